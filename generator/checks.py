@@ -1,0 +1,220 @@
+"""Checks across the plan that the schema alone cannot express: unique ids, references that resolve,
+recipients that reach every agency given work, targets within their maxima."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from .agencies import Agencies
+from .catalogue import Criteria
+from .errors import Problems
+from .loader import Located, PathKey, format_path
+from .model import (
+    AppendixRef,
+    Bullets,
+    Plan,
+    ResponsibilitiesBlock,
+    Subsection,
+    TargetsBlock,
+    TasksAppendix,
+)
+
+
+def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
+    """Every block of a body tree with its path, depth first."""
+    for i, block in enumerate(blocks):
+        here = path + (i,)
+        yield block, here
+        if isinstance(block, Subsection):
+            yield from walk_blocks(block.content, here + ("content",))
+
+
+def body_blocks(plan: Plan) -> Iterator[tuple[Any, PathKey]]:
+    for i, section in enumerate(plan.sections):
+        yield from walk_blocks(section.content, ("sections", i, "content"))
+    for i, resp in enumerate(plan.responsibilities):
+        yield from walk_blocks(resp.content, ("responsibilities", i, "content"))
+    yield from walk_blocks(plan.funding, ("funding",))
+
+
+class _Checker:
+    def __init__(self, plan: Plan, located: Located, problems: Problems):
+        self.plan, self.located, self.problems = plan, located, problems
+        self.criteria = Criteria(plan)
+        self.agencies = Agencies(plan)
+
+    def error(self, path: PathKey, message: str, severity: str = "error") -> None:
+        line, col = self.located.where(path)
+        self.problems.add(line, col, format_path(path), message, severity)
+
+    def warn(self, path: PathKey, message: str) -> None:
+        self.error(path, message, "warning")
+
+    def unknown(self, path: PathKey, kind: str, value: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+        self.error(path, f"{kind} '{value}' không tồn tại{hint}")
+
+    def run(self) -> None:
+        self.unique_ids()
+        self.catalogues()
+        self.targets()
+        self.tasks()
+        self.body()
+        self.recipients()
+        self.document()
+
+    def unique_ids(self) -> None:
+        p = self.plan
+        for name, items in (("agencies", p.agencies), ("targets", p.targets), ("tasks", p.tasks),
+                            ("responsibilities", p.responsibilities), ("sections", p.sections),
+                            ("appendices", p.appendices), ("criteria", p.criteria)):
+            seen: dict[str, int] = {}
+            for i, item in enumerate(items):
+                key = getattr(item, "id", None) or getattr(item, "code", None)
+                if key in seen:
+                    line = self.located.where((name, seen[key]))[0]
+                    self.error((name, i, "id" if hasattr(item, "id") else "code"),
+                               f"mã '{key}' bị trùng (đã dùng ở dòng {line})")
+                else:
+                    seen[key] = i
+
+    def catalogues(self) -> None:
+        from .catalogue import available
+
+        for index, version in self.criteria.missing_catalogues:
+            versions = sorted(v for (i, v) in available() if i == index)
+            known = f"các phiên bản có: {', '.join(versions)}" if versions else (
+                "các chỉ số có: " + ", ".join(sorted({i for i, _ in available()})))
+            self.error(("indices", index), f"không có danh mục '{index}' phiên bản '{version}'; {known}")
+
+    def criterion(self, path: PathKey, code: str):
+        info = self.criteria.get(code)
+        if info is None:
+            self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
+        elif not info.verified and code not in self.criteria.overridden:
+            self.warn(path, f"tên tiêu chí '{code}' trong danh mục chưa được xác minh ('{info.name}'); "
+                            "hãy đối chiếu và khai báo tên đúng trong mục criteria")
+        return info
+
+    def targets(self) -> None:
+        for i, target in enumerate(self.plan.targets):
+            info = self.criterion(("targets", i, "criterion"), target.criterion)
+            maximum = target.max if target.max is not None else (info.max if info else None)
+            if maximum is not None and target.unit != "hạng" and target.target > maximum:
+                self.error(("targets", i, "target"), f"chỉ tiêu {target.target} vượt điểm tối đa {maximum}")
+            base = target.baseline
+            if base is not None and base.value is not None and target.unit != "hạng" and target.target < base.value:
+                self.warn(("targets", i, "target"),
+                          f"chỉ tiêu {target.target} thấp hơn kết quả năm {base.year} ({base.value})")
+            if base is not None and base.year >= self.plan.year:
+                self.warn(("targets", i, "baseline", "year"), f"năm gốc {base.year} không trước năm kế hoạch")
+
+    def agency_ref(self, path: PathKey, ref: str) -> None:
+        if self.agencies.resolve(ref) is None:
+            self.unknown(path, "cơ quan", ref, self.agencies.known_forms())
+
+    def tasks(self) -> None:
+        for i, task in enumerate(self.plan.tasks):
+            dim = self.criterion(("tasks", i, "dimension"), task.dimension)
+            subs = [task.sub_dimension] if isinstance(task.sub_dimension, str) else (task.sub_dimension or [])
+            for j, sub in enumerate(subs):
+                spath = ("tasks", i, "sub_dimension") + ((j,) if isinstance(task.sub_dimension, list) else ())
+                info = self.criterion(spath, sub)
+                if info and dim and info.parent != dim.code:
+                    self.error(spath, f"'{sub}' không thuộc chỉ số nội dung '{task.dimension}'")
+            for key in ("lead", "co"):
+                for j, ref in enumerate(getattr(task, key)):
+                    self.agency_ref(("tasks", i, key, j), ref)
+        for i, resp in enumerate(self.plan.responsibilities):
+            for j, ref in enumerate(resp.agencies):
+                self.agency_ref(("responsibilities", i, "agencies", j), ref)
+        if self.plan.tasks and not any(isinstance(a, TasksAppendix) for a in self.plan.appendices):
+            self.warn(("tasks",), "có nhiệm vụ nhưng không có phụ lục loại 'tasks' để in chúng")
+        for i, appendix in enumerate(self.plan.appendices):
+            if isinstance(appendix, TasksAppendix):
+                for j, code in enumerate(appendix.dimensions or []):
+                    self.criterion(("appendices", i, "dimensions", j), code)
+            elif appendix.type == "scores":
+                for j, code in enumerate(appendix.criteria):
+                    self.criterion(("appendices", i, "criteria", j), code)
+                for code, refs in appendix.leads.items():
+                    for j, ref in enumerate(refs):
+                        self.agency_ref(("appendices", i, "leads", code, j), ref)
+            elif appendix.type == "table":
+                column_ids = [c.id for c in appendix.columns]
+                for r, row in enumerate(appendix.rows):
+                    for key in row.cells:
+                        if key not in column_ids:
+                            self.unknown(("appendices", i, "rows", r, "cells", key), "cột", key, column_ids)
+
+    def body(self) -> None:
+        target_ids = [t.id for t in self.plan.targets]
+        appendix_ids = [a.id for a in self.plan.appendices]
+        resp_ids = [r.id for r in self.plan.responsibilities]
+        printed_resps: set[str] = set()
+        referenced_appendices: set[str] = set()
+        for block, path in body_blocks(self.plan):
+            if isinstance(block, Subsection) and block.target is not None and block.target not in target_ids:
+                self.unknown(path + ("target",), "chỉ tiêu", block.target, target_ids)
+            elif isinstance(block, TargetsBlock):
+                for j, tid in enumerate(block.targets):
+                    if tid not in target_ids:
+                        self.unknown(path + ("targets", j), "chỉ tiêu", tid, target_ids)
+            elif isinstance(block, AppendixRef):
+                referenced_appendices.add(block.appendix)
+                if block.appendix not in appendix_ids:
+                    self.unknown(path + ("appendix",), "phụ lục", block.appendix, appendix_ids)
+            elif isinstance(block, ResponsibilitiesBlock):
+                if path[0] == "responsibilities":
+                    self.error(path, "không lồng 'responsibilities' trong chính mục responsibilities")
+                    continue
+                chosen = resp_ids if block.responsibilities == "all" else block.responsibilities
+                if block.responsibilities == "all" and not resp_ids:
+                    self.error(path, "chưa khai báo mục 'responsibilities' để in")
+                for j, rid in enumerate(chosen):
+                    if rid not in resp_ids:
+                        self.unknown(path + ("responsibilities", j), "trách nhiệm", rid, resp_ids)
+                    printed_resps.add(rid)
+            elif isinstance(block, Bullets):
+                continue
+        for i, resp in enumerate(self.plan.responsibilities):
+            if resp.id not in printed_resps:
+                self.warn(("responsibilities", i), f"trách nhiệm '{resp.id}' không được in (thiếu khối "
+                                                   "'responsibilities: all' trong một mục)")
+        for i, appendix in enumerate(self.plan.appendices):
+            if appendix.id not in referenced_appendices:
+                self.warn(("appendices", i), f"phụ lục '{appendix.id}' không được dẫn chiếu trong nội dung "
+                                             "(thêm khối 'appendix: " + appendix.id + "')")
+
+    def recipients(self) -> None:
+        for i, rec in enumerate(self.plan.recipients):
+            if rec.agency:
+                self.agency_ref(("recipients", i, "agency"), rec.agency)
+            for j, item in enumerate(rec.covers):
+                if item not in self.agencies.by_id and item not in self.agencies.groups:
+                    self.unknown(("recipients", i, "covers", j), "cơ quan hoặc nhóm", item,
+                                 list(self.agencies.by_id) + sorted(self.agencies.groups))
+        reached = self.agencies.covered(self.plan)
+        reported: set[str] = set()
+        for i, task in enumerate(self.plan.tasks):
+            for key in ("lead", "co"):
+                for j, ref in enumerate(getattr(task, key)):
+                    agency = self.agencies.resolve(ref)
+                    if agency and agency.id not in reached and agency.id not in reported:
+                        reported.add(agency.id)
+                        role = "chủ trì" if key == "lead" else "phối hợp"
+                        self.warn(("tasks", i, key, j),
+                                  f"'{agency.name}' ({role}) không có trong Nơi nhận, trực tiếp hay qua nhóm")
+
+    def document(self) -> None:
+        date = self.plan.document.date
+        if date is not None and date.year > self.plan.year:
+            self.warn(("document", "date"), f"ngày ban hành {date:%d/%m/%Y} sau năm kế hoạch {self.plan.year}")
+        if self.plan.archive.units[0] != "VT":
+            self.warn(("archive", "units", 0), "dòng Lưu thường bắt đầu bằng 'VT' (Văn thư)")
+
+
+def check_plan(plan: Plan, located: Located, problems: Problems) -> None:
+    _Checker(plan, located, problems).run()

@@ -1,0 +1,135 @@
+"""The `kehoach` command: the only place that prints or exits."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from .errors import KehoachError, Problem
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def _echo_problems(problems: list[Problem], fmt: str = "text") -> None:
+    for p in problems:
+        if fmt == "github":
+            kind = "error" if p.severity == "error" else "warning"
+            message = f"{p.path}: {p.message}" if p.path else p.message
+            message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            click.echo(f"::{kind} file={p.file},line={p.line or 1},col={p.col or 1}::{message}")
+        else:
+            click.echo(str(p), err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(package_name="kehoach", message="kehoach %(version)s")
+def cli() -> None:
+    """kehoach: soạn Kế hoạch (KH-UBND) từ tệp YAML có cấu trúc.
+
+    Từ một tệp kế hoạch, kehoach tạo văn bản .docx đúng thể thức Nghị định 30/2020/NĐ-CP,
+    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận.
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Thư mục kết quả; mỗi kế hoạch ghi vào một thư mục con cùng tên.")
+@click.option("--pdf", is_flag=True, help="Xuất thêm bản PDF bằng LibreOffice.")
+@click.option("--template", "docx_template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh (thay cho mẫu mặc định).")
+@click.option("--xlsx-template", type=click.Path(path_type=Path), help="Mẫu Excel riêng cho phụ lục.")
+def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | None,
+          xlsx_template: Path | None) -> None:
+    """Tạo văn bản .docx, phụ lục .xlsx và Nơi nhận cho từng kế hoạch.
+
+    Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
+    """
+    from .build import build_plan
+
+    failed = 0
+    for plan in plans:
+        try:
+            result = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
+                                display=_display(plan))
+        except KehoachError as exc:
+            failed += 1
+            _echo_problems(exc.problems)
+            click.echo(f"{_display(plan)}: không tạo được kết quả.", err=True)
+            continue
+        _echo_problems(result.warnings)
+        click.echo(f"{_display(plan)}: đã tạo {_display(result.out_dir)}/ "
+                   f"({', '.join(p.name for p in result.files)}; {result.task_rows} dòng phụ lục)")
+    sys.exit(1 if failed else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
+def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
+    """Kiểm tra kế hoạch, không ghi tệp nào.
+
+    Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường. Mã thoát 1 khi có lỗi.
+    """
+    from .validate import load_plan
+
+    all_problems: list[Problem] = []
+    for plan in plans:
+        try:
+            _, warnings = load_plan(plan, _display(plan))
+            all_problems += warnings
+        except KehoachError as exc:
+            all_problems += exc.problems
+    if strict:
+        all_problems = [Problem(p.file, p.line, p.col, p.path, p.message, "error") for p in all_problems]
+    errors = [p for p in all_problems if p.severity == "error"]
+    if fmt == "json":
+        click.echo(json.dumps([p.__dict__ for p in all_problems], ensure_ascii=False, indent=2))
+    else:
+        _echo_problems(all_problems, fmt)
+        if fmt == "text":
+            n_warn = len(all_problems) - len(errors)
+            click.echo(f"{len(plans)} kế hoạch: {len(errors)} lỗi, {n_warn} cảnh báo.", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Ghi vào tệp này (mặc định: in ra màn hình).")
+def schema(out: Path | None) -> None:
+    """Xuất JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và giải thích các khóa)."""
+    from .schema import plan_schema
+
+    text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"đã ghi {_display(out)}", err=True)
+
+
+def main() -> None:
+    try:
+        cli.main(prog_name="kehoach", standalone_mode=True)
+    except KeyboardInterrupt:
+        click.echo("đã dừng.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # last resort: a drafter must never see a traceback
+        if os.environ.get("KEHOACH_DEBUG"):
+            traceback.print_exc()
+        click.echo(f"lỗi không mong đợi: {type(exc).__name__}: {exc}. Hãy gửi tệp kế hoạch cho nhóm phát "
+                   "triển (đặt KEHOACH_DEBUG=1 để xem chi tiết).", err=True)
+        sys.exit(3)

@@ -1,0 +1,502 @@
+"""From a validated plan to everything the renderers place: strings, numbering, groupings, tables.
+
+Renderers make no decisions about wording or numbering; they only lay out what is computed here, so
+the .docx, the .xlsx and the recipient list cannot drift apart.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from .agencies import Agencies
+from .catalogue import VI_LETTERS, Criteria, CriterionInfo
+from .model import (
+    AppendixRef,
+    Bullet,
+    Bullets,
+    FundingBlock,
+    Plan,
+    ResponsibilitiesBlock,
+    ScoresAppendix,
+    Subsection,
+    TableAppendix,
+    Target,
+    TargetsBlock,
+    TasksAppendix,
+)
+from .text import issue_date, number, roman, upper
+
+# ---------------------------------------------------------------- body paragraphs
+
+ParaKind = Literal["legal", "text", "section", "heading", "clause", "point", "bullet", "sub_bullet", "closing"]
+
+
+@dataclass(frozen=True)
+class Para:
+    """One body paragraph. `label` ('I.', '1.', 'a)', '-', '+') is printed before `text`; `bold`
+    covers label and text (ND30: I. and titled 1. are bold, a) is not)."""
+
+    kind: ParaKind
+    text: str
+    label: str = ""
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def full(self) -> str:
+        return f"{self.label} {self.text}" if self.label else self.text
+
+
+# ---------------------------------------------------------------- tables
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    width_cm: float
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Cell:
+    lines: tuple[str, ...]
+    merge: Literal["", "restart", "continue"] = ""  # vertical merge with the cells below
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: Literal["group", "data", "total"]
+    cells: tuple[Cell, ...]  # for a group row: the label cell(s); span covers the rest
+    span_from: int = -1  # group rows: index of the cell that spans to the last column
+    bold: bool = False
+
+
+@dataclass
+class Table:
+    id: str
+    label: str  # "Phụ lục" or "Phụ lục II"
+    title: str  # in capitals
+    attached_to: str  # "(Kèm theo Kế hoạch số ... )"
+    landscape: bool
+    columns: list[Column]
+    rows: list[Row] = field(default_factory=list)
+    task_rows: int = 0
+
+
+# ---------------------------------------------------------------- page geometry (mm)
+
+PAGE_W, PAGE_H = 210.0, 297.0
+MARGIN = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
+PORTRAIT_TEXT_W = PAGE_W - MARGIN["left"] - MARGIN["right"]
+LANDSCAPE_TEXT_W = PAGE_H - MARGIN["left"] - MARGIN["right"]
+
+
+@dataclass
+class Context:
+    plan: Plan
+    sizes: dict[str, float]
+    issuer_superior: list[str]
+    issuer_name: list[str]
+    number_line: str
+    place_date: str
+    doc_type: str
+    title_lines: list[str]
+    body: list[Para]
+    recipients: list[str]  # "- X;" ... "- Lưu: VT, Y."
+    signer_lines: list[str]
+    signer_name: str
+    tables: list[Table]
+
+    @property
+    def recipient_text(self) -> str:
+        return "Nơi nhận:\n" + "\n".join(self.recipients) + "\n"
+
+
+DOC_TYPES = {"KH": "KẾ HOẠCH"}
+DIMENSION_WORD = {"papi": "Chỉ số nội dung", "par": "Lĩnh vực", "sipas": "Yếu tố", "pci": "Chỉ số thành phần"}
+
+TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
+    # key: (default header, natural width in cm, alignment)
+    "stt": ("STT", 1.2, "center"),
+    "dimension": ("Chỉ số nội dung", 3.0, "left"),
+    "sub_dimension": ("Nội dung thành phần", 3.5, "left"),
+    "content": ("Nhiệm vụ", 7.5, "justify"),
+    "indicator": ("Chỉ tiêu", 3.5, "left"),
+    "lead": ("Đơn vị chủ trì", 3.0, "left"),
+    "co": ("Đơn vị phối hợp", 3.5, "left"),
+    "timeframe": ("Thời gian thực hiện", 2.4, "center"),
+    "output": ("Kết quả, sản phẩm", 3.5, "left"),
+    "notes": ("Ghi chú", 2.2, "left"),
+}
+
+
+def sizes_for(pair: int) -> dict[str, float]:
+    """ND30 size pairs (footnote to Phụ lục I §V): Quốc hiệu 13 with 14, or 12 with 13."""
+    big = float(pair)
+    return {
+        "national": big - 1, "motto": big, "agency": 13.0 if pair == 14 else 12.0, "number": 13.0,
+        "date": big, "doc_type": big, "title": big, "body": big, "signer": big,
+        "recipients_label": 12.0, "recipients": 11.0, "page_number": big, "appendix_label": 14.0,
+        "appendix_title": big, "table": 12.0 if pair == 14 else 11.0,
+    }
+
+
+class _Builder:
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.criteria = Criteria(plan)
+        self.agencies = Agencies(plan)
+        self.targets = {t.id: t for t in plan.targets}
+        self.appendix_labels = self._appendix_labels()
+
+    # ---------------------------------------------------------------- header and references
+
+    def _appendix_labels(self) -> dict[str, str]:
+        many = len(self.plan.appendices) > 1
+        return {a.id: f"Phụ lục {roman(i + 1)}" if many else "Phụ lục" for i, a in enumerate(self.plan.appendices)}
+
+    def symbol(self) -> str:
+        return f"{self.plan.document.code}-{self.plan.issuer.abbreviation}"
+
+    def number_line(self) -> str:
+        number_text = f"{self.plan.document.number:02d}" if self.plan.document.number else "      "
+        return f"Số: {number_text}/{self.symbol()}"
+
+    def attached_to(self) -> str:
+        doc = self.plan.document
+        number_text = f"{doc.number:02d}" if doc.number else "      "
+        return (f"(Kèm theo Kế hoạch số {number_text}/{self.symbol()} "
+                f"{issue_date(doc.date, self.plan.year)} của {self.plan.issuer.full_name})")
+
+    # ---------------------------------------------------------------- targets
+
+    def criterion_name(self, code: str) -> str:
+        info = self.criteria.get(code)
+        return info.name if info else code
+
+    def target_sentence(self, target: Target) -> str:
+        if target.wording:
+            return target.wording
+        info = self.criteria.get(target.criterion)
+        name = info.name if info else target.criterion
+        maximum = target.max if target.max is not None else (info.max if info else None)
+        if info is None or info.is_root:
+            subject = f"Chỉ số {info.short_name or name}" if info else name
+        else:
+            subject = f"{DIMENSION_WORD.get(info.index, 'Tiêu chí')} “{name}”"
+        base = target.baseline
+        if target.unit == "hạng":
+            of = f"/{base.of}" if base and base.of else ""
+            sentence = f"{subject}: xếp hạng {target.target}{of}"
+            if base and base.rank:
+                moved = base.rank - int(target.target)
+                if moved:
+                    sentence += f" ({'tăng' if moved > 0 else 'giảm'} {abs(moved):02d} bậc so với năm {base.year})"
+            return sentence + "."
+        unit = "%" if target.unit == "%" else " điểm"
+        value = number(target.target) + (f"/{number(maximum)}" if maximum is not None and unit != "%" else "")
+        sentence = f"{subject}: đạt {value}{unit}"
+        if base and base.value is not None:
+            delta = Decimal(str(target.target)) - Decimal(str(base.value))
+            if delta > 0:
+                sentence += f" (tăng {number(delta)}{unit} so với năm {base.year})"
+            elif delta < 0:
+                sentence += f" (giảm {number(-delta)}{unit} so với năm {base.year})"
+            else:
+                sentence += f" (bằng kết quả năm {base.year})"
+        return sentence + "."
+
+    # ---------------------------------------------------------------- body
+
+    def body(self) -> list[Para]:
+        out: list[Para] = [Para("legal", text + (";" if i < len(self.plan.legal_bases) - 1 else "."), italic=True)
+                           for i, text in enumerate(_strip_end(b) for b in self.plan.legal_bases)]
+        out += [Para("text", text) for text in self.plan.preamble]
+        for i, section in enumerate(self.plan.sections):
+            out.append(Para("section", upper(section.title), label=f"{roman(i + 1)}.", bold=True))
+            out += self.blocks(section.content, depth=1)
+        out.append(Para("closing", _closing(self.plan.closing)))
+        return out
+
+    def blocks(self, blocks: list, depth: int) -> list[Para]:
+        """`depth` 1 = directly under a section: subsections there are '1.', one deeper 'a)'."""
+        out: list[Para] = []
+        counter = 0
+        for block in blocks:
+            if isinstance(block, str):
+                out.append(Para("text", block))
+            elif isinstance(block, Bullets):
+                out += self.bullets(block.bullets, level=1)
+            elif isinstance(block, Subsection):
+                counter += 1
+                out += self.subsection(block, depth, counter)
+            elif isinstance(block, TargetsBlock):
+                for tid in block.targets:
+                    sentence = self.target_sentence(self.targets[tid])
+                    out.append(Para("bullet", sentence, label="-") if block.style == "bullets"
+                               else Para("text", sentence))
+            elif isinstance(block, ResponsibilitiesBlock):
+                chosen = (self.plan.responsibilities if block.responsibilities == "all"
+                          else [r for rid in block.responsibilities for r in self.plan.responsibilities
+                                if r.id == rid])
+                for resp in chosen:
+                    counter += 1
+                    title = resp.title or ", ".join(self.agencies.display(a) for a in resp.agencies)
+                    out.append(self.heading(depth, counter, title))
+                    out += self.blocks(resp.content, depth + 1)
+            elif isinstance(block, FundingBlock):
+                out += self.blocks(self.plan.funding, depth)
+            elif isinstance(block, AppendixRef):
+                out.append(Para("text", f"{block.before} {self.appendix_labels[block.appendix]} {block.after}"))
+        return out
+
+    def heading(self, depth: int, n: int, title: str) -> Para:
+        if depth == 1:
+            return Para("heading", title, label=f"{n}.", bold=True)
+        return Para("point", title, label=_point_label(depth, n))
+
+    def subsection(self, block: Subsection, depth: int, n: int) -> list[Para]:
+        if block.title is not None:
+            first = self.heading(depth, n, block.title)
+        else:
+            text = block.text if block.text is not None else self.target_sentence(self.targets[block.target])
+            first = Para("clause", text, label=f"{n}." if depth == 1 else _point_label(depth, n))
+        return [first] + self.blocks(block.content, depth + 1)
+
+    def bullets(self, items: list, level: int) -> list[Para]:
+        out = []
+        for item in items:
+            text = item.text if isinstance(item, Bullet) else item
+            out.append(Para("bullet" if level == 1 else "sub_bullet", text, label="-" if level == 1 else "+"))
+            if isinstance(item, Bullet):
+                out += self.bullets(item.bullets, level + 1)
+        return out
+
+    # ---------------------------------------------------------------- signature and recipients
+
+    def recipients(self) -> list[str]:
+        lines = []
+        for rec in self.plan.recipients:
+            text = rec.text or self.agencies.display(rec.agency or "")
+            text = _strip_end(text)
+            lines.append(f"- {text}{' ' + rec.note if rec.note else ''};")
+        archive = self.plan.archive
+        copies = f" ({archive.copies:02d})" if archive.copies else ""
+        lines.append(f"- Lưu: {', '.join(archive.units)}{copies}.")
+        return lines
+
+    def signer_lines(self) -> list[str]:
+        s = self.plan.signer
+        lines = []
+        if s.on_behalf_of:
+            lines.append(f"TM. {upper(s.on_behalf_of)}")
+        if s.signing_for:
+            lines.append(f"KT. {upper(s.signing_for)}")
+        lines.append(upper(s.title))
+        return lines
+
+    # ---------------------------------------------------------------- appendix tables
+
+    def tables(self) -> list[Table]:
+        out = []
+        for appendix in self.plan.appendices:
+            if isinstance(appendix, TasksAppendix):
+                table = self.tasks_table(appendix)
+            elif isinstance(appendix, ScoresAppendix):
+                table = self.scores_table(appendix)
+            else:
+                table = self.generic_table(appendix)
+            out.append(table)
+        return out
+
+    def _new_table(self, appendix, columns: list[Column]) -> Table:
+        natural = sum(c.width_cm for c in columns) * 10
+        landscape = appendix.orientation == "landscape" or (
+            appendix.orientation == "auto" and natural > PORTRAIT_TEXT_W)
+        width = LANDSCAPE_TEXT_W if landscape else PORTRAIT_TEXT_W
+        scale = width / natural
+        fitted = [Column(c.key, c.header, round(c.width_cm * scale, 2), c.align) for c in columns]
+        return Table(appendix.id, self.appendix_labels[appendix.id], upper(appendix.title), self.attached_to(),
+                     landscape, fitted)
+
+    def tasks_table(self, appendix: TasksAppendix) -> Table:
+        columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]), TASK_COLUMNS[key][1],
+                          TASK_COLUMNS[key][2]) for key in appendix.columns]
+        table = self._new_table(appendix, columns)
+        tasks = [t for t in self.plan.tasks if appendix.dimensions is None or t.dimension in appendix.dimensions]
+        groups: dict[str, list] = {}
+        for task in tasks:
+            groups.setdefault(task.dimension, []).append(task)
+        order = sorted(groups, key=lambda code: self._criterion_order(code))
+        keys = appendix.columns
+        as_rows = "dimension" not in keys  # otherwise the dimension is a (merged) column
+        for g, code in enumerate(order, start=1):
+            name = self.criterion_name(code)
+            if as_rows:
+                label = f"{appendix.group_label} “{name}”" if appendix.group_label else name
+                cells = ((Cell((roman(g),)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
+                table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True))
+            for n, task in enumerate(groups[code], start=1):
+                cells = []
+                for key in keys:
+                    cells.append(self.task_cell(task, key, n, g, name, appendix))
+                table.rows.append(Row("data", tuple(cells)))
+                table.task_rows += 1
+        _merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]
+                       if not as_rows else [])
+        return table
+
+    def _criterion_order(self, code: str) -> tuple:
+        chain = []
+        info: CriterionInfo | None = self.criteria.get(code)
+        while info is not None:
+            chain.append(info.position)
+            info = self.criteria.get(info.parent) if info.parent else None
+        return (code.split(".")[0], tuple(reversed(chain)))
+
+    def task_cell(self, task, key: str, n: int, g: int, dim_name: str, appendix: TasksAppendix) -> Cell:
+        if key == "stt":
+            return Cell((str(g if "dimension" in appendix.columns else n),))
+        if key == "dimension":
+            return Cell((dim_name,))
+        if key == "sub_dimension":
+            subs = [task.sub_dimension] if isinstance(task.sub_dimension, str) else (task.sub_dimension or [])
+            lines = []
+            for code in subs:
+                info = self.criteria.get(code)
+                lines.append(f"{info.letter}) {info.name}" if info else code)
+            return Cell(tuple(lines) or ("",))
+        if key in ("lead", "co"):
+            names = [self.agencies.display(ref) for ref in getattr(task, key)]
+            return Cell(("; ".join(names),) if names else ("",))
+        value = getattr(task, key)
+        return Cell(tuple(value.split("\n")) if value else ("",))
+
+    def scores_table(self, appendix: ScoresAppendix) -> Table:
+        by_criterion = {t.criterion: t for t in self.plan.targets}
+        base_year = next((t.baseline.year for t in self.plan.targets if t.baseline), self.plan.year - 1)
+        columns = [Column("stt", "STT", 1.2, "center"), Column("name", "Tiêu chí", 8.0, "left"),
+                   Column("max", "Điểm tối đa", 2.2, "center"),
+                   Column("baseline", f"Kết quả năm {base_year}", 2.4, "center"),
+                   Column("target", f"Chỉ tiêu năm {self.plan.year}", 2.4, "center"),
+                   Column("lead", "Đơn vị chủ trì", 4.0, "left")]
+        table = self._new_table(appendix, columns)
+        totals = {"max": Decimal(0), "baseline": Decimal(0), "target": Decimal(0)}
+        complete = {"max": True, "baseline": True, "target": True}
+
+        def values(code: str) -> dict[str, Decimal | None]:
+            info = self.criteria.get(code)
+            target = by_criterion.get(code)
+            return {
+                "max": (target.max if target and target.max is not None else (info.max if info else None)),
+                "baseline": target.baseline.value if target and target.baseline else None,
+                "target": target.target if target and target.unit != "hạng" else None,
+            }
+
+        def add(code: str, label: str, depth: int) -> None:
+            info = self.criteria.get(code)
+            vals = values(code)
+            leads = "; ".join(self.agencies.display(r) for r in appendix.leads.get(code, []))
+            cells = (Cell((label,)), Cell((info.name if info else code,)),
+                     *(Cell((number(vals[k]) if vals[k] is not None else "",)) for k in ("max", "baseline", "target")),
+                     Cell((leads,)))
+            table.rows.append(Row("data", cells, bold=depth == 0))
+            table.task_rows += 1
+            if depth == 0:
+                for k in totals:
+                    if vals[k] is None:
+                        complete[k] = False
+                    else:
+                        totals[k] += Decimal(str(vals[k]))
+            for i, child in enumerate(info.children if info else (), start=1):
+                add(child, f"{label}.{i}" if depth else str(i), depth + 1)
+
+        for i, code in enumerate(appendix.criteria, start=1):
+            add(code, roman(i), 0)
+        total_cells = (Cell(("",)), Cell(("Tổng cộng",)),
+                       *(Cell((number(totals[k]) if complete[k] else "",)) for k in ("max", "baseline", "target")),
+                       Cell(("",)))
+        table.rows.append(Row("total", total_cells, bold=True))
+        return table
+
+    def generic_table(self, appendix: TableAppendix) -> Table:
+        columns = [Column(c.id, c.header, float(c.width) if c.width else 3.0, c.align) for c in appendix.columns]
+        table = self._new_table(appendix, columns)
+        for row in appendix.rows:
+            cells = tuple(Cell(tuple(_cell_text(row.cells.get(c.id, "")).split("\n"))) for c in appendix.columns)
+            if row.group:
+                first = next((i for i, c in enumerate(appendix.columns) if c.id in row.cells), 0)
+                table.rows.append(Row("group", cells[: first + 1], span_from=first, bold=True))
+            else:
+                table.rows.append(Row("data", cells))
+                table.task_rows += 1
+        return table
+
+
+def _cell_text(value) -> str:
+    return number(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else str(value)
+
+
+def _merge_repeats(table: Table, columns: list[int]) -> None:
+    """Merge equal consecutive cells downwards in the given columns (dimension columns), nested: a
+    column only merges where every column to its left merges too."""
+    rows = table.rows
+    for r in range(1, len(rows)):
+        prev, cur = rows[r - 1], rows[r]
+        if prev.kind != "data" or cur.kind != "data":
+            continue
+        cells = list(cur.cells)
+        prev_cells = list(prev.cells)
+        for c in columns:
+            if cells[c].lines != prev_cells[c].lines or cells[c].lines == ("",):
+                break
+            cells[c] = Cell(cells[c].lines, "continue")
+            if prev_cells[c].merge == "":
+                prev_cells[c] = Cell(prev_cells[c].lines, "restart")
+        rows[r - 1] = Row(prev.kind, tuple(prev_cells), prev.span_from, prev.bold)
+        rows[r] = Row(cur.kind, tuple(cells), cur.span_from, cur.bold)
+
+
+def _point_label(depth: int, n: int) -> str:
+    """'a)', 'b)' for points; deeper levels (rare in real plans) use '(1)', '(2)'."""
+    if depth == 2 and n <= len(VI_LETTERS):
+        return f"{VI_LETTERS[n - 1]})"
+    return f"({n})"
+
+
+def _strip_end(text: str) -> str:
+    return text.rstrip().rstrip(";.").rstrip()
+
+
+def _closing(text: str) -> str:
+    text = text.rstrip()
+    if text.endswith("./."):
+        return text
+    return text.rstrip(".") + "./."
+
+
+def build_context(plan: Plan) -> Context:
+    b = _Builder(plan)
+    return Context(
+        plan=plan,
+        sizes=sizes_for(plan.layout.size_pair),
+        issuer_superior=[upper(x) for x in plan.issuer.superior],
+        issuer_name=[upper(x) for x in plan.issuer.name],
+        number_line=b.number_line(),
+        place_date=f"{plan.issuer.place}, {issue_date(plan.document.date, plan.year)}",
+        doc_type=DOC_TYPES.get(plan.document.code, plan.document.code),
+        title_lines=plan.title.split("\n"),
+        body=b.body(),
+        recipients=b.recipients(),
+        signer_lines=b.signer_lines(),
+        signer_name=plan.signer.name,
+        tables=b.tables(),
+    )

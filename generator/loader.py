@@ -1,0 +1,214 @@
+"""Read a plan file into plain data plus the line/column of every node.
+
+PyYAML's composer gives a node tree with marks; we build the Python values ourselves so that we can
+refuse what a plan never needs (aliases, duplicate keys, binary, huge or very deep input) with a
+located message, and keep decimals exactly as written ("4,0" stays 4.0, not 4).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PlanError, Problem, Problems
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PathKey = tuple  # e.g. ("tasks", 3, "lead")
+
+
+@dataclass
+class Located:
+    """Plain data of one YAML file and where each value (and each mapping key) starts."""
+
+    file: str
+    data: Any
+    problems: list[Problem] = field(default_factory=list)
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        """Line/column of `path`, or of its nearest ancestor that exists in the file."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+def format_path(path: PathKey) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+# PyYAML's English messages for the mistakes drafters actually make.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "không được có dấu ':' ở đây (chuỗi có ': ' cần đặt trong dấu nháy)",
+    "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
+    "found character '\\t' that cannot start any token": "không dùng ký tự Tab để thụt lề, hãy dùng dấu cách",
+    "found a tab character that violates indentation": "không dùng ký tự Tab để thụt lề, hãy dùng dấu cách",
+    "did not find expected key": "thụt lề không đúng hoặc thiếu tên khóa",
+    "did not find expected '-' indicator": "thụt lề không đúng trong danh sách",
+    "expected <block end>, but found": "thụt lề không đúng",
+    "found unexpected end of stream": "tệp kết thúc khi chuỗi trong dấu nháy chưa đóng",
+    "found undefined alias": "tham chiếu '*' tới neo không tồn tại",
+    "expected a single document in the stream": "tệp chỉ được chứa một tài liệu (bỏ dòng '---' thứ hai)",
+    "found unknown escape character": "ký tự thoát '\\' không hợp lệ trong chuỗi nháy kép",
+    "found character that cannot start any token": "ký tự không được đứng đầu giá trị (hãy đặt chuỗi trong dấu nháy)",
+    "while scanning a quoted scalar": "chuỗi trong dấu nháy chưa được đóng",
+    "while parsing a flow": "ngoặc '[' hoặc '{' chưa được đóng",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    english = " ".join(x for x in (exc.context, exc.problem) if x)
+    for needle, vi in _SYNTAX_HINTS.items():
+        if needle in english:
+            return f"lỗi cú pháp YAML: {vi}"
+    return f"lỗi cú pháp YAML ({english})"
+
+
+def read_text(path: Path, display: str) -> str:
+    """Read and decode a plan file, refusing what cannot be a plan."""
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except FileNotFoundError:
+        raise PlanError(Problem(display, 0, 0, "", "không tìm thấy tệp")) from None
+    except IsADirectoryError:
+        raise PlanError(Problem(display, 0, 0, "", "đây là một thư mục, không phải tệp kế hoạch")) from None
+    except OSError as exc:
+        raise PlanError(Problem(display, 0, 0, "", f"không đọc được tệp ({exc.strerror})")) from None
+    if raw is None:
+        raise PlanError(Problem(display, 0, 0, "", f"tệp quá lớn (giới hạn {MAX_BYTES // (1024 * 1024)} MB)"))
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise PlanError(Problem(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise PlanError(
+            Problem(display, line, col, "", "tệp không được mã hóa UTF-8 (hãy lưu lại với bảng mã UTF-8)")
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load_yaml(path: Path, display: str | None = None) -> Located:
+    display = display or str(path)
+    text = read_text(path, display)
+    try:
+        root = yaml.compose(text, Loader=Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise PlanError(Problem(display, line, col, "", _syntax_message(exc))) from None
+    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+        raise PlanError(Problem(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
+    if root is None:
+        raise PlanError(Problem(display, 1, 1, "", "tệp rỗng: chưa có nội dung kế hoạch"))
+    builder = _Builder(display)
+    data = builder.build(root, (), 0)
+    if not isinstance(data, dict) and not builder.problems.errors:
+        builder.problems.add(root.start_mark.line + 1, root.start_mark.column + 1, "",
+                             "tệp kế hoạch phải là một bảng các khóa (ví dụ 'id: ...', 'year: ...')")
+    if not isinstance(data, dict):
+        builder.problems.raise_if_errors()
+    # Duplicate keys, aliases and the like are reported together with the schema errors.
+    return Located(display, data, builder.problems.items, builder.values, builder.keys)
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.problems = Problems(file)
+        self.values: dict[PathKey, tuple[int, int]] = {}
+        self.keys: dict[PathKey, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+        self.count = 0
+        self.scalars = yaml.constructor.SafeConstructor()
+
+    def _pos(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def build(self, node: yaml.Node, path: PathKey, depth: int) -> Any:
+        self.count += 1
+        line, col = self._pos(node)
+        self.values[path] = (line, col)
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self.problems.add(line, col, format_path(path), f"tệp có quá nhiều phần tử (hơn {MAX_NODES})")
+            return None
+        if depth > MAX_DEPTH:
+            self.problems.add(line, col, format_path(path), f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")
+            return None
+        if not isinstance(node, yaml.ScalarNode):
+            if id(node) in self.seen:
+                self.problems.add(line, col, format_path(path),
+                                  "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
+                return None
+            self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            line, col = self._pos(key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.add(line, col, format_path(path), "tên khóa phải là chữ")
+                continue
+            key = key_node.value
+            if key == "<<":
+                self.problems.add(line, col, format_path(path),
+                                  "không dùng khóa gộp '<<' của YAML: hãy viết các khóa trực tiếp")
+                continue
+            if key in out:
+                first = self.keys[path + (key,)][0]
+                self.problems.add(line, col, format_path(path + (key,)),
+                                  f"khóa '{key}' bị lặp (đã có ở dòng {first}); YAML sẽ âm thầm bỏ một giá trị")
+                continue
+            self.keys[path + (key,)] = (line, col)
+            out[key] = self.build(value_node, path + (key,), depth + 1)
+        return out
+
+    def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
+        if node.tag == "tag:yaml.org,2002:float":
+            try:
+                value = Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                value = None
+            if value is None or not value.is_finite():
+                line, col = self._pos(node)
+                self.problems.add(line, col, format_path(path), f"số không hợp lệ: '{node.value}'")
+                return None
+            return value
+        try:
+            value = self.scalars.construct_object(node)
+        except (yaml.constructor.ConstructorError, ValueError) as exc:
+            line, col = self._pos(node)
+            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{node.value}' ({exc})")
+            return None
+        if isinstance(value, dt.datetime):
+            return value  # the model rejects it with a located message
+        if isinstance(value, bytes):
+            line, col = self._pos(node)
+            self.problems.add(line, col, format_path(path), "không dùng dữ liệu nhị phân (!!binary)")
+            return None
+        return value

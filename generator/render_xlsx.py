@@ -1,0 +1,133 @@
+"""The appendix workbook: one sheet per appendix table, exactly the rows of the .docx appendix."""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from .context import Context, Table
+from .errors import TemplateError
+from .zipnorm import normalise_zip
+
+STYLES = ("KH Phu luc", "KH Ten phu luc", "KH Kem theo", "KH Bang tieu de", "KH Nhom", "KH O")
+CM_TO_CHARS = 4.7  # Excel column width unit ≈ one '0' at 11 pt; about 4.7 per cm at 12 pt Times
+HEADER_ROW = 5  # rows 1-3: label, title, "(Kèm theo ...)"; row 4 blank
+
+
+def render_xlsx(ctx: Context, template: Path) -> bytes | None:
+    if not ctx.tables:
+        return None
+    try:
+        wb = load_workbook(template)
+    except Exception as exc:
+        raise TemplateError(f"{template}: không mở được mẫu Excel ({type(exc).__name__}: {exc})") from None
+    names = {s if isinstance(s, str) else s.name for s in wb.named_styles}
+    missing = [s for s in STYLES if s not in names]
+    if missing:
+        raise TemplateError(f"{template}: mẫu Excel thiếu các kiểu ô (cell style): {', '.join(missing)}")
+    model = wb.worksheets[0]
+    for table in ctx.tables:
+        ws = wb.copy_worksheet(model)
+        ws.title = _sheet_title(table, wb)
+        for row in ws.iter_rows():
+            for cell in row:
+                cell.value = None
+        _fill(ws, table)
+    wb.remove(model)
+    wb.properties.creator = wb.properties.lastModifiedBy = ctx.plan.issuer.full_name
+    wb.properties.title = f"Phụ lục Kế hoạch: {' '.join(ctx.title_lines)}"
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return normalise_zip(buffer.getvalue(), fix=_fixed_times)
+
+
+def _sheet_title(table: Table, wb) -> str:
+    title = table.label.replace("Phụ lục", "PL").strip() or "PL"
+    title = re.sub(r"[\[\]:*?/\\]", "", title)[:31]
+    base, n = title, 2
+    while title in wb.sheetnames:
+        title = f"{base} ({n})"
+        n += 1
+    return title
+
+
+def _fill(ws, table: Table) -> None:
+    ncols = len(table.columns)
+    last = get_column_letter(ncols)
+    for r, (text, style) in enumerate(((table.label, "KH Phu luc"), (table.title, "KH Ten phu luc"),
+                                       (table.attached_to, "KH Kem theo")), start=1):
+        cell = ws.cell(row=r, column=1, value=text)
+        cell.style = style
+        ws.merge_cells(f"A{r}:{last}{r}")
+    ws.row_dimensions[2].height = 36
+    ws.row_dimensions[3].height = 36
+    for c, column in enumerate(table.columns, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=c, value=column.header)
+        cell.style = "KH Bang tieu de"
+        ws.column_dimensions[get_column_letter(c)].width = round(column.width_cm * CM_TO_CHARS, 1)
+    row_no = HEADER_ROW
+    for row in table.rows:
+        row_no += 1
+        if row.kind == "group":
+            for c, cell_spec in enumerate(row.cells, start=1):
+                cell = ws.cell(row=row_no, column=c, value=_value(cell_spec.text))
+                cell.style = "KH Nhom"
+            first = row.span_from + 1
+            for c in range(first + 1, ncols + 1):
+                ws.cell(row=row_no, column=c).style = "KH Nhom"
+            if first < ncols:
+                ws.merge_cells(start_row=row_no, start_column=first, end_row=row_no, end_column=ncols)
+            if table.columns[0].key == "stt" and row.span_from > 0:
+                ws.cell(row=row_no, column=1).alignment = ws.cell(row=row_no, column=1).alignment.copy(
+                    horizontal="center")
+            continue
+        for c, (cell_spec, column) in enumerate(zip(row.cells, table.columns), start=1):
+            cell = ws.cell(row=row_no, column=c, value=None if cell_spec.merge == "continue"
+                           else _value(cell_spec.text))
+            cell.style = "KH Nhom" if row.bold else "KH O"
+            if column.align != "left":
+                cell.alignment = cell.alignment.copy(horizontal=column.align)
+    for column, first, last_row in vertical_runs(table):
+        ws.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
+                       end_row=HEADER_ROW + 1 + last_row, end_column=column + 1)
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_area = f"A1:{last}{row_no}"
+
+
+def vertical_runs(table: Table) -> list[tuple[int, int, int]]:
+    """(column, first row, last row) of every vertical merge, row indices into table.rows."""
+    runs, started = [], {}
+    for i, row in enumerate(table.rows):
+        cells = row.cells if row.kind == "data" else ()
+        if row.kind != "data":
+            runs += [(c, start, i - 1) for c, start in started.items()]
+            started = {}
+        for c, cell in enumerate(cells):
+            if cell.merge == "continue":
+                continue
+            if c in started:
+                runs.append((c, started.pop(c), i - 1))
+            if cell.merge == "restart":
+                started[c] = i
+    runs += [(c, start, len(table.rows) - 1) for c, start in started.items()]
+    return sorted(runs)
+
+
+def _value(text: str):
+    return text if text != "" else None
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
+_CREATED = re.compile(rb"<dcterms:created([^>]*)>[^<]*</dcterms:created>")
+
+
+def _fixed_times(name: str, data: bytes) -> bytes:
+    """openpyxl stamps the save time into docProps/core.xml; builds must be reproducible."""
+    if name != "docProps/core.xml":
+        return data
+    data = _MODIFIED.sub(rb"<dcterms:modified\1>2000-01-01T00:00:00Z</dcterms:modified>", data)
+    return _CREATED.sub(rb"<dcterms:created\1>2000-01-01T00:00:00Z</dcterms:created>", data)

@@ -1,0 +1,55 @@
+"""Vietnamese formatting rules: numbers, ND30 dates, Roman numerals, text widths."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from babel.numbers import format_decimal
+
+
+def number(value: int | Decimal) -> str:
+    """44.33 → '44,33'; 4.0 stays '4,0' (the precision the drafter wrote); 1250000 → '1.250.000'."""
+    if isinstance(value, Decimal):
+        places = max(0, -value.as_tuple().exponent) if value.is_finite() else 0
+        pattern = "#,##0" + ("." + "0" * places if places else "")
+        return format_decimal(value, format=pattern, locale="vi")
+    return format_decimal(value, format="#,##0", locale="vi")
+
+
+def issue_date(date: dt.date | None, year: int) -> str:
+    """ND30 §II.4.b: pad days 1-9 and months 1-2 only. A draft keeps blanks for the Văn thư."""
+    if date is None:
+        return f"ngày      tháng      năm {year}"
+    day = f"{date.day:02d}"
+    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
+    return f"ngày {day} tháng {month} năm {date.year}"
+
+
+def roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
+def upper(text: str) -> str:
+    """Vietnamese capitals ('đ' → 'Đ' included; Python's upper() handles the precomposed letters)."""
+    return text.upper()
+
+
+@lru_cache(maxsize=1)
+def _widths() -> dict[str, dict[str, int]]:
+    return json.loads(resources.files("generator.data").joinpath("serif_widths.json").read_text("utf-8"))
+
+
+def text_width_pt(text: str, size_pt: float, style: str = "regular") -> float:
+    """Width of a line set in Times New Roman (Liberation Serif metrics), in points."""
+    table = _widths()[style]
+    fallback = table.get("n", 500)
+    return sum(table.get(ch, fallback) for ch in text) * size_pt / 1000

@@ -1,0 +1,217 @@
+"""Turn located YAML data into a validated Plan, translating pydantic errors into located
+Vietnamese messages."""
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from pathlib import Path
+
+from .checks import check_plan
+from .errors import Problem, Problems
+from .loader import Located, PathKey, format_path, load_yaml
+from .model import Plan
+
+_TYPE_MESSAGES = {
+    "string_type": "phải là chữ (đặt trong dấu nháy nếu giá trị trông giống số, ngày hoặc yes/no)",
+    "int_type": "phải là số nguyên",
+    "int_parsing": "phải là số nguyên",
+    "int_from_float": "phải là số nguyên",
+    "decimal_type": "phải là số",
+    "decimal_parsing": "phải là số",
+    "date_type": "phải là ngày dạng YYYY-MM-DD",
+    "date_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "date_from_datetime_inexact": "chỉ ghi ngày dạng YYYY-MM-DD, không ghi giờ",
+    "date_from_datetime_parsing": "phải là ngày dạng YYYY-MM-DD",
+    "bool_type": "phải là true hoặc false",
+    "bool_parsing": "phải là true hoặc false",
+    "list_type": "phải là một danh sách (mỗi phần tử một dòng bắt đầu bằng '- ')",
+    "dict_type": "phải là một bảng 'khóa: giá trị'",
+    "model_type": "phải là một bảng 'khóa: giá trị'",
+    "model_attributes_type": "phải là một bảng 'khóa: giá trị'",
+    "string_too_short": "không được để trống",
+    "block_kind": "không rõ loại nội dung: cần một đoạn văn, hoặc một bảng có một trong các khóa "
+    "bullets, title, text, target, targets, responsibilities, funding, appendix",
+    "union_tag_not_found": "thiếu khóa 'type' (tasks, scores hoặc table)",
+    "none_required": "phải để trống",
+    "finite_number": "phải là một số hữu hạn",
+}
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind in _TYPE_MESSAGES:
+        return _TYPE_MESSAGES[kind]
+    if kind == "missing":
+        return f"thiếu trường bắt buộc '{err['loc'][-1]}'"
+    if kind == "literal_error":
+        return f"giá trị không hợp lệ; chấp nhận: {ctx.get('expected', '')}"
+    if kind == "union_tag_invalid":
+        return f"loại '{ctx.get('tag')}' không hợp lệ; chấp nhận: {ctx.get('expected_tags')}"
+    if kind == "string_pattern_mismatch":
+        return ("mã không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, '.', '-', '_' "
+                "và bắt đầu bằng chữ hoặc số (ví dụ: so-noi-vu)")
+    if kind == "string_too_long":
+        return f"quá dài (tối đa {ctx.get('max_length')} ký tự)"
+    if kind == "too_short":
+        return f"cần ít nhất {ctx.get('min_length')} phần tử"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"phải {'≥' if kind.endswith('equal') else '>'} {ctx.get('ge', ctx.get('gt'))}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"phải {'≤' if kind.endswith('equal') else '<'} {ctx.get('le', ctx.get('lt'))}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "int_from_float":
+        return "phải là số nguyên"
+    return f"giá trị không hợp lệ ({err['msg']})"
+
+
+def _data_path(data: Any, loc: tuple) -> PathKey:
+    """Pydantic locations include union tags ('subsection', 'str'); keep only real YAML steps."""
+    out: list = []
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+            out.append(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+            out.append(part)
+        elif isinstance(data, dict) and isinstance(part, str) and not _is_tag(part):
+            out.append(part)  # a missing or extra key: point at it
+            break
+    return tuple(out)
+
+
+def _is_tag(part: str) -> bool:
+    # union members in pydantic locations: our '#block' tags, appendix types, and type names
+    return part.startswith("#") or part in ("tasks", "scores", "table") or not part.isidentifier()
+
+
+_BLOCK_KEYS = ["bullets", "title", "text", "target", "targets", "responsibilities", "funding", "appendix"]
+
+
+def _model_at(data: Any, path: PathKey) -> type[BaseModel] | None:
+    """Which model class validates the mapping at `path` (for 'did you mean' on unknown keys)."""
+    annotation: Any = Plan
+    node = data
+    for part in path:
+        annotation = _unwrap(annotation, node)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = annotation.model_fields.get(part)
+            if field is None:
+                return None
+            annotation = field.annotation
+        else:
+            origin = typing.get_origin(annotation)
+            args = typing.get_args(annotation)
+            if origin is list and args:
+                annotation = args[0]
+            elif origin is dict and len(args) == 2:
+                annotation = args[1]
+            else:
+                return None
+        node = node[part] if isinstance(node, (dict, list)) else None
+    annotation = _unwrap(annotation, node)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _unwrap(annotation: Any, node: Any) -> Any:
+    from .model import _bullet_kind, _kind
+
+    for _ in range(10):
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+            continue
+        if origin is typing.Union or str(origin) == "types.UnionType":
+            members = [a for a in typing.get_args(annotation) if a is not type(None)]
+            picked = None
+            for member in members:
+                inner = typing.get_args(member)[0] if typing.get_origin(member) is typing.Annotated else member
+                tag = _tag_of(member)
+                if tag and tag in (_kind(node), _bullet_kind(node)):
+                    picked = inner
+                    break
+                if isinstance(node, dict) and isinstance(inner, type) and issubclass(inner, BaseModel):
+                    if "type" in node and "type" in inner.model_fields:
+                        allowed = typing.get_args(inner.model_fields["type"].annotation)
+                        if node["type"] in allowed:
+                            picked = inner
+                            break
+                    elif "type" not in inner.model_fields and picked is None:
+                        picked = inner
+            if picked is None:
+                return annotation
+            annotation = picked
+            continue
+        return annotation
+    return annotation
+
+
+def _tag_of(member: Any) -> str | None:
+    if typing.get_origin(member) is typing.Annotated:
+        for meta in typing.get_args(member)[1:]:
+            tag = getattr(meta, "tag", None)
+            if tag:
+                return tag
+    return None
+
+
+def _node(data: Any, path: PathKey) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def parse_plan(located: Located, problems: Problems) -> Plan | None:
+    """Validate the data; on failure add located problems and return None."""
+    try:
+        return Plan.model_validate(located.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            path = _data_path(located.data, tuple(err["loc"]))
+            if err["type"] == "union_tag_invalid":
+                path = path + ("type",)
+            if err["type"] == "extra_forbidden":
+                line, col = located.where(path, key=True)
+                message = f"khóa '{path[-1]}' không có trong lược đồ"
+                owner = _model_at(located.data, path[:-1])
+                if owner is not None:
+                    close = difflib.get_close_matches(str(path[-1]), list(owner.model_fields), n=1, cutoff=0.6)
+                    if close:
+                        message += f"; có phải ý bạn là '{close[0]}'?"
+                    else:
+                        message += "; các khóa hợp lệ: " + ", ".join(owner.model_fields)
+            else:
+                line, col = located.where(path)
+                message = _message(err)
+                node = _node(located.data, path)
+                if err["type"] == "block_kind" and isinstance(node, dict):
+                    for key in node:
+                        close = difflib.get_close_matches(str(key), _BLOCK_KEYS, n=1, cutoff=0.6)
+                        if close:
+                            line, col = located.where(path + (key,), key=True)
+                            message = f"khóa '{key}' không hợp lệ ở đây; có phải ý bạn là '{close[0]}'?"
+                            break
+            problems.add(line, col, format_path(path), message)
+        return None
+
+
+def load_plan(path: Path, display: str | None = None) -> tuple[Plan, list[Problem]]:
+    """Read, validate and check one plan. Raises PlanError with every error found (and the warnings);
+    returns the plan and its warnings otherwise."""
+    located = load_yaml(path, display)
+    problems = Problems(located.file, list(located.problems))
+    plan = parse_plan(located, problems)
+    if plan is not None:
+        check_plan(plan, located, problems)
+    problems.raise_if_errors()
+    return plan, problems.warnings

@@ -1,0 +1,1 @@
+"""Default templates, installed as the package data `generator.templates` (see pyproject.toml)."""

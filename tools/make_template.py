@@ -1,0 +1,254 @@
+"""Regenerate templates/kehoach.docx, the default Word template (ND30, size pair 14).
+
+A province may restyle its own copy in Word (fonts, spacing, column widths, static text) and pass it
+with `kehoach build --template`. The renderer relies only on the style names below and on the
+placeholders; everything else in the template is the province's to change.
+
+Run: python tools/make_template.py
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import ooxml  # noqa: E402
+from generator.context import MARGIN  # noqa: E402
+
+FONT = "Times New Roman"
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+
+# name: (size, bold, italic, alignment, first-line indent mm, space before pt, space after pt, keep with next)
+STYLES = {
+    "KH Noi dung": (14, False, False, JUSTIFY, 10, 6, 0, False),
+    "KH Can cu": (14, False, True, JUSTIFY, 10, 6, 0, False),
+    "KH Muc": (14, True, False, JUSTIFY, 10, 6, 0, True),
+    "KH Khoan": (14, True, False, JUSTIFY, 10, 6, 0, True),
+    "KH Co quan chu quan": (13, False, False, CENTER, 0, 0, 0, False),
+    "KH Co quan": (13, True, False, CENTER, 0, 0, 0, False),
+    "KH So": (13, False, False, CENTER, 0, 0, 0, False),
+    "KH Quoc hieu": (13, True, False, CENTER, 0, 0, 0, False),
+    "KH Tieu ngu": (14, True, False, CENTER, 0, 0, 0, False),
+    "KH Dia danh": (14, False, True, CENTER, 0, 0, 0, False),
+    "KH Ten loai": (14, True, False, CENTER, 0, 24, 0, True),
+    "KH Trich yeu": (14, True, False, CENTER, 0, 0, 0, True),
+    "KH Ke co quan": (2, False, False, CENTER, 0, 0, 0, False),
+    "KH Ke tieu ngu": (2, False, False, CENTER, 0, 0, 0, False),
+    "KH Ke trich yeu": (2, False, False, CENTER, 0, 0, 12, False),
+    "KH Noi nhan": (12, True, True, LEFT, 0, 12, 0, False),
+    "KH Noi nhan muc": (11, False, False, LEFT, 0, 0, 0, False),
+    "KH Chuc vu": (14, True, False, CENTER, 0, 0, 0, True),
+    "KH Nguoi ky": (14, True, False, CENTER, 0, 0, 0, False),
+    "KH Phu luc": (14, True, False, CENTER, 0, 0, 0, True),
+    "KH Ten phu luc": (14, True, False, CENTER, 0, 0, 0, True),
+    "KH Kem theo": (14, False, True, CENTER, 0, 0, 0, True),
+    "KH Ke phu luc": (2, False, False, CENTER, 0, 0, 12, True),
+    "KH Bang": (12, False, False, LEFT, 0, 2, 2, False),
+    "KH Bang tieu de": (12, True, False, CENTER, 0, 2, 2, False),
+    "KH So trang": (14, False, False, CENTER, 0, 0, 0, False),
+}
+RULES = {"KH Ke co quan", "KH Ke tieu ngu", "KH Ke trich yeu", "KH Ke phu luc"}
+
+
+def set_fonts(rpr_parent) -> None:
+    rpr = rpr_parent.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = ooxml.el("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        rpr.append(ooxml.el("w:lang", {"w:val": "vi-VN", "w:eastAsia": "vi-VN", "w:bidi": "ar-SA"}))
+
+
+def make_styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    set_fonts(normal.element)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    for name, (size, bold, italic, align, indent, before, after, keep) in STYLES.items():
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        style.quick_style = True
+        style.font.name = FONT
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        set_fonts(style.element)
+        fmt = style.paragraph_format
+        fmt.alignment = align
+        fmt.first_line_indent = Mm(indent) if indent else Pt(0)
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(after)
+        fmt.keep_with_next = keep
+        if name in RULES:
+            # the rule itself: a bottom border whose length the renderer sets through the indents
+            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+            fmt.line_spacing = Pt(size + 1)
+            ppr = style.element.get_or_add_pPr()
+            ppr.append(ooxml.el("w:pBdr", children=[ooxml.el(
+                "w:bottom", {"w:val": "single", "w:sz": 6, "w:space": 1, "w:color": "000000"})]))
+        elif name in ("KH Noi dung", "KH Can cu", "KH Muc", "KH Khoan"):
+            fmt.line_spacing = 1.1
+        else:
+            fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+        if name == "KH Noi nhan muc":
+            fmt.left_indent = Mm(2.5)
+            fmt.first_line_indent = Mm(-2.5)  # wrapped lines continue under the text, not the dash
+        ooxml.order_ppr(style.element.get_or_add_pPr())
+
+
+def borderless(table, widths_mm: list[float]) -> None:
+    tbl = table._tbl
+    tblpr = tbl.tblPr
+    for tag in ("w:tblStyle", "w:tblW", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblInd", "w:jc",
+                "w:tblLook"):
+        for old in tblpr.findall(qn(tag)):
+            tblpr.remove(old)
+    tblpr.append(ooxml.el("w:tblW", {"w:w": ooxml.mm(sum(widths_mm)), "w:type": "dxa"}))
+    tblpr.append(ooxml.el("w:jc", {"w:val": "center"}))
+    tblpr.append(ooxml.el("w:tblBorders", children=[
+        ooxml.el(f"w:{side}", {"w:val": "nil"}) for side in ("top", "left", "bottom", "right", "insideH", "insideV")]))
+    tblpr.append(ooxml.el("w:tblLayout", {"w:type": "fixed"}))
+    tblpr.append(ooxml.el("w:tblCellMar", children=[
+        ooxml.el("w:left", {"w:w": 57, "w:type": "dxa"}), ooxml.el("w:right", {"w:w": 57, "w:type": "dxa"})]))
+    tblpr.append(ooxml.el("w:tblLook", {"w:val": "0000"}))
+    grid = tbl.tblGrid
+    for col, width in zip(grid.findall(qn("w:gridCol")), widths_mm):
+        col.set(qn("w:w"), str(ooxml.mm(width)))
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm):
+            ooxml.set_cell_width(cell._tc, ooxml.mm(width))
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(ooxml.el("w:cantSplit"))
+
+
+def fill(cell, paragraphs: list[tuple[str, str]]) -> None:
+    first = True
+    for style, text in paragraphs:
+        p = cell.paragraphs[0] if first else cell.add_paragraph()
+        first = False
+        p.style = cell.part.document.styles[style]
+        if text:
+            p.add_run(text)
+
+
+def make_xlsx() -> Path:
+    """templates/phuluc.xlsx: named cell styles and print setup that the .xlsx renderer applies."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+
+    thin = Side(style="thin", color="000000")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Mẫu"
+    samples = [
+        ("KH Phu luc", Font(name=FONT, size=14, bold=True), Alignment(horizontal="center", vertical="center"), None,
+         "Phụ lục"),
+        ("KH Ten phu luc", Font(name=FONT, size=14, bold=True),
+         Alignment(horizontal="center", vertical="center", wrap_text=True), None, "TÊN PHỤ LỤC"),
+        ("KH Kem theo", Font(name=FONT, size=13, italic=True),
+         Alignment(horizontal="center", vertical="center", wrap_text=True), None, "(Kèm theo Kế hoạch số ...)"),
+        ("KH Bang tieu de", Font(name=FONT, size=12, bold=True),
+         Alignment(horizontal="center", vertical="center", wrap_text=True), box, "Tiêu đề cột"),
+        ("KH Nhom", Font(name=FONT, size=12, bold=True),
+         Alignment(horizontal="left", vertical="center", wrap_text=True), box, "Dòng nhóm"),
+        ("KH O", Font(name=FONT, size=12), Alignment(horizontal="left", vertical="top", wrap_text=True), box,
+         "Ô dữ liệu"),
+    ]
+    for row, (name, font, align, border, text) in enumerate(samples, start=1):
+        style = NamedStyle(name=name, font=font, alignment=align)
+        if border is not None:
+            style.border = border
+        wb.add_named_style(style)
+        cell = ws.cell(row=row, column=1, value=text)
+        cell.style = name
+    ws.column_dimensions["A"].width = 40
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left, ws.page_margins.right = 30 / 25.4, 15 / 25.4
+    ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
+    ws.print_options.horizontalCentered = True
+    wb.properties.creator = "kehoach"
+    out = ROOT / "templates" / "phuluc.xlsx"
+    wb.save(out)
+    return out
+
+
+def main() -> None:
+    print(make_xlsx())
+    doc = Document()
+    make_styles(doc)
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Mm(210), Mm(297)
+    sec.top_margin, sec.bottom_margin = Mm(MARGIN["top"]), Mm(MARGIN["bottom"])
+    sec.left_margin, sec.right_margin = Mm(MARGIN["left"]), Mm(MARGIN["right"])
+    sec.header_distance = sec.footer_distance = Mm(10)
+    sec.different_first_page_header_footer = True
+    header_p = sec.header.paragraphs[0]
+    header_p.style = doc.styles["KH So trang"]
+    for r in ooxml.page_number_field():
+        header_p._p.append(r)
+    sec.first_page_header.paragraphs[0].style = doc.styles["KH So trang"]
+
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+
+    header = doc.add_table(rows=2, cols=2)
+    borderless(header, [62, 103])
+    fill(header.cell(0, 0), [("KH Co quan", "{{r issuer }}"), ("KH Ke co quan", "")])
+    fill(header.cell(0, 1), [("KH Quoc hieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+                             ("KH Tieu ngu", "Độc lập - Tự do - Hạnh phúc"), ("KH Ke tieu ngu", "")])
+    fill(header.cell(1, 0), [("KH So", "{{ number_line }}")])
+    fill(header.cell(1, 1), [("KH Dia danh", "{{ place_date }}")])
+    for cell in (header.cell(1, 0), header.cell(1, 1)):
+        # same exact line height in both cells keeps "Số:" and the date on one baseline
+        fmt = cell.paragraphs[0].paragraph_format
+        fmt.space_before = Pt(6)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(17)
+
+    doc.add_paragraph("{{ doc_type }}", style="KH Ten loai")
+    doc.add_paragraph("{{r title }}", style="KH Trich yeu")
+    doc.add_paragraph("", style="KH Ke trich yeu")
+    doc.add_paragraph("{{ body }}", style="KH Noi dung")
+
+    sign = doc.add_table(rows=1, cols=2)
+    borderless(sign, [72, 93])
+    fill(sign.cell(0, 0), [("KH Noi nhan", "Nơi nhận:"), ("KH Noi nhan muc", "{%p for line in recipients %}"),
+                           ("KH Noi nhan muc", "{{ line }}"), ("KH Noi nhan muc", "{%p endfor %}")])
+    fill(sign.cell(0, 1), [("KH Chuc vu", "{%p for line in signer_lines %}"), ("KH Chuc vu", "{{ line }}"),
+                           ("KH Chuc vu", "{%p endfor %}"), ("KH Chuc vu", ""), ("KH Chuc vu", ""),
+                           ("KH Chuc vu", ""), ("KH Chuc vu", ""), ("KH Nguoi ky", "{{ signer_name }}")])
+    sign.cell(0, 1).paragraphs[0].paragraph_format.space_before = Pt(12)
+    # Nơi nhận and the authority line share the top row (ND30 §II.9.d)
+    sign.cell(0, 1).paragraphs[0].paragraph_format.space_before = Pt(12)
+
+    core = doc.core_properties
+    core.author = core.last_modified_by = "kehoach"
+    core.title = "Mẫu Kế hoạch (Nghị định 30/2020/NĐ-CP)"
+    out = ROOT / "templates" / "kehoach.docx"
+    doc.save(out)
+    print(out)
+
+
+if __name__ == "__main__":
+    main()
