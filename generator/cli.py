@@ -9,7 +9,10 @@ from pathlib import Path
 
 import click
 
+from . import cli_vi
 from .errors import KehoachError, Problem
+
+cli_vi.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -32,8 +35,8 @@ def _echo_problems(problems: list[Problem], fmt: str = "text") -> None:
             click.echo(str(p), err=True)
 
 
-@click.group(context_settings=CONTEXT)
-@click.version_option(package_name="kehoach", message="kehoach %(version)s")
+@click.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+@click.version_option(package_name="kehoach", message="kehoach %(version)s", help="In phiên bản và thoát.")
 def cli() -> None:
     """kehoach: soạn Kế hoạch (KH-UBND) từ tệp YAML có cấu trúc.
 
@@ -42,8 +45,8 @@ def cli() -> None:
     """
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH...")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
               help="Thư mục kết quả; mỗi kế hoạch ghi vào một thư mục con cùng tên.")
 @click.option("--pdf", is_flag=True, help="Xuất thêm bản PDF bằng LibreOffice.")
@@ -74,8 +77,8 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     sys.exit(1 if failed else 0)
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH...")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
@@ -106,7 +109,7 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
     sys.exit(1 if errors else 0)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:

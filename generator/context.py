@@ -59,6 +59,7 @@ class Column:
     header: str
     width_cm: float
     align: Align = "left"
+    fixed: bool = False  # keeps its width when the table is scaled to the page (STT)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ DIMENSION_WORD = {"papi": "Chỉ số nội dung", "par": "Lĩnh vực", "sipas"
 
 TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
     # key: (default header, natural width in cm, alignment)
-    "stt": ("STT", 1.2, "center"),
+    "stt": ("STT", 1.3, "center"),
     "dimension": ("Chỉ số nội dung", 3.0, "left"),
     "sub_dimension": ("Nội dung thành phần", 3.5, "left"),
     "content": ("Nhiệm vụ", 7.5, "justify"),
@@ -318,12 +319,16 @@ class _Builder:
         return out
 
     def _new_table(self, appendix, columns: list[Column]) -> Table:
+        columns = [Column(c.key, c.header, max(c.width_cm, 1.3), c.align, True) if c.key == "stt" else c
+                   for c in columns]
         natural = sum(c.width_cm for c in columns) * 10
         landscape = appendix.orientation == "landscape" or (
             appendix.orientation == "auto" and natural > PORTRAIT_TEXT_W)
         width = LANDSCAPE_TEXT_W if landscape else PORTRAIT_TEXT_W
-        scale = width / natural
-        fitted = [Column(c.key, c.header, round(c.width_cm * scale, 2), c.align) for c in columns]
+        fixed = sum(c.width_cm for c in columns if c.fixed) * 10
+        scale = (width - fixed) / (natural - fixed)
+        fitted = [Column(c.key, c.header, c.width_cm if c.fixed else round(c.width_cm * scale, 2), c.align, c.fixed)
+                  for c in columns]
         return Table(appendix.id, self.appendix_labels[appendix.id], upper(appendix.title), self.attached_to(),
                      landscape, fitted)
 
@@ -383,7 +388,7 @@ class _Builder:
     def scores_table(self, appendix: ScoresAppendix) -> Table:
         by_criterion = {t.criterion: t for t in self.plan.targets}
         base_year = next((t.baseline.year for t in self.plan.targets if t.baseline), self.plan.year - 1)
-        columns = [Column("stt", "STT", 1.2, "center"), Column("name", "Tiêu chí", 8.0, "left"),
+        columns = [Column("stt", "STT", 1.3, "center"), Column("name", "Tiêu chí", 8.0, "left"),
                    Column("max", "Điểm tối đa", 2.2, "center"),
                    Column("baseline", f"Kết quả năm {base_year}", 2.4, "center"),
                    Column("target", f"Chỉ tiêu năm {self.plan.year}", 2.4, "center"),

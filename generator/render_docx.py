@@ -111,7 +111,8 @@ def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -
 def _body_paragraph(para: Para, style_ids: dict[str, str]):
     style = style_ids[BODY_STYLE[para.kind]]
     # the closing sentence stays on the page of the signature block
-    extra = [ooxml.el("w:keepNext")] if para.kind == "closing" else None
+    extra = ([ooxml.el("w:keepNext"), ooxml.el("w:spacing", {"w:after": 240})] if para.kind == "closing"
+             else None)
     return ooxml.paragraph(style, [ooxml.run(para.full)], ppr_extra=extra)
 
 
@@ -239,14 +240,16 @@ def _table_xml(table: Table, style_ids: dict[str, str]):
     ]), ooxml.el("w:tblGrid", children=[ooxml.el("w:gridCol", {"w:w": w}) for w in widths])])
     header_style, cell_style = style_ids["KH Bang tieu de"], style_ids["KH Bang"]
 
-    def tc(lines, width, *, style, align, bold=None, span=1, merge=""):
+    def tc(lines, width, *, style, align, bold=None, span=1, merge="", keep=False):
         props = [ooxml.el("w:tcW", {"w:w": width, "w:type": "dxa"})]
         if span > 1:
             props.append(ooxml.el("w:gridSpan", {"w:val": span}))
         if merge:
             props.append(ooxml.el("w:vMerge", {"w:val": "restart"} if merge == "restart" else {}))
         props.append(ooxml.el("w:vAlign", {"w:val": "center" if align == "center" else "top"}))
-        paragraphs = [ooxml.paragraph(style, [ooxml.run(line, bold=bold)] if line else [], align=align)
+        extra = [ooxml.el("w:keepNext")] if keep else None
+        paragraphs = [ooxml.paragraph(style, [ooxml.run(line, bold=bold)] if line else [], align=align,
+                                      ppr_extra=extra)
                       for line in (lines if merge != "continue" else ("",))]
         return ooxml.el("w:tc", children=[ooxml.el("w:tcPr", children=props), *paragraphs])
 
@@ -263,8 +266,10 @@ def _table_xml(table: Table, style_ids: dict[str, str]):
         if row.kind == "group":
             for i, cell in enumerate(row.cells):
                 span = len(widths) - i if i == row.span_from else 1
+                # keepNext: a group row never ends a page away from its first task
                 cells.append(tc(cell.lines, sum(widths[i:i + span]), style=cell_style, bold=True, span=span,
-                                align="center" if table.columns[i].key == "stt" and span == 1 else "left"))
+                                align="center" if table.columns[i].key == "stt" and span == 1 else "left",
+                                keep=True))
         else:
             for cell, column, width in zip(row.cells, table.columns, widths):
                 cells.append(tc(cell.lines, width, style=cell_style, align=column.align,

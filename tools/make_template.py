@@ -40,17 +40,17 @@ STYLES = {
     "KH Dia danh": (14, False, True, CENTER, 0, 0, 0, False),
     "KH Ten loai": (14, True, False, CENTER, 0, 24, 0, True),
     "KH Trich yeu": (14, True, False, CENTER, 0, 0, 0, True),
-    "KH Ke co quan": (2, False, False, CENTER, 0, 0, 0, False),
-    "KH Ke tieu ngu": (2, False, False, CENTER, 0, 0, 0, False),
-    "KH Ke trich yeu": (2, False, False, CENTER, 0, 0, 12, False),
-    "KH Noi nhan": (12, True, True, LEFT, 0, 12, 0, False),
+    "KH Ke co quan": (2, False, False, CENTER, 0, 2, 0, False),
+    "KH Ke tieu ngu": (2, False, False, CENTER, 0, 2, 0, False),
+    "KH Ke trich yeu": (2, False, False, CENTER, 0, 2, 12, False),
+    "KH Noi nhan": (12, True, True, LEFT, 0, 0, 0, False),
     "KH Noi nhan muc": (11, False, False, LEFT, 0, 0, 0, False),
     "KH Chuc vu": (14, True, False, CENTER, 0, 0, 0, True),
     "KH Nguoi ky": (14, True, False, CENTER, 0, 0, 0, False),
     "KH Phu luc": (14, True, False, CENTER, 0, 0, 0, True),
     "KH Ten phu luc": (14, True, False, CENTER, 0, 0, 0, True),
     "KH Kem theo": (14, False, True, CENTER, 0, 0, 0, True),
-    "KH Ke phu luc": (2, False, False, CENTER, 0, 0, 12, True),
+    "KH Ke phu luc": (2, False, False, CENTER, 0, 2, 12, True),
     "KH Bang": (12, False, False, LEFT, 0, 2, 2, False),
     "KH Bang tieu de": (12, True, False, CENTER, 0, 2, 2, False),
     "KH So trang": (14, False, False, CENTER, 0, 0, 0, False),
@@ -96,8 +96,7 @@ def make_styles(doc) -> None:
         fmt.keep_with_next = keep
         if name in RULES:
             # the rule itself: a bottom border whose length the renderer sets through the indents
-            fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-            fmt.line_spacing = Pt(size + 1)
+            fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
             ppr = style.element.get_or_add_pPr()
             ppr.append(ooxml.el("w:pBdr", children=[ooxml.el(
                 "w:bottom", {"w:val": "single", "w:sz": 6, "w:space": 1, "w:color": "000000"})]))
@@ -238,9 +237,8 @@ def main() -> None:
     fill(sign.cell(0, 1), [("KH Chuc vu", "{%p for line in signer_lines %}"), ("KH Chuc vu", "{{ line }}"),
                            ("KH Chuc vu", "{%p endfor %}"), ("KH Chuc vu", ""), ("KH Chuc vu", ""),
                            ("KH Chuc vu", ""), ("KH Chuc vu", ""), ("KH Nguoi ky", "{{ signer_name }}")])
-    sign.cell(0, 1).paragraphs[0].paragraph_format.space_before = Pt(12)
-    # Nơi nhận and the authority line share the top row (ND30 §II.9.d)
-    sign.cell(0, 1).paragraphs[0].paragraph_format.space_before = Pt(12)
+    # Nơi nhận and the authority line share the top line of the row (ND30 §II.9.d): no space before
+    # either; the gap above the block is the closing paragraph's space after.
 
     core = doc.core_properties
     core.author = core.last_modified_by = "kehoach"

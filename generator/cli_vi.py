@@ -1,0 +1,74 @@
+"""Vietnamese for click's own messages (usage, option errors), so a drafter sees no English.
+
+click looks up every message through the module-level `_`/`ngettext` names it imports from gettext;
+replacing those names in click's modules translates the strings we know and leaves the rest as is.
+"""
+from __future__ import annotations
+
+import importlib
+
+VI = {
+    "Usage:": "Cách dùng:",
+    "Options": "Tùy chọn",
+    "Commands": "Lệnh",
+    "Positional arguments": "Đối số",
+    "Show this message and exit.": "In hướng dẫn này và thoát.",
+    "Show the version and exit.": "In phiên bản và thoát.",
+    "Error: {message}": "Lỗi: {message}",
+    "Try '{command} {option}' for help.": "Chạy '{command} {option}' để xem hướng dẫn.",
+    "Missing argument": "Thiếu đối số",
+    "Missing option": "Thiếu tùy chọn",
+    "Missing parameter": "Thiếu tham số",
+    "Missing command.": "Thiếu lệnh (build, validate hoặc schema).",
+    "Missing {param_type}": "Thiếu {param_type}",
+    "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
+    "No such command {name!r}.": "Không có lệnh {name!r}.",
+    "No such option {name!r}.": "Không có tùy chọn {name!r}.",
+    "Option {name!r} does not take a value.": "Tùy chọn {name!r} không nhận giá trị.",
+    "Invalid value for {param_hint}: {message}": "Giá trị không hợp lệ cho {param_hint}: {message}",
+    "Invalid value: {message}": "Giá trị không hợp lệ: {message}",
+    "default: {default}": "mặc định: {default}",
+    "Aborted!": "Đã dừng.",
+    "argument": "đối số",
+    "option": "tùy chọn",
+    "parameter": "tham số",
+    "Could not open file {filename!r}: {message}": "Không mở được tệp {filename!r}: {message}",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} không tồn tại.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
+    "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
+    "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+}
+VI_PLURAL = {
+    "Got unexpected extra argument ({args})": "Thừa đối số ({args})",
+    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
+    "{value!r} is not {choice}.": "{value!r} không phải là {choice}.",
+    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+}
+_MODULES = ("core", "formatting", "exceptions", "parser", "decorators", "types", "termui", "utils")
+
+
+def _gettext(message: str) -> str:
+    return VI.get(message, message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    if singular in VI_PLURAL:
+        return VI_PLURAL[singular]
+    if singular == "{value!r} is not {choice}.":
+        return VI_PLURAL[singular]
+    if plural == "{value!r} is not one of {choices}.":
+        return "{value!r} không thuộc các giá trị {choices}."
+    if plural == "(Did you mean one of: {possibilities}?)":
+        return "(Có phải ý bạn là một trong: {possibilities}?)"
+    if plural == "Got unexpected extra arguments ({args})":
+        return "Thừa đối số ({args})"
+    return singular if n == 1 else plural
+
+
+def install() -> None:
+    for name in _MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = _gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext
