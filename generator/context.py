@@ -325,10 +325,7 @@ class _Builder:
         landscape = appendix.orientation == "landscape" or (
             appendix.orientation == "auto" and natural > PORTRAIT_TEXT_W)
         width = LANDSCAPE_TEXT_W if landscape else PORTRAIT_TEXT_W
-        fixed = sum(c.width_cm for c in columns if c.fixed) * 10
-        scale = (width - fixed) / (natural - fixed)
-        fitted = [Column(c.key, c.header, c.width_cm if c.fixed else round(c.width_cm * scale, 2), c.align, c.fixed)
-                  for c in columns]
+        fitted = _scale(columns, width)
         return Table(appendix.id, self.appendix_labels[appendix.id], upper(appendix.title), self.attached_to(),
                      landscape, fitted)
 
@@ -357,6 +354,7 @@ class _Builder:
                 table.task_rows += 1
         _merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]
                        if not as_rows else [])
+        _fit_to_content(table)
         return table
 
     def _criterion_order(self, code: str) -> tuple:
@@ -444,6 +442,42 @@ class _Builder:
                 table.rows.append(Row("data", cells))
                 table.task_rows += 1
         return table
+
+
+def _scale(columns: list[Column], width_mm: float) -> list[Column]:
+    """Scale the non-fixed columns so the table fills the text width exactly."""
+    fixed = sum(c.width_cm for c in columns if c.fixed) * 10
+    natural = sum(c.width_cm for c in columns if not c.fixed) * 10
+    scale = (width_mm - fixed) / natural
+    return [Column(c.key, c.header, c.width_cm if c.fixed else round(c.width_cm * scale, 2), c.align, c.fixed)
+            for c in columns]
+
+
+MIN_COLUMN_CM = 2.0
+
+
+def _fit_to_content(table: Table) -> None:
+    """Give text-heavy columns more room. Row height grows like the sum of (text / width) over the
+    columns, so for a fixed total width the widths that minimise it are proportional to the square
+    root of each column's amount of text; short columns keep a readable minimum."""
+    chars = [0] * len(table.columns)
+    for row in table.rows:
+        if row.kind == "data":
+            for i, cell in enumerate(row.cells):
+                chars[i] += len(cell.text)
+    if not any(chars):
+        return
+    width_mm = sum(c.width_cm for c in table.columns) * 10
+    weights = [max(MIN_COLUMN_CM, n ** 0.5) if not c.fixed else c.width_cm
+               for c, n in zip(table.columns, chars)]
+    proposed = [Column(c.key, c.header, w, c.align, c.fixed) for c, w in zip(table.columns, weights)]
+    fitted = _scale(proposed, width_mm)
+    # the minimum holds after scaling too
+    short = [c for c in fitted if not c.fixed and c.width_cm < MIN_COLUMN_CM]
+    if short:
+        pinned = [Column(c.key, c.header, MIN_COLUMN_CM, c.align, True) if c in short else c for c in fitted]
+        fitted = [Column(c.key, c.header, c.width_cm, c.align, c.key == "stt") for c in _scale(pinned, width_mm)]
+    table.columns = fitted
 
 
 def _cell_text(value) -> str:

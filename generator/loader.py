@@ -57,7 +57,7 @@ def format_path(path: PathKey) -> str:
 
 # PyYAML's English messages for the mistakes drafters actually make.
 _SYNTAX_HINTS = {
-    "mapping values are not allowed here": "không được có dấu ':' ở đây (chuỗi có ': ' cần đặt trong dấu nháy)",
+    "mapping values are not allowed": "không được có dấu ':' ở đây (chuỗi có ': ' cần đặt trong dấu nháy)",
     "could not find expected ':'": "thiếu dấu ':' sau tên khóa",
     "found character '\\t' that cannot start any token": "không dùng ký tự Tab để thụt lề, hãy dùng dấu cách",
     "found a tab character that violates indentation": "không dùng ký tự Tab để thụt lề, hãy dùng dấu cách",

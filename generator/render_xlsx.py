@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from .context import Context, Table
@@ -81,15 +82,14 @@ def _fill(ws, table: Table) -> None:
             if first < ncols:
                 ws.merge_cells(start_row=row_no, start_column=first, end_row=row_no, end_column=ncols)
             if table.columns[0].key == "stt" and row.span_from > 0:
-                ws.cell(row=row_no, column=1).alignment = ws.cell(row=row_no, column=1).alignment.copy(
-                    horizontal="center")
+                _align(ws.cell(row=row_no, column=1), "center")
             continue
         for c, (cell_spec, column) in enumerate(zip(row.cells, table.columns), start=1):
             cell = ws.cell(row=row_no, column=c, value=None if cell_spec.merge == "continue"
                            else _value(cell_spec.text))
             cell.style = "KH Nhom" if row.bold else "KH O"
             if column.align != "left":
-                cell.alignment = cell.alignment.copy(horizontal=column.align)
+                _align(cell, column.align)
     for column, first, last_row in vertical_runs(table):
         ws.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
                        end_row=HEADER_ROW + 1 + last_row, end_column=column + 1)
@@ -115,6 +115,11 @@ def vertical_runs(table: Table) -> list[tuple[int, int, int]]:
                 started[c] = i
     runs += [(c, start, len(table.rows) - 1) for c, start in started.items()]
     return sorted(runs)
+
+
+def _align(cell, horizontal: str) -> None:
+    current = cell.alignment
+    cell.alignment = Alignment(horizontal=horizontal, vertical=current.vertical, wrap_text=current.wrap_text)
 
 
 def _value(text: str):

@@ -1,0 +1,38 @@
+"""Shared fixtures: built outputs are made once per session (building is the slow part)."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import build_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = sorted((ROOT / "plans").glob("*.yaml"))
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE = DATA / "sample.yaml"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Build every seed plan and the sample once; returns {stem: BuildResult}."""
+    out = tmp_path_factory.mktemp("build")
+    return {p.stem: build_plan(p, out) for p in [*PLANS, SAMPLE]}
+
+
+@pytest.fixture
+def plan_copy(tmp_path):
+    """Copy of the sample plan, to be edited by a test."""
+    def make(text_edit=None, name="plan.yaml"):
+        text = SAMPLE.read_text(encoding="utf-8")
+        if text_edit:
+            text = text_edit(text)
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+    return make
+
+
+def soffice_available() -> bool:
+    return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None

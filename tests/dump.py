@@ -1,0 +1,66 @@
+"""Normalised, human-readable dumps of generated files for golden comparisons (never raw bytes)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+
+def _text(p) -> str:
+    out = []
+    for node in p.iter(qn("w:t"), qn("w:br")):
+        out.append("\n" if node.tag == qn("w:br") else (node.text or ""))
+    return "".join(out)
+
+
+def _style(doc, p) -> str:
+    ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return doc.styles.get_by_id(ps.get(qn("w:val")), 1).name if ps is not None else "Normal"
+
+
+def dump_docx(path: Path) -> str:
+    doc = Document(str(path))
+    lines = []
+    for block in doc.element.body:
+        if block.tag == qn("w:p"):
+            sect = block.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+            text = _text(block)
+            if text or sect is None:
+                lines.append(f"[{_style(doc, block)}] {text}".rstrip())
+            if sect is not None:
+                lines.append(_sect(sect))
+        elif block.tag == qn("w:tbl"):
+            for tr in block.iter(qn("w:tr")):
+                cells = []
+                for tc in tr.iter(qn("w:tc")):
+                    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                    vm = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+                    mark = f"<{span.get(qn('w:val'))}>" if span is not None else ""
+                    if vm is not None:
+                        mark += "^" if vm.get(qn("w:val")) == "restart" else "|"
+                    cells.append(mark + " / ".join(_text(p) for p in tc.iter(qn("w:p")) if _text(p)))
+                lines.append("| " + " | ".join(cells) + " |")
+        elif block.tag == qn("w:sectPr"):
+            lines.append(_sect(block))
+    return "\n".join(lines) + "\n"
+
+
+def _sect(sect) -> str:
+    size = sect.find(qn("w:pgSz"))
+    orient = "landscape" if size.get(qn("w:orient")) == "landscape" else "portrait"
+    start = sect.find(qn("w:pgNumType"))
+    return (f"=== section {orient} {size.get(qn('w:w'))}x{size.get(qn('w:h'))}"
+            f"{' restart' if start is not None else ''}{' titlePg' if sect.find(qn('w:titlePg')) is not None else ''}")
+
+
+def dump_xlsx(path: Path) -> str:
+    wb = load_workbook(path)
+    lines = []
+    for ws in wb.worksheets:
+        lines.append(f"=== sheet {ws.title} merged={sorted(str(r) for r in ws.merged_cells.ranges)}")
+        for row in ws.iter_rows(values_only=True):
+            if any(v is not None for v in row):
+                lines.append("| " + " | ".join("" if v is None else str(v).replace("\n", " / ") for v in row) + " |")
+    return "\n".join(lines) + "\n"

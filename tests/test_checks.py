@@ -1,0 +1,75 @@
+"""Cross-reference checks: ids, references, recipients, targets."""
+import pytest
+
+from generator.errors import PlanError
+from generator.validate import load_plan
+from tests.test_validate import line_of, problems_of
+
+
+def test_duplicate_task_id_names_the_first_use(plan_copy):
+    path = plan_copy(lambda t: t.replace("  - id: tham-gia-01", "  - id: cong-khai-ho-ngheo"))
+    (problem,) = problems_of(path)
+    assert problem.path == "tasks[1].id"
+    assert f"dòng {line_of(path, '- id: cong-khai-ho-ngheo')}" in problem.message
+
+
+def test_unknown_agency_gets_a_suggestion(plan_copy):
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", "      - so-noi-vuu\n    co:"))
+    (problem,) = problems_of(path)
+    assert problem.path == "tasks[0].lead[0]" and "'so-noi-vu'" in problem.message
+
+
+def test_unknown_target_and_appendix_references(plan_copy):
+    path = plan_copy(lambda t: t.replace("      - target: t-papi", "      - target: t-pap")
+                     .replace("      - appendix: diem", "      - appendix: diem-so"))
+    problems = {p.path: p.message for p in problems_of(path)}
+    assert "'t-papi'" in problems["sections[1].content[0].target"]
+    assert "không tồn tại" in problems["sections[2].content[1].appendix"]
+
+
+def test_target_above_maximum_is_an_error(plan_copy):
+    path = plan_copy(lambda t: t.replace("    target: 5.7", "    target: 10.5"))
+    (problem,) = problems_of(path)
+    assert problem.path == "targets[1].target" and "vượt điểm tối đa 10" in problem.message
+
+
+def test_target_below_baseline_is_a_warning(plan_copy):
+    _, warnings = load_plan(plan_copy(lambda t: t.replace("    target: 5.7", "    target: 5.1")))
+    assert any(w.path == "targets[1].target" and "thấp hơn" in w.message for w in warnings)
+
+
+def test_agency_not_reached_by_any_recipient_is_warned(plan_copy):
+    path = plan_copy(lambda t: t.replace("  - text: Các Sở, Ban, ngành\n    covers:\n      - so-ban-nganh\n", ""))
+    _, warnings = load_plan(path)
+    reached = [w for w in warnings if "Nơi nhận" in w.message]
+    assert {w.path for w in reached} == {"tasks[0].lead[0]", "tasks[0].co[0]"}
+    assert "Sở Nội vụ" in reached[0].message
+
+
+def test_unknown_catalogue_version_lists_the_available_ones(plan_copy):
+    path = plan_copy(lambda t: t.replace('  papi: "2018"', '  papi: "2019"'))
+    problems = problems_of(path)
+    first = next(p for p in problems if p.path == "indices.papi")
+    assert "2018" in first.message and "2011" in first.message
+
+
+def test_sub_dimension_must_belong_to_its_dimension(plan_copy):
+    path = plan_copy(lambda t: t.replace("    sub_dimension: papi.1.a", "    sub_dimension: papi.2.a"))
+    problems = [p for p in problems_of(path) if p.severity == "error"]
+    assert [p.path for p in problems] == ["tasks[1].sub_dimension"]
+
+
+def test_responsibilities_not_printed_are_warned(plan_copy):
+    path = plan_copy(lambda t: t.replace("      - responsibilities: all\n", "      - Nội dung khác.\n"))
+    _, warnings = load_plan(path)
+    assert {w.path for w in warnings if "không được in" in w.message} == {"responsibilities[0]",
+                                                                          "responsibilities[1]"}
+
+
+def test_errors_keep_warnings_alongside(plan_copy):
+    path = plan_copy(lambda t: t.replace("    target: 5.7", "    target: 11").replace(
+        "    target: 4.0", "    target: 3.5"))
+    with pytest.raises(PlanError) as exc:
+        load_plan(path)
+    severities = sorted(p.severity for p in exc.value.problems)
+    assert severities == ["error", "warning"]

@@ -1,0 +1,112 @@
+"""Wording, numbering and groupings computed before any renderer runs."""
+import pytest
+
+from generator.context import build_context
+from generator.validate import load_plan
+from tests.conftest import PLANS, SAMPLE
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return build_context(load_plan(SAMPLE)[0])
+
+
+def texts(ctx, kind=None):
+    return [p.full for p in ctx.body if kind is None or p.kind == kind]
+
+
+def test_section_and_subsection_numbering(ctx):
+    assert texts(ctx, "section") == ["I. MỤC ĐÍCH, YÊU CẦU", "II. CHỈ TIÊU", "III. NHIỆM VỤ CỤ THỂ",
+                                     "IV. TỔ CHỨC THỰC HIỆN"]
+    full = texts(ctx)
+    i = full.index("I. MỤC ĐÍCH, YÊU CẦU")
+    assert full[i + 1:i + 6] == ["1. Mục đích", "- Khắc phục tồn tại, hạn chế.", "2. Yêu cầu",
+                                 "a) Các nhiệm vụ phải cụ thể", "(1) Đối với cấp tỉnh"]
+
+
+def test_titled_clauses_are_bold_points_are_not(ctx):
+    by_text = {p.full: p for p in ctx.body}
+    assert by_text["1. Mục đích"].bold and by_text["I. MỤC ĐÍCH, YÊU CẦU"].bold
+    assert not by_text["a) Các nhiệm vụ phải cụ thể"].bold
+
+
+def test_target_sentences_generated_from_data(ctx):
+    full = texts(ctx)
+    assert "1. Năm 2021, phấn đấu Chỉ số PAPI đạt 46,5 điểm." in full
+    assert ("- Chỉ số nội dung “Công khai, minh bạch”: đạt 5,7/10 điểm (tăng 0,22 điểm so với năm 2020)."
+            in full)
+    assert "- Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (tăng 0,13 điểm so với năm 2020)." in full
+
+
+def test_responsibilities_and_sub_bullets(ctx):
+    full = texts(ctx)
+    i = full.index("1. Sở Nội vụ")
+    assert full[i:i + 6] == ["1. Sở Nội vụ", "Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch này.",
+                             "2. Sở Thông tin và Truyền thông", "- Tuyên truyền trên Cổng thông tin điện tử.",
+                             "- Phối hợp với các cơ quan báo chí", "+ Báo Quảng Nam;"]
+
+
+def test_two_appendices_get_roman_numbers_everywhere(ctx):
+    assert [t.label for t in ctx.tables] == ["Phụ lục I", "Phụ lục II"]
+    assert "(Chi tiết tại Phụ lục I kèm theo)" in texts(ctx)
+    assert "(Chi tiết tại Phụ lục II kèm theo)" in texts(ctx)
+
+
+def test_single_appendix_is_plain_phu_luc():
+    ctx = build_context(load_plan(next(p for p in PLANS if p.stem == "quang-nam-papi-2020"))[0])
+    assert [t.label for t in ctx.tables] == ["Phụ lục"]
+    assert "(Chi tiết theo Phụ lục đính kèm)" in texts(ctx)
+
+
+def test_attached_to_line_follows_the_document(ctx):
+    assert ctx.tables[0].attached_to == ("(Kèm theo Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của "
+                                         "Ủy ban nhân dân tỉnh Quảng Nam)")
+
+
+def test_closing_and_recipients(ctx):
+    assert ctx.body[-1].full == "Trên đây là Kế hoạch cải thiện Chỉ số PAPI năm 2021./."
+    assert ctx.recipients == ["- Thường trực Tỉnh ủy (b/c);", "- Các Sở, Ban, ngành;",
+                              "- UBND các huyện, thị xã, thành phố;", "- Lưu: VT, NCKS (02)."]
+    assert ctx.signer_lines == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_legal_bases_end_with_semicolon_then_full_stop(ctx):
+    legal = texts(ctx, "legal")
+    assert legal[0].endswith("năm 2015;") and legal[-1].endswith("của Chính phủ.")
+
+
+def test_task_table_groups_rows_by_dimension_in_catalogue_order(ctx):
+    table = ctx.tables[0]
+    assert table.landscape
+    kinds = [(r.kind, r.cells[0].text) for r in table.rows]
+    assert kinds == [("group", "I"), ("data", "1"), ("group", "II"), ("data", "1")]
+    assert table.rows[0].cells[1].text == "Chỉ số “Tham gia của người dân ở cấp cơ sở”"
+    data = table.rows[3].cells
+    assert data[1].lines == ("Công khai danh sách hộ nghèo.",
+                             "1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>.")
+    assert data[4].text == "Sở TT&TT; UBND cấp huyện"  # written forms are kept, ids become names
+    assert abs(sum(c.width_cm for c in table.columns) - 25.2) < 0.05
+
+
+def test_score_table_has_hierarchy_and_totals(ctx):
+    table = ctx.tables[1]
+    assert not table.landscape
+    first, last = table.rows[0], table.rows[-1]
+    assert [c.text for c in first.cells] == ["I", "Công khai, minh bạch", "10", "5,48", "5,7", "Sở Nội vụ"]
+    assert [c.text for c in last.cells][1:5] == ["Tổng cộng", "20", "9,35", "9,7"]
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.stem)
+def test_every_task_is_one_appendix_row(path):
+    plan = load_plan(path)[0]
+    ctx = build_context(plan)
+    task_tables = [t for t, a in zip(ctx.tables, plan.appendices) if a.type == "tasks"]
+    assert sum(t.task_rows for t in task_tables) == len(plan.tasks)
+
+
+def test_dimension_columns_merge_vertically():
+    ctx = build_context(load_plan(next(p for p in PLANS if p.stem == "hung-yen-papi-2021"))[0])
+    table = ctx.tables[0]
+    first_col = [r.cells[0].merge for r in table.rows[:5]]
+    assert first_col[0] == "restart" and "continue" in first_col[1:]
+    assert not any(r.kind == "group" for r in table.rows)

@@ -1,0 +1,124 @@
+import time
+from decimal import Decimal
+
+import pytest
+
+from generator.errors import PlanError
+from generator.loader import MAX_DEPTH, load_yaml
+
+
+def write(tmp_path, content, name="p.yaml"):
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def only_problem(exc_info):
+    problems = exc_info.value.problems
+    assert len(problems) == 1, problems
+    return problems[0]
+
+
+def test_decimals_keep_the_precision_written(tmp_path):
+    located = load_yaml(write(tmp_path, "a: 4.0\nb: 44.33\nc: 7\n"))
+    assert located.data == {"a": Decimal("4.0"), "b": Decimal("44.33"), "c": 7}
+    assert str(located.data["a"]) == "4.0"
+
+
+def test_positions_of_values_and_keys(tmp_path):
+    located = load_yaml(write(tmp_path, "tasks:\n  - id: a\n    lead:\n      - so-noi-vu\n"))
+    assert located.values[("tasks", 0, "lead", 0)] == (4, 9)
+    assert located.keys[("tasks", 0, "lead")] == (3, 5)
+    assert located.where(("tasks", 0, "missing")) == (2, 5)
+
+
+def test_duplicate_keys_are_errors_with_both_lines(tmp_path):
+    located = load_yaml(write(tmp_path, "id: a\ntitle: one\nyear: 1\ntitle: two\n"))
+    (problem,) = located.problems
+    assert (problem.line, problem.col, problem.path) == (4, 1, "title")
+    assert "bị lặp" in problem.message and "dòng 2" in problem.message
+
+
+def test_aliases_are_refused(tmp_path):
+    located = load_yaml(write(tmp_path, "a: &x\n  - 1\nb: *x\n"))
+    assert any("neo" in p.message for p in located.problems)
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    start = time.perf_counter()
+    located = load_yaml(write(tmp_path, "\n".join(lines) + "\n"))
+    assert time.perf_counter() - start < 5
+    assert located.problems and all("neo" in p.message for p in located.problems)
+
+
+def test_merge_keys_are_refused(tmp_path):
+    located = load_yaml(write(tmp_path, "base: {a: 1}\nother:\n  <<: {a: 1}\n  b: 2\n"))
+    assert any("'<<'" in p.message for p in located.problems)
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("", "tệp rỗng"), ("   \n\n", "tệp rỗng"), ("# chỉ có chú thích\n", "tệp rỗng"),
+    ("- a\n- b\n", "phải là một bảng"), ("just text\n", "phải là một bảng"),
+])
+def test_empty_or_non_mapping_files(tmp_path, content, expected):
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, content))
+    assert expected in only_problem(exc).message
+
+
+def test_binary_file(tmp_path):
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, b"PK\x03\x04\x00\x00binary"))
+    assert "nhị phân" in only_problem(exc).message
+
+
+def test_non_utf8_file_names_the_line(tmp_path):
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, "id: a\ntitle: K\xea ho\xe1ch\n".encode("latin-1")))
+    problem = only_problem(exc)
+    assert problem.line == 2 and "UTF-8" in problem.message
+
+
+def test_utf8_bom_is_accepted(tmp_path):
+    assert load_yaml(write(tmp_path, "\ufeffid: a\n")).data == {"id": "a"}
+
+
+@pytest.mark.parametrize("content, line, words", [
+    ("id: a\ntitle: Nơi: nhận: x\n", 2, "dấu ':'"),
+    ("id: a\n\ttitle: x\n", 2, "Tab"),
+    ('id: a\ntitle: "chưa đóng\nyear: 1\n', 4, "nháy"),
+    ("id: [a, b\nyear: 1\n", 2, "chưa được đóng"),
+])
+def test_syntax_errors_are_located_and_explained(tmp_path, content, line, words):
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, content))
+    problem = only_problem(exc)
+    assert problem.line == line
+    assert problem.message.startswith("lỗi cú pháp YAML") and words in problem.message
+
+
+def test_very_large_file_is_refused_without_parsing(tmp_path):
+    path = write(tmp_path, "a: " + "x" * (6 * 1024 * 1024) + "\n")
+    start = time.perf_counter()
+    with pytest.raises(PlanError) as exc:
+        load_yaml(path)
+    assert time.perf_counter() - start < 2
+    assert "quá lớn" in only_problem(exc).message
+
+
+def test_very_deep_nesting_is_refused(tmp_path):
+    deep = "a: " + "[" * 5000 + "]" * 5000 + "\n"
+    located = load_yaml(write(tmp_path, deep))
+    assert any(f"{MAX_DEPTH}" in p.message for p in located.problems)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(PlanError) as exc:
+        load_yaml(tmp_path / "khong-co.yaml")
+    assert "không tìm thấy" in only_problem(exc).message

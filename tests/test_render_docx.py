@@ -1,0 +1,174 @@
+"""Read the generated .docx back and check ND30 layout, styles and content."""
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from generator.build import build_plan
+from generator.text import text_width_pt
+from tests.conftest import PLANS, SAMPLE
+from tests.dump import dump_docx
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
+MM = 1440 / 25.4
+
+
+def docx_of(built, stem):
+    return next(f for f in built[stem].files if f.suffix == ".docx")
+
+
+def sections(doc_path):
+    doc = Document(str(doc_path))
+    return [s for s in doc.element.body.iter(qn("w:sectPr"))]
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in PLANS] + ["sample"])
+def test_golden_content(built, stem):
+    """Normalised document content (paragraph styles and text, table cells, sections)."""
+    actual = dump_docx(docx_of(built, stem))
+    golden = GOLDEN / f"{stem}.docx.txt"
+    if UPDATE:
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"golden file missing: run KEHOACH_UPDATE_GOLDEN=1 pytest ({golden.name})"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_page_setup_of_every_section(built):
+    sects = sections(docx_of(built, "sample"))
+    assert len(sects) == 3  # body, Phụ lục I (landscape), Phụ lục II (portrait)
+    sizes = [(int(s.find(qn("w:pgSz")).get(qn("w:w"))), int(s.find(qn("w:pgSz")).get(qn("w:h")))) for s in sects]
+    assert sizes == [(11906, 16838), (16838, 11906), (11906, 16838)]
+    assert sects[1].find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
+    for sect in sects:
+        mar = sect.find(qn("w:pgMar"))
+        top, bottom = int(mar.get(qn("w:top"))), int(mar.get(qn("w:bottom")))
+        left, right = int(mar.get(qn("w:left"))), int(mar.get(qn("w:right")))
+        assert 20 * MM - 1 <= top <= 25 * MM + 1 and 20 * MM - 1 <= bottom <= 25 * MM + 1
+        assert 30 * MM - 1 <= left <= 35 * MM + 1 and 15 * MM - 1 <= right <= 20 * MM + 1
+        assert sect.find(qn("w:titlePg")) is not None
+    assert sects[0].find(qn("w:pgNumType")) is None
+    assert all(s.find(qn("w:pgNumType")).get(qn("w:start")) == "1" for s in sects[1:])
+
+
+def test_page_number_field_in_header_not_on_first_page(built):
+    doc = Document(str(docx_of(built, "sample")))
+    section = doc.sections[0]
+    assert section.different_first_page_header_footer
+    header_xml = section.header._element.xml
+    assert "PAGE" in header_xml and "fldChar" in header_xml
+    assert section.header.paragraphs[0].alignment is not None or \
+        doc.styles["KH So trang"].paragraph_format.alignment == 1
+    assert "PAGE" not in section.first_page_header._element.xml
+
+
+STYLE_EXPECTATIONS = {
+    # style: (size pt, bold, italic)  for the size pair 14
+    "KH Quoc hieu": (13, True, False), "KH Tieu ngu": (14, True, False), "KH Co quan": (13, True, False),
+    "KH So": (13, False, False), "KH Dia danh": (14, False, True), "KH Ten loai": (14, True, False),
+    "KH Trich yeu": (14, True, False), "KH Noi dung": (14, False, False), "KH Muc": (14, True, False),
+    "KH Khoan": (14, True, False), "KH Noi nhan": (12, True, True), "KH Noi nhan muc": (11, False, False),
+    "KH Chuc vu": (14, True, False), "KH Nguoi ky": (14, True, False), "KH Phu luc": (14, True, False),
+    "KH Kem theo": (14, False, True), "KH So trang": (14, False, False),
+}
+
+
+def test_styles_follow_nd30(built):
+    doc = Document(str(docx_of(built, "sample")))
+    for name, (size, bold, italic) in STYLE_EXPECTATIONS.items():
+        style = doc.styles[name]
+        assert style.font.size == Pt(size), name
+        assert bool(style.font.bold) == bold, name
+        assert bool(style.font.italic) == italic, name
+        assert style.font.name == "Times New Roman", name
+    body = doc.styles["KH Noi dung"].paragraph_format
+    assert body.alignment == 3 and round(body.first_line_indent.mm) == 10 and body.space_before == Pt(6)
+
+
+def test_size_pair_13(plan_copy, tmp_path):
+    path = plan_copy(lambda t: t.replace("appendices:\n", "layout:\n  size_pair: 13\nappendices:\n", 1))
+    doc = Document(str(build_plan(path, tmp_path / "out").files[0]))
+    assert doc.styles["KH Quoc hieu"].font.size == Pt(12)
+    assert doc.styles["KH Tieu ngu"].font.size == Pt(13)
+    assert doc.styles["KH Dia danh"].font.size == Pt(13)
+    assert doc.styles["KH Noi dung"].font.size == Pt(13)
+    assert doc.styles["KH Noi nhan muc"].font.size == Pt(11)
+
+
+def test_header_table_layout_and_date(built):
+    doc = Document(str(docx_of(built, "quang-nam-papi-2020")))
+    header = doc.tables[0]
+    assert header.cell(1, 0).text == "Số: 4055/KH-UBND"
+    assert header.cell(1, 1).text == "Quảng Nam, ngày 20 tháng 7 năm 2020"
+    assert [p.text for p in header.cell(0, 0).paragraphs][0] == "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM"
+    # Quốc hiệu never wraps: its column is wider than the measured line
+    right = int(header._tbl.tblGrid.findall(qn("w:gridCol"))[1].get(qn("w:w")))
+    needed = text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, "bold") * 20 + 2 * 57
+    assert right > needed
+    borders = header._tbl.tblPr.find(qn("w:tblBorders"))
+    assert {b.get(qn("w:val")) for b in borders} == {"nil"}
+    assert doc.paragraphs[0].text == "KẾ HOẠCH"
+
+
+def test_rules_are_drawn_borders_sized_to_the_text(built):
+    doc = Document(str(docx_of(built, "sample")))
+    rules = {}
+    for p in doc.element.body.iter(qn("w:p")):
+        ps = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if ps is not None and ps.get(qn("w:val")) in ("KHKecoquan", "KHKetieungu", "KHKetrichyeu", "KHKephuluc"):
+            ind = p.find(f"{qn('w:pPr')}/{qn('w:ind')}")
+            rules.setdefault(ps.get(qn("w:val")), []).append((int(ind.get(qn("w:left"))),
+                                                                int(ind.get(qn("w:right")))))
+    style = doc.styles["KH Ke tieu ngu"].element
+    assert style.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}").get(qn("w:val")) == "single"
+    motto_cell = 103 * MM - 2 * 57
+    left, right = rules["KHKetieungu"][0]
+    motto = text_width_pt("Độc lập - Tự do - Hạnh phúc", 14, "bold") * 20
+    assert abs((motto_cell - left - right) - motto) < 30
+    left, right = rules["KHKecoquan"][0]
+    agency = text_width_pt("TỈNH QUẢNG NAM", 13, "bold") * 20
+    assert agency / 3 <= (62 * MM - 2 * 57) - left - right <= agency / 2
+    assert len(rules["KHKephuluc"]) == 2 and "KHKetrichyeu" in rules
+    assert "____" not in dump_docx(docx_of(built, "sample"))
+
+
+def test_recipients_block(built):
+    doc = Document(str(docx_of(built, "sample")))
+    sign = doc.tables[1]
+    left = [(p.style.name, p.text) for p in sign.cell(0, 0).paragraphs]
+    assert left[0] == ("KH Noi nhan", "Nơi nhận:")
+    items = [t for s, t in left[1:]]
+    assert all(s == "KH Noi nhan muc" for s, _ in left[1:])
+    assert all(t.startswith("- ") and t.endswith(";") for t in items[:-1])
+    assert items[-1] == "- Lưu: VT, NCKS (02)."
+    right = [p.text for p in sign.cell(0, 1).paragraphs if p.text]
+    assert right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hồ Quang Bửu"]
+
+
+def test_appendix_tables_repeat_header_and_never_split_rows(built):
+    doc = Document(str(docx_of(built, "quang-nam-papi-2020")))
+    table = doc.tables[-1]._tbl
+    rows = table.findall(qn("w:tr"))
+    assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows)
+    assert table.find(f"{qn('w:tblPr')}/{qn('w:tblLayout')}").get(qn("w:type")) == "fixed"
+    spans = [r for r in rows if r.find(f".//{qn('w:gridSpan')}") is not None]
+    assert len(spans) == 8  # one merged group row per PAPI dimension
+    grid = sum(int(c.get(qn("w:w"))) for c in table.find(qn("w:tblGrid")))
+    assert grid <= round((297 - 45) * MM) + 5
+
+
+def test_special_characters_survive_exactly(built):
+    text = dump_docx(docx_of(built, "sample"))
+    assert 'Ký tự đặc biệt: A & B <x> "trích" \'nháy\' {a} {{ b }} {% c %} phải giữ nguyên.' in text
+    assert "nhà văn hóa <thôn>" in text and "Sở TT&TT" in text
+
+
+def test_same_plan_twice_gives_identical_bytes(tmp_path):
+    a = build_plan(SAMPLE, tmp_path / "a")
+    b = build_plan(SAMPLE, tmp_path / "b")
+    for fa, fb in zip(a.files, b.files):
+        assert fa.read_bytes() == fb.read_bytes(), fa.name

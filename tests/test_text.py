@@ -1,0 +1,39 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from generator.text import issue_date, number, roman, text_width_pt
+
+
+@pytest.mark.parametrize("value, expected", [
+    (Decimal("44.33"), "44,33"), (Decimal("4.0"), "4,0"), (Decimal("0.22"), "0,22"), (1250000, "1.250.000"),
+    (Decimal("1234.5"), "1.234,5"), (10, "10"), (Decimal("86.57"), "86,57"),
+])
+def test_numbers_use_vietnamese_separators_and_keep_written_precision(value, expected):
+    assert number(value) == expected
+
+
+@pytest.mark.parametrize("date, expected", [
+    (dt.date(2020, 7, 20), "ngày 20 tháng 7 năm 2020"),
+    (dt.date(2021, 3, 5), "ngày 05 tháng 3 năm 2021"),
+    (dt.date(2021, 1, 9), "ngày 09 tháng 01 năm 2021"),
+    (dt.date(2021, 2, 28), "ngày 28 tháng 02 năm 2021"),
+    (dt.date(2021, 12, 10), "ngày 10 tháng 12 năm 2021"),
+])
+def test_issue_date_pads_days_below_10_and_months_1_2_only(date, expected):
+    assert issue_date(date, date.year) == expected
+
+
+def test_draft_date_leaves_blanks_for_the_clerk():
+    assert issue_date(None, 2021) == "ngày      tháng      năm 2021"
+
+
+def test_roman():
+    assert [roman(n) for n in (1, 4, 8, 9, 14)] == ["I", "IV", "VIII", "IX", "XIV"]
+
+
+def test_text_width_of_national_title_is_measured_not_guessed():
+    width_mm = text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, "bold") * 25.4 / 72
+    assert 85 < width_mm < 100
+    assert text_width_pt("Tỉnh Quảng Nam", 13, "bold") > text_width_pt("Tỉnh Quảng Nam", 13, "regular")

@@ -1,0 +1,76 @@
+"""Schema errors become located Vietnamese messages, all of them at once."""
+import pytest
+
+from generator.errors import PlanError
+from generator.validate import load_plan
+from tests.conftest import PLANS, SAMPLE
+
+
+def problems_of(path):
+    with pytest.raises(PlanError) as exc:
+        load_plan(path)
+    return exc.value.problems
+
+
+def line_of(path, needle):
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(needle)
+
+
+@pytest.mark.parametrize("path", [*PLANS, SAMPLE], ids=lambda p: p.stem)
+def test_shipped_plans_validate_without_errors(path):
+    plan, warnings = load_plan(path)
+    assert plan.id == path.stem
+    assert all(w.severity == "warning" for w in warnings)
+
+
+def test_unknown_key_gets_a_did_you_mean_at_its_line(plan_copy):
+    path = plan_copy(lambda t: t.replace("  full_name: Ủy ban", "  full_nam: Ủy ban"))
+    messages = {(p.line, p.path): p.message for p in problems_of(path)}
+    line = line_of(path, "full_nam:")
+    assert "có phải ý bạn là 'full_name'" in messages[(line, "issuer.full_nam")]
+    assert any("thiếu trường bắt buộc 'full_name'" in m for m in messages.values())
+
+
+def test_misspelt_block_key_is_named(plan_copy):
+    path = plan_copy(lambda t: t.replace("      - title: Mục đích\n", "      - titel: Mục đích\n"))
+    (problem,) = problems_of(path)
+    assert problem.line == line_of(path, "titel:")
+    assert "'titel'" in problem.message and "'title'" in problem.message
+
+
+def test_wrong_type_and_every_error_reported_together(plan_copy):
+    path = plan_copy(lambda t: t.replace("year: 2021", "year: hai nghìn").replace("  number: 5\n", "  number: năm\n"))
+    problems = problems_of(path)
+    paths = {p.path: p for p in problems}
+    assert paths["year"].line == line_of(path, "year: hai")
+    assert paths["document.number"].message == "phải là số nguyên"
+    assert len(problems) == 2
+
+
+def test_yes_no_and_numbers_where_text_is_expected(plan_copy):
+    path = plan_copy(lambda t: t.replace("    timeframe: Thường xuyên", "    timeframe: yes"))
+    (problem,) = problems_of(path)
+    assert problem.path == "tasks[0].timeframe" and "dấu nháy" in problem.message
+
+
+def test_bad_id_is_explained(plan_copy):
+    path = plan_copy(lambda t: t.replace("  - id: so-noi-vu\n", "  - id: Sở Nội vụ\n"))
+    problems = problems_of(path)
+    first = next(p for p in problems if p.path == "agencies[0].id")
+    assert "chữ thường không dấu" in first.message
+
+
+def test_missing_signer_name(plan_copy):
+    path = plan_copy(lambda t: t.replace("  name: Hồ Quang Bửu\n", ""))
+    (problem,) = problems_of(path)
+    assert problem.path == "signer.name" and "thiếu trường bắt buộc 'name'" in problem.message
+    assert problem.line == line_of(path, "  on_behalf_of:")
+
+
+def test_unknown_appendix_type_points_at_type(plan_copy):
+    path = plan_copy(lambda t: t.replace("    type: scores", "    type: score"))
+    (problem,) = problems_of(path)
+    assert problem.path == "appendices[1].type" and "tasks" in problem.message
