@@ -43,6 +43,7 @@ class _Checker:
         self.plan, self.located, self.problems = plan, located, problems
         self.criteria = Criteria(plan)
         self.agencies = Agencies(plan)
+        self.unverified_seen: set[str] = set()
 
     def error(self, path: PathKey, message: str, severity: str = "error") -> None:
         line, col = self.located.where(path)
@@ -93,7 +94,8 @@ class _Checker:
         info = self.criteria.get(code)
         if info is None:
             self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
-        elif not info.verified and code not in self.criteria.overridden:
+        elif not info.verified and code not in self.criteria.overridden and code not in self.unverified_seen:
+            self.unverified_seen.add(code)  # once per criterion, at its first use
             self.warn(path, f"tên tiêu chí '{code}' trong danh mục chưa được xác minh ('{info.name}'); "
                             "hãy đối chiếu và khai báo tên đúng trong mục criteria")
         return info

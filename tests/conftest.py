@@ -1,7 +1,6 @@
 """Shared fixtures: built outputs are made once per session (building is the slow part)."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -32,7 +31,3 @@ def plan_copy(tmp_path):
         path.write_text(text, encoding="utf-8")
         return path
     return make
-
-
-def soffice_available() -> bool:
-    return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None

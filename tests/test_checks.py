@@ -73,3 +73,14 @@ def test_errors_keep_warnings_alongside(plan_copy):
         load_plan(path)
     severities = sorted(p.severity for p in exc.value.problems)
     assert severities == ["error", "warning"]
+
+
+def test_unverified_catalogue_name_is_warned_once_per_criterion(plan_copy):
+    def edit(text):
+        text = text.replace("  - code: papi.2.b\n    name: Công khai danh sách hộ nghèo\n", "")
+        return text.replace("    sub_dimension: papi.1.a", "    sub_dimension: papi.1.a\n    # x") \
+            .replace("  - id: tham-gia-01\n    dimension: papi.1\n    sub_dimension: papi.1.a",
+                     "  - id: tham-gia-01\n    dimension: papi.2\n    sub_dimension: papi.2.b")
+    _, warnings = load_plan(plan_copy(edit))
+    unverified = [w for w in warnings if "chưa được xác minh" in w.message]
+    assert [w.path for w in unverified] == ["tasks[0].sub_dimension"]

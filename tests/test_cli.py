@@ -1,0 +1,87 @@
+"""The command as a drafter runs it: Vietnamese messages, exit codes, never a traceback."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PLANS, ROOT, SAMPLE
+from tests.test_validate import line_of
+
+
+def run(*args, cwd=ROOT):
+    done = subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, timeout=300)
+    assert "Traceback" not in done.stderr + done.stdout
+    return done
+
+
+def test_validate_seed_plans_clean():
+    done = run("validate", *PLANS)
+    assert done.returncode == 0
+    assert f"{len(PLANS)} kế hoạch: 0 lỗi" in done.stderr
+
+
+def test_validate_reports_file_line_field(plan_copy):
+    path = plan_copy(lambda t: t.replace("  place: Quảng Nam", "  plac: Quảng Nam"))
+    done = run("validate", path)
+    assert done.returncode == 1
+    line = line_of(path, "plac:")
+    assert f"{path}:{line}:3: lỗi: issuer.plac: khóa 'plac' không có trong lược đồ; có phải ý bạn là 'place'?" \
+        in done.stderr
+
+
+def test_strict_turns_warnings_into_errors(plan_copy):
+    path = plan_copy(lambda t: t.replace("    target: 5.7", "    target: 5.1"))
+    assert run("validate", path).returncode == 0
+    assert run("validate", "--strict", path).returncode == 1
+
+
+def test_json_and_github_formats(plan_copy):
+    path = plan_copy(lambda t: t.replace("year: 2021", "year: x"))
+    data = json.loads(run("validate", "--format", "json", path).stdout)
+    assert data[0]["path"] == "year" and data[0]["line"] == 5 and data[0]["severity"] == "error"
+    github = run("validate", "--format", "github", path).stdout
+    assert github.startswith(f"::error file={path},line=5,col=7::year: ")
+
+
+def test_build_writes_outputs(tmp_path):
+    done = run("build", SAMPLE, "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "đã tạo" in done.stdout and "11 dòng phụ lục" in done.stdout
+    assert (tmp_path / "sample" / "sample.docx").is_file()
+
+
+def test_build_bad_plan_exit_1_and_no_output(tmp_path, plan_copy):
+    path = plan_copy(lambda t: t.replace("closing:", "closin:"))
+    done = run("build", path, "-o", tmp_path / "out")
+    assert done.returncode == 1
+    assert "không tạo được kết quả" in done.stderr and "có phải ý bạn là 'closing'" in done.stderr
+    assert not (tmp_path / "out" / "plan").exists()
+
+
+def test_usage_errors_in_vietnamese():
+    done = run("bild")
+    assert done.returncode == 2 and "Không có lệnh 'bild'" in done.stderr and "'build'" in done.stderr
+    done = run("build")
+    assert done.returncode == 2 and "Thiếu đối số" in done.stderr
+    assert "Cách dùng:" in run("--help").stdout
+
+
+def test_hostile_inputs_give_messages_not_tracebacks(tmp_path):
+    cases = {
+        "empty.yaml": b"", "binary.yaml": bytes(range(256)), "latin1.yaml": b"title: K\xea ho\xe1ch\n",
+        "list.yaml": b"- a\n- b\n", "deep.yaml": b"a: " + b"[" * 3000 + b"]" * 3000 + b"\n",
+    }
+    for name, content in cases.items():
+        (tmp_path / name).write_bytes(content)
+    done = run("validate", *(tmp_path / n for n in cases), Path(tmp_path / "missing.yaml"))
+    assert done.returncode == 1
+    for name in [*cases, "missing.yaml"]:
+        assert str(tmp_path / name) in done.stderr, name
+
+
+def test_schema_command_outputs_json_schema(tmp_path):
+    out = tmp_path / "schema.json"
+    assert run("schema", "-o", out).returncode == 0
+    schema = json.loads(out.read_text(encoding="utf-8"))
+    assert schema["type"] == "object" and "sections" in schema["properties"]

@@ -1,0 +1,72 @@
+"""Read the .xlsx appendix back: same rows as the .docx, merged cells, print setup."""
+import os
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.context import build_context
+from generator.validate import load_plan
+from tests.conftest import PLANS
+from tests.dump import dump_xlsx
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
+
+
+def xlsx_of(built, stem):
+    return next(f for f in built[stem].files if f.suffix == ".xlsx")
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in PLANS] + ["sample"])
+def test_golden_cells(built, stem):
+    actual = dump_xlsx(xlsx_of(built, stem))
+    golden = GOLDEN / f"{stem}.xlsx.txt"
+    if UPDATE:
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"golden file missing: run KEHOACH_UPDATE_GOLDEN=1 pytest ({golden.name})"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("stem", ["quang-nam-papi-2020", "hung-yen-papi-2021"])
+def test_rows_match_the_tasks_and_the_docx_table(built, stem):
+    plan = load_plan(next(p for p in PLANS if p.stem == stem))[0]
+    table = build_context(plan).tables[0]
+    ws = load_workbook(xlsx_of(built, stem)).worksheets[0]
+    body = list(ws.iter_rows(min_row=6, values_only=True))
+    assert len(body) == len(table.rows)
+    groups = [r for r in table.rows if r.kind == "group"]
+    assert len(body) - len(groups) == len(plan.tasks)
+    assert ws.cell(row=5, column=1).value == table.columns[0].header
+    assert ws.cell(row=1, column=1).value == "Phụ lục"
+
+
+def test_group_rows_and_titles_are_merged(built):
+    ws = load_workbook(xlsx_of(built, "quang-nam-papi-2020")).worksheets[0]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert {"A1:G1", "A2:G2", "A3:G3", "B6:G6"} <= merged
+    assert ws["B6"].value == "Chỉ số “Tham gia của người dân ở cấp cơ sở”" and ws["A6"].value == "I"
+    group_rows = [r for r in merged if r.startswith("B") and r.split(":")[1].startswith("G")]
+    assert len(group_rows) == 8
+
+
+def test_vertical_merges_for_dimension_columns(built):
+    ws = load_workbook(xlsx_of(built, "hung-yen-papi-2021")).worksheets[0]
+    merged = {str(r) for r in ws.merged_cells.ranges}
+    assert "A6:A9" in merged and "B6:B9" in merged  # 4 tasks of "Tham gia của người dân"
+
+
+def test_print_setup_and_fonts(built):
+    wb = load_workbook(xlsx_of(built, "sample"))
+    assert wb.sheetnames == ["PL I", "PL II"]
+    ws = wb["PL I"]
+    assert ws.page_setup.orientation == "landscape"
+    assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$5:$5"
+    assert ws.freeze_panes == "A6"
+    cell = ws["B9"]
+    assert cell.font.name == "Times New Roman" and cell.alignment.wrap_text
+    assert cell.value == "Công khai danh sách hộ nghèo.\n1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."
+    assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
