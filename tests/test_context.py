@@ -110,3 +110,17 @@ def test_dimension_columns_merge_vertically():
     first_col = [r.cells[0].merge for r in table.rows[:5]]
     assert first_col[0] == "restart" and "continue" in first_col[1:]
     assert not any(r.kind == "group" for r in table.rows)
+
+
+def test_funding_is_printed_where_referenced(ctx):
+    full = texts(ctx)
+    i = full.index("3. Kinh phí thực hiện")
+    assert full[i + 1].startswith("Kinh phí thực hiện Kế hoạch được bố trí")
+
+
+def test_draft_keeps_blanks_for_number_and_date(plan_copy):
+    path = plan_copy(lambda t: t.replace("document:\n  number: 5\n  date: 2021-03-05\n", ""))
+    draft = build_context(load_plan(path)[0])
+    assert draft.number_line == "Số:      /KH-UBND"
+    assert draft.place_date == "Quảng Nam, ngày      tháng      năm 2021"
+    assert draft.tables[0].attached_to.startswith("(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm 2021")
