@@ -168,12 +168,12 @@ class _Builder:
         return f"{self.plan.document.code}-{self.plan.issuer.abbreviation}"
 
     def number_line(self) -> str:
-        number_text = f"{self.plan.document.number:02d}" if self.plan.document.number else "      "
+        number_text = f"{self.plan.document.number:02d}" if self.plan.document.number else "     "
         return f"Số: {number_text}/{self.symbol()}"
 
     def attached_to(self) -> str:
         doc = self.plan.document
-        number_text = f"{doc.number:02d}" if doc.number else "      "
+        number_text = f"{doc.number:02d}" if doc.number else "     "
         return (f"(Kèm theo Kế hoạch số {number_text}/{self.symbol()} "
                 f"{issue_date(doc.date, self.plan.year)} của {self.plan.issuer.full_name})")
 
