@@ -395,7 +395,8 @@ class ScoresAppendix(Strict):
 class GenericColumn(Strict):
     id: Id
     header: Text
-    width: Decimal | None = Field(default=None, gt=0, title="Độ rộng (cm)")
+    width: Decimal | None = Field(default=None, gt=0, title="Độ rộng (cm)",
+                                  description="Độ rộng tương đối của cột, tính bằng cm; bảng được co giãn cho vừa trang.")
     align: Literal["left", "center", "right", "justify"] = "left"
 
 
