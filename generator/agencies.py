@@ -1,23 +1,50 @@
-"""Resolve agency references (id, full name or short form) and recipient coverage."""
+"""Agencies of a plan: the province registry (shipped data) extended by the plan's own entries;
+references by id, full name or short form; recipient coverage through groups."""
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from .model import Agency, Plan
 
+ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
 
 def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return " ".join(unicodedata.normalize("NFC", text).casefold().strip(" ;.").split())
+
+
+@lru_cache(maxsize=None)
+def registries() -> dict[str, dict]:
+    out = {}
+    for entry in resources.files("generator.registries").iterdir():
+        if entry.name.endswith(".yaml"):
+            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            out[data["province"]] = data
+    return out
 
 
 class Agencies:
     def __init__(self, plan: Plan):
-        self.by_id: dict[str, Agency] = {a.id: a for a in plan.agencies}
+        registry = registries().get(plan.registry or "", {})
+        self.registry_missing = bool(plan.registry) and not registry
+        self.by_id: dict[str, Agency] = {a["id"]: Agency(**{k: v for k, v in a.items() if k != "level"})
+                                          for a in registry.get("agencies", [])}
+        self.by_id.update({a.id: a for a in plan.agencies})
         self.by_name: dict[str, Agency] = {}
-        for agency in plan.agencies:
+        # the plan's own names first: they win over a registry entry spelt the same way
+        for agency in [*plan.agencies, *self.by_id.values()]:
             for form in (agency.name, *agency.short):
                 self.by_name.setdefault(norm(form), agency)
-        self.groups: set[str] = {g for a in plan.agencies for g in a.groups}
+        self.group_forms: dict[str, str] = {}
+        for group in registry.get("groups", []):
+            for form in (group["name"], *group.get("forms", [])):
+                self.group_forms.setdefault(norm(form), group["id"])
+        self.groups: set[str] = {g for a in self.by_id.values() for g in a.groups} | set(self.group_forms.values())
 
     def resolve(self, ref: str) -> Agency | None:
         return self.by_id.get(ref) or self.by_name.get(norm(ref))
@@ -33,14 +60,18 @@ class Agencies:
         ]
 
     def covered(self, plan: Plan) -> set[str]:
-        """Ids of agencies reached by some recipient entry, directly or through a group."""
+        """Ids of agencies reached by some recipient entry: named directly, through `covers`, or by a
+        line written as a registry group ("Các Sở, Ban, ngành")."""
         reached: set[str] = set()
         for recipient in plan.recipients:
-            if recipient.agency:
-                agency = self.resolve(recipient.agency)
+            items = list(recipient.covers)
+            for ref in filter(None, (recipient.agency, recipient.text)):
+                agency = self.resolve(ref)
                 if agency:
                     reached.add(agency.id)
-            for item in recipient.covers:
+                if norm(ref) in self.group_forms:
+                    items.append(self.group_forms[norm(ref)])
+            for item in items:
                 if item in self.by_id:
                     reached.add(item)
                 reached.update(a.id for a in self.by_id.values() if item in a.groups)

@@ -2,14 +2,18 @@
 recipients that reach every agency given work, targets within their maxima."""
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from .agencies import Agencies
+from .agencies import ID_LIKE, Agencies
 from .catalogue import Criteria
 from .errors import Problems
 from .loader import Located, PathKey, format_path
+from .text import number, roman
 from .model import (
     AppendixRef,
     Bullets,
@@ -60,11 +64,15 @@ class _Checker:
     def run(self) -> None:
         self.unique_ids()
         self.catalogues()
+        self.own_criteria()
         self.targets()
         self.tasks()
         self.body()
         self.recipients()
         self.document()
+        self.signer()
+        self.horizon()
+        self.hand_numbering()
 
     def unique_ids(self) -> None:
         p = self.plan
@@ -82,8 +90,12 @@ class _Checker:
                     seen[key] = i
 
     def catalogues(self) -> None:
+        from .agencies import registries
         from .catalogue import available
 
+        if self.agencies.registry_missing:
+            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; các danh mục có: "
+                                      f"{', '.join(sorted(registries()))}")
         for index, version in self.criteria.missing_catalogues:
             versions = sorted(v for (i, v) in available() if i == index)
             known = f"các phiên bản có: {', '.join(versions)}" if versions else (
@@ -100,8 +112,31 @@ class _Checker:
                             "hãy đối chiếu và khai báo tên đúng trong mục criteria")
         return info
 
+    def own_criteria(self) -> None:
+        """Sub-maxima declared or overridden by the plan must add up to their parent's maximum."""
+        touched = {c.code for c in self.plan.criteria} | {c.parent for c in self.plan.criteria if c.parent}
+        for i, own in enumerate(self.plan.criteria):
+            if own.parent and own.parent not in self.criteria:
+                self.unknown(("criteria", i, "parent"), "tiêu chí cha", own.parent, list(self.criteria.by_code))
+        for code in sorted(c for c in touched if c in self.criteria):
+            info = self.criteria[code]
+            kids = [self.criteria[k] for k in info.children if k in self.criteria]
+            if info.max is None or not kids or any(k.max is None for k in kids):
+                continue
+            total = sum(k.max for k in kids)
+            if abs(total - info.max) > Decimal("0.05"):
+                index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
+                self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
+                                                f"{total}, khác điểm tối đa {info.max}")
+
     def targets(self) -> None:
         for i, target in enumerate(self.plan.targets):
+            self.rank(("targets", i), target)
+            if target.wording and target.unit != "hạng":
+                shown = number(target.target)
+                if shown not in target.wording:
+                    self.warn(("targets", i, "wording"), f"câu chữ không nhắc tới giá trị chỉ tiêu {shown}: "
+                                                         "hãy kiểm tra câu chữ và số liệu có khớp nhau")
             info = self.criterion(("targets", i, "criterion"), target.criterion)
             maximum = target.max if target.max is not None else (info.max if info else None)
             if maximum is not None and target.unit != "hạng" and target.target > maximum:
@@ -113,9 +148,34 @@ class _Checker:
             if base is not None and base.year >= self.plan.year:
                 self.warn(("targets", i, "baseline", "year"), f"năm gốc {base.year} không trước năm kế hoạch")
 
+    def rank(self, path: PathKey, target) -> None:
+        """Ranks are out of the provinces of that year: 63 until the 2025 merger, 34 after."""
+        base = target.baseline
+        if base is not None and base.rank is not None:
+            limit = base.of or provinces(base.year)
+            if base.rank > limit:
+                self.error(path + ("baseline", "rank"), f"hạng {base.rank} vượt quá số tỉnh ({limit})")
+            if base.of is not None and base.of != provinces(base.year):
+                self.warn(path + ("baseline", "of"), f"năm {base.year} có {provinces(base.year)} tỉnh, thành phố, "
+                                                     f"không phải {base.of}")
+        if target.unit == "hạng":
+            limit = provinces(self.plan.year)
+            if target.target != int(target.target) or not 1 <= target.target <= limit:
+                self.error(path + ("target",), f"thứ hạng phải là số nguyên từ 1 đến {limit} "
+                                               f"(số tỉnh, thành phố năm {self.plan.year})")
+
     def agency_ref(self, path: PathKey, ref: str) -> None:
-        if self.agencies.resolve(ref) is None:
-            self.unknown(path, "cơ quan", ref, self.agencies.known_forms())
+        """An unknown id is an error (it cannot be printed); an unknown name is printed as written,
+        with a warning naming the closest known agencies."""
+        if self.agencies.resolve(ref) is not None:
+            return
+        if ID_LIKE.match(ref):
+            self.unknown(path, "mã cơ quan", ref, [a for a in self.agencies.by_id])
+            return
+        close = difflib.get_close_matches(ref, self.agencies.known_forms(), n=3, cutoff=0.6)
+        hint = f"; gần nhất: {', '.join(close)}" if close else ""
+        self.warn(path, f"cơ quan '{ref}' không có trong danh mục (in như đã viết, không kiểm tra được Nơi nhận)"
+                        f"{hint}")
 
     def tasks(self) -> None:
         for i, task in enumerate(self.plan.tasks):
@@ -192,6 +252,9 @@ class _Checker:
 
     def recipients(self) -> None:
         for i, rec in enumerate(self.plan.recipients):
+            if rec.text and rec.text.strip().lstrip("-").strip().casefold().startswith("lưu"):
+                self.error(("recipients", i, "text"), "dòng 'Lưu' khai báo ở mục archive (luôn in cuối cùng), "
+                                                      "không đặt trong recipients")
             if rec.agency:
                 self.agency_ref(("recipients", i, "agency"), rec.agency)
             for j, item in enumerate(rec.covers):
@@ -216,6 +279,84 @@ class _Checker:
             self.warn(("document", "date"), f"ngày ban hành {date:%d/%m/%Y} sau năm kế hoạch {self.plan.year}")
         if self.plan.archive.units[0] != "VT":
             self.warn(("archive", "units", 0), "dòng Lưu thường bắt đầu bằng 'VT' (Văn thư)")
+
+
+    def signer(self) -> None:
+        s = self.plan.signer
+        title = s.title.upper()
+        deputy = title.startswith("PHÓ ")
+        if s.signing_for and not deputy:
+            self.warn(("signer", "title"), f"'KT. {s.signing_for.upper()}' là cấp phó ký thay: chức vụ thường là "
+                                           f"'PHÓ {s.signing_for.upper()}', không phải '{s.title}'")
+        if deputy and not s.signing_for:
+            self.warn(("signer", "signing_for"), f"'{s.title}' ký thay người đứng đầu: cần 'signing_for' "
+                                                 f"(in 'KT. {title.removeprefix('PHÓ ')}')")
+        if s.on_behalf_of and not any(w in s.on_behalf_of.upper() for w in COLLECTIVE_WORDS):
+            self.warn(("signer", "on_behalf_of"), f"'TM.' đi với tập thể (ví dụ ỦY BAN NHÂN DÂN), "
+                                                  f"không phải '{s.on_behalf_of}'")
+        if s.name.isupper():
+            self.warn(("signer", "name"), "họ tên người ký viết chữ thường (in đậm), không viết hoa toàn bộ")
+        first = s.name.split()[0].rstrip(".").casefold() if s.name.split() else ""
+        if first in ACADEMIC_TITLES:
+            self.warn(("signer", "name"), "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30, ô 7b)")
+
+    def horizon(self) -> None:
+        """Deadlines and timeframes belong to the plan's year."""
+        year = self.plan.year
+        for i, task in enumerate(self.plan.tasks):
+            for found in YEAR.findall(task.timeframe or ""):
+                if int(found) != year:
+                    self.warn(("tasks", i, "timeframe"), f"thời gian thực hiện nhắc năm {found}, "
+                                                         f"ngoài năm kế hoạch {year}")
+        for text, path in self.texts():
+            for day, month, found in DATE.findall(text):
+                try:
+                    dt.date(int(found), int(month), int(day))
+                except ValueError:
+                    self.warn(path, f"ngày {day}/{month}/{found} không có thật")
+                    continue
+                if DEADLINE.search(text) and int(found) > year:
+                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year}")
+
+    def texts(self) -> Iterator[tuple[str, PathKey]]:
+        for i, text in enumerate(self.plan.preamble):
+            yield text, ("preamble", i)
+        for block, path in body_blocks(self.plan):
+            if isinstance(block, str):
+                yield block, path
+            elif isinstance(block, Subsection) and block.text:
+                yield block.text, path + ("text",)
+            elif isinstance(block, Bullets):
+                for j, item in enumerate(block.bullets):
+                    yield (item if isinstance(item, str) else item.text), path + ("bullets", j)
+
+    def hand_numbering(self) -> None:
+        """kehoach numbers sections, clauses and bullets itself; numbers typed into text come out twice."""
+        for text, path in self.texts():
+            if HAND_NUMBER.match(text):
+                self.warn(path, f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
+                                "kehoach tự đánh số, hãy bỏ phần này")
+            for label in APPENDIX_LABEL.findall(text):
+                if label and (len(self.plan.appendices) < 2 or label not in
+                              [roman(n) for n in range(1, len(self.plan.appendices) + 1)]):
+                    self.warn(path, f"nhắc 'Phụ lục {label}' nhưng kế hoạch có {len(self.plan.appendices)} phụ "
+                                    "lục; hãy dùng khối 'appendix:' để số phụ lục luôn đúng")
+        for i, section in enumerate(self.plan.sections):
+            if HAND_NUMBER.match(section.title):
+                self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
+
+
+def provinces(year: int) -> int:
+    return 63 if year <= 2024 else 34
+
+
+COLLECTIVE_WORDS = ("ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "BAN ", "CHÍNH PHỦ", "ĐOÀN", "TẬP THỂ", "THƯỜNG TRỰC")
+ACADEMIC_TITLES = {"ts", "ths", "pgs", "gs", "tiến", "thạc", "bs", "ks", "cn", "pgs.ts", "gs.ts"}
+YEAR = re.compile(r"\b(20\d\d)\b")
+DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn|hoàn thành)\b", re.IGNORECASE)
+HAND_NUMBER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s)")
+APPENDIX_LABEL = re.compile(r"Phụ lục\s+([IVX]+|\d+)\b")
 
 
 def check_plan(plan: Plan, located: Located, problems: Problems) -> None:

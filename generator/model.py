@@ -451,7 +451,12 @@ class Plan(Strict):
     legal_bases: list[Text] = Field(default=[], title="Căn cứ", description="Các căn cứ, mỗi căn cứ một dòng.")
     preamble: list[Text] = Field(default=[], title="Mở đầu", description="Các đoạn mở đầu trước mục I.")
     criteria: list[Criterion] = Field(default=[], title="Tiêu chí tự khai báo")
-    agencies: list[Agency] = Field(default=[], title="Cơ quan")
+    registry: Id | None = Field(
+        default=None,
+        title="Danh mục cơ quan",
+        description="Danh mục cơ quan của tỉnh đi kèm kehoach, ví dụ quang-nam; 'agencies' bổ sung hoặc ghi đè.",
+    )
+    agencies: list[Agency] = Field(default=[], title="Cơ quan", description="Cơ quan riêng của kế hoạch này.")
     targets: list[Target] = Field(default=[], title="Chỉ tiêu")
     tasks: list[Task] = Field(default=[], title="Nhiệm vụ")
     responsibilities: list[Responsibility] = Field(default=[], title="Trách nhiệm")

@@ -84,3 +84,31 @@ def test_unverified_catalogue_name_is_warned_once_per_criterion(plan_copy):
     _, warnings = load_plan(plan_copy(edit))
     unverified = [w for w in warnings if "chưa được xác minh" in w.message]
     assert [w.path for w in unverified] == ["tasks[0].sub_dimension"]
+
+
+def test_registry_agencies_resolve_without_being_declared(plan_copy):
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-nam\n', 1)
+                     .replace("    timeframe: Quý II năm 2021", "    co:\n      - Sở Tư pháp\n"
+                              "    timeframe: Quý II năm 2021"))
+    plan, warnings = load_plan(path)
+    assert not [w for w in warnings if "Sở Tư pháp" in w.message]  # in the registry, reached via the group
+
+
+def test_unknown_agency_name_is_a_warning_with_the_closest_names(plan_copy):
+    path = plan_copy(lambda t: t.replace("      - Sở TT&TT\n", "      - Sở TT và TT\n"))
+    _, warnings = load_plan(path)
+    (warning,) = [w for w in warnings if "danh mục" in w.message]
+    assert warning.path == "tasks[0].co[0]" and "Sở TT&TT" in warning.message
+
+
+def test_recipient_written_as_a_group_covers_it(plan_copy):
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-nam\n', 1)
+                     .replace("    covers:\n      - so-ban-nganh\n", ""))
+    _, warnings = load_plan(path)
+    assert not [w for w in warnings if "Nơi nhận" in w.message]
+
+
+def test_unknown_registry(plan_copy):
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngai\n', 1))
+    (problem,) = problems_of(path)
+    assert problem.path == "registry" and "quang-nam" in problem.message and "hung-yen" in problem.message
