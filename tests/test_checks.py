@@ -95,7 +95,7 @@ def test_registry_agencies_resolve_without_being_declared(plan_copy):
 
 
 def test_unknown_agency_name_is_a_warning_with_the_closest_names(plan_copy):
-    path = plan_copy(lambda t: t.replace("      - Sở TT&TT\n", "      - Sở TT và TT\n"))
+    path = plan_copy(lambda t: t.replace("    co:\n      - Sở TT&TT\n", "    co:\n      - Sở TT và TT\n"))
     _, warnings = load_plan(path)
     (warning,) = [w for w in warnings if "danh mục" in w.message]
     assert warning.path == "tasks[0].co[0]" and "Sở TT&TT" in warning.message
