@@ -104,6 +104,8 @@ class _Checker:
 
     def criterion(self, path: PathKey, code: str):
         info = self.criteria.get(code)
+        if info is None and code.split(".")[0] in {i for i, _ in self.criteria.missing_catalogues}:
+            return None  # already reported once, at 'indices'
         if info is None:
             self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
         elif not info.verified and code not in self.criteria.overridden and code not in self.unverified_seen:
@@ -127,7 +129,7 @@ class _Checker:
             if abs(total - info.max) > Decimal("0.05"):
                 index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
                 self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
-                                                f"{total}, khác điểm tối đa {info.max}")
+                                                f"{number(total)}, khác điểm tối đa {number(info.max)}")
 
     def targets(self) -> None:
         for i, target in enumerate(self.plan.targets):
@@ -140,11 +142,12 @@ class _Checker:
             info = self.criterion(("targets", i, "criterion"), target.criterion)
             maximum = target.max if target.max is not None else (info.max if info else None)
             if maximum is not None and target.unit != "hạng" and target.target > maximum:
-                self.error(("targets", i, "target"), f"chỉ tiêu {target.target} vượt điểm tối đa {maximum}")
+                self.error(("targets", i, "target"), f"chỉ tiêu {number(target.target)} vượt điểm tối đa {number(maximum)}")
             base = target.baseline
             if base is not None and base.value is not None and target.unit != "hạng" and target.target < base.value:
                 self.warn(("targets", i, "target"),
-                          f"chỉ tiêu {target.target} thấp hơn kết quả năm {base.year} ({base.value})")
+                          f"chỉ tiêu {number(target.target)} thấp hơn kết quả năm {base.year} "
+                               f"({number(base.value)})")
             if base is not None and base.year >= self.plan.year:
                 self.warn(("targets", i, "baseline", "year"), f"năm gốc {base.year} không trước năm kế hoạch")
 

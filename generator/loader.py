@@ -126,7 +126,7 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
     if not isinstance(data, dict) and not builder.problems.errors:
         builder.problems.add(root.start_mark.line + 1, root.start_mark.column + 1, "",
                              "tệp kế hoạch phải là một bảng các khóa (ví dụ 'id: ...', 'year: ...')")
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or builder.fatal:
         builder.problems.raise_if_errors()
     # Duplicate keys, aliases and the like are reported together with the schema errors.
     return Located(display, data, builder.problems.items, builder.values, builder.keys)
@@ -138,7 +138,10 @@ class _Builder:
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
         self.seen: set[int] = set()
+        self.reused: set[int] = set()
+        self.built: dict[int, Any] = {}
         self.count = 0
+        self.fatal = False  # limits hit: the data is incomplete, schema errors would only be noise
         self.scalars = yaml.constructor.SafeConstructor()
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
@@ -150,21 +153,30 @@ class _Builder:
         self.values[path] = (line, col)
         if self.count > MAX_NODES:
             if self.count == MAX_NODES + 1:
+                self.fatal = True
                 self.problems.add(line, col, format_path(path), f"tệp có quá nhiều phần tử (hơn {MAX_NODES})")
             return None
         if depth > MAX_DEPTH:
-            self.problems.add(line, col, format_path(path), f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")
+            self.fatal = True
+            self.problems.add(line, col, format_path(path)[:80],
+                              f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")
             return None
         if not isinstance(node, yaml.ScalarNode):
             if id(node) in self.seen:
-                self.problems.add(line, col, format_path(path),
-                                  "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
-                return None
+                # reported once per reused node; its value was built once and is not expanded again
+                if id(node) not in self.reused:
+                    self.reused.add(id(node))
+                    self.problems.add(line, col, format_path(path),
+                                      "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
+                return self.built[id(node)]
             self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
+            value = self.built[id(node)] = self._mapping(node, path, depth)
+            return value
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            value = self.built[id(node)] = [self.build(item, path + (i,), depth + 1)
+                                            for i, item in enumerate(node.value)]
+            return value
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict:

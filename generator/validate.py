@@ -173,10 +173,27 @@ def _node(data: Any, path: PathKey) -> Any:
 
 def parse_plan(located: Located, problems: Problems) -> Plan | None:
     """Validate the data; on failure add located problems and return None."""
+    if isinstance(located.data, dict) and not set(located.data) & set(Plan.model_fields):
+        problems.add(1, 1, "", "không phải tệp kế hoạch: không có khóa nào của lược đồ (schema_version, id, year, "
+                               "issuer, title, sections, ...)")
+        return None
     try:
         return Plan.model_validate(located.data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        # a misspelt key already says "did you mean X": do not also report X as missing
+        suggested = set()
+        for err in errors:
+            if err["type"] == "extra_forbidden":
+                path = _data_path(located.data, tuple(err["loc"]))
+                owner = _model_at(located.data, path[:-1])
+                if owner is not None:
+                    close = difflib.get_close_matches(str(path[-1]), list(owner.model_fields), n=1, cutoff=0.6)
+                    if close:
+                        suggested.add(path[:-1] + (close[0],))
+        for err in errors:
+            if err["type"] == "missing" and _data_path(located.data, tuple(err["loc"])) in suggested:
+                continue
             path = _data_path(located.data, tuple(err["loc"]))
             if err["type"] == "union_tag_invalid":
                 path = path + ("type",)

@@ -31,7 +31,8 @@ def test_unknown_key_gets_a_did_you_mean_at_its_line(plan_copy):
     messages = {(p.line, p.path): p.message for p in problems_of(path)}
     line = line_of(path, "full_nam:")
     assert "có phải ý bạn là 'full_name'" in messages[(line, "issuer.full_nam")]
-    assert any("thiếu trường bắt buộc 'full_name'" in m for m in messages.values())
+    # the suggestion already names the missing key: it is not reported a second time
+    assert len(messages) == 1
 
 
 def test_misspelt_block_key_is_named(plan_copy):

@@ -1,0 +1,71 @@
+"""The corpus of bad plans: one mistake each (named after it), with the exact report a drafter gets.
+
+Regenerate the expected reports after an intended change with KEHOACH_UPDATE_GOLDEN=1 and read the diff.
+"""
+import os
+import time
+import tracemalloc
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import cli
+from tests.conftest import ROOT
+
+BAD = ROOT / "tests" / "bad"
+CASES = sorted(BAD.glob("*.yaml"))
+UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
+
+
+def report(path) -> tuple[str, int]:
+    runner = CliRunner()
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        result = runner.invoke(cli, ["validate", str(path.relative_to(ROOT))])
+    finally:
+        os.chdir(cwd)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.stderr, result.exit_code
+
+
+def test_corpus_is_large_enough():
+    assert len(CASES) >= 30
+
+
+@pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
+def test_exact_report(path):
+    tracemalloc.start()
+    start = time.perf_counter()
+    text, code = report(path)
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    actual = f"{text}exit={code}\n"
+    expected = path.with_suffix(".expected")
+    if UPDATE:
+        expected.write_text(actual, encoding="utf-8")
+    assert expected.exists(), f"missing {expected.name}: run KEHOACH_UPDATE_GOLDEN=1 pytest"
+    assert actual == expected.read_text(encoding="utf-8")
+    assert "Traceback" not in text
+    assert elapsed < 5 and peak < 200 * 1024 * 1024
+
+
+def test_every_case_reports_something():
+    for path in CASES:
+        text = path.with_suffix(".expected").read_text(encoding="utf-8")
+        assert "lỗi:" in text or "cảnh báo:" in text, path.name
+
+
+def test_very_large_file_in_bounded_time_and_memory(tmp_path):
+    big = tmp_path / "rat-lon.yaml"
+    big.write_text("preamble:\n" + "  - đoạn văn rất dài\n" * 400_000, encoding="utf-8")
+    tracemalloc.start()
+    start = time.perf_counter()
+    runner = CliRunner()
+    result = runner.invoke(cli, ["validate", str(big)])
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert result.exit_code == 1 and "quá lớn" in result.stderr
+    assert elapsed < 2 and peak < 50 * 1024 * 1024
