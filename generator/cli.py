@@ -113,6 +113,40 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH")
+@click.option("--year", "year", type=int, help="Năm của kế hoạch mới (mặc định: năm sau).")
+@click.option("--results", "results", type=click.Path(path_type=Path),
+              help="Tệp YAML kết quả chỉ số đã công bố của năm cũ (year, results: {mã: {value, rank, of}}).")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Tệp kế hoạch mới (mặc định: cùng thư mục, thay năm trong tên tệp).")
+@click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")
+def rollover(plan: Path, year: int | None, results: Path | None, out: Path | None, force: bool) -> None:
+    """Tạo kế hoạch năm sau từ kế hoạch năm nay.
+
+    Năm được chuyển ở tên, thời gian, thời hạn và các câu "năm ..." (trừ năm của văn bản được trích
+    dẫn); số và ngày ban hành được xóa (dự thảo); kết quả năm cũ thành năm gốc; mọi giá trị người soạn
+    phải quyết định được đánh dấu TODO và bị 'kehoach validate' báo lỗi cho đến khi điền xong.
+    """
+    from .rollover import default_output, git_commit
+    from .rollover import rollover as roll
+
+    try:
+        commit = git_commit(plan)
+        source = f"kehoach rollover: từ {_display(plan)}" + (f" (commit {commit})" if commit else "")
+        result = roll(plan, year, results, provenance=source)
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        sys.exit(1)
+    target = out or default_output(plan, result.old_year, result.new_year)
+    if target.exists() and not force:
+        click.echo(f"{_display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
+        sys.exit(1)
+    target.write_text(result.text, encoding="utf-8")
+    click.echo(f"đã tạo {_display(target)} (năm {result.old_year} → {result.new_year}); "
+               f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {_display(target)}")
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:

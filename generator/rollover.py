@@ -1,0 +1,340 @@
+"""Next year's plan from last year's.
+
+The plan file is edited in place as text: every change is a replacement of one scalar's source span
+(positions from the YAML composer), so comments, key order, quoting, folding and indentation stay
+byte-identical and a reviewer's diff shows only the lines that had to change. Values a drafter must
+decide become TODO markers, which `kehoach validate` reports as errors.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import KehoachError, PlanError, Problems
+from .loader import format_path, load_yaml
+from .text import number
+from .validate import load_plan
+
+TODO = "TODO"
+CITATION = re.compile(r"(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)"
+                      r"[^;,.()]{0,80}$")
+DEADLINE_WORDS = r"(?:trước ngày|trước|chậm nhất là ngày|chậm nhất ngày|chậm nhất|hạn chót|đến ngày|từ ngày)"
+
+
+class ResultEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    value: Decimal | int | None = Field(default=None, description="Điểm hoặc tỷ lệ đã công bố.")
+    rank: int | None = Field(default=None, ge=1, description="Thứ hạng đã công bố.")
+    of: int | None = Field(default=None, ge=1, description="Trên tổng số tỉnh, thành phố.")
+
+
+class Results(BaseModel):
+    """Kết quả chỉ số đã công bố của một năm, theo mã tiêu chí (papi, papi.2, par, sipas...)."""
+
+    model_config = ConfigDict(extra="forbid")
+    year: int = Field(ge=2000, le=2100)
+    results: dict[str, ResultEntry]
+
+
+def load_results(path: Path) -> Results:
+    located = load_yaml(path)
+    problems = Problems(located.file, list(located.problems))
+    try:
+        results = Results.model_validate(located.data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            line, col = located.where(loc)
+            problems.add(line, col, format_path(loc), f"giá trị không hợp lệ ({err['msg']})")
+        results = None
+    problems.raise_if_errors()
+    return results
+
+
+@dataclass
+class Edit:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Rollover:
+    text: str
+    old_year: int
+    new_year: int
+    todos: list[str] = field(default_factory=list)
+
+
+def _nodes(node: yaml.Node, path: tuple = ()):
+    """(path, key node or None, value node) for every node, depth first."""
+    yield path, node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _nodes(value, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from _nodes(item, path + (i,))
+
+
+def _get(node: yaml.Node, *path):
+    for part in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if part < len(node.value) else None
+        else:
+            return None
+        if node is None:
+            return None
+    return node
+
+
+def _scalar(value: str) -> str:
+    """A plain or double-quoted YAML scalar for a replacement value."""
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):
+        return value
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _Roller:
+    def __init__(self, text: str, old: int, new: int, results: Results | None, source: str):
+        self.src = text
+        self.old, self.new = old, new
+        self.delta = new - old
+        self.results = results
+        self.source = source
+        self.edits: list[Edit] = []  # insertions between lines
+        self.spans: dict[int, tuple[int, int, str]] = {}  # scalar node → (start, end, new source text)
+        self.todos: list[str] = []
+        self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+
+    # ---------------------------------------------------------------- helpers
+
+    def raw(self, node: yaml.Node) -> str:
+        """The node's source text, with the changes made to it so far."""
+        span = self.spans.get(id(node))
+        return span[2] if span else self.src[node.start_mark.index:node.end_mark.index]
+
+    def replace_node(self, node: yaml.Node, text: str) -> None:
+        self.spans[id(node)] = (node.start_mark.index, node.end_mark.index, text)
+
+    def insert_before_line(self, node: yaml.Node, lines: list[str]) -> None:
+        """Insert lines just above the line of `node` (a mapping key), at that key's indentation."""
+        line_start = self.src.rfind("\n", 0, node.start_mark.index) + 1
+        indent = " " * node.start_mark.column
+        self.edits.append(Edit(line_start, line_start, "".join(indent + line + "\n" for line in lines)))
+
+    def key_node(self, mapping: yaml.MappingNode, key: str):
+        return next((k for k, v in mapping.value if k.value == key), None)
+
+    def todo(self, node: yaml.Node, message: str) -> None:
+        self.todos.append(message)
+        self.replace_node(node, _scalar(f"{TODO}: {message}"))
+
+    def prefix_todo(self, node: yaml.ScalarNode, message: str) -> None:
+        """Put 'TODO: …' in front of a text's content, whatever its YAML style."""
+        self.todos.append(message)
+        raw = self.raw(node)
+        marker = f"{TODO}: {message} — "
+        if node.style in ("|", ">"):
+            first = raw.index("\n") + 1
+            indent = len(raw[first:]) - len(raw[first:].lstrip(" "))
+            self.replace_node(node, raw[:first + indent] + marker + raw[first + indent:])
+        elif node.style in ('"', "'"):
+            self.replace_node(node, raw[:1] + marker.replace(node.style, node.style * 2 if node.style == "'"
+                                                               else "\\" + node.style) + raw[1:])
+        else:
+            self.replace_node(node, _scalar(marker + yaml.safe_load(raw)))
+
+    # ---------------------------------------------------------------- year shifts in text
+
+    def shift_text(self, node: yaml.ScalarNode, *, structural: bool) -> None:
+        """Move the plan's years forward inside one scalar's source text. `structural` scalars
+        (titles, timeframes) move every occurrence of the plan year; prose moves 'năm Y', 'năm Y-1'
+        and deadline dates, but never a year that belongs to a cited legal document."""
+        original = raw = self.raw(node)
+        years = {self.old, self.old - 1}
+
+        def bump(match: re.Match, group: int) -> str:
+            value = int(match.group(group))
+            prefix = raw[:match.start()]
+            if not structural and CITATION.search(prefix.replace("\n", " ")[-120:]):
+                return match.group(0)
+            return match.group(0)[: match.start(group) - match.start()] + str(value + self.delta) + \
+                match.group(0)[match.end(group) - match.start():]
+
+        pattern_year = re.compile(r"(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/-])")
+        out = pattern_year.sub(lambda m: bump(m, 2) if int(m.group(2)) in years else m.group(0), raw)
+        raw = out
+        deadline = re.compile(rf"(?i){DEADLINE_WORDS}\s+(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b")
+        out = deadline.sub(lambda m: bump(m, 3) if int(m.group(3)) == self.old else m.group(0), raw)
+        raw = out
+        if structural:
+            plain = re.compile(r"(?<![\d/.-])(\d{4})(?![\d-])")
+            out = plain.sub(lambda m: str(self.new) if int(m.group(1)) == self.old else m.group(0), raw)
+            raw = out
+        if raw != original:
+            self.replace_node(node, raw)
+
+    # ---------------------------------------------------------------- the plan
+
+    def run(self) -> str:
+        root = self.root
+        self.replace_node(_get(root, "year"), str(self.new))
+        plan_id = _get(root, "id")
+        if plan_id is not None and str(self.old) in plan_id.value:
+            self.replace_node(plan_id, plan_id.value.replace(str(self.old), str(self.new)))
+        for key in ("number", "date"):
+            node = _get(root, "document", key)
+            if node is not None and node.value not in ("", "null", "~"):
+                self.replace_node(node, "null")
+        structural = {("title",), ("closing",)}
+        touched_targets = {id(n) for n in self._target_nodes()}
+        for path, node in _nodes(root):
+            if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
+                continue
+            if id(node) in touched_targets or (path and path[0] in ("targets", "indices", "registry")):
+                continue
+            if path and path[-1] in ("id", "code", "criterion", "dimension", "sub_dimension", "type"):
+                continue
+            is_structural = path in structural or (path and path[-1] in ("timeframe", "title"))
+            self.shift_text(node, structural=bool(is_structural))
+        self.targets()
+        self.preamble()
+        self.provenance()
+        return self.apply()
+
+    def _target_nodes(self):
+        targets = _get(self.root, "targets")
+        for target in (targets.value if isinstance(targets, yaml.SequenceNode) else []):
+            for key in ("target", "wording"):
+                node = _get(target, key)
+                if node is not None:
+                    yield node
+            for key in ("year", "value", "rank", "of"):
+                node = _get(target, "baseline", key)
+                if node is not None:
+                    yield node
+
+    def targets(self) -> None:
+        targets = _get(self.root, "targets")
+        if not isinstance(targets, yaml.SequenceNode):
+            return
+        for target in targets.value:
+            code = _get(target, "criterion").value
+            old_target = _get(target, "target")
+            result = self.results.results.get(code) if self.results else None
+            baseline = _get(target, "baseline")
+            if baseline is None:
+                lines = ["baseline:", f"  year: {self.old}"]
+                lines += self._baseline_lines(result, old_target, code)
+                self.insert_before_line(self.key_node(target, "target"), lines)
+            else:
+                self.replace_node(_get(baseline, "year"), str(self.old))
+                self._baseline_value(baseline, result, old_target, code)
+            self.todo(old_target, f"chỉ tiêu năm {self.new} cho '{code}' (chỉ tiêu năm {self.old}: "
+                                  f"{number(Decimal(old_target.value))})")
+            wording = _get(target, "wording")
+            if wording is not None:
+                self.shift_text(wording, structural=False)
+                self.prefix_todo(wording, "viết lại câu theo chỉ tiêu mới")
+
+    def _baseline_lines(self, result: ResultEntry | None, old_target, code: str) -> list[str]:
+        if result is not None:
+            lines = [f"  value: {result.value}"] if result.value is not None else []
+            lines += [f"  rank: {result.rank}"] if result.rank is not None else []
+            return lines + ([f"  of: {result.of}"] if result.of is not None else [])
+        message = (f"xác nhận kết quả năm {self.old} của '{code}' (tạm lấy chỉ tiêu năm {self.old}: "
+                   f"{number(Decimal(old_target.value))})")
+        self.todos.append(message)
+        return [f"  value: {_scalar(f'{TODO}: {message}')}"]
+
+    def _baseline_value(self, baseline, result: ResultEntry | None, old_target, code: str) -> None:
+        value, rank, of = (_get(baseline, k) for k in ("value", "rank", "of"))
+        if result is not None:
+            updates = {"value": result.value, "rank": result.rank, "of": result.of}
+            missing = []
+            for key, node in (("value", value), ("rank", rank), ("of", of)):
+                if updates[key] is None:
+                    continue
+                if node is not None:
+                    self.replace_node(node, str(updates[key]))
+                else:
+                    missing.append(f"{key}: {updates[key]}")
+            if missing:
+                self.insert_before_line(self.key_node(baseline, "year"), missing)
+            return
+        message = (f"xác nhận kết quả năm {self.old} của '{code}' (tạm lấy chỉ tiêu năm {self.old}: "
+                   f"{number(Decimal(old_target.value))})")
+        if value is not None:
+            self.todo(value, message)
+        else:
+            self.todos.append(message)
+            self.insert_before_line(self.key_node(baseline, "year"), [f"value: {_scalar(f'{TODO}: {message}')}"])
+        if rank is not None:
+            self.todo(rank, f"xác nhận thứ hạng năm {self.old} của '{code}' (năm {self.old - 1}: {rank.value})")
+
+    def preamble(self) -> None:
+        """The opening paragraphs report last year's results: their figures must be updated."""
+        preamble = _get(self.root, "preamble")
+        for node in (preamble.value if isinstance(preamble, yaml.SequenceNode) else []):
+            if re.search(r"\d+,\d+|\d+/\d+ tỉnh|xếp (hạng|thứ)", node.value):
+                self.prefix_todo(node, f"cập nhật số liệu theo kết quả năm {self.old}")
+
+    def provenance(self) -> None:
+        lines = self.src.splitlines(keepends=True)
+        pos = len(lines[0]) if lines and lines[0].startswith("# yaml-language-server") else 0
+        self.edits.append(Edit(pos, pos, f"# {self.source}\n"))
+
+    def apply(self) -> str:
+        out = self.src
+        edits = self.edits + [Edit(start, end, text) for start, end, text in self.spans.values()]
+        for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
+            out = out[:edit.start] + edit.text + out[edit.end:]
+        return out
+
+
+def rollover(plan_path: Path, new_year: int | None = None, results_path: Path | None = None,
+             provenance: str | None = None) -> Rollover:
+    """Return next year's plan text. The input must be a valid plan; the output validates except for
+    its TODO markers."""
+    plan, _ = load_plan(plan_path)
+    new = new_year or plan.year + 1
+    if new <= plan.year:
+        raise KehoachError(f"năm mới ({new}) phải sau năm của kế hoạch ({plan.year})")
+    results = load_results(results_path) if results_path else None
+    if results is not None and results.year != plan.year:
+        raise PlanError(f"{results_path}: kết quả năm {results.year}, nhưng kế hoạch là năm {plan.year}: "
+                        f"cần kết quả năm {plan.year}")
+    text = plan_path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    source = f"{provenance or f'kehoach rollover: từ {plan_path.name}'}, năm {plan.year} → {new}"
+    roller = _Roller(text, plan.year, new, results, source)
+    return Rollover(roller.run(), plan.year, new, roller.todos)
+
+
+def git_commit(path: Path) -> str | None:
+    """Short commit of the repository holding `path`, when there is one (for provenance)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "-C", str(path.resolve().parent), "rev-parse", "--short=12", "HEAD"],
+                              capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout.strip() if done.returncode == 0 and done.stdout.strip() else None
+
+
+def default_output(plan_path: Path, old: int, new: int) -> Path:
+    name = plan_path.name.replace(str(old), str(new))
+    if name == plan_path.name:
+        name = f"{plan_path.stem}-{new}{plan_path.suffix}"
+    return plan_path.with_name(name)
+
+
+__all__ = ["rollover", "default_output", "load_results", "git_commit"]
