@@ -147,6 +147,34 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("old", type=click.Path(path_type=Path), metavar="KẾ_HOẠCH_CŨ")
+@click.argument("new", type=click.Path(path_type=Path), metavar="KẾ_HOẠCH_MỚI")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Cách trình bày: màn hình, Markdown (bình luận pull request) hoặc JSON.")
+@click.option("--exit-code", is_flag=True, help="Thoát với mã 1 khi hai kế hoạch khác nhau (như git diff).")
+def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
+    """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục.
+
+    Mã thoát: 0 (hoặc 1 khi khác nhau với --exit-code); 2 khi một kế hoạch không hợp lệ.
+    """
+    from .diff import diff_plans, render_json, render_markdown, render_text
+    from .validate import load_plan
+
+    plans = []
+    for path in (old, new):
+        try:
+            plans.append(load_plan(path, _display(path))[0])
+        except KehoachError as exc:
+            _echo_problems(exc.problems)
+            click.echo(f"{_display(path)}: không so sánh được kế hoạch chưa hợp lệ.", err=True)
+            sys.exit(2)
+    result = diff_plans(plans[0], plans[1], _display(old), _display(new))
+    render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
+    click.echo(render(result), nl=False)
+    sys.exit(1 if exit_code and result.differ else 0)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:

@@ -139,7 +139,6 @@ class _Builder:
         self.keys: dict[PathKey, tuple[int, int]] = {}
         self.seen: set[int] = set()
         self.reused: set[int] = set()
-        self.built: dict[int, Any] = {}
         self.count = 0
         self.fatal = False  # limits hit: the data is incomplete, schema errors would only be noise
         self.scalars = yaml.constructor.SafeConstructor()
@@ -163,20 +162,19 @@ class _Builder:
             return None
         if not isinstance(node, yaml.ScalarNode):
             if id(node) in self.seen:
-                # reported once per reused node; its value was built once and is not expanded again
+                # never expanded (alias bombs) nor shared (a shared value would be walked once per
+                # reference later on): reported once per reused node, and the file goes no further
+                self.fatal = True
                 if id(node) not in self.reused:
                     self.reused.add(id(node))
                     self.problems.add(line, col, format_path(path),
                                       "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
-                return self.built[id(node)]
+                return None
             self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            value = self.built[id(node)] = self._mapping(node, path, depth)
-            return value
+            return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
-            value = self.built[id(node)] = [self.build(item, path + (i,), depth + 1)
-                                            for i, item in enumerate(node.value)]
-            return value
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict:

@@ -176,7 +176,7 @@ class _Roller:
         out = deadline.sub(lambda m: bump(m, 3) if int(m.group(3)) == self.old else m.group(0), raw)
         raw = out
         if structural:
-            plain = re.compile(r"(?<![\d/.-])(\d{4})(?![\d-])")
+            plain = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")
             out = plain.sub(lambda m: str(self.new) if int(m.group(1)) == self.old else m.group(0), raw)
             raw = out
         if raw != original:

@@ -43,8 +43,9 @@ def test_duplicate_keys_are_errors_with_both_lines(tmp_path):
 
 
 def test_aliases_are_refused(tmp_path):
-    located = load_yaml(write(tmp_path, "a: &x\n  - 1\nb: *x\n"))
-    assert any("neo" in p.message for p in located.problems)
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, "a: &x\n  - 1\nb: *x\n"))
+    assert only_problem(exc).line == 3 and "neo" in only_problem(exc).message
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path):
@@ -52,9 +53,10 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     for i in range(1, 10):
         lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
     start = time.perf_counter()
-    located = load_yaml(write(tmp_path, "\n".join(lines) + "\n"))
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, "\n".join(lines) + "\n"))
     assert time.perf_counter() - start < 5
-    assert located.problems and all("neo" in p.message for p in located.problems)
+    assert len(exc.value.problems) == 9 and all("neo" in p.message for p in exc.value.problems)
 
 
 def test_merge_keys_are_refused(tmp_path):
@@ -123,3 +125,17 @@ def test_missing_file(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(tmp_path / "khong-co.yaml")
     assert "không tìm thấy" in only_problem(exc).message
+
+
+def test_alias_bomb_inside_a_real_plan_stops_before_validation(tmp_path):
+    from generator.validate import load_plan
+
+    lines = ["schema_version: 1", "id: x", "year: 2021", 'a0: &a0 ["lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 12):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    lines.append("preamble: *a11")
+    start = time.perf_counter()
+    with pytest.raises(PlanError) as exc:
+        load_plan(write(tmp_path, "\n".join(lines) + "\n"))
+    assert time.perf_counter() - start < 5
+    assert all("neo" in p.message for p in exc.value.problems)
