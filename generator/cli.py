@@ -174,6 +174,29 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     sys.exit(1 if exit_code and result.differ else 0)
 
 
+@cli.command("git-diff", hidden=True, context_settings=CONTEXT)
+@click.argument("args", nargs=-1)
+def git_diff(args: tuple[str, ...]) -> None:
+    """Trình so sánh cho git (diff.kehoach.command): nhận 7 đối số của git, in bản so sánh theo mã."""
+    from .diff import diff_plans, render_text
+    from .validate import load_plan
+
+    if len(args) != 7:
+        click.echo("git-diff: cần đúng 7 đối số do git truyền vào (xem docs/review-workflow.md).", err=True)
+        sys.exit(2)
+    name, old_file, new_file = args[0], Path(args[1]), Path(args[4])
+    if str(old_file) == "/dev/null" or str(new_file) == "/dev/null":
+        click.echo(f"{name}: {'tệp mới' if str(old_file) == '/dev/null' else 'tệp bị xóa'}")
+        return
+    try:
+        old, new = load_plan(old_file, f"a/{name}")[0], load_plan(new_file, f"b/{name}")[0]
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{name}: kế hoạch chưa hợp lệ, không so sánh theo mã được.", err=True)
+        return
+    click.echo(render_text(diff_plans(old, new, f"a/{name}", f"b/{name}")), nl=False)
+
+
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Ghi vào tệp này (mặc định: in ra màn hình).")

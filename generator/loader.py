@@ -167,6 +167,9 @@ class _Builder:
                 self.fatal = True
                 if id(node) not in self.reused:
                     self.reused.add(id(node))
+                    # the node's own mark is the anchor's; point at where the alias is used instead
+                    line, col = self.keys.get(path) or self.keys.get(path[:-1]) or self.values.get(path[:-1],
+                                                                                                   (line, col))
                     self.problems.add(line, col, format_path(path),
                                       "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
                 return None

@@ -80,3 +80,19 @@ def test_cli_invalid_plan_exit_2(plan_copy):
     bad = plan_copy(lambda t: t.replace("year: 2021", "year: x"))
     done = run("diff", SAMPLE, bad)
     assert done.returncode == 2 and "không so sánh được" in done.stderr
+
+
+def test_git_external_diff_driver(tmp_path):
+    done = run("git-diff", "plans/x.yaml", SAMPLE, "abc", "100644", NEXT, "def", "100644")
+    assert done.returncode == 0 and done.stdout.startswith("So sánh a/plans/x.yaml (năm 2021) → b/plans/x.yaml")
+    assert "tệp mới" in run("git-diff", "x.yaml", "/dev/null", ".", ".", NEXT, ".", ".").stdout
+
+
+def test_pre_commit_hook_definition():
+    import yaml
+
+    from tests.conftest import ROOT
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "kehoach-validate" and hook["entry"] == "kehoach validate"
+    assert hook["language"] == "python"
