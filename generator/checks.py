@@ -13,7 +13,6 @@ from .agencies import ID_LIKE, Agencies
 from .catalogue import Criteria
 from .errors import Problems
 from .loader import Located, PathKey, format_path
-from .text import number, roman
 from .model import (
     AppendixRef,
     Bullets,
@@ -23,6 +22,7 @@ from .model import (
     TargetsBlock,
     TasksAppendix,
 )
+from .text import number, roman
 
 
 def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
@@ -242,8 +242,6 @@ class _Checker:
                     if rid not in resp_ids:
                         self.unknown(path + ("responsibilities", j), "trách nhiệm", rid, resp_ids)
                     printed_resps.add(rid)
-            elif isinstance(block, Bullets):
-                continue
         for i, resp in enumerate(self.plan.responsibilities):
             if resp.id not in printed_resps:
                 self.warn(("responsibilities", i), f"trách nhiệm '{resp.id}' không được in (thiếu khối "

@@ -10,7 +10,15 @@ from typing import Any, Literal
 
 from .agencies import Agencies
 from .context import _Builder
-from .model import FundingBlock, Plan, ResponsibilitiesBlock, Subsection, Target, TargetsBlock, Task
+from .model import (
+    FundingBlock,
+    Plan,
+    ResponsibilitiesBlock,
+    Subsection,
+    Target,
+    TargetsBlock,
+    Task,
+)
 from .text import issue_date, number
 
 Kind = Literal["added", "removed", "changed"]

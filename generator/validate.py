@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import difflib
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-
-from pathlib import Path
 
 from .checks import check_plan
 from .errors import Problem, Problems

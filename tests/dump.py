@@ -64,3 +64,13 @@ def dump_xlsx(path: Path) -> str:
             if any(v is not None for v in row):
                 lines.append("| " + " | ".join("" if v is None else str(v).replace("\n", " / ") for v in row) + " |")
     return "\n".join(lines) + "\n"
+
+
+def check_golden(golden: Path, actual: str) -> None:
+    """Compare with a golden file; KEHOACH_UPDATE_GOLDEN=1 rewrites it (then read the git diff)."""
+    import os
+
+    if os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1":
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"golden file missing: run KEHOACH_UPDATE_GOLDEN=1 pytest ({golden.name})"
+    assert actual == golden.read_text(encoding="utf-8")

@@ -11,10 +11,10 @@ from click.testing import CliRunner
 
 from generator.cli import cli
 from tests.conftest import ROOT
+from tests.dump import check_golden
 
 BAD = ROOT / "tests" / "bad"
 CASES = sorted(BAD.glob("*.yaml"))
-UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
 
 
 def report(path) -> tuple[str, int]:
@@ -41,12 +41,7 @@ def test_exact_report(path):
     elapsed = time.perf_counter() - start
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    actual = f"{text}exit={code}\n"
-    expected = path.with_suffix(".expected")
-    if UPDATE:
-        expected.write_text(actual, encoding="utf-8")
-    assert expected.exists(), f"missing {expected.name}: run KEHOACH_UPDATE_GOLDEN=1 pytest"
-    assert actual == expected.read_text(encoding="utf-8")
+    check_golden(path.with_suffix(".expected"), f"{text}exit={code}\n")
     assert "Traceback" not in text
     assert elapsed < 5 and peak < 200 * 1024 * 1024
 

@@ -1,6 +1,5 @@
 """Semantic diff of two plans, against golden outputs."""
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -8,10 +7,10 @@ import pytest
 from generator.diff import diff_plans, render_json, render_markdown, render_text
 from generator.validate import load_plan
 from tests.conftest import DATA, PLANS, SAMPLE
+from tests.dump import check_golden
 from tests.test_cli import run
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
 NEXT = DATA / "sample-2022.yaml"
 
 
@@ -23,12 +22,7 @@ def sample_diff():
 
 @pytest.mark.parametrize("fmt, render", [("txt", render_text), ("md", render_markdown), ("json", render_json)])
 def test_golden(sample_diff, fmt, render):
-    actual = render(sample_diff)
-    golden = GOLDEN / f"diff-sample.{fmt}"
-    if UPDATE:
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"missing {golden.name}: run KEHOACH_UPDATE_GOLDEN=1 pytest"
-    assert actual == golden.read_text(encoding="utf-8")
+    check_golden(GOLDEN / f"diff-sample.{fmt}", render(sample_diff))
 
 
 def by(sample_diff, category, kind):

@@ -1,5 +1,4 @@
 """Read the generated .docx back and check ND30 layout, styles and content."""
-import os
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,9 @@ from docx.shared import Pt
 from generator.build import build_plan
 from generator.text import text_width_pt
 from tests.conftest import PLANS, SAMPLE
-from tests.dump import dump_docx
+from tests.dump import check_golden, dump_docx
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
 MM = 1440 / 25.4
 
 
@@ -29,12 +27,7 @@ def sections(doc_path):
 @pytest.mark.parametrize("stem", [p.stem for p in PLANS] + ["sample"])
 def test_golden_content(built, stem):
     """Normalised document content (paragraph styles and text, table cells, sections)."""
-    actual = dump_docx(docx_of(built, stem))
-    golden = GOLDEN / f"{stem}.docx.txt"
-    if UPDATE:
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"golden file missing: run KEHOACH_UPDATE_GOLDEN=1 pytest ({golden.name})"
-    assert actual == golden.read_text(encoding="utf-8")
+    check_golden(GOLDEN / f"{stem}.docx.txt", dump_docx(docx_of(built, stem)))
 
 
 def test_page_setup_of_every_section(built):

@@ -1,5 +1,4 @@
 """Read the .xlsx appendix back: same rows as the .docx, merged cells, print setup."""
-import os
 from pathlib import Path
 
 import pytest
@@ -8,10 +7,9 @@ from openpyxl import load_workbook
 from generator.context import build_context
 from generator.validate import load_plan
 from tests.conftest import PLANS
-from tests.dump import dump_xlsx
+from tests.dump import check_golden, dump_xlsx
 
 GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1"
 
 
 def xlsx_of(built, stem):
@@ -20,12 +18,7 @@ def xlsx_of(built, stem):
 
 @pytest.mark.parametrize("stem", [p.stem for p in PLANS] + ["sample"])
 def test_golden_cells(built, stem):
-    actual = dump_xlsx(xlsx_of(built, stem))
-    golden = GOLDEN / f"{stem}.xlsx.txt"
-    if UPDATE:
-        golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"golden file missing: run KEHOACH_UPDATE_GOLDEN=1 pytest ({golden.name})"
-    assert actual == golden.read_text(encoding="utf-8")
+    check_golden(GOLDEN / f"{stem}.xlsx.txt", dump_xlsx(xlsx_of(built, stem)))
 
 
 @pytest.mark.parametrize("stem", ["quang-nam-papi-2020", "hung-yen-papi-2021"])

@@ -62,7 +62,7 @@ def test_line_diff_touches_only_what_had_to_change(tmp_path, plan):
     comments = [line for line in old_lines if line.lstrip().startswith("#")]
     assert [line for line in new_lines if line.lstrip().startswith("#")][:1] == comments[:1]
     assert all(c in new_lines for c in comments)
-    assert new_lines[1].startswith(f"# kehoach rollover: từ ") and f"năm {old_year} → " in new_lines[1]
+    assert new_lines[1].startswith("# kehoach rollover: từ ") and f"năm {old_year} → " in new_lines[1]
 
 
 def test_years_move_only_where_structural(tmp_path):
