@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from .context import Context, Table
+from .context import Cell, Context, Row, Table
 from .errors import TemplateError
 from .zipnorm import normalise_zip
 
@@ -69,10 +69,13 @@ def _fill(ws, table: Table) -> None:
         cell = ws.cell(row=HEADER_ROW, column=c, value=column.header)
         cell.style = "KH Bang tieu de"
         ws.column_dimensions[get_column_letter(c)].width = round(column.width_cm * CM_TO_CHARS, 1)
+    header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
+    ws.row_dimensions[HEADER_ROW].height = _row_height(header, table, bold=True)
     row_no = HEADER_ROW
     for row in table.rows:
         row_no += 1
         if row.kind == "group":
+            ws.row_dimensions[row_no].height = _row_height(row, table)
             for c, cell_spec in enumerate(row.cells, start=1):
                 cell = ws.cell(row=row_no, column=c, value=_value(cell_spec.text))
                 cell.style = "KH Nhom"
@@ -90,12 +93,31 @@ def _fill(ws, table: Table) -> None:
             cell.style = "KH Nhom" if row.bold else "KH O"
             if column.align != "left":
                 _align(cell, column.align)
+        ws.row_dimensions[row_no].height = _row_height(row, table)
     for column, first, last_row in vertical_runs(table):
         ws.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
                        end_row=HEADER_ROW + 1 + last_row, end_column=column + 1)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = f"A1:{last}{row_no}"
+
+
+LINE_PT = 15.75  # one line of 12 pt Times New Roman
+CHARS_PER_WIDTH = 1.15  # Excel width units count '0' of the default font; Times is narrower
+
+
+def _row_height(row: Row, table: Table, bold: bool = False) -> float:
+    """Excel and LibreOffice do not grow rows for wrapped text written by a program: set the height
+    from the text, so every line is visible on screen and on paper."""
+    lines = 1
+    widths = [c.width_cm * CM_TO_CHARS * CHARS_PER_WIDTH for c in table.columns]
+    for i, cell in enumerate(row.cells):
+        if cell.merge == "continue":
+            continue
+        span_width = sum(widths[i:]) if row.kind == "group" and i == row.span_from else widths[i]
+        capacity = max(1, int(span_width * (0.85 if bold else 1)) - 2)
+        lines = max(lines, sum(-(-max(1, len(line)) // capacity) for line in cell.lines))
+    return round(lines * LINE_PT + 4, 2)
 
 
 def vertical_runs(table: Table) -> list[tuple[int, int, int]]:
