@@ -63,3 +63,10 @@ def test_print_setup_and_fonts(built):
     assert cell.font.name == "Times New Roman" and cell.alignment.wrap_text
     assert cell.value == "Công khai danh sách hộ nghèo.\n1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."
     assert ws.column_dimensions["B"].width > ws.column_dimensions["A"].width
+
+
+def test_row_heights_follow_the_wrapped_text(built):
+    ws = load_workbook(xlsx_of(built, "quang-nam-papi-2020")).worksheets[0]
+    group, long_task = ws.row_dimensions[6].height, ws.row_dimensions[7].height
+    assert group and long_task and long_task > 4 * group  # task I.1 has three long paragraphs
+    assert ws.row_dimensions[5].height >= 2 * 15.75       # "Đơn vị chủ trì theo dõi" wraps
