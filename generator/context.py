@@ -41,7 +41,6 @@ class Para:
     text: str
     label: str = ""
     bold: bool = False
-    italic: bool = False
 
     @property
     def full(self) -> str:
@@ -150,7 +149,9 @@ def sizes_for(pair: int) -> dict[str, float]:
     }
 
 
-class _Builder:
+class Builder:
+    """Computes wording, numbering and tables for one plan (also used by `diff`)."""
+
     def __init__(self, plan: Plan):
         self.plan = plan
         self.criteria = Criteria(plan)
@@ -218,7 +219,7 @@ class _Builder:
     # ---------------------------------------------------------------- body
 
     def body(self) -> list[Para]:
-        out: list[Para] = [Para("legal", text + (";" if i < len(self.plan.legal_bases) - 1 else "."), italic=True)
+        out: list[Para] = [Para("legal", text + (";" if i < len(self.plan.legal_bases) - 1 else "."))
                            for i, text in enumerate(_strip_end(b) for b in self.plan.legal_bases)]
         out += [Para("text", text) for text in self.plan.preamble]
         for i, section in enumerate(self.plan.sections):
@@ -523,7 +524,7 @@ def _closing(text: str) -> str:
 
 
 def build_context(plan: Plan) -> Context:
-    b = _Builder(plan)
+    b = Builder(plan)
     return Context(
         plan=plan,
         sizes=sizes_for(plan.layout.size_pair),

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .agencies import Agencies
-from .context import _Builder
+from .context import Builder
 from .model import (
     FundingBlock,
     Plan,
@@ -92,10 +92,23 @@ def _sentence_diff(old: list[str], new: list[str]) -> tuple[list[str], list[str]
     return removed, added
 
 
+def _written_blocks(blocks: list) -> list:
+    kept = []
+    for block in blocks:
+        if isinstance(block, (TargetsBlock, ResponsibilitiesBlock, FundingBlock)):
+            continue
+        if isinstance(block, Subsection):
+            if block.target is not None:
+                continue
+            block = block.model_copy(update={"content": _written_blocks(block.content)})
+        kept.append(block)
+    return kept
+
+
 class _Differ:
     def __init__(self, old: Plan, new: Plan):
         self.old, self.new = old, new
-        self.ob, self.nb = _Builder(old), _Builder(new)
+        self.ob, self.nb = Builder(old), Builder(new)
         self.changes: list[Change] = []
 
     def run(self) -> list[Change]:
@@ -145,7 +158,7 @@ class _Differ:
             self.changes.append(change)
 
     def targets(self) -> None:
-        def label(t: Target, b: _Builder) -> str:
+        def label(t: Target, b: Builder) -> str:
             return f"{t.id} ({b.criterion_name(t.criterion)})"
 
         def compare(a: Target, b: Target, change: Change) -> None:
@@ -163,10 +176,10 @@ class _Differ:
         self.by_id("target", self.old.targets, self.new.targets, label, compare)
 
     def tasks(self) -> None:
-        def label(t: Task, b: _Builder) -> str:
+        def label(t: Task, b: Builder) -> str:
             return f"{t.id} [{b.criterion_name(t.dimension)}]: {t.content.splitlines()[0][:90]}"
 
-        def value(t: Task, key: str, b: _Builder) -> str:
+        def value(t: Task, key: str, b: Builder) -> str:
             raw = getattr(t, key)
             if key in ("lead", "co"):
                 return _fmt([b.agencies.display(r) for r in raw])
@@ -211,27 +224,12 @@ class _Differ:
                 self.changes.append(Change("recipient", "removed", "", line))
 
     @staticmethod
-    def written(builder: _Builder, blocks: list) -> list[str]:
+    def written(builder: Builder, blocks: list) -> list[str]:
         """The text a drafter wrote in these blocks; generated parts (targets, responsibilities,
         funding) are compared in their own categories."""
-        kept = []
-        for block in blocks:
-            if isinstance(block, (TargetsBlock, ResponsibilitiesBlock, FundingBlock)):
-                continue
-            if isinstance(block, Subsection):
-                if block.target is not None:
-                    continue
-                kept.append(block.model_copy(update={"content": _Differ.only_written(block.content)}))
-            else:
-                kept.append(block)
-        return [p.full for p in builder.blocks(kept, depth=1)]
+        return [p.full for p in builder.blocks(_written_blocks(blocks), depth=1)]
 
-    @staticmethod
-    def only_written(blocks: list) -> list:
-        return [b for b in blocks if not isinstance(b, (TargetsBlock, ResponsibilitiesBlock, FundingBlock))
-                and not (isinstance(b, Subsection) and b.target is not None)]
-
-    def section_text(self, builder: _Builder, blocks: list) -> list[str]:
+    def section_text(self, builder: Builder, blocks: list) -> list[str]:
         return sentences(self.written(builder, blocks))
 
     def sections(self) -> None:
@@ -247,7 +245,7 @@ class _Differ:
         self.by_id("section", self.old.sections, self.new.sections, label, compare)
 
     def responsibilities(self) -> None:
-        def label(r, b: _Builder) -> str:
+        def label(r, b: Builder) -> str:
             return r.title or ", ".join(b.agencies.display(a) for a in r.agencies)
 
         def compare(a, b, change: Change) -> None:
@@ -263,7 +261,7 @@ class _Differ:
         self.by_id("responsibility", self.old.responsibilities, self.new.responsibilities, label, compare)
 
     def appendices(self) -> None:
-        def label(a, b: _Builder) -> str:
+        def label(a, b: Builder) -> str:
             return f"{b.appendix_labels[a.id]}: {a.title.upper()}"
 
         def compare(a, b, change: Change) -> None:

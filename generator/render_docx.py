@@ -48,6 +48,8 @@ def _rich(runs: list) -> RichText:
 
 
 def render_docx(ctx: Context, template: Path) -> bytes:
+    if not template.is_file():
+        raise TemplateError(f"{template}: không tìm thấy tệp mẫu Word")
     try:
         tpl = DocxTemplate(str(template))
         tpl.init_docx()
@@ -162,16 +164,19 @@ def _size_rules(doc, ctx: Context) -> None:
         "KH Ke trich yeu": min(_twips(title), page_text) * RULE_RATIO,
     }
     for p in doc.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        name = doc.styles.get_by_id(style.get(qn("w:val")), 1).name if style is not None else None
+        name = _style_name(doc, p)
         if name in lengths:
             _set_rule(p, lengths[name], _cell_width(p) or page_text)
 
 
+def _style_name(doc, paragraph_el) -> str | None:
+    style = paragraph_el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return doc.styles.get_by_id(style.get(qn("w:val")), 1).name if style is not None else None
+
+
 def _text_of_style(doc, style_name: str) -> str:
     for p in doc.element.body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None and doc.styles.get_by_id(style.get(qn("w:val")), 1).name == style_name:
+        if _style_name(doc, p) == style_name:
             return "".join(t.text or "" for t in p.iter(qn("w:t")))
     return ""
 
