@@ -41,6 +41,8 @@ def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = 
     stem = plan_path.stem
     names = output_names(stem)
     final = out_root / stem
+    if out_root.exists() and not out_root.is_dir():
+        raise OutputError(f"{out_root}: đã có một tệp cùng tên; hãy chọn thư mục kết quả khác (-o)")
     try:
         out_root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=out_root))

@@ -21,6 +21,8 @@ HEADER_ROW = 5  # rows 1-3: label, title, "(Kèm theo ...)"; row 4 blank
 def render_xlsx(ctx: Context, template: Path) -> bytes | None:
     if not ctx.tables:
         return None
+    if not template.is_file():
+        raise TemplateError(f"{template}: không tìm thấy tệp mẫu Excel")
     try:
         wb = load_workbook(template)
     except Exception as exc:

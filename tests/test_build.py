@@ -85,3 +85,14 @@ def test_template_that_is_not_a_docx(tmp_path):
     with pytest.raises(TemplateError) as exc:
         build_plan(SAMPLE, tmp_path / "out", docx_template=fake)
     assert "không mở được mẫu Word" in str(exc.value)
+
+
+def test_missing_template_and_output_path_that_is_a_file(tmp_path):
+    with pytest.raises(TemplateError) as exc:
+        build_plan(SAMPLE, tmp_path / "out", docx_template=tmp_path / "khong-co.docx")
+    assert "không tìm thấy tệp mẫu Word" in str(exc.value)
+    a_file = tmp_path / "ket-qua"
+    a_file.write_text("")
+    with pytest.raises(OutputError) as exc:
+        build_plan(SAMPLE, a_file)
+    assert "đã có một tệp cùng tên" in str(exc.value)
