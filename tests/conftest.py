@@ -31,3 +31,7 @@ def plan_copy(tmp_path):
         path.write_text(text, encoding="utf-8")
         return path
     return make
+
+
+# Office-style Word files made from the seed plans (tests/office/make_office.py).
+from tests.office.fixtures import office_docs, office_docx, office_resaved  # noqa: E402, F401
