@@ -437,8 +437,10 @@ class Builder:
         for row in appendix.rows:
             cells = tuple(Cell(tuple(_cell_text(row.cells.get(c.id, "")).split("\n"))) for c in appendix.columns)
             if row.group:
-                first = next((i for i, c in enumerate(appendix.columns) if c.id in row.cells), 0)
-                table.rows.append(Row("group", cells[: first + 1], span_from=first, bold=True))
+                # the last filled cell spans the rest of the row: a number in STT and a name after it
+                # both print ("1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
+                filled = [i for i, c in enumerate(appendix.columns) if c.id in row.cells] or [0]
+                table.rows.append(Row("group", cells[: filled[-1] + 1], span_from=filled[-1], bold=True))
             else:
                 table.rows.append(Row("data", cells))
                 table.task_rows += 1

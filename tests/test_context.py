@@ -124,3 +124,26 @@ def test_draft_keeps_blanks_for_number_and_date(plan_copy):
     assert draft.number_line == "Số:      /KH-UBND"
     assert draft.place_date == "Quảng Nam, ngày      tháng      năm 2021"
     assert draft.tables[0].attached_to.startswith("(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm 2021")
+
+
+def _table_appendix(rows, columns=None):
+    columns = columns or [{"id": "stt", "header": "STT", "align": "center"}, {"id": "name", "header": "Nội dung"},
+                          {"id": "note", "header": "Ghi chú"}]
+    return {"id": "bang", "type": "table", "title": "Bảng", "columns": columns, "rows": rows}
+
+
+def _with_table(plan_from, rows, columns=None):
+    def edit(data):
+        data["appendices"].append(_table_appendix(rows, columns))
+        data["sections"][0]["content"].append({"appendix": "bang"})
+    return build_context(plan_from(edit)[0]).tables[-1]
+
+
+def test_generic_group_row_keeps_number_and_name(plan_from):
+    # a real plan's table: "1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" across the rest of the row
+    table = _with_table(plan_from, [
+        {"id": "g1", "group": True, "cells": {"stt": "1", "name": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"}},
+        {"id": "r1", "cells": {"stt": "1.1", "name": "Ban hành kế hoạch", "note": "Quý I"}}])
+    group = table.rows[0]
+    assert [c.text for c in group.cells] == ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]
+    assert group.span_from == 1 and group.kind == "group"
