@@ -147,3 +147,19 @@ def test_generic_group_row_keeps_number_and_name(plan_from):
     group = table.rows[0]
     assert [c.text for c in group.cells] == ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]
     assert group.span_from == 1 and group.kind == "group"
+
+
+@pytest.mark.parametrize("baseline,target,phrase", [
+    (33, 30, "xếp hạng 30/63 (tăng 03 bậc so với năm 2020)."),
+    (30, 33, "xếp hạng 33/63 (giảm 03 bậc so với năm 2020)."),
+    (12, 12, "xếp hạng 12/63."),
+], ids=["up", "down", "same"])
+def test_rank_target_sentence_says_which_way_the_rank_moves(plan_from, baseline, target, phrase):
+    # a smaller rank number is a better place: 33 → 30 is a rise of three places
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": baseline, "of": 63}, "target": target})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    plan, _ = plan_from(edit)
+    sentences = [p.text for p in build_context(plan).body if "xếp hạng" in p.text]
+    assert len(sentences) == 1 and sentences[0].endswith(phrase), sentences

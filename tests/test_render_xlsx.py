@@ -70,3 +70,14 @@ def test_row_heights_follow_the_wrapped_text(built):
     group, long_task = ws.row_dimensions[6].height, ws.row_dimensions[7].height
     assert group and long_task and long_task > 4 * group  # task I.1 has three long paragraphs
     assert ws.row_dimensions[5].height >= 2 * 15.75       # "Đơn vị chủ trì theo dõi" wraps
+
+
+def test_print_area_covers_every_row_and_column(built):
+    for stem, result in built.items():
+        wb = load_workbook(xlsx_of(built, stem))
+        for ws in wb.worksheets:
+            last = ws.cell(row=ws.max_row, column=ws.max_column).coordinate
+            # openpyxl reads it back as "'sheet'!$A$1:$G$42"
+            area = ws.print_area.split("!")[-1].replace("$", "")
+            assert area == f"A1:{last}", (stem, ws.title)
+            assert any(ws.cell(row=ws.max_row, column=c).value for c in range(1, ws.max_column + 1))
