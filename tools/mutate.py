@@ -194,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         already = re.findall(r"^FAILED (\S+)", base.stdout, flags=re.M)
         print(f"baseline: {'green' if base.returncode == 0 else f'{len(already)} failing test(s) deselected'} "
               f"({time.monotonic() - started:.0f} s)")
+        for nodeid in already:
+            print(f"  already failing: {nodeid}")
         if base.returncode not in (0, 1) or (base.returncode == 1 and not already):
             print(base.stdout[-3000:], base.stderr[-3000:])
             return 2
