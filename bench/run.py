@@ -125,7 +125,19 @@ def peak_child(kind: str, job: Path) -> None:
         baseline.render_docx(Path(template), rows)
         if kind == "job" and sheets:
             baseline.render_xlsx(Path(xlsx_template), sheets, *props)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """VmHWM: the high-water mark of this process image (ru_maxrss would include the parent's
+    memory copied at fork time)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # ---------------------------------------------------------------- start-up and PDF
