@@ -16,6 +16,7 @@ from lxml import etree
 from . import ooxml
 from .context import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, Context, Para, Table
 from .errors import TemplateError
+from .sources import SourceTags
 from .text import text_width_pt
 from .zipnorm import normalise_zip
 
@@ -86,17 +87,34 @@ def render_docx(ctx: Context, template: Path) -> bytes:
         raise TemplateError(f"{template}: lỗi cú pháp Jinja trong mẫu Word ({exc})") from None
 
     doc = tpl.docx
-    _insert_body(doc, ctx, style_ids, template)
+    marks = _Bookmarks(SourceTags(ctx))
+    _insert_body(doc, ctx, style_ids, template, marks)
     _apply_sizes(doc, ctx.sizes)
     _size_rules(doc, ctx)
-    _append_appendices(doc, ctx, style_ids)
+    _mark_fixed(doc, marks)
+    _append_appendices(doc, ctx, style_ids, marks)
     _fix_properties(doc, ctx)
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalise_zip(buffer.getvalue())
 
 
-def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -> None:
+class _Bookmarks:
+    """Puts the source tags (generator/sources.py) into the document as bookmarks, numbered in
+    document order so that two builds stay byte-identical."""
+
+    def __init__(self, tags: SourceTags):
+        self.tags = tags
+        self.next_id = 0
+
+    def mark(self, paragraph_el, *where) -> None:
+        name = self.tags.at(*where)
+        if name is not None:
+            ooxml.add_bookmark(paragraph_el, self.next_id, name)
+            self.next_id += 1
+
+
+def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path, marks: _Bookmarks) -> None:
     """The template's `{{ body }}` paragraph is replaced by the body paragraphs (built in code, so
     that numbering and styles never depend on Jinja loops)."""
     holders = [p for p in doc.element.body.iter(qn("w:p"))
@@ -105,8 +123,10 @@ def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -
         raise TemplateError(f"{template}: mẫu Word phải có đúng một đoạn chỉ chứa {{{{ body }}}} "
                             f"(tìm thấy {len(holders)})")
     holder = holders[0]
-    for para in ctx.body:
-        holder.addprevious(_body_paragraph(para, style_ids))
+    for i, para in enumerate(ctx.body):
+        element = _body_paragraph(para, style_ids)
+        marks.mark(element, "body", i)
+        holder.addprevious(element)
     holder.getparent().remove(holder)
 
 
@@ -184,7 +204,18 @@ def _text_of_style(doc, style_name: str) -> str:
 # ---------------------------------------------------------------- appendices
 
 
-def _append_appendices(doc, ctx: Context, style_ids: dict[str, str]) -> None:
+FIXED_STYLES = {"KH Trich yeu": "title", "KH Nguoi ky": "signer"}
+
+
+def _mark_fixed(doc, marks: _Bookmarks) -> None:
+    """The template's paragraphs that print one plan value (trích yếu, signer's name)."""
+    for p in doc.element.body.iter(qn("w:p")):
+        name = FIXED_STYLES.get(_style_name(doc, p))
+        if name is not None and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            marks.mark(p, "fixed", name)
+
+
+def _append_appendices(doc, ctx: Context, style_ids: dict[str, str], marks: _Bookmarks) -> None:
     if not ctx.tables:
         return
     body = doc.element.body
@@ -192,10 +223,10 @@ def _append_appendices(doc, ctx: Context, style_ids: dict[str, str]) -> None:
     body.remove(main_sect)
     previous = main_sect
     title_page = not ctx.plan.layout.appendix_first_page_number
-    for table in ctx.tables:
+    for t, table in enumerate(ctx.tables):
         # the paragraph that ends the previous section carries that section's properties
         body.append(_section_break(previous, style_ids))
-        for element in _appendix_elements(table, ctx, style_ids):
+        for element in _appendix_elements(table, t, ctx, style_ids, marks):
             body.append(element)
         previous = ooxml.section_properties(
             landscape=table.landscape, margins_mm=MARGIN, restart_numbering=True, title_page=title_page)
@@ -215,21 +246,23 @@ def _section_break(sect_pr, style_ids: dict[str, str]):
     return p
 
 
-def _appendix_elements(table: Table, ctx: Context, style_ids: dict[str, str]) -> list:
+def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, str], marks: _Bookmarks) -> list:
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
     title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
     rule = ooxml.paragraph(style_ids["KH Ke phu luc"])
     _set_rule(rule, min(title_w, text_w) * RULE_RATIO * 0.75, text_w)
+    title = ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)])
+    marks.mark(title, "title", t)
     return [
         ooxml.paragraph(style_ids["KH Phu luc"], [ooxml.run(table.label)]),
-        ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)]),
+        title,
         ooxml.paragraph(style_ids["KH Kem theo"], [ooxml.run(table.attached_to)]),
         rule,
-        _table_xml(table, style_ids),
+        _table_xml(table, t, style_ids, marks),
     ]
 
 
-def _table_xml(table: Table, style_ids: dict[str, str]):
+def _table_xml(table: Table, t: int, style_ids: dict[str, str], marks: _Bookmarks):
     widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
     border = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}
     tbl = ooxml.el("w:tbl", children=[ooxml.el("w:tblPr", children=[
@@ -266,7 +299,7 @@ def _table_xml(table: Table, style_ids: dict[str, str]):
 
     tbl.append(tr([tc((c.header,), w, style=header_style, align="center") for c, w in zip(table.columns, widths)],
                   header=True))
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         cells = []
         if row.kind == "group":
             for i, cell in enumerate(row.cells):
@@ -279,6 +312,11 @@ def _table_xml(table: Table, style_ids: dict[str, str]):
             for cell, column, width in zip(row.cells, table.columns, widths):
                 cells.append(tc(cell.lines, width, style=cell_style, align=column.align,
                                 bold=True if row.bold else None, merge=cell.merge))
+        # a row's tag and each cell's tag sit in the cell's first paragraph: bookmarks directly in
+        # w:tr are legal but LibreOffice drops them
+        for c, cell_el in enumerate(cells):
+            marks.mark(cell_el.find(qn("w:p")), "cell", t, r, c)
+        marks.mark(cells[0].find(qn("w:p")), "row", t, r)
         tbl.append(tr(cells))
     return tbl
 
