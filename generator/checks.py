@@ -66,6 +66,7 @@ class _Checker:
         self.unique_ids()
         self.catalogues()
         self.own_criteria()
+        self.assessed_maxima()
         self.targets()
         self.tasks()
         self.body()
@@ -101,8 +102,10 @@ class _Checker:
         from .catalogue import available
 
         if self.agencies.registry_missing:
-            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; các danh mục có: "
-                                      f"{', '.join(sorted(registries()))}")
+            close = difflib.get_close_matches(self.plan.registry, sorted(registries()), n=1, cutoff=0.6)
+            hint = (f"có phải ý bạn là '{close[0]}'?" if close else
+                    "mã danh mục là tên tỉnh, thành phố viết thường không dấu, nối bằng '-', ví dụ tuyen-quang")
+            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; {hint}")
         for index, version in self.criteria.missing_catalogues:
             versions = sorted(v for (i, v) in available() if i == index)
             known = f"các phiên bản có: {', '.join(versions)}" if versions else (
@@ -137,6 +140,21 @@ class _Checker:
                 index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
                 self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
                                                 f"{number(total)}, khác điểm tối đa {number(info.max)}")
+
+    def assessed_maxima(self) -> None:
+        """PAR Index field maxima change between assessment years: a maximum the plan writes must be
+        the one of its baseline year."""
+        declared = [(("criteria", i, "max"), c.code, c.max) for i, c in enumerate(self.plan.criteria)]
+        declared += [(("targets", i, "max"), t.criterion, t.max) for i, t in enumerate(self.plan.targets)]
+        for path, code, maximum in declared:
+            known = self.criteria.assessed_max(code) if maximum is not None else None
+            if known is None or Decimal(str(maximum)) == known[0]:
+                continue
+            value, source = known
+            trust = ("đã đối chiếu nguồn" if source.verified is True
+                     else "nguồn thứ cấp, chưa đối chiếu văn bản của Bộ Nội vụ")
+            self.warn(path, f"điểm tối đa của '{code}' là {number(maximum)}, khác điểm tối đa năm đánh giá "
+                            f"{source.year} trong danh mục ({number(value)}; {trust}: {source.source})")
 
     def targets(self) -> None:
         for i, target in enumerate(self.plan.targets):
@@ -323,8 +341,11 @@ class _Checker:
                 except ValueError:
                     self.warn(path, f"ngày {day}/{month}/{found} không có thật")
                     continue
-                if DEADLINE.search(text) and int(found) > year:
-                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year}")
+                # a report on the year is due early the next one ("trước ngày 20/02/2020"): normal
+                late = int(found) > year + 1 or (int(found) == year + 1 and int(month) > EARLY_NEXT_YEAR)
+                if DEADLINE.search(text) and late:
+                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year} "
+                                    f"(quá quý I năm {year + 1})")
 
     def texts(self) -> Iterator[tuple[str, PathKey]]:
         for i, text in enumerate(self.plan.preamble):
@@ -352,6 +373,9 @@ class _Checker:
         for i, section in enumerate(self.plan.sections):
             if HAND_NUMBER.match(section.title):
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
+
+
+EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
 
 
 def provinces(year: int) -> int:
