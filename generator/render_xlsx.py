@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 
 from .context import Cell, Context, Row, Table
 from .errors import TemplateError
+from .templates_path import read_template
 from .zipnorm import normalise_zip
 
 STYLES = ("KH Phu luc", "KH Ten phu luc", "KH Kem theo", "KH Bang tieu de", "KH Nhom", "KH O")
@@ -21,12 +22,11 @@ HEADER_ROW = 5  # rows 1-3: label, title, "(Kèm theo ...)"; row 4 blank
 def render_xlsx(ctx: Context, template: Path) -> bytes | None:
     if not ctx.tables:
         return None
-    if not template.is_file():
-        raise TemplateError(f"{template}: không tìm thấy tệp mẫu Excel")
+    data = read_template(template, "Excel")
     try:
-        wb = load_workbook(template)
-    except Exception as exc:
-        raise TemplateError(f"{template}: không mở được mẫu Excel ({type(exc).__name__}: {exc})") from None
+        wb = load_workbook(io.BytesIO(data))
+    except Exception:  # openpyxl raises many kinds on a damaged file
+        raise TemplateError(f"{template}: không mở được mẫu Excel (tệp hỏng hoặc không phải .xlsx)") from None
     names = {s if isinstance(s, str) else s.name for s in wb.named_styles}
     missing = [s for s in STYLES if s not in names]
     if missing:
