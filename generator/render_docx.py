@@ -130,7 +130,7 @@ def _offending_paragraph(tpl: DocxTemplate, context: dict, env) -> str:
             expr = re.sub(r"^\{[{%]-?\s*[prc]?\s|^\{[{%]-?", "", tag)
             expr = re.sub(r"-?[}%]\}$", "", expr)
             try:
-                env.compile_expression(expr)(**context)
+                str(env.compile_expression(expr, undefined_to_none=False)(**context))  # the sandbox raises when it is used
             except SecurityError:
                 return f" ở đoạn {n}: «{tag[:60]}»"
             except Exception:

@@ -62,13 +62,13 @@ def _fill(ws, table: Table) -> None:
     last = get_column_letter(ncols)
     for r, (text, style) in enumerate(((table.label, "KH Phu luc"), (table.title, "KH Ten phu luc"),
                                        (table.attached_to, "KH Kem theo")), start=1):
-        cell = ws.cell(row=r, column=1, value=text)
+        cell = _put(ws, r, 1, text)
         cell.style = style
         ws.merge_cells(f"A{r}:{last}{r}")
     ws.row_dimensions[2].height = 36
     ws.row_dimensions[3].height = 36
     for c, column in enumerate(table.columns, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=c, value=column.header)
+        cell = _put(ws, HEADER_ROW, c, column.header)
         cell.style = "KH Bang tieu de"
         ws.column_dimensions[get_column_letter(c)].width = round(column.width_cm * CM_TO_CHARS, 1)
     header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
@@ -79,7 +79,7 @@ def _fill(ws, table: Table) -> None:
         if row.kind == "group":
             ws.row_dimensions[row_no].height = _row_height(row, table)
             for c, cell_spec in enumerate(row.cells, start=1):
-                cell = ws.cell(row=row_no, column=c, value=_value(cell_spec.text))
+                cell = _put(ws, row_no, c, _value(cell_spec.text))
                 cell.style = "KH Nhom"
             first = row.span_from + 1
             for c in range(first + 1, ncols + 1):
@@ -90,8 +90,7 @@ def _fill(ws, table: Table) -> None:
                 _align(ws.cell(row=row_no, column=1), "center")
             continue
         for c, (cell_spec, column) in enumerate(zip(row.cells, table.columns), start=1):
-            cell = ws.cell(row=row_no, column=c, value=None if cell_spec.merge == "continue"
-                           else _value(cell_spec.text))
+            cell = _put(ws, row_no, c, None if cell_spec.merge == "continue" else _value(cell_spec.text))
             cell.style = "KH Nhom" if row.bold else "KH O"
             if column.align != "left":
                 _align(cell, column.align)
@@ -144,6 +143,23 @@ def vertical_runs(table: Table) -> list[tuple[int, int, int]]:
 def _align(cell, horizontal: str) -> None:
     current = cell.alignment
     cell.alignment = Alignment(horizontal=horizontal, vertical=current.vertical, wrap_text=current.wrap_text)
+
+
+# A spreadsheet application decodes "_x000D_" (and any _xHHHH_) in stored text; "_x005F_" is
+# the escape for the underscore itself, so the drafter's text is shown as written.
+_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def _put(ws, row: int, column: int, value):
+    """Write a value as data: text is always stored as text, never as a formula ("=1+1",
+    "=HYPERLINK(...)") or an escape sequence."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = _OOXML_ESCAPE.sub(r"_x005F_\1", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def _value(text: str):

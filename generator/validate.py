@@ -52,7 +52,7 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "missing":
         return f"thiếu trường bắt buộc '{err['loc'][-1]}'"
     if kind == "literal_error":
-        return f"giá trị không hợp lệ; chấp nhận: {ctx.get('expected', '')}"
+        return f"giá trị không hợp lệ; chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}"
     if kind == "union_tag_invalid":
         return f"loại '{ctx.get('tag')}' không hợp lệ; chấp nhận: {ctx.get('expected_tags')}"
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:

@@ -14,7 +14,7 @@ def normalise_zip(data: bytes, fix: Callable[[str, bytes], bytes] | None = None)
         for info in src.infolist():
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
+            entry.external_attr = 0o644 << 16  # rw-r--r--: unzipped outputs are readable like any file
             content = src.read(info.filename)
             dst.writestr(entry, fix(info.filename, content) if fix else content)
     return out.getvalue()
