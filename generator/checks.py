@@ -65,6 +65,7 @@ class _Checker:
         self.unique_ids()
         self.catalogues()
         self.own_criteria()
+        self.assessed_maxima()
         self.targets()
         self.tasks()
         self.body()
@@ -130,6 +131,21 @@ class _Checker:
                 index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
                 self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
                                                 f"{number(total)}, khác điểm tối đa {number(info.max)}")
+
+    def assessed_maxima(self) -> None:
+        """PAR Index field maxima change between assessment years: a maximum the plan writes must be
+        the one of its baseline year."""
+        declared = [(("criteria", i, "max"), c.code, c.max) for i, c in enumerate(self.plan.criteria)]
+        declared += [(("targets", i, "max"), t.criterion, t.max) for i, t in enumerate(self.plan.targets)]
+        for path, code, maximum in declared:
+            known = self.criteria.assessed_max(code) if maximum is not None else None
+            if known is None or Decimal(str(maximum)) == known[0]:
+                continue
+            value, source = known
+            trust = ("đã đối chiếu nguồn" if source.verified is True
+                     else "nguồn thứ cấp, chưa đối chiếu văn bản của Bộ Nội vụ")
+            self.warn(path, f"điểm tối đa của '{code}' là {number(maximum)}, khác điểm tối đa năm đánh giá "
+                            f"{source.year} trong danh mục ({number(value)}; {trust}: {source.source})")
 
     def targets(self) -> None:
         for i, target in enumerate(self.plan.targets):
@@ -316,8 +332,11 @@ class _Checker:
                 except ValueError:
                     self.warn(path, f"ngày {day}/{month}/{found} không có thật")
                     continue
-                if DEADLINE.search(text) and int(found) > year:
-                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year}")
+                # a report on the year is due early the next one ("trước ngày 20/02/2020"): normal
+                late = int(found) > year + 1 or (int(found) == year + 1 and int(month) > EARLY_NEXT_YEAR)
+                if DEADLINE.search(text) and late:
+                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year} "
+                                    f"(quá quý I năm {year + 1})")
 
     def texts(self) -> Iterator[tuple[str, PathKey]]:
         for i, text in enumerate(self.plan.preamble):
@@ -345,6 +364,9 @@ class _Checker:
         for i, section in enumerate(self.plan.sections):
             if HAND_NUMBER.match(section.title):
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
+
+
+EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
 
 
 def provinces(year: int) -> int:

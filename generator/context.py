@@ -121,7 +121,6 @@ class Context:
 
 
 DOC_TYPES = {"KH": "KẾ HOẠCH"}
-DIMENSION_WORD = {"papi": "Chỉ số nội dung", "par": "Lĩnh vực", "sipas": "Yếu tố", "pci": "Chỉ số thành phần"}
 
 TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
     # key: (default header, natural width in cm, alignment)
@@ -190,10 +189,14 @@ class Builder:
         info = self.criteria.get(target.criterion)
         name = info.name if info else target.criterion
         maximum = target.max if target.max is not None else (info.max if info else None)
-        if info is None or info.is_root:
-            subject = f"Chỉ số {info.short_name or name}" if info else name
+        if info is None:
+            subject = name
+        elif info.is_root:
+            subject = info.short_name or name
+            if not subject.casefold().startswith("chỉ số"):  # never "Chỉ số Chỉ số cải cách ..."
+                subject = f"Chỉ số {subject}"
         else:
-            subject = f"{DIMENSION_WORD.get(info.index, 'Tiêu chí')} “{name}”"
+            subject = f"{info.level} “{name}”"
         base = target.baseline
         if target.unit == "hạng":
             of = f"/{base.of}" if base and base.of else ""
@@ -437,8 +440,10 @@ class Builder:
         for row in appendix.rows:
             cells = tuple(Cell(tuple(_cell_text(row.cells.get(c.id, "")).split("\n"))) for c in appendix.columns)
             if row.group:
-                first = next((i for i, c in enumerate(appendix.columns) if c.id in row.cells), 0)
-                table.rows.append(Row("group", cells[: first + 1], span_from=first, bold=True))
+                # the last filled cell spans the rest of the row: a number in STT and a name after it
+                # both print ("1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
+                filled = [i for i, c in enumerate(appendix.columns) if c.id in row.cells] or [0]
+                table.rows.append(Row("group", cells[: filled[-1] + 1], span_from=filled[-1], bold=True))
             else:
                 table.rows.append(Row("data", cells))
                 table.task_rows += 1

@@ -31,3 +31,24 @@ def plan_copy(tmp_path):
         path.write_text(text, encoding="utf-8")
         return path
     return make
+
+
+@pytest.fixture
+def plan_from(tmp_path):
+    """A plan made from the sample by editing its data (as a drafter would write it), loaded and
+    validated like any plan file; returns (plan, warnings)."""
+    import yaml
+
+    from generator.validate import load_plan
+
+    def make(edit, name="plan.yaml"):
+        data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+        edit(data)
+        path = tmp_path / name
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        return load_plan(path)
+    return make
+
+
+# Office-style Word files made from the seed plans (tests/office/make_office.py).
+from tests.office.fixtures import office_docs, office_docx, office_resaved  # noqa: E402, F401

@@ -124,3 +124,47 @@ def test_draft_keeps_blanks_for_number_and_date(plan_copy):
     assert draft.number_line == "Số:      /KH-UBND"
     assert draft.place_date == "Quảng Nam, ngày      tháng      năm 2021"
     assert draft.tables[0].attached_to.startswith("(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng      năm 2021")
+
+
+def _table_appendix(rows, columns=None):
+    columns = columns or [{"id": "stt", "header": "STT", "align": "center"}, {"id": "name", "header": "Nội dung"},
+                          {"id": "note", "header": "Ghi chú"}]
+    return {"id": "bang", "type": "table", "title": "Bảng", "columns": columns, "rows": rows}
+
+
+def _with_table(plan_from, rows, columns=None):
+    def edit(data):
+        data["appendices"].append(_table_appendix(rows, columns))
+        data["sections"][0]["content"].append({"appendix": "bang"})
+    return build_context(plan_from(edit)[0]).tables[-1]
+
+
+def test_generic_group_row_keeps_number_and_name(plan_from):
+    # a real plan's table: "1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH" across the rest of the row
+    table = _with_table(plan_from, [
+        {"id": "g1", "group": True, "cells": {"stt": "1", "name": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"}},
+        {"id": "r1", "cells": {"stt": "1.1", "name": "Ban hành kế hoạch", "note": "Quý I"}}])
+    group = table.rows[0]
+    assert [c.text for c in group.cells] == ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]
+    assert group.span_from == 1 and group.kind == "group"
+
+
+def _par_plan(data):
+    data["indices"] = {"papi": "2018", "par": "qd2948-2017", "sipas": "qd2640-2017"}
+    data["criteria"].append({"code": "par.1.3", "name": "Tổ chức thực hiện kiểm tra CCHC", "parent": "par.1"})
+    data["targets"] += [
+        {"id": "t-par", "criterion": "par", "target": 85},
+        {"id": "t-sipas", "criterion": "sipas", "unit": "%", "target": 90},
+        {"id": "t-par-1", "criterion": "par.1", "target": 9},
+        {"id": "t-par-1-3", "criterion": "par.1.3", "target": 1},
+    ]
+    data["sections"][1]["content"].append({"targets": ["t-par", "t-sipas", "t-par-1", "t-par-1-3"]})
+
+
+def test_whole_index_targets_do_not_say_chi_so_twice_and_levels_use_catalogue_names(plan_from):
+    full = texts(build_context(plan_from(_par_plan)[0]))
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: đạt 85/100 điểm." in full
+    assert "- Chỉ số hài lòng về sự phục vụ hành chính: đạt 90%." in full
+    assert "- Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”: đạt 9/10 điểm." in full
+    assert "- Tiêu chí “Tổ chức thực hiện kiểm tra CCHC”: đạt 1 điểm." in full
+    assert not [t for t in full if "Chỉ số Chỉ số" in t]
