@@ -65,6 +65,7 @@ class _Checker:
         self.unique_ids()
         self.catalogues()
         self.own_criteria()
+        self.assessed_maxima()
         self.targets()
         self.tasks()
         self.body()
@@ -130,6 +131,21 @@ class _Checker:
                 index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
                 self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
                                                 f"{number(total)}, khác điểm tối đa {number(info.max)}")
+
+    def assessed_maxima(self) -> None:
+        """PAR Index field maxima change between assessment years: a maximum the plan writes must be
+        the one of its baseline year."""
+        declared = [(("criteria", i, "max"), c.code, c.max) for i, c in enumerate(self.plan.criteria)]
+        declared += [(("targets", i, "max"), t.criterion, t.max) for i, t in enumerate(self.plan.targets)]
+        for path, code, maximum in declared:
+            known = self.criteria.assessed_max(code) if maximum is not None else None
+            if known is None or Decimal(str(maximum)) == known[0]:
+                continue
+            value, source = known
+            trust = ("đã đối chiếu nguồn" if source.verified is True
+                     else "nguồn thứ cấp, chưa đối chiếu văn bản của Bộ Nội vụ")
+            self.warn(path, f"điểm tối đa của '{code}' là {number(maximum)}, khác điểm tối đa năm đánh giá "
+                            f"{source.year} trong danh mục ({number(value)}; {trust}: {source.source})")
 
     def targets(self) -> None:
         for i, target in enumerate(self.plan.targets):

@@ -50,11 +50,11 @@ _PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
               "sectPr", "pPrChange"]
+_PPR_RANK = {qn(f"w:{name}"): i for i, name in enumerate(_PPR_ORDER)}
 
 
 def order_ppr(ppr) -> None:
-    rank = {qn(f"w:{name}"): i for i, name in enumerate(_PPR_ORDER)}
-    children = sorted(ppr, key=lambda child: rank.get(child.tag, len(rank)))
+    children = sorted(ppr, key=lambda child: _PPR_RANK.get(child.tag, len(_PPR_RANK)))
     for child in children:
         ppr.append(child)  # re-appending moves each element into sorted position
 

@@ -112,3 +112,34 @@ def test_unknown_registry(plan_copy):
     path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngai\n', 1))
     (problem,) = problems_of(path)
     assert problem.path == "registry" and "quang-nam" in problem.message and "hung-yen" in problem.message
+
+
+def _par_2019(data, field_max=None):
+    data["year"] = 2019
+    data["indices"]["par"] = "qd2948-2017"
+    for t in data["targets"]:
+        if "baseline" in t:
+            t["baseline"]["year"] = 2018
+    data["targets"].append({"id": "t-par-1", "criterion": "par.1", "target": 8.5,
+                            "baseline": {"year": 2018, "value": 7.9}})
+    if field_max is not None:
+        data["criteria"].append({"code": "par.1", "name": "Công tác chỉ đạo, điều hành CCHC", "max": field_max})
+    data["sections"][1]["content"].append({"targets": ["t-par-1"]})
+
+
+def test_par_field_maxima_follow_the_baseline_year(plan_from):
+    from generator.context import build_context
+
+    plan, warnings = plan_from(_par_2019)
+    assert not [w for w in warnings if "điểm tối đa" in w.message]
+    full = [p.full for p in build_context(plan).body]
+    assert ("- Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”: đạt 8,5/9 điểm (tăng 0,6 điểm so "
+            "với năm 2018).") in full
+
+
+def test_plan_maxima_that_disagree_with_the_baseline_year_are_warned(plan_from):
+    _, warnings = plan_from(lambda d: _par_2019(d, field_max=10))
+    (warning,) = [w for w in warnings if "điểm tối đa năm đánh giá" in w.message]
+    assert warning.path == "criteria[3].max"
+    assert warning.message.startswith("điểm tối đa của 'par.1' là 10, khác điểm tối đa năm đánh giá 2018 trong "
+                                      "danh mục (9; nguồn thứ cấp")
