@@ -73,7 +73,9 @@ MUTANTS = [
     m("print-area-short", "generator/render_xlsx.py", 'ws.print_area = f"A1:{last}{row_no}"',
       'ws.print_area = f"A1:{last}{row_no - 1}"', ".xlsx print area ends one row early"),
     m("autoescape-off", "generator/render_docx.py", "ImmutableSandboxedEnvironment(autoescape=True",
-      "ImmutableSandboxedEnvironment(autoescape=False", "autoescape off for the template's fixed parts",
+      "ImmutableSandboxedEnvironment(autoescape=False",
+      "autoescape off, and recipients handed to the template as plain strings (not verbatim markers)",
+      ('"recipients": [verbatim.mark(line) for line in ctx.recipients]', '"recipients": list(ctx.recipients)'),
       ("tpl.render(context, jinja_env=env, autoescape=True)", "tpl.render(context, jinja_env=env, autoescape=False)")),
     # --- wording and numbering
     m("date-pad-all-months", "generator/text.py", 'f"{date.month:02d}" if date.month <= 2 else str(date.month)',
