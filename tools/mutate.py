@@ -58,8 +58,8 @@ MUTANTS = [
     m("rollover-period-plain", "generator/rollover.py", r'PLAIN_YEAR = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")',
       r'PLAIN_YEAR = re.compile(r"(?<![\d.])(\d{4})(?![\d])")', "rollover shifts 'giai đoạn 2021-2025' in titles"),
     m("rollover-drops-comment", "generator/rollover.py",
-      'self.replace_node(_get(root, "year"), str(self.new))',
-      'year = _get(root, "year")\n        self.spans[id(year)] = (year.start_mark.index, '
+      'self.replace_node(get(root, "year"), str(self.new))',
+      'year = get(root, "year")\n        self.editor.spans[id(year)] = (year.start_mark.index, '
       'self.src.index("\\n", year.start_mark.index), str(self.new))',
       "rollover drops a trailing comment on the year line"),
     m("build-time-docx", "generator/render_docx.py", "core.created = core.modified = stamp",
