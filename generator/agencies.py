@@ -7,8 +7,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from .catalogue import read_data
 from .model import Agency, Plan
 
 ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -19,21 +18,31 @@ def norm(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
+def registry_files() -> dict[str, object]:
+    """The shipped province registries by their file names `<province>.yaml` (a test checks that
+    every file says the same inside); nothing is read yet."""
+    return {entry.name.removesuffix(".yaml"): entry for entry in resources.files("generator.registries").iterdir()
+            if entry.name.endswith(".yaml")}
+
+
+@lru_cache(maxsize=None)
+def registry(province: str) -> dict | None:
+    """One province registry, read the first time a plan names it."""
+    entry = registry_files().get(province)
+    return read_data(entry) if entry is not None else None
+
+
 def registries() -> dict[str, dict]:
-    out = {}
-    for entry in resources.files("generator.registries").iterdir():
-        if entry.name.endswith(".yaml"):
-            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
-            out[data["province"]] = data
-    return out
+    return {province: registry(province) for province in registry_files()}
 
 
 class Agencies:
     def __init__(self, plan: Plan):
-        registry = registries().get(plan.registry or "", {})
-        self.registry_missing = bool(plan.registry) and not registry
+        shipped = registry(plan.registry) if plan.registry else None
+        self.registry_missing = bool(plan.registry) and shipped is None
+        registry_data = shipped or {}
         self.by_id: dict[str, Agency] = {a["id"]: Agency(**{k: v for k, v in a.items() if k != "level"})
-                                          for a in registry.get("agencies", [])}
+                                          for a in registry_data.get("agencies", [])}
         self.by_id.update({a.id: a for a in plan.agencies})
         self.by_name: dict[str, Agency] = {}
         # the plan's own names first: they win over a registry entry spelt the same way
@@ -41,7 +50,7 @@ class Agencies:
             for form in (agency.name, *agency.short):
                 self.by_name.setdefault(norm(form), agency)
         self.group_forms: dict[str, str] = {}
-        for group in registry.get("groups", []):
+        for group in registry_data.get("groups", []):
             for form in (group["name"], *group.get("forms", [])):
                 self.group_forms.setdefault(norm(form), group["id"])
         self.groups: set[str] = {g for a in self.by_id.values() for g in a.groups} | set(self.group_forms.values())

@@ -91,16 +91,16 @@ class _Checker:
                     seen[key] = i
 
     def catalogues(self) -> None:
-        from .agencies import registries
-        from .catalogue import available
+        from .agencies import registry_files
+        from .catalogue import versions as shipped
 
         if self.agencies.registry_missing:
             self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; các danh mục có: "
-                                      f"{', '.join(sorted(registries()))}")
+                                      f"{', '.join(sorted(registry_files()))}")
         for index, version in self.criteria.missing_catalogues:
-            versions = sorted(v for (i, v) in available() if i == index)
+            versions = sorted(v for (i, v) in shipped() if i == index)
             known = f"các phiên bản có: {', '.join(versions)}" if versions else (
-                "các chỉ số có: " + ", ".join(sorted({i for i, _ in available()})))
+                "các chỉ số có: " + ", ".join(sorted({i for i, _ in shipped()})))
             self.error(("indices", index), f"không có danh mục '{index}' phiên bản '{version}'; {known}")
 
     def criterion(self, path: PathKey, code: str):

@@ -1,10 +1,8 @@
 """The `kehoach` command: the only place that prints or exits."""
 from __future__ import annotations
 
-import json
 import os
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -12,6 +10,9 @@ import click
 from . import cli_vi
 from .errors import KehoachError, Problem
 
+# Start-up time matters (`--help`, `validate` in editors and CI): modules that only some commands
+# need (json, traceback, and above all the .docx/.xlsx libraries behind build) are imported inside
+# those commands.
 cli_vi.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -103,6 +104,8 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
         all_problems = [Problem(p.file, p.line, p.col, p.path, p.message, "error") for p in all_problems]
     errors = [p for p in all_problems if p.severity == "error"]
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([p.__dict__ for p in all_problems], ensure_ascii=False, indent=2))
     else:
         _echo_problems(all_problems, fmt)
@@ -205,6 +208,8 @@ def git_diff(args: tuple[str, ...]) -> None:
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:
     """Xuất JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và giải thích các khóa)."""
+    import json
+
     from .schema import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -223,6 +228,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # last resort: a drafter must never see a traceback
         if os.environ.get("KEHOACH_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         click.echo(f"lỗi không mong đợi: {type(exc).__name__}: {exc}. Hãy gửi tệp kế hoạch cho nhóm phát "
                    "triển (đặt KEHOACH_DEBUG=1 để xem chi tiết).", err=True)
