@@ -16,6 +16,11 @@ from .errors import KehoachError, Problem
 cli_vi.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+MB = 1024 * 1024  # the loader's default limit is 20 MB; importing it here would slow `--help`
+
+max_size_option = click.option(
+    "--max-size", type=click.IntRange(min=1), metavar="MB",
+    help="Giới hạn cỡ tệp kế hoạch, tính bằng MB (mặc định 20, đủ cho khoảng 10.000 nhiệm vụ).")
 
 
 def _display(path: Path) -> str:
@@ -57,8 +62,9 @@ def cli() -> None:
 @click.option("--template", "docx_template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh (thay cho mẫu mặc định).")
 @click.option("--xlsx-template", type=click.Path(path_type=Path), help="Mẫu Excel riêng cho phụ lục.")
+@max_size_option
 def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | None,
-          xlsx_template: Path | None) -> None:
+          xlsx_template: Path | None, max_size: int | None) -> None:
     """Tạo văn bản .docx, phụ lục .xlsx và Nơi nhận cho từng kế hoạch.
 
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
@@ -69,7 +75,7 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     for plan in plans:
         try:
             result = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
-                                display=_display(plan))
+                                display=_display(plan), max_bytes=max_size * MB if max_size else None)
         except KehoachError as exc:
             failed += 1
             _echo_problems(exc.problems)
@@ -86,7 +92,8 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
-def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
+@max_size_option
+def validate(plans: tuple[Path, ...], strict: bool, fmt: str, max_size: int | None) -> None:
     """Kiểm tra kế hoạch, không ghi tệp nào.
 
     Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường. Mã thoát 1 khi có lỗi.
@@ -96,7 +103,7 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
     all_problems: list[Problem] = []
     for plan in plans:
         try:
-            _, warnings = load_plan(plan, _display(plan))
+            _, warnings = load_plan(plan, _display(plan), max_bytes=max_size * MB if max_size else None)
             all_problems += warnings
         except KehoachError as exc:
             all_problems += exc.problems

@@ -18,9 +18,14 @@ import yaml
 
 from .errors import PlanError, Problem, Problems
 
-MAX_BYTES = 5 * 1024 * 1024
+MB = 1024 * 1024
+# Limits against abuse (a file that is not a plan, or one built to exhaust memory), set from what a
+# province could really write: the seed plans are 25-75 KB for 0-39 tasks (about 2 KB a task); a
+# plan of 10,000 tasks is about 10 MB. `--max-size` raises the limit, and the node limit with it.
+MAX_BYTES = 20 * MB
+BYTES_PER_NODE = 40  # real plans have 65-90 bytes per YAML node
+MAX_NODES = MAX_BYTES // BYTES_PER_NODE
 MAX_DEPTH = 40
-MAX_NODES = 200_000
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -89,10 +94,23 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"lỗi cú pháp YAML ({english})"
 
 
-def read_text(path: Path, display: str) -> str:
+def _vi_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def too_big_message(size: int, limit: int) -> str:
+    need = -(-size // MB)
+    return (f"tệp quá lớn ({need} MB; giới hạn {limit // MB} MB, đủ cho một kế hoạch khoảng "
+            f"{_vi_int(limit // MB * 500)} nhiệm vụ, trong khi kế hoạch thật của một tỉnh thường dưới 1 MB). "
+            f"Nếu đúng đây là kế hoạch cần dùng, hãy chạy lại với --max-size {need}")
+
+
+def read_text(path: Path, display: str, max_bytes: int | None = None) -> str:
     """Read and decode a plan file, refusing what cannot be a plan."""
+    max_bytes = max_bytes or MAX_BYTES
     try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+        size = path.stat().st_size
+        raw = path.read_bytes() if size <= max_bytes else None
     except FileNotFoundError:
         raise PlanError(Problem(display, 0, 0, "", "không tìm thấy tệp")) from None
     except IsADirectoryError:
@@ -100,7 +118,7 @@ def read_text(path: Path, display: str) -> str:
     except OSError as exc:
         raise PlanError(Problem(display, 0, 0, "", f"không đọc được tệp ({exc.strerror})")) from None
     if raw is None:
-        raise PlanError(Problem(display, 0, 0, "", f"tệp quá lớn (giới hạn {MAX_BYTES // (1024 * 1024)} MB)"))
+        raise PlanError(Problem(display, 0, 0, "", too_big_message(size, max_bytes)))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise PlanError(Problem(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
@@ -115,21 +133,23 @@ def read_text(path: Path, display: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def load_yaml(path: Path, display: str | None = None) -> Located:
+def load_yaml(path: Path, display: str | None = None, max_bytes: int | None = None) -> Located:
+    """`max_bytes` (default MAX_BYTES) bounds the file size and, in proportion, the number of nodes."""
     display = display or str(path)
-    text = read_text(path, display)
+    max_bytes = max_bytes or MAX_BYTES
+    text = read_text(path, display, max_bytes)
     # tens of thousands of short-lived nodes make the cyclic GC run over and over (2x slower); the
     # node tree has no cycles, so collection can wait until it is built
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(text, display)
+        return _load(text, display, max(MAX_NODES, max_bytes // BYTES_PER_NODE))
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _load(text: str, display: str) -> Located:
+def _load(text: str, display: str, max_nodes: int) -> Located:
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
@@ -140,7 +160,7 @@ def _load(text: str, display: str) -> Located:
         raise PlanError(Problem(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
     if root is None:
         raise PlanError(Problem(display, 1, 1, "", "tệp rỗng: chưa có nội dung kế hoạch"))
-    builder = _Builder(display)
+    builder = _Builder(display, max_nodes)
     data = builder.build(root, (), 0)
     if not isinstance(data, dict) and not builder.problems.errors:
         builder.problems.add(root.start_mark.line + 1, root.start_mark.column + 1, "",
@@ -152,7 +172,7 @@ def _load(text: str, display: str) -> Located:
 
 
 class _Builder:
-    def __init__(self, file: str):
+    def __init__(self, file: str, max_nodes: int = MAX_NODES):
         self.problems = Problems(file)
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
@@ -161,6 +181,7 @@ class _Builder:
         self.count = 0
         self.fatal = False  # limits hit: the data is incomplete, schema errors would only be noise
         self.scalars = yaml.constructor.SafeConstructor()
+        self.max_nodes = max_nodes
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -169,10 +190,13 @@ class _Builder:
         self.count += 1
         line, col = self._pos(node)
         self.values[path] = (line, col)
-        if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
+        if self.count > self.max_nodes:
+            if self.count == self.max_nodes + 1:
                 self.fatal = True
-                self.problems.add(line, col, format_path(path), f"tệp có quá nhiều phần tử (hơn {MAX_NODES})")
+                self.problems.add(line, col, format_path(path),
+                                  f"tệp có quá nhiều phần tử (hơn {_vi_int(self.max_nodes)}); nếu đúng đây là kế "
+                                  f"hoạch cần dùng, hãy chạy lại với --max-size lớn hơn "
+                                  f"{-(-self.max_nodes * BYTES_PER_NODE // MB)} (MB)")
             return None
         if depth > MAX_DEPTH:
             self.fatal = True
