@@ -91,12 +91,14 @@ class _Checker:
                     seen[key] = i
 
     def catalogues(self) -> None:
-        from .agencies import registry_files
+        from .agencies import registries
         from .catalogue import versions as shipped
 
         if self.agencies.registry_missing:
-            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; các danh mục có: "
-                                      f"{', '.join(sorted(registry_files()))}")
+            close = difflib.get_close_matches(self.plan.registry, sorted(registries()), n=1, cutoff=0.6)
+            hint = (f"có phải ý bạn là '{close[0]}'?" if close else
+                    "mã danh mục là tên tỉnh, thành phố viết thường không dấu, nối bằng '-', ví dụ tuyen-quang")
+            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; {hint}")
         for index, version in self.criteria.missing_catalogues:
             versions = sorted(v for (i, v) in shipped() if i == index)
             known = f"các phiên bản có: {', '.join(versions)}" if versions else (

@@ -104,6 +104,17 @@ def section_properties(*, landscape: bool, margins_mm: dict[str, float], restart
     return sect
 
 
+def add_bookmark(paragraph_el, bookmark_id: int, name: str) -> None:
+    """A bookmark around the paragraph's whole content (just after its properties)."""
+    start = el("w:bookmarkStart", {"w:id": bookmark_id, "w:name": name})
+    ppr = paragraph_el.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph_el.insert(0, start)
+    paragraph_el.append(el("w:bookmarkEnd", {"w:id": bookmark_id}))
+
+
 def set_cell_width(tc, width_twips: int) -> None:
     tcpr = tc.find(qn("w:tcPr"))
     if tcpr is None:

@@ -16,6 +16,7 @@ from lxml import etree
 from . import ooxml
 from .context import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, Context, Para, Table
 from .errors import TemplateError
+from .sources import SourceTags
 from .text import text_width_pt
 from .zipnorm import write_zip
 
@@ -86,15 +87,47 @@ def render_docx(ctx: Context, template: Path) -> bytes:
         raise TemplateError(f"{template}: lỗi cú pháp Jinja trong mẫu Word ({exc})") from None
 
     doc = tpl.docx
-    _insert_body(doc, ctx, style_ids, template)
+    marks = _Bookmarks(SourceTags(ctx))
+    _insert_body(doc, ctx, style_ids, template, marks)
     _apply_sizes(doc, ctx.sizes)
     _size_rules(doc, ctx)
-    rows = _append_appendices(doc, ctx, style_ids)
+    _mark_fixed(doc, marks)
+    rows = _append_appendices(doc, ctx, style_ids, marks)
     _fix_properties(doc, ctx)
     return write_zip(_spliced(_saved_parts(doc), rows))
 
 
-def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -> None:
+class _Bookmarks:
+    """Puts the source tags (generator/sources.py) into the document as bookmarks, numbered in
+    document order so that two builds stay byte-identical."""
+
+    def __init__(self, tags: SourceTags | None):
+        self.tags = tags
+        self.next_id = 0
+
+    def name(self, where: tuple) -> str | None:
+        return self.tags.at(*where) if self.tags is not None else None
+
+    def mark(self, paragraph_el, *where) -> None:
+        name = self.name(where)
+        if name is not None:
+            ooxml.add_bookmark(paragraph_el, self.next_id, name)
+            self.next_id += 1
+
+    def xml(self, *wheres) -> tuple[str, str]:
+        """Bookmark starts and ends (markup) for the tags at these positions, for string-built XML:
+        the same elements add_bookmark writes."""
+        starts, ends = [], []
+        for where in wheres:
+            name = self.name(where)
+            if name is not None:
+                starts.append(f'<w:bookmarkStart w:id="{self.next_id}" w:name="{name}"/>')
+                ends.append(f'<w:bookmarkEnd w:id="{self.next_id}"/>')
+                self.next_id += 1
+        return "".join(starts), "".join(reversed(ends))
+
+
+def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path, marks: _Bookmarks) -> None:
     """The template's `{{ body }}` paragraph is replaced by the body paragraphs (built in code, so
     that numbering and styles never depend on Jinja loops)."""
     holders = [p for p in doc.element.body.iter(qn("w:p"))
@@ -103,8 +136,10 @@ def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -
         raise TemplateError(f"{template}: mẫu Word phải có đúng một đoạn chỉ chứa {{{{ body }}}} "
                             f"(tìm thấy {len(holders)})")
     holder = holders[0]
-    for para in ctx.body:
-        holder.addprevious(_body_paragraph(para, style_ids))
+    for i, para in enumerate(ctx.body):
+        element = _body_paragraph(para, style_ids)
+        marks.mark(element, "body", i)
+        holder.addprevious(element)
     holder.getparent().remove(holder)
 
 
@@ -182,7 +217,18 @@ def _text_of_style(doc, style_name: str) -> str:
 # ---------------------------------------------------------------- appendices
 
 
-def _append_appendices(doc, ctx: Context, style_ids: dict[str, str]) -> dict[bytes, str]:
+FIXED_STYLES = {"KH Trich yeu": "title", "KH Nguoi ky": "signer"}
+
+
+def _mark_fixed(doc, marks: _Bookmarks) -> None:
+    """The template's paragraphs that print one plan value (trích yếu, signer's name)."""
+    for p in doc.element.body.iter(qn("w:p")):
+        name = FIXED_STYLES.get(_style_name(doc, p))
+        if name is not None and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            marks.mark(p, "fixed", name)
+
+
+def _append_appendices(doc, ctx: Context, style_ids: dict[str, str], marks: _Bookmarks) -> dict[bytes, str]:
     """Appendix sections; returns the XML of each table's rows by the placeholder it goes in."""
     rows: dict[bytes, str] = {}
     if not ctx.tables:
@@ -192,10 +238,10 @@ def _append_appendices(doc, ctx: Context, style_ids: dict[str, str]) -> dict[byt
     body.remove(main_sect)
     previous = main_sect
     title_page = not ctx.plan.layout.appendix_first_page_number
-    for table in ctx.tables:
+    for t, table in enumerate(ctx.tables):
         # the paragraph that ends the previous section carries that section's properties
         body.append(_section_break(previous, style_ids))
-        for element in _appendix_elements(table, ctx, style_ids, rows):
+        for element in _appendix_elements(table, t, ctx, style_ids, rows, marks):
             body.append(element)
         previous = ooxml.section_properties(
             landscape=table.landscape, margins_mm=MARGIN, restart_numbering=True, title_page=title_page)
@@ -216,21 +262,24 @@ def _section_break(sect_pr, style_ids: dict[str, str]):
     return p
 
 
-def _appendix_elements(table: Table, ctx: Context, style_ids: dict[str, str], rows: dict[bytes, str]) -> list:
+def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, str], rows: dict[bytes, str],
+                       marks: _Bookmarks) -> list:
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
     title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
     rule = ooxml.paragraph(style_ids["KH Ke phu luc"])
     _set_rule(rule, min(title_w, text_w) * RULE_RATIO * 0.75, text_w)
+    title = ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)])
+    marks.mark(title, "title", t)
     return [
         ooxml.paragraph(style_ids["KH Phu luc"], [ooxml.run(table.label)]),
-        ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)]),
+        title,
         ooxml.paragraph(style_ids["KH Kem theo"], [ooxml.run(table.attached_to)]),
         rule,
-        _table_xml(table, style_ids, rows),
+        _table_xml(table, t, style_ids, rows, marks),
     ]
 
 
-def _table_xml(table: Table, style_ids: dict[str, str], rows: dict[bytes, str]):
+def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes, str], marks: _Bookmarks):
     widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
     border = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}
     tbl = ooxml.el("w:tbl", children=[ooxml.el("w:tblPr", children=[
@@ -255,7 +304,10 @@ def _table_xml(table: Table, style_ids: dict[str, str], rows: dict[bytes, str]):
     cell_props: dict[tuple, str] = {}
     para_props: dict[tuple, str] = {}
 
-    def tc(lines, width, *, style, align, bold=None, span=1, merge="", keep=False) -> None:
+    def tc(lines, width, *, style, align, bold=None, span=1, merge="", keep=False, tags=("", "")) -> None:
+        """`tags`: bookmark starts and ends around the first paragraph's content (source tags: a
+        row's and a cell's sit in the cell's first paragraph; bookmarks directly in w:tr are legal
+        but LibreOffice drops them)."""
         key = (width, span, merge, align)
         props = cell_props.get(key)
         if props is None:
@@ -272,12 +324,16 @@ def _table_xml(table: Table, style_ids: dict[str, str], rows: dict[bytes, str]):
                    + f'<w:jc w:val="{_attr({"justify": "both"}.get(align, align))}"/></w:pPr>')
             para_props[pkey] = ppr
         run = "<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>"
-        for line in (lines if merge != "continue" else ("",)):
+        for i, line in enumerate(lines if merge != "continue" else ("",)):
             add(ppr)
+            if i == 0:
+                add(tags[0])
             if line:
                 add(run)
                 add(_run_text(line))
                 add("</w:r>")
+            if i == 0:
+                add(tags[1])
             add("</w:p>")
         add("</w:tc>")
 
@@ -285,17 +341,23 @@ def _table_xml(table: Table, style_ids: dict[str, str], rows: dict[bytes, str]):
     for c, w in zip(table.columns, widths):
         tc((c.header,), w, style=header_style, align="center")
     add("</w:tr>")
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         add("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+
+        def tags(c: int) -> tuple[str, str]:
+            return marks.xml(*((("row", t, r),) if c == 0 else ()), ("cell", t, r, c))
+
         if row.kind == "group":
             for i, cell in enumerate(row.cells):
                 span = len(widths) - i if i == row.span_from else 1
                 # keepNext: a group row never ends a page away from its first task
                 tc(cell.lines, sum(widths[i:i + span]), style=cell_style, bold=True, span=span,
-                   align="center" if table.columns[i].key == "stt" and span == 1 else "left", keep=True)
+                   align="center" if table.columns[i].key == "stt" and span == 1 else "left", keep=True,
+                   tags=tags(i))
         else:
-            for cell, column, width in zip(row.cells, table.columns, widths):
-                tc(cell.lines, width, style=cell_style, align=column.align, bold=row.bold, merge=cell.merge)
+            for c, (cell, column, width) in enumerate(zip(row.cells, table.columns, widths)):
+                tc(cell.lines, width, style=cell_style, align=column.align, bold=row.bold, merge=cell.merge,
+                   tags=tags(c))
         add("</w:tr>")
     placeholder = f"kehoachRows{len(rows)}"
     etree.SubElement(tbl, qn(f"w:{placeholder}"))

@@ -56,16 +56,12 @@ def test_real_plans_maxima_for_2018_and_2019_results():
 
 
 def test_file_names_say_what_is_inside():
-    """Catalogues and registries are read lazily by file name: the name must match the content."""
-    from generator.agencies import registries, registry_files
+    """Catalogues are read lazily by file name: the name must match the content."""
     from generator.catalogue import versions
 
     for (index, version), data in available().items():
         assert (data["index"], str(data["version"])) == (index, version)
     assert len(available()) == len(versions()) >= 9
-    for province, data in registries().items():
-        assert data["province"] == province
-    assert {"quang-nam", "hung-yen"} <= set(registry_files())
 
 
 def test_only_the_catalogues_a_plan_names_are_read():

@@ -109,9 +109,12 @@ def test_recipient_written_as_a_group_covers_it(plan_copy):
 
 
 def test_unknown_registry(plan_copy):
-    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngai\n', 1))
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngaii\n', 1))
     (problem,) = problems_of(path)
-    assert problem.path == "registry" and "quang-nam" in problem.message and "hung-yen" in problem.message
+    assert problem.path == "registry" and "có phải ý bạn là 'quang-ngai'?" in problem.message
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: xyz\n', 1))
+    (problem,) = problems_of(path)
+    assert "ví dụ tuyen-quang" in problem.message
 
 
 def _par_2019(data, field_max=None):

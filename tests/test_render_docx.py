@@ -213,7 +213,7 @@ def test_table_rows_are_the_markup_the_element_builders_make():
     """The appendix rows are written as a string (speed); they must be exactly what lxml writes for
     the elements ooxml would build, escapes, line breaks, merges and spans included."""
     from generator.context import Cell, Column, Row, Table
-    from generator.render_docx import _table_xml
+    from generator.render_docx import _Bookmarks, _table_xml
 
     columns = [Column("stt", "STT", 1.2, "center", fixed=True), Column("content", "Nội dung & <việc>", 6, "justify"),
                Column("lead", "Chủ trì", 3), Column("value", "Giá trị", 2, "right")]
@@ -228,7 +228,7 @@ def test_table_rows_are_the_markup_the_element_builders_make():
     table = Table("t", "Phụ lục", "TIÊU ĐỀ", "(Kèm theo)", True, columns, rows)
     style_ids = {"KH Bang": "KHBang", "KH Bang tieu de": "KHBangtieude"}
     spliced: dict[bytes, str] = {}
-    tbl = _table_xml(table, style_ids, spliced)
+    tbl = _table_xml(table, 0, style_ids, spliced, _Bookmarks(None))
     (placeholder, xml), = spliced.items()
     assert tbl[-1].tag == qn("w:" + placeholder.decode()[3:-2])
     reference = _reference_rows(table, style_ids)
