@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -287,7 +288,16 @@ def schema(out: Path | None) -> None:
         click.echo(f"đã ghi {_display(out)}", err=True)
 
 
+def _stop(signum, frame) -> None:
+    # unwinds like Ctrl+C, so LibreOffice is stopped and no staging folder or profile is left behind
+    click.echo("đã dừng.", err=True)
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     try:
         cli.main(prog_name="kehoach", standalone_mode=True)
     except KeyboardInterrupt:
