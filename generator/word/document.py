@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .comments import CommentBody
-from .model import Change, Comment, Document, Message, Note, Paragraph, Row, Run, Section, Table, Cell
+from .model import Cell, Change, Comment, Message, Note, Paragraph, Row, Run, Section, Table
 from .numbering import Numberer, symbol_char
 from .styles import Styles, borders_on, parse_ppr, parse_rpr
 from .xml import MC_NS, R_NS, W_NS, attr, child, local, ns, on_off, to_int, twips, val, w
@@ -264,6 +264,11 @@ class Walker:
 
         para_rpr = self.styles.paragraph_rpr(style_id)
         self._inline(p, state, _Ctx(), para_rpr)
+        if self._fields and not all(f.result for f in self._fields):
+            # a field code never reaches past its paragraph; an unfinished one would hide the rest of the
+            # document, so it is closed here and reported
+            self._fields = [f for f in self._fields if f.result]
+            self.warn("trường (field) không có phần kết thúc; phần sau của văn bản vẫn được đọc", where)
 
         if ppr is not None and child(ppr, "sectPr") is not None and cell_where is None and not in_shape:
             section = self.section
@@ -425,8 +430,8 @@ class Walker:
                 if self._fields and not self._fields[-1].result:
                     self._fields[-1].instr.append(c.text or "")
                 continue
-            if self._fields and not self._fields[-1].result:
-                continue  # field code, not its shown result
+            if self._fields and not all(f.result for f in self._fields):
+                continue  # field code (of this field or of one it is nested in), not a shown result
             if name in ("t", "delText"):
                 parts.append(c.text or "")
             elif name in ("tab", "ptab"):
