@@ -38,3 +38,9 @@ def test_draft_blanks_read_as_typed(office_docx):
     result = read_docx(office_docx(PLANS[0].stem, "van-thu", draft=True))
     number = next(p for p in result.value.paragraphs() if p.text.lstrip().startswith("Số:"))
     assert "/KH-" in number.text and not any(ch.isdigit() for ch in number.text.split("/KH-")[0])
+
+
+def test_rules_drawn_as_line_shapes_have_their_length(office_docx):
+    result = read_docx(office_docx(PLANS[0].stem, "van-thu-table"))
+    lines = [d for p in result.value.paragraphs() for d in p.drawings if d.kind == "line"]
+    assert len(lines) >= 2 and all(d.width_pt and d.width_pt > 30 for d in lines)
