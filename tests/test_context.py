@@ -38,6 +38,23 @@ def test_target_sentences_generated_from_data(ctx):
     assert "- Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (tăng 0,13 điểm so với năm 2020)." in full
 
 
+@pytest.mark.parametrize("baseline,target,phrase", [
+    (33, 30, "xếp hạng 30/63 (tăng 03 bậc so với năm 2020)."),
+    (30, 33, "xếp hạng 33/63 (giảm 03 bậc so với năm 2020)."),
+    (12, 12, "xếp hạng 12/63."),
+], ids=["up", "down", "same"])
+def test_rank_target_sentence_says_which_way_the_rank_moves(plan_from, baseline, target, phrase):
+    # a smaller rank number is a better place: 33 → 30 is a rise of three places
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": baseline, "of": 63}, "target": target})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    plan, _ = plan_from(edit)
+    sentences = [p.text for p in build_context(plan).body if "xếp hạng" in p.text]
+    assert len(sentences) == 1 and sentences[0].endswith(phrase), sentences
+
+
+
 def test_responsibilities_and_sub_bullets(ctx):
     full = texts(ctx)
     i = full.index("1. Sở Nội vụ")
@@ -226,17 +243,31 @@ def test_responsibility_written_as_one_run_on_sentence(plan_from):
     assert not para.bold
 
 
-@pytest.mark.parametrize("baseline,target,phrase", [
-    (33, 30, "xếp hạng 30/63 (tăng 03 bậc so với năm 2020)."),
-    (30, 33, "xếp hạng 33/63 (giảm 03 bậc so với năm 2020)."),
-    (12, 12, "xếp hạng 12/63."),
-], ids=["up", "down", "same"])
-def test_rank_target_sentence_says_which_way_the_rank_moves(plan_from, baseline, target, phrase):
-    # a smaller rank number is a better place: 33 → 30 is a rise of three places
+def test_numbering_schemes_per_plan_and_section(plan_from):
     def edit(data):
-        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
-                                "baseline": {"year": 2020, "rank": baseline, "of": 63}, "target": target})
-        data["sections"][1]["content"].append({"target": "t-hang"})
-    plan, _ = plan_from(edit)
-    sentences = [p.text for p in build_context(plan).body if "xếp hạng" in p.text]
-    assert len(sentences) == 1 and sentences[0].endswith(phrase), sentences
+        # the plan numbers 1. / 1.1. / a) / (1); section III keeps today's scheme with bold titled points
+        data["numbering"] = {"levels": ["1.", "1.1.", "a)", "(1)"]}
+        data["sections"][0]["content"][1]["content"] = [
+            {"title": "Đối với cấp tỉnh", "content": [
+                {"text": "Các nhiệm vụ phải cụ thể", "content": [{"text": "Rà soát hằng quý."}]}]},
+            {"title": "Đối với cấp huyện", "content": ["Bám sát kế hoạch của tỉnh."]}]
+        data["sections"][2]["numbering"] = {"levels": ["1.", "a)", "(1)"], "bold_titled_points": True}
+        data["sections"][2]["content"].insert(0, {"title": "Nhiệm vụ chung", "content": [
+            {"title": "Tuyên truyền", "content": ["Đẩy mạnh tuyên truyền."]}]})
+    ctx = build_context(plan_from(edit)[0])
+    full = texts(ctx)
+    i = full.index("2. Yêu cầu")
+    assert full[i + 1:i + 6] == ["2.1. Đối với cấp tỉnh", "a) Các nhiệm vụ phải cụ thể", "(1) Rà soát hằng quý.",
+                                 "2.2. Đối với cấp huyện", "Bám sát kế hoạch của tỉnh."]
+    by_text = {p.full: p for p in ctx.body}
+    assert by_text["2.1. Đối với cấp tỉnh"].bold  # a titled 1.1. is bold like a titled 1.
+    assert not by_text["a) Các nhiệm vụ phải cụ thể"].bold
+    j = full.index("1. Nhiệm vụ chung")
+    assert full[j + 1:j + 3] == ["a) Tuyên truyền", "Đẩy mạnh tuyên truyền."]
+    assert by_text["a) Tuyên truyền"].bold and by_text["a) Tuyên truyền"].kind == "heading"
+
+
+def test_default_numbering_is_unchanged(ctx):
+    full = texts(ctx)
+    i = full.index("2. Yêu cầu")
+    assert full[i + 1:i + 3] == ["a) Các nhiệm vụ phải cụ thể", "(1) Đối với cấp tỉnh"]
