@@ -54,7 +54,6 @@ def test_rank_target_sentence_says_which_way_the_rank_moves(plan_from, baseline,
     assert len(sentences) == 1 and sentences[0].endswith(phrase), sentences
 
 
-
 def test_responsibilities_and_sub_bullets(ctx):
     full = texts(ctx)
     i = full.index("1. Sở Nội vụ")
