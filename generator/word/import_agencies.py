@@ -1,0 +1,121 @@
+"""Agency names in imported text: split cells into agencies, match them to the province registry and
+to the agencies already declared, declare the rest with an id and a guessed group."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..agencies import norm, registries
+
+# group of an undeclared agency, guessed from how its name starts or what it contains
+GROUP_RULES = [
+    (r"^(ủy ban mặt trận|ủy ban mttq|ubmttq|mặt trận|hội |liên đoàn|tỉnh đoàn|đoàn thanh niên|các tổ chức chính trị)",
+     "doan-the"),
+    (r"^(báo |đài |tạp chí|cổng thông tin)", "bao-dai"),
+    (r"(cấp xã|các xã|xã, phường)", "cap-xa"),
+    (r"(cấp huyện|các huyện|huyện, thị xã|thị xã, thành phố)", "cap-huyen"),
+    (r"^(bộ |vụ |cục |tòa án|viện kiểm sát|kho bạc|điện lực|bảo hiểm xã hội|cục thuế|ngân hàng)", "trung-uong"),
+    (r"^(sở |ban |văn phòng|thanh tra|công an tỉnh|bộ chỉ huy|trung tâm|các sở|các cơ quan|chi cục|bệnh viện)",
+     "so-ban-nganh"),
+]
+AGENCY_START = re.compile(
+    r"^(đề nghị\s+)?(các\s+)?(sở|ban|văn phòng|thanh tra|công an|bộ chỉ huy|trung tâm|ủy ban|uỷ ban|ubnd|ubmttq|"
+    r"đài|báo|bảo hiểm|cục|chi cục|kho bạc|hội|liên đoàn|tỉnh đoàn|đoàn|tòa án|viện|điện lực|bệnh viện|"
+    r"cơ quan|đơn vị|trường|ngân hàng|bộ)\b", re.IGNORECASE)
+
+ASCII = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def slug(text: str, words: int = 6) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(ASCII))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    parts = re.findall(r"[a-z0-9]+", text)
+    return "-".join(parts[:words]) or "x"
+
+
+def registry_for(place: str) -> str | None:
+    wanted = slug(place, 8)
+    return wanted if wanted in registries() else None
+
+
+class AgencyBook:
+    """Known forms (registry + declared) and the plan's own declarations, in order of first sight."""
+
+    def __init__(self, registry: str | None):
+        data = registries().get(registry or "", {})
+        self.forms: dict[str, str] = {}  # norm(form) → id
+        self.names: dict[str, str] = {}  # id → name
+        for agency in data.get("agencies", []):
+            self.names[agency["id"]] = agency["name"]
+            for form in (agency["name"], *agency.get("short", [])):
+                self.forms.setdefault(norm(form), agency["id"])
+        self.group_forms = {norm(f): g["id"] for g in data.get("groups", [])
+                            for f in (g["name"], *g.get("forms", []))}
+        self.declared: list[dict] = []
+        self.guesses: dict[str, str] = {}  # id → why
+
+    def known(self, text: str) -> str | None:
+        return self.forms.get(norm(text))
+
+    def looks_like_agency(self, text: str) -> bool:
+        return bool(AGENCY_START.match(text.strip())) and len(text) <= 120
+
+    def declare(self, name: str, where: str) -> str:
+        found = self.known(name)
+        if found:
+            return found
+        base = slug(name)
+        aid, n = base, 2
+        while aid in self.names:
+            aid, n = f"{base}-{n}", n + 1
+        groups = []
+        lowered = name.casefold()
+        for pattern, group in GROUP_RULES:
+            if re.search(pattern, lowered):
+                groups.append(group)
+                break
+        if norm(name) in self.group_forms:
+            groups = [self.group_forms[norm(name)]]
+        entry: dict = {"id": aid, "name": name}
+        if groups:
+            entry["groups"] = groups
+        self.declared.append(entry)
+        self.names[aid] = name
+        self.forms[norm(name)] = aid
+        self.guesses[aid] = (f"cơ quan '{name}' ({where}) không có trong danh mục: khai báo mới"
+                             + (f", nhóm '{groups[0]}' là đoán" if groups else ", chưa rõ nhóm"))
+        return aid
+
+    def split(self, text: str) -> list[str]:
+        """One cell or title → agency names as printed. ';' and line breaks always separate; ',' and
+        ' và ' only when every piece is a known agency (names like 'Sở Văn hóa, Thể thao và Du lịch'
+        contain both)."""
+        out: list[str] = []
+        for part in re.split(r";|\n", text):
+            part = part.strip().lstrip("-–+• ").strip().rstrip(".;,").strip()
+            if not part:
+                continue
+            if self.known(part):
+                out.append(part)
+                continue
+            pieces = self._known_pieces(part)
+            out += pieces if pieces else [part]
+        return out
+
+    def _known_pieces(self, text: str) -> list[str] | None:
+        """Split at ', ' or ' và ' into pieces that are all known forms (longest first)."""
+        tokens = re.split(r"(,\s+|\s+và\s+)", text)
+        words = tokens[0::2]
+        if len(words) < 2:
+            return None
+        out, i = [], 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                candidate = "".join(tokens[2 * i: 2 * j - 1])
+                if self.known(candidate):
+                    out.append(candidate)
+                    i = j
+                    break
+            else:
+                return None
+        return out if len(out) > 1 else None
