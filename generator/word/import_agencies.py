@@ -103,19 +103,37 @@ class AgencyBook:
         return out
 
     def _known_pieces(self, text: str) -> list[str] | None:
-        """Split at ', ' or ' và ' into pieces that are all known forms (longest first)."""
+        """Split at ', ' or ' và ' into pieces that are known forms (registry agencies and group
+        names) or, failing that, read like an agency name of three words or more; fewest unknown
+        pieces wins, and at least one piece must be known."""
         tokens = re.split(r"(,\s+|\s+và\s+)", text)
         words = tokens[0::2]
-        if len(words) < 2:
+        n = len(words)
+        if n < 2:
             return None
-        out, i = [], 0
-        while i < len(words):
-            for j in range(len(words), i, -1):
-                candidate = "".join(tokens[2 * i: 2 * j - 1])
-                if self.known(candidate):
-                    out.append(candidate)
-                    i = j
-                    break
-            else:
-                return None
-        return out if len(out) > 1 else None
+
+        def piece(i: int, j: int) -> str:
+            return "".join(tokens[2 * i: 2 * j - 1])
+
+        def cost(candidate: str) -> tuple[int, int] | None:
+            """(unknown pieces, -known pieces): fewer guesses first, then more recognised names."""
+            if self.known(candidate) or norm(candidate) in self.group_forms:
+                return (0, -1)
+            if self.looks_like_agency(candidate) and len(candidate.split()) >= 3:
+                return (1, 0)
+            return None
+
+        best: list[tuple[tuple[int, int], list[str]] | None] = [None] * (n + 1)
+        best[n] = ((0, 0), [])
+        for i in range(n - 1, -1, -1):
+            for j in range(n, i, -1):
+                c = cost(piece(i, j))
+                if c is None or best[j] is None:
+                    continue
+                total = (c[0] + best[j][0][0], c[1] + best[j][0][1])
+                if best[i] is None or total < best[i][0]:
+                    best[i] = (total, [piece(i, j)] + best[j][1])
+        if best[0] is None:
+            return None
+        (unknown, _), pieces = best[0]
+        return pieces if len(pieces) > 1 and unknown < len(pieces) else None

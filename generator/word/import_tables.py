@@ -38,6 +38,7 @@ class Grid:
     rows: list[list[tuple[int, int, list[str], bool]]]
     widths: list[float]
     header_rows: int = 1
+    aligns: dict[int, str] = field(default_factory=dict)  # grid column → most used alignment of its cells
 
 
 def grid_of(table: Table) -> Grid:
@@ -66,7 +67,18 @@ def grid_of(table: Table) -> Grid:
             break
     n_header = max(1, n_header)
     header = [(c, s, " ".join(x for x in lines if x)) for c, s, lines, _ in rows[0]] if rows else []
-    return Grid(header, rows[1:], list(table.grid), n_header)
+    seen: dict[int, list[str]] = {}
+    for row in table.rows[1:]:
+        for cell in row.cells:
+            if cell.grid_span == 1:
+                seen.setdefault(cell.col, []).extend(
+                    ALIGN.get(p.alignment or "left", "left") for p in cell.paragraphs if p.text.strip())
+    aligns = {col: max(set(v), key=v.count) for col, v in seen.items() if v}
+    return Grid(header, rows[1:], list(table.grid), n_header, aligns)
+
+
+ALIGN = {"both": "justify", "center": "center", "right": "right", "left": "left", "start": "left", "end": "right",
+         "distribute": "justify"}
 
 
 def map_columns(header: list[tuple[int, int, str]]) -> dict[int, str] | None:
@@ -351,11 +363,9 @@ class TableReader:
                 cid += "-2"
             ids[col] = cid
             entry: dict = {"id": cid, "header": text or " "}
-            width = sum(grid.widths[col:col + span]) if grid.widths else 0
-            if width:
-                entry["width"] = Decimal(str(round(width / 28.35, 1)))
-            if norm(text) in ("stt", "tt"):
-                entry["align"] = "center"
+            align = grid.aligns.get(col)
+            if align and align != "left":
+                entry["align"] = align
             columns.append(entry)
         if not columns:
             columns = [{"id": "noi-dung", "header": "Nội dung"}]

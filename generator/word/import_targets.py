@@ -16,10 +16,10 @@ from ..catalogue import CriterionInfo, available, flatten
 NUM = r"\d+(?:,\d+)?"
 # the root indices as documents name them
 INDEX_WORDS = {
-    "papi": (r"\bPAPI\b", r"hiệu quả quản trị và hành chính công"),
-    "par": (r"\bPAR\s*INDEX\b", r"\bPAR\b", r"chỉ số cải cách hành chính"),
-    "sipas": (r"\bSIPAS\b", r"chỉ số hài lòng"),
-    "pci": (r"\bPCI\b", r"năng lực cạnh tranh"),
+    "papi": (r"\bPAPI\b", r"chỉ số hiệu quả quản trị và hành chính công"),
+    "par": (r"\bPAR\s*INDEX\b", r"chỉ số cải cách hành chính"),
+    "sipas": (r"\bSIPAS\b", r"chỉ số hài lòng của người dân"),
+    "pci": (r"\bPCI\b", r"chỉ số năng lực cạnh tranh cấp tỉnh"),
 }
 
 

@@ -225,7 +225,10 @@ class Importer:
         tail = self.tail(blocks[tail_at:appendix_at])
         self.year = header["year"]
         self.place = header.get("place", "")
-        registry = self.forced_registry or registry_for(self.place or "")
+        registry = (self.forced_registry or None) if self.forced_registry is not None else \
+            registry_for(self.place or "")
+        if registry and self.forced_registry is None:
+            self.guess(f"danh mục cơ quan '{registry}' (theo địa danh '{self.place}'; đổi bằng --registry)")
         self.agencies = AgencyBook(registry)
         indices, index_notes = choose_indices(self.all_text, self.year, self.forced_indices)
         for text in index_notes:
@@ -402,7 +405,7 @@ class Importer:
             where = f"phụ lục {roman(i) if many else ''}".strip()
             result = self.tables.read(a["table"], aid, title, landscape, where)
             for text in result.notes:
-                self.notes.append(Note("guess" if "đoán" in text else "info", text, where))
+                self.notes.append(Note("guess" if "đoán" in text else "info", text))
             for text, w in a["extra"]:
                 self.warn(f"đoạn sau bảng của phụ lục không đưa được vào kế hoạch: '{text[:80]}'", w)
             if a["attached"] is not None:
@@ -704,33 +707,45 @@ class Importer:
             section["content"] = walk(section["content"], in_targets)
 
     def responsibilities(self, sections: list[dict]) -> list[dict]:
-        """The first run of numbered subsections of 'Tổ chức thực hiện' whose titles name agencies."""
+        """The run of numbered subsections of 'Tổ chức thực hiện' whose titles name agencies. A titled
+        subsection inside the run whose title names none keeps its title and gets a TODO for its
+        agencies; plain paragraphs after the run's last subsection that open with 'Trong quá trình'
+        (the usual last word of the section) stay at section level."""
         out: list[dict] = []
         for section in sections:
             if "TỔ CHỨC THỰC HIỆN" not in section["title"].upper():
                 continue
             content = section["content"]
-
-            def agencies(block) -> list[str] | None:
-                return self.agencies_of(block) if isinstance(block, dict) and "title" in block else None
-
-            start = next((i for i, b in enumerate(content) if agencies(b)), None)
-            if start is None:
+            found = [self.agencies_of(b) if isinstance(b, dict) and "title" in b else None for b in content]
+            hits = [i for i, ids in enumerate(found) if ids]
+            if not hits:
                 continue
-            end = start
-            while end < len(content) and (ids := agencies(content[end])):
-                block = content[end]
-                rid, n = "tn-" + ids[0], 2
+            start, end = hits[0], hits[-1] + 1
+            inside = content[start:end]
+            if not all(isinstance(b, dict) and "title" in b for b in inside):
+                end = next(i for i in range(start, end) if not (isinstance(content[i], dict) and "title" in content[i]))
+                inside = content[start:end]
+            for offset, block in enumerate(inside):
+                ids = found[start + offset]
+                if not ids:
+                    ids = [self.todo("mã các cơ quan của khoản này", block["title"][:80])]
+                    self.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
+                              "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
+                rid, n = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac"), 2
                 while any(r["id"] == rid for r in out):
-                    rid, n = f"tn-{ids[0]}-{n}", n + 1
+                    rid, n = f"{rid.rsplit('-', 1)[0] if n > 2 else rid}-{n}", n + 1
                 entry: dict = {"id": rid, "agencies": ids}
                 joined = ", ".join(self.agencies.names.get(a, a) for a in ids)
                 if joined != block["title"]:
                     entry["title"] = block["title"]
                 entry["content"] = block["content"] or [self.todo("nội dung trách nhiệm", block["title"])]
                 out.append(entry)
-                end += 1
-            section["content"] = content[:start] + [{"responsibilities": "all"}] + content[end:]
+            after = content[end:]
+            last = out[-1]["content"]
+            moved = []
+            while last and isinstance(last[-1], str) and last[-1].startswith("Trong quá trình") and len(last) > 1:
+                moved.insert(0, last.pop())
+            section["content"] = content[:start] + [{"responsibilities": "all"}] + moved + after
             break
         return out
 
