@@ -230,9 +230,7 @@ class Importer:
         if registry and self.forced_registry is None:
             self.guess(f"danh mục cơ quan '{registry}' (theo địa danh '{self.place}'; đổi bằng --registry)")
         self.agencies = AgencyBook(registry)
-        indices, index_notes = choose_indices(self.all_text, self.year, self.forced_indices)
-        for text in index_notes:
-            self.guess(text)
+        indices, self.index_notes = choose_indices(self.all_text, self.year, self.forced_indices)
         self.catalogue: Catalogue = catalogue_for(indices)
         self.tables = TableReader(self.catalogue, self.agencies, self.year)
         appendices = self.appendices(blocks[appendix_at:], header)
@@ -365,7 +363,8 @@ class Importer:
                 m = APPENDIX_LABEL.match(text)
                 if m and (current is None or current.get("table") is not None) and len(text) < 200:
                     current = {"label": m.group("n"), "title": [], "attached": None, "table": None,
-                               "where": f"đoạn {block.index + 1}", "section": block.section, "extra": []}
+                               "where": f"đoạn {block.index + 1}", "section": block.section, "extra": [],
+                               "before": []}
                     if m.group("rest"):
                         current["title"].append(m.group("rest"))
                     out.append(current)
@@ -376,6 +375,8 @@ class Importer:
                     continue
                 if ATTACHED.match(text) and current["table"] is None:
                     current["attached"] = ATTACHED.match(text)
+                elif current["table"] is None and current["attached"] is not None:
+                    current["before"].append((text, f"đoạn {block.index + 1}"))
                 elif current["table"] is None:
                     current["title"] += [x.strip() for x in block.text.split("\n") if x.strip()]
                 else:
@@ -383,16 +384,25 @@ class Importer:
             else:
                 if current is None or current["table"] is not None:
                     current = {"label": None, "title": [], "attached": None, "table": None,
-                               "where": f"bảng {block.index + 1}", "section": block.section, "extra": []}
+                               "where": f"bảng {block.index + 1}", "section": block.section, "extra": [],
+                               "before": []}
                     out.append(current)
                     self.warn("bảng sau chữ ký không có dòng 'Phụ lục': coi như một phụ lục", current["where"])
                 current["table"] = block
-        return [a for a in out if a["table"] is not None or self._no_table(a)]
+        return [a for a in out if a["table"] is not None or a["before"] or self._no_table(a)]
 
     def _no_table(self, appendix: dict) -> bool:
-        self.warn("phụ lục không có bảng: không đưa được vào kế hoạch (kehoach chỉ in phụ lục dạng bảng)",
-                  appendix["where"])
+        self.warn("phụ lục không có bảng và không có nội dung: bỏ qua", appendix["where"])
         return False
+
+    def paragraphs_table(self, a: dict, aid: str, title: str, landscape: bool) -> dict:
+        """An appendix whose table did not survive (or never was one): its paragraphs become the rows
+        of a one-column table, so no word is lost."""
+        self.warn("phụ lục không có bảng: các đoạn của nó thành các dòng của một bảng một cột 'Nội dung' "
+                  "(kehoach chỉ in phụ lục dạng bảng); hãy xem lại", a["where"])
+        rows = [{"id": f"r{n}", "cells": {"noi-dung": text}} for n, (text, _) in enumerate(a["before"], start=1)]
+        return {"id": aid, "type": "table", "title": title, "orientation": "landscape" if landscape else "portrait",
+                "columns": [{"id": "noi-dung", "header": "Nội dung"}], "rows": rows}
 
     def read_appendices(self, found: list[dict]) -> list:
         results = []
@@ -403,7 +413,14 @@ class Importer:
             section = self.doc.sections[a["section"]] if a["section"] < len(self.doc.sections) else None
             landscape = bool(section and section.orientation == "landscape")
             where = f"phụ lục {roman(i) if many else ''}".strip()
-            result = self.tables.read(a["table"], aid, title, landscape, where)
+            if a["table"] is None:
+                from .import_tables import TableImport
+
+                result = TableImport(self.paragraphs_table(a, aid, title, landscape))
+            else:
+                result = self.tables.read(a["table"], aid, title, landscape, where)
+                for text, w in a["before"]:
+                    self.warn(f"đoạn giữa dòng 'Kèm theo' và bảng không đưa được vào kế hoạch: '{text[:80]}'", w)
             for text in result.notes:
                 self.notes.append(Note("guess" if "đoán" in text else "info", text))
             for text, w in a["extra"]:
@@ -510,6 +527,7 @@ class Importer:
         data: dict = {"schema_version": 1, "id": self.plan_id, "year": self.year}
         if indices:
             data["indices"] = dict(indices)
+        index_at = len(data)
         if registry:
             data["registry"] = registry
         data["issuer"] = self.issuer(header)
@@ -589,6 +607,7 @@ class Importer:
             self.warn("bảng nằm trong phần nội dung: kehoach không in bảng giữa các đoạn; nội dung bảng không "
                       "được đưa vào kế hoạch", f"bảng {table.index + 1}")
         self.strip_private(data)
+        self.used_indices(data, index_at)
         self.finish_targets(data)
         comments = self.collect_comments(data)
         counts = {
@@ -603,6 +622,24 @@ class Importer:
             self.notes.append(Note("info", f"văn bản có {len(self.doc.changes)} thay đổi được theo dõi (track "
                                            "changes): đã đọc bản đã chấp nhận mọi thay đổi"))
         return ImportResult(data, comments, [], self.notes, self.todos, counts, word_comments)
+
+    def used_indices(self, data: dict, _at: int) -> None:
+        """An index the document only mentions in passing (no target, task or table uses one of its
+        criteria) is left out, unless no index is used at all (then every one mentioned stays)."""
+        used = {str(t["criterion"]).split(".")[0] for t in data.get("targets", [])}
+        used |= {str(t["dimension"]).split(".")[0] for t in data.get("tasks", [])}
+        used |= {str(c["code"]).split(".")[0] for c in data.get("criteria", [])}
+        for a in data.get("appendices", []):
+            used |= {str(c).split(".")[0] for c in a.get("criteria", [])}
+        indices = data.get("indices", {})
+        if used and not self.forced_indices:
+            for index in [i for i in indices if i not in used]:
+                del indices[index]
+            if not indices:
+                del data["indices"]
+        for text in self.index_notes:
+            if text.split(":")[0].split()[-1] in indices:
+                self.guess(text)
 
     def issuer(self, header: dict) -> dict:
         lines = header["issuer_lines"]
