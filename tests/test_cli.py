@@ -144,8 +144,8 @@ def test_import_options_are_checked(office_docx, tmp_path):
     source = office_docx("quang-nam-papi-2020", "van-thu")
     bad = invoke("import", source, "-o", tmp_path / "a.yaml", "--indices", "papi=1999")
     assert bad.exit_code == 1 and "không có danh mục 'papi=1999'" in bad.output
-    bad = invoke("import", source, "-o", tmp_path / "a.yaml", "--registry", "ha-noi")
-    assert bad.exit_code == 1 and "không có danh mục cơ quan 'ha-noi'" in bad.output
+    bad = invoke("import", source, "-o", tmp_path / "a.yaml", "--registry", "tinh-khong-co")
+    assert bad.exit_code == 1 and "không có danh mục cơ quan 'tinh-khong-co'" in bad.output
     assert not (tmp_path / "a.yaml").exists()
     good = invoke("import", source, "-o", tmp_path / "a.yaml", "--indices", "papi=2018", "--registry", "quang-nam")
     assert good.exit_code == 0 and "Đoán" in good.output and "danh mục cơ quan" not in good.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..agencies import norm, registries
+from ..agencies import find_province, norm, registry
 
 # group of an undeclared agency, guessed from how its name starts or what it contains
 GROUP_RULES = [
@@ -34,15 +34,15 @@ def slug(text: str, words: int = 6) -> str:
 
 
 def registry_for(place: str) -> str | None:
-    wanted = slug(place, 8)
-    return wanted if wanted in registries() else None
+    province = find_province(place) if place else None
+    return province["id"] if province else None
 
 
 class AgencyBook:
     """Known forms (registry + declared) and the plan's own declarations, in order of first sight."""
 
-    def __init__(self, registry: str | None):
-        data = registries().get(registry or "", {})
+    def __init__(self, registry_id: str | None, year: int | None = None):
+        data = (registry(registry_id, year) if registry_id else None) or {}
         self.forms: dict[str, str] = {}  # norm(form) → id
         self.names: dict[str, str] = {}  # id → name
         for agency in data.get("agencies", []):

@@ -229,7 +229,7 @@ class Importer:
             registry_for(self.place or "")
         if registry and self.forced_registry is None:
             self.guess(f"danh mục cơ quan '{registry}' (theo địa danh '{self.place}'; đổi bằng --registry)")
-        self.agencies = AgencyBook(registry)
+        self.agencies = AgencyBook(registry, self.year)
         indices, self.index_notes = choose_indices(self.all_text, self.year, self.forced_indices)
         self.catalogue: Catalogue = catalogue_for(indices)
         self.tables = TableReader(self.catalogue, self.agencies, self.year)
