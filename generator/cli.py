@@ -236,6 +236,71 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
                f"  kehoach validate {_display(target)}\n  kehoach build {_display(target)} --pdf")
 
 
+@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
+@click.option("--onto", "onto", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH",
+              help="Đưa các sửa đổi và ý kiến của người duyệt trong TỆP_WORD (văn bản kehoach đã tạo) vào "
+                   "tệp kế hoạch này, sửa tại chỗ.")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Với --onto: ghi ra tệp này thay vì sửa tại chỗ.")
+@click.option("--reject", is_flag=True, help="Với --onto: từ chối các thay đổi được theo dõi (giữ chữ cũ).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Với --onto: báo cáo trên màn hình, Markdown (bình luận pull request) "
+                                      "hoặc JSON.")
+def import_(source: Path, onto: Path | None, out: Path | None, reject: bool, fmt: str) -> None:
+    """Nhập văn bản Word vào tệp kế hoạch.
+
+    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice, có thể có theo dõi thay đổi và
+    ý kiến) với văn bản kế hoạch tạo ra, đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các
+    dòng đó thay đổi), liệt kê thay đổi được theo dõi và ý kiến kèm dòng trong tệp kế hoạch.
+    Mã thoát 1 khi còn sửa đổi chưa đưa vào được (được liệt kê) hoặc khi có lỗi.
+
+    Ví dụ: kehoach import --onto plans/quang-nam-papi-2020.yaml ban-duyet.docx
+    """
+    if onto is None:
+        click.echo("kehoach import: cần --onto TỆP_KẾ_HOẠCH (đưa bản Word đã duyệt vào tệp kế hoạch).", err=True)
+        sys.exit(2)
+    _import_onto(source, onto, out, reject, fmt)
+
+
+def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
+    from .workflow.onto import import_onto, render_json, render_markdown, render_text
+
+    try:
+        result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
+                             docx_display=_display(source))
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
+        sys.exit(1)
+    target = out or onto
+    if result.changed or out is not None:
+        if target.is_dir():
+            click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
+            sys.exit(1)
+        _write_atomic(target, result.text)
+    render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
+    click.echo(render(result), nl=False)
+    if fmt == "text":
+        click.echo(f"đã ghi {_display(target)}" if result.changed or out is not None
+                   else "tệp kế hoạch không cần sửa", err=True)
+    sys.exit(1 if result.unapplied else 0)
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    """Never a half-written plan: a temporary file beside it, then renamed over it."""
+    import tempfile
+
+    try:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent or Path("."),
+                                         prefix=f".{target.name}.", suffix=".tmp", delete=False) as tmp:
+            tmp.write(text)
+        os.replace(tmp.name, target)
+    except OSError as exc:
+        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); tệp cũ giữ nguyên.", err=True)
+        sys.exit(1)
+
+
 @cli.command("git-diff", hidden=True, context_settings=CONTEXT)
 @click.argument("args", nargs=-1)
 def git_diff(args: tuple[str, ...]) -> None:
