@@ -228,6 +228,20 @@ class _Onto:
                     pairs[p.index] = u
                     taken.add(u.where)
                     break
+        # tags lost or slid to a neighbour, text edited: an unmatched paragraph between two matched
+        # ones takes the one unmatched unit printed between their counterparts, if it reads alike
+        order = {u.where: i for i, u in enumerate(units)}
+        free = [u for u in units if u.where not in taken]
+        for pos, p in enumerate(reviewed):
+            if p.index in pairs or not original(p):
+                continue
+            before = next((order[pairs[q.index].where] for q in reversed(reviewed[:pos]) if q.index in pairs), -1)
+            after = next((order[pairs[q.index].where] for q in reviewed[pos + 1:] if q.index in pairs), len(units))
+            between = [u for u in free if before < order[u.where] < after and u.where not in taken]
+            if len(between) == 1 and difflib.SequenceMatcher(
+                    a=original(p), b=_norm(between[0].text), autojunk=False).ratio() > 0.6:
+                pairs[p.index] = between[0]
+                taken.add(between[0].where)
         self.para_unit.update(pairs)
         return pairs
 
@@ -596,6 +610,7 @@ class _Onto:
     def tables(self) -> None:
         tagged_rows = {t.name: t for t in self.tags.tags if t.role == "r"}
         tagged_cells = {t.name: t for t in self.tags.tags if t.role == "c"}
+        done: set[int] = set()
         for table in self.doc.tables:
             votes: dict[int, int] = {}
             for row in table.rows:
@@ -603,9 +618,15 @@ class _Onto:
                     if b in tagged_rows:
                         t = tagged_rows[b].where[1]
                         votes[t] = votes.get(t, 0) + 1
-            if not votes:
-                continue
-            t = max(votes, key=votes.get)
+            if votes:
+                t = max(votes, key=votes.get)
+            else:  # tags lost: the appendix table with the same column headers, in order
+                header = [_norm(c.text) for c in table.rows[0].cells] if table.rows else []
+                t = next((i for i, built in enumerate(self.ctx.tables) if i not in done
+                          and [_norm(c.header) for c in built.columns] == header), None)
+                if t is None:
+                    continue
+            done.add(t)
             self.table(table, t, tagged_rows, tagged_cells)
 
     def table(self, table: Table, t: int, tagged_rows: dict, tagged_cells: dict) -> None:
@@ -635,6 +656,16 @@ class _Onto:
                     pairs[i] = r
                     taken.add(r)
                     break
+        # tags lost and a cell edited: the most alike unmatched row, if clearly alike
+        for i, row in enumerate(table.rows):
+            if i in pairs or row.is_header:
+                continue
+            mine = " | ".join(texts(row))
+            scored = sorted(((difflib.SequenceMatcher(a=mine, b=" | ".join(built_texts(r)), autojunk=False).ratio(), r)
+                             for r in range(len(built.rows)) if r not in taken), reverse=True)
+            if scored and scored[0][0] > 0.75 and len(texts(row)) == len(built.rows[scored[0][1]].cells):
+                pairs[i] = scored[0][1]
+                taken.add(scored[0][1])
         previous_task: int | None = None
         for i, row in enumerate(table.rows):
             where = f"bảng {table.index + 1}, hàng {i + 1}"

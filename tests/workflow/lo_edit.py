@@ -18,6 +18,9 @@ Ops:
     {"op": "move_bookmarks"}                           every bookmark re-anchored at the end of its
                                                        paragraph (LibreOffice and Word move them so
                                                        when text is retyped)
+    {"op": "shift_bookmarks"}                          every bookmark slid to the end of the paragraph
+                                                       before it
+    {"op": "drop_bookmarks"}                           every bookmark removed
 """
 from __future__ import annotations
 
@@ -153,6 +156,28 @@ def apply(doc, op: dict) -> None:
             new = doc.createInstance("com.sun.star.text.Bookmark")
             new.Name = name
             cursor.getText().insertTextContent(cursor, new, False)
+    elif kind == "shift_bookmarks":
+        # every bookmark slides to the end of the paragraph before it (what retyping at a
+        # paragraph's start can do); the document's first paragraph keeps its own
+        marks = doc.getBookmarks()
+        for name in list(marks.getElementNames()):
+            mark = marks.getByName(name)
+            anchor = mark.getAnchor()
+            text = anchor.getText()
+            cursor = text.createTextCursorByRange(anchor.getStart())
+            cursor.gotoStartOfParagraph(False)
+            if not cursor.gotoPreviousParagraph(False):
+                continue
+            cursor.gotoEndOfParagraph(False)
+            text.removeTextContent(mark)
+            new = doc.createInstance("com.sun.star.text.Bookmark")
+            new.Name = name
+            text.insertTextContent(cursor, new, False)
+    elif kind == "drop_bookmarks":
+        marks = doc.getBookmarks()
+        for name in list(marks.getElementNames()):
+            mark = marks.getByName(name)
+            mark.getAnchor().getText().removeTextContent(mark)
     else:
         raise SystemExit(f"unknown op {kind}")
 
