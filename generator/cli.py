@@ -1,11 +1,9 @@
 """The `kehoach` command: the only place that prints or exits."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
-import traceback
 from pathlib import Path
 
 import click
@@ -13,9 +11,17 @@ import click
 from . import cli_vi
 from .errors import KehoachError, Problem
 
+# Start-up time matters (`--help`, `validate` in editors and CI): modules that only some commands
+# need (json, traceback, and above all the .docx/.xlsx libraries behind build) are imported inside
+# those commands.
 cli_vi.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+MB = 1024 * 1024  # the loader's default limit is 20 MB; importing it here would slow `--help`
+
+max_size_option = click.option(
+    "--max-size", type=click.IntRange(min=1), metavar="MB",
+    help="Giới hạn cỡ tệp kế hoạch, tính bằng MB (mặc định 20, đủ cho khoảng 10.000 nhiệm vụ).")
 
 
 def _display(path: Path) -> str:
@@ -57,8 +63,9 @@ def cli() -> None:
 @click.option("--template", "docx_template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh (thay cho mẫu mặc định).")
 @click.option("--xlsx-template", type=click.Path(path_type=Path), help="Mẫu Excel riêng cho phụ lục.")
+@max_size_option
 def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | None,
-          xlsx_template: Path | None) -> None:
+          xlsx_template: Path | None, max_size: int | None) -> None:
     """Tạo văn bản .docx, phụ lục .xlsx và Nơi nhận cho từng kế hoạch.
 
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
@@ -69,7 +76,7 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     for plan in plans:
         try:
             result = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
-                                display=_display(plan))
+                                display=_display(plan), max_bytes=max_size * MB if max_size else None)
         except KehoachError as exc:
             failed += 1
             _echo_problems(exc.problems)
@@ -86,7 +93,8 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
-def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
+@max_size_option
+def validate(plans: tuple[Path, ...], strict: bool, fmt: str, max_size: int | None) -> None:
     """Kiểm tra kế hoạch, không ghi tệp nào.
 
     Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường. Mã thoát 1 khi có lỗi.
@@ -96,7 +104,7 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
     all_problems: list[Problem] = []
     for plan in plans:
         try:
-            _, warnings = load_plan(plan, _display(plan))
+            _, warnings = load_plan(plan, _display(plan), max_bytes=max_size * MB if max_size else None)
             all_problems += warnings
         except KehoachError as exc:
             all_problems += exc.problems
@@ -104,6 +112,8 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
         all_problems = [Problem(p.file, p.line, p.col, p.path, p.message, "error") for p in all_problems]
     errors = [p for p in all_problems if p.severity == "error"]
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([p.__dict__ for p in all_problems], ensure_ascii=False, indent=2))
     else:
         _echo_problems(all_problems, fmt)
@@ -177,6 +187,87 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     sys.exit(1 if exit_code and result.differ else 0)
 
 
+@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml).")
+@click.option("--registry", "registry", help="Danh mục cơ quan của tỉnh, ví dụ quang-nam (mặc định: đoán theo "
+                                             "địa danh).")
+@click.option("--indices", "indices", help="Danh mục chỉ số và phiên bản, ví dụ papi=2018,par=qd2948-2017 "
+                                           "(mặc định: đoán theo văn bản).")
+@click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")
+def import_(source: Path, out: Path | None, registry: str | None, indices: str | None, force: bool) -> None:
+    """Chuyển một Kế hoạch bằng Word (.docx, hoặc .doc qua LibreOffice) thành tệp kế hoạch YAML.
+
+    In ra những gì đã đọc được, mọi chỗ phải đoán, các ý kiến (comment) trong tệp Word và độ phủ chữ:
+    tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
+    được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
+    """
+    from .agencies import registries
+    from .word.import_file import default_output, import_file, parse_indices, write_atomic
+
+    target = out or default_output(source)
+    if target.exists() and not force:
+        click.echo(f"{_display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
+        sys.exit(1)
+    if target.exists() and target.is_dir():
+        click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
+        sys.exit(1)
+    if registry is not None and registry not in registries():
+        click.echo(f"--registry: không có danh mục cơ quan '{registry}'; các danh mục có: "
+                   f"{', '.join(sorted(registries()))}", err=True)
+        sys.exit(1)
+    try:
+        outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
+                              display=_display(source))
+        write_atomic(target, outcome.text)
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); không ghi tệp nào.", err=True)
+        sys.exit(1)
+    _echo_import_summary(source, target, outcome)
+
+
+def _echo_import_summary(source: Path, target: Path, outcome) -> None:
+    from .text import number
+    from decimal import Decimal
+
+    result = outcome.result
+    c = result.counts
+    seconds = number(Decimal(str(round(outcome.seconds, 1))))
+    click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
+               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
+    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, {c['responsibilities']} "
+               f"khoản trách nhiệm, {c['agencies']} cơ quan khai báo mới, {c['recipients']} dòng Nơi nhận, "
+               f"{c['appendices']} phụ lục")
+    groups = [("Đoán", [n for n in result.notes if n.kind == "guess"]),
+              ("Cảnh báo", [n for n in result.notes if n.kind == "warning"]
+               + [m for m in outcome.reader_messages if m.level == "warning"]),
+              ("Ghi chú", [n for n in result.notes if n.kind == "info"]
+               + [m for m in outcome.reader_messages if m.level != "warning"])]
+    for title, items in groups:
+        if items:
+            click.echo(f"  {title} ({len(items)}):")
+            for item in items:
+                click.echo(f"    - {item}")
+    if result.word_comments:
+        click.echo(f"  Ý kiến (comment) trong tệp Word ({len(result.word_comments)}), đã chép vào đầu tệp kế hoạch:")
+        for comment in result.word_comments:
+            click.echo(f"    - {comment}")
+    if result.todos:
+        click.echo(f"  Còn {len(result.todos)} chỗ TODO cần điền ({'; '.join(result.todos[:5])}"
+                   f"{'; ...' if len(result.todos) > 5 else ''}), xem: kehoach validate {_display(target)}")
+    if outcome.recall is not None:
+        share = number(Decimal(str(round(outcome.recall * 100, 1))))
+        click.echo(f"  Độ phủ chữ: {share}% số chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch này"
+                   + (f" (thiếu, ví dụ: {', '.join(outcome.missing[:12])})" if outcome.missing else "") + ".")
+    else:
+        click.echo(f"  Chưa tính được độ phủ chữ: kế hoạch chưa dựng lại được văn bản ({outcome.rebuild_error}).")
+
+
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.option("--province", "province", required=True, metavar="TÊN",
               help="Tỉnh, thành phố (34 đơn vị từ năm 2025; tên trước năm 2025 cũng được), ví dụ 'Tuyên Quang'.")
@@ -196,6 +287,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
     Ví dụ: kehoach init --province "Tuyên Quang" --year 2026 --indices papi,par
     """
     import datetime as dt
+    import json
 
     from .agencies import find_province
     from .schema import plan_schema
@@ -330,6 +422,8 @@ def git_diff(args: tuple[str, ...]) -> None:
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:
     """Xuất JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và giải thích các khóa)."""
+    import json
+
     from .schema import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -357,6 +451,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # last resort: a drafter must never see a traceback
         if os.environ.get("KEHOACH_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         click.echo(f"lỗi không mong đợi: {type(exc).__name__}: {exc}. Hãy gửi tệp kế hoạch cho nhóm phát "
                    "triển (đặt KEHOACH_DEBUG=1 để xem chi tiết).", err=True)
