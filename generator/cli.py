@@ -196,13 +196,36 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
 @click.option("--indices", "indices", help="Danh mục chỉ số và phiên bản, ví dụ papi=2018,par=qd2948-2017 "
                                            "(mặc định: đoán theo văn bản).")
 @click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")
-def import_(source: Path, out: Path | None, registry: str | None, indices: str | None, force: bool) -> None:
+@click.option("--onto", "onto", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH",
+              help="TỆP_WORD là văn bản kehoach đã tạo từ tệp kế hoạch này rồi được duyệt (sửa, theo dõi thay "
+                   "đổi, ý kiến): đưa các sửa đổi vào tệp kế hoạch, sửa tại chỗ (-o: ghi ra tệp khác).")
+@click.option("--reject", is_flag=True, help="Với --onto: từ chối các thay đổi được theo dõi (giữ chữ cũ).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Với --onto: báo cáo trên màn hình, Markdown (bình luận pull request) "
+                                      "hoặc JSON.")
+def import_(source: Path, out: Path | None, registry: str | None, indices: str | None, force: bool,
+            onto: Path | None, reject: bool, fmt: str) -> None:
     """Chuyển một Kế hoạch bằng Word (.docx, hoặc .doc qua LibreOffice) thành tệp kế hoạch YAML.
 
     In ra những gì đã đọc được, mọi chỗ phải đoán, các ý kiến (comment) trong tệp Word và độ phủ chữ:
     tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
     được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
+
+    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với văn bản tệp kế hoạch tạo ra,
+    đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các dòng đó thay đổi), liệt kê thay đổi được
+    theo dõi và ý kiến kèm dòng trong tệp kế hoạch. Mã thoát 1 khi còn sửa đổi chưa đưa vào được.
+    Ví dụ: kehoach import --onto plans/quang-nam-papi-2020.yaml ban-duyet.docx --format markdown
     """
+    if onto is not None:
+        if registry or indices or force:
+            click.echo("--registry, --indices, --force chỉ dùng khi tạo tệp kế hoạch mới (không có --onto).",
+                       err=True)
+            sys.exit(2)
+        _import_onto(source, onto, out, reject, fmt)
+        return
+    if reject or fmt != "text":
+        click.echo("--reject và --format chỉ dùng cùng --onto.", err=True)
+        sys.exit(2)
     from .agencies import registries
     from .word.import_file import default_output, import_file, parse_indices, write_atomic
 
@@ -328,33 +351,6 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
                f"  kehoach validate {_display(target)}\n  kehoach build {_display(target)} --pdf")
 
 
-@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
-@click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
-@click.option("--onto", "onto", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH",
-              help="Đưa các sửa đổi và ý kiến của người duyệt trong TỆP_WORD (văn bản kehoach đã tạo) vào "
-                   "tệp kế hoạch này, sửa tại chỗ.")
-@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
-              help="Với --onto: ghi ra tệp này thay vì sửa tại chỗ.")
-@click.option("--reject", is_flag=True, help="Với --onto: từ chối các thay đổi được theo dõi (giữ chữ cũ).")
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
-              show_default=True, help="Với --onto: báo cáo trên màn hình, Markdown (bình luận pull request) "
-                                      "hoặc JSON.")
-def import_(source: Path, onto: Path | None, out: Path | None, reject: bool, fmt: str) -> None:
-    """Nhập văn bản Word vào tệp kế hoạch.
-
-    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice, có thể có theo dõi thay đổi và
-    ý kiến) với văn bản kế hoạch tạo ra, đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các
-    dòng đó thay đổi), liệt kê thay đổi được theo dõi và ý kiến kèm dòng trong tệp kế hoạch.
-    Mã thoát 1 khi còn sửa đổi chưa đưa vào được (được liệt kê) hoặc khi có lỗi.
-
-    Ví dụ: kehoach import --onto plans/quang-nam-papi-2020.yaml ban-duyet.docx
-    """
-    if onto is None:
-        click.echo("kehoach import: cần --onto TỆP_KẾ_HOẠCH (đưa bản Word đã duyệt vào tệp kế hoạch).", err=True)
-        sys.exit(2)
-    _import_onto(source, onto, out, reject, fmt)
-
-
 def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
     from .workflow.onto import import_onto, render_json, render_markdown, render_text
 
@@ -381,13 +377,10 @@ def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: 
 
 def _write_atomic(target: Path, text: str) -> None:
     """Never a half-written plan: a temporary file beside it, then renamed over it."""
-    import tempfile
+    from .word.import_file import write_atomic
 
     try:
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent or Path("."),
-                                         prefix=f".{target.name}.", suffix=".tmp", delete=False) as tmp:
-            tmp.write(text)
-        os.replace(tmp.name, target)
+        write_atomic(target, text)
     except OSError as exc:
         click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); tệp cũ giữ nguyên.", err=True)
         sys.exit(1)
