@@ -11,6 +11,15 @@ from .import_agencies import AgencyBook, slug
 from .import_targets import Catalogue, norm
 from .model import Table
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text as a plan can hold it: tabs, page breaks and other layout characters become spaces,
+    runs of spaces one space; line breaks stay (they are the drafter's)."""
+    text = _CONTROL.sub(" ", text.replace("\u00a0", " ").replace("\t", " "))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
 ROMAN = re.compile(r"^[IVXLC]+\.?$")
 TYPED_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])[.)]\s+")
 
@@ -47,7 +56,7 @@ def grid_of(table: Table) -> Grid:
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            lines = [p.text.strip() for p in cell.paragraphs]
+            lines = [clean(p.text).strip() for p in cell.paragraphs]
             while lines and not lines[-1]:
                 lines.pop()
             while lines and not lines[0]:
@@ -141,6 +150,8 @@ class TableReader:
         if code is not None:
             info = self.catalogue.by_code[code]
             if not exact and norm(name) != norm(info.name):
+                if self.renamed.get(code) == name:
+                    return code
                 if self.renamed.get(code, name) != name:
                     notes.append(f"{where}: '{name}' và '{self.renamed[code]}' cùng được hiểu là '{code}'")
                 else:
