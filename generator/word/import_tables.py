@@ -142,6 +142,7 @@ class TableReader:
         self.renamed: dict[str, str] = {}  # code → printed name
         self.own: list[dict] = []  # criteria the catalogue lacks
         self.task_ids: set[str] = set()
+        self.target_ids: dict[str, str] = {}  # criterion → target id
 
     # ---------------------------------------------------------------- dimensions
 
@@ -293,6 +294,23 @@ class TableReader:
                         return code
         return self.dimension(name, where, notes, parent=dim)
 
+    def target_id(self, code: str) -> str:
+        """'t-' and the first words of the criterion's printed name (t-cong-khai), longer when two
+        criteria start alike, the code when even that is taken; the whole index is 't-papi'."""
+        if code in self.target_ids:
+            return self.target_ids[code]
+        info = self.catalogue.by_code.get(code)
+        name = self.renamed.get(code) or (info.short_name or info.name if info else None)
+        candidates = ([f"t-{slug(name, 2)}", f"t-{slug(name, 3)}"] if name and info and not info.is_root else [])
+        candidates.append("t-" + slug(code.replace(".", "-"), 4))
+        taken = set(self.target_ids.values())
+        tid = next((c for c in candidates if c not in taken), None)
+        n = 2
+        while tid is None or tid in taken:
+            tid, n = f"{candidates[-1]}-{n}", n + 1
+        self.target_ids[code] = tid
+        return tid
+
     def task_id(self, dim: str, n: int) -> str:
         info = self.catalogue.by_code.get(dim)
         name = self.renamed.get(dim) or (info.short_name or info.name if info else dim)
@@ -347,7 +365,7 @@ class TableReader:
                 leads[code] = names
             info = self.catalogue.by_code.get(code)
             if target is not None:
-                entry: dict = {"id": "t-" + slug(code.replace(".", "-"), 4), "criterion": code}
+                entry: dict = {"id": self.target_id(code), "criterion": code}
                 if baseline is not None and base_year:
                     entry["baseline"] = {"year": base_year, "value": baseline}
                 entry["target"] = target

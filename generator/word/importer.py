@@ -729,10 +729,7 @@ class Importer:
             parsed = parse_target(sentence, self.catalogue)
             if parsed is None or parsed.criterion in self.targets_by_criterion:
                 return None
-            base = "t-" + slug(parsed.criterion.replace(".", "-"), 4)
-            tid, n = base, 2
-            while any(t["id"] == tid for t in targets):
-                tid, n = f"{base}-{n}", n + 1
+            tid = self.tables.target_id(parsed.criterion)
             entry = target_data(tid, parsed, self.catalogue.by_code.get(parsed.criterion))
             targets.append(entry)
             self.targets_by_criterion[parsed.criterion] = entry
