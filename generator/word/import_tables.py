@@ -391,7 +391,7 @@ class TableReader:
             while cid in ids.values():
                 cid += "-2"
             ids[col] = cid
-            entry: dict = {"id": cid, "header": text or " "}
+            entry: dict = {"id": cid, "header": text or "–"}  # a header cell left empty
             align = grid.aligns.get(col)
             if align and align != "left":
                 entry["align"] = align
@@ -412,16 +412,10 @@ class TableReader:
                 continue
             entry = {"id": f"r{len(rows) + 1}", "cells": cells}
             if _is_group(row, len(grid.header)):
-                if len(cells) > 1:
-                    # kehoach prints one spanning cell per group row: keep the words in it
-                    last = list(cells)[-1]
-                    merged = " ".join(cells.values())
-                    cells = {last: merged}
-                    entry["cells"] = cells
-                entry["group"] = True
+                entry["group"] = True  # kehoach prints its filled cells, the last one spanning the row
             rows.append(entry)
         if not rows:
-            rows = [{"id": "r1", "cells": {columns[0]["id"]: " "}}]
+            rows = [{"id": "r1", "cells": {columns[0]["id"]: "–"}}]
         out.appendix["columns"] = columns
         out.appendix["rows"] = rows
         out.notes.append(f"{where}: bảng không phải bảng nhiệm vụ hay bảng điểm: giữ thành bảng thường "

@@ -598,6 +598,20 @@ class Importer:
             appendices.append(result.appendix)
             tasks += result.tasks
             table_targets += result.targets
+        for k, table in enumerate(self.body_tables, start=1):
+            # kehoach prints tables only as appendices: the cells are kept there, under a name to give
+            where = f"bảng {table.index + 1}"
+            section = self.doc.sections[table.section] if table.section < len(self.doc.sections) else None
+            title = self.todo("tên phụ lục cho bảng nằm giữa nội dung", where)
+            result = self.tables.read(table, f"bang-{k}", title, bool(section and section.orientation == "landscape"),
+                                      where)
+            self.warn("bảng nằm giữa các đoạn nội dung: kehoach chỉ in bảng ở phụ lục, nên bảng được chuyển thành "
+                      f"phụ lục '{result.appendix['id']}' ở cuối văn bản (cần đặt tên phụ lục)", where)
+            for text in result.notes:
+                self.notes.append(Note("guess" if "đoán" in text else "info", text))
+            appendices.append(result.appendix)
+            tasks += result.tasks
+            table_targets += result.targets
         targets: list[dict] = []
         self.targets_by_criterion: dict[str, dict] = {}
         self.printed_sentences: dict[str, str] = {}
@@ -649,9 +663,6 @@ class Importer:
             data["appendices"] = appendices
         if getattr(self, "numbering", None):
             data["numbering"] = {"levels": self.numbering}
-        for table in getattr(self, "body_tables", []):
-            self.warn("bảng nằm trong phần nội dung: kehoach không in bảng giữa các đoạn; nội dung bảng không "
-                      "được đưa vào kế hoạch", f"bảng {table.index + 1}")
         self.strip_private(data)
         self.used_indices(data, index_at)
         self.finish_targets(data)

@@ -15,7 +15,7 @@ from generator.render_docx import render_docx
 from generator.templates_path import default_template
 from generator.validate import load_plan
 from generator.word import read_docx
-from generator.word.import_recall import document_words, rebuilt_document, recall
+from generator.word.import_recall import document_words, rebuilt_document, recall, words
 from generator.word.import_yaml import dump_plan
 from generator.word.importer import TODO, classify, import_document
 from tests.office.make_office import PLANS, STYLES, make_office_docx, truth_words
@@ -315,7 +315,12 @@ def test_comments_tracked_changes_and_a_file_that_is_no_plan(tmp_path):
     assert "Đoạn mới chèn" in text and "Tăng mạnh kết thúc" in text  # insertions accepted, deletion gone
     assert "TODO: họ tên người ký" in text and "TODO: tên cơ quan ban hành" in text
     assert any("không thấy 'Nơi nhận'" in n.text for n in result.notes)
-    rebuilt_document(result.data)  # TODO markers are plain text to the renderer: it still builds
+    # the tables between paragraphs become appendices (every cell kept), named by the drafter
+    tables = [a for a in result.data["appendices"] if a["id"].startswith("bang-")]
+    assert len(tables) == 2 and all(a["title"].startswith(TODO) for a in tables)
+    rebuilt = rebuilt_document(result.data)  # TODO markers are plain text to the renderer: it still builds
+    cells = [c.text for t in source.tables for row in t.rows for c in row.cells if c.text.strip()]
+    assert recall([w for c in cells for w in words(c)], document_words(rebuilt)) == 1.0
 
 
 def test_superior_agency_line_and_blank_draft_header(tmp_path):
