@@ -203,7 +203,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
     được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
     """
-    from .agencies import registries
+    from .agencies import find_province, registries
     from .word.import_file import default_output, import_file, parse_indices, write_atomic
 
     target = out or default_output(source)
@@ -214,9 +214,12 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
         sys.exit(1)
     if registry is not None and registry not in registries():
-        click.echo(f"--registry: không có danh mục cơ quan '{registry}'; các danh mục có: "
-                   f"{', '.join(sorted(registries()))}", err=True)
-        sys.exit(1)
+        province = find_province(registry)
+        if province is None:
+            click.echo(f"--registry: không có danh mục cơ quan '{registry}'; hãy ghi mã hoặc tên tỉnh, thành phố, "
+                       "ví dụ quang-nam hoặc 'Quảng Nam'", err=True)
+            sys.exit(1)
+        registry = province["id"]
     try:
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
