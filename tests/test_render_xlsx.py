@@ -34,6 +34,18 @@ def test_rows_match_the_tasks_and_the_docx_table(built, stem):
     assert ws.cell(row=1, column=1).value == "Phụ lục"
 
 
+def test_print_area_covers_every_row_and_column(built):
+    for stem, result in built.items():
+        wb = load_workbook(xlsx_of(built, stem))
+        for ws in wb.worksheets:
+            last = ws.cell(row=ws.max_row, column=ws.max_column).coordinate
+            # openpyxl reads it back as "'sheet'!$A$1:$G$42"
+            area = ws.print_area.split("!")[-1].replace("$", "")
+            assert area == f"A1:{last}", (stem, ws.title)
+            assert any(ws.cell(row=ws.max_row, column=c).value for c in range(1, ws.max_column + 1))
+
+
+
 def test_group_rows_and_titles_are_merged(built):
     ws = load_workbook(xlsx_of(built, "quang-nam-papi-2020")).worksheets[0]
     merged = {str(r) for r in ws.merged_cells.ranges}
@@ -72,12 +84,10 @@ def test_row_heights_follow_the_wrapped_text(built):
     assert ws.row_dimensions[5].height >= 2 * 15.75       # "Đơn vị chủ trì theo dõi" wraps
 
 
-def test_print_area_covers_every_row_and_column(built):
-    for stem, result in built.items():
-        wb = load_workbook(xlsx_of(built, stem))
-        for ws in wb.worksheets:
-            last = ws.cell(row=ws.max_row, column=ws.max_column).coordinate
-            # openpyxl reads it back as "'sheet'!$A$1:$G$42"
-            area = ws.print_area.split("!")[-1].replace("$", "")
-            assert area == f"A1:{last}", (stem, ws.title)
-            assert any(ws.cell(row=ws.max_row, column=c).value for c in range(1, ws.max_column + 1))
+def test_numbers_are_stored_as_numbers_with_a_decimal_comma_format(built):
+    ws = load_workbook(xlsx_of(built, "sample")).worksheets[1]
+    row = next(r for r in ws.iter_rows() if r[1].value == "Quản trị môi trường")
+    target = row[4]
+    assert target.data_type == "n" and target.value == 4
+    assert target.number_format == "[$-42A]#,##0.0"  # shows "4,0", the precision the drafter wrote
+    assert row[3].value == 3.87 and row[3].number_format == "[$-42A]#,##0.00"
