@@ -135,7 +135,8 @@ MUTANTS = [
     m("swap-not-atomic", "generator/build.py", "    if _exchange(staging, final):\n",
       "    if False:\n", "outputs swapped with two renames (a moment without outputs) where one exchange works"),
     m("staging-left-behind", "generator/build.py",
-      "        if staging.exists():\n            shutil.rmtree(staging, ignore_errors=True)\n", "",
+      "        if self.staging.exists():\n            shutil.rmtree(self.staging, ignore_errors=True)\n",
+      "        pass\n",
       "a failed build leaves its half-written staging directory"),
 ]
 
