@@ -44,9 +44,10 @@ ROW_LOOP = (
     '{% if c.vm == "restart" %}<w:vMerge w:val="restart"/>{% elif c.vm %}<w:vMerge/>{% endif %}'
     '<w:vAlign w:val="{{ c.va }}"/></w:tcPr>'
     '{% for line in c.lines %}<w:p><w:pPr><w:pStyle w:val="STYLE"/>{% if row.keep %}<w:keepNext/>{% endif %}'
-    '<w:jc w:val="{{ c.jc }}"/></w:pPr>'
+    '<w:jc w:val="{{ c.jc }}"/></w:pPr>{% if loop.first %}{{ c.bs|safe }}{% endif %}'
     '{% if line %}<w:r>{% if row.bold %}<w:rPr><w:b/></w:rPr>{% endif %}'
-    '<w:t xml:space="preserve">{{ line }}</w:t></w:r>{% endif %}</w:p>{% endfor %}'
+    '<w:t xml:space="preserve">{{ line }}</w:t></w:r>{% endif %}'
+    '{% if loop.first %}{{ c.be|safe }}{% endif %}</w:p>{% endfor %}'
     '</w:tc>{% endfor %}</w:tr>'
     '<w:tr><w:tc><w:p><w:r><w:t>{%tr endfor %}</w:t></w:r></w:p></w:tc></w:tr>'
 )
@@ -57,8 +58,20 @@ def _is_appendix_table(tbl) -> bool:
     return first is not None and first.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None
 
 
-def cut_template(kehoach_docx: bytes, path: Path) -> Path:
-    """kehoach's .docx with each appendix table's rows (all but the header) replaced by a loop."""
+def _bookmarks(tc) -> tuple[str, str]:
+    """The source-tag bookmarks kehoach puts in a cell's first paragraph (starts, ends), as markup:
+    a script making the same document gets them with its data."""
+    p = tc.find(_w("p"))
+    starts = "".join(f'<w:bookmarkStart w:id="{b.get(_w("id"))}" w:name="{b.get(_w("name"))}"/>'
+                     for b in p.findall(_w("bookmarkStart")))
+    ends = "".join(f'<w:bookmarkEnd w:id="{b.get(_w("id"))}"/>' for b in p.findall(_w("bookmarkEnd")))
+    return starts, ends
+
+
+def cut_template(kehoach_docx: bytes, path: Path) -> tuple[Path, list[list[list[tuple[str, str]]]]]:
+    """kehoach's .docx with each appendix table's rows (all but the header) replaced by a loop; and the
+    bookmarks of every cell of those rows, by table, row and cell."""
+    marks = []
     with zipfile.ZipFile(io.BytesIO(kehoach_docx)) as src:
         root = etree.fromstring(src.read("word/document.xml"))
         body = root.find(_w("body"))
@@ -67,6 +80,7 @@ def cut_template(kehoach_docx: bytes, path: Path) -> Path:
             rows = tbl.findall(_w("tr"))
             if style is None and len(rows) > 1:
                 style = rows[1].find(f".//{_w('pStyle')}").get(_w("val"))
+            marks.append([[_bookmarks(tc) for tc in tr.findall(_w("tc"))] for tr in rows[1:]])
             for tr in rows[1:]:
                 tbl.remove(tr)
             marker = etree.SubElement(tbl, _w("tr"))
@@ -80,10 +94,10 @@ def cut_template(kehoach_docx: bytes, path: Path) -> Path:
             for info in src.infolist():
                 data = xml.encode("utf-8") if info.filename == "word/document.xml" else src.read(info.filename)
                 dst.writestr(info, data)
-    return path
+    return path, marks
 
 
-def docx_rows(ctx) -> dict[str, list[dict]]:
+def docx_rows(ctx, marks) -> dict[str, list[dict]]:
     """The appendix rows as plain data for the template: what a script would prepare."""
     from generator import ooxml
 
@@ -91,7 +105,7 @@ def docx_rows(ctx) -> dict[str, list[dict]]:
     for k, table in enumerate(ctx.tables):
         widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
         rows = []
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
             cells = []
             if row.kind == "group":
                 for i, cell in enumerate(row.cells):
@@ -101,14 +115,18 @@ def docx_rows(ctx) -> dict[str, list[dict]]:
                                   "va": "center" if center else "top", "jc": "center" if center else "left",
                                   "lines": cell.lines})
                 rows.append({"cells": cells, "keep": True, "bold": True})
-                continue
-            for cell, column, width in zip(row.cells, table.columns, widths):
-                align = column.align
-                cells.append({"w": width, "span": 0, "vm": cell.merge,
-                              "va": "center" if align == "center" else "top",
-                              "jc": {"justify": "both"}.get(align, align),
-                              "lines": cell.lines if cell.merge != "continue" else ("",)})
-            rows.append({"cells": cells, "keep": False, "bold": row.bold})
+            else:
+                for c, (cell, column, width) in enumerate(zip(row.cells, table.columns, widths)):
+                    if cell.span == 0:  # covered by a cell spanning from the left
+                        continue
+                    align = column.align
+                    cells.append({"w": sum(widths[c:c + cell.span]), "span": cell.span if cell.span > 1 else 0,
+                                  "vm": cell.merge, "va": "center" if align == "center" else "top",
+                                  "jc": {"justify": "both"}.get(align, align),
+                                  "lines": cell.lines if cell.merge != "continue" else ("",)})
+                rows.append({"cells": cells, "keep": False, "bold": row.bold})
+            for cell, (starts, ends) in zip(cells, marks[k][r]):
+                cell["bs"], cell["be"] = starts, ends
         out[f"t{k}"] = rows
     return out
 
@@ -155,13 +173,14 @@ def same_docx(a: bytes, b: bytes) -> list[str]:
 
 
 HEADER_ROW = 5
+OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 def xlsx_rows(ctx) -> list[dict]:
     """Per appendix: the cells, merges and sizes a script would write (computed with kehoach's own
     helpers, so the two workbooks can be compared part by part)."""
     from generator.context import Cell, Row
-    from generator.render_xlsx import CM_TO_CHARS, _row_height, _sheet_title, vertical_runs
+    from generator.render_xlsx import CM_TO_CHARS, _row_height, _sheet_title, number_format, vertical_runs
 
     class Names:
         sheetnames: list[str] = []
@@ -171,14 +190,14 @@ def xlsx_rows(ctx) -> list[dict]:
         ncols = len(table.columns)
         title = _sheet_title(table, Names)
         Names.sheetnames = Names.sheetnames + [title]
-        cells, merges, heights = [], [], {2: 36, 3: 36}
+        cells, merges, across, heights = [], [], [], {2: 36, 3: 36}
         last = get_column_letter(ncols)
         for r, (text, style) in enumerate(((table.label, "KH Phu luc"), (table.title, "KH Ten phu luc"),
                                            (table.attached_to, "KH Kem theo")), start=1):
-            cells.append((r, 1, text, style, None))
+            cells.append((r, 1, text, style, None, None))
             merges.append(f"A{r}:{last}{r}")
         for c, column in enumerate(table.columns, start=1):
-            cells.append((HEADER_ROW, c, column.header, "KH Bang tieu de", None))
+            cells.append((HEADER_ROW, c, column.header, "KH Bang tieu de", None, None))
         header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
         heights[HEADER_ROW] = _row_height(header, table, bold=True)
         row_no = HEADER_ROW
@@ -189,19 +208,25 @@ def xlsx_rows(ctx) -> list[dict]:
                 first = row.span_from + 1
                 for c, spec in enumerate(row.cells, start=1):
                     align = "center" if c == 1 and table.columns[0].key == "stt" and row.span_from > 0 else None
-                    cells.append((row_no, c, spec.text or None, "KH Nhom", align))
+                    cells.append((row_no, c, spec.text or None, "KH Nhom", align, None))
                 for c in range(first + 1, ncols + 1):
-                    cells.append((row_no, c, None, "KH Nhom", None))
+                    cells.append((row_no, c, None, "KH Nhom", None, None))
                 if first < ncols:
                     merges.append(f"{get_column_letter(first)}{row_no}:{last}{row_no}")
                 continue
             for c, (spec, column) in enumerate(zip(row.cells, table.columns), start=1):
-                value = None if spec.merge == "continue" else (spec.text or None)
+                hidden = spec.merge == "continue" or spec.span == 0
+                value = None if hidden else spec.value if spec.value is not None else (spec.text or None)
+                fmt = number_format(spec.value) if spec.value is not None and not hidden else None
                 cells.append((row_no, c, value, "KH Nhom" if row.bold else "KH O",
-                              column.align if column.align != "left" else None))
+                              column.align if column.align != "left" else None, fmt))
+                if spec.span > 1 and spec.merge == "":
+                    across.append(f"{get_column_letter(c)}{row_no}:{get_column_letter(c + spec.span - 1)}{row_no}")
+        merges += across
         for column, first_row, last_row in vertical_runs(table):
-            letter = get_column_letter(column + 1)
-            merges.append(f"{letter}{HEADER_ROW + 1 + first_row}:{letter}{HEADER_ROW + 1 + last_row}")
+            width = max(1, table.rows[first_row].cells[column].span)
+            merges.append(f"{get_column_letter(column + 1)}{HEADER_ROW + 1 + first_row}:"
+                          f"{get_column_letter(column + width)}{HEADER_ROW + 1 + last_row}")
         sheets.append({"title": title, "cells": cells, "merges": merges, "heights": heights,
                        "widths": {get_column_letter(c): round(col.width_cm * CM_TO_CHARS, 1)
                                   for c, col in enumerate(table.columns, start=1)},
@@ -218,13 +243,20 @@ def render_xlsx(template: Path, sheets: list[dict], creator: str, title: str) ->
         for row in ws.iter_rows():
             for cell in row:
                 cell.value = None
-        for r, c, value, style, align in sheet["cells"]:
-            cell = ws.cell(row=r, column=c, value=value)
+        for r, c, value, style, align, fmt in sheet["cells"]:
+            cell = ws.cell(row=r, column=c)
+            if isinstance(value, str):  # text stays text: never a formula, never an _xHHHH_ escape
+                cell.value = OOXML_ESCAPE.sub(r"_x005F_\1", value)
+                cell.data_type = "s"
+            else:
+                cell.value = value
             cell.style = style
             if align:
                 current = cell.alignment
                 cell.alignment = Alignment(horizontal=align, vertical=current.vertical,
                                            wrap_text=current.wrap_text)
+            if fmt:
+                cell.number_format = fmt
         for r, height in sheet["heights"].items():
             ws.row_dimensions[r].height = height
         for letter, width in sheet["widths"].items():
