@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from .checks import check_plan
 from .errors import Problem, Problems
 from .loader import Located, PathKey, format_path, load_yaml
-from .model import Plan
+from .model import NOT_BLANK, Plan
 
 _TYPE_MESSAGES = {
     "string_type": "phải là chữ (đặt trong dấu nháy nếu giá trị trông giống số, ngày hoặc yes/no)",
@@ -21,7 +21,7 @@ _TYPE_MESSAGES = {
     "int_parsing": "phải là số nguyên",
     "int_from_float": "phải là số nguyên",
     "decimal_type": "phải là số",
-    "decimal_parsing": "phải là số",
+    "decimal_parsing": "phải là số; số thập phân viết bằng dấu chấm (5.5, không phải 5,5)",
     "date_type": "phải là ngày dạng YYYY-MM-DD",
     "date_parsing": "phải là ngày dạng YYYY-MM-DD",
     "date_from_datetime_inexact": "chỉ ghi ngày dạng YYYY-MM-DD, không ghi giờ",
@@ -51,6 +51,8 @@ def _message(err: dict[str, Any]) -> str:
         return f"giá trị không hợp lệ; chấp nhận: {ctx.get('expected', '')}"
     if kind == "union_tag_invalid":
         return f"loại '{ctx.get('tag')}' không hợp lệ; chấp nhận: {ctx.get('expected_tags')}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        return "không được để trống (chỉ có dấu cách)"
     if kind == "string_pattern_mismatch":
         return ("mã không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, '.', '-', '_' "
                 "và bắt đầu bằng chữ hoặc số (ví dụ: so-noi-vu)")
