@@ -81,6 +81,48 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Thư mục kết quả, như ở lệnh build.")
+@click.option("--pdf", is_flag=True, help="Xuất thêm bản PDF mỗi lần tạo (chậm hơn vài giây).")
+@click.option("--template", "docx_template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh; sửa mẫu cũng tạo lại văn bản.")
+@click.option("--xlsx-template", type=click.Path(path_type=Path), help="Mẫu Excel riêng cho phụ lục.")
+@click.option("--interval", type=float, default=1.0, hidden=True, help="Số giây giữa hai lần xem tệp.")
+@click.option("--max-builds", type=int, hidden=True, help="Dừng sau chừng ấy lần tạo (cho kiểm thử).")
+def watch(plan: Path, out: Path, pdf: bool, docx_template: Path | None, xlsx_template: Path | None,
+          interval: float, max_builds: int | None) -> None:
+    """Theo dõi một kế hoạch: mỗi lần tệp được lưu, kiểm tra và tạo lại văn bản.
+
+    Mỗi lần in giờ và "đã tạo ..." hoặc các lỗi; khi kế hoạch có lỗi, kết quả lần trước được giữ
+    nguyên. Mở văn bản .docx hoặc .pdf trong thư mục kết quả để xem sau mỗi lần lưu. Dừng bằng Ctrl+C.
+
+    Ví dụ: kehoach watch plans/tuyen-quang-papi-2026.yaml --pdf
+    """
+    from .build import build_plan
+    from .watch import watch_plan
+
+    def rebuild():
+        return build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
+                          display=_display(plan))
+
+    paths = [plan, *(p for p in (docx_template, xlsx_template) if p is not None)]
+    click.echo(f"đang theo dõi {_display(plan)}: lưu tệp để tạo lại; Ctrl+C để dừng.", err=True)
+    ok = True
+    for event in watch_plan(paths, rebuild, interval=interval, max_builds=max_builds):
+        stamp = event.when.strftime("%H:%M:%S")
+        _echo_problems(event.problems)
+        ok = event.result is not None
+        if ok:
+            click.echo(f"[{stamp}] đã tạo {_display(event.result.out_dir)}/ "
+                       f"({', '.join(p.name for p in event.result.files)})")
+        else:
+            errors = sum(p.severity == "error" for p in event.problems)
+            click.echo(f"[{stamp}] chưa tạo: {errors} lỗi; kết quả lần trước được giữ nguyên.", err=True)
+    sys.exit(0 if ok else 1)
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH...")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
