@@ -116,6 +116,7 @@ class Criteria:
         self.by_code: dict[str, CriterionInfo] = {}
         self.missing_catalogues: list[tuple[str, str]] = []
         self.levels: dict[str, list[str]] = {}
+        self.catalogue_kids: dict[str, set[str]] = {}
         self.assessment: dict[str, Assessment] = {}  # by index, for the plan's baseline year
         year = assessment_year(plan)
         for index, version in plan.indices.items():
@@ -123,7 +124,9 @@ class Criteria:
             if data is None:
                 self.missing_catalogues.append((index, str(version)))
                 continue
-            self.by_code.update(flatten(data))
+            flat = flatten(data)
+            self.by_code.update(flat)
+            self.catalogue_kids.update({code: set(info.children) for code, info in flat.items()})
             self.levels[index] = data.get("levels") or []
             found = assessments(data).get(year)
             if found is not None:
@@ -163,6 +166,11 @@ class Criteria:
         while info is not None and info.parent is not None and depth < 10:
             depth, info = depth + 1, self.by_code.get(info.parent)
         return depth
+
+    def catalogue_children(self, code: str) -> set[str] | None:
+        """The children the catalogue itself lists (None: not a catalogue criterion)."""
+        kids = self.catalogue_kids.get(code)
+        return kids if kids else None
 
     def assessed_max(self, code: str) -> tuple[Decimal, Assessment] | None:
         """The catalogue's maximum of `code` for the plan's baseline year, with its source."""

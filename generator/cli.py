@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import traceback
 from pathlib import Path
@@ -316,7 +317,16 @@ def schema(out: Path | None) -> None:
         click.echo(f"đã ghi {_display(out)}", err=True)
 
 
+def _stop(signum, frame) -> None:
+    # unwinds like Ctrl+C, so LibreOffice is stopped and no staging folder or profile is left behind
+    click.echo("đã dừng.", err=True)
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     try:
         cli.main(prog_name="kehoach", standalone_mode=True)
     except KeyboardInterrupt:

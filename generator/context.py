@@ -223,9 +223,15 @@ class Builder:
         else:
             subject = f"{info.level} “{name}”"
         base = target.baseline
+        since = f" so với năm {base.year}" if base else ""
+        if target.change is not None:
+            return f"{subject}: {self._change(target)}{since}{_qualifier(target.qualifier)}."
+        bound = BOUND_WORDS[target.bound]
         if target.unit == "hạng":
             of = f"/{base.of}" if base and base.of else ""
-            sentence = f"{subject}: xếp hạng {target.target}{of}"
+            sentence = f"{subject}: xếp hạng {bound}{target.target}{of}"
+            if target.qualifier:
+                return sentence + _qualifier(target.qualifier) + "."
             if base and base.rank:
                 moved = base.rank - int(target.target)
                 if moved:
@@ -233,7 +239,9 @@ class Builder:
             return sentence + "."
         unit = "%" if target.unit == "%" else " điểm"
         value = number(target.target) + (f"/{number(maximum)}" if maximum is not None and unit != "%" else "")
-        sentence = f"{subject}: đạt {value}{unit}"
+        sentence = f"{subject}: đạt {bound}{value}{unit}"
+        if target.qualifier:
+            return sentence + _qualifier(target.qualifier) + "."
         if base and base.value is not None:
             delta = Decimal(str(target.target)) - Decimal(str(base.value))
             if delta > 0:
@@ -243,6 +251,19 @@ class Builder:
             else:
                 sentence += f" (bằng kết quả năm {base.year})"
         return sentence + "."
+
+    @staticmethod
+    def _change(target: Target) -> str:
+        """'tăng tối thiểu 02 bậc', 'tăng vị thứ xếp hạng', 'tăng 0,5 điểm', 'giảm 7%'."""
+        change = target.change
+        verb = "tăng" if change.direction == "up" else "giảm"
+        least = "tối thiểu " if change.at_least else ""
+        if change.by is None:
+            what = {"hạng": "vị thứ xếp hạng", "%": "tỷ lệ", "điểm": "điểm số"}[target.unit]
+            return f"{verb} {what}"
+        if target.unit == "hạng":
+            return f"{verb} {least}{int(change.by):02d} bậc"
+        return f"{verb} {least}{number(change.by)}{'%' if target.unit == '%' else ' điểm'}"
 
     # ---------------------------------------------------------------- body
 
@@ -586,6 +607,17 @@ def _point_label(depth: int, n: int) -> str:
     if depth == 2 and n <= len(VI_LETTERS):
         return f"{VI_LETTERS[n - 1]})"
     return f"({n})"
+
+
+BOUND_WORDS = {"exact": "", "above": "trên ", "at_least": "tối thiểu "}
+
+
+def _qualifier(text: str | None) -> str:
+    """A drafter's qualifier prints in brackets, written with or without them."""
+    if not text:
+        return ""
+    text = text.strip()
+    return f" {text}" if text.startswith("(") else f" ({text})"
 
 
 def _strip_end(text: str) -> str:

@@ -146,3 +146,34 @@ def test_plan_maxima_that_disagree_with_the_baseline_year_are_warned(plan_from):
     assert warning.path == "criteria[3].max"
     assert warning.message.startswith("điểm tối đa của 'par.1' là 10, khác điểm tối đa năm đánh giá 2018 trong "
                                       "danh mục (9; nguồn thứ cấp")
+
+
+def test_sub_maxima_check_waits_for_every_child(plan_from):
+    def some(data):  # a plan lists two of the criteria of a field: not all of them
+        data["indices"]["par"] = "qd2948-2017"
+        data["criteria"] += [{"code": "par.1.1", "name": "Kế hoạch CCHC năm", "max": 2, "parent": "par.1"},
+                             {"code": "par.1.3", "name": "Kiểm tra CCHC", "max": 1.5, "parent": "par.1"}]
+    _, warnings = plan_from(some)
+    assert not [w for w in warnings if "tiêu chí con" in w.message]
+
+    def too_many(data):
+        some(data)
+        data["criteria"][-1]["max"] = 9
+    with pytest.raises(PlanError) as exc:
+        plan_from(too_many)
+    (problem,) = [p for p in exc.value.problems if p.severity == "error"]
+    assert "cộng lại bằng 11, vượt điểm tối đa 10" in problem.message
+
+
+def test_rank_target_that_may_mean_places_gained_is_warned(plan_from):
+    def rank(target, baseline=None):
+        def edit(data):
+            data["targets"][0].update({"unit": "hạng", "target": target})
+            data["targets"][0].pop("wording", None)
+            data["targets"][0]["baseline"] = baseline or {"year": 2020}
+        return [w.message for w in plan_from(edit)[1] if "hạng" in w.message and "change" in w.message]
+
+    (message,) = rank(2)
+    assert "'target: 2' với đơn vị 'hạng' được in là 'xếp hạng 2'" in message and "change: {by: 2}" in message
+    assert rank(2, {"year": 2020, "rank": 33})  # from 33rd to 2nd: more likely "up 2 places"
+    assert not rank(30, {"year": 2020, "rank": 33})  # the sentence shows "(tăng 03 bậc ...)"
