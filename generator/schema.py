@@ -84,6 +84,8 @@ DEF_DOCS: dict[str, tuple[str, str]] = {
                    "thường ('text'), và nội dung con."),
     "TableAppendix": ("Phụ lục bảng tự do", "Bảng tự khai báo cột và dòng."),
     "Target": ("Chỉ tiêu", "Một chỉ tiêu: chỉ số tổng hợp hoặc chỉ số nội dung, kết quả gốc và mức phấn đấu."),
+    "TargetChange": ("Mức tăng, giảm", "Chỉ tiêu tương đối: tăng (giảm) so với kết quả năm gốc, ví dụ 'tăng tối "
+                     "thiểu 02 bậc'."),
     "TargetsBlock": ("Chỗ in các chỉ tiêu", "Khối 'targets: [...]': in câu chỉ tiêu của các chỉ tiêu đã khai báo."),
     "Task": ("Nhiệm vụ", "Một nhiệm vụ cụ thể: một dòng của bảng phụ lục nhiệm vụ."),
     "TasksAppendix": ("Phụ lục nhiệm vụ", "Bảng các nhiệm vụ, nhóm theo chỉ số nội dung, với các cột chọn được."),
@@ -154,6 +156,9 @@ def plan_schema() -> dict[str, Any]:
             definition["title"] = title
             if not _is_vietnamese(definition.get("description")):
                 definition["description"] = description
+        elif _is_vietnamese(definition.get("description")):
+            # an object added to the model without an entry here: its own first phrase, never its class name
+            definition["title"] = definition["description"].split(":")[0].split(".")[0][:60]
         if name in EXAMPLES:
             definition["examples"] = EXAMPLES[name]
         if name in SNIPPETS:
