@@ -45,7 +45,13 @@ def cli() -> None:
     """kehoach: soạn Kế hoạch (KH-UBND) từ tệp YAML có cấu trúc.
 
     Từ một tệp kế hoạch, kehoach tạo văn bản .docx đúng thể thức Nghị định 30/2020/NĐ-CP,
-    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận.
+    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận. Hướng dẫn cho người soạn: docs/huong-dan.md.
+
+    \b
+    Bắt đầu:
+      kehoach init --province "Tuyên Quang" --year 2026     (tạo tệp kế hoạch để điền)
+      kehoach validate plans/tuyen-quang-papi-2026.yaml      (kiểm tra)
+      kehoach build plans/tuyen-quang-papi-2026.yaml --pdf   (tạo văn bản)
     """
 
 
@@ -61,6 +67,7 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
           xlsx_template: Path | None) -> None:
     """Tạo văn bản .docx, phụ lục .xlsx và Nơi nhận cho từng kế hoạch.
 
+    \b
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
     """
     from .build import build_plan
@@ -81,7 +88,7 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     sys.exit(1 if failed else 0)
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Tạo lại văn bản mỗi lần tệp kế hoạch được lưu.")
 @click.argument("plan", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
               help="Thư mục kết quả, như ở lệnh build.")
@@ -98,6 +105,7 @@ def watch(plan: Path, out: Path, pdf: bool, docx_template: Path | None, xlsx_tem
     Mỗi lần in giờ và "đã tạo ..." hoặc các lỗi; khi kế hoạch có lỗi, kết quả lần trước được giữ
     nguyên. Mở văn bản .docx hoặc .pdf trong thư mục kết quả để xem sau mỗi lần lưu. Dừng bằng Ctrl+C.
 
+    \b
     Ví dụ: kehoach watch plans/tuyen-quang-papi-2026.yaml --pdf
     """
     from .build import build_plan
@@ -131,7 +139,11 @@ def watch(plan: Path, out: Path, pdf: bool, docx_template: Path | None, xlsx_tem
 def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
     """Kiểm tra kế hoạch, không ghi tệp nào.
 
-    Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường. Mã thoát 1 khi có lỗi.
+    Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường: lỗi cấu trúc và lỗi tham chiếu (mã cơ
+    quan, chỉ tiêu, phụ lục không tồn tại) ở mọi phần đọc được. Mã thoát 1 khi có lỗi.
+
+    \b
+    Ví dụ: kehoach validate plans/tuyen-quang-papi-2026.yaml
     """
     from .validate import load_plan
 
@@ -168,7 +180,11 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
 
     Năm được chuyển ở tên, thời gian, thời hạn và các câu "năm ..." (trừ năm của văn bản được trích
     dẫn); số và ngày ban hành được xóa (dự thảo); kết quả năm cũ thành năm gốc; mọi giá trị người soạn
-    phải quyết định được đánh dấu TODO và bị 'kehoach validate' báo lỗi cho đến khi điền xong.
+    phải quyết định được đánh dấu TODO ("việc cần làm") và bị 'kehoach validate' báo lỗi cho đến khi
+    điền xong.
+
+    \b
+    Ví dụ: kehoach rollover plans/tuyen-quang-papi-2026.yaml --results ket-qua-2026.yaml
     """
     from .rollover import default_output, git_commit
     from .rollover import rollover as roll
@@ -189,7 +205,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
                f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {_display(target)}")
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="So sánh hai kế hoạch theo mã (chỉ tiêu, nhiệm vụ, cơ quan, câu chữ).")
 @click.argument("old", type=click.Path(path_type=Path), metavar="KẾ_HOẠCH_CŨ")
 @click.argument("new", type=click.Path(path_type=Path), metavar="KẾ_HOẠCH_MỚI")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
@@ -199,6 +215,9 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục.
 
     Mã thoát: 0 (hoặc 1 khi khác nhau với --exit-code); 2 khi một kế hoạch không hợp lệ.
+
+    \b
+    Ví dụ: kehoach diff plans/tuyen-quang-papi-2026.yaml plans/tuyen-quang-papi-2027.yaml
     """
     from .diff import diff_plans, render_json, render_markdown, render_text
     from .validate import load_plan_for_review
@@ -219,7 +238,7 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     sys.exit(1 if exit_code and result.differ else 0)
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Tạo tệp kế hoạch mới để điền, cho một tỉnh, thành phố.")
 @click.option("--province", "province", required=True, metavar="TÊN",
               help="Tỉnh, thành phố (34 đơn vị từ năm 2025; tên trước năm 2025 cũng được), ví dụ 'Tuyên Quang'.")
 @click.option("--year", "year", type=int, help="Năm của kế hoạch (mặc định: năm nay).")
@@ -235,6 +254,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
     Nếu thư mục của tệp chưa có lược đồ kehoach.schema.json (để trình soạn thảo gợi ý và giải thích
     các khóa), lược đồ được ghi kèm bên cạnh.
 
+    \b
     Ví dụ: kehoach init --province "Tuyên Quang" --year 2026 --indices papi,par
     """
     import datetime as dt
@@ -302,11 +322,16 @@ def git_diff(args: tuple[str, ...]) -> None:
     click.echo(render_text(diff_plans(old, new, f"a/{name}", f"b/{name}", old_todos, new_todos)), nl=False)
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Xuất lược đồ cho trình soạn thảo (gợi ý, giải thích các khóa).")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:
-    """Xuất JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và giải thích các khóa)."""
+    """Xuất lược đồ (JSON Schema) của tệp kế hoạch: bản mô tả các khóa hợp lệ, để trình soạn thảo gợi ý,
+    giải thích bằng tiếng Việt và gạch đỏ chỗ sai.
+
+    \b
+    Ví dụ: kehoach schema -o plans/kehoach.schema.json
+    """
     from .schema import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"

@@ -165,3 +165,18 @@ def test_init_beside_a_shared_schema_points_at_it(tmp_path):
     assert text.startswith("# yaml-language-server: $schema=../schema/kehoach.schema.json\n")
     assert not (tmp_path / "plans" / "kehoach.schema.json").exists()
     assert run("init", "--province", "Atlantis", cwd=tmp_path).returncode == 1
+
+
+def test_every_command_has_help_with_a_vietnamese_example():
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    runner = CliRunner()
+    names = [name for name, command in cli.commands.items() if not command.hidden]
+    assert {"init", "validate", "build", "watch", "rollover", "diff", "schema"} <= set(names)
+    for name in names:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert f"Ví dụ: kehoach {name} " in result.output, name
+        assert "Usage" not in result.output and "Options" not in result.output
