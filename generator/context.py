@@ -181,6 +181,8 @@ class Builder:
         self.targets = {t.id: t for t in plan.targets}
         self.target_index = {t.id: i for i, t in enumerate(plan.targets)}
         self.appendix_labels = self._appendix_labels()
+        self.scheme = plan.numbering  # the numbering of the section being built
+        self._numbers: list[int] = []  # numbers of the items above the current one
         self.appendix_index = {a.id: i for i, a in enumerate(plan.appendices)}
 
     # ---------------------------------------------------------------- header and references
@@ -278,7 +280,9 @@ class Builder:
         for i, section in enumerate(self.plan.sections):
             out.append(Para("section", upper(section.title), label=f"{roman(i + 1)}.", bold=True,
                             source=Source(("sections", i, "title"), "upper")))
+            self.scheme = section.numbering or self.plan.numbering
             out += self.blocks(section.content, depth=1, path=("sections", i, "content"))
+        self.scheme = self.plan.numbering
         out.append(Para("closing", _closing(self.plan.closing), source=Source(("closing",))))
         return out
 
@@ -330,12 +334,31 @@ class Builder:
         return out
 
     def heading(self, depth: int, n: int, title: str, source: Source | None = None) -> Para:
-        if depth == 1:
-            return Para("heading", title, label=f"{n}.", bold=True, source=source)
-        return Para("point", title, label=_point_label(depth, n), source=source)
+        """A titled item: bold at the numbered levels ('1.', '1.1.'), and at lettered ones when the
+        scheme says so (ND30 prints points plain)."""
+        label = self.clause_label(depth, n)
+        fmt = self.level_format(depth)
+        if fmt in ("1.", "1.1.") or self.scheme.bold_titled_points:
+            return Para("heading", title, label=label, bold=True, source=source)
+        return Para("point", title, label=label, source=source)
+
+    def level_format(self, depth: int) -> str:
+        levels = self.scheme.levels
+        return levels[depth - 1] if depth <= len(levels) else "(1)"
 
     def clause_label(self, depth: int, n: int) -> str:
-        return f"{n}." if depth == 1 else _point_label(depth, n)
+        """The label of item `n` at `depth`; remembers it so '1.1.' can name its parents."""
+        del self._numbers[depth - 1:]
+        self._numbers += [0] * (depth - 1 - len(self._numbers)) + [n]
+        fmt = self.level_format(depth)
+        if fmt == "1.":
+            return f"{n}."
+        if fmt == "1.1.":
+            start = next((d for d in range(depth - 1, 0, -1) if self.level_format(d) not in ("1.", "1.1.")), 0)
+            return ".".join(str(x) for x in self._numbers[start:depth]) + "."
+        if fmt == "a)" and n <= len(VI_LETTERS):
+            return f"{VI_LETTERS[n - 1]})"
+        return f"({n})"
 
     def subsection(self, block: Subsection, depth: int, n: int, path: tuple = ()) -> list[Para]:
         if block.title is not None:
@@ -612,13 +635,6 @@ def _merge_repeats(table: Table, columns: list[int]) -> None:
                 prev_cells[c] = replace(prev_cells[c], merge="restart")
         rows[r - 1] = replace(prev, cells=tuple(prev_cells))
         rows[r] = replace(cur, cells=tuple(cells))
-
-
-def _point_label(depth: int, n: int) -> str:
-    """'a)', 'b)' for points; deeper levels (rare in real plans) use '(1)', '(2)'."""
-    if depth == 2 and n <= len(VI_LETTERS):
-        return f"{VI_LETTERS[n - 1]})"
-    return f"({n})"
 
 
 BOUND_WORDS = {"exact": "", "above": "trên ", "at_least": "tối thiểu "}

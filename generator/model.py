@@ -408,11 +408,36 @@ _TAG_OF_CLASS = {
 }
 
 
+NumberFormat = Literal["1.", "1.1.", "a)", "(1)"]
+
+
+class Numbering(Strict):
+    """Cách đánh số các cấp dưới mục 'I.' (gạch đầu dòng '-' và '+' không đổi)."""
+
+    levels: list[NumberFormat] = Field(
+        default=["1.", "a)", "(1)"],
+        min_length=1,
+        title="Các cấp",
+        description="Kiểu số của từng cấp, từ cấp ngay dưới mục 'I.': '1.', '1.1.' (số cấp trên, chấm, số "
+        "thứ tự), 'a)', '(1)'. Mặc định ['1.', 'a)', '(1)']; nhiều kế hoạch dùng ['1.', '1.1.', 'a)', '(1)']. "
+        "Cấp sâu hơn danh sách in '(1)'.",
+    )
+    bold_titled_points: bool = Field(
+        default=False,
+        title="Điểm có tiêu đề in đậm",
+        description="true: điểm 'a)' hoặc '(1)' có tiêu đề in đậm như khoản '1.' có tiêu đề (Nghị định 30 để "
+        "điểm in thường; một số kế hoạch in đậm để phân biệt với các ý bên dưới).",
+    )
+
+
 class Section(Strict):
     """Mục lớn 'I.', 'II.' (in hoa, đậm)."""
 
     id: Id
     title: Text = Field(title="Tiêu đề", description="Tiêu đề mục, ví dụ 'MỤC ĐÍCH, YÊU CẦU'.")
+    numbering: Numbering | None = Field(
+        default=None, title="Cách đánh số", description="Cách đánh số riêng cho mục này (mặc định: của kế hoạch)."
+    )
     content: list[Block] = Field(default=[], title="Nội dung")
 
 
@@ -562,6 +587,11 @@ class Plan(Strict):
     archive: Archive = Field(title="Lưu")
     appendices: list[Appendix] = Field(default=[], title="Phụ lục")
     layout: Layout = Field(default_factory=Layout)
+    numbering: Numbering = Field(
+        default_factory=Numbering,
+        title="Cách đánh số",
+        description="Cách đánh số các cấp dưới mục 'I.' cho cả kế hoạch; một mục có thể chọn cách riêng.",
+    )
 
 
 Bullet.model_rebuild()

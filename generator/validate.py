@@ -456,11 +456,11 @@ def check_readable_parts(located: Located, problems: Problems, todos: set[PathKe
             problems.items.append(problem)
 
 
-def load_plan(path: Path, display: str | None = None) -> tuple[Plan, list[Problem]]:
+def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None = None) -> tuple[Plan, list[Problem]]:
     """Read, validate and check one plan. Raises PlanError with every error found (and the warnings):
     the schema's and, for the parts that could be read, the cross-reference checks' (all at once);
-    returns the plan and its warnings otherwise."""
-    located = load_yaml(path, display)
+    returns the plan and its warnings otherwise. `max_bytes`: see loader.load_yaml."""
+    located = load_yaml(path, display, max_bytes)
     problems = Problems(located.file, list(located.problems))
     plan = parse_plan(located, problems)
     if plan is not None:

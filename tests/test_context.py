@@ -224,3 +224,33 @@ def test_responsibility_written_as_one_run_on_sentence(plan_from):
             "cho người dân.") in full
     para = next(p for p in build_context(plan_from(edit)[0]).body if p.text.startswith("Sở Tư pháp chủ trì"))
     assert not para.bold
+
+
+def test_numbering_schemes_per_plan_and_section(plan_from):
+    def edit(data):
+        # the plan numbers 1. / 1.1. / a) / (1); section III keeps today's scheme with bold titled points
+        data["numbering"] = {"levels": ["1.", "1.1.", "a)", "(1)"]}
+        data["sections"][0]["content"][1]["content"] = [
+            {"title": "Đối với cấp tỉnh", "content": [
+                {"text": "Các nhiệm vụ phải cụ thể", "content": [{"text": "Rà soát hằng quý."}]}]},
+            {"title": "Đối với cấp huyện", "content": ["Bám sát kế hoạch của tỉnh."]}]
+        data["sections"][2]["numbering"] = {"levels": ["1.", "a)", "(1)"], "bold_titled_points": True}
+        data["sections"][2]["content"].insert(0, {"title": "Nhiệm vụ chung", "content": [
+            {"title": "Tuyên truyền", "content": ["Đẩy mạnh tuyên truyền."]}]})
+    ctx = build_context(plan_from(edit)[0])
+    full = texts(ctx)
+    i = full.index("2. Yêu cầu")
+    assert full[i + 1:i + 6] == ["2.1. Đối với cấp tỉnh", "a) Các nhiệm vụ phải cụ thể", "(1) Rà soát hằng quý.",
+                                 "2.2. Đối với cấp huyện", "Bám sát kế hoạch của tỉnh."]
+    by_text = {p.full: p for p in ctx.body}
+    assert by_text["2.1. Đối với cấp tỉnh"].bold  # a titled 1.1. is bold like a titled 1.
+    assert not by_text["a) Các nhiệm vụ phải cụ thể"].bold
+    j = full.index("1. Nhiệm vụ chung")
+    assert full[j + 1:j + 3] == ["a) Tuyên truyền", "Đẩy mạnh tuyên truyền."]
+    assert by_text["a) Tuyên truyền"].bold and by_text["a) Tuyên truyền"].kind == "heading"
+
+
+def test_default_numbering_is_unchanged(ctx):
+    full = texts(ctx)
+    i = full.index("2. Yêu cầu")
+    assert full[i + 1:i + 3] == ["a) Các nhiệm vụ phải cụ thể", "(1) Đối với cấp tỉnh"]
