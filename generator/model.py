@@ -496,6 +496,29 @@ class TasksAppendix(Strict):
     dimensions: list[Id] | None = Field(
         default=None, title="Chỉ số nội dung", description="Chỉ đưa các chỉ số này; bỏ trống là tất cả."
     )
+    group_numbers: Literal["roman", "arabic"] = Field(
+        default="roman",
+        title="Số dòng nhóm",
+        description="Số thứ tự của dòng nhóm (chỉ số nội dung, lĩnh vực): 'roman' (I, II) hoặc 'arabic' (1, 2).",
+    )
+    group_names: dict[Id, Text] = Field(
+        default={},
+        title="Tên dòng nhóm",
+        description="Tên in ở dòng nhóm hoặc dòng tiêu chí của phụ lục này, theo mã tiêu chí, thay cho tên "
+        "trong danh mục, ví dụ {par.1: 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH'}.",
+    )
+    sub_headings: bool = Field(
+        default=False,
+        title="Dòng tiêu chí",
+        description="true: dưới mỗi dòng nhóm, các nhiệm vụ được gom theo nội dung thành phần (sub_dimension) "
+        "với một dòng tiêu đề không phải nhiệm vụ, ví dụ '1.3 | Tổ chức thực hiện kiểm tra CCHC'.",
+    )
+    numbering: Literal["flat", "hierarchical"] = Field(
+        default="flat",
+        title="Số thứ tự nhiệm vụ",
+        description="'flat': nhiệm vụ đánh số lại 1, 2 trong mỗi nhóm; 'hierarchical': số theo cấp, ví dụ 1.1, "
+        "1.2 hoặc 1.3.1, 1.3.2 khi có dòng tiêu chí.",
+    )
 
 
 class ScoresAppendix(Strict):
