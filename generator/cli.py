@@ -77,21 +77,45 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     \b
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
     """
-    from .build import build_plan
+    from .build import build_plan, build_plans
+
+    max_bytes = max_size * MB if max_size else None
+    on_terminal = sys.stdout.isatty()  # progress lines are for a person watching, not for logs or scripts
+
+    def progress(kind: str, index: int, total: int) -> None:
+        if not on_terminal:
+            return
+        if kind == "plan":
+            click.echo(f"[{index + 1}/{total}] {_display(plans[index])}: đang tạo...")
+        else:
+            click.echo(f"đang xuất PDF cho {index} kế hoạch (một lần chạy LibreOffice)...")
+
+    def report(plan: Path, outcome) -> bool:
+        if isinstance(outcome, KehoachError):
+            _echo_problems(outcome.problems)
+            click.echo(f"{_display(plan)}: không tạo được kết quả.", err=True)
+            return False
+        _echo_problems(outcome.warnings)
+        click.echo(f"{_display(plan)}: đã tạo {_display(outcome.out_dir)}/ "
+                   f"({', '.join(p.name for p in outcome.files)}; {outcome.task_rows} dòng phụ lục)")
+        return True
 
     failed = 0
-    for plan in plans:
+    if pdf and len(plans) > 1:
+        # one LibreOffice for all the plans' PDFs; each plan still all or nothing
+        outcomes = build_plans(list(plans), out, docx_template=docx_template, xlsx_template=xlsx_template,
+                               pdf=True, displays=[_display(p) for p in plans], max_bytes=max_bytes,
+                               progress=progress)
+        failed = sum(not report(plan, outcome) for plan, outcome in zip(plans, outcomes))
+        sys.exit(1 if failed else 0)
+    for i, plan in enumerate(plans):
+        progress("plan", i, len(plans))
         try:
-            result = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
-                                display=_display(plan), max_bytes=max_size * MB if max_size else None)
+            outcome = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
+                                 display=_display(plan), max_bytes=max_bytes)
         except KehoachError as exc:
-            failed += 1
-            _echo_problems(exc.problems)
-            click.echo(f"{_display(plan)}: không tạo được kết quả.", err=True)
-            continue
-        _echo_problems(result.warnings)
-        click.echo(f"{_display(plan)}: đã tạo {_display(result.out_dir)}/ "
-                   f"({', '.join(p.name for p in result.files)}; {result.task_rows} dòng phụ lục)")
+            outcome = exc
+        failed += not report(plan, outcome)
     sys.exit(1 if failed else 0)
 
 
@@ -267,7 +291,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     \b
     Ví dụ: kehoach import KH-4055-2020.docx -o plans/quang-nam-papi-2020.yaml
     """
-    from .agencies import registries
+    from .agencies import find_province, registries
     from .word.import_file import default_output, import_file, parse_indices, write_atomic
 
     target = out or default_output(source)
@@ -278,9 +302,12 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
         sys.exit(1)
     if registry is not None and registry not in registries():
-        click.echo(f"--registry: không có danh mục cơ quan '{registry}'; các danh mục có: "
-                   f"{', '.join(sorted(registries()))}", err=True)
-        sys.exit(1)
+        province = find_province(registry)
+        if province is None:
+            click.echo(f"--registry: không có danh mục cơ quan '{registry}'; hãy ghi mã hoặc tên tỉnh, thành phố, "
+                       "ví dụ quang-nam hoặc 'Quảng Nam'", err=True)
+            sys.exit(1)
+        registry = province["id"]
     try:
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
