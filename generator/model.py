@@ -137,7 +137,7 @@ class Agency(Strict):
 
 AgencyRef = Annotated[
     str,
-    StringConstraints(min_length=1),
+    StringConstraints(min_length=1, pattern=NOT_BLANK),
     Field(description="Mã cơ quan (id) hoặc tên/tên viết tắt đã khai báo trong 'agencies'."),
 ]
 
@@ -615,7 +615,11 @@ class Layout(Strict):
 class Plan(Strict):
     """Một Kế hoạch của Ủy ban nhân dân tỉnh."""
 
-    schema_version: Literal[1] = Field(title="Phiên bản lược đồ", description="Luôn là 1.")
+    schema_version: Literal[1] = Field(
+        title="Phiên bản cấu trúc tệp",
+        description="Phiên bản cấu trúc tệp kế hoạch mà kehoach đọc; hiện nay luôn ghi 1. Giữ nguyên dòng này: "
+        "khi cấu trúc thay đổi, kehoach dựa vào số này để nhận ra tệp cũ.",
+    )
     id: Id
     year: int = Field(ge=2000, le=2100, title="Năm kế hoạch")
     indices: dict[Id, str] = Field(

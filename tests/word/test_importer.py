@@ -340,3 +340,20 @@ def test_superior_agency_line_and_blank_draft_header(tmp_path):
                               "full_name": "Sở Nội vụ tỉnh Quảng Nam", "abbreviation": "SNV", "place": "Quảng Nam"}
     assert "document" not in data and data["year"] == 2021
     assert data["signer"] == {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}
+
+
+def test_agency_names_split_matched_and_abbreviations():
+    from generator.word.import_agencies import AgencyBook
+
+    book = AgencyBook("quang-nam", 2020)
+    # ';' always separates, ',' only between known names: names with commas stay whole
+    assert book.split("Sở Văn hóa, Thể thao và Du lịch, UBND cấp xã.") == ["Sở Văn hóa, Thể thao và Du lịch",
+                                                                          "UBND cấp xã"]
+    assert book.split("Sở Lao động, Thương binh và Xã hội") == ["Sở Lao động, Thương binh và Xã hội"]
+    assert book.split("Thanh tra tỉnh;\nCác Sở, Ban, ngành") == ["Thanh tra tỉnh", "Các Sở, Ban, ngành"]
+    # an abbreviation of one registry agency becomes a short form of it, not a new agency
+    assert book.declare("Sở TN&MT", "ô 1") == "so-tn-mt"
+    assert book.declared == [{"id": "so-tn-mt", "name": "Sở Tài nguyên và Môi trường", "short": ["Sở TN&MT"],
+                              "groups": ["so-ban-nganh"]}]
+    assert book.declare("Trung tâm Phục vụ hành chính công", "ô 2") == "trung-tam-phuc-vu-hanh-chinh"
+    assert book.declared[-1]["groups"] == ["so-ban-nganh"]
