@@ -162,13 +162,21 @@ class _Onto:
         units = self.body_units()
         reviewed = self.free_paragraphs()
         pairs = self.match(units, reviewed)
+        body = [u for u in units if u.where[0] == "body"]
+        found = {u.where for u in pairs.values()}
+        if body and sum(u.where in found for u in body) * 2 < len(body):
+            # most of what the plan prints is not there: another document, or another plan's
+            raise KehoachError(Problem(
+                self.docx_display, 0, 0, "",
+                f"tệp Word này không phải văn bản kehoach tạo từ {self.plan_display} (chỉ nhận ra "
+                f"{sum(u.where in found for u in body)}/{len(body)} đoạn của kế hoạch); không sửa gì. Hãy "
+                f"dùng đúng tệp đã build từ kế hoạch này (để nhập một văn bản Word mới: kehoach import TỆP_WORD)"))
         self.paragraph_edits(units, reviewed, pairs)
         self.tables()
         comments = self.comments()
         changes = self.changes()
         text = self.editor.apply()
-        if text != self.src:
-            self.verify(text)
+        self.verify(text)
         return OntoResult(self.plan_display, self.docx_display, text, text != self.src, self.items, comments,
                           changes, self.messages)
 
@@ -853,18 +861,20 @@ class _Onto:
         from ..build import build_plan
 
         with tempfile.TemporaryDirectory(prefix="kehoach-onto-") as tmp:
-            path = Path(tmp) / self.plan_path.name
-            path.write_text(text, encoding="utf-8")
-            try:
-                result = build_plan(path, Path(tmp) / "build", display=self.plan_display)
-            except KehoachError as exc:
-                raise KehoachError(*[Problem(self.plan_display, p.line, p.col, p.path,
-                                             f"sau khi nhận các sửa đổi: {p.message}", p.severity)
-                                     for p in exc.problems]) from None
-            rebuilt = read_docx(next(f for f in result.files if f.suffix == ".docx")).value
             original = read_docx(next(f for f in build_plan(self.plan_path, Path(tmp) / "before",
                                                             display=self.plan_display).files
                                       if f.suffix == ".docx")).value
+            rebuilt = original
+            if text != self.src:
+                path = Path(tmp) / self.plan_path.name
+                path.write_text(text, encoding="utf-8")
+                try:
+                    result = build_plan(path, Path(tmp) / "build", display=self.plan_display)
+                except KehoachError as exc:
+                    raise KehoachError([Problem(self.plan_display, p.line, p.col, p.path,
+                                                f"sau khi nhận các sửa đổi: {p.message}", p.severity)
+                                        for p in exc.problems]) from None
+                rebuilt = read_docx(next(f for f in result.files if f.suffix == ".docx")).value
         expected = [(p.index, self.view(p)) for p in self.doc.paragraphs() if not p.in_shape]
         texts = [t for _, t in expected]
         changed_by_reviewer: set[int] = set()

@@ -213,3 +213,56 @@ def test_unmappable_text_is_listed_and_exit_status(reviewed, tmp_path):
 def test_parse_number():
     assert parse_number("44,33") == parse_number("44.33") and str(parse_number("1.250")) == "1250"
     assert parse_number("abc") is None
+
+
+@pytest.mark.parametrize("variant", ["words", "bullets", "row", "lead", "word-tracked", "untagged"])
+def test_the_next_build_prints_what_the_reviewer_asked_for(reviewed, variant, tmp_path):
+    from generator.build import build_plan
+    from generator.word import read_docx
+
+    result, _, _ = run(reviewed[variant])
+    plan = tmp_path / "sample.yaml"
+    plan.write_text(result.text, encoding="utf-8")
+    rebuilt = next(f for f in build_plan(plan, tmp_path / "build").files if f.suffix == ".docx")
+    want = [" ".join(p.text.split()) for p in read_docx(reviewed[variant]).value.paragraphs()]
+    got = [" ".join(p.text.split()) for p in read_docx(rebuilt).value.paragraphs()]
+    if variant == "row":  # the new row's STT cell: kehoach numbers rows, the reviewer left it empty
+        assert [w for w, g in zip(want, got) if w != g] == [""] * len([w for w, g in zip(want, got) if w != g])
+        assert len(want) == len(got)
+    else:
+        assert got == want
+
+
+def test_what_cannot_be_mapped_is_listed_and_exits_1(built, tmp_path):
+    """A reviewer's edit of the Nơi nhận (printed by the template, not traced to one value) and of a
+    generated appendix reference: listed with text and position, the plan left valid, exit status 1."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    step = tmp_path / "step.docx"
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, step, "Các Sở, Ban, ngành;", "Các Sở, Ban, ngành tỉnh;")
+    replace_text(step, reviewed, "(Chi tiết tại Phụ lục I kèm theo)", "(Xem Phụ lục I kèm theo)")
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(SAMPLE, plan)
+    done = CliRunner().invoke(cli, ["import", "--onto", str(plan), str(reviewed)])
+    assert done.exit_code == 1
+    assert "CHƯA đưa vào" in done.output
+    assert "Các Sở, Ban, ngành tỉnh;" in done.output and "(Xem Phụ lục I kèm theo)" in done.output
+    assert plan.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+
+
+def test_another_plans_document_is_refused(built, tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    other = next(f for f in built["hung-yen-papi-2021"].files if f.suffix == ".docx")
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(SAMPLE, plan)
+    done = CliRunner().invoke(cli, ["import", "--onto", str(plan), str(other)])
+    assert done.exit_code == 1 and "không phải văn bản kehoach tạo từ" in done.output
+    assert plan.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
