@@ -191,10 +191,10 @@ class _Onto:
         return out
 
     def body_units(self) -> list[Unit]:
-        units = [Unit(("body", i), self.tags._at.get(("body", i)), p.full, p) for i, p in enumerate(self.ctx.body)]
-        units += [Unit(("fixed", name), self.tags._at.get(("fixed", name)), text) for name, text in
+        units = [Unit(("body", i), self.tags.tag_at("body", i), p.full, p) for i, p in enumerate(self.ctx.body)]
+        units += [Unit(("fixed", name), self.tags.tag_at("fixed", name), text) for name, text in
                   (("title", self.plan.title.replace("\n", "")), ("signer", self.plan.signer.name))]
-        units += [Unit(("title", t), self.tags._at.get(("title", t)), table.title)
+        units += [Unit(("title", t), self.tags.tag_at("title", t), table.title)
                   for t, table in enumerate(self.ctx.tables)]
         return [u for u in units if u.tag is not None]
 
@@ -848,7 +848,8 @@ class _Onto:
         out = []
         for ch in self.doc.changes:
             key, line = self.anchor(ch.paragraph_index)
-            out.append(ReviewNote(ch.kind, ch.author or "", ch.date or "", ch.text, f"đoạn {ch.paragraph_index + 1}", key, line,
+            out.append(ReviewNote(ch.kind, ch.author or "", ch.date or "", ch.text,
+                                  f"đoạn {ch.paragraph_index + 1}", key, line,
                                   decision="từ chối" if self.reject else "nhận"))
         return out
 
@@ -1000,8 +1001,8 @@ def render_markdown(result: OntoResult) -> str:
     for status, title in STATUS_TITLES.items():
         items = [i for i in result.items if i.status == status]
         if items:
-            lines += [f"#### {title} ({len(items)})", "", "| Việc | Vị trí trong Word | Tệp kế hoạch | Nội dung | Ghi chú |",
-                      "|---|---|---|---|---|"]
+            lines += [f"#### {title} ({len(items)})", "",
+                      "| Việc | Vị trí trong Word | Tệp kế hoạch | Nội dung | Ghi chú |", "|---|---|---|---|---|"]
             for i in items:
                 change = f"{_md(i.old)} → {_md(i.new)}" if i.old and i.new else _md(i.new or i.old)
                 lines.append(f"| {i.what} | {i.where} | `{_at(result, i.line, i.key)}` | {change} | {_md(i.note)} |")
