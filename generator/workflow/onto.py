@@ -450,9 +450,9 @@ class _Onto:
 
     def set_agencies(self, path: tuple, text: str, sep: str, where: str, index: int | None, old: str) -> None:
         node = get(self.editor.root, *path)
-        names = [n.strip() for n in text.split(sep.strip()) if n.strip()]
         current = self._refs(path)
         shown = {self.agencies.display(r): r for r in current}
+        names = self.split_agencies(text, sep, shown)
         uses_ids = bool(current) and all(ID_LIKE.match(r) and r in self.agencies.by_id for r in current)
         refs, unknown = [], []
         for name in names:
@@ -486,6 +486,21 @@ class _Onto:
             return
         self.editor.set_list(node, refs)
         self.add("applied", "sửa", where, path, old, text, note, paragraphs)
+
+    def split_agencies(self, text: str, sep: str, shown: dict[str, str]) -> list[str]:
+        """Agency names joined by `sep`; a name that itself holds the separator ('Sở Lao động,
+        Thương binh và Xã hội') is kept whole: the longest run of parts that names a known agency."""
+        parts = [p.strip() for p in text.split(sep.strip())]
+        names, i = [], 0
+        while i < len(parts):
+            for j in range(len(parts), i, -1):
+                candidate = (sep.strip() + " ").join(parts[i:j]).strip()
+                if j == i + 1 or candidate in shown or self.agencies.resolve(candidate) is not None:
+                    if candidate:
+                        names.append(candidate)
+                    i = j
+                    break
+        return names
 
     def agency_ref(self, name: str) -> str:
         """How the plan writes an agency it names: by id when its tasks do so, else by name."""

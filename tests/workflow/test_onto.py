@@ -292,3 +292,11 @@ def test_a_seed_plan_saved_by_libreoffice_maps_back_exactly(reviewed):
         "            Xây dựng kế hoạch cụ thể hóa các nhiệm vụ được giao theo Kế hoạch này gửi về Sở Nội vụ",
         "            Xây dựng kế hoạch cụ thể hóa các nhiệm vụ được giao theo Kế hoạch này gửi về Sở Tư pháp")]
     assert [i.status for i in edited.items] == ["applied"]
+
+
+def test_agency_names_holding_the_separator_stay_whole(reviewed):
+    from generator.workflow.onto import _Onto
+
+    onto = _Onto(SEED, reviewed["seed-unchanged"], False, "kh.yaml", "duyet.docx")
+    assert onto.split_agencies("Sở Lao động, Thương binh và Xã hội, Sở Nội vụ, Cơ quan lạ", ", ", {}) == [
+        "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", "Cơ quan lạ"]
