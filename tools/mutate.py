@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT_S = 600
+TIMEOUT_S = 1800
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,9 @@ def run_suite(tree: Path, extra: list[str]) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
     env.pop("KEHOACH_UPDATE_GOLDEN", None)
     cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rf", *extra]
-    return subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+    # own session: some tests signal their process group (LibreOffice shutdown), which must not be ours
+    return subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
+                          start_new_session=True)
 
 
 def apply(tree: Path, mutant: Mutant) -> str | None:
