@@ -316,8 +316,11 @@ class _Checker:
                 except ValueError:
                     self.warn(path, f"ngày {day}/{month}/{found} không có thật")
                     continue
-                if DEADLINE.search(text) and int(found) > year:
-                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year}")
+                # a report on the year is due early the next one ("trước ngày 20/02/2020"): normal
+                late = int(found) > year + 1 or (int(found) == year + 1 and int(month) > EARLY_NEXT_YEAR)
+                if DEADLINE.search(text) and late:
+                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year} "
+                                    f"(quá quý I năm {year + 1})")
 
     def texts(self) -> Iterator[tuple[str, PathKey]]:
         for i, text in enumerate(self.plan.preamble):
@@ -345,6 +348,9 @@ class _Checker:
         for i, section in enumerate(self.plan.sections):
             if HAND_NUMBER.match(section.title):
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
+
+
+EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
 
 
 def provinces(year: int) -> int:

@@ -158,17 +158,19 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     Mã thoát: 0 (hoặc 1 khi khác nhau với --exit-code); 2 khi một kế hoạch không hợp lệ.
     """
     from .diff import diff_plans, render_json, render_markdown, render_text
-    from .validate import load_plan
+    from .validate import load_plan_for_review
 
-    plans = []
+    plans, todos = [], []
     for path in (old, new):
         try:
-            plans.append(load_plan(path, _display(path))[0])
+            plan, _, markers = load_plan_for_review(path, _display(path))
+            plans.append(plan)
+            todos.append(markers)
         except KehoachError as exc:
             _echo_problems(exc.problems)
             click.echo(f"{_display(path)}: không so sánh được kế hoạch chưa hợp lệ.", err=True)
             sys.exit(2)
-    result = diff_plans(plans[0], plans[1], _display(old), _display(new))
+    result = diff_plans(plans[0], plans[1], _display(old), _display(new), *todos)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
     sys.exit(1 if exit_code and result.differ else 0)
@@ -179,7 +181,7 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
 def git_diff(args: tuple[str, ...]) -> None:
     """Trình so sánh cho git (diff.kehoach.command): nhận 7 đối số của git, in bản so sánh theo mã."""
     from .diff import diff_plans, render_text
-    from .validate import load_plan
+    from .validate import load_plan_for_review
 
     if len(args) != 7:
         click.echo("git-diff: cần đúng 7 đối số do git truyền vào (xem docs/review-workflow.md).", err=True)
@@ -189,12 +191,13 @@ def git_diff(args: tuple[str, ...]) -> None:
         click.echo(f"{name}: {'tệp mới' if str(old_file) == '/dev/null' else 'tệp bị xóa'}")
         return
     try:
-        old, new = load_plan(old_file, f"a/{name}")[0], load_plan(new_file, f"b/{name}")[0]
+        old, _, old_todos = load_plan_for_review(old_file, f"a/{name}")
+        new, _, new_todos = load_plan_for_review(new_file, f"b/{name}")
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{name}: kế hoạch chưa hợp lệ, không so sánh theo mã được.", err=True)
         return
-    click.echo(render_text(diff_plans(old, new, f"a/{name}", f"b/{name}")), nl=False)
+    click.echo(render_text(diff_plans(old, new, f"a/{name}", f"b/{name}", old_todos, new_todos)), nl=False)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")

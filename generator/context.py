@@ -122,7 +122,6 @@ class Context:
 
 
 DOC_TYPES = {"KH": nd30.DOC_TYPE}
-DIMENSION_WORD = {"papi": "Chỉ số nội dung", "par": "Lĩnh vực", "sipas": "Yếu tố", "pci": "Chỉ số thành phần"}
 
 TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
     # key: (default header, natural width in cm, alignment)
@@ -181,10 +180,14 @@ class Builder:
         info = self.criteria.get(target.criterion)
         name = info.name if info else target.criterion
         maximum = target.max if target.max is not None else (info.max if info else None)
-        if info is None or info.is_root:
-            subject = f"Chỉ số {info.short_name or name}" if info else name
+        if info is None:
+            subject = name
+        elif info.is_root:
+            subject = info.short_name or name
+            if not subject.casefold().startswith("chỉ số"):  # never "Chỉ số Chỉ số cải cách ..."
+                subject = f"Chỉ số {subject}"
         else:
-            subject = f"{DIMENSION_WORD.get(info.index, 'Tiêu chí')} “{name}”"
+            subject = f"{info.level} “{name}”"
         base = target.baseline
         if target.unit == "hạng":
             of = f"/{base.of}" if base and base.of else ""

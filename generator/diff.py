@@ -12,9 +12,11 @@ from .agencies import Agencies
 from .context import Builder
 from .model import (
     FundingBlock,
+    GenericRow,
     Plan,
     ResponsibilitiesBlock,
     Subsection,
+    TableAppendix,
     Target,
     TargetsBlock,
     Task,
@@ -28,6 +30,7 @@ CATEGORIES = {
     "recipient": "Nơi nhận", "section": "Nội dung các mục", "responsibility": "Tổ chức thực hiện",
     "appendix": "Phụ lục",
 }
+TODO_SENTENCE = "(câu sinh từ số liệu, khi các giá trị TODO đã được điền)"
 KIND_VI = {"added": "thêm", "removed": "bỏ", "changed": "sửa"}
 TASK_FIELDS = {"dimension": "chỉ số nội dung", "sub_dimension": "nội dung thành phần", "content": "nhiệm vụ",
                "indicator": "chỉ tiêu", "lead": "chủ trì", "co": "phối hợp", "timeframe": "thời gian",
@@ -106,10 +109,12 @@ def _written_blocks(blocks: list) -> list:
 
 
 class _Differ:
-    def __init__(self, old: Plan, new: Plan):
+    def __init__(self, old: Plan, new: Plan, old_todos: dict | None = None, new_todos: dict | None = None):
         self.old, self.new = old, new
         self.ob, self.nb = Builder(old), Builder(new)
         self.changes: list[Change] = []
+        # TODO markers left by rollover, by path: shown in place of the placeholder they stand for
+        self.todos = {id(old): old_todos or {}, id(new): new_todos or {}}
 
     def run(self) -> list[Change]:
         self.document()
@@ -146,8 +151,7 @@ class _Differ:
                  ("ngày ban hành", issue_date(o.document.date, o.year) if o.document.date else None,
                   issue_date(n.document.date, n.year) if n.document.date else None),
                  ("người ký", " / ".join(self.ob.signer_lines() + [o.signer.name]),
-                  " / ".join(self.nb.signer_lines() + [n.signer.name])),
-                 ("căn cứ", o.legal_bases, n.legal_bases)]
+                  " / ".join(self.nb.signer_lines() + [n.signer.name]))]
         for name, a, b in pairs:
             if a != b:
                 change.fields.append(FieldChange(name, _fmt(a), _fmt(b)))
@@ -156,22 +160,38 @@ class _Differ:
             sentences(n.preamble + self.written(self.nb, n.funding) + [n.closing]))
         if change.fields or change.removed or change.added:
             self.changes.append(change)
+        # one legal basis per item: adding one shows that one, not the whole list twice
+        legal = Change("document", "changed", "legal_bases", "Căn cứ")
+        legal.removed, legal.added = _sentence_diff(o.legal_bases, n.legal_bases)
+        if legal.removed or legal.added:
+            self.changes.append(legal)
 
     def targets(self) -> None:
         def label(t: Target, b: Builder) -> str:
             return f"{t.id} ({b.criterion_name(t.criterion)})"
 
+        def shown(plan: Plan, t: Target, b: Builder) -> dict[str, Any]:
+            index = next(i for i, x in enumerate(plan.targets) if x is t)
+            todos = self.todos[id(plan)]
+            base = t.baseline
+            values = {"tiêu chí": t.criterion, "đơn vị": t.unit,
+                      "năm gốc": base.year if base else None, "kết quả gốc": base.value if base else None,
+                      "hạng gốc": base.rank if base else None, "chỉ tiêu": t.target, "tối đa": t.max}
+            paths = {"kết quả gốc": ("baseline", "value"), "hạng gốc": ("baseline", "rank"),
+                     "chỉ tiêu": ("target",), "tối đa": ("max",)}
+            pending = False
+            for name, tail in paths.items():
+                marker = todos.get(("targets", index) + tail)
+                if marker is not None:
+                    values[name], pending = marker, True
+            values["câu chữ"] = (TODO_SENTENCE if pending and not t.wording else b.target_sentence(t))
+            return values
+
         def compare(a: Target, b: Target, change: Change) -> None:
-            ab, bb = a.baseline, b.baseline
-            rows = [("tiêu chí", a.criterion, b.criterion), ("đơn vị", a.unit, b.unit),
-                    ("năm gốc", ab.year if ab else None, bb.year if bb else None),
-                    ("kết quả gốc", ab.value if ab else None, bb.value if bb else None),
-                    ("hạng gốc", ab.rank if ab else None, bb.rank if bb else None),
-                    ("chỉ tiêu", a.target, b.target), ("tối đa", a.max, b.max),
-                    ("câu chữ", self.ob.target_sentence(a), self.nb.target_sentence(b))]
-            for name, x, y in rows:
-                if _fmt(x) != _fmt(y):
-                    change.fields.append(FieldChange(name, _fmt(x), _fmt(y)))
+            x, y = shown(self.old, a, self.ob), shown(self.new, b, self.nb)
+            for name in x:
+                if _fmt(x[name]) != _fmt(y[name]):
+                    change.fields.append(FieldChange(name, _fmt(x[name]), _fmt(y[name])))
 
         self.by_id("target", self.old.targets, self.new.targets, label, compare)
 
@@ -271,12 +291,40 @@ class _Differ:
             if getattr(a, "columns", None) != getattr(b, "columns", None):
                 change.fields.append(FieldChange("các cột", _fmt([str(c) for c in a.columns]),
                                                  _fmt([str(c) for c in b.columns])))
+            if isinstance(a, TableAppendix) and isinstance(b, TableAppendix):
+                self.table_rows(a, b, change)
 
         self.by_id("appendix", self.old.appendices, self.new.appendices, label, compare)
 
+    @staticmethod
+    def table_rows(a: TableAppendix, b: TableAppendix, change: Change) -> None:
+        """Rows of a generic table, matched by id; a changed row names its changed cells."""
+        headers = {c.id: c.header for c in a.columns} | {c.id: c.header for c in b.columns}
 
-def diff_plans(old: Plan, new: Plan, old_name: str, new_name: str) -> PlanDiff:
-    return PlanDiff(old_name, new_name, old.year, new.year, _Differ(old, new).run())
+        def line(row: GenericRow, columns) -> str:
+            cells = [_fmt(row.cells[c.id]) for c in columns if c.id in row.cells]
+            return f"dòng {row.id}: " + " | ".join(cells)
+
+        old = {r.id: r for r in a.rows}
+        new = {r.id: r for r in b.rows}
+        change.removed += [line(r, a.columns) for r in a.rows if r.id not in new]
+        change.added += [line(r, b.columns) for r in b.rows if r.id not in old]
+        for row in b.rows:
+            if row.id not in old:
+                continue
+            before = old[row.id]
+            for key in list(dict.fromkeys([*before.cells, *row.cells])):
+                x, y = before.cells.get(key), row.cells.get(key)
+                if _fmt(x) != _fmt(y):
+                    change.fields.append(FieldChange(f"dòng {row.id}: {headers.get(key, key)}", _fmt(x), _fmt(y)))
+            if before.group != row.group:
+                change.fields.append(FieldChange(f"dòng {row.id}: dòng nhóm", _fmt(before.group), _fmt(row.group)))
+
+
+def diff_plans(old: Plan, new: Plan, old_name: str, new_name: str, old_todos: dict | None = None,
+               new_todos: dict | None = None) -> PlanDiff:
+    """`*_todos`: TODO markers by path (from `load_plan_for_review`), compared as values."""
+    return PlanDiff(old_name, new_name, old.year, new.year, _Differ(old, new, old_todos, new_todos).run())
 
 
 # ---------------------------------------------------------------- output

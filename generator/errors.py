@@ -68,3 +68,7 @@ class Problems:
     def raise_if_errors(self, exc: type[KehoachError] = PlanError) -> None:
         if self.errors:
             raise exc(self.items)
+
+
+class WordFileError(KehoachError):
+    """A Word file (.docx/.doc) that cannot or must not be read: broken, hostile, encrypted, macro-enabled."""

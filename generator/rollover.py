@@ -24,6 +24,12 @@ TODO = "TODO"
 CITATION = re.compile(r"(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)"
                       r"[^;,.()]{0,80}$")
 DEADLINE_WORDS = r"(?:trước ngày|trước|chậm nhất là ngày|chậm nhất ngày|chậm nhất|hạn chót|đến ngày|từ ngày)"
+DEADLINE = re.compile(rf"(?i){DEADLINE_WORDS}\s+(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b")
+YEAR_AFTER_NAM = re.compile(r"(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/-])")
+PLAIN_YEAR = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")
+# the date of a document cited by its number: "số 17/NQ-CP ngày 7/3/2019", "... ngày 14 tháng 12 năm "
+CITED_DATE = re.compile(r"(?i)\bsố\s+[\w.\-]*\d[\w.\-]*/[\w/.\-Đđ]+\s+ngày\s+"
+                        r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)$")
 
 
 class ResultEntry(BaseModel):
@@ -95,11 +101,29 @@ def _get(node: yaml.Node, *path):
     return node
 
 
-def _scalar(value: str) -> str:
-    """A plain or double-quoted YAML scalar for a replacement value."""
+WIDTH = 100  # the house line width, kept by the TODO lines rollover writes
+
+
+def _words(text: str, first: int, width: int = WIDTH) -> list[str]:
+    """Break `text` at spaces: the first line has `first` columns left, the others `width`."""
+    lines, current, room = [], "", first
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > room:
+            lines.append(current)
+            current, room = word, width
+        else:
+            current = f"{current} {word}" if current else word
+    return lines + [current]
+
+
+def _quoted(value: str, column: int, indent: int) -> str:
+    """A double-quoted scalar starting at `column`, folded at spaces so no line passes the house
+    width; YAML folds each line break (and the next line's indentation) back into one space."""
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):
         return value
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    lines = _words(escaped, WIDTH - column - 2, WIDTH - indent - 1)
+    return '"' + ("\n" + " " * indent).join(lines) + '"'
 
 
 class _Roller:
@@ -124,63 +148,97 @@ class _Roller:
     def replace_node(self, node: yaml.Node, text: str) -> None:
         self.spans[id(node)] = (node.start_mark.index, node.end_mark.index, text)
 
-    def insert_before_line(self, node: yaml.Node, lines: list[str]) -> None:
-        """Insert lines just above the line of `node` (a mapping key), at that key's indentation."""
+    def insert_before_line(self, node: yaml.Node, lines: list) -> None:
+        """Insert lines just above the line of `node` (a mapping key), at that key's indentation. A
+        line given as (prefix, value) ends in `value` as a quoted scalar folded to the house width."""
         line_start = self.src.rfind("\n", 0, node.start_mark.index) + 1
-        indent = " " * node.start_mark.column
-        self.edits.append(Edit(line_start, line_start, "".join(indent + line + "\n" for line in lines)))
+        column = node.start_mark.column
+        out = []
+        for line in lines:
+            if isinstance(line, tuple):
+                prefix, value = line
+                nested = len(prefix) - len(prefix.lstrip(" "))
+                line = prefix + _quoted(value, column + len(prefix), column + nested + 2)
+            out.append(" " * column + line + "\n")
+        self.edits.append(Edit(line_start, line_start, "".join(out)))
 
     def key_node(self, mapping: yaml.MappingNode, key: str):
         return next((k for k, v in mapping.value if k.value == key), None)
 
+    def _indent(self, node: yaml.Node) -> int:
+        """Indentation for continuation lines of a scalar: two more than its key's column."""
+        line_start = self.src.rfind("\n", 0, node.start_mark.index) + 1
+        line = self.src[line_start:node.start_mark.index]
+        stripped = line.lstrip(" ")
+        while stripped.startswith("- "):
+            stripped = stripped[2:].lstrip(" ")
+        return len(line) - len(stripped) + 2
+
     def todo(self, node: yaml.Node, message: str) -> None:
         self.todos.append(message)
-        self.replace_node(node, _scalar(f"{TODO}: {message}"))
+        self.replace_node(node, _quoted(f"{TODO}: {message}", node.start_mark.column, self._indent(node)))
 
     def prefix_todo(self, node: yaml.ScalarNode, message: str) -> None:
-        """Put 'TODO: …' in front of a text's content, whatever its YAML style."""
+        """Put 'TODO: …' in front of a text's content, whatever its YAML style; the marker gets lines
+        of its own, so the text's own lines stay as they were."""
         self.todos.append(message)
         raw = self.raw(node)
-        marker = f"{TODO}: {message} — "
+        marker = f"{TODO}: {message} —"
         if node.style in ("|", ">"):
             first = raw.index("\n") + 1
             indent = len(raw[first:]) - len(raw[first:].lstrip(" "))
-            self.replace_node(node, raw[:first + indent] + marker + raw[first + indent:])
+            lines = _words(marker, WIDTH - indent)
+            # folded: the line break reads as a space; literal: the marker is a line of its own
+            self.replace_node(node, raw[:first] + "".join(" " * indent + line + "\n" for line in lines)
+                              + raw[first:])
         elif node.style in ('"', "'"):
-            self.replace_node(node, raw[:1] + marker.replace(node.style, node.style * 2 if node.style == "'"
-                                                               else "\\" + node.style) + raw[1:])
+            indent = self._indent(node)
+            escaped = marker.replace("'", "''") if node.style == "'" else \
+                marker.replace("\\", "\\\\").replace('"', '\\"')
+            lines = _words(escaped, WIDTH - node.start_mark.column - 1, WIDTH - indent)
+            self.replace_node(node, raw[:1] + "".join(line + "\n" + " " * indent for line in lines) + raw[1:])
         else:
-            self.replace_node(node, _scalar(marker + yaml.safe_load(raw)))
+            self.replace_node(node, _quoted(f"{marker} {yaml.safe_load(raw)}", node.start_mark.column,
+                                            self._indent(node)))
 
     # ---------------------------------------------------------------- year shifts in text
 
     def shift_text(self, node: yaml.ScalarNode, *, structural: bool) -> None:
         """Move the plan's years forward inside one scalar's source text. `structural` scalars
         (titles, timeframes) move every occurrence of the plan year; prose moves 'năm Y', 'năm Y-1'
-        and deadline dates, but never a year that belongs to a cited legal document."""
-        original = raw = self.raw(node)
-        years = {self.old, self.old - 1}
+        and deadline dates (in the plan year or early the next), but never a year that belongs to a
+        cited document: a law by name, or a document by number and date ('số 3495/KH-UBND ngày
+        14/12/2018'). All patterns are matched on the original text, so no year moves twice."""
+        raw = self.raw(node)
+        flat = raw.replace("\n", " ")
+        spans: list[tuple[int, int]] = []  # spans of the year digits to move
 
-        def bump(match: re.Match, group: int) -> str:
-            value = int(match.group(group))
-            prefix = raw[:match.start()]
-            if not structural and CITATION.search(prefix.replace("\n", " ")[-120:]):
-                return match.group(0)
-            return match.group(0)[: match.start(group) - match.start()] + str(value + self.delta) + \
-                match.group(0)[match.end(group) - match.start():]
+        def cited(start: int) -> bool:
+            prefix = flat[max(0, start - 160):start]
+            return bool(CITED_DATE.search(prefix) or (not structural and CITATION.search(prefix[-120:])))
 
-        pattern_year = re.compile(r"(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/-])")
-        out = pattern_year.sub(lambda m: bump(m, 2) if int(m.group(2)) in years else m.group(0), raw)
-        raw = out
-        deadline = re.compile(rf"(?i){DEADLINE_WORDS}\s+(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b")
-        out = deadline.sub(lambda m: bump(m, 3) if int(m.group(3)) == self.old else m.group(0), raw)
-        raw = out
+        def claim(match: re.Match, group: int) -> None:
+            start, end = match.span(group)
+            if any(s < end and start < e for s, e in spans) or cited(start):
+                return
+            spans.append((start, end))
+
+        for m in YEAR_AFTER_NAM.finditer(raw):
+            if int(m.group(2)) in (self.old, self.old - 1):
+                claim(m, 2)
+        for m in DEADLINE.finditer(raw):
+            if int(m.group(3)) in (self.old, self.old + 1):
+                claim(m, 3)
         if structural:
-            plain = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")
-            out = plain.sub(lambda m: str(self.new) if int(m.group(1)) == self.old else m.group(0), raw)
-            raw = out
-        if raw != original:
-            self.replace_node(node, raw)
+            for m in PLAIN_YEAR.finditer(raw):
+                if int(m.group(1)) == self.old:
+                    claim(m, 1)
+        if not spans:
+            return
+        out = raw
+        for start, end in sorted(spans, reverse=True):
+            out = out[:start] + str(int(raw[start:end]) + self.delta) + out[end:]
+        self.replace_node(node, out)
 
     # ---------------------------------------------------------------- the plan
 
@@ -253,7 +311,7 @@ class _Roller:
         message = (f"xác nhận kết quả năm {self.old} của '{code}' (tạm lấy chỉ tiêu năm {self.old}: "
                    f"{number(Decimal(old_target.value))})")
         self.todos.append(message)
-        return [f"  value: {_scalar(f'{TODO}: {message}')}"]
+        return [("  value: ", f"{TODO}: {message}")]
 
     def _baseline_value(self, baseline, result: ResultEntry | None, old_target, code: str) -> None:
         value, rank, of = (_get(baseline, k) for k in ("value", "rank", "of"))
@@ -276,7 +334,7 @@ class _Roller:
             self.todo(value, message)
         else:
             self.todos.append(message)
-            self.insert_before_line(self.key_node(baseline, "year"), [f"value: {_scalar(f'{TODO}: {message}')}"])
+            self.insert_before_line(self.key_node(baseline, "year"), [("value: ", f"{TODO}: {message}")])
         if rank is not None:
             self.todo(rank, f"xác nhận thứ hạng năm {self.old} của '{code}' (năm {self.old - 1}: {rank.value})")
 

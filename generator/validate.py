@@ -194,9 +194,37 @@ def todo_markers(located: Located, problems: Problems) -> set[PathKey]:
     return paths
 
 
-def parse_plan(located: Located, problems: Problems) -> Plan | None:
-    """Validate the data; on failure add located problems and return None."""
-    todos = todo_markers(located, problems)
+def todo_values(data: Any, path: PathKey = ()) -> dict[PathKey, str]:
+    """Every 'TODO…' value by its path, without reporting it."""
+    if isinstance(data, dict):
+        return {p: v for key, item in data.items() for p, v in todo_values(item, path + (key,)).items()}
+    if isinstance(data, list):
+        return {p: v for i, item in enumerate(data) for p, v in todo_values(item, path + (i,)).items()}
+    return {path: data.strip()} if isinstance(data, str) and data.lstrip().startswith(TODO) else {}
+
+
+def _set(data: Any, path: PathKey, value: Any) -> None:
+    for part in path[:-1]:
+        data = data[part]
+    data[path[-1]] = value
+
+
+def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = False) -> Plan | None:
+    """Validate the data; on failure add located problems and return None. With `todos_as_values`
+    (review of a plan just rolled over) TODO markers are not errors: a marker where a number belongs
+    is read as 1, and the caller shows the marker itself (see `load_plan_for_review`)."""
+    if todos_as_values:
+        todos: set[PathKey] = set()
+        markers = todo_values(located.data)
+        try:
+            Plan.model_validate(located.data)
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                path = _data_path(located.data, tuple(err["loc"]))
+                if path in markers:
+                    _set(located.data, path, 1)
+    else:
+        todos = todo_markers(located, problems)
     if isinstance(located.data, dict) and not set(located.data) & set(Plan.model_fields):
         problems.add(1, 1, "", "không phải tệp kế hoạch: không có khóa nào của lược đồ (schema_version, id, year, "
                                "issuer, title, sections, ...)")
@@ -259,3 +287,16 @@ def load_plan(path: Path, display: str | None = None) -> tuple[Plan, list[Proble
         check_plan(plan, located, problems)
     problems.raise_if_errors()
     return plan, problems.warnings
+
+
+def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, list[Problem], dict[PathKey, str]]:
+    """Like `load_plan`, for `diff`: a plan fresh from `rollover` still has TODO markers, which are
+    compared as values (returned by path) instead of being errors."""
+    located = load_yaml(path, display)
+    markers = todo_values(located.data)
+    problems = Problems(located.file, list(located.problems))
+    plan = parse_plan(located, problems, todos_as_values=True)
+    if plan is not None:
+        check_plan(plan, located, problems)
+    problems.raise_if_errors()
+    return plan, problems.warnings, markers

@@ -48,3 +48,7 @@ def plan_from(tmp_path):
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
         return load_plan(path)
     return make
+
+
+# Office-style Word files made from the seed plans (tests/office/make_office.py).
+from tests.office.fixtures import office_docs, office_docx, office_resaved  # noqa: E402, F401

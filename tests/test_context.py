@@ -147,3 +147,24 @@ def test_generic_group_row_keeps_number_and_name(plan_from):
     group = table.rows[0]
     assert [c.text for c in group.cells] == ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]
     assert group.span_from == 1 and group.kind == "group"
+
+
+def _par_plan(data):
+    data["indices"] = {"papi": "2018", "par": "qd2948-2017", "sipas": "qd2640-2017"}
+    data["criteria"].append({"code": "par.1.3", "name": "Tổ chức thực hiện kiểm tra CCHC", "parent": "par.1"})
+    data["targets"] += [
+        {"id": "t-par", "criterion": "par", "target": 85},
+        {"id": "t-sipas", "criterion": "sipas", "unit": "%", "target": 90},
+        {"id": "t-par-1", "criterion": "par.1", "target": 9},
+        {"id": "t-par-1-3", "criterion": "par.1.3", "target": 1},
+    ]
+    data["sections"][1]["content"].append({"targets": ["t-par", "t-sipas", "t-par-1", "t-par-1-3"]})
+
+
+def test_whole_index_targets_do_not_say_chi_so_twice_and_levels_use_catalogue_names(plan_from):
+    full = texts(build_context(plan_from(_par_plan)[0]))
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: đạt 85/100 điểm." in full
+    assert "- Chỉ số hài lòng về sự phục vụ hành chính: đạt 90%." in full
+    assert "- Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”: đạt 9/10 điểm." in full
+    assert "- Tiêu chí “Tổ chức thực hiện kiểm tra CCHC”: đạt 1 điểm." in full
+    assert not [t for t in full if "Chỉ số Chỉ số" in t]

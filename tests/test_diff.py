@@ -90,3 +90,43 @@ def test_pre_commit_hook_definition():
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "kehoach-validate" and hook["entry"] == "kehoach validate"
     assert hook["language"] == "python"
+
+
+def test_diff_right_after_rollover_shows_todo_markers_as_values(tmp_path):
+    from generator.rollover import rollover
+
+    rolled = tmp_path / "sample-2022.yaml"
+    rolled.write_text(rollover(SAMPLE).text, encoding="utf-8")
+    done = run("diff", SAMPLE, rolled)
+    assert done.returncode == 0, done.stderr
+    assert "chỉ tiêu: 46,5 → TODO: chỉ tiêu năm 2022 cho 'papi' (chỉ tiêu năm 2021: 46,5)" in done.stdout
+    assert ("kết quả gốc: 44,33 → TODO: xác nhận kết quả năm 2021 của 'papi' (tạm lấy chỉ tiêu năm 2021: "
+            "46,5)") in done.stdout
+    assert "câu chữ: Năm 2021, phấn đấu Chỉ số PAPI đạt 46,5 điểm. → TODO: viết lại câu" in done.stdout
+    assert "Chỉ tiêu (3 sửa)" in done.stdout
+
+
+def test_legal_bases_and_generic_table_rows_compare_item_by_item(plan_from):
+    from tests.test_context import _table_appendix
+
+    rows = [{"id": "g1", "group": True, "cells": {"stt": "1", "name": "CÔNG TÁC CHỈ ĐẠO"}},
+            {"id": "r1", "cells": {"stt": "1.1", "name": "Ban hành kế hoạch", "note": "Quý I"}},
+            {"id": "r2", "cells": {"stt": "1.2", "name": "Kiểm tra", "note": "Quý II"}}]
+
+    def old(data):
+        data["appendices"].append(_table_appendix([dict(r) for r in rows]))
+
+    def new(data):
+        data["legal_bases"].insert(1, "Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ")
+        changed = [dict(r) for r in rows[:2]] + [{"id": "r3", "cells": {"stt": "1.2", "name": "Tuyên truyền"}}]
+        changed[1] = {"id": "r1", "cells": {"stt": "1.1", "name": "Ban hành kế hoạch", "note": "Quý II"}}
+        data["appendices"].append(_table_appendix(changed))
+
+    result = diff_plans(plan_from(old, "a.yaml")[0], plan_from(new, "b.yaml")[0], "a", "b")
+    legal = [c for c in result.changes if c.id == "legal_bases"]
+    assert [(c.removed, c.added) for c in legal] == [
+        ([], ["Căn cứ Nghị quyết số 76/NQ-CP ngày 15 tháng 7 năm 2021 của Chính phủ"])]
+    table = by(result, "appendix", "changed")["bang"]
+    assert [(f.field, f.old, f.new) for f in table.fields] == [("dòng r1: Ghi chú", "Quý I", "Quý II")]
+    assert table.removed == ["dòng r2: 1.2 | Kiểm tra | Quý II"]
+    assert table.added == ["dòng r3: 1.2 | Tuyên truyền"]

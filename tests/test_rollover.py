@@ -25,11 +25,13 @@ def fill_todos(text: str) -> str:
     def number_from(match):
         value = Decimal(match.group(2).replace(",", "."))
         return f"{match.group(1)}{value + Decimal('0.1') if 'chỉ tiêu năm' in match.group(0)[:30] else value}"
+    # TODO values are folded over several lines to keep the line width: read them as one line
+    text = re.sub(r'"TODO: [^"]*"', lambda m: re.sub(r"\n\s*", " ", m.group(0)), text)
     text = re.sub(r"(value: )\"TODO: [^(]*\(tạm lấy chỉ tiêu năm \d+: ([\d,]+)\)\"", lambda m: m.group(1) +
                   m.group(2).replace(",", "."), text)
     text = re.sub(r"(target: )\"TODO: [^(]*\(chỉ tiêu năm \d+: ([\d,]+)\)\"", number_from, text)
     text = re.sub(r"(rank: )\"TODO: [^(]*\(năm \d+: (\d+)\)\"", lambda m: m.group(1) + m.group(2), text)
-    return re.sub(r"TODO: [^—\n]* — ", "", text)
+    return re.sub(r"TODO: [^—]*—\s+", "", text)
 
 
 @pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
@@ -58,7 +60,9 @@ def test_line_diff_touches_only_what_had_to_change(tmp_path, plan):
                 f"changed without reason: {line!r}"
         if op == "insert":
             assert all(line.startswith("# kehoach rollover") or structural.match(line) or
-                       line.strip().startswith(("baseline:", "year:")) for line in new_lines[j1:j2])
+                       line.strip().startswith(("baseline:", "year:")) or
+                       (todo_added and not re.match(r"^\s*[a-z_]+:\s", line))  # a folded TODO value
+                       for line in new_lines[j1:j2])
     comments = [line for line in old_lines if line.lstrip().startswith("#")]
     assert [line for line in new_lines if line.lstrip().startswith("#")][:1] == comments[:1]
     assert all(c in new_lines for c in comments)
@@ -127,3 +131,46 @@ def test_cli_refuses_to_overwrite_without_force(tmp_path):
     assert run("rollover", SAMPLE, "-o", out, "--force").returncode == 0
     assert out.read_text(encoding="utf-8") == before
     assert "(commit " in before.splitlines()[0]  # provenance records the git commit in a repository
+
+
+def _real_2019_plan(plan_copy):
+    """Lines as a real 2019 plan writes them (PAR Index, Quảng Nam style)."""
+    def edit(text):
+        text = text.replace("year: 2021\n", "year: 2019\n", 1)
+        text = text.replace("  - Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ\n",
+                            "  - Căn cứ Nghị quyết số 17/NQ-CP ngày 7/3/2019 của Chính phủ\n"
+                            "  - Căn cứ Kế hoạch số 3495/KH-UBND ngày 14/12/2018 của UBND tỉnh\n"
+                            "  - Căn cứ Kế hoạch số 3495/KH-UBND ngày 14 tháng 12 năm 2018 của UBND tỉnh\n")
+        text = text.replace("    title: Chỉ tiêu điểm số\n",
+                            "    title: Kết quả năm 2018 và chỉ tiêu phấn đấu năm 2019 theo Kế hoạch số "
+                            "3495/KH-UBND ngày 14/12/2018\n")
+        text = text.replace("Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch này.",
+                            "Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạch này; báo cáo kết quả trước ngày "
+                            "20/02/2020 và sơ kết trước ngày 15/6/2019.")
+        return re.sub(r"\b2021\b", "2019", text).replace("năm 2020", "năm 2018")
+    return plan_copy(edit)
+
+
+def test_cited_documents_keep_their_dates_and_years_move_once(plan_copy):
+    text = rollover(_real_2019_plan(plan_copy)).text
+    assert "Nghị quyết số 17/NQ-CP ngày 7/3/2019 của Chính phủ" in text
+    assert "Kế hoạch số 3495/KH-UBND ngày 14/12/2018 của UBND tỉnh" in text
+    assert "Kế hoạch số 3495/KH-UBND ngày 14 tháng 12 năm 2018 của UBND tỉnh" in text
+    # the appendix title moves one year, not two, and its cited plan keeps its date
+    assert ("title: Kết quả năm 2019 và chỉ tiêu phấn đấu năm 2020 theo Kế hoạch số 3495/KH-UBND "
+            "ngày 14/12/2018") in text
+
+
+def test_early_next_year_deadline_moves_with_the_plan(plan_copy):
+    path = _real_2019_plan(plan_copy)
+    assert not [w for w in load_plan(path)[1] if "sau năm kế hoạch" in w.message]  # normal, not warned
+    text = rollover(path).text
+    assert "báo cáo kết quả trước ngày 20/02/2021 và sơ kết trước ngày 15/6/2020." in text
+
+
+@pytest.mark.parametrize("plan", [*PLANS, SAMPLE], ids=lambda p: p.stem)
+def test_todo_lines_keep_the_house_width(plan):
+    for line in rollover(plan).text.splitlines():
+        if "TODO" in line:
+            assert len(line) <= 100, line
+    assert yaml.safe_load(rollover(plan).text)  # folded lines are still the same YAML values

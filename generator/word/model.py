@@ -1,0 +1,226 @@
+"""The neutral document tree every Word consumer (import, import --onto, check) reads.
+
+Plain frozen dataclasses, no I/O and no lxml: a consumer never needs to know how the .docx spelled a
+thing (Word, LibreOffice and python-docx each spell lists, fields and merges differently)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Literal, Union
+
+Level = Literal["warning", "info"]
+ChangeMark = Literal["ins", "del"]
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something the reader saw but could not turn into the tree (or turned in a lossy way)."""
+
+    level: Level
+    text: str  # Vietnamese, for the drafter
+    where: str  # "đoạn 12", "bảng 2, hàng 3, ô 1", "đầu trang mục 1"
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.text}" if self.where else self.text
+
+
+@dataclass(frozen=True)
+class Result:
+    value: object
+    messages: list[Message] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str  # "\t" for w:tab, "\n" for a line break, "\f" for a page break; field results kept
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    size_pt: float | None = None
+    font: str | None = None
+    caps: bool = False
+    change: ChangeMark | None = None  # moveTo counts as "ins", moveFrom as "del"
+    change_author: str | None = None
+    change_date: str | None = None
+    style_id: str | None = None  # character style (w:rStyle)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # among all body paragraphs (table cells and text boxes included), document order
+    runs: list[Run]
+    style_id: str | None = None
+    style_name: str | None = None
+    heading_level: int | None = None
+    list_label: str | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+    alignment: str | None = None  # left | center | right | both
+    indent_left_pt: float | None = None
+    indent_right_pt: float | None = None
+    indent_first_line_pt: float | None = None  # negative = hanging
+    space_before_pt: float | None = None
+    space_after_pt: float | None = None
+    line_spacing: tuple[str, float] | None = None  # ("auto", 1.15) | ("exact", 18.0) | ("atLeast", 18.0)
+    bold: bool | None = None
+    italic: bool | None = None
+    size_pt: float | None = None
+    font: str | None = None
+    border_bottom: bool = False
+    border_top: bool = False
+    page_break_before: bool = False
+    keep_next: bool = False
+    keep_lines: bool = False
+    section: int = 0
+    in_table: bool = False
+    in_shape: bool = False
+    bookmarks: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    comment_ids: list[str] = field(default_factory=list)
+    has_field: dict[str, bool] = field(default_factory=dict)
+    mark_change: ChangeMark | None = None  # the paragraph mark itself inserted/deleted (tracked)
+    list_suffix: str | None = None  # what Word puts after the label: "\t", " " or ""
+    tab_stops: list[tuple[str, float]] = field(default_factory=list)  # (alignment, position pt), resolved
+
+    @property
+    def text(self) -> str:
+        """Accepted view: insertions kept, deletions dropped."""
+        return "".join(r.text for r in self.runs if r.change != "del")
+
+    @property
+    def original_text(self) -> str:
+        """Rejected view: deletions kept, insertions dropped."""
+        return "".join(r.text for r in self.runs if r.change != "ins")
+
+    @property
+    def full_text(self) -> str:
+        """Label as Word shows it, then its suffix, then the accepted text."""
+        if not self.list_label:
+            return self.text
+        return self.list_label + (self.list_suffix if self.list_suffix is not None else "\t") + self.text
+
+
+@dataclass(frozen=True)
+class Cell:
+    paragraphs: list[Paragraph]
+    grid_span: int = 1
+    v_merge: Literal["restart", "continue"] | None = None
+    row_span: int = 1  # computed: rows covered by a vMerge restart cell (1 for others; continue cells too)
+    col: int = 0  # first grid column
+    tags: list[str] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
+    shading: str | None = None  # fill colour "RRGGBB"
+    width: float | None = None  # pt, when given in dxa
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: list[Cell]
+    is_header: bool = False
+    cant_split: bool = False
+    tags: list[str] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
+    deleted: bool = False
+    inserted: bool = False
+    height_pt: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    index: int  # among tables of the body (nested ones are flattened into their cell)
+    rows: list[Row]
+    grid: list[float] = field(default_factory=list)  # column widths, pt
+    section: int = 0
+    style_id: str | None = None
+    borders: bool = False
+    alignment: str | None = None  # jc of the table
+    tags: list[str] = field(default_factory=list)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        for row in self.rows:
+            for cell in row.cells:
+                yield from cell.paragraphs
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    page_width_mm: float | None = None
+    page_height_mm: float | None = None
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    margin_top_mm: float | None = None
+    margin_bottom_mm: float | None = None
+    margin_left_mm: float | None = None
+    margin_right_mm: float | None = None
+    header_mm: float | None = None
+    footer_mm: float | None = None
+    title_page: bool = False
+    page_number_start: int | None = None
+    page_number_format: str | None = None
+    headers: dict[str, list[Paragraph]] = field(default_factory=dict)  # "default" / "first" / "even"
+    footers: dict[str, list[Paragraph]] = field(default_factory=dict)
+    break_type: str = "nextPage"  # nextPage | continuous | evenPage | oddPage | nextColumn
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    author: str | None
+    date: str | None
+    text: str
+    paragraph_indexes: list[int] = field(default_factory=list)
+    anchor_text: str = ""
+    initials: str | None = None
+    parent_id: str | None = None  # a reply (commentsExtended.xml) points at the comment it answers
+    done: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: Literal["ins", "del", "moveFrom", "moveTo", "pPr", "rPr", "rowIns", "rowDel", "paraIns", "paraDel"]
+    author: str | None
+    date: str | None
+    text: str
+    paragraph_index: int
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote or endnote; its text is kept so nothing is dropped silently."""
+
+    kind: Literal["footnote", "endnote"]
+    id: str
+    text: str
+    paragraph_index: int  # where the reference sits
+
+
+Block = Union[Paragraph, Table]
+
+
+@dataclass(frozen=True)
+class Document:
+    blocks: list[Block]
+    sections: list[Section]
+    comments: list[Comment] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    core: dict[str, str] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+
+    def paragraphs(self) -> Iterator[Paragraph]:
+        """Every body paragraph, table cells and text boxes included, in document order."""
+        for block in self.blocks:
+            if isinstance(block, Table):
+                yield from block.paragraphs()
+            else:
+                yield block
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs())

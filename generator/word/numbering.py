@@ -1,0 +1,270 @@
+"""numbering.xml: the labels Word shows for list paragraphs ("I.", "1.", "1.1.", "a)", "-").
+
+Word keeps one set of counters per abstract list; a w:num pointing at it continues the same sequence
+unless it carries a startOverride, which restarts those levels the first time that num is used. Using a
+level restarts the deeper levels (unless w:lvlRestart says otherwise). A level referenced by %n before it
+was ever used shows its start value minus one, as Word does ("0.1" for a Heading 2 before any Heading 1)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .styles import Styles, parse_ppr
+from .xml import attr, child, on_off, to_int, val, w
+
+# Symbol/Wingdings private-use bullet characters and what they look like
+_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf0a8": "◆",
+            "\uf06e": "■", "\uf0e0": "➔", "\uf02d": "-", "\uf0be": "—", "\uf0f0": "⇨", "\uf071": "❑"}
+_SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+
+
+@dataclass(frozen=True)
+class Level:
+    ilvl: int
+    start: int = 1
+    fmt: str = "decimal"
+    text: str | None = None  # lvlText; None = element absent
+    restart: int | None = None  # lvlRestart (1-based level whose use restarts this one; 0 = never)
+    is_lgl: bool = False
+    suffix: str = "\t"
+    pstyle: str | None = None
+    ppr: dict = field(default_factory=dict)
+    picture_bullet: bool = False
+
+
+@dataclass
+class AbstractNum:
+    id: str
+    levels: dict[int, Level]
+    num_style_link: str | None = None
+    style_link: str | None = None
+
+
+@dataclass
+class Num:
+    id: str
+    abstract_id: str | None
+    start_overrides: dict[int, int]
+    level_overrides: dict[int, Level]
+
+
+def _level(node, default_ilvl: int = 0) -> Level:
+    ilvl = to_int(attr(node, "ilvl"), default_ilvl) or 0
+    text_node = child(node, "lvlText")
+    restart = val(node, "lvlRestart")
+    return Level(
+        ilvl=ilvl,
+        start=to_int(val(node, "start"), 1) if child(node, "start") is not None else 1,
+        fmt=val(node, "numFmt", "decimal") or "decimal",
+        text=attr(text_node, "val", "") if text_node is not None else None,
+        restart=to_int(restart) if restart is not None else None,
+        is_lgl=child(node, "isLgl") is not None and on_off(child(node, "isLgl")),
+        suffix=_SUFFIX.get(val(node, "suff", "tab") or "tab", "\t"),
+        pstyle=val(node, "pStyle"),
+        ppr=parse_ppr(child(node, "pPr")),
+        picture_bullet=child(node, "lvlPicBulletId") is not None,
+    )
+
+
+@dataclass
+class Definitions:
+    abstracts: dict[str, AbstractNum] = field(default_factory=dict)
+    nums: dict[str, Num] = field(default_factory=dict)
+
+
+def read_numbering(root) -> Definitions:
+    defs = Definitions()
+    if root is None:
+        return defs
+    for node in root.iter(w("abstractNum")):
+        aid = attr(node, "abstractNumId")
+        if aid is None:
+            continue
+        levels = {}
+        for lvl in node.iter(w("lvl")):
+            level = _level(lvl)
+            levels.setdefault(level.ilvl, level)
+        defs.abstracts[aid] = AbstractNum(aid, levels, val(node, "numStyleLink"), val(node, "styleLink"))
+    for node in root.iter(w("num")):
+        nid = attr(node, "numId")
+        if nid is None:
+            continue
+        starts, overrides = {}, {}
+        for ov in node.iter(w("lvlOverride")):
+            ilvl = to_int(attr(ov, "ilvl"), 0) or 0
+            so = val(ov, "startOverride")
+            if so is not None and to_int(so) is not None:
+                starts[ilvl] = to_int(so)
+            lvl = child(ov, "lvl")
+            if lvl is not None:
+                overrides[ilvl] = _level(lvl, ilvl)
+        defs.nums[nid] = Num(nid, val(node, "abstractNumId"), starts, overrides)
+    return defs
+
+
+def _roman(n: int) -> str:
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _letter(n: int) -> str:
+    # Word repeats the letter: A..Z, AA..ZZ, AAA..
+    if n <= 0:
+        return str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+
+
+_VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+
+KNOWN_FORMATS = {"decimal", "decimalZero", "upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "bullet",
+                 "none", "decimalEnclosedParen", "decimalEnclosedFullstop", "decimalFullWidth",
+                 "decimalHalfWidth", "ordinal"}
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt == "decimalZero":
+        return f"{n:02d}" if 0 <= n < 10 else str(n)
+    if fmt == "upperRoman":
+        return _roman(n)
+    if fmt == "lowerRoman":
+        return _roman(n).lower()
+    if fmt == "upperLetter":
+        return _letter(n)
+    if fmt == "lowerLetter":
+        return _letter(n).lower()
+    if fmt == "none":
+        return ""
+    if fmt == "decimalEnclosedParen":
+        return f"({n})"
+    if fmt == "decimalEnclosedFullstop":
+        return f"{n}."
+    if fmt == "ordinal":
+        return f"{n}."
+    if fmt == "vietnameseCounting" and 0 <= n < 10:
+        return _VI_DIGITS[n]
+    return str(n)
+
+
+@dataclass(frozen=True)
+class Label:
+    text: str
+    suffix: str
+    level: Level
+    abstract_id: str
+
+
+class Numberer:
+    """Walks the paragraphs in document order and hands out labels; one instance per document."""
+
+    def __init__(self, defs: Definitions, styles: Styles):
+        self.defs = defs
+        self.styles = styles
+        self._counters: dict[str, list[int | None]] = {}
+        self._used_nums: set[str] = set()
+        self.unknown_formats: set[str] = set()
+
+    def _abstract(self, num: Num) -> AbstractNum | None:
+        abstract = self.defs.abstracts.get(num.abstract_id or "")
+        seen = set()
+        # numStyleLink: the list's levels live on the abstractNum whose styleLink names the numbering style
+        while abstract is not None and abstract.num_style_link and abstract.id not in seen:
+            seen.add(abstract.id)
+            style = self.styles.get(abstract.num_style_link)
+            linked = None
+            if style is not None and style.num_id and style.num_id in self.defs.nums:
+                linked = self.defs.abstracts.get(self.defs.nums[style.num_id].abstract_id or "")
+            if linked is None:
+                linked = next((a for a in self.defs.abstracts.values()
+                               if a.style_link == abstract.num_style_link), None)
+            if linked is None or linked is abstract:
+                break
+            abstract = linked
+        return abstract
+
+    def levels(self, num_id: str) -> tuple[AbstractNum, dict[int, Level]] | None:
+        num = self.defs.nums.get(num_id)
+        if num is None:
+            return None
+        abstract = self._abstract(num)
+        if abstract is None:
+            return None
+        levels = dict(abstract.levels)
+        levels.update(num.level_overrides)
+        return abstract, levels
+
+    def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
+        found = self.levels(num_id)
+        if found is None or not style_id:
+            return None
+        for ilvl, level in sorted(found[1].items()):
+            if level.pstyle == style_id:
+                return ilvl
+        return None
+
+    def level(self, num_id: str, ilvl: int) -> Level | None:
+        found = self.levels(num_id)
+        return None if found is None else found[1].get(ilvl)
+
+    def next_label(self, num_id: str, ilvl: int) -> Label | None:
+        """Advance the counters for one numbered paragraph and return its label (None: not numbered)."""
+        if num_id in ("0", "") or not (0 <= ilvl <= 8):
+            return None
+        found = self.levels(num_id)
+        if found is None:
+            return None
+        abstract, levels = found
+        level = levels.get(ilvl)
+        if level is None:
+            return None
+        num = self.defs.nums[num_id]
+        key = abstract.id
+        counters = self._counters.setdefault(key, [None] * 9)
+        if num_id not in self._used_nums:
+            self._used_nums.add(num_id)
+            for lv in list(num.start_overrides) + list(num.level_overrides):
+                if 0 <= lv <= 8:
+                    counters[lv] = None
+
+        def start(lv: int) -> int:
+            if lv in num.start_overrides:
+                return num.start_overrides[lv]
+            known = levels.get(lv)
+            return known.start if known else 1
+
+        counters[ilvl] = start(ilvl) if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, 9):
+            restart = levels[deeper].restart if deeper in levels else None
+            if restart is None or (restart != 0 and ilvl < restart):
+                counters[deeper] = None
+
+        if level.fmt == "bullet":
+            text = level.text if level.text is not None else "•"
+            text = "".join(_BULLETS.get(ch, ch) for ch in text)
+            if level.picture_bullet and not text.strip():
+                text = "•"
+            return Label(text, level.suffix, level, key)
+        if level.fmt not in KNOWN_FORMATS:
+            self.unknown_formats.add(level.fmt)
+        template = level.text if level.text is not None else f"%{ilvl + 1}."
+        out, i = [], 0
+        while i < len(template):
+            ch = template[i]
+            if ch == "%" and i + 1 < len(template) and template[i + 1] in "123456789":
+                ref = int(template[i + 1]) - 1
+                value = counters[ref] if counters[ref] is not None else start(ref) - 1
+                ref_level = levels.get(ref)
+                fmt = ref_level.fmt if ref_level else "decimal"
+                if level.is_lgl and ref < ilvl and fmt != "none":
+                    fmt = "decimal"
+                out.append(format_number(value, fmt))
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+        return Label("".join(out), level.suffix, level, key)

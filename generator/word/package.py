@@ -1,0 +1,276 @@
+"""Open a .docx safely: the only module of the Word reader that touches the file system.
+
+Everything here treats the file as hostile: the size is checked before reading, the zip's declared sizes
+are not trusted (parts are inflated in bounded chunks and counted), XML with a DOCTYPE is refused
+(external entities, billion laughs) and parsed without entity resolution or network."""
+from __future__ import annotations
+
+import os
+import posixpath
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import WordFileError
+
+MAX_BYTES = 50 * 1024 * 1024  # the .docx file itself
+MAX_ENTRIES = 3000
+MAX_PART_BYTES = 64 * 1024 * 1024  # one inflated part
+MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts read, inflated
+MAX_RATIO = 200  # inflated/compressed, for parts over RATIO_FLOOR
+RATIO_FLOOR = 1024 * 1024
+CHUNK = 64 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+
+NS_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+NS_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+REL_OFFICE_DOCUMENT = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
+)
+MACRO_MARKERS = ("macroenabled", "vbaproject", "vbadata", "ms-office.activex")
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                          remove_blank_text=False, dtd_validation=False)
+
+
+@dataclass(frozen=True)
+class Rel:
+    id: str
+    type: str
+    target: str  # part name inside the package (no leading slash), or the URL when external
+    external: bool
+
+
+@dataclass
+class Package:
+    """An opened, checked .docx. Parts are inflated lazily, by name, within the byte budget."""
+
+    path: Path
+    main_part: str
+    _zip: zipfile.ZipFile
+    _names: dict[str, zipfile.ZipInfo]
+    max_part_bytes: int = MAX_PART_BYTES
+    max_total_bytes: int = MAX_TOTAL_BYTES
+    _read_total: int = 0
+    _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
+    _rels_cache: dict[str, dict[str, Rel]] = field(default_factory=dict)
+
+    # -- raw parts ------------------------------------------------------------------------------
+    def has(self, name: str) -> bool:
+        return _norm(name) in self._names
+
+    def names(self) -> list[str]:
+        return list(self._names)
+
+    def read(self, name: str) -> bytes:
+        info = self._names.get(_norm(name))
+        if info is None:
+            raise KeyError(name)
+        chunks, size = [], 0
+        try:
+            with self._zip.open(info) as stream:
+                while True:
+                    chunk = stream.read(CHUNK)
+                    if not chunk:
+                        break
+                    size += len(chunk)
+                    self._read_total += len(chunk)
+                    if size > self.max_part_bytes or self._read_total > self.max_total_bytes:
+                        raise _err(self.path, f"phần {info.filename} giải nén ra quá lớn (hơn "
+                                              f"{_mb(min(self.max_part_bytes, self.max_total_bytes))}); "
+                                              "tệp có thể là một “bom nén” nên không được đọc")
+                    if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
+                        raise _err(self.path, f"phần {info.filename} có tỉ lệ nén bất thường (hơn "
+                                              f"{MAX_RATIO} lần); tệp có thể là một “bom nén” nên không được đọc")
+                    chunks.append(chunk)
+        except WordFileError:
+            raise
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, NotImplementedError) as exc:
+            raise _err(self.path, f"không giải nén được phần {info.filename} ({exc}); tệp bị hỏng hoặc "
+                                  "không đầy đủ") from None
+        except Exception as exc:  # zlib.error and friends: a damaged stream, never a traceback
+            raise _err(self.path, f"không giải nén được phần {info.filename} ({type(exc).__name__}); "
+                                  "tệp bị hỏng") from None
+        return b"".join(chunks)
+
+    def xml(self, name: str) -> etree._Element | None:
+        """The parsed part, or None when the package has no such part."""
+        key = _norm(name)
+        if key not in self._names:
+            return None
+        if key not in self._xml_cache:
+            self._xml_cache[key] = parse_xml(self.read(key), self.path, key)
+        return self._xml_cache[key]
+
+    # -- relationships ----------------------------------------------------------------------------
+    def rels(self, part: str) -> dict[str, Rel]:
+        part = _norm(part)
+        if part not in self._rels_cache:
+            folder, base = posixpath.split(part)
+            rels_name = posixpath.join(folder, "_rels", base + ".rels")
+            root = self.xml(rels_name)
+            found: dict[str, Rel] = {}
+            if root is not None:
+                for node in root.iter(f"{{{NS_REL}}}Relationship"):
+                    rid, target = node.get("Id"), node.get("Target") or ""
+                    if not rid:
+                        continue
+                    external = node.get("TargetMode") == "External"
+                    if not external:
+                        target = _norm(target[1:] if target.startswith("/") else posixpath.join(folder, target))
+                    found[rid] = Rel(rid, node.get("Type") or "", target, external)
+            self._rels_cache[part] = found
+        return self._rels_cache[part]
+
+    def related(self, part: str, type_suffix: str) -> list[Rel]:
+        """Internal relationships of `part` whose type ends with `/type_suffix`."""
+        return [r for r in self.rels(part).values()
+                if not r.external and r.type.rsplit("/", 1)[-1] == type_suffix]
+
+    def related_xml(self, part: str, type_suffix: str) -> etree._Element | None:
+        for rel in self.related(part, type_suffix):
+            root = self.xml(rel.target)
+            if root is not None:
+                return root
+        return None
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> "Package":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _norm(name: str) -> str:
+    name = name.replace("\\", "/").lstrip("/")
+    return posixpath.normpath(name) if name else name
+
+
+def _mb(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB"
+
+
+def _err(path: Path | str, message: str) -> WordFileError:
+    return WordFileError(f"{path}: {message}")
+
+
+def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
+    """Parse one XML part; any DTD is refused before and after parsing (the byte check is fast, the
+    docinfo check catches encodings the byte check cannot see)."""
+    head = data[:4096]
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data or head.startswith((b"\xff\xfe", b"\xfe\xff")) \
+            and ("<!DOCTYPE".encode("utf-16-le") in data or "<!DOCTYPE".encode("utf-16-be") in data):
+        raise _err(path, f"phần {part} khai báo DOCTYPE/ENTITY (có thể là tấn công XXE hoặc “billion "
+                         "laughs”); tệp Word hợp lệ không có khai báo này nên không được đọc")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise _err(path, f"phần {part} không phải XML hợp lệ ({exc.msg}); tệp bị hỏng") from None
+    if root is None:
+        raise _err(path, f"phần {part} rỗng; tệp bị hỏng")
+    tree = root.getroottree()
+    if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
+        raise _err(path, f"phần {part} khai báo DOCTYPE; tệp Word hợp lệ không có khai báo này nên không được đọc")
+    return root
+
+
+def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES,
+                 max_part_bytes: int = MAX_PART_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES) -> Package:
+    """Open and check a .docx. Raises WordFileError (Vietnamese, names the file) for anything that is not a
+    plain, macro-free, unencrypted WordprocessingML package within the limits."""
+    path = Path(path)
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise _err(path, "không tìm thấy tệp") from None
+    except OSError as exc:
+        raise _err(path, f"không đọc được tệp ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise _err(path, "đây là một thư mục, không phải tệp Word")
+    if not stat.S_ISREG(st.st_mode):
+        raise _err(path, "không phải tệp thông thường (thiết bị, FIFO hay socket); chỉ đọc tệp .docx")
+    if st.st_size > max_bytes:
+        raise _err(path, f"tệp quá lớn ({st.st_size / 1024 / 1024:.1f} MB, giới hạn {_mb(max_bytes)})")
+    if st.st_size == 0:
+        raise _err(path, "tệp rỗng (0 byte)")
+    suffix = path.suffix.lower()
+    if suffix in (".docm", ".dotm"):
+        raise _err(path, "tệp Word có macro (.docm) không được đọc vì lý do an toàn; hãy lưu lại thành .docx")
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        raise _err(path, f"không mở được tệp ({exc.strerror})") from None
+    try:
+        # re-check on the open handle: the path may have been swapped between stat and open
+        st2 = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st2.st_mode) or st2.st_size > max_bytes:
+            raise _err(path, "tệp đã thay đổi trong khi mở hoặc không phải tệp thông thường")
+        magic = fh.read(8)
+        if magic == OLE_MAGIC:
+            if suffix in (".doc", ".dot"):
+                raise _err(path, "đây là tệp Word cũ (.doc); hãy chuyển sang .docx (kehoach làm được việc này "
+                                 "bằng LibreOffice) rồi đọc lại")
+            raise _err(path, "tệp được đặt mật khẩu/mã hóa, hoặc là tệp .doc cũ đổi tên; hãy mở bằng Word, "
+                             "bỏ mật khẩu và lưu lại thành .docx")
+        if not magic.startswith(ZIP_MAGIC):
+            raise _err(path, "không phải tệp .docx (không phải gói ZIP của Word)")
+        fh.seek(0)
+        try:
+            zf = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError) as exc:
+            raise _err(path, f"tệp .docx bị hỏng hoặc không đầy đủ ({exc})") from None
+        infos = zf.infolist()
+        if len(infos) > max_entries:
+            raise _err(path, f"gói .docx có quá nhiều phần ({len(infos)}, giới hạn {max_entries})")
+        names: dict[str, zipfile.ZipInfo] = {}
+        declared = 0
+        for info in infos:
+            if info.is_dir():
+                continue
+            declared += info.file_size
+            names[_norm(info.filename)] = info
+            lower = info.filename.lower()
+            if any(m in lower for m in ("vbaproject", "vbadata")) or lower.endswith(".bin") and "activex" in lower:
+                raise _err(path, "tệp chứa macro (vbaProject.bin); không được đọc vì lý do an toàn — hãy lưu "
+                                 "lại thành .docx không có macro")
+        if declared > max_total_bytes:
+            raise _err(path, f"gói .docx khai báo dung lượng giải nén quá lớn ({_mb(declared)}); tệp có thể "
+                             "là một “bom nén” nên không được đọc")
+        pkg = Package(path, "", zf, names, max_part_bytes=max_part_bytes, max_total_bytes=max_total_bytes)
+        _check_content_types(pkg)
+        pkg.main_part = _main_part(pkg)
+        return pkg
+    except BaseException:
+        fh.close()
+        raise
+
+
+def _check_content_types(pkg: Package) -> None:
+    root = pkg.xml("[Content_Types].xml")
+    if root is None:
+        raise _err(pkg.path, "gói .docx thiếu [Content_Types].xml; tệp bị hỏng hoặc không phải tệp Word")
+    for node in root:
+        ctype = (node.get("ContentType") or "").lower()
+        if any(m in ctype for m in MACRO_MARKERS):
+            raise _err(pkg.path, "tệp có macro (kiểu nội dung macroEnabled/VBA); không được đọc vì lý do an "
+                                 "toàn — hãy lưu lại thành .docx không có macro")
+
+
+def _main_part(pkg: Package) -> str:
+    for rel in pkg.rels("").values() if pkg.has("_rels/.rels") else []:
+        if rel.type in REL_OFFICE_DOCUMENT and not rel.external:
+            if pkg.has(rel.target):
+                return rel.target
+            raise _err(pkg.path, f"gói .docx trỏ tới {rel.target} nhưng không có phần này; tệp bị hỏng")
+    if pkg.has("word/document.xml"):
+        return "word/document.xml"
+    raise _err(pkg.path, "gói không có word/document.xml; đây không phải tệp văn bản Word (.docx)")

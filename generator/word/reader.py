@@ -1,0 +1,96 @@
+"""read_docx: any .docx → the neutral tree + messages. Raises WordFileError only for files that are
+broken or hostile; content it does not understand becomes a Message, never an exception."""
+from __future__ import annotations
+
+import os
+
+from .comments import _plain_text, read_comments
+from .document import Walker
+from .model import Document, Message, Result
+from .numbering import Numberer, read_numbering
+from .package import Package, open_package
+from .styles import read_styles
+from .xml import W_NS, attr, local, w
+
+_CORE_NAMES = {"title", "subject", "creator", "keywords", "description", "lastModifiedBy", "revision",
+               "created", "modified", "category", "language"}
+
+
+def read_docx(path: str | os.PathLike, **limits) -> Result:
+    """Result.value is a model.Document; Result.messages lists what could not be represented."""
+    with open_package(path, **limits) as pkg:
+        return read_package(pkg)
+
+
+def read_package(pkg: Package) -> Result:
+    main = pkg.main_part
+    root = pkg.xml(main)
+    if root is None or root.find(w("body")) is None:
+        from ..errors import WordFileError
+        raise WordFileError(f"{pkg.path}: {main} không có phần thân văn bản (w:body); tệp bị hỏng hoặc "
+                            "không phải văn bản Word")
+    messages: list[Message] = []
+    if root.tag != w("document"):
+        messages.append(Message("warning", f"{main} không theo không gian tên WordprocessingML quen thuộc "
+                                           "(có thể là định dạng Strict); một số phần có thể không được đọc", ""))
+    theme = pkg.related_xml(main, "theme")
+    styles = read_styles(pkg.related_xml(main, "styles"), theme)
+    defs = read_numbering(pkg.related_xml(main, "numbering"))
+    extended = pkg.related_xml(main, "commentsExtended")
+    comment_bodies = read_comments(pkg.related_xml(main, "comments"), extended)
+    footnotes = _notes(pkg.related_xml(main, "footnotes"), "footnote")
+    endnotes = _notes(pkg.related_xml(main, "endnotes"), "endnote")
+
+    walker = Walker(styles, Numberer(defs, styles), comment_bodies, footnotes=footnotes, endnotes=endnotes)
+    blocks = walker.body(root.find(w("body")))
+    rels = pkg.rels(main)
+
+    def header_reader(rid: str, where: str):
+        rel = rels.get(rid)
+        if rel is None or rel.external:
+            messages.append(Message("warning", f"tham chiếu đầu/chân trang {rid} không có trong gói", where))
+            return []
+        part = pkg.xml(rel.target)
+        if part is None:
+            messages.append(Message("warning", f"thiếu phần {rel.target} của đầu/chân trang", where))
+            return []
+        sub = Walker(styles, Numberer(defs, styles), {}, where_prefix=where)
+        out = []
+        for block in sub.body(part):  # header tables are flattened: page headers are read as lines
+            out.extend(block.paragraphs() if hasattr(block, "rows") else [block])
+        messages.extend(sub.messages)
+        return out
+
+    sections = walker.sections(header_reader)
+    if walker.numberer.unknown_formats:
+        messages.append(Message("info", "kiểu đánh số chưa hỗ trợ (" + ", ".join(sorted(
+            walker.numberer.unknown_formats)) + "), đọc thành số thường", ""))
+    messages[:0] = walker.messages
+    document = Document(blocks=blocks, sections=sections, comments=walker.comments(), changes=walker.changes,
+                        core=_core(pkg), notes=walker.notes)
+    return Result(document, messages)
+
+
+def _notes(root, kind: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for node in root.iter(w(kind)):
+        if attr(node, "type") in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        nid = attr(node, "id")
+        if nid is not None:
+            out[nid] = "\n".join(_plain_text(p) for p in node.iter(w("p"))).strip()
+    return out
+
+
+def _core(pkg: Package) -> dict[str, str]:
+    root = pkg.xml("docProps/core.xml")
+    out: dict[str, str] = {}
+    if root is None:
+        return out
+    for node in root:
+        name = local(node.tag)
+        if name in _CORE_NAMES and node.text and node.text.strip():
+            out[name] = node.text.strip()
+    return out

@@ -1,0 +1,273 @@
+"""styles.xml (+ the theme's fonts): properties resolved the way Word resolves them —
+document defaults, then the basedOn chain of the paragraph style, then the character style chain, then
+direct formatting. Properties are plain dicts so later layers override earlier ones by `update`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .xml import A_NS, W_NS, attr, child, on_off, to_int, twips, val, w
+
+_HEADING_ID = re.compile(r"^heading\s*([1-9])$", re.I)
+
+_JC = {"left": "left", "start": "left", "right": "right", "end": "right", "center": "center",
+       "both": "both", "distribute": "both", "lowKashida": "both", "mediumKashida": "both",
+       "highKashida": "both", "thaiDistribute": "both"}
+
+
+def parse_ppr(ppr) -> dict:
+    """Paragraph properties present on one pPr (absent ones are not in the dict)."""
+    out: dict = {}
+    if ppr is None:
+        return out
+    jc = val(ppr, "jc")
+    if jc is not None:
+        out["alignment"] = _JC.get(jc, None)
+    ind = child(ppr, "ind")
+    if ind is not None:
+        left = attr(ind, "left", attr(ind, "start"))
+        if left is not None:
+            out["indent_left"] = (twips(left) or 0) / 20
+        right = attr(ind, "right", attr(ind, "end"))
+        if right is not None:
+            out["indent_right"] = (twips(right) or 0) / 20
+        hanging, first = attr(ind, "hanging"), attr(ind, "firstLine")
+        if hanging is not None:
+            out["first_line"] = -(twips(hanging) or 0) / 20
+        elif first is not None:
+            out["first_line"] = (twips(first) or 0) / 20
+    spacing = child(ppr, "spacing")
+    if spacing is not None:
+        for key, name in (("space_before", "before"), ("space_after", "after")):
+            value = attr(spacing, name)
+            if value is not None:
+                out[key] = (twips(value) or 0) / 20
+        line = attr(spacing, "line")
+        if line is not None:
+            rule = attr(spacing, "lineRule", "auto")
+            amount = twips(line) or 0
+            out["line_spacing"] = ("auto", round(amount / 240, 3)) if rule == "auto" else (rule, amount / 20)
+    for key, tag in (("page_break_before", "pageBreakBefore"), ("keep_next", "keepNext"),
+                     ("keep_lines", "keepLines")):
+        node = child(ppr, tag)
+        if node is not None:
+            out[key] = on_off(node)
+    bdr = child(ppr, "pBdr")
+    if bdr is not None:
+        for side in ("top", "bottom"):
+            node = child(bdr, side)
+            if node is not None:
+                out[f"border_{side}"] = attr(node, "val", "none") not in ("none", "nil")
+    outline = val(ppr, "outlineLvl")
+    if outline is not None:
+        out["outline_level"] = to_int(outline)
+    numpr = child(ppr, "numPr")
+    if numpr is not None:
+        num_id, ilvl = val(numpr, "numId"), val(numpr, "ilvl")
+        if num_id is not None:
+            out["num_id"] = num_id
+        if ilvl is not None:
+            out["ilvl"] = to_int(ilvl, 0)
+    tabs = child(ppr, "tabs")
+    if tabs is not None:
+        out["tabs"] = [(attr(t, "val", "left"), (twips(attr(t, "pos")) or 0) / 20) for t in tabs
+                       if t.tag == w("tab")]
+    return out
+
+
+def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
+    out: dict = {}
+    if rpr is None:
+        return out
+    for key, tag in (("bold", "b"), ("italic", "i"), ("caps", "caps"), ("vanish", "vanish"),
+                     ("strike", "strike"), ("small_caps", "smallCaps")):
+        node = child(rpr, tag)
+        if node is not None:
+            out[key] = on_off(node)
+    u = child(rpr, "u")
+    if u is not None:
+        out["underline"] = attr(u, "val", "single") not in ("none", "0", "false")
+    sz = val(rpr, "sz")
+    if sz is not None and to_int(sz) is not None:
+        out["size"] = float(sz) / 2
+    fonts = child(rpr, "rFonts")
+    if fonts is not None:
+        name = attr(fonts, "ascii") or attr(fonts, "hAnsi")
+        if name is None:
+            theme = attr(fonts, "asciiTheme") or attr(fonts, "hAnsiTheme")
+            if theme and theme_fonts:
+                name = theme_fonts.get("major" if theme.startswith("major") else "minor")
+        if name:
+            out["font"] = name
+    style = val(rpr, "rStyle")
+    if style is not None:
+        out["style"] = style
+    return out
+
+
+@dataclass
+class Style:
+    id: str
+    type: str
+    name: str | None
+    based_on: str | None
+    ppr: dict
+    rpr: dict
+    is_default: bool
+    tbl_borders: bool | None = None
+    num_id: str | None = None  # numbering style (w:type="numbering") → its num
+
+
+@dataclass
+class Styles:
+    styles: dict[str, Style] = field(default_factory=dict)
+    default_ppr: dict = field(default_factory=dict)
+    default_rpr: dict = field(default_factory=dict)
+    default_paragraph: str | None = None
+    default_character: str | None = None
+    default_table: str | None = None
+    theme_fonts: dict[str, str] = field(default_factory=dict)
+    _ppr_cache: dict = field(default_factory=dict)
+    _rpr_cache: dict = field(default_factory=dict)
+
+    def get(self, style_id: str | None) -> Style | None:
+        return self.styles.get(style_id) if style_id else None
+
+    def name(self, style_id: str | None) -> str | None:
+        style = self.get(style_id)
+        return style.name if style else None
+
+    def _chain(self, style_id: str | None) -> list[Style]:
+        """Root first; cycles and missing parents end the chain (a hand-made file may have either)."""
+        chain, seen = [], set()
+        while style_id and style_id not in seen:
+            style = self.styles.get(style_id)
+            if style is None:
+                break
+            seen.add(style_id)
+            chain.append(style)
+            style_id = style.based_on
+        return chain[::-1]
+
+    def paragraph_ppr(self, style_id: str | None) -> dict:
+        key = style_id or ""
+        if key not in self._ppr_cache:
+            merged = dict(self.default_ppr)
+            tabs: dict[float, str] = {pos: al for al, pos in merged.get("tabs", [])}
+            for style in self._chain(style_id or self.default_paragraph):
+                for pos_al in style.ppr.get("tabs", []):
+                    _merge_tab(tabs, pos_al)
+                merged.update(style.ppr)
+            merged["tabs"] = [(al, pos) for pos, al in sorted(tabs.items())]
+            self._ppr_cache[key] = merged
+        return self._ppr_cache[key]
+
+    def paragraph_rpr(self, style_id: str | None) -> dict:
+        key = ("p", style_id or "")
+        if key not in self._rpr_cache:
+            merged = dict(self.default_rpr)
+            for style in self._chain(style_id or self.default_paragraph):
+                merged.update(style.rpr)
+            self._rpr_cache[key] = merged
+        return self._rpr_cache[key]
+
+    def character_rpr(self, style_id: str | None) -> dict:
+        key = ("c", style_id or "")
+        if key not in self._rpr_cache:
+            merged: dict = {}
+            for style in self._chain(style_id):
+                merged.update(style.rpr)
+            self._rpr_cache[key] = merged
+        return self._rpr_cache[key]
+
+    def heading_level(self, style_id: str | None) -> int | None:
+        """Built-in Heading n by id or name, else the outline level of the style chain."""
+        for style in reversed(self._chain(style_id)):
+            for text in (style.id, style.name or ""):
+                m = _HEADING_ID.match(text.strip())
+                if m:
+                    return int(m.group(1))
+        outline = self.paragraph_ppr(style_id).get("outline_level")
+        return outline + 1 if outline is not None and 0 <= outline < 9 else None
+
+    def table_borders(self, style_id: str | None) -> bool:
+        for style in reversed(self._chain(style_id or self.default_table)):
+            if style.tbl_borders is not None:
+                return style.tbl_borders
+        return False
+
+    def style_numbering(self, style_id: str | None) -> tuple[str | None, int | None, str | None]:
+        """(numId, ilvl, the style in the chain that carried the numPr) from the paragraph style chain."""
+        num_id = ilvl = owner = None
+        for style in self._chain(style_id or self.default_paragraph):
+            if "num_id" in style.ppr:
+                num_id, ilvl, owner = style.ppr["num_id"], style.ppr.get("ilvl"), style.id
+            elif "ilvl" in style.ppr and num_id is not None:
+                ilvl = style.ppr["ilvl"]
+        return num_id, ilvl, owner
+
+
+def _merge_tab(tabs: dict[float, str], al_pos: tuple[str, float]) -> None:
+    al, pos = al_pos
+    if al == "clear":
+        tabs.pop(pos, None)
+    else:
+        tabs[pos] = al
+
+
+def borders_on(node) -> bool | None:
+    if node is None:
+        return None
+    sides = [c for c in node if attr(c, "val") is not None]
+    if not sides:
+        return None
+    return any(attr(c, "val") not in ("none", "nil") for c in sides)
+
+
+def read_theme_fonts(theme_root) -> dict[str, str]:
+    fonts: dict[str, str] = {}
+    if theme_root is None:
+        return fonts
+    for kind in ("major", "minor"):
+        node = theme_root.find(f".//{{{A_NS}}}{kind}Font/{{{A_NS}}}latin")
+        if node is not None and node.get("typeface"):
+            fonts[kind] = node.get("typeface")
+    return fonts
+
+
+def read_styles(root, theme_root=None) -> Styles:
+    """root: the parsed styles.xml (or None: a package without styles gets Word's built-in defaults)."""
+    result = Styles(theme_fonts=read_theme_fonts(theme_root))
+    if root is None:
+        return result
+    defaults = root.find(w("docDefaults"))
+    if defaults is not None:
+        ppr = defaults.find(f"{w('pPrDefault')}/{w('pPr')}")
+        rpr = defaults.find(f"{w('rPrDefault')}/{w('rPr')}")
+        result.default_ppr = parse_ppr(ppr)
+        result.default_rpr = parse_rpr(rpr, result.theme_fonts)
+    for node in root.iter(w("style")):
+        sid = attr(node, "styleId")
+        if not sid:
+            continue
+        stype = attr(node, "type", "paragraph")
+        tbl_borders = None
+        tblpr = child(node, "tblPr")
+        if tblpr is not None:
+            tbl_borders = borders_on(child(tblpr, "tblBorders"))
+        ppr = parse_ppr(child(node, "pPr"))
+        style = Style(
+            id=sid, type=stype, name=val(node, "name"), based_on=val(node, "basedOn"),
+            ppr=ppr, rpr=parse_rpr(child(node, "rPr"), result.theme_fonts),
+            is_default=(attr(node, "default") or "").lower() in ("1", "true", "on"),
+            tbl_borders=tbl_borders, num_id=ppr.get("num_id") if stype == "numbering" else None,
+        )
+        result.styles[sid] = style
+        if style.is_default:
+            if stype == "paragraph" and result.default_paragraph is None:
+                result.default_paragraph = sid
+            elif stype == "character" and result.default_character is None:
+                result.default_character = sid
+            elif stype == "table" and result.default_table is None:
+                result.default_table = sid
+    return result

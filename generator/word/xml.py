@@ -1,0 +1,77 @@
+"""Namespaces and small attribute readers shared by the reader modules (no I/O)."""
+from __future__ import annotations
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
+A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+V_NS = "urn:schemas-microsoft-com:vml"
+WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+TWIPS_PER_PT = 20.0
+MM_PER_PT = 25.4 / 72
+
+
+def w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+def attr(node, name: str, default: str | None = None) -> str | None:
+    """A w:-namespaced attribute (Word) or a bare one (some writers omit the prefix)."""
+    if node is None:
+        return default
+    value = node.get(f"{{{W_NS}}}{name}")
+    if value is None:
+        value = node.get(name)
+    return default if value is None else value
+
+
+def child(node, tag: str):
+    return None if node is None else node.find(f"{{{W_NS}}}{tag}")
+
+
+def val(node, tag: str, default: str | None = None) -> str | None:
+    found = child(node, tag)
+    return default if found is None else attr(found, "val", default)
+
+
+def on_off(node) -> bool:
+    """ST_OnOff: present without val, or val true/1/on, means on."""
+    value = attr(node, "val")
+    return value is None or value.lower() not in ("0", "false", "off", "none")
+
+
+def to_int(value: str | None, default: int | None = None) -> int | None:
+    if value is None:
+        return default
+    try:
+        return int(float(value))
+    except ValueError:
+        return default
+
+
+def twips(value: str | None) -> float | None:
+    """A length in twentieths of a point (with the 'pt'/'mm'/'in' suffixed forms Strict allows)."""
+    if value is None:
+        return None
+    text = value.strip()
+    try:
+        for unit, factor in (("pt", 20.0), ("mm", 1440 / 25.4), ("cm", 14400 / 25.4), ("in", 1440.0)):
+            if text.endswith(unit):
+                return float(text[: -len(unit)]) * factor
+        return float(text)
+    except ValueError:
+        return None
+
+
+def local(tag) -> str:
+    if not isinstance(tag, str):
+        return ""
+    return tag.rsplit("}", 1)[-1]
+
+
+def ns(tag) -> str:
+    if not isinstance(tag, str) or not tag.startswith("{"):
+        return ""
+    return tag[1:].split("}", 1)[0]

@@ -1,0 +1,138 @@
+"""The body walk: tracked changes, comments, bookmarks, content controls, fields, shapes, tables, sections."""
+from __future__ import annotations
+
+from generator.word import Paragraph, Table, read_docx
+
+from .docx_factory import make_docx, p, r
+
+
+def _para(result, text):
+    return next(q for q in result.value.paragraphs() if q.text.startswith(text))
+
+
+def test_paragraph_indexes_are_document_order_including_cells(office):
+    indexes = [q.index for q in office.value.paragraphs()]
+    assert indexes == list(range(len(indexes)))
+    cell_para = _para(office, "Việc A dòng 2")
+    assert cell_para.in_table and not _para(office, "Hết").in_table
+
+
+def test_tracked_changes_accepted_and_rejected_views(office):
+    q = _para(office, "Tăng")
+    assert q.text == "Tăng mạnh kết thúc"
+    assert q.original_text == "Tăng cũ kết thúc"
+    ins = next(run for run in q.runs if run.change == "ins")
+    assert (ins.text, ins.change_author, ins.change_date) == ("mạnh ", "Nguyễn Văn A", "2024-05-01T08:00:00Z")
+    changes = [(c.kind, c.author, c.text, c.paragraph_index) for c in office.value.changes]
+    assert ("ins", "Nguyễn Văn A", "mạnh ", q.index) in changes
+    assert ("del", "Trần Thị B", "cũ ", q.index) in changes
+
+
+def test_inserted_paragraph_and_row_are_marked(office):
+    new = _para(office, "Đoạn mới chèn")
+    assert new.mark_change == "ins" and new.original_text == ""
+    kinds = {c.kind for c in office.value.changes}
+    assert {"paraIns", "rowIns"} <= kinds
+    table = office.value.tables[0]
+    assert [row.inserted for row in table.rows] == [False, False, False, False, True]
+
+
+def test_comments_with_anchors(office):
+    comments = {c.id: c for c in office.value.comments}
+    first, second = comments["0"], comments["1"]
+    anchored = _para(office, "Chỉ tiêu")
+    assert (first.author, first.date, first.initials, first.text) == ("Lãnh đạo UBND", "2024-05-02T09:00:00Z", "LĐ", "Sửa lại số liệu")
+    assert first.anchor_text == "đạt 43 điểm" and first.paragraph_indexes == [anchored.index]
+    assert second.text == "Dòng một\nDòng hai"
+    assert second.anchor_text == " trở lên\nđoạn sau"
+    assert second.paragraph_indexes == [anchored.index, anchored.index + 1]
+    assert anchored.comment_ids == ["0", "1"]
+
+
+def test_bookmarks_and_content_controls(office):
+    assert _para(office, "Nhiệm vụ có dấu").bookmarks == ["task-1"]  # _GoBack is Word's cursor, not a tag
+    assert _para(office, "Sau dấu thân").bookmarks == ["sec-2"]  # body-level start goes to the next paragraph
+    assert _para(office, "Nhiệm vụ trong").tags == ["plan.tasks[0]"]
+    assert _para(office, "Đoạn thứ hai").tags == ["plan.tasks[0]"]
+    assert _para(office, "Đạt 45").tags == ["target.t1"] and _para(office, "Đạt 45").text == "Đạt 45 điểm"
+    row = office.value.tables[0].rows[4]
+    assert row.tags == ["row.task-3"] and "row.task-3" in row.cells[2].paragraphs[0].tags
+
+
+def test_fields_keep_results_and_are_named(office):
+    q = _para(office, "liên kết")
+    assert q.text == "liên kết trang 29"  # hyperlink text, PAGE result "2", NUMPAGES result "9"; no field codes
+    assert q.has_field == {"PAGE": True, "NUMPAGES": True}
+
+
+def test_page_break_and_text_box(office):
+    assert _para(office, "Trước ngắt").text == "Trước ngắt\fsau ngắt"
+    boxed = [q for q in office.value.paragraphs() if q.in_shape]
+    assert [q.text for q in boxed] == ["Chữ trong hộp"]  # Choice read, Fallback (same text) not read twice
+    assert boxed[0].index == _para(office, "Neo hộp").index + 1
+    assert any("khung văn bản" in m.text and m.where == f"đoạn {boxed[0].index}" for m in office.messages)
+
+
+def test_table_structure_spans_and_headers(office):
+    table = office.value.tables[0]
+    assert (table.index, table.grid, table.borders, table.style_id, table.section) == (0, [35.0, 200.0, 100.0], True, "TableGrid", 0)
+    head, group, a, b, c = table.rows
+    assert head.is_header and head.cant_split and not a.is_header
+    assert [cell.text for cell in head.cells] == ["STT", "Nội dung", "Cơ quan"]
+    assert (group.cells[0].grid_span, group.cells[0].shading, group.cells[0].text) == (3, "D9D9D9", "Nhóm 1: Công khai")
+    assert a.cells[1].text == "Việc A dòng 1\nViệc A dòng 2" and len(a.cells[1].paragraphs) == 2
+    assert (a.cells[2].v_merge, a.cells[2].row_span, a.cells[2].col) == ("restart", 2, 2)
+    assert (b.cells[2].v_merge, b.cells[2].text, b.cells[2].col) == ("continue", "", 2)
+    assert c.cells[1].text == "Có bảng lồng\nlồng 1\nlồng 2\n"  # nested table flattened into its cell
+    assert any("bảng lồng" in m.text and m.where == "bảng 1, hàng 5, ô 2" for m in office.messages)
+    assert head.cells[0].width == 35.0 and a.cells[0].width == 100.0
+
+
+def test_sections_margins_orientation_headers(office):
+    first, second = office.value.sections
+    assert (first.page_width_mm, first.page_height_mm, first.orientation) == (210.01, 297.0, "portrait")
+    assert (first.margin_top_mm, first.margin_bottom_mm, first.margin_left_mm, first.margin_right_mm) == (20.0, 20.0, 30.0, 20.0)
+    assert first.title_page and not second.title_page
+    assert [q.text for q in first.headers["default"]] == ["Trang 2"]
+    assert first.headers["default"][0].has_field == {"PAGE": True}
+    assert first.headers["default"][0].alignment == "center"
+    assert [q.text for q in first.headers["first"]] == [""]
+    assert second.orientation == "landscape" and second.page_width_mm == 297.0 and second.page_number_start == 1
+    assert second.headers == first.headers  # a section without its own headers inherits the previous ones
+    sections = {q.text: q.section for q in office.value.paragraphs()}
+    assert sections["Cuối mục một"] == 0 and sections["Phụ lục"] == 1 and sections["Hết"] == 1
+    appendix = office.value.tables[1]
+    assert appendix.section == 1 and appendix.borders is False
+
+
+def test_blocks_are_paragraphs_and_tables_in_body_order(office):
+    kinds = ["T" if isinstance(b, Table) else "P" for b in office.value.blocks]
+    assert kinds.count("T") == 2
+    assert all(isinstance(b, (Paragraph, Table)) for b in office.value.blocks)
+    assert office.value.core == {"title": "Kế hoạch thử", "creator": "Văn phòng UBND"}
+
+
+def test_images_equations_hidden_text_and_unknown_elements_become_messages(tmp_path):
+    image = ('<w:r><w:drawing><wp:inline><a:graphic><a:graphicData><a:blip r:embed="rIdImg"/>'
+             '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    body = (p(r("ảnh "), image) + p(r("ẩn", "<w:vanish/>"), r("hiện"))
+            + '<w:p><w:r><w:t>a</w:t></w:r><w:fooBar/></w:p>'
+            + '<w:p><w:r><w:object><v:shape/></w:object></w:r></w:p>')
+    result = read_docx(make_docx(tmp_path / "x.docx", body))
+    texts = [q.text for q in result.value.paragraphs()]
+    assert texts == ["ảnh ", "hiện", "a", ""]
+    messages = " | ".join(str(m) for m in result.messages)
+    assert "đoạn 1: có hình ảnh" in messages
+    assert "chữ ẩn" in messages and "“ẩn”" in messages
+    assert "w:fooBar" in messages
+    assert "đoạn 4: có đối tượng nhúng (OLE)" in messages
+
+
+def test_five_thousand_paragraphs_read_linearly(tmp_path):
+    from .docx_factory import abstract, lvl, num, numbering_xml
+    numbering = numbering_xml([abstract(1, [lvl(0, "decimal", "%1.")])], [num(1, 1)])
+    body = "".join(p(f"Đoạn {i}", num=(1, 0)) for i in range(5000))
+    result = read_docx(make_docx(tmp_path / "big.docx", body, numbering=numbering))
+    paragraphs = list(result.value.paragraphs())
+    assert len(paragraphs) == 5000
+    assert paragraphs[-1].list_label == "5000." and paragraphs[-1].text == "Đoạn 4999"

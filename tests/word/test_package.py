@@ -1,0 +1,189 @@
+"""Hostile and broken files are refused with one clear Vietnamese WordFileError, before anything is done."""
+from __future__ import annotations
+
+import os
+import zipfile
+
+import pytest
+
+from generator.errors import KehoachError, WordFileError
+from generator.word import open_package, read_docx
+from generator.word.package import OLE_MAGIC
+
+from .docx_factory import make_docx, p
+
+
+@pytest.fixture
+def good(tmp_path):
+    return make_docx(tmp_path / "good.docx", p("Xin chào"))
+
+
+def _refused(path, *, contains: str, **limits) -> WordFileError:
+    with pytest.raises(WordFileError) as info:
+        read_docx(path, **limits)
+    message = str(info.value)
+    assert contains in message, message
+    assert str(path) in message  # names the file
+    assert isinstance(info.value, KehoachError)
+    return info.value
+
+
+def _rezip(src, dst, *, drop=(), replace=None, add=None, compression=zipfile.ZIP_DEFLATED):
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", compression) as zout:
+        for info in zin.infolist():
+            if info.filename in drop:
+                continue
+            data = (replace or {}).get(info.filename, zin.read(info))
+            zout.writestr(info.filename, data)
+        for name, data in (add or {}).items():
+            zout.writestr(name, data)
+    return dst
+
+
+def test_good_file_reads(good):
+    assert next(read_docx(good).value.paragraphs()).text == "Xin chào"
+
+
+def test_not_a_zip(tmp_path):
+    bad = tmp_path / "note.docx"
+    bad.write_text("đây là văn bản thường", encoding="utf-8")
+    _refused(bad, contains="không phải tệp .docx")
+
+
+def test_empty_file(tmp_path):
+    bad = tmp_path / "empty.docx"
+    bad.write_bytes(b"")
+    _refused(bad, contains="tệp rỗng")
+
+
+def test_truncated_zip(good, tmp_path):
+    bad = tmp_path / "cut.docx"
+    bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    _refused(bad, contains="bị hỏng")
+
+
+def test_corrupted_part_stream(good, tmp_path):
+    data = bytearray(good.read_bytes())
+    with zipfile.ZipFile(good) as zf:
+        info = zf.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for i in range(start + 5, start + min(info.compress_size, 60)):
+        data[i] ^= 0x5A
+    bad = tmp_path / "garbled.docx"
+    bad.write_bytes(bytes(data))
+    _refused(bad, contains="document.xml")
+
+
+def test_password_protected_ole_container(tmp_path):
+    bad = tmp_path / "secret.docx"
+    bad.write_bytes(OLE_MAGIC + b"\0" * 4096)
+    _refused(bad, contains="mật khẩu")
+    old = tmp_path / "cu.doc"
+    old.write_bytes(OLE_MAGIC + b"\0" * 4096)
+    _refused(old, contains="tệp Word cũ (.doc)")
+
+
+def test_docm_suffix_and_vba_part_and_macro_content_type(good, tmp_path):
+    docm = tmp_path / "macro.docm"
+    docm.write_bytes(good.read_bytes())
+    _refused(docm, contains="macro")
+    vba = _rezip(good, tmp_path / "vba.docx", add={"word/vbaProject.bin": b"\0" * 100})
+    _refused(vba, contains="vbaProject.bin")
+    ct = tmp_path / "ct.docx"
+    make_docx(ct, p("x"), main_ct="application/vnd.ms-word.document.macroEnabled.main+xml")
+    _refused(ct, contains="macro")
+
+
+def test_missing_document_xml(good, tmp_path):
+    bad = _rezip(good, tmp_path / "nodoc.docx", drop={"word/document.xml"})
+    _refused(bad, contains="word/document.xml")
+    other = _rezip(good, tmp_path / "noct.docx", drop={"[Content_Types].xml"})
+    _refused(other, contains="[Content_Types].xml")
+
+
+def test_document_without_body(good, tmp_path):
+    xml = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+    bad = _rezip(good, tmp_path / "nobody.docx", replace={"word/document.xml": xml})
+    _refused(bad, contains="w:body")
+
+
+def test_xxe_and_billion_laughs_refused(good, tmp_path):
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+           b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           b"<w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+    _refused(_rezip(good, tmp_path / "xxe.docx", replace={"word/document.xml": xxe}), contains="DOCTYPE")
+    lol = b'<!ENTITY lol "lol">' + b"".join(b'<!ENTITY lol%d "%s">' % (i, b"&lol;" * 10) for i in range(1, 10))
+    laughs = (b'<?xml version="1.0"?><!DOCTYPE d [' + lol + b"]><w:styles xmlns:w=\"http://schemas.openxml"
+              b'formats.org/wordprocessingml/2006/main">&lol9;</w:styles>')
+    _refused(_rezip(good, tmp_path / "lol.docx", replace={"word/styles.xml": laughs}), contains="DOCTYPE")
+
+
+def test_utf16_doctype_is_refused_too(good, tmp_path):
+    xml = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE d [<!ENTITY x "y">]>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>')
+    data = b"\xff\xfe" + xml.encode("utf-16-le")
+    _refused(_rezip(good, tmp_path / "u16.docx", replace={"word/document.xml": data}), contains="DOCTYPE")
+
+
+def test_zip_bomb_ratio_refused_while_streaming(good, tmp_path):
+    filler = b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' \
+        + b" " * (30 * 1024 * 1024) + b"</w:body></w:document>"
+    bomb = _rezip(good, tmp_path / "bomb.docx", replace={"word/document.xml": filler})
+    assert bomb.stat().st_size < 1024 * 1024
+    _refused(bomb, contains="bom nén")
+
+
+def test_zip_bomb_per_part_and_declared_total(good, tmp_path):
+    big = b"<x>" + b"a" * (3 * 1024 * 1024) + b"</x>"
+    bomb = _rezip(good, tmp_path / "part.docx", replace={"word/document.xml": big}, compression=zipfile.ZIP_STORED)
+    _refused(bomb, contains="quá lớn", max_part_bytes=1024 * 1024)
+    _refused(bomb, contains="dung lượng giải nén quá lớn", max_total_bytes=1024 * 1024)
+
+
+def test_lying_zip_header_is_not_trusted(good, tmp_path):
+    """A central directory that understates a part's size: the part is refused, never half-read."""
+    big = b"<x>" + b"a" * (2 * 1024 * 1024) + b"</x>"
+    src = _rezip(good, tmp_path / "src.docx", replace={"word/document.xml": big}, compression=zipfile.ZIP_STORED)
+    data = bytearray(src.read_bytes())
+    pos = data.find(b"PK\x01\x02")
+    while pos != -1:
+        name_len = int.from_bytes(data[pos + 28: pos + 30], "little")
+        if data[pos + 46: pos + 46 + name_len] == b"word/document.xml":
+            data[pos + 24: pos + 28] = (10).to_bytes(4, "little")  # uncompressed size: 10 bytes
+        pos = data.find(b"PK\x01\x02", pos + 4)
+    liar = tmp_path / "liar.docx"
+    liar.write_bytes(bytes(data))
+    _refused(liar, contains="word/document.xml")
+
+
+def test_too_many_entries(good, tmp_path):
+    many = _rezip(good, tmp_path / "many.docx", add={f"customXml/item{i}.xml": b"<a/>" for i in range(60)})
+    _refused(many, contains="quá nhiều phần", max_entries=50)
+
+
+def test_oversize_file_refused_before_reading(tmp_path):
+    big = tmp_path / "big.docx"
+    with open(big, "wb") as fh:  # sparse: 100 MB on paper, nothing on disk
+        fh.truncate(100 * 1024 * 1024)
+    _refused(big, contains="tệp quá lớn")
+
+
+def test_directory_fifo_device_and_missing(tmp_path):
+    folder = tmp_path / "thu-muc.docx"
+    folder.mkdir()
+    _refused(folder, contains="thư mục")
+    fifo = tmp_path / "fifo.docx"
+    os.mkfifo(fifo)
+    _refused(fifo, contains="không phải tệp thông thường")  # and does not block on open
+    with pytest.raises(WordFileError, match="không phải tệp thông thường"):
+        read_docx("/dev/zero")
+    _refused(tmp_path / "khong-co.docx", contains="không tìm thấy")
+
+
+def test_open_package_reads_parts_lazily_and_resolves_rels(good):
+    with open_package(good) as pkg:
+        assert pkg.main_part == "word/document.xml"
+        rels = pkg.rels(pkg.main_part)
+        assert {r.target for r in rels.values()} >= {"word/styles.xml", "word/theme/theme1.xml"}
+        assert pkg.xml("word/numbering.xml") is None
+        assert pkg._read_total < 20000  # only the parts asked for so far

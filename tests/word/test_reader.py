@@ -1,0 +1,66 @@
+"""kehoach's own output read back: same texts as an independent reader (python-docx), right tables and
+sections. import/check build on this."""
+from __future__ import annotations
+
+import pytest
+from docx import Document as DocxDocument
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from generator.word import read_docx
+
+
+def _python_docx_texts(path) -> list[str]:
+    out: list[str] = []
+
+    def walk(container):
+        for block in container.iter_inner_content():
+            if isinstance(block, DocxParagraph):
+                out.append(block.text)
+            else:
+                for row in block.rows:
+                    for tc in row._tr.tc_lst:
+                        walk(_Cell(tc, block))
+
+    walk(DocxDocument(str(path)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def kehoach_docs(built):
+    return {stem: (result.files[0], read_docx(result.files[0])) for stem, result in built.items()}
+
+
+def test_texts_equal_python_docx_in_order(kehoach_docs):
+    for stem, (path, result) in kehoach_docs.items():
+        ours = [p.text.replace("\f", "\n") for p in result.value.paragraphs()]
+        assert ours == _python_docx_texts(path), stem
+        assert result.messages == [], stem
+
+
+def test_sections_follow_nd30(kehoach_docs):
+    for stem, (_, result) in kehoach_docs.items():
+        body, appendix = result.value.sections[0], result.value.sections[-1]
+        assert (body.page_width_mm, body.page_height_mm) == (pytest.approx(210, abs=0.1), pytest.approx(297, abs=0.1))
+        assert (body.margin_top_mm, body.margin_bottom_mm, body.margin_left_mm) == (20.0, 20.0, 30.0), stem
+        assert body.margin_right_mm == pytest.approx(15, abs=0.05)
+        assert body.title_page and body.headers["default"][0].has_field == {"PAGE": True}
+        assert [p.text for p in body.headers["first"]] in ([""], [])
+        assert len(result.value.sections) >= 2 and appendix.index == len(result.value.sections) - 1
+
+
+def test_header_table_signature_and_task_table(kehoach_docs):
+    path, result = kehoach_docs["hung-yen-papi-2021"]
+    doc = result.value
+    header, signature, tasks = doc.tables[:3]
+    assert header.rows[0].cells[0].text.startswith("ỦY BAN NHÂN DÂN") and not header.borders
+    assert header.rows[0].cells[1].text.startswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert signature.rows[0].cells[0].text.startswith("Nơi nhận:")
+    assert tasks.section == len(doc.sections) - 1 and doc.sections[-1].orientation == "landscape"
+    assert tasks.borders and tasks.rows[0].is_header and all(row.cant_split for row in tasks.rows)
+    assert [c.text for c in tasks.rows[0].cells][:2] == ["TT", "Chỉ số nội dung"]
+    title = next(p for p in doc.paragraphs() if p.text == "KẾ HOẠCH")
+    assert (title.alignment, title.bold, title.size_pt, title.font) == ("center", True, 14.0, "Times New Roman")
+    heading = next(p for p in doc.paragraphs() if p.text.startswith("I. MỤC ĐÍCH"))
+    assert heading.bold and heading.list_label is None  # kehoach types its numbering as text
+    assert doc.core["title"].startswith("Kế hoạch")

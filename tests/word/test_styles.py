@@ -1,0 +1,68 @@
+"""Formatting resolved through docDefaults → basedOn chain → paragraph style → character style → direct."""
+from __future__ import annotations
+
+from generator.word import read_docx
+
+from .docx_factory import make_docx, p, r
+
+
+def _para(result, text):
+    return next(q for q in result.value.paragraphs() if q.text.startswith(text))
+
+
+def test_style_chain_and_doc_defaults(office):
+    body = _para(office, "Căn cứ")
+    assert body.style_id == "BodyJustified" and body.style_name == "Body Justified"
+    assert body.alignment == "both"
+    assert body.indent_first_line_pt == 28.35
+    assert (body.space_before_pt, body.space_after_pt, body.line_spacing) == (6.0, 0.0, ("exact", 18.0))
+    normal = _para(office, "Sau dấu thân")
+    # docDefaults only: theme minor font, 11 pt, spacing after 8 pt, line 259/240
+    assert (normal.font, normal.size_pt, normal.space_after_pt, normal.line_spacing) == ("Calibri", 11.0, 8.0, ("auto", 1.079))
+
+
+def test_run_formatting_direct_character_style_and_chain(office):
+    runs = {run.text: run for run in _para(office, "Căn cứ").runs}
+    assert runs["Căn cứ "].bold is False and runs["Căn cứ "].font == "Times New Roman" and runs["Căn cứ "].size_pt == 14.0
+    assert runs["Luật"].bold is True
+    assert runs[" Tổ chức"].bold is True and runs[" Tổ chức"].style_id == "Strong"
+    emph = runs["chính quyền"]
+    assert (emph.bold, emph.italic) == (True, True)  # Emph is based on Strong
+    direct = runs["địa phương"]
+    assert (direct.font, direct.size_pt, direct.underline, direct.caps) == ("Arial", 13.0, True, True)
+    assert runs["\t"].text == "\t" and runs["\n"].text == "\n"
+    assert runs["_______"].text == "_______"  # typed underscores are text, kept as typed
+
+
+def test_paragraph_direct_formatting_and_uniform_run_values(office):
+    q = _para(office, "Quốc hiệu")
+    assert (q.alignment, q.bold, q.size_pt, q.border_bottom, q.space_before_pt) == ("center", True, 13.0, True, 0.0)
+    mixed = _para(office, "Căn cứ")
+    assert mixed.bold is None  # mixed bold and regular runs
+
+
+def test_tab_stops_resolved(office):
+    q = _para(office, "Số:")
+    assert q.tab_stops == [("center", 85.05), ("right", 453.6)]
+    assert q.text == "Số: \tQuảng Nam, ngày"
+
+
+def test_heading_by_builtin_name_and_based_on_overrides_parent(tmp_path):
+    doc = make_docx(tmp_path / "x.docx", p("H2", style="Heading2") + p("thường", style="ListPara"))
+    h2, lp = list(read_docx(doc).value.paragraphs())
+    assert (h2.heading_level, h2.bold, h2.italic, h2.keep_next) == (2, True, True, True)
+    assert (lp.indent_left_pt, lp.indent_first_line_pt, lp.alignment, lp.font) == (36.0, 28.35, "both", "Times New Roman")
+
+
+def test_package_without_styles_or_theme_still_reads(tmp_path):
+    doc = make_docx(tmp_path / "x.docx", p(r("trơn", "<w:b/>"), ppr='<w:jc w:val="right"/>'), styles=None, theme=False)
+    result = read_docx(doc)
+    para = next(result.value.paragraphs())
+    assert (para.text, para.bold, para.alignment, para.style_id, para.font) == ("trơn", True, "right", None, None)
+
+
+def test_unknown_style_is_reported(tmp_path):
+    doc = make_docx(tmp_path / "x.docx", p("x", style="KhongCo"))
+    result = read_docx(doc)
+    assert any("KhongCo" in m.text for m in result.messages)
+    assert next(result.value.paragraphs()).text == "x"
