@@ -26,8 +26,8 @@ class Fix:
     """A correction `fix.py` may make without judgement. `kind` names it; the other fields locate it:
     paragraph = reader index; start/end = offsets in that paragraph's accepted text."""
 
-    kind: Literal["text", "format", "font", "margins", "rule", "page_number", "restart_numbering", "header_row",
-                  "cant_split"]
+    kind: Literal["text", "format", "font", "margins", "rule", "rule_shape", "page_number", "restart_numbering",
+                  "header_row", "cant_split"]
     paragraph: int | None = None
     start: int = 0
     end: int = 0
@@ -39,6 +39,7 @@ class Fix:
     margins: tuple[tuple[str, float], ...] = ()
     table: int | None = None  # "header_row", "cant_split"
     indent_pt: float | None = None  # "rule": left/right indent that centres a rule of the right length
+    width_pt: float | None = None  # "rule_shape": length of the drawn line
     page_number_size: float | None = None
 
 
@@ -492,17 +493,10 @@ class _Checker:
         self.add(rule, f"thiếu đường kẻ ngang, nét liền dưới {names[kind]}", ref, seg=seg)
 
     def _column_match(self, typed: Segment, seg: Segment) -> bool:
-        """In a header set with tabs, the rule under the left block is the left piece of its line."""
+        """In a header set with tabs, the rule under a block sits after as many tabs as the block's text."""
         if typed.para.index in self.cell_of or seg.para.index in self.cell_of:
             return True
-        mine = [s for s in segments(typed.para)]
-        theirs = segments(seg.para)
-        try:
-            return mine.index(next(s for s in mine if s.start == typed.start)) == \
-                next(i for i, s in enumerate(theirs) if s.start == seg.start) - (len(theirs) - len(mine)) \
-                or len(mine) == 1
-        except StopIteration:
-            return True
+        return typed.para.text[:typed.start].count("\t") == seg.para.text[:seg.start].count("\t")
 
     def _text_width(self, kind: str, seg: Segment, lines: list[Segment] | None, where: Paragraph) -> float:
         size = seg.size or self.sizes["motto" if kind == "motto" else "agency" if kind == "agency" else "title"]
@@ -526,10 +520,20 @@ class _Checker:
                      severity="warning")
 
     def _rule_fix(self, typed: Segment, length: float | None) -> Fix | None:
-        """A paragraph that holds only the typed rule becomes a bordered empty paragraph of the right length."""
+        """A paragraph that holds only the typed rule becomes a bordered empty paragraph of the right length;
+        a rule that shares its line with another (a header set with tabs) becomes a drawn line of that length."""
         others = [s for s in segments(typed.para) if s.start != typed.start]
-        if others or length is None:
+        if length is None:
             return None
+        if others:
+            # centred by the k-th (centre) tab stop; the line is drawn from the start of the paragraph
+            p = typed.para
+            k = p.text[:typed.start].count("\t")
+            stops = [(al, pos) for al, pos in p.tab_stops if al != "clear"]
+            if not 1 <= k <= len(stops) or stops[k - 1][0] != "center" or p.alignment not in (None, "left", "both"):
+                return None
+            x = stops[k - 1][1] - (p.indent_left_pt or 0) - (p.indent_first_line_pt or 0) - length / 2
+            return Fix("rule_shape", p.index, typed.start, typed.end, width_pt=round(length, 1), indent_pt=round(x, 1))
         side = max(0.0, (self.width_available(typed.para) - length) / 2)
         return Fix("rule", typed.para.index, typed.start, typed.end, indent_pt=round(side, 1))
 

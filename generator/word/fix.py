@@ -26,7 +26,7 @@ from .check import Finding, Fix, check_document
 from .model import Document
 from .package import NS_CT, NS_REL, Package, open_package
 from .reader import read_docx, read_package
-from .xml import MC_NS, R_NS, W_NS, w
+from .xml import MC_NS, R_NS, V_NS, W_NS, w
 
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = 1440 / 25.4
@@ -280,15 +280,19 @@ class _Fixer:
         self.reader_text = {p.index: p.text for p in doc.paragraphs()}
         self.changed: list[str] = []
         self.skipped: list[Fix] = []
+        self.verified: set[int] = set()
 
     def xml_paragraph(self, index: int):
-        """The w:p of reader paragraph `index`, only when its text is exactly what the reader read."""
+        """The w:p of reader paragraph `index`, only when its text is exactly what the reader read (checked at
+        the first fix of the paragraph: fixes are applied from its end, so earlier offsets stay valid)."""
         if index >= len(self.paragraphs):
             return None, None
         p = self.paragraphs[index]
         chars = _CharMap(p)
-        if chars.text != self.reader_text.get(index):
-            return None, None
+        if index not in self.verified:
+            if chars.text != self.reader_text.get(index):
+                return None, None
+            self.verified.add(index)
         return p, chars
 
     def apply(self, fix: Fix, finding: Finding) -> bool:
@@ -533,6 +537,36 @@ class _Fixer:
         self.changed.append(f"{finding.where()}: đường kẻ gõ bằng dấu gạch dưới thay bằng đường kẻ nét liền")
         return True
 
+    def fix_rule_shape(self, fix: Fix, finding: Finding) -> bool:
+        """Underscores that share a line with other text (a header set with tabs): a drawn line (VML) of the
+        right length, centred on the tab stop that centred the underscores, anchored at the paragraph start."""
+        p, chars = self.xml_paragraph(fix.paragraph)
+        if p is None:
+            return False
+        runs = chars.runs_between(fix.start, fix.end)
+        if not runs or any("".join(t.text or "" for t in r.iter(w("t"))).strip("_ ") or r.find(w("tab")) is not None
+                           for r in runs):
+            return False  # a run holds more than the underscores
+        for r in runs:
+            r.getparent().remove(r)
+        x, width = fix.indent_pt or 0.0, fix.width_pt or 0.0
+        run = etree.Element(w("r"))
+        pict = etree.SubElement(run, w("pict"))
+        line = etree.SubElement(pict, f"{{{V_NS}}}line", nsmap={"v": V_NS})
+        line.set("from", f"{x:.1f}pt,4pt")
+        line.set("to", f"{x + width:.1f}pt,4pt")
+        line.set("strokeweight", "0.75pt")
+        line.set("style", "position:absolute;mso-position-horizontal-relative:char;"
+                          "mso-position-vertical-relative:line;z-index:251659264")
+        ppr = p.find(w("pPr"))
+        if ppr is not None:
+            ppr.addnext(run)
+        else:
+            p.insert(0, run)
+        self.changed.append(f"{finding.where()}: đường kẻ gõ bằng dấu gạch dưới thay bằng đường kẻ nét liền "
+                            f"dài {width / 72 * 25.4:.0f} mm")
+        return True
+
     # -- appendix tables
     def _table(self, index: int):
         tables = body_tables(self.body)
@@ -633,8 +667,11 @@ def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> Fix
         before = check_document(read.value, read.messages)
         fixer = _Fixer(pkg, read.value)
         seen: set[Fix] = set()
-        for finding in before.findings:
-            if finding.fix is not None and finding.fix not in seen:
+        # within a paragraph, from its end: an edit never moves the offsets of the ones still to do
+        todo = sorted((f for f in before.findings if f.fix is not None),
+                      key=lambda f: (f.fix.paragraph is not None, f.fix.paragraph or 0, -f.fix.start))
+        for finding in todo:
+            if finding.fix not in seen:
                 seen.add(finding.fix)
                 fixer.apply(finding.fix, finding)
         if out.exists() and out.is_dir():
