@@ -1,34 +1,35 @@
-"""Build-time benchmark for kehoach (run by hand; not part of the test suite).
+"""Benchmark kehoach against hand-written scripts making the same files (run by hand; not a test).
 
-    .venv/bin/python bench/run.py                # seed plans + synthetic 10/100/1000 tasks, median of 5
-    .venv/bin/python bench/run.py --repeat 3     # fewer runs
-    .venv/bin/python bench/run.py --large        # also a 3000-task synthetic plan
+    .venv/bin/python bench/run.py                 # seeds + 10/100/1,000/10,000 tasks, start-up
+    .venv/bin/python bench/run.py --repeat 3      # fewer runs
+    .venv/bin/python bench/run.py --pdf           # also a batch of the three seeds with --pdf vs one
+    .venv/bin/python bench/run.py --sizes 10,100  # only these synthetic sizes
 
-Times (median wall time, ms) the full build_plan and its steps (load+validate, context, docx, xlsx),
-and a bare docxtpl render of the same appendix rows as a baseline. See bench/README.md.
+Medians of interleaved runs (kehoach, then the baselines, then kehoach again...) so that load from
+other users of the machine hits all alike. See bench/README.md.
 """
 from __future__ import annotations
 
 import argparse
-import io
 import os
+import pickle
 import platform
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
 
-import yaml
-from docx import Document
-from docxtpl import DocxTemplate
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import baseline  # noqa: E402
+from bench.synthetic import synthetic_plan  # noqa: E402
+from generator import loader  # noqa: E402
 from generator.build import build_plan  # noqa: E402
-from generator.catalogue import available, flatten  # noqa: E402
 from generator.context import build_context  # noqa: E402
 from generator.render_docx import render_docx  # noqa: E402
 from generator.render_xlsx import render_xlsx  # noqa: E402
@@ -36,196 +37,219 @@ from generator.templates_path import default_template  # noqa: E402
 from generator.validate import load_plan  # noqa: E402
 
 LIBS = ["pydantic", "docxtpl", "python-docx", "openpyxl", "PyYAML", "lxml", "Jinja2"]
-
-# ---------------------------------------------------------------- synthetic plans
-
-AGENCIES = [("so-noi-vu", "Sở Nội vụ"), ("so-tu-phap", "Sở Tư pháp"),
-            ("so-thong-tin-truyen-thong", "Sở Thông tin và Truyền thông"), ("so-tai-chinh", "Sở Tài chính"),
-            ("so-ke-hoach-dau-tu", "Sở Kế hoạch và Đầu tư"), ("so-tai-nguyen-moi-truong", "Sở Tài nguyên và Môi trường"),
-            ("thanh-tra-tinh", "Thanh tra tỉnh"), ("van-phong-ubnd-tinh", "Văn phòng Ủy ban nhân dân tỉnh"),
-            ("ubnd-cap-huyen", "Ủy ban nhân dân các huyện, thị xã, thành phố"), ("ubnd-cap-xa", "Ủy ban nhân dân cấp xã")]
-SENTENCES = [
-    "Tăng cường công tác tuyên truyền, phổ biến các quy định của pháp luật về thực hiện dân chủ ở cơ sở đến "
-    "cán bộ, công chức và Nhân dân trên địa bàn.",
-    "Công khai đầy đủ, kịp thời danh sách hộ nghèo, thu, chi ngân sách cấp xã và quy hoạch, kế hoạch sử dụng "
-    "đất tại trụ sở Ủy ban nhân dân cấp xã và nhà văn hóa thôn, tổ dân phố.",
-    "Rà soát, chuẩn hóa quy trình tiếp nhận, giải quyết phản ánh, kiến nghị của người dân; xử lý nghiêm cán "
-    "bộ, công chức có hành vi nhũng nhiễu, gây phiền hà.",
-    "Đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình; hướng dẫn người dân sử dụng tài khoản định danh "
-    "điện tử để thực hiện thủ tục hành chính.",
-    "Kiểm tra, giám sát việc thực hiện các quy định về phòng, chống tham nhũng, tiêu cực trong cung ứng dịch "
-    "vụ y tế, giáo dục công lập.",
-    "Nâng cao chất lượng công tác quản lý, bảo vệ môi trường; thu gom, xử lý rác thải sinh hoạt tại khu dân cư.",
-]
-TIMEFRAMES = ["Thường xuyên", "Quý I/2024", "Trước ngày 30/6/2024", "Hằng tháng", "Năm 2024"]
-OUTPUTS = ["Kế hoạch, văn bản hướng dẫn triển khai", "Báo cáo kết quả thực hiện gửi Sở Nội vụ",
-           "Tin, bài tuyên truyền trên Cổng thông tin điện tử tỉnh", "Biên bản kiểm tra, giám sát"]
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+SEED = ROOT / "plans" / "quang-nam-papi-2020.yaml"
 
 
-def _literal_str(dumper, s):
-    return dumper.represent_scalar("tag:yaml.org,2002:str", s, style="|" if "\n" in s else None)
+def interleaved(fns: dict, repeat: int) -> dict[str, float]:
+    """Median ms of each function, the runs of all functions interleaved (order rotated each round)."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    names = list(fns)
+    for r in range(repeat):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            t0 = time.perf_counter()
+            fns[name]()
+            times[name].append(time.perf_counter() - t0)
+    return {name: statistics.median(ts) * 1000 for name, ts in times.items()}
 
 
-yaml.add_representer(str, _literal_str, Dumper=yaml.SafeDumper)
+def allow_size(path: Path) -> str:
+    """The size limit must let a 10,000-task plan through; say so when it does not (older code)."""
+    size = path.stat().st_size
+    if size > loader.MAX_BYTES:
+        loader.MAX_BYTES = size
+        loader.MAX_NODES = max(loader.MAX_NODES, 2_000_000)
+        return " (over the default size limit: raised for the bench)"
+    return ""
 
 
-def synthetic_plan(n_tasks: int) -> str:
-    """YAML text of a valid PAPI plan with n_tasks tasks spread over papi.1..papi.8."""
-    catalogue = flatten(available()[("papi", "2018")])
-    dims = [f"papi.{d}" for d in range(1, 9)]
-    ids = [a for a, _ in AGENCIES]
-    tasks = []
-    for i in range(n_tasks):
-        dim = dims[i % 8]
-        subs = catalogue[dim].children
-        lines = [f"- {SENTENCES[(i + k) % len(SENTENCES)]}" for k in range(2 + i % 3)]  # 2-4 lines
-        lead, co = AGENCIES[i % 8], [ids[(i + 3) % 10], ids[(i + 5) % 10]]
-        tasks.append({
-            "id": f"nv-{i + 1:05d}", "dimension": dim, "sub_dimension": subs[(i // 8) % len(subs)],
-            "content": "\n".join(lines),
-            "indicator": f"100% cơ quan, đơn vị triển khai; tăng ít nhất {1 + i % 5}% so với năm 2023",
-            "lead": [lead[1] if i % 2 else lead[0]],  # by name or by id
-            "co": co,
-            "timeframe": TIMEFRAMES[i % len(TIMEFRAMES)],
-            "output": "\n".join(f"- {OUTPUTS[(i + k) % len(OUTPUTS)]};" for k in range(1 + i % 2)),
-        })
-    plan = {
-        "schema_version": 1, "id": f"synthetic-{n_tasks}", "year": 2024, "indices": {"papi": "2018"},
-        "issuer": {"name": ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"], "full_name": "Ủy ban nhân dân tỉnh Hà Nam",
-                   "abbreviation": "UBND", "place": "Hà Nam"},
-        "title": "Nâng cao Chỉ số Hiệu quả quản trị và hành chính công cấp tỉnh (PAPI) năm 2024",
-        "preamble": ["Căn cứ kết quả Chỉ số PAPI năm 2023 của tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch "
-                     "nâng cao Chỉ số PAPI năm 2024 như sau:"],
-        # unverified catalogue names would warn once per task: declare them as a real plan does
-        "criteria": [{"code": c.code, "name": c.name} for c in catalogue.values() if not c.verified],
-        "agencies": [{"id": a, "name": name, "groups": ["cap-huyen" if a.startswith("ubnd") else "so-ban-nganh"]}
-                     for a, name in AGENCIES],
-        "targets": [{"id": f"ct-{d}", "criterion": f"papi.{d}", "baseline": {"year": 2023, "value": 4.5 + d / 10},
-                     "target": 5.0 + d / 10} for d in range(1, 9)],
-        "tasks": tasks,
-        "responsibilities": [{"id": f"tn-{a}", "agencies": [a], "content": [SENTENCES[k]]}
-                             for k, (a, _) in enumerate(AGENCIES[:4])],
-        "sections": [
-            {"id": "muc-dich", "title": "MỤC ĐÍCH, YÊU CẦU", "content": [SENTENCES[0], SENTENCES[1]]},
-            {"id": "chi-tieu", "title": "CHỈ TIÊU", "content": [{"targets": [f"ct-{d}" for d in range(1, 9)]}]},
-            {"id": "nhiem-vu", "title": "NHIỆM VỤ, GIẢI PHÁP", "content": [{"appendix": "phu-luc-nhiem-vu"}]},
-            {"id": "to-chuc", "title": "TỔ CHỨC THỰC HIỆN", "content": [{"responsibilities": "all"}]},
-        ],
-        "closing": "Yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển khai thực hiện",
-        "signer": {"on_behalf_of": "ỦY BAN NHÂN DÂN", "title": "CHỦ TỊCH", "name": "Nguyễn Văn A"},
-        "recipients": [{"text": "Bộ Nội vụ"}, {"text": "TT Tỉnh ủy, TT HĐND tỉnh"},
-                       {"text": "Các Sở, Ban, ngành", "covers": ["so-ban-nganh"]},
-                       {"text": "UBND các huyện, thị xã, thành phố; UBND cấp xã", "covers": ["cap-huyen"]}],
-        "archive": {"units": ["VT", "NC"]},
-        "appendices": [{"id": "phu-luc-nhiem-vu", "type": "tasks", "title": "Nhiệm vụ nâng cao Chỉ số PAPI năm 2024",
-                        "columns": ["stt", "content", "indicator", "lead", "co", "timeframe", "output"],
-                        "group_label": "Chỉ số"}],
-    }
-    return yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=110)
+# ---------------------------------------------------------------- one case
 
 
-# ---------------------------------------------------------------- measurements
+class Case:
+    def __init__(self, name: str, path: Path, tmp: Path):
+        self.name, self.path, self.tmp = name, path, tmp
+        self.note = allow_size(path)
+        self.plan, warnings = load_plan(path)
+        self.ctx = build_context(self.plan)
+        result = build_plan(path, tmp / "kehoach")
+        self.docx = (result.out_dir / f"{path.stem}.docx").read_bytes()
+        xlsx = result.out_dir / f"{path.stem}-phu-luc.xlsx"
+        self.xlsx = xlsx.read_bytes() if xlsx.exists() else None
+        self.template = baseline.cut_template(self.docx, tmp / f"{path.stem}-tpl.docx")
+        self.rows = baseline.docx_rows(self.ctx)
+        self.sheets = baseline.xlsx_rows(self.ctx)
+        self.xlsx_template = default_template("phuluc.xlsx")
+        self.xlsx_props = (self.plan.issuer.full_name, f"Phụ lục Kế hoạch: {' '.join(self.ctx.title_lines)}")
+
+    def check(self) -> list[str]:
+        """The baselines must make the same files as kehoach, or the comparison means nothing."""
+        problems = [f"docx: {p}" for p in baseline.same_docx(self.docx, self.base_docx())]
+        if self.xlsx is not None:
+            problems += [f"xlsx: {p}" for p in baseline.same_xlsx(self.xlsx, self.base_xlsx())]
+        return problems
+
+    def kehoach(self):
+        return build_plan(self.path, self.tmp / "kehoach")
+
+    def base_docx(self) -> bytes:
+        return baseline.render_docx(self.template, self.rows)
+
+    def base_xlsx(self) -> bytes | None:
+        return baseline.render_xlsx(self.xlsx_template, self.sheets, *self.xlsx_props) if self.sheets else None
+
+    def base_job(self):
+        return self.base_docx(), self.base_xlsx()
+
+    def peaks(self) -> dict[str, float]:
+        """Peak resident memory (MB) of a fresh process doing only the measured job."""
+        job = self.tmp / "job.pickle"
+        job.write_bytes(pickle.dumps((str(self.path), str(self.template), self.rows, str(self.xlsx_template),
+                                      self.sheets, self.xlsx_props, loader.MAX_BYTES, str(self.tmp))))
+        out = {}
+        for kind in ("kehoach", "docx", "job"):
+            done = subprocess.run([PYTHON, __file__, "--peak", kind, str(job)], env=ENV, check=True,
+                                  capture_output=True, text=True)
+            out[kind] = float(done.stdout.split()[-1])
+        return out
 
 
-def median_ms(fn, repeat: int):
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times) * 1000, result
+def peak_child(kind: str, job: Path) -> None:
+    path, template, rows, xlsx_template, sheets, props, max_bytes, tmp = pickle.loads(job.read_bytes())
+    loader.MAX_BYTES = max_bytes
+    loader.MAX_NODES = max(loader.MAX_NODES, 2_000_000)
+    if kind == "kehoach":
+        build_plan(Path(path), Path(tmp) / "peak")
+    else:
+        baseline.render_docx(Path(template), rows)
+        if kind == "job" and sheets:
+            baseline.render_xlsx(Path(xlsx_template), sheets, *props)
+    print(peak_rss_mb())
 
 
-def bare_template(path: Path) -> Path:
-    """A 7-column table whose data row repeats with {%tr for %} (python-docx writes it)."""
-    doc = Document()
-    table = doc.add_table(rows=4, cols=7)
-    for c, head in enumerate(["STT", "Nhiệm vụ", "Chỉ tiêu", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm"]):
-        table.cell(0, c).text = head
-        table.cell(2, c).text = f"{{{{ r[{c}] }}}}"
-    table.cell(1, 0).text = "{%tr for r in rows %}"
-    table.cell(3, 0).text = "{%tr endfor %}"
-    doc.save(path)
-    return path
+def peak_rss_mb() -> float:
+    """VmHWM: the high-water mark of this process image (ru_maxrss would include the parent's
+    memory copied at fork time)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bare_render(template: Path, rows: list[list[str]]) -> bytes:
-    tpl = DocxTemplate(str(template))
-    tpl.render({"rows": rows}, autoescape=True)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return buffer.getvalue()
+# ---------------------------------------------------------------- start-up and PDF
 
 
-def measure(path: Path, repeat: int, tmp: Path, bare: Path) -> dict:
-    docx_tpl, xlsx_tpl = default_template("kehoach.docx"), default_template("phuluc.xlsx")
-    load, (plan, _warnings) = median_ms(lambda: load_plan(path), repeat)
-    context, ctx = median_ms(lambda: build_context(plan), repeat)
-    docx, _ = median_ms(lambda: render_docx(ctx, docx_tpl), repeat)
-    xlsx, _ = median_ms(lambda: render_xlsx(ctx, xlsx_tpl), repeat)
-    total, result = median_ms(lambda: build_plan(path, tmp / "out"), repeat)
-    rows = [[c.text for c in r.cells][:7] + [""] * (7 - len(r.cells))
-            for t in ctx.tables for r in t.rows if r.kind == "data"]
-    baseline, _ = median_ms(lambda: bare_render(bare, rows), repeat)
-    return {"tasks": len(plan.tasks), "rows": sum(len(t.rows) for t in ctx.tables), "task_rows": result.task_rows,
-            "load": load, "context": context, "docx": docx, "xlsx": xlsx, "total": total, "bare": baseline}
+def run_cli(args: list[str]) -> None:
+    subprocess.run([PYTHON, *args], env=ENV, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-COLUMNS = [("case", 28, "s"), ("tasks", 6, "d"), ("app.rows", 8, "d"), ("load", 9, ".1f"), ("context", 9, ".1f"),
-           ("docx", 9, ".1f"), ("xlsx", 9, ".1f"), ("total build", 12, ".1f"), ("bare docxtpl", 13, ".1f"),
-           ("ms/task", 8, ".2f")]
+def startup(repeat: int) -> dict[str, float]:
+    return interleaved({
+        "python -c pass": lambda: run_cli(["-c", "pass"]),
+        "kehoach --help": lambda: run_cli(["-m", "generator", "--help"]),
+        "kehoach validate (seed)": lambda: run_cli(["-m", "generator", "validate", str(SEED)]),
+    }, repeat)
 
 
-def print_row(values: list) -> None:
-    cells = []
-    for (name, width, fmt), value in zip(COLUMNS, values):
-        text = value if isinstance(value, str) else format(value, fmt)
-        cells.append(text.ljust(width) if fmt == "s" else text.rjust(width))
-    print(" ".join(cells))
+def pdf_batch(repeat: int, tmp: Path) -> dict[str, float]:
+    seeds = [str(p) for p in sorted((ROOT / "plans").glob("*.yaml"))]
+    return interleaved({
+        "build 1 seed --pdf": lambda: run_cli(["-m", "generator", "build", str(SEED), "--pdf", "-o", str(tmp / "one")]),
+        f"build {len(seeds)} seeds --pdf": lambda: run_cli(["-m", "generator", "build", *seeds, "--pdf",
+                                                            "-o", str(tmp / "all")]),
+    }, repeat)
+
+
+# ---------------------------------------------------------------- report
+
+
+def row(values: list, widths: list[int]) -> str:
+    return " ".join(str(v).ljust(w) if i == 0 else str(v).rjust(w) for i, (v, w) in enumerate(zip(values, widths)))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median is printed)")
-    parser.add_argument("--large", action="store_true", help="also time a 3000-task synthetic plan")
+    parser.add_argument("--repeat", type=int, default=7, help="interleaved runs per measurement (median)")
+    parser.add_argument("--repeat-large", type=int, default=3, help="runs for the 10,000-task plan")
+    parser.add_argument("--sizes", default="10,100,1000,10000", help="synthetic plan sizes (tasks)")
+    parser.add_argument("--no-seeds", action="store_true", help="skip the seed plans")
+    parser.add_argument("--pdf", action="store_true", help="also time a --pdf batch of the seeds vs one seed")
+    parser.add_argument("--peak", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.peak:
+        peak_child(args.peak[0], Path(args.peak[1]))
+        return 0
 
-    print(f"python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}")
+    print(f"python {platform.python_version()} on {platform.platform()}; cpus: {os.cpu_count()}; "
+          f"load average {os.getloadavg()[0]:.1f}")
     print("libs: " + ", ".join(f"{lib} {metadata.version(lib)}" for lib in LIBS))
-    print(f"cpus: {os.cpu_count()}   repeat: {args.repeat} (median, wall time via perf_counter)\n")
-
-    sizes = [10, 100, 1000] + ([3000] if args.large else [])
+    print(f"repeat: {args.repeat} ({args.repeat_large} for 10,000 tasks), medians of interleaved runs, ms\n")
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    widths = [30, 7, 9, 9, 7, 9, 7, 8, 8, 8]
+    print("kehoach = build_plan (read, validate, context, .docx, .xlsx, write); docxtpl = the docx baseline;")
+    print("script = docx baseline + the same .xlsx with openpyxl; peak = max RSS of a fresh process, MB")
+    print(row(["case", "tasks", "kehoach", "docxtpl", "ratio", "script", "ratio", "peak kh", "peak tpl",
+               "peak scr"], widths))
+    print("-" * (sum(widths) + len(widths)))
+    totals: dict[int, float] = {}
     with tempfile.TemporaryDirectory(prefix="kehoach-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        bare = bare_template(tmp / "bare.docx")
-        cases = [(p.stem, p) for p in sorted((ROOT / "plans").glob("*.yaml"))]
+        paths = [] if args.no_seeds else [(p.stem, p) for p in sorted((ROOT / "plans").glob("*.yaml"))]
         for n in sizes:
             path = tmp / f"synthetic-{n}.yaml"
             path.write_text(synthetic_plan(n), encoding="utf-8")
-            plan, warnings = load_plan(path)  # the generator must produce a clean plan
-            assert len(plan.tasks) == n and not warnings, [w for w in warnings][:3]
-            cases.append((f"synthetic-{n} ({path.stat().st_size // 1024} KB)", path))
+            paths.append((f"synthetic-{n} ({path.stat().st_size / 1e6:.2f} MB)", path))
+        for name, path in paths:
+            case = Case(name, path, tmp)
+            problems = case.check()
+            if problems:
+                print(f"{name}: the baselines do not make the same files: {problems[:3]}")
+                return 1
+            n = len(case.plan.tasks)
+            times = interleaved({"kehoach": case.kehoach, "docx": case.base_docx, "job": case.base_job},
+                                args.repeat_large if n >= 10_000 else args.repeat)
+            peaks = case.peaks()
+            print(row([name, n, f"{times['kehoach']:.0f}", f"{times['docx']:.0f}",
+                       f"{times['kehoach'] / times['docx']:.2f}", f"{times['job']:.0f}",
+                       f"{times['kehoach'] / times['job']:.2f}", f"{peaks['kehoach']:.0f}",
+                       f"{peaks['docx']:.0f}", f"{peaks['job']:.0f}"], widths) + case.note)
+            if path.name.startswith("synthetic-"):
+                totals[n] = times["kehoach"]
+            if n == 1000:
+                steps = steps_of(case, args.repeat)
+                step_line = "; ".join(f"{k} {v:.0f}" for k, v in steps.items())
+        growth = [f"t({b})/t({a}) = {totals[b] / totals[a]:.2f}" for a, b in zip(sizes, sizes[1:])
+                  if a in totals and b in totals]
+        print("\ngrowth: " + "; ".join(growth))
+        if 1000 in totals:
+            print(f"kehoach steps at 1,000 tasks (ms): {step_line}")
 
-        print("times in ms; total build = build_plan (load+context+docx+xlsx+write); app.rows incl. group rows")
-        print_row([name for name, _, _ in COLUMNS])
-        print("-" * sum(w + 1 for _, w, _ in COLUMNS))
-        totals: dict[int, float] = {}
-        for name, path in cases:
-            try:
-                m = measure(path, args.repeat, tmp, bare)
-            except Exception as exc:  # a seed plan being edited may not load: report and go on
-                print(f"{name:<28} ERROR {type(exc).__name__}: {str(exc).splitlines()[0][:150]}")
-                continue
-            per_task = f"{m['total'] / m['tasks']:.2f}" if m["tasks"] else "-"
-            print_row([name, m["tasks"], m["rows"], m["load"], m["context"], m["docx"], m["xlsx"], m["total"],
-                       m["bare"], per_task])
-            if name.startswith("synthetic-"):
-                totals[m["tasks"]] = m["total"]
-
-    ratios = [f"total({b})/total({a}) = {totals[b] / totals[a]:.2f} (x{b // a} tasks)"
-              for a, b in zip(sizes, sizes[1:]) if a in totals and b in totals]
-    print("\ngrowth: " + "; ".join(ratios))
+        print("\nstart-up (fresh processes, ms)")
+        start = startup(args.repeat)
+        base = start["python -c pass"]
+        for name, ms in start.items():
+            print(f"  {name:<26} {ms:7.0f}   x{ms / base:.1f}")
+        if args.pdf:
+            print("\nPDF (fresh processes, ms)")
+            pdf = pdf_batch(max(2, args.repeat_large), tmp)
+            one = next(iter(pdf.values()))
+            for name, ms in pdf.items():
+                print(f"  {name:<26} {ms:7.0f}   x{ms / one:.2f}")
     return 0
+
+
+def steps_of(case: Case, repeat: int) -> dict[str, float]:
+    docx_tpl, xlsx_tpl = default_template("kehoach.docx"), default_template("phuluc.xlsx")
+    return interleaved({
+        "load+validate": lambda: load_plan(case.path),
+        "context": lambda: build_context(case.plan),
+        "docx": lambda: render_docx(case.ctx, docx_tpl),
+        "xlsx": lambda: render_xlsx(case.ctx, xlsx_tpl),
+    }, repeat)
 
 
 if __name__ == "__main__":

@@ -87,20 +87,52 @@ def flatten(data: dict) -> dict[str, CriterionInfo]:
     return out
 
 
+@dataclass(frozen=True)
+class Assessment:
+    """Maxima of one assessment year (PAR Index fields change them from year to year)."""
+
+    year: int
+    verified: bool | str
+    source: str
+    max: dict[str, Decimal]
+
+
+def assessments(data: dict) -> dict[int, Assessment]:
+    return {int(a["year"]): Assessment(int(a["year"]), a.get("verified", False), " ".join(a["source"].split()),
+                                       {code: Decimal(str(v)) for code, v in a["max"].items()})
+            for a in data.get("assessments") or []}
+
+
+def assessment_year(plan: Plan) -> int:
+    """The year whose results the plan starts from: its baseline year, else the year before."""
+    return next((t.baseline.year for t in plan.targets if t.baseline), plan.year - 1)
+
+
 class Criteria:
-    """Criterion lookup for one plan: its catalogues, overridden and extended by `plan.criteria`."""
+    """Criterion lookup for one plan: its catalogues (with the maxima of the plan's baseline year
+    where the catalogue knows them), overridden and extended by `plan.criteria`."""
 
     def __init__(self, plan: Plan):
         self.by_code: dict[str, CriterionInfo] = {}
         self.missing_catalogues: list[tuple[str, str]] = []
         self.levels: dict[str, list[str]] = {}
+        self.catalogue_kids: dict[str, set[str]] = {}
+        self.assessment: dict[str, Assessment] = {}  # by index, for the plan's baseline year
+        year = assessment_year(plan)
         for index, version in plan.indices.items():
             data = available().get((index, str(version)))
             if data is None:
                 self.missing_catalogues.append((index, str(version)))
                 continue
-            self.by_code.update(flatten(data))
+            flat = flatten(data)
+            self.by_code.update(flat)
+            self.catalogue_kids.update({code: set(info.children) for code, info in flat.items()})
             self.levels[index] = data.get("levels") or []
+            found = assessments(data).get(year)
+            if found is not None:
+                self.assessment[index] = found
+                for code, maximum in found.max.items():
+                    self.by_code[code] = replace(self.by_code[code], max=maximum)
         self.overridden: set[str] = set()
         for own in plan.criteria:
             base = self.by_code.get(own.code)
@@ -134,6 +166,16 @@ class Criteria:
         while info is not None and info.parent is not None and depth < 10:
             depth, info = depth + 1, self.by_code.get(info.parent)
         return depth
+
+    def catalogue_children(self, code: str) -> set[str] | None:
+        """The children the catalogue itself lists (None: not a catalogue criterion)."""
+        kids = self.catalogue_kids.get(code)
+        return kids if kids else None
+
+    def assessed_max(self, code: str) -> tuple[Decimal, Assessment] | None:
+        """The catalogue's maximum of `code` for the plan's baseline year, with its source."""
+        found = self.assessment.get(code.split(".", 1)[0])
+        return (found.max[code], found) if found is not None and code in found.max else None
 
     def get(self, code: str) -> CriterionInfo | None:
         return self.by_code.get(code)

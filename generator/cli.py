@@ -177,6 +177,65 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     sys.exit(1 if exit_code and result.differ else 0)
 
 
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.option("--province", "province", required=True, metavar="TÊN",
+              help="Tỉnh, thành phố (34 đơn vị từ năm 2025; tên trước năm 2025 cũng được), ví dụ 'Tuyên Quang'.")
+@click.option("--year", "year", type=int, help="Năm của kế hoạch (mặc định: năm nay).")
+@click.option("--indices", "indices", default="papi", show_default=True, metavar="CHỈ_SỐ,...",
+              help="Các chỉ số, cách nhau bằng dấu phẩy: papi, par (PAR Index), sipas, pci.")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Tệp kế hoạch mới (mặc định: plans/<tỉnh>-<chỉ số>-<năm>.yaml).")
+@click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")
+def init(province: str, year: int | None, indices: str, out: Path | None, force: bool) -> None:
+    """Tạo một kế hoạch mới để điền: đủ các phần thường có, mỗi loại khối một ví dụ, và chỗ 'TODO'
+    ở mọi nơi người soạn phải viết.
+
+    Nếu thư mục của tệp chưa có lược đồ kehoach.schema.json (để trình soạn thảo gợi ý và giải thích
+    các khóa), lược đồ được ghi kèm bên cạnh.
+
+    Ví dụ: kehoach init --province "Tuyên Quang" --year 2026 --indices papi,par
+    """
+    import datetime as dt
+
+    from .agencies import find_province
+    from .schema import plan_schema
+    from .starter import starter_plan
+
+    year = year or dt.date.today().year
+    wanted = [i.strip().lower() for i in indices.split(",") if i.strip()]
+    out_guess = out or Path("plans") / "x.yaml"
+    shared = out_guess.resolve().parent.parent / "schema" / "kehoach.schema.json"
+    schema_ref = "../schema/kehoach.schema.json" if shared.is_file() else "kehoach.schema.json"
+    try:
+        starter = starter_plan(province, year, wanted, schema_ref)
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        sys.exit(1)
+    target = out or Path("plans") / f"{starter.file_stem}.yaml"
+    if target.exists() and not force:
+        click.echo(f"{_display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
+        sys.exit(1)
+    place = starter.province
+    if "merged_into" in place and year > place["until"]:
+        new = find_province(place["merged_into"])
+        click.echo(f"lưu ý: {place['name']} đã nhập vào {new['kind']} {new['name']} từ năm {place['until']}; kế hoạch "
+                   f"năm {year} thường dùng --province \"{new['name']}\".", err=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(starter.text, encoding="utf-8")
+        schema_file = target.parent / "kehoach.schema.json"
+        wrote_schema = schema_ref == "kehoach.schema.json" and not schema_file.exists()
+        if wrote_schema:
+            schema_file.write_text(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}).", err=True)
+        sys.exit(1)
+    click.echo(f"đã tạo {_display(target)}" + (f" và {_display(schema_file)}" if wrote_schema else "")
+               + f"; còn {starter.todos} chỗ TODO cần điền.")
+    click.echo(f"Tiếp theo: mở tệp, điền các chỗ TODO (hướng dẫn: docs/huong-dan.md), rồi chạy\n"
+               f"  kehoach validate {_display(target)}\n  kehoach build {_display(target)} --pdf")
+
+
 @cli.command("git-diff", hidden=True, context_settings=CONTEXT)
 @click.argument("args", nargs=-1)
 def git_diff(args: tuple[str, ...]) -> None:

@@ -5,7 +5,7 @@ the .docx, the .xlsx and the recipient list cannot drift apart.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -32,6 +32,25 @@ from .text import issue_date, number, roman, upper
 
 ParaKind = Literal["legal", "text", "section", "heading", "clause", "point", "bullet", "sub_bullet", "closing"]
 
+# How a printed text was made from its plan value, so that `import --onto` can carry an edit back:
+#   text         the scalar as written (a label or final punctuation may be added: see Para.kind)
+#   upper        the scalar in capitals (section titles, appendix titles)
+#   target       a target sentence generated from the target's numbers (or its `wording`)
+#   agencies     agency references shown by their display names, "; "-joined
+#   number       a number in Vietnamese format
+#   appendix_ref '<before> Phụ lục N <after>'
+#   generated    computed (numbering, criterion names, totals): not editable through the document
+Origin = Literal["text", "upper", "target", "agencies", "number", "appendix_ref", "generated"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a printed paragraph, table row or cell comes from: the path of the plan value in the
+    YAML (list items by position, as the loader reports them) and how it was turned into text."""
+
+    path: tuple = ()
+    origin: Origin = "text"
+
 
 @dataclass(frozen=True)
 class Para:
@@ -42,6 +61,7 @@ class Para:
     text: str
     label: str = ""
     bold: bool = False
+    source: Source | None = None
 
     @property
     def full(self) -> str:
@@ -66,6 +86,7 @@ class Column:
 class Cell:
     lines: tuple[str, ...]
     merge: Literal["", "restart", "continue"] = ""  # vertical merge with the cells below
+    source: Source | None = None
 
     @property
     def text(self) -> str:
@@ -78,6 +99,7 @@ class Row:
     cells: tuple[Cell, ...]  # for a group row: the label cell(s); span covers the rest
     span_from: int = -1  # group rows: index of the cell that spans to the last column
     bold: bool = False
+    source: Source | None = None
 
 
 @dataclass
@@ -90,6 +112,7 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     task_rows: int = 0
+    title_source: Source | None = None
 
 
 # ---------------------------------------------------------------- page geometry (mm)
@@ -149,7 +172,9 @@ class Builder:
         self.criteria = Criteria(plan)
         self.agencies = Agencies(plan)
         self.targets = {t.id: t for t in plan.targets}
+        self.target_index = {t.id: i for i, t in enumerate(plan.targets)}
         self.appendix_labels = self._appendix_labels()
+        self.appendix_index = {a.id: i for i, a in enumerate(plan.appendices)}
 
     # ---------------------------------------------------------------- header and references
 
@@ -189,9 +214,15 @@ class Builder:
         else:
             subject = f"{info.level} “{name}”"
         base = target.baseline
+        since = f" so với năm {base.year}" if base else ""
+        if target.change is not None:
+            return f"{subject}: {self._change(target)}{since}{_qualifier(target.qualifier)}."
+        bound = BOUND_WORDS[target.bound]
         if target.unit == "hạng":
             of = f"/{base.of}" if base and base.of else ""
-            sentence = f"{subject}: xếp hạng {target.target}{of}"
+            sentence = f"{subject}: xếp hạng {bound}{target.target}{of}"
+            if target.qualifier:
+                return sentence + _qualifier(target.qualifier) + "."
             if base and base.rank:
                 moved = base.rank - int(target.target)
                 if moved:
@@ -199,7 +230,9 @@ class Builder:
             return sentence + "."
         unit = "%" if target.unit == "%" else " điểm"
         value = number(target.target) + (f"/{number(maximum)}" if maximum is not None and unit != "%" else "")
-        sentence = f"{subject}: đạt {value}{unit}"
+        sentence = f"{subject}: đạt {bound}{value}{unit}"
+        if target.qualifier:
+            return sentence + _qualifier(target.qualifier) + "."
         if base and base.value is not None:
             delta = Decimal(str(target.target)) - Decimal(str(base.value))
             if delta > 0:
@@ -210,70 +243,99 @@ class Builder:
                 sentence += f" (bằng kết quả năm {base.year})"
         return sentence + "."
 
+    @staticmethod
+    def _change(target: Target) -> str:
+        """'tăng tối thiểu 02 bậc', 'tăng vị thứ xếp hạng', 'tăng 0,5 điểm', 'giảm 7%'."""
+        change = target.change
+        verb = "tăng" if change.direction == "up" else "giảm"
+        least = "tối thiểu " if change.at_least else ""
+        if change.by is None:
+            what = {"hạng": "vị thứ xếp hạng", "%": "tỷ lệ", "điểm": "điểm số"}[target.unit]
+            return f"{verb} {what}"
+        if target.unit == "hạng":
+            return f"{verb} {least}{int(change.by):02d} bậc"
+        return f"{verb} {least}{number(change.by)}{'%' if target.unit == '%' else ' điểm'}"
+
     # ---------------------------------------------------------------- body
 
     def body(self) -> list[Para]:
-        out: list[Para] = [Para("legal", text + (";" if i < len(self.plan.legal_bases) - 1 else "."))
+        out: list[Para] = [Para("legal", text + (";" if i < len(self.plan.legal_bases) - 1 else "."),
+                                source=Source(("legal_bases", i)))
                            for i, text in enumerate(_strip_end(b) for b in self.plan.legal_bases)]
-        out += [Para("text", text) for text in self.plan.preamble]
+        out += [Para("text", text, source=Source(("preamble", i))) for i, text in enumerate(self.plan.preamble)]
         for i, section in enumerate(self.plan.sections):
-            out.append(Para("section", upper(section.title), label=f"{roman(i + 1)}.", bold=True))
-            out += self.blocks(section.content, depth=1)
-        out.append(Para("closing", _closing(self.plan.closing)))
+            out.append(Para("section", upper(section.title), label=f"{roman(i + 1)}.", bold=True,
+                            source=Source(("sections", i, "title"), "upper")))
+            out += self.blocks(section.content, depth=1, path=("sections", i, "content"))
+        out.append(Para("closing", _closing(self.plan.closing), source=Source(("closing",))))
         return out
 
-    def blocks(self, blocks: list, depth: int) -> list[Para]:
-        """`depth` 1 = directly under a section: subsections there are '1.', one deeper 'a)'."""
+    def target_source(self, tid: str) -> Source:
+        return Source(("targets", self.target_index[tid]), "target")
+
+    def blocks(self, blocks: list, depth: int, path: tuple = ()) -> list[Para]:
+        """`depth` 1 = directly under a section: subsections there are '1.', one deeper 'a)'.
+        `path`: where `blocks` sits in the plan (for the sources of the paragraphs)."""
         out: list[Para] = []
         counter = 0
-        for block in blocks:
+        for j, block in enumerate(blocks):
+            here = path + (j,)
             if isinstance(block, str):
-                out.append(Para("text", block))
+                out.append(Para("text", block, source=Source(here)))
             elif isinstance(block, Bullets):
-                out += self.bullets(block.bullets, level=1)
+                out += self.bullets(block.bullets, level=1, path=here + ("bullets",))
             elif isinstance(block, Subsection):
                 counter += 1
-                out += self.subsection(block, depth, counter)
+                out += self.subsection(block, depth, counter, here)
             elif isinstance(block, TargetsBlock):
                 for tid in block.targets:
                     sentence = self.target_sentence(self.targets[tid])
-                    out.append(Para("bullet", sentence, label="-") if block.style == "bullets"
-                               else Para("text", sentence))
+                    source = self.target_source(tid)
+                    out.append(Para("bullet", sentence, label="-", source=source) if block.style == "bullets"
+                               else Para("text", sentence, source=source))
             elif isinstance(block, ResponsibilitiesBlock):
-                chosen = (self.plan.responsibilities if block.responsibilities == "all"
-                          else [r for rid in block.responsibilities for r in self.plan.responsibilities
-                                if r.id == rid])
-                for resp in chosen:
+                chosen = (list(enumerate(self.plan.responsibilities)) if block.responsibilities == "all"
+                          else [(i, r) for rid in block.responsibilities
+                                for i, r in enumerate(self.plan.responsibilities) if r.id == rid])
+                for i, resp in chosen:
                     counter += 1
                     title = resp.title or ", ".join(self.agencies.display(a) for a in resp.agencies)
-                    out.append(self.heading(depth, counter, title))
-                    out += self.blocks(resp.content, depth + 1)
+                    source = (Source(("responsibilities", i, "title")) if resp.title
+                              else Source(("responsibilities", i, "agencies"), "agencies"))
+                    out.append(self.heading(depth, counter, title, source))
+                    out += self.blocks(resp.content, depth + 1, ("responsibilities", i, "content"))
             elif isinstance(block, FundingBlock):
-                out += self.blocks(self.plan.funding, depth)
+                out += self.blocks(self.plan.funding, depth, ("funding",))
             elif isinstance(block, AppendixRef):
-                out.append(Para("text", f"{block.before} {self.appendix_labels[block.appendix]} {block.after}"))
+                out.append(Para("text", f"{block.before} {self.appendix_labels[block.appendix]} {block.after}",
+                                source=Source(here, "appendix_ref")))
         return out
 
-    def heading(self, depth: int, n: int, title: str) -> Para:
+    def heading(self, depth: int, n: int, title: str, source: Source | None = None) -> Para:
         if depth == 1:
-            return Para("heading", title, label=f"{n}.", bold=True)
-        return Para("point", title, label=_point_label(depth, n))
+            return Para("heading", title, label=f"{n}.", bold=True, source=source)
+        return Para("point", title, label=_point_label(depth, n), source=source)
 
-    def subsection(self, block: Subsection, depth: int, n: int) -> list[Para]:
+    def subsection(self, block: Subsection, depth: int, n: int, path: tuple = ()) -> list[Para]:
         if block.title is not None:
-            first = self.heading(depth, n, block.title)
+            first = self.heading(depth, n, block.title, Source(path + ("title",)))
         else:
-            text = block.text if block.text is not None else self.target_sentence(self.targets[block.target])
-            first = Para("clause", text, label=f"{n}." if depth == 1 else _point_label(depth, n))
-        return [first] + self.blocks(block.content, depth + 1)
+            if block.text is not None:
+                text, source = block.text, Source(path + ("text",))
+            else:
+                text, source = self.target_sentence(self.targets[block.target]), self.target_source(block.target)
+            first = Para("clause", text, label=f"{n}." if depth == 1 else _point_label(depth, n), source=source)
+        return [first] + self.blocks(block.content, depth + 1, path + ("content",))
 
-    def bullets(self, items: list, level: int) -> list[Para]:
+    def bullets(self, items: list, level: int, path: tuple = ()) -> list[Para]:
         out = []
-        for item in items:
+        for k, item in enumerate(items):
             text = item.text if isinstance(item, Bullet) else item
-            out.append(Para("bullet" if level == 1 else "sub_bullet", text, label="-" if level == 1 else "+"))
+            source = Source(path + ((k, "text") if isinstance(item, Bullet) else (k,)))
+            out.append(Para("bullet" if level == 1 else "sub_bullet", text, label="-" if level == 1 else "+",
+                            source=source))
             if isinstance(item, Bullet):
-                out += self.bullets(item.bullets, level + 1)
+                out += self.bullets(item.bullets, level + 1, path + (k, "bullets"))
         return out
 
     # ---------------------------------------------------------------- signature and recipients
@@ -321,17 +383,19 @@ class Builder:
             appendix.orientation == "auto" and natural > PORTRAIT_TEXT_W)
         width = LANDSCAPE_TEXT_W if landscape else PORTRAIT_TEXT_W
         fitted = _scale(columns, width)
+        index = self.appendix_index[appendix.id]
         return Table(appendix.id, self.appendix_labels[appendix.id], upper(appendix.title), self.attached_to(),
-                     landscape, fitted)
+                     landscape, fitted, title_source=Source(("appendices", index, "title"), "upper"))
 
     def tasks_table(self, appendix: TasksAppendix) -> Table:
         columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]), TASK_COLUMNS[key][1],
                           TASK_COLUMNS[key][2]) for key in appendix.columns]
         table = self._new_table(appendix, columns)
-        tasks = [t for t in self.plan.tasks if appendix.dimensions is None or t.dimension in appendix.dimensions]
+        tasks = [(i, t) for i, t in enumerate(self.plan.tasks)
+                 if appendix.dimensions is None or t.dimension in appendix.dimensions]
         groups: dict[str, list] = {}
-        for task in tasks:
-            groups.setdefault(task.dimension, []).append(task)
+        for i, task in tasks:
+            groups.setdefault(task.dimension, []).append((i, task))
         order = sorted(groups, key=lambda code: self._criterion_order(code))
         keys = appendix.columns
         as_rows = "dimension" not in keys  # otherwise the dimension is a (merged) column
@@ -340,12 +404,16 @@ class Builder:
             if as_rows:
                 label = f"{appendix.group_label} “{name}”" if appendix.group_label else name
                 cells = ((Cell((roman(g),)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
-                table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True))
-            for n, task in enumerate(groups[code], start=1):
+                group_source = Source(("appendices", self.appendix_index[appendix.id], "group", code), "generated")
+                table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True, source=group_source))
+            for n, (i, task) in enumerate(groups[code], start=1):
                 cells = []
                 for key in keys:
-                    cells.append(self.task_cell(task, key, n, g, name, appendix))
-                table.rows.append(Row("data", tuple(cells)))
+                    cell = self.task_cell(task, key, n, g, name, appendix)
+                    origin = ("generated" if key in ("stt", "dimension", "sub_dimension")
+                              else "agencies" if key in ("lead", "co") else "text")
+                    cells.append(replace(cell, source=Source(("tasks", i, key), origin)))
+                table.rows.append(Row("data", tuple(cells), source=Source(("tasks", i))))
                 table.task_rows += 1
         _merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]
                        if not as_rows else [])
@@ -380,6 +448,8 @@ class Builder:
 
     def scores_table(self, appendix: ScoresAppendix) -> Table:
         by_criterion = {t.criterion: t for t in self.plan.targets}
+        target_index = {t.criterion: i for i, t in enumerate(self.plan.targets)}
+        a_index = self.appendix_index[appendix.id]
         base_year = next((t.baseline.year for t in self.plan.targets if t.baseline), self.plan.year - 1)
         columns = [Column("stt", "STT", 1.3, "center"), Column("name", "Tiêu chí", 8.0, "left"),
                    Column("max", "Điểm tối đa", 2.2, "center"),
@@ -403,10 +473,21 @@ class Builder:
             info = self.criteria.get(code)
             vals = values(code)
             leads = "; ".join(self.agencies.display(r) for r in appendix.leads.get(code, []))
-            cells = (Cell((label,)), Cell((info.name if info else code,)),
-                     *(Cell((number(vals[k]) if vals[k] is not None else "",)) for k in ("max", "baseline", "target")),
-                     Cell((leads,)))
-            table.rows.append(Row("data", cells, bold=depth == 0))
+            target = by_criterion.get(code)
+            ti = target_index.get(code)
+            generated = Source(("appendices", a_index, "criteria", code), "generated")
+            sources = {
+                "max": Source(("targets", ti, "max"), "number") if target and target.max is not None else generated,
+                "baseline": (Source(("targets", ti, "baseline", "value"), "number")
+                             if target and target.baseline else generated),
+                "target": (Source(("targets", ti, "target"), "number")
+                           if target and target.unit != "hạng" else generated),
+            }
+            cells = (Cell((label,), source=generated), Cell((info.name if info else code,), source=generated),
+                     *(Cell((number(vals[k]) if vals[k] is not None else "",), source=sources[k])
+                       for k in ("max", "baseline", "target")),
+                     Cell((leads,), source=Source(("appendices", a_index, "leads", code), "agencies")))
+            table.rows.append(Row("data", cells, bold=depth == 0, source=generated))
             table.task_rows += 1
             if depth == 0:
                 for k in totals:
@@ -422,21 +503,28 @@ class Builder:
         total_cells = (Cell(("",)), Cell(("Tổng cộng",)),
                        *(Cell((number(totals[k]) if complete[k] else "",)) for k in ("max", "baseline", "target")),
                        Cell(("",)))
-        table.rows.append(Row("total", total_cells, bold=True))
+        table.rows.append(Row("total", total_cells, bold=True,
+                              source=Source(("appendices", a_index, "total"), "generated")))
         return table
 
     def generic_table(self, appendix: TableAppendix) -> Table:
         columns = [Column(c.id, c.header, float(c.width) if c.width else 3.0, c.align) for c in appendix.columns]
         table = self._new_table(appendix, columns)
-        for row in appendix.rows:
-            cells = tuple(Cell(tuple(_cell_text(row.cells.get(c.id, "")).split("\n"))) for c in appendix.columns)
+        a_index = self.appendix_index[appendix.id]
+        for r, row in enumerate(appendix.rows):
+            path = ("appendices", a_index, "rows", r)
+            cells = tuple(Cell(tuple(_cell_text(row.cells.get(c.id, "")).split("\n")),
+                               source=Source(path + ("cells", c.id),
+                                             "number" if _is_number(row.cells.get(c.id)) else "text"))
+                          for c in appendix.columns)
             if row.group:
                 # the last filled cell spans the rest of the row: a number in STT and a name after it
                 # both print ("1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
                 filled = [i for i, c in enumerate(appendix.columns) if c.id in row.cells] or [0]
-                table.rows.append(Row("group", cells[: filled[-1] + 1], span_from=filled[-1], bold=True))
+                table.rows.append(Row("group", cells[: filled[-1] + 1], span_from=filled[-1], bold=True,
+                                      source=Source(path)))
             else:
-                table.rows.append(Row("data", cells))
+                table.rows.append(Row("data", cells, source=Source(path)))
                 table.task_rows += 1
         return table
 
@@ -477,8 +565,12 @@ def _fit_to_content(table: Table) -> None:
     table.columns = fitted
 
 
+def _is_number(value) -> bool:
+    return isinstance(value, (int, Decimal)) and not isinstance(value, bool)
+
+
 def _cell_text(value) -> str:
-    return number(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else str(value)
+    return number(value) if _is_number(value) else str(value)
 
 
 def _merge_repeats(table: Table, columns: list[int]) -> None:
@@ -494,11 +586,11 @@ def _merge_repeats(table: Table, columns: list[int]) -> None:
         for c in columns:
             if cells[c].lines != prev_cells[c].lines or cells[c].lines == ("",):
                 break
-            cells[c] = Cell(cells[c].lines, "continue")
+            cells[c] = replace(cells[c], merge="continue")
             if prev_cells[c].merge == "":
-                prev_cells[c] = Cell(prev_cells[c].lines, "restart")
-        rows[r - 1] = Row(prev.kind, tuple(prev_cells), prev.span_from, prev.bold)
-        rows[r] = Row(cur.kind, tuple(cells), cur.span_from, cur.bold)
+                prev_cells[c] = replace(prev_cells[c], merge="restart")
+        rows[r - 1] = replace(prev, cells=tuple(prev_cells))
+        rows[r] = replace(cur, cells=tuple(cells))
 
 
 def _point_label(depth: int, n: int) -> str:
@@ -506,6 +598,17 @@ def _point_label(depth: int, n: int) -> str:
     if depth == 2 and n <= len(nd30.POINT_LETTERS):
         return nd30.point_label(n)
     return f"({n})"
+
+
+BOUND_WORDS = {"exact": "", "above": "trên ", "at_least": "tối thiểu "}
+
+
+def _qualifier(text: str | None) -> str:
+    """A drafter's qualifier prints in brackets, written with or without them."""
+    if not text:
+        return ""
+    text = text.strip()
+    return f" {text}" if text.startswith("(") else f" ({text})"
 
 
 def _strip_end(text: str) -> str:

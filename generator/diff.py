@@ -30,6 +30,7 @@ CATEGORIES = {
     "recipient": "Nơi nhận", "section": "Nội dung các mục", "responsibility": "Tổ chức thực hiện",
     "appendix": "Phụ lục",
 }
+BOUND_VI = {"exact": "đạt", "above": "đạt trên", "at_least": "đạt tối thiểu"}
 TODO_SENTENCE = "(câu sinh từ số liệu, khi các giá trị TODO đã được điền)"
 KIND_VI = {"added": "thêm", "removed": "bỏ", "changed": "sửa"}
 TASK_FIELDS = {"dimension": "chỉ số nội dung", "sub_dimension": "nội dung thành phần", "content": "nhiệm vụ",
@@ -176,9 +177,11 @@ class _Differ:
             base = t.baseline
             values = {"tiêu chí": t.criterion, "đơn vị": t.unit,
                       "năm gốc": base.year if base else None, "kết quả gốc": base.value if base else None,
-                      "hạng gốc": base.rank if base else None, "chỉ tiêu": t.target, "tối đa": t.max}
+                      "hạng gốc": base.rank if base else None, "chỉ tiêu": t.target,
+                      "mức": BOUND_VI[t.bound], "tăng, giảm": b._change(t) if t.change else None,
+                      "chú thích": t.qualifier, "tối đa": t.max}
             paths = {"kết quả gốc": ("baseline", "value"), "hạng gốc": ("baseline", "rank"),
-                     "chỉ tiêu": ("target",), "tối đa": ("max",)}
+                     "chỉ tiêu": ("target",), "tăng, giảm": ("change", "by"), "tối đa": ("max",)}
             pending = False
             for name, tail in paths.items():
                 marker = todos.get(("targets", index) + tail)

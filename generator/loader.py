@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -24,6 +25,9 @@ MAX_NODES = 200_000
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple  # e.g. ("tasks", 3, "lead")
+
+# characters XML cannot hold; YAML lets them in through escapes in double quotes ("\a", "\x0b")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -72,6 +76,8 @@ _SYNTAX_HINTS = {
     "found character that cannot start any token": "ký tự không được đứng đầu giá trị (hãy đặt chuỗi trong dấu nháy)",
     "while scanning a quoted scalar": "chuỗi trong dấu nháy chưa được đóng",
     "while parsing a flow": "ngoặc '[' hoặc '{' chưa được đóng",
+    # PyYAML ≥ 6.0.2 stops very deep flow collections itself, before our own depth limit
+    "exceeded maximum nesting depth": f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
 }
 
 
@@ -216,6 +222,11 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         if node.tag == "tag:yaml.org,2002:str":
+            if node.style == '"' and NOT_XML.search(node.value):
+                char = NOT_XML.search(node.value).group()
+                line, col = self._pos(node)
+                self.problems.add(line, col, format_path(path),
+                                  f"ký tự điều khiển U+{ord(char):04X} không có trong văn bản Word: hãy xóa nó")
             return node.value  # the common case, without the constructor's dispatch
         if node.tag == "tag:yaml.org,2002:float":
             try:

@@ -50,11 +50,11 @@ _PPR_ORDER = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "
               "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
               "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
               "sectPr", "pPrChange"]
+_PPR_RANK = {qn(f"w:{name}"): i for i, name in enumerate(_PPR_ORDER)}
 
 
 def order_ppr(ppr) -> None:
-    rank = {qn(f"w:{name}"): i for i, name in enumerate(_PPR_ORDER)}
-    children = sorted(ppr, key=lambda child: rank.get(child.tag, len(rank)))
+    children = sorted(ppr, key=lambda child: _PPR_RANK.get(child.tag, len(_PPR_RANK)))
     for child in children:
         ppr.append(child)  # re-appending moves each element into sorted position
 
@@ -102,6 +102,17 @@ def section_properties(*, landscape: bool, margins_mm: dict[str, float], restart
     if title_page:
         sect.append(el("w:titlePg"))
     return sect
+
+
+def add_bookmark(paragraph_el, bookmark_id: int, name: str) -> None:
+    """A bookmark around the paragraph's whole content (just after its properties)."""
+    start = el("w:bookmarkStart", {"w:id": bookmark_id, "w:name": name})
+    ppr = paragraph_el.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        paragraph_el.insert(0, start)
+    paragraph_el.append(el("w:bookmarkEnd", {"w:id": bookmark_id}))
 
 
 def set_cell_width(tc, width_twips: int) -> None:

@@ -4,10 +4,10 @@ the body is a sub-document of styled paragraphs; appendix sections and tables ar
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 
 import jinja2
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate, RichText
@@ -17,8 +17,9 @@ from . import nd30, ooxml
 from .context import Context, Para, Table
 from .nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO
 from .errors import TemplateError
+from .sources import SourceTags
 from .text import text_width_pt
-from .zipnorm import normalise_zip
+from .zipnorm import write_zip
 
 BODY_STYLE = {
     "legal": "KH Can cu", "text": "KH Noi dung", "closing": "KH Noi dung", "section": "KH Muc",
@@ -86,17 +87,47 @@ def render_docx(ctx: Context, template: Path) -> bytes:
         raise TemplateError(f"{template}: lỗi cú pháp Jinja trong mẫu Word ({exc})") from None
 
     doc = tpl.docx
-    _insert_body(doc, ctx, style_ids, template)
+    marks = _Bookmarks(SourceTags(ctx))
+    _insert_body(doc, ctx, style_ids, template, marks)
     _apply_sizes(doc, ctx.sizes)
     _size_rules(doc, ctx)
-    _append_appendices(doc, ctx, style_ids)
+    _mark_fixed(doc, marks)
+    rows = _append_appendices(doc, ctx, style_ids, marks)
     _fix_properties(doc, ctx)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return write_zip(_spliced(_saved_parts(doc), rows))
 
 
-def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -> None:
+class _Bookmarks:
+    """Puts the source tags (generator/sources.py) into the document as bookmarks, numbered in
+    document order so that two builds stay byte-identical."""
+
+    def __init__(self, tags: SourceTags | None):
+        self.tags = tags
+        self.next_id = 0
+
+    def name(self, where: tuple) -> str | None:
+        return self.tags.at(*where) if self.tags is not None else None
+
+    def mark(self, paragraph_el, *where) -> None:
+        name = self.name(where)
+        if name is not None:
+            ooxml.add_bookmark(paragraph_el, self.next_id, name)
+            self.next_id += 1
+
+    def xml(self, *wheres) -> tuple[str, str]:
+        """Bookmark starts and ends (markup) for the tags at these positions, for string-built XML:
+        the same elements add_bookmark writes."""
+        starts, ends = [], []
+        for where in wheres:
+            name = self.name(where)
+            if name is not None:
+                starts.append(f'<w:bookmarkStart w:id="{self.next_id}" w:name="{name}"/>')
+                ends.append(f'<w:bookmarkEnd w:id="{self.next_id}"/>')
+                self.next_id += 1
+        return "".join(starts), "".join(reversed(ends))
+
+
+def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path, marks: _Bookmarks) -> None:
     """The template's `{{ body }}` paragraph is replaced by the body paragraphs (built in code, so
     that numbering and styles never depend on Jinja loops)."""
     holders = [p for p in doc.element.body.iter(qn("w:p"))
@@ -105,8 +136,10 @@ def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path) -
         raise TemplateError(f"{template}: mẫu Word phải có đúng một đoạn chỉ chứa {{{{ body }}}} "
                             f"(tìm thấy {len(holders)})")
     holder = holders[0]
-    for para in ctx.body:
-        holder.addprevious(_body_paragraph(para, style_ids))
+    for i, para in enumerate(ctx.body):
+        element = _body_paragraph(para, style_ids)
+        marks.mark(element, "body", i)
+        holder.addprevious(element)
     holder.getparent().remove(holder)
 
 
@@ -184,18 +217,31 @@ def _text_of_style(doc, style_name: str) -> str:
 # ---------------------------------------------------------------- appendices
 
 
-def _append_appendices(doc, ctx: Context, style_ids: dict[str, str]) -> None:
+FIXED_STYLES = {"KH Trich yeu": "title", "KH Nguoi ky": "signer"}
+
+
+def _mark_fixed(doc, marks: _Bookmarks) -> None:
+    """The template's paragraphs that print one plan value (trích yếu, signer's name)."""
+    for p in doc.element.body.iter(qn("w:p")):
+        name = FIXED_STYLES.get(_style_name(doc, p))
+        if name is not None and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
+            marks.mark(p, "fixed", name)
+
+
+def _append_appendices(doc, ctx: Context, style_ids: dict[str, str], marks: _Bookmarks) -> dict[bytes, str]:
+    """Appendix sections; returns the XML of each table's rows by the placeholder it goes in."""
+    rows: dict[bytes, str] = {}
     if not ctx.tables:
-        return
+        return rows
     body = doc.element.body
     main_sect = body.find(qn("w:sectPr"))
     body.remove(main_sect)
     previous = main_sect
     title_page = not ctx.plan.layout.appendix_first_page_number
-    for table in ctx.tables:
+    for t, table in enumerate(ctx.tables):
         # the paragraph that ends the previous section carries that section's properties
         body.append(_section_break(previous, style_ids))
-        for element in _appendix_elements(table, ctx, style_ids):
+        for element in _appendix_elements(table, t, ctx, style_ids, rows, marks):
             body.append(element)
         previous = ooxml.section_properties(
             landscape=table.landscape, margins_mm=MARGIN, restart_numbering=True, title_page=title_page)
@@ -204,6 +250,7 @@ def _append_appendices(doc, ctx: Context, style_ids: dict[str, str]) -> None:
     end.find(qn("w:pPr")).remove(previous)
     body.append(end)
     body.append(previous)
+    return rows
 
 
 def _section_break(sect_pr, style_ids: dict[str, str]):
@@ -215,21 +262,24 @@ def _section_break(sect_pr, style_ids: dict[str, str]):
     return p
 
 
-def _appendix_elements(table: Table, ctx: Context, style_ids: dict[str, str]) -> list:
+def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, str], rows: dict[bytes, str],
+                       marks: _Bookmarks) -> list:
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
     title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
     rule = ooxml.paragraph(style_ids["KH Ke phu luc"])
     _set_rule(rule, min(title_w, text_w) * RULE_RATIO * nd30.APPENDIX_RULE_SHARE, text_w)
+    title = ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)])
+    marks.mark(title, "title", t)
     return [
         ooxml.paragraph(style_ids["KH Phu luc"], [ooxml.run(table.label)]),
-        ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)]),
+        title,
         ooxml.paragraph(style_ids["KH Kem theo"], [ooxml.run(table.attached_to)]),
         rule,
-        _table_xml(table, style_ids),
+        _table_xml(table, t, style_ids, rows, marks),
     ]
 
 
-def _table_xml(table: Table, style_ids: dict[str, str]):
+def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes, str], marks: _Bookmarks):
     widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
     border = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}
     tbl = ooxml.el("w:tbl", children=[ooxml.el("w:tblPr", children=[
@@ -244,43 +294,126 @@ def _table_xml(table: Table, style_ids: dict[str, str]):
                                "w:lastColumn": 0, "w:noHBand": 1, "w:noVBand": 1}),
     ]), ooxml.el("w:tblGrid", children=[ooxml.el("w:gridCol", {"w:w": w}) for w in widths])])
     header_style, cell_style = style_ids["KH Bang tieu de"], style_ids["KH Bang"]
+    # The rows are written as one XML string, spliced into document.xml when it is saved (in place of
+    # an empty placeholder element): building tens of thousands of elements through python-docx costs
+    # ~10x more, and even parsing the string costs more than the rest of the build. The markup is what
+    # lxml writes for the elements ooxml.paragraph/run would build, in the same order with the same
+    # attributes and escapes, so the document is byte for byte the same (bench/fingerprint.py).
+    out: list[str] = []
+    add = out.append
+    cell_props: dict[tuple, str] = {}
+    para_props: dict[tuple, str] = {}
 
-    def tc(lines, width, *, style, align, bold=None, span=1, merge="", keep=False):
-        props = [ooxml.el("w:tcW", {"w:w": width, "w:type": "dxa"})]
-        if span > 1:
-            props.append(ooxml.el("w:gridSpan", {"w:val": span}))
-        if merge:
-            props.append(ooxml.el("w:vMerge", {"w:val": "restart"} if merge == "restart" else {}))
-        props.append(ooxml.el("w:vAlign", {"w:val": "center" if align == "center" else "top"}))
-        extra = [ooxml.el("w:keepNext")] if keep else None
-        paragraphs = [ooxml.paragraph(style, [ooxml.run(line, bold=bold)] if line else [], align=align,
-                                      ppr_extra=extra)
-                      for line in (lines if merge != "continue" else ("",))]
-        return ooxml.el("w:tc", children=[ooxml.el("w:tcPr", children=props), *paragraphs])
+    def tc(lines, width, *, style, align, bold=None, span=1, merge="", keep=False, tags=("", "")) -> None:
+        """`tags`: bookmark starts and ends around the first paragraph's content (source tags: a
+        row's and a cell's sit in the cell's first paragraph; bookmarks directly in w:tr are legal
+        but LibreOffice drops them)."""
+        key = (width, span, merge, align)
+        props = cell_props.get(key)
+        if props is None:
+            props = (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
+                     + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+                     + ('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>" if merge else "")
+                     + f'<w:vAlign w:val="{"center" if align == "center" else "top"}"/></w:tcPr>')
+            cell_props[key] = props
+        add(props)
+        pkey = (style, align, keep)
+        ppr = para_props.get(pkey)
+        if ppr is None:
+            ppr = (f'<w:p><w:pPr><w:pStyle w:val="{_attr(style)}"/>' + ("<w:keepNext/>" if keep else "")
+                   + f'<w:jc w:val="{_attr({"justify": "both"}.get(align, align))}"/></w:pPr>')
+            para_props[pkey] = ppr
+        run = "<w:r><w:rPr><w:b/></w:rPr>" if bold else "<w:r>"
+        for i, line in enumerate(lines if merge != "continue" else ("",)):
+            add(ppr)
+            if i == 0:
+                add(tags[0])
+            if line:
+                add(run)
+                add(_run_text(line))
+                add("</w:r>")
+            if i == 0:
+                add(tags[1])
+            add("</w:p>")
+        add("</w:tc>")
 
-    def tr(cells, *, header=False):
-        props = [ooxml.el("w:cantSplit")]
-        if header:
-            props.append(ooxml.el("w:tblHeader"))
-        return ooxml.el("w:tr", children=[ooxml.el("w:trPr", children=props), *cells])
+    add("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+    for c, w in zip(table.columns, widths):
+        tc((c.header,), w, style=header_style, align="center")
+    add("</w:tr>")
+    for r, row in enumerate(table.rows):
+        add("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
 
-    tbl.append(tr([tc((c.header,), w, style=header_style, align="center") for c, w in zip(table.columns, widths)],
-                  header=True))
-    for row in table.rows:
-        cells = []
+        def tags(c: int) -> tuple[str, str]:
+            return marks.xml(*((("row", t, r),) if c == 0 else ()), ("cell", t, r, c))
+
         if row.kind == "group":
             for i, cell in enumerate(row.cells):
                 span = len(widths) - i if i == row.span_from else 1
                 # keepNext: a group row never ends a page away from its first task
-                cells.append(tc(cell.lines, sum(widths[i:i + span]), style=cell_style, bold=True, span=span,
-                                align="center" if table.columns[i].key == "stt" and span == 1 else "left",
-                                keep=True))
+                tc(cell.lines, sum(widths[i:i + span]), style=cell_style, bold=True, span=span,
+                   align="center" if table.columns[i].key == "stt" and span == 1 else "left", keep=True,
+                   tags=tags(i))
         else:
-            for cell, column, width in zip(row.cells, table.columns, widths):
-                cells.append(tc(cell.lines, width, style=cell_style, align=column.align,
-                                bold=True if row.bold else None, merge=cell.merge))
-        tbl.append(tr(cells))
+            for c, (cell, column, width) in enumerate(zip(row.cells, table.columns, widths)):
+                tc(cell.lines, width, style=cell_style, align=column.align, bold=row.bold, merge=cell.merge,
+                   tags=tags(c))
+        add("</w:tr>")
+    placeholder = f"kehoachRows{len(rows)}"
+    etree.SubElement(tbl, qn(f"w:{placeholder}"))
+    rows[f"<w:{placeholder}/>".encode()] = "".join(out)
     return tbl
+
+
+def _escape(text: str) -> str:
+    """Text as lxml serialises it (a CR as a character reference, so that it reads back as CR)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
+
+
+def _attr(value: str) -> str:
+    return (_escape(value).replace('"', "&quot;").replace("\t", "&#9;").replace("\n", "&#10;"))
+
+
+def _run_text(text: str) -> str:
+    """The inside of ooxml.run(text): newlines become line breaks."""
+    return "<w:br/>".join(f'<w:t xml:space="preserve">{_escape(part)}</w:t>' for part in text.split("\n"))
+
+
+class _Parts:
+    """Stands in for python-docx's zip writer: collects the parts in the order it writes them (its zip
+    would compress every part once more, only to be rewritten with fixed timestamps)."""
+
+    def __init__(self):
+        self.entries: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri, blob: bytes) -> None:
+        self.entries.append((pack_uri.membername, blob))
+
+
+def _saved_parts(doc) -> list[tuple[str, bytes]]:
+    """What Document.save writes (OpcPackage.save through PackageWriter.write), as (name, bytes)."""
+    package = doc.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    out = _Parts()
+    PackageWriter._write_content_types_stream(out, parts)
+    PackageWriter._write_pkg_rels(out, package.rels)
+    PackageWriter._write_parts(out, parts)
+    return out.entries
+
+
+def _spliced(entries: list[tuple[str, bytes]], rows: dict[bytes, str]) -> list[tuple[str, bytes]]:
+    out = []
+    for name, data in entries:
+        if name == "word/document.xml":
+            for placeholder, xml in rows.items():
+                before, found, after = data.partition(placeholder)
+                if not found:
+                    raise AssertionError(f"appendix placeholder {placeholder!r} missing from document.xml")
+                data = b"".join((before, xml.encode("utf-8"), after))
+        out.append((name, data))
+    return out
 
 
 def _fix_properties(doc, ctx: Context) -> None:

@@ -1,11 +1,15 @@
 """The appendix workbook: one sheet per appendix table, exactly the rows of the .docx appendix."""
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
+import zipfile
+from copy import copy
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.writer.excel import ExcelWriter
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
@@ -16,6 +20,7 @@ from .zipnorm import normalise_zip
 STYLES = ("KH Phu luc", "KH Ten phu luc", "KH Kem theo", "KH Bang tieu de", "KH Nhom", "KH O")
 CM_TO_CHARS = 4.7  # Excel column width unit ≈ one '0' at 11 pt; about 4.7 per cm at 12 pt Times
 HEADER_ROW = 5  # rows 1-3: label, title, "(Kèm theo ...)"; row 4 blank
+FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 def render_xlsx(ctx: Context, template: Path) -> bytes | None:
@@ -42,8 +47,11 @@ def render_xlsx(ctx: Context, template: Path) -> bytes | None:
     wb.remove(model)
     wb.properties.creator = wb.properties.lastModifiedBy = ctx.plan.issuer.full_name
     wb.properties.title = f"Phụ lục Kế hoạch: {' '.join(ctx.title_lines)}"
+    # Workbook.save, but into an uncompressed zip: normalise_zip compresses each part once (the save
+    # time openpyxl would stamp is replaced by a fixed one there anyway)
+    wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
-    wb.save(buffer)
+    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True)).save()
     return normalise_zip(buffer.getvalue(), fix=_fixed_times)
 
 
@@ -59,17 +67,16 @@ def _sheet_title(table: Table, wb) -> str:
 
 def _fill(ws, table: Table) -> None:
     ncols = len(table.columns)
+    styled = _Styler()
     last = get_column_letter(ncols)
     for r, (text, style) in enumerate(((table.label, "KH Phu luc"), (table.title, "KH Ten phu luc"),
                                        (table.attached_to, "KH Kem theo")), start=1):
-        cell = ws.cell(row=r, column=1, value=text)
-        cell.style = style
+        styled(ws.cell(row=r, column=1, value=text), style)
         ws.merge_cells(f"A{r}:{last}{r}")
     ws.row_dimensions[2].height = 36
     ws.row_dimensions[3].height = 36
     for c, column in enumerate(table.columns, start=1):
-        cell = ws.cell(row=HEADER_ROW, column=c, value=column.header)
-        cell.style = "KH Bang tieu de"
+        styled(ws.cell(row=HEADER_ROW, column=c, value=column.header), "KH Bang tieu de")
         ws.column_dimensions[get_column_letter(c)].width = round(column.width_cm * CM_TO_CHARS, 1)
     header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
     ws.row_dimensions[HEADER_ROW].height = _row_height(header, table, bold=True)
@@ -79,22 +86,20 @@ def _fill(ws, table: Table) -> None:
         if row.kind == "group":
             ws.row_dimensions[row_no].height = _row_height(row, table)
             for c, cell_spec in enumerate(row.cells, start=1):
-                cell = ws.cell(row=row_no, column=c, value=_value(cell_spec.text))
-                cell.style = "KH Nhom"
+                styled(ws.cell(row=row_no, column=c, value=_value(cell_spec.text)), "KH Nhom")
             first = row.span_from + 1
             for c in range(first + 1, ncols + 1):
-                ws.cell(row=row_no, column=c).style = "KH Nhom"
+                styled(ws.cell(row=row_no, column=c), "KH Nhom")
             if first < ncols:
                 ws.merge_cells(start_row=row_no, start_column=first, end_row=row_no, end_column=ncols)
             if table.columns[0].key == "stt" and row.span_from > 0:
-                _align(ws.cell(row=row_no, column=1), "center")
+                styled(ws.cell(row=row_no, column=1), "KH Nhom", "center")
             continue
+        style = "KH Nhom" if row.bold else "KH O"
         for c, (cell_spec, column) in enumerate(zip(row.cells, table.columns), start=1):
             cell = ws.cell(row=row_no, column=c, value=None if cell_spec.merge == "continue"
                            else _value(cell_spec.text))
-            cell.style = "KH Nhom" if row.bold else "KH O"
-            if column.align != "left":
-                _align(cell, column.align)
+            styled(cell, style, column.align if column.align != "left" else None)
         ws.row_dimensions[row_no].height = _row_height(row, table)
     for column, first, last_row in vertical_runs(table):
         ws.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
@@ -141,9 +146,25 @@ def vertical_runs(table: Table) -> list[tuple[int, int, int]]:
     return sorted(runs)
 
 
-def _align(cell, horizontal: str) -> None:
-    current = cell.alignment
-    cell.alignment = Alignment(horizontal=horizontal, vertical=current.vertical, wrap_text=current.wrap_text)
+class _Styler:
+    """Cells of one format share one style array. Looking a named style and a new Alignment up for
+    every cell costs ~10x more; the first cell of each format goes through openpyxl's own API, so the
+    workbook's style tables come out exactly the same."""
+
+    def __init__(self):
+        self.arrays: dict[tuple[str, str | None], object] = {}
+
+    def __call__(self, cell, style: str, align: str | None = None) -> None:
+        array = self.arrays.get((style, align))
+        if array is None:
+            cell.style = style
+            if align is not None:
+                current = cell.alignment
+                cell.alignment = Alignment(horizontal=align, vertical=current.vertical,
+                                           wrap_text=current.wrap_text)
+            self.arrays[(style, align)] = copy(cell._style)
+        else:
+            cell._style = copy(array)
 
 
 def _value(text: str):

@@ -287,31 +287,55 @@ class _Roller:
         for target in targets.value:
             code = _get(target, "criterion").value
             old_target = _get(target, "target")
+            change = _get(target, "change")
+            unit = _get(target, "unit")
+            rank_unit = unit is not None and unit.value == "hạng"
             result = self.results.results.get(code) if self.results else None
             baseline = _get(target, "baseline")
             if baseline is None:
                 lines = ["baseline:", f"  year: {self.old}"]
-                lines += self._baseline_lines(result, old_target, code)
-                self.insert_before_line(self.key_node(target, "target"), lines)
+                lines += self._baseline_lines(result, old_target, code, rank_unit)
+                self.insert_before_line(self.key_node(target, "target" if old_target is not None else "change"),
+                                        lines)
             else:
                 self.replace_node(_get(baseline, "year"), str(self.old))
                 self._baseline_value(baseline, result, old_target, code)
-            self.todo(old_target, f"chỉ tiêu năm {self.new} cho '{code}' (chỉ tiêu năm {self.old}: "
-                                  f"{number(Decimal(old_target.value))})")
+            if old_target is not None:
+                self.todo(old_target, f"chỉ tiêu năm {self.new} cho '{code}' (chỉ tiêu năm {self.old}: "
+                                      f"{number(Decimal(old_target.value))})")
+            else:
+                self.relative_todo(change, code)
             wording = _get(target, "wording")
             if wording is not None:
                 self.shift_text(wording, structural=False)
                 self.prefix_todo(wording, "viết lại câu theo chỉ tiêu mới")
 
-    def _baseline_lines(self, result: ResultEntry | None, old_target, code: str) -> list[str]:
+    def relative_todo(self, change: yaml.Node, code: str) -> None:
+        """A relative target ('tăng tối thiểu 02 bậc') is decided again: its amount becomes a TODO."""
+        message = f"mức tăng, giảm năm {self.new} cho '{code}'"
+        by = _get(change, "by")
+        if by is not None:
+            self.todo(by, f"{message} (năm {self.old}: {by.value})")
+        elif isinstance(change, yaml.MappingNode) and change.value and not change.flow_style:
+            self.todos.append(message)
+            self.insert_before_line(change.value[0][0], [("by: ", f"{TODO}: {message}")])
+        else:
+            self.todos.append(message)
+            inner = self.raw(change).strip()[1:-1].strip()
+            self.replace_node(change, "{by: " + _quoted(f"{TODO}: {message}", WIDTH, WIDTH)
+                              + (", " + inner if inner else "") + "}")
+
+    def _tentative(self, old_target) -> str:
+        return f" (tạm lấy chỉ tiêu năm {self.old}: {number(Decimal(old_target.value))})" if old_target else ""
+
+    def _baseline_lines(self, result: ResultEntry | None, old_target, code: str, rank_unit: bool = False) -> list:
         if result is not None:
             lines = [f"  value: {result.value}"] if result.value is not None else []
             lines += [f"  rank: {result.rank}"] if result.rank is not None else []
             return lines + ([f"  of: {result.of}"] if result.of is not None else [])
-        message = (f"xác nhận kết quả năm {self.old} của '{code}' (tạm lấy chỉ tiêu năm {self.old}: "
-                   f"{number(Decimal(old_target.value))})")
+        message = f"xác nhận kết quả năm {self.old} của '{code}'{self._tentative(old_target)}"
         self.todos.append(message)
-        return [("  value: ", f"{TODO}: {message}")]
+        return [("  rank: " if rank_unit and old_target is None else "  value: ", f"{TODO}: {message}")]
 
     def _baseline_value(self, baseline, result: ResultEntry | None, old_target, code: str) -> None:
         value, rank, of = (_get(baseline, k) for k in ("value", "rank", "of"))
@@ -328,11 +352,10 @@ class _Roller:
             if missing:
                 self.insert_before_line(self.key_node(baseline, "year"), missing)
             return
-        message = (f"xác nhận kết quả năm {self.old} của '{code}' (tạm lấy chỉ tiêu năm {self.old}: "
-                   f"{number(Decimal(old_target.value))})")
+        message = f"xác nhận kết quả năm {self.old} của '{code}'{self._tentative(old_target)}"
         if value is not None:
             self.todo(value, message)
-        else:
+        elif rank is None or old_target is not None:  # a relative rank target needs the rank only
             self.todos.append(message)
             self.insert_before_line(self.key_node(baseline, "year"), [("value: ", f"{TODO}: {message}")])
         if rank is not None:

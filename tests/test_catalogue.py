@@ -31,3 +31,25 @@ def test_versions_by_index():
 def test_unverified_entries_are_flagged_not_hidden():
     tree = flatten(available()[("papi", "2018")])
     assert tree["papi.1"].verified and not tree["papi.3.b"].verified
+
+
+@pytest.mark.parametrize("key", [k for k in sorted(available()) if k[0] == "par"], ids=lambda k: k[1])
+def test_par_maxima_by_assessment_year_have_sources_and_sum_to_100(key):
+    from generator.catalogue import assessments
+
+    data = available()[key]
+    assert "assessments" in data  # every PAR catalogue says what it knows, even when it is nothing
+    for year, found in assessments(data).items():
+        assert found.source and found.verified in (True, "secondary", False)
+        assert set(found.max) == set(flatten(data)[key[0]].children)
+        assert sum(found.max.values()) == 100, year
+
+
+def test_real_plans_maxima_for_2018_and_2019_results():
+    from generator.catalogue import assessments
+
+    by_year = assessments(available()[("par", "qd2948-2017")])
+    fields = [f"par.{n}" for n in range(1, 9)]
+    assert [float(by_year[2018].max[f]) for f in fields] == [9, 10, 13, 12, 13.5, 12.5, 13.5, 16.5]
+    assert [float(by_year[2019].max[f]) for f in fields] == [8.5, 10, 14, 12, 14, 12.5, 13, 16]
+    assert by_year[2017].verified is True and by_year[2018].verified == "secondary"

@@ -109,6 +109,71 @@ def test_recipient_written_as_a_group_covers_it(plan_copy):
 
 
 def test_unknown_registry(plan_copy):
-    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngai\n', 1))
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngaii\n', 1))
     (problem,) = problems_of(path)
-    assert problem.path == "registry" and "quang-nam" in problem.message and "hung-yen" in problem.message
+    assert problem.path == "registry" and "có phải ý bạn là 'quang-ngai'?" in problem.message
+    path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: xyz\n', 1))
+    (problem,) = problems_of(path)
+    assert "ví dụ tuyen-quang" in problem.message
+
+
+def _par_2019(data, field_max=None):
+    data["year"] = 2019
+    data["indices"]["par"] = "qd2948-2017"
+    for t in data["targets"]:
+        if "baseline" in t:
+            t["baseline"]["year"] = 2018
+    data["targets"].append({"id": "t-par-1", "criterion": "par.1", "target": 8.5,
+                            "baseline": {"year": 2018, "value": 7.9}})
+    if field_max is not None:
+        data["criteria"].append({"code": "par.1", "name": "Công tác chỉ đạo, điều hành CCHC", "max": field_max})
+    data["sections"][1]["content"].append({"targets": ["t-par-1"]})
+
+
+def test_par_field_maxima_follow_the_baseline_year(plan_from):
+    from generator.context import build_context
+
+    plan, warnings = plan_from(_par_2019)
+    assert not [w for w in warnings if "điểm tối đa" in w.message]
+    full = [p.full for p in build_context(plan).body]
+    assert ("- Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”: đạt 8,5/9 điểm (tăng 0,6 điểm so "
+            "với năm 2018).") in full
+
+
+def test_plan_maxima_that_disagree_with_the_baseline_year_are_warned(plan_from):
+    _, warnings = plan_from(lambda d: _par_2019(d, field_max=10))
+    (warning,) = [w for w in warnings if "điểm tối đa năm đánh giá" in w.message]
+    assert warning.path == "criteria[3].max"
+    assert warning.message.startswith("điểm tối đa của 'par.1' là 10, khác điểm tối đa năm đánh giá 2018 trong "
+                                      "danh mục (9; nguồn thứ cấp")
+
+
+def test_sub_maxima_check_waits_for_every_child(plan_from):
+    def some(data):  # a plan lists two of the criteria of a field: not all of them
+        data["indices"]["par"] = "qd2948-2017"
+        data["criteria"] += [{"code": "par.1.1", "name": "Kế hoạch CCHC năm", "max": 2, "parent": "par.1"},
+                             {"code": "par.1.3", "name": "Kiểm tra CCHC", "max": 1.5, "parent": "par.1"}]
+    _, warnings = plan_from(some)
+    assert not [w for w in warnings if "tiêu chí con" in w.message]
+
+    def too_many(data):
+        some(data)
+        data["criteria"][-1]["max"] = 9
+    with pytest.raises(PlanError) as exc:
+        plan_from(too_many)
+    (problem,) = [p for p in exc.value.problems if p.severity == "error"]
+    assert "cộng lại bằng 11, vượt điểm tối đa 10" in problem.message
+
+
+def test_rank_target_that_may_mean_places_gained_is_warned(plan_from):
+    def rank(target, baseline=None):
+        def edit(data):
+            data["targets"][0].update({"unit": "hạng", "target": target})
+            data["targets"][0].pop("wording", None)
+            data["targets"][0]["baseline"] = baseline or {"year": 2020}
+        return [w.message for w in plan_from(edit)[1] if "hạng" in w.message and "change" in w.message]
+
+    (message,) = rank(2)
+    assert "'target: 2' với đơn vị 'hạng' được in là 'xếp hạng 2'" in message and "change: {by: 2}" in message
+    assert rank(2, {"year": 2020, "rank": 33})  # from 33rd to 2nd: more likely "up 2 places"
+    assert not rank(30, {"year": 2020, "rank": 33})  # the sentence shows "(tăng 03 bậc ...)"

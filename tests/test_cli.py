@@ -147,3 +147,31 @@ def test_check_refuses_hostile_files(tmp_path):
     assert done.returncode == 1 and "không phải tệp .docx" in done.stderr
     done = run("check", "--fix", bad, "-o", tmp_path / "out.docx")
     assert done.returncode == 1 and not (tmp_path / "out.docx").exists()
+
+
+def test_init_writes_a_starter_plan_and_its_schema_then_refuses_to_overwrite(tmp_path):
+    done = run("init", "--province", "Tuyên Quang", "--year", "2026", "--indices", "papi,par", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    plan = tmp_path / "plans" / "tuyen-quang-papi-par-2026.yaml"
+    schema = json.loads((tmp_path / "plans" / "kehoach.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"].startswith("Kế hoạch")
+    assert plan.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=kehoach.schema.json\n")
+    assert "đã tạo plans/tuyen-quang-papi-par-2026.yaml và plans/kehoach.schema.json" in done.stdout
+    todos = int(done.stdout.split("còn ")[1].split()[0])
+    checked = run("validate", plan, cwd=tmp_path)
+    assert checked.returncode == 1 and f"0 cảnh báo" in checked.stderr
+    assert checked.stderr.count("còn việc phải làm: TODO") == todos
+    again = run("init", "--province", "Tuyên Quang", "--year", "2026", "--indices", "papi,par", cwd=tmp_path)
+    assert again.returncode == 1 and "tệp đã có" in again.stderr
+
+
+def test_init_beside_a_shared_schema_points_at_it(tmp_path):
+    (tmp_path / "schema").mkdir()
+    (tmp_path / "schema" / "kehoach.schema.json").write_text("{}", encoding="utf-8")
+    done = run("init", "--province", "Ha Giang", "--year", "2026", "-o", "plans/hg.yaml", cwd=tmp_path)
+    assert done.returncode == 0
+    assert "đã nhập vào tỉnh Tuyên Quang từ năm 2025" in done.stderr
+    text = (tmp_path / "plans" / "hg.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/kehoach.schema.json\n")
+    assert not (tmp_path / "plans" / "kehoach.schema.json").exists()
+    assert run("init", "--province", "Atlantis", cwd=tmp_path).returncode == 1

@@ -168,3 +168,29 @@ def test_whole_index_targets_do_not_say_chi_so_twice_and_levels_use_catalogue_na
     assert "- Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”: đạt 9/10 điểm." in full
     assert "- Tiêu chí “Tổ chức thực hiện kiểm tra CCHC”: đạt 1 điểm." in full
     assert not [t for t in full if "Chỉ số Chỉ số" in t]
+
+
+def _real_targets(data):
+    """Targets as real plans write them (PAR Index, SIPAS, PAPI)."""
+    data["indices"] = {"papi": "2018", "par": "qd2948-2017", "sipas": "qd2640-2017"}
+    data["criteria"] += [{"code": "par.1.3", "name": "Tổ chức thực hiện kiểm tra CCHC", "parent": "par.1"},
+                         {"code": "par.1.3.1", "name": "Tỷ lệ cơ quan được kiểm tra", "parent": "par.1.3"}]
+    data["targets"] += [
+        {"id": "r-par", "criterion": "par", "unit": "hạng", "baseline": {"year": 2018, "rank": 33},
+         "change": {"by": 2, "at_least": True}},
+        {"id": "r-sipas", "criterion": "sipas", "unit": "hạng", "change": {}, "qualifier": "đạt 90%"},
+        {"id": "r-strict", "criterion": "sipas", "unit": "%", "target": 80, "bound": "above"},
+        {"id": "r-qual", "criterion": "papi.8", "unit": "%", "target": 30,
+         "baseline": {"year": 2018, "value": 37}, "qualifier": "(giảm 7% so với năm 2018)"},
+        {"id": "r-sub", "criterion": "par.1.3.1", "unit": "%", "target": 100, "bound": "at_least"},
+    ]
+    data["sections"][1]["content"].append({"targets": ["r-par", "r-sipas", "r-strict", "r-qual", "r-sub"]})
+
+
+def test_relative_strict_and_qualified_targets_print_as_real_plans_do(plan_from):
+    full = texts(build_context(plan_from(_real_targets)[0]))
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng tối thiểu 02 bậc so với năm 2018." in full
+    assert "- Chỉ số hài lòng về sự phục vụ hành chính: tăng vị thứ xếp hạng (đạt 90%)." in full
+    assert "- Chỉ số hài lòng về sự phục vụ hành chính: đạt trên 80%." in full
+    assert "- Chỉ số nội dung “Quản trị điện tử”: đạt 30% (giảm 7% so với năm 2018)." in full
+    assert "- Tiêu chí thành phần “Tỷ lệ cơ quan được kiểm tra”: đạt tối thiểu 100%." in full

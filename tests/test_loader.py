@@ -139,3 +139,12 @@ def test_alias_bomb_inside_a_real_plan_stops_before_validation(tmp_path):
         load_plan(write(tmp_path, "\n".join(lines) + "\n"))
     assert time.perf_counter() - start < 5
     assert all("neo" in p.message for p in exc.value.problems)
+
+
+def test_characters_word_cannot_hold_are_located_errors(tmp_path):
+    """Double quotes let escapes such as \\x0b in; a .docx cannot contain them."""
+    located = load_yaml(write(tmp_path, 'id: a\ntitle: "Kế\\x0bhoạch"\nnote: "tab\\tand\\nnewline are fine"\n'))
+    (problem,) = located.problems
+    assert (problem.line, problem.col, problem.path) == (2, 8, "title")
+    assert "U+000B" in problem.message
+    assert located.data["note"] == "tab\tand\nnewline are fine"

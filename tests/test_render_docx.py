@@ -5,6 +5,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Pt
+from lxml import etree
 
 from generator import nd30
 from generator.build import build_plan
@@ -174,3 +175,73 @@ def test_same_plan_twice_gives_identical_bytes(tmp_path):
     b = build_plan(SAMPLE, tmp_path / "b")
     for fa, fb in zip(a.files, b.files):
         assert fa.read_bytes() == fb.read_bytes(), fa.name
+
+
+def _reference_rows(table, style_ids):
+    """The rows built element by element with ooxml's builders (the way the fast string path was
+    checked to match): header row, group rows, data rows."""
+    from generator import ooxml
+
+    widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
+
+    def tc(lines, width, *, style, align, bold=None, span=1, merge="", keep=False):
+        props = [ooxml.el("w:tcW", {"w:w": width, "w:type": "dxa"})]
+        if span > 1:
+            props.append(ooxml.el("w:gridSpan", {"w:val": span}))
+        if merge:
+            props.append(ooxml.el("w:vMerge", {"w:val": "restart"} if merge == "restart" else {}))
+        props.append(ooxml.el("w:vAlign", {"w:val": "center" if align == "center" else "top"}))
+        extra = [ooxml.el("w:keepNext")] if keep else None
+        paragraphs = [ooxml.paragraph(style, [ooxml.run(line, bold=bold)] if line else [], align=align,
+                                      ppr_extra=extra) for line in (lines if merge != "continue" else ("",))]
+        return ooxml.el("w:tc", children=[ooxml.el("w:tcPr", children=props), *paragraphs])
+
+    def tr(cells, header=False):
+        props = [ooxml.el("w:cantSplit")] + ([ooxml.el("w:tblHeader")] if header else [])
+        return ooxml.el("w:tr", children=[ooxml.el("w:trPr", children=props), *cells])
+
+    tbl = ooxml.el("w:tbl")
+    tbl.append(tr([tc((c.header,), w, style=style_ids["KH Bang tieu de"], align="center")
+                   for c, w in zip(table.columns, widths)], header=True))
+    for row in table.rows:
+        if row.kind == "group":
+            cells = [tc(cell.lines, sum(widths[i:i + (len(widths) - i if i == row.span_from else 1)]),
+                        style=style_ids["KH Bang"], bold=True, keep=True,
+                        span=len(widths) - i if i == row.span_from else 1,
+                        align="center" if table.columns[i].key == "stt" and i != row.span_from else "left")
+                     for i, cell in enumerate(row.cells)]
+        else:
+            cells = [tc(cell.lines, w, style=style_ids["KH Bang"], align=col.align,
+                        bold=True if row.bold else None, merge=cell.merge)
+                     for cell, col, w in zip(row.cells, table.columns, widths)]
+        tbl.append(tr(cells))
+    return etree.tostring(tbl, encoding="unicode")
+
+
+def test_table_rows_are_the_markup_the_element_builders_make():
+    """The appendix rows are written as a string (speed); they must be exactly what lxml writes for
+    the elements ooxml would build, escapes, line breaks, merges and spans included."""
+    from generator.context import Cell, Column, Row, Table
+    from generator.render_docx import _Bookmarks, _table_xml
+
+    columns = [Column("stt", "STT", 1.2, "center", fixed=True), Column("content", "Nội dung & <việc>", 6, "justify"),
+               Column("lead", "Chủ trì", 3), Column("value", "Giá trị", 2, "right")]
+    rows = [
+        Row("group", (Cell(("I",)), Cell(('Nhóm "A" & <B>',))), span_from=1, bold=True),
+        Row("data", (Cell(("1",), "restart"), Cell(("dòng 1", "", "a\nb", "x\ry", " cách  ")), Cell(("Sở 'TT&TT'",)),
+                     Cell(("4,5",)))),
+        Row("data", (Cell(("",), "continue"), Cell(("]]> {{ b }} {% c %}",)), Cell(()), Cell(("",)))),
+        Row("group", (Cell(("Toàn bộ\tbảng",)),), span_from=0, bold=True),
+        Row("total", (Cell(("",)), Cell(("Tổng",)), Cell(("",)), Cell(("9,0",))), bold=True),
+    ]
+    table = Table("t", "Phụ lục", "TIÊU ĐỀ", "(Kèm theo)", True, columns, rows)
+    style_ids = {"KH Bang": "KHBang", "KH Bang tieu de": "KHBangtieude"}
+    spliced: dict[bytes, str] = {}
+    tbl = _table_xml(table, 0, style_ids, spliced, _Bookmarks(None))
+    (placeholder, xml), = spliced.items()
+    assert tbl[-1].tag == qn("w:" + placeholder.decode()[3:-2])
+    reference = _reference_rows(table, style_ids)
+    assert reference.startswith("<w:tbl xmlns:w=") and reference.endswith("</w:tbl>")
+    assert xml == reference[reference.index(">") + 1:-len("</w:tbl>")]
+    texts = [t.text for t in etree.fromstring(reference[:reference.index(">") + 1] + xml + "</w:tbl>").iter(qn("w:t"))]
+    assert "x\ry" in texts and "]]> {{ b }} {% c %}" in texts and " cách  " in texts

@@ -174,3 +174,25 @@ def test_todo_lines_keep_the_house_width(plan):
         if "TODO" in line:
             assert len(line) <= 100, line
     assert yaml.safe_load(rollover(plan).text)  # folded lines are still the same YAML values
+
+
+def test_relative_targets_roll_over_to_todo_amounts(plan_copy):
+    from tests.test_context import _real_targets
+
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    _real_targets(data)
+    path = plan_copy(lambda _: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
+    result = rollover(path)
+    rolled = yaml.safe_load(result.text)
+    by_id = {t["id"]: t for t in rolled["targets"]}
+    assert by_id["r-par"]["change"]["by"].startswith("TODO: mức tăng, giảm năm 2022 cho 'par' (năm 2021: 2)")
+    assert by_id["r-par"]["baseline"]["rank"].startswith("TODO: xác nhận thứ hạng năm 2021")
+    assert by_id["r-sipas"]["change"]["by"].startswith("TODO: mức tăng, giảm năm 2022 cho 'sipas'")
+    assert by_id["r-sipas"]["baseline"]["rank"].startswith("TODO: xác nhận kết quả năm 2021 của 'sipas'")
+    out = path.with_name("next.yaml")
+    out.write_text(result.text, encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        load_plan(out)
+    errors = [p for p in exc.value.problems if p.severity == "error"]
+    assert all(p.message.startswith("còn việc phải làm: TODO") for p in errors)
+    assert len(errors) == len(result.todos)

@@ -1,0 +1,72 @@
+"""The province list and the agency registries: the standard one, its province extensions, years."""
+from generator.agencies import _files, find_province, province_names, provinces, registries, registry
+
+
+def test_34_provinces_after_the_2025_merger_and_every_former_one_points_to_one():
+    current = province_names()
+    assert len(current) == 34 and len(set(current)) == 34
+    assert sum(p["kind"] == "thành phố" for p in provinces() if "until" not in p) == 6
+    former = [p for p in provinces() if "until" in p]
+    assert len(former) == 30  # 63 before 2025 = 34 + 29 merged away; Thừa Thiên Huế renamed
+    ids = {p["id"] for p in provinces()}
+    for p in former:
+        assert p["merged_into"] in ids and "until" not in find_province(p["merged_into"])
+    merged_from = [m for p in provinces() for m in p.get("merged_from", [])]
+    assert sorted(merged_from) == sorted(p["id"] for p in former if p["id"] != "thua-thien-hue")
+
+
+def test_province_names_are_found_however_written():
+    assert find_province("TP. Hồ Chí Minh")["id"] == "ho-chi-minh"
+    assert find_province("Thành phố Hồ Chí Minh")["id"] == "ho-chi-minh"
+    assert find_province("thanh hoa")["id"] == find_province("Thanh Hoá")["id"] == "thanh-hoa"
+    assert find_province("Tỉnh Hà Giang")["merged_into"] == "tuyen-quang"
+    assert find_province("Hoà Bình")["id"] == "hoa-binh"
+    assert find_province("Quảng") is None
+
+
+def test_every_province_has_a_registry_with_the_standard_departments():
+    assert set(registries()) >= {p["id"] for p in provinces()}
+    for province in provinces():
+        year = 2024 if "until" in province else 2026
+        names = {a["name"] for a in registry(province["id"], year)["agencies"]}
+        assert {"Sở Nội vụ", "Sở Tài chính", "Sở Y tế", "Sở Tư pháp"} <= names, province["id"]
+
+
+def test_standard_registry_follows_decree_45_2025_and_keeps_a_source_per_entry():
+    standard = _files()["standard"]
+    for entry in standard["agencies"]:
+        assert entry["source"] in standard["sources"] and isinstance(entry["verified"], bool), entry["id"]
+    after = {a["name"] for a in registry("tuyen-quang", 2026)["agencies"]}
+    assert {"Sở Nông nghiệp và Môi trường", "Sở Khoa học và Công nghệ", "Sở Xây dựng", "Sở Công Thương",
+            "Sở Văn hóa, Thể thao và Du lịch", "Sở Giáo dục và Đào tạo", "Thanh tra tỉnh",
+            "Văn phòng Ủy ban nhân dân tỉnh", "Công an tỉnh", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Báo và Phát thanh, Truyền hình Tuyên Quang", "Ủy ban nhân dân cấp xã"} <= after
+    # merged away in 2025: not offered to a 2026 plan, still there for a 2021 one
+    old = {"Sở Thông tin và Truyền thông", "Sở Kế hoạch và Đầu tư", "Sở Tài nguyên và Môi trường",
+           "Ủy ban nhân dân cấp huyện"}
+    assert not old & after
+    assert old <= {a["name"] for a in registry("tuyen-quang", 2021)["agencies"]}
+    assert "cap-huyen" not in {g["id"] for g in registry("tuyen-quang", 2026)["groups"]}
+
+
+def test_cities_get_city_names():
+    names = {a["name"] for a in registry("ha-noi", 2026)["agencies"]}
+    assert {"Văn phòng Ủy ban nhân dân thành phố", "Thanh tra thành phố", "Thành ủy", "Thành đoàn"} <= names
+    assert "Thanh tra tỉnh" not in names
+
+
+def test_province_file_extends_the_standard_registry_and_wins():
+    merged = registry("quang-nam", 2020)
+    ids = [a["id"] for a in merged["agencies"]]
+    assert len(ids) == len(set(ids))
+    assert "bao-quang-nam" in ids  # the province's own
+    assert "so-kh-dt" in ids  # from the standard registry, for a 2020 plan
+    # the province's own entry for a name wins over the standard one spelt the same way
+    hung_yen = registry("hung-yen", 2021)["agencies"]
+    assert [a["id"] for a in hung_yen if a["name"] == "Sở Giáo dục và Đào tạo"] == ["so-gddt"]
+    groups = {g["id"]: g for g in merged["groups"]}
+    assert "Các cơ quan chuyên môn thuộc UBND tỉnh" in groups["so-ban-nganh"]["forms"]
+
+
+def test_unknown_province_has_no_registry():
+    assert registry("khong-co", 2026) is None
