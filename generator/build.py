@@ -2,8 +2,14 @@
 build/<plan>/ (all or nothing: a failed build leaves the previous outputs untouched)."""
 from __future__ import annotations
 
+import ctypes
+import datetime as dt
+import errno
+import fcntl
 import os
+import re
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +19,7 @@ from .errors import OutputError, Problem
 from .pdf import docx_to_pdf
 from .render_docx import render_docx
 from .render_xlsx import render_xlsx
+from .safeio import os_error_vi
 from .templates_path import default_template
 from .validate import load_plan
 
@@ -24,6 +31,12 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     task_rows: int = 0
+
+
+def document_time(plan) -> dt.datetime:
+    """The time written into the outputs' metadata: the issue date (or 1 January of the plan year),
+    never the build time, so that two builds of one plan are identical."""
+    return dt.datetime.combine(plan.document.date or dt.date(plan.year, 1, 1), dt.time())
 
 
 def output_names(stem: str) -> dict[str, str]:
@@ -43,26 +56,81 @@ def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = 
     final = out_root / stem
     if out_root.exists() and not out_root.is_dir():
         raise OutputError(f"{out_root}: đã có một tệp cùng tên; hãy chọn thư mục kết quả khác (-o)")
+    if final.exists() and not final.is_dir():
+        raise OutputError(f"{final}: đã có một tệp cùng tên; hãy xóa nó hoặc chọn thư mục kết quả khác (-o)")
     try:
         out_root.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{stem}.", dir=out_root))
+        clean_stale(out_root, stem)
+        staging = Path(tempfile.mkdtemp(prefix=f".{stem}{STAGING_TAG}", dir=out_root))
+        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; outputs follow the umask
     except OSError as exc:
-        raise OutputError(f"{out_root}: không tạo được thư mục kết quả ({exc.strerror})") from None
+        raise OutputError(f"{out_root}: không tạo được thư mục kết quả ({os_error_vi(exc)})") from None
+    lock = _hold(staging)  # released by the kernel if this process dies: its folder is then stale
     try:
+        _step("staged")
         written = [_write(staging / names["docx"], docx_bytes)]
         if xlsx_bytes is not None:
             written.append(_write(staging / names["xlsx"], xlsx_bytes))
         written.append(_write(staging / names["recipients"], ctx.recipient_text.encode("utf-8")))
+        _step("written")
         if pdf:
-            written.append(docx_to_pdf(staging / names["docx"], staging))
+            written.append(docx_to_pdf(staging / names["docx"], staging, stamp=document_time(plan)))
+            _step("pdf")
         _swap_in(staging, final)
+        _step("swapped")
     except OSError as exc:
-        raise OutputError(f"{final}: không ghi được kết quả ({exc.strerror or exc})") from None
+        raise OutputError(f"{final}: không ghi được kết quả ({os_error_vi(exc)})") from None
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+        os.close(lock)
     total_rows = sum(t.task_rows for t in ctx.tables)
     return BuildResult(plan_path, final, [final / p.name for p in written], warnings, total_rows)
+
+
+STAGING_TAG = ".kehoach-"
+# Left by versions before the crash-safe swap: ".<plan>.old-PID" and mkdtemp's ".<plan>.XXXXXXXX".
+_LEGACY = re.compile(r"\.old-\d+|\.[a-z0-9_]{8}")
+
+
+def _step(name: str) -> None:
+    """A point between two steps of a build; tests replace it to stop a build there (kill -9)."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _hold(folder: Path) -> int:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def clean_stale(out_root: Path, stem: str) -> list[Path]:
+    """Remove the staging folders of builds of `stem` that died (killed, power cut): a live build
+    holds a lock on its folder, so whatever can be locked is garbage."""
+    removed = []
+    prefix = f".{stem}"
+    for entry in out_root.iterdir():
+        name = entry.name
+        if not name.startswith(prefix) or not entry.is_dir() or entry.is_symlink():
+            continue
+        rest = name[len(prefix):]
+        if not (rest.startswith(STAGING_TAG) or _LEGACY.fullmatch(rest)):
+            continue
+        try:
+            fd = _hold(entry)
+        except OSError:
+            continue  # in use by a running build
+        try:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+        finally:
+            os.close(fd)
+    return removed
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -71,16 +139,45 @@ def _write(path: Path, data: bytes) -> Path:
 
 
 def _swap_in(staging: Path, final: Path) -> None:
-    """Replace `final` by `staging` so that readers see either the old or the new outputs."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        final.rename(old)
+    """Put `staging` at `final` so that `final` always holds a complete set of outputs, the old or
+    the new one, even if the process is killed in between: an atomic exchange of the two folders
+    where the system has one (Linux renameat2), else two renames with a moment without `final`."""
+    try:
+        os.rename(staging, final)  # no previous outputs
+        return
+    except OSError as exc:
+        if exc.errno not in (errno.EEXIST, errno.ENOTEMPTY, errno.EISDIR):
+            raise
+    if _exchange(staging, final):
+        return  # the old outputs are now at `staging`, removed by the caller
+    old = Path(tempfile.mkdtemp(prefix=f".{final.name}{STAGING_TAG}", dir=final.parent))
+    os.rmdir(old)
+    final.rename(old)
     try:
         staging.rename(final)
     except OSError:
-        if old is not None:
-            old.rename(final)
+        old.rename(final)
         raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (renameat2 RENAME_EXCHANGE); False where not supported."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err))

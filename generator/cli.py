@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import traceback
 from dataclasses import replace
@@ -282,7 +283,7 @@ def _echo_findings(display: str, findings: list, fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
 @click.option("--fix", "fix", is_flag=True, help="Sửa những lỗi sửa được mà không cần người quyết định (cần -o).")
-@click.option("-o", "--out", "out", type=click.Path(path_type=Path), help="Tệp .docx đã sửa (với --fix).")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), metavar="TỆP", help="Tệp .docx đã sửa (với --fix).")
 @click.option("--all", "show_all", is_flag=True, help="Liệt kê mọi chỗ sai (mặc định gộp khi một lỗi lặp lại nhiều lần).")
 def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path | None, show_all: bool) -> None:
     """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của văn bản Word (Kế hoạch), kể cả văn bản không do kehoach tạo.
@@ -389,7 +390,16 @@ def schema(out: Path | None) -> None:
         click.echo(f"đã ghi {_display(out)}", err=True)
 
 
+def _stop(signum, frame) -> None:
+    # unwinds like Ctrl+C, so LibreOffice is stopped and no staging folder or profile is left behind
+    click.echo("đã dừng.", err=True)
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
     try:
         cli.main(prog_name="kehoach", standalone_mode=True)
     except KeyboardInterrupt:

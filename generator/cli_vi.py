@@ -38,11 +38,23 @@ VI = {
     "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
     "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
 }
+# click's ngettext pairs: English singular -> (Vietnamese for one, Vietnamese for several)
 VI_PLURAL = {
-    "Got unexpected extra argument ({args})": "Thừa đối số ({args})",
-    "Option {name!r} requires an argument.": "Tùy chọn {name!r} cần một giá trị.",
-    "{value!r} is not {choice}.": "{value!r} không phải là {choice}.",
-    "Did you mean {possibility}?": "Có phải ý bạn là {possibility}?",
+    "Got unexpected extra argument ({args})": ("Thừa đối số ({args})", "Thừa đối số ({args})"),
+    "Option {name!r} requires an argument.": ("Tùy chọn {name!r} cần một giá trị.",
+                                               "Tùy chọn {name!r} cần {nargs} giá trị."),
+    "{value!r} is not {choice}.": ("{value!r} không phải là {choice}.",
+                                   "{value!r} không thuộc các giá trị: {choices}."),
+    "Did you mean {possibility}?": ("Có phải ý bạn là {possibility}?",
+                                    "(Có phải ý bạn là một trong: {possibilities}?)"),
+    "Argument {name!r} takes {nargs} values.": ("Đối số {name!r} cần {nargs} giá trị.",
+                                                "Đối số {name!r} cần {nargs} giá trị."),
+}
+# Metavars click derives from type names (PATH, INTEGER...): shown in every usage line.
+METAVARS = {
+    "PATH": "ĐƯỜNG_DẪN", "INTEGER": "SỐ", "FLOAT": "SỐ", "TEXT": "CHỮ", "FILENAME": "TỆP", "FILE": "TỆP",
+    "DIRECTORY": "THƯ_MỤC", "BOOLEAN": "CÓ_KHÔNG", "INTEGER RANGE": "SỐ", "FLOAT RANGE": "SỐ",
+    "CHOICE": "LỰA_CHỌN", "UUID": "MÃ",
 }
 _MODULES = ("core", "formatting", "exceptions", "parser", "decorators", "types", "termui", "utils")
 
@@ -53,19 +65,31 @@ def _gettext(message: str) -> str:
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
     if singular in VI_PLURAL:
-        return VI_PLURAL[singular]
-    if singular == "{value!r} is not {choice}.":
-        return VI_PLURAL[singular]
-    if plural == "{value!r} is not one of {choices}.":
-        return "{value!r} không thuộc các giá trị {choices}."
-    if plural == "(Did you mean one of: {possibilities}?)":
-        return "(Có phải ý bạn là một trong: {possibilities}?)"
-    if plural == "Got unexpected extra arguments ({args})":
-        return "Thừa đối số ({args})"
+        one, several = VI_PLURAL[singular]
+        return one if n == 1 else several
     return singular if n == 1 else plural
 
 
+def _vietnamese_metavar(make_metavar):
+    def wrapper(self, *args, **kwargs):
+        metavar = make_metavar(self, *args, **kwargs)
+        if self.metavar is not None:
+            return metavar
+        for english, vi in METAVARS.items():
+            metavar = metavar.replace(english, vi)
+        return metavar
+    wrapper.kehoach_vi = True
+    return wrapper
+
+
 def install() -> None:
+    import click.core
+
+    for cls in (click.core.Option, click.core.Argument):
+        if not getattr(cls.make_metavar, "kehoach_vi", False) and "make_metavar" in vars(cls):
+            cls.make_metavar = _vietnamese_metavar(cls.make_metavar)
+    if not getattr(click.core.Parameter.make_metavar, "kehoach_vi", False):
+        click.core.Parameter.make_metavar = _vietnamese_metavar(click.core.Parameter.make_metavar)
     for name in _MODULES:
         module = importlib.import_module(f"click.{name}")
         if hasattr(module, "_"):

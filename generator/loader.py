@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .errors import PlanError, Problem, Problems
+from .safeio import NotRegular, TooLarge, os_error_vi, read_regular, size_text
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -25,9 +26,6 @@ MAX_NODES = 200_000
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple  # e.g. ("tasks", 3, "lead")
-
-# characters XML cannot hold; YAML lets them in through escapes in double quotes ("\a", "\x0b")
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass
@@ -76,8 +74,6 @@ _SYNTAX_HINTS = {
     "found character that cannot start any token": "ký tự không được đứng đầu giá trị (hãy đặt chuỗi trong dấu nháy)",
     "while scanning a quoted scalar": "chuỗi trong dấu nháy chưa được đóng",
     "while parsing a flow": "ngoặc '[' hoặc '{' chưa được đóng",
-    # PyYAML ≥ 6.0.2 stops very deep flow collections itself, before our own depth limit
-    "exceeded maximum nesting depth": f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
 }
 
 
@@ -89,18 +85,16 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"lỗi cú pháp YAML ({english})"
 
 
-def read_text(path: Path, display: str) -> str:
+def read_text(path: Path, display: str, limit: int = MAX_BYTES) -> str:
     """Read and decode a plan file, refusing what cannot be a plan."""
     try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except FileNotFoundError:
-        raise PlanError(Problem(display, 0, 0, "", "không tìm thấy tệp")) from None
-    except IsADirectoryError:
-        raise PlanError(Problem(display, 0, 0, "", "đây là một thư mục, không phải tệp kế hoạch")) from None
+        raw = read_regular(path, limit)
+    except TooLarge:
+        raise PlanError(Problem(display, 0, 0, "", f"tệp quá lớn (giới hạn {size_text(limit)})")) from None
+    except NotRegular as exc:
+        raise PlanError(Problem(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
-        raise PlanError(Problem(display, 0, 0, "", f"không đọc được tệp ({exc.strerror})")) from None
-    if raw is None:
-        raise PlanError(Problem(display, 0, 0, "", f"tệp quá lớn (giới hạn {MAX_BYTES // (1024 * 1024)} MB)"))
+        raise PlanError(Problem(display, 0, 0, "", os_error_vi(exc))) from None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise PlanError(Problem(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
@@ -112,7 +106,40 @@ def read_text(path: Path, display: str) -> str:
         raise PlanError(
             Problem(display, line, col, "", "tệp không được mã hóa UTF-8 (hãy lưu lại với bảng mã UTF-8)")
         ) from None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    bad = _FORBIDDEN_RAW.search(text)
+    if bad:
+        line, col = _line_col(text, bad.start())
+        raise PlanError(Problem(display, line, col, "", _control_message(bad.group())))
+    return text
+
+
+# Characters an XML 1.0 document (so a .docx or .xlsx) cannot hold, and invisible controls that
+# Word would drop or turn into breaks: refused where the line and column are still known.
+_FORBIDDEN_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# In a value (after escapes like "\r" or "\x07" are decoded) only tabs and line breaks may remain.
+_FORBIDDEN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+# The standard library's English reasons for a date or number YAML could not build.
+_VALUE_HINTS = {
+    "day is out of range for month": " (tháng này không có ngày đó)",
+    "month must be in 1..12": " (tháng phải từ 1 đến 12)",
+    "year 0 is out of range": " (năm không hợp lệ)",
+    "hour must be in 0..23": " (giờ không hợp lệ)",
+    "minute must be in 0..59": " (phút không hợp lệ)",
+    "second must be in 0..59": " (giây không hợp lệ)",
+}
+
+
+def _control_message(char: str) -> str:
+    return (f"có ký tự điều khiển U+{ord(char):04X} (không nhìn thấy, văn bản Word không chứa được); "
+            "hãy xóa ký tự này")
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
 def load_yaml(path: Path, display: str | None = None) -> Located:
@@ -130,14 +157,19 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
 
 
 def _load(text: str, display: str) -> Located:
+    deep = _too_deep(text)
+    if deep:
+        raise PlanError(Problem(display, deep[0], deep[1], "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"))
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         raise PlanError(Problem(display, line, col, "", _syntax_message(exc))) from None
-    except yaml.YAMLError as exc:  # e.g. reader errors on control characters
+    except yaml.YAMLError as exc:  # characters and depth are checked before; this is a last resort
         raise PlanError(Problem(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
+    except RecursionError:  # the pure-Python parser recurses once per level
+        raise PlanError(Problem(display, 0, 0, "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")) from None
     if root is None:
         raise PlanError(Problem(display, 1, 1, "", "tệp rỗng: chưa có nội dung kế hoạch"))
     builder = _Builder(display)
@@ -222,11 +254,11 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: PathKey) -> Any:
         if node.tag == "tag:yaml.org,2002:str":
-            if node.style == '"' and NOT_XML.search(node.value):
-                char = NOT_XML.search(node.value).group()
+            bad = _FORBIDDEN_VALUE.search(node.value)
+            if bad:
                 line, col = self._pos(node)
-                self.problems.add(line, col, format_path(path),
-                                  f"ký tự điều khiển U+{ord(char):04X} không có trong văn bản Word: hãy xóa nó")
+                self.problems.add(line, col, format_path(path), _control_message(bad.group()))
+                return None
             return node.value  # the common case, without the constructor's dispatch
         if node.tag == "tag:yaml.org,2002:float":
             try:
@@ -242,7 +274,8 @@ class _Builder:
             value = self.scalars.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
             line, col = self._pos(node)
-            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{node.value}' ({exc})")
+            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{node.value}'"
+                              f"{_VALUE_HINTS.get(str(exc).split(':')[0], '')}")
             return None
         if isinstance(value, dt.datetime):
             return value  # the model rejects it with a located message
@@ -251,3 +284,83 @@ class _Builder:
             self.problems.add(line, col, format_path(path), "không dùng dữ liệu nhị phân (!!binary)")
             return None
         return value
+
+
+_KEY_LINE = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},][^#]*?)\s*:(?:\s|$)""")
+_BLOCK_SCALAR = re.compile(r"(?:^|[:\-?]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$")
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Where the nesting first goes deeper than MAX_DEPTH, from the text alone.
+
+    The YAML parsers have limits of their own (libyaml stops at 1000 levels with its own message,
+    the pure-Python one overflows the stack), so the promise "more than MAX_DEPTH levels is refused
+    with this message" is kept before they run. This is a lower bound of the real depth (block
+    levels by indentation and compact "- " items, flow levels by brackets outside quotes), so it
+    never refuses a plan that the node-by-node check would accept.
+    """
+    stack: list[int] = []  # indentation of the open block levels
+    flow = 0
+    quote = ""
+    scalar_parent: int | None = None  # inside a | or > block scalar opened at this indentation
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if scalar_parent is not None:
+            if not stripped.strip() or indent > scalar_parent:
+                continue
+            scalar_parent = None
+        start = indent
+        if not flow and not quote:
+            if not stripped.strip() or stripped.startswith("#"):
+                continue
+            while stack and stack[-1] >= indent:
+                stack.pop()
+            rest = stripped
+            dashes = 0
+            while rest[:2] in ("- ", "? ") or rest in ("-", "?"):
+                dashes += 1
+                rest = rest[2:].lstrip(" ")
+            key = bool(_KEY_LINE.match(rest))
+            if dashes or key:
+                stack.append(indent)
+                depth = len(stack) - 1 + dashes + key
+                if depth > MAX_DEPTH:
+                    return lineno, indent + 1
+            if _BLOCK_SCALAR.search(stripped):
+                scalar_parent = indent
+                continue
+            start = len(line) - len(rest)
+        value_start = True  # a bracket opens a flow collection only where a value can start
+        i = start
+        while i < len(line):
+            ch = line[i]
+            if quote:
+                if quote == '"' and ch == "\\":
+                    i += 2
+                    continue
+                if ch == quote:
+                    if quote == "'" and line[i + 1:i + 2] == "'":
+                        i += 2
+                        continue
+                    quote = ""
+                i += 1
+                continue
+            if ch == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            if ch in "\"'" and (flow or value_start):
+                quote = ch
+            elif ch in "[{" and (flow or value_start):
+                flow += 1
+                if len(stack) + flow - 1 > MAX_DEPTH:
+                    return lineno, i + 1
+            elif ch in "]}" and flow:
+                flow -= 1
+            elif ch == ":" and line[i + 1:i + 2] in (" ", ""):
+                value_start = True
+                i += 1
+                continue
+            if ch not in " \t" and not flow:
+                value_start = False
+            i += 1
+    return None

@@ -26,7 +26,8 @@ Id = Annotated[
     StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=64),
     Field(description="Mã định danh ổn định: chữ thường không dấu, số, '.', '-', '_' (ví dụ: so-noi-vu)."),
 ]
-Text = Annotated[str, StringConstraints(min_length=1)]
+NOT_BLANK = r"\S"  # a text of spaces only (even U+3000) is a missing text, not a blank line in print
+Text = Annotated[str, StringConstraints(min_length=1, pattern=NOT_BLANK)]
 Number = Union[int, Decimal]
 
 

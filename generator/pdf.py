@@ -1,35 +1,157 @@
-"""PDF through LibreOffice: its own throw-away profile per run (concurrent runs collide otherwise)
-and a timeout (a stuck conversion must not hang the build)."""
+"""PDF through LibreOffice: its own throw-away profile per run (concurrent runs collide otherwise),
+a timeout (a stuck conversion must not hang the build), no process or profile left behind on any
+exit path, and reproducible bytes (LibreOffice stamps the conversion time into every PDF)."""
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import re
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from .errors import OutputError
 
 TIMEOUT_S = 180
+PROFILE_PREFIX = "kehoach-lo-"
+_RESTART = 81  # soffice.bin asks to be started again after creating a fresh profile
 
 
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def docx_to_pdf(docx: Path, out_dir: Path, timeout: int = TIMEOUT_S) -> Path:
+def _program(soffice: str) -> str:
+    """soffice is a shell script that starts oosplash, which forks soffice.bin: calling soffice.bin
+    itself leaves one process that dies with us (see _die_with_parent)."""
+    real = Path(os.path.realpath(soffice))
+    binary = real.parent / "soffice.bin"
+    return str(binary) if binary.is_file() and os.access(binary, os.X_OK) else soffice
+
+
+def _die_with_parent() -> None:  # runs in the child between fork and exec
+    if sys.platform == "linux":
+        with contextlib.suppress(Exception):
+            ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: killed if kehoach is killed
+
+
+def clean_stale_profiles(root: Path | None = None) -> None:
+    """Profiles of conversions whose process died (a live one holds a lock on its folder)."""
+    root = Path(root or tempfile.gettempdir())
+    with contextlib.suppress(OSError):
+        for entry in root.iterdir():
+            if not entry.name.startswith(PROFILE_PREFIX) or not entry.is_dir() or entry.is_symlink():
+                continue
+            try:
+                fd = _lock(entry)
+            except OSError:
+                continue
+            try:
+                shutil.rmtree(entry, ignore_errors=True)
+            finally:
+                os.close(fd)
+
+
+def _lock(folder: Path) -> int:
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+@contextlib.contextmanager
+def _profile():
+    clean_stale_profiles()
+    folder = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))
+    fd = _lock(folder)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        os.close(fd)
+
+
+def _run(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
+    """Run in its own process group, killed as a group on timeout, error or interruption."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, preexec_fn=_die_with_parent)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except BaseException:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def docx_to_pdf(docx: Path, out_dir: Path, timeout: int = TIMEOUT_S, stamp: dt.datetime | None = None) -> Path:
     soffice = find_soffice()
     if soffice is None:
         raise OutputError("không tìm thấy LibreOffice (lệnh soffice) để xuất PDF; hãy cài LibreOffice "
                           "(Debian/Ubuntu: apt-get install libreoffice-writer) hoặc bỏ tùy chọn --pdf")
-    with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile:
-        cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-               "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
+    pdf = out_dir / (docx.stem + ".pdf")
+    with _profile() as profile:
+        cmd = [_program(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out_dir),
+               str(docx)]
         try:
-            done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+            done = _run(cmd, timeout)
+            if done.returncode == _RESTART:
+                done = _run(cmd, timeout)
         except subprocess.TimeoutExpired:
             raise OutputError(f"LibreOffice không xuất xong PDF sau {timeout} giây") from None
-    pdf = out_dir / (docx.stem + ".pdf")
+        except OSError:
+            raise OutputError("không chạy được LibreOffice (soffice) để xuất PDF") from None
     if done.returncode != 0 or not pdf.is_file():
-        detail = (done.stderr or done.stdout or "").strip().splitlines()[-1:] or ["không rõ lý do"]
-        raise OutputError(f"LibreOffice không xuất được PDF ({detail[0]})")
+        raise OutputError(f"LibreOffice không xuất được PDF (mã lỗi {done.returncode})")
+    pdf.write_bytes(normalise_pdf(pdf.read_bytes(), stamp or dt.datetime(2000, 1, 1)))
     return pdf
+
+
+_DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{4,14})")
+_XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>([^<]*)</xmp:\1>")
+_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+_CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+
+
+def normalise_pdf(data: bytes, stamp: dt.datetime) -> bytes:
+    """The same PDF bytes for the same document: the conversion time becomes `stamp`, the file
+    identifiers a digest of the content. Every replacement keeps its length, so the cross-reference
+    offsets stay valid without rewriting the file."""
+    digits = stamp.strftime("%Y%m%d%H%M%S").encode()
+
+    def date(m: re.Match) -> bytes:
+        return m.group(0)[: m.start(2) - m.start(0)] + digits[: len(m.group(2))].ljust(len(m.group(2)), b"0")
+
+    def xmp(m: re.Match) -> bytes:
+        value = m.group(2)
+        fixed = stamp.strftime("%Y-%m-%dT%H:%M:%S").encode()
+        fixed = (fixed + value[len(fixed):]) if len(value) >= len(fixed) else fixed[: len(value)]
+        return m.group(0).replace(value, fixed, 1)
+
+    data = _DATE.sub(date, data)
+    data = _XMP_DATE.sub(xmp, data)
+    zeroed = _CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), b"0" * len(m.group(1))),
+                           _ID.sub(lambda m: b"/ID[]", data))
+    digest = hashlib.md5(zeroed, usedforsecurity=False).hexdigest().upper().encode()
+
+    def ident(m: re.Match) -> bytes:
+        out = m.group(0)
+        for g in (1, 2):
+            value = m.group(g)
+            out = out.replace(value, (digest * 2)[: len(value)], 1)
+        return out
+
+    data = _ID.sub(ident, data)
+    return _CHECKSUM.sub(lambda m: m.group(0).replace(m.group(1), (digest * 2)[: len(m.group(1))]), data)

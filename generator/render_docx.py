@@ -4,10 +4,14 @@ the body is a sub-document of styled paragraphs; appendix sections and tables ar
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 from pathlib import Path
 
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate, RichText
@@ -18,6 +22,7 @@ from .context import Context, Para, Table
 from .nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO
 from .errors import TemplateError
 from .sources import SourceTags
+from .templates_path import read_template
 from .text import text_width_pt
 from .zipnorm import write_zip
 
@@ -36,10 +41,103 @@ STYLE_SIZE = {
 }
 BODY_MARKER = "\u2063kehoach-body\u2063"  # invisible separators: cannot occur in a template by accident
 CELL_MARGIN_TWIPS = 57
+CORE_PROPERTY_MAX = 255
 
 
 def _xml(element) -> str:
     return etree.tostring(element, encoding="unicode")
+
+
+def _property(text: str) -> str:
+    """Core properties hold at most 255 characters (the document itself prints the full text)."""
+    return text if len(text) <= CORE_PROPERTY_MAX else text[:CORE_PROPERTY_MAX - 1] + "…"
+
+
+MARK = "\u2063"
+_MARKED = re.compile(MARK + r"(\d+)" + MARK)
+
+
+class _Verbatim:
+    """Plan strings stood in for by markers while the template renders, then put back as written."""
+
+    def __init__(self) -> None:
+        self.values: list[str] = []
+
+    def mark(self, text: str) -> str:
+        self.values.append(text)
+        return f"{MARK}{len(self.values) - 1}{MARK}"
+
+    def put_back(self, root) -> None:
+        for t in list(root.iter(qn("w:t"))):
+            if t.text and MARK in t.text:
+                self._replace(t)
+
+    def _replace(self, t) -> None:
+        pieces = _MARKED.split(t.text)  # literal, index, literal, index, ...
+        text = "".join(p if i % 2 == 0 else self.values[int(p)] for i, p in enumerate(pieces))
+        if "\t" not in text and "\n" not in text:
+            t.text = text
+            return
+        # tabs and line breaks the drafter wrote become Word's tab and break elements
+        parent, at = t.getparent(), t.getparent().index(t)
+        parent.remove(t)
+        for part in re.split(r"(\t|\n)", text):
+            if part == "\t":
+                node = ooxml.el("w:tab")
+            elif part == "\n":
+                node = ooxml.el("w:br")
+            elif part:
+                node = ooxml.el("w:t", {"xml:space": "preserve"})
+                node.text = part
+            else:
+                continue
+            parent.insert(at, node)
+            at += 1
+
+
+def _render_sandboxed(tpl: DocxTemplate, context: dict, template: Path) -> None:
+    """A template comes from a province or a pull request: it is rendered in Jinja's immutable
+    sandbox, with no globals but the names kehoach passes."""
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env.globals.clear()
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except SecurityError:
+        where = _offending_paragraph(tpl, context, env)
+        raise TemplateError(f"{template}: mẫu Word có lệnh Jinja bị chặn vì không an toàn{where}; mẫu chỉ được "
+                            f"dùng các biến: {', '.join(sorted(context))}") from None
+    except jinja2.UndefinedError as exc:
+        raise TemplateError(f"{template}: mẫu dùng biến không có ({_undefined_name(exc)}); các biến có: "
+                            f"{', '.join(sorted(context))}") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{template}: lỗi cú pháp Jinja trong mẫu Word (dòng {exc.lineno} của "
+                            f"document.xml)") from None
+    except jinja2.TemplateError:
+        raise TemplateError(f"{template}: mẫu Word có lệnh Jinja không chạy được") from None
+    except Exception:  # the template's own expressions can raise anything (e.g. 1/0)
+        raise TemplateError(f"{template}: mẫu Word có lệnh Jinja không chạy được") from None
+
+
+def _undefined_name(exc: jinja2.UndefinedError) -> str:
+    found = re.search(r"'([^']+)' is undefined", exc.message or "")
+    return f"'{found.group(1)}'" if found else "một biến không có"
+
+
+def _offending_paragraph(tpl: DocxTemplate, context: dict, env) -> str:
+    """' ở đoạn N: «…»' for the first template paragraph whose Jinja tags the sandbox refuses."""
+    document = tpl.docx.element
+    for n, p in enumerate(document.iter(qn("w:p")), start=1):
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        for tag in re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text):
+            expr = re.sub(r"^\{[{%]-?\s*[prc]?\s|^\{[{%]-?", "", tag)
+            expr = re.sub(r"-?[}%]\}$", "", expr)
+            try:
+                str(env.compile_expression(expr, undefined_to_none=False)(**context))  # the sandbox raises when it is used
+            except SecurityError:
+                return f" ở đoạn {n}: «{tag[:60]}»"
+            except Exception:
+                continue
+    return ""
 
 
 def _rich(runs: list) -> RichText:
@@ -49,44 +147,39 @@ def _rich(runs: list) -> RichText:
 
 
 def render_docx(ctx: Context, template: Path) -> bytes:
-    if not template.is_file():
-        raise TemplateError(f"{template}: không tìm thấy tệp mẫu Word")
+    tpl = DocxTemplate(io.BytesIO(read_template(template, "Word")))
     try:
-        tpl = DocxTemplate(str(template))
         tpl.init_docx()
     except Exception as exc:  # python-docx raises many kinds on a damaged or non-docx file
-        raise TemplateError(f"{template}: không mở được mẫu Word ({type(exc).__name__}: {exc})") from None
+        raise TemplateError(f"{template}: không mở được mẫu Word (tệp hỏng hoặc không phải .docx)") from None
     styles = {s.name for s in tpl.docx.styles}
     missing = sorted((set(BODY_STYLE.values()) | set(STYLE_SIZE)) - styles)
     if missing:
         raise TemplateError(f"{template}: mẫu Word thiếu các kiểu (style): {', '.join(missing)}")
     style_ids = {s.name: s.style_id for s in tpl.docx.styles}
 
+    # Plan text never passes through Jinja or docxtpl (which rewrites "{_{" and the like in all it
+    # renders): the template gets markers, and the text is put in after rendering.
+    verbatim = _Verbatim()
     issuer_runs = []
     for i, line in enumerate(ctx.issuer_superior + ctx.issuer_name):
         superior = i < len(ctx.issuer_superior)
-        issuer_runs.append(ooxml.run(("\n" if i else "") + line, bold=not superior))
+        issuer_runs.append(ooxml.run(("\n" if i else "") + verbatim.mark(line), bold=not superior))
     context = {
         "issuer": _rich(issuer_runs),
-        "number_line": ctx.number_line,
-        "place_date": ctx.place_date,
-        "doc_type": ctx.doc_type,
-        "title": _rich([ooxml.run("\n".join(ctx.title_lines))]),
+        "number_line": verbatim.mark(ctx.number_line),
+        "place_date": verbatim.mark(ctx.place_date),
+        "doc_type": verbatim.mark(ctx.doc_type),
+        "title": _rich([ooxml.run("\n".join(verbatim.mark(line) for line in ctx.title_lines))]),
         "body": BODY_MARKER,
-        "recipients": ctx.recipients,
-        "signer_lines": ctx.signer_lines,
-        "signer_name": ctx.signer_name,
+        "recipients": [verbatim.mark(line) for line in ctx.recipients],
+        "signer_lines": [verbatim.mark(line) for line in ctx.signer_lines],
+        "signer_name": verbatim.mark(ctx.signer_name),
     }
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
-    try:
-        tpl.render(context, jinja_env=env, autoescape=True)
-    except jinja2.UndefinedError as exc:
-        raise TemplateError(f"{template}: mẫu dùng biến không có ({exc.message}); các biến có: "
-                            f"{', '.join(sorted(context))}") from None
-    except jinja2.TemplateError as exc:
-        raise TemplateError(f"{template}: lỗi cú pháp Jinja trong mẫu Word ({exc})") from None
+    _render_sandboxed(tpl, context, template)
 
     doc = tpl.docx
+    verbatim.put_back(doc.element.body)
     marks = _Bookmarks(SourceTags(ctx))
     _insert_body(doc, ctx, style_ids, template, marks)
     _apply_sizes(doc, ctx.sizes)
@@ -421,7 +514,7 @@ def _fix_properties(doc, ctx: Context) -> None:
     plan = ctx.plan
     stamp = dt.datetime.combine(plan.document.date or dt.date(plan.year, 1, 1), dt.time())
     core = doc.core_properties
-    core.author = core.last_modified_by = plan.issuer.full_name
-    core.title = f"Kế hoạch: {' '.join(ctx.title_lines)}"
+    core.author = core.last_modified_by = _property(plan.issuer.full_name)
+    core.title = _property(f"Kế hoạch: {' '.join(ctx.title_lines)}")
     core.created = core.modified = stamp
     core.revision = 1

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from .context import Cell, Context, Row, Table
 from .errors import TemplateError
+from .templates_path import read_template
 from .zipnorm import normalise_zip
 
 STYLES = ("KH Phu luc", "KH Ten phu luc", "KH Kem theo", "KH Bang tieu de", "KH Nhom", "KH O")
@@ -26,12 +27,11 @@ FIXED_TIME = dt.datetime(2000, 1, 1)
 def render_xlsx(ctx: Context, template: Path) -> bytes | None:
     if not ctx.tables:
         return None
-    if not template.is_file():
-        raise TemplateError(f"{template}: không tìm thấy tệp mẫu Excel")
+    data = read_template(template, "Excel")
     try:
-        wb = load_workbook(template)
-    except Exception as exc:
-        raise TemplateError(f"{template}: không mở được mẫu Excel ({type(exc).__name__}: {exc})") from None
+        wb = load_workbook(io.BytesIO(data))
+    except Exception:  # openpyxl raises many kinds on a damaged file
+        raise TemplateError(f"{template}: không mở được mẫu Excel (tệp hỏng hoặc không phải .xlsx)") from None
     names = {s if isinstance(s, str) else s.name for s in wb.named_styles}
     missing = [s for s in STYLES if s not in names]
     if missing:
@@ -71,12 +71,12 @@ def _fill(ws, table: Table) -> None:
     last = get_column_letter(ncols)
     for r, (text, style) in enumerate(((table.label, "KH Phu luc"), (table.title, "KH Ten phu luc"),
                                        (table.attached_to, "KH Kem theo")), start=1):
-        styled(ws.cell(row=r, column=1, value=text), style)
+        styled(_put(ws, r, 1, text), style)
         ws.merge_cells(f"A{r}:{last}{r}")
     ws.row_dimensions[2].height = 36
     ws.row_dimensions[3].height = 36
     for c, column in enumerate(table.columns, start=1):
-        styled(ws.cell(row=HEADER_ROW, column=c, value=column.header), "KH Bang tieu de")
+        styled(_put(ws, HEADER_ROW, c, column.header), "KH Bang tieu de")
         ws.column_dimensions[get_column_letter(c)].width = round(column.width_cm * CM_TO_CHARS, 1)
     header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
     ws.row_dimensions[HEADER_ROW].height = _row_height(header, table, bold=True)
@@ -86,7 +86,7 @@ def _fill(ws, table: Table) -> None:
         if row.kind == "group":
             ws.row_dimensions[row_no].height = _row_height(row, table)
             for c, cell_spec in enumerate(row.cells, start=1):
-                styled(ws.cell(row=row_no, column=c, value=_value(cell_spec.text)), "KH Nhom")
+                styled(_put(ws, row_no, c, _value(cell_spec.text)), "KH Nhom")
             first = row.span_from + 1
             for c in range(first + 1, ncols + 1):
                 styled(ws.cell(row=row_no, column=c), "KH Nhom")
@@ -97,8 +97,7 @@ def _fill(ws, table: Table) -> None:
             continue
         style = "KH Nhom" if row.bold else "KH O"
         for c, (cell_spec, column) in enumerate(zip(row.cells, table.columns), start=1):
-            cell = ws.cell(row=row_no, column=c, value=None if cell_spec.merge == "continue"
-                           else _value(cell_spec.text))
+            cell = _put(ws, row_no, c, None if cell_spec.merge == "continue" else _value(cell_spec.text))
             styled(cell, style, column.align if column.align != "left" else None)
         ws.row_dimensions[row_no].height = _row_height(row, table)
     for column, first, last_row in vertical_runs(table):
@@ -165,6 +164,23 @@ class _Styler:
             self.arrays[(style, align)] = copy(cell._style)
         else:
             cell._style = copy(array)
+
+
+# A spreadsheet application decodes "_x000D_" (and any _xHHHH_) in stored text; "_x005F_" is
+# the escape for the underscore itself, so the drafter's text is shown as written.
+_OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+
+
+def _put(ws, row: int, column: int, value):
+    """Write a value as data: text is always stored as text, never as a formula ("=1+1",
+    "=HYPERLINK(...)") or an escape sequence."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = _OOXML_ESCAPE.sub(r"_x005F_\1", value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def _value(text: str):

@@ -3,6 +3,7 @@ Vietnamese messages."""
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,11 @@ from pydantic import BaseModel, ValidationError
 from .checks import check_plan
 from .errors import Problem, Problems
 from .loader import Located, PathKey, format_path, load_yaml
-from .model import Plan
+from .model import NOT_BLANK, Plan
+
+_NUMBER_ERRORS = {"int_type", "int_parsing", "int_from_float", "decimal_type", "decimal_parsing",
+                  "float_type", "float_parsing"}
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 _TYPE_MESSAGES = {
     "string_type": "phải là chữ (đặt trong dấu nháy nếu giá trị trông giống số, ngày hoặc yes/no)",
@@ -47,9 +52,11 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "missing":
         return f"thiếu trường bắt buộc '{err['loc'][-1]}'"
     if kind == "literal_error":
-        return f"giá trị không hợp lệ; chấp nhận: {ctx.get('expected', '')}"
+        return f"giá trị không hợp lệ; chấp nhận: {str(ctx.get('expected', '')).replace(' or ', ' hoặc ')}"
     if kind == "union_tag_invalid":
         return f"loại '{ctx.get('tag')}' không hợp lệ; chấp nhận: {ctx.get('expected_tags')}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_BLANK:
+        return "không được để trống (chỉ có dấu cách hoặc khoảng trắng)"
     if kind == "string_pattern_mismatch":
         return ("mã không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, '.', '-', '_' "
                 "và bắt đầu bằng chữ hoặc số (ví dụ: so-noi-vu)")
@@ -65,7 +72,7 @@ def _message(err: dict[str, Any]) -> str:
         return str(ctx.get("error", err["msg"]))
     if kind == "int_from_float":
         return "phải là số nguyên"
-    return f"giá trị không hợp lệ ({err['msg']})"
+    return "giá trị không hợp lệ"
 
 
 def _data_path(data: Any, loc: tuple) -> PathKey:
@@ -225,6 +232,8 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
                     _set(located.data, path, 1)
     else:
         todos = todo_markers(located, problems)
+    # a value the loader refused (control characters, bad numbers...) is not reported again as missing
+    refused = {p.path for p in located.problems if p.severity == "error"}
     if isinstance(located.data, dict) and not set(located.data) & set(Plan.model_fields):
         problems.add(1, 1, "", "không phải tệp kế hoạch: không có khóa nào của lược đồ (schema_version, id, year, "
                                "issuer, title, sections, ...)")
@@ -244,12 +253,27 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
                     close = difflib.get_close_matches(str(path[-1]), list(owner.model_fields), n=1, cutoff=0.6)
                     if close:
                         suggested.add(path[:-1] + (close[0],))
+        number_paths: set[PathKey] = set()
         for err in errors:
             if err["type"] == "missing" and _data_path(located.data, tuple(err["loc"])) in suggested:
                 continue
             if _data_path(located.data, tuple(err["loc"])) in todos:
                 continue
+            if format_path(_data_path(located.data, tuple(err["loc"]))) in refused:
+                continue
             path = _data_path(located.data, tuple(err["loc"]))
+            if err["type"] in _NUMBER_ERRORS:
+                # "int or decimal": pydantic reports each member; the drafter needs one message
+                if path in number_paths:
+                    continue
+                number_paths.add(path)
+                node = _node(located.data, path)
+                if isinstance(node, str) and _DECIMAL_COMMA.match(node.strip()):
+                    line, col = located.where(path)
+                    problems.add(line, col, format_path(path),
+                                 f"số thập phân phải viết bằng dấu chấm: {node.strip().replace(',', '.')} "
+                                 f"(không phải {node.strip()})")
+                    continue
             if err["type"] == "union_tag_invalid":
                 path = path + ("type",)
             if err["type"] == "extra_forbidden":

@@ -15,7 +15,7 @@ def write_zip(entries: Iterable[tuple[str, bytes]]) -> bytes:
         for name, content in entries:
             entry = zipfile.ZipInfo(name, date_time=FIXED)
             entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
+            entry.external_attr = 0o644 << 16  # rw-r--r--: unzipped outputs are readable like any file
             dst.writestr(entry, content)
     return out.getvalue()
 

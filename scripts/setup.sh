@@ -27,12 +27,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 PY=${PYTHON:-python3}
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
+VENV=${KEHOACH_VENV:-.venv}
+[ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
 # Exact versions from requirements.lock, so a fresh machine gets what the tests were run with.
 # KEHOACH_LATEST=1 installs the newest versions pyproject.toml allows instead (see .ci/run).
 if [ "${KEHOACH_LATEST:-0}" = 1 ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade -e '.[test]'
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check --upgrade --upgrade-strategy eager -e '.[test]'
 else
-  .venv/bin/python -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test]'
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test]'
 fi
-echo "setup: ok ($(.venv/bin/kehoach --version))"
+echo "setup: ok ($("$VENV/bin/kehoach" --version))"

@@ -96,3 +96,117 @@ def test_missing_template_and_output_path_that_is_a_file(tmp_path):
     with pytest.raises(OutputError) as exc:
         build_plan(SAMPLE, a_file)
     assert "đã có một tệp cùng tên" in str(exc.value)
+
+
+# ---------------------------------------------------------------- crash safety and permissions
+
+KILL_AT = """
+import os, signal, sys
+from pathlib import Path
+import generator.build as b
+step = sys.argv[3]
+def die(name):
+    if name == step:
+        os.kill(os.getpid(), signal.SIGKILL)
+b._step = die
+b.build_plan(Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
+def _snapshot(folder):
+    return {f.name: f.read_bytes() for f in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("step", ["staged", "written", "swapped"])
+def test_killed_build_never_leaves_the_output_folder_missing_or_mixed(tmp_path, plan_copy, step):
+    import subprocess
+    import sys
+
+    path = plan_copy()
+    out = tmp_path / "out"
+    old = _snapshot(build_plan(path, out).out_dir)
+    # the second build differs, so a mix of old and new files would show
+    path.write_text(path.read_text(encoding="utf-8").replace("Hồ Quang Bửu", "Lê Văn Dũng"), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", KILL_AT, str(path), str(out), step], capture_output=True)
+    assert done.returncode == -9
+    now = _snapshot(out / "plan")
+    new = _snapshot(build_plan(path, tmp_path / "fresh").out_dir)
+    assert now in (old, new)
+    assert now == (new if step == "swapped" else old)
+    leftovers = [p.name for p in out.iterdir() if p.name != "plan"]
+    assert leftovers  # the dead build's folder is still there...
+    build_plan(path, out)
+    assert [p.name for p in out.iterdir()] == ["plan"]  # ...and the next build removes it
+    assert _snapshot(out / "plan") == new
+
+
+def test_leftovers_of_older_versions_do_not_block_builds_as_pid_1(tmp_path, plan_copy, monkeypatch):
+    path = plan_copy()
+    out = tmp_path / "out"
+    (out / ".plan.old-1").mkdir(parents=True)
+    (out / ".plan.old-1" / "plan.docx").write_bytes(b"old")
+    (out / ".plan.k2j4h5g6").mkdir()
+    monkeypatch.setattr(build_module.os, "getpid", lambda: 1)
+    build_plan(path, out)
+    build_plan(path, out)
+    assert [p.name for p in out.iterdir()] == ["plan"]
+
+
+def test_a_running_build_keeps_its_staging_folder(tmp_path, plan_copy):
+    out = tmp_path / "out"
+    out.mkdir()
+    busy = out / ".plan.kehoach-abcd1234"
+    busy.mkdir()
+    fd = build_module._hold(busy)
+    try:
+        assert build_module.clean_stale(out, "plan") == []
+        assert busy.is_dir()
+    finally:
+        import os
+        os.close(fd)
+    assert build_module.clean_stale(out, "plan") == [busy]
+
+
+def test_swap_without_atomic_exchange_still_replaces_outputs(tmp_path, plan_copy, monkeypatch):
+    path = plan_copy()
+    out = tmp_path / "out"
+    build_plan(path, out)
+    monkeypatch.setattr(build_module, "_exchange", lambda a, b: False)
+    path.write_text(path.read_text(encoding="utf-8").replace("Hồ Quang Bửu", "Lê Văn Dũng"), encoding="utf-8")
+    result = build_plan(path, out)
+    assert [p.name for p in out.iterdir()] == ["plan"]
+    assert "Lê Văn Dũng".encode() in _docx_text(result.out_dir / "plan.docx")
+
+
+def _docx_text(path):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml")
+
+
+def test_outputs_follow_the_umask(tmp_path, plan_copy):
+    import os
+    import stat
+    import zipfile
+
+    old = os.umask(0o022)
+    try:
+        result = build_plan(plan_copy(), tmp_path / "out")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(result.out_dir.stat().st_mode) == 0o755
+    for f in result.out_dir.iterdir():
+        assert stat.S_IMODE(f.stat().st_mode) == 0o644, f.name
+    for name in ("plan.docx", "plan-phu-luc.xlsx"):
+        with zipfile.ZipFile(result.out_dir / name) as z:
+            assert {info.external_attr >> 16 for info in z.infolist()} == {0o644}
+
+
+def test_output_path_that_is_a_file_is_refused(tmp_path, plan_copy):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "plan").write_text("not a folder")
+    with pytest.raises(OutputError) as exc:
+        build_plan(plan_copy(), out)
+    assert "đã có một tệp cùng tên" in str(exc.value)
+    assert (out / "plan").read_text() == "not a folder"

@@ -149,6 +149,57 @@ def test_check_refuses_hostile_files(tmp_path):
     assert done.returncode == 1 and not (tmp_path / "out.docx").exists()
 
 
+ENGLISH = ("PATH", "INTEGER", "TEXT", "FILENAME", "DIRECTORY", "Usage", "Options", "Error", " or ", "Show this")
+
+
+def test_help_and_usage_errors_have_no_english():
+    commands = ["", "build", "validate", "rollover", "diff", "schema", "check"]
+    outputs = [run(*filter(None, [c, "--help"])).stdout for c in commands]
+    outputs += [run("validate", "--format", "xx", "x.yaml").stderr, run("rollover", "x", "--year", "abc").stderr,
+                run("build").stderr, run("build", "x.yaml", "--out").stderr]
+    for text in outputs:
+        for word in ENGLISH:
+            assert word not in text, (word, text)
+    assert "'xx' không thuộc các giá trị: 'text', 'json', 'github'" in outputs[-4]
+
+
+def test_special_files_are_refused_not_read(tmp_path):
+    import os
+    fifo = tmp_path / "plan.yaml"
+    os.mkfifo(fifo)
+    done = run("validate", fifo)  # would hang forever if the FIFO were opened for a blocking read
+    assert done.returncode == 1
+    assert "không phải tệp thông thường" in done.stderr
+    done = run("validate", "/dev/zero")  # would be read until memory runs out
+    assert done.returncode == 1
+    assert "/dev/zero: lỗi: không phải tệp thông thường" in done.stderr
+    done = run("build", SAMPLE, "--template", "/dev/zero", "-o", tmp_path / "out")
+    assert done.returncode != 0 and "không phải tệp mẫu Word" in done.stderr
+    assert not (tmp_path / "out" / "sample").exists()
+
+
+def test_oversized_plan_is_refused_with_the_limit(tmp_path):
+    from generator.loader import MAX_BYTES
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"# " + b"x" * (MAX_BYTES + 10) + b"\n")
+    done = run("validate", big)
+    assert done.returncode == 1 and "tệp quá lớn (giới hạn" in done.stderr
+
+
+def test_unknown_errno_texts_are_vietnamese(tmp_path):
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("x: 1\n")
+    locked.chmod(0)
+    import os
+    if os.geteuid() == 0:  # root reads anything: make the path go through a file instead
+        done = run("validate", tmp_path / "locked.yaml" / "child.yaml")
+        assert "một phần của đường dẫn không phải thư mục" in done.stderr
+    else:
+        done = run("validate", locked)
+        assert "không có quyền đọc tệp" in done.stderr
+    assert done.returncode == 1
+
+
 def test_init_writes_a_starter_plan_and_its_schema_then_refuses_to_overwrite(tmp_path):
     done = run("init", "--province", "Tuyên Quang", "--year", "2026", "--indices", "papi,par", cwd=tmp_path)
     assert done.returncode == 0, done.stderr

@@ -59,3 +59,58 @@ def test_mixed_orientation_appendices(tmp_path):
     reader = PdfReader(next(f for f in result.files if f.suffix == ".pdf"))
     assert orientations(reader) == ["portrait", "portrait", "landscape", "portrait"]
     assert [first_line(p) for p in reader.pages[2:]] == ["Phụ lục I", "Phụ lục II"]
+
+
+def _soffice_processes(marker: str) -> list[str]:
+    import subprocess
+    done = subprocess.run(["ps", "-eww", "-o", "pid,args"], capture_output=True, text=True, check=True)
+    return [line for line in done.stdout.splitlines() if "soffice" in line and marker in line]
+
+
+def test_two_builds_give_the_same_pdf_bytes(tmp_path):
+    import time
+    first = build_plan(SAMPLE, tmp_path / "a", pdf=True)
+    time.sleep(1.1)  # LibreOffice stamps the time in seconds
+    second = build_plan(SAMPLE, tmp_path / "b", pdf=True)
+    pdf_a = next(f for f in first.files if f.suffix == ".pdf").read_bytes()
+    pdf_b = next(f for f in second.files if f.suffix == ".pdf").read_bytes()
+    assert pdf_a == pdf_b
+    reader = PdfReader(next(f for f in first.files if f.suffix == ".pdf"))
+    assert reader.metadata["/CreationDate"].startswith("D:20210305")  # the issue date, not today
+    assert len(reader.pages) > 1  # offsets kept valid by the normalisation
+
+
+def test_killed_during_conversion_leaves_no_libreoffice_and_no_profile(tmp_path):
+    """kehoach killed (SIGKILL) while LibreOffice converts: LibreOffice dies with it, and the next
+    conversion removes the dead one's profile; SIGTERM cleans up at once."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**os.environ, "TMPDIR": str(temp)}
+    for sig in (signal.SIGKILL, signal.SIGTERM):
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "build", str(SAMPLE), "-o",
+                                 str(tmp_path / "out"), "--pdf"], env=env, cwd=tmp_path)
+        deadline = time.monotonic() + 60
+        while not _soffice_processes(str(temp)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _soffice_processes(str(temp)), "LibreOffice never started"
+        proc.send_signal(sig)
+        proc.wait(timeout=30)
+        deadline = time.monotonic() + 10
+        while _soffice_processes(str(temp)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _soffice_processes(str(temp)) == []
+        if sig == signal.SIGTERM:
+            assert proc.returncode != 0
+            assert [p.name for p in temp.iterdir() if p.name.startswith("kehoach-lo-")] == []
+    out = tmp_path / "out"
+    assert not (out / "sample").exists() or sorted(p.name for p in (out / "sample").iterdir())
+    # a later conversion cleans what the killed one left
+    from generator import pdf as pdf_module
+    pdf_module.clean_stale_profiles(temp)
+    assert [p.name for p in temp.iterdir() if p.name.startswith("kehoach-lo-")] == []

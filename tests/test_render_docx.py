@@ -177,6 +177,114 @@ def test_same_plan_twice_gives_identical_bytes(tmp_path):
         assert fa.read_bytes() == fb.read_bytes(), fa.name
 
 
+# ---------------------------------------------------------------- untrusted templates, verbatim text
+
+def _template_with(tmp_path, snippet: str) -> Path:
+    """The default template with `snippet` typed into the paragraph holding the signer's name."""
+    import zipfile
+
+    from generator.templates_path import default_template
+
+    src = default_template("kehoach.docx")
+    out = tmp_path / "mau-tinh.docx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"{{ signer_name }}", b"{{ signer_name }}" + snippet.encode())
+            zout.writestr(info, data)
+    return out
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ signer_name.__class__.__mro__[1].__subclasses__() }}",
+    "{{ ''.__class__.__mro__ }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+])
+def test_template_cannot_run_code(tmp_path, attack):
+    from generator.errors import TemplateError
+
+    template = _template_with(tmp_path, attack)
+    with pytest.raises(TemplateError) as exc:
+        build_plan(SAMPLE, tmp_path / "out", docx_template=template)
+    message = str(exc.value)
+    assert str(template) in message
+    assert "không an toàn" in message or "biến không có" in message
+    assert "uid=" not in message
+    assert not (tmp_path / "out" / "sample").exists()
+
+
+def test_blocked_template_construct_names_the_paragraph(tmp_path):
+    from generator.errors import TemplateError
+
+    template = _template_with(tmp_path, "{{ signer_name.__class__ }}")
+    with pytest.raises(TemplateError) as exc:
+        build_plan(SAMPLE, tmp_path / "out", docx_template=template)
+    assert "không an toàn ở đoạn" in str(exc.value)
+    assert "«{{ signer_name.__class__ }}»" in str(exc.value)
+
+
+def test_template_filters_still_work_in_the_sandbox(tmp_path):
+    template = _template_with(tmp_path, " ({{ signer_name | length > 0 }})")
+    result = build_plan(SAMPLE, tmp_path / "out", docx_template=template)
+    doc = Document(str(docx_of({"s": result}, "s")))
+    text = "\n".join(p.text for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs)
+    assert "(True)" in text
+
+
+JINJA_LIKE = "{_{ a }_} {_% b %_} {{ c }} {% d %} {# e #} & <f> \"g\" 'h'"
+
+
+def test_plan_text_comes_out_as_written_in_every_templated_part(tmp_path, plan_copy):
+    def edit(text):
+        text = text.replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
+                            f"title: 'Cải thiện {JINJA_LIKE.replace(chr(39), chr(39) * 2)}'")
+        text = text.replace("  name: Hồ Quang Bửu", "  name: 'Hồ Quang Bửu {_{x}_}'")
+        text = text.replace("  - text: Thường trực Tỉnh ủy", "  - text: 'Thường trực Tỉnh ủy {_% y %_} & <z>'")
+        text = text.replace("  full_name: Ủy ban nhân dân tỉnh Quảng Nam",
+                            "  full_name: 'Ủy ban nhân dân tỉnh Quảng Nam {_{w}_}'")
+        text = text.replace("    - TỈNH QUẢNG NAM", "    - 'TỈNH QUẢNG NAM {_{v}_}'")
+        text = text.replace("    - NCKS", "    - 'NCKS {_%u%_}'")
+        return text
+
+    path = plan_copy(edit)
+    result = build_plan(path, tmp_path / "out")
+    doc = Document(str(result.out_dir / "plan.docx"))
+    texts = [p.text for p in doc.paragraphs] + [p.text for t in doc.tables for row in t.rows
+                                                for c in row.cells for p in c.paragraphs]
+    joined = "\n".join(texts)
+    for expected in (f"Cải thiện {JINJA_LIKE}", "Hồ Quang Bửu {_{x}_}", "Thường trực Tỉnh ủy {_% y %_} & <z>",
+                     "TỈNH QUẢNG NAM {_{V}_}", "NCKS {_%u%_}"):  # issuer lines print in capitals
+        assert expected in joined, expected
+    recipients = (result.out_dir / "plan-noi-nhan.txt").read_text(encoding="utf-8")
+    assert "Thường trực Tỉnh ủy {_% y %_} & <z>" in recipients and "NCKS {_%u%_}" in recipients
+    assert doc.core_properties.title == f"Kế hoạch: Cải thiện {JINJA_LIKE}"
+
+
+def test_long_values_are_printed_in_full_and_cut_only_in_properties(tmp_path, plan_copy):
+    long_title = "Cải thiện chỉ số " + "rất dài " * 40
+    long_name = "Ủy ban nhân dân tỉnh " + "Quảng Nam " * 30
+    path = plan_copy(lambda t: t.replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
+                                         f"title: {long_title.strip()}")
+                     .replace("  full_name: Ủy ban nhân dân tỉnh Quảng Nam", f"  full_name: {long_name.strip()}"))
+    result = build_plan(path, tmp_path / "out")
+    doc = Document(str(result.out_dir / "plan.docx"))
+    assert any(long_title.strip() in p.text.replace("\n", " ") for p in doc.paragraphs + [
+        p for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs])
+    assert len(doc.core_properties.title) == 255 and doc.core_properties.title.endswith("…")
+    assert len(doc.core_properties.author) == 255
+
+
+def test_tabs_and_line_breaks_in_templated_text_become_word_elements(tmp_path, plan_copy):
+    path = plan_copy(lambda t: t.replace("  name: Hồ Quang Bửu", '  name: "Hồ Quang\\tBửu"'))
+    result = build_plan(path, tmp_path / "out")
+    import zipfile
+    with zipfile.ZipFile(result.out_dir / "plan.docx") as z:
+        xml = z.read("word/document.xml").decode()
+    assert "Hồ Quang</w:t><w:tab/><w:t xml:space=\"preserve\">Bửu" in xml
+
+
 def _reference_rows(table, style_ids):
     """The rows built element by element with ooxml's builders (the way the fast string path was
     checked to match): header row, group rows, data rows."""
