@@ -16,7 +16,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import KehoachError, PlanError, Problems
-from .loader import format_path, load_yaml
+from .loader import format_path, load_yaml, read_text
 from .text import number
 from .validate import load_plan
 
@@ -393,7 +393,7 @@ def rollover(plan_path: Path, new_year: int | None = None, results_path: Path | 
     if results is not None and results.year != plan.year:
         raise PlanError(f"{results_path}: kết quả năm {results.year}, nhưng kế hoạch là năm {plan.year}: "
                         f"cần kết quả năm {plan.year}")
-    text = plan_path.read_text(encoding="utf-8").removeprefix("\ufeff")
+    text = read_text(plan_path, str(plan_path))  # the same checks as when the plan was loaded
     source = f"{provenance or f'kehoach rollover: từ {plan_path.name}'}, năm {plan.year} → {new}"
     roller = _Roller(text, plan.year, new, results, source)
     return Rollover(roller.run(), plan.year, new, roller.todos)

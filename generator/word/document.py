@@ -8,7 +8,7 @@ from typing import Callable
 
 from .comments import CommentBody
 from .model import Change, Comment, Document, Message, Note, Paragraph, Row, Run, Section, Table, Cell
-from .numbering import Numberer, _BULLETS
+from .numbering import Numberer, symbol_char
 from .styles import Styles, borders_on, parse_ppr, parse_rpr
 from .xml import MC_NS, R_NS, W_NS, attr, child, local, ns, on_off, to_int, twips, val, w
 
@@ -440,12 +440,9 @@ class Walker:
             elif name == "sym":
                 code = attr(c, "char") or ""
                 try:
-                    ch = chr(int(code, 16))
+                    parts.append(symbol_char(chr(int(code, 16)), attr(c, "font")))
                 except ValueError:
-                    ch = ""
-                if 0xF000 <= ord(ch or " ") <= 0xF0FF:
-                    ch = _BULLETS.get(ch, chr(ord(ch) - 0xF000))
-                parts.append(ch)
+                    self.warn(f"ký hiệu (w:sym) không đọc được: {code!r}", state.where, "info")
             elif name == "commentReference":
                 self._reference_comment(attr(c, "id"))
             elif name in ("footnoteReference", "endnoteReference"):

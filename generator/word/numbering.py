@@ -11,9 +11,29 @@ from dataclasses import dataclass, field
 from .styles import Styles, parse_ppr
 from .xml import attr, child, on_off, to_int, val, w
 
-# Symbol/Wingdings private-use bullet characters and what they look like
-_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf076": "❖", "\uf0a8": "◆",
-            "\uf06e": "■", "\uf0e0": "➔", "\uf02d": "-", "\uf0be": "—", "\uf0f0": "⇨", "\uf071": "❑"}
+# What symbol-font bullet characters look like (Word writes them as private-use U+F0xx, LibreOffice as the
+# plain code point with the font named in the level's rPr)
+_WINGDINGS = {0x6C: "●", 0x6E: "■", 0x71: "❑", 0x76: "❖", 0xA7: "▪", 0xD8: "➢", 0xFC: "✓", 0xE0: "➔",
+              0x9F: "•", 0xA1: "○", 0x77: "⬥", 0xF0: "⇨", 0xE8: "➔"}
+_SYMBOL = {0xB7: "•", 0x2D: "-", 0xAE: "→", 0xDE: "⇒", 0xA8: "♦", 0xD8: "¬"}
+
+
+def symbol_char(ch: str, font: str | None) -> str:
+    """The Unicode look-alike of one character drawn in Symbol/Wingdings (or a private-use bullet)."""
+    code = ord(ch)
+    pua = 0xF000 <= code <= 0xF0FF
+    if pua:
+        code -= 0xF000
+    name = (font or "").lower()
+    if "wingdings" in name:
+        return _WINGDINGS.get(code, "•")
+    if name == "symbol":
+        return _SYMBOL.get(code, chr(code) if 0x20 <= code < 0x7F else "•")
+    if pua:
+        return _SYMBOL.get(code) or _WINGDINGS.get(code) or "•"
+    return ch
+
+
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
 
 
@@ -29,6 +49,7 @@ class Level:
     pstyle: str | None = None
     ppr: dict = field(default_factory=dict)
     picture_bullet: bool = False
+    font: str | None = None  # the label's font (bullets drawn in Symbol/Wingdings)
 
 
 @dataclass
@@ -62,7 +83,13 @@ def _level(node, default_ilvl: int = 0) -> Level:
         pstyle=val(node, "pStyle"),
         ppr=parse_ppr(child(node, "pPr")),
         picture_bullet=child(node, "lvlPicBulletId") is not None,
+        font=_label_font(child(node, "rPr")),
     )
+
+
+def _label_font(rpr) -> str | None:
+    fonts = child(rpr, "rFonts")
+    return (attr(fonts, "ascii") or attr(fonts, "hAnsi") or attr(fonts, "cs")) if fonts is not None else None
 
 
 @dataclass
@@ -245,7 +272,7 @@ class Numberer:
 
         if level.fmt == "bullet":
             text = level.text if level.text is not None else "•"
-            text = "".join(_BULLETS.get(ch, ch) for ch in text)
+            text = "".join(symbol_char(ch, level.font) for ch in text)
             if level.picture_bullet and not text.strip():
                 text = "•"
             return Label(text, level.suffix, level, key)

@@ -27,8 +27,18 @@ def attr(node, name: str, default: str | None = None) -> str | None:
     return default if value is None else value
 
 
+_W = "{" + W_NS + "}"
+
+
 def child(node, tag: str):
-    return None if node is None else node.find(f"{{{W_NS}}}{tag}")
+    # a scan of the (few) children beats find(), which parses its path argument on every call
+    if node is None:
+        return None
+    wanted = _W + tag
+    for c in node:
+        if c.tag == wanted:
+            return c
+    return None
 
 
 def val(node, tag: str, default: str | None = None) -> str | None:

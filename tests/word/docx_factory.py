@@ -325,7 +325,7 @@ def office_body() -> str:
              ppr='<w:tabs><w:tab w:val="center" w:pos="1701"/><w:tab w:val="right" w:pos="9072"/></w:tabs>')
     tracked = p(r("Tăng "),
                 '<w:ins w:id="1" w:author="Nguyễn Văn A" w:date="2024-05-01T08:00:00Z">' + r("mạnh ") + "</w:ins>",
-                '<w:del w:id="2" w:author="Trần Thị B" w:date="2024-05-01T09:00:00Z"><w:r><w:delText>cũ </w:delText></w:r></w:del>',
+                '<w:del w:id="2" w:author="Trần Thị B" w:date="2024-05-01T09:00:00Z"><w:r><w:delText xml:space="preserve">cũ </w:delText></w:r></w:del>',
                 r("kết thúc"), style="BodyJustified")
     inserted_para = ('<w:p><w:pPr><w:rPr><w:ins w:id="3" w:author="Nguyễn Văn A" w:date="2024-05-01T08:00:00Z"/></w:rPr></w:pPr>'
                      '<w:ins w:id="4" w:author="Nguyễn Văn A" w:date="2024-05-01T08:00:00Z">' + r("Đoạn mới chèn") + "</w:ins></w:p>")

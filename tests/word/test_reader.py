@@ -64,3 +64,38 @@ def test_header_table_signature_and_task_table(kehoach_docs):
     heading = next(p for p in doc.paragraphs() if p.text.startswith("I. MỤC ĐÍCH"))
     assert heading.bold and heading.list_label is None  # kehoach types its numbering as text
     assert doc.core["title"].startswith("Kế hoạch")
+
+
+def test_python_docx_default_template_lists_headings_and_merges(tmp_path):
+    """Word's own default template (as shipped in python-docx): built-in heading names, list styles whose
+    numbering comes from the style's numPr, merges made the python-docx way."""
+    from docx import Document as NewDocument
+    from docx.shared import Pt
+
+    doc = NewDocument()
+    doc.add_heading("Tiêu đề", 0)
+    doc.add_heading("Mục một", 1)
+    doc.add_paragraph("Điểm một", style="List Number")
+    doc.add_paragraph("Điểm hai", style="List Number")
+    doc.add_paragraph("Chấm", style="List Bullet")
+    doc.add_heading("Mục hai", 2)
+    run = doc.add_paragraph().add_run("đậm")
+    run.bold, run.font.size = True, Pt(13)
+    table = doc.add_table(rows=2, cols=3)
+    table.style = "Table Grid"
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "gộp ngang"
+    table.cell(0, 2).merge(table.cell(1, 2)).text = "gộp dọc"
+    doc.save(tmp_path / "pd.docx")
+
+    result = read_docx(tmp_path / "pd.docx")
+    assert result.messages == []
+    got = [(p.text, p.style_name, p.heading_level, p.list_label) for p in result.value.blocks[:7]]
+    assert got == [("Tiêu đề", "Title", None, None), ("Mục một", "heading 1", 1, None),
+                   ("Điểm một", "List Number", None, "1."), ("Điểm hai", "List Number", None, "2."),
+                   ("Chấm", "List Bullet", None, "•"), ("Mục hai", "heading 2", 2, None), ("đậm", "Normal", None, None)]
+    assert (result.value.blocks[6].bold, result.value.blocks[6].size_pt) == (True, 13.0)
+    first, second = result.value.tables[0].rows
+    assert [(c.col, c.grid_span, c.v_merge, c.row_span, c.text) for c in first.cells] == [
+        (0, 2, None, 1, "gộp ngang"), (2, 1, "restart", 2, "gộp dọc")]
+    assert [(c.col, c.v_merge) for c in second.cells] == [(0, None), (1, None), (2, "continue")]
+    assert result.value.tables[0].borders
