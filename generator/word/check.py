@@ -297,6 +297,7 @@ class _Checker:
         header, doc_type = self.find_doc_type()
         self.check_header(header)
         title_end = self.check_title(doc_type)
+        self.body_start = title_end
         recipients = self.find_recipients()
         appendices = self.find_appendix_labels()
         body_end = self.body_end(recipients, appendices)
@@ -356,7 +357,16 @@ class _Checker:
                 return [q for q in self.paras if self.order[q.index] < self.order[p.index]], p
         self.add("doctype.missing", f"không thấy dòng tên loại “{nd30.DOC_TYPE}” (một dòng riêng, canh giữa, dưới phần "
                  "đầu văn bản)", "PL I §II.5.b")
-        return [], None
+        header = []
+        first = self.doc.blocks[0] if self.doc.blocks else None
+        for p in self.paras[:40]:
+            if isinstance(first, Table) and self.cell_of.get(p.index, (None,))[0] is not first:
+                break  # a header set as a table is that table
+            if p.index not in self.cell_of and p.alignment == "both" and p.text.strip():
+                break
+            header.append(p)
+        self.header_end = len(header)
+        return header, None
 
     def check_header(self, header: list[Paragraph]) -> None:
         segs = [s for p in header for s in segments(p)]
@@ -394,6 +404,10 @@ class _Checker:
                 self.add("motto.position", "Tiêu ngữ phải ở dưới Quốc hiệu", "PL I §II.1.b", seg=motto)
             self.check_rule(motto, "motto", typed)
 
+        for seg, element, name in ((national, "national", "Quốc hiệu"), (motto, "motto", "Tiêu ngữ"),
+                                   (number, "number", "Số, ký hiệu"), (date, "date", "Địa danh, ngày tháng")):
+            if seg is not None and len(segments(seg.para)) == 1:
+                self.align_check(element, seg.para, f"{element}.style", name, nd30.LOOK_REF[element])
         self.check_issuer(issuer, typed, national)
         if number is None:
             self.add("number.missing", "không thấy dòng số, ký hiệu “Số: …/KH-…”", "PL I §II.3")
@@ -541,7 +555,7 @@ class _Checker:
     def check_title(self, doc_type: Paragraph | None) -> int:
         """Returns the order position where the body starts."""
         if doc_type is None:
-            return 0
+            return getattr(self, "header_end", 0)
         seg = segments(doc_type)[0]
         if doc_type.text.strip() != nd30.DOC_TYPE:
             self.add("doctype.style", f"tên loại phải viết in hoa “{nd30.DOC_TYPE}”", "PL I §II.5.b", seg=seg)
@@ -812,6 +826,12 @@ class _Checker:
             if out:
                 return out
         skip = {p.index for p in items} | ({label.index} if label else set())
+        # the first "TM. …"/"KT. …" line after the title that sits in a table (the signature block's cell)
+        authority = next((p for p in self.paras[self.body_start:stop] if nd30.AUTHORITY_RE.match(p.text.strip())
+                          and p.index in self.cell_of), None)
+        if authority is not None and authority.index in self.cell_of:
+            table, r, c = self.cell_of[authority.index]
+            return [p for p in table.rows[r].cells[c].paragraphs if p.text.strip() and p.index not in skip]
         # paragraphs between the body and the appendices (or just before Nơi nhận) that are not Nơi nhận
         start = body_end
         while start > 0 and (nd30.AUTHORITY_RE.match(self.paras[start - 1].text.strip())

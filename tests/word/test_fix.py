@@ -113,3 +113,47 @@ def test_a_fix_that_would_change_words_writes_nothing(sample_docx, tmp_path, mon
         fix_docx(source, out)
     assert out.read_bytes() == b"old result"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["date.form.docx", "fixed.docx"]
+
+
+# ---------------------------------------------------------------- office-style documents
+
+from tests.word.test_check import OFFICE_FINDINGS, office_files  # noqa: E402, F401
+
+OFFICE_LEFT = {"drafter": {"body.spacing"}, "van-thu": {"appendix.label"}, "van-thu-table": {"heading.numbering"}}
+
+
+@pytest.mark.parametrize("style", sorted(OFFICE_LEFT))
+def test_office_documents_fixed_keep_their_words(office_files, tmp_path, style):
+    from tests.office.make_office import recall, truth_words
+    from tests.office.make_office import words as truth_split
+
+    source = office_files[style]
+    out = tmp_path / f"{style}.fixed.docx"
+    report = fix_docx(source, out)
+    assert [f for f in report.left if f.fixable] == []  # everything --fix may do, it did
+    assert {f.rule for f in report.left} == OFFICE_LEFT[style]
+    before, after = read_docx(source).value, read_docx(out).value
+    assert words(after) == words(before)
+    expected = truth_words(source)
+    found_before = truth_split("\n".join(p.text for p in before.paragraphs()))
+    found_after = truth_split("\n".join(p.text for p in after.paragraphs()))
+    assert recall(expected, found_after) == recall(expected, found_before) > 0.97
+
+
+@pytest.fixture(scope="module")
+def fixed_van_thu_pdf(office_files, tmp_path_factory):
+    from generator.pdf import docx_to_pdf
+
+    out = tmp_path_factory.mktemp("fixed-pdf")
+    fixed = fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx").out
+    return docx_to_pdf(fixed, out)
+
+
+def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van_thu_pdf):
+    import subprocess
+
+    pages = subprocess.run(["pdftotext", "-layout", str(fixed_van_thu_pdf), "-"], capture_output=True, text=True,
+                           timeout=60, check=True).stdout.split("\f")
+    assert "___" not in pages[0] and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0]
+    assert pages[0].split()[0] != "1"  # no number on page 1
+    assert pages[1].split()[0] == "2"  # centred "2" at the top of page 2
