@@ -270,9 +270,12 @@ class _Checker:
                     if tid not in target_ids:
                         self.unknown(path + ("targets", j), "chỉ tiêu", tid, target_ids)
             elif isinstance(block, AppendixRef):
-                referenced_appendices.add(block.appendix)
-                if block.appendix not in appendix_ids:
-                    self.unknown(path + ("appendix",), "phụ lục", block.appendix, appendix_ids)
+                ids = [block.appendix] if isinstance(block.appendix, str) else block.appendix
+                for j, ref in enumerate(ids):
+                    referenced_appendices.add(ref)
+                    if ref not in appendix_ids:
+                        self.unknown(path + ("appendix",) + ((j,) if isinstance(block.appendix, list) else ()),
+                                     "phụ lục", ref, appendix_ids)
             elif isinstance(block, ResponsibilitiesBlock):
                 if path[0] == "responsibilities":
                     self.error(path, "không lồng 'responsibilities' trong chính mục responsibilities")
@@ -288,10 +291,24 @@ class _Checker:
             if resp.id not in printed_resps:
                 self.warn(("responsibilities", i), f"trách nhiệm '{resp.id}' không được in (thiếu khối "
                                                    "'responsibilities: all' trong một mục)")
+        referenced_appendices |= self.mentioned_appendices()
         for i, appendix in enumerate(self.plan.appendices):
             if appendix.id not in referenced_appendices:
                 self.warn(("appendices", i), f"phụ lục '{appendix.id}' không được dẫn chiếu trong nội dung "
                                              "(thêm khối 'appendix: " + appendix.id + "')")
+
+    def mentioned_appendices(self) -> set[str]:
+        """Appendices a paragraph or bullet names in its own words ('tại Phụ lục I kèm theo')."""
+        appendices = self.plan.appendices
+        numbers = [roman(n) for n in range(1, len(appendices) + 1)]
+        found: set[str] = set()
+        for text, _ in self.texts():
+            for label in APPENDIX_LABEL.findall(text):
+                if len(appendices) > 1 and label in numbers:
+                    found.add(appendices[numbers.index(label)].id)
+            if len(appendices) == 1 and re.search(r"(?i)\bphụ lục\b", text):
+                found.add(appendices[0].id)
+        return found
 
     def recipients(self) -> None:
         for i, rec in enumerate(self.plan.recipients):
@@ -373,8 +390,10 @@ class _Checker:
             elif isinstance(block, Subsection) and block.text:
                 yield block.text, path + ("text",)
             elif isinstance(block, Bullets):
-                for j, item in enumerate(block.bullets):
-                    yield (item if isinstance(item, str) else item.text), path + ("bullets", j)
+                yield from _bullet_texts(block.bullets, path + ("bullets",))
+        for i, resp in enumerate(self.plan.responsibilities):
+            if resp.text:
+                yield resp.text, ("responsibilities", i, "text")
 
     def hand_numbering(self) -> None:
         """kehoach numbers sections, clauses and bullets itself; numbers typed into text come out twice."""
@@ -394,6 +413,15 @@ class _Checker:
 
 LEAP_TARGET, LEAP_PLACES = 5, 20  # "hạng 2" from below the 25th: more likely "up 2 places"
 EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
+
+
+def _bullet_texts(items: list, path: PathKey) -> Iterator[tuple[str, PathKey]]:
+    for j, item in enumerate(items):
+        if isinstance(item, str):
+            yield item, path + (j,)
+        else:
+            yield item.text, path + (j, "text")
+            yield from _bullet_texts(item.bullets, path + (j, "bullets"))
 
 
 def provinces(year: int) -> int:

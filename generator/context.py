@@ -191,7 +191,10 @@ class Builder:
     def attached_to(self) -> str:
         doc = self.plan.document
         return (f"{nd30.ATTACHED_PREFIX} Kế hoạch số {nd30.number_text(doc.number)}/{self.symbol()} "
-                f"{issue_date(doc.date, self.plan.year)} của {self.plan.issuer.full_name})")
+                f"{self.issue_date()} của {doc.issued_by or self.plan.issuer.full_name})")
+
+    def issue_date(self) -> str:
+        return issue_date(self.plan.document.date, self.plan.year, self.plan.document.month)
 
     # ---------------------------------------------------------------- targets
 
@@ -299,15 +302,21 @@ class Builder:
                                 for i, r in enumerate(self.plan.responsibilities) if r.id == rid])
                 for i, resp in chosen:
                     counter += 1
-                    title = resp.title or ", ".join(self.agencies.display(a) for a in resp.agencies)
-                    source = (Source(("responsibilities", i, "title")) if resp.title
-                              else Source(("responsibilities", i, "agencies"), "agencies"))
-                    out.append(self.heading(depth, counter, title, source))
+                    if resp.text is not None:  # the agency is named inside a run-on sentence
+                        out.append(Para("clause", resp.text, label=self.clause_label(depth, counter),
+                                        source=Source(("responsibilities", i, "text"))))
+                    else:
+                        title = resp.title or ", ".join(self.agencies.display(a) for a in resp.agencies)
+                        source = (Source(("responsibilities", i, "title")) if resp.title
+                                  else Source(("responsibilities", i, "agencies"), "agencies"))
+                        out.append(self.heading(depth, counter, title, source))
                     out += self.blocks(resp.content, depth + 1, ("responsibilities", i, "content"))
             elif isinstance(block, FundingBlock):
                 out += self.blocks(self.plan.funding, depth, ("funding",))
             elif isinstance(block, AppendixRef):
-                out.append(Para("text", f"{block.before} {self.appendix_labels[block.appendix]} {block.after}",
+                ids = [block.appendix] if isinstance(block.appendix, str) else block.appendix
+                labels = ", ".join(self.appendix_labels[a] for a in ids)  # "Phụ lục I, Phụ lục II"
+                out.append(Para("text", f"{block.before} {labels} {block.after}",
                                 source=Source(here, "appendix_ref")))
         return out
 
@@ -315,6 +324,9 @@ class Builder:
         if depth == 1:
             return Para("heading", title, label=f"{n}.", bold=True, source=source)
         return Para("point", title, label=_point_label(depth, n), source=source)
+
+    def clause_label(self, depth: int, n: int) -> str:
+        return f"{n}." if depth == 1 else _point_label(depth, n)
 
     def subsection(self, block: Subsection, depth: int, n: int, path: tuple = ()) -> list[Para]:
         if block.title is not None:
@@ -324,7 +336,7 @@ class Builder:
                 text, source = block.text, Source(path + ("text",))
             else:
                 text, source = self.target_sentence(self.targets[block.target]), self.target_source(block.target)
-            first = Para("clause", text, label=f"{n}." if depth == 1 else _point_label(depth, n), source=source)
+            first = Para("clause", text, label=self.clause_label(depth, n), source=source)
         return [first] + self.blocks(block.content, depth + 1, path + ("content",))
 
     def bullets(self, items: list, level: int, path: tuple = ()) -> list[Para]:
@@ -626,7 +638,7 @@ def build_context(plan: Plan) -> Context:
         issuer_superior=[upper(x) for x in plan.issuer.superior],
         issuer_name=[upper(x) for x in plan.issuer.name],
         number_line=b.number_line(),
-        place_date=f"{plan.issuer.place}, {issue_date(plan.document.date, plan.year)}",
+        place_date=f"{plan.issuer.place}, {b.issue_date()}",
         doc_type=DOC_TYPES.get(plan.document.code, plan.document.code),
         title_lines=plan.title.split("\n"),
         body=b.body(),

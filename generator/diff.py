@@ -278,8 +278,9 @@ class _Differ:
                 change.fields.append(FieldChange("cơ quan", x, y))
             if (a.title or "") != (b.title or ""):
                 change.fields.append(FieldChange("tiêu đề", _fmt(a.title), _fmt(b.title)))
-            change.removed, change.added = _sentence_diff(self.section_text(self.ob, a.content),
-                                                          self.section_text(self.nb, b.content))
+            change.removed, change.added = _sentence_diff(
+                sentences([a.text] if a.text else []) + self.section_text(self.ob, a.content),
+                sentences([b.text] if b.text else []) + self.section_text(self.nb, b.content))
 
         self.by_id("responsibility", self.old.responsibilities, self.new.responsibilities, label, compare)
 

@@ -83,6 +83,19 @@ class Document(Strict):
         title="Ngày ban hành",
         description="Ngày ban hành dạng YYYY-MM-DD; bỏ trống khi là dự thảo (in 'ngày    tháng    năm ...').",
     )
+    month: int | None = Field(
+        default=None,
+        ge=1,
+        le=12,
+        title="Tháng ban hành (dự thảo)",
+        description="Dự thảo đã biết tháng mà chưa biết ngày: in 'ngày    tháng 6 năm 2019'. Bỏ qua khi có 'date'.",
+    )
+    issued_by: Text | None = Field(
+        default=None,
+        title="Người ban hành (dòng Kèm theo)",
+        description="Tên in sau 'của' ở dòng '(Kèm theo Kế hoạch số ... của ...)' của phụ lục, ví dụ 'Chủ tịch "
+        "UBND tỉnh Quảng Nam' khi Chủ tịch ban hành; mặc định là tên đầy đủ của cơ quan ban hành.",
+    )
 
 
 class Signer(Strict):
@@ -352,7 +365,11 @@ class FundingBlock(Strict):
 class AppendixRef(Strict):
     """Câu dẫn tới phụ lục: '<before> Phụ lục I <after>', ví dụ '(Chi tiết tại Phụ lục I kèm theo)'."""
 
-    appendix: Id = Field(title="Phụ lục", description="Mã phụ lục được dẫn chiếu.")
+    appendix: Id | list[Id] = Field(
+        title="Phụ lục",
+        description="Mã phụ lục được dẫn chiếu, hoặc danh sách mã khi một câu dẫn nhiều phụ lục "
+        "('Phụ lục I, Phụ lục II kèm theo').",
+    )
     before: Text = Field(default="(Chi tiết tại", title="Phần trước", description="Chữ đứng trước 'Phụ lục ...'.")
     after: Text = Field(default="kèm theo)", title="Phần sau", description="Chữ đứng sau 'Phụ lục ...'.")
 
@@ -400,7 +417,8 @@ class Section(Strict):
 
 
 class Responsibility(Strict):
-    """Nhiệm vụ của một (nhóm) cơ quan trong phần Tổ chức thực hiện."""
+    """Nhiệm vụ của một (nhóm) cơ quan trong phần Tổ chức thực hiện: khoản có tiêu đề (in đậm) và nội
+    dung, hoặc một câu liền ('text') nêu tên cơ quan ngay trong câu."""
 
     id: Id
     agencies: list[AgencyRef] = Field(min_length=1, title="Cơ quan")
@@ -409,7 +427,21 @@ class Responsibility(Strict):
         title="Tiêu đề",
         description="Tiêu đề khoản; mặc định là tên các cơ quan, ví dụ 'Đề nghị Ủy ban MTTQ Việt Nam tỉnh'.",
     )
-    content: list[Block] = Field(min_length=1, title="Nội dung")
+    text: Text | None = Field(
+        default=None,
+        title="Câu liền",
+        description="Khoản không tiêu đề: câu in thường ngay sau số, tên cơ quan nằm trong câu, ví dụ 'Sở Tư "
+        "pháp chủ trì, phối hợp ...'. Vẫn được tính là trách nhiệm của các cơ quan trong 'agencies'.",
+    )
+    content: list[Block] = Field(default=[], title="Nội dung")
+
+    @model_validator(mode="after")
+    def _some_content(self) -> "Responsibility":
+        if self.title is not None and self.text is not None:
+            raise ValueError("chỉ dùng một trong hai: 'title' (tiêu đề in đậm) hoặc 'text' (câu liền)")
+        if self.text is None and not self.content:
+            raise ValueError("cần 'content' (nội dung) hoặc 'text' (câu liền)")
+        return self
 
 
 # ---------------------------------------------------------------- appendices

@@ -251,8 +251,9 @@ def pad_month(month: int) -> str:
 
 
 def date_words(day: int | None, month: int | None, year: int) -> str:
-    if day is None or month is None:
-        return f"ngày      tháng      năm {year}"
+    """A draft leaves the day (and the month, when not known yet) blank for the Văn thư."""
+    if day is None:
+        return f"ngày      tháng {pad_month(month) if month else '    '} năm {year}"
     return f"ngày {pad_day(day)} tháng {pad_month(month)} năm {year}"
 
 
@@ -287,8 +288,8 @@ def date_check(text: str) -> DateCheck:
         m_int = int(month)
         padding.append(f"tháng {m_int} viết “{pad_month(m_int)}”" if m_int <= 2
                        else f"tháng {m_int} không thêm số 0 (viết “{m_int}”)")
-    if bool(day) != bool(month):
-        problems.append("ngày và tháng phải cùng được ghi (hoặc cùng để trống khi là dự thảo)")
+    if day and not month:
+        problems.append("đã ghi ngày thì phải ghi tháng")
     fixed = None
     if padding:
         problems.append("; ".join(padding) + " (chỉ ngày 1–9 và tháng 1, 2 thêm số 0)")

@@ -19,6 +19,7 @@ from .errors import KehoachError, PlanError, Problems
 from .loader import format_path, load_yaml, read_text
 from .text import number
 from .validate import load_plan
+from .workflow.yamledit import WIDTH, YamlEditor, get, key_node, nodes, quoted, words
 
 TODO = "TODO"
 CITATION = re.compile(r"(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)"
@@ -63,13 +64,6 @@ def load_results(path: Path) -> Results:
 
 
 @dataclass
-class Edit:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
 class Rollover:
     text: str
     old_year: int
@@ -77,106 +71,31 @@ class Rollover:
     todos: list[str] = field(default_factory=list)
 
 
-def _nodes(node: yaml.Node, path: tuple = ()):
-    """(path, key node or None, value node) for every node, depth first."""
-    yield path, node
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _nodes(value, path + (key.value,))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            yield from _nodes(item, path + (i,))
-
-
-def _get(node: yaml.Node, *path):
-    for part in path:
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            node = node.value[part] if part < len(node.value) else None
-        else:
-            return None
-        if node is None:
-            return None
-    return node
-
-
-WIDTH = 100  # the house line width, kept by the TODO lines rollover writes
-
-
-def _words(text: str, first: int, width: int = WIDTH) -> list[str]:
-    """Break `text` at spaces: the first line has `first` columns left, the others `width`."""
-    lines, current, room = [], "", first
-    for word in text.split(" "):
-        if current and len(current) + 1 + len(word) > room:
-            lines.append(current)
-            current, room = word, width
-        else:
-            current = f"{current} {word}" if current else word
-    return lines + [current]
-
-
-def _quoted(value: str, column: int, indent: int) -> str:
-    """A double-quoted scalar starting at `column`, folded at spaces so no line passes the house
-    width; YAML folds each line break (and the next line's indentation) back into one space."""
-    if re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):
-        return value
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    lines = _words(escaped, WIDTH - column - 2, WIDTH - indent - 1)
-    return '"' + ("\n" + " " * indent).join(lines) + '"'
-
-
 class _Roller:
     def __init__(self, text: str, old: int, new: int, results: Results | None, source: str):
+        self.editor = YamlEditor(text)
         self.src = text
         self.old, self.new = old, new
         self.delta = new - old
         self.results = results
         self.source = source
-        self.edits: list[Edit] = []  # insertions between lines
-        self.spans: dict[int, tuple[int, int, str]] = {}  # scalar node → (start, end, new source text)
         self.todos: list[str] = []
-        self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+        self.root = self.editor.root
+        self.raw = self.editor.raw
+        self.insert_before_line = self.editor.insert_before_line
+        self._indent = self.editor.continuation_indent
 
     # ---------------------------------------------------------------- helpers
 
-    def raw(self, node: yaml.Node) -> str:
-        """The node's source text, with the changes made to it so far."""
-        span = self.spans.get(id(node))
-        return span[2] if span else self.src[node.start_mark.index:node.end_mark.index]
-
     def replace_node(self, node: yaml.Node, text: str) -> None:
-        self.spans[id(node)] = (node.start_mark.index, node.end_mark.index, text)
-
-    def insert_before_line(self, node: yaml.Node, lines: list) -> None:
-        """Insert lines just above the line of `node` (a mapping key), at that key's indentation. A
-        line given as (prefix, value) ends in `value` as a quoted scalar folded to the house width."""
-        line_start = self.src.rfind("\n", 0, node.start_mark.index) + 1
-        column = node.start_mark.column
-        out = []
-        for line in lines:
-            if isinstance(line, tuple):
-                prefix, value = line
-                nested = len(prefix) - len(prefix.lstrip(" "))
-                line = prefix + _quoted(value, column + len(prefix), column + nested + 2)
-            out.append(" " * column + line + "\n")
-        self.edits.append(Edit(line_start, line_start, "".join(out)))
+        self.editor.replace_span(node, text)
 
     def key_node(self, mapping: yaml.MappingNode, key: str):
-        return next((k for k, v in mapping.value if k.value == key), None)
-
-    def _indent(self, node: yaml.Node) -> int:
-        """Indentation for continuation lines of a scalar: two more than its key's column."""
-        line_start = self.src.rfind("\n", 0, node.start_mark.index) + 1
-        line = self.src[line_start:node.start_mark.index]
-        stripped = line.lstrip(" ")
-        while stripped.startswith("- "):
-            stripped = stripped[2:].lstrip(" ")
-        return len(line) - len(stripped) + 2
+        return key_node(mapping, key)
 
     def todo(self, node: yaml.Node, message: str) -> None:
         self.todos.append(message)
-        self.replace_node(node, _quoted(f"{TODO}: {message}", node.start_mark.column, self._indent(node)))
+        self.replace_node(node, quoted(f"{TODO}: {message}", node.start_mark.column, self._indent(node)))
 
     def prefix_todo(self, node: yaml.ScalarNode, message: str) -> None:
         """Put 'TODO: …' in front of a text's content, whatever its YAML style; the marker gets lines
@@ -187,7 +106,7 @@ class _Roller:
         if node.style in ("|", ">"):
             first = raw.index("\n") + 1
             indent = len(raw[first:]) - len(raw[first:].lstrip(" "))
-            lines = _words(marker, WIDTH - indent)
+            lines = words(marker, WIDTH - indent)
             # folded: the line break reads as a space; literal: the marker is a line of its own
             self.replace_node(node, raw[:first] + "".join(" " * indent + line + "\n" for line in lines)
                               + raw[first:])
@@ -195,10 +114,10 @@ class _Roller:
             indent = self._indent(node)
             escaped = marker.replace("'", "''") if node.style == "'" else \
                 marker.replace("\\", "\\\\").replace('"', '\\"')
-            lines = _words(escaped, WIDTH - node.start_mark.column - 1, WIDTH - indent)
+            lines = words(escaped, WIDTH - node.start_mark.column - 1, WIDTH - indent)
             self.replace_node(node, raw[:1] + "".join(line + "\n" + " " * indent for line in lines) + raw[1:])
         else:
-            self.replace_node(node, _quoted(f"{marker} {yaml.safe_load(raw)}", node.start_mark.column,
+            self.replace_node(node, quoted(f"{marker} {yaml.safe_load(raw)}", node.start_mark.column,
                                             self._indent(node)))
 
     # ---------------------------------------------------------------- year shifts in text
@@ -244,17 +163,17 @@ class _Roller:
 
     def run(self) -> str:
         root = self.root
-        self.replace_node(_get(root, "year"), str(self.new))
-        plan_id = _get(root, "id")
+        self.replace_node(get(root, "year"), str(self.new))
+        plan_id = get(root, "id")
         if plan_id is not None and str(self.old) in plan_id.value:
             self.replace_node(plan_id, plan_id.value.replace(str(self.old), str(self.new)))
         for key in ("number", "date"):
-            node = _get(root, "document", key)
+            node = get(root, "document", key)
             if node is not None and node.value not in ("", "null", "~"):
                 self.replace_node(node, "null")
         structural = {("title",), ("closing",)}
         touched_targets = {id(n) for n in self._target_nodes()}
-        for path, node in _nodes(root):
+        for path, node in nodes(root):
             if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
                 continue
             if id(node) in touched_targets or (path and path[0] in ("targets", "indices", "registry")):
@@ -269,43 +188,43 @@ class _Roller:
         return self.apply()
 
     def _target_nodes(self):
-        targets = _get(self.root, "targets")
+        targets = get(self.root, "targets")
         for target in (targets.value if isinstance(targets, yaml.SequenceNode) else []):
             for key in ("target", "wording"):
-                node = _get(target, key)
+                node = get(target, key)
                 if node is not None:
                     yield node
             for key in ("year", "value", "rank", "of"):
-                node = _get(target, "baseline", key)
+                node = get(target, "baseline", key)
                 if node is not None:
                     yield node
 
     def targets(self) -> None:
-        targets = _get(self.root, "targets")
+        targets = get(self.root, "targets")
         if not isinstance(targets, yaml.SequenceNode):
             return
         for target in targets.value:
-            code = _get(target, "criterion").value
-            old_target = _get(target, "target")
-            change = _get(target, "change")
-            unit = _get(target, "unit")
+            code = get(target, "criterion").value
+            old_target = get(target, "target")
+            change = get(target, "change")
+            unit = get(target, "unit")
             rank_unit = unit is not None and unit.value == "hạng"
             result = self.results.results.get(code) if self.results else None
-            baseline = _get(target, "baseline")
+            baseline = get(target, "baseline")
             if baseline is None:
                 lines = ["baseline:", f"  year: {self.old}"]
                 lines += self._baseline_lines(result, old_target, code, rank_unit)
                 self.insert_before_line(self.key_node(target, "target" if old_target is not None else "change"),
                                         lines)
             else:
-                self.replace_node(_get(baseline, "year"), str(self.old))
+                self.replace_node(get(baseline, "year"), str(self.old))
                 self._baseline_value(baseline, result, old_target, code)
             if old_target is not None:
                 self.todo(old_target, f"chỉ tiêu năm {self.new} cho '{code}' (chỉ tiêu năm {self.old}: "
                                       f"{number(Decimal(old_target.value))})")
             else:
                 self.relative_todo(change, code)
-            wording = _get(target, "wording")
+            wording = get(target, "wording")
             if wording is not None:
                 self.shift_text(wording, structural=False)
                 self.prefix_todo(wording, "viết lại câu theo chỉ tiêu mới")
@@ -313,7 +232,7 @@ class _Roller:
     def relative_todo(self, change: yaml.Node, code: str) -> None:
         """A relative target ('tăng tối thiểu 02 bậc') is decided again: its amount becomes a TODO."""
         message = f"mức tăng, giảm năm {self.new} cho '{code}'"
-        by = _get(change, "by")
+        by = get(change, "by")
         if by is not None:
             self.todo(by, f"{message} (năm {self.old}: {by.value})")
         elif isinstance(change, yaml.MappingNode) and change.value and not change.flow_style:
@@ -322,7 +241,7 @@ class _Roller:
         else:
             self.todos.append(message)
             inner = self.raw(change).strip()[1:-1].strip()
-            self.replace_node(change, "{by: " + _quoted(f"{TODO}: {message}", WIDTH, WIDTH)
+            self.replace_node(change, "{by: " + quoted(f"{TODO}: {message}", WIDTH, WIDTH)
                               + (", " + inner if inner else "") + "}")
 
     def _tentative(self, old_target) -> str:
@@ -338,7 +257,7 @@ class _Roller:
         return [("  rank: " if rank_unit and old_target is None else "  value: ", f"{TODO}: {message}")]
 
     def _baseline_value(self, baseline, result: ResultEntry | None, old_target, code: str) -> None:
-        value, rank, of = (_get(baseline, k) for k in ("value", "rank", "of"))
+        value, rank, of = (get(baseline, k) for k in ("value", "rank", "of"))
         if result is not None:
             updates = {"value": result.value, "rank": result.rank, "of": result.of}
             missing = []
@@ -363,7 +282,7 @@ class _Roller:
 
     def preamble(self) -> None:
         """The opening paragraphs report last year's results: their figures must be updated."""
-        preamble = _get(self.root, "preamble")
+        preamble = get(self.root, "preamble")
         for node in (preamble.value if isinstance(preamble, yaml.SequenceNode) else []):
             if re.search(r"\d+,\d+|\d+/\d+ tỉnh|xếp (hạng|thứ)", node.value):
                 self.prefix_todo(node, f"cập nhật số liệu theo kết quả năm {self.old}")
@@ -371,14 +290,10 @@ class _Roller:
     def provenance(self) -> None:
         lines = self.src.splitlines(keepends=True)
         pos = len(lines[0]) if lines and lines[0].startswith("# yaml-language-server") else 0
-        self.edits.append(Edit(pos, pos, f"# {self.source}\n"))
+        self.editor.insert_at(pos, f"# {self.source}\n")
 
     def apply(self) -> str:
-        out = self.src
-        edits = self.edits + [Edit(start, end, text) for start, end, text in self.spans.values()]
-        for edit in sorted(edits, key=lambda e: (e.start, e.end), reverse=True):
-            out = out[:edit.start] + edit.text + out[edit.end:]
-        return out
+        return self.editor.apply()
 
 
 def rollover(plan_path: Path, new_year: int | None = None, results_path: Path | None = None,

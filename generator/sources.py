@@ -26,8 +26,9 @@ simply not used; the paragraph is then matched by its text.
 """
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
+import gc
+from hashlib import sha1
+from typing import NamedTuple
 
 from .context import Context, Source
 
@@ -35,37 +36,70 @@ PREFIX = "_kh"
 ROLES = {"p": "paragraph", "r": "row", "c": "cell"}
 
 
-def source_key(plan, path: tuple) -> str:
-    """The stable key of a plan path: list items with an `id` are named by it."""
-    out = ""
-    node = plan
+_FIELDS: dict[int, frozenset] = {}
+
+
+def _fields(cls: type) -> frozenset:
+    """A model class's field names (pydantic's own lookups of these are slow; so is hashing a model
+    class, hence the id)."""
+    names = _FIELDS.get(id(cls))
+    if names is None:
+        names = _FIELDS[id(cls)] = frozenset(getattr(cls, "__pydantic_fields__", None) or ())
+    return names
+
+
+def _step(node, part):
+    """(key segment, child node) of one path step."""
+    if isinstance(part, int):
+        item = node[part] if isinstance(node, (list, tuple)) and 0 <= part < len(node) else None
+        ident = item.id if "id" in _fields(type(item)) else None
+        return (f"[id={ident}]" if isinstance(ident, str) else f"[{part}]"), item
+    if isinstance(node, dict):
+        child = node.get(part)
+    elif part in _fields(type(node)):
+        child = getattr(node, part)
+    else:
+        child = None
+    return f".{part}", child
+
+
+def source_key(plan, path: tuple, cache: dict | None = None) -> str:
+    """The stable key of a plan path: list items with an `id` are named by it. `cache` keeps the keys
+    of the path's prefixes (the cells of one task share them)."""
+    if not path:
+        return ""
+    if cache is not None and path in cache:
+        return cache[path][0]
+    if len(path) > 1:
+        prefix = path[:-1]
+        source_key(plan, prefix, cache)
+        key, node = cache[prefix] if cache is not None else _walk(plan, prefix)
+    else:
+        key, node = "", plan
+    segment, child = _step(node, path[-1])
+    key = key + (segment[1:] if not key and segment.startswith(".") else segment)
+    if cache is not None:
+        cache[path] = (key, child)
+    return key
+
+
+def _walk(plan, path: tuple):
+    key, node = "", plan
     for part in path:
-        if isinstance(part, int):
-            item = None
-            if isinstance(node, (list, tuple)) and 0 <= part < len(node):
-                item = node[part]
-            ident = getattr(item, "id", None)
-            out += f"[id={ident}]" if isinstance(ident, str) else f"[{part}]"
-            node = item
-        else:
-            out += f".{part}" if out else str(part)
-            if isinstance(node, dict):
-                node = node.get(part)
-            else:
-                node = getattr(node, part, None) if node is not None else None
-    return out
+        segment, node = _step(node, part)
+        key += segment[1:] if not key and segment.startswith(".") else segment
+    return key, node
 
 
 def bookmark_name(role: str, key: str) -> str:
-    return PREFIX + role + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+    return PREFIX + role + sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
 def is_tag(name: str) -> bool:
     return name.startswith(PREFIX) and len(name) == len(PREFIX) + 11 and name[len(PREFIX)] in ROLES
 
 
-@dataclass(frozen=True)
-class Tag:
+class Tag(NamedTuple):
     name: str
     role: str  # p, r, c
     key: str
@@ -80,33 +114,46 @@ class SourceTags:
 
     def __init__(self, ctx: Context):
         self.plan = ctx.plan
+        self._keys: dict[tuple, tuple] = {}
         self._seen: dict[str, int] = {}
         self.tags: list[Tag] = []
         self._at: dict[tuple, Tag] = {}
-        for i, para in enumerate(ctx.body):
-            self._add("p", para.source, ("body", i))
-        for t, table in enumerate(ctx.tables):
-            self._add("p", table.title_source, ("title", t))
-            for r, row in enumerate(table.rows):
-                self._add("r", row.source, ("row", t, r))
-                for c, cell in enumerate(row.cells):
-                    self._add("c", cell.source, ("cell", t, r, c))
-        for name, path in (("title", ("title",)), ("signer", ("signer", "name"))):
-            self._add("p", Source(path), ("fixed", name))
+        # many thousands of small objects: the cyclic GC would run over the whole plan again and
+        # again (they hold no cycles)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            add = self._add
+            for i, para in enumerate(ctx.body):
+                add("p", para.source, ("body", i))
+            for t, table in enumerate(ctx.tables):
+                add("p", table.title_source, ("title", t))
+                for r, row in enumerate(table.rows):
+                    add("r", row.source, ("row", t, r))
+                    for c, cell in enumerate(row.cells):
+                        if cell.source is not None:
+                            add("c", cell.source, ("cell", t, r, c))
+            for name, path in (("title", ("title",)), ("signer", ("signer", "name"))):
+                add("p", Source(path), ("fixed", name))
+        finally:
+            if gc_was_enabled:
+                gc.enable()
         self.by_name = {tag.name: tag for tag in self.tags}
 
     def _add(self, role: str, source: Source | None, where: tuple) -> None:
         if source is None:
             return
-        key = source_key(self.plan, source.path)
+        keys = self._keys
+        path = source.path
+        key = keys[path][0] if path in keys else source_key(self.plan, path, keys)
         seen = self._seen.get(role + key, 0) + 1
         self._seen[role + key] = seen
         if seen > 1:
             key += f"~{seen}"
-        tag = Tag(bookmark_name(role, key), role, key, source, where)
+        tag = Tag(PREFIX + role + sha1(key.encode("utf-8")).hexdigest()[:10], role, key, source, where)
         self.tags.append(tag)
         self._at[where] = tag
 
     def at(self, *where) -> str | None:
-        tag = self._at.get(tuple(where))
+        tag = self._at.get(where)
         return tag.name if tag else None

@@ -19,12 +19,13 @@ def number(value: int | Decimal) -> str:
     return format_decimal(value, format="#,##0", locale="vi")
 
 
-def issue_date(date: dt.date | None, year: int) -> str:
-    """ND30 §II.4.b: pad days 1-9 and months 1-2 only. A draft keeps blanks for the Văn thư."""
+def issue_date(date: dt.date | None, year: int, month: int | None = None) -> str:
+    """ND30 §II.4.b: pad days 1-9 and months 1-2 only. A draft keeps blanks for the Văn thư (the
+    month is printed when the draft knows it)."""
     from .nd30 import date_words  # nd30 uses roman() from here
 
     if date is None:
-        return date_words(None, None, year)
+        return date_words(None, month, year)
     return date_words(date.day, date.month, date.year)
 
 

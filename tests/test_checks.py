@@ -177,3 +177,28 @@ def test_rank_target_that_may_mean_places_gained_is_warned(plan_from):
     assert "'target: 2' với đơn vị 'hạng' được in là 'xếp hạng 2'" in message and "change: {by: 2}" in message
     assert rank(2, {"year": 2020, "rank": 33})  # from 33rd to 2nd: more likely "up 2 places"
     assert not rank(30, {"year": 2020, "rank": 33})  # the sentence shows "(tăng 03 bậc ...)"
+
+
+def test_appendices_mentioned_inline_or_together_count_as_referenced(plan_from):
+    def edit(data):
+        content = data["sections"][2]["content"]
+        content[:] = [b for b in content if not (isinstance(b, dict) and "appendix" in b)]
+        content.append({"bullets": ["Các nhiệm vụ cụ thể tại Phụ lục I kèm theo Kế hoạch này."]})
+        content.append("Chỉ tiêu điểm số của từng chỉ số nội dung tại Phụ lục II.")
+    _, warnings = plan_from(edit)
+    assert not [w for w in warnings if "không được dẫn chiếu" in w.message]
+
+    def together(data):
+        content = data["sections"][2]["content"]
+        content[:] = [b for b in content if not (isinstance(b, dict) and "appendix" in b)]
+        content.append({"appendix": ["nhiem-vu", "diem"]})
+    _, warnings = plan_from(together)
+    assert not [w for w in warnings if "không được dẫn chiếu" in w.message]
+
+
+def test_responsibility_inside_a_run_on_sentence_counts_for_its_agency(plan_from):
+    def edit(data):
+        data["responsibilities"].append({"id": "stp", "agencies": ["so-tttt"],
+                                         "text": "Sở Thông tin và Truyền thông chủ trì tuyên truyền."})
+    plan, warnings = plan_from(edit)
+    assert not [w for w in warnings if "stp" in w.message]

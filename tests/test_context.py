@@ -194,3 +194,33 @@ def test_relative_strict_and_qualified_targets_print_as_real_plans_do(plan_from)
     assert "- Chỉ số hài lòng về sự phục vụ hành chính: đạt trên 80%." in full
     assert "- Chỉ số nội dung “Quản trị điện tử”: đạt 30% (giảm 7% so với năm 2018)." in full
     assert "- Tiêu chí thành phần “Tỷ lệ cơ quan được kiểm tra”: đạt tối thiểu 100%." in full
+
+
+def test_one_sentence_cites_several_appendices(plan_from):
+    def edit(data):
+        data["sections"][2]["content"].append({"appendix": ["nhiem-vu", "diem"], "before": "(Chi tiết tại",
+                                               "after": "kèm theo)"})
+    assert "(Chi tiết tại Phụ lục I, Phụ lục II kèm theo)" in texts(build_context(plan_from(edit)[0]))
+
+
+def test_attached_line_names_the_chairman_and_a_draft_month(plan_from):
+    def edit(data):
+        del data["document"]
+        data["document"] = {"month": 6, "issued_by": "Chủ tịch UBND tỉnh Quảng Nam"}
+    ctx = build_context(plan_from(edit)[0])
+    assert ctx.tables[0].attached_to == ("(Kèm theo Kế hoạch số      /KH-UBND ngày      tháng 6 năm 2021 của "
+                                         "Chủ tịch UBND tỉnh Quảng Nam)")
+    assert ctx.place_date == "Quảng Nam, ngày      tháng 6 năm 2021"
+
+
+def test_responsibility_written_as_one_run_on_sentence(plan_from):
+    def edit(data):
+        data["responsibilities"].append({
+            "id": "stp", "agencies": ["Sở Tư pháp"],
+            "text": "Sở Tư pháp chủ trì, phối hợp với các cơ quan liên quan tổ chức tuyên truyền, phổ biến "
+                    "pháp luật cho người dân."})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert ("3. Sở Tư pháp chủ trì, phối hợp với các cơ quan liên quan tổ chức tuyên truyền, phổ biến pháp luật "
+            "cho người dân.") in full
+    para = next(p for p in build_context(plan_from(edit)[0]).body if p.text.startswith("Sở Tư pháp chủ trì"))
+    assert not para.bold

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .comments import CommentBody
-from .model import Change, Comment, Document, Message, Note, Paragraph, Row, Run, Section, Table, Cell
+from .model import Cell, Change, Comment, Drawing, Message, Note, Paragraph, Row, Run, Section, Table
 from .numbering import Numberer, symbol_char
 from .styles import Styles, borders_on, parse_ppr, parse_rpr
 from .xml import MC_NS, R_NS, W_NS, attr, child, local, ns, on_off, to_int, twips, val, w
@@ -46,6 +46,7 @@ class _ParaState:
     comment_ids: list[str] = field(default_factory=list)
     fields: dict[str, bool] = field(default_factory=dict)
     shapes: list = field(default_factory=list)  # txbxContent elements, read after the paragraph
+    drawings: list = field(default_factory=list)
 
 
 def _field_name(instr: str) -> str:
@@ -264,6 +265,11 @@ class Walker:
 
         para_rpr = self.styles.paragraph_rpr(style_id)
         self._inline(p, state, _Ctx(), para_rpr)
+        if self._fields and not all(f.result for f in self._fields):
+            # a field code never reaches past its paragraph; an unfinished one would hide the rest of the
+            # document, so it is closed here and reported
+            self._fields = [f for f in self._fields if f.result]
+            self.warn("trường (field) không có phần kết thúc; phần sau của văn bản vẫn được đọc", where)
 
         if ppr is not None and child(ppr, "sectPr") is not None and cell_where is None and not in_shape:
             section = self.section
@@ -294,6 +300,7 @@ class Walker:
             bookmarks=state.bookmarks, tags=_dedupe(self._tags + state.tags), comment_ids=state.comment_ids,
             has_field=state.fields, mark_change=mark_change,
             list_suffix=label.suffix if label else None, tab_stops=resolved.get("tabs", []),
+            drawings=state.drawings,
         )
         self._para = outer
         out = [paragraph]
@@ -425,8 +432,8 @@ class Walker:
                 if self._fields and not self._fields[-1].result:
                     self._fields[-1].instr.append(c.text or "")
                 continue
-            if self._fields and not self._fields[-1].result:
-                continue  # field code, not its shown result
+            if self._fields and not all(f.result for f in self._fields):
+                continue  # field code (of this field or of one it is nested in), not a shown result
             if name in ("t", "delText"):
                 parts.append(c.text or "")
             elif name in ("tab", "ptab"):
@@ -463,19 +470,23 @@ class Walker:
 
     def _run_object(self, node, name: str, state: _ParaState) -> None:
         boxes = [b for b in node.iter(w("txbxContent")) if not _inside_other_txbx(b, node)]
+        drawing = _describe_drawing(node, bool(boxes))
+        state.drawings.append(drawing)
         if boxes:
             state.shapes.extend(boxes)
             self.warn("có khung văn bản/hình vẽ chứa chữ; chữ được đọc thành các đoạn riêng (in_shape)",
                       state.where, "info")
             return
-        if name == "object" or any(local(n.tag) == "OLEObject" for n in node.iter()):
+        if drawing.kind == "ole":
             self.warn("có đối tượng nhúng (OLE); không đọc được nội dung của nó", state.where)
-        elif any(local(n.tag) in ("blip", "imagedata") for n in node.iter()):
+        elif drawing.kind == "image":
             self.warn("có hình ảnh; hình ảnh không được đọc", state.where, "info")
-        elif any(local(n.tag) == "chart" for n in node.iter()):
+        elif drawing.kind == "chart":
             self.warn("có biểu đồ; biểu đồ không được đọc", state.where)
+        elif drawing.kind == "line":
+            self.warn("có đường kẻ vẽ bằng hình (shape)", state.where, "info")
         else:
-            self.warn("có hình vẽ (shape) không chứa chữ; bỏ qua (có thể là đường kẻ)", state.where, "info")
+            self.warn("có hình vẽ (shape) không chứa chữ; bỏ qua", state.where, "info")
 
     # -- tables ---------------------------------------------------------------------------------
     def table(self, tbl, nested: bool = False, outer_where: str | None = None) -> Table:
@@ -645,6 +656,86 @@ class Walker:
                 headers=headers, footers=footers, break_type=val(sp, "type", "nextPage") or "nextPage",
             ))
         return out
+
+
+EMU_PER_PT = 12700
+_VML_UNITS = {"pt": 1.0, "in": 72.0, "cm": 72 / 2.54, "mm": 72 / 25.4, "px": 0.75, "pc": 12.0, "emu": 1 / 12700}
+
+
+def _vml_length(text: str | None) -> float | None:
+    if not text:
+        return None
+    text = text.strip().lower()
+    for unit, factor in _VML_UNITS.items():
+        if text.endswith(unit):
+            try:
+                return float(text[: -len(unit)]) * factor
+            except ValueError:
+                return None
+    try:
+        return float(text) * 0.75  # bare VML numbers are pixels
+    except ValueError:
+        return None
+
+
+def _vml_point(text: str | None) -> tuple[float | None, float | None]:
+    parts = (text or "").split(",")
+    if len(parts) != 2:
+        return None, None
+    return _vml_length(parts[0]), _vml_length(parts[1])
+
+
+def _vml_style(style: str | None) -> dict[str, str]:
+    out = {}
+    for item in (style or "").split(";"):
+        if ":" in item:
+            key, value = item.split(":", 1)
+            out[key.strip().lower()] = value.strip()
+    return out
+
+
+def _describe_drawing(node, has_text: bool) -> Drawing:
+    """What a w:drawing / w:pict / w:object is, and its size, from DrawingML or VML."""
+    names = {local(n.tag) for n in node.iter()}
+    if local(node.tag) == "object" or "OLEObject" in names:
+        return Drawing("ole", has_text=has_text)
+    if local(node.tag) == "drawing":
+        extent = next((n for n in node.iter() if local(n.tag) == "extent"), None)
+        width = height = None
+        if extent is not None:
+            try:
+                width = round(int(extent.get("cx", "0")) / EMU_PER_PT, 2)
+                height = round(int(extent.get("cy", "0")) / EMU_PER_PT, 2)
+            except ValueError:
+                pass
+        geometry = next((n.get("prst") for n in node.iter() if local(n.tag) == "prstGeom"), None)
+        if "chart" in names:
+            kind = "chart"
+        elif "wgp" in names or "grpSp" in names:
+            kind = "group"
+        elif "blip" in names or "pic" in names:
+            kind = "image"
+        elif geometry in ("line", "straightConnector1") or "cxnSp" in names:
+            kind = "line"
+        else:
+            kind = "shape"
+        return Drawing(kind, width, height, has_text)
+    # VML (w:pict): Word 2003-2007 and LibreOffice's fallback
+    for n in node.iter():
+        name = local(n.tag)
+        if name == "line":
+            (x1, _), (x2, _) = _vml_point(n.get("from")), _vml_point(n.get("to"))
+            width = round(abs(x2 - x1), 2) if x1 is not None and x2 is not None else None
+            return Drawing("line", width, 0.0, has_text, offset_pt=x1)
+        if name in ("shape", "rect", "roundrect", "oval", "polyline"):
+            style = _vml_style(n.get("style"))
+            width, height = _vml_length(style.get("width")), _vml_length(style.get("height"))
+            if "imagedata" in names:
+                return Drawing("image", width, height, has_text)
+            connector = n.get("{urn:schemas-microsoft-com:office:office}connectortype") or (
+                n.get("type") or "").endswith("_x0000_t32")
+            return Drawing("line" if connector else "shape", width, height, has_text)
+    return Drawing("image" if "imagedata" in names else "shape", has_text=has_text)
 
 
 def _finish_rows(raw_rows: list[dict]) -> list[Row]:

@@ -45,6 +45,17 @@ class Run:
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """A shape or picture anchored in a paragraph (a drawn rule under the Quốc hiệu is a "line")."""
+
+    kind: Literal["line", "shape", "image", "chart", "group", "ole"]
+    width_pt: float | None = None
+    height_pt: float | None = None
+    has_text: bool = False  # its text is read as in_shape paragraphs after the anchor
+    offset_pt: float | None = None  # horizontal position of a VML line's start, relative to its anchor
+
+
+@dataclass(frozen=True)
 class Paragraph:
     index: int  # among all body paragraphs (table cells and text boxes included), document order
     runs: list[Run]
@@ -80,6 +91,7 @@ class Paragraph:
     mark_change: ChangeMark | None = None  # the paragraph mark itself inserted/deleted (tracked)
     list_suffix: str | None = None  # what Word puts after the label: "\t", " " or ""
     tab_stops: list[tuple[str, float]] = field(default_factory=list)  # (alignment, position pt), resolved
+    drawings: list[Drawing] = field(default_factory=list)
 
     @property
     def text(self) -> str:

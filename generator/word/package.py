@@ -174,6 +174,8 @@ def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
+        if "depth" in (exc.msg or "").lower():
+            raise _err(path, f"phần {part} lồng nhau quá sâu (hơn 256 cấp); tệp bị làm giả hoặc hỏng") from None
         raise _err(path, f"phần {part} không phải XML hợp lệ ({exc.msg}); tệp bị hỏng") from None
     if root is None:
         raise _err(path, f"phần {part} rỗng; tệp bị hỏng")
@@ -237,7 +239,13 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
             if info.is_dir():
                 continue
             declared += info.file_size
-            names[_norm(info.filename)] = info
+            key = _norm(info.filename)
+            if key in names:
+                # two parts with one name: readers would disagree on which one is the document
+                raise _err(path, f"gói .docx có hai phần cùng tên {info.filename}; tệp bị làm giả hoặc hỏng")
+            if info.flag_bits & 0x1:
+                raise _err(path, f"phần {info.filename} được mã hóa bằng mật khẩu; hãy bỏ mật khẩu và lưu lại")
+            names[key] = info
             lower = info.filename.lower()
             if any(m in lower for m in ("vbaproject", "vbadata")) or lower.endswith(".bin") and "activex" in lower:
                 raise _err(path, "tệp chứa macro (vbaProject.bin); không được đọc vì lý do an toàn — hãy lưu "

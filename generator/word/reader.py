@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 
+from ..errors import WordFileError
 from .comments import _plain_text, read_comments
 from .document import Walker
 from .model import Document, Message, Result
 from .numbering import Numberer, read_numbering
 from .package import Package, open_package
 from .styles import read_styles
-from .xml import W_NS, attr, local, w
+from .xml import attr, local, w
 
 _CORE_NAMES = {"title", "subject", "creator", "keywords", "description", "lastModifiedBy", "revision",
                "created", "modified", "category", "language"}
@@ -25,14 +26,13 @@ def read_docx(path: str | os.PathLike, **limits) -> Result:
 def read_package(pkg: Package) -> Result:
     main = pkg.main_part
     root = pkg.xml(main)
+    if root is not None and root.tag.startswith("{http://purl.oclc.org/ooxml/"):
+        raise WordFileError(f"{pkg.path}: tệp lưu theo định dạng “Strict Open XML” chưa được hỗ trợ; hãy mở bằng "
+                            "Word và lưu lại với kiểu “Word Document (*.docx)”")
     if root is None or root.find(w("body")) is None:
-        from ..errors import WordFileError
         raise WordFileError(f"{pkg.path}: {main} không có phần thân văn bản (w:body); tệp bị hỏng hoặc "
                             "không phải văn bản Word")
     messages: list[Message] = []
-    if root.tag != w("document"):
-        messages.append(Message("warning", f"{main} không theo không gian tên WordprocessingML quen thuộc "
-                                           "(có thể là định dạng Strict); một số phần có thể không được đọc", ""))
     theme = pkg.related_xml(main, "theme")
     styles = read_styles(pkg.related_xml(main, "styles"), theme)
     defs = read_numbering(pkg.related_xml(main, "numbering"))

@@ -4,15 +4,15 @@ import pytest
 
 from generator.word import read_docx
 
-from .docx_factory import make_office_docx
+from .docx_factory import make_rich_docx
 
 
 @pytest.fixture(scope="session")
-def office_docx(tmp_path_factory):
-    return make_office_docx(tmp_path_factory.mktemp("word") / "office.docx")
+def rich_docx(tmp_path_factory):
+    return make_rich_docx(tmp_path_factory.mktemp("word") / "office.docx")
 
 
 @pytest.fixture(scope="session")
-def office(office_docx):
+def rich(rich_docx):
     """The office-style document, read once."""
-    return read_docx(office_docx)
+    return read_docx(rich_docx)

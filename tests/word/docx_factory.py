@@ -145,7 +145,8 @@ PAGE_FIELD = (r("", extra='<w:fldChar w:fldCharType="begin"/>') + r("", extra='<
 def make_docx(path: Path, body: str, *, numbering: str | None = None, styles: str | None = STYLES,
               comments: str | None = None, headers: dict[str, str] | None = None, core_title: str | None = None,
               extra_parts: dict[str, bytes] | None = None, extra_types: str = "", theme: bool = True,
-              main_ct: str = f"{CT_BASE}.document.main+xml") -> Path:
+              main_ct: str = f"{CT_BASE}.document.main+xml",
+              extra_rels: list[tuple[str, str, str]] | None = None) -> Path:
     """body: the inside of w:body (blocks + final sectPr). headers: {rId: inner xml of w:hdr}."""
     rels = [f'<Relationship Id="rIdStyles" Type="{REL_BASE}/styles" Target="styles.xml"/>'] if styles else []
     types = [f'<Override PartName="/word/document.xml" ContentType="{main_ct}"/>']
@@ -166,6 +167,8 @@ def make_docx(path: Path, body: str, *, numbering: str | None = None, styles: st
                                       f"<w:comments {NSDECL}>{comments}</w:comments>")
         rels.append(f'<Relationship Id="rIdComments" Type="{REL_BASE}/comments" Target="comments.xml"/>')
         types.append(f'<Override PartName="/word/comments.xml" ContentType="{CT_BASE}.comments+xml"/>')
+    for rid, rtype, target in extra_rels or []:
+        rels.append(f'<Relationship Id="{rid}" Type="{rtype}" Target="{target}"/>')
     for rid, inner in (headers or {}).items():
         name = f"header_{rid}.xml"
         parts[f"word/{name}"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -368,6 +371,6 @@ OFFICE_HEADERS = {
 }
 
 
-def make_office_docx(path: Path) -> Path:
+def make_rich_docx(path: Path) -> Path:
     return make_docx(path, office_body(), numbering=office_numbering(), comments=COMMENTS,
                      headers=OFFICE_HEADERS, core_title="Kế hoạch thử")

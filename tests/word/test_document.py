@@ -10,37 +10,37 @@ def _para(result, text):
     return next(q for q in result.value.paragraphs() if q.text.startswith(text))
 
 
-def test_paragraph_indexes_are_document_order_including_cells(office):
-    indexes = [q.index for q in office.value.paragraphs()]
+def test_paragraph_indexes_are_document_order_including_cells(rich):
+    indexes = [q.index for q in rich.value.paragraphs()]
     assert indexes == list(range(len(indexes)))
-    cell_para = _para(office, "Việc A dòng 2")
-    assert cell_para.in_table and not _para(office, "Hết").in_table
+    cell_para = _para(rich, "Việc A dòng 2")
+    assert cell_para.in_table and not _para(rich, "Hết").in_table
 
 
-def test_tracked_changes_accepted_and_rejected_views(office):
-    q = _para(office, "Tăng")
+def test_tracked_changes_accepted_and_rejected_views(rich):
+    q = _para(rich, "Tăng")
     assert q.text == "Tăng mạnh kết thúc"
     assert q.original_text == "Tăng cũ kết thúc"
     ins = next(run for run in q.runs if run.change == "ins")
     assert (ins.text, ins.change_author, ins.change_date) == ("mạnh ", "Nguyễn Văn A", "2024-05-01T08:00:00Z")
-    changes = [(c.kind, c.author, c.text, c.paragraph_index) for c in office.value.changes]
+    changes = [(c.kind, c.author, c.text, c.paragraph_index) for c in rich.value.changes]
     assert ("ins", "Nguyễn Văn A", "mạnh ", q.index) in changes
     assert ("del", "Trần Thị B", "cũ ", q.index) in changes
 
 
-def test_inserted_paragraph_and_row_are_marked(office):
-    new = _para(office, "Đoạn mới chèn")
+def test_inserted_paragraph_and_row_are_marked(rich):
+    new = _para(rich, "Đoạn mới chèn")
     assert new.mark_change == "ins" and new.original_text == ""
-    kinds = {c.kind for c in office.value.changes}
+    kinds = {c.kind for c in rich.value.changes}
     assert {"paraIns", "rowIns"} <= kinds
-    table = office.value.tables[0]
+    table = rich.value.tables[0]
     assert [row.inserted for row in table.rows] == [False, False, False, False, True]
 
 
-def test_comments_with_anchors(office):
-    comments = {c.id: c for c in office.value.comments}
+def test_comments_with_anchors(rich):
+    comments = {c.id: c for c in rich.value.comments}
     first, second = comments["0"], comments["1"]
-    anchored = _para(office, "Chỉ tiêu")
+    anchored = _para(rich, "Chỉ tiêu")
     assert (first.author, first.date, first.initials, first.text) == ("Lãnh đạo UBND", "2024-05-02T09:00:00Z", "LĐ", "Sửa lại số liệu")
     assert first.anchor_text == "đạt 43 điểm" and first.paragraph_indexes == [anchored.index]
     assert second.text == "Dòng một\nDòng hai"
@@ -49,32 +49,32 @@ def test_comments_with_anchors(office):
     assert anchored.comment_ids == ["0", "1"]
 
 
-def test_bookmarks_and_content_controls(office):
-    assert _para(office, "Nhiệm vụ có dấu").bookmarks == ["task-1"]  # _GoBack is Word's cursor, not a tag
-    assert _para(office, "Sau dấu thân").bookmarks == ["sec-2"]  # body-level start goes to the next paragraph
-    assert _para(office, "Nhiệm vụ trong").tags == ["plan.tasks[0]"]
-    assert _para(office, "Đoạn thứ hai").tags == ["plan.tasks[0]"]
-    assert _para(office, "Đạt 45").tags == ["target.t1"] and _para(office, "Đạt 45").text == "Đạt 45 điểm"
-    row = office.value.tables[0].rows[4]
+def test_bookmarks_and_content_controls(rich):
+    assert _para(rich, "Nhiệm vụ có dấu").bookmarks == ["task-1"]  # _GoBack is Word's cursor, not a tag
+    assert _para(rich, "Sau dấu thân").bookmarks == ["sec-2"]  # body-level start goes to the next paragraph
+    assert _para(rich, "Nhiệm vụ trong").tags == ["plan.tasks[0]"]
+    assert _para(rich, "Đoạn thứ hai").tags == ["plan.tasks[0]"]
+    assert _para(rich, "Đạt 45").tags == ["target.t1"] and _para(rich, "Đạt 45").text == "Đạt 45 điểm"
+    row = rich.value.tables[0].rows[4]
     assert row.tags == ["row.task-3"] and "row.task-3" in row.cells[2].paragraphs[0].tags
 
 
-def test_fields_keep_results_and_are_named(office):
-    q = _para(office, "liên kết")
+def test_fields_keep_results_and_are_named(rich):
+    q = _para(rich, "liên kết")
     assert q.text == "liên kết trang 29"  # hyperlink text, PAGE result "2", NUMPAGES result "9"; no field codes
     assert q.has_field == {"PAGE": True, "NUMPAGES": True}
 
 
-def test_page_break_and_text_box(office):
-    assert _para(office, "Trước ngắt").text == "Trước ngắt\fsau ngắt"
-    boxed = [q for q in office.value.paragraphs() if q.in_shape]
+def test_page_break_and_text_box(rich):
+    assert _para(rich, "Trước ngắt").text == "Trước ngắt\fsau ngắt"
+    boxed = [q for q in rich.value.paragraphs() if q.in_shape]
     assert [q.text for q in boxed] == ["Chữ trong hộp"]  # Choice read, Fallback (same text) not read twice
-    assert boxed[0].index == _para(office, "Neo hộp").index + 1
-    assert any("khung văn bản" in m.text and m.where == f"đoạn {boxed[0].index}" for m in office.messages)
+    assert boxed[0].index == _para(rich, "Neo hộp").index + 1
+    assert any("khung văn bản" in m.text and m.where == f"đoạn {boxed[0].index}" for m in rich.messages)
 
 
-def test_table_structure_spans_and_headers(office):
-    table = office.value.tables[0]
+def test_table_structure_spans_and_headers(rich):
+    table = rich.value.tables[0]
     assert (table.index, table.grid, table.borders, table.style_id, table.section) == (0, [35.0, 200.0, 100.0], True, "TableGrid", 0)
     head, group, a, b, c = table.rows
     assert head.is_header and head.cant_split and not a.is_header
@@ -84,12 +84,12 @@ def test_table_structure_spans_and_headers(office):
     assert (a.cells[2].v_merge, a.cells[2].row_span, a.cells[2].col) == ("restart", 2, 2)
     assert (b.cells[2].v_merge, b.cells[2].text, b.cells[2].col) == ("continue", "", 2)
     assert c.cells[1].text == "Có bảng lồng\nlồng 1\nlồng 2\n"  # nested table flattened into its cell
-    assert any("bảng lồng" in m.text and m.where == "bảng 1, hàng 5, ô 2" for m in office.messages)
+    assert any("bảng lồng" in m.text and m.where == "bảng 1, hàng 5, ô 2" for m in rich.messages)
     assert head.cells[0].width == 35.0 and a.cells[0].width == 100.0
 
 
-def test_sections_margins_orientation_headers(office):
-    first, second = office.value.sections
+def test_sections_margins_orientation_headers(rich):
+    first, second = rich.value.sections
     assert (first.page_width_mm, first.page_height_mm, first.orientation) == (210.01, 297.0, "portrait")
     assert (first.margin_top_mm, first.margin_bottom_mm, first.margin_left_mm, first.margin_right_mm) == (20.0, 20.0, 30.0, 20.0)
     assert first.title_page and not second.title_page
@@ -99,17 +99,17 @@ def test_sections_margins_orientation_headers(office):
     assert [q.text for q in first.headers["first"]] == [""]
     assert second.orientation == "landscape" and second.page_width_mm == 297.0 and second.page_number_start == 1
     assert second.headers == first.headers  # a section without its own headers inherits the previous ones
-    sections = {q.text: q.section for q in office.value.paragraphs()}
+    sections = {q.text: q.section for q in rich.value.paragraphs()}
     assert sections["Cuối mục một"] == 0 and sections["Phụ lục"] == 1 and sections["Hết"] == 1
-    appendix = office.value.tables[1]
+    appendix = rich.value.tables[1]
     assert appendix.section == 1 and appendix.borders is False
 
 
-def test_blocks_are_paragraphs_and_tables_in_body_order(office):
-    kinds = ["T" if isinstance(b, Table) else "P" for b in office.value.blocks]
+def test_blocks_are_paragraphs_and_tables_in_body_order(rich):
+    kinds = ["T" if isinstance(b, Table) else "P" for b in rich.value.blocks]
     assert kinds.count("T") == 2
-    assert all(isinstance(b, (Paragraph, Table)) for b in office.value.blocks)
-    assert office.value.core == {"title": "Kế hoạch thử", "creator": "Văn phòng UBND"}
+    assert all(isinstance(b, (Paragraph, Table)) for b in rich.value.blocks)
+    assert rich.value.core == {"title": "Kế hoạch thử", "creator": "Văn phòng UBND"}
 
 
 def test_images_equations_hidden_text_and_unknown_elements_become_messages(tmp_path):
@@ -136,3 +136,81 @@ def test_five_thousand_paragraphs_read_linearly(tmp_path):
     paragraphs = list(result.value.paragraphs())
     assert len(paragraphs) == 5000
     assert paragraphs[-1].list_label == "5000." and paragraphs[-1].text == "Đoạn 4999"
+
+
+def test_comment_replies_done_flag_and_footnotes(tmp_path):
+    from .docx_factory import NSDECL, REL_BASE
+
+    comments = ('<w:comment w:id="0" w:author="A" w:date="2024-01-01T00:00:00Z"><w:p w14:paraId="0000000A">'
+                '<w:r><w:t>Hỏi</w:t></w:r></w:p></w:comment>'
+                '<w:comment w:id="1" w:author="B" w:date="2024-01-02T00:00:00Z"><w:p w14:paraId="0000000B">'
+                '<w:r><w:t>Đáp</w:t></w:r></w:p></w:comment>')
+    extended = (f'<?xml version="1.0" encoding="UTF-8"?><w15:commentsEx {NSDECL}>'
+                '<w15:commentEx w15:paraId="0000000A" w15:done="1"/>'
+                '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/></w15:commentsEx>')
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes {NSDECL}>'
+                 '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+                 '<w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> Theo Nghị định 30.</w:t></w:r></w:p></w:footnote>'
+                 '</w:footnotes>')
+    body = ('<w:p><w:commentRangeStart w:id="0"/><w:commentRangeStart w:id="1"/><w:r><w:t>Văn bản</w:t></w:r>'
+            '<w:commentRangeEnd w:id="0"/><w:commentRangeEnd w:id="1"/><w:r><w:commentReference w:id="0"/></w:r>'
+            '<w:r><w:commentReference w:id="1"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>')
+    doc = make_docx(tmp_path / "x.docx", body, comments=comments,
+                    extra_parts={"word/commentsExtended.xml": extended, "word/footnotes.xml": footnotes},
+                    extra_rels=[("rIdEx", "http://schemas.microsoft.com/office/2011/relationships/commentsExtended",
+                                 "commentsExtended.xml"), ("rIdFn", f"{REL_BASE}/footnotes", "footnotes.xml")])
+    result = read_docx(doc)
+    question, answer = result.value.comments
+    assert (question.parent_id, question.done, question.anchor_text) == (None, True, "Văn bản")
+    assert (answer.parent_id, answer.done, answer.text, answer.anchor_text) == ("0", False, "Đáp", "Văn bản")
+    assert next(result.value.paragraphs()).text == "Văn bản"  # the footnote mark adds no text
+    assert [(n.kind, n.id, n.text, n.paragraph_index) for n in result.value.notes] == [
+        ("footnote", "1", "Theo Nghị định 30.", 0)]
+    assert any("chú thích chân trang" in m.text for m in result.messages)
+
+
+def test_legacy_horizontal_merge_and_grid_before(tmp_path):
+    from .docx_factory import tbl, tc, tr
+    merged = tc("gộp") .replace("<w:tcPr>", '<w:tcPr><w:hMerge w:val="restart"/>')
+    cont = tc("").replace("<w:tcPr>", '<w:tcPr><w:hMerge/>')
+    shifted = tr(tc("b")).replace("<w:tr>", '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>')
+    doc = make_docx(tmp_path / "x.docx", tbl(tr(merged, cont), shifted, grid=[1000, 1000]))
+    result = read_docx(doc)
+    first, second = result.value.tables[0].rows
+    assert [c.text for c in first.cells] == ["gộp", ""]
+    assert second.cells[0].col == 1
+    assert any("hMerge" in m.text for m in result.messages)
+
+
+def test_nested_field_codes_hidden_results_kept_and_broken_field_contained(tmp_path):
+    def fld(kind):
+        return r("", extra=f'<w:fldChar w:fldCharType="{kind}"/>')
+
+    def instr(text):
+        return r("", extra=f'<w:instrText xml:space="preserve">{text}</w:instrText>')
+
+    nested = p(r("Xem "), fld("begin"), instr(" IF "), fld("begin"), instr(" PAGE "), fld("separate"), r("1"),
+               fld("end"), instr(' = 1 "đầu" "sau" '), fld("separate"), r("đầu"), fld("end"), r(" hết"))
+    broken = p(r("A "), fld("begin"), instr(" REF x "))
+    after = p("Đoạn sau vẫn đọc được")
+    result = read_docx(make_docx(tmp_path / "x.docx", nested + broken + after))
+    texts = [q.text for q in result.value.paragraphs()]
+    assert texts == ["Xem đầu hết", "A ", "Đoạn sau vẫn đọc được"]
+    assert next(result.value.paragraphs()).has_field == {"IF": True, "PAGE": True}
+    assert any("không có phần kết thúc" in m.text and m.where == "đoạn 2" for m in result.messages)
+
+
+def test_drawn_rules_and_pictures_are_described(tmp_path):
+    dml_line = ('<w:r><w:drawing><wp:anchor><wp:extent cx="1905000" cy="0"/><a:graphic><a:graphicData '
+                'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:spPr>'
+                '<a:prstGeom prst="line"/></wps:spPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
+    vml_line = '<w:r><w:pict><v:line from="60pt,5pt" to="230pt,5pt"/></w:pict></w:r>'
+    picture = ('<w:r><w:drawing><wp:inline><wp:extent cx="635000" cy="317500"/><a:graphic><a:graphicData>'
+               '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill>'
+               '<a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+    result = read_docx(make_docx(tmp_path / "x.docx", p(r("Độc lập"), dml_line) + p(vml_line) + p(picture)))
+    first, second, third = (q.drawings for q in result.value.paragraphs())
+    assert [(d.kind, d.width_pt, d.height_pt) for d in first] == [("line", 150.0, 0.0)]
+    assert [(d.kind, d.width_pt, d.offset_pt) for d in second] == [("line", 170.0, 60.0)]
+    assert [(d.kind, d.width_pt, d.height_pt) for d in third] == [("image", 50.0, 25.0)]
+    assert [m.level for m in result.messages] == ["info", "info", "info"]

@@ -16,13 +16,13 @@ LO_BULLET = {"Dấu chấm tròn": "●"}
 
 
 @pytest.fixture(scope="module")
-def resaved(office_docx, tmp_path_factory):
-    return read_docx(convert_doc(office_docx, tmp_path_factory.mktemp("lo"), target="docx"))
+def resaved(rich_docx, tmp_path_factory):
+    return read_docx(convert_doc(rich_docx, tmp_path_factory.mktemp("lo"), target="docx"))
 
 
 @pytest.fixture(scope="module")
-def old_doc(office_docx, tmp_path_factory):
-    return convert_doc(office_docx, tmp_path_factory.mktemp("lo-doc"), target="doc")
+def old_doc(rich_docx, tmp_path_factory):
+    return convert_doc(rich_docx, tmp_path_factory.mktemp("lo-doc"), target="doc")
 
 
 def _by_text(result):
@@ -40,11 +40,11 @@ def test_list_labels_survive_libreoffice(resaved):
     assert paragraphs["Mục đích"].heading_level == 1 and paragraphs["Tiểu mục một"].heading_level == 2
 
 
-def test_texts_survive_libreoffice(office, resaved):
+def test_texts_survive_libreoffice(rich, resaved):
     def words(result):
         return " ".join(p.text for p in result.value.paragraphs()).replace("\f", " ").split()
 
-    ours = words(office)
+    ours = words(rich)
     theirs = words(resaved)
     # field results are recomputed by LibreOffice (page count); everything else is the same words
     assert [w for w in theirs if not w.isdigit()] == [w for w in ours if not w.isdigit()]

@@ -7,29 +7,29 @@ from generator.word.numbering import format_number
 from .docx_factory import OFFICE_LISTS, abstract, lvl, make_docx, num, numbering_xml, p
 
 
-def test_office_list_labels_match_word(office):
-    paragraphs = list(office.value.paragraphs())
+def test_office_list_labels_match_word(rich):
+    paragraphs = list(rich.value.paragraphs())
     got = [(q.text, q.list_label) for q in paragraphs[: len(OFFICE_LISTS)]]
     assert got == [(text, label) for _, text, label in OFFICE_LISTS]
 
 
-def test_label_is_not_part_of_text_and_keeps_num_and_level(office):
-    roman = next(q for q in office.value.paragraphs() if q.text == "NỘI DUNG")
+def test_label_is_not_part_of_text_and_keeps_num_and_level(rich):
+    roman = next(q for q in rich.value.paragraphs() if q.text == "NỘI DUNG")
     assert (roman.list_label, roman.num_id, roman.ilvl, roman.list_suffix) == ("II.", "1", 0, "\t")
     assert roman.full_text == "II.\tNỘI DUNG"
-    spaced = next(q for q in office.value.paragraphs() if q.text == "Số có số 0")
+    spaced = next(q for q in rich.value.paragraphs() if q.text == "Số có số 0")
     assert spaced.full_text == "09. Số có số 0"
 
 
-def test_heading_style_numbering_and_levels(office):
-    heads = [(q.text, q.heading_level, q.list_label) for q in office.value.paragraphs() if q.heading_level]
+def test_heading_style_numbering_and_levels(rich):
+    heads = [(q.text, q.heading_level, q.list_label) for q in rich.value.paragraphs() if q.heading_level]
     assert heads[:6] == [("Mục đích", 1, "1."), ("Tiểu mục một", 2, "1.1."), ("Tiểu mục hai", 2, "1.2."),
                          ("Phần hai", 1, "2."), ("Tiểu mục ba", 2, "2.1."), ("Không đánh số", 1, None)]
     assert ("Tiêu đề cấp ba theo outlineLvl", 3, None) in heads
 
 
-def test_numbering_level_indent_applies_between_style_and_direct(office):
-    roman = next(q for q in office.value.paragraphs() if q.text == "MỤC ĐÍCH, YÊU CẦU")
+def test_numbering_level_indent_applies_between_style_and_direct(rich):
+    roman = next(q for q in rich.value.paragraphs() if q.text == "MỤC ĐÍCH, YÊU CẦU")
     assert (roman.indent_left_pt, roman.indent_first_line_pt) == (36.0, -18.0)
 
 

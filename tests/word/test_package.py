@@ -187,3 +187,39 @@ def test_open_package_reads_parts_lazily_and_resolves_rels(good):
         assert {r.target for r in rels.values()} >= {"word/styles.xml", "word/theme/theme1.xml"}
         assert pkg.xml("word/numbering.xml") is None
         assert pkg._read_total < 20000  # only the parts asked for so far
+
+
+def test_duplicate_part_names_refused(good, tmp_path):
+    import warnings
+
+    dup = tmp_path / "dup.docx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name we write on purpose
+        _rezip(good, dup, add={"word/document.xml": b"<x/>"})
+    _refused(dup, contains="hai phần cùng tên")
+
+
+def test_encrypted_zip_entry_refused(good, tmp_path):
+    data = bytearray(good.read_bytes())
+    pos = data.find(b"PK\x01\x02")
+    data[pos + 8] |= 0x1  # general purpose flag: encrypted
+    bad = tmp_path / "enc.docx"
+    bad.write_bytes(bytes(data))
+    _refused(bad, contains="mã hóa")
+
+
+def test_deeply_nested_content_is_refused_or_read_without_crash(tmp_path):
+    from .docx_factory import make_docx
+
+    depth = 5000  # beyond libxml2's nesting limit: a parse error, not a RecursionError
+    body = "<w:sdt><w:sdtContent>" * depth + p("sâu") + "</w:sdtContent></w:sdt>" * depth
+    _refused(make_docx(tmp_path / "deep.docx", body), contains="lồng nhau quá sâu")
+    ok_depth = 120
+    body = "<w:sdt><w:sdtContent>" * ok_depth + p("sâu") + "</w:sdtContent></w:sdt>" * ok_depth
+    assert [q.text for q in read_docx(make_docx(tmp_path / "ok.docx", body)).value.paragraphs()] == ["sâu"]
+
+
+def test_strict_ooxml_refused_with_advice(good, tmp_path):
+    xml = (b'<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
+           b"<w:body><w:p/></w:body></w:document>")
+    _refused(_rezip(good, tmp_path / "strict.docx", replace={"word/document.xml": xml}), contains="Strict Open XML")

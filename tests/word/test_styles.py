@@ -10,19 +10,19 @@ def _para(result, text):
     return next(q for q in result.value.paragraphs() if q.text.startswith(text))
 
 
-def test_style_chain_and_doc_defaults(office):
-    body = _para(office, "Căn cứ")
+def test_style_chain_and_doc_defaults(rich):
+    body = _para(rich, "Căn cứ")
     assert body.style_id == "BodyJustified" and body.style_name == "Body Justified"
     assert body.alignment == "both"
     assert body.indent_first_line_pt == 28.35
     assert (body.space_before_pt, body.space_after_pt, body.line_spacing) == (6.0, 0.0, ("exact", 18.0))
-    normal = _para(office, "Sau dấu thân")
+    normal = _para(rich, "Sau dấu thân")
     # docDefaults only: theme minor font, 11 pt, spacing after 8 pt, line 259/240
     assert (normal.font, normal.size_pt, normal.space_after_pt, normal.line_spacing) == ("Calibri", 11.0, 8.0, ("auto", 1.079))
 
 
-def test_run_formatting_direct_character_style_and_chain(office):
-    runs = {run.text: run for run in _para(office, "Căn cứ").runs}
+def test_run_formatting_direct_character_style_and_chain(rich):
+    runs = {run.text: run for run in _para(rich, "Căn cứ").runs}
     assert runs["Căn cứ "].bold is False and runs["Căn cứ "].font == "Times New Roman" and runs["Căn cứ "].size_pt == 14.0
     assert runs["Luật"].bold is True
     assert runs[" Tổ chức"].bold is True and runs[" Tổ chức"].style_id == "Strong"
@@ -34,15 +34,15 @@ def test_run_formatting_direct_character_style_and_chain(office):
     assert runs["_______"].text == "_______"  # typed underscores are text, kept as typed
 
 
-def test_paragraph_direct_formatting_and_uniform_run_values(office):
-    q = _para(office, "Quốc hiệu")
+def test_paragraph_direct_formatting_and_uniform_run_values(rich):
+    q = _para(rich, "Quốc hiệu")
     assert (q.alignment, q.bold, q.size_pt, q.border_bottom, q.space_before_pt) == ("center", True, 13.0, True, 0.0)
-    mixed = _para(office, "Căn cứ")
+    mixed = _para(rich, "Căn cứ")
     assert mixed.bold is None  # mixed bold and regular runs
 
 
-def test_tab_stops_resolved(office):
-    q = _para(office, "Số:")
+def test_tab_stops_resolved(rich):
+    q = _para(rich, "Số:")
     assert q.tab_stops == [("center", 85.05), ("right", 453.6)]
     assert q.text == "Số: \tQuảng Nam, ngày"
 

@@ -1,0 +1,339 @@
+"""Surgical edits of a YAML plan file, shared by `rollover` and `import --onto`.
+
+The file is edited as text: each change replaces one node's source span (positions from PyYAML's
+composer) or inserts/removes whole lines, so comments, key order, quoting, folding and indentation of
+everything else stay byte-identical and a reviewer's diff shows only the lines that had to change.
+Edits are collected and applied at once (`apply`), back to front, so positions never shift under
+each other. A new value is written in the style of the one it replaces (plain, quoted, folded `>-`,
+literal `|`) when that style can hold it, checked by reading it back; otherwise double-quoted.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+WIDTH = 100  # folded text is wrapped like the plans in plans/ are
+
+
+@dataclass
+class Edit:
+    start: int
+    end: int
+    text: str
+    order: int = 0  # insertions at one position keep the order they were made in
+
+
+def nodes(node: yaml.Node, path: tuple = ()):
+    """(path, node) for every node, depth first."""
+    yield path, node
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from nodes(value, path + (key.value,))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            yield from nodes(item, path + (i,))
+
+
+def get(node: yaml.Node | None, *path):
+    """The node at `path` (mapping keys and list indexes), or None."""
+    for part in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            node = node.value[part] if 0 <= part < len(node.value) else None
+        else:
+            return None
+        if node is None:
+            return None
+    return node
+
+
+def key_node(mapping: yaml.MappingNode, key: str):
+    return next((k for k, v in mapping.value if k.value == key), None)
+
+
+def words(text: str, first: int, width: int = WIDTH) -> list[str]:
+    """Break `text` at spaces: the first line has `first` columns left, the others `width`."""
+    lines, current, room = [], "", first
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > room:
+            lines.append(current)
+            current, room = word, width
+        else:
+            current = f"{current} {word}" if current else word
+    return lines + [current]
+
+
+def quoted(value: str, column: int, indent: int) -> str:
+    """A double-quoted scalar starting at `column`, folded at spaces so no line passes the house
+    width; YAML folds each line break (and the next line's indentation) back into one space.
+    Numbers stay plain."""
+    if re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    lines = words(escaped, WIDTH - column - 2, WIDTH - indent - 1)
+    return '"' + ("\n" + " " * indent).join(lines) + '"'
+
+
+def _double_quoted(value: str) -> str:
+    out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    out = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", lambda m: f"\\x{ord(m.group(0)):02x}", out)
+    return f'"{out}"'
+
+
+def _reads_as(source: str, value, indent: int) -> bool:
+    """Does `source`, written as a mapping value at this indentation, read back as `value`?"""
+    doc = " " * indent + "k: " + source + "\n"
+    try:
+        loaded = yaml.safe_load(doc)
+    except yaml.YAMLError:
+        return False
+    return isinstance(loaded, dict) and type(loaded.get("k")) is type(value) and loaded.get("k") == value
+
+
+def _fold(text: str, width: int, first: int) -> list[str] | None:
+    """Lines of a folded block for one-line text: breaks only at a single space between two
+    non-spaces (each such break folds back into that space)."""
+    words = text.split(" ")
+    if "" in words:  # runs of spaces or leading/trailing spaces: keep them on one line
+        return [text]
+    lines, current = [], ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width - first:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
+
+
+class YamlEditor:
+    """Collects edits of one YAML text. Node positions are those of the text as given: look nodes up
+    with `get` on `root`, edit, then `apply()` once."""
+
+    def __init__(self, text: str):
+        self.src = text
+        self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+        self.edits: list[Edit] = []  # insertions and deletions of lines
+        self.spans: dict[int, tuple[int, int, str]] = {}  # node → (start, end, new source text)
+        self._order = 0
+
+    # ---------------------------------------------------------------- positions
+
+    def line_start(self, index: int) -> int:
+        return self.src.rfind("\n", 0, index) + 1
+
+    def line_end(self, index: int) -> int:
+        """Index just after the newline ending the line that holds `index`."""
+        end = self.src.find("\n", index)
+        return len(self.src) if end < 0 else end + 1
+
+    def line_of(self, node: yaml.Node) -> int:
+        """1-based line of a node (for messages)."""
+        return node.start_mark.line + 1
+
+    def content_end(self, node: yaml.Node) -> int:
+        """Index just after the last line that holds the node's own content (trailing comments and
+        blank lines that PyYAML counts into block nodes excluded)."""
+        last = node
+        while isinstance(last, (yaml.MappingNode, yaml.SequenceNode)) and last.value and not last.flow_style:
+            last = last.value[-1][1] if isinstance(last, yaml.MappingNode) else last.value[-1]
+        end = last.end_mark.index
+        if isinstance(last, yaml.ScalarNode) and last.style in ("|", ">"):
+            # block scalars end after their trailing line breaks: back up to the last text
+            end = len(self.src[:end].rstrip("\n ")) if self.src[:end].strip() else end
+        elif end and self.src[end - 1] == "\n":
+            return end
+        return self.line_end(max(end - 1, 0))
+
+    def item_start(self, seq: yaml.SequenceNode, index: int) -> int:
+        """Start of the line of the '-' of item `index` of a block sequence."""
+        item = seq.value[index]
+        dash = self.src.rfind("-", 0, item.start_mark.index)
+        return self.line_start(dash)
+
+    def dash_column(self, seq: yaml.SequenceNode) -> int:
+        item = seq.value[0]
+        dash = self.src.rfind("-", 0, item.start_mark.index)
+        return dash - self.line_start(dash)
+
+    # ---------------------------------------------------------------- scalars
+
+    def raw(self, node: yaml.Node) -> str:
+        """The node's source text, with the changes made to it so far."""
+        span = self.spans.get(id(node))
+        return span[2] if span else self.src[node.start_mark.index:node.end_mark.index]
+
+    def replace_span(self, node: yaml.Node, text: str) -> None:
+        """Replace exactly the span the composer gives the node (for a block scalar that includes
+        the line breaks after it)."""
+        self.spans[id(node)] = (node.start_mark.index, node.end_mark.index, text)
+
+    def replace_node(self, node: yaml.Node, text: str) -> None:
+        """Replace a node's source text by `text` (YAML source); a block scalar's trailing line
+        breaks stay."""
+        end = node.end_mark.index
+        if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+            # keep the line breaks and blank lines after a block scalar (they belong to the layout)
+            body = self.src[node.start_mark.index:end]
+            end = node.start_mark.index + len(body.rstrip("\n"))
+            text = text.rstrip("\n")
+        self.spans[id(node)] = (node.start_mark.index, end, text)
+
+    def scalar_source(self, value, like: yaml.ScalarNode | None = None, indent: int | None = None) -> str:
+        """Source text for `value` (str, or a number) in the style of `like` when possible."""
+        if not isinstance(value, str):
+            return str(value)
+        if indent is None:
+            indent = like.start_mark.column if like is not None else 0
+            if like is not None and like.style in ("|", ">"):
+                # a block scalar's column is its indicator's; its key is what sets the indentation
+                indent = self.key_column(like)
+        style = like.style if like is not None else None
+        candidates = []
+        if style in (">", "|"):
+            header = self.src[like.start_mark.index:self.line_end(like.start_mark.index)].rstrip("\n")
+            body_line = self.src[self.line_end(like.start_mark.index):like.end_mark.index]
+            body_indent = len(body_line) - len(body_line.lstrip(" ")) if body_line.strip() else indent + 2
+            pad = " " * body_indent
+            if style == ">" and "\n" not in value:
+                lines = _fold(value, WIDTH, body_indent)
+                candidates.append(header + "\n" + "\n".join(pad + line for line in lines))
+            elif style == "|":
+                lines = value.split("\n")
+                candidates.append(header + "\n" + "\n".join(pad + line if line else "" for line in lines))
+        elif style == "'":
+            candidates.append("'" + value.replace("'", "''") + "'")
+        elif style == '"':
+            candidates.append(_double_quoted(value))
+        if style in (None, "", "plain") or style is None:
+            candidates.append(value)
+        candidates.append(_double_quoted(value))
+        for candidate in candidates:
+            if _reads_as(candidate + ("\n" if style in (">", "|") else ""), value, indent):
+                return candidate
+        return _double_quoted(value)
+
+    def key_column(self, node: yaml.Node) -> int:
+        """Indentation of the line that holds the node's start (its key's column)."""
+        start = self.line_start(node.start_mark.index)
+        line = self.src[start:node.start_mark.index]
+        stripped = line.lstrip(" ")
+        col = len(line) - len(stripped)
+        return col + 2 if stripped.startswith("- ") else col
+
+    def set_scalar(self, node: yaml.ScalarNode, value) -> None:
+        """Give a scalar a new value, keeping its style where it can hold the value."""
+        self.replace_node(node, self.scalar_source(value, node))
+
+    # ---------------------------------------------------------------- lines
+
+    def insert_before_line(self, node: yaml.Node, lines: list) -> None:
+        """Insert lines just above the line of `node` (a mapping key), at that key's indentation. A
+        line given as (prefix, value) ends in `value` as a quoted scalar folded to the house width."""
+        line_start = self.line_start(node.start_mark.index)
+        column = node.start_mark.column
+        out = []
+        for line in lines:
+            if isinstance(line, tuple):
+                prefix, value = line
+                nested = len(prefix) - len(prefix.lstrip(" "))
+                line = prefix + quoted(value, column + len(prefix), column + nested + 2)
+            out.append(" " * column + line + "\n")
+        self.insert_at(line_start, "".join(out))
+
+    def continuation_indent(self, node: yaml.Node) -> int:
+        """Indentation for continuation lines of a scalar: two more than its key's column."""
+        line_start = self.line_start(node.start_mark.index)
+        line = self.src[line_start:node.start_mark.index]
+        stripped = line.lstrip(" ")
+        while stripped.startswith("- "):
+            stripped = stripped[2:].lstrip(" ")
+        return len(line) - len(stripped) + 2
+
+    def insert_at(self, index: int, text: str) -> None:
+        self._order += 1
+        self.edits.append(Edit(index, index, text, self._order))
+
+    def _value_lines(self, value, indent: int) -> list[str]:
+        """Block YAML lines for a str, number, list or dict value placed after 'key:' or '- '
+        (the first line continues that line; the others are indented)."""
+        pad = " " * indent
+        if isinstance(value, dict):
+            out = []
+            for i, (key, item) in enumerate(value.items()):
+                sub = self._value_lines(item, indent + 2)
+                first = (f"{key}:" + (" " + sub[0] if sub[0] else ""))
+                out.append(first if i == 0 else pad + first)
+                out += sub[1:]
+            return out
+        if isinstance(value, list):
+            if not value:
+                return ["[]"]
+            out = [""]
+            for item in value:
+                sub = self._value_lines(item, indent + 2)
+                out.append(pad + "- " + sub[0])
+                out += sub[1:]
+            return out
+        return [self.scalar_source(value, indent=indent)]
+
+    def item_text(self, value, dash_col: int) -> str:
+        """A whole list item ('- ...' lines with a final newline) at this dash column."""
+        lines = self._value_lines(value, dash_col + 2)
+        if isinstance(value, list):
+            raise ValueError("a list item that is itself a list is not written by this editor")
+        return " " * dash_col + "- " + lines[0] + "\n" + "".join(line + "\n" for line in lines[1:])
+
+    def insert_item(self, seq: yaml.SequenceNode, index: int, value) -> None:
+        """Insert `value` as item `index` of a block sequence (0 = first; len = after the last)."""
+        if seq.flow_style or not seq.value:
+            raise ValueError("only non-empty block lists get new items in place")
+        col = self.dash_column(seq)
+        text = self.item_text(value, col)
+        if index < len(seq.value):
+            self.insert_at(self.item_start(seq, index), text)
+        else:
+            self.insert_at(self.content_end(seq.value[-1]), text)
+
+    def delete_item(self, seq: yaml.SequenceNode, index: int) -> None:
+        """Remove item `index` of a block sequence, its lines and nothing else (comments above it
+        stay: they may speak of more than that item)."""
+        start = self.item_start(seq, index)
+        end = self.content_end(seq.value[index])
+        self.edits.append(Edit(start, end, ""))
+
+    def insert_key(self, mapping: yaml.MappingNode, key: str, value, after: str | None = None) -> None:
+        """Add `key: value` to a block mapping, after the key `after` (default: at the end)."""
+        keys = [k for k, _ in mapping.value]
+        col = keys[0].start_mark.column
+        anchor = next((v for k, v in mapping.value if k.value == after), None) if after else None
+        anchor = anchor if anchor is not None else mapping.value[-1][1]
+        lines = self._value_lines(value, col + 2)
+        text = " " * col + f"{key}:" + (" " + lines[0] if lines[0] else "") + "\n"
+        text += "".join(line + "\n" for line in lines[1:])
+        self.insert_at(self.content_end(anchor), text)
+
+    def set_list(self, node: yaml.SequenceNode, values: list) -> None:
+        """Replace a list of scalars, keeping it flow ('[a, b]') or block as it was."""
+        if node.flow_style or not node.value:
+            self.replace_node(node, "[" + ", ".join(self.scalar_source(v, indent=0) for v in values) + "]")
+            return
+        col = self.dash_column(node)
+        start = self.src.rfind("-", 0, node.value[0].start_mark.index)
+        end = self.content_end(node.value[-1])
+        text = "".join(self.item_text(v, col) for v in values)[col:]
+        self.edits.append(Edit(start, end, text))
+
+    # ---------------------------------------------------------------- result
+
+    def apply(self) -> str:
+        out = self.src
+        edits = self.edits + [Edit(start, end, text) for start, end, text in self.spans.values()]
+        # back to front; at one position, later insertions go first so that they end up after
+        for edit in sorted(edits, key=lambda e: (e.start, e.end, e.order), reverse=True):
+            out = out[:edit.start] + edit.text + out[edit.end:]
+        return out
