@@ -203,15 +203,13 @@ class _Checker:
         self.findings.append(Finding(rule, severity, message, ref, sec, para.index if para is not None else None,
                                      excerpt, fix))
 
-    def _shape_paragraphs(self) -> set[int]:
-        """Paragraphs holding a drawn shape without text (a line): the reader reports them as messages
-        whose `where` is 'đoạn N'."""
-        out = set()
-        for m in self.messages:
-            if "hình vẽ" in m.text and "không chứa chữ" in m.text:
-                hit = re.match(r"đoạn (\d+)", m.where or "")
-                if hit:
-                    out.add(int(hit[1]) - 1)
+    def _shape_paragraphs(self) -> dict[int, float | None]:
+        """Paragraphs anchoring a drawn line (a shape without text): paragraph → its length in points."""
+        out: dict[int, float | None] = {}
+        for p in self.paras:
+            for d in p.drawings:
+                if d.kind == "line" or (d.kind == "shape" and not d.has_text):
+                    out[p.index] = d.width_pt if d.kind == "line" else None
         return out
 
     def next_in_container(self, p: Paragraph) -> Paragraph | None:
@@ -495,7 +493,8 @@ class _Checker:
             return
         for q in candidates:
             if q.index in self.shapes:
-                return  # a drawn line shape: accepted (the reader does not measure shapes)
+                self._shape_length_check(kind, seg, lines, q, rule, names[kind], ref)
+                return
             if q.border_bottom and not q.text.strip():
                 self._rule_length_check(kind, seg, lines, q, rule, names[kind], ref)
                 return
@@ -503,6 +502,7 @@ class _Checker:
             self._rule_length_check(kind, seg, lines, p, rule, names[kind], ref)
             return
         if p.index in self.shapes:
+            self._shape_length_check(kind, seg, lines, p, rule, names[kind], ref)
             return
         self.add(rule, f"thiếu đường kẻ ngang, nét liền dưới {names[kind]}", ref, seg=seg)
 
@@ -522,9 +522,16 @@ class _Checker:
         text = self._text_width(kind, seg, lines, where)
         return text if kind == "motto" else text * nd30.RULE_RATIO
 
-    def _rule_length_check(self, kind, seg, lines, q: Paragraph, rule, name, ref) -> None:
+    def _shape_length_check(self, kind, seg, lines, q: Paragraph, rule, name, ref) -> None:
+        length = self.shapes.get(q.index)
+        if length:  # in a tab-set header one paragraph may hold two lines: measured only when alone
+            if sum(1 for d in q.drawings if d.kind == "line") == 1:
+                self._rule_length_check(kind, seg, lines, q, rule, name, ref, length)
+
+    def _rule_length_check(self, kind, seg, lines, q: Paragraph, rule, name, ref, length: float | None = None) -> None:
         available = self.width_available(q)
-        length = available - (q.indent_left_pt or 0) - (q.indent_right_pt or 0)
+        if length is None:
+            length = available - (q.indent_left_pt or 0) - (q.indent_right_pt or 0)
         text = self._text_width(kind, seg, lines, q)
         ok = nd30.motto_rule_ok(length, text) if kind == "motto" else nd30.rule_ratio_ok(length, text)
         if not ok:
@@ -598,6 +605,7 @@ class _Checker:
                      "liền", "PL I §II.5.b", seg=s, fix=self._rule_fix(s, self._rule_length("title", last, title, s.para)))
             return
         if nxt is not None and nxt.index in self.shapes:
+            self._shape_length_check("title", last, title, nxt, "title.rule", "trích yếu", "PL I §II.5.b")
             return
         target = nxt if nxt is not None and nxt.border_bottom and not nxt.text.strip() else (p if p.border_bottom else None)
         if target is None:
