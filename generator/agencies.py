@@ -15,6 +15,7 @@ from string import Template
 
 import yaml
 
+from .catalogue import DATA_LOADER, read_data
 from .model import Agency, Plan
 
 ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -36,7 +37,7 @@ def fold(text: str) -> str:
 def provinces() -> tuple[dict, ...]:
     """The 34 provinces and centrally-run cities since 2025, then the pre-2025 ones merged into them."""
     text = resources.files("generator.data").joinpath("provinces.yaml").read_text(encoding="utf-8")
-    return tuple(yaml.safe_load(text)["provinces"])
+    return tuple(yaml.load(text, Loader=DATA_LOADER)["provinces"])
 
 
 _PREFIXES = ("thanh pho truc thuoc trung uong ", "thanh pho ", "tinh ", "tp ")
@@ -65,7 +66,7 @@ def _files() -> dict[str, dict]:
     out = {}
     for entry in resources.files("generator.registries").iterdir():
         if entry.name.endswith(".yaml"):
-            data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+            data = read_data(entry)
             out[data["province"]] = data
     return out
 

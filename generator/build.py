@@ -45,8 +45,9 @@ def output_names(stem: str) -> dict[str, str]:
 
 
 def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = None,
-               xlsx_template: Path | None = None, pdf: bool = False, display: str | None = None) -> BuildResult:
-    plan, warnings = load_plan(plan_path, display)
+               xlsx_template: Path | None = None, pdf: bool = False, display: str | None = None,
+               max_bytes: int | None = None) -> BuildResult:
+    plan, warnings = load_plan(plan_path, display, max_bytes=max_bytes)
     ctx = build_context(plan)
     docx_bytes = render_docx(ctx, docx_template or default_template("kehoach.docx"))
     xlsx_bytes = render_xlsx(ctx, xlsx_template or default_template("phuluc.xlsx"))

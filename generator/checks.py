@@ -92,7 +92,7 @@ class _Checker:
 
     def catalogues(self) -> None:
         from .agencies import registries
-        from .catalogue import available
+        from .catalogue import versions as shipped
 
         if self.agencies.registry_missing:
             close = difflib.get_close_matches(self.plan.registry, sorted(registries()), n=1, cutoff=0.6)
@@ -100,9 +100,9 @@ class _Checker:
                     "mã danh mục là tên tỉnh, thành phố viết thường không dấu, nối bằng '-', ví dụ tuyen-quang")
             self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; {hint}")
         for index, version in self.criteria.missing_catalogues:
-            versions = sorted(v for (i, v) in available() if i == index)
+            versions = sorted(v for (i, v) in shipped() if i == index)
             known = f"các phiên bản có: {', '.join(versions)}" if versions else (
-                "các chỉ số có: " + ", ".join(sorted({i for i, _ in available()})))
+                "các chỉ số có: " + ", ".join(sorted({i for i, _ in shipped()})))
             self.error(("indices", index), f"không có danh mục '{index}' phiên bản '{version}'; {known}")
 
     def criterion(self, path: PathKey, code: str):

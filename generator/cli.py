@@ -1,11 +1,9 @@
 """The `kehoach` command: the only place that prints or exits."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
-import traceback
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,9 +12,17 @@ import click
 from . import cli_vi
 from .errors import KehoachError, Problem
 
+# Start-up time matters (`--help`, `validate` in editors and CI): modules that only some commands
+# need (json, traceback, and above all the .docx/.xlsx libraries behind build) are imported inside
+# those commands.
 cli_vi.install()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+MB = 1024 * 1024  # the loader's default limit is 20 MB; importing it here would slow `--help`
+
+max_size_option = click.option(
+    "--max-size", type=click.IntRange(min=1), metavar="MB",
+    help="Giới hạn cỡ tệp kế hoạch, tính bằng MB (mặc định 20, đủ cho khoảng 10.000 nhiệm vụ).")
 
 
 def _display(path: Path) -> str:
@@ -58,8 +64,9 @@ def cli() -> None:
 @click.option("--template", "docx_template", type=click.Path(path_type=Path),
               help="Mẫu Word riêng của tỉnh (thay cho mẫu mặc định).")
 @click.option("--xlsx-template", type=click.Path(path_type=Path), help="Mẫu Excel riêng cho phụ lục.")
+@max_size_option
 def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | None,
-          xlsx_template: Path | None) -> None:
+          xlsx_template: Path | None, max_size: int | None) -> None:
     """Tạo văn bản .docx, phụ lục .xlsx và Nơi nhận cho từng kế hoạch.
 
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
@@ -70,7 +77,7 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     for plan in plans:
         try:
             result = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
-                                display=_display(plan))
+                                display=_display(plan), max_bytes=max_size * MB if max_size else None)
         except KehoachError as exc:
             failed += 1
             _echo_problems(exc.problems)
@@ -87,7 +94,8 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
               help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
-def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
+@max_size_option
+def validate(plans: tuple[Path, ...], strict: bool, fmt: str, max_size: int | None) -> None:
     """Kiểm tra kế hoạch, không ghi tệp nào.
 
     Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường. Mã thoát 1 khi có lỗi.
@@ -97,7 +105,7 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
     all_problems: list[Problem] = []
     for plan in plans:
         try:
-            _, warnings = load_plan(plan, _display(plan))
+            _, warnings = load_plan(plan, _display(plan), max_bytes=max_size * MB if max_size else None)
             all_problems += warnings
         except KehoachError as exc:
             all_problems += exc.problems
@@ -105,6 +113,8 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str) -> None:
         all_problems = [Problem(p.file, p.line, p.col, p.path, p.message, "error") for p in all_problems]
     errors = [p for p in all_problems if p.severity == "error"]
     if fmt == "json":
+        import json
+
         click.echo(json.dumps([p.__dict__ for p in all_problems], ensure_ascii=False, indent=2))
     else:
         _echo_problems(all_problems, fmt)
@@ -197,6 +207,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
     Ví dụ: kehoach init --province "Tuyên Quang" --year 2026 --indices papi,par
     """
     import datetime as dt
+    import json
 
     from .agencies import find_province
     from .schema import plan_schema
@@ -293,6 +304,8 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
 
     Ví dụ: kehoach check ke-hoach.docx; kehoach check --fix ke-hoach.docx -o ke-hoach-da-sua.docx
     """
+    import json
+
     from .word.check import check_docx, grouped
 
     if fix:
@@ -345,6 +358,8 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
 
 
 def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
+    import json
+
     from .word.check import grouped
     from .word.fix import fix_docx
 
@@ -380,6 +395,8 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:
     """Xuất JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và giải thích các khóa)."""
+    import json
+
     from .schema import plan_schema
 
     text = json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
@@ -407,6 +424,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # last resort: a drafter must never see a traceback
         if os.environ.get("KEHOACH_DEBUG"):
+            import traceback
+
             traceback.print_exc()
         click.echo(f"lỗi không mong đợi: {type(exc).__name__}: {exc}. Hãy gửi tệp kế hoạch cho nhóm phát "
                    "triển (đặt KEHOACH_DEBUG=1 để xem chi tiết).", err=True)

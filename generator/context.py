@@ -174,6 +174,8 @@ class Builder:
         self.targets = {t.id: t for t in plan.targets}
         self.target_index = {t.id: i for i, t in enumerate(plan.targets)}
         self.appendix_labels = self._appendix_labels()
+        self.scheme = plan.numbering  # the numbering of the section being built
+        self._numbers: list[int] = []  # numbers of the items above the current one
         self.appendix_index = {a.id: i for i, a in enumerate(plan.appendices)}
 
     # ---------------------------------------------------------------- header and references
@@ -269,7 +271,9 @@ class Builder:
         for i, section in enumerate(self.plan.sections):
             out.append(Para("section", upper(section.title), label=f"{roman(i + 1)}.", bold=True,
                             source=Source(("sections", i, "title"), "upper")))
+            self.scheme = section.numbering or self.plan.numbering
             out += self.blocks(section.content, depth=1, path=("sections", i, "content"))
+        self.scheme = self.plan.numbering
         out.append(Para("closing", _closing(self.plan.closing), source=Source(("closing",))))
         return out
 
@@ -321,12 +325,31 @@ class Builder:
         return out
 
     def heading(self, depth: int, n: int, title: str, source: Source | None = None) -> Para:
-        if depth == 1:
-            return Para("heading", title, label=f"{n}.", bold=True, source=source)
-        return Para("point", title, label=_point_label(depth, n), source=source)
+        """A titled item: bold at the numbered levels ('1.', '1.1.'), and at lettered ones when the
+        scheme says so (ND30 prints points plain)."""
+        label = self.clause_label(depth, n)
+        fmt = self.level_format(depth)
+        if fmt in ("1.", "1.1.") or self.scheme.bold_titled_points:
+            return Para("heading", title, label=label, bold=True, source=source)
+        return Para("point", title, label=label, source=source)
+
+    def level_format(self, depth: int) -> str:
+        levels = self.scheme.levels
+        return levels[depth - 1] if depth <= len(levels) else "(1)"
 
     def clause_label(self, depth: int, n: int) -> str:
-        return f"{n}." if depth == 1 else _point_label(depth, n)
+        """The label of item `n` at `depth`; remembers it so '1.1.' can name its parents."""
+        del self._numbers[depth - 1:]
+        self._numbers += [0] * (depth - 1 - len(self._numbers)) + [n]
+        fmt = self.level_format(depth)
+        if fmt == "1.":
+            return f"{n}."
+        if fmt == "1.1.":
+            start = next((d for d in range(depth - 1, 0, -1) if self.level_format(d) not in ("1.", "1.1.")), 0)
+            return ".".join(str(x) for x in self._numbers[start:depth]) + "."
+        if fmt == "a)" and n <= len(nd30.POINT_LETTERS):
+            return nd30.point_label(n)
+        return f"({n})"
 
     def subsection(self, block: Subsection, depth: int, n: int, path: tuple = ()) -> list[Para]:
         if block.title is not None:
@@ -411,26 +434,61 @@ class Builder:
         order = sorted(groups, key=lambda code: self._criterion_order(code))
         keys = appendix.columns
         as_rows = "dimension" not in keys  # otherwise the dimension is a (merged) column
+        where = self.appendix_index[appendix.id]
         for g, code in enumerate(order, start=1):
-            name = self.criterion_name(code)
+            name = appendix.group_names.get(code) or self.criterion_name(code)
+            number_g = roman(g) if appendix.group_numbers == "roman" else str(g)
             if as_rows:
                 label = f"{appendix.group_label} “{name}”" if appendix.group_label else name
-                cells = ((Cell((roman(g),)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
-                group_source = Source(("appendices", self.appendix_index[appendix.id], "group", code), "generated")
+                cells = ((Cell((number_g,)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
+                group_source = Source(("appendices", where, "group", code), "generated")
                 table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True, source=group_source))
-            for n, (i, task) in enumerate(groups[code], start=1):
-                cells = []
-                for key in keys:
-                    cell = self.task_cell(task, key, n, g, name, appendix)
-                    origin = ("generated" if key in ("stt", "dimension", "sub_dimension")
-                              else "agencies" if key in ("lead", "co") else "text")
-                    cells.append(replace(cell, source=Source(("tasks", i, key), origin)))
-                table.rows.append(Row("data", tuple(cells), source=Source(("tasks", i))))
-                table.task_rows += 1
+            for sub, members in self._sub_groups(groups[code], appendix if as_rows else None):
+                prefix = number_g
+                if sub is not None:  # a criterion heading: a row of the table, not a task
+                    prefix = f"{number_g}.{self._criterion_number(sub)}"
+                    sub_name = appendix.group_names.get(sub) or self.criterion_name(sub)
+                    cells = ((Cell((prefix,)), Cell((sub_name,))) if keys[0] == "stt" else (Cell((sub_name,)),))
+                    table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True,
+                                          source=Source(("appendices", where, "group", sub), "generated")))
+                for n, (i, task) in enumerate(members, start=1):
+                    stt = f"{prefix}.{n}" if appendix.numbering == "hierarchical" else None
+                    cells = []
+                    for key in keys:
+                        cell = (Cell((stt,)) if key == "stt" and stt else
+                                self.task_cell(task, key, n, g, name, appendix))
+                        origin = ("generated" if key in ("stt", "dimension", "sub_dimension")
+                                  else "agencies" if key in ("lead", "co") else "text")
+                        cells.append(replace(cell, source=Source(("tasks", i, key), origin)))
+                    table.rows.append(Row("data", tuple(cells), source=Source(("tasks", i))))
+                    table.task_rows += 1
         _merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]
                        if not as_rows else [])
         _fit_to_content(table)
         return table
+
+    def _sub_groups(self, members: list, appendix: TasksAppendix | None) -> list[tuple[str | None, list]]:
+        """Tasks of one group, gathered under criterion headings when the appendix asks for them
+        (by each task's first sub_dimension; tasks without one come first, with no heading)."""
+        if appendix is None or not appendix.sub_headings:
+            return [(None, members)]
+        subs: dict[str | None, list] = {}
+        for i, task in members:
+            codes = [task.sub_dimension] if isinstance(task.sub_dimension, str) else (task.sub_dimension or [None])
+            subs.setdefault(codes[0], []).append((i, task))
+        def key(code):  # numbered criteria in number order, whatever order the plan declared them in
+            number = self._criterion_number(code) if code else ""
+            return (code is not None, int(number) if number.isdigit() else 0, self._criterion_order(code or ""))
+        return sorted(subs.items(), key=lambda kv: key(kv[0]))
+
+    def _criterion_number(self, code: str) -> str:
+        """'3' for par.1.3: the number in the code when there is one (plans list only some
+        criteria), else the position among its siblings."""
+        last = code.rsplit(".", 1)[-1]
+        if last.isdigit():
+            return last
+        info = self.criteria.get(code)
+        return str(info.position + 1) if info else last
 
     def _criterion_order(self, code: str) -> tuple:
         chain = []
@@ -603,13 +661,6 @@ def _merge_repeats(table: Table, columns: list[int]) -> None:
                 prev_cells[c] = replace(prev_cells[c], merge="restart")
         rows[r - 1] = replace(prev, cells=tuple(prev_cells))
         rows[r] = replace(cur, cells=tuple(cells))
-
-
-def _point_label(depth: int, n: int) -> str:
-    """'a)', 'b)' for points; deeper levels (rare in real plans) use '(1)', '(2)'."""
-    if depth == 2 and n <= len(nd30.POINT_LETTERS):
-        return nd30.point_label(n)
-    return f"({n})"
 
 
 BOUND_WORDS = {"exact": "", "above": "trên ", "at_least": "tối thiểu "}

@@ -19,9 +19,14 @@ import yaml
 from .errors import PlanError, Problem, Problems
 from .safeio import NotRegular, TooLarge, os_error_vi, read_regular, size_text
 
-MAX_BYTES = 5 * 1024 * 1024
+MB = 1024 * 1024
+# Limits against abuse (a file that is not a plan, or one built to exhaust memory), set from what a
+# province could really write: the seed plans are 25-75 KB for 0-39 tasks (about 2 KB a task); a
+# plan of 10,000 tasks is about 10 MB. `--max-size` raises the limit, and the node limit with it.
+MAX_BYTES = 20 * MB
+BYTES_PER_NODE = 40  # real plans have 65-90 bytes per YAML node
+MAX_NODES = MAX_BYTES // BYTES_PER_NODE
 MAX_DEPTH = 40
-MAX_NODES = 200_000
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -85,12 +90,27 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
     return f"lỗi cú pháp YAML ({english})"
 
 
-def read_text(path: Path, display: str, limit: int = MAX_BYTES) -> str:
+def _vi_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def too_big_message(path: Path, limit: int) -> str:
+    try:
+        need = max(-(-path.stat().st_size // MB), limit // MB + 1)
+    except OSError:
+        need = limit // MB + 1
+    return (f"tệp quá lớn (giới hạn {size_text(limit)}, đủ cho một kế hoạch khoảng {_vi_int(limit // MB * 500)} "
+            f"nhiệm vụ, trong khi kế hoạch thật của một tỉnh thường dưới 1 MB). Nếu đúng đây là kế hoạch cần "
+            f"dùng, hãy chạy lại với --max-size {need}")
+
+
+def read_text(path: Path, display: str, limit: int | None = None) -> str:
     """Read and decode a plan file, refusing what cannot be a plan."""
+    limit = limit or MAX_BYTES
     try:
         raw = read_regular(path, limit)
     except TooLarge:
-        raise PlanError(Problem(display, 0, 0, "", f"tệp quá lớn (giới hạn {size_text(limit)})")) from None
+        raise PlanError(Problem(display, 0, 0, "", too_big_message(path, limit))) from None
     except NotRegular as exc:
         raise PlanError(Problem(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
@@ -142,21 +162,23 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def load_yaml(path: Path, display: str | None = None) -> Located:
+def load_yaml(path: Path, display: str | None = None, max_bytes: int | None = None) -> Located:
+    """`max_bytes` (default MAX_BYTES) bounds the file size and, in proportion, the number of nodes."""
     display = display or str(path)
-    text = read_text(path, display)
+    max_bytes = max_bytes or MAX_BYTES
+    text = read_text(path, display, max_bytes)
     # tens of thousands of short-lived nodes make the cyclic GC run over and over (2x slower); the
     # node tree has no cycles, so collection can wait until it is built
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(text, display)
+        return _load(text, display, max(MAX_NODES, max_bytes // BYTES_PER_NODE))
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
-def _load(text: str, display: str) -> Located:
+def _load(text: str, display: str, max_nodes: int = MAX_NODES) -> Located:
     deep = _too_deep(text)
     if deep:
         raise PlanError(Problem(display, deep[0], deep[1], "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"))
@@ -172,7 +194,7 @@ def _load(text: str, display: str) -> Located:
         raise PlanError(Problem(display, 0, 0, "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")) from None
     if root is None:
         raise PlanError(Problem(display, 1, 1, "", "tệp rỗng: chưa có nội dung kế hoạch"))
-    builder = _Builder(display)
+    builder = _Builder(display, max_nodes)
     data = builder.build(root, (), 0)
     if not isinstance(data, dict) and not builder.problems.errors:
         builder.problems.add(root.start_mark.line + 1, root.start_mark.column + 1, "",
@@ -184,7 +206,7 @@ def _load(text: str, display: str) -> Located:
 
 
 class _Builder:
-    def __init__(self, file: str):
+    def __init__(self, file: str, max_nodes: int = MAX_NODES):
         self.problems = Problems(file)
         self.values: dict[PathKey, tuple[int, int]] = {}
         self.keys: dict[PathKey, tuple[int, int]] = {}
@@ -193,6 +215,7 @@ class _Builder:
         self.count = 0
         self.fatal = False  # limits hit: the data is incomplete, schema errors would only be noise
         self.scalars = yaml.constructor.SafeConstructor()
+        self.max_nodes = max_nodes
 
     def _pos(self, node: yaml.Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -201,10 +224,13 @@ class _Builder:
         self.count += 1
         line, col = self._pos(node)
         self.values[path] = (line, col)
-        if self.count > MAX_NODES:
-            if self.count == MAX_NODES + 1:
+        if self.count > self.max_nodes:
+            if self.count == self.max_nodes + 1:
                 self.fatal = True
-                self.problems.add(line, col, format_path(path), f"tệp có quá nhiều phần tử (hơn {MAX_NODES})")
+                self.problems.add(line, col, format_path(path),
+                                  f"tệp có quá nhiều phần tử (hơn {_vi_int(self.max_nodes)}); nếu đúng đây là kế "
+                                  f"hoạch cần dùng, hãy chạy lại với --max-size lớn hơn "
+                                  f"{-(-self.max_nodes * BYTES_PER_NODE // MB)} (MB)")
             return None
         if depth > MAX_DEPTH:
             self.fatal = True

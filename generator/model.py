@@ -408,11 +408,36 @@ _TAG_OF_CLASS = {
 }
 
 
+NumberFormat = Literal["1.", "1.1.", "a)", "(1)"]
+
+
+class Numbering(Strict):
+    """Cách đánh số các cấp dưới mục 'I.' (gạch đầu dòng '-' và '+' không đổi)."""
+
+    levels: list[NumberFormat] = Field(
+        default=["1.", "a)", "(1)"],
+        min_length=1,
+        title="Các cấp",
+        description="Kiểu số của từng cấp, từ cấp ngay dưới mục 'I.': '1.', '1.1.' (số cấp trên, chấm, số "
+        "thứ tự), 'a)', '(1)'. Mặc định ['1.', 'a)', '(1)']; nhiều kế hoạch dùng ['1.', '1.1.', 'a)', '(1)']. "
+        "Cấp sâu hơn danh sách in '(1)'.",
+    )
+    bold_titled_points: bool = Field(
+        default=False,
+        title="Điểm có tiêu đề in đậm",
+        description="true: điểm 'a)' hoặc '(1)' có tiêu đề in đậm như khoản '1.' có tiêu đề (Nghị định 30 để "
+        "điểm in thường; một số kế hoạch in đậm để phân biệt với các ý bên dưới).",
+    )
+
+
 class Section(Strict):
     """Mục lớn 'I.', 'II.' (in hoa, đậm)."""
 
     id: Id
     title: Text = Field(title="Tiêu đề", description="Tiêu đề mục, ví dụ 'MỤC ĐÍCH, YÊU CẦU'.")
+    numbering: Numbering | None = Field(
+        default=None, title="Cách đánh số", description="Cách đánh số riêng cho mục này (mặc định: của kế hoạch)."
+    )
     content: list[Block] = Field(default=[], title="Nội dung")
 
 
@@ -470,6 +495,29 @@ class TasksAppendix(Strict):
     )
     dimensions: list[Id] | None = Field(
         default=None, title="Chỉ số nội dung", description="Chỉ đưa các chỉ số này; bỏ trống là tất cả."
+    )
+    group_numbers: Literal["roman", "arabic"] = Field(
+        default="roman",
+        title="Số dòng nhóm",
+        description="Số thứ tự của dòng nhóm (chỉ số nội dung, lĩnh vực): 'roman' (I, II) hoặc 'arabic' (1, 2).",
+    )
+    group_names: dict[Id, Text] = Field(
+        default={},
+        title="Tên dòng nhóm",
+        description="Tên in ở dòng nhóm hoặc dòng tiêu chí của phụ lục này, theo mã tiêu chí, thay cho tên "
+        "trong danh mục, ví dụ {par.1: 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH'}.",
+    )
+    sub_headings: bool = Field(
+        default=False,
+        title="Dòng tiêu chí",
+        description="true: dưới mỗi dòng nhóm, các nhiệm vụ được gom theo nội dung thành phần (sub_dimension) "
+        "với một dòng tiêu đề không phải nhiệm vụ, ví dụ '1.3 | Tổ chức thực hiện kiểm tra CCHC'.",
+    )
+    numbering: Literal["flat", "hierarchical"] = Field(
+        default="flat",
+        title="Số thứ tự nhiệm vụ",
+        description="'flat': nhiệm vụ đánh số lại 1, 2 trong mỗi nhóm; 'hierarchical': số theo cấp, ví dụ 1.1, "
+        "1.2 hoặc 1.3.1, 1.3.2 khi có dòng tiêu chí.",
     )
 
 
@@ -558,6 +606,11 @@ class Plan(Strict):
     archive: Archive = Field(title="Lưu")
     appendices: list[Appendix] = Field(default=[], title="Phụ lục")
     layout: Layout = Field(default_factory=Layout)
+    numbering: Numbering = Field(
+        default_factory=Numbering,
+        title="Cách đánh số",
+        description="Cách đánh số các cấp dưới mục 'I.' cho cả kế hoạch; một mục có thể chọn cách riêng.",
+    )
 
 
 Bullet.model_rebuild()

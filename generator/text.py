@@ -7,11 +7,11 @@ from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
 
-from babel.numbers import format_decimal
-
 
 def number(value: int | Decimal) -> str:
     """44.33 → '44,33'; 4.0 stays '4,0' (the precision the drafter wrote); 1250000 → '1.250.000'."""
+    from babel.numbers import format_decimal  # with its locale data, only when a number is printed
+
     if isinstance(value, Decimal):
         places = max(0, -value.as_tuple().exponent) if value.is_finite() else 0
         pattern = "#,##0" + ("." + "0" * places if places else "")

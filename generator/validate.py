@@ -301,10 +301,10 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
         return None
 
 
-def load_plan(path: Path, display: str | None = None) -> tuple[Plan, list[Problem]]:
+def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None = None) -> tuple[Plan, list[Problem]]:
     """Read, validate and check one plan. Raises PlanError with every error found (and the warnings);
-    returns the plan and its warnings otherwise."""
-    located = load_yaml(path, display)
+    returns the plan and its warnings otherwise. `max_bytes`: see loader.load_yaml."""
+    located = load_yaml(path, display, max_bytes)
     problems = Problems(located.file, list(located.problems))
     plan = parse_plan(located, problems)
     if plan is not None:

@@ -53,3 +53,22 @@ def test_real_plans_maxima_for_2018_and_2019_results():
     assert [float(by_year[2018].max[f]) for f in fields] == [9, 10, 13, 12, 13.5, 12.5, 13.5, 16.5]
     assert [float(by_year[2019].max[f]) for f in fields] == [8.5, 10, 14, 12, 14, 12.5, 13, 16]
     assert by_year[2017].verified is True and by_year[2018].verified == "secondary"
+
+
+def test_file_names_say_what_is_inside():
+    """Catalogues are read lazily by file name: the name must match the content."""
+    from generator.catalogue import versions
+
+    for (index, version), data in available().items():
+        assert (data["index"], str(data["version"])) == (index, version)
+    assert len(available()) == len(versions()) >= 9
+
+
+def test_only_the_catalogues_a_plan_names_are_read():
+    from generator import catalogue
+    from generator.validate import load_plan
+    from tests.conftest import SAMPLE
+
+    catalogue.catalogue.cache_clear()
+    plan, _ = load_plan(SAMPLE)
+    assert catalogue.catalogue.cache_info().currsize == len(plan.indices)

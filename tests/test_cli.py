@@ -149,6 +149,17 @@ def test_check_refuses_hostile_files(tmp_path):
     assert done.returncode == 1 and not (tmp_path / "out.docx").exists()
 
 
+def test_max_size_raises_the_size_limit(plan_copy):
+    # a real plan with 1.5 MB of comments: over a 1 MB limit, within 2 MB
+    path = plan_copy(lambda t: t + ("# ghi chú của người soạn\n" * 60_000))
+    refused = run("validate", path, "--max-size", "1")
+    assert refused.returncode == 1 and "tệp quá lớn (giới hạn 1 MB" in refused.stderr
+    assert "hãy chạy lại với --max-size 2" in refused.stderr
+    accepted = run("validate", path, "--max-size", "2")
+    assert accepted.returncode == 0, accepted.stderr
+    assert "--max-size MB" in run("build", "--help").stdout
+
+
 ENGLISH = ("PATH", "INTEGER", "TEXT", "FILENAME", "DIRECTORY", "Usage", "Options", "Error", " or ", "Show this")
 
 

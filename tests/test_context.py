@@ -224,3 +224,73 @@ def test_responsibility_written_as_one_run_on_sentence(plan_from):
             "cho người dân.") in full
     para = next(p for p in build_context(plan_from(edit)[0]).body if p.text.startswith("Sở Tư pháp chủ trì"))
     assert not para.bold
+
+
+def test_numbering_schemes_per_plan_and_section(plan_from):
+    def edit(data):
+        # the plan numbers 1. / 1.1. / a) / (1); section III keeps today's scheme with bold titled points
+        data["numbering"] = {"levels": ["1.", "1.1.", "a)", "(1)"]}
+        data["sections"][0]["content"][1]["content"] = [
+            {"title": "Đối với cấp tỉnh", "content": [
+                {"text": "Các nhiệm vụ phải cụ thể", "content": [{"text": "Rà soát hằng quý."}]}]},
+            {"title": "Đối với cấp huyện", "content": ["Bám sát kế hoạch của tỉnh."]}]
+        data["sections"][2]["numbering"] = {"levels": ["1.", "a)", "(1)"], "bold_titled_points": True}
+        data["sections"][2]["content"].insert(0, {"title": "Nhiệm vụ chung", "content": [
+            {"title": "Tuyên truyền", "content": ["Đẩy mạnh tuyên truyền."]}]})
+    ctx = build_context(plan_from(edit)[0])
+    full = texts(ctx)
+    i = full.index("2. Yêu cầu")
+    assert full[i + 1:i + 6] == ["2.1. Đối với cấp tỉnh", "a) Các nhiệm vụ phải cụ thể", "(1) Rà soát hằng quý.",
+                                 "2.2. Đối với cấp huyện", "Bám sát kế hoạch của tỉnh."]
+    by_text = {p.full: p for p in ctx.body}
+    assert by_text["2.1. Đối với cấp tỉnh"].bold  # a titled 1.1. is bold like a titled 1.
+    assert not by_text["a) Các nhiệm vụ phải cụ thể"].bold
+    j = full.index("1. Nhiệm vụ chung")
+    assert full[j + 1:j + 3] == ["a) Tuyên truyền", "Đẩy mạnh tuyên truyền."]
+    assert by_text["a) Tuyên truyền"].bold and by_text["a) Tuyên truyền"].kind == "heading"
+
+
+def test_default_numbering_is_unchanged(ctx):
+    full = texts(ctx)
+    i = full.index("2. Yêu cầu")
+    assert full[i + 1:i + 3] == ["a) Các nhiệm vụ phải cụ thể", "(1) Đối với cấp tỉnh"]
+
+
+def _layered(data):
+    """A PAR task appendix as real plans print it: field rows, criterion headings, tasks 1.3.1."""
+    data["indices"]["par"] = "qd2948-2017"
+    data["criteria"] += [{"code": "par.1.3", "name": "Tổ chức thực hiện kiểm tra CCHC", "parent": "par.1"},
+                         {"code": "par.1.1", "name": "Kế hoạch CCHC năm", "parent": "par.1"}]
+    data["tasks"] += [
+        {"id": "kt-1", "dimension": "par.1", "sub_dimension": "par.1.3", "content": "Kiểm tra 30% cơ quan.",
+         "lead": ["so-noi-vu"]},
+        {"id": "kt-2", "dimension": "par.1", "sub_dimension": "par.1.3", "content": "Xử lý sau kiểm tra.",
+         "lead": ["so-noi-vu"]},
+        {"id": "kh-1", "dimension": "par.1", "sub_dimension": "par.1.1", "content": "Ban hành kế hoạch.",
+         "lead": ["so-noi-vu"]},
+    ]
+    def base():
+        return {"type": "tasks", "columns": ["stt", "content", "lead"], "dimensions": ["par.1"]}
+    data["appendices"] += [
+        {**base(), "id": "cchc", "title": "Nhiệm vụ CCHC", "group_numbers": "arabic", "sub_headings": True,
+         "numbering": "hierarchical", "group_names": {"par.1": "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"}},
+        {**base(), "id": "cchc-2", "title": "Nhiệm vụ CCHC (tóm tắt)",
+         "group_names": {"par.1": "Chỉ đạo, điều hành CCHC"}}]
+    data["sections"][2]["content"].append({"appendix": ["cchc", "cchc-2"]})
+
+
+def test_layered_task_appendix(plan_from):
+    ctx = build_context(plan_from(_layered)[0])
+    table, other = ctx.tables[2], ctx.tables[3]
+    rows = [(r.kind, [c.text for c in r.cells]) for r in table.rows]
+    assert rows == [
+        ("group", ["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]),
+        ("group", ["1.1", "Kế hoạch CCHC năm"]),
+        ("data", ["1.1.1", "Ban hành kế hoạch.", "Sở Nội vụ"]),
+        ("group", ["1.3", "Tổ chức thực hiện kiểm tra CCHC"]),
+        ("data", ["1.3.1", "Kiểm tra 30% cơ quan.", "Sở Nội vụ"]),
+        ("data", ["1.3.2", "Xử lý sau kiểm tra.", "Sở Nội vụ"])]
+    assert table.task_rows == 3  # heading rows are not tasks
+    # the same field, named differently in the other appendix, numbered the usual way
+    assert [[c.text for c in r.cells] for r in other.rows][:2] == [["I", "Chỉ đạo, điều hành CCHC"],
+                                                                   ["1", "Kiểm tra 30% cơ quan."] + ["Sở Nội vụ"]]

@@ -4,7 +4,8 @@ from decimal import Decimal
 import pytest
 
 from generator.errors import PlanError
-from generator.loader import MAX_DEPTH, load_yaml
+from generator import loader
+from generator.loader import MAX_BYTES, MAX_DEPTH, load_yaml
 
 
 def write(tmp_path, content, name="p.yaml"):
@@ -106,12 +107,27 @@ def test_syntax_errors_are_located_and_explained(tmp_path, content, line, words)
 
 
 def test_very_large_file_is_refused_without_parsing(tmp_path):
-    path = write(tmp_path, "a: " + "x" * (6 * 1024 * 1024) + "\n")
+    path = write(tmp_path, "a: " + "x" * (MAX_BYTES + 1) + "\n")
     start = time.perf_counter()
     with pytest.raises(PlanError) as exc:
         load_yaml(path)
     assert time.perf_counter() - start < 2
-    assert "quá lớn" in only_problem(exc).message
+    message = only_problem(exc).message
+    assert message.startswith("tệp quá lớn (giới hạn 20 MB, đủ cho một kế hoạch khoảng 10.000 nhiệm vụ")
+    assert message.endswith("hãy chạy lại với --max-size 21")
+    assert load_yaml(path, max_bytes=21 * 1024 * 1024).data == {"a": "x" * (MAX_BYTES + 1)}
+
+
+def test_node_limit_grows_with_the_size_limit(tmp_path, monkeypatch):
+    # the real limits (20 MB, 524,288 nodes) scaled down so that the test stays fast
+    monkeypatch.setattr(loader, "MAX_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr(loader, "MAX_NODES", 2 * 1024 * 1024 // loader.BYTES_PER_NODE)
+    path = write(tmp_path, "a:\n" + "- 1\n" * 60_000)  # 240 KB, but 60,000 nodes
+    with pytest.raises(PlanError) as exc:
+        load_yaml(path)
+    message = only_problem(exc).message
+    assert message.startswith("tệp có quá nhiều phần tử (hơn 52.428)") and "--max-size lớn hơn 2 " in message
+    assert len(load_yaml(path, max_bytes=3 * 1024 * 1024).data["a"]) == 60_000
 
 
 def test_very_deep_nesting_is_refused(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..errors import WordFileError
 from .comments import CommentBody
 from .model import Cell, Change, Comment, Drawing, Message, Note, Paragraph, Row, Run, Section, Table
 from .numbering import Numberer, symbol_char
@@ -62,7 +63,8 @@ def _twips_mm(value: str | None) -> float | None:
 class Walker:
     def __init__(self, styles: Styles, numberer: Numberer, comments: dict[str, CommentBody],
                  load_part: Callable[[str], object] | None = None, footnotes: dict | None = None,
-                 endnotes: dict | None = None, where_prefix: str = ""):
+                 endnotes: dict | None = None, where_prefix: str = "", max_paragraphs: int = 200_000,
+                 source: str = ""):
         self.styles = styles
         self.numberer = numberer
         self.comment_bodies = comments
@@ -70,6 +72,8 @@ class Walker:
         self.footnotes = footnotes or {}
         self.endnotes = endnotes or {}
         self.where_prefix = where_prefix
+        self.source = source  # the file, for errors
+        self.max_paragraphs = max_paragraphs  # bounds time on a document that is small zipped, huge inside
         self.messages: list[Message] = []
         self.changes: list[Change] = []
         self.notes: list[Note] = []
@@ -194,6 +198,9 @@ class Walker:
     def paragraph(self, p, cell_where: str | None, in_shape: bool = False) -> list[Paragraph]:
         index = self._para_index
         self._para_index += 1
+        if self._para_index > self.max_paragraphs:
+            raise WordFileError(f"{self.source}: văn bản có quá nhiều đoạn (hơn {self.max_paragraphs}); tệp bất thường nên không "
+                                "được đọc hết")
         where = self._where_para(index, cell_where)
         state = _ParaState(index, where)
         state.bookmarks.extend(self._pending_bookmarks)
@@ -300,7 +307,7 @@ class Walker:
             bookmarks=state.bookmarks, tags=_dedupe(self._tags + state.tags), comment_ids=state.comment_ids,
             has_field=state.fields, mark_change=mark_change,
             list_suffix=label.suffix if label else None, tab_stops=resolved.get("tabs", []),
-            drawings=state.drawings,
+            drawings=state.drawings, where=self.where_prefix + where,
         )
         self._para = outer
         out = [paragraph]

@@ -13,17 +13,20 @@ from .package import Package, open_package
 from .styles import read_styles
 from .xml import attr, local, w
 
+MAX_PARAGRAPHS = 200_000  # a 100-page plan has ~2,000; reading time is linear, this bounds it
+
 _CORE_NAMES = {"title", "subject", "creator", "keywords", "description", "lastModifiedBy", "revision",
                "created", "modified", "category", "language"}
 
 
-def read_docx(path: str | os.PathLike, **limits) -> Result:
-    """Result.value is a model.Document; Result.messages lists what could not be represented."""
+def read_docx(path: str | os.PathLike, *, max_paragraphs: int = MAX_PARAGRAPHS, **limits) -> Result:
+    """Result.value is a model.Document; Result.messages lists what could not be represented.
+    `limits` are open_package's (max_bytes, max_entries, max_part_bytes, max_total_bytes)."""
     with open_package(path, **limits) as pkg:
-        return read_package(pkg)
+        return read_package(pkg, max_paragraphs=max_paragraphs)
 
 
-def read_package(pkg: Package) -> Result:
+def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Result:
     main = pkg.main_part
     root = pkg.xml(main)
     if root is not None and root.tag.startswith("{http://purl.oclc.org/ooxml/"):
@@ -41,7 +44,8 @@ def read_package(pkg: Package) -> Result:
     footnotes = _notes(pkg.related_xml(main, "footnotes"), "footnote")
     endnotes = _notes(pkg.related_xml(main, "endnotes"), "endnote")
 
-    walker = Walker(styles, Numberer(defs, styles), comment_bodies, footnotes=footnotes, endnotes=endnotes)
+    walker = Walker(styles, Numberer(defs, styles), comment_bodies, footnotes=footnotes, endnotes=endnotes,
+                    max_paragraphs=max_paragraphs, source=str(pkg.path))
     blocks = walker.body(root.find(w("body")))
     rels = pkg.rels(main)
 
@@ -54,7 +58,8 @@ def read_package(pkg: Package) -> Result:
         if part is None:
             messages.append(Message("warning", f"thiếu phần {rel.target} của đầu/chân trang", where))
             return []
-        sub = Walker(styles, Numberer(defs, styles), {}, where_prefix=where)
+        sub = Walker(styles, Numberer(defs, styles), {}, where_prefix=where, max_paragraphs=max_paragraphs,
+                     source=str(pkg.path))
         out = []
         for block in sub.body(part):  # header tables are flattened: page headers are read as lines
             out.extend(block.paragraphs() if hasattr(block, "rows") else [block])

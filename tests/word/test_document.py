@@ -214,3 +214,11 @@ def test_drawn_rules_and_pictures_are_described(tmp_path):
     assert [(d.kind, d.width_pt, d.offset_pt) for d in second] == [("line", 170.0, 60.0)]
     assert [(d.kind, d.width_pt, d.height_pt) for d in third] == [("image", 50.0, 25.0)]
     assert [m.level for m in result.messages] == ["info", "info", "info"]
+
+
+def test_paragraph_where_names_table_cells(rich):
+    cell_para = next(q for q in rich.value.paragraphs() if q.text == "Việc B")
+    assert cell_para.where == f"đoạn {cell_para.index + 1} (bảng 1, hàng 4, ô 2)"
+    assert next(rich.value.paragraphs()).where == "đoạn 1"
+    header = rich.value.sections[0].headers["default"][0]
+    assert header.where == "đầu trang (default) mục 1: đoạn 1"

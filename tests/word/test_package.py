@@ -223,3 +223,11 @@ def test_strict_ooxml_refused_with_advice(good, tmp_path):
     xml = (b'<?xml version="1.0"?><w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
            b"<w:body><w:p/></w:body></w:document>")
     _refused(_rezip(good, tmp_path / "strict.docx", replace={"word/document.xml": xml}), contains="Strict Open XML")
+
+
+def test_too_many_paragraphs_refused(tmp_path):
+    from .docx_factory import make_docx
+
+    doc = make_docx(tmp_path / "many.docx", p("x") * 60)
+    _refused(doc, contains="quá nhiều đoạn", max_paragraphs=50)
+    assert len(list(read_docx(doc, max_paragraphs=60).value.paragraphs())) == 60
