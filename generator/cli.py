@@ -188,6 +188,87 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     sys.exit(1 if exit_code and result.differ else 0)
 
 
+@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path),
+              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml).")
+@click.option("--registry", "registry", help="Danh mục cơ quan của tỉnh, ví dụ quang-nam (mặc định: đoán theo "
+                                             "địa danh).")
+@click.option("--indices", "indices", help="Danh mục chỉ số và phiên bản, ví dụ papi=2018,par=qd2948-2017 "
+                                           "(mặc định: đoán theo văn bản).")
+@click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")
+def import_(source: Path, out: Path | None, registry: str | None, indices: str | None, force: bool) -> None:
+    """Chuyển một Kế hoạch bằng Word (.docx, hoặc .doc qua LibreOffice) thành tệp kế hoạch YAML.
+
+    In ra những gì đã đọc được, mọi chỗ phải đoán, các ý kiến (comment) trong tệp Word và độ phủ chữ:
+    tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
+    được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
+    """
+    from .agencies import registries
+    from .word.import_file import default_output, import_file, parse_indices, write_atomic
+
+    target = out or default_output(source)
+    if target.exists() and not force:
+        click.echo(f"{_display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
+        sys.exit(1)
+    if target.exists() and target.is_dir():
+        click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
+        sys.exit(1)
+    if registry is not None and registry not in registries():
+        click.echo(f"--registry: không có danh mục cơ quan '{registry}'; các danh mục có: "
+                   f"{', '.join(sorted(registries()))}", err=True)
+        sys.exit(1)
+    try:
+        outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
+                              display=_display(source))
+        write_atomic(target, outcome.text)
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
+        sys.exit(1)
+    except OSError as exc:
+        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); không ghi tệp nào.", err=True)
+        sys.exit(1)
+    _echo_import_summary(source, target, outcome)
+
+
+def _echo_import_summary(source: Path, target: Path, outcome) -> None:
+    from .text import number
+    from decimal import Decimal
+
+    result = outcome.result
+    c = result.counts
+    seconds = number(Decimal(str(round(outcome.seconds, 1))))
+    click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
+               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
+    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, {c['responsibilities']} "
+               f"khoản trách nhiệm, {c['agencies']} cơ quan khai báo mới, {c['recipients']} dòng Nơi nhận, "
+               f"{c['appendices']} phụ lục")
+    groups = [("Đoán", [n for n in result.notes if n.kind == "guess"]),
+              ("Cảnh báo", [n for n in result.notes if n.kind == "warning"]
+               + [m for m in outcome.reader_messages if m.level == "warning"]),
+              ("Ghi chú", [n for n in result.notes if n.kind == "info"]
+               + [m for m in outcome.reader_messages if m.level != "warning"])]
+    for title, items in groups:
+        if items:
+            click.echo(f"  {title} ({len(items)}):")
+            for item in items:
+                click.echo(f"    - {item}")
+    if result.word_comments:
+        click.echo(f"  Ý kiến (comment) trong tệp Word ({len(result.word_comments)}), đã chép vào đầu tệp kế hoạch:")
+        for comment in result.word_comments:
+            click.echo(f"    - {comment}")
+    if result.todos:
+        click.echo(f"  Còn {len(result.todos)} chỗ TODO cần điền ({'; '.join(result.todos[:5])}"
+                   f"{'; ...' if len(result.todos) > 5 else ''}), xem: kehoach validate {_display(target)}")
+    if outcome.recall is not None:
+        share = number(Decimal(str(round(outcome.recall * 100, 1))))
+        click.echo(f"  Độ phủ chữ: {share}% số chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch này"
+                   + (f" (thiếu, ví dụ: {', '.join(outcome.missing[:12])})" if outcome.missing else "") + ".")
+    else:
+        click.echo(f"  Chưa tính được độ phủ chữ: kế hoạch chưa dựng lại được văn bản ({outcome.rebuild_error}).")
+
+
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.option("--province", "province", required=True, metavar="TÊN",
               help="Tỉnh, thành phố (34 đơn vị từ năm 2025; tên trước năm 2025 cũng được), ví dụ 'Tuyên Quang'.")

@@ -21,7 +21,7 @@ from .model import (
     TargetsBlock,
     Task,
 )
-from .text import issue_date, number
+from .text import issue_date, number, upper
 
 Kind = Literal["added", "removed", "changed"]
 
@@ -260,7 +260,8 @@ class _Differ:
             return s.title.upper()
 
         def compare(a, b, change: Change) -> None:
-            if a.title != b.title:
+            # kehoach prints section titles in capitals: a change of case alone is not a change
+            if upper(a.title) != upper(b.title):
                 change.fields.append(FieldChange("tiêu đề", a.title, b.title))
             change.removed, change.added = _sentence_diff(self.section_text(self.ob, a.content),
                                                           self.section_text(self.nb, b.content))
@@ -288,10 +289,18 @@ class _Differ:
         def label(a, b: Builder) -> str:
             return f"{b.appendix_labels[a.id]}: {a.title.upper()}"
 
+        # what is printed: titles in capitals, and the orientation 'auto' resolves to
+        old_pages = {t.id: t.landscape for t in self.ob.tables()}
+        new_pages = {t.id: t.landscape for t in self.nb.tables()}
+        page = {True: "landscape", False: "portrait"}
+
         def compare(a, b, change: Change) -> None:
-            for name, key in (("tiêu đề", "title"), ("loại", "type"), ("hướng trang", "orientation")):
-                if getattr(a, key) != getattr(b, key):
-                    change.fields.append(FieldChange(name, _fmt(getattr(a, key)), _fmt(getattr(b, key))))
+            if upper(a.title) != upper(b.title):
+                change.fields.append(FieldChange("tiêu đề", a.title, b.title))
+            if a.type != b.type:
+                change.fields.append(FieldChange("loại", a.type, b.type))
+            if old_pages[a.id] != new_pages[b.id]:
+                change.fields.append(FieldChange("hướng trang", page[old_pages[a.id]], page[new_pages[b.id]]))
             if getattr(a, "columns", None) != getattr(b, "columns", None):
                 change.fields.append(FieldChange("các cột", _fmt([str(c) for c in a.columns]),
                                                  _fmt([str(c) for c in b.columns])))

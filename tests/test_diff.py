@@ -130,3 +130,18 @@ def test_legal_bases_and_generic_table_rows_compare_item_by_item(plan_from):
     assert [(f.field, f.old, f.new) for f in table.fields] == [("dòng r1: Ghi chú", "Quý I", "Quý II")]
     assert table.removed == ["dòng r2: 1.2 | Kiểm tra | Quý II"]
     assert table.added == ["dòng r3: 1.2 | Tuyên truyền"]
+
+
+def test_what_is_not_printed_is_not_a_difference():
+    """Section and appendix titles print in capitals, 'auto' resolves to an orientation: a plan that
+    only spells these differently prints the same document (an imported plan does exactly that)."""
+    plan = load_plan(SAMPLE)[0]
+    sections = [s.model_copy(update={"title": s.title.upper()}) for s in plan.sections]
+    appendices = [plan.appendices[0].model_copy(update={"title": plan.appendices[0].title.upper(),
+                                                        "orientation": "landscape"}), plan.appendices[1]]
+    same = plan.model_copy(update={"sections": sections, "appendices": appendices})
+    assert not diff_plans(plan, same, "a", "b").differ
+    turned = plan.model_copy(update={"appendices": [plan.appendices[0].model_copy(update={"orientation": "portrait"}),
+                                                    plan.appendices[1]]})
+    fields = [(f.field, f.old, f.new) for c in diff_plans(plan, turned, "a", "b").changes for f in c.fields]
+    assert fields == [("hướng trang", "landscape", "portrait")]

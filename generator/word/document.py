@@ -14,6 +14,7 @@ from .styles import Styles, borders_on, parse_ppr, parse_rpr
 from .xml import MC_NS, R_NS, W_NS, attr, child, local, ns, on_off, to_int, twips, val, w
 
 MM_PER_TWIP = 25.4 / 1440
+MAX_COLUMNS = 63  # Word's limit; a larger gridSpan is clamped so consumers can iterate spans safely
 _PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 _CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 _IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -600,7 +601,7 @@ class Walker:
 
     def _cell(self, tc, row: dict, tname: str, rindex: int, col: int, tags: list[str]) -> int:
         tcpr = child(tc, "tcPr")
-        span = max(1, to_int(val(tcpr, "gridSpan"), 1) or 1)
+        span = min(MAX_COLUMNS, max(1, to_int(val(tcpr, "gridSpan"), 1) or 1))
         vm = child(tcpr, "vMerge")
         v_merge = None if vm is None else ("restart" if attr(vm, "val") == "restart" else "continue")
         hm = child(tcpr, "hMerge")

@@ -142,7 +142,7 @@ def _roman(n: int) -> str:
 
 def _letter(n: int) -> str:
     # Word repeats the letter: A..Z, AA..ZZ, AAA..
-    if n <= 0:
+    if n <= 0 or n > 26 * 40:  # a hostile start value must not build a megabyte label
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 

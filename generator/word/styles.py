@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from .xml import A_NS, W_NS, attr, child, on_off, to_int, twips, val, w
 
+MAX_CHAIN = 64  # basedOn depth; Word's own templates use under 10, a deeper chain is hostile or broken
+
 _HEADING_ID = re.compile(r"^heading\s*([1-9])$", re.I)
 
 _JC = {"left": "left", "start": "left", "right": "right", "end": "right", "center": "center",
@@ -163,7 +165,7 @@ class Styles:
     def _chain(self, style_id: str | None) -> list[Style]:
         """Root first; cycles and missing parents end the chain (a hand-made file may have either)."""
         chain, seen = [], set()
-        while style_id and style_id not in seen:
+        while style_id and style_id not in seen and len(chain) < MAX_CHAIN:
             style = self.styles.get(style_id)
             if style is None:
                 break

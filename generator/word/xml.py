@@ -1,6 +1,8 @@
 """Namespaces and small attribute readers shared by the reader modules (no I/O)."""
 from __future__ import annotations
 
+import math
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -57,7 +59,7 @@ def to_int(value: str | None, default: int | None = None) -> int | None:
         return default
     try:
         return int(float(value))
-    except ValueError:
+    except (ValueError, OverflowError):  # "abc", "inf", "1e400", "nan"
         return default
 
 
@@ -67,12 +69,15 @@ def twips(value: str | None) -> float | None:
         return None
     text = value.strip()
     try:
-        for unit, factor in (("pt", 20.0), ("mm", 1440 / 25.4), ("cm", 14400 / 25.4), ("in", 1440.0)):
+        for unit, factor in (("pt", 20.0), ("mm", 1440 / 25.4), ("cm", 1440 / 2.54), ("in", 1440.0)):
             if text.endswith(unit):
-                return float(text[: -len(unit)]) * factor
-        return float(text)
+                number = float(text[: -len(unit)]) * factor
+                break
+        else:
+            number = float(text)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None
 
 
 def local(tag) -> str:

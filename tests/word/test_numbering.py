@@ -61,3 +61,11 @@ def test_format_number():
     assert [format_number(n, "lowerLetter") for n in (1, 26, 27, 53)] == ["a", "z", "aa", "aaa"]
     assert format_number(3, "decimalZero") == "03" and format_number(12, "decimalZero") == "12"
     assert format_number(5, "none") == ""
+
+
+def test_hostile_start_values_give_short_labels(tmp_path):
+    numbering = numbering_xml([abstract(1, [lvl(0, "upperLetter", "%1.", start=10**9)]),
+                               abstract(2, [lvl(0, "upperRoman", "%1.", start=10**6)])], [num(1, 1), num(2, 2)])
+    doc = make_docx(tmp_path / "x.docx", p("a", num=(1, 0)) + p("b", num=(2, 0)), numbering=numbering)
+    assert [q.list_label for q in read_docx(doc).value.paragraphs()] == ["1000000000.", "1000000."]
+    assert format_number(27 * 26, "upperLetter") == "Z" * 27

@@ -66,3 +66,17 @@ def test_unknown_style_is_reported(tmp_path):
     result = read_docx(doc)
     assert any("KhongCo" in m.text for m in result.messages)
     assert next(result.value.paragraphs()).text == "x"
+
+
+def test_cyclic_and_very_deep_based_on_chains_end(tmp_path):
+    from .docx_factory import NSDECL
+
+    chain = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="S{i}"/><w:basedOn w:val="S{i + 1}"/>'
+                    f'<w:pPr><w:ind w:left="{i}"/></w:pPr></w:style>' for i in range(500))
+    cycle = ('<w:style w:type="paragraph" w:styleId="A"><w:basedOn w:val="B"/><w:rPr><w:b/></w:rPr></w:style>'
+             '<w:style w:type="paragraph" w:styleId="B"><w:basedOn w:val="A"/><w:rPr><w:i/></w:rPr></w:style>')
+    styles = f'<?xml version="1.0" encoding="UTF-8"?><w:styles {NSDECL}>{chain}{cycle}</w:styles>'
+    doc = make_docx(tmp_path / "x.docx", p("sâu", style="S0") + p("vòng", style="A"), styles=styles)
+    deep, cyclic = read_docx(doc).value.paragraphs()
+    assert deep.indent_left_pt == 0.0 and deep.text == "sâu"
+    assert (cyclic.bold, cyclic.italic) == (True, True)
