@@ -44,9 +44,10 @@ ROW_LOOP = (
     '{% if c.vm == "restart" %}<w:vMerge w:val="restart"/>{% elif c.vm %}<w:vMerge/>{% endif %}'
     '<w:vAlign w:val="{{ c.va }}"/></w:tcPr>'
     '{% for line in c.lines %}<w:p><w:pPr><w:pStyle w:val="STYLE"/>{% if row.keep %}<w:keepNext/>{% endif %}'
-    '<w:jc w:val="{{ c.jc }}"/></w:pPr>'
+    '<w:jc w:val="{{ c.jc }}"/></w:pPr>{% if loop.first %}{{ c.bs|safe }}{% endif %}'
     '{% if line %}<w:r>{% if row.bold %}<w:rPr><w:b/></w:rPr>{% endif %}'
-    '<w:t xml:space="preserve">{{ line }}</w:t></w:r>{% endif %}</w:p>{% endfor %}'
+    '<w:t xml:space="preserve">{{ line }}</w:t></w:r>{% endif %}'
+    '{% if loop.first %}{{ c.be|safe }}{% endif %}</w:p>{% endfor %}'
     '</w:tc>{% endfor %}</w:tr>'
     '<w:tr><w:tc><w:p><w:r><w:t>{%tr endfor %}</w:t></w:r></w:p></w:tc></w:tr>'
 )
@@ -57,8 +58,20 @@ def _is_appendix_table(tbl) -> bool:
     return first is not None and first.find(f"{_w('trPr')}/{_w('tblHeader')}") is not None
 
 
-def cut_template(kehoach_docx: bytes, path: Path) -> Path:
-    """kehoach's .docx with each appendix table's rows (all but the header) replaced by a loop."""
+def _bookmarks(tc) -> tuple[str, str]:
+    """The source-tag bookmarks kehoach puts in a cell's first paragraph (starts, ends), as markup:
+    a script making the same document gets them with its data."""
+    p = tc.find(_w("p"))
+    starts = "".join(f'<w:bookmarkStart w:id="{b.get(_w("id"))}" w:name="{b.get(_w("name"))}"/>'
+                     for b in p.findall(_w("bookmarkStart")))
+    ends = "".join(f'<w:bookmarkEnd w:id="{b.get(_w("id"))}"/>' for b in p.findall(_w("bookmarkEnd")))
+    return starts, ends
+
+
+def cut_template(kehoach_docx: bytes, path: Path) -> tuple[Path, list[list[list[tuple[str, str]]]]]:
+    """kehoach's .docx with each appendix table's rows (all but the header) replaced by a loop; and the
+    bookmarks of every cell of those rows, by table, row and cell."""
+    marks = []
     with zipfile.ZipFile(io.BytesIO(kehoach_docx)) as src:
         root = etree.fromstring(src.read("word/document.xml"))
         body = root.find(_w("body"))
@@ -67,6 +80,7 @@ def cut_template(kehoach_docx: bytes, path: Path) -> Path:
             rows = tbl.findall(_w("tr"))
             if style is None and len(rows) > 1:
                 style = rows[1].find(f".//{_w('pStyle')}").get(_w("val"))
+            marks.append([[_bookmarks(tc) for tc in tr.findall(_w("tc"))] for tr in rows[1:]])
             for tr in rows[1:]:
                 tbl.remove(tr)
             marker = etree.SubElement(tbl, _w("tr"))
@@ -80,10 +94,10 @@ def cut_template(kehoach_docx: bytes, path: Path) -> Path:
             for info in src.infolist():
                 data = xml.encode("utf-8") if info.filename == "word/document.xml" else src.read(info.filename)
                 dst.writestr(info, data)
-    return path
+    return path, marks
 
 
-def docx_rows(ctx) -> dict[str, list[dict]]:
+def docx_rows(ctx, marks) -> dict[str, list[dict]]:
     """The appendix rows as plain data for the template: what a script would prepare."""
     from generator import ooxml
 
@@ -91,7 +105,7 @@ def docx_rows(ctx) -> dict[str, list[dict]]:
     for k, table in enumerate(ctx.tables):
         widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
         rows = []
-        for row in table.rows:
+        for r, row in enumerate(table.rows):
             cells = []
             if row.kind == "group":
                 for i, cell in enumerate(row.cells):
@@ -101,14 +115,16 @@ def docx_rows(ctx) -> dict[str, list[dict]]:
                                   "va": "center" if center else "top", "jc": "center" if center else "left",
                                   "lines": cell.lines})
                 rows.append({"cells": cells, "keep": True, "bold": True})
-                continue
-            for cell, column, width in zip(row.cells, table.columns, widths):
-                align = column.align
-                cells.append({"w": width, "span": 0, "vm": cell.merge,
-                              "va": "center" if align == "center" else "top",
-                              "jc": {"justify": "both"}.get(align, align),
-                              "lines": cell.lines if cell.merge != "continue" else ("",)})
-            rows.append({"cells": cells, "keep": False, "bold": row.bold})
+            else:
+                for cell, column, width in zip(row.cells, table.columns, widths):
+                    align = column.align
+                    cells.append({"w": width, "span": 0, "vm": cell.merge,
+                                  "va": "center" if align == "center" else "top",
+                                  "jc": {"justify": "both"}.get(align, align),
+                                  "lines": cell.lines if cell.merge != "continue" else ("",)})
+                rows.append({"cells": cells, "keep": False, "bold": row.bold})
+            for cell, (starts, ends) in zip(cells, marks[k][r]):
+                cell["bs"], cell["be"] = starts, ends
         out[f"t{k}"] = rows
     return out
 

@@ -77,8 +77,8 @@ class Case:
         self.docx = (result.out_dir / f"{path.stem}.docx").read_bytes()
         xlsx = result.out_dir / f"{path.stem}-phu-luc.xlsx"
         self.xlsx = xlsx.read_bytes() if xlsx.exists() else None
-        self.template = baseline.cut_template(self.docx, tmp / f"{path.stem}-tpl.docx")
-        self.rows = baseline.docx_rows(self.ctx)
+        self.template, marks = baseline.cut_template(self.docx, tmp / f"{path.stem}-tpl.docx")
+        self.rows = baseline.docx_rows(self.ctx, marks)
         self.sheets = baseline.xlsx_rows(self.ctx)
         self.xlsx_template = default_template("phuluc.xlsx")
         self.xlsx_props = (self.plan.issuer.full_name, f"Phụ lục Kế hoạch: {' '.join(self.ctx.title_lines)}")

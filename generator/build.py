@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .context import build_context
-from .errors import OutputError, Problem
-from .pdf import docx_to_pdf
+from .errors import KehoachError, OutputError, Problem
+from .pdf import docx_to_pdf, docx_to_pdfs
 from .render_docx import render_docx
 from .render_xlsx import render_xlsx
 from .safeio import os_error_vi
@@ -47,6 +47,91 @@ def output_names(stem: str) -> dict[str, str]:
 def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = None,
                xlsx_template: Path | None = None, pdf: bool = False, display: str | None = None,
                max_bytes: int | None = None) -> BuildResult:
+    staged = _stage(plan_path, out_root, docx_template=docx_template, xlsx_template=xlsx_template,
+                    display=display, max_bytes=max_bytes)
+    try:
+        if pdf:
+            try:
+                staged.written.append(docx_to_pdf(staged.docx, staged.staging, stamp=staged.stamp))
+            except OSError as exc:
+                raise OutputError(f"{staged.final}: không ghi được kết quả ({os_error_vi(exc)})") from None
+            _step("pdf")
+        return _finish(staged)
+    finally:
+        staged.discard()
+
+
+def build_plans(plan_paths: list[Path], out_root: Path, *, docx_template: Path | None = None,
+                xlsx_template: Path | None = None, pdf: bool = False, displays: list[str] | None = None,
+                max_bytes: int | None = None, progress=None) -> list[BuildResult | KehoachError]:
+    """Several plans, each all or nothing (its result or its error, in order). With `pdf`, the .docx
+    of every plan that built are converted by one LibreOffice process with one profile (starting
+    LibreOffice costs more than converting a plan), before any plan's outputs are swapped in.
+    `progress(kind, index, total)` is called with kind "plan" before each plan and "pdf" (index =
+    number of documents) before the conversion."""
+    displays = displays or [str(p) for p in plan_paths]
+    outcomes: list[BuildResult | KehoachError | None] = [None] * len(plan_paths)
+    staged: dict[int, _Staged] = {}
+    try:
+        for i, path in enumerate(plan_paths):
+            if progress:
+                progress("plan", i, len(plan_paths))
+            try:
+                staged[i] = _stage(path, out_root, docx_template=docx_template, xlsx_template=xlsx_template,
+                                   display=displays[i], max_bytes=max_bytes)
+            except KehoachError as exc:
+                outcomes[i] = exc
+        if pdf and staged:
+            if progress:
+                progress("pdf", len(staged), len(plan_paths))
+            order = list(staged)
+            try:
+                converted = docx_to_pdfs([(staged[i].docx, staged[i].staging, staged[i].stamp) for i in order])
+            except OutputError as exc:  # no LibreOffice at all
+                converted = [exc] * len(order)
+            for i, got in zip(order, converted):
+                if isinstance(got, Path):
+                    staged[i].written.append(got)
+                else:
+                    outcomes[i] = got if isinstance(got, KehoachError) else OutputError(
+                        f"{staged[i].final}: không ghi được kết quả ({os_error_vi(got)})")
+                    staged.pop(i).discard()
+            _step("pdf")
+        for i, one in staged.items():
+            try:
+                outcomes[i] = _finish(one)
+            except KehoachError as exc:
+                outcomes[i] = exc
+    finally:
+        for one in staged.values():
+            one.discard()
+    return outcomes
+
+
+@dataclass
+class _Staged:
+    """A plan's outputs written into its staging folder (locked), not yet swapped in."""
+
+    plan_path: Path
+    final: Path
+    staging: Path
+    lock: int | None
+    docx: Path
+    written: list[Path]
+    warnings: list[Problem]
+    task_rows: int
+    stamp: dt.datetime
+
+    def discard(self) -> None:
+        if self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+        if self.lock is not None:
+            os.close(self.lock)
+            self.lock = None
+
+
+def _stage(plan_path: Path, out_root: Path, *, docx_template: Path | None, xlsx_template: Path | None,
+           display: str | None, max_bytes: int | None) -> _Staged:
     plan, warnings = load_plan(plan_path, display, max_bytes=max_bytes)
     ctx = build_context(plan)
     docx_bytes = render_docx(ctx, docx_template or default_template("kehoach.docx"))
@@ -67,26 +152,33 @@ def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = 
     except OSError as exc:
         raise OutputError(f"{out_root}: không tạo được thư mục kết quả ({os_error_vi(exc)})") from None
     lock = _hold(staging)  # released by the kernel if this process dies: its folder is then stale
+    staged = _Staged(plan_path, final, staging, lock, staging / names["docx"], [], warnings,
+                     sum(t.task_rows for t in ctx.tables), document_time(plan))
     try:
         _step("staged")
-        written = [_write(staging / names["docx"], docx_bytes)]
+        staged.written.append(_write(staged.docx, docx_bytes))
         if xlsx_bytes is not None:
-            written.append(_write(staging / names["xlsx"], xlsx_bytes))
-        written.append(_write(staging / names["recipients"], ctx.recipient_text.encode("utf-8")))
+            staged.written.append(_write(staging / names["xlsx"], xlsx_bytes))
+        staged.written.append(_write(staging / names["recipients"], ctx.recipient_text.encode("utf-8")))
         _step("written")
-        if pdf:
-            written.append(docx_to_pdf(staging / names["docx"], staging, stamp=document_time(plan)))
-            _step("pdf")
-        _swap_in(staging, final)
+    except OSError as exc:
+        staged.discard()
+        raise OutputError(f"{final}: không ghi được kết quả ({os_error_vi(exc)})") from None
+    except BaseException:
+        staged.discard()
+        raise
+    return staged
+
+
+def _finish(staged: _Staged) -> BuildResult:
+    try:
+        _swap_in(staged.staging, staged.final)
         _step("swapped")
     except OSError as exc:
-        raise OutputError(f"{final}: không ghi được kết quả ({os_error_vi(exc)})") from None
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-        os.close(lock)
-    total_rows = sum(t.task_rows for t in ctx.tables)
-    return BuildResult(plan_path, final, [final / p.name for p in written], warnings, total_rows)
+        raise OutputError(f"{staged.final}: không ghi được kết quả ({os_error_vi(exc)})") from None
+    final = staged.final
+    return BuildResult(staged.plan_path, final, [final / p.name for p in staged.written], staged.warnings,
+                       staged.task_rows)
 
 
 STAGING_TAG = ".kehoach-"

@@ -255,6 +255,36 @@ class _Checker:
                     for key in row.cells:
                         if key not in column_ids:
                             self.unknown(("appendices", i, "rows", r, "cells", key), "cột", key, column_ids)
+                self.spans(i, appendix, column_ids)
+
+    def spans(self, i: int, appendix, column_ids: list[str]) -> None:
+        """Merged cells cover other cells: what is written there would not print."""
+        covered: dict[tuple[int, int], str] = {}  # (row, column) → the cell that covers it
+        for r, row in enumerate(appendix.rows):
+            for key, span in row.spans.items():
+                path = ("appendices", i, "rows", r, "spans", key)
+                if key not in column_ids:
+                    self.unknown(path, "cột", key, column_ids)
+                    continue
+                c = column_ids.index(key)
+                if row.group:
+                    self.error(path, "dòng nhóm đã tự gộp ô tới cột cuối: bỏ 'spans' ở dòng này")
+                    continue
+                if c + span.columns > len(column_ids) or r + span.rows > len(appendix.rows):
+                    self.error(path, f"ô gộp {span.columns} cột, {span.rows} dòng vượt ra ngoài bảng")
+                    continue
+                for dr in range(span.rows):
+                    for dc in range(span.columns):
+                        if (dr, dc) != (0, 0):
+                            covered[(r + dr, c + dc)] = f"dòng {row.id}, cột {key}"
+        for (r, c), by in sorted(covered.items()):
+            row = appendix.rows[r]
+            key = column_ids[c]
+            if row.group:
+                self.error(("appendices", i, "rows", r, "group"), f"ô gộp từ {by} kéo xuống dòng nhóm '{row.id}'")
+            elif key in row.cells:
+                self.error(("appendices", i, "rows", r, "cells", key),
+                           f"ô này nằm trong ô gộp từ {by}: nội dung sẽ không được in, hãy để trống")
 
     def body(self) -> None:
         target_ids = [t.id for t in self.plan.targets]

@@ -71,21 +71,45 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
 
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
     """
-    from .build import build_plan
+    from .build import build_plan, build_plans
+
+    max_bytes = max_size * MB if max_size else None
+    on_terminal = sys.stdout.isatty()  # progress lines are for a person watching, not for logs or scripts
+
+    def progress(kind: str, index: int, total: int) -> None:
+        if not on_terminal:
+            return
+        if kind == "plan":
+            click.echo(f"[{index + 1}/{total}] {_display(plans[index])}: đang tạo...")
+        else:
+            click.echo(f"đang xuất PDF cho {index} kế hoạch (một lần chạy LibreOffice)...")
+
+    def report(plan: Path, outcome) -> bool:
+        if isinstance(outcome, KehoachError):
+            _echo_problems(outcome.problems)
+            click.echo(f"{_display(plan)}: không tạo được kết quả.", err=True)
+            return False
+        _echo_problems(outcome.warnings)
+        click.echo(f"{_display(plan)}: đã tạo {_display(outcome.out_dir)}/ "
+                   f"({', '.join(p.name for p in outcome.files)}; {outcome.task_rows} dòng phụ lục)")
+        return True
 
     failed = 0
-    for plan in plans:
+    if pdf and len(plans) > 1:
+        # one LibreOffice for all the plans' PDFs; each plan still all or nothing
+        outcomes = build_plans(list(plans), out, docx_template=docx_template, xlsx_template=xlsx_template,
+                               pdf=True, displays=[_display(p) for p in plans], max_bytes=max_bytes,
+                               progress=progress)
+        failed = sum(not report(plan, outcome) for plan, outcome in zip(plans, outcomes))
+        sys.exit(1 if failed else 0)
+    for i, plan in enumerate(plans):
+        progress("plan", i, len(plans))
         try:
-            result = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
-                                display=_display(plan), max_bytes=max_size * MB if max_size else None)
+            outcome = build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
+                                 display=_display(plan), max_bytes=max_bytes)
         except KehoachError as exc:
-            failed += 1
-            _echo_problems(exc.problems)
-            click.echo(f"{_display(plan)}: không tạo được kết quả.", err=True)
-            continue
-        _echo_problems(result.warnings)
-        click.echo(f"{_display(plan)}: đã tạo {_display(result.out_dir)}/ "
-                   f"({', '.join(p.name for p in result.files)}; {result.task_rows} dòng phụ lục)")
+            outcome = exc
+        failed += not report(plan, outcome)
     sys.exit(1 if failed else 0)
 
 
@@ -197,14 +221,37 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
 @click.option("--indices", "indices", help="Danh mục chỉ số và phiên bản, ví dụ papi=2018,par=qd2948-2017 "
                                            "(mặc định: đoán theo văn bản).")
 @click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")
-def import_(source: Path, out: Path | None, registry: str | None, indices: str | None, force: bool) -> None:
+@click.option("--onto", "onto", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH",
+              help="TỆP_WORD là văn bản kehoach đã tạo từ tệp kế hoạch này rồi được duyệt (sửa, theo dõi thay "
+                   "đổi, ý kiến): đưa các sửa đổi vào tệp kế hoạch, sửa tại chỗ (-o: ghi ra tệp khác).")
+@click.option("--reject", is_flag=True, help="Với --onto: từ chối các thay đổi được theo dõi (giữ chữ cũ).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Với --onto: báo cáo trên màn hình, Markdown (bình luận pull request) "
+                                      "hoặc JSON.")
+def import_(source: Path, out: Path | None, registry: str | None, indices: str | None, force: bool,
+            onto: Path | None, reject: bool, fmt: str) -> None:
     """Chuyển một Kế hoạch bằng Word (.docx, hoặc .doc qua LibreOffice) thành tệp kế hoạch YAML.
 
     In ra những gì đã đọc được, mọi chỗ phải đoán, các ý kiến (comment) trong tệp Word và độ phủ chữ:
     tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
     được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
+
+    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với văn bản tệp kế hoạch tạo ra,
+    đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các dòng đó thay đổi), liệt kê thay đổi được
+    theo dõi và ý kiến kèm dòng trong tệp kế hoạch. Mã thoát 1 khi còn sửa đổi chưa đưa vào được.
+    Ví dụ: kehoach import --onto plans/quang-nam-papi-2020.yaml ban-duyet.docx --format markdown
     """
-    from .agencies import registries
+    if onto is not None:
+        if registry or indices or force:
+            click.echo("--registry, --indices, --force chỉ dùng khi tạo tệp kế hoạch mới (không có --onto).",
+                       err=True)
+            sys.exit(2)
+        _import_onto(source, onto, out, reject, fmt)
+        return
+    if reject or fmt != "text":
+        click.echo("--reject và --format chỉ dùng cùng --onto.", err=True)
+        sys.exit(2)
+    from .agencies import find_province, registries
     from .word.import_file import default_output, import_file, parse_indices, write_atomic
 
     target = out or default_output(source)
@@ -215,9 +262,12 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
         sys.exit(1)
     if registry is not None and registry not in registries():
-        click.echo(f"--registry: không có danh mục cơ quan '{registry}'; các danh mục có: "
-                   f"{', '.join(sorted(registries()))}", err=True)
-        sys.exit(1)
+        province = find_province(registry)
+        if province is None:
+            click.echo(f"--registry: không có danh mục cơ quan '{registry}'; hãy ghi mã hoặc tên tỉnh, thành phố, "
+                       "ví dụ quang-nam hoặc 'Quảng Nam'", err=True)
+            sys.exit(1)
+        registry = province["id"]
     try:
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
@@ -327,6 +377,41 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
                + f"; còn {starter.todos} chỗ TODO cần điền.")
     click.echo(f"Tiếp theo: mở tệp, điền các chỗ TODO (hướng dẫn: docs/huong-dan.md), rồi chạy\n"
                f"  kehoach validate {_display(target)}\n  kehoach build {_display(target)} --pdf")
+
+
+def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
+    from .workflow.onto import import_onto, render_json, render_markdown, render_text
+
+    try:
+        result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
+                             docx_display=_display(source))
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
+        sys.exit(1)
+    target = out or onto
+    if result.changed or out is not None:
+        if target.is_dir():
+            click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
+            sys.exit(1)
+        _write_atomic(target, result.text)
+    render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
+    click.echo(render(result), nl=False)
+    if fmt == "text":
+        click.echo(f"đã ghi {_display(target)}" if result.changed or out is not None
+                   else "tệp kế hoạch không cần sửa", err=True)
+    sys.exit(1 if result.unapplied else 0)
+
+
+def _write_atomic(target: Path, text: str) -> None:
+    """Never a half-written plan: a temporary file beside it, then renamed over it."""
+    from .word.import_file import write_atomic
+
+    try:
+        write_atomic(target, text)
+    except OSError as exc:
+        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); tệp cũ giữ nguyên.", err=True)
+        sys.exit(1)
 
 
 @cli.command("git-diff", hidden=True, context_settings=CONTEXT)

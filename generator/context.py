@@ -87,6 +87,8 @@ class Cell:
     lines: tuple[str, ...]
     merge: Literal["", "restart", "continue"] = ""  # vertical merge with the cells below
     source: Source | None = None
+    value: int | Decimal | None = None  # a number: the .xlsx stores it as a number
+    span: int = 1  # columns this cell covers in a data row; 0 = covered by a cell to its left
 
     @property
     def text(self) -> str:
@@ -554,7 +556,7 @@ class Builder:
                            if target and target.unit != "hạng" else generated),
             }
             cells = (Cell((label,), source=generated), Cell((info.name if info else code,), source=generated),
-                     *(Cell((number(vals[k]) if vals[k] is not None else "",), source=sources[k])
+                     *(Cell((number(vals[k]) if vals[k] is not None else "",), source=sources[k], value=vals[k])
                        for k in ("max", "baseline", "target")),
                      Cell((leads,), source=Source(("appendices", a_index, "leads", code), "agencies")))
             table.rows.append(Row("data", cells, bold=depth == 0, source=generated))
@@ -571,7 +573,8 @@ class Builder:
         for i, code in enumerate(appendix.criteria, start=1):
             add(code, roman(i), 0)
         total_cells = (Cell(("",)), Cell(("Tổng cộng",)),
-                       *(Cell((number(totals[k]) if complete[k] else "",)) for k in ("max", "baseline", "target")),
+                       *(Cell((number(totals[k]) if complete[k] else "",), value=totals[k] if complete[k] else None)
+                         for k in ("max", "baseline", "target")),
                        Cell(("",)))
         table.rows.append(Row("total", total_cells, bold=True,
                               source=Source(("appendices", a_index, "total"), "generated")))
@@ -581,21 +584,40 @@ class Builder:
         columns = [Column(c.id, c.header, float(c.width) if c.width else 3.0, c.align) for c in appendix.columns]
         table = self._new_table(appendix, columns)
         a_index = self.appendix_index[appendix.id]
+        down: dict[int, tuple[int, int]] = {}  # column → (rows still covered, columns covered)
         for r, row in enumerate(appendix.rows):
             path = ("appendices", a_index, "rows", r)
-            cells = tuple(Cell(tuple(_cell_text(row.cells.get(c.id, "")).split("\n")),
-                               source=Source(path + ("cells", c.id),
-                                             "number" if _is_number(row.cells.get(c.id)) else "text"))
-                          for c in appendix.columns)
+            cells = []
+            for c in appendix.columns:
+                value = row.cells.get(c.id, "")
+                cells.append(Cell(tuple(_cell_text(value).split("\n")),
+                                  source=Source(path + ("cells", c.id), "number" if _is_number(value) else "text"),
+                                  value=value if _is_number(value) else None))
             if row.group:
                 # the last filled cell spans the rest of the row: a number in STT and a name after it
                 # both print ("1 | CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH")
                 filled = [i for i, c in enumerate(appendix.columns) if c.id in row.cells] or [0]
-                table.rows.append(Row("group", cells[: filled[-1] + 1], span_from=filled[-1], bold=True,
+                table.rows.append(Row("group", tuple(cells[: filled[-1] + 1]), span_from=filled[-1], bold=True,
                                       source=Source(path)))
-            else:
-                table.rows.append(Row("data", cells, source=Source(path)))
-                table.task_rows += 1
+                down = {}
+                continue
+            for i, (left, width) in list(down.items()):  # cells merged from the rows above
+                cells[i] = replace(cells[i], lines=("",), value=None, merge="continue", span=width)
+                for k in range(i + 1, min(i + width, len(cells))):
+                    cells[k] = replace(cells[k], span=0)
+                down = {**down, i: (left - 1, width)} if left > 1 else {k: v for k, v in down.items() if k != i}
+            for key, span in row.spans.items():
+                i = next((n for n, c in enumerate(appendix.columns) if c.id == key), None)
+                if i is None:
+                    continue  # reported by the checks
+                width = min(span.columns, len(cells) - i)
+                cells[i] = replace(cells[i], span=width, merge="restart" if span.rows > 1 else "")
+                for k in range(i + 1, i + width):
+                    cells[k] = replace(cells[k], span=0)
+                if span.rows > 1:
+                    down[i] = (span.rows - 1, width)
+            table.rows.append(Row("data", tuple(cells), bold=row.bold, source=Source(path)))
+            table.task_rows += 1
         return table
 
 

@@ -538,10 +538,31 @@ class GenericColumn(Strict):
     align: Literal["left", "center", "right", "justify"] = "left"
 
 
+class CellSpan(Strict):
+    """Ô gộp: ô bắt đầu kéo sang phải ('columns') hoặc xuống dưới ('rows'), không cả hai."""
+
+    columns: int = Field(default=1, ge=1, title="Số cột", description="Số cột ô này chiếm (kể cả chính nó).")
+    rows: int = Field(default=1, ge=1, title="Số dòng", description="Số dòng ô này chiếm (kể cả dòng này).")
+
+
 class GenericRow(Strict):
     id: Id
-    cells: dict[Id, Text | Number]
-    group: bool = Field(default=False, title="Dòng nhóm", description="Dòng gộp ô, in đậm.")
+    cells: dict[Id, Text | Number] = Field(
+        title="Các ô", description="Nội dung theo mã cột; số (8.5) được in '8,5' và lưu dạng số trong tệp .xlsx."
+    )
+    group: bool = Field(
+        default=False,
+        title="Dòng nhóm",
+        description="Dòng nhóm, in đậm: ô có nội dung cuối cùng kéo tới cột cuối, ví dụ STT '1' và tên "
+        "'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH'.",
+    )
+    bold: bool = Field(default=False, title="In đậm", description="In đậm cả dòng (dòng thường, không gộp ô).")
+    spans: dict[Id, CellSpan] = Field(
+        default={},
+        title="Ô gộp",
+        description="Ô gộp theo mã cột của ô bắt đầu, ví dụ {noi-dung: {columns: 2}} hoặc {tt: {rows: 3}}; "
+        "các ô bị gộp phải để trống.",
+    )
 
 
 class TableAppendix(Strict):

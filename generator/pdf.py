@@ -119,6 +119,71 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: int = TIMEOUT_S, stamp: dt.d
     return pdf
 
 
+def docx_to_pdfs(jobs: list[tuple[Path, Path, dt.datetime]], timeout: int = TIMEOUT_S) -> list[Path | OutputError]:
+    """Convert several .docx (docx, folder for its PDF, metadata time) with ONE LibreOffice process
+    and one profile: starting LibreOffice costs more than converting a plan. The shared process gets
+    the timeout of all its documents together; a document it did not convert (it failed on that one,
+    crashed, or ran out of time) is converted again on its own, so that every document gets its own
+    verdict: its PDF, or the error that stops its plan."""
+    soffice = find_soffice()
+    if soffice is None:
+        raise OutputError("không tìm thấy LibreOffice (lệnh soffice) để xuất PDF; hãy cài LibreOffice "
+                          "(Debian/Ubuntu: apt-get install libreoffice-writer) hoặc bỏ tùy chọn --pdf")
+    results: list[Path | OutputError | None] = [None] * len(jobs)
+    for group in _same_names_apart(jobs):
+        if len(group) > 1:
+            _convert_together([jobs[i] for i in group], group, soffice, timeout, results)
+        for i in group:
+            if results[i] is None:
+                docx, out_dir, stamp = jobs[i]
+                try:
+                    results[i] = docx_to_pdf(docx, out_dir, timeout, stamp)
+                except OutputError as exc:
+                    results[i] = exc
+    return results
+
+
+def _same_names_apart(jobs: list[tuple[Path, Path, dt.datetime]]) -> list[list[int]]:
+    """Groups of job indices with distinct file names (one --outdir holds each group's PDFs)."""
+    groups: list[list[int]] = []
+    names: list[set[str]] = []
+    for i, (docx, _, _) in enumerate(jobs):
+        for group, seen in zip(groups, names):
+            if docx.name not in seen:
+                group.append(i)
+                seen.add(docx.name)
+                break
+        else:
+            groups.append([i])
+            names.append({docx.name})
+    return groups
+
+
+def _convert_together(jobs: list, indices: list[int], soffice: str, timeout: int, results: list) -> None:
+    with _profile() as profile, tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as tmp:
+        out = Path(tmp)
+        cmd = [_program(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+               "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out),
+               *(str(docx) for docx, _, _ in jobs)]
+        try:
+            done = _run(cmd, timeout * len(jobs))
+            if done.returncode == _RESTART:
+                done = _run(cmd, timeout * len(jobs))
+        except (subprocess.TimeoutExpired, OSError):
+            return  # nothing it wrote can be trusted: each document is converted again on its own
+        if done.returncode != 0:
+            return
+        for i, (docx, out_dir, stamp) in zip(indices, jobs):
+            made = out / (docx.stem + ".pdf")
+            if made.is_file():
+                pdf = out_dir / made.name
+                try:
+                    pdf.write_bytes(normalise_pdf(made.read_bytes(), stamp))
+                except OSError:
+                    continue
+                results[i] = pdf
+
+
 _DATE = re.compile(rb"/(CreationDate|ModDate)\s*\(D:(\d{4,14})")
 _XMP_DATE = re.compile(rb"<xmp:(CreateDate|ModifyDate|MetadataDate)>([^<]*)</xmp:\1>")
 _ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")

@@ -449,8 +449,10 @@ def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes
                    tags=tags(i))
         else:
             for c, (cell, column, width) in enumerate(zip(row.cells, table.columns, widths)):
-                tc(cell.lines, width, style=cell_style, align=column.align, bold=row.bold, merge=cell.merge,
-                   tags=tags(c))
+                if cell.span == 0:  # covered by a cell spanning from the left
+                    continue
+                tc(cell.lines, sum(widths[c:c + cell.span]), style=cell_style, align=column.align, bold=row.bold,
+                   merge=cell.merge, span=cell.span, tags=tags(c))
         add("</w:tr>")
     placeholder = f"kehoachRows{len(rows)}"
     etree.SubElement(tbl, qn(f"w:{placeholder}"))

@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from copy import copy
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -81,6 +82,7 @@ def _fill(ws, table: Table) -> None:
     header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
     ws.row_dimensions[HEADER_ROW].height = _row_height(header, table, bold=True)
     row_no = HEADER_ROW
+    across: list[tuple[int, int, int]] = []  # (row, first column, last column) of cells spanning columns
     for row in table.rows:
         row_no += 1
         if row.kind == "group":
@@ -97,12 +99,21 @@ def _fill(ws, table: Table) -> None:
             continue
         style = "KH Nhom" if row.bold else "KH O"
         for c, (cell_spec, column) in enumerate(zip(row.cells, table.columns), start=1):
-            cell = _put(ws, row_no, c, None if cell_spec.merge == "continue" else _value(cell_spec.text))
+            hidden = cell_spec.merge == "continue" or cell_spec.span == 0
+            cell = _put(ws, row_no, c, None if hidden else
+                        cell_spec.value if cell_spec.value is not None else _value(cell_spec.text))
             styled(cell, style, column.align if column.align != "left" else None)
+            if cell_spec.value is not None and not hidden:
+                cell.number_format = number_format(cell_spec.value)
+            if cell_spec.span > 1 and cell_spec.merge == "":
+                across.append((row_no, c, c + cell_spec.span - 1))
         ws.row_dimensions[row_no].height = _row_height(row, table)
+    for row_at, first_column, last_column in across:  # after the cells are written: merged ones are read-only
+        ws.merge_cells(start_row=row_at, start_column=first_column, end_row=row_at, end_column=last_column)
     for column, first, last_row in vertical_runs(table):
+        width = max(1, table.rows[first].cells[column].span)  # a merge across columns and rows
         ws.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
-                       end_row=HEADER_ROW + 1 + last_row, end_column=column + 1)
+                       end_row=HEADER_ROW + 1 + last_row, end_column=column + width)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.print_area = f"A1:{last}{row_no}"
@@ -120,7 +131,10 @@ def _row_height(row: Row, table: Table, bold: bool = False) -> float:
     for i, cell in enumerate(row.cells):
         if cell.merge == "continue":
             continue
-        span_width = sum(widths[i:]) if row.kind == "group" and i == row.span_from else widths[i]
+        if cell.span == 0:
+            continue
+        span_width = (sum(widths[i:]) if row.kind == "group" and i == row.span_from
+                      else sum(widths[i:i + max(1, cell.span)]))
         capacity = max(1, int(span_width * (0.85 if bold else 1)) - 2)
         lines = max(lines, sum(-(-max(1, len(line)) // capacity) for line in cell.lines))
     return round(lines * LINE_PT + 4, 2)
@@ -181,6 +195,13 @@ def _put(ws, row: int, column: int, value):
     else:
         cell.value = value
     return cell
+
+
+def number_format(value) -> str:
+    """The drafter's precision ('4,0' stays one decimal), thousands grouped; the Vietnamese locale
+    tag makes spreadsheet applications show a decimal comma ('8,5')."""
+    places = max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) and value.is_finite() else 0
+    return "[$-42A]#,##0" + ("." + "0" * places if places else "")
 
 
 def _value(text: str):

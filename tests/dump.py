@@ -60,10 +60,25 @@ def dump_xlsx(path: Path) -> str:
     lines = []
     for ws in wb.worksheets:
         lines.append(f"=== sheet {ws.title} merged={sorted(str(r) for r in ws.merged_cells.ranges)}")
-        for row in ws.iter_rows(values_only=True):
-            if any(v is not None for v in row):
-                lines.append("| " + " | ".join("" if v is None else str(v).replace("\n", " / ") for v in row) + " |")
+        for row in ws.iter_rows():
+            if any(c.value is not None for c in row):
+                lines.append("| " + " | ".join(_xlsx_cell(c) for c in row) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _xlsx_cell(cell) -> str:
+    """Text as stored; a number as the spreadsheet shows it, marked 'n:' (stored as a number)."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from decimal import Decimal
+
+        from generator.text import number
+
+        places = len(cell.number_format.rsplit(".", 1)[1]) if "." in cell.number_format else 0
+        return "n:" + number(Decimal(str(value)).quantize(Decimal(1).scaleb(-places)) if places else int(value))
+    return str(value).replace("\n", " / ")
 
 
 def check_golden(golden: Path, actual: str) -> None:

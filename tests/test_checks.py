@@ -202,3 +202,17 @@ def test_responsibility_inside_a_run_on_sentence_counts_for_its_agency(plan_from
                                          "text": "Sở Thông tin và Truyền thông chủ trì tuyên truyền."})
     plan, warnings = plan_from(edit)
     assert not [w for w in warnings if "stp" in w.message]
+
+
+def test_text_under_a_merged_cell_is_an_error(plan_from):
+    from tests.test_context import _table_appendix
+
+    def edit(data):
+        data["appendices"].append(_table_appendix([
+            {"id": "r1", "cells": {"stt": "1", "name": "Gộp", "note": "mất"}, "spans": {"name": {"columns": 2}}}]))
+        data["sections"][0]["content"].append({"appendix": "bang"})
+    with pytest.raises(PlanError) as exc:
+        plan_from(edit)
+    (problem,) = [p for p in exc.value.problems if p.severity == "error"]
+    assert problem.path == "appendices[2].rows[0].cells.note"
+    assert "nằm trong ô gộp từ dòng r1, cột name" in problem.message

@@ -244,6 +244,34 @@ def test_init_beside_a_shared_schema_points_at_it(tmp_path):
     assert run("init", "--province", "Atlantis", cwd=tmp_path).returncode == 1
 
 
+def test_progress_lines_only_on_a_terminal(tmp_path):
+    import os
+    import pty
+
+    args = ["build", SAMPLE, SAMPLE.parent / "sample-2022.yaml", "-o", tmp_path / "out"]
+    piped = run(*args)
+    assert piped.returncode == 0 and "đang tạo" not in piped.stdout
+    assert piped.stdout.count(": đã tạo ") == 2
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *map(str, args)], cwd=ROOT, stdout=slave,
+                            stderr=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closes when the command ends
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    assert proc.wait(timeout=120) == 0
+    lines = b"".join(chunks).decode("utf-8").splitlines()
+    assert lines[0] == "[1/2] tests/data/sample.yaml: đang tạo..."
+    assert "[2/2] tests/data/sample-2022.yaml: đang tạo..." in lines
+
+
 # ---------------------------------------------------------------- kehoach import
 
 

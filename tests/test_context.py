@@ -1,4 +1,6 @@
 """Wording, numbering and groupings computed before any renderer runs."""
+from decimal import Decimal
+
 import pytest
 
 from generator.context import build_context
@@ -294,3 +296,16 @@ def test_layered_task_appendix(plan_from):
     # the same field, named differently in the other appendix, numbered the usual way
     assert [[c.text for c in r.cells] for r in other.rows][:2] == [["I", "Chỉ đạo, điều hành CCHC"],
                                                                    ["1", "Kiểm tra 30% cơ quan."] + ["Sở Nội vụ"]]
+
+
+def test_generic_rows_bold_spans_and_numbers(plan_from):
+    table = _with_table(plan_from, [
+        {"id": "t", "bold": True, "cells": {"stt": "A", "name": "Tổng hợp", "note": 8.5}},
+        {"id": "r1", "cells": {"stt": "1", "name": "Nội dung gộp hai cột"}, "spans": {"name": {"columns": 2}}},
+        {"id": "r2", "cells": {"stt": "2", "name": "Gộp hai dòng", "note": "Quý I"}, "spans": {"stt": {"rows": 2}}},
+        {"id": "r3", "cells": {"name": "Dòng dưới", "note": 1250000}}])
+    bold, wide, tall, below = table.rows
+    assert bold.bold and bold.cells[2].value == Decimal("8.5") and bold.cells[2].text == "8,5"
+    assert [c.span for c in wide.cells] == [1, 2, 0]
+    assert tall.cells[0].merge == "restart" and below.cells[0].merge == "continue"
+    assert below.cells[2].text == "1.250.000" and below.cells[2].value == 1250000

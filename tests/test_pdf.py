@@ -1,4 +1,6 @@
 """Convert real plans with LibreOffice and check the pages a drafter would see."""
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 
@@ -114,3 +116,68 @@ def test_killed_during_conversion_leaves_no_libreoffice_and_no_profile(tmp_path)
     from generator import pdf as pdf_module
     pdf_module.clean_stale_profiles(temp)
     assert [p.name for p in temp.iterdir() if p.name.startswith("kehoach-lo-")] == []
+
+
+def test_a_batch_converts_with_one_libreoffice_and_one_profile(tmp_path, monkeypatch):
+    """build of several plans with --pdf: one LibreOffice process (and one profile) for all the
+    .docx, the same PDF bytes as one at a time, and a plan that fails stops only itself."""
+    from generator import pdf as pdf_module
+    from generator.build import build_plans
+    from tests.conftest import DATA
+
+    calls = []
+    real_run = pdf_module._run
+
+    def counting(cmd, timeout):
+        calls.append(cmd)
+        return real_run(cmd, timeout)
+
+    monkeypatch.setattr(pdf_module, "_run", counting)
+    bad = tmp_path / "hong.yaml"
+    bad.write_text("year: x\n", encoding="utf-8")
+    outcomes = build_plans([SAMPLE, bad, DATA / "sample-2022.yaml"], tmp_path / "out", pdf=True)
+    assert [type(o).__name__ for o in outcomes] == ["BuildResult", "PlanError", "BuildResult"]
+    profiles = {arg for cmd in calls for arg in cmd if arg.startswith("-env:UserInstallation=")}
+    assert len(profiles) == 1  # one profile; a second call only when a fresh profile asks for a restart
+    converted = [arg for arg in calls[-1] if arg.endswith(".docx")]
+    assert [Path(c).name for c in converted] == ["sample.docx", "sample-2022.docx"]
+    for outcome in (outcomes[0], outcomes[2]):
+        pdf = next(f for f in outcome.files if f.suffix == ".pdf")
+        assert len(PdfReader(pdf).pages) > 1
+    assert not (tmp_path / "out" / "hong").exists()
+    single = build_plan(SAMPLE, tmp_path / "single", pdf=True)
+    assert (next(f for f in single.files if f.suffix == ".pdf").read_bytes()
+            == next(f for f in outcomes[0].files if f.suffix == ".pdf").read_bytes())
+
+
+def test_documents_the_shared_process_did_not_convert_get_their_own(tmp_path, monkeypatch):
+    """The shared LibreOffice fails (or crashes, or times out): every document is converted again on
+    its own, so each gets its own verdict. Same file names never share an output folder."""
+    import datetime as dt
+    import subprocess
+
+    from generator import pdf as pdf_module
+    from generator.errors import OutputError
+
+    monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/usr/bin/soffice")
+    shared = []
+    monkeypatch.setattr(pdf_module, "_run", lambda cmd, timeout: shared.append((cmd, timeout)) or
+                        subprocess.CompletedProcess(cmd, 1, "", ""))
+    alone = []
+
+    def one(docx, out_dir, timeout, stamp):
+        alone.append(docx.name)
+        if docx.parent.name == "b":
+            raise OutputError("LibreOffice không xuất được PDF (mã lỗi 1)")
+        return out_dir / (docx.stem + ".pdf")
+
+    monkeypatch.setattr(pdf_module, "docx_to_pdf", one)
+    stamp = dt.datetime(2024, 1, 1)
+    jobs = [(tmp_path / d / "x.docx", tmp_path / d, stamp) for d in ("a", "b")] + [
+        (tmp_path / "c" / "y.docx", tmp_path / "c", stamp)]
+    results = pdf_module.docx_to_pdfs(jobs, timeout=10)
+    assert results[0] == tmp_path / "a" / "x.pdf" and results[2] == tmp_path / "c" / "y.pdf"
+    assert isinstance(results[1], OutputError)
+    # a/x.docx and c/y.docx share a process (20 s for two documents); b/x.docx has the same name as a/x
+    assert [(len([a for a in cmd if a.endswith(".docx")]), timeout) for cmd, timeout in shared] == [(2, 20)]
+    assert sorted(alone) == ["x.docx", "x.docx", "y.docx"]

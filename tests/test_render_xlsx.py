@@ -70,3 +70,12 @@ def test_row_heights_follow_the_wrapped_text(built):
     group, long_task = ws.row_dimensions[6].height, ws.row_dimensions[7].height
     assert group and long_task and long_task > 4 * group  # task I.1 has three long paragraphs
     assert ws.row_dimensions[5].height >= 2 * 15.75       # "Đơn vị chủ trì theo dõi" wraps
+
+
+def test_numbers_are_stored_as_numbers_with_a_decimal_comma_format(built):
+    ws = load_workbook(xlsx_of(built, "sample")).worksheets[1]
+    row = next(r for r in ws.iter_rows() if r[1].value == "Quản trị môi trường")
+    target = row[4]
+    assert target.data_type == "n" and target.value == 4
+    assert target.number_format == "[$-42A]#,##0.0"  # shows "4,0", the precision the drafter wrote
+    assert row[3].value == 3.87 and row[3].number_format == "[$-42A]#,##0.00"

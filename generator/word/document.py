@@ -89,6 +89,8 @@ class Walker:
         self._fields: list[_Field] = []
         self._para: _ParaState | None = None
         self._seen_unknown: set[str] = set()
+        self._table_props = None  # table style properties for the cell being read
+        self._table_style: tuple | None = None  # (style id, first-row formatting on)
 
     # -- messages -------------------------------------------------------------------------------
     def warn(self, text: str, where: str, level: str = "warning") -> None:
@@ -218,7 +220,7 @@ class Walker:
         style_id = val(ppr, "pStyle") or self.styles.default_paragraph
         if style_id and self.styles.get(style_id) is None and val(ppr, "pStyle"):
             self._unknown_style(style_id, where)
-        resolved = dict(self.styles.paragraph_ppr(style_id))
+        resolved = dict(self.styles.paragraph_ppr(style_id, self._table_props))
 
         # numbering: direct numPr wins; ilvl alone inherits numId from the style
         s_num, s_ilvl, s_owner = self.styles.style_numbering(style_id)
@@ -271,7 +273,7 @@ class Walker:
         if ppr_change is not None:
             self.changes.append(Change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index))
 
-        para_rpr = self.styles.paragraph_rpr(style_id)
+        para_rpr = self.styles.paragraph_rpr(style_id, self._table_props)
         self._inline(p, state, _Ctx(), para_rpr)
         if self._fields and not all(f.result for f in self._fields):
             # a field code never reaches past its paragraph; an unfinished one would hide the rest of the
@@ -513,7 +515,12 @@ class Walker:
             grid = [round((twips(attr(g, "w")) or 0) / 20, 2) for g in tg if local(g.tag) == "gridCol"]
         table_tags = list(self._tags)
         raw_rows: list[dict] = []
-        self._rows(tbl, raw_rows, tname, [])
+        outer_style = self._table_style
+        self._table_style = (style_id, _first_row_on(child(tblpr, "tblLook")))
+        try:
+            self._rows(tbl, raw_rows, tname, [])
+        finally:
+            self._table_style = outer_style
         rows = _finish_rows(raw_rows)
         if any(c.get("h_merge") for r in raw_rows for c in r["cells"]):
             self.warn("bảng dùng kiểu gộp ô ngang cũ (hMerge); các ô được giữ riêng", tname, "info")
@@ -613,7 +620,15 @@ class Walker:
             width = round(twips(attr(tcw, "w")) / 20, 2)
         where = f"{tname}, hàng {rindex + 1}, ô {len(row['cells']) + 1}"
         paragraphs: list = []
-        self._blocks(tc, paragraphs, cell_where=where)
+        outer_props = self._table_props
+        if self._table_style is not None:
+            style_id, first_row = self._table_style
+            conditions = ("firstRow",) if first_row and rindex == 0 else ()
+            self._table_props = self.styles.table_props(style_id, conditions)
+        try:
+            self._blocks(tc, paragraphs, cell_where=where)
+        finally:
+            self._table_props = outer_props
         bookmarks = _dedupe([b for p in paragraphs for b in p.bookmarks])
         row["cells"].append({"paragraphs": paragraphs, "grid_span": span, "v_merge": v_merge, "col": col,
                              "tags": list(tags), "bookmarks": bookmarks,
@@ -769,6 +784,19 @@ def _finish_rows(raw_rows: list[dict]) -> list[Row]:
                         bookmarks=r["bookmarks"], deleted=r["deleted"], inserted=r["inserted"],
                         height_pt=r["height"]))
     return rows
+
+
+def _first_row_on(look) -> bool:
+    """w:tblLook: firstRow attribute (Word 2010+) or the bit 0x0020 of the older hex val."""
+    if look is None:
+        return False
+    first = attr(look, "firstRow")
+    if first is not None:
+        return first.lower() in ("1", "true", "on")
+    try:
+        return bool(int(attr(look, "val") or "0", 16) & 0x0020)
+    except ValueError:
+        return False
 
 
 def _sdt_tag(sdt) -> str | None:

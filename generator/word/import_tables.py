@@ -11,6 +11,15 @@ from .import_agencies import AgencyBook, slug
 from .import_targets import Catalogue, norm
 from .model import Table
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text as a plan can hold it: tabs, page breaks and other layout characters become spaces,
+    runs of spaces one space; line breaks stay (they are the drafter's)."""
+    text = _CONTROL.sub(" ", text.replace("\u00a0", " ").replace("\t", " "))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
 ROMAN = re.compile(r"^[IVXLC]+\.?$")
 TYPED_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])[.)]\s+")
 
@@ -47,7 +56,7 @@ def grid_of(table: Table) -> Grid:
     for row in table.rows:
         cells = []
         for cell in row.cells:
-            lines = [p.text.strip() for p in cell.paragraphs]
+            lines = [clean(p.text).strip() for p in cell.paragraphs]
             while lines and not lines[-1]:
                 lines.pop()
             while lines and not lines[0]:
@@ -133,6 +142,7 @@ class TableReader:
         self.renamed: dict[str, str] = {}  # code → printed name
         self.own: list[dict] = []  # criteria the catalogue lacks
         self.task_ids: set[str] = set()
+        self.target_ids: dict[str, str] = {}  # criterion → target id
 
     # ---------------------------------------------------------------- dimensions
 
@@ -141,6 +151,8 @@ class TableReader:
         if code is not None:
             info = self.catalogue.by_code[code]
             if not exact and norm(name) != norm(info.name):
+                if self.renamed.get(code) == name:
+                    return code
                 if self.renamed.get(code, name) != name:
                     notes.append(f"{where}: '{name}' và '{self.renamed[code]}' cùng được hiểu là '{code}'")
                 else:
@@ -282,6 +294,23 @@ class TableReader:
                         return code
         return self.dimension(name, where, notes, parent=dim)
 
+    def target_id(self, code: str) -> str:
+        """'t-' and the first words of the criterion's printed name (t-cong-khai), longer when two
+        criteria start alike, the code when even that is taken; the whole index is 't-papi'."""
+        if code in self.target_ids:
+            return self.target_ids[code]
+        info = self.catalogue.by_code.get(code)
+        name = self.renamed.get(code) or (info.short_name or info.name if info else None)
+        candidates = ([f"t-{slug(name, 2)}", f"t-{slug(name, 3)}"] if name and info and not info.is_root else [])
+        candidates.append("t-" + slug(code.replace(".", "-"), 4))
+        taken = set(self.target_ids.values())
+        tid = next((c for c in candidates if c not in taken), None)
+        n = 2
+        while tid is None or tid in taken:
+            tid, n = f"{candidates[-1]}-{n}", n + 1
+        self.target_ids[code] = tid
+        return tid
+
     def task_id(self, dim: str, n: int) -> str:
         info = self.catalogue.by_code.get(dim)
         name = self.renamed.get(dim) or (info.short_name or info.name if info else dim)
@@ -336,7 +365,7 @@ class TableReader:
                 leads[code] = names
             info = self.catalogue.by_code.get(code)
             if target is not None:
-                entry: dict = {"id": "t-" + slug(code.replace(".", "-"), 4), "criterion": code}
+                entry: dict = {"id": self.target_id(code), "criterion": code}
                 if baseline is not None and base_year:
                     entry["baseline"] = {"year": base_year, "value": baseline}
                 entry["target"] = target
@@ -362,7 +391,7 @@ class TableReader:
             while cid in ids.values():
                 cid += "-2"
             ids[col] = cid
-            entry: dict = {"id": cid, "header": text or " "}
+            entry: dict = {"id": cid, "header": text or "–"}  # a header cell left empty
             align = grid.aligns.get(col)
             if align and align != "left":
                 entry["align"] = align
@@ -383,16 +412,10 @@ class TableReader:
                 continue
             entry = {"id": f"r{len(rows) + 1}", "cells": cells}
             if _is_group(row, len(grid.header)):
-                if len(cells) > 1:
-                    # kehoach prints one spanning cell per group row: keep the words in it
-                    last = list(cells)[-1]
-                    merged = " ".join(cells.values())
-                    cells = {last: merged}
-                    entry["cells"] = cells
-                entry["group"] = True
+                entry["group"] = True  # kehoach prints its filled cells, the last one spanning the row
             rows.append(entry)
         if not rows:
-            rows = [{"id": "r1", "cells": {columns[0]["id"]: " "}}]
+            rows = [{"id": "r1", "cells": {columns[0]["id"]: "–"}}]
         out.appendix["columns"] = columns
         out.appendix["rows"] = rows
         out.notes.append(f"{where}: bảng không phải bảng nhiệm vụ hay bảng điểm: giữ thành bảng thường "

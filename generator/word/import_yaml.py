@@ -174,7 +174,7 @@ def _normal(value: Any) -> Any:
 
 BLANK_BEFORE = {"issuer", "document", "title", "legal_bases", "preamble", "criteria", "agencies", "targets",
                 "tasks", "responsibilities", "funding", "sections", "closing", "signer", "recipients", "archive",
-                "appendices", "layout"}
+                "appendices", "layout", "numbering"}
 
 
 def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header: list[str] = ()) -> str:

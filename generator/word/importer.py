@@ -17,7 +17,7 @@ from typing import Literal
 from ..agencies import norm as agency_norm
 from ..text import roman
 from .import_agencies import AgencyBook, registry_for, slug
-from .import_tables import TableReader
+from .import_tables import TableReader, clean
 from .import_targets import Catalogue, catalogue_for, choose_indices, parse_target, target_data
 from .model import Document, Paragraph, Table
 
@@ -95,8 +95,8 @@ def _label_kind(label: str, ilvl: int | None) -> tuple[str, int]:
 
 
 def classify(p: Paragraph) -> Line:
-    text = p.text.replace("\u00a0", " ")
-    where = f"đoạn {p.index + 1}"
+    text = p.text.replace("\u00a0", " ").replace("\f", " ")
+    where = _where(p)
     bold = bool(p.bold)
     if p.list_label:
         kind, depth = _label_kind(p.list_label, p.ilvl)
@@ -111,6 +111,7 @@ def classify(p: Paragraph) -> Line:
             body = stripped[m.end():].strip()
         else:
             kind, depth, label, body = "text", 0, "", stripped
+    body = clean(body).strip()
     heading = p.heading_level
     if heading == 1 and kind in ("text", "clause"):
         kind, depth = "section", 0
@@ -129,9 +130,9 @@ def segments(p: Paragraph) -> list[tuple[str, bool, int]]:
 
     def flush():
         nonlocal text, bolds
-        if text.strip():
+        if clean(text).strip():
             visible = [b for ch, b in zip(text, bolds) if not ch.isspace()]
-            out.append((text.strip(), all(visible), col - (1 if starts_tab else 0)))
+            out.append((clean(text).strip(), all(visible), col - (1 if starts_tab else 0)))
         text, bolds = "", []
 
     for run in p.runs:
@@ -160,6 +161,14 @@ NATIONAL = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT
 APPENDIX_LABEL = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
 POINTER = re.compile(r"^(?P<before>\(.*?)\s*Phụ lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*(?P<after>.*\))$")
 ATTACHED = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo .*?\bcủa\s+(?P<who>.+?)\)?$")
+
+
+def _short(text: str, width: int = 80) -> str:
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …"
+
+
+def _where(p: Paragraph) -> str:
+    return getattr(p, "where", "") or f"đoạn {p.index + 1}"
 
 
 def _sentence_case(line: str) -> str:
@@ -210,10 +219,18 @@ class Importer:
         title_at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)
                          and re.match(r"^\s*KẾ\s*HOẠCH\s*$", b.text.split("\n")[0], re.IGNORECASE)), None)
         tail_at = next((i for i, b in enumerate(blocks) if i > (title_at or -1) and self._is_tail(b)), None)
+        typed = title_at is not None
         if title_at is None:
-            self.warn("không thấy dòng tên loại 'KẾ HOẠCH': phần đầu văn bản đọc theo vị trí")
-            title_at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)
-                             and (b.text.strip().startswith("Căn cứ") or LABEL.match(b.text.strip()))), 0) - 1
+            # without the document type the header ends at its number/date line, if there is one
+            def dated(b) -> bool:
+                texts = [p.text for p in (b.paragraphs() if isinstance(b, Table) else [b])]
+                return any(NUMBER_LINE.match(s.strip()) or DATE_LINE.match(s.strip())
+                           for t in texts for s in re.split(r"[\t\n]", t))
+
+            last = max((i for i, b in enumerate(blocks[:12]) if dated(b)), default=-1)
+            self.warn("không thấy dòng tên loại 'KẾ HOẠCH': phần đầu văn bản "
+                      + ("đọc đến dòng số, ngày tháng" if last >= 0 else "để trống (TODO)"))
+            title_at = last + 1
         if tail_at is None:
             self.warn("không thấy 'Nơi nhận': Nơi nhận và người ký phải điền tay")
             tail_at = len(blocks)
@@ -221,7 +238,7 @@ class Importer:
                             and APPENDIX_LABEL.match(b.text) and len(b.text.strip()) < 200), len(blocks))
         self.all_text = "\n".join(p.text for p in self.doc.paragraphs())
         header = self.header(blocks[:max(title_at, 0)])
-        title, body_from = self.title(blocks, title_at)
+        title, body_from = self.title(blocks, title_at) if typed else ([], title_at)
         tail = self.tail(blocks[tail_at:appendix_at])
         self.year = header["year"]
         self.place = header.get("place", "")
@@ -278,7 +295,7 @@ class Importer:
                     except ValueError:
                         self.warn(f"ngày ban hành không có thật: '{text}'", "phần đầu")
                 continue
-            if (text, bold) in left:
+            if (text, bold) in left and text == text.upper():  # ND30: the issuer is printed in capitals
                 out["issuer_lines"].append((text, bold))
             else:
                 self.warn(f"dòng ở phần đầu không đọc được: '{text}'", "phần đầu")
@@ -295,7 +312,7 @@ class Importer:
         i = title_at
         if 0 <= title_at < len(blocks):
             first = blocks[title_at].text.split("\n")
-            lines += [x.strip() for x in first[1:] if x.strip()]
+            lines += [clean(x).strip() for x in first[1:] if clean(x).strip()]
         i = title_at + 1
         while i < len(blocks):
             b = blocks[i]
@@ -314,7 +331,7 @@ class Importer:
                 break
             if not lines and b.alignment not in ("center",) and not b.bold:
                 break
-            lines += [x.strip() for x in b.text.split("\n") if x.strip()]
+            lines += [clean(x).strip() for x in b.text.split("\n") if clean(x).strip()]
             i += 1
         return lines, i
 
@@ -329,12 +346,12 @@ class Importer:
                     for cell in row.cells:
                         side = left if cell.col == 0 else right
                         for p in cell.paragraphs:
-                            side += [(t, b, f"đoạn {p.index + 1}") for t, b, _ in segments(p)]
+                            side += [(t, b, _where(p)) for t, b, _ in segments(p)]
             else:
                 for text, bold, col in segments(block):
                     target = left if (col <= 0 and not (block.alignment == "center" and not
                                                          text.startswith(("-", "Nơi")))) else right
-                    target.append((text, bold, f"đoạn {block.index + 1}"))
+                    target.append((text, bold, _where(block)))
         recipients, archive, signer_lines = [], None, []
         for text, _bold, where in left:
             if text.casefold().startswith("nơi nhận"):
@@ -357,13 +374,13 @@ class Importer:
         current: dict | None = None
         for block in blocks:
             if isinstance(block, Paragraph):
-                text = block.text.strip()
+                text = clean(block.text).strip()
                 if not text or RULE.match(text):
                     continue
                 m = APPENDIX_LABEL.match(text)
                 if m and (current is None or current.get("table") is not None) and len(text) < 200:
                     current = {"label": m.group("n"), "title": [], "attached": None, "table": None,
-                               "where": f"đoạn {block.index + 1}", "section": block.section, "extra": [],
+                               "where": _where(block), "section": block.section, "extra": [],
                                "before": []}
                     if m.group("rest"):
                         current["title"].append(m.group("rest"))
@@ -371,16 +388,16 @@ class Importer:
                     continue
                 if current is None:
                     self.warn(f"đoạn sau chữ ký không thuộc phụ lục nào, không đưa vào kế hoạch: '{text[:80]}'",
-                              f"đoạn {block.index + 1}")
+                              _where(block))
                     continue
                 if ATTACHED.match(text) and current["table"] is None:
                     current["attached"] = ATTACHED.match(text)
                 elif current["table"] is None and current["attached"] is not None:
-                    current["before"].append((text, f"đoạn {block.index + 1}"))
+                    current["before"].append((text, _where(block)))
                 elif current["table"] is None:
-                    current["title"] += [x.strip() for x in block.text.split("\n") if x.strip()]
+                    current["title"] += [clean(x).strip() for x in block.text.split("\n") if clean(x).strip()]
                 else:
-                    current["extra"].append((text, f"đoạn {block.index + 1}"))
+                    current["extra"].append((text, _where(block)))
             else:
                 if current is None or current["table"] is not None:
                     current = {"label": None, "title": [], "attached": None, "table": None,
@@ -447,6 +464,7 @@ class Importer:
             line = classify(block)
             if line.text or line.kind != "text":
                 lines.append(line)
+        self.numbering = self.numbering_scheme(lines)
         closing = None
         if lines and re.search(r"\./\.\s*$", lines[-1].text) and lines[-1].kind == "text":
             closing = re.sub(r"\s*\./\.\s*$", "", lines.pop().text)
@@ -469,6 +487,32 @@ class Importer:
         return {"legal": legal, "preamble": preamble, "sections": sections, "closing": closing}
 
     body_tables: list
+
+    def numbering_scheme(self, lines: list[Line]) -> list[str] | None:
+        """Documents that number points '1.1.' (under '1.') get that scheme, so kehoach prints the
+        same labels; depths follow: 1. → 1.1. → a) → (1)."""
+        forms = set()
+        for line in lines:
+            if line.kind == "clause" and line.label:
+                m = LABEL.match(line.label + " ")
+                if m:
+                    forms.add(next(k for k in ("num", "numnum", "letter", "paren") if m.group(k)))
+        if "numnum" not in forms:
+            return None
+        letter = "letter" in forms
+        depth = {"num": 1, "numnum": 2, "letter": 3, "paren": 4 if letter else 3}
+        for line in lines:
+            if line.kind == "clause" and line.label:
+                m = LABEL.match(line.label + " ")
+                kind = next((k for k in ("num", "numnum", "letter", "paren") if m and m.group(k)), None)
+                if kind == "numnum":
+                    line.depth = 1 + m.group("numnum").count(".")
+                elif kind:
+                    line.depth = depth[kind]
+        levels = ["1.", "1.1."] + (["a)"] if letter else []) + ["(1)"]
+        self.notes.append(Note("info", f"văn bản đánh số các cấp {', '.join(levels)}: ghi vào mục numbering để "
+                                       "kehoach in đúng như vậy"))
+        return levels
 
     def sections(self, lines: list[Line]) -> list[dict]:
         sections: list[dict] = []
@@ -554,6 +598,20 @@ class Importer:
             appendices.append(result.appendix)
             tasks += result.tasks
             table_targets += result.targets
+        for k, table in enumerate(self.body_tables, start=1):
+            # kehoach prints tables only as appendices: the cells are kept there, under a name to give
+            where = f"bảng {table.index + 1}"
+            section = self.doc.sections[table.section] if table.section < len(self.doc.sections) else None
+            title = self.todo("tên phụ lục cho bảng nằm giữa nội dung", where)
+            result = self.tables.read(table, f"bang-{k}", title, bool(section and section.orientation == "landscape"),
+                                      where)
+            self.warn("bảng nằm giữa các đoạn nội dung: kehoach chỉ in bảng ở phụ lục, nên bảng được chuyển thành "
+                      f"phụ lục '{result.appendix['id']}' ở cuối văn bản (cần đặt tên phụ lục)", where)
+            for text in result.notes:
+                self.notes.append(Note("guess" if "đoán" in text else "info", text))
+            appendices.append(result.appendix)
+            tasks += result.tasks
+            table_targets += result.targets
         targets: list[dict] = []
         self.targets_by_criterion: dict[str, dict] = {}
         self.printed_sentences: dict[str, str] = {}
@@ -603,9 +661,8 @@ class Importer:
         data["archive"] = self.archive(tail["archive"])
         if appendices:
             data["appendices"] = appendices
-        for table in getattr(self, "body_tables", []):
-            self.warn("bảng nằm trong phần nội dung: kehoach không in bảng giữa các đoạn; nội dung bảng không "
-                      "được đưa vào kế hoạch", f"bảng {table.index + 1}")
+        if getattr(self, "numbering", None):
+            data["numbering"] = {"levels": self.numbering}
         self.strip_private(data)
         self.used_indices(data, index_at)
         self.finish_targets(data)
@@ -683,10 +740,7 @@ class Importer:
             parsed = parse_target(sentence, self.catalogue)
             if parsed is None or parsed.criterion in self.targets_by_criterion:
                 return None
-            base = "t-" + slug(parsed.criterion.replace(".", "-"), 4)
-            tid, n = base, 2
-            while any(t["id"] == tid for t in targets):
-                tid, n = f"{base}-{n}", n + 1
+            tid = self.tables.target_id(parsed.criterion)
             entry = target_data(tid, parsed, self.catalogue.by_code.get(parsed.criterion))
             targets.append(entry)
             self.targets_by_criterion[parsed.criterion] = entry
@@ -765,7 +819,7 @@ class Importer:
             for offset, block in enumerate(inside):
                 ids = found[start + offset]
                 if not ids:
-                    ids = [self.todo("mã các cơ quan của khoản này", block["title"][:80])]
+                    ids = [self.todo("mã các cơ quan của khoản này", _short(block["title"]))]
                     self.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
                               "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
                 rid, n = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac"), 2

@@ -221,6 +221,8 @@ class Document:
     changes: list[Change] = field(default_factory=list)
     core: dict[str, str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
+    # settings.xml: even_and_odd_headers, track_revisions, update_fields (bool), default_tab_stop_pt (float)
+    settings: dict[str, object] = field(default_factory=dict)
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every body paragraph, table cells and text boxes included, in document order."""

@@ -11,7 +11,7 @@ from .model import Document, Message, Result
 from .numbering import Numberer, read_numbering
 from .package import Package, open_package
 from .styles import read_styles
-from .xml import attr, local, w
+from .xml import attr, child, local, on_off, twips, val, w
 
 MAX_PARAGRAPHS = 200_000  # a 100-page plan has ~2,000; reading time is linear, this bounds it
 
@@ -72,7 +72,7 @@ def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Resul
             walker.numberer.unknown_formats)) + "), đọc thành số thường", ""))
     messages[:0] = walker.messages
     document = Document(blocks=blocks, sections=sections, comments=walker.comments(), changes=walker.changes,
-                        core=_core(pkg), notes=walker.notes)
+                        core=_core(pkg), notes=walker.notes, settings=_settings(pkg.related_xml(main, "settings")))
     return Result(document, messages)
 
 
@@ -86,6 +86,20 @@ def _notes(root, kind: str) -> dict[str, str]:
         nid = attr(node, "id")
         if nid is not None:
             out[nid] = "\n".join(_plain_text(p) for p in node.iter(w("p"))).strip()
+    return out
+
+
+def _settings(root) -> dict[str, object]:
+    out: dict[str, object] = {"even_and_odd_headers": False, "track_revisions": False, "update_fields": False}
+    if root is None:
+        return out
+    for key, tag in (("even_and_odd_headers", "evenAndOddHeaders"), ("track_revisions", "trackRevisions"),
+                     ("update_fields", "updateFields")):
+        node = child(root, tag)
+        out[key] = node is not None and on_off(node)
+    tab = twips(val(root, "defaultTabStop"))
+    if tab is not None:
+        out["default_tab_stop_pt"] = round(tab / 20, 2)
     return out
 
 

@@ -130,6 +130,13 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
     return out
 
 
+@dataclass(frozen=True)
+class TableProps:
+    key: str
+    ppr: dict
+    rpr: dict
+
+
 @dataclass
 class Style:
     id: str
@@ -141,6 +148,7 @@ class Style:
     is_default: bool
     tbl_borders: bool | None = None
     num_id: str | None = None  # numbering style (w:type="numbering") → its num
+    conditional: dict = field(default_factory=dict)  # table styles: tblStylePr type → (ppr, rpr)
 
 
 @dataclass
@@ -154,6 +162,7 @@ class Styles:
     theme_fonts: dict[str, str] = field(default_factory=dict)
     _ppr_cache: dict = field(default_factory=dict)
     _rpr_cache: dict = field(default_factory=dict)
+    _chain_cache: dict = field(default_factory=dict)
 
     def get(self, style_id: str | None) -> Style | None:
         return self.styles.get(style_id) if style_id else None
@@ -164,6 +173,13 @@ class Styles:
 
     def _chain(self, style_id: str | None) -> list[Style]:
         """Root first; cycles and missing parents end the chain (a hand-made file may have either)."""
+        key = style_id or ""
+        cached = self._chain_cache.get(key)
+        if cached is None:
+            cached = self._chain_cache[key] = self._build_chain(style_id)
+        return cached
+
+    def _build_chain(self, style_id: str | None) -> list[Style]:
         chain, seen = [], set()
         while style_id and style_id not in seen and len(chain) < MAX_CHAIN:
             style = self.styles.get(style_id)
@@ -174,10 +190,12 @@ class Styles:
             style_id = style.based_on
         return chain[::-1]
 
-    def paragraph_ppr(self, style_id: str | None) -> dict:
-        key = style_id or ""
+    def paragraph_ppr(self, style_id: str | None, table: "TableProps | None" = None) -> dict:
+        key = (style_id or "", table.key if table else "")
         if key not in self._ppr_cache:
             merged = dict(self.default_ppr)
+            if table is not None:
+                merged.update(table.ppr)
             tabs: dict[float, str] = {pos: al for al, pos in merged.get("tabs", [])}
             for style in self._chain(style_id or self.default_paragraph):
                 for pos_al in style.ppr.get("tabs", []):
@@ -187,14 +205,36 @@ class Styles:
             self._ppr_cache[key] = merged
         return self._ppr_cache[key]
 
-    def paragraph_rpr(self, style_id: str | None) -> dict:
-        key = ("p", style_id or "")
+    def paragraph_rpr(self, style_id: str | None, table: "TableProps | None" = None) -> dict:
+        key = ("p", style_id or "", table.key if table else "")
         if key not in self._rpr_cache:
             merged = dict(self.default_rpr)
+            if table is not None:
+                merged.update(table.rpr)
             for style in self._chain(style_id or self.default_paragraph):
                 merged.update(style.rpr)
             self._rpr_cache[key] = merged
         return self._rpr_cache[key]
+
+    def table_props(self, style_id: str | None, conditions: tuple[str, ...] = ()) -> "TableProps | None":
+        """The paragraph/run properties a table style gives its cells: the style chain's own pPr/rPr,
+        then the conditional parts (w:tblStylePr, e.g. firstRow) that apply to the cell."""
+        chain = self._chain(style_id)
+        if not chain:
+            return None
+        ppr: dict = {}
+        rpr: dict = {}
+        for style in chain:
+            ppr.update(style.ppr)
+            rpr.update(style.rpr)
+        for condition in conditions:
+            for style in chain:
+                cond_ppr, cond_rpr = style.conditional.get(condition, ({}, {}))
+                ppr.update(cond_ppr)
+                rpr.update(cond_rpr)
+        if not ppr and not rpr:
+            return None
+        return TableProps(f"{style_id}|{'+'.join(conditions)}", ppr, rpr)
 
     def character_rpr(self, style_id: str | None) -> dict:
         key = ("c", style_id or "")
@@ -286,6 +326,8 @@ def read_styles(root, theme_root=None) -> Styles:
             ppr=ppr, rpr=parse_rpr(child(node, "rPr"), result.theme_fonts),
             is_default=(attr(node, "default") or "").lower() in ("1", "true", "on"),
             tbl_borders=tbl_borders, num_id=ppr.get("num_id") if stype == "numbering" else None,
+            conditional={attr(c, "type"): (parse_ppr(child(c, "pPr")), parse_rpr(child(c, "rPr"), result.theme_fonts))
+                         for c in node if c.tag == w("tblStylePr") and attr(c, "type")} if stype == "table" else {},
         )
         result.styles[sid] = style
         if style.is_default:

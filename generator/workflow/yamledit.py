@@ -299,12 +299,25 @@ class YamlEditor:
         else:
             self.insert_at(self.content_end(seq.value[-1]), text)
 
-    def delete_item(self, seq: yaml.SequenceNode, index: int) -> None:
+    def delete_item(self, seq: yaml.SequenceNode, index: int) -> Edit:
         """Remove item `index` of a block sequence, its lines and nothing else (comments above it
-        stay: they may speak of more than that item)."""
+        stay: they may speak of more than that item). Returns the edit (`cancel` takes it back)."""
         start = self.item_start(seq, index)
         end = self.content_end(seq.value[index])
-        self.edits.append(Edit(start, end, ""))
+        edit = Edit(start, end, "")
+        self.edits.append(edit)
+        return edit
+
+    def cancel(self, edit: Edit) -> None:
+        self.edits = [e for e in self.edits if e is not edit]
+
+    def delete_key(self, mapping: yaml.MappingNode, key: str) -> None:
+        """Remove `key:` and its value's lines from a block mapping."""
+        for k, v in mapping.value:
+            if k.value == key:
+                self.edits.append(Edit(self.line_start(k.start_mark.index), self.content_end(v), ""))
+                return
+        raise KeyError(key)
 
     def insert_key(self, mapping: yaml.MappingNode, key: str, value, after: str | None = None) -> None:
         """Add `key: value` to a block mapping, after the key `after` (default: at the end)."""

@@ -15,7 +15,7 @@ from generator.render_docx import render_docx
 from generator.templates_path import default_template
 from generator.validate import load_plan
 from generator.word import read_docx
-from generator.word.import_recall import document_words, rebuilt_document, recall
+from generator.word.import_recall import document_words, rebuilt_document, recall, words
 from generator.word.import_yaml import dump_plan
 from generator.word.importer import TODO, classify, import_document
 from tests.office.make_office import PLANS, STYLES, make_office_docx, truth_words
@@ -292,3 +292,51 @@ def test_target_sentences():
     rank = parse_target("Chỉ số PAPI: xếp hạng 20/63 (tăng 05 bậc so với năm 2019).", cat)
     assert (rank.unit, rank.target, rank.base_rank, rank.base_of) == ("hạng", 20, 25, 63)
     assert parse_target("Tăng cường công tác tuyên truyền.", cat) is None
+
+
+def test_points_numbered_1_1_keep_their_scheme(imported):
+    _, source, result = imported("hung-yen-papi-2021", "van-thu-table", False)
+    assert result.data["numbering"] == {"levels": ["1.", "1.1.", "(1)"]}
+    # so the rebuilt document prints "1.1." where the office typed it: every word (and number) is back
+    assert recall(document_words(source), document_words(rebuilt_document(result.data))) == 1.0
+
+
+def test_comments_tracked_changes_and_a_file_that_is_no_plan(tmp_path):
+    """The reader's kitchen-sink file (comments, tracked changes, text boxes, odd lists, no header,
+    no signature): the import never fails, says what it could not find with TODOs, keeps the
+    accepted text and lists the comments."""
+    from tests.word.docx_factory import make_rich_docx
+
+    source = read_docx(make_rich_docx(tmp_path / "rich.docx")).value
+    result = import_document(source, plan_id="rich")
+    assert "Lãnh đạo UBND: Sửa lại số liệu (tại: “đạt 43 điểm”)" in result.word_comments
+    assert any("thay đổi được theo dõi" in n.text for n in result.notes)
+    text = dump_plan(result.data, result.comments)
+    assert "Đoạn mới chèn" in text and "Tăng mạnh kết thúc" in text  # insertions accepted, deletion gone
+    assert "TODO: họ tên người ký" in text and "TODO: tên cơ quan ban hành" in text
+    assert any("không thấy 'Nơi nhận'" in n.text for n in result.notes)
+    # the tables between paragraphs become appendices (every cell kept), named by the drafter
+    tables = [a for a in result.data["appendices"] if a["id"].startswith("bang-")]
+    assert len(tables) == 2 and all(a["title"].startswith(TODO) for a in tables)
+    rebuilt = rebuilt_document(result.data)  # TODO markers are plain text to the renderer: it still builds
+    cells = [c.text for t in source.tables for row in t.rows for c in row.cells if c.text.strip()]
+    assert recall([w for c in cells for w in words(c)], document_words(rebuilt)) == 1.0
+
+
+def test_superior_agency_line_and_blank_draft_header(tmp_path):
+    """A department's plan: the superior agency (not bold) above its own name (bold), a draft with
+    blank number and date, signed by its director."""
+    plan, _ = load_plan(ROOT / "tests/data/sample.yaml")
+    plan = plan.model_copy(update={
+        "issuer": plan.issuer.model_copy(update={"superior": ["UBND TỈNH QUẢNG NAM"], "name": ["SỞ NỘI VỤ"],
+                                                 "full_name": "Sở Nội vụ tỉnh Quảng Nam", "abbreviation": "SNV"}),
+        "document": plan.document.model_copy(update={"number": None, "date": None}),
+        "signer": plan.signer.model_copy(update={"on_behalf_of": None, "signing_for": None, "title": "GIÁM ĐỐC",
+                                                 "name": "Nguyễn Văn A"})})
+    docx = tmp_path / "snv.docx"
+    docx.write_bytes(render_docx(build_context(plan), default_template("kehoach.docx")))
+    data = import_document(read_docx(docx).value, plan_id="snv").data
+    assert data["issuer"] == {"superior": ["UBND TỈNH QUẢNG NAM"], "name": ["SỞ NỘI VỤ"],
+                              "full_name": "Sở Nội vụ tỉnh Quảng Nam", "abbreviation": "SNV", "place": "Quảng Nam"}
+    assert "document" not in data and data["year"] == 2021
+    assert data["signer"] == {"title": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}

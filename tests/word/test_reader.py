@@ -99,3 +99,15 @@ def test_python_docx_default_template_lists_headings_and_merges(tmp_path):
         (0, 2, None, 1, "gộp ngang"), (2, 1, "restart", 2, "gộp dọc")]
     assert [(c.col, c.v_merge) for c in second.cells] == [(0, None), (1, None), (2, "continue")]
     assert result.value.tables[0].borders
+
+
+def test_settings_read(tmp_path):
+    from .docx_factory import NSDECL, REL_BASE, make_docx, p
+
+    settings = (f'<?xml version="1.0" encoding="UTF-8"?><w:settings {NSDECL}><w:trackRevisions/>'
+                '<w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="0"/></w:settings>')
+    doc = make_docx(tmp_path / "s.docx", p("x"), extra_parts={"word/settings.xml": settings},
+                    extra_rels=[("rIdSet", f"{REL_BASE}/settings", "settings.xml")])
+    assert read_docx(doc).value.settings == {"even_and_odd_headers": False, "track_revisions": True,
+                                             "update_fields": False, "default_tab_stop_pt": 36.0}
+    assert read_docx(make_docx(tmp_path / "n.docx", p("x"))).value.settings["track_revisions"] is False

@@ -80,3 +80,28 @@ def test_cyclic_and_very_deep_based_on_chains_end(tmp_path):
     deep, cyclic = read_docx(doc).value.paragraphs()
     assert deep.indent_left_pt == 0.0 and deep.text == "sâu"
     assert (cyclic.bold, cyclic.italic) == (True, True)
+
+
+def test_table_style_paragraph_props_and_first_row_formatting(tmp_path):
+    from .docx_factory import STYLES, tbl, tc, tr
+
+    table_style = ('<w:style w:type="table" w:styleId="KhBang"><w:name w:val="KH Bảng"/><w:basedOn w:val="TableGrid"/>'
+                   '<w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="26"/></w:rPr>'
+                   '<w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr></w:tblStylePr></w:style>')
+    styles = STYLES.replace("</w:styles>", table_style + "</w:styles>")
+
+    def table(look: str) -> str:
+        return tbl(tr(tc("Tiêu đề"), tc("Cột")), tr(tc("dữ liệu"), tc(p("trái", ppr='<w:jc w:val="left"/>'))),
+                   grid=[2000, 2000], style="KhBang", borders=look)
+
+    doc = make_docx(tmp_path / "x.docx", table('<w:tblLook w:val="04A0" w:firstRow="1"/>')
+                    + table('<w:tblLook w:val="0000"/>') + p("ngoài bảng"), styles=styles)
+    result = read_docx(doc)
+    on, off = result.value.tables
+    head, body = on.rows
+    assert [(q.text, q.bold, q.size_pt, q.alignment, q.space_after_pt) for c in head.cells for q in c.paragraphs] == [
+        ("Tiêu đề", True, 13.0, "center", 0.0), ("Cột", True, 13.0, "center", 0.0)]
+    assert [(q.bold, q.alignment) for c in body.cells for q in c.paragraphs] == [(False, "center"), (False, "left")]
+    assert off.rows[0].cells[0].paragraphs[0].bold is False and on.borders
+    outside = list(result.value.paragraphs())[-1]
+    assert (outside.size_pt, outside.space_after_pt, outside.alignment) == (11.0, 8.0, None)

@@ -1,0 +1,127 @@
+"""Edits of a .docx written the way Microsoft Word writes them (for the review round trip tests):
+a comment (comments.xml, commentRangeStart/End, commentReference) and a tracked replacement
+(w:del with w:delText, then w:ins), each with author and date."""
+from __future__ import annotations
+
+import copy
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+COMMENTS_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
+COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+
+
+def _el(tag: str, attrs: dict | None = None, text: str | None = None):
+    node = etree.Element(W + tag)
+    for k, v in (attrs or {}).items():
+        node.set(W + k, v)
+    if text is not None:
+        node.text = text
+        node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return node
+
+
+def _paragraph_with(root, find: str):
+    for p in root.iter(W + "p"):
+        if find in "".join(t.text or "" for t in p.iter(W + "t")):
+            return p
+    raise AssertionError(f"no paragraph holds {find!r}")
+
+
+def _rewrite(src: Path, dst: Path, change) -> None:
+    with zipfile.ZipFile(src) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    change(parts)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+def add_comment(src: Path, dst: Path, find: str, text: str, author: str, date: str = "2026-11-29T08:00:00Z") -> None:
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        p = _paragraph_with(root, find)
+        runs = p.findall(W + "r")
+        cid = "0"
+        runs[0].addprevious(_el("commentRangeStart", {"id": cid}))
+        runs[-1].addnext(_el("commentRangeEnd", {"id": cid}))
+        ref = _el("r")
+        ref.append(_el("commentReference", {"id": cid}))
+        p.find(W + "commentRangeEnd").addnext(ref)
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        comments = _el("comments")
+        comment = _el("comment", {"id": cid, "author": author, "date": date, "initials": "".join(
+            w[0] for w in author.split())})
+        cp = _el("p")
+        cr = _el("r")
+        cr.append(_el("t", text=text))
+        cp.append(cr)
+        comment.append(cp)
+        comments.append(comment)
+        parts["word/comments.xml"] = etree.tostring(comments, xml_declaration=True, encoding="UTF-8",
+                                                    standalone=True)
+        rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+        rel = etree.SubElement(rels, f"{{{REL_NS}}}Relationship")
+        rel.set("Id", "rIdKehoachComments")
+        rel.set("Type", COMMENTS_TYPE)
+        rel.set("Target", "comments.xml")
+        parts["word/_rels/document.xml.rels"] = etree.tostring(rels, xml_declaration=True, encoding="UTF-8",
+                                                               standalone=True)
+        types = etree.fromstring(parts["[Content_Types].xml"])
+        ns = types.nsmap[None]
+        override = etree.SubElement(types, f"{{{ns}}}Override")
+        override.set("PartName", "/word/comments.xml")
+        override.set("ContentType", COMMENTS_CT)
+        parts["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8",
+                                                      standalone=True)
+
+    _rewrite(src, dst, change)
+
+
+def tracked_replace(src: Path, dst: Path, find: str, new: str, author: str,
+                    date: str = "2026-11-29T08:30:00Z") -> None:
+    """Replace `find` (inside one run) by `new` as a tracked change."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        p = _paragraph_with(root, find)
+        for r in p.findall(W + "r"):
+            t = r.find(W + "t")
+            if t is None or find not in (t.text or ""):
+                continue
+            before, _, after = t.text.partition(find)
+            pieces = []
+            if before:
+                pieces.append(_run_like(r, before))
+            deleted = _el("del", {"id": "901", "author": author, "date": date})
+            dr = _run_like(r, None)
+            dr.append(_el("delText", text=find))
+            deleted.append(dr)
+            inserted = _el("ins", {"id": "902", "author": author, "date": date})
+            inserted.append(_run_like(r, new))
+            pieces += [deleted, inserted]
+            if after:
+                pieces.append(_run_like(r, after))
+            for piece in pieces:
+                r.addprevious(piece)
+            r.getparent().remove(r)
+            break
+        else:
+            raise AssertionError(f"{find!r} is not inside one run")
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)
+
+
+def _run_like(run, text: str | None):
+    out = _el("r")
+    props = run.find(W + "rPr")
+    if props is not None:
+        out.append(copy.deepcopy(props))
+    if text is not None:
+        out.append(_el("t", text=text))
+    return out
