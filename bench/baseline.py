@@ -116,10 +116,12 @@ def docx_rows(ctx, marks) -> dict[str, list[dict]]:
                                   "lines": cell.lines})
                 rows.append({"cells": cells, "keep": True, "bold": True})
             else:
-                for cell, column, width in zip(row.cells, table.columns, widths):
+                for c, (cell, column, width) in enumerate(zip(row.cells, table.columns, widths)):
+                    if cell.span == 0:  # covered by a cell spanning from the left
+                        continue
                     align = column.align
-                    cells.append({"w": width, "span": 0, "vm": cell.merge,
-                                  "va": "center" if align == "center" else "top",
+                    cells.append({"w": sum(widths[c:c + cell.span]), "span": cell.span if cell.span > 1 else 0,
+                                  "vm": cell.merge, "va": "center" if align == "center" else "top",
                                   "jc": {"justify": "both"}.get(align, align),
                                   "lines": cell.lines if cell.merge != "continue" else ("",)})
                 rows.append({"cells": cells, "keep": False, "bold": row.bold})
@@ -171,13 +173,14 @@ def same_docx(a: bytes, b: bytes) -> list[str]:
 
 
 HEADER_ROW = 5
+OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 
 
 def xlsx_rows(ctx) -> list[dict]:
     """Per appendix: the cells, merges and sizes a script would write (computed with kehoach's own
     helpers, so the two workbooks can be compared part by part)."""
     from generator.context import Cell, Row
-    from generator.render_xlsx import CM_TO_CHARS, _row_height, _sheet_title, vertical_runs
+    from generator.render_xlsx import CM_TO_CHARS, _row_height, _sheet_title, number_format, vertical_runs
 
     class Names:
         sheetnames: list[str] = []
@@ -187,14 +190,14 @@ def xlsx_rows(ctx) -> list[dict]:
         ncols = len(table.columns)
         title = _sheet_title(table, Names)
         Names.sheetnames = Names.sheetnames + [title]
-        cells, merges, heights = [], [], {2: 36, 3: 36}
+        cells, merges, across, heights = [], [], [], {2: 36, 3: 36}
         last = get_column_letter(ncols)
         for r, (text, style) in enumerate(((table.label, "KH Phu luc"), (table.title, "KH Ten phu luc"),
                                            (table.attached_to, "KH Kem theo")), start=1):
-            cells.append((r, 1, text, style, None))
+            cells.append((r, 1, text, style, None, None))
             merges.append(f"A{r}:{last}{r}")
         for c, column in enumerate(table.columns, start=1):
-            cells.append((HEADER_ROW, c, column.header, "KH Bang tieu de", None))
+            cells.append((HEADER_ROW, c, column.header, "KH Bang tieu de", None, None))
         header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
         heights[HEADER_ROW] = _row_height(header, table, bold=True)
         row_no = HEADER_ROW
@@ -205,19 +208,25 @@ def xlsx_rows(ctx) -> list[dict]:
                 first = row.span_from + 1
                 for c, spec in enumerate(row.cells, start=1):
                     align = "center" if c == 1 and table.columns[0].key == "stt" and row.span_from > 0 else None
-                    cells.append((row_no, c, spec.text or None, "KH Nhom", align))
+                    cells.append((row_no, c, spec.text or None, "KH Nhom", align, None))
                 for c in range(first + 1, ncols + 1):
-                    cells.append((row_no, c, None, "KH Nhom", None))
+                    cells.append((row_no, c, None, "KH Nhom", None, None))
                 if first < ncols:
                     merges.append(f"{get_column_letter(first)}{row_no}:{last}{row_no}")
                 continue
             for c, (spec, column) in enumerate(zip(row.cells, table.columns), start=1):
-                value = None if spec.merge == "continue" else (spec.text or None)
+                hidden = spec.merge == "continue" or spec.span == 0
+                value = None if hidden else spec.value if spec.value is not None else (spec.text or None)
+                fmt = number_format(spec.value) if spec.value is not None and not hidden else None
                 cells.append((row_no, c, value, "KH Nhom" if row.bold else "KH O",
-                              column.align if column.align != "left" else None))
+                              column.align if column.align != "left" else None, fmt))
+                if spec.span > 1 and spec.merge == "":
+                    across.append(f"{get_column_letter(c)}{row_no}:{get_column_letter(c + spec.span - 1)}{row_no}")
+        merges += across
         for column, first_row, last_row in vertical_runs(table):
-            letter = get_column_letter(column + 1)
-            merges.append(f"{letter}{HEADER_ROW + 1 + first_row}:{letter}{HEADER_ROW + 1 + last_row}")
+            width = max(1, table.rows[first_row].cells[column].span)
+            merges.append(f"{get_column_letter(column + 1)}{HEADER_ROW + 1 + first_row}:"
+                          f"{get_column_letter(column + width)}{HEADER_ROW + 1 + last_row}")
         sheets.append({"title": title, "cells": cells, "merges": merges, "heights": heights,
                        "widths": {get_column_letter(c): round(col.width_cm * CM_TO_CHARS, 1)
                                   for c, col in enumerate(table.columns, start=1)},
@@ -234,13 +243,20 @@ def render_xlsx(template: Path, sheets: list[dict], creator: str, title: str) ->
         for row in ws.iter_rows():
             for cell in row:
                 cell.value = None
-        for r, c, value, style, align in sheet["cells"]:
-            cell = ws.cell(row=r, column=c, value=value)
+        for r, c, value, style, align, fmt in sheet["cells"]:
+            cell = ws.cell(row=r, column=c)
+            if isinstance(value, str):  # text stays text: never a formula, never an _xHHHH_ escape
+                cell.value = OOXML_ESCAPE.sub(r"_x005F_\1", value)
+                cell.data_type = "s"
+            else:
+                cell.value = value
             cell.style = style
             if align:
                 current = cell.alignment
                 cell.alignment = Alignment(horizontal=align, vertical=current.vertical,
                                            wrap_text=current.wrap_text)
+            if fmt:
+                cell.number_format = fmt
         for r, height in sheet["heights"].items():
             ws.row_dimensions[r].height = height
         for letter, width in sheet["widths"].items():

@@ -51,7 +51,7 @@ class _Checker:
 
     def error(self, path: PathKey, message: str, severity: str = "error") -> None:
         line, col = self.located.where(path)
-        self.problems.add(line, col, format_path(path), message, severity)
+        self.problems.add(line, col, format_path(self.located.original(path)), message, severity)
 
     def warn(self, path: PathKey, message: str) -> None:
         self.error(path, message, "warning")

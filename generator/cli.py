@@ -52,7 +52,13 @@ def cli() -> None:
     """kehoach: soạn Kế hoạch (KH-UBND) từ tệp YAML có cấu trúc.
 
     Từ một tệp kế hoạch, kehoach tạo văn bản .docx đúng thể thức Nghị định 30/2020/NĐ-CP,
-    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận.
+    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận. Hướng dẫn cho người soạn: docs/huong-dan.md.
+
+    \b
+    Bắt đầu:
+      kehoach init --province "Tuyên Quang" --year 2026     (tạo tệp kế hoạch để điền)
+      kehoach validate plans/tuyen-quang-papi-2026.yaml      (kiểm tra)
+      kehoach build plans/tuyen-quang-papi-2026.yaml --pdf   (tạo văn bản)
     """
 
 
@@ -69,6 +75,7 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
           xlsx_template: Path | None, max_size: int | None) -> None:
     """Tạo văn bản .docx, phụ lục .xlsx và Nơi nhận cho từng kế hoạch.
 
+    \b
     Ví dụ: kehoach build plans/quang-nam-papi-2020.yaml --pdf
     """
     from .build import build_plan, build_plans
@@ -113,6 +120,49 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
     sys.exit(1 if failed else 0)
 
 
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Tạo lại văn bản mỗi lần tệp kế hoạch được lưu.")
+@click.argument("plan", type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), default=Path("build"), show_default=True,
+              help="Thư mục kết quả, như ở lệnh build.")
+@click.option("--pdf", is_flag=True, help="Xuất thêm bản PDF mỗi lần tạo (chậm hơn vài giây).")
+@click.option("--template", "docx_template", type=click.Path(path_type=Path),
+              help="Mẫu Word riêng của tỉnh; sửa mẫu cũng tạo lại văn bản.")
+@click.option("--xlsx-template", type=click.Path(path_type=Path), help="Mẫu Excel riêng cho phụ lục.")
+@click.option("--interval", type=float, default=1.0, hidden=True, help="Số giây giữa hai lần xem tệp.")
+@click.option("--max-builds", type=int, hidden=True, help="Dừng sau chừng ấy lần tạo (cho kiểm thử).")
+def watch(plan: Path, out: Path, pdf: bool, docx_template: Path | None, xlsx_template: Path | None,
+          interval: float, max_builds: int | None) -> None:
+    """Theo dõi một kế hoạch: mỗi lần tệp được lưu, kiểm tra và tạo lại văn bản.
+
+    Mỗi lần in giờ và "đã tạo ..." hoặc các lỗi; khi kế hoạch có lỗi, kết quả lần trước được giữ
+    nguyên. Mở văn bản .docx hoặc .pdf trong thư mục kết quả để xem sau mỗi lần lưu. Dừng bằng Ctrl+C.
+
+    \b
+    Ví dụ: kehoach watch plans/tuyen-quang-papi-2026.yaml --pdf
+    """
+    from .build import build_plan
+    from .watch import watch_plan
+
+    def rebuild():
+        return build_plan(plan, out, docx_template=docx_template, xlsx_template=xlsx_template, pdf=pdf,
+                          display=_display(plan))
+
+    paths = [plan, *(p for p in (docx_template, xlsx_template) if p is not None)]
+    click.echo(f"đang theo dõi {_display(plan)}: lưu tệp để tạo lại; Ctrl+C để dừng.", err=True)
+    ok = True
+    for event in watch_plan(paths, rebuild, interval=interval, max_builds=max_builds):
+        stamp = event.when.strftime("%H:%M:%S")
+        _echo_problems(event.problems)
+        ok = event.result is not None
+        if ok:
+            click.echo(f"[{stamp}] đã tạo {_display(event.result.out_dir)}/ "
+                       f"({', '.join(p.name for p in event.result.files)})")
+        else:
+            errors = sum(p.severity == "error" for p in event.problems)
+            click.echo(f"[{stamp}] chưa tạo: {errors} lỗi; kết quả lần trước được giữ nguyên.", err=True)
+    sys.exit(0 if ok else 1)
+
+
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_KẾ_HOẠCH...")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
@@ -122,7 +172,11 @@ def build(plans: tuple[Path, ...], out: Path, pdf: bool, docx_template: Path | N
 def validate(plans: tuple[Path, ...], strict: bool, fmt: str, max_size: int | None) -> None:
     """Kiểm tra kế hoạch, không ghi tệp nào.
 
-    Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường. Mã thoát 1 khi có lỗi.
+    Mọi lỗi được báo cùng lúc, kèm tệp, dòng, cột và trường: lỗi cấu trúc và lỗi tham chiếu (mã cơ
+    quan, chỉ tiêu, phụ lục không tồn tại) ở mọi phần đọc được. Mã thoát 1 khi có lỗi.
+
+    \b
+    Ví dụ: kehoach validate plans/tuyen-quang-papi-2026.yaml
     """
     from .validate import load_plan
 
@@ -161,7 +215,11 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
 
     Năm được chuyển ở tên, thời gian, thời hạn và các câu "năm ..." (trừ năm của văn bản được trích
     dẫn); số và ngày ban hành được xóa (dự thảo); kết quả năm cũ thành năm gốc; mọi giá trị người soạn
-    phải quyết định được đánh dấu TODO và bị 'kehoach validate' báo lỗi cho đến khi điền xong.
+    phải quyết định được đánh dấu TODO ("việc cần làm") và bị 'kehoach validate' báo lỗi cho đến khi
+    điền xong.
+
+    \b
+    Ví dụ: kehoach rollover plans/tuyen-quang-papi-2026.yaml --results ket-qua-2026.yaml
     """
     from .rollover import default_output, git_commit
     from .rollover import rollover as roll
@@ -182,7 +240,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
                f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {_display(target)}")
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="So sánh hai kế hoạch theo mã (chỉ tiêu, nhiệm vụ, cơ quan, câu chữ).")
 @click.argument("old", type=click.Path(path_type=Path), metavar="KẾ_HOẠCH_CŨ")
 @click.argument("new", type=click.Path(path_type=Path), metavar="KẾ_HOẠCH_MỚI")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
@@ -192,6 +250,9 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục.
 
     Mã thoát: 0 (hoặc 1 khi khác nhau với --exit-code); 2 khi một kế hoạch không hợp lệ.
+
+    \b
+    Ví dụ: kehoach diff plans/tuyen-quang-papi-2026.yaml plans/tuyen-quang-papi-2027.yaml
     """
     from .diff import diff_plans, render_json, render_markdown, render_text
     from .validate import load_plan_for_review
@@ -239,7 +300,10 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với văn bản tệp kế hoạch tạo ra,
     đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các dòng đó thay đổi), liệt kê thay đổi được
     theo dõi và ý kiến kèm dòng trong tệp kế hoạch. Mã thoát 1 khi còn sửa đổi chưa đưa vào được.
-    Ví dụ: kehoach import --onto plans/quang-nam-papi-2020.yaml ban-duyet.docx --format markdown
+
+    \b
+    Ví dụ: kehoach import KH-4055-2020.docx -o plans/quang-nam-papi-2020.yaml
+           kehoach import --onto plans/quang-nam-papi-2020.yaml ban-duyet.docx --format markdown
     """
     if onto is not None:
         if registry or indices or force:
@@ -291,9 +355,9 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
                + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
-    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, {c['responsibilities']} "
-               f"khoản trách nhiệm, {c['agencies']} cơ quan khai báo mới, {c['recipients']} dòng Nơi nhận, "
-               f"{c['appendices']} phụ lục")
+    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
+               f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
+               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
     groups = [("Đoán", [n for n in result.notes if n.kind == "guess"]),
               ("Cảnh báo", [n for n in result.notes if n.kind == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),
@@ -319,7 +383,7 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
         click.echo(f"  Chưa tính được độ phủ chữ: kế hoạch chưa dựng lại được văn bản ({outcome.rebuild_error}).")
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Tạo tệp kế hoạch mới để điền, cho một tỉnh, thành phố.")
 @click.option("--province", "province", required=True, metavar="TÊN",
               help="Tỉnh, thành phố (34 đơn vị từ năm 2025; tên trước năm 2025 cũng được), ví dụ 'Tuyên Quang'.")
 @click.option("--year", "year", type=int, help="Năm của kế hoạch (mặc định: năm nay).")
@@ -335,6 +399,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
     Nếu thư mục của tệp chưa có lược đồ kehoach.schema.json (để trình soạn thảo gợi ý và giải thích
     các khóa), lược đồ được ghi kèm bên cạnh.
 
+    \b
     Ví dụ: kehoach init --province "Tuyên Quang" --year 2026 --indices papi,par
     """
     import datetime as dt
@@ -454,7 +519,8 @@ def _echo_findings(display: str, findings: list, fmt: str) -> None:
             click.echo(f"{display}: {f.where()}: {SEVERITY_VI[f.severity]} [{f.rule}]: {f.message}{excerpt}{ref}{fixable}")
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+             short_help="Kiểm tra thể thức Nghị định 30 của văn bản Word; --fix sửa lỗi sửa được.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_WORD...")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
@@ -556,11 +622,16 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     sys.exit(1 if any(f.severity == "error" for f in report.left) else 0)
 
 
-@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Xuất lược đồ cho trình soạn thảo (gợi ý, giải thích các khóa).")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Ghi vào tệp này (mặc định: in ra màn hình).")
 def schema(out: Path | None) -> None:
-    """Xuất JSON Schema của tệp kế hoạch (để trình soạn thảo gợi ý và giải thích các khóa)."""
+    """Xuất lược đồ (JSON Schema) của tệp kế hoạch: bản mô tả các khóa hợp lệ, để trình soạn thảo gợi ý,
+    giải thích bằng tiếng Việt và gạch đỏ chỗ sai.
+
+    \b
+    Ví dụ: kehoach schema -o plans/kehoach.schema.json
+    """
     import json
 
     from .schema import plan_schema

@@ -19,7 +19,7 @@ VI = {
     "Missing argument": "Thiếu đối số",
     "Missing option": "Thiếu tùy chọn",
     "Missing parameter": "Thiếu tham số",
-    "Missing command.": "Thiếu lệnh (build, validate hoặc schema).",
+    "Missing command.": "Thiếu lệnh (ví dụ init, validate, build; xem kehoach --help).",
     "Missing {param_type}": "Thiếu {param_type}",
     "Missing parameter: {param_name}": "Thiếu tham số: {param_name}",
     "No such command {name!r}.": "Không có lệnh {name!r}.",

@@ -43,6 +43,10 @@ class Located:
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
 
+    def original(self, path: PathKey) -> PathKey:
+        """The path in the file of a path in `data` (the same here; see validate.Salvaged)."""
+        return tuple(path)
+
     def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
         """Line/column of `path`, or of its nearest ancestor that exists in the file."""
         path = tuple(path)

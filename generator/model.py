@@ -137,7 +137,7 @@ class Agency(Strict):
 
 AgencyRef = Annotated[
     str,
-    StringConstraints(min_length=1),
+    StringConstraints(min_length=1, pattern=NOT_BLANK),
     Field(description="Mã cơ quan (id) hoặc tên/tên viết tắt đã khai báo trong 'agencies'."),
 ]
 
@@ -521,13 +521,32 @@ class TasksAppendix(Strict):
     )
 
 
+ScoreColumn = Literal["stt", "name", "max", "baseline", "target", "lead"]
+
+
 class ScoresAppendix(Strict):
     id: Id
     type: Literal["scores"]
     title: Text
     orientation: Literal["auto", "portrait", "landscape"] = "auto"
-    criteria: list[Id] = Field(min_length=1, title="Tiêu chí", description="Các tiêu chí gốc (kèm tiêu chí con).")
-    leads: dict[Id, list[AgencyRef]] = Field(default={}, title="Chủ trì", description="Cơ quan chủ trì theo tiêu chí.")
+    criteria: list[Id] = Field(
+        min_length=1,
+        title="Tiêu chí",
+        description="Các tiêu chí gốc (kèm tiêu chí con). Mã của cả chỉ số (ví dụ par) in các lĩnh vực của nó, "
+        "không thêm dòng chỉ số lặp lại dòng tổng.",
+    )
+    leads: dict[Id, list[AgencyRef]] = Field(
+        default={}, title="Chủ trì", description="Cơ quan chủ trì theo tiêu chí; nhiều cơ quan in mỗi cơ quan một dòng."
+    )
+    headers: dict[ScoreColumn, Text] = Field(
+        default={},
+        title="Tiêu đề cột",
+        description="Đổi tiêu đề cột: stt, name, max, baseline, target, lead; ví dụ {baseline: 'Điểm năm 2019', "
+        "target: 'Mục tiêu năm 2020', name: 'Lĩnh vực/Tiêu chí/Tiêu chí thành phần', lead: 'Chủ trì tham mưu'}.",
+    )
+    total_label: Text = Field(
+        default="Tổng cộng", title="Tên dòng tổng", description="Chữ ở dòng tổng, ví dụ 'TỔNG ĐIỂM'."
+    )
 
 
 class GenericColumn(Strict):
@@ -596,7 +615,11 @@ class Layout(Strict):
 class Plan(Strict):
     """Một Kế hoạch của Ủy ban nhân dân tỉnh."""
 
-    schema_version: Literal[1] = Field(title="Phiên bản lược đồ", description="Luôn là 1.")
+    schema_version: Literal[1] = Field(
+        title="Phiên bản cấu trúc tệp",
+        description="Phiên bản cấu trúc tệp kế hoạch mà kehoach đọc; hiện nay luôn ghi 1. Giữ nguyên dòng này: "
+        "khi cấu trúc thay đổi, kehoach dựa vào số này để nhận ra tệp cũ.",
+    )
     id: Id
     year: int = Field(ge=2000, le=2100, title="Năm kế hoạch")
     indices: dict[Id, str] = Field(

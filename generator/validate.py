@@ -2,6 +2,7 @@
 Vietnamese messages."""
 from __future__ import annotations
 
+import copy
 import difflib
 import re
 import typing
@@ -25,7 +26,7 @@ _TYPE_MESSAGES = {
     "int_parsing": "phải là số nguyên",
     "int_from_float": "phải là số nguyên",
     "decimal_type": "phải là số",
-    "decimal_parsing": "phải là số",
+    "decimal_parsing": "phải là số; số thập phân viết bằng dấu chấm (5.5, không phải 5,5)",
     "date_type": "phải là ngày dạng YYYY-MM-DD",
     "date_parsing": "phải là ngày dạng YYYY-MM-DD",
     "date_from_datetime_inexact": "chỉ ghi ngày dạng YYYY-MM-DD, không ghi giờ",
@@ -159,6 +160,17 @@ def _unwrap(annotation: Any, node: Any) -> Any:
     return annotation
 
 
+def _expected_keys(model: type[BaseModel] | None) -> str:
+    """'; khóa bắt buộc: ...; khóa tùy chọn: ...' for a value that should have been a mapping."""
+    if model is None:
+        return ""
+    required = [k for k, f in model.model_fields.items() if f.is_required()]
+    optional = [k for k, f in model.model_fields.items() if not f.is_required()]
+    parts = ([f"khóa bắt buộc: {', '.join(required)}"] if required else []) + (
+        [f"khóa tùy chọn: {', '.join(optional)}"] if optional else [])
+    return "; " + "; ".join(parts) if parts else ""
+
+
 def _tag_of(member: Any) -> str | None:
     if typing.get_origin(member) is typing.Annotated:
         for meta in typing.get_args(member)[1:]:
@@ -289,6 +301,8 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
             else:
                 line, col = located.where(path)
                 message = _message(err)
+                if err["type"] in ("model_type", "model_attributes_type"):
+                    message += _expected_keys(_model_at(located.data, path))
                 node = _node(located.data, path)
                 if err["type"] == "block_kind" and isinstance(node, dict):
                     for key in node:
@@ -301,14 +315,158 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
         return None
 
 
+# ---------------------------------------------------------------- checks on the readable parts
+
+_DROP = object()  # a list element left out of the salvaged plan
+_MAX_ROUNDS = 12
+# Placeholders for required top-level parts that could not be read: only so that the rest can be
+# checked; every problem found under a placeholder is discarded.
+_PLACEHOLDERS: dict[str, Any] = {
+    "schema_version": 1, "id": "x", "title": "x", "closing": "x",
+    "issuer": {"name": ["x"], "full_name": "x", "abbreviation": "x", "place": "x"},
+    "sections": [{"id": "x", "title": "x"}], "signer": {"title": "x", "name": "x"},
+    "recipients": [{"text": "x"}], "archive": {"units": ["VT"]},
+}
+# Checks that report something missing (a recipient, a reference, a printed part): their findings mean
+# nothing once a part they look at was left out, so they are dropped when one of these parts was.
+_ABSENCE = {
+    "recipients": ("không có trong Nơi nhận",),
+    "agencies": ("không có trong Nơi nhận", "cơ quan"),
+    "registry": ("không có trong Nơi nhận", "cơ quan"),
+    "indices": ("tiêu chí", "chỉ số"),
+    "criteria": ("tiêu chí",),
+    "appendices": ("không có phụ lục loại", "Phụ lục"),
+    "sections": ("không được in", "không được dẫn chiếu", "chưa khai báo mục"),
+    "responsibilities": ("không được in", "chưa khai báo mục"),
+    "funding": ("không được dẫn chiếu",),
+}
+
+
+class Salvaged(Located):
+    """The readable part of a plan: `data` without the parts that failed validation, positions and
+    paths mapped back to the file."""
+
+    def __init__(self, located: Located, data: Any, index_maps: dict[PathKey, list[int]]):
+        super().__init__(located.file, data, [], located.values, located.keys)
+        self.index_maps = index_maps
+
+    def original(self, path: PathKey) -> PathKey:
+        out: tuple = ()
+        for part in path:
+            kept = self.index_maps.get(out)
+            out += ((kept[part] if kept is not None and isinstance(part, int) and part < len(kept) else part),)
+        return out
+
+    def where(self, path: PathKey, *, key: bool = False) -> tuple[int, int]:
+        return super().where(self.original(path), key=key)
+
+
+def _compact(node: Any, path: PathKey, maps: dict[PathKey, list[int]]) -> Any:
+    """`node` without the dropped list elements; records which original index each kept one had."""
+    if isinstance(node, dict):
+        return {k: _compact(v, path + (k,), maps) for k, v in node.items()}
+    if isinstance(node, list):
+        kept = [i for i, item in enumerate(node) if item is not _DROP]
+        maps[path] = kept
+        return [_compact(node[i], path + (i,), maps) for i in kept]
+    return node
+
+
+def _ids_in(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        own = {str(node[k]) for k in ("id", "code") if isinstance(node.get(k), (str, int))}
+        return own.union(*(_ids_in(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_ids_in(v) for v in node))
+    return set()
+
+
+def _leave_out(data: dict, path: PathKey, removed: list[PathKey], ids: set[str]) -> bool:
+    """Take the smallest part around `path` out of `data` (in place): an optional key, else the
+    enclosing list element, else a required top-level part replaced by a placeholder. False when the
+    plan cannot be checked without it (its year)."""
+    if not path:
+        return False
+    if len(path) > 1 and isinstance(path[-1], str):
+        owner = _model_at(data, path[:-1])
+        parent = _node(data, path[:-1])
+        field = owner.model_fields.get(path[-1]) if owner is not None else None
+        if isinstance(parent, dict) and path[-1] in parent and (field is None or not field.is_required()):
+            ids.update(_ids_in(parent[path[-1]]))
+            del parent[path[-1]]
+            removed.append(path)
+            return True
+    for cut in range(len(path), 1, -1):
+        if isinstance(path[cut - 1], int):
+            container = _node(data, path[:cut - 1])
+            if isinstance(container, list) and 0 <= path[cut - 1] < len(container):
+                ids.update(_ids_in(container[path[cut - 1]]))
+                container[path[cut - 1]] = _DROP
+                removed.append(path[:cut])
+                return True
+    key = path[0]
+    if key == "year":
+        return False
+    ids.update(_ids_in(data.get(key)))
+    if key in _PLACEHOLDERS:
+        data[key] = copy.deepcopy(_PLACEHOLDERS[key])
+    else:
+        data.pop(key, None)
+    removed.append((key,))
+    return True
+
+
+def check_readable_parts(located: Located, problems: Problems, todos: set[PathKey]) -> None:
+    """When the plan does not validate as a whole, check the parts that do: leave out each part that
+    failed (the errors are already reported) and run the cross-reference checks on the rest, so one
+    run reports every problem. Findings about left-out parts, or that depend on them, are dropped."""
+    if not isinstance(located.data, dict) or not set(located.data) & set(Plan.model_fields):
+        return
+    data = copy.deepcopy(located.data)
+    removed: list[PathKey] = list(todos)
+    ids: set[str] = set()
+    for path in todos:
+        ids.update(_ids_in(_node(located.data, path)))
+    for _ in range(_MAX_ROUNDS):
+        maps: dict[PathKey, list[int]] = {}
+        view = _compact(data, (), maps)
+        salvaged = Salvaged(located, view, maps)
+        try:
+            plan = Plan.model_validate(view)
+        except ValidationError as exc:
+            paths = {salvaged.original(_data_path(view, tuple(e["loc"]))) for e in exc.errors(include_url=False)}
+            # deepest first, so that leaving out a part does not shift a path still to be handled
+            for path in sorted(paths, key=len, reverse=True):
+                if _node(data, path[:-1]) is _DROP or not _leave_out(data, path, removed, ids):
+                    if path and path[0] == "year":
+                        return
+            continue
+        found = Problems(located.file)
+        check_plan(plan, salvaged, found)
+        break
+    else:
+        return
+    cut = [format_path(p) for p in removed]
+    touched = {p[0] for p in removed if p}
+    noise = [m for key in touched for m in _ABSENCE.get(key, ())]
+    for problem in found.items:
+        under = any(problem.path == c or problem.path.startswith((c + ".", c + "[")) for c in cut if c)
+        names_cut = any(f"'{i}'" in problem.message for i in ids)
+        if not (under or names_cut or any(m in problem.message for m in noise)):
+            problems.items.append(problem)
+
+
 def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None = None) -> tuple[Plan, list[Problem]]:
-    """Read, validate and check one plan. Raises PlanError with every error found (and the warnings);
+    """Read, validate and check one plan. Raises PlanError with every error found (and the warnings):
+    the schema's and, for the parts that could be read, the cross-reference checks' (all at once);
     returns the plan and its warnings otherwise. `max_bytes`: see loader.load_yaml."""
     located = load_yaml(path, display, max_bytes)
     problems = Problems(located.file, list(located.problems))
     plan = parse_plan(located, problems)
     if plan is not None:
         check_plan(plan, located, problems)
+    else:
+        check_readable_parts(located, problems, set(todo_values(located.data)))
     problems.raise_if_errors()
     return plan, problems.warnings
 

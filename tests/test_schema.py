@@ -64,3 +64,71 @@ def test_every_key_has_a_vietnamese_title_and_a_description():
     missing = [key for key, prop in _properties(SCHEMA)
                if not any(ch in vi for ch in prop.get("title", "").lower()) or not prop.get("description")]
     assert missing == []
+
+
+def _titles(node):
+    if isinstance(node, dict):
+        if isinstance(node.get("title"), str):
+            yield node["title"]
+        for value in node.values():
+            yield from _titles(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _titles(value)
+
+
+def test_objects_have_vietnamese_titles_not_class_names():
+    vi = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãóòõéèíìúùý")
+    class_names = set(SCHEMA["$defs"]) | {"Plan"}
+    titles = list(_titles(SCHEMA))
+    assert not [t for t in titles if t in class_names]
+    for name, definition in SCHEMA["$defs"].items():
+        assert any(ch in vi for ch in definition["title"].lower()), name
+        assert any(ch in vi for ch in definition.get("description", "").lower()), name
+
+
+def _sample_with(edit):
+    data = as_json(yaml.safe_load(SAMPLE.read_text(encoding="utf-8")))
+    edit(data)
+    return data
+
+
+def _schema_accepts(data) -> bool:
+    return jsonschema.Draft202012Validator(SCHEMA).is_valid(data)
+
+
+def _cli_accepts(tmp_path, data) -> bool:
+    from generator.errors import PlanError
+    from generator.validate import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    try:
+        load_plan(path)
+    except PlanError as exc:
+        return not [p for p in exc.problems if p.severity == "error"]
+    return True
+
+
+@pytest.mark.parametrize("edit,accepted", [
+    (lambda d: d["targets"][0].update(target="5,5"), False),  # decimal comma
+    (lambda d: d["targets"][0].update(target="46.5"), True),  # a quoted number is still a number
+    (lambda d: d["tasks"][0].update(content="   "), False),  # blank
+    (lambda d: d["tasks"][0].update(content=""), False),
+    (lambda d: d["tasks"][0]["lead"].append(" "), False),
+    (lambda d: d.update(title="  Kế hoạch  "), True),
+], ids=["dau-phay", "so-trong-nhay", "chi-dau-cach", "rong", "co-quan-trong", "chu-co-cach"])
+def test_schema_refuses_what_the_cli_refuses(tmp_path, edit, accepted):
+    data = _sample_with(edit)
+    assert _schema_accepts(data) is accepted
+    assert _cli_accepts(tmp_path, data) is accepted
+
+
+@pytest.mark.parametrize("name", ["Task", "Target", "Section", "Recipient"])
+def test_examples_and_snippets_for_the_common_objects(name):
+    definition = SCHEMA["$defs"][name]
+    validator = jsonschema.Draft202012Validator({**definition, "$defs": SCHEMA["$defs"]})
+    for example in definition["examples"]:
+        validator.validate(example)
+    assert definition["defaultSnippets"][0]["label"]
+    assert "Ví dụ:\n```yaml\n" in definition["markdownDescription"]

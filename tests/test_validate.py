@@ -75,3 +75,42 @@ def test_unknown_appendix_type_points_at_type(plan_copy):
     path = plan_copy(lambda t: t.replace("    type: scores", "    type: score"))
     (problem,) = problems_of(path)
     assert problem.path == "appendices[1].type" and "tasks" in problem.message
+
+
+def test_schema_and_cross_reference_errors_come_in_one_run(plan_copy):
+    """A wrong shape in one part does not hide an unknown agency or target elsewhere."""
+    path = plan_copy(lambda t: t.replace("    timeframe: Thường xuyên", "    timeframe: [1, 2]")
+                     .replace("  abbreviation: UBND", "  abbrev: UBND")
+                     .replace("      - ubnd-cap-huyen\n    timeframe: Quý II", "      - so-noi-vuu\n    timeframe: Quý II")
+                     .replace("      - target: t-papi", "      - target: t-pap"))
+    problems = {p.path: p.message for p in problems_of(path)}
+    assert problems["issuer.abbrev"].startswith("khóa 'abbrev' không có trong lược đồ")
+    assert problems["tasks[0].timeframe"].startswith("phải là chữ")
+    assert "'so-noi-vu'" in problems["tasks[1].lead[0]"]  # checked although tasks[0] is malformed
+    assert "'t-papi'" in problems["sections[1].content[0].target"]
+    assert len(problems) == 4
+
+
+def test_references_to_a_part_that_could_not_be_read_are_not_reported(plan_copy):
+    # t-papi has neither 'target' nor 'change' (a schema error); the section that prints it is not
+    # also reported as naming an unknown target
+    path = plan_copy(lambda t: t.replace("      value: 44.33\n    target: 46.5\n", "      value: 44.33\n"))
+    (problem,) = [p for p in problems_of(path) if p.severity == "error"]
+    assert problem.path == "targets[0]" and "'target'" in problem.message
+
+
+def test_paths_after_a_left_out_element_point_at_the_right_lines(plan_copy):
+    # tasks[0] cannot be read; the unknown agency of tasks[1] must still be reported at tasks[1]
+    path = plan_copy(lambda t: t.replace("    content: |-\n      Công khai danh sách hộ nghèo.\n"
+                                         "      1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>.\n", "")
+                     .replace("      - ubnd-cap-huyen\n    timeframe: Quý II", "      - so-noi-vuu\n    timeframe: Quý II"))
+    problems = problems_of(path)
+    unknown = next(p for p in problems if "so-noi-vuu" in p.message)
+    assert unknown.path == "tasks[1].lead[0]" and unknown.line == line_of(path, "- so-noi-vuu")
+
+
+def test_a_scalar_where_a_mapping_belongs_names_the_expected_keys(plan_copy):
+    path = plan_copy(lambda t: t.replace("signer:\n", "signer: Nguyễn Văn A\nsigner_cu:\n", 1))
+    problems = {p.path: p.message for p in problems_of(path)}
+    assert problems["signer"] == ("phải là một bảng 'khóa: giá trị'; khóa bắt buộc: title, name; "
+                                  "khóa tùy chọn: on_behalf_of, signing_for")
