@@ -276,7 +276,8 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
 @cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
 @click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
-              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml).")
+              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml); với --onto: ghi bản "
+                   "đã sửa ra tệp này thay vì sửa tại chỗ.")
 @click.option("--registry", "registry", help="Danh mục cơ quan của tỉnh, ví dụ quang-nam (mặc định: đoán theo "
                                              "địa danh).")
 @click.option("--indices", "indices", help="Danh mục chỉ số và phiên bản, ví dụ papi=2018,par=qd2948-2017 "

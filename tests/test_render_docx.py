@@ -353,3 +353,20 @@ def test_table_rows_are_the_markup_the_element_builders_make():
     assert xml == reference[reference.index(">") + 1:-len("</w:tbl>")]
     texts = [t.text for t in etree.fromstring(reference[:reference.index(">") + 1] + xml + "</w:tbl>").iter(qn("w:t"))]
     assert "x\ry" in texts and "]]> {{ b }} {% c %}" in texts and " cách  " in texts
+
+
+def test_every_appendix_table_repeats_its_header_and_keeps_rows_whole(built):
+    # short tables too: a one-row table is where "repeat only when long" would hide
+    checked = 0
+    for stem, result in built.items():
+        doc = Document(str(docx_of(built, stem)))
+        tables = doc.tables[2:]  # header and signature tables come first
+        assert tables, stem
+        for table in tables:
+            rows = table._tbl.findall(qn("w:tr"))
+            assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None, (stem, len(rows))
+            assert all(r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None for r in rows[1:]), stem
+            assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows), (stem, len(rows))
+            checked += 1
+    assert min(len(t.rows) for stem in built for t in Document(str(docx_of(built, stem))).tables[2:]) <= 3
+    assert checked >= 5
