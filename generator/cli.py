@@ -354,9 +354,9 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
                + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
-    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, {c['responsibilities']} "
-               f"khoản trách nhiệm, {c['agencies']} cơ quan khai báo mới, {c['recipients']} dòng Nơi nhận, "
-               f"{c['appendices']} phụ lục")
+    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
+               f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
+               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
     groups = [("Đoán", [n for n in result.notes if n.kind == "guess"]),
               ("Cảnh báo", [n for n in result.notes if n.kind == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),

@@ -113,6 +113,7 @@ class Table:
     columns: list[Column]
     rows: list[Row] = field(default_factory=list)
     task_rows: int = 0
+    valign: Literal["", "top", "center"] = ""  # every cell; "": top, centred columns centred
     title_source: Source | None = None
 
 
@@ -537,7 +538,9 @@ class Builder:
                    Column("baseline", f"Kết quả năm {base_year}", 2.4, "center"),
                    Column("target", f"Chỉ tiêu năm {self.plan.year}", 2.4, "center"),
                    Column("lead", "Đơn vị chủ trì", 4.0, "left")]
+        columns = [replace(c, header=appendix.headers.get(c.key, c.header)) for c in columns]
         table = self._new_table(appendix, columns)
+        table.valign = "center"  # numbers and names of a row line up (real score tables centre them)
         totals = {"max": Decimal(0), "baseline": Decimal(0), "target": Decimal(0)}
         complete = {"max": True, "baseline": True, "target": True}
 
@@ -553,7 +556,7 @@ class Builder:
         def add(code: str, label: str, depth: int) -> None:
             info = self.criteria.get(code)
             vals = values(code)
-            leads = "; ".join(self.agencies.display(r) for r in appendix.leads.get(code, []))
+            leads = tuple(self.agencies.display(r) for r in appendix.leads.get(code, [])) or ("",)  # one a line
             target = by_criterion.get(code)
             ti = target_index.get(code)
             generated = Source(("appendices", a_index, "criteria", code), "generated")
@@ -567,7 +570,7 @@ class Builder:
             cells = (Cell((label,), source=generated), Cell((info.name if info else code,), source=generated),
                      *(Cell((number(vals[k]) if vals[k] is not None else "",), source=sources[k], value=vals[k])
                        for k in ("max", "baseline", "target")),
-                     Cell((leads,), source=Source(("appendices", a_index, "leads", code), "agencies")))
+                     Cell(leads, source=Source(("appendices", a_index, "leads", code), "agencies")))
             table.rows.append(Row("data", cells, bold=depth == 0, source=generated))
             table.task_rows += 1
             if depth == 0:
@@ -579,9 +582,15 @@ class Builder:
             for i, child in enumerate(info.children if info else (), start=1):
                 add(child, f"{label}.{i}" if depth else str(i), depth + 1)
 
-        for i, code in enumerate(appendix.criteria, start=1):
+        # a whole index is listed by its fields: its own row would only repeat the total row
+        tops = [kid for code in appendix.criteria
+                for kid in (self.criteria[code].children if code in self.criteria and self.criteria[code].is_root
+                            and self.criteria[code].children else (code,))]
+        for i, code in enumerate(tops, start=1):
             add(code, roman(i), 0)
-        total_cells = (Cell(("",)), Cell(("Tổng cộng",)),
+        # a whole total prints whole ("100", not "100,0" from 14,5 + ...)
+        totals = {k: v.to_integral() if v == v.to_integral() else v for k, v in totals.items()}
+        total_cells = (Cell(("",)), Cell((appendix.total_label,)),
                        *(Cell((number(totals[k]) if complete[k] else "",), value=totals[k] if complete[k] else None)
                          for k in ("max", "baseline", "target")),
                        Cell(("",)))

@@ -407,7 +407,7 @@ def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes
             props = (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
                      + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
                      + ('<w:vMerge w:val="restart"/>' if merge == "restart" else "<w:vMerge/>" if merge else "")
-                     + f'<w:vAlign w:val="{"center" if align == "center" else "top"}"/></w:tcPr>')
+                     + f'<w:vAlign w:val="{table.valign or ("center" if align == "center" else "top")}"/></w:tcPr>')
             cell_props[key] = props
         add(props)
         pkey = (style, align, keep)

@@ -309,3 +309,25 @@ def test_generic_rows_bold_spans_and_numbers(plan_from):
     assert [c.span for c in wide.cells] == [1, 2, 0]
     assert tall.cells[0].merge == "restart" and below.cells[0].merge == "continue"
     assert below.cells[2].text == "1.250.000" and below.cells[2].value == 1250000
+
+
+def test_score_table_as_real_plans_print_it(plan_from):
+    def edit(data):
+        data["indices"]["par"] = "qd2948-2017"
+        data["targets"] += [{"id": "p1", "criterion": "par.1", "target": 8.5, "baseline": {"year": 2020, "value": 7.9}}]
+        data["appendices"][1].update({
+            "criteria": ["par"],
+            "headers": {"baseline": "Điểm năm 2019", "target": "Mục tiêu năm 2020",
+                        "name": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "lead": "Chủ trì tham mưu"},
+            "total_label": "TỔNG ĐIỂM",
+            "leads": {"par.1": ["so-noi-vu", "so-tttt"]}})
+    table = build_context(plan_from(edit)[0]).tables[1]
+    assert [c.header for c in table.columns] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa",
+                                                 "Điểm năm 2019", "Mục tiêu năm 2020", "Chủ trì tham mưu"]
+    first = table.rows[0]
+    assert [c.text for c in first.cells[:5]] == ["I", "Công tác chỉ đạo, điều hành cải cách hành chính", "10",
+                                                 "7,9", "8,5"]
+    assert first.bold and first.cells[5].lines == ("Sở Nội vụ", "Sở Thông tin và Truyền thông")
+    assert len(table.rows) == 9  # eight fields and the total: no root row repeating the total
+    assert [c.text for c in table.rows[-1].cells][1:3] == ["TỔNG ĐIỂM", "100"]
+    assert table.valign == "center"

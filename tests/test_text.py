@@ -37,3 +37,25 @@ def test_text_width_of_national_title_is_measured_not_guessed():
     width_mm = text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, "bold") * 25.4 / 72
     assert 85 < width_mm < 100
     assert text_width_pt("Tỉnh Quảng Nam", 13, "bold") > text_width_pt("Tỉnh Quảng Nam", 13, "regular")
+
+
+def test_numbers_are_formatted_as_babel_formats_them_for_vietnamese():
+    """number() groups and marks decimals by hand (babel and its locale data cost a third of the
+    start-up of `validate`); it must give babel's strings, the drafter's precision kept."""
+    import random
+
+    from babel.numbers import format_decimal
+
+    def babel(value):
+        if isinstance(value, Decimal):
+            places = max(0, -value.as_tuple().exponent)
+            return format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""), locale="vi")
+        return format_decimal(value, format="#,##0", locale="vi")
+
+    rng = random.Random(11)
+    values = [0, 7, -1000, 1250000, 10**15, Decimal("0"), Decimal("-0"), Decimal("4.0"), Decimal("44.33"),
+              Decimal("-4.5"), Decimal("1E+3"), Decimal("0.0001"), Decimal("99999999.99"), Decimal("1E+20")]
+    values += [Decimal(rng.randint(-10**9, 10**9)).scaleb(rng.randint(-6, 4)) for _ in range(2000)]
+    values += [rng.randint(-10**12, 10**12) for _ in range(500)]
+    assert [number(v) for v in values] == [babel(v) for v in values]
+    assert (number(Decimal("4.0")), number(Decimal("44.33")), number(1250000)) == ("4,0", "44,33", "1.250.000")

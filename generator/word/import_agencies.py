@@ -51,6 +51,8 @@ class AgencyBook:
                 self.forms.setdefault(norm(form), agency["id"])
         self.group_forms = {norm(f): g["id"] for g in data.get("groups", [])
                             for f in (g["name"], *g.get("forms", []))}
+        self.groups_of = {a["id"]: list(a.get("groups", [])) for a in data.get("agencies", [])}
+        self.shorts_of = {a["id"]: list(a.get("short", [])) for a in data.get("agencies", [])}
         self.declared: list[dict] = []
         self.guesses: dict[str, str] = {}  # id → why
 
@@ -60,10 +62,34 @@ class AgencyBook:
     def looks_like_agency(self, text: str) -> bool:
         return bool(AGENCY_START.match(text.strip())) and len(text) <= 120
 
+    def abbreviation_of(self, name: str) -> str | None:
+        """The one known agency that `name` abbreviates ('Sở TT&TT' → Sở Thông tin và Truyền thông,
+        'Đài PTTH tỉnh' → Đài Phát thanh và Truyền hình tỉnh): same first word, each capitalised
+        short token standing for as many words as it has letters, the other words equal."""
+        tokens = name.split()
+        if len(tokens) < 2 or not any(_is_acronym(t) for t in tokens[1:]):
+            return None
+        found = {aid for aid, full in self.names.items() if _abbreviates(tokens, full.split())}
+        return found.pop() if len(found) == 1 else None
+
     def declare(self, name: str, where: str) -> str:
         found = self.known(name)
         if found:
             return found
+        full = self.abbreviation_of(name)
+        if full is not None:
+            own = next((a for a in self.declared if a["id"] == full), None)
+            if own is None:
+                # the plan's entry replaces the registry's (same id): it keeps the registry's forms
+                own = {"id": full, "name": self.names[full], "short": list(self.shorts_of.get(full, []))}
+                if self.groups_of.get(full):
+                    own["groups"] = list(self.groups_of[full])
+                self.declared.append(own)
+            own.setdefault("short", []).append(name)
+            self.forms[norm(name)] = full
+            self.guesses[full] = (f"'{name}' ({where}) hiểu là cách viết tắt của "
+                                  f"'{self.names[full]}' (mã {full}): ghi vào 'short'")
+            return full
         base = slug(name)
         aid, n = base, 2
         while aid in self.names:
@@ -137,3 +163,27 @@ class AgencyBook:
             return None
         (unknown, _), pieces = best[0]
         return pieces if len(pieces) > 1 and unknown < len(pieces) else None
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    if not full or short[0].casefold() != full[0].casefold():
+        return False
+    words = [w.strip(",;") for w in full[1:] if w.strip(",;-").casefold() not in ("và", "")]
+    i = 0
+    for token in short[1:]:
+        if _is_acronym(token):
+            letters = [c for c in token if c.isalpha()]
+            part = words[i:i + len(letters)]
+            if len(part) < len(letters) or any(w[:1].casefold() != c.casefold() for w, c in zip(part, letters)):
+                return False
+            i += len(letters)
+        else:
+            if i >= len(words) or words[i].casefold() != token.strip(",;").casefold():
+                return False
+            i += 1
+    return i == len(words)
