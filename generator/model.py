@@ -521,13 +521,32 @@ class TasksAppendix(Strict):
     )
 
 
+ScoreColumn = Literal["stt", "name", "max", "baseline", "target", "lead"]
+
+
 class ScoresAppendix(Strict):
     id: Id
     type: Literal["scores"]
     title: Text
     orientation: Literal["auto", "portrait", "landscape"] = "auto"
-    criteria: list[Id] = Field(min_length=1, title="Tiêu chí", description="Các tiêu chí gốc (kèm tiêu chí con).")
-    leads: dict[Id, list[AgencyRef]] = Field(default={}, title="Chủ trì", description="Cơ quan chủ trì theo tiêu chí.")
+    criteria: list[Id] = Field(
+        min_length=1,
+        title="Tiêu chí",
+        description="Các tiêu chí gốc (kèm tiêu chí con). Mã của cả chỉ số (ví dụ par) in các lĩnh vực của nó, "
+        "không thêm dòng chỉ số lặp lại dòng tổng.",
+    )
+    leads: dict[Id, list[AgencyRef]] = Field(
+        default={}, title="Chủ trì", description="Cơ quan chủ trì theo tiêu chí; nhiều cơ quan in mỗi cơ quan một dòng."
+    )
+    headers: dict[ScoreColumn, Text] = Field(
+        default={},
+        title="Tiêu đề cột",
+        description="Đổi tiêu đề cột: stt, name, max, baseline, target, lead; ví dụ {baseline: 'Điểm năm 2019', "
+        "target: 'Mục tiêu năm 2020', name: 'Lĩnh vực/Tiêu chí/Tiêu chí thành phần', lead: 'Chủ trì tham mưu'}.",
+    )
+    total_label: Text = Field(
+        default="Tổng cộng", title="Tên dòng tổng", description="Chữ ở dòng tổng, ví dụ 'TỔNG ĐIỂM'."
+    )
 
 
 class GenericColumn(Strict):

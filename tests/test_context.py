@@ -40,6 +40,22 @@ def test_target_sentences_generated_from_data(ctx):
     assert "- Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (tăng 0,13 điểm so với năm 2020)." in full
 
 
+@pytest.mark.parametrize("baseline,target,phrase", [
+    (33, 30, "xếp hạng 30/63 (tăng 03 bậc so với năm 2020)."),
+    (30, 33, "xếp hạng 33/63 (giảm 03 bậc so với năm 2020)."),
+    (12, 12, "xếp hạng 12/63."),
+], ids=["up", "down", "same"])
+def test_rank_target_sentence_says_which_way_the_rank_moves(plan_from, baseline, target, phrase):
+    # a smaller rank number is a better place: 33 → 30 is a rise of three places
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": baseline, "of": 63}, "target": target})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    plan, _ = plan_from(edit)
+    sentences = [p.text for p in build_context(plan).body if "xếp hạng" in p.text]
+    assert len(sentences) == 1 and sentences[0].endswith(phrase), sentences
+
+
 def test_responsibilities_and_sub_bullets(ctx):
     full = texts(ctx)
     i = full.index("1. Sở Nội vụ")
@@ -309,3 +325,25 @@ def test_generic_rows_bold_spans_and_numbers(plan_from):
     assert [c.span for c in wide.cells] == [1, 2, 0]
     assert tall.cells[0].merge == "restart" and below.cells[0].merge == "continue"
     assert below.cells[2].text == "1.250.000" and below.cells[2].value == 1250000
+
+
+def test_score_table_as_real_plans_print_it(plan_from):
+    def edit(data):
+        data["indices"]["par"] = "qd2948-2017"
+        data["targets"] += [{"id": "p1", "criterion": "par.1", "target": 8.5, "baseline": {"year": 2020, "value": 7.9}}]
+        data["appendices"][1].update({
+            "criteria": ["par"],
+            "headers": {"baseline": "Điểm năm 2019", "target": "Mục tiêu năm 2020",
+                        "name": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "lead": "Chủ trì tham mưu"},
+            "total_label": "TỔNG ĐIỂM",
+            "leads": {"par.1": ["so-noi-vu", "so-tttt"]}})
+    table = build_context(plan_from(edit)[0]).tables[1]
+    assert [c.header for c in table.columns] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa",
+                                                 "Điểm năm 2019", "Mục tiêu năm 2020", "Chủ trì tham mưu"]
+    first = table.rows[0]
+    assert [c.text for c in first.cells[:5]] == ["I", "Công tác chỉ đạo, điều hành cải cách hành chính", "10",
+                                                 "7,9", "8,5"]
+    assert first.bold and first.cells[5].lines == ("Sở Nội vụ", "Sở Thông tin và Truyền thông")
+    assert len(table.rows) == 9  # eight fields and the total: no root row repeating the total
+    assert [c.text for c in table.rows[-1].cells][1:3] == ["TỔNG ĐIỂM", "100"]
+    assert table.valign == "center"
