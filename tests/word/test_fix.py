@@ -157,3 +157,14 @@ def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van
     assert "___" not in pages[0] and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0]
     assert pages[0].split()[0] != "1"  # no number on page 1
     assert pages[1].split()[0] == "2"  # centred "2" at the top of page 2
+
+
+def test_font_in_page_header_is_fixed(sample_docx, tmp_path):
+    from tests.word.test_check import header_part, q, run_props
+
+    doc = Doc(sample_docx)
+    root = doc.xml(header_part(doc))
+    run_props(next(root.iter(q("w:r"))).getparent(), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
+    source = doc.save(tmp_path / "h.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert report.left == [] and any("phông chữ Times New Roman" in line for line in report.changed)
