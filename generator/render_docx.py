@@ -17,8 +17,9 @@ from docx.shared import Pt
 from docxtpl import DocxTemplate, RichText
 from lxml import etree
 
-from . import ooxml
-from .context import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, Context, Para, Table, sizes_for
+from . import nd30, ooxml
+from .context import Context, Para, Table
+from .nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
 from .errors import TemplateError
 from .sources import SourceTags
 from .templates_path import read_template
@@ -39,7 +40,6 @@ STYLE_SIZE = {
     "KH Kem theo": "appendix_title", "KH Bang": "table", "KH Bang tieu de": "table", "KH So trang": "page_number",
 }
 BODY_MARKER = "\u2063kehoach-body\u2063"  # invisible separators: cannot occur in a template by accident
-RULE_RATIO = 0.4  # ND30: the agency and trích yếu rules are 1/3 to 1/2 of the text above them
 CELL_MARGIN_TWIPS = 57
 CORE_PROPERTY_MAX = 255
 
@@ -244,13 +244,8 @@ def _body_paragraph(para: Para, style_ids: dict[str, str]):
     return ooxml.paragraph(style, [ooxml.run(para.full)], ppr_extra=extra)
 
 
-# ND30 size limits by role (PL I; Nơi nhận and "Phụ lục" are fixed); tables are not regulated
-ND30_SIZES = {
-    "national": (12, 13), "motto": (13, 14), "agency": (12, 13), "number": (13, 13), "date": (13, 14),
-    "doc_type": (13, 14), "title": (13, 14), "body": (13, 14), "signer": (13, 14), "recipients_label": (12, 12),
-    "recipients": (11, 11), "page_number": (13, 14), "appendix_label": (14, 14), "appendix_title": (13, 14),
-    "table": (10, 14),
-}
+# ND30 size limits by role (nd30.SIZE_RANGE); appendix tables are not regulated
+ND30_SIZES = {**nd30.SIZE_RANGE, "table": (10.0, 14.0)}
 ROLE_VI = {
     "national": "Quốc hiệu", "motto": "Tiêu ngữ", "agency": "tên cơ quan", "number": "số, ký hiệu",
     "date": "địa danh, ngày tháng", "doc_type": "tên loại", "title": "trích yếu", "body": "nội dung văn bản",
@@ -315,7 +310,7 @@ def _size_rules(doc, ctx: Context, sizes: dict[str, float]) -> None:
     """Rules are bottom borders; their length is set through indents computed from the measured text
     (Tiêu ngữ: its full width; agency name and trích yếu: RULE_RATIO of the line above)."""
     page_text = ooxml.mm(PORTRAIT_TEXT_W)
-    motto = _text_of_style(doc, "KH Tieu ngu") or "Độc lập - Tự do - Hạnh phúc"
+    motto = _text_of_style(doc, "KH Tieu ngu") or nd30.MOTTO
     agency = max((text_width_pt(line, sizes["agency"], "bold") for line in ctx.issuer_name), default=0)
     title = max(text_width_pt(line, sizes["title"], "bold") for line in ctx.title_lines)
     lengths = {
@@ -394,7 +389,7 @@ def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, 
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
     title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
     rule = ooxml.paragraph(style_ids["KH Ke phu luc"])
-    _set_rule(rule, min(title_w, text_w) * RULE_RATIO * 0.75, text_w)
+    _set_rule(rule, min(title_w, text_w) * RULE_RATIO * nd30.APPENDIX_RULE_SHARE, text_w)
     title = ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)])
     marks.mark(title, "title", t)
     return [

@@ -157,3 +157,6 @@ class SourceTags:
     def at(self, *where) -> str | None:
         tag = self._at.get(where)
         return tag.name if tag else None
+
+    def tag_at(self, *where) -> Tag | None:
+        return self._at.get(where)

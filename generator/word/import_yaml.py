@@ -25,13 +25,22 @@ class YamlWriteError(Exception):
     """The emitted text does not read back as the data (a bug here, never the drafter's fault)."""
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# starts with a letter, no ':' or '#' anywhere: YAML reads it as this string unless it is a word
+# like yes/no/null (checked below); everything else is asked of the YAML parser itself
+_SURELY_PLAIN = re.compile(r"^[^\W\d_][^:#\n\t\x00-\x1f]*$")
+_RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf"}
+
+
 def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or "\n" in text or "\t" in text:
         return False
     if text[0] in "-?:,[]{}#&*!|>'\"%@`" or ": " in text or " #" in text or text.endswith(":"):
         return False
+    if _SURELY_PLAIN.match(text) and text.casefold() not in _RESERVED:
+        return True
     try:
-        return yaml.safe_load(f"k: {text}") == {"k": text}
+        return yaml.load(f"k: {text}", Loader=_LOADER) == {"k": text}
     except yaml.YAMLError:
         return False
 
@@ -40,21 +49,22 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+# characters a block scalar cannot carry as they are (YAML line breaks, controls, BOM)
+_NOT_IN_BLOCK = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
 def _foldable(text: str) -> bool:
     """Folding turns single line breaks back into spaces; it is exact only for text without line
     breaks, tabs, leading/trailing or doubled spaces."""
     return (bool(text) and "\n" not in text and "\t" not in text and text == text.strip()
-            and "  " not in text and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in text)
-            and "\u2028" not in text and "\u2029" not in text and "\ufeff" not in text)
+            and "  " not in text and not _NOT_IN_BLOCK.search(text))
 
 
 def _literal_ok(text: str) -> bool:
     lines = text.split("\n")
     return (len(lines) > 1 and all(line == line.rstrip(" ") for line in lines) and "\t" not in text
             and not lines[0].startswith(" ") and all(lines) and text == text.strip("\n")
-            and not any(ord(c) < 32 and c != "\n" for c in text)
-            and "\u2028" not in text and "\u2029" not in text and "\ufeff" not in text
-            and "\x85" not in text)
+            and not _NOT_IN_BLOCK.search(text))
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -192,7 +202,7 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
         writer.entry(f"{_key(key)}:", value, 0, (key,))
     text = "\n".join(writer.out) + "\n"
     try:
-        back = yaml.safe_load(text)
+        back = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise YamlWriteError(f"YAML không đọc lại được: {exc}") from None
     if _normal(back) != _normal(data):

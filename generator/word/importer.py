@@ -586,7 +586,12 @@ class Importer:
             self.notes.append(Note("info", "số và/hoặc ngày ban hành để trống (dự thảo): giữ trống", "phần đầu"))
         if document:
             data["document"] = document
-        data["title"] = "\n".join(title) if title else self.todo("trích yếu (không thấy dòng dưới 'KẾ HOẠCH')")
+        if len(title) > 1:
+            # line breaks in a trích yếu balance its lines on the page; kehoach centres and wraps it
+            self.notes.append(Note("info", f"trích yếu in trên {len(title)} dòng: nối thành một dòng (kehoach tự "
+                                           "xuống dòng; muốn giữ chỗ xuống dòng, viết 'title: |-' với từng dòng)",
+                                   "trích yếu"))
+        data["title"] = " ".join(title) if title else self.todo("trích yếu (không thấy dòng dưới 'KẾ HOẠCH')")
         if body["legal"]:
             data["legal_bases"] = body["legal"]
         if body["preamble"]:

@@ -208,7 +208,8 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
     if suffix in (".docm", ".dotm"):
         raise _err(path, "tệp Word có macro (.docm) không được đọc vì lý do an toàn; hãy lưu lại thành .docx")
     try:
-        fh = open(path, "rb")
+        # O_NONBLOCK: a FIFO swapped in after the stat above must not hang the open (no effect on files)
+        fh = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
     except OSError as exc:
         raise _err(path, f"không mở được tệp ({exc.strerror})") from None
     try:

@@ -162,13 +162,21 @@ class _Onto:
         units = self.body_units()
         reviewed = self.free_paragraphs()
         pairs = self.match(units, reviewed)
+        body = [u for u in units if u.where[0] == "body"]
+        found = {u.where for u in pairs.values()}
+        if body and sum(u.where in found for u in body) * 2 < len(body):
+            # most of what the plan prints is not there: another document, or another plan's
+            raise KehoachError(Problem(
+                self.docx_display, 0, 0, "",
+                f"tệp Word này không phải văn bản kehoach tạo từ {self.plan_display} (chỉ nhận ra "
+                f"{sum(u.where in found for u in body)}/{len(body)} đoạn của kế hoạch); không sửa gì. Hãy "
+                f"dùng đúng tệp đã build từ kế hoạch này (để nhập một văn bản Word mới: kehoach import TỆP_WORD)"))
         self.paragraph_edits(units, reviewed, pairs)
         self.tables()
         comments = self.comments()
         changes = self.changes()
         text = self.editor.apply()
-        if text != self.src:
-            self.verify(text)
+        self.verify(text)
         return OntoResult(self.plan_display, self.docx_display, text, text != self.src, self.items, comments,
                           changes, self.messages)
 
@@ -183,10 +191,10 @@ class _Onto:
         return out
 
     def body_units(self) -> list[Unit]:
-        units = [Unit(("body", i), self.tags._at.get(("body", i)), p.full, p) for i, p in enumerate(self.ctx.body)]
-        units += [Unit(("fixed", name), self.tags._at.get(("fixed", name)), text) for name, text in
+        units = [Unit(("body", i), self.tags.tag_at("body", i), p.full, p) for i, p in enumerate(self.ctx.body)]
+        units += [Unit(("fixed", name), self.tags.tag_at("fixed", name), text) for name, text in
                   (("title", self.plan.title.replace("\n", "")), ("signer", self.plan.signer.name))]
-        units += [Unit(("title", t), self.tags._at.get(("title", t)), table.title)
+        units += [Unit(("title", t), self.tags.tag_at("title", t), table.title)
                   for t, table in enumerate(self.ctx.tables)]
         return [u for u in units if u.tag is not None]
 
@@ -442,9 +450,9 @@ class _Onto:
 
     def set_agencies(self, path: tuple, text: str, sep: str, where: str, index: int | None, old: str) -> None:
         node = get(self.editor.root, *path)
-        names = [n.strip() for n in text.split(sep.strip()) if n.strip()]
         current = self._refs(path)
         shown = {self.agencies.display(r): r for r in current}
+        names = self.split_agencies(text, sep, shown)
         uses_ids = bool(current) and all(ID_LIKE.match(r) and r in self.agencies.by_id for r in current)
         refs, unknown = [], []
         for name in names:
@@ -478,6 +486,21 @@ class _Onto:
             return
         self.editor.set_list(node, refs)
         self.add("applied", "sửa", where, path, old, text, note, paragraphs)
+
+    def split_agencies(self, text: str, sep: str, shown: dict[str, str]) -> list[str]:
+        """Agency names joined by `sep`; a name that itself holds the separator ('Sở Lao động,
+        Thương binh và Xã hội') is kept whole: the longest run of parts that names a known agency."""
+        parts = [p.strip() for p in text.split(sep.strip())]
+        names, i = [], 0
+        while i < len(parts):
+            for j in range(len(parts), i, -1):
+                candidate = (sep.strip() + " ").join(parts[i:j]).strip()
+                if j == i + 1 or candidate in shown or self.agencies.resolve(candidate) is not None:
+                    if candidate:
+                        names.append(candidate)
+                    i = j
+                    break
+        return names
 
     def agency_ref(self, name: str) -> str:
         """How the plan writes an agency it names: by id when its tasks do so, else by name."""
@@ -840,7 +863,8 @@ class _Onto:
         out = []
         for ch in self.doc.changes:
             key, line = self.anchor(ch.paragraph_index)
-            out.append(ReviewNote(ch.kind, ch.author or "", ch.date or "", ch.text, f"đoạn {ch.paragraph_index + 1}", key, line,
+            out.append(ReviewNote(ch.kind, ch.author or "", ch.date or "", ch.text,
+                                  f"đoạn {ch.paragraph_index + 1}", key, line,
                                   decision="từ chối" if self.reject else "nhận"))
         return out
 
@@ -853,18 +877,20 @@ class _Onto:
         from ..build import build_plan
 
         with tempfile.TemporaryDirectory(prefix="kehoach-onto-") as tmp:
-            path = Path(tmp) / self.plan_path.name
-            path.write_text(text, encoding="utf-8")
-            try:
-                result = build_plan(path, Path(tmp) / "build", display=self.plan_display)
-            except KehoachError as exc:
-                raise KehoachError(*[Problem(self.plan_display, p.line, p.col, p.path,
-                                             f"sau khi nhận các sửa đổi: {p.message}", p.severity)
-                                     for p in exc.problems]) from None
-            rebuilt = read_docx(next(f for f in result.files if f.suffix == ".docx")).value
             original = read_docx(next(f for f in build_plan(self.plan_path, Path(tmp) / "before",
                                                             display=self.plan_display).files
                                       if f.suffix == ".docx")).value
+            rebuilt = original
+            if text != self.src:
+                path = Path(tmp) / self.plan_path.name
+                path.write_text(text, encoding="utf-8")
+                try:
+                    result = build_plan(path, Path(tmp) / "build", display=self.plan_display)
+                except KehoachError as exc:
+                    raise KehoachError([Problem(self.plan_display, p.line, p.col, p.path,
+                                                f"sau khi nhận các sửa đổi: {p.message}", p.severity)
+                                        for p in exc.problems]) from None
+                rebuilt = read_docx(next(f for f in result.files if f.suffix == ".docx")).value
         expected = [(p.index, self.view(p)) for p in self.doc.paragraphs() if not p.in_shape]
         texts = [t for _, t in expected]
         changed_by_reviewer: set[int] = set()
@@ -990,8 +1016,8 @@ def render_markdown(result: OntoResult) -> str:
     for status, title in STATUS_TITLES.items():
         items = [i for i in result.items if i.status == status]
         if items:
-            lines += [f"#### {title} ({len(items)})", "", "| Việc | Vị trí trong Word | Tệp kế hoạch | Nội dung | Ghi chú |",
-                      "|---|---|---|---|---|"]
+            lines += [f"#### {title} ({len(items)})", "",
+                      "| Việc | Vị trí trong Word | Tệp kế hoạch | Nội dung | Ghi chú |", "|---|---|---|---|---|"]
             for i in items:
                 change = f"{_md(i.old)} → {_md(i.new)}" if i.old and i.new else _md(i.new or i.old)
                 lines.append(f"| {i.what} | {i.where} | `{_at(result, i.line, i.key)}` | {change} | {_md(i.note)} |")

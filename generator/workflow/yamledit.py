@@ -213,7 +213,16 @@ class YamlEditor:
             candidates.append(value)
         candidates.append(_double_quoted(value))
         for candidate in candidates:
-            if _reads_as(candidate + ("\n" if style in (">", "|") else ""), value, indent):
+            if candidate.startswith((">", "|")):
+                # a block scalar is checked on its own, its body moved to column 2 (what matters is
+                # that its lines read back as the value, not where its key sits)
+                head, _, body = candidate.partition("\n")
+                cut = min((len(line) - len(line.lstrip(" ")) for line in body.split("\n") if line.strip()),
+                          default=0)
+                check = head + "\n" + "\n".join("  " + line[cut:] if line.strip() else "" for line in body.split("\n"))
+                if _reads_as(check + "\n", value, 0):
+                    return candidate
+            elif _reads_as(candidate, value, indent):
                 return candidate
         return _double_quoted(value)
 

@@ -25,6 +25,27 @@ def old_doc(rich_docx, tmp_path_factory):
     return convert_doc(rich_docx, tmp_path_factory.mktemp("lo-doc"), target="doc")
 
 
+@pytest.fixture(scope="module")
+def rendered_lines(rich_docx, tmp_path_factory):
+    """The text LibreOffice lays out for the rich document (its own numbering engine), line by line."""
+    from pypdf import PdfReader
+
+    from generator.pdf import docx_to_pdf
+
+    pdf = docx_to_pdf(rich_docx, tmp_path_factory.mktemp("lo-pdf"))
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_labels_match_what_libreoffice_draws(rendered_lines):
+    """An independent engine: the labels LibreOffice prints for the same file are the ones we compute
+    (except where LibreOffice does not implement Word's isLgl/lvlRestart)."""
+    expected = [f"{label} {text}" for _, text, label in OFFICE_LISTS
+                if label and text not in LO_DROPS and label not in ("•",)]
+    drawn = [line for line in rendered_lines if line in expected]
+    assert drawn == expected
+
+
 def _by_text(result):
     found = {}
     for p in result.value.paragraphs():

@@ -231,3 +231,27 @@ def test_too_many_paragraphs_refused(tmp_path):
     doc = make_docx(tmp_path / "many.docx", p("x") * 60)
     _refused(doc, contains="quá nhiều đoạn", max_paragraphs=50)
     assert len(list(read_docx(doc, max_paragraphs=60).value.paragraphs())) == 60
+
+
+def test_fifo_swapped_in_after_the_check_does_not_hang(good, tmp_path, monkeypatch):
+    import threading
+
+    from generator.word import package
+
+    fifo = tmp_path / "swap.docx"
+    os.mkfifo(fifo)
+    regular = os.stat(good)
+    monkeypatch.setattr(package.os, "stat", lambda path: regular)  # the check sees a file, the open a FIFO
+    outcome = []
+
+    def attempt():
+        try:
+            open_package(fifo)
+        except WordFileError as exc:
+            outcome.append(str(exc))
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(10)
+    assert not worker.is_alive(), "open_package blocked on a FIFO"
+    assert outcome and "không phải tệp thông thường" in outcome[0]

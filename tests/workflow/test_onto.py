@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.validate import load_plan
 from generator.workflow.onto import import_onto, parse_number, render_json, render_markdown, render_text
@@ -20,6 +19,7 @@ from tests.workflow.word_edit import add_comment, tracked_replace
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
+SEED = ROOT / "plans" / "quang-nam-papi-2020.yaml"
 
 # name → LibreOffice edits of the sample's .docx (see lo_edit.py for the ops)
 JOBS = {
@@ -64,6 +64,11 @@ def reviewed(built, tmp_path_factory) -> dict[str, Path]:
                     "Khắc phục dứt điểm tồn tại, hạn chế.", "Phạm Thị Dung")
     jobs = [{"source": str(source), "target": str(out / f"{name}.docx"), "author": "Trần Thị Bình", "ops": ops}
             for name, ops in JOBS.items()]
+    # a real plan, the longest of the seeds: saved unchanged, and with one word changed
+    seed = next(f for f in built[SEED.stem].files if f.suffix == ".docx")
+    jobs += [{"source": str(seed), "target": str(out / "seed-unchanged.docx"), "ops": []},
+             {"source": str(seed), "target": str(out / "seed-edited.docx"), "ops": [
+                 {"op": "replace", "find": "gửi về Sở Nội vụ trước ngày", "with": "gửi về Sở Tư pháp trước ngày"}]}]
     (out / "jobs.json").write_text(json.dumps({"jobs": jobs}, ensure_ascii=False), encoding="utf-8")
     done = subprocess.run([system_python_with_uno(), str(HERE / "lo_edit.py"), str(out / "jobs.json")],
                           capture_output=True, text=True, timeout=300)
@@ -77,7 +82,8 @@ def reviewed(built, tmp_path_factory) -> dict[str, Path]:
                         str(word["comment"])], capture_output=True, timeout=180, check=False)
     word["commented"] = resaved / "comment.docx"
     assert word["commented"].is_file()
-    return {**{name: out / f"{name}.docx" for name in JOBS}, **word}
+    return {**{name: out / f"{name}.docx" for name in JOBS}, **word, "seed-unchanged": out / "seed-unchanged.docx",
+            "seed-edited": out / "seed-edited.docx"}
 
 
 def run(docx: Path, **kw):
@@ -89,6 +95,8 @@ def run(docx: Path, **kw):
         if op != "equal":
             removed += a[i1:i2]
             added += b[j1:j2]
+    # the plan's YAML comments are all kept
+    assert [line for line in a if line.lstrip().startswith("#")] == [line for line in b if line.lstrip().startswith("#")]
     return result, removed, added
 
 
@@ -152,6 +160,11 @@ def test_tracked_changes_accepted_by_default_and_listed(reviewed):
     assert ("ins", "Trần Thị Bình", "nhận") in kinds and ("del", "Trần Thị Bình", "nhận") in kinds
     assert all(c.date.startswith("20") for c in result.changes)
     assert {c.key for c in result.changes} >= {"responsibilities[id=snv].content[0]"}
+    text = render_text(result)
+    assert "[nhận] chèn “theo dõi, kiểm tra, đôn đốc” — Trần Thị Bình" in text
+    assert "sample.yaml:93 responsibilities[id=snv].content[0]" in text
+    data = json.loads(render_json(result))
+    assert data["unapplied"] == 0 and {c["author"] for c in data["changes"]} == {"Trần Thị Bình"}
 
 
 def test_tracked_changes_rejected_keep_the_plan(reviewed):
@@ -213,3 +226,77 @@ def test_unmappable_text_is_listed_and_exit_status(reviewed, tmp_path):
 def test_parse_number():
     assert parse_number("44,33") == parse_number("44.33") and str(parse_number("1.250")) == "1250"
     assert parse_number("abc") is None
+
+
+@pytest.mark.parametrize("variant", ["words", "bullets", "row", "lead", "word-tracked", "untagged"])
+def test_the_next_build_prints_what_the_reviewer_asked_for(reviewed, variant, tmp_path):
+    from generator.build import build_plan
+    from generator.word import read_docx
+
+    result, _, _ = run(reviewed[variant])
+    plan = tmp_path / "sample.yaml"
+    plan.write_text(result.text, encoding="utf-8")
+    rebuilt = next(f for f in build_plan(plan, tmp_path / "build").files if f.suffix == ".docx")
+    want = [" ".join(p.text.split()) for p in read_docx(reviewed[variant]).value.paragraphs()]
+    got = [" ".join(p.text.split()) for p in read_docx(rebuilt).value.paragraphs()]
+    if variant == "row":  # the new row's STT cell: kehoach numbers rows, the reviewer left it empty
+        assert [w for w, g in zip(want, got) if w != g] == [""] * len([w for w, g in zip(want, got) if w != g])
+        assert len(want) == len(got)
+    else:
+        assert got == want
+
+
+def test_what_cannot_be_mapped_is_listed_and_exits_1(built, tmp_path):
+    """A reviewer's edit of the Nơi nhận (printed by the template, not traced to one value) and of a
+    generated appendix reference: listed with text and position, the plan left valid, exit status 1."""
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    step = tmp_path / "step.docx"
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, step, "Các Sở, Ban, ngành;", "Các Sở, Ban, ngành tỉnh;")
+    replace_text(step, reviewed, "(Chi tiết tại Phụ lục I kèm theo)", "(Xem Phụ lục I kèm theo)")
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(SAMPLE, plan)
+    done = CliRunner().invoke(cli, ["import", "--onto", str(plan), str(reviewed)])
+    assert done.exit_code == 1
+    assert "CHƯA đưa vào" in done.output
+    assert "Các Sở, Ban, ngành tỉnh;" in done.output and "(Xem Phụ lục I kèm theo)" in done.output
+    assert plan.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+
+
+def test_another_plans_document_is_refused(built, tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import cli
+
+    other = next(f for f in built["hung-yen-papi-2021"].files if f.suffix == ".docx")
+    plan = tmp_path / "plan.yaml"
+    shutil.copy(SAMPLE, plan)
+    done = CliRunner().invoke(cli, ["import", "--onto", str(plan), str(other)])
+    assert done.exit_code == 1 and "không phải văn bản kehoach tạo từ" in done.output
+    assert plan.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+
+
+def test_a_seed_plan_saved_by_libreoffice_maps_back_exactly(reviewed):
+    unchanged = import_onto(SEED, reviewed["seed-unchanged"])
+    assert not unchanged.changed and not unchanged.items and not unchanged.comments
+    edited = import_onto(SEED, reviewed["seed-edited"])
+    before, after = SEED.read_text(encoding="utf-8").splitlines(), edited.text.splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    # a folded text stays folded: one line of it changes
+    assert len(before) == len(after) and changed == [(
+        "            Xây dựng kế hoạch cụ thể hóa các nhiệm vụ được giao theo Kế hoạch này gửi về Sở Nội vụ",
+        "            Xây dựng kế hoạch cụ thể hóa các nhiệm vụ được giao theo Kế hoạch này gửi về Sở Tư pháp")]
+    assert [i.status for i in edited.items] == ["applied"]
+
+
+def test_agency_names_holding_the_separator_stay_whole(reviewed):
+    from generator.workflow.onto import _Onto
+
+    onto = _Onto(SEED, reviewed["seed-unchanged"], False, "kh.yaml", "duyet.docx")
+    assert onto.split_agencies("Sở Lao động, Thương binh và Xã hội, Sở Nội vụ, Cơ quan lạ", ", ", {}) == [
+        "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", "Cơ quan lạ"]

@@ -75,6 +75,15 @@ def test_scalar_edits_keep_each_style():
     assert out.endswith("other:\n  - x\nafter: cuối\n")
 
 
+def test_folded_list_item_keeps_its_folding():
+    source = "items:\n  - >-\n    Một câu dài được gấp\n    lại thành hai dòng.\n  - khác\n"
+    editor = YamlEditor(source)
+    editor.set_scalar(get(editor.root, "items", 0), "Một câu dài được gấp lại thành hai dòng, đã sửa.")
+    out = editor.apply()
+    assert out == "items:\n  - >-\n    Một câu dài được gấp lại thành hai dòng, đã sửa.\n  - khác\n"
+    assert yaml.safe_load(out)["items"][0] == "Một câu dài được gấp lại thành hai dòng, đã sửa."
+
+
 def test_plain_value_that_would_change_type_is_quoted():
     out, data = edit(lambda e, root: e.set_scalar(get(root, "plain"), "yes"))
     assert data["plain"] == "yes" and 'plain: "yes"' in out

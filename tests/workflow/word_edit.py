@@ -125,3 +125,18 @@ def _run_like(run, text: str | None):
     if text is not None:
         out.append(_el("t", text=text))
     return out
+
+
+def replace_text(src: Path, dst: Path, find: str, new: str) -> None:
+    """Replace `find` (inside one w:t) by `new`, untracked, as typing over it does."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        for t in root.iter(W + "t"):
+            if find in (t.text or ""):
+                t.text = t.text.replace(find, new, 1)
+                break
+        else:
+            raise AssertionError(f"{find!r} is not inside one w:t")
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)
