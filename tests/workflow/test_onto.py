@@ -310,3 +310,15 @@ def test_the_title_edited_in_the_template_part(reviewed):
     assert (removed, added) == (["title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"],
                                 ["title: Nâng cao Chỉ số PAPI tỉnh Quảng Nam năm 2021"])
     assert [(i.status, i.key, i.line) for i in result.items] == [("applied", "title", 18)]
+
+
+def test_a_cell_of_several_lines_edited_keeps_the_literal_block(built, tmp_path):
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "Niêm yết tại trụ sở", "Niêm yết công khai tại trụ sở")
+    result, removed, added = run(reviewed)
+    assert (removed, added) == (["      1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."],
+                                ["      1.1. Niêm yết công khai tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."])
+    assert [(i.status, i.key) for i in result.items] == [("applied", "tasks[id=cong-khai-ho-ngheo].content")]
