@@ -19,6 +19,7 @@ from .model import (
     Plan,
     ResponsibilitiesBlock,
     Subsection,
+    TableAppendix,
     TargetsBlock,
     TasksAppendix,
 )
@@ -77,15 +78,21 @@ class _Checker:
 
     def unique_ids(self) -> None:
         p = self.plan
-        for name, items in (("agencies", p.agencies), ("targets", p.targets), ("tasks", p.tasks),
-                            ("responsibilities", p.responsibilities), ("sections", p.sections),
-                            ("appendices", p.appendices), ("criteria", p.criteria)):
+        lists: list[tuple[PathKey, list]] = [
+            (("agencies",), p.agencies), (("targets",), p.targets), (("tasks",), p.tasks),
+            (("responsibilities",), p.responsibilities), (("sections",), p.sections),
+            (("appendices",), p.appendices), (("criteria",), p.criteria)]
+        # a free table's rows are matched by id in `diff`, and its cells are keyed by column id
+        for i, appendix in enumerate(p.appendices):
+            if isinstance(appendix, TableAppendix):
+                lists += [(("appendices", i, "columns"), appendix.columns), (("appendices", i, "rows"), appendix.rows)]
+        for where, items in lists:
             seen: dict[str, int] = {}
             for i, item in enumerate(items):
                 key = getattr(item, "id", None) or getattr(item, "code", None)
                 if key in seen:
-                    line = self.located.where((name, seen[key]))[0]
-                    self.error((name, i, "id" if hasattr(item, "id") else "code"),
+                    line = self.located.where(where + (seen[key],))[0]
+                    self.error(where + (i, "id" if hasattr(item, "id") else "code"),
                                f"mã '{key}' bị trùng (đã dùng ở dòng {line})")
                 else:
                     seen[key] = i

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -501,6 +502,125 @@ def git_diff(args: tuple[str, ...]) -> None:
         click.echo(f"{name}: kế hoạch chưa hợp lệ, không so sánh theo mã được.", err=True)
         return
     click.echo(render_text(diff_plans(old, new, f"a/{name}", f"b/{name}", old_todos, new_todos)), nl=False)
+
+
+SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+
+
+def _echo_findings(display: str, findings: list, fmt: str) -> None:
+    for f in findings:
+        fixable = " [sửa được bằng --fix]" if f.fixable else ""
+        ref = f" (NĐ 30/2020, {f.ref})" if f.ref.startswith("PL") else (f" ({f.ref})" if f.ref else "")
+        excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
+        if fmt == "github":
+            text = f"{f.where()}: {f.message}{excerpt}{ref}"
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            click.echo(f"::{f.severity} file={display},title={f.rule}::{text}")
+        else:
+            click.echo(f"{display}: {f.where()}: {SEVERITY_VI[f.severity]} [{f.rule}]: {f.message}{excerpt}{ref}{fixable}")
+
+
+@cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+             short_help="Kiểm tra thể thức Nghị định 30 của văn bản Word; --fix sửa lỗi sửa được.")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP_WORD...")
+@click.option("--strict", is_flag=True, help="Coi cảnh báo là lỗi.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="Cách trình bày: văn bản, JSON, hoặc chú thích GitHub (::error file=...).")
+@click.option("--fix", "fix", is_flag=True, help="Sửa những lỗi sửa được mà không cần người quyết định (cần -o).")
+@click.option("-o", "--out", "out", type=click.Path(path_type=Path), metavar="TỆP", help="Tệp .docx đã sửa (với --fix).")
+@click.option("--all", "show_all", is_flag=True, help="Liệt kê mọi chỗ sai (mặc định gộp khi một lỗi lặp lại nhiều lần).")
+def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path | None, show_all: bool) -> None:
+    """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của văn bản Word (Kế hoạch), kể cả văn bản không do kehoach tạo.
+
+    Mỗi chỗ sai được báo kèm phần (section), số thứ tự đoạn, trích đoạn và quy định bị vi phạm. Mã thoát 1 khi
+    có lỗi (hoặc cảnh báo, với --strict).
+
+    Ví dụ: kehoach check ke-hoach.docx; kehoach check --fix ke-hoach.docx -o ke-hoach-da-sua.docx
+    """
+    import json
+
+    from .word.check import check_docx, grouped
+
+    if fix:
+        _check_fix(files, out, fmt)
+        return
+    if out is not None:
+        click.echo("-o chỉ dùng cùng --fix.", err=True)
+        sys.exit(2)
+    failed = False
+    records = []
+    totals = [0, 0]
+    for path in files:
+        display = _display(path)
+        try:
+            result = check_docx(path)
+        except KehoachError as exc:
+            failed = True
+            if fmt == "json":
+                records += [{"file": display, "rule": "file", "severity": "error", "message": p.message}
+                            for p in exc.problems]
+            else:
+                _echo_problems(exc.problems, fmt)
+            continue
+        findings = result.findings
+        if strict:
+            findings = [replace(f, severity="error") for f in findings]
+        errors = [f for f in findings if f.severity == "error"]
+        failed = failed or bool(errors)
+        totals[0] += len(errors)
+        totals[1] += len(findings) - len(errors)
+        if fmt == "json":
+            records += [{"file": display, **f.as_dict()} for f in findings]
+            records += [{"file": display, "rule": "reader", "severity": "note", "message": m.text, "where": m.where}
+                        for m in result.messages]
+            continue
+        _echo_findings(display, findings if show_all else grouped(findings), fmt)
+        if fmt == "text":
+            for m in result.messages:
+                click.echo(f"{display}: {m.where or 'văn bản'}: ghi chú: {m.text}", err=True)
+            fixable = sum(1 for f in findings if f.fixable)
+            summary = (f"{display}: {len(errors)} lỗi, {len(findings) - len(errors)} cảnh báo theo Nghị định 30/2020/NĐ-CP"
+                       + (f"; {fixable} chỗ sửa tự động được: kehoach check --fix {display} -o "
+                          f"{_display(path.with_name(path.stem + '-da-sua.docx'))}" if fixable else ""))
+            click.echo(summary if findings else f"{display}: đúng thể thức, không thấy lỗi.")
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    elif fmt == "text" and len(files) > 1:
+        click.echo(f"{len(files)} tệp: {totals[0]} lỗi, {totals[1]} cảnh báo.")
+    sys.exit(1 if failed else 0)
+
+
+def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
+    import json
+
+    from .word.check import grouped
+    from .word.fix import fix_docx
+
+    if len(files) != 1 or out is None:
+        click.echo("--fix sửa một tệp mỗi lần và cần tệp kết quả: kehoach check --fix VAN_BAN.docx -o DA_SUA.docx",
+                   err=True)
+        sys.exit(2)
+    source = files[0]
+    try:
+        report = fix_docx(source, out)
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không sửa được; tệp gốc giữ nguyên.", err=True)
+        sys.exit(1)
+    display = _display(out)
+    if fmt == "json":
+        click.echo(json.dumps({"file": _display(source), "out": display, "changed": report.changed,
+                               "left": [f.as_dict() for f in report.left],
+                               "words_kept": report.words_kept}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"đã ghi {display} ({len(report.changed)} chỗ đã sửa; nội dung chữ giữ nguyên: "
+                   f"{report.words_kept} từ):")
+        for line in report.changed:
+            click.echo(f"  đã sửa: {line}")
+        if report.left:
+            click.echo(f"còn {len(report.left)} chỗ cần người soạn sửa trong Word:")
+            _echo_findings(display, grouped(report.left), "text" if fmt == "text" else fmt)
+    sys.exit(1 if any(f.severity == "error" for f in report.left) else 0)
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Xuất lược đồ cho trình soạn thảo (gợi ý, giải thích các khóa).")

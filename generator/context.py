@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
+from . import nd30
 from .agencies import Agencies
-from .catalogue import VI_LETTERS, Criteria, CriterionInfo
+from .catalogue import Criteria, CriterionInfo
 from .model import (
     AppendixRef,
     Bullet,
@@ -119,10 +120,10 @@ class Table:
 
 # ---------------------------------------------------------------- page geometry (mm)
 
-PAGE_W, PAGE_H = 210.0, 297.0
-MARGIN = {"top": 20.0, "bottom": 20.0, "left": 30.0, "right": 15.0}
-PORTRAIT_TEXT_W = PAGE_W - MARGIN["left"] - MARGIN["right"]
-LANDSCAPE_TEXT_W = PAGE_H - MARGIN["left"] - MARGIN["right"]
+PAGE_W, PAGE_H = nd30.PAGE_W_MM, nd30.PAGE_H_MM
+MARGIN = nd30.MARGIN
+PORTRAIT_TEXT_W = nd30.PORTRAIT_TEXT_W
+LANDSCAPE_TEXT_W = nd30.LANDSCAPE_TEXT_W
 
 
 @dataclass
@@ -146,7 +147,7 @@ class Context:
         return "Nơi nhận:\n" + "\n".join(self.recipients) + "\n"
 
 
-DOC_TYPES = {"KH": "KẾ HOẠCH"}
+DOC_TYPES = {"KH": nd30.DOC_TYPE}
 
 TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
     # key: (default header, natural width in cm, alignment)
@@ -163,15 +164,7 @@ TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
 }
 
 
-def sizes_for(pair: int) -> dict[str, float]:
-    """ND30 size pairs (footnote to Phụ lục I §V): Quốc hiệu 13 with 14, or 12 with 13."""
-    big = float(pair)
-    return {
-        "national": big - 1, "motto": big, "agency": 13.0 if pair == 14 else 12.0, "number": 13.0,
-        "date": big, "doc_type": big, "title": big, "body": big, "signer": big,
-        "recipients_label": 12.0, "recipients": 11.0, "page_number": big, "appendix_label": 14.0,
-        "appendix_title": big, "table": 12.0 if pair == 14 else 11.0,
-    }
+sizes_for = nd30.sizes_for
 
 
 class Builder:
@@ -191,20 +184,18 @@ class Builder:
     # ---------------------------------------------------------------- header and references
 
     def _appendix_labels(self) -> dict[str, str]:
-        many = len(self.plan.appendices) > 1
-        return {a.id: f"Phụ lục {roman(i + 1)}" if many else "Phụ lục" for i, a in enumerate(self.plan.appendices)}
+        count = len(self.plan.appendices)
+        return {a.id: nd30.appendix_label(i + 1, count) for i, a in enumerate(self.plan.appendices)}
 
     def symbol(self) -> str:
         return f"{self.plan.document.code}-{self.plan.issuer.abbreviation}"
 
     def number_line(self) -> str:
-        number_text = f"{self.plan.document.number:02d}" if self.plan.document.number else "     "
-        return f"Số: {number_text}/{self.symbol()}"
+        return f"Số: {nd30.number_text(self.plan.document.number)}/{self.symbol()}"
 
     def attached_to(self) -> str:
         doc = self.plan.document
-        number_text = f"{doc.number:02d}" if doc.number else "     "
-        return (f"(Kèm theo Kế hoạch số {number_text}/{self.symbol()} "
+        return (f"{nd30.ATTACHED_PREFIX} Kế hoạch số {nd30.number_text(doc.number)}/{self.symbol()} "
                 f"{self.issue_date()} của {doc.issued_by or self.plan.issuer.full_name})")
 
     def issue_date(self) -> str:
@@ -359,8 +350,8 @@ class Builder:
         if fmt == "1.1.":
             start = next((d for d in range(depth - 1, 0, -1) if self.level_format(d) not in ("1.", "1.1.")), 0)
             return ".".join(str(x) for x in self._numbers[start:depth]) + "."
-        if fmt == "a)" and n <= len(VI_LETTERS):
-            return f"{VI_LETTERS[n - 1]})"
+        if fmt == "a)" and n <= len(nd30.POINT_LETTERS):
+            return nd30.point_label(n)
         return f"({n})"
 
     def subsection(self, block: Subsection, depth: int, n: int, path: tuple = ()) -> list[Para]:
@@ -718,11 +709,7 @@ def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(";.").rstrip()
 
 
-def _closing(text: str) -> str:
-    text = text.rstrip()
-    if text.endswith("./."):
-        return text
-    return text.rstrip(".") + "./."
+_closing = nd30.closing
 
 
 def build_context(plan: Plan) -> Context:

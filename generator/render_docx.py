@@ -17,8 +17,9 @@ from docx.shared import Pt
 from docxtpl import DocxTemplate, RichText
 from lxml import etree
 
-from . import ooxml
-from .context import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, Context, Para, Table
+from . import nd30, ooxml
+from .context import Context, Para, Table
+from .nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO
 from .errors import TemplateError
 from .sources import SourceTags
 from .templates_path import read_template
@@ -39,7 +40,6 @@ STYLE_SIZE = {
     "KH Kem theo": "appendix_title", "KH Bang": "table", "KH Bang tieu de": "table", "KH So trang": "page_number",
 }
 BODY_MARKER = "\u2063kehoach-body\u2063"  # invisible separators: cannot occur in a template by accident
-RULE_RATIO = 0.4  # ND30: the agency and trích yếu rules are 1/3 to 1/2 of the text above them
 CELL_MARGIN_TWIPS = 57
 CORE_PROPERTY_MAX = 255
 
@@ -281,7 +281,7 @@ def _size_rules(doc, ctx: Context) -> None:
     (Tiêu ngữ: its full width; agency name and trích yếu: RULE_RATIO of the line above)."""
     page_text = ooxml.mm(PORTRAIT_TEXT_W)
     sizes = ctx.sizes
-    motto = _text_of_style(doc, "KH Tieu ngu") or "Độc lập - Tự do - Hạnh phúc"
+    motto = _text_of_style(doc, "KH Tieu ngu") or nd30.MOTTO
     agency = max((text_width_pt(line, sizes["agency"], "bold") for line in ctx.issuer_name), default=0)
     title = max(text_width_pt(line, sizes["title"], "bold") for line in ctx.title_lines)
     lengths = {
@@ -360,7 +360,7 @@ def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, 
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
     title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
     rule = ooxml.paragraph(style_ids["KH Ke phu luc"])
-    _set_rule(rule, min(title_w, text_w) * RULE_RATIO * 0.75, text_w)
+    _set_rule(rule, min(title_w, text_w) * RULE_RATIO * nd30.APPENDIX_RULE_SHARE, text_w)
     title = ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)])
     marks.mark(title, "title", t)
     return [

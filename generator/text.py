@@ -25,12 +25,11 @@ def number(value: int | Decimal) -> str:
 def issue_date(date: dt.date | None, year: int, month: int | None = None) -> str:
     """ND30 §II.4.b: pad days 1-9 and months 1-2 only. A draft keeps blanks for the Văn thư (the
     month is printed when the draft knows it)."""
+    from .nd30 import date_words  # nd30 uses roman() from here
+
     if date is None:
-        month_text = (f"{month:02d}" if month <= 2 else str(month)) if month else "    "
-        return f"ngày      tháng {month_text} năm {year}"
-    day = f"{date.day:02d}"
-    month = f"{date.month:02d}" if date.month <= 2 else str(date.month)
-    return f"ngày {day} tháng {month} năm {date.year}"
+        return date_words(None, month, year)
+    return date_words(date.day, date.month, date.year)
 
 
 def roman(n: int) -> str:

@@ -1,6 +1,10 @@
 """Orchestration: outputs, the recipient list, and all-or-nothing writes."""
+import re
+import zipfile
+
 import pytest
 from docx import Document
+from openpyxl import load_workbook
 
 from generator import build as build_module
 from generator.build import build_plan
@@ -210,3 +214,48 @@ def test_output_path_that_is_a_file_is_refused(tmp_path, plan_copy):
         build_plan(plan_copy(), out)
     assert "đã có một tệp cùng tên" in str(exc.value)
     assert (out / "plan").read_text() == "not a folder"
+
+
+def test_no_clock_time_is_written_into_the_outputs(tmp_path):
+    # whatever second the build runs in, the stored dates are fixed ones derived from the plan
+    result = build_plan(SAMPLE, tmp_path)
+    stamps = {}
+    for f in result.files:
+        if f.suffix in (".docx", ".xlsx"):
+            with zipfile.ZipFile(f) as z:
+                core = z.read("docProps/core.xml").decode()
+            stamps[f.suffix] = sorted(set(re.findall(r"<(?:dcterms:created|dcterms:modified|cp:lastPrinted)"
+                                                     r"[^>]*>([^<]*)<", core)))
+    assert stamps == {".docx": ["2021-03-05T00:00:00Z"], ".xlsx": ["2000-01-01T00:00:00Z"]}
+
+
+def test_markup_characters_in_the_fixed_parts_reach_every_output(tmp_path, plan_copy):
+    # the template's fixed parts (issuer, title, recipients, signer) go through Jinja: & < > must be
+    # escaped there, in the Word file, the recipient list and the workbook alike
+    path = plan_copy(lambda t: t
+                     .replace("    - TỈNH QUẢNG NAM\n", "    - TỈNH A & B <C>\n")
+                     .replace("full_name: Ủy ban nhân dân tỉnh Quảng Nam", "full_name: UBND tỉnh A & B <C>")
+                     .replace("place: Quảng Nam", "place: A&B <C>")
+                     .replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
+                              "title: Cải thiện Chỉ số PAPI > 40 & <b>tốt</b> năm 2021")
+                     .replace("  - text: Thường trực Tỉnh ủy\n", "  - text: Sở TT&TT <Tỉnh> > Huyện\n")
+                     .replace("  title: Phó Chủ tịch\n", "  title: Phó Chủ tịch & <Q>\n")
+                     .replace("  name: Hồ Quang Bửu\n", "  name: Hồ <Quang> & Bửu\n"))
+    result = build_plan(path, tmp_path)
+    files = {f.suffix: f for f in result.files}
+    doc = Document(str(files[".docx"]))
+    header, sign = doc.tables[0], doc.tables[1]
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "TỈNH A & B <C>" in header.cell(0, 0).text
+    assert header.cell(1, 1).text == "A&B <C>, ngày 05 tháng 3 năm 2021"
+    assert "Cải thiện Chỉ số PAPI > 40 & <b>tốt</b> năm 2021" in text
+    recipients = [p.text for p in sign.cell(0, 0).paragraphs]
+    assert "- Sở TT&TT <Tỉnh> > Huyện (b/c);" in recipients
+    signer = [p.text for p in sign.cell(0, 1).paragraphs if p.text]
+    assert signer[-2:] == ["PHÓ CHỦ TỊCH & <Q>", "Hồ <Quang> & Bửu"]
+    assert "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của UBND tỉnh A & B <C>)" in text
+    listing = files[".txt"].read_text(encoding="utf-8")
+    assert "- Sở TT&TT <Tỉnh> > Huyện (b/c);\n" in listing
+    ws = load_workbook(files[".xlsx"]).worksheets[0]
+    assert ws["A3"].value == "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của UBND tỉnh A & B <C>)"
+    assert "&amp;" not in text + listing and "&lt;" not in text + listing

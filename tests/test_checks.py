@@ -1,4 +1,6 @@
 """Cross-reference checks: ids, references, recipients, targets."""
+from copy import deepcopy
+
 import pytest
 
 from generator.errors import PlanError
@@ -11,6 +13,49 @@ def test_duplicate_task_id_names_the_first_use(plan_copy):
     (problem,) = problems_of(path)
     assert problem.path == "tasks[1].id"
     assert f"dòng {line_of(path, '- id: cong-khai-ho-ngheo')}" in problem.message
+
+
+def _again(items, i=0, **changes):
+    """A deep copy of items[i] (no shared YAML nodes, so no anchors in the written plan)."""
+    return {**deepcopy(items[i]), **changes}
+
+
+DUPLICATES = {
+    # kind: (edit making a later item reuse an earlier one's id, path of the reported problem)
+    "agencies": (lambda d: d["agencies"].append(_again(d["agencies"])), "agencies[{n}].id"),
+    "targets": (lambda d: d["targets"].append(_again(d["targets"], 1, id=d["targets"][0]["id"])),
+                "targets[{n}].id"),
+    "tasks": (lambda d: d["tasks"].append(_again(d["tasks"])), "tasks[{n}].id"),
+    "responsibilities": (lambda d: d["responsibilities"].append(
+        _again(d["responsibilities"], 1, id=d["responsibilities"][0]["id"])), "responsibilities[{n}].id"),
+    "sections": (lambda d: d["sections"].append({"id": d["sections"][0]["id"], "title": "Mục thêm",
+                                                 "content": ["Nội dung."]}), "sections[{n}].id"),
+    "appendices": (lambda d: d["appendices"].append(_again(d["appendices"])), "appendices[{n}].id"),
+    "rows": (lambda d: d["appendices"].append(
+        {"id": "bang", "type": "table", "title": "Bảng", "columns": [{"id": "a", "header": "A"}],
+         "rows": [{"id": "r1", "cells": {"a": "x"}}, {"id": "r1", "cells": {"a": "y"}}]}),
+        "appendices[{n}].rows[1].id"),
+    "columns": (lambda d: d["appendices"].append(
+        {"id": "bang", "type": "table", "title": "Bảng",
+         "columns": [{"id": "a", "header": "A"}, {"id": "a", "header": "B"}],
+         "rows": [{"id": "r1", "cells": {"a": "x"}}]}),
+        "appendices[{n}].columns[1].id"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DUPLICATES))
+def test_duplicate_ids_of_every_kind_are_errors(plan_from, kind):
+    edit, where = DUPLICATES[kind]
+    holder = {}
+
+    def apply(data):
+        edit(data)
+        holder["n"] = len(data["appendices" if kind in ("rows", "columns") else kind]) - 1
+    with pytest.raises(PlanError) as exc:
+        plan_from(apply)
+    duplicates = [p for p in exc.value.problems if "bị trùng" in p.message]
+    assert [p.path for p in duplicates] == [where.format(n=holder["n"])], exc.value.problems
+
 
 
 def test_unknown_agency_gets_a_suggestion(plan_copy):

@@ -92,6 +92,68 @@ def test_schema_command_outputs_json_schema(tmp_path):
     assert schema["type"] == "object" and "sections" in schema["properties"]
 
 
+# ---------------------------------------------------------------- kehoach check
+
+
+def test_check_own_build_is_clean_and_broken_file_exits_1(built, tmp_path):
+    from tests.word.test_check import MUTATIONS, Doc
+
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    done = run("check", good)
+    assert done.returncode == 0 and "đúng thể thức, không thấy lỗi" in done.stdout
+    doc = Doc(good)
+    MUTATIONS["date.form"][0](doc)
+    MUTATIONS["table.cant-split"][0](doc)
+    bad = doc.save(tmp_path / "ke hoach.docx")
+    done = run("check", bad)
+    assert done.returncode == 1
+    assert f"{bad}: phần 1, đoạn 7: lỗi [date.form]: Ngày tháng: tháng 3 không thêm số 0 (viết “3”)" in done.stdout
+    assert "(NĐ 30/2020, PL I §II.4.b) [sửa được bằng --fix]" in done.stdout
+    assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP; 2 chỗ sửa tự động được" in done.stdout
+
+
+def test_check_formats_and_strict(built, tmp_path):
+    from tests.word.test_check import MUTATIONS, Doc
+
+    doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
+    MUTATIONS["table.cant-split"][0](doc)  # a warning only
+    path = doc.save(tmp_path / "w.docx")
+    assert run("check", path).returncode == 0
+    assert run("check", "--strict", path).returncode == 1
+    records = json.loads(run("check", "--format", "json", path).stdout)
+    assert [(r["rule"], r["severity"], r["fixable"]) for r in records] == [("table.cant-split", "warning", True)]
+    assert records[0]["file"] == str(path) and records[0]["section"] == 2 and records[0]["paragraph"] > 0
+    github = run("check", "--format", "github", path).stdout
+    assert github.startswith(f"::warning file={path},title=table.cant-split::phần 2, đoạn ")
+
+
+def test_check_fix_writes_a_clean_copy_and_lists_what_it_did(built, tmp_path):
+    from tests.word.test_check import MUTATIONS, Doc
+
+    doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
+    for rule in ("date.form", "heading.sequence"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "in.docx")
+    original = source.read_bytes()
+    out = tmp_path / "out.docx"
+    done = run("check", "--fix", source, "-o", out)
+    assert done.returncode == 1  # the heading numbering needs a person
+    assert "đã sửa: phần 1, đoạn 7: “Quảng Nam, ngày 05 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”" \
+        in done.stdout
+    assert "còn 2 chỗ cần người soạn sửa trong Word" in done.stdout and "[heading.sequence]" in done.stdout
+    assert source.read_bytes() == original and out.exists()
+    assert run("check", "--fix", source).returncode == 2  # no -o
+
+
+def test_check_refuses_hostile_files(tmp_path):
+    bad = tmp_path / "macro.docx"
+    bad.write_bytes(b"not a zip at all")
+    done = run("check", bad)
+    assert done.returncode == 1 and "không phải tệp .docx" in done.stderr
+    done = run("check", "--fix", bad, "-o", tmp_path / "out.docx")
+    assert done.returncode == 1 and not (tmp_path / "out.docx").exists()
+
+
 def test_max_size_raises_the_size_limit(plan_copy):
     # a real plan with 1.5 MB of comments: over a 1 MB limit, within 2 MB
     path = plan_copy(lambda t: t + ("# ghi chú của người soạn\n" * 60_000))
@@ -107,7 +169,7 @@ ENGLISH = ("PATH", "INTEGER", "TEXT", "FILENAME", "DIRECTORY", "Usage", "Options
 
 
 def test_help_and_usage_errors_have_no_english():
-    commands = ["", "build", "validate", "rollover", "diff", "schema"]
+    commands = ["", "build", "validate", "rollover", "diff", "schema", "check"]
     outputs = [run(*filter(None, [c, "--help"])).stdout for c in commands]
     outputs += [run("validate", "--format", "xx", "x.yaml").stderr, run("rollover", "x", "--year", "abc").stderr,
                 run("build").stderr, run("build", "x.yaml", "--out").stderr]

@@ -40,6 +40,22 @@ def test_target_sentences_generated_from_data(ctx):
     assert "- Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (tăng 0,13 điểm so với năm 2020)." in full
 
 
+@pytest.mark.parametrize("baseline,target,phrase", [
+    (33, 30, "xếp hạng 30/63 (tăng 03 bậc so với năm 2020)."),
+    (30, 33, "xếp hạng 33/63 (giảm 03 bậc so với năm 2020)."),
+    (12, 12, "xếp hạng 12/63."),
+], ids=["up", "down", "same"])
+def test_rank_target_sentence_says_which_way_the_rank_moves(plan_from, baseline, target, phrase):
+    # a smaller rank number is a better place: 33 → 30 is a rise of three places
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": baseline, "of": 63}, "target": target})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    plan, _ = plan_from(edit)
+    sentences = [p.text for p in build_context(plan).body if "xếp hạng" in p.text]
+    assert len(sentences) == 1 and sentences[0].endswith(phrase), sentences
+
+
 def test_responsibilities_and_sub_bullets(ctx):
     full = texts(ctx)
     i = full.index("1. Sở Nội vụ")

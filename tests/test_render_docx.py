@@ -7,6 +7,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
 
+from generator import nd30
 from generator.build import build_plan
 from generator.text import text_width_pt
 from tests.conftest import PLANS, SAMPLE
@@ -39,10 +40,8 @@ def test_page_setup_of_every_section(built):
     assert sects[1].find(qn("w:pgSz")).get(qn("w:orient")) == "landscape"
     for sect in sects:
         mar = sect.find(qn("w:pgMar"))
-        top, bottom = int(mar.get(qn("w:top"))), int(mar.get(qn("w:bottom")))
-        left, right = int(mar.get(qn("w:left"))), int(mar.get(qn("w:right")))
-        assert 20 * MM - 1 <= top <= 25 * MM + 1 and 20 * MM - 1 <= bottom <= 25 * MM + 1
-        assert 30 * MM - 1 <= left <= 35 * MM + 1 and 15 * MM - 1 <= right <= 20 * MM + 1
+        for side in ("top", "bottom", "left", "right"):
+            assert nd30.margin_ok(side, int(mar.get(qn(f"w:{side}"))) / MM), side
         assert sect.find(qn("w:titlePg")) is not None
     assert sects[0].find(qn("w:pgNumType")) is None
     assert all(s.find(qn("w:pgNumType")).get(qn("w:start")) == "1" for s in sects[1:])
@@ -59,27 +58,31 @@ def test_page_number_field_in_header_not_on_first_page(built):
     assert "PAGE" not in section.first_page_header._element.xml
 
 
-STYLE_EXPECTATIONS = {
-    # style: (size pt, bold, italic)  for the size pair 14
-    "KH Quoc hieu": (13, True, False), "KH Tieu ngu": (14, True, False), "KH Co quan": (13, True, False),
-    "KH So": (13, False, False), "KH Dia danh": (14, False, True), "KH Ten loai": (14, True, False),
-    "KH Trich yeu": (14, True, False), "KH Noi dung": (14, False, False), "KH Muc": (14, True, False),
-    "KH Khoan": (14, True, False), "KH Noi nhan": (12, True, True), "KH Noi nhan muc": (11, False, False),
-    "KH Chuc vu": (14, True, False), "KH Nguoi ky": (14, True, False), "KH Phu luc": (14, True, False),
-    "KH Kem theo": (14, False, True), "KH So trang": (14, False, False),
+# style: (ND30 element of its size, ND30 element of its look); the values come from generator/nd30.py,
+# the module `kehoach check` judges documents by
+STYLE_ELEMENTS = {
+    "KH Quoc hieu": ("national", "national"), "KH Tieu ngu": ("motto", "motto"), "KH Co quan": ("agency", "agency"),
+    "KH So": ("number", "number"), "KH Dia danh": ("date", "date"), "KH Ten loai": ("doc_type", "doc_type"),
+    "KH Trich yeu": ("title", "title"), "KH Noi dung": ("body", "body"), "KH Muc": ("body", "section"),
+    "KH Khoan": ("body", "heading"), "KH Noi nhan": ("recipients_label", "recipients_label"),
+    "KH Noi nhan muc": ("recipients", "recipients"), "KH Chuc vu": ("signer", "authority"),
+    "KH Nguoi ky": ("signer", "signer_name"), "KH Phu luc": ("appendix_label", "appendix_label"),
+    "KH Kem theo": ("appendix_title", "attached"), "KH So trang": ("page_number", "page_number"),
 }
 
 
 def test_styles_follow_nd30(built):
     doc = Document(str(docx_of(built, "sample")))
-    for name, (size, bold, italic) in STYLE_EXPECTATIONS.items():
-        style = doc.styles[name]
-        assert style.font.size == Pt(size), name
-        assert bool(style.font.bold) == bold, name
-        assert bool(style.font.italic) == italic, name
-        assert style.font.name == "Times New Roman", name
+    sizes = nd30.sizes_for(14)
+    for name, (size_of, look_of) in STYLE_ELEMENTS.items():
+        style, look = doc.styles[name], nd30.LOOK[look_of]
+        assert style.font.size == Pt(sizes[size_of]), name
+        assert bool(style.font.bold) == look.bold, name
+        assert bool(style.font.italic) == look.italic, name
+        assert style.font.name == nd30.FONT, name
     body = doc.styles["KH Noi dung"].paragraph_format
-    assert body.alignment == 3 and round(body.first_line_indent.mm) == 10 and body.space_before == Pt(6)
+    assert body.alignment == 3 and nd30.first_line_ok(body.first_line_indent.mm)
+    assert body.space_before >= Pt(nd30.BODY_MIN_SPACING_PT)
 
 
 def test_size_pair_13(plan_copy, tmp_path):
@@ -97,10 +100,12 @@ def test_header_table_layout_and_date(built):
     header = doc.tables[0]
     assert header.cell(1, 0).text == "Số: 4055/KH-UBND"
     assert header.cell(1, 1).text == "Quảng Nam, ngày 20 tháng 7 năm 2020"
+    assert nd30.date_check(header.cell(1, 1).text).problems == []
+    assert nd30.number_problems(header.cell(1, 0).text) == []
     assert [p.text for p in header.cell(0, 0).paragraphs][0] == "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM"
     # Quốc hiệu never wraps: its column is wider than the measured line
     right = int(header._tbl.tblGrid.findall(qn("w:gridCol"))[1].get(qn("w:w")))
-    needed = text_width_pt("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, "bold") * 20 + 2 * 57
+    needed = text_width_pt(nd30.NATIONAL, 13, "bold") * 20 + 2 * 57
     assert right > needed
     borders = header._tbl.tblPr.find(qn("w:tblBorders"))
     assert {b.get(qn("w:val")) for b in borders} == {"nil"}
@@ -120,11 +125,13 @@ def test_rules_are_drawn_borders_sized_to_the_text(built):
     assert style.find(f"{qn('w:pPr')}/{qn('w:pBdr')}/{qn('w:bottom')}").get(qn("w:val")) == "single"
     motto_cell = 103 * MM - 2 * 57
     left, right = rules["KHKetieungu"][0]
-    motto = text_width_pt("Độc lập - Tự do - Hạnh phúc", 14, "bold") * 20
+    motto = text_width_pt(nd30.MOTTO, 14, "bold") * 20
     assert abs((motto_cell - left - right) - motto) < 30
+    assert nd30.motto_rule_ok(motto_cell - left - right, motto)
     left, right = rules["KHKecoquan"][0]
     agency = text_width_pt("TỈNH QUẢNG NAM", 13, "bold") * 20
     assert agency / 3 <= (62 * MM - 2 * 57) - left - right <= agency / 2
+    assert nd30.rule_ratio_ok((62 * MM - 2 * 57) - left - right, agency)
     assert len(rules["KHKephuluc"]) == 2 and "KHKetrichyeu" in rules
     assert "____" not in dump_docx(docx_of(built, "sample"))
 
@@ -138,6 +145,8 @@ def test_recipients_block(built):
     assert all(s == "KH Noi nhan muc" for s, _ in left[1:])
     assert all(t.startswith("- ") and t.endswith(";") for t in items[:-1])
     assert items[-1] == "- Lưu: VT, NCKS (02)."
+    assert all(nd30.recipient_item_fixed(t, i == len(items) - 1) == t for i, t in enumerate(items))
+    assert nd30.ARCHIVE_RE.match(items[-1])
     right = [p.text for p in sign.cell(0, 1).paragraphs if p.text]
     assert right == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hồ Quang Bửu"]
 
@@ -344,3 +353,20 @@ def test_table_rows_are_the_markup_the_element_builders_make():
     assert xml == reference[reference.index(">") + 1:-len("</w:tbl>")]
     texts = [t.text for t in etree.fromstring(reference[:reference.index(">") + 1] + xml + "</w:tbl>").iter(qn("w:t"))]
     assert "x\ry" in texts and "]]> {{ b }} {% c %}" in texts and " cách  " in texts
+
+
+def test_every_appendix_table_repeats_its_header_and_keeps_rows_whole(built):
+    # short tables too: a one-row table is where "repeat only when long" would hide
+    checked = 0
+    for stem, result in built.items():
+        doc = Document(str(docx_of(built, stem)))
+        tables = doc.tables[2:]  # header and signature tables come first
+        assert tables, stem
+        for table in tables:
+            rows = table._tbl.findall(qn("w:tr"))
+            assert rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None, (stem, len(rows))
+            assert all(r.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is None for r in rows[1:]), stem
+            assert all(r.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None for r in rows), (stem, len(rows))
+            checked += 1
+    assert min(len(t.rows) for stem in built for t in Document(str(docx_of(built, stem))).tables[2:]) <= 3
+    assert checked >= 5

@@ -34,6 +34,18 @@ def test_rows_match_the_tasks_and_the_docx_table(built, stem):
     assert ws.cell(row=1, column=1).value == "Phụ lục"
 
 
+def test_print_area_covers_every_row_and_column(built):
+    for stem, result in built.items():
+        wb = load_workbook(xlsx_of(built, stem))
+        for ws in wb.worksheets:
+            last = ws.cell(row=ws.max_row, column=ws.max_column).coordinate
+            # openpyxl reads it back as "'sheet'!$A$1:$G$42"
+            area = ws.print_area.split("!")[-1].replace("$", "")
+            assert area == f"A1:{last}", (stem, ws.title)
+            assert any(ws.cell(row=ws.max_row, column=c).value for c in range(1, ws.max_column + 1))
+
+
+
 def test_group_rows_and_titles_are_merged(built):
     ws = load_workbook(xlsx_of(built, "quang-nam-papi-2020")).worksheets[0]
     merged = {str(r) for r in ws.merged_cells.ranges}

@@ -196,3 +196,27 @@ def test_relative_targets_roll_over_to_todo_amounts(plan_copy):
     errors = [p for p in exc.value.problems if p.severity == "error"]
     assert all(p.message.startswith("còn việc phải làm: TODO") for p in errors)
     assert len(errors) == len(result.todos)
+
+
+def test_periods_stay_as_written(plan_copy):
+    # "giai đoạn 2021-2025" names a period, not the plan's year: it must not become 2022-2025/2022-2026
+    path = plan_copy(lambda t: t
+                     .replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
+                              "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021, giai đoạn 2021-2025")
+                     .replace("timeframe: Quý II năm 2021", "timeframe: Năm 2021-2025")
+                     .replace("closing: Trên đây là Kế hoạch cải thiện Chỉ số PAPI năm 2021",
+                              "closing: Trên đây là Kế hoạch cải thiện Chỉ số PAPI năm 2021 (giai đoạn 2020 - 2025,"
+                              " năm 2021-2025)"))
+    text = rollover(path).text
+    assert "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2022, giai đoạn 2021-2025\n" in text
+    assert "timeframe: Năm 2021-2025\n" in text
+    assert "PAPI năm 2022 (giai đoạn 2020 - 2025, năm 2021-2025)\n" in text
+
+
+def test_trailing_comments_stay(plan_copy):
+    path = plan_copy(lambda t: t
+                     .replace("year: 2021\n", "year: 2021  # năm của kế hoạch\n")
+                     .replace("    timeframe: Quý II năm 2021\n", "    timeframe: Quý II năm 2021 # hạn cuối\n"))
+    text = rollover(path).text
+    assert "year: 2022  # năm của kế hoạch\n" in text
+    assert "    timeframe: Quý II năm 2022 # hạn cuối\n" in text

@@ -20,41 +20,56 @@ from docx.shared import Mm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import ooxml  # noqa: E402
-from generator.context import MARGIN  # noqa: E402
+from generator import nd30, ooxml  # noqa: E402
+from generator.nd30 import FONT, MARGIN  # noqa: E402
 
-FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
-# name: (size, bold, italic, alignment, first-line indent mm, space before pt, space after pt, keep with next)
-STYLES = {
-    "KH Noi dung": (14, False, False, JUSTIFY, 10, 6, 0, False),
-    "KH Can cu": (14, False, True, JUSTIFY, 10, 6, 0, False),
-    "KH Muc": (14, True, False, JUSTIFY, 10, 6, 0, True),
-    "KH Khoan": (14, True, False, JUSTIFY, 10, 6, 0, True),
-    "KH Co quan chu quan": (13, False, False, CENTER, 0, 0, 0, False),
-    "KH Co quan": (13, True, False, CENTER, 0, 0, 0, False),
-    "KH So": (13, False, False, CENTER, 0, 0, 0, False),
-    "KH Quoc hieu": (13, True, False, CENTER, 0, 0, 0, False),
-    "KH Tieu ngu": (14, True, False, CENTER, 0, 0, 0, False),
-    "KH Dia danh": (14, False, True, CENTER, 0, 0, 0, False),
-    "KH Ten loai": (14, True, False, CENTER, 0, 24, 0, True),
-    "KH Trich yeu": (14, True, False, CENTER, 0, 0, 0, True),
-    "KH Ke co quan": (2, False, False, CENTER, 0, 2, 0, False),
-    "KH Ke tieu ngu": (2, False, False, CENTER, 0, 2, 0, False),
-    "KH Ke trich yeu": (2, False, False, CENTER, 0, 2, 12, False),
-    "KH Noi nhan": (12, True, True, LEFT, 0, 0, 0, False),
-    "KH Noi nhan muc": (11, False, False, LEFT, 0, 0, 0, False),
-    "KH Chuc vu": (14, True, False, CENTER, 0, 0, 0, True),
-    "KH Nguoi ky": (14, True, False, CENTER, 0, 0, 0, False),
-    "KH Phu luc": (14, True, False, CENTER, 0, 0, 0, True),
-    "KH Ten phu luc": (14, True, False, CENTER, 0, 0, 0, True),
-    "KH Kem theo": (14, False, True, CENTER, 0, 0, 0, True),
-    "KH Ke phu luc": (2, False, False, CENTER, 0, 2, 12, True),
-    "KH Bang": (12, False, False, LEFT, 0, 2, 2, False),
-    "KH Bang tieu de": (12, True, False, CENTER, 0, 2, 2, False),
-    "KH So trang": (14, False, False, CENTER, 0, 0, 0, False),
+# name: (ND30 element for size and look, alignment, first-line indent mm, space before pt, space after pt,
+# keep with next). Sizes (pair 14) and bold/italic come from generator/nd30.py, which `kehoach check` uses too.
+LAYOUT = {
+    "KH Noi dung": ("body", JUSTIFY, nd30.BODY_FIRST_LINE_KEHOACH_MM, 6, 0, False),
+    "KH Can cu": ("legal", JUSTIFY, nd30.BODY_FIRST_LINE_KEHOACH_MM, 6, 0, False),
+    "KH Muc": ("section", JUSTIFY, nd30.BODY_FIRST_LINE_KEHOACH_MM, 6, 0, True),
+    "KH Khoan": ("heading", JUSTIFY, nd30.BODY_FIRST_LINE_KEHOACH_MM, 6, 0, True),
+    "KH Co quan chu quan": ("superior", CENTER, 0, 0, 0, False),
+    "KH Co quan": ("agency", CENTER, 0, 0, 0, False),
+    "KH So": ("number", CENTER, 0, 0, 0, False),
+    "KH Quoc hieu": ("national", CENTER, 0, 0, 0, False),
+    "KH Tieu ngu": ("motto", CENTER, 0, 0, 0, False),
+    "KH Dia danh": ("date", CENTER, 0, 0, 0, False),
+    "KH Ten loai": ("doc_type", CENTER, 0, 24, 0, True),
+    "KH Trich yeu": ("title", CENTER, 0, 0, 0, True),
+    "KH Ke co quan": ("rule", CENTER, 0, 2, 0, False),
+    "KH Ke tieu ngu": ("rule", CENTER, 0, 2, 0, False),
+    "KH Ke trich yeu": ("rule", CENTER, 0, 2, 12, False),
+    "KH Noi nhan": ("recipients_label", LEFT, 0, 0, 0, False),
+    "KH Noi nhan muc": ("recipients", LEFT, 0, 0, 0, False),
+    "KH Chuc vu": ("authority", CENTER, 0, 0, 0, True),
+    "KH Nguoi ky": ("signer_name", CENTER, 0, 0, 0, False),
+    "KH Phu luc": ("appendix_label", CENTER, 0, 0, 0, True),
+    "KH Ten phu luc": ("appendix_title", CENTER, 0, 0, 0, True),
+    "KH Kem theo": ("attached", CENTER, 0, 0, 0, True),
+    "KH Ke phu luc": ("rule", CENTER, 0, 2, 12, True),
+    "KH Bang": ("table", LEFT, 0, 2, 2, False),
+    "KH Bang tieu de": ("table_header", CENTER, 0, 2, 2, False),
+    "KH So trang": ("page_number", CENTER, 0, 0, 0, False),
 }
+# the element whose size a style takes, where it differs from its look
+SIZE_OF = {"legal": "body", "section": "body", "heading": "body", "superior": "agency", "authority": "signer",
+           "signer_name": "signer", "attached": "appendix_title", "table_header": "table"}
+RULE_SIZE = 2  # a rule paragraph is only as tall as its border needs
+
+
+def _style_values(element: str) -> tuple[float, bool, bool]:
+    if element == "rule":
+        return RULE_SIZE, False, False
+    look = nd30.LOOK[element]
+    return nd30.sizes_for(14)[SIZE_OF.get(element, element)], bool(look.bold), bool(look.italic)
+
+
+STYLES = {name: (*_style_values(element), align, indent, before, after, keep)
+          for name, (element, align, indent, before, after, keep) in LAYOUT.items()}
 RULES = {"KH Ke co quan", "KH Ke tieu ngu", "KH Ke trich yeu", "KH Ke phu luc"}
 
 
@@ -199,7 +214,7 @@ def main() -> None:
     sec.page_width, sec.page_height = Mm(210), Mm(297)
     sec.top_margin, sec.bottom_margin = Mm(MARGIN["top"]), Mm(MARGIN["bottom"])
     sec.left_margin, sec.right_margin = Mm(MARGIN["left"]), Mm(MARGIN["right"])
-    sec.header_distance = sec.footer_distance = Mm(10)
+    sec.header_distance = sec.footer_distance = Mm(nd30.HEADER_DISTANCE_MM)
     sec.different_first_page_header_footer = True
     header_p = sec.header.paragraphs[0]
     header_p.style = doc.styles["KH So trang"]
@@ -214,8 +229,7 @@ def main() -> None:
     header = doc.add_table(rows=2, cols=2)
     borderless(header, [62, 103])
     fill(header.cell(0, 0), [("KH Co quan", "{{r issuer }}"), ("KH Ke co quan", "")])
-    fill(header.cell(0, 1), [("KH Quoc hieu", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-                             ("KH Tieu ngu", "Độc lập - Tự do - Hạnh phúc"), ("KH Ke tieu ngu", "")])
+    fill(header.cell(0, 1), [("KH Quoc hieu", nd30.NATIONAL), ("KH Tieu ngu", nd30.MOTTO), ("KH Ke tieu ngu", "")])
     fill(header.cell(1, 0), [("KH So", "{{ number_line }}")])
     fill(header.cell(1, 1), [("KH Dia danh", "{{ place_date }}")])
     for cell in (header.cell(1, 0), header.cell(1, 1)):
@@ -232,7 +246,7 @@ def main() -> None:
 
     sign = doc.add_table(rows=1, cols=2)
     borderless(sign, [72, 93])
-    fill(sign.cell(0, 0), [("KH Noi nhan", "Nơi nhận:"), ("KH Noi nhan muc", "{%p for line in recipients %}"),
+    fill(sign.cell(0, 0), [("KH Noi nhan", nd30.RECIPIENTS_LABEL), ("KH Noi nhan muc", "{%p for line in recipients %}"),
                            ("KH Noi nhan muc", "{{ line }}"), ("KH Noi nhan muc", "{%p endfor %}")])
     fill(sign.cell(0, 1), [("KH Chuc vu", "{%p for line in signer_lines %}"), ("KH Chuc vu", "{{ line }}"),
                            ("KH Chuc vu", "{%p endfor %}"), ("KH Chuc vu", ""), ("KH Chuc vu", ""),

@@ -65,7 +65,7 @@ def office_resaved(office_docx, tmp_path_factory):
         source = office_docx(plan, style, draft)
         key = (source.name,)
         if key not in made:
-            with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile, \
+            with tempfile.TemporaryDirectory(prefix="office-lo-") as profile, \
                     tempfile.TemporaryDirectory(prefix="office-src-") as src:
                 # the source and the result share a name: convert from a separate directory
                 copy = Path(src) / source.name

@@ -1,0 +1,88 @@
+"""The ND30 rules module: the predicates `kehoach check` judges by, and the values the renderer uses."""
+import datetime as dt
+
+import pytest
+
+from generator import nd30
+from generator.context import MARGIN, sizes_for
+from generator.text import issue_date
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Quảng Nam, ngày 05 tháng 3 năm 2021", True),
+    ("Hà Nội, ngày 05 tháng 01 năm 2020", True),
+    ("Thành phố Hồ Chí Minh, ngày 29 tháng 12 năm 2019", True),
+    ("Quảng Nam, ngày      tháng      năm 2021", True),  # a draft
+    ("Lào Cai, ngày 07 tháng 06 năm 2021", False),  # month 6 padded
+    ("Quảng Nam, ngày 5 tháng 3 năm 2021", False),  # day 5 not padded
+    ("Hà Nội, ngày 15 tháng 1 năm 2020", False),  # month 1 not padded
+    ("quảng Nam, ngày 15 tháng 3 năm 2020", False),  # place not capitalised
+    ("Quảng Nam ngày 15 tháng 3 năm 2020", False),  # no comma
+])
+def test_date_form(text, ok):
+    assert (nd30.date_check(text).problems == []) is ok
+
+
+def test_date_fix_pads_only_what_nd30_pads():
+    assert nd30.date_check("Lào Cai, ngày 7 tháng 06 năm 2021").fixed == "Lào Cai, ngày 07 tháng 6 năm 2021"
+    assert nd30.date_check("Hà Nội, ngày 5 tháng 2 năm 2020").fixed == "Hà Nội, ngày 05 tháng 02 năm 2020"
+    # a place problem is not a padding problem: no automatic fix
+    assert nd30.date_check("quảng Nam, ngày 5 tháng 3 năm 2020").fixed is None
+
+
+def test_renderer_dates_follow_the_rule():
+    for month in range(1, 13):
+        for day in (1, 9, 10, 28):
+            text = "Quảng Nam, " + issue_date(dt.date(2021, month, day), 2021)
+            assert nd30.date_check(text).problems == [], text
+
+
+@pytest.mark.parametrize("text, problems", [
+    ("Số: 05/KH-UBND", 0), ("Số:      /KH-UBND", 0), ("Số: 4055/KH-UBND", 0),
+    ("Số: 5/KH-UBND", 1), ("Số 05/KH-UBND", 1), ("Số: 05/QĐ-UBND", 1), ("Số: 05/KH - UBND", 1),
+])
+def test_number_line(text, problems):
+    assert len(nd30.number_problems(text)) == problems
+
+
+def test_margins_and_page():
+    assert all(nd30.margin_ok(side, value) for side, value in MARGIN.items())
+    assert not nd30.margin_ok("left", 25.4) and not nd30.margin_ok("right", 25.4)
+    assert nd30.clamp_margin("left", 25.4) == 30.0 and nd30.clamp_margin("top", 30) == 25.0
+    assert nd30.page_size_ok(210, 297) and nd30.page_size_ok(297, 210) and not nd30.page_size_ok(215.9, 279.4)
+
+
+def test_size_pairs_are_consistent():
+    for pair in nd30.SIZE_PAIRS:
+        sizes = sizes_for(pair)
+        assert nd30.pair_from(sizes["national"], sizes["motto"]) == pair
+        for element, (low, high) in nd30.SIZE_RANGE.items():
+            if element in sizes:
+                assert low <= sizes[element] <= high, (pair, element)
+
+
+def test_labels_and_sequences():
+    assert nd30.label_of("IV.") == ("roman", 4)
+    assert nd30.label_of("12.") == ("arabic", 12)
+    assert nd30.label_of("đ)") == ("letter", 5) and nd30.label_of("f)") == ("letter", 0)
+    assert nd30.label_of("2.3.") == ("dotted", 3)
+    assert nd30.split_label("I.\tMỤC ĐÍCH") == ("I.", "MỤC ĐÍCH")
+    assert nd30.split_label("Ủy ban nhân dân") == ("", "Ủy ban nhân dân")
+    assert [nd30.point_label(n) for n in range(1, 7)] == ["a)", "b)", "c)", "d)", "đ)", "e)"]
+
+
+def test_appendix_labels():
+    assert nd30.appendix_label(1, 1) == "Phụ lục"
+    assert [nd30.appendix_label(i, 3) for i in (1, 2, 3)] == ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+    assert nd30.is_appendix_label("PHỤ LỤC 01") and nd30.is_appendix_label("Phụ lục")
+    assert not nd30.is_appendix_label("Phụ lục kèm theo Kế hoạch này gồm các nhiệm vụ cụ thể")
+
+
+def test_rules_text_and_recipients():
+    assert nd30.is_national("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")  # same words, old accent placement
+    assert nd30.motto_ok(nd30.MOTTO) and not nd30.motto_ok("Độc lập – Tự do – Hạnh phúc")
+    assert nd30.is_typed_rule("____________") and not nd30.is_typed_rule("Số: 05/KH-UBND")
+    assert nd30.recipient_item_fixed("- Sở Nội vụ,", last=False) == "- Sở Nội vụ;"
+    assert nd30.recipient_item_fixed("- Lưu: VT, NC;", last=True) == "- Lưu: VT, NC."
+    assert nd30.recipient_item_fixed("Sở Nội vụ", last=False) is None
+    assert nd30.closing("Đề nghị các cơ quan thực hiện.") == "Đề nghị các cơ quan thực hiện./."

@@ -1,0 +1,159 @@
+"""`kehoach check --fix`: each fixable rule, broken alone in a kehoach build, is repaired so the output re-checks
+clean with the same words; hostile files are refused; nothing is written when a fix would change the words."""
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import WordFileError
+from generator.word import fix as fixmod
+from generator.word import read_docx
+from generator.word.check import check_docx
+from generator.word.fix import FixError, fix_docx, words
+from tests.word.test_check import MUTATIONS, Doc, set_text
+
+FIXABLE = ["page.margins", "font.family", "font.size-pair", "national.style", "date.form", "date.style",
+           "doctype.style", "recipients.punctuation", "recipients.size", "signer.style", "pagenum.first",
+           "pagenum.missing", "appendix.page-numbers", "table.header-repeat", "table.cant-split", "rule.typed",
+           "body.size", "motto.rule"]
+NOT_FIXABLE = ["number.form", "heading.sequence", "appendix.label", "closing.mark", "page.size", "motto.text"]
+
+
+@pytest.fixture(scope="module")
+def sample_docx(tmp_path_factory):
+    from generator.build import build_plan
+    from tests.conftest import SAMPLE
+
+    return build_plan(SAMPLE, tmp_path_factory.mktemp("sample")).files[0]
+
+
+def broken(sample_docx, tmp_path, rule):
+    doc = Doc(sample_docx)
+    MUTATIONS[rule][0](doc)
+    return doc.save(tmp_path / f"{rule}.docx")
+
+
+@pytest.mark.parametrize("rule", [r for r in FIXABLE if r != "motto.rule"])
+def test_fix_repairs_the_rule_and_keeps_every_word(sample_docx, tmp_path, rule):
+    source = broken(sample_docx, tmp_path, rule)
+    assert any(f.rule == rule and f.fixable for f in check_docx(source).findings)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert report.changed, rule
+    assert [(f.rule, f.message) for f in report.left] == []  # the output, read back and checked again
+    assert words(read_docx(tmp_path / "fixed.docx").value) == words(read_docx(source).value)
+
+
+def test_missing_drawn_rule_is_not_invented(sample_docx, tmp_path):
+    """A rule that is simply missing needs a person (where, how long): --fix leaves it and says so."""
+    source = broken(sample_docx, tmp_path, "motto.rule")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert [f.rule for f in report.left] == ["motto.rule"]
+
+
+@pytest.mark.parametrize("rule", NOT_FIXABLE)
+def test_wording_problems_are_left_for_a_person(sample_docx, tmp_path, rule):
+    source = broken(sample_docx, tmp_path, rule)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert rule in {f.rule for f in report.left}
+    before = read_docx(source).value
+    after = read_docx(tmp_path / "fixed.docx").value
+    assert [p.text for p in after.paragraphs()] == [p.text for p in before.paragraphs()]
+
+
+def test_date_fix_pads_only_the_digits(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    set_text(doc.para("Quảng Nam, ngày"), "ngày 05 tháng 3", "ngày 5 tháng 03")
+    source = doc.save(tmp_path / "d.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    texts = [p.text for p in read_docx(tmp_path / "fixed.docx").value.paragraphs()]
+    assert "Quảng Nam, ngày 05 tháng 3 năm 2021" in texts
+    assert any("“Quảng Nam, ngày 5 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”" in line
+               for line in report.changed), report.changed
+
+
+def test_recipient_punctuation_fix_changes_only_the_last_mark(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    set_text(doc.para("- Các Sở"), "ngành;", "ngành")
+    set_text(doc.para("- Lưu"), "(02).", "(02);")
+    report = fix_docx(doc.save(tmp_path / "r.docx"), tmp_path / "fixed.docx")
+    texts = [p.text for p in read_docx(tmp_path / "fixed.docx").value.paragraphs()]
+    assert "- Các Sở, Ban, ngành;" in texts and "- Lưu: VT, NCKS (02)." in texts
+    assert len(report.changed) == 2 and report.left == []
+
+
+def test_several_rules_at_once(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    for rule in ("date.form", "page.margins", "font.family", "table.cant-split", "pagenum.first", "rule.typed"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "many.docx")
+    assert len({f.rule for f in check_docx(source).findings}) == 6
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert report.left == [] and len(report.changed) >= 6
+
+
+def test_hostile_file_is_refused_and_nothing_written(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)  # OLE: encrypted .docx or old .doc
+    out = tmp_path / "out.docx"
+    with pytest.raises(WordFileError):
+        fix_docx(bad, out)
+    assert not out.exists() and list(tmp_path.iterdir()) == [bad]
+
+
+def test_a_fix_that_would_change_words_writes_nothing(sample_docx, tmp_path, monkeypatch):
+    source = broken(sample_docx, tmp_path, "date.form")
+    out = tmp_path / "fixed.docx"
+    out.write_bytes(b"old result")
+    real = fixmod._CharMap.replace
+
+    def sloppy(self, start, end, new):  # a bug that would also change a word
+        return real(self, start, end, new + " Hà Nội")
+
+    monkeypatch.setattr(fixmod._CharMap, "replace", sloppy)
+    with pytest.raises(FixError, match="thay đổi chữ"):
+        fix_docx(source, out)
+    assert out.read_bytes() == b"old result"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["date.form.docx", "fixed.docx"]
+
+
+# ---------------------------------------------------------------- office-style documents
+
+from tests.word.test_check import OFFICE_FINDINGS, office_files  # noqa: E402, F401
+
+OFFICE_LEFT = {"drafter": {"body.spacing"}, "van-thu": {"appendix.label"}, "van-thu-table": {"heading.numbering"}}
+
+
+@pytest.mark.parametrize("style", sorted(OFFICE_LEFT))
+def test_office_documents_fixed_keep_their_words(office_files, tmp_path, style):
+    from tests.office.make_office import recall, truth_words
+    from tests.office.make_office import words as truth_split
+
+    source = office_files[style]
+    out = tmp_path / f"{style}.fixed.docx"
+    report = fix_docx(source, out)
+    assert [f for f in report.left if f.fixable] == []  # everything --fix may do, it did
+    assert {f.rule for f in report.left} == OFFICE_LEFT[style]
+    before, after = read_docx(source).value, read_docx(out).value
+    assert words(after) == words(before)
+    expected = truth_words(source)
+    found_before = truth_split("\n".join(p.text for p in before.paragraphs()))
+    found_after = truth_split("\n".join(p.text for p in after.paragraphs()))
+    assert recall(expected, found_after) == recall(expected, found_before) > 0.97
+
+
+@pytest.fixture(scope="module")
+def fixed_van_thu_pdf(office_files, tmp_path_factory):
+    from generator.pdf import docx_to_pdf
+
+    out = tmp_path_factory.mktemp("fixed-pdf")
+    fixed = fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx").out
+    return docx_to_pdf(fixed, out)
+
+
+def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van_thu_pdf):
+    import subprocess
+
+    pages = subprocess.run(["pdftotext", "-layout", str(fixed_van_thu_pdf), "-"], capture_output=True, text=True,
+                           timeout=60, check=True).stdout.split("\f")
+    assert "___" not in pages[0] and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0]
+    assert pages[0].split()[0] != "1"  # no number on page 1
+    assert pages[1].split()[0] == "2"  # centred "2" at the top of page 2

@@ -1,0 +1,237 @@
+"""Mutation check: plant realistic bugs one at a time and see whether the test suite notices.
+
+Each mutant is a textual edit of one source file (the old text must occur exactly once). The edit is
+made in a throw-away copy of the repository (the files git tracks plus the working-tree changes),
+never in your checkout, and the whole suite runs there with `-x` (the first failing test is enough
+to call the mutant killed). Tests that already fail without any mutant are deselected first, so
+they cannot kill anything.
+
+    python tools/mutate.py              # every mutant, then the score
+    python tools/mutate.py --list       # names and descriptions
+    python tools/mutate.py rank-sign print-area-short   # only these
+    python tools/mutate.py rank-sign --pytest "tests/test_context.py -k rank"   # does this test catch it?
+
+Exit status 0 when every mutant is planted and killed, 1 otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT_S = 600
+
+
+@dataclass(frozen=True)
+class Mutant:
+    name: str
+    path: str
+    edits: tuple[tuple[str, str], ...]  # (old, new), each old text occurs once in the file
+    what: str
+
+
+def m(name: str, path: str, old: str, new: str, what: str, *more: tuple[str, str]) -> Mutant:
+    return Mutant(name, path, ((old, new), *more), what)
+
+
+MUTANTS = [
+    # --- the eight of issue 14
+    m("header-repeat-long-only", "generator/render_docx.py",
+      'add("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")',
+      'add("<w:tr><w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if len(table.rows) > 3 else "") + "</w:trPr>")',
+      "appendix header row repeats only on long tables"),
+    m("rank-sign", "generator/context.py", "moved = base.rank - int(target.target)",
+      "moved = int(target.target) - base.rank", "rank change reported the wrong way round"),
+    m("dup-targets-unchecked", "generator/checks.py", '(("targets",), p.targets), ', "",
+      "targets left out of the duplicate-id check"),
+    m("rollover-period-year", "generator/rollover.py", r'(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/-])',
+      r'(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/])', "rollover shifts 'năm 2021-2025' in prose"),
+    m("rollover-period-plain", "generator/rollover.py", r'PLAIN_YEAR = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")',
+      r'PLAIN_YEAR = re.compile(r"(?<![\d.])(\d{4})(?![\d])")', "rollover shifts 'giai đoạn 2021-2025' in titles"),
+    m("rollover-drops-comment", "generator/rollover.py",
+      'self.replace_node(get(root, "year"), str(self.new))',
+      'year = get(root, "year")\n        self.editor.spans[id(year)] = (year.start_mark.index, '
+      'self.src.index("\\n", year.start_mark.index), str(self.new))',
+      "rollover drops a trailing comment on the year line"),
+    m("build-time-docx", "generator/render_docx.py", "core.created = core.modified = stamp",
+      "core.created = stamp\n    core.modified = dt.datetime.now().replace(microsecond=0)",
+      "build time written into the .docx core properties"),
+    m("build-time-xlsx", "generator/render_xlsx.py",
+      "wb.properties.modified = FIXED_TIME",
+      'wb.properties.modified = __import__("datetime").datetime.now().replace(microsecond=0)',
+      "build time left in the .xlsx core properties",
+      ('    data = _MODIFIED.sub(rb"<dcterms:modified\\1>2000-01-01T00:00:00Z</dcterms:modified>", data)\n', "")),
+    m("print-area-short", "generator/render_xlsx.py", 'ws.print_area = f"A1:{last}{row_no}"',
+      'ws.print_area = f"A1:{last}{row_no - 1}"', ".xlsx print area ends one row early"),
+    m("autoescape-off", "generator/render_docx.py", "ImmutableSandboxedEnvironment(autoescape=True",
+      "ImmutableSandboxedEnvironment(autoescape=False",
+      "autoescape off, and recipients handed to the template as plain strings (not verbatim markers)",
+      ('"recipients": [verbatim.mark(line) for line in ctx.recipients]', '"recipients": list(ctx.recipients)'),
+      ("tpl.render(context, jinja_env=env, autoescape=True)", "tpl.render(context, jinja_env=env, autoescape=False)")),
+    # --- wording and numbering
+    m("date-pad-all-months", "generator/text.py", 'f"{date.month:02d}" if date.month <= 2 else str(date.month)',
+      'f"{date.month:02d}"', "every month padded (ND30 pads only 1 and 2)"),
+    m("date-no-day-pad", "generator/text.py", 'day = f"{date.day:02d}"', "day = str(date.day)",
+      "days 1-9 not padded"),
+    m("roman-four", "generator/text.py", '(5, "V"), (4, "IV"), (1, "I")', '(5, "V"), (1, "I")',
+      "IV printed as IIII"),
+    m("number-separator", "generator/text.py", 'locale="vi")\n    return', 'locale="en")\n    return',
+      "decimal point instead of comma"),
+    m("point-letters-latin", "generator/context.py", 'return f"{VI_LETTERS[n - 1]})"',
+      'return f"{chr(96 + n)})"', "points lettered a, b, c, d, e (no đ)"),
+    m("legal-all-semicolons", "generator/context.py",
+      '(";" if i < len(self.plan.legal_bases) - 1 else ".")', '";"', "last legal basis ends with ';'"),
+    m("closing-no-mark", "generator/context.py", 'return text.rstrip(".") + "./."', 'return text',
+      "closing sentence without './.'"),
+    m("increase-wording", "generator/context.py", 'sentence += f" (tăng {number(delta)}{unit}',
+      'sentence += f" (giảm {number(delta)}{unit}', "an increase called a decrease"),
+    m("target-max-ignored", "generator/context.py",
+      'value = number(target.target) + (f"/{number(maximum)}" if maximum is not None and unit != "%" else "")',
+      "value = number(target.target)", "target sentence without the maximum"),
+    m("section-not-upper", "generator/context.py", 'Para("section", upper(section.title)',
+      'Para("section", section.title', "section titles not in capitals"),
+    m("appendix-label-single", "generator/context.py",
+      'f"Phụ lục {roman(i + 1)}" if many else "Phụ lục"', '"Phụ lục"', "several appendices all 'Phụ lục'"),
+    m("recipient-no-semicolon", "generator/context.py", "lines.append(f\"- {text}{' ' + rec.note if rec.note else ''};\")",
+      "lines.append(f\"- {text}{' ' + rec.note if rec.note else ''}\")", "recipient lines without ';'"),
+    m("archive-copies-unpadded", "generator/context.py", 'copies = f" ({archive.copies:02d})"',
+      'copies = f" ({archive.copies})"', "archive copies not padded"),
+    m("no-vertical-merge", "generator/context.py",
+      '_merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]',
+      '_merge_repeats(table, [i for i, k in enumerate(keys) if k in ()]', "dimension cells not merged"),
+    m("draft-number-zero", "generator/context.py",
+      'number_text = f"{self.plan.document.number:02d}" if self.plan.document.number else "     "',
+      'number_text = f"{self.plan.document.number or 0:02d}"', "draft prints 'Số: 00/KH-UBND'"),
+    # --- checks
+    m("no-max-check", "generator/checks.py", "self.targets()\n", "",
+      "target checks (maximum, baseline) skipped", ),
+    m("dup-tasks-unchecked", "generator/checks.py", '(("tasks",), p.tasks),', "",
+      "tasks left out of the duplicate-id check"),
+    # --- renderers and build
+    m("no-cantsplit", "generator/render_docx.py", 'add("<w:tr><w:trPr><w:cantSplit/></w:trPr>")',
+      'add("<w:tr><w:trPr></w:trPr>")',
+      "table rows may split across pages"),
+    m("group-row-no-span", "generator/render_docx.py",
+      "span = len(widths) - i if i == row.span_from else 1", "span = 1", "group rows not merged across"),
+    m("body-marker-kept", "generator/render_docx.py", "    holder.getparent().remove(holder)\n", "",
+      "the {{ body }} placeholder paragraph left in the document"),
+    m("xlsx-no-freeze", "generator/render_xlsx.py", "ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)",
+      "ws.freeze_panes = None", "header row not frozen in the workbook"),
+    m("xlsx-no-print-titles", "generator/render_xlsx.py",
+      'ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"', "ws.print_title_rows = None",
+      "header row not repeated on printed pages"),
+    m("xlsx-group-unmerged", "generator/render_xlsx.py",
+      "ws.merge_cells(start_row=row_no, start_column=first, end_row=row_no, end_column=ncols)", "pass",
+      "group rows not merged in the workbook"),
+    m("swap-not-atomic", "generator/build.py", "    if _exchange(staging, final):\n",
+      "    if False:\n", "outputs swapped with two renames (a moment without outputs) where one exchange works"),
+    m("staging-left-behind", "generator/build.py",
+      "        if self.staging.exists():\n            shutil.rmtree(self.staging, ignore_errors=True)\n",
+      "        pass\n",
+      "a failed build leaves its half-written staging directory"),
+]
+
+
+def tracked_files() -> list[Path]:
+    out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
+                         capture_output=True, check=True).stdout.decode()
+    return [Path(p) for p in out.split("\0") if p]
+
+
+def copy_tree(dest: Path) -> None:
+    for rel in tracked_files():
+        src = ROOT / rel
+        if src.is_file():
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / rel)
+
+
+def run_suite(tree: Path, extra: list[str]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(tree), "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("KEHOACH_UPDATE_GOLDEN", None)
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rf", *extra]
+    return subprocess.run(cmd, cwd=tree, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
+
+
+def apply(tree: Path, mutant: Mutant) -> str | None:
+    """Plant the mutant; returns why it cannot be planted (the code changed under it), or None."""
+    path = tree / mutant.path
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    for old, new in mutant.edits:
+        count = text.count(old)
+        if count != 1:
+            return f"expected the text once in {mutant.path}, found it {count} times: {old[:60]!r}"
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("names", nargs="*", help="run only these mutants")
+    parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    parser.add_argument("--pytest", default="", metavar="ARGS",
+                        help="pytest arguments, e.g. a selection of tests (default: the whole suite)")
+    args = parser.parse_args(argv)
+    if args.list:
+        for mutant in MUTANTS:
+            print(f"{mutant.name:28} {mutant.path:28} {mutant.what}")
+        return 0
+    unknown = set(args.names) - {x.name for x in MUTANTS}
+    if unknown:
+        parser.error(f"unknown mutants: {', '.join(sorted(unknown))}")
+    chosen = [x for x in MUTANTS if not args.names or x.name in args.names]
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-mutate-") as tmp:
+        pristine = Path(tmp) / "pristine"
+        copy_tree(pristine)
+        started = time.monotonic()
+        selection = shlex.split(args.pytest)
+        base = run_suite(pristine, selection)
+        already = re.findall(r"^FAILED (\S+)", base.stdout, flags=re.M)
+        print(f"baseline: {'green' if base.returncode == 0 else f'{len(already)} failing test(s) deselected'} "
+              f"({time.monotonic() - started:.0f} s)")
+        for nodeid in already:
+            print(f"  already failing: {nodeid}")
+        if base.returncode not in (0, 1) or (base.returncode == 1 and not already):
+            print(base.stdout[-3000:], base.stderr[-3000:])
+            return 2
+        deselect = [arg for nodeid in already for arg in ("--deselect", nodeid)]
+        survivors, stale = [], []
+        for mutant in chosen:
+            tree = Path(tmp) / "mutant"
+            shutil.rmtree(tree, ignore_errors=True)
+            shutil.copytree(pristine, tree)
+            why = apply(tree, mutant)
+            if why:
+                print(f"{mutant.name:28} NOT PLANTED: {why} (update the mutant)")
+                stale.append(mutant)
+                continue
+            started = time.monotonic()
+            result = run_suite(tree, ["-x", *deselect, *selection])
+            killer = re.findall(r"^FAILED (\S+)", result.stdout, flags=re.M)
+            killed = result.returncode != 0
+            verdict = f"killed by {killer[0] if killer else f'exit {result.returncode}'}" if killed else "SURVIVED"
+            print(f"{mutant.name:28} {verdict} ({time.monotonic() - started:.0f} s)", flush=True)
+            if not killed:
+                survivors.append(mutant)
+        planted = len(chosen) - len(stale)
+        killed = planted - len(survivors)
+        print(f"\nscore: {killed}/{planted} killed ({killed / planted:.0%})"
+              + (f"; {len(stale)} not planted" if stale else ""))
+        for mutant in survivors:
+            print(f"  survived: {mutant.name}: {mutant.what}")
+    return 0 if not survivors and not stale else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
