@@ -322,3 +322,27 @@ def test_a_cell_of_several_lines_edited_keeps_the_literal_block(built, tmp_path)
     assert (removed, added) == (["      1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."],
                                 ["      1.1. Niêm yết công khai tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."])
     assert [(i.status, i.key) for i in result.items] == [("applied", "tasks[id=cong-khai-ho-ngheo].content")]
+
+
+def test_numbering_changed_alone_is_reported_and_ignored(built, tmp_path):
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "2. Yêu cầu", "3. Yêu cầu")
+    result, removed, added = run(reviewed)
+    assert (removed, added) == ([], []) and not result.changed and not result.unapplied
+    (item,) = result.items
+    assert (item.status, item.what, item.old, item.new) == ("ignored", "đánh số", "2.", "3.")
+
+
+def test_an_agency_added_to_a_responsibility_heading(built, tmp_path):
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "1. Sở Nội vụ", "1. Sở Nội vụ, Sở Thông tin và Truyền thông")
+    result, removed, added = run(reviewed)
+    assert [(i.status, i.key) for i in result.items] == [("applied", "responsibilities[id=snv].agencies")]
+    # the plan names its agencies by id: the new one is written by id too
+    assert not result.unapplied and (removed, added) == ([], ["      - so-tttt"])
