@@ -321,9 +321,9 @@ def _mark_fixed(doc, marks: _Bookmarks) -> None:
             marks.mark(p, "fixed", name)
 
 
-def _append_appendices(doc, ctx: Context, style_ids: dict[str, str], marks: _Bookmarks) -> dict[bytes, str]:
+def _append_appendices(doc, ctx: Context, style_ids: dict[str, str], marks: _Bookmarks) -> dict[bytes, list[bytes]]:
     """Appendix sections; returns the XML of each table's rows by the placeholder it goes in."""
-    rows: dict[bytes, str] = {}
+    rows: dict[bytes, list[bytes]] = {}
     if not ctx.tables:
         return rows
     body = doc.element.body
@@ -355,7 +355,7 @@ def _section_break(sect_pr, style_ids: dict[str, str]):
     return p
 
 
-def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, str], rows: dict[bytes, str],
+def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, str], rows: dict[bytes, list[bytes]],
                        marks: _Bookmarks) -> list:
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
     title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
@@ -372,7 +372,7 @@ def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, 
     ]
 
 
-def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes, str], marks: _Bookmarks):
+def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes, list[bytes]], marks: _Bookmarks):
     widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
     border = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}
     tbl = ooxml.el("w:tbl", children=[ooxml.el("w:tblPr", children=[
@@ -394,6 +394,7 @@ def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes
     # attributes and escapes, so the document is byte for byte the same (bench/fingerprint.py).
     out: list[str] = []
     add = out.append
+    chunks: list[bytes] = []
     cell_props: dict[tuple, str] = {}
     para_props: dict[tuple, str] = {}
 
@@ -454,9 +455,13 @@ def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes
                 tc(cell.lines, sum(widths[c:c + cell.span]), style=cell_style, align=column.align, bold=row.bold,
                    merge=cell.merge, span=cell.span, tags=tags(c))
         add("</w:tr>")
+        # encoded row by row: one string for a 10,000-task table would be ~50 MB (UCS-2) before encoding
+        chunks.append("".join(out).encode("utf-8"))
+        out.clear()
     placeholder = f"kehoachRows{len(rows)}"
     etree.SubElement(tbl, qn(f"w:{placeholder}"))
-    rows[f"<w:{placeholder}/>".encode()] = "".join(out)
+    chunks.append("".join(out).encode("utf-8"))
+    rows[f"<w:{placeholder}/>".encode()] = chunks
     return tbl
 
 
@@ -498,15 +503,17 @@ def _saved_parts(doc) -> list[tuple[str, bytes]]:
     return out.entries
 
 
-def _spliced(entries: list[tuple[str, bytes]], rows: dict[bytes, str]) -> list[tuple[str, bytes]]:
+def _spliced(entries: list[tuple[str, bytes]], rows: dict[bytes, list[bytes]]) -> list[tuple[str, bytes]]:
     out = []
     for name, data in entries:
         if name == "word/document.xml":
-            for placeholder, xml in rows.items():
+            while rows:
+                placeholder, chunks = rows.popitem()  # each table's rows are let go once spliced in
                 before, found, after = data.partition(placeholder)
                 if not found:
                     raise AssertionError(f"appendix placeholder {placeholder!r} missing from document.xml")
-                data = b"".join((before, xml.encode("utf-8"), after))
+                data = b"".join([before, *chunks, after])
+                del chunks
         out.append((name, data))
     return out
 

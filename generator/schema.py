@@ -5,7 +5,7 @@ from typing import Any
 
 import yaml
 
-from .model import SCHEMA_VERSION, Plan
+from .model import NOT_BLANK, SCHEMA_VERSION, Plan
 
 # Keys that mean the same wherever they appear; used where a field has no Vietnamese text of its own.
 KEY_DOCS: dict[str, tuple[str, str]] = {
@@ -117,17 +117,39 @@ EXAMPLES: dict[str, list[Any]] = {
 }
 
 # A number may be written as a YAML number or a quoted string of digits: never with a decimal comma,
-# which the loader refuses ("5,5" is text); the editor must refuse it too.
-NUMBER_TEXT = {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"}
+# which the loader refuses ("5,5" is text); the editor must refuse it too, saying why in Vietnamese
+# (yaml-language-server and VS Code show 'patternErrorMessage').
+NUMBER_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
+NUMBER_MESSAGE = "số thập phân viết bằng dấu chấm: 5.5, không phải 5,5"
+PATTERN_MESSAGES = {
+    NOT_BLANK: "không được để trống",
+    r"^[a-z0-9][a-z0-9._-]*$": "mã chỉ gồm chữ thường không dấu, chữ số, '.', '-', '_' (ví dụ: so-noi-vu)",
+}
 
 
 def _numbers(node: Any) -> None:
-    """Decimals are exported as number-or-any-string; narrow the string to digits with a dot."""
+    """Decimals are exported as number-or-any-string: narrow the string to digits with a dot, as one
+    'number or digits' type when the number has no bounds (so an editor reports the pattern, not a
+    type mismatch), and give every pattern a Vietnamese message."""
     if isinstance(node, dict):
         options = node.get("anyOf")
-        if isinstance(options, list) and any(o.get("type") in ("number", "integer") for o in options):
-            node["anyOf"] = [NUMBER_TEXT if o == {"type": "string"} else o for o in options]
-        for value in node.values():
+        if isinstance(options, list) and {"type": "string"} in options and any(
+                o.get("type") in ("number", "integer") for o in options):
+            numeric = [o for o in options if o.get("type") in ("number", "integer")]
+            text = {"type": "string", "pattern": NUMBER_PATTERN, "patternErrorMessage": NUMBER_MESSAGE}
+            rest = [o for o in options if o not in numeric and o != {"type": "string"}]
+            if all(set(o) == {"type"} for o in numeric):
+                merged = {"type": ["number", "string"], "pattern": NUMBER_PATTERN, "patternErrorMessage": NUMBER_MESSAGE}
+                node.pop("anyOf")
+                if rest:
+                    node["anyOf"] = [merged, *rest]
+                else:
+                    node.update(merged)
+            else:
+                node["anyOf"] = [*numeric, text, *rest]
+        if node.get("pattern") in PATTERN_MESSAGES and "patternErrorMessage" not in node:
+            node["patternErrorMessage"] = PATTERN_MESSAGES[node["pattern"]]
+        for value in list(node.values()):
             _numbers(value)
     elif isinstance(node, list):
         for value in node:

@@ -11,6 +11,7 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 fc-list 2>/dev/null | grep -qi "Liberation Serif" || need_apt+=(fonts-liberation2)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)  # yaml-language-server for tests/test_editor.py
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${need_apt[*]}"
@@ -36,4 +37,7 @@ if [ "${KEHOACH_LATEST:-0}" = 1 ]; then
 else
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -c requirements.lock -e '.[test]'
 fi
+# The YAML editor engine the schema is checked against (tests/test_editor.py), pinned by its lock file.
+[ -x tools/editor/node_modules/.bin/yaml-language-server ] \
+  || npm ci --prefix tools/editor --no-audit --no-fund --silent
 echo "setup: ok ($("$VENV/bin/kehoach" --version))"

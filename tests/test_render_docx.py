@@ -344,9 +344,10 @@ def test_table_rows_are_the_markup_the_element_builders_make():
     ]
     table = Table("t", "Phụ lục", "TIÊU ĐỀ", "(Kèm theo)", True, columns, rows)
     style_ids = {"KH Bang": "KHBang", "KH Bang tieu de": "KHBangtieude"}
-    spliced: dict[bytes, str] = {}
+    spliced: dict[bytes, list[bytes]] = {}
     tbl = _table_xml(table, 0, style_ids, spliced, _Bookmarks(None))
-    (placeholder, xml), = spliced.items()
+    (placeholder, chunks), = spliced.items()
+    xml = b"".join(chunks).decode("utf-8")
     assert tbl[-1].tag == qn("w:" + placeholder.decode()[3:-2])
     reference = _reference_rows(table, style_ids)
     assert reference.startswith("<w:tbl xmlns:w=") and reference.endswith("</w:tbl>")

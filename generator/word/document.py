@@ -92,7 +92,11 @@ class Walker:
         self._table_props = None  # table style properties for the cell being read
         self._table_style: tuple | None = None  # (style id, first-row formatting on)
 
-    # -- messages -------------------------------------------------------------------------------
+    # -- messages and changes ---------------------------------------------------------------------
+    def change(self, kind: str, author: str | None, date: str | None, text: str, index: int, where: str) -> None:
+        in_header = bool(self.where_prefix)
+        self.changes.append(Change(kind, author, date, text, -1 if in_header else index, self.where_prefix + where))
+
     def warn(self, text: str, where: str, level: str = "warning") -> None:
         self.messages.append(Message(level, text, self.where_prefix + where))
 
@@ -266,12 +270,12 @@ class Walker:
                 node = child(mark_rpr, kind)
                 if node is not None:
                     mark_change = _CHANGE_KINDS[kind]
-                    self.changes.append(Change("paraIns" if mark_change == "ins" else "paraDel",
-                                               attr(node, "author"), attr(node, "date"), "", index))
+                    self.change("paraIns" if mark_change == "ins" else "paraDel",
+                                attr(node, "author"), attr(node, "date"), "", index, where)
                     break
         ppr_change = child(ppr, "pPrChange")
         if ppr_change is not None:
-            self.changes.append(Change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index))
+            self.change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index, where)
 
         para_rpr = self.styles.paragraph_rpr(style_id, self._table_props)
         self._inline(p, state, _Ctx(), para_rpr)
@@ -354,7 +358,7 @@ class Walker:
                 before = len(state.runs)
                 self._inline(c, state, inner, para_rpr)
                 text = "".join(r.text for r in state.runs[before:])
-                self.changes.append(Change(name, inner.author, inner.date, text, state.index))
+                self.change(name, inner.author, inner.date, text, state.index, state.where)
             elif name in _PASS_THROUGH:
                 if name == "fldSimple":
                     fname = _field_name(attr(c, "instr") or "")
@@ -397,7 +401,7 @@ class Walker:
         props.update(direct)
         if rpr_node is not None and child(rpr_node, "rPrChange") is not None:
             rc = child(rpr_node, "rPrChange")
-            self.changes.append(Change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index))
+            self.change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index, state.where)
         parts: list[str] = []
 
         def flush():
@@ -573,8 +577,8 @@ class Walker:
             node = child(trpr, kind)
             if node is not None:
                 row[key] = True
-                self.changes.append(Change("rowIns" if kind == "ins" else "rowDel", attr(node, "author"),
-                                           attr(node, "date"), "", self._para_index))
+                self.change("rowIns" if kind == "ins" else "rowDel", attr(node, "author"), attr(node, "date"),
+                            "", self._para_index, f"{tname}, hàng {rindex + 1}")
         col = to_int(val(child(tr, "tblPrEx"), "gridBefore") or val(trpr, "gridBefore"), 0) or 0
         row["grid_before"] = col
         self._cells(tr, row, tname, rindex, col, [])

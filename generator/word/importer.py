@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Literal
 
 from ..agencies import norm as agency_norm
@@ -193,8 +192,9 @@ class Importer:
         self.forced_indices = indices
         self.notes: list[Note] = []
         self.todos: list[str] = []
-        self.comments: dict[tuple, list[str]] = {}
         self.obj_comments: dict[int, list[str]] = {}
+        self.body_tables: list[Table] = []
+        self.numbering: list[str] | None = None
 
     # ---------------------------------------------------------------- notes
 
@@ -252,7 +252,7 @@ class Importer:
         self.tables = TableReader(self.catalogue, self.agencies, self.year)
         appendices = self.appendices(blocks[appendix_at:], header)
         body = self.body(blocks[body_from:tail_at], appendices)
-        return self.assemble(header, title, body, tail, appendices, indices, registry)
+        return self.assemble(header, title, body, tail, indices, registry)
 
     @staticmethod
     def _is_tail(block) -> bool:
@@ -486,8 +486,6 @@ class Importer:
         sections = self.sections(lines[i:])
         return {"legal": legal, "preamble": preamble, "sections": sections, "closing": closing}
 
-    body_tables: list
-
     def numbering_scheme(self, lines: list[Line]) -> list[str] | None:
         """Documents that number points '1.1.' (under '1.') get that scheme, so kehoach prints the
         same labels; depths follow: 1. → 1.1. → a) → (1)."""
@@ -517,13 +515,13 @@ class Importer:
     def sections(self, lines: list[Line]) -> list[dict]:
         sections: list[dict] = []
         stack: list[tuple[int, list]] = []
-        expected_depth = {}
         for line in lines:
             if line.kind == "section":
                 section = {"id": None, "title": line.text, "content": []}
                 sections.append(section)
                 stack = [(0, section["content"])]
-                if line.label and line.label.rstrip(".") != roman(len(sections)):
+                if LABEL.match(line.label + " ") and LABEL.match(line.label + " ").group("roman") \
+                        and line.label.rstrip(".") != roman(len(sections)):
                     self.warn(f"mục đánh số '{line.label}' nhưng là mục thứ {len(sections)}: kehoach đánh số lại",
                               line.where)
                 continue
@@ -543,7 +541,6 @@ class Importer:
                 sub["_where"] = line.where
                 stack[-1][1].append(sub)
                 stack.append((parent_depth + 1, sub["content"]))
-                expected_depth[id(sub)] = parent_depth + 1
             elif line.kind in ("bullet", "plus"):
                 container = stack[-1][1]
                 last = container[-1] if container else None
@@ -566,12 +563,11 @@ class Importer:
 
     # ---------------------------------------------------------------- assembly
 
-    def assemble(self, header: dict, title: list[str], body: dict, tail: dict, _appendices, indices: dict,
+    def assemble(self, header: dict, title: list[str], body: dict, tail: dict, indices: dict,
                  registry: str | None) -> ImportResult:
         data: dict = {"schema_version": 1, "id": self.plan_id, "year": self.year}
         if indices:
             data["indices"] = dict(indices)
-        index_at = len(data)
         if registry:
             data["registry"] = registry
         data["issuer"] = self.issuer(header)
@@ -666,10 +662,10 @@ class Importer:
         data["archive"] = self.archive(tail["archive"])
         if appendices:
             data["appendices"] = appendices
-        if getattr(self, "numbering", None):
+        if self.numbering:
             data["numbering"] = {"levels": self.numbering}
         self.strip_private(data)
-        self.used_indices(data, index_at)
+        self.used_indices(data)
         self.finish_targets(data)
         comments = self.collect_comments(data)
         counts = {
@@ -685,7 +681,7 @@ class Importer:
                                            "changes): đã đọc bản đã chấp nhận mọi thay đổi"))
         return ImportResult(data, comments, [], self.notes, self.todos, counts, word_comments)
 
-    def used_indices(self, data: dict, _at: int) -> None:
+    def used_indices(self, data: dict) -> None:
         """An index the document only mentions in passing (no target, task or table uses one of its
         criteria) is left out, unless no index is used at all (then every one mentioned stays)."""
         used = {str(t["criterion"]).split(".")[0] for t in data.get("targets", [])}
@@ -827,9 +823,10 @@ class Importer:
                     ids = [self.todo("mã các cơ quan của khoản này", _short(block["title"]))]
                     self.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
                               "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
-                rid, n = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac"), 2
+                base = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac")
+                rid, n = base, 2
                 while any(r["id"] == rid for r in out):
-                    rid, n = f"{rid.rsplit('-', 1)[0] if n > 2 else rid}-{n}", n + 1
+                    rid, n = f"{base}-{n}", n + 1
                 entry: dict = {"id": rid, "agencies": ids}
                 joined = ", ".join(self.agencies.names.get(a, a) for a in ids)
                 if joined != block["title"]:
@@ -1019,9 +1016,7 @@ class Importer:
 
 def import_document(doc: Document, *, plan_id: str, registry: str | None = None,
                     indices: dict[str, str] | None = None) -> ImportResult:
-    importer = Importer(doc, plan_id=plan_id, registry=registry, indices=indices)
-    importer.body_tables = []
-    return importer.run()
+    return Importer(doc, plan_id=plan_id, registry=registry, indices=indices).run()
 
 
-__all__ = ["import_document", "ImportResult", "Note", "classify", "Decimal"]
+__all__ = ["import_document", "ImportResult", "Note", "classify", "TODO"]

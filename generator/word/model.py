@@ -197,7 +197,8 @@ class Change:
     author: str | None
     date: str | None
     text: str
-    paragraph_index: int
+    paragraph_index: int  # body paragraph; -1 for a change inside a page header or footer
+    where: str = ""  # "đoạn 12", "đoạn 3 (bảng 1, hàng 2, ô 1)", "đầu trang (default) mục 1: đoạn 1"
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,15 @@ def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Resul
     blocks = walker.body(root.find(w("body")))
     rels = pkg.rels(main)
 
+    header_cache: dict[str, list] = {}
+
     def header_reader(rid: str, where: str):
+        # a part referenced by several sections is read once: its changes and messages are listed once
+        if rid not in header_cache:
+            header_cache[rid] = read_header(rid, where)
+        return header_cache[rid]
+
+    def read_header(rid: str, where: str):
         rel = rels.get(rid)
         if rel is None or rel.external:
             messages.append(Message("warning", f"tham chiếu đầu/chân trang {rid} không có trong gói", where))
@@ -64,13 +72,16 @@ def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Resul
         for block in sub.body(part):  # header tables are flattened: page headers are read as lines
             out.extend(block.paragraphs() if hasattr(block, "rows") else [block])
         messages.extend(sub.messages)
+        header_changes.extend(sub.changes)
         return out
 
+    header_changes: list = []
     sections = walker.sections(header_reader)
     if walker.numberer.unknown_formats:
         messages.append(Message("info", "kiểu đánh số chưa hỗ trợ (" + ", ".join(sorted(
             walker.numberer.unknown_formats)) + "), đọc thành số thường", ""))
     messages[:0] = walker.messages
+    walker.changes.extend(header_changes)
     document = Document(blocks=blocks, sections=sections, comments=walker.comments(), changes=walker.changes,
                         core=_core(pkg), notes=walker.notes, settings=_settings(pkg.related_xml(main, "settings")))
     return Result(document, messages)

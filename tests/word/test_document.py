@@ -222,3 +222,23 @@ def test_paragraph_where_names_table_cells(rich):
     assert next(rich.value.paragraphs()).where == "đoạn 1"
     header = rich.value.sections[0].headers["default"][0]
     assert header.where == "đầu trang (default) mục 1: đoạn 1"
+
+
+def test_changes_carry_where_and_header_changes_are_listed_once(tmp_path):
+    from .docx_factory import sect
+
+    header = p(r("Trang "), '<w:ins w:id="7" w:author="C" w:date="2024-02-02T00:00:00Z">' + r("mới") + "</w:ins>")
+    body = (p("Mục một", ppr=sect(header_refs={"default": "rIdH1"}))
+            + '<w:p><w:ins w:id="8" w:author="D" w:date="2024-02-03T00:00:00Z"><w:r><w:t>thêm</w:t></w:r></w:ins></w:p>'
+            + sect(header_refs={"default": "rIdH1"}))
+    result = read_docx(make_docx(tmp_path / "x.docx", body, headers={"rIdH1": header}))
+    changes = [(c.kind, c.author, c.text, c.paragraph_index, c.where) for c in result.value.changes]
+    assert changes == [("ins", "D", "thêm", 1, "đoạn 2"),
+                       ("ins", "C", "mới", -1, "đầu trang (default) mục 1: đoạn 1")]
+    first, second = result.value.sections
+    assert [q.text for q in first.headers["default"]] == [q.text for q in second.headers["default"]] == ["Trang mới"]
+
+
+def test_row_change_where(rich):
+    row_change = next(c for c in rich.value.changes if c.kind == "rowIns")
+    assert row_change.where == "bảng 1, hàng 5"
