@@ -79,7 +79,7 @@ def reviewed(built, tmp_path_factory) -> dict[str, Path]:
     # the Word-written comment, saved again by LibreOffice (a plain conversion: LibreOffice 7.4 crashes
     # on comments in a hidden window driven through UNO)
     resaved = out / "lo"
-    with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
         subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                         "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
                         str(word["comment"])], capture_output=True, timeout=180, check=False)
