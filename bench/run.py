@@ -107,8 +107,12 @@ class Case:
         job = self.tmp / "job.pickle"
         job.write_bytes(pickle.dumps((str(self.path), str(self.template), self.rows, str(self.xlsx_template),
                                       self.sheets, self.xlsx_props, loader.MAX_BYTES, str(self.tmp))))
+        # kehoach's process must not hold the baselines' ready-made rows (tens of MB at 10,000 tasks)
+        own = self.tmp / "kehoach.pickle"
+        own.write_bytes(pickle.dumps((str(self.path), "", None, "", None, None, loader.MAX_BYTES, str(self.tmp))))
         out = {}
         for kind in ("kehoach", "docx", "job"):
+            job = own if kind == "kehoach" else self.tmp / "job.pickle"
             done = subprocess.run([PYTHON, __file__, "--peak", kind, str(job)], env=ENV, check=True,
                                   capture_output=True, text=True)
             out[kind] = float(done.stdout.split()[-1])

@@ -507,9 +507,9 @@ def git_diff(args: tuple[str, ...]) -> None:
 SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
 
 
-def _echo_findings(display: str, findings: list, fmt: str) -> None:
+def _echo_findings(display: str, findings: list, fmt: str, mark_fixable: bool = True) -> None:
     for f in findings:
-        fixable = " [sửa được bằng --fix]" if f.fixable else ""
+        fixable = " [sửa được bằng --fix]" if f.fixable and mark_fixable else ""
         ref = f" (NĐ 30/2020, {f.ref})" if f.ref.startswith("PL") else (f" ({f.ref})" if f.ref else "")
         excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
         if fmt == "github":
@@ -619,7 +619,8 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
             click.echo(f"  đã sửa: {line}")
         if report.left:
             click.echo(f"còn {len(report.left)} chỗ cần người soạn sửa trong Word:")
-            _echo_findings(display, grouped(report.left), "text" if fmt == "text" else fmt)
+            # what is left is for a person, even where --fix could not apply its correction safely
+            _echo_findings(display, grouped(report.left), "text" if fmt == "text" else fmt, mark_fixable=False)
     sys.exit(1 if any(f.severity == "error" for f in report.left) else 0)
 
 

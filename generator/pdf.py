@@ -21,14 +21,14 @@ from .errors import OutputError
 
 TIMEOUT_S = 180
 PROFILE_PREFIX = "kehoach-lo-"
-_RESTART = 81  # soffice.bin asks to be started again after creating a fresh profile
+RESTART = 81  # soffice.bin asks to be started again after creating a fresh profile
 
 
 def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _program(soffice: str) -> str:
+def program(soffice: str) -> str:
     """soffice is a shell script that starts oosplash, which forks soffice.bin: calling soffice.bin
     itself leaves one process that dies with us (see _die_with_parent)."""
     real = Path(os.path.realpath(soffice))
@@ -70,7 +70,8 @@ def _lock(folder: Path) -> int:
 
 
 @contextlib.contextmanager
-def _profile():
+def profile():
+    """A fresh LibreOffice profile, locked while in use (stale ones are removed by the next run)."""
     clean_stale_profiles()
     folder = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))
     fd = _lock(folder)
@@ -81,7 +82,7 @@ def _profile():
         os.close(fd)
 
 
-def _run(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
+def run(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
     """Run in its own process group, killed as a group on timeout, error or interruption."""
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True, preexec_fn=_die_with_parent)
@@ -101,14 +102,14 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: int = TIMEOUT_S, stamp: dt.d
         raise OutputError("không tìm thấy LibreOffice (lệnh soffice) để xuất PDF; hãy cài LibreOffice "
                           "(Debian/Ubuntu: apt-get install libreoffice-writer) hoặc bỏ tùy chọn --pdf")
     pdf = out_dir / (docx.stem + ".pdf")
-    with _profile() as profile:
-        cmd = [_program(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+    with profile() as folder:
+        cmd = [program(soffice), f"-env:UserInstallation={folder.as_uri()}", "--headless", "--norestore",
                "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out_dir),
                str(docx)]
         try:
-            done = _run(cmd, timeout)
-            if done.returncode == _RESTART:
-                done = _run(cmd, timeout)
+            done = run(cmd, timeout)
+            if done.returncode == RESTART:
+                done = run(cmd, timeout)
         except subprocess.TimeoutExpired:
             raise OutputError(f"LibreOffice không xuất xong PDF sau {timeout} giây") from None
         except OSError:
@@ -160,15 +161,15 @@ def _same_names_apart(jobs: list[tuple[Path, Path, dt.datetime]]) -> list[list[i
 
 
 def _convert_together(jobs: list, indices: list[int], soffice: str, timeout: int, results: list) -> None:
-    with _profile() as profile, tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as tmp:
+    with profile() as folder, tempfile.TemporaryDirectory(prefix="kehoach-pdf-") as tmp:
         out = Path(tmp)
-        cmd = [_program(soffice), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+        cmd = [program(soffice), f"-env:UserInstallation={folder.as_uri()}", "--headless", "--norestore",
                "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out),
                *(str(docx) for docx, _, _ in jobs)]
         try:
-            done = _run(cmd, timeout * len(jobs))
-            if done.returncode == _RESTART:
-                done = _run(cmd, timeout * len(jobs))
+            done = run(cmd, timeout * len(jobs))
+            if done.returncode == RESTART:
+                done = run(cmd, timeout * len(jobs))
         except (subprocess.TimeoutExpired, OSError):
             return  # nothing it wrote can be trusted: each document is converted again on its own
         if done.returncode != 0:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from . import nd30, ooxml
 from .context import Context, Para, Table
-from .nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO
+from .nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
 from .errors import TemplateError
 from .sources import SourceTags
 from .templates_path import read_template
@@ -182,8 +182,8 @@ def render_docx(ctx: Context, template: Path) -> bytes:
     verbatim.put_back(doc.element.body)
     marks = _Bookmarks(SourceTags(ctx))
     _insert_body(doc, ctx, style_ids, template, marks)
-    _apply_sizes(doc, ctx.sizes)
-    _size_rules(doc, ctx)
+    sizes = _apply_sizes(doc, ctx.sizes, template)
+    _size_rules(doc, ctx, sizes)
     _mark_fixed(doc, marks)
     rows = _append_appendices(doc, ctx, style_ids, marks)
     _fix_properties(doc, ctx)
@@ -244,13 +244,43 @@ def _body_paragraph(para: Para, style_ids: dict[str, str]):
     return ooxml.paragraph(style, [ooxml.run(para.full)], ppr_extra=extra)
 
 
-def _apply_sizes(doc, sizes: dict[str, float]) -> None:
-    """ND30 sizes come in a consistent pair (13/14 or 12/13); the plan chooses the pair."""
+# ND30 size limits by role (nd30.SIZE_RANGE); appendix tables are not regulated
+ND30_SIZES = {**nd30.SIZE_RANGE, "table": (10.0, 14.0)}
+ROLE_VI = {
+    "national": "Quốc hiệu", "motto": "Tiêu ngữ", "agency": "tên cơ quan", "number": "số, ký hiệu",
+    "date": "địa danh, ngày tháng", "doc_type": "tên loại", "title": "trích yếu", "body": "nội dung văn bản",
+    "signer": "chức vụ, họ tên người ký", "recipients_label": "chữ 'Nơi nhận'", "recipients": "các dòng Nơi nhận",
+    "page_number": "số trang", "appendix_label": "dòng 'Phụ lục'", "appendix_title": "tên phụ lục, dòng Kèm theo",
+    "table": "bảng phụ lục",
+}
+UNTOUCHED = sizes_for(14)  # the sizes of the shipped template (tools/make_template.py)
+
+
+def _apply_sizes(doc, sizes: dict[str, float], template: Path) -> dict[str, float]:
+    """ND30 sizes come in a consistent pair (13/14 or 12/13); the plan chooses the pair for every
+    style the template left as shipped. A size the province set in its own template is kept when
+    ND30 allows it and refused otherwise (never reset silently). Returns the sizes in effect."""
+    effective = dict(sizes)
+    refused = []
     for style in doc.styles:
         key = STYLE_SIZE.get(style.name)
         if key is None:
             continue
-        style.font.size = Pt(sizes[key])
+        current = style.font.size.pt if style.font.size is not None else None
+        if current is None or current == UNTOUCHED[key]:
+            style.font.size = Pt(sizes[key])
+            continue
+        low, high = ND30_SIZES[key]
+        if low <= current <= high:
+            effective[key] = current
+        else:
+            limit = f"{low:g}" if low == high else f"{low:g}–{high:g}"
+            refused.append(f"kiểu '{style.name}' ({ROLE_VI[key]}) cỡ chữ {current:g} nằm ngoài giới hạn của "
+                           f"Nghị định 30 ({limit})")
+    if refused:
+        raise TemplateError(f"{template}: " + "; ".join(refused) + ". Hãy sửa các kiểu này trong mẫu Word "
+                            "(xem docs/mau-word.md).")
+    return effective
 
 
 def _cell_width(paragraph_el) -> int | None:
@@ -276,11 +306,10 @@ def _twips(points: float) -> float:
     return points * 20
 
 
-def _size_rules(doc, ctx: Context) -> None:
+def _size_rules(doc, ctx: Context, sizes: dict[str, float]) -> None:
     """Rules are bottom borders; their length is set through indents computed from the measured text
     (Tiêu ngữ: its full width; agency name and trích yếu: RULE_RATIO of the line above)."""
     page_text = ooxml.mm(PORTRAIT_TEXT_W)
-    sizes = ctx.sizes
     motto = _text_of_style(doc, "KH Tieu ngu") or nd30.MOTTO
     agency = max((text_width_pt(line, sizes["agency"], "bold") for line in ctx.issuer_name), default=0)
     title = max(text_width_pt(line, sizes["title"], "bold") for line in ctx.title_lines)

@@ -126,13 +126,13 @@ def test_a_batch_converts_with_one_libreoffice_and_one_profile(tmp_path, monkeyp
     from tests.conftest import DATA
 
     calls = []
-    real_run = pdf_module._run
+    real_run = pdf_module.run
 
     def counting(cmd, timeout):
         calls.append(cmd)
         return real_run(cmd, timeout)
 
-    monkeypatch.setattr(pdf_module, "_run", counting)
+    monkeypatch.setattr(pdf_module, "run", counting)
     bad = tmp_path / "hong.yaml"
     bad.write_text("year: x\n", encoding="utf-8")
     outcomes = build_plans([SAMPLE, bad, DATA / "sample-2022.yaml"], tmp_path / "out", pdf=True)
@@ -161,7 +161,7 @@ def test_documents_the_shared_process_did_not_convert_get_their_own(tmp_path, mo
 
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/usr/bin/soffice")
     shared = []
-    monkeypatch.setattr(pdf_module, "_run", lambda cmd, timeout: shared.append((cmd, timeout)) or
+    monkeypatch.setattr(pdf_module, "run", lambda cmd, timeout: shared.append((cmd, timeout)) or
                         subprocess.CompletedProcess(cmd, 1, "", ""))
     alone = []
 

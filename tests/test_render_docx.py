@@ -356,6 +356,52 @@ def test_table_rows_are_the_markup_the_element_builders_make():
     assert "x\ry" in texts and "]]> {{ b }} {% c %}" in texts and " cách  " in texts
 
 
+# ---------------------------------------------------------------- the province's style sizes (ND30)
+
+
+def _template_sized(tmp_path, sizes: dict) -> Path:
+    from generator.templates_path import default_template
+
+    doc = Document(str(default_template("kehoach.docx")))
+    for style, size in sizes.items():
+        doc.styles[style].font.size = Pt(size)
+    out = tmp_path / "mau-tinh.docx"
+    doc.save(str(out))
+    return out
+
+
+def test_template_style_sizes_within_nd30_are_honoured(tmp_path):
+    template = _template_sized(tmp_path, {"KH Noi dung": 13, "KH Tieu ngu": 13})
+    doc = Document(str(build_plan(SAMPLE, tmp_path / "out", docx_template=template).files[0]))
+    assert doc.styles["KH Noi dung"].font.size == Pt(13)  # the province's choice, not reset to 14
+    assert doc.styles["KH Tieu ngu"].font.size == Pt(13)
+    assert doc.styles["KH Can cu"].font.size == Pt(14)  # untouched styles follow the plan's size pair
+
+
+def test_template_style_sizes_outside_nd30_are_refused_clearly(tmp_path):
+    from generator.errors import TemplateError
+
+    template = _template_sized(tmp_path, {"KH Noi dung": 12, "KH Noi nhan muc": 12})
+    with pytest.raises(TemplateError) as exc:
+        build_plan(SAMPLE, tmp_path / "out", docx_template=template)
+    message = str(exc.value)
+    assert "mau-tinh.docx: " in message
+    assert "kiểu 'KH Noi dung' (nội dung văn bản) cỡ chữ 12 nằm ngoài giới hạn của Nghị định 30 (13–14)" in message
+    assert "kiểu 'KH Noi nhan muc' (các dòng Nơi nhận) cỡ chữ 12 nằm ngoài giới hạn của Nghị định 30 (11)" in message
+    assert not (tmp_path / "out" / "sample").exists()  # nothing half-written
+
+
+def test_every_kh_style_is_documented_in_vietnamese():
+    from generator.render_docx import BODY_STYLE, STYLE_SIZE
+    from generator.templates_path import default_template
+    from tests.conftest import ROOT
+
+    doc_text = (ROOT / "docs" / "mau-word.md").read_text(encoding="utf-8")
+    shipped = {s.name for s in Document(str(default_template("kehoach.docx"))).styles if s.name.startswith("KH ")}
+    for name in shipped | set(STYLE_SIZE) | set(BODY_STYLE.values()):
+        assert f"| `{name}` |" in doc_text, name
+
+
 def test_every_appendix_table_repeats_its_header_and_keeps_rows_whole(built):
     # short tables too: a one-row table is where "repeat only when long" would hide
     checked = 0

@@ -106,7 +106,7 @@ def resaved_by_libreoffice(built, tmp_path_factory):
     assert soffice, "LibreOffice (soffice) is needed for the round trip"
     out = tmp_path_factory.mktemp("lo-resave")
     source = docx_of(built, "sample")
-    with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
         subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
                         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
                        capture_output=True, timeout=180, check=False)

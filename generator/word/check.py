@@ -328,25 +328,31 @@ class _Checker:
                          fix=Fix("margins", section=sec.index, margins=margins))
 
     def check_fonts(self) -> None:
-        bad: dict[str, list[Paragraph]] = {}
-        paras = list(self.paras)
-        for sec in self.doc.sections:
-            for group in (*sec.headers.values(), *sec.footers.values()):
-                paras.extend(group)
-        seen = set()
-        for p in paras:
-            if id(p) in seen:
-                continue
-            seen.add(id(p))
+        """Every visible run in Times New Roman: body paragraphs by number, page headers/footers by section
+        (their paragraphs are numbered apart from the body's)."""
+        bad: dict[str, list[tuple[Paragraph | None, int | None]]] = {}
+
+        def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
             for r in p.runs:
                 if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font):
-                    bad.setdefault(r.font, []).append(p)
-                    break
-        for font, ps in sorted(bad.items()):
-            first = ps[0]
-            more = f" (và {len(ps) - 1} đoạn khác)" if len(ps) > 1 else ""
-            self.add("font.family", f"phông chữ “{font}”, ND30 quy định {nd30.FONT}{more}", "PL I §I.4",
-                     p=first if first.index in self.by_index else None, fix=Fix("font"))
+                    bad.setdefault(r.font, []).append(where)
+                    return
+
+        for p in self.paras:
+            scan(p, (p, None))
+        seen: set[int] = set()
+        for sec in self.doc.sections:
+            for group in (*sec.headers.values(), *sec.footers.values()):
+                for p in group:
+                    if id(p) not in seen:
+                        seen.add(id(p))
+                        scan(p, (None, sec.index))
+        for font, places in sorted(bad.items()):
+            para, section = places[0]
+            more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""
+            where = "" if para is not None else " ở đầu/chân trang"
+            self.add("font.family", f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}", "PL I §I.4",
+                     p=para, section=section, fix=Fix("font"))
 
     # ---------------------------------------------------------------- header (ô 1–4)
     def find_doc_type(self) -> tuple[list[Paragraph], Paragraph | None]:

@@ -5,30 +5,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import tempfile
 from pathlib import Path
 
 from ..errors import WordFileError
+from ..pdf import RESTART, find_soffice, profile, program, run
 
 TIMEOUT_S = 120
 MAX_DOC_BYTES = 50 * 1024 * 1024
-
-
-def find_soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        pass
 
 
 def convert_doc(path: str | os.PathLike, workdir: str | os.PathLike, *, timeout: int = TIMEOUT_S,
@@ -45,29 +30,20 @@ def convert_doc(path: str | os.PathLike, workdir: str | os.PathLike, *, timeout:
                             "tìm thấy; hãy cài LibreOffice (Debian/Ubuntu: apt-get install libreoffice-writer) "
                             "hoặc tự mở tệp bằng Word và lưu thành .docx")
     workdir.mkdir(parents=True, exist_ok=True)
-    profile = tempfile.mkdtemp(prefix="kehoach-lo-")
     out_dir = Path(tempfile.mkdtemp(prefix="convert-", dir=workdir))
-    cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore", "--nologo",
-           "--nolockcheck", "--convert-to", target, "--outdir", str(out_dir), str(path)]
-    proc = None
-    try:
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                start_new_session=True)
+    # the same runner as the PDF export: locked profile, own process group killed on every exit path
+    with profile() as folder:
+        cmd = [program(exe), f"-env:UserInstallation={folder.as_uri()}", "--headless", "--norestore", "--nologo",
+               "--nolockcheck", "--convert-to", target, "--outdir", str(out_dir), str(path)]
         try:
-            stdout, stderr = proc.communicate(timeout=timeout)
+            done = run(cmd, timeout)
+            if done.returncode == RESTART:
+                done = run(cmd, timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
             raise WordFileError(f"{path}: LibreOffice không chuyển đổi xong sau {timeout} giây") from None
-        # soffice may leave a helper behind in its group even after a clean exit
-        _kill_group(proc)
-        produced = out_dir / f"{path.stem}.{target}"
-        if proc.returncode != 0 or not produced.is_file():
-            detail = (stderr or stdout or "").strip().splitlines()[-1:] or ["không rõ lý do"]
-            raise WordFileError(f"{path}: LibreOffice không chuyển được tệp sang .{target} ({detail[0]})")
-        return produced
-    except BaseException:
-        if proc is not None and proc.poll() is None:
-            _kill_group(proc)
-        raise
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+        except OSError:
+            raise WordFileError(f"{path}: không chạy được LibreOffice (soffice)") from None
+    produced = out_dir / f"{path.stem}.{target}"
+    if done.returncode != 0 or not produced.is_file():
+        raise WordFileError(f"{path}: LibreOffice không chuyển được tệp sang .{target} (mã lỗi {done.returncode})")
+    return produced

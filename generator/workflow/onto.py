@@ -193,7 +193,7 @@ class _Onto:
     def body_units(self) -> list[Unit]:
         units = [Unit(("body", i), self.tags.tag_at("body", i), p.full, p) for i, p in enumerate(self.ctx.body)]
         units += [Unit(("fixed", name), self.tags.tag_at("fixed", name), text) for name, text in
-                  (("title", self.plan.title.replace("\n", "")), ("signer", self.plan.signer.name))]
+                  (("title", self.plan.title), ("signer", self.plan.signer.name))]
         units += [Unit(("title", t), self.tags.tag_at("title", t), table.title)
                   for t, table in enumerate(self.ctx.tables)]
         return [u for u in units if u.tag is not None]
@@ -301,6 +301,9 @@ class _Onto:
         where = f"đoạn {p.index + 1}"
         if new_full == _norm(unit.text):
             return
+        # what is written back keeps the paragraph's line breaks (a literal block's lines)
+        raw = (p.original_text if self.reject else p.text).replace("\u00a0", " ")
+        raw = "\n".join(" ".join(line.split()) for line in raw.strip().split("\n"))
         tag = unit.tag
         path, origin = tag.source.path, tag.source.origin
         if not new_full and not _norm(p.original_text if not self.reject else p.text):
@@ -308,14 +311,14 @@ class _Onto:
         if not new_full:  # deleted whole (tracked, accepted)
             self.delete_paragraph(unit, p.index)
             return
-        body = self.split_label(unit, new_full, where, path, (p.index,))
-        old_body = _norm(unit.para.text) if unit.para else _norm(unit.text)
-        if body == old_body:
+        body = self.split_label(unit, raw, where, path, (p.index,))
+        old_body = unit.para.text if unit.para else unit.text
+        if _norm(body) == _norm(old_body):
             self.handled.add(p.index)
             return
         kind = unit.para.kind if unit.para else "text"
         if origin == "target":
-            self.edit_target(path, old_body, body, where, p.index)
+            self.edit_target(path, _norm(old_body), _norm(body), where, p.index)
         elif origin == "upper":
             self.set_text(path, body, where, p.index, old=old_body)
         elif origin == "text" and kind == "legal":
@@ -328,10 +331,6 @@ class _Onto:
             self.set_text(path, core.rstrip(".") + ("." if value.rstrip().endswith(".") else ""), where, p.index,
                           old=old_body, shown=body)
         elif origin == "text":
-            if unit.where == ("fixed", "title") and "\n" in self.plan.title:
-                self.add("unapplied", "sửa", where, path, old_body, body,
-                         "trích yếu nhiều dòng: hãy sửa 'title' bằng tay", (p.index,))
-                return
             self.set_text(path, body, where, p.index, old=old_body)
         elif origin == "agencies":
             self.set_agencies(path, body, ", ", where, p.index, old_body)

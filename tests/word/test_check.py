@@ -404,3 +404,31 @@ def test_every_rule_is_catalogued_and_broken_by_a_test():
     used = set(re.findall(r'"([a-z]+\.[a-z-]+)"', source.read_text(encoding="utf-8")))
     used |= {f"{k}.rule" for k in ("motto", "issuer", "title")}
     assert used - {"hình vẽ"} <= set(nd30.RULES), used - set(nd30.RULES)
+
+
+def test_office_document_resaved_by_libreoffice_reports_the_same(office_resaved):
+    """LibreOffice rewrites styles, numbering and tables its own way: the findings stay those of the hand."""
+    findings = check_docx(office_resaved(OFFICE_PLAN, "van-thu")).findings
+    assert {f.rule for f in findings} == OFFICE_FINDINGS["van-thu"], [(f.rule, f.message) for f in findings]
+
+
+def test_draft_with_known_month_has_no_findings(plan_copy, tmp_path):
+    def draft(text):
+        return text.replace("document:\n  number: 5\n  date: 2021-03-05\n", "document:\n  code: KH\n  month: 3\n", 1)
+    out = build_plan(plan_copy(draft), tmp_path / "out").files[0]
+    from generator.word import read_docx
+
+    texts = [p.text for p in read_docx(out).value.paragraphs()]
+    assert "Quảng Nam, ngày      tháng 3 năm 2021" in texts
+    assert [(f.rule, f.message) for f in check_docx(out).findings] == []
+
+
+def test_font_in_page_header_is_reported_by_section(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    root = doc.xml(header_part(doc))
+    for r in root.iter(q("w:r")):
+        run_props(r.getparent(), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
+        break
+    findings = [f for f in check_docx(doc.save(tmp_path / "h.docx")).findings]
+    assert [(f.rule, f.section, f.paragraph) for f in findings] == [("font.family", 0, None)]
+    assert "đầu/chân trang" in findings[0].message and findings[0].fixable

@@ -59,7 +59,7 @@ def test_timeout_kills_the_process_group(doc, tmp_path, monkeypatch):
 
 def test_failed_conversion_reports_libreoffice_message(doc, tmp_path):
     fake = _script(tmp_path, "echo 'Error: source file could not be loaded' >&2\nexit 1\n")
-    with pytest.raises(WordFileError, match="source file could not be loaded"):
+    with pytest.raises(WordFileError, match=r"LibreOffice không chuyển được tệp sang \.docx \(mã lỗi 1\)"):
         convert_doc(doc, tmp_path / "out", soffice=fake)
 
 

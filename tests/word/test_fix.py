@@ -157,3 +157,39 @@ def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van
     assert "___" not in pages[0] and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in pages[0]
     assert pages[0].split()[0] != "1"  # no number on page 1
     assert pages[1].split()[0] == "2"  # centred "2" at the top of page 2
+
+
+def test_font_in_page_header_is_fixed(sample_docx, tmp_path):
+    from tests.word.test_check import header_part, q, run_props
+
+    doc = Doc(sample_docx)
+    root = doc.xml(header_part(doc))
+    run_props(next(root.iter(q("w:r"))).getparent(), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
+    source = doc.save(tmp_path / "h.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert report.left == [] and any("phông chữ Times New Roman" in line for line in report.changed)
+
+
+def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, tmp_path):
+    """Paragraphs, runs, rows, cells and properties cut at random (fixed seed): findings or a refusal,
+    never an exception."""
+    import random
+
+    from generator.errors import KehoachError
+    from tests.word.test_check import q
+
+    rng = random.Random(30)
+    sources = [sample_docx, office_files["van-thu"], office_files["drafter"]]
+    tags = {q(t) for t in ("w:p", "w:tbl", "w:r", "w:tr", "w:tc", "w:sectPr", "w:pPr", "w:rPr")}
+    for i in range(9):
+        doc = Doc(sources[i % 3])
+        nodes = [n for n in doc.xml().find(q("w:body")).iter() if n.tag in tags]
+        for node in rng.sample(nodes, rng.randint(1, 30)):
+            if node.getparent() is not None and node.getparent().getparent() is not None:
+                node.getparent().remove(node)
+        path = doc.save(tmp_path / f"damaged{i}.docx")
+        check_docx(path)
+        try:
+            fix_docx(path, tmp_path / f"fixed{i}.docx")
+        except KehoachError:
+            pass

@@ -186,7 +186,7 @@ def main() -> int:
     jobs = json.loads(open(sys.argv[1], encoding="utf-8").read())["jobs"]
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     port = free_port()
-    profile = tempfile.mkdtemp(prefix="kehoach-lo-uno-")
+    profile = tempfile.mkdtemp(prefix="kehoach-test-uno-")
     proc = subprocess.Popen([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--invisible",
                              "--norestore", "--nologo", "--nodefault",
                              f"--accept=socket,host=127.0.0.1,port={port};urp;"],

@@ -35,7 +35,10 @@ JOBS = {
     "lead": [{"op": "replace", "find": "UBND cấp huyện", "with": "Sở Nội vụ"}],
     "tracked": [{"op": "track", "on": True},
                 {"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"},
-                {"op": "delete_paragraph", "find": "Tuyên truyền trên Cổng thông tin điện tử."}],
+                {"op": "delete_paragraph", "find": "Tuyên truyền trên Cổng thông tin điện tử."},
+                {"op": "insert_after", "find": "Đài Phát thanh và Truyền hình tỉnh.",
+                 "text": "+ Cổng thông tin điện tử tỉnh."}],
+    "title": [{"op": "replace", "find": "Cải thiện Chỉ số PAPI tỉnh", "with": "Nâng cao Chỉ số PAPI tỉnh"}],
     "shifted": [{"op": "shift_bookmarks"},
                 {"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"}],
     "untagged": [{"op": "drop_bookmarks"},
@@ -76,7 +79,7 @@ def reviewed(built, tmp_path_factory) -> dict[str, Path]:
     # the Word-written comment, saved again by LibreOffice (a plain conversion: LibreOffice 7.4 crashes
     # on comments in a hidden window driven through UNO)
     resaved = out / "lo"
-    with tempfile.TemporaryDirectory(prefix="kehoach-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
         subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                         "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
                         str(word["comment"])], capture_output=True, timeout=180, check=False)
@@ -155,7 +158,7 @@ def test_a_lead_agency_changed_in_a_table_cell(reviewed):
 def test_tracked_changes_accepted_by_default_and_listed(reviewed):
     result, removed, added = run(reviewed["tracked"])
     assert removed == [WORDS[0][0], "          - Tuyên truyền trên Cổng thông tin điện tử."]
-    assert added == WORDS[1]
+    assert added == WORDS[1] + ["              - Cổng thông tin điện tử tỉnh."]
     kinds = {(c.kind, c.author, c.decision) for c in result.changes}
     assert ("ins", "Trần Thị Bình", "nhận") in kinds and ("del", "Trần Thị Bình", "nhận") in kinds
     assert all(c.date.startswith("20") for c in result.changes)
@@ -300,3 +303,46 @@ def test_agency_names_holding_the_separator_stay_whole(reviewed):
     onto = _Onto(SEED, reviewed["seed-unchanged"], False, "kh.yaml", "duyet.docx")
     assert onto.split_agencies("Sở Lao động, Thương binh và Xã hội, Sở Nội vụ, Cơ quan lạ", ", ", {}) == [
         "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", "Cơ quan lạ"]
+
+
+def test_the_title_edited_in_the_template_part(reviewed):
+    result, removed, added = run(reviewed["title"])
+    assert (removed, added) == (["title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"],
+                                ["title: Nâng cao Chỉ số PAPI tỉnh Quảng Nam năm 2021"])
+    assert [(i.status, i.key, i.line) for i in result.items] == [("applied", "title", 18)]
+
+
+def test_a_cell_of_several_lines_edited_keeps_the_literal_block(built, tmp_path):
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "Niêm yết tại trụ sở", "Niêm yết công khai tại trụ sở")
+    result, removed, added = run(reviewed)
+    assert (removed, added) == (["      1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."],
+                                ["      1.1. Niêm yết công khai tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."])
+    assert [(i.status, i.key) for i in result.items] == [("applied", "tasks[id=cong-khai-ho-ngheo].content")]
+
+
+def test_numbering_changed_alone_is_reported_and_ignored(built, tmp_path):
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "2. Yêu cầu", "3. Yêu cầu")
+    result, removed, added = run(reviewed)
+    assert (removed, added) == ([], []) and not result.changed and not result.unapplied
+    (item,) = result.items
+    assert (item.status, item.what, item.old, item.new) == ("ignored", "đánh số", "2.", "3.")
+
+
+def test_an_agency_added_to_a_responsibility_heading(built, tmp_path):
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "1. Sở Nội vụ", "1. Sở Nội vụ, Sở Thông tin và Truyền thông")
+    result, removed, added = run(reviewed)
+    assert [(i.status, i.key) for i in result.items] == [("applied", "responsibilities[id=snv].agencies")]
+    # the plan names its agencies by id: the new one is written by id too
+    assert not result.unapplied and (removed, added) == ([], ["      - so-tttt"])

@@ -127,3 +127,10 @@ def test_insert_key_and_replace_lists():
     assert data["items"][1] == {"id": "hai", "text": "Hai", "notes": "ghi chú mới", "lead": ["so-tc"]}
     assert "    text: Hai\n    notes: ghi chú mới\n    lead: [so-tc]\n" in out
     assert data["other"] == ["a", "b: c"] and 'other:\n  - a\n  - "b: c"\nafter' in out
+
+
+def test_literal_block_keeps_its_lines():
+    source = "content: |-\n  dòng một\n  dòng hai\nnext: x\n"
+    editor = YamlEditor(source)
+    editor.set_scalar(get(editor.root, "content"), "dòng một đã sửa\ndòng hai")
+    assert editor.apply() == "content: |-\n  dòng một đã sửa\n  dòng hai\nnext: x\n"
