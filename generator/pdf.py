@@ -96,6 +96,12 @@ def run(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
 
 
+def run_converter(cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
+    """One soffice conversion, started once more when a fresh profile makes it ask for a restart."""
+    done = run(cmd, timeout)
+    return run(cmd, timeout) if done.returncode == RESTART else done
+
+
 def docx_to_pdf(docx: Path, out_dir: Path, timeout: int = TIMEOUT_S, stamp: dt.datetime | None = None) -> Path:
     soffice = find_soffice()
     if soffice is None:
@@ -107,9 +113,7 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: int = TIMEOUT_S, stamp: dt.d
                "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out_dir),
                str(docx)]
         try:
-            done = run(cmd, timeout)
-            if done.returncode == RESTART:
-                done = run(cmd, timeout)
+            done = run_converter(cmd, timeout)
         except subprocess.TimeoutExpired:
             raise OutputError(f"LibreOffice không xuất xong PDF sau {timeout} giây") from None
         except OSError:
@@ -167,9 +171,7 @@ def _convert_together(jobs: list, indices: list[int], soffice: str, timeout: int
                "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "pdf", "--outdir", str(out),
                *(str(docx) for docx, _, _ in jobs)]
         try:
-            done = run(cmd, timeout * len(jobs))
-            if done.returncode == RESTART:
-                done = run(cmd, timeout * len(jobs))
+            done = run_converter(cmd, timeout * len(jobs))
         except (subprocess.TimeoutExpired, OSError):
             return  # nothing it wrote can be trusted: each document is converted again on its own
         if done.returncode != 0:

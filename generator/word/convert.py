@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import WordFileError
-from ..pdf import RESTART, find_soffice, profile, program, run
+from ..pdf import find_soffice, profile, program, run_converter
 
 TIMEOUT_S = 120
 MAX_DOC_BYTES = 50 * 1024 * 1024
@@ -36,9 +36,7 @@ def convert_doc(path: str | os.PathLike, workdir: str | os.PathLike, *, timeout:
         cmd = [program(exe), f"-env:UserInstallation={folder.as_uri()}", "--headless", "--norestore", "--nologo",
                "--nolockcheck", "--convert-to", target, "--outdir", str(out_dir), str(path)]
         try:
-            done = run(cmd, timeout)
-            if done.returncode == RESTART:
-                done = run(cmd, timeout)
+            done = run_converter(cmd, timeout)
         except subprocess.TimeoutExpired:
             raise WordFileError(f"{path}: LibreOffice không chuyển đổi xong sau {timeout} giây") from None
         except OSError:
