@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import weakref
 from pathlib import Path
 
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docxtpl import DocxTemplate, RichText
@@ -324,9 +326,22 @@ def _size_rules(doc, ctx: Context, sizes: dict[str, float]) -> None:
             _set_rule(p, lengths[name], _cell_width(p) or page_text)
 
 
+_NAMES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def _style_name(doc, paragraph_el) -> str | None:
     style = paragraph_el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return doc.styles.get_by_id(style.get(qn("w:val")), 1).name if style is not None else None
+    if style is None:
+        return None
+    # python-docx's get_by_id runs an XPath query per call; one table per document instead, with
+    # its fallback for an unknown id (the default paragraph style)
+    names = _NAMES.get(doc.styles.element)
+    if names is None:
+        ids = {s.style_id: s.name for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+        names = _NAMES[doc.styles.element] = (ids, doc.styles.default(WD_STYLE_TYPE.PARAGRAPH))
+    ids, default = names
+    found = ids.get(style.get(qn("w:val")))
+    return found if found is not None else (default.name if default is not None else None)
 
 
 def _text_of_style(doc, style_name: str) -> str:

@@ -31,6 +31,7 @@ class _Kids:
 
 
 _W = "{" + W_NS + "}"
+_TBL_STYLE_PR = _W + "tblStylePr"
 
 
 def _val(kids: "_Kids", tag: str, default=None):
@@ -137,18 +138,51 @@ class TableProps:
     rpr: dict
 
 
-@dataclass
 class Style:
-    id: str
-    type: str
-    name: str | None
-    based_on: str | None
-    ppr: dict
-    rpr: dict
-    is_default: bool
-    tbl_borders: bool | None = None
-    num_id: str | None = None  # numbering style (w:type="numbering") → its num
-    conditional: dict = field(default_factory=dict)  # table styles: tblStylePr type → (ppr, rpr)
+    """One w:style. Its properties are parsed the first time they are asked for: a template carries
+    a hundred or more styles (table styles with a dozen conditional parts each), a document uses few."""
+
+    __slots__ = ("id", "type", "name", "based_on", "is_default", "_node", "_theme_fonts", "_parsed")
+
+    def __init__(self, id: str, type: str, name: str | None, based_on: str | None, is_default: bool,
+                 node=None, theme_fonts: dict[str, str] | None = None):
+        self.id, self.type, self.name, self.based_on, self.is_default = id, type, name, based_on, is_default
+        self._node, self._theme_fonts, self._parsed = node, theme_fonts, None
+
+    def _parse(self) -> tuple:
+        if self._parsed is None:
+            node, fonts = self._node, self._theme_fonts
+            ppr = parse_ppr(child(node, "pPr"))
+            tblpr = child(node, "tblPr")
+            self._parsed = (
+                ppr,
+                parse_rpr(child(node, "rPr"), fonts),
+                borders_on(child(tblpr, "tblBorders")) if tblpr is not None else None,
+                ppr.get("num_id") if self.type == "numbering" else None,
+                {attr(c, "type"): (parse_ppr(child(c, "pPr")), parse_rpr(child(c, "rPr"), fonts))
+                 for c in node if c.tag == _TBL_STYLE_PR and attr(c, "type")} if self.type == "table" else {},
+            )
+        return self._parsed
+
+    @property
+    def ppr(self) -> dict:
+        return self._parse()[0]
+
+    @property
+    def rpr(self) -> dict:
+        return self._parse()[1]
+
+    @property
+    def tbl_borders(self) -> bool | None:
+        return self._parse()[2]
+
+    @property
+    def num_id(self) -> str | None:  # numbering style (w:type="numbering") → its num
+        return self._parse()[3]
+
+    @property
+    def conditional(self) -> dict:  # table styles: tblStylePr type → (ppr, rpr)
+        return self._parse()[4]
 
 
 @dataclass
@@ -316,19 +350,8 @@ def read_styles(root, theme_root=None) -> Styles:
         if not sid:
             continue
         stype = attr(node, "type", "paragraph")
-        tbl_borders = None
-        tblpr = child(node, "tblPr")
-        if tblpr is not None:
-            tbl_borders = borders_on(child(tblpr, "tblBorders"))
-        ppr = parse_ppr(child(node, "pPr"))
-        style = Style(
-            id=sid, type=stype, name=val(node, "name"), based_on=val(node, "basedOn"),
-            ppr=ppr, rpr=parse_rpr(child(node, "rPr"), result.theme_fonts),
-            is_default=(attr(node, "default") or "").lower() in ("1", "true", "on"),
-            tbl_borders=tbl_borders, num_id=ppr.get("num_id") if stype == "numbering" else None,
-            conditional={attr(c, "type"): (parse_ppr(child(c, "pPr")), parse_rpr(child(c, "rPr"), result.theme_fonts))
-                         for c in node if c.tag == w("tblStylePr") and attr(c, "type")} if stype == "table" else {},
-        )
+        style = Style(sid, stype, val(node, "name"), val(node, "basedOn"),
+                      (attr(node, "default") or "").lower() in ("1", "true", "on"), node, result.theme_fonts)
         result.styles[sid] = style
         if style.is_default:
             if stype == "paragraph" and result.default_paragraph is None:
