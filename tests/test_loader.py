@@ -115,7 +115,16 @@ def test_very_large_file_is_refused_without_parsing(tmp_path):
     message = only_problem(exc).message
     assert message.startswith("tệp quá lớn (giới hạn 20 MB, đủ cho một kế hoạch khoảng 10.000 nhiệm vụ")
     assert message.endswith("hãy chạy lại với --max-size 21")
-    assert load_yaml(path, max_bytes=21 * 1024 * 1024).data == {"a": "x" * (MAX_BYTES + 1)}
+
+
+def test_a_raised_size_limit_lets_the_file_through(tmp_path, monkeypatch):
+    # the 20 MB limit scaled down to 1 MB: parsing 20 MB would take seconds
+    monkeypatch.setattr(loader, "MAX_BYTES", 1024 * 1024)
+    path = write(tmp_path, "a: " + "x" * (1024 * 1024 + 1) + "\n")
+    with pytest.raises(PlanError) as exc:
+        load_yaml(path)
+    assert only_problem(exc).message.endswith("hãy chạy lại với --max-size 2")
+    assert load_yaml(path, max_bytes=2 * 1024 * 1024).data == {"a": "x" * (1024 * 1024 + 1)}
 
 
 def test_node_limit_grows_with_the_size_limit(tmp_path, monkeypatch):

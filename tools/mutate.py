@@ -110,7 +110,7 @@ MUTANTS = [
       '_merge_repeats(table, [i for i, k in enumerate(keys) if k in ()]', "dimension cells not merged"),
     m("draft-number-zero", "generator/nd30.py", 'return f"{number:02d}" if number else "     "',
       'return f"{number or 0:02d}"', "draft prints 'Số: 00/KH-UBND'"),
-    m("no-max-check", "generator/checks.py", "self.targets()\n", "",
+    m("no-max-check", "generator/checks.py", "self.targets()\n", "pass\n",
       "target checks (maximum, baseline) skipped", ),
     m("dup-tasks-unchecked", "generator/checks.py", '(("tasks",), p.tasks),', "",
       "tasks left out of the duplicate-id check"),
@@ -171,6 +171,11 @@ def apply(tree: Path, mutant: Mutant) -> str | None:
         if count != 1:
             return f"expected the text once in {mutant.path}, found it {count} times: {old[:60]!r}"
         text = text.replace(old, new)
+    if path.suffix == ".py":
+        try:  # a mutant that breaks the syntax would be "killed" by any test: it must be a real bug
+            compile(text, mutant.path, "exec")
+        except SyntaxError as exc:
+            return f"the edit is not valid Python ({exc.msg}, line {exc.lineno})"
     path.write_text(text, encoding="utf-8")
     return None
 
@@ -219,8 +224,10 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             result = run_suite(tree, ["-x", *deselect, *selection])
             killer = re.findall(r"^FAILED (\S+)", result.stdout, flags=re.M)
-            killed = result.returncode != 0
-            verdict = f"killed by {killer[0] if killer else f'exit {result.returncode}'}" if killed else "SURVIVED"
+            # 1: tests failed; anything else (collection error, crash, interrupted) proves nothing
+            killed = result.returncode == 1 and bool(killer)
+            verdict = (f"killed by {killer[0]}" if killed else "SURVIVED" if result.returncode == 0
+                       else f"BROKEN RUN (exit {result.returncode}): counted as survived")
             print(f"{mutant.name:28} {verdict} ({time.monotonic() - started:.0f} s)", flush=True)
             if not killed:
                 survivors.append(mutant)
