@@ -151,6 +151,14 @@ def copy_tree(dest: Path) -> None:
         if src.is_file():
             (dest / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / rel)
+    # what the set-up installed and git ignores (the editor tests' language server): shared, not copied
+    modules = ROOT / "tools" / "editor" / "node_modules"
+    if modules.is_dir():
+        (dest / "tools" / "editor" / "node_modules").symlink_to(modules)
+    # a repository of its own, for the tests that read the commit (rollover's provenance line)
+    git = ["git", "-c", "user.name=mutate", "-c", "user.email=mutate@localhost", "-c", "commit.gpgsign=false"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "pristine"]):
+        subprocess.run([*git, *args], cwd=dest, check=True, capture_output=True)
 
 
 def run_suite(tree: Path, extra: list[str]) -> subprocess.CompletedProcess:
@@ -215,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         for mutant in chosen:
             tree = Path(tmp) / "mutant"
             shutil.rmtree(tree, ignore_errors=True)
-            shutil.copytree(pristine, tree)
+            shutil.copytree(pristine, tree, symlinks=True)
             why = apply(tree, mutant)
             if why:
                 print(f"{mutant.name:28} NOT PLANTED: {why} (update the mutant)")
@@ -224,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
             started = time.monotonic()
             result = run_suite(tree, ["-x", *deselect, *selection])
             killer = re.findall(r"^FAILED (\S+)", result.stdout, flags=re.M)
-            # 1: tests failed; anything else (collection error, crash, interrupted) proves nothing
-            killed = result.returncode == 1 and bool(killer)
+            # a test must fail (exit 1, or 2 when xdist stops at the first failure); a collection error
+            # or a crash ("ERROR", no "FAILED") proves nothing
+            killed = result.returncode in (1, 2) and bool(killer)
             verdict = (f"killed by {killer[0]}" if killed else "SURVIVED" if result.returncode == 0
                        else f"BROKEN RUN (exit {result.returncode}): counted as survived")
             print(f"{mutant.name:28} {verdict} ({time.monotonic() - started:.0f} s)", flush=True)
