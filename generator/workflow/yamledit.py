@@ -72,7 +72,9 @@ def quoted(value: str, column: int, indent: int) -> str:
     Numbers stay plain."""
     if re.fullmatch(r"[0-9]+(\.[0-9]+)?", value):
         return value
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = _double_quoted(value)[1:-1]
+    if "" in escaped.split(" "):  # runs of spaces, leading or trailing ones: a fold would eat a space
+        return f'"{escaped}"'
     lines = words(escaped, WIDTH - column - 2, WIDTH - indent - 1)
     return '"' + ("\n" + " " * indent).join(lines) + '"'
 

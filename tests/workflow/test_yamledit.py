@@ -6,7 +6,9 @@ import difflib
 
 import yaml
 
-from generator.workflow.yamledit import YamlEditor, get
+import pytest
+
+from generator.workflow.yamledit import YamlEditor, get, quoted
 
 SOURCE = """\
 # a comment on top
@@ -134,3 +136,20 @@ def test_literal_block_keeps_its_lines():
     editor = YamlEditor(source)
     editor.set_scalar(get(editor.root, "content"), "dòng một đã sửa\ndòng hai")
     assert editor.apply() == "content: |-\n  dòng một đã sửa\n  dòng hai\nnext: x\n"
+
+
+QUOTED = ['TODO: chỉ tiêu "năm 2021" cần cập nhật', "đường dẫn C:\\thu-muc\\ke-hoach", 'a\\"b',
+          "TODO: " + "rất dài " * 30 + '"cuối"', "hai  dấu cách  giữa " * 8, " đầu và cuối ", "x" * 200,
+          "tab\tở giữa", "hai\ndòng", "a\u00a0b " * 40, "'nháy đơn' và # dấu thăng: cả hai"]
+
+
+@pytest.mark.parametrize("value", QUOTED)
+@pytest.mark.parametrize("column,indent", [(6, 4), (20, 6), (70, 2)])
+def test_quoted_values_read_back_exactly(value, column, indent):
+    # rollover's TODO lines carry an old value: quotes, backslashes, runs of spaces, tabs must survive
+    source = quoted(value, column, indent)
+    doc = " " * (indent - 2) + "k:" + " " * (column - indent) + source + "\n"
+    assert yaml.safe_load(doc) == {"k": value}, doc
+    words = value.split(" ")
+    if "" not in words and max(map(len, words)) < 30:  # foldable (a run of spaces stays on one line)
+        assert all(len(line) <= 100 for line in doc.splitlines()), doc
