@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import weakref
 from pathlib import Path
 
 import jinja2
@@ -185,8 +184,9 @@ def render_docx(ctx: Context, template: Path) -> bytes:
     marks = _Bookmarks(SourceTags(ctx))
     _insert_body(doc, ctx, style_ids, template, marks)
     sizes = _apply_sizes(doc, ctx.sizes, template)
-    _size_rules(doc, ctx, sizes)
-    _mark_fixed(doc, marks)
+    names = _StyleNames(doc)
+    _size_rules(doc, names, ctx, sizes)
+    _mark_fixed(doc, names, marks)
     rows = _append_appendices(doc, ctx, style_ids, marks)
     _fix_properties(doc, ctx)
     return write_zip(_spliced(_saved_parts(doc), rows))
@@ -308,11 +308,11 @@ def _twips(points: float) -> float:
     return points * 20
 
 
-def _size_rules(doc, ctx: Context, sizes: dict[str, float]) -> None:
+def _size_rules(doc, names: _StyleNames, ctx: Context, sizes: dict[str, float]) -> None:
     """Rules are bottom borders; their length is set through indents computed from the measured text
     (Tiêu ngữ: its full width; agency name and trích yếu: RULE_RATIO of the line above)."""
     page_text = ooxml.mm(PORTRAIT_TEXT_W)
-    motto = _text_of_style(doc, "KH Tieu ngu") or nd30.MOTTO
+    motto = _text_of_style(doc, names, "KH Tieu ngu") or nd30.MOTTO
     agency = max((text_width_pt(line, sizes["agency"], "bold") for line in ctx.issuer_name), default=0)
     title = max(text_width_pt(line, sizes["title"], "bold") for line in ctx.title_lines)
     lengths = {
@@ -321,32 +321,31 @@ def _size_rules(doc, ctx: Context, sizes: dict[str, float]) -> None:
         "KH Ke trich yeu": min(_twips(title), page_text) * RULE_RATIO,
     }
     for p in doc.element.body.iter(qn("w:p")):
-        name = _style_name(doc, p)
+        name = names.of(p)
         if name in lengths:
             _set_rule(p, lengths[name], _cell_width(p) or page_text)
 
 
-_NAMES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+class _StyleNames:
+    """Paragraph style names by id, read once per document (python-docx's get_by_id runs an XPath
+    query per call), with get_by_id's fallback for an unknown id: the default paragraph style."""
+
+    def __init__(self, doc):
+        self.ids = {s.style_id: s.name for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+        default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default = default.name if default is not None else None
+
+    def of(self, paragraph_el) -> str | None:
+        style = paragraph_el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is None:
+            return None
+        found = self.ids.get(style.get(qn("w:val")))
+        return found if found is not None else self.default
 
 
-def _style_name(doc, paragraph_el) -> str | None:
-    style = paragraph_el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    if style is None:
-        return None
-    # python-docx's get_by_id runs an XPath query per call; one table per document instead, with
-    # its fallback for an unknown id (the default paragraph style)
-    names = _NAMES.get(doc.styles.element)
-    if names is None:
-        ids = {s.style_id: s.name for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
-        names = _NAMES[doc.styles.element] = (ids, doc.styles.default(WD_STYLE_TYPE.PARAGRAPH))
-    ids, default = names
-    found = ids.get(style.get(qn("w:val")))
-    return found if found is not None else (default.name if default is not None else None)
-
-
-def _text_of_style(doc, style_name: str) -> str:
+def _text_of_style(doc, names: _StyleNames, style_name: str) -> str:
     for p in doc.element.body.iter(qn("w:p")):
-        if _style_name(doc, p) == style_name:
+        if names.of(p) == style_name:
             return "".join(t.text or "" for t in p.iter(qn("w:t")))
     return ""
 
@@ -357,10 +356,10 @@ def _text_of_style(doc, style_name: str) -> str:
 FIXED_STYLES = {"KH Trich yeu": "title", "KH Nguoi ky": "signer"}
 
 
-def _mark_fixed(doc, marks: _Bookmarks) -> None:
+def _mark_fixed(doc, names: _StyleNames, marks: _Bookmarks) -> None:
     """The template's paragraphs that print one plan value (trích yếu, signer's name)."""
     for p in doc.element.body.iter(qn("w:p")):
-        name = FIXED_STYLES.get(_style_name(doc, p))
+        name = FIXED_STYLES.get(names.of(p))
         if name is not None and "".join(t.text or "" for t in p.iter(qn("w:t"))).strip():
             marks.mark(p, "fixed", name)
 

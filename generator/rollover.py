@@ -19,7 +19,8 @@ from .errors import KehoachError, PlanError, Problems
 from .loader import format_path, load_yaml, read_text
 from .text import number
 from .validate import load_plan
-from .workflow.yamledit import WIDTH, YamlEditor, get, key_node, nodes, quoted, words
+from .text import wrap_words
+from .workflow.yamledit import WIDTH, YamlEditor, get, key_node, nodes, quoted
 
 TODO = "TODO"
 CITATION = re.compile(r"(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)"
@@ -106,7 +107,7 @@ class _Roller:
         if node.style in ("|", ">"):
             first = raw.index("\n") + 1
             indent = len(raw[first:]) - len(raw[first:].lstrip(" "))
-            lines = words(marker, WIDTH - indent)
+            lines = wrap_words(marker, WIDTH - indent, WIDTH)
             # folded: the line break reads as a space; literal: the marker is a line of its own
             self.replace_node(node, raw[:first] + "".join(" " * indent + line + "\n" for line in lines)
                               + raw[first:])
@@ -114,7 +115,7 @@ class _Roller:
             indent = self._indent(node)
             escaped = marker.replace("'", "''") if node.style == "'" else \
                 marker.replace("\\", "\\\\").replace('"', '\\"')
-            lines = words(escaped, WIDTH - node.start_mark.column - 1, WIDTH - indent)
+            lines = wrap_words(escaped, WIDTH - node.start_mark.column - 1, WIDTH - indent)
             self.replace_node(node, raw[:1] + "".join(line + "\n" + " " * indent for line in lines) + raw[1:])
         else:
             self.replace_node(node, quoted(f"{marker} {yaml.safe_load(raw)}", node.start_mark.column,

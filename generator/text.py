@@ -8,6 +8,19 @@ from functools import lru_cache
 from importlib import resources
 
 
+def wrap_words(text: str, first: int, width: int) -> list[str]:
+    """Break `text` at spaces, greedily: the first line has `first` columns, the others `width`
+    (a word longer than the room stays whole on its own line)."""
+    lines, current, room = [], "", first
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > room:
+            lines.append(current)
+            current, room = word, width
+        else:
+            current = f"{current} {word}" if current else word
+    return lines + [current]
+
+
 def number(value: int | Decimal) -> str:
     """44.33 → '44,33'; 4.0 stays '4,0' (the precision the drafter wrote); 1250000 → '1.250.000'.
 

@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from ..text import wrap_words
+
 WIDTH = 100
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/kehoach.schema.json"
 
@@ -67,19 +69,6 @@ def _literal_ok(text: str) -> bool:
             and not _NOT_IN_BLOCK.search(text))
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    words = text.split(" ")
-    lines, line = [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    lines.append(line)
-    return lines
-
-
 def _scalar(value: Any) -> str:
     if value is None:
         return "null"
@@ -99,8 +88,9 @@ class _Writer:
         self.out: list[str] = []
 
     def comment(self, path: Path, indent: int) -> None:
+        room = max(40, WIDTH - indent - 2)
         for line in self.comments.get(path, []):
-            for part in _wrap(line, max(40, WIDTH - indent - 2)):
+            for part in wrap_words(line, room, room):
                 self.out.append(" " * indent + "# " + part)
 
     def string(self, prefix: str, text: str, indent: int) -> None:
@@ -113,7 +103,8 @@ class _Writer:
             self.out += [" " * (indent + 2) + line for line in text.split("\n")]
         elif "\n" not in text and _foldable(text):
             self.out.append(f"{prefix} >-")
-            self.out += [" " * (indent + 2) + line for line in _wrap(text, WIDTH - indent - 2)]
+            room = WIDTH - indent - 2
+            self.out += [" " * (indent + 2) + line for line in wrap_words(text, room, room)]
         else:
             self.out.append(inline)
 
@@ -193,7 +184,7 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
     writer = _Writer(comments or {})
     writer.out.append(SCHEMA_LINE)
     for line in header:
-        for part in _wrap(line, WIDTH - 2) if line else [""]:
+        for part in wrap_words(line, WIDTH - 2, WIDTH - 2) if line else [""]:
             writer.out.append(f"# {part}".rstrip())
     for key, value in data.items():
         if key in BLANK_BEFORE:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..text import wrap_words
+
 WIDTH = 100  # folded text is wrapped like the plans in plans/ are
 
 
@@ -54,18 +56,6 @@ def key_node(mapping: yaml.MappingNode, key: str):
     return next((k for k, v in mapping.value if k.value == key), None)
 
 
-def words(text: str, first: int, width: int = WIDTH) -> list[str]:
-    """Break `text` at spaces: the first line has `first` columns left, the others `width`."""
-    lines, current, room = [], "", first
-    for word in text.split(" "):
-        if current and len(current) + 1 + len(word) > room:
-            lines.append(current)
-            current, room = word, width
-        else:
-            current = f"{current} {word}" if current else word
-    return lines + [current]
-
-
 def quoted(value: str, column: int, indent: int) -> str:
     """A double-quoted scalar starting at `column`, folded at spaces so no line passes the house
     width; YAML folds each line break (and the next line's indentation) back into one space.
@@ -75,7 +65,7 @@ def quoted(value: str, column: int, indent: int) -> str:
     escaped = _double_quoted(value)[1:-1]
     if "" in escaped.split(" "):  # runs of spaces, leading or trailing ones: a fold would eat a space
         return f'"{escaped}"'
-    lines = words(escaped, WIDTH - column - 2, WIDTH - indent - 1)
+    lines = wrap_words(escaped, WIDTH - column - 2, WIDTH - indent - 1)
     return '"' + ("\n" + " " * indent).join(lines) + '"'
 
 
@@ -98,18 +88,9 @@ def _reads_as(source: str, value, indent: int) -> bool:
 def _fold(text: str, width: int, first: int) -> list[str] | None:
     """Lines of a folded block for one-line text: breaks only at a single space between two
     non-spaces (each such break folds back into that space)."""
-    words = text.split(" ")
-    if "" in words:  # runs of spaces or leading/trailing spaces: keep them on one line
+    if "" in text.split(" "):  # runs of spaces or leading/trailing spaces: keep them on one line
         return [text]
-    lines, current = [], ""
-    for word in words:
-        if current and len(current) + 1 + len(word) > width - first:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}" if current else word
-    lines.append(current)
-    return lines
+    return wrap_words(text, width - first, width - first)
 
 
 class YamlEditor:
