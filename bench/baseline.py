@@ -99,7 +99,7 @@ def cut_template(kehoach_docx: bytes, path: Path) -> tuple[Path, list[list[list[
 
 def docx_rows(ctx, marks) -> dict[str, list[dict]]:
     """The appendix rows as plain data for the template: what a script would prepare."""
-    from generator import ooxml
+    from generator.render import ooxml
 
     out = {}
     for k, table in enumerate(ctx.tables):
@@ -179,8 +179,8 @@ OOXML_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
 def xlsx_rows(ctx) -> list[dict]:
     """Per appendix: the cells, merges and sizes a script would write (computed with kehoach's own
     helpers, so the two workbooks can be compared part by part)."""
-    from generator.context import Cell, Row
-    from generator.render_xlsx import CM_TO_CHARS, _row_height, _sheet_title, number_format, vertical_runs
+    from generator.render.context import Cell, Row
+    from generator.render.xlsx import CM_TO_CHARS, _row_height, _sheet_title, number_format, vertical_runs
 
     class Names:
         sheetnames: list[str] = []

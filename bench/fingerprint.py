@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.synthetic import synthetic_plan  # noqa: E402
-from generator import loader  # noqa: E402
-from generator.build import build_plan  # noqa: E402
+from generator.plan import loader
+from generator.render.build import build_plan  # noqa: E402
 
 
 def digest(data: bytes) -> str:

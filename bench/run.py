@@ -28,13 +28,13 @@ sys.path.insert(0, str(ROOT))
 
 from bench import baseline  # noqa: E402
 from bench.synthetic import synthetic_plan  # noqa: E402
-from generator import loader  # noqa: E402
-from generator.build import build_plan  # noqa: E402
-from generator.context import build_context  # noqa: E402
-from generator.render_docx import render_docx  # noqa: E402
-from generator.render_xlsx import render_xlsx  # noqa: E402
-from generator.templates_path import default_template  # noqa: E402
-from generator.validate import load_plan  # noqa: E402
+from generator.plan import loader
+from generator.render.build import build_plan  # noqa: E402
+from generator.render.context import build_context  # noqa: E402
+from generator.render.docx import render_docx  # noqa: E402
+from generator.render.xlsx import render_xlsx  # noqa: E402
+from generator.render.templates import default_template  # noqa: E402
+from generator.plan.validate import load_plan  # noqa: E402
 
 LIBS = ["pydantic", "docxtpl", "python-docx", "openpyxl", "PyYAML", "lxml", "Jinja2"]
 PYTHON = sys.executable

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.catalogue import available, flatten  # noqa: E402
+from generator.plan.catalogue import available, flatten  # noqa: E402
 
 AGENCIES = [("so-noi-vu", "Sở Nội vụ"), ("so-tu-phap", "Sở Tư pháp"),
             ("so-thong-tin-truyen-thong", "Sở Thông tin và Truyền thông"), ("so-tai-chinh", "Sở Tài chính"),

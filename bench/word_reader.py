@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import build_plan  # noqa: E402
+from generator.render.build import build_plan  # noqa: E402
 from generator.word import read_docx  # noqa: E402
 from tests.word.docx_factory import abstract, lvl, make_docx, num, numbering_xml, p, r, tbl, tc, tr  # noqa: E402
 

@@ -1,3 +1,3 @@
-from .entry import main
+from generator.cli.entry import main
 
 main()

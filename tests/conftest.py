@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_plan
+from generator.render.build import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
@@ -39,7 +39,7 @@ def plan_from(tmp_path):
     validated like any plan file; returns (plan, warnings)."""
     import yaml
 
-    from generator.validate import load_plan
+    from generator.plan.validate import load_plan
 
     def make(edit, name="plan.yaml"):
         data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))

@@ -74,7 +74,7 @@ def _xlsx_cell(cell) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         from decimal import Decimal
 
-        from generator.text import number
+        from generator.core.text import number
 
         places = len(cell.number_format.rsplit(".", 1)[1]) if "." in cell.number_format else 0
         return "n:" + number(Decimal(str(value)).quantize(Decimal(1).scaleb(-places)) if places else int(value))

@@ -1,5 +1,5 @@
 """The province list and the agency registries: the standard one, its province extensions, years."""
-from generator.agencies import _files, find_province, province_names, provinces, registries, registry
+from generator.plan.agencies import _files, find_province, province_names, provinces, registries, registry
 
 
 def test_34_provinces_after_the_2025_merger_and_every_former_one_points_to_one():

@@ -9,7 +9,7 @@ import tracemalloc
 import pytest
 from click.testing import CliRunner
 
-from generator.cli import cli
+from generator.cli.commands import cli
 from tests.conftest import ROOT
 from tests.dump import check_golden
 

@@ -6,9 +6,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from generator import build as build_module
-from generator.build import build_plan
-from generator.errors import OutputError, PlanError, TemplateError
+from generator.render import build as build_module
+from generator.render.build import build_plan
+from generator.core.errors import OutputError, PlanError, TemplateError
 from tests.conftest import SAMPLE
 
 
@@ -68,7 +68,7 @@ def test_failure_while_writing_leaves_no_half_output(tmp_path, plan_copy, monkey
 
 
 def test_missing_libreoffice_is_a_clear_error(tmp_path, plan_copy, monkeypatch):
-    monkeypatch.setattr("generator.pdf.find_soffice", lambda: None)
+    monkeypatch.setattr("generator.render.pdf.find_soffice", lambda: None)
     with pytest.raises(OutputError) as exc:
         build_plan(plan_copy(), tmp_path / "out", pdf=True)
     assert "LibreOffice" in str(exc.value) and "--pdf" in str(exc.value)
@@ -107,7 +107,7 @@ def test_missing_template_and_output_path_that_is_a_file(tmp_path):
 KILL_AT = """
 import os, signal, sys
 from pathlib import Path
-import generator.build as b
+import generator.render.build as b
 step = sys.argv[3]
 def die(name):
     if name == step:

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.catalogue import available, flatten
+from generator.plan.catalogue import available, flatten
 
 
 @pytest.mark.parametrize("key", sorted(available()), ids=lambda k: f"{k[0]}-{k[1]}")
@@ -35,7 +35,7 @@ def test_unverified_entries_are_flagged_not_hidden():
 
 @pytest.mark.parametrize("key", [k for k in sorted(available()) if k[0] == "par"], ids=lambda k: k[1])
 def test_par_maxima_by_assessment_year_have_sources_and_sum_to_100(key):
-    from generator.catalogue import assessments
+    from generator.plan.catalogue import assessments
 
     data = available()[key]
     assert "assessments" in data  # every PAR catalogue says what it knows, even when it is nothing
@@ -46,7 +46,7 @@ def test_par_maxima_by_assessment_year_have_sources_and_sum_to_100(key):
 
 
 def test_real_plans_maxima_for_2018_and_2019_results():
-    from generator.catalogue import assessments
+    from generator.plan.catalogue import assessments
 
     by_year = assessments(available()[("par", "qd2948-2017")])
     fields = [f"par.{n}" for n in range(1, 9)]
@@ -57,7 +57,7 @@ def test_real_plans_maxima_for_2018_and_2019_results():
 
 def test_file_names_say_what_is_inside():
     """Catalogues are read lazily by file name: the name must match the content."""
-    from generator.catalogue import versions
+    from generator.plan.catalogue import versions
 
     for (index, version), data in available().items():
         assert (data["index"], str(data["version"])) == (index, version)
@@ -65,8 +65,8 @@ def test_file_names_say_what_is_inside():
 
 
 def test_only_the_catalogues_a_plan_names_are_read():
-    from generator import catalogue
-    from generator.validate import load_plan
+    from generator.plan import catalogue
+    from generator.plan.validate import load_plan
     from tests.conftest import SAMPLE
 
     catalogue.catalogue.cache_clear()

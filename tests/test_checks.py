@@ -3,8 +3,8 @@ from copy import deepcopy
 
 import pytest
 
-from generator.errors import PlanError
-from generator.validate import load_plan
+from generator.core.errors import PlanError
+from generator.plan.validate import load_plan
 from tests.test_validate import line_of, problems_of
 
 
@@ -176,7 +176,7 @@ def _par_2019(data, field_max=None):
 
 
 def test_par_field_maxima_follow_the_baseline_year(plan_from):
-    from generator.context import build_context
+    from generator.render.context import build_context
 
     plan, warnings = plan_from(_par_2019)
     assert not [w for w in warnings if "điểm tối đa" in w.message]

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator import entry
-from generator.cli import cli
+from generator.cli import entry
+from generator.cli.commands import cli
 from tests.conftest import PLANS, ROOT, SAMPLE
 from tests.test_validate import line_of
 
@@ -229,7 +229,7 @@ def test_special_files_are_refused_not_read(tmp_path):
 
 
 def test_oversized_plan_is_refused_with_the_limit(tmp_path):
-    from generator.loader import MAX_BYTES
+    from generator.plan.loader import MAX_BYTES
     big = tmp_path / "big.yaml"
     big.write_bytes(b"# " + b"x" * (MAX_BYTES + 10) + b"\n")
     done = run("validate", big)
@@ -282,7 +282,7 @@ def test_init_beside_a_shared_schema_points_at_it(tmp_path):
 def test_every_command_has_help_with_a_vietnamese_example():
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.cli.commands import cli
 
     runner = CliRunner()
     names = [name for name, command in cli.commands.items() if not command.hidden]

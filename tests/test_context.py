@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import pytest
 
-from generator.context import build_context
-from generator.validate import load_plan
+from generator.render.context import build_context
+from generator.plan.validate import load_plan
 from tests.conftest import PLANS, SAMPLE
 
 

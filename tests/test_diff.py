@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diff import diff_plans, render_json, render_markdown, render_text
-from generator.validate import load_plan
+from generator.workflow.diff import diff_plans, render_json, render_markdown, render_text
+from generator.plan.validate import load_plan
 from tests.conftest import DATA, PLANS, SAMPLE
 from tests.dump import check_golden
 from tests.test_cli import run
@@ -93,7 +93,7 @@ def test_pre_commit_hook_definition():
 
 
 def test_diff_right_after_rollover_shows_todo_markers_as_values(tmp_path):
-    from generator.rollover import rollover
+    from generator.workflow.rollover import rollover
 
     rolled = tmp_path / "sample-2022.yaml"
     rolled.write_text(rollover(SAMPLE).text, encoding="utf-8")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.schema import plan_schema
-from generator.starter import starter_plan
+from generator.plan.schema import plan_schema
+from generator.workflow.starter import starter_plan
 from tests.conftest import ROOT
 from tests.test_starter import fill
 

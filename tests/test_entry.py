@@ -10,8 +10,8 @@ import sys
 import pytest
 from click import formatting
 
-from generator import entry
-from generator.cli import cli
+from generator.cli import entry
+from generator.cli.commands import cli
 from tests.conftest import ROOT
 
 HELP_JSON = ROOT / "generator" / "data" / "help.json"
@@ -50,7 +50,7 @@ def test_stored_help_is_what_click_prints():
 def run(args, columns, quick=True):
     env = {**os.environ, "COLUMNS": str(columns), "KEHOACH_QUICK_HELP": "1" if quick else "0"}
     code = ("import atexit, sys; atexit.register(lambda: print('click' in sys.modules, file=sys.stderr)); "
-            "sys.argv = ['kehoach', *sys.argv[1:]]; from generator.entry import main; main()")
+            "sys.argv = ['kehoach', *sys.argv[1:]]; from generator.cli.entry import main; main()")
     done = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=60)
     return done

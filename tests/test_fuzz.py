@@ -11,7 +11,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from generator.build import build_plan
+from generator.render.build import build_plan
 from tests.conftest import SAMPLE
 
 SEED = 20261129

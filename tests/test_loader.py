@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from generator.errors import PlanError
-from generator import loader
-from generator.loader import MAX_BYTES, MAX_DEPTH, load_yaml
+from generator.core.errors import PlanError
+from generator.plan import loader
+from generator.plan.loader import MAX_BYTES, MAX_DEPTH, load_yaml
 
 
 def write(tmp_path, content, name="p.yaml"):
@@ -153,7 +153,7 @@ def test_missing_file(tmp_path):
 
 
 def test_alias_bomb_inside_a_real_plan_stops_before_validation(tmp_path):
-    from generator.validate import load_plan
+    from generator.plan.validate import load_plan
 
     lines = ["schema_version: 1", "id: x", "year: 2021", 'a0: &a0 ["lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 12):

@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from generator import nd30
-from generator.context import MARGIN, sizes_for
-from generator.text import issue_date
+from generator.nd30 import rules as nd30
+from generator.render.context import MARGIN, sizes_for
+from generator.core.text import issue_date
 
 
 @pytest.mark.parametrize("text, ok", [

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.build import build_plan
+from generator.render.build import build_plan
 from tests.conftest import PLANS, SAMPLE
 
 # No skip when LibreOffice is missing: scripts/setup.sh installs it, and PDF output must work.
@@ -120,7 +120,7 @@ def test_killed_during_conversion_leaves_no_libreoffice_and_no_profile(tmp_path)
     out = tmp_path / "out"
     assert not (out / "sample").exists() or sorted(p.name for p in (out / "sample").iterdir())
     # a later conversion cleans what the killed one left
-    from generator import pdf as pdf_module
+    from generator.render import pdf as pdf_module
     pdf_module.clean_stale_profiles(temp)
     assert [p.name for p in temp.iterdir() if p.name.startswith("kehoach-lo-")] == []
 
@@ -128,8 +128,8 @@ def test_killed_during_conversion_leaves_no_libreoffice_and_no_profile(tmp_path)
 def test_a_batch_converts_with_one_libreoffice_and_one_profile(tmp_path, monkeypatch, sample_pdf):
     """build of several plans with --pdf: one LibreOffice process (and one profile) for all the
     .docx, the same PDF bytes as one at a time, and a plan that fails stops only itself."""
-    from generator import pdf as pdf_module
-    from generator.build import build_plans
+    from generator.render import pdf as pdf_module
+    from generator.render.build import build_plans
     from tests.conftest import DATA
 
     calls = []
@@ -162,8 +162,8 @@ def test_documents_the_shared_process_did_not_convert_get_their_own(tmp_path, mo
     import datetime as dt
     import subprocess
 
-    from generator import pdf as pdf_module
-    from generator.errors import OutputError
+    from generator.render import pdf as pdf_module
+    from generator.core.errors import OutputError
 
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/usr/bin/soffice")
     shared = []

@@ -7,9 +7,9 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
 
-from generator import nd30
-from generator.build import build_plan
-from generator.text import text_width_pt
+from generator.nd30 import rules as nd30
+from generator.render.build import build_plan
+from generator.core.text import text_width_pt
 from tests.conftest import PLANS, SAMPLE
 from tests.dump import check_golden, dump_docx
 
@@ -58,7 +58,7 @@ def test_page_number_field_in_header_not_on_first_page(built):
     assert "PAGE" not in section.first_page_header._element.xml
 
 
-# style: (ND30 element of its size, ND30 element of its look); the values come from generator/nd30.py,
+# style: (ND30 element of its size, ND30 element of its look); the values come from generator/nd30/rules.py,
 # the module `kehoach check` judges documents by
 STYLE_ELEMENTS = {
     "KH Quoc hieu": ("national", "national"), "KH Tieu ngu": ("motto", "motto"), "KH Co quan": ("agency", "agency"),
@@ -183,7 +183,7 @@ def _template_with(tmp_path, snippet: str) -> Path:
     """The default template with `snippet` typed into the paragraph holding the signer's name."""
     import zipfile
 
-    from generator.templates_path import default_template
+    from generator.render.templates import default_template
 
     src = default_template("kehoach.docx")
     out = tmp_path / "mau-tinh.docx"
@@ -203,7 +203,7 @@ def _template_with(tmp_path, snippet: str) -> Path:
     "{{ lipsum.__globals__['os'].popen('id').read() }}",
 ])
 def test_template_cannot_run_code(tmp_path, attack):
-    from generator.errors import TemplateError
+    from generator.core.errors import TemplateError
 
     template = _template_with(tmp_path, attack)
     with pytest.raises(TemplateError) as exc:
@@ -216,7 +216,7 @@ def test_template_cannot_run_code(tmp_path, attack):
 
 
 def test_blocked_template_construct_names_the_paragraph(tmp_path):
-    from generator.errors import TemplateError
+    from generator.core.errors import TemplateError
 
     template = _template_with(tmp_path, "{{ signer_name.__class__ }}")
     with pytest.raises(TemplateError) as exc:
@@ -288,7 +288,7 @@ def test_tabs_and_line_breaks_in_templated_text_become_word_elements(tmp_path, p
 def _reference_rows(table, style_ids):
     """The rows built element by element with ooxml's builders (the way the fast string path was
     checked to match): header row, group rows, data rows."""
-    from generator import ooxml
+    from generator.render import ooxml
 
     widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
 
@@ -329,8 +329,8 @@ def _reference_rows(table, style_ids):
 def test_table_rows_are_the_markup_the_element_builders_make():
     """The appendix rows are written as a string (speed); they must be exactly what lxml writes for
     the elements ooxml would build, escapes, line breaks, merges and spans included."""
-    from generator.context import Cell, Column, Row, Table
-    from generator.render_docx import _Bookmarks, _table_xml
+    from generator.render.context import Cell, Column, Row, Table
+    from generator.render.docx import _Bookmarks, _table_xml
 
     columns = [Column("stt", "STT", 1.2, "center", fixed=True), Column("content", "Nội dung & <việc>", 6, "justify"),
                Column("lead", "Chủ trì", 3), Column("value", "Giá trị", 2, "right")]
@@ -360,7 +360,7 @@ def test_table_rows_are_the_markup_the_element_builders_make():
 
 
 def _template_sized(tmp_path, sizes: dict) -> Path:
-    from generator.templates_path import default_template
+    from generator.render.templates import default_template
 
     doc = Document(str(default_template("kehoach.docx")))
     for style, size in sizes.items():
@@ -379,7 +379,7 @@ def test_template_style_sizes_within_nd30_are_honoured(tmp_path):
 
 
 def test_template_style_sizes_outside_nd30_are_refused_clearly(tmp_path):
-    from generator.errors import TemplateError
+    from generator.core.errors import TemplateError
 
     template = _template_sized(tmp_path, {"KH Noi dung": 12, "KH Noi nhan muc": 12})
     with pytest.raises(TemplateError) as exc:
@@ -392,8 +392,8 @@ def test_template_style_sizes_outside_nd30_are_refused_clearly(tmp_path):
 
 
 def test_every_kh_style_is_documented_in_vietnamese():
-    from generator.render_docx import BODY_STYLE, STYLE_SIZE
-    from generator.templates_path import default_template
+    from generator.render.docx import BODY_STYLE, STYLE_SIZE
+    from generator.render.templates import default_template
     from tests.conftest import ROOT
 
     doc_text = (ROOT / "docs" / "mau-word.md").read_text(encoding="utf-8")

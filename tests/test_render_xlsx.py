@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.context import build_context
-from generator.validate import load_plan
+from generator.render.context import build_context
+from generator.plan.validate import load_plan
 from tests.conftest import PLANS
 from tests.dump import check_golden, dump_xlsx
 

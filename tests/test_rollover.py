@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from generator.build import build_plan
-from generator.errors import PlanError
-from generator.rollover import default_output, rollover
-from generator.validate import load_plan
+from generator.render.build import build_plan
+from generator.core.errors import PlanError
+from generator.workflow.rollover import default_output, rollover
+from generator.plan.validate import load_plan
 from tests.conftest import PLANS, SAMPLE
 
 

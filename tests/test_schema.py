@@ -5,7 +5,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import plan_schema
+from generator.plan.schema import plan_schema
 from tests.conftest import PLANS, SAMPLE
 
 SCHEMA = plan_schema()
@@ -98,8 +98,8 @@ def _schema_accepts(data) -> bool:
 
 
 def _cli_accepts(tmp_path, data) -> bool:
-    from generator.errors import PlanError
-    from generator.validate import load_plan
+    from generator.core.errors import PlanError
+    from generator.plan.validate import load_plan
 
     path = tmp_path / "plan.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.context import build_context
-from generator.sources import PREFIX, SourceTags, bookmark_name, is_tag, source_key
-from generator.validate import load_plan
+from generator.render.context import build_context
+from generator.render.sources import PREFIX, SourceTags, bookmark_name, is_tag, source_key
+from generator.plan.validate import load_plan
 from tests.conftest import PLANS, SAMPLE
 from tests.dump import check_golden
 

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from generator.agencies import provinces
-from generator.build import build_plan
-from generator.errors import KehoachError, PlanError
-from generator.starter import starter_plan
-from generator.validate import load_plan
+from generator.plan.agencies import provinces
+from generator.render.build import build_plan
+from generator.core.errors import KehoachError, PlanError
+from generator.workflow.starter import starter_plan
+from generator.plan.validate import load_plan
 
 TODO = re.compile(r"'TODO: (?:[^']|'')*?\(ví dụ: ((?:[^']|'')*)\)'")
 

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.text import issue_date, number, roman, text_width_pt
+from generator.core.text import issue_date, number, roman, text_width_pt
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -1,8 +1,8 @@
 """Schema errors become located Vietnamese messages, all of them at once."""
 import pytest
 
-from generator.errors import PlanError
-from generator.validate import load_plan
+from generator.core.errors import PlanError
+from generator.plan.validate import load_plan
 from tests.conftest import PLANS, SAMPLE
 
 

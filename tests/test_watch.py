@@ -4,8 +4,8 @@ import datetime as dt
 import os
 import re
 
-from generator.build import build_plan
-from generator.watch import watch_plan
+from generator.render.build import build_plan
+from generator.workflow.watch import watch_plan
 from tests.conftest import SAMPLE
 from tests.test_cli import run
 

@@ -1,4 +1,4 @@
-"""Regenerate templates/kehoach.docx, the default Word template (ND30, size pair 14).
+"""Regenerate generator/templates/kehoach.docx, the default Word template (ND30, size pair 14).
 
 A province may restyle its own copy in Word (fonts, spacing, column widths, static text) and pass it
 with `kehoach build --template`. The renderer relies only on the style names below and on the
@@ -20,13 +20,15 @@ from docx.shared import Mm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import nd30, ooxml  # noqa: E402
-from generator.nd30 import FONT, MARGIN  # noqa: E402
+from generator.nd30 import rules as nd30
+
+from generator.render import ooxml
+from generator.nd30.rules import FONT, MARGIN  # noqa: E402
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
 # name: (ND30 element for size and look, alignment, first-line indent mm, space before pt, space after pt,
-# keep with next). Sizes (pair 14) and bold/italic come from generator/nd30.py, which `kehoach check` uses too.
+# keep with next). Sizes (pair 14) and bold/italic come from generator/nd30/rules.py, which `kehoach check` uses too.
 LAYOUT = {
     "KH Noi dung": ("body", JUSTIFY, nd30.BODY_FIRST_LINE_KEHOACH_MM, 6, 0, False),
     "KH Can cu": ("legal", JUSTIFY, nd30.BODY_FIRST_LINE_KEHOACH_MM, 6, 0, False),
@@ -161,7 +163,7 @@ def fill(cell, paragraphs: list[tuple[str, str]]) -> None:
 
 
 def make_xlsx() -> Path:
-    """templates/phuluc.xlsx: named cell styles and print setup that the .xlsx renderer applies."""
+    """generator/templates/phuluc.xlsx: named cell styles and print setup that the .xlsx renderer applies."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 
@@ -201,7 +203,7 @@ def make_xlsx() -> Path:
     ws.page_margins.top = ws.page_margins.bottom = 20 / 25.4
     ws.print_options.horizontalCentered = True
     wb.properties.creator = "kehoach"
-    out = ROOT / "templates" / "phuluc.xlsx"
+    out = ROOT / "generator" / "templates" / "phuluc.xlsx"
     wb.save(out)
     return out
 
@@ -257,7 +259,7 @@ def main() -> None:
     core = doc.core_properties
     core.author = core.last_modified_by = "kehoach"
     core.title = "Mẫu Kế hoạch (Nghị định 30/2020/NĐ-CP)"
-    out = ROOT / "templates" / "kehoach.docx"
+    out = ROOT / "generator" / "templates" / "kehoach.docx"
     doc.save(out)
     print(out)
 

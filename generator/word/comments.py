@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .xml import W14_NS, W15_NS, attr, local, w
+from generator.word.xml import W14_NS, W15_NS, attr, local, w
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import WordFileError
-from ..pdf import find_soffice, profile, program, run_converter
+from generator.core.errors import WordFileError
+from generator.render.pdf import find_soffice, profile, program, run_converter
 
 TIMEOUT_S = 120
 MAX_DOC_BYTES = 50 * 1024 * 1024

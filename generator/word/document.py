@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..errors import WordFileError
-from .comments import CommentBody
-from .model import Cell, Change, Comment, Drawing, Message, Note, Paragraph, Row, Run, Section, Table
-from .numbering import Numberer, symbol_char
-from .styles import Styles, borders_on, parse_ppr, parse_rpr
-from .xml import MC_NS, R_NS, W_NS, attr, child, local, ns, on_off, to_int, twips, val, w
+from generator.core.errors import WordFileError
+from generator.word.comments import CommentBody
+from generator.word.model import Cell, Change, Comment, Drawing, Message, Note, Paragraph, Row, Run, Section, Table
+from generator.word.numbering import Numberer, symbol_char
+from generator.word.styles import Styles, borders_on, parse_ppr, parse_rpr
+from generator.word.xml import MC_NS, R_NS, W_NS, attr, child, local, ns, on_off, to_int, twips, val, w
 
 MM_PER_TWIP = 25.4 / 1440
 MAX_COLUMNS = 63  # Word's limit; a larger gridSpan is clamped so consumers can iterate spans safely

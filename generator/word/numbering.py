@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .styles import Styles, parse_ppr
-from .xml import attr, child, on_off, to_int, val, w
+from generator.word.styles import Styles, parse_ppr
+from generator.word.xml import attr, child, on_off, to_int, val, w
 
 # What symbol-font bullet characters look like (Word writes them as private-use U+F0xx, LibreOffice as the
 # plain code point with the font named in the level's rPr)

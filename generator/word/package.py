@@ -14,7 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import WordFileError
+from generator.core.errors import WordFileError
 
 MAX_BYTES = 50 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 3000

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import os
 
-from ..errors import WordFileError
-from .comments import _plain_text, read_comments
-from .document import Walker
-from .model import Document, Message, Result
-from .numbering import Numberer, read_numbering
-from .package import Package, open_package
-from .styles import read_styles
-from .xml import attr, child, local, on_off, twips, val, w
+from generator.core.errors import WordFileError
+from generator.word.comments import _plain_text, read_comments
+from generator.word.document import Walker
+from generator.word.model import Document, Message, Result
+from generator.word.numbering import Numberer, read_numbering
+from generator.word.package import Package, open_package
+from generator.word.styles import read_styles
+from generator.word.xml import attr, child, local, on_off, twips, val, w
 
 MAX_PARAGRAPHS = 200_000  # a 100-page plan has ~2,000; reading time is linear, this bounds it
 

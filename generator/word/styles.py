@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .xml import A_NS, W_NS, attr, child, on_off, to_int, twips, val, w
+from generator.word.xml import A_NS, W_NS, attr, child, on_off, to_int, twips, val, w
 
 MAX_CHAIN = 64  # basedOn depth; Word's own templates use under 10, a deeper chain is hostile or broken
 

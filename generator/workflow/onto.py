@@ -2,7 +2,7 @@
 into the plan's YAML.
 
 The plan is built again in memory; its paragraphs, rows and cells are matched with the reviewed
-document's by their source tags (generator/sources.py; by exact text where a tag went missing); each
+document's by their source tags (generator/render/sources.py; by exact text where a tag went missing); each
 difference is traced to the plan value behind it and applied with the shared surgical editor
 (yamledit), so only the changed values' lines change. Every difference ends up in exactly one list
 of the result: applied, ignored (numbering or layout only) or not applied (with its text and
@@ -21,17 +21,17 @@ from pathlib import Path
 
 import yaml
 
-from ..agencies import ID_LIKE, Agencies
-from ..context import Builder, Context, Para, build_context
-from ..errors import KehoachError, Problem
-from ..loader import format_path, read_text
-from ..model import Target
-from ..sources import SourceTags, Tag, is_tag
-from ..text import number
-from ..validate import load_plan
-from ..word import read_docx
-from ..word.model import Document, Paragraph, Table
-from .yamledit import YamlEditor, get
+from generator.plan.agencies import ID_LIKE, Agencies
+from generator.render.context import Builder, Context, Para, build_context
+from generator.core.errors import KehoachError, Problem
+from generator.plan.loader import format_path, read_text
+from generator.plan.model import Target
+from generator.render.sources import SourceTags, Tag, is_tag
+from generator.core.text import number
+from generator.plan.validate import load_plan
+from generator.word import read_docx
+from generator.word.model import Document, Paragraph, Table
+from generator.workflow.yamledit import YamlEditor, get
 
 LABEL = re.compile(r"^(?:[IVXLCDM]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|\(\d+\)|[-+•–])\s*")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -147,7 +147,7 @@ class _Onto:
         return self.editor.line_of(node) if node is not None else None
 
     def key(self, path: tuple) -> str:
-        from ..sources import source_key
+        from generator.render.sources import source_key
         return source_key(self.plan, path)
 
     def add(self, status: str, what: str, where: str, path: tuple | None = None, old: str = "", new: str = "",
@@ -873,7 +873,7 @@ class _Onto:
         """Validate and rebuild the edited plan. Every paragraph the reviewer changed (reviewed text
         against the original build) must have been accounted for; what the rebuild prints differently
         from the reviewed text elsewhere follows from the applied changes and is listed as such."""
-        from ..build import build_plan
+        from generator.render.build import build_plan
 
         with tempfile.TemporaryDirectory(prefix="kehoach-onto-") as tmp:
             original = read_docx(next(f for f in build_plan(self.plan_path, Path(tmp) / "before",

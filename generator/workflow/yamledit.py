@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from ..text import wrap_words
+from generator.core.text import wrap_words
 
 WIDTH = 100  # folded text is wrapped like the plans in plans/ are
 

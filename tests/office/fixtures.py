@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .make_office import PLANS, STYLES, make_office_docx, truth_path
+from tests.office.make_office import PLANS, STYLES, make_office_docx, truth_path
 
 LO_TIMEOUT_S = 180
 

@@ -10,7 +10,7 @@ import pytest
 from docx.oxml.ns import qn
 from lxml import etree
 
-from generator.validate import load_plan
+from generator.plan.validate import load_plan
 from tests.office.make_office import PLANS, STYLES, recall, truth_paragraphs, truth_words, words
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -33,7 +33,7 @@ def _format(fmt: str, n: int) -> str:
     if fmt == "lowerLetter":
         return "abcdefghijklmnopqrstuvwxyz"[n - 1]
     if fmt == "upperRoman":
-        from generator.text import roman
+        from generator.core.text import roman
         return roman(n)
     raise AssertionError(f"unexpected numFmt {fmt}")
 

@@ -4,7 +4,7 @@ import pytest
 
 from generator.word import read_docx
 
-from .docx_factory import make_rich_docx
+from tests.word.docx_factory import make_rich_docx
 
 
 @pytest.fixture(scope="session")

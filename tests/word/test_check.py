@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator import nd30
-from generator.build import build_plan
-from generator.word.check import check_docx, grouped
+from generator.nd30 import rules as nd30
+from generator.render.build import build_plan
+from generator.nd30.check import check_docx, grouped
 from tests.conftest import PLANS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -395,10 +395,10 @@ def test_office_findings_are_located(office_files):
 
 def test_every_rule_is_catalogued_and_broken_by_a_test():
     """The rules module lists what `check` reports; each of them has a document made to break it above."""
-    from generator import nd30
+    from generator.nd30 import rules as nd30
 
     assert set(MUTATIONS) == set(nd30.RULES)
-    source = Path(__file__).resolve().parents[2] / "generator" / "word" / "check.py"
+    source = Path(__file__).resolve().parents[2] / "generator" / "nd30" / "check.py"
     import re
 
     used = set(re.findall(r'"([a-z]+\.[a-z-]+)"', source.read_text(encoding="utf-8")))

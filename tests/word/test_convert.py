@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from generator.errors import WordFileError
+from generator.core.errors import WordFileError
 from generator.word import convert_doc
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.word import Paragraph, Table, read_docx
 
-from .docx_factory import make_docx, p, r
+from tests.word.docx_factory import make_docx, p, r
 
 
 def _para(result, text):
@@ -129,7 +129,7 @@ def test_images_equations_hidden_text_and_unknown_elements_become_messages(tmp_p
 
 
 def test_five_thousand_paragraphs_read_linearly(tmp_path):
-    from .docx_factory import abstract, lvl, num, numbering_xml
+    from tests.word.docx_factory import abstract, lvl, num, numbering_xml
     numbering = numbering_xml([abstract(1, [lvl(0, "decimal", "%1.")])], [num(1, 1)])
     body = "".join(p(f"Đoạn {i}", num=(1, 0)) for i in range(5000))
     result = read_docx(make_docx(tmp_path / "big.docx", body, numbering=numbering))
@@ -139,7 +139,7 @@ def test_five_thousand_paragraphs_read_linearly(tmp_path):
 
 
 def test_comment_replies_done_flag_and_footnotes(tmp_path):
-    from .docx_factory import NSDECL, REL_BASE
+    from tests.word.docx_factory import NSDECL, REL_BASE
 
     comments = ('<w:comment w:id="0" w:author="A" w:date="2024-01-01T00:00:00Z"><w:p w14:paraId="0000000A">'
                 '<w:r><w:t>Hỏi</w:t></w:r></w:p></w:comment>'
@@ -170,7 +170,7 @@ def test_comment_replies_done_flag_and_footnotes(tmp_path):
 
 
 def test_legacy_horizontal_merge_and_grid_before(tmp_path):
-    from .docx_factory import tbl, tc, tr
+    from tests.word.docx_factory import tbl, tc, tr
     merged = tc("gộp") .replace("<w:tcPr>", '<w:tcPr><w:hMerge w:val="restart"/>')
     cont = tc("").replace("<w:tcPr>", '<w:tcPr><w:hMerge/>')
     shifted = tr(tc("b")).replace("<w:tr>", '<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>')
@@ -225,7 +225,7 @@ def test_paragraph_where_names_table_cells(rich):
 
 
 def test_changes_carry_where_and_header_changes_are_listed_once(tmp_path):
-    from .docx_factory import sect
+    from tests.word.docx_factory import sect
 
     header = p(r("Trang "), '<w:ins w:id="7" w:author="C" w:date="2024-02-02T00:00:00Z">' + r("mới") + "</w:ins>")
     body = (p("Mục một", ppr=sect(header_refs={"default": "rIdH1"}))

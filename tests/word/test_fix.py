@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import WordFileError
-from generator.word import fix as fixmod
+from generator.core.errors import WordFileError
+from generator.nd30 import fix as fixmod
 from generator.word import read_docx
-from generator.word.check import check_docx
-from generator.word.fix import FixError, fix_docx, words
+from generator.nd30.check import check_docx
+from generator.nd30.fix import FixError, fix_docx, words
 from tests.word.test_check import MUTATIONS, Doc, set_text
 
 FIXABLE = ["page.margins", "font.family", "font.size-pair", "national.style", "date.form", "date.style",
@@ -20,7 +20,7 @@ NOT_FIXABLE = ["number.form", "heading.sequence", "appendix.label", "closing.mar
 
 @pytest.fixture(scope="module")
 def sample_docx(tmp_path_factory):
-    from generator.build import build_plan
+    from generator.render.build import build_plan
     from tests.conftest import SAMPLE
 
     return build_plan(SAMPLE, tmp_path_factory.mktemp("sample")).files[0]
@@ -142,7 +142,7 @@ def test_office_documents_fixed_keep_their_words(office_files, tmp_path, style):
 
 @pytest.fixture(scope="module")
 def fixed_van_thu_pdf(office_files, tmp_path_factory):
-    from generator.pdf import docx_to_pdf
+    from generator.render.pdf import docx_to_pdf
 
     out = tmp_path_factory.mktemp("fixed-pdf")
     fixed = fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx").out
@@ -175,7 +175,7 @@ def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, t
     never an exception."""
     import random
 
-    from generator.errors import KehoachError
+    from generator.core.errors import KehoachError
     from tests.word.test_check import q
 
     rng = random.Random(30)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.loader import load_yaml
-from generator.validate import load_plan
-from generator.word.import_yaml import SCHEMA_LINE, YamlWriteError, _Writer, dump_plan
+from generator.plan.loader import load_yaml
+from generator.plan.validate import load_plan
+from generator.importer.yaml_out import SCHEMA_LINE, YamlWriteError, _Writer, dump_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.context import build_context
-from generator.diff import diff_plans, render_text
-from generator.render_docx import render_docx
-from generator.templates_path import default_template
-from generator.validate import load_plan
+from generator.render.context import build_context
+from generator.workflow.diff import diff_plans, render_text
+from generator.render.docx import render_docx
+from generator.render.templates import default_template
+from generator.plan.validate import load_plan
 from generator.word import read_docx
-from generator.word.import_recall import document_words, rebuilt_document, recall, words
-from generator.word.import_yaml import dump_plan
-from generator.word.importer import TODO, classify, import_document
+from generator.importer.recall import document_words, rebuilt_document, recall, words
+from generator.importer.yaml_out import dump_plan
+from generator.importer.importer import TODO, classify, import_document
 from tests.office.make_office import PLANS, STYLES, make_office_docx, truth_words
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -293,7 +293,7 @@ def test_word_list_labels_and_headings():
 
 
 def test_target_sentences():
-    from generator.word.import_targets import catalogue_for, parse_target
+    from generator.importer.targets import catalogue_for, parse_target
 
     cat = catalogue_for({"papi": "2018"})
     t = parse_target("Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (tăng 0,13 điểm so với năm 2019).", cat)
@@ -353,7 +353,7 @@ def test_superior_agency_line_and_blank_draft_header(tmp_path):
 
 
 def test_agency_names_split_matched_and_abbreviations():
-    from generator.word.import_agencies import AgencyBook
+    from generator.importer.agencies import AgencyBook
 
     book = AgencyBook("quang-nam", 2020)
     # ';' always separates, ',' only between known names: names with commas stay whole
@@ -410,7 +410,7 @@ def test_header_and_signature_typed_with_tabs_without_tables(tmp_path):
     assert data["archive"] == {"units": ["VT", "VP"], "copies": 2}
     assert data["signer"] == {"title": "GIÁM ĐỐC", "name": "Trần Văn B"}
     rebuilt = document_words(rebuilt_document(data))
-    from generator.word.import_recall import missing_words
+    from generator.importer.recall import missing_words
 
     # everything comes back but "(02b)", which kehoach prints as ND30 writes it: "(02)"
     assert missing_words(document_words(source), rebuilt) == ["02b"]

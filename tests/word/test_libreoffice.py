@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.errors import WordFileError
+from generator.core.errors import WordFileError
 from generator.word import convert_doc, read_docx
 
-from .docx_factory import OFFICE_LISTS
+from tests.word.docx_factory import OFFICE_LISTS
 
 # LibreOffice 7.x drops w:isLgl and w:lvlRestart when it saves, so its own file numbers these differently
 LO_DROPS = {"Pháp lý con", "Con không khởi động lại"}
@@ -30,7 +30,7 @@ def rendered_lines(rich_docx, tmp_path_factory):
     """The text LibreOffice lays out for the rich document (its own numbering engine), line by line."""
     from pypdf import PdfReader
 
-    from generator.pdf import docx_to_pdf
+    from generator.render.pdf import docx_to_pdf
 
     pdf = docx_to_pdf(rich_docx, tmp_path_factory.mktemp("lo-pdf"))
     text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)

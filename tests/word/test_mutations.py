@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from generator.errors import WordFileError
+from generator.core.errors import WordFileError
 from generator.word import read_docx
 
 TARGETS = ["word/document.xml", "word/numbering.xml", "word/styles.xml", "word/comments.xml",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from generator.word import read_docx
 from generator.word.numbering import format_number
 
-from .docx_factory import OFFICE_LISTS, abstract, lvl, make_docx, num, numbering_xml, p
+from tests.word.docx_factory import OFFICE_LISTS, abstract, lvl, make_docx, num, numbering_xml, p
 
 
 def test_office_list_labels_match_word(rich):

@@ -6,11 +6,11 @@ import zipfile
 
 import pytest
 
-from generator.errors import KehoachError, WordFileError
+from generator.core.errors import KehoachError, WordFileError
 from generator.word import open_package, read_docx
 from generator.word.package import OLE_MAGIC
 
-from .docx_factory import make_docx, p
+from tests.word.docx_factory import make_docx, p
 
 
 @pytest.fixture
@@ -209,7 +209,7 @@ def test_encrypted_zip_entry_refused(good, tmp_path):
 
 
 def test_deeply_nested_content_is_refused_or_read_without_crash(tmp_path):
-    from .docx_factory import make_docx
+    from tests.word.docx_factory import make_docx
 
     depth = 5000  # beyond libxml2's nesting limit: a parse error, not a RecursionError
     body = "<w:sdt><w:sdtContent>" * depth + p("sâu") + "</w:sdtContent></w:sdt>" * depth
@@ -226,7 +226,7 @@ def test_strict_ooxml_refused_with_advice(good, tmp_path):
 
 
 def test_too_many_paragraphs_refused(tmp_path):
-    from .docx_factory import make_docx
+    from tests.word.docx_factory import make_docx
 
     doc = make_docx(tmp_path / "many.docx", p("x") * 60)
     _refused(doc, contains="quá nhiều đoạn", max_paragraphs=50)

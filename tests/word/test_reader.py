@@ -102,7 +102,7 @@ def test_python_docx_default_template_lists_headings_and_merges(tmp_path):
 
 
 def test_settings_read(tmp_path):
-    from .docx_factory import NSDECL, REL_BASE, make_docx, p
+    from tests.word.docx_factory import NSDECL, REL_BASE, make_docx, p
 
     settings = (f'<?xml version="1.0" encoding="UTF-8"?><w:settings {NSDECL}><w:trackRevisions/>'
                 '<w:defaultTabStop w:val="720"/><w:evenAndOddHeaders w:val="0"/></w:settings>')

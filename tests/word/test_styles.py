@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.word import read_docx
 
-from .docx_factory import make_docx, p, r
+from tests.word.docx_factory import make_docx, p, r
 
 
 def _para(result, text):
@@ -69,7 +69,7 @@ def test_unknown_style_is_reported(tmp_path):
 
 
 def test_cyclic_and_very_deep_based_on_chains_end(tmp_path):
-    from .docx_factory import NSDECL
+    from tests.word.docx_factory import NSDECL
 
     chain = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="S{i}"/><w:basedOn w:val="S{i + 1}"/>'
                     f'<w:pPr><w:ind w:left="{i}"/></w:pPr></w:style>' for i in range(500))
@@ -83,7 +83,7 @@ def test_cyclic_and_very_deep_based_on_chains_end(tmp_path):
 
 
 def test_table_style_paragraph_props_and_first_row_formatting(tmp_path):
-    from .docx_factory import STYLES, tbl, tc, tr
+    from tests.word.docx_factory import STYLES, tbl, tc, tr
 
     table_style = ('<w:style w:type="table" w:styleId="KhBang"><w:name w:val="KH Bảng"/><w:basedOn w:val="TableGrid"/>'
                    '<w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/></w:pPr><w:rPr><w:sz w:val="26"/></w:rPr>'

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import load_plan
+from generator.plan.validate import load_plan
 from generator.workflow.onto import import_onto, parse_number, render_json, render_markdown, render_text
 from tests.conftest import SAMPLE
 from tests.workflow.word_edit import add_comment, tracked_replace
@@ -212,7 +212,7 @@ def test_tags_slid_or_lost_in_a_libreoffice_save(reviewed, variant):
 def test_unmappable_text_is_listed_and_exit_status(reviewed, tmp_path):
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.cli.commands import cli
 
     plan = tmp_path / "plan.yaml"
     shutil.copy(SAMPLE, plan)
@@ -233,7 +233,7 @@ def test_parse_number():
 
 @pytest.mark.parametrize("variant", ["words", "bullets", "row", "lead", "word-tracked", "untagged"])
 def test_the_next_build_prints_what_the_reviewer_asked_for(reviewed, variant, tmp_path):
-    from generator.build import build_plan
+    from generator.render.build import build_plan
     from generator.word import read_docx
 
     result, _, _ = run(reviewed[variant])
@@ -254,7 +254,7 @@ def test_what_cannot_be_mapped_is_listed_and_exits_1(built, tmp_path):
     generated appendix reference: listed with text and position, the plan left valid, exit status 1."""
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.cli.commands import cli
     from tests.workflow.word_edit import replace_text
 
     source = next(f for f in built["sample"].files if f.suffix == ".docx")
@@ -274,7 +274,7 @@ def test_what_cannot_be_mapped_is_listed_and_exits_1(built, tmp_path):
 def test_another_plans_document_is_refused(built, tmp_path):
     from click.testing import CliRunner
 
-    from generator.cli import cli
+    from generator.cli.commands import cli
 
     other = next(f for f in built["hung-yen-papi-2021"].files if f.suffix == ".docx")
     plan = tmp_path / "plan.yaml"

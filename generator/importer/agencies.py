@@ -1,0 +1,189 @@
+"""Agency names in imported text: split cells into agencies, match them to the province registry and
+to the agencies already declared, declare the rest with an id and a guessed group."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from generator.plan.agencies import find_province, norm, registry
+
+# group of an undeclared agency, guessed from how its name starts or what it contains
+GROUP_RULES = [
+    (r"^(ủy ban mặt trận|ủy ban mttq|ubmttq|mặt trận|hội |liên đoàn|tỉnh đoàn|đoàn thanh niên|các tổ chức chính trị)",
+     "doan-the"),
+    (r"^(báo |đài |tạp chí|cổng thông tin)", "bao-dai"),
+    (r"(cấp xã|các xã|xã, phường)", "cap-xa"),
+    (r"(cấp huyện|các huyện|huyện, thị xã|thị xã, thành phố)", "cap-huyen"),
+    (r"^(bộ |vụ |cục |tòa án|viện kiểm sát|kho bạc|điện lực|bảo hiểm xã hội|cục thuế|ngân hàng)", "trung-uong"),
+    (r"^(sở |ban |văn phòng|thanh tra|công an tỉnh|bộ chỉ huy|trung tâm|các sở|các cơ quan|chi cục|bệnh viện)",
+     "so-ban-nganh"),
+]
+AGENCY_START = re.compile(
+    r"^(đề nghị\s+)?(các\s+)?(sở|ban|văn phòng|thanh tra|công an|bộ chỉ huy|trung tâm|ủy ban|uỷ ban|ubnd|ubmttq|"
+    r"đài|báo|bảo hiểm|cục|chi cục|kho bạc|hội|liên đoàn|tỉnh đoàn|đoàn|tòa án|viện|điện lực|bệnh viện|"
+    r"cơ quan|đơn vị|trường|ngân hàng|bộ)\b", re.IGNORECASE)
+
+ASCII = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+def slug(text: str, words: int = 6) -> str:
+    text = unicodedata.normalize("NFKD", text.translate(ASCII))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    parts = re.findall(r"[a-z0-9]+", text)
+    return "-".join(parts[:words]) or "x"
+
+
+def registry_for(place: str) -> str | None:
+    province = find_province(place) if place else None
+    return province["id"] if province else None
+
+
+class AgencyBook:
+    """Known forms (registry + declared) and the plan's own declarations, in order of first sight."""
+
+    def __init__(self, registry_id: str | None, year: int | None = None):
+        data = (registry(registry_id, year) if registry_id else None) or {}
+        self.forms: dict[str, str] = {}  # norm(form) → id
+        self.names: dict[str, str] = {}  # id → name
+        for agency in data.get("agencies", []):
+            self.names[agency["id"]] = agency["name"]
+            for form in (agency["name"], *agency.get("short", [])):
+                self.forms.setdefault(norm(form), agency["id"])
+        self.group_forms = {norm(f): g["id"] for g in data.get("groups", [])
+                            for f in (g["name"], *g.get("forms", []))}
+        self.groups_of = {a["id"]: list(a.get("groups", [])) for a in data.get("agencies", [])}
+        self.shorts_of = {a["id"]: list(a.get("short", [])) for a in data.get("agencies", [])}
+        self.declared: list[dict] = []
+        self.guesses: dict[str, str] = {}  # id → why
+
+    def known(self, text: str) -> str | None:
+        return self.forms.get(norm(text))
+
+    def looks_like_agency(self, text: str) -> bool:
+        return bool(AGENCY_START.match(text.strip())) and len(text) <= 120
+
+    def abbreviation_of(self, name: str) -> str | None:
+        """The one known agency that `name` abbreviates ('Sở TT&TT' → Sở Thông tin và Truyền thông,
+        'Đài PTTH tỉnh' → Đài Phát thanh và Truyền hình tỉnh): same first word, each capitalised
+        short token standing for as many words as it has letters, the other words equal."""
+        tokens = name.split()
+        if len(tokens) < 2 or not any(_is_acronym(t) for t in tokens[1:]):
+            return None
+        found = {aid for aid, full in self.names.items() if _abbreviates(tokens, full.split())}
+        return found.pop() if len(found) == 1 else None
+
+    def declare(self, name: str, where: str) -> str:
+        found = self.known(name)
+        if found:
+            return found
+        full = self.abbreviation_of(name)
+        if full is not None:
+            own = next((a for a in self.declared if a["id"] == full), None)
+            if own is None:
+                # the plan's entry replaces the registry's (same id): it keeps the registry's forms
+                own = {"id": full, "name": self.names[full], "short": list(self.shorts_of.get(full, []))}
+                if self.groups_of.get(full):
+                    own["groups"] = list(self.groups_of[full])
+                self.declared.append(own)
+            own.setdefault("short", []).append(name)
+            self.forms[norm(name)] = full
+            self.guesses[full] = (f"'{name}' ({where}) hiểu là cách viết tắt của "
+                                  f"'{self.names[full]}' (mã {full}): ghi vào 'short'")
+            return full
+        base = slug(name)
+        aid, n = base, 2
+        while aid in self.names:
+            aid, n = f"{base}-{n}", n + 1
+        groups = []
+        lowered = name.casefold()
+        for pattern, group in GROUP_RULES:
+            if re.search(pattern, lowered):
+                groups.append(group)
+                break
+        if norm(name) in self.group_forms:
+            groups = [self.group_forms[norm(name)]]
+        entry: dict = {"id": aid, "name": name}
+        if groups:
+            entry["groups"] = groups
+        self.declared.append(entry)
+        self.names[aid] = name
+        self.forms[norm(name)] = aid
+        self.guesses[aid] = (f"cơ quan '{name}' ({where}) không có trong danh mục: khai báo mới"
+                             + (f", nhóm '{groups[0]}' là đoán" if groups else ", chưa rõ nhóm"))
+        return aid
+
+    def split(self, text: str) -> list[str]:
+        """One cell or title → agency names as printed. ';' and line breaks always separate; ',' and
+        ' và ' only when every piece is a known agency (names like 'Sở Văn hóa, Thể thao và Du lịch'
+        contain both)."""
+        out: list[str] = []
+        for part in re.split(r";|\n", text):
+            part = part.strip().lstrip("-–+• ").strip().rstrip(".;,").strip()
+            if not part:
+                continue
+            if self.known(part):
+                out.append(part)
+                continue
+            pieces = self._known_pieces(part)
+            out += pieces if pieces else [part]
+        return out
+
+    def _known_pieces(self, text: str) -> list[str] | None:
+        """Split at ', ' or ' và ' into pieces that are known forms (registry agencies and group
+        names) or, failing that, read like an agency name of three words or more; fewest unknown
+        pieces wins, and at least one piece must be known."""
+        tokens = re.split(r"(,\s+|\s+và\s+)", text)
+        words = tokens[0::2]
+        n = len(words)
+        if n < 2:
+            return None
+
+        def piece(i: int, j: int) -> str:
+            return "".join(tokens[2 * i: 2 * j - 1])
+
+        def cost(candidate: str) -> tuple[int, int] | None:
+            """(unknown pieces, -known pieces): fewer guesses first, then more recognised names."""
+            if self.known(candidate) or norm(candidate) in self.group_forms:
+                return (0, -1)
+            if self.looks_like_agency(candidate) and len(candidate.split()) >= 3:
+                return (1, 0)
+            return None
+
+        best: list[tuple[tuple[int, int], list[str]] | None] = [None] * (n + 1)
+        best[n] = ((0, 0), [])
+        for i in range(n - 1, -1, -1):
+            for j in range(n, i, -1):
+                c = cost(piece(i, j))
+                if c is None or best[j] is None:
+                    continue
+                total = (c[0] + best[j][0][0], c[1] + best[j][0][1])
+                if best[i] is None or total < best[i][0]:
+                    best[i] = (total, [piece(i, j)] + best[j][1])
+        if best[0] is None:
+            return None
+        (unknown, _), pieces = best[0]
+        return pieces if len(pieces) > 1 and unknown < len(pieces) else None
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    if not full or short[0].casefold() != full[0].casefold():
+        return False
+    words = [w.strip(",;") for w in full[1:] if w.strip(",;-").casefold() not in ("và", "")]
+    i = 0
+    for token in short[1:]:
+        if _is_acronym(token):
+            letters = [c for c in token if c.isalpha()]
+            part = words[i:i + len(letters)]
+            if len(part) < len(letters) or any(w[:1].casefold() != c.casefold() for w, c in zip(part, letters)):
+                return False
+            i += len(letters)
+        else:
+            if i >= len(words) or words[i].casefold() != token.strip(",;").casefold():
+                return False
+            i += 1
+    return i == len(words)

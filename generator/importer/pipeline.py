@@ -1,0 +1,109 @@
+"""`kehoach import` without the printing: a Word file (.docx, or .doc through LibreOffice) → the plan
+YAML text, the import notes, the reader's messages and the recall of the rebuilt document. Writing
+the file (atomically) is the caller's last step, so nothing is written when anything fails."""
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.plan.catalogue import available
+from generator.core.errors import KehoachError
+from generator.importer.agencies import slug
+from generator.importer.recall import document_words, missing_words, rebuilt_document, recall
+from generator.importer.yaml_out import dump_plan
+from generator.importer.importer import ImportResult, import_document
+from generator.word.model import Message
+
+
+@dataclass
+class ImportOutcome:
+    text: str
+    result: ImportResult
+    reader_messages: list[Message] = field(default_factory=list)
+    recall: float | None = None
+    missing: list[str] = field(default_factory=list)
+    rebuild_error: str | None = None
+    seconds: float = 0.0
+    converted: bool = False
+
+
+def parse_indices(text: str | None) -> dict[str, str] | None:
+    """'papi=2018,par=qd2948-2017' → {papi: '2018', par: 'qd2948-2017'}; refuses unknown catalogues."""
+    if not text:
+        return None
+    out: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        if "=" not in part:
+            raise KehoachError(f"--indices: '{part}' cần dạng chỉ_số=phiên_bản, ví dụ papi=2018")
+        index, version = (x.strip() for x in part.split("=", 1))
+        if (index, version) not in available():
+            have = ", ".join(f"{i}={v}" for i, v in sorted(available()))
+            raise KehoachError(f"--indices: không có danh mục '{index}={version}'; các danh mục có: {have}")
+        out[index] = version
+    return out
+
+
+def plan_id_for(out: Path) -> str:
+    return slug(out.stem, 12)[:64].strip("-") or "ke-hoach"
+
+
+def default_output(source: Path) -> Path:
+    return source.with_name(plan_id_for(source) + ".yaml")
+
+
+def import_file(source: Path, out: Path, *, registry: str | None = None, indices: dict[str, str] | None = None,
+                display: str | None = None) -> ImportOutcome:
+    from generator.word.convert import convert_doc
+    from generator.word.reader import read_docx
+
+    started = time.perf_counter()
+    name = display or str(source)
+    with tempfile.TemporaryDirectory(prefix="kehoach-import-") as tmp:
+        converted = source.suffix.lower() in (".doc", ".rtf", ".odt")
+        path = convert_doc(source, Path(tmp)) if converted else source
+        read = read_docx(path)
+    doc = read.value
+    result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
+    header = [f"Nhập từ tệp Word {Path(name).name} bằng 'kehoach import'"
+              + (" (đã chuyển .doc → .docx bằng LibreOffice)" if converted else "") + ".",
+              "Các chỗ ghi ĐOÁN là suy luận của kehoach: hãy đối chiếu với văn bản gốc. Các chỗ TODO phải "
+              "điền trước khi 'kehoach validate' chấp nhận tệp này."]
+    if result.word_comments:
+        header += ["", "Ý kiến (comment) trong tệp Word:"] + [f"- {c}" for c in result.word_comments]
+    text = dump_plan(result.data, result.comments, header)
+    outcome = ImportOutcome(text, result, list(read.messages), converted=converted)
+    try:
+        rebuilt = rebuilt_document(result.data)
+    except Exception as exc:  # a plan the model refuses still gets written, with the reason shown
+        outcome.rebuild_error = _short(exc)
+    else:
+        source_words, rebuilt_words = document_words(doc), document_words(rebuilt)
+        outcome.recall = recall(source_words, rebuilt_words)
+        outcome.missing = missing_words(source_words, rebuilt_words)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return re.sub(r"\s+", " ", " ".join(text[:3]))[:300] or type(exc).__name__
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Readers see the old file or the whole new one, never a half-written plan."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

@@ -1,0 +1,478 @@
+"""Checks across the plan that the schema alone cannot express: unique ids, references that resolve,
+recipients that reach every agency given work, targets within their maxima."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+from generator.plan.agencies import ID_LIKE, Agencies
+from generator.plan.catalogue import Criteria
+from generator.core.errors import Problems
+from generator.plan.loader import Located, PathKey, format_path
+from generator.plan.model import (
+    AppendixRef,
+    Bullets,
+    Plan,
+    ResponsibilitiesBlock,
+    Subsection,
+    TableAppendix,
+    TargetsBlock,
+    TasksAppendix,
+)
+from generator.core.text import number, roman
+
+
+def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
+    """Every block of a body tree with its path, depth first."""
+    for i, block in enumerate(blocks):
+        here = path + (i,)
+        yield block, here
+        if isinstance(block, Subsection):
+            yield from walk_blocks(block.content, here + ("content",))
+
+
+def body_blocks(plan: Plan) -> Iterator[tuple[Any, PathKey]]:
+    for i, section in enumerate(plan.sections):
+        yield from walk_blocks(section.content, ("sections", i, "content"))
+    for i, resp in enumerate(plan.responsibilities):
+        yield from walk_blocks(resp.content, ("responsibilities", i, "content"))
+    yield from walk_blocks(plan.funding, ("funding",))
+
+
+class _Checker:
+    def __init__(self, plan: Plan, located: Located, problems: Problems):
+        self.plan, self.located, self.problems = plan, located, problems
+        self.criteria = Criteria(plan)
+        self.agencies = Agencies(plan)
+        self.unverified_seen: set[str] = set()
+
+    def error(self, path: PathKey, message: str, severity: str = "error") -> None:
+        line, col = self.located.where(path)
+        self.problems.add(line, col, format_path(self.located.original(path)), message, severity)
+
+    def warn(self, path: PathKey, message: str) -> None:
+        self.error(path, message, "warning")
+
+    def unknown(self, path: PathKey, kind: str, value: str, known: list[str]) -> None:
+        close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+        self.error(path, f"{kind} '{value}' không tồn tại{hint}")
+
+    def run(self) -> None:
+        self.unique_ids()
+        self.catalogues()
+        self.own_criteria()
+        self.assessed_maxima()
+        self.targets()
+        self.tasks()
+        self.body()
+        self.recipients()
+        self.document()
+        self.signer()
+        self.horizon()
+        self.hand_numbering()
+
+    def unique_ids(self) -> None:
+        p = self.plan
+        lists: list[tuple[PathKey, list]] = [
+            (("agencies",), p.agencies), (("targets",), p.targets), (("tasks",), p.tasks),
+            (("responsibilities",), p.responsibilities), (("sections",), p.sections),
+            (("appendices",), p.appendices), (("criteria",), p.criteria)]
+        # a free table's rows are matched by id in `diff`, and its cells are keyed by column id
+        for i, appendix in enumerate(p.appendices):
+            if isinstance(appendix, TableAppendix):
+                lists += [(("appendices", i, "columns"), appendix.columns), (("appendices", i, "rows"), appendix.rows)]
+        for where, items in lists:
+            seen: dict[str, int] = {}
+            for i, item in enumerate(items):
+                key = getattr(item, "id", None) or getattr(item, "code", None)
+                if key in seen:
+                    line = self.located.where(where + (seen[key],))[0]
+                    self.error(where + (i, "id" if hasattr(item, "id") else "code"),
+                               f"mã '{key}' bị trùng (đã dùng ở dòng {line})")
+                else:
+                    seen[key] = i
+
+    def catalogues(self) -> None:
+        from generator.plan.agencies import registries
+        from generator.plan.catalogue import versions as shipped
+
+        if self.agencies.registry_missing:
+            close = difflib.get_close_matches(self.plan.registry, sorted(registries()), n=1, cutoff=0.6)
+            hint = (f"có phải ý bạn là '{close[0]}'?" if close else
+                    "mã danh mục là tên tỉnh, thành phố viết thường không dấu, nối bằng '-', ví dụ tuyen-quang")
+            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; {hint}")
+        for index, version in self.criteria.missing_catalogues:
+            versions = sorted(v for (i, v) in shipped() if i == index)
+            known = f"các phiên bản có: {', '.join(versions)}" if versions else (
+                "các chỉ số có: " + ", ".join(sorted({i for i, _ in shipped()})))
+            self.error(("indices", index), f"không có danh mục '{index}' phiên bản '{version}'; {known}")
+
+    def criterion(self, path: PathKey, code: str):
+        info = self.criteria.get(code)
+        if info is None and code.split(".")[0] in {i for i, _ in self.criteria.missing_catalogues}:
+            return None  # already reported once, at 'indices'
+        if info is None:
+            self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
+        elif not info.verified and code not in self.criteria.overridden and code not in self.unverified_seen:
+            self.unverified_seen.add(code)  # once per criterion, at its first use
+            self.warn(path, f"tên tiêu chí '{code}' trong danh mục chưa được xác minh ('{info.name}'); "
+                            "hãy đối chiếu và khai báo tên đúng trong mục criteria")
+        return info
+
+    def own_criteria(self) -> None:
+        """Sub-maxima declared or overridden by the plan must add up to their parent's maximum."""
+        touched = {c.code for c in self.plan.criteria} | {c.parent for c in self.plan.criteria if c.parent}
+        for i, own in enumerate(self.plan.criteria):
+            if own.parent and own.parent not in self.criteria:
+                self.unknown(("criteria", i, "parent"), "tiêu chí cha", own.parent, list(self.criteria.by_code))
+        for code in sorted(c for c in touched if c in self.criteria):
+            info = self.criteria[code]
+            kids = [self.criteria[k] for k in info.children if k in self.criteria]
+            if info.max is None or not kids or any(k.max is None for k in kids):
+                continue
+            total = sum(k.max for k in kids)
+            index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
+            # only a catalogue knows all the children; a plan often lists just the ones it works on
+            complete = self.criteria.catalogue_children(code) == set(info.children)
+            if complete and abs(total - info.max) > Decimal("0.05"):
+                self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
+                                                f"{number(total)}, khác điểm tối đa {number(info.max)}")
+            elif not complete and total > info.max + Decimal("0.05"):
+                self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' đã khai báo cộng lại "
+                                                f"bằng {number(total)}, vượt điểm tối đa {number(info.max)}")
+
+    def assessed_maxima(self) -> None:
+        """PAR Index field maxima change between assessment years: a maximum the plan writes must be
+        the one of its baseline year."""
+        declared = [(("criteria", i, "max"), c.code, c.max) for i, c in enumerate(self.plan.criteria)]
+        declared += [(("targets", i, "max"), t.criterion, t.max) for i, t in enumerate(self.plan.targets)]
+        for path, code, maximum in declared:
+            known = self.criteria.assessed_max(code) if maximum is not None else None
+            if known is None or Decimal(str(maximum)) == known[0]:
+                continue
+            value, source = known
+            trust = ("đã đối chiếu nguồn" if source.verified is True
+                     else "nguồn thứ cấp, chưa đối chiếu văn bản của Bộ Nội vụ")
+            self.warn(path, f"điểm tối đa của '{code}' là {number(maximum)}, khác điểm tối đa năm đánh giá "
+                            f"{source.year} trong danh mục ({number(value)}; {trust}: {source.source})")
+
+    def targets(self) -> None:
+        for i, target in enumerate(self.plan.targets):
+            self.rank(("targets", i), target)
+            if target.wording and target.unit != "hạng" and target.target is not None:
+                shown = number(target.target)
+                if shown not in target.wording:
+                    self.warn(("targets", i, "wording"), f"câu chữ không nhắc tới giá trị chỉ tiêu {shown}: "
+                                                         "hãy kiểm tra câu chữ và số liệu có khớp nhau")
+            info = self.criterion(("targets", i, "criterion"), target.criterion)
+            # a percentage is not measured against a maximum in points (PAPI 'tỷ lệ' targets)
+            maximum = target.max if target.max is not None else (
+                info.max if info and info.unit == target.unit else None)
+            base = target.baseline
+            if target.target is not None and target.unit != "hạng":
+                if maximum is not None and target.target > maximum:
+                    self.error(("targets", i, "target"),
+                               f"chỉ tiêu {number(target.target)} vượt điểm tối đa {number(maximum)}")
+                # a qualifier says the drafter meant it ("giảm 7% so với năm 2018")
+                if base is not None and base.value is not None and target.target < base.value \
+                        and not target.qualifier:
+                    self.warn(("targets", i, "target"), f"chỉ tiêu {number(target.target)} thấp hơn kết quả năm "
+                                                        f"{base.year} ({number(base.value)})")
+            if base is not None and base.year >= self.plan.year:
+                self.warn(("targets", i, "baseline", "year"), f"năm gốc {base.year} không trước năm kế hoạch")
+
+    def rank(self, path: PathKey, target) -> None:
+        """Ranks are out of the provinces of that year: 63 until the 2025 merger, 34 after."""
+        base = target.baseline
+        if base is not None and base.rank is not None:
+            limit = base.of or provinces(base.year)
+            if base.rank > limit:
+                self.error(path + ("baseline", "rank"), f"hạng {base.rank} vượt quá số tỉnh ({limit})")
+            if base.of is not None and base.of != provinces(base.year):
+                self.warn(path + ("baseline", "of"), f"năm {base.year} có {provinces(base.year)} tỉnh, thành phố, "
+                                                     f"không phải {base.of}")
+        if target.unit == "hạng" and target.target is not None:
+            limit = provinces(self.plan.year)
+            if target.target != int(target.target) or not 1 <= target.target <= limit:
+                self.error(path + ("target",), f"thứ hạng phải là số nguyên từ 1 đến {limit} "
+                                               f"(số tỉnh, thành phố năm {self.plan.year})")
+            elif not target.wording and not target.qualifier:
+                self.rank_meaning(path, target)
+
+    def rank_meaning(self, path: PathKey, target) -> None:
+        """`target: 2` with `unit: hạng` prints "xếp hạng 2": say so when the plan may have meant
+        "up 2 places" (no baseline rank to show the move, or a leap no plan makes)."""
+        base = target.baseline
+        hint = (f"'target: {target.target}' với đơn vị 'hạng' được in là 'xếp hạng {target.target}' (thứ hạng "
+                f"phấn đấu); nếu ý là tăng {target.target} bậc, dùng 'change: {{by: {target.target}}}'")
+        if base is None or base.rank is None:
+            self.warn(path + ("target",), hint + "; khai báo baseline.rank để văn bản in cả mức tăng bậc")
+        elif target.target <= LEAP_TARGET and base.rank - target.target > LEAP_PLACES:
+            self.warn(path + ("target",), f"{hint} (từ hạng {base.rank} lên hạng {target.target} là tăng "
+                                          f"{base.rank - int(target.target)} bậc)")
+
+    def agency_ref(self, path: PathKey, ref: str) -> None:
+        """An unknown id is an error (it cannot be printed); an unknown name is printed as written,
+        with a warning naming the closest known agencies."""
+        if self.agencies.resolve(ref) is not None:
+            return
+        if ID_LIKE.match(ref):
+            self.unknown(path, "mã cơ quan", ref, [a for a in self.agencies.by_id])
+            return
+        close = difflib.get_close_matches(ref, self.agencies.known_forms(), n=3, cutoff=0.6)
+        hint = f"; gần nhất: {', '.join(close)}" if close else ""
+        self.warn(path, f"cơ quan '{ref}' không có trong danh mục (in như đã viết, không kiểm tra được Nơi nhận)"
+                        f"{hint}")
+
+    def tasks(self) -> None:
+        for i, task in enumerate(self.plan.tasks):
+            dim = self.criterion(("tasks", i, "dimension"), task.dimension)
+            subs = [task.sub_dimension] if isinstance(task.sub_dimension, str) else (task.sub_dimension or [])
+            for j, sub in enumerate(subs):
+                spath = ("tasks", i, "sub_dimension") + ((j,) if isinstance(task.sub_dimension, list) else ())
+                info = self.criterion(spath, sub)
+                if info and dim and info.parent != dim.code:
+                    self.error(spath, f"'{sub}' không thuộc chỉ số nội dung '{task.dimension}'")
+            for key in ("lead", "co"):
+                for j, ref in enumerate(getattr(task, key)):
+                    self.agency_ref(("tasks", i, key, j), ref)
+        for i, resp in enumerate(self.plan.responsibilities):
+            for j, ref in enumerate(resp.agencies):
+                self.agency_ref(("responsibilities", i, "agencies", j), ref)
+        if self.plan.tasks and not any(isinstance(a, TasksAppendix) for a in self.plan.appendices):
+            self.warn(("tasks",), "có nhiệm vụ nhưng không có phụ lục loại 'tasks' để in chúng")
+        for i, appendix in enumerate(self.plan.appendices):
+            if isinstance(appendix, TasksAppendix):
+                for j, code in enumerate(appendix.dimensions or []):
+                    self.criterion(("appendices", i, "dimensions", j), code)
+            elif appendix.type == "scores":
+                for j, code in enumerate(appendix.criteria):
+                    self.criterion(("appendices", i, "criteria", j), code)
+                for code, refs in appendix.leads.items():
+                    for j, ref in enumerate(refs):
+                        self.agency_ref(("appendices", i, "leads", code, j), ref)
+            elif appendix.type == "table":
+                column_ids = [c.id for c in appendix.columns]
+                for r, row in enumerate(appendix.rows):
+                    for key in row.cells:
+                        if key not in column_ids:
+                            self.unknown(("appendices", i, "rows", r, "cells", key), "cột", key, column_ids)
+                self.spans(i, appendix, column_ids)
+
+    def spans(self, i: int, appendix, column_ids: list[str]) -> None:
+        """Merged cells cover other cells: what is written there would not print."""
+        covered: dict[tuple[int, int], str] = {}  # (row, column) → the cell that covers it
+        for r, row in enumerate(appendix.rows):
+            for key, span in row.spans.items():
+                path = ("appendices", i, "rows", r, "spans", key)
+                if key not in column_ids:
+                    self.unknown(path, "cột", key, column_ids)
+                    continue
+                c = column_ids.index(key)
+                if row.group:
+                    self.error(path, "dòng nhóm đã tự gộp ô tới cột cuối: bỏ 'spans' ở dòng này")
+                    continue
+                if c + span.columns > len(column_ids) or r + span.rows > len(appendix.rows):
+                    self.error(path, f"ô gộp {span.columns} cột, {span.rows} dòng vượt ra ngoài bảng")
+                    continue
+                for dr in range(span.rows):
+                    for dc in range(span.columns):
+                        if (dr, dc) != (0, 0):
+                            covered[(r + dr, c + dc)] = f"dòng {row.id}, cột {key}"
+        for (r, c), by in sorted(covered.items()):
+            row = appendix.rows[r]
+            key = column_ids[c]
+            if row.group:
+                self.error(("appendices", i, "rows", r, "group"), f"ô gộp từ {by} kéo xuống dòng nhóm '{row.id}'")
+            elif key in row.cells:
+                self.error(("appendices", i, "rows", r, "cells", key),
+                           f"ô này nằm trong ô gộp từ {by}: nội dung sẽ không được in, hãy để trống")
+
+    def body(self) -> None:
+        target_ids = [t.id for t in self.plan.targets]
+        appendix_ids = [a.id for a in self.plan.appendices]
+        resp_ids = [r.id for r in self.plan.responsibilities]
+        printed_resps: set[str] = set()
+        referenced_appendices: set[str] = set()
+        for block, path in body_blocks(self.plan):
+            if isinstance(block, Subsection) and block.target is not None and block.target not in target_ids:
+                self.unknown(path + ("target",), "chỉ tiêu", block.target, target_ids)
+            elif isinstance(block, TargetsBlock):
+                for j, tid in enumerate(block.targets):
+                    if tid not in target_ids:
+                        self.unknown(path + ("targets", j), "chỉ tiêu", tid, target_ids)
+            elif isinstance(block, AppendixRef):
+                ids = [block.appendix] if isinstance(block.appendix, str) else block.appendix
+                for j, ref in enumerate(ids):
+                    referenced_appendices.add(ref)
+                    if ref not in appendix_ids:
+                        self.unknown(path + ("appendix",) + ((j,) if isinstance(block.appendix, list) else ()),
+                                     "phụ lục", ref, appendix_ids)
+            elif isinstance(block, ResponsibilitiesBlock):
+                if path[0] == "responsibilities":
+                    self.error(path, "không lồng 'responsibilities' trong chính mục responsibilities")
+                    continue
+                chosen = resp_ids if block.responsibilities == "all" else block.responsibilities
+                if block.responsibilities == "all" and not resp_ids:
+                    self.error(path, "chưa khai báo mục 'responsibilities' để in")
+                for j, rid in enumerate(chosen):
+                    if rid not in resp_ids:
+                        self.unknown(path + ("responsibilities", j), "trách nhiệm", rid, resp_ids)
+                    printed_resps.add(rid)
+        for i, resp in enumerate(self.plan.responsibilities):
+            if resp.id not in printed_resps:
+                self.warn(("responsibilities", i), f"trách nhiệm '{resp.id}' không được in (thiếu khối "
+                                                   "'responsibilities: all' trong một mục)")
+        referenced_appendices |= self.mentioned_appendices()
+        for i, appendix in enumerate(self.plan.appendices):
+            if appendix.id not in referenced_appendices:
+                self.warn(("appendices", i), f"phụ lục '{appendix.id}' không được dẫn chiếu trong nội dung "
+                                             "(thêm khối 'appendix: " + appendix.id + "')")
+
+    def mentioned_appendices(self) -> set[str]:
+        """Appendices a paragraph or bullet names in its own words ('tại Phụ lục I kèm theo')."""
+        appendices = self.plan.appendices
+        numbers = [roman(n) for n in range(1, len(appendices) + 1)]
+        found: set[str] = set()
+        for text, _ in self.texts():
+            for label in APPENDIX_LABEL.findall(text):
+                if len(appendices) > 1 and label in numbers:
+                    found.add(appendices[numbers.index(label)].id)
+            if len(appendices) == 1 and re.search(r"(?i)\bphụ lục\b", text):
+                found.add(appendices[0].id)
+        return found
+
+    def recipients(self) -> None:
+        for i, rec in enumerate(self.plan.recipients):
+            if rec.text and rec.text.strip().lstrip("-").strip().casefold().startswith("lưu"):
+                self.error(("recipients", i, "text"), "dòng 'Lưu' khai báo ở mục archive (luôn in cuối cùng), "
+                                                      "không đặt trong recipients")
+            if rec.agency:
+                self.agency_ref(("recipients", i, "agency"), rec.agency)
+            for j, item in enumerate(rec.covers):
+                if item not in self.agencies.by_id and item not in self.agencies.groups:
+                    self.unknown(("recipients", i, "covers", j), "cơ quan hoặc nhóm", item,
+                                 list(self.agencies.by_id) + sorted(self.agencies.groups))
+        reached = self.agencies.covered(self.plan)
+        reported: set[str] = set()
+        for i, task in enumerate(self.plan.tasks):
+            for key in ("lead", "co"):
+                for j, ref in enumerate(getattr(task, key)):
+                    agency = self.agencies.resolve(ref)
+                    if agency and agency.id not in reached and agency.id not in reported:
+                        reported.add(agency.id)
+                        role = "chủ trì" if key == "lead" else "phối hợp"
+                        self.warn(("tasks", i, key, j),
+                                  f"'{agency.name}' ({role}) không có trong Nơi nhận, trực tiếp hay qua nhóm")
+
+    def document(self) -> None:
+        date = self.plan.document.date
+        if date is not None and date.year > self.plan.year:
+            self.warn(("document", "date"), f"ngày ban hành {date:%d/%m/%Y} sau năm kế hoạch {self.plan.year}")
+        if self.plan.archive.units[0] != "VT":
+            self.warn(("archive", "units", 0), "dòng Lưu thường bắt đầu bằng 'VT' (Văn thư)")
+
+
+    def signer(self) -> None:
+        s = self.plan.signer
+        title = s.title.upper()
+        deputy = title.startswith("PHÓ ")
+        if s.signing_for and not deputy:
+            self.warn(("signer", "title"), f"'KT. {s.signing_for.upper()}' là cấp phó ký thay: chức vụ thường là "
+                                           f"'PHÓ {s.signing_for.upper()}', không phải '{s.title}'")
+        if deputy and not s.signing_for:
+            self.warn(("signer", "signing_for"), f"'{s.title}' ký thay người đứng đầu: cần 'signing_for' "
+                                                 f"(in 'KT. {title.removeprefix('PHÓ ')}')")
+        if s.on_behalf_of and not any(w in s.on_behalf_of.upper() for w in COLLECTIVE_WORDS):
+            self.warn(("signer", "on_behalf_of"), f"'TM.' đi với tập thể (ví dụ ỦY BAN NHÂN DÂN), "
+                                                  f"không phải '{s.on_behalf_of}'")
+        if s.name.isupper():
+            self.warn(("signer", "name"), "họ tên người ký viết chữ thường (in đậm), không viết hoa toàn bộ")
+        first = s.name.split()[0].rstrip(".").casefold() if s.name.split() else ""
+        if first in ACADEMIC_TITLES:
+            self.warn(("signer", "name"), "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30, ô 7b)")
+
+    def horizon(self) -> None:
+        """Deadlines and timeframes belong to the plan's year."""
+        year = self.plan.year
+        for i, task in enumerate(self.plan.tasks):
+            for found in YEAR.findall(task.timeframe or ""):
+                if int(found) != year:
+                    self.warn(("tasks", i, "timeframe"), f"thời gian thực hiện nhắc năm {found}, "
+                                                         f"ngoài năm kế hoạch {year}")
+        for text, path in self.texts():
+            for day, month, found in DATE.findall(text):
+                try:
+                    dt.date(int(found), int(month), int(day))
+                except ValueError:
+                    self.warn(path, f"ngày {day}/{month}/{found} không có thật")
+                    continue
+                # a report on the year is due early the next one ("trước ngày 20/02/2020"): normal
+                late = int(found) > year + 1 or (int(found) == year + 1 and int(month) > EARLY_NEXT_YEAR)
+                if DEADLINE.search(text) and late:
+                    self.warn(path, f"thời hạn {day}/{month}/{found} sau năm kế hoạch {year} "
+                                    f"(quá quý I năm {year + 1})")
+
+    def texts(self) -> Iterator[tuple[str, PathKey]]:
+        for i, text in enumerate(self.plan.preamble):
+            yield text, ("preamble", i)
+        for block, path in body_blocks(self.plan):
+            if isinstance(block, str):
+                yield block, path
+            elif isinstance(block, Subsection) and block.text:
+                yield block.text, path + ("text",)
+            elif isinstance(block, Bullets):
+                yield from _bullet_texts(block.bullets, path + ("bullets",))
+        for i, resp in enumerate(self.plan.responsibilities):
+            if resp.text:
+                yield resp.text, ("responsibilities", i, "text")
+
+    def hand_numbering(self) -> None:
+        """kehoach numbers sections, clauses and bullets itself; numbers typed into text come out twice."""
+        for text, path in self.texts():
+            if HAND_NUMBER.match(text):
+                self.warn(path, f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
+                                "kehoach tự đánh số, hãy bỏ phần này")
+            for label in APPENDIX_LABEL.findall(text):
+                if label and (len(self.plan.appendices) < 2 or label not in
+                              [roman(n) for n in range(1, len(self.plan.appendices) + 1)]):
+                    self.warn(path, f"nhắc 'Phụ lục {label}' nhưng kế hoạch có {len(self.plan.appendices)} phụ "
+                                    "lục; hãy dùng khối 'appendix:' để số phụ lục luôn đúng")
+        for i, section in enumerate(self.plan.sections):
+            if HAND_NUMBER.match(section.title):
+                self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
+
+
+LEAP_TARGET, LEAP_PLACES = 5, 20  # "hạng 2" from below the 25th: more likely "up 2 places"
+EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
+
+
+def _bullet_texts(items: list, path: PathKey) -> Iterator[tuple[str, PathKey]]:
+    for j, item in enumerate(items):
+        if isinstance(item, str):
+            yield item, path + (j,)
+        else:
+            yield item.text, path + (j, "text")
+            yield from _bullet_texts(item.bullets, path + (j, "bullets"))
+
+
+def provinces(year: int) -> int:
+    return 63 if year <= 2024 else 34
+
+
+COLLECTIVE_WORDS = ("ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "BAN ", "CHÍNH PHỦ", "ĐOÀN", "TẬP THỂ", "THƯỜNG TRỰC")
+ACADEMIC_TITLES = {"ts", "ths", "pgs", "gs", "tiến", "thạc", "bs", "ks", "cn", "pgs.ts", "gs.ts"}
+YEAR = re.compile(r"\b(20\d\d)\b")
+DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn|hoàn thành)\b", re.IGNORECASE)
+HAND_NUMBER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s)")
+APPENDIX_LABEL = re.compile(r"Phụ lục\s+([IVX]+|\d+)\b")
+
+
+def check_plan(plan: Plan, located: Located, problems: Problems) -> None:
+    _Checker(plan, located, problems).run()
