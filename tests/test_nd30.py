@@ -5,7 +5,7 @@ import pytest
 
 from generator.nd30 import rules as nd30
 from generator.render.context import MARGIN, sizes_for
-from generator.core.text import issue_date
+from generator.nd30.rules import issue_date
 
 
 @pytest.mark.parametrize("text, ok", [

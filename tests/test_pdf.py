@@ -120,26 +120,26 @@ def test_killed_during_conversion_leaves_no_libreoffice_and_no_profile(tmp_path)
     out = tmp_path / "out"
     assert not (out / "sample").exists() or sorted(p.name for p in (out / "sample").iterdir())
     # a later conversion cleans what the killed one left
-    from generator.render import pdf as pdf_module
-    pdf_module.clean_stale_profiles(temp)
+    from generator.core import libreoffice
+    libreoffice.clean_stale_profiles(temp)
     assert [p.name for p in temp.iterdir() if p.name.startswith("kehoach-lo-")] == []
 
 
 def test_a_batch_converts_with_one_libreoffice_and_one_profile(tmp_path, monkeypatch, sample_pdf):
     """build of several plans with --pdf: one LibreOffice process (and one profile) for all the
     .docx, the same PDF bytes as one at a time, and a plan that fails stops only itself."""
-    from generator.render import pdf as pdf_module
+    from generator.core import libreoffice
     from generator.render.build import build_plans
     from tests.conftest import DATA
 
     calls = []
-    real_run = pdf_module.run
+    real_run = libreoffice.run
 
     def counting(cmd, timeout):
         calls.append(cmd)
         return real_run(cmd, timeout)
 
-    monkeypatch.setattr(pdf_module, "run", counting)
+    monkeypatch.setattr(libreoffice, "run", counting)
     bad = tmp_path / "hong.yaml"
     bad.write_text("year: x\n", encoding="utf-8")
     outcomes = build_plans([SAMPLE, bad, DATA / "sample-2022.yaml"], tmp_path / "out", pdf=True)
@@ -162,12 +162,13 @@ def test_documents_the_shared_process_did_not_convert_get_their_own(tmp_path, mo
     import datetime as dt
     import subprocess
 
+    from generator.core import libreoffice
     from generator.render import pdf as pdf_module
     from generator.core.errors import OutputError
 
     monkeypatch.setattr(pdf_module, "find_soffice", lambda: "/usr/bin/soffice")
     shared = []
-    monkeypatch.setattr(pdf_module, "run", lambda cmd, timeout: shared.append((cmd, timeout)) or
+    monkeypatch.setattr(libreoffice, "run", lambda cmd, timeout: shared.append((cmd, timeout)) or
                         subprocess.CompletedProcess(cmd, 1, "", ""))
     alone = []
 

@@ -3,7 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from generator.core.text import issue_date, number, roman, text_width_pt
+from generator.core.text import number, text_width_pt
+from generator.nd30.labels import roman
+from generator.nd30.rules import issue_date
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -1,7 +1,6 @@
-"""Vietnamese formatting rules: numbers, ND30 dates, Roman numerals, text widths."""
+"""Text helpers: Vietnamese numbers, word wrapping, capitals, text widths."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from decimal import Decimal
 from functools import lru_cache
@@ -33,26 +32,6 @@ def number(value: int | Decimal) -> str:
     else:
         text = f"{value:,}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def issue_date(date: dt.date | None, year: int, month: int | None = None) -> str:
-    """ND30 §II.4.b: pad days 1-9 and months 1-2 only. A draft keeps blanks for the Văn thư (the
-    month is printed when the draft knows it)."""
-    from generator.nd30.rules import date_words  # nd30 uses roman() from here
-
-    if date is None:
-        return date_words(None, month, year)
-    return date_words(date.day, date.month, date.year)
-
-
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
 
 
 def upper(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from generator.plan.agencies import norm as agency_norm
-from generator.core.text import roman
+from generator.nd30.labels import roman
 from generator.importer.agencies import AgencyBook, registry_for, slug
 from generator.importer.tables import TableReader, clean
 from generator.importer.targets import Catalogue, catalogue_for, choose_indices, parse_target, target_data

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from generator.nd30 import rules as nd30
-from generator.core.text import roman, text_width_pt
+from generator.core.text import text_width_pt
+from generator.nd30.labels import roman
 from generator.word.model import Document, Message, Paragraph, Run, Section, Table
 
 Severity = Literal["error", "warning"]

@@ -6,12 +6,13 @@ decree (normative), "Mẫu" a sample form of Phụ lục III, "thực tế" prac
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from generator.plan.catalogue import VI_LETTERS
-from generator.core.text import roman
+from generator.nd30.labels import (ARABIC_RE, DOTTED_RE, LETTER_RE, POINT_LETTERS, ROMAN_RE, label_of, point_label,  # noqa: F401
+                                   roman, roman_value, split_label)
 
 # ---------------------------------------------------------------- page (PL I §I.1–3)
 
@@ -257,6 +258,14 @@ def date_words(day: int | None, month: int | None, year: int) -> str:
     return f"ngày {pad_day(day)} tháng {pad_month(month)} năm {year}"
 
 
+def issue_date(date: dt.date | None, year: int, month: int | None = None) -> str:
+    """ND30 §II.4.b: pad days 1-9 and months 1-2 only. A draft keeps blanks for the Văn thư (the
+    month is printed when the draft knows it)."""
+    if date is None:
+        return date_words(None, month, year)
+    return date_words(date.day, date.month, date.year)
+
+
 @dataclass(frozen=True)
 class DateCheck:
     problems: list[str]
@@ -302,48 +311,6 @@ def date_check(text: str) -> DateCheck:
 # ---------------------------------------------------------------- tên loại, headings (§II.5, §II.6)
 
 DOC_TYPE = "KẾ HOẠCH"
-ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]+)\.(?=\s|$)")
-ARABIC_RE = re.compile(r"^(?P<n>\d{1,3})\.(?=\s|$)")
-DOTTED_RE = re.compile(r"^(?P<n>\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)")
-LETTER_RE = re.compile(r"^(?P<n>[a-zđ])\)(?=\s|$)")
-POINT_LETTERS = VI_LETTERS  # a b c d đ e g h i k …: Vietnamese letters, no f/j/w/z
-
-
-def roman_value(text: str) -> int | None:
-    for n in range(1, 40):
-        if roman(n) == text:
-            return n
-    return None
-
-
-def label_of(label: str) -> tuple[str, int] | None:
-    """('roman'|'arabic'|'letter'|'dotted', position) of a heading label such as 'II.', '3.', 'đ)'."""
-    label = label.strip()
-    if m := ROMAN_RE.match(label):
-        n = roman_value(m["n"])
-        return ("roman", n) if n else None
-    if m := ARABIC_RE.match(label):
-        return "arabic", int(m["n"])
-    if m := DOTTED_RE.match(label):
-        return "dotted", int(m["n"].split(".")[-1])
-    if m := LETTER_RE.match(label):
-        letter = m["n"]
-        return ("letter", POINT_LETTERS.index(letter) + 1) if letter in POINT_LETTERS else ("letter", 0)
-    return None
-
-
-def point_label(n: int) -> str:
-    return f"{POINT_LETTERS[n - 1]})" if n <= len(POINT_LETTERS) else f"({n})"
-
-
-def split_label(text: str) -> tuple[str, str]:
-    """A label typed at the start of a paragraph ('I. MỤC ĐÍCH' → ('I.', 'MỤC ĐÍCH'))."""
-    stripped = text.lstrip()
-    for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE):
-        m = rx.match(stripped)
-        if m:
-            return stripped[: m.end()], stripped[m.end():].lstrip(" \t")
-    return "", stripped
 
 
 # ---------------------------------------------------------------- closing, Nơi nhận, signature (§II.6, §II.9, §II.7)

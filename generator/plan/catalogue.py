@@ -11,7 +11,7 @@ import yaml
 
 from generator.plan.model import Plan
 
-VI_LETTERS = "abcdđeghiklmnopqrstuvxy"
+from generator.nd30.labels import VI_LETTERS
 
 
 @dataclass(frozen=True)

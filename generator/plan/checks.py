@@ -23,7 +23,8 @@ from generator.plan.model import (
     TargetsBlock,
     TasksAppendix,
 )
-from generator.core.text import number, roman
+from generator.core.text import number
+from generator.nd30.labels import roman
 
 
 def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:

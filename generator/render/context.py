@@ -26,7 +26,9 @@ from generator.plan.model import (
     TargetsBlock,
     TasksAppendix,
 )
-from generator.core.text import issue_date, number, roman, upper
+from generator.core.text import number, upper
+from generator.nd30.labels import roman
+from generator.nd30.rules import issue_date
 
 # ---------------------------------------------------------------- body paragraphs
 

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 from generator.core.errors import WordFileError
-from generator.render.pdf import find_soffice, profile, program, run_converter
+from generator.core.libreoffice import find_soffice, profile, program, run_converter
 
 TIMEOUT_S = 120
 MAX_DOC_BYTES = 50 * 1024 * 1024

@@ -21,7 +21,8 @@ from generator.plan.model import (
     TargetsBlock,
     Task,
 )
-from generator.core.text import issue_date, number, upper
+from generator.core.text import number, upper
+from generator.nd30.rules import issue_date
 
 Kind = Literal["added", "removed", "changed"]
 

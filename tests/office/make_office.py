@@ -36,9 +36,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
-from generator.plan.catalogue import VI_LETTERS
+from generator.nd30.labels import VI_LETTERS
 from generator.render.context import Context, Para, Table, build_context
-from generator.core.text import roman
+from generator.nd30.labels import roman
 from generator.plan.validate import load_plan
 
 STYLES = ("van-thu", "van-thu-table", "drafter")

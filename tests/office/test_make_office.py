@@ -33,7 +33,7 @@ def _format(fmt: str, n: int) -> str:
     if fmt == "lowerLetter":
         return "abcdefghijklmnopqrstuvwxyz"[n - 1]
     if fmt == "upperRoman":
-        from generator.core.text import roman
+        from generator.nd30.labels import roman
         return roman(n)
     raise AssertionError(f"unexpected numFmt {fmt}")
 
