@@ -11,8 +11,8 @@ from tests.test_validate import line_of, problems_of
 def test_duplicate_task_id_names_the_first_use(plan_copy):
     path = plan_copy(lambda t: t.replace("  - id: tham-gia-01", "  - id: cong-khai-ho-ngheo"))
     (problem,) = problems_of(path)
-    assert problem.path == "tasks[1].id"
-    assert f"dòng {line_of(path, '- id: cong-khai-ho-ngheo')}" in problem.message
+    assert problem.field == "tasks[1].id"
+    assert f"dòng {line_of(path, '- id: cong-khai-ho-ngheo')}" in problem.text
 
 
 def _again(items, i=0, **changes):
@@ -53,21 +53,21 @@ def test_duplicate_ids_of_every_kind_are_errors(plan_from, kind):
         holder["n"] = len(data["appendices" if kind in ("rows", "columns") else kind]) - 1
     with pytest.raises(PlanError) as exc:
         plan_from(apply)
-    duplicates = [p for p in exc.value.problems if "bị trùng" in p.message]
-    assert [p.path for p in duplicates] == [where.format(n=holder["n"])], exc.value.problems
+    duplicates = [p for p in exc.value.problems if "bị trùng" in p.text]
+    assert [p.field for p in duplicates] == [where.format(n=holder["n"])], exc.value.problems
 
 
 
 def test_unknown_agency_gets_a_suggestion(plan_copy):
     path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", "      - so-noi-vuu\n    co:"))
     (problem,) = problems_of(path)
-    assert problem.path == "tasks[0].lead[0]" and "'so-noi-vu'" in problem.message
+    assert problem.field == "tasks[0].lead[0]" and "'so-noi-vu'" in problem.text
 
 
 def test_unknown_target_and_appendix_references(plan_copy):
     path = plan_copy(lambda t: t.replace("      - target: t-papi", "      - target: t-pap")
                      .replace("      - appendix: diem", "      - appendix: diem-so"))
-    problems = {p.path: p.message for p in problems_of(path)}
+    problems = {p.field: p.text for p in problems_of(path)}
     assert "'t-papi'" in problems["sections[1].content[0].target"]
     assert "không tồn tại" in problems["sections[2].content[1].appendix"]
 
@@ -75,39 +75,39 @@ def test_unknown_target_and_appendix_references(plan_copy):
 def test_target_above_maximum_is_an_error(plan_copy):
     path = plan_copy(lambda t: t.replace("    target: 5.7", "    target: 10.5"))
     (problem,) = problems_of(path)
-    assert problem.path == "targets[1].target" and "vượt điểm tối đa 10" in problem.message
+    assert problem.field == "targets[1].target" and "vượt điểm tối đa 10" in problem.text
 
 
 def test_target_below_baseline_is_a_warning(plan_copy):
     _, warnings = load_plan(plan_copy(lambda t: t.replace("    target: 5.7", "    target: 5.1")))
-    assert any(w.path == "targets[1].target" and "thấp hơn" in w.message for w in warnings)
+    assert any(w.field == "targets[1].target" and "thấp hơn" in w.text for w in warnings)
 
 
 def test_agency_not_reached_by_any_recipient_is_warned(plan_copy):
     path = plan_copy(lambda t: t.replace("  - text: Các Sở, Ban, ngành\n    covers:\n      - so-ban-nganh\n", ""))
     _, warnings = load_plan(path)
-    reached = [w for w in warnings if "Nơi nhận" in w.message]
-    assert {w.path for w in reached} == {"tasks[0].lead[0]", "tasks[0].co[0]"}
-    assert "Sở Nội vụ" in reached[0].message
+    reached = [w for w in warnings if "Nơi nhận" in w.text]
+    assert {w.field for w in reached} == {"tasks[0].lead[0]", "tasks[0].co[0]"}
+    assert "Sở Nội vụ" in reached[0].text
 
 
 def test_unknown_catalogue_version_lists_the_available_ones(plan_copy):
     path = plan_copy(lambda t: t.replace('  papi: "2018"', '  papi: "2019"'))
     problems = problems_of(path)
-    first = next(p for p in problems if p.path == "indices.papi")
-    assert "2018" in first.message and "2011" in first.message
+    first = next(p for p in problems if p.field == "indices.papi")
+    assert "2018" in first.text and "2011" in first.text
 
 
 def test_sub_dimension_must_belong_to_its_dimension(plan_copy):
     path = plan_copy(lambda t: t.replace("    sub_dimension: papi.1.a", "    sub_dimension: papi.2.a"))
-    problems = [p for p in problems_of(path) if p.severity == "error"]
-    assert [p.path for p in problems] == ["tasks[1].sub_dimension"]
+    problems = [p for p in problems_of(path) if p.level == "error"]
+    assert [p.field for p in problems] == ["tasks[1].sub_dimension"]
 
 
 def test_responsibilities_not_printed_are_warned(plan_copy):
     path = plan_copy(lambda t: t.replace("      - responsibilities: all\n", "      - Nội dung khác.\n"))
     _, warnings = load_plan(path)
-    assert {w.path for w in warnings if "không được in" in w.message} == {"responsibilities[0]",
+    assert {w.field for w in warnings if "không được in" in w.text} == {"responsibilities[0]",
                                                                           "responsibilities[1]"}
 
 
@@ -116,7 +116,7 @@ def test_errors_keep_warnings_alongside(plan_copy):
         "    target: 4.0", "    target: 3.5"))
     with pytest.raises(PlanError) as exc:
         load_plan(path)
-    severities = sorted(p.severity for p in exc.value.problems)
+    severities = sorted(p.level for p in exc.value.problems)
     assert severities == ["error", "warning"]
 
 
@@ -127,8 +127,8 @@ def test_unverified_catalogue_name_is_warned_once_per_criterion(plan_copy):
             .replace("  - id: tham-gia-01\n    dimension: papi.1\n    sub_dimension: papi.1.a",
                      "  - id: tham-gia-01\n    dimension: papi.2\n    sub_dimension: papi.2.b")
     _, warnings = load_plan(plan_copy(edit))
-    unverified = [w for w in warnings if "chưa được xác minh" in w.message]
-    assert [w.path for w in unverified] == ["tasks[0].sub_dimension"]
+    unverified = [w for w in warnings if "chưa được xác minh" in w.text]
+    assert [w.field for w in unverified] == ["tasks[0].sub_dimension"]
 
 
 def test_registry_agencies_resolve_without_being_declared(plan_copy):
@@ -136,30 +136,30 @@ def test_registry_agencies_resolve_without_being_declared(plan_copy):
                      .replace("    timeframe: Quý II năm 2021", "    co:\n      - Sở Tư pháp\n"
                               "    timeframe: Quý II năm 2021"))
     plan, warnings = load_plan(path)
-    assert not [w for w in warnings if "Sở Tư pháp" in w.message]  # in the registry, reached via the group
+    assert not [w for w in warnings if "Sở Tư pháp" in w.text]  # in the registry, reached via the group
 
 
 def test_unknown_agency_name_is_a_warning_with_the_closest_names(plan_copy):
     path = plan_copy(lambda t: t.replace("    co:\n      - Sở TT&TT\n", "    co:\n      - Sở TT và TT\n"))
     _, warnings = load_plan(path)
-    (warning,) = [w for w in warnings if "danh mục" in w.message]
-    assert warning.path == "tasks[0].co[0]" and "Sở TT&TT" in warning.message
+    (warning,) = [w for w in warnings if "danh mục" in w.text]
+    assert warning.field == "tasks[0].co[0]" and "Sở TT&TT" in warning.text
 
 
 def test_recipient_written_as_a_group_covers_it(plan_copy):
     path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-nam\n', 1)
                      .replace("    covers:\n      - so-ban-nganh\n", ""))
     _, warnings = load_plan(path)
-    assert not [w for w in warnings if "Nơi nhận" in w.message]
+    assert not [w for w in warnings if "Nơi nhận" in w.text]
 
 
 def test_unknown_registry(plan_copy):
     path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: quang-ngaii\n', 1))
     (problem,) = problems_of(path)
-    assert problem.path == "registry" and "có phải ý bạn là 'quang-ngai'?" in problem.message
+    assert problem.field == "registry" and "có phải ý bạn là 'quang-ngai'?" in problem.text
     path = plan_copy(lambda t: t.replace('  papi: "2018"\n', '  papi: "2018"\nregistry: xyz\n', 1))
     (problem,) = problems_of(path)
-    assert "ví dụ tuyen-quang" in problem.message
+    assert "ví dụ tuyen-quang" in problem.text
 
 
 def _par_2019(data, field_max=None):
@@ -179,7 +179,7 @@ def test_par_field_maxima_follow_the_baseline_year(plan_from):
     from generator.render.context import build_context
 
     plan, warnings = plan_from(_par_2019)
-    assert not [w for w in warnings if "điểm tối đa" in w.message]
+    assert not [w for w in warnings if "điểm tối đa" in w.text]
     full = [p.full for p in build_context(plan).body]
     assert ("- Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”: đạt 8,5/9 điểm (tăng 0,6 điểm so "
             "với năm 2018).") in full
@@ -187,9 +187,9 @@ def test_par_field_maxima_follow_the_baseline_year(plan_from):
 
 def test_plan_maxima_that_disagree_with_the_baseline_year_are_warned(plan_from):
     _, warnings = plan_from(lambda d: _par_2019(d, field_max=10))
-    (warning,) = [w for w in warnings if "điểm tối đa năm đánh giá" in w.message]
-    assert warning.path == "criteria[3].max"
-    assert warning.message.startswith("điểm tối đa của 'par.1' là 10, khác điểm tối đa năm đánh giá 2018 trong "
+    (warning,) = [w for w in warnings if "điểm tối đa năm đánh giá" in w.text]
+    assert warning.field == "criteria[3].max"
+    assert warning.text.startswith("điểm tối đa của 'par.1' là 10, khác điểm tối đa năm đánh giá 2018 trong "
                                       "danh mục (9; nguồn thứ cấp")
 
 
@@ -199,15 +199,15 @@ def test_sub_maxima_check_waits_for_every_child(plan_from):
         data["criteria"] += [{"code": "par.1.1", "name": "Kế hoạch CCHC năm", "max": 2, "parent": "par.1"},
                              {"code": "par.1.3", "name": "Kiểm tra CCHC", "max": 1.5, "parent": "par.1"}]
     _, warnings = plan_from(some)
-    assert not [w for w in warnings if "tiêu chí con" in w.message]
+    assert not [w for w in warnings if "tiêu chí con" in w.text]
 
     def too_many(data):
         some(data)
         data["criteria"][-1]["max"] = 9
     with pytest.raises(PlanError) as exc:
         plan_from(too_many)
-    (problem,) = [p for p in exc.value.problems if p.severity == "error"]
-    assert "cộng lại bằng 11, vượt điểm tối đa 10" in problem.message
+    (problem,) = [p for p in exc.value.problems if p.level == "error"]
+    assert "cộng lại bằng 11, vượt điểm tối đa 10" in problem.text
 
 
 def test_rank_target_that_may_mean_places_gained_is_warned(plan_from):
@@ -216,7 +216,7 @@ def test_rank_target_that_may_mean_places_gained_is_warned(plan_from):
             data["targets"][0].update({"unit": "hạng", "target": target})
             data["targets"][0].pop("wording", None)
             data["targets"][0]["baseline"] = baseline or {"year": 2020}
-        return [w.message for w in plan_from(edit)[1] if "hạng" in w.message and "change" in w.message]
+        return [w.text for w in plan_from(edit)[1] if "hạng" in w.text and "change" in w.text]
 
     (message,) = rank(2)
     assert "'target: 2' với đơn vị 'hạng' được in là 'xếp hạng 2'" in message and "change: {by: 2}" in message
@@ -231,14 +231,14 @@ def test_appendices_mentioned_inline_or_together_count_as_referenced(plan_from):
         content.append({"bullets": ["Các nhiệm vụ cụ thể tại Phụ lục I kèm theo Kế hoạch này."]})
         content.append("Chỉ tiêu điểm số của từng chỉ số nội dung tại Phụ lục II.")
     _, warnings = plan_from(edit)
-    assert not [w for w in warnings if "không được dẫn chiếu" in w.message]
+    assert not [w for w in warnings if "không được dẫn chiếu" in w.text]
 
     def together(data):
         content = data["sections"][2]["content"]
         content[:] = [b for b in content if not (isinstance(b, dict) and "appendix" in b)]
         content.append({"appendix": ["nhiem-vu", "diem"]})
     _, warnings = plan_from(together)
-    assert not [w for w in warnings if "không được dẫn chiếu" in w.message]
+    assert not [w for w in warnings if "không được dẫn chiếu" in w.text]
 
 
 def test_responsibility_inside_a_run_on_sentence_counts_for_its_agency(plan_from):
@@ -246,7 +246,7 @@ def test_responsibility_inside_a_run_on_sentence_counts_for_its_agency(plan_from
         data["responsibilities"].append({"id": "stp", "agencies": ["so-tttt"],
                                          "text": "Sở Thông tin và Truyền thông chủ trì tuyên truyền."})
     plan, warnings = plan_from(edit)
-    assert not [w for w in warnings if "stp" in w.message]
+    assert not [w for w in warnings if "stp" in w.text]
 
 
 def test_text_under_a_merged_cell_is_an_error(plan_from):
@@ -258,6 +258,6 @@ def test_text_under_a_merged_cell_is_an_error(plan_from):
         data["sections"][0]["content"].append({"appendix": "bang"})
     with pytest.raises(PlanError) as exc:
         plan_from(edit)
-    (problem,) = [p for p in exc.value.problems if p.severity == "error"]
-    assert problem.path == "appendices[2].rows[0].cells.note"
-    assert "nằm trong ô gộp từ dòng r1, cột name" in problem.message
+    (problem,) = [p for p in exc.value.problems if p.level == "error"]
+    assert problem.field == "appendices[2].rows[0].cells.note"
+    assert "nằm trong ô gộp từ dòng r1, cột name" in problem.text

@@ -39,14 +39,14 @@ def test_positions_of_values_and_keys(tmp_path):
 def test_duplicate_keys_are_errors_with_both_lines(tmp_path):
     located = load_yaml(write(tmp_path, "id: a\ntitle: one\nyear: 1\ntitle: two\n"))
     (problem,) = located.problems
-    assert (problem.line, problem.col, problem.path) == (4, 1, "title")
-    assert "bị lặp" in problem.message and "dòng 2" in problem.message
+    assert (problem.line, problem.col, problem.field) == (4, 1, "title")
+    assert "bị lặp" in problem.text and "dòng 2" in problem.text
 
 
 def test_aliases_are_refused(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, "a: &x\n  - 1\nb: *x\n"))
-    assert only_problem(exc).line == 3 and "neo" in only_problem(exc).message
+    assert only_problem(exc).line == 3 and "neo" in only_problem(exc).text
 
 
 def test_alias_bomb_is_refused_quickly(tmp_path):
@@ -57,12 +57,12 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, "\n".join(lines) + "\n"))
     assert time.perf_counter() - start < 5
-    assert len(exc.value.problems) == 9 and all("neo" in p.message for p in exc.value.problems)
+    assert len(exc.value.problems) == 9 and all("neo" in p.text for p in exc.value.problems)
 
 
 def test_merge_keys_are_refused(tmp_path):
     located = load_yaml(write(tmp_path, "base: {a: 1}\nother:\n  <<: {a: 1}\n  b: 2\n"))
-    assert any("'<<'" in p.message for p in located.problems)
+    assert any("'<<'" in p.text for p in located.problems)
 
 
 @pytest.mark.parametrize("content, expected", [
@@ -72,20 +72,20 @@ def test_merge_keys_are_refused(tmp_path):
 def test_empty_or_non_mapping_files(tmp_path, content, expected):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, content))
-    assert expected in only_problem(exc).message
+    assert expected in only_problem(exc).text
 
 
 def test_binary_file(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, b"PK\x03\x04\x00\x00binary"))
-    assert "nhị phân" in only_problem(exc).message
+    assert "nhị phân" in only_problem(exc).text
 
 
 def test_non_utf8_file_names_the_line(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, "id: a\ntitle: K\xea ho\xe1ch\n".encode("latin-1")))
     problem = only_problem(exc)
-    assert problem.line == 2 and "UTF-8" in problem.message
+    assert problem.line == 2 and "UTF-8" in problem.text
 
 
 def test_utf8_bom_is_accepted(tmp_path):
@@ -103,7 +103,7 @@ def test_syntax_errors_are_located_and_explained(tmp_path, content, line, words)
         load_yaml(write(tmp_path, content))
     problem = only_problem(exc)
     assert problem.line == line
-    assert problem.message.startswith("lỗi cú pháp YAML") and words in problem.message
+    assert problem.text.startswith("lỗi cú pháp YAML") and words in problem.text
 
 
 def test_very_large_file_is_refused_without_parsing(tmp_path):
@@ -112,7 +112,7 @@ def test_very_large_file_is_refused_without_parsing(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(path)
     assert time.perf_counter() - start < 2
-    message = only_problem(exc).message
+    message = only_problem(exc).text
     assert message.startswith("tệp quá lớn (giới hạn 20 MB, đủ cho một kế hoạch khoảng 10.000 nhiệm vụ")
     assert message.endswith("hãy chạy lại với --max-size 21")
 
@@ -123,7 +123,7 @@ def test_a_raised_size_limit_lets_the_file_through(tmp_path, monkeypatch):
     path = write(tmp_path, "a: " + "x" * (1024 * 1024 + 1) + "\n")
     with pytest.raises(PlanError) as exc:
         load_yaml(path)
-    assert only_problem(exc).message.endswith("hãy chạy lại với --max-size 2")
+    assert only_problem(exc).text.endswith("hãy chạy lại với --max-size 2")
     assert load_yaml(path, max_bytes=2 * 1024 * 1024).data == {"a": "x" * (1024 * 1024 + 1)}
 
 
@@ -134,7 +134,7 @@ def test_node_limit_grows_with_the_size_limit(tmp_path, monkeypatch):
     path = write(tmp_path, "a:\n" + "- 1\n" * 60_000)  # 240 KB, but 60,000 nodes
     with pytest.raises(PlanError) as exc:
         load_yaml(path)
-    message = only_problem(exc).message
+    message = only_problem(exc).text
     assert message.startswith("tệp có quá nhiều phần tử (hơn 52.428)") and "--max-size lớn hơn 2 " in message
     assert len(load_yaml(path, max_bytes=3 * 1024 * 1024).data["a"]) == 60_000
 
@@ -143,13 +143,13 @@ def test_very_deep_nesting_is_refused(tmp_path):
     deep = "a: " + "[" * 5000 + "]" * 5000 + "\n"
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, deep))
-    assert f"hơn {MAX_DEPTH} cấp" in only_problem(exc).message
+    assert f"hơn {MAX_DEPTH} cấp" in only_problem(exc).text
 
 
 def test_missing_file(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(tmp_path / "khong-co.yaml")
-    assert "không tìm thấy" in only_problem(exc).message
+    assert "không tìm thấy" in only_problem(exc).text
 
 
 def test_alias_bomb_inside_a_real_plan_stops_before_validation(tmp_path):
@@ -163,13 +163,13 @@ def test_alias_bomb_inside_a_real_plan_stops_before_validation(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_plan(write(tmp_path, "\n".join(lines) + "\n"))
     assert time.perf_counter() - start < 5
-    assert all("neo" in p.message for p in exc.value.problems)
+    assert all("neo" in p.text for p in exc.value.problems)
 
 
 def test_characters_word_cannot_hold_are_located_errors(tmp_path):
     """Double quotes let escapes such as \\x0b in; a .docx cannot contain them."""
     located = load_yaml(write(tmp_path, 'id: a\ntitle: "Kế\\x0bhoạch"\nnote: "tab\\tand\\nnewline are fine"\n'))
     (problem,) = located.problems
-    assert (problem.line, problem.col, problem.path) == (2, 8, "title")
-    assert "U+000B" in problem.message
+    assert (problem.line, problem.col, problem.field) == (2, 8, "title")
+    assert "U+000B" in problem.text
     assert located.data["note"] == "tab\tand\nnewline are fine"

@@ -39,8 +39,8 @@ def test_only_todo_markers_fail_validation(tmp_path, plan):
     result, out = roll_to(tmp_path, plan)
     with pytest.raises(PlanError) as exc:
         load_plan(out)
-    errors = [p for p in exc.value.problems if p.severity == "error"]
-    assert errors and all(p.message.startswith("còn việc phải làm: TODO") for p in errors)
+    errors = [p for p in exc.value.problems if p.level == "error"]
+    assert errors and all(p.text.startswith("còn việc phải làm: TODO") for p in errors)
     assert len(errors) == len(result.todos)
 
 
@@ -163,7 +163,7 @@ def test_cited_documents_keep_their_dates_and_years_move_once(plan_copy):
 
 def test_early_next_year_deadline_moves_with_the_plan(plan_copy):
     path = _real_2019_plan(plan_copy)
-    assert not [w for w in load_plan(path)[1] if "sau năm kế hoạch" in w.message]  # normal, not warned
+    assert not [w for w in load_plan(path)[1] if "sau năm kế hoạch" in w.text]  # normal, not warned
     text = rollover(path).text
     assert "báo cáo kết quả trước ngày 20/02/2021 và sơ kết trước ngày 15/6/2020." in text
 
@@ -193,8 +193,8 @@ def test_relative_targets_roll_over_to_todo_amounts(plan_copy):
     out.write_text(result.text, encoding="utf-8")
     with pytest.raises(PlanError) as exc:
         load_plan(out)
-    errors = [p for p in exc.value.problems if p.severity == "error"]
-    assert all(p.message.startswith("còn việc phải làm: TODO") for p in errors)
+    errors = [p for p in exc.value.problems if p.level == "error"]
+    assert all(p.text.startswith("còn việc phải làm: TODO") for p in errors)
     assert len(errors) == len(result.todos)
 
 

@@ -106,7 +106,7 @@ def _cli_accepts(tmp_path, data) -> bool:
     try:
         load_plan(path)
     except PlanError as exc:
-        return not [p for p in exc.problems if p.severity == "error"]
+        return not [p for p in exc.problems if p.level == "error"]
     return True
 
 

@@ -32,9 +32,9 @@ def test_starter_reports_only_its_todo_markers(tmp_path):
     assert starter.text.startswith("# yaml-language-server: $schema=kehoach.schema.json\n")
     with pytest.raises(PlanError) as exc:
         load_plan(write(tmp_path, starter))
-    errors = [p for p in exc.value.problems if p.severity == "error"]
+    errors = [p for p in exc.value.problems if p.level == "error"]
     assert len(errors) == starter.todos > 10
-    assert all(p.message.startswith("còn việc phải làm: TODO: ") for p in errors)
+    assert all(p.text.startswith("còn việc phải làm: TODO: ") for p in errors)
 
 
 def test_every_province_validates_once_the_todos_are_filled(tmp_path):
@@ -47,7 +47,7 @@ def test_every_province_validates_once_the_todos_are_filled(tmp_path):
         path.write_text(fill(starter.text), encoding="utf-8")
         plan, warnings = load_plan(path)
         assert plan.registry == province["id"] and province["name"].upper() in plan.issuer.name[1]
-        assert not [w for w in warnings if "Nơi nhận" in w.message or "cơ quan" in w.message], warnings
+        assert not [w for w in warnings if "Nơi nhận" in w.text or "cơ quan" in w.text], warnings
         seen.add(plan.issuer.name[1])
     assert len(seen) == 64
 

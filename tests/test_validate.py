@@ -23,12 +23,12 @@ def line_of(path, needle):
 def test_shipped_plans_validate_without_errors(path):
     plan, warnings = load_plan(path)
     assert plan.id == path.stem
-    assert all(w.severity == "warning" for w in warnings)
+    assert all(w.level == "warning" for w in warnings)
 
 
 def test_unknown_key_gets_a_did_you_mean_at_its_line(plan_copy):
     path = plan_copy(lambda t: t.replace("  full_name: Ủy ban", "  full_nam: Ủy ban"))
-    messages = {(p.line, p.path): p.message for p in problems_of(path)}
+    messages = {(p.line, p.field): p.text for p in problems_of(path)}
     line = line_of(path, "full_nam:")
     assert "có phải ý bạn là 'full_name'" in messages[(line, "issuer.full_nam")]
     # the suggestion already names the missing key: it is not reported a second time
@@ -39,42 +39,42 @@ def test_misspelt_block_key_is_named(plan_copy):
     path = plan_copy(lambda t: t.replace("      - title: Mục đích\n", "      - titel: Mục đích\n"))
     (problem,) = problems_of(path)
     assert problem.line == line_of(path, "titel:")
-    assert "'titel'" in problem.message and "'title'" in problem.message
+    assert "'titel'" in problem.text and "'title'" in problem.text
 
 
 def test_wrong_type_and_every_error_reported_together(plan_copy):
     path = plan_copy(lambda t: t.replace("year: 2021", "year: hai nghìn").replace("  number: 5\n", "  number: năm\n"))
     problems = problems_of(path)
-    paths = {p.path: p for p in problems}
+    paths = {p.field: p for p in problems}
     assert paths["year"].line == line_of(path, "year: hai")
-    assert paths["document.number"].message == "phải là số nguyên"
+    assert paths["document.number"].text == "phải là số nguyên"
     assert len(problems) == 2
 
 
 def test_yes_no_and_numbers_where_text_is_expected(plan_copy):
     path = plan_copy(lambda t: t.replace("    timeframe: Thường xuyên", "    timeframe: yes"))
     (problem,) = problems_of(path)
-    assert problem.path == "tasks[0].timeframe" and "dấu nháy" in problem.message
+    assert problem.field == "tasks[0].timeframe" and "dấu nháy" in problem.text
 
 
 def test_bad_id_is_explained(plan_copy):
     path = plan_copy(lambda t: t.replace("  - id: so-noi-vu\n", "  - id: Sở Nội vụ\n"))
     problems = problems_of(path)
-    first = next(p for p in problems if p.path == "agencies[0].id")
-    assert "chữ thường không dấu" in first.message
+    first = next(p for p in problems if p.field == "agencies[0].id")
+    assert "chữ thường không dấu" in first.text
 
 
 def test_missing_signer_name(plan_copy):
     path = plan_copy(lambda t: t.replace("  name: Hồ Quang Bửu\n", ""))
     (problem,) = problems_of(path)
-    assert problem.path == "signer.name" and "thiếu trường bắt buộc 'name'" in problem.message
+    assert problem.field == "signer.name" and "thiếu trường bắt buộc 'name'" in problem.text
     assert problem.line == line_of(path, "  on_behalf_of:")
 
 
 def test_unknown_appendix_type_points_at_type(plan_copy):
     path = plan_copy(lambda t: t.replace("    type: scores", "    type: score"))
     (problem,) = problems_of(path)
-    assert problem.path == "appendices[1].type" and "tasks" in problem.message
+    assert problem.field == "appendices[1].type" and "tasks" in problem.text
 
 
 def test_schema_and_cross_reference_errors_come_in_one_run(plan_copy):
@@ -83,7 +83,7 @@ def test_schema_and_cross_reference_errors_come_in_one_run(plan_copy):
                      .replace("  abbreviation: UBND", "  abbrev: UBND")
                      .replace("      - ubnd-cap-huyen\n    timeframe: Quý II", "      - so-noi-vuu\n    timeframe: Quý II")
                      .replace("      - target: t-papi", "      - target: t-pap"))
-    problems = {p.path: p.message for p in problems_of(path)}
+    problems = {p.field: p.text for p in problems_of(path)}
     assert problems["issuer.abbrev"].startswith("khóa 'abbrev' không có trong lược đồ")
     assert problems["tasks[0].timeframe"].startswith("phải là chữ")
     assert "'so-noi-vu'" in problems["tasks[1].lead[0]"]  # checked although tasks[0] is malformed
@@ -95,8 +95,8 @@ def test_references_to_a_part_that_could_not_be_read_are_not_reported(plan_copy)
     # t-papi has neither 'target' nor 'change' (a schema error); the section that prints it is not
     # also reported as naming an unknown target
     path = plan_copy(lambda t: t.replace("      value: 44.33\n    target: 46.5\n", "      value: 44.33\n"))
-    (problem,) = [p for p in problems_of(path) if p.severity == "error"]
-    assert problem.path == "targets[0]" and "'target'" in problem.message
+    (problem,) = [p for p in problems_of(path) if p.level == "error"]
+    assert problem.field == "targets[0]" and "'target'" in problem.text
 
 
 def test_paths_after_a_left_out_element_point_at_the_right_lines(plan_copy):
@@ -105,12 +105,12 @@ def test_paths_after_a_left_out_element_point_at_the_right_lines(plan_copy):
                                          "      1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>.\n", "")
                      .replace("      - ubnd-cap-huyen\n    timeframe: Quý II", "      - so-noi-vuu\n    timeframe: Quý II"))
     problems = problems_of(path)
-    unknown = next(p for p in problems if "so-noi-vuu" in p.message)
-    assert unknown.path == "tasks[1].lead[0]" and unknown.line == line_of(path, "- so-noi-vuu")
+    unknown = next(p for p in problems if "so-noi-vuu" in p.text)
+    assert unknown.field == "tasks[1].lead[0]" and unknown.line == line_of(path, "- so-noi-vuu")
 
 
 def test_a_scalar_where_a_mapping_belongs_names_the_expected_keys(plan_copy):
     path = plan_copy(lambda t: t.replace("signer:\n", "signer: Nguyễn Văn A\nsigner_cu:\n", 1))
-    problems = {p.path: p.message for p in problems_of(path)}
+    problems = {p.field: p.text for p in problems_of(path)}
     assert problems["signer"] == ("phải là một bảng 'khóa: giá trị'; khóa bắt buộc: title, name; "
                                   "khóa tùy chọn: on_behalf_of, signing_for")

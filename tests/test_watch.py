@@ -36,7 +36,7 @@ def test_rebuilds_on_each_save_and_keeps_the_last_good_output(tmp_path):
                              sleep=save_next, clock=lambda: dt.datetime(2026, 1, 2, 8, 30)))
     assert [e.result is not None for e in events] == [True, False, True]
     assert sleeps == [0.25, 0.25, 0.25]  # a build follows each save; the unchanged file was not rebuilt
-    assert [p.path for p in events[1].problems if p.severity == "error"] == ["year"]
+    assert [p.field for p in events[1].problems if p.level == "error"] == ["year"]
     assert docx.exists() and events[2].result.out_dir == out / "ke-hoach"
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from generator.cli import vi as cli_vi
-from generator.core.errors import KehoachError, Problem
+from generator.core.errors import KehoachError, located, located_dict, located_text
+from generator.core.messages import Message
 
 # Start-up time matters (`--help`, `validate` in editors and CI): modules that only some commands
 # need (json, traceback, and above all the .docx/.xlsx libraries behind build) are imported inside
@@ -35,15 +36,15 @@ def _display(path: Path) -> str:
     return str(path)
 
 
-def _echo_problems(problems: list[Problem], fmt: str = "text") -> None:
+def _echo_problems(problems: list[Message], fmt: str = "text") -> None:
     for p in problems:
         if fmt == "github":
-            kind = "error" if p.severity == "error" else "warning"
-            message = f"{p.path}: {p.message}" if p.path else p.message
+            kind = "error" if p.level == "error" else "warning"
+            message = f"{p.field}: {p.text}" if p.field else p.text
             message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             click.echo(f"::{kind} file={p.file},line={p.line or 1},col={p.col or 1}::{message}")
         else:
-            click.echo(str(p), err=True)
+            click.echo(located_text(p), err=True)
 
 
 @click.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
@@ -158,7 +159,7 @@ def watch(plan: Path, out: Path, pdf: bool, docx_template: Path | None, xlsx_tem
             click.echo(f"[{stamp}] đã tạo {_display(event.result.out_dir)}/ "
                        f"({', '.join(p.name for p in event.result.files)})")
         else:
-            errors = sum(p.severity == "error" for p in event.problems)
+            errors = sum(p.level == "error" for p in event.problems)
             click.echo(f"[{stamp}] chưa tạo: {errors} lỗi; kết quả lần trước được giữ nguyên.", err=True)
     sys.exit(0 if ok else 1)
 
@@ -180,7 +181,7 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str, max_size: int | No
     """
     from generator.plan.validate import load_plan
 
-    all_problems: list[Problem] = []
+    all_problems: list[Message] = []
     for plan in plans:
         try:
             _, warnings = load_plan(plan, _display(plan), max_bytes=max_size * MB if max_size else None)
@@ -188,12 +189,12 @@ def validate(plans: tuple[Path, ...], strict: bool, fmt: str, max_size: int | No
         except KehoachError as exc:
             all_problems += exc.problems
     if strict:
-        all_problems = [Problem(p.file, p.line, p.col, p.path, p.message, "error") for p in all_problems]
-    errors = [p for p in all_problems if p.severity == "error"]
+        all_problems = [located(p.file, p.line, p.col, p.field, p.text, "error") for p in all_problems]
+    errors = [p for p in all_problems if p.level == "error"]
     if fmt == "json":
         import json
 
-        click.echo(json.dumps([p.__dict__ for p in all_problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([located_dict(p) for p in all_problems], ensure_ascii=False, indent=2))
     else:
         _echo_problems(all_problems, fmt)
         if fmt == "text":
@@ -557,7 +558,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
         except KehoachError as exc:
             failed = True
             if fmt == "json":
-                records += [{"file": display, "rule": "file", "severity": "error", "message": p.message}
+                records += [{"file": display, "rule": "file", "severity": "error", "message": p.text}
                             for p in exc.problems]
             else:
                 _echo_problems(exc.problems, fmt)

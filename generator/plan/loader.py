@@ -16,7 +16,8 @@ from typing import Any
 
 import yaml
 
-from generator.core.errors import PlanError, Problem, Problems
+from generator.core.errors import PlanError, Problems, located
+from generator.core.messages import Message
 from generator.core.safeio import NotRegular, TooLarge, os_error_vi, read_regular, size_text
 
 MB = 1024 * 1024
@@ -39,7 +40,7 @@ class Located:
 
     file: str
     data: Any
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
     values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
     keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
 
@@ -114,27 +115,27 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     try:
         raw = read_regular(path, limit)
     except TooLarge:
-        raise PlanError(Problem(display, 0, 0, "", too_big_message(path, limit))) from None
+        raise PlanError(located(display, 0, 0, "", too_big_message(path, limit))) from None
     except NotRegular as exc:
-        raise PlanError(Problem(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
+        raise PlanError(located(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
-        raise PlanError(Problem(display, 0, 0, "", os_error_vi(exc))) from None
+        raise PlanError(located(display, 0, 0, "", os_error_vi(exc))) from None
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise PlanError(Problem(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
+        raise PlanError(located(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise PlanError(
-            Problem(display, line, col, "", "tệp không được mã hóa UTF-8 (hãy lưu lại với bảng mã UTF-8)")
+            located(display, line, col, "", "tệp không được mã hóa UTF-8 (hãy lưu lại với bảng mã UTF-8)")
         ) from None
     text = text.removeprefix("\ufeff")
     bad = _FORBIDDEN_RAW.search(text)
     if bad:
         line, col = _line_col(text, bad.start())
-        raise PlanError(Problem(display, line, col, "", _control_message(bad.group())))
+        raise PlanError(located(display, line, col, "", _control_message(bad.group())))
     return text
 
 
@@ -185,19 +186,19 @@ def load_yaml(path: Path, display: str | None = None, max_bytes: int | None = No
 def _load(text: str, display: str, max_nodes: int = MAX_NODES) -> Located:
     deep = _too_deep(text)
     if deep:
-        raise PlanError(Problem(display, deep[0], deep[1], "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"))
+        raise PlanError(located(display, deep[0], deep[1], "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)"))
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise PlanError(Problem(display, line, col, "", _syntax_message(exc))) from None
+        raise PlanError(located(display, line, col, "", _syntax_message(exc))) from None
     except yaml.YAMLError as exc:  # characters and depth are checked before; this is a last resort
-        raise PlanError(Problem(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
+        raise PlanError(located(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
     except RecursionError:  # the pure-Python parser recurses once per level
-        raise PlanError(Problem(display, 0, 0, "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")) from None
+        raise PlanError(located(display, 0, 0, "", f"nội dung lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)")) from None
     if root is None:
-        raise PlanError(Problem(display, 1, 1, "", "tệp rỗng: chưa có nội dung kế hoạch"))
+        raise PlanError(located(display, 1, 1, "", "tệp rỗng: chưa có nội dung kế hoạch"))
     builder = _Builder(display, max_nodes)
     data = builder.build(root, (), 0)
     if not isinstance(data, dict) and not builder.problems.errors:

@@ -12,7 +12,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.plan.checks import check_plan
-from generator.core.errors import Problem, Problems
+from generator.core.errors import Problems
+from generator.core.messages import Message
 from generator.plan.loader import Located, PathKey, format_path, load_yaml
 from generator.plan.model import NOT_BLANK, Plan
 
@@ -245,7 +246,7 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
     else:
         todos = todo_markers(located, problems)
     # a value the loader refused (control characters, bad numbers...) is not reported again as missing
-    refused = {p.path for p in located.problems if p.severity == "error"}
+    refused = {p.field for p in located.problems if p.level == "error"}
     if isinstance(located.data, dict) and not set(located.data) & set(Plan.model_fields):
         problems.add(1, 1, "", "không phải tệp kế hoạch: không có khóa nào của lược đồ (schema_version, id, year, "
                                "issuer, title, sections, ...)")
@@ -450,13 +451,13 @@ def check_readable_parts(located: Located, problems: Problems, todos: set[PathKe
     touched = {p[0] for p in removed if p}
     noise = [m for key in touched for m in _ABSENCE.get(key, ())]
     for problem in found.items:
-        under = any(problem.path == c or problem.path.startswith((c + ".", c + "[")) for c in cut if c)
-        names_cut = any(f"'{i}'" in problem.message for i in ids)
-        if not (under or names_cut or any(m in problem.message for m in noise)):
+        under = any(problem.field == c or problem.field.startswith((c + ".", c + "[")) for c in cut if c)
+        names_cut = any(f"'{i}'" in problem.text for i in ids)
+        if not (under or names_cut or any(m in problem.text for m in noise)):
             problems.items.append(problem)
 
 
-def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None = None) -> tuple[Plan, list[Problem]]:
+def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None = None) -> tuple[Plan, list[Message]]:
     """Read, validate and check one plan. Raises PlanError with every error found (and the warnings):
     the schema's and, for the parts that could be read, the cross-reference checks' (all at once);
     returns the plan and its warnings otherwise. `max_bytes`: see loader.load_yaml."""
@@ -471,7 +472,7 @@ def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None =
     return plan, problems.warnings
 
 
-def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, list[Problem], dict[PathKey, str]]:
+def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, list[Message], dict[PathKey, str]]:
     """Like `load_plan`, for `diff`: a plan fresh from `rollover` still has TODO markers, which are
     compared as values (returned by path) instead of being errors."""
     located = load_yaml(path, display)

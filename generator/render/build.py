@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.render.context import build_context
-from generator.core.errors import KehoachError, OutputError, Problem
+from generator.core.errors import KehoachError, OutputError
+from generator.core.messages import Message
 from generator.render.pdf import docx_to_pdf, docx_to_pdfs
 from generator.render.docx import render_docx
 from generator.render.xlsx import render_xlsx
@@ -29,7 +30,7 @@ class BuildResult:
     plan: Path
     out_dir: Path
     files: list[Path] = field(default_factory=list)
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     task_rows: int = 0
 
 
@@ -118,7 +119,7 @@ class _Staged:
     lock: int | None
     docx: Path
     written: list[Path]
-    warnings: list[Problem]
+    warnings: list[Message]
     task_rows: int
     stamp: dt.datetime
 

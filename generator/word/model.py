@@ -7,26 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Literal, Union
 
-Level = Literal["warning", "info"]
+from generator.core.messages import Message, Result  # noqa: F401  (the reader's messages are the house type)
+
 ChangeMark = Literal["ins", "del"]
-
-
-@dataclass(frozen=True)
-class Message:
-    """Something the reader saw but could not turn into the tree (or turned in a lossy way)."""
-
-    level: Level
-    text: str  # Vietnamese, for the drafter
-    where: str  # "đoạn 12", "bảng 2, hàng 3, ô 1", "đầu trang mục 1"
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.text}" if self.where else self.text
-
-
-@dataclass(frozen=True)
-class Result:
-    value: object
-    messages: list[Message] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import yaml
 
 from generator.plan.agencies import ID_LIKE, Agencies
 from generator.render.context import Builder, Context, Para, build_context
-from generator.core.errors import KehoachError, Problem
+from generator.core.errors import KehoachError, located
 from generator.plan.loader import format_path, read_text
 from generator.plan.model import Target
 from generator.render.sources import SourceTags, Tag, is_tag
@@ -166,7 +166,7 @@ class _Onto:
         found = {u.where for u in pairs.values()}
         if body and sum(u.where in found for u in body) * 2 < len(body):
             # most of what the plan prints is not there: another document, or another plan's
-            raise KehoachError(Problem(
+            raise KehoachError(located(
                 self.docx_display, 0, 0, "",
                 f"tệp Word này không phải văn bản kehoach tạo từ {self.plan_display} (chỉ nhận ra "
                 f"{sum(u.where in found for u in body)}/{len(body)} đoạn của kế hoạch); không sửa gì. Hãy "
@@ -886,8 +886,8 @@ class _Onto:
                 try:
                     result = build_plan(path, Path(tmp) / "build", display=self.plan_display)
                 except KehoachError as exc:
-                    raise KehoachError([Problem(self.plan_display, p.line, p.col, p.path,
-                                                f"sau khi nhận các sửa đổi: {p.message}", p.severity)
+                    raise KehoachError([located(self.plan_display, p.line, p.col, p.field,
+                                                f"sau khi nhận các sửa đổi: {p.text}", p.level)
                                         for p in exc.problems]) from None
                 rebuilt = read_docx(next(f for f in result.files if f.suffix == ".docx")).value
         expected = [(p.index, self.view(p)) for p in self.doc.paragraphs() if not p.in_shape]

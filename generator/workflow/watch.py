@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.render.build import BuildResult
-from generator.core.errors import KehoachError, Problem
+from generator.core.errors import KehoachError
+from generator.core.messages import Message
 
 
 @dataclass
@@ -19,7 +20,7 @@ class Event:
 
     when: dt.datetime
     result: BuildResult | None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Message] = field(default_factory=list)
 
 
 def fingerprint(paths: list[Path]) -> tuple:
