@@ -3,9 +3,9 @@ import datetime as dt
 
 import pytest
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 from generator.render.context import MARGIN, sizes_for
-from generator.nd30.rules import issue_date
+from generator.nd30 import issue_date
 
 
 @pytest.mark.parametrize("text, ok", [

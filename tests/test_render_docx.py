@@ -7,7 +7,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 from generator.render.build import build_plan
 from generator.core.text import text_width_pt
 from tests.conftest import PLANS, SAMPLE

@@ -5,7 +5,7 @@ import pytest
 
 from generator.core.text import number, text_width_pt
 from generator.nd30.labels import roman
-from generator.nd30.rules import issue_date
+from generator.nd30 import issue_date
 
 
 @pytest.mark.parametrize("value, expected", [

@@ -20,10 +20,10 @@ from docx.shared import Mm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 
 from generator.render import ooxml
-from generator.nd30.rules import FONT, MARGIN  # noqa: E402
+from generator.nd30 import FONT, MARGIN  # noqa: E402
 
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 

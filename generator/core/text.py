@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from importlib import resources
 
@@ -49,3 +51,64 @@ def text_width_pt(text: str, size_pt: float, style: str = "regular") -> float:
     table = _widths()[style]
     fallback = table.get("n", 500)
     return sum(table.get(ch, fallback) for ch in text) * size_pt / 1000
+
+
+# ---------------------------------------------------------------- comparison forms
+# Each form answers a different question; they are kept apart on purpose and named by what they keep.
+
+
+def squash(text: str) -> str:
+    """Whitespace only: no-break spaces as spaces, one space between words."""
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def caseless(text: str) -> str:
+    """Comparison form of a document's fixed wording: NFC, case-folded, one space between words, and the
+    old-style tone placement ('hoà') spelled the new way ('hòa')."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = text.replace("oà", "òa").replace("oá", "óa").replace("oả", "ỏa").replace("oã", "õa").replace("oạ", "ọa")
+    return " ".join(text.split())
+
+
+def name_key(text: str) -> str:
+    """Key of a name (agency, recipient): NFC, case-folded, list punctuation at the ends dropped."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().strip(" ;.").split())
+
+
+def ascii_key(text: str) -> str:
+    """Lower case without diacritics or punctuation, so 'Thanh Hoá', 'thanh-hoa' and 'THANH HÓA' meet."""
+    text = unicodedata.normalize("NFD", name_key(text).replace("đ", "d"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def words_key(text: str) -> str:
+    """Key of a criterion's or heading's wording: case-folded words, quotes and punctuation dropped (% and
+    / kept: '100%', '8/10')."""
+    text = unicodedata.normalize("NFC", text).casefold()
+    text = text.replace("“", "").replace("”", "").replace('"', "")
+    return " ".join(re.sub(r"[^\w%/]+", " ", text).split())
+
+
+# ---------------------------------------------------------------- Vietnamese numbers
+
+
+def parse_number(text: str) -> Decimal | None:
+    """A number as Vietnamese documents write it: '44,33' → 44.33, '1.250' → 1250, '1.250.000,5'; None
+    when the text is not one number."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d+", text):
+        return None
+    if "," in text or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) is None:
+        text = text.replace(".", "").replace(",", ".") if "," in text else text
+    else:
+        text = text.replace(".", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def vi_decimal(text: str) -> Decimal:
+    """'1.250,5' → 1250.5: dots group thousands, the comma is the decimal mark (raises on anything else)."""
+    return Decimal(text.replace(".", "").replace(",", "."))

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from generator.render.context import TASK_COLUMNS
 from generator.importer.agencies import AgencyBook, slug
-from generator.importer.targets import Catalogue, norm
+from generator.importer.targets import Catalogue, norm, vi_number
 from generator.word.model import Table
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
@@ -354,7 +354,7 @@ class TableReader:
             values = []
             for text in cells[2:5]:
                 try:
-                    values.append(Decimal(text.replace(".", "").replace(",", ".")) if text.strip() else None)
+                    values.append(vi_number(text) if text.strip() else None)
                 except InvalidOperation:
                     return None
             maximum, baseline, target = values

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from generator.core.text import vi_decimal as vi_number, words_key as norm  # noqa: F401  (tables.py reads them here)
 from generator.plan.catalogue import CriterionInfo, available, flatten
 
 NUM = r"\d+(?:,\d+)?"
@@ -23,14 +24,6 @@ INDEX_WORDS = {
 }
 
 
-def norm(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).casefold()
-    text = text.replace("“", "").replace("”", "").replace('"', "")
-    return " ".join(re.sub(r"[^\w%/]+", " ", text).split())
-
-
-def vi_number(text: str) -> Decimal:
-    return Decimal(text.replace(".", "").replace(",", "."))
 
 
 def version_year(version: str) -> int:

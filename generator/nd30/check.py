@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 from generator.core.text import text_width_pt
 from generator.nd30.labels import roman
 from generator.word.model import Document, Message, Paragraph, Run, Section, Table

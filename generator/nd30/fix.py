@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 from generator.core.errors import KehoachError, OutputError
 from generator.nd30.check import Finding, Fix, check_document
 from generator.word.model import Document

@@ -15,6 +15,8 @@ from string import Template
 
 import yaml
 
+from generator.core.text import ascii_key as fold, name_key as norm  # noqa: F401  (importer and starter use them too)
+
 from generator.plan.catalogue import DATA_LOADER, read_data
 from generator.plan.model import Agency, Plan
 
@@ -22,15 +24,6 @@ ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 STANDARD = "standard"
 
 
-def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().strip(" ;.").split())
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics or punctuation, so 'Thanh Hoá', 'thanh-hoa' and 'THANH HÓA' meet."""
-    text = unicodedata.normalize("NFD", norm(text).replace("đ", "d"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 @lru_cache(maxsize=None)

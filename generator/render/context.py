@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Literal
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 from generator.plan.agencies import Agencies
 from generator.plan.catalogue import Criteria, CriterionInfo
 from generator.plan.model import (
@@ -28,7 +28,7 @@ from generator.plan.model import (
 )
 from generator.core.text import number, upper
 from generator.nd30.labels import roman
-from generator.nd30.rules import issue_date
+from generator.nd30 import issue_date
 
 # ---------------------------------------------------------------- body paragraphs
 

@@ -18,11 +18,11 @@ from docx.shared import Pt
 from docxtpl import DocxTemplate, RichText
 from lxml import etree
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 
 from generator.render import ooxml
 from generator.render.context import Context, Para, Table
-from generator.nd30.rules import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
+from generator.nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
 from generator.core.errors import TemplateError
 from generator.render.sources import SourceTags
 from generator.render.templates import read_template

@@ -22,7 +22,7 @@ from generator.plan.model import (
     Task,
 )
 from generator.core.text import number, upper
-from generator.nd30.rules import issue_date
+from generator.nd30 import issue_date
 
 Kind = Literal["added", "removed", "changed"]
 

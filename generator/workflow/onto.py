@@ -27,7 +27,7 @@ from generator.core.errors import KehoachError, located
 from generator.plan.loader import format_path, read_text
 from generator.plan.model import Target
 from generator.render.sources import SourceTags, Tag, is_tag
-from generator.core.text import number
+from generator.core.text import number, parse_number, squash as _norm
 from generator.plan.validate import load_plan
 from generator.word import read_docx
 from generator.word.model import Document, Paragraph, Table
@@ -93,25 +93,6 @@ class Unit:
     tag: Tag | None
     text: str  # as printed
     para: Para | None = None
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("\u00a0", " ").split())
-
-
-def parse_number(text: str) -> Decimal | None:
-    """Vietnamese number: '44,33' → 44.33, '1.250' → 1250."""
-    text = text.strip()
-    if not re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d+", text):
-        return None
-    if "," in text or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) is None:
-        text = text.replace(".", "").replace(",", ".") if "," in text else text
-    else:
-        text = text.replace(".", "")
-    try:
-        return Decimal(text)
-    except InvalidOperation:
-        return None
 
 
 class _Onto:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator.nd30 import rules as nd30
+from generator import nd30
 from generator.render.build import build_plan
 from generator.nd30.check import check_docx, grouped
 from tests.conftest import PLANS
@@ -395,7 +395,7 @@ def test_office_findings_are_located(office_files):
 
 def test_every_rule_is_catalogued_and_broken_by_a_test():
     """The rules module lists what `check` reports; each of them has a document made to break it above."""
-    from generator.nd30 import rules as nd30
+    from generator import nd30
 
     assert set(MUTATIONS) == set(nd30.RULES)
     source = Path(__file__).resolve().parents[2] / "generator" / "nd30" / "check.py"

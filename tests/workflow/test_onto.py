@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator.plan.validate import load_plan
-from generator.workflow.onto import import_onto, parse_number, render_json, render_markdown, render_text
+from generator.core.text import parse_number
+from generator.workflow.onto import import_onto, render_json, render_markdown, render_text
 from tests.conftest import SAMPLE
 from tests.workflow.word_edit import add_comment, tracked_replace
 
