@@ -38,7 +38,40 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tree", default=str(ROOT), help="the source tree to run (default: this one)")
     ap.add_argument("--only", default="", help="run only cases whose name contains this")
+    ap.add_argument("--compare", metavar="BEFORE", help="compare with an earlier snapshot (its cases that ran now); "
+                    "exit 1 and print the differing cases when any differs")
     args = ap.parse_args()
+    if args.compare:
+        import contextlib
+        import difflib
+        import io
+
+        buf = io.StringIO()
+        with contextlib.redirect_stdout(buf):
+            main_run(args)
+        now, before = cases(buf.getvalue()), cases(Path(args.compare).read_text(encoding="utf-8"))
+        differ = [name for name in now if before.get(name) != now[name]]
+        for name in differ:
+            sys.stdout.writelines(difflib.unified_diff(before.get(name, "").splitlines(True), now[name].splitlines(True),
+                                                       f"before: {name}", f"now: {name}"))
+        print(f"snapshot: {len(now)} cases, {len(differ)} differ")
+        return 1 if differ else 0
+    return main_run(args)
+
+
+def cases(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    name = None
+    for line in text.splitlines(True):
+        if line.startswith("## "):
+            name = line[3:].rsplit(": rc=", 1)[0]
+            out[name] = ""
+        if name is not None:
+            out[name] += line
+    return out
+
+
+def main_run(args) -> int:
     tree = Path(args.tree).resolve()
     env = dict(os.environ, PYTHONPATH=str(tree), COLUMNS="100", KEHOACH_NO_PROGRESS="1")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
