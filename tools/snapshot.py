@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -59,7 +60,11 @@ def main() -> int:
     return main_run(args)
 
 
+TIMING = re.compile(r"\(\d+,\d+ giây\)")
+
+
 def cases(text: str) -> dict[str, str]:
+    text = TIMING.sub("(… giây)", text)  # an earlier snapshot may hold raw timings
     out: dict[str, str] = {}
     name = None
     for line in text.splitlines(True):
@@ -99,7 +104,7 @@ def main_run(args) -> int:
                                   capture_output=True, text=True, timeout=600)
             print(f"## {name}: rc={proc.returncode}")
             for stream, text in (("out", proc.stdout), ("err", proc.stderr)):
-                for line in text.replace(str(tmp), "<TMP>").splitlines():
+                for line in TIMING.sub("(… giây)", text.replace(str(tmp), "<TMP>")).splitlines():
                     print(f"  {stream}| {line}")
             for pattern in outputs:
                 for f in sorted(tmp.glob(pattern)):
