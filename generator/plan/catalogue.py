@@ -48,12 +48,14 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.plan.model import Plan
-
 from generator.nd30.labels import VI_LETTERS
+
+if TYPE_CHECKING:  # for annotations only: the index facts (init's help) need no pydantic
+    from generator.plan.model import Plan
 
 
 @dataclass(frozen=True)
