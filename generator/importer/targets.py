@@ -12,16 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.core.text import vi_decimal as vi_number, words_key as norm  # noqa: F401  (tables.py reads them here)
-from generator.plan.catalogue import CriterionInfo, available, flatten
+from generator.plan.catalogue import CriterionInfo, available, flatten, index_names
 
 NUM = r"\d+(?:,\d+)?"
-# the root indices as documents name them
-INDEX_WORDS = {
-    "papi": (r"\bPAPI\b", r"chỉ số hiệu quả quản trị và hành chính công"),
-    "par": (r"\bPAR\s*INDEX\b", r"chỉ số cải cách hành chính"),
-    "sipas": (r"\bSIPAS\b", r"chỉ số hài lòng của người dân"),
-    "pci": (r"\bPCI\b", r"chỉ số năng lực cạnh tranh cấp tỉnh"),
-}
 
 
 
@@ -70,7 +63,7 @@ def choose_indices(text: str, year: int, forced: dict[str, str] | None) -> tuple
     plain = norm(text)
     notes: list[str] = []
     chosen: dict[str, str] = {}
-    for index, patterns in INDEX_WORDS.items():
+    for index, patterns in index_names().items():  # the root indices as documents name them
         if not any(re.search(p, text, re.IGNORECASE) for p in patterns):
             continue
         versions = sorted((v for (i, v) in available() if i == index), key=version_year)
@@ -131,7 +124,7 @@ def parse_target(sentence: str, catalogue: Catalogue) -> ParsedTarget | None:
     if code is None:
         head = sentence.split(":")[0] if ":" in sentence else sentence
         for index in catalogue.indices:
-            if any(re.search(p, head, re.IGNORECASE) for p in INDEX_WORDS.get(index, ())):
+            if any(re.search(p, head, re.IGNORECASE) for p in index_names().get(index, ())):
                 code = index
                 break
     if code is None:

@@ -1,17 +1,61 @@
 """Index catalogues (PAPI, PAR Index, SIPAS...) shipped as versioned data, and the lookup that merges
-them with the criteria a plan declares itself."""
+them with the criteria a plan declares itself.
+
+One file per index and version: `generator/plan/catalogues/<index>-<version>.yaml` (the index code has
+no '-'; a test checks that the name says what the file says inside). Files are found by name and read
+the first time something needs them. A file holds:
+
+    index: papi                # the code plans write in `indices`; every criterion code starts with it
+    version: '2018'            # what plans write after it: `indices: {papi: '2018'}`
+    name: ...                  # full Vietnamese name of the index
+    short_name: ...            # optional: the index's name in target sentences ('Chỉ số PCI')
+    unit: '%'                  # optional: 'điểm' (default) or '%'
+    max: 80                    # optional: maximum of the whole index
+    levels: [Chỉ số nội dung, Nội dung thành phần]   # the name of each level below the index
+    verified: true             # true, partial, secondary or false: unverified names are warned about
+    index_facts: {...}         # what is true of the index in every version (below)
+    criteria:                  # the tree, in printed order ('a)', 'b)' follow it): code, name, and
+      - code: papi.1           # optionally short_name (import accepts it too), max, verified and
+        name: ...              # the criteria below it
+    assessments: [...]         # optional: maxima by assessment year, each with its source (PAR Index)
+
+`index_facts` holds how users and documents name the index, apart from its criteria:
+
+    index_facts:
+      order: 1                 # its place in lists of indices (`init --indices` help, import's search)
+      label: PAPI              # short name in printed text ('Chỉ số PAPI'); default: the code in capitals
+      names: ['\bPAPI\b', 'chỉ số hiệu quả quản trị và hành chính công']
+                               # how documents name it: regular expressions, case-insensitive; import
+                               # recognises the index by them (default: none, so never recognised)
+      example_task:            # the example task `kehoach init` writes; {year} is the plan's year
+        content: ...
+        output: ...
+
+The rule: an index's facts are read from its newest version (by the last four-digit year in the version
+name) that has an `index_facts` block. So the newest version carries them, an older version need not,
+and a new version repeats the block only when something in it changes (then the new block wins whole).
+
+Adding an index is one file here, with its `index_facts`: `validate` and `build` find it by name,
+`init` offers it (label, example task) and lists it in its help (`indices_help()`), `import` recognises
+it (names); tests/test_catalogue.py shows it with a made-up index. What is written down elsewhere: the
+help texts stored for a fast `--help` (generator/data/help.json, refreshed by
+`KEHOACH_UPDATE_GOLDEN=1 pytest tests/test_entry.py`) and the drafter guide's list (docs/huong-dan.md).
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import yaml
 
-from generator.plan.model import Plan
-
 from generator.nd30.labels import VI_LETTERS
+
+if TYPE_CHECKING:  # for annotations only: the index facts (init's help) need no pydantic
+    from generator.plan.model import Plan
 
 
 @dataclass(frozen=True)
@@ -49,12 +93,17 @@ def read_data(entry) -> dict:
     return yaml.load(entry.read_text(encoding="utf-8"), Loader=DATA_LOADER)  # noqa: S506 (safe loader)
 
 
+def folder():
+    """Where the catalogue files are: the package's data (a test points it at a copy with one more)."""
+    return resources.files("generator.plan.catalogues")
+
+
 @lru_cache(maxsize=None)
 def versions() -> dict[tuple[str, str], object]:
     """The shipped catalogue files by (index, version), from their names `<index>-<version>.yaml`
     (a test checks that every file says the same inside); nothing is read yet."""
     out = {}
-    for entry in resources.files("generator.plan.catalogues").iterdir():
+    for entry in folder().iterdir():
         if entry.name.endswith(".yaml"):
             index, _, version = entry.name.removesuffix(".yaml").partition("-")
             out[(index, version)] = entry
@@ -71,6 +120,71 @@ def catalogue(index: str, version: str) -> dict | None:
 def available() -> dict[tuple[str, str], dict]:
     """All shipped catalogues by (index, version)."""
     return {key: catalogue(*key) for key in versions()}
+
+
+def version_year(version: str) -> int:
+    """The year a version is named for: its last four digits ('qd876-2022' → 2022), 0 when none."""
+    found = re.findall(r"\d{4}", version)
+    return int(found[-1]) if found else 0
+
+
+def newest_version(index: str) -> str | None:
+    """The shipped version of `index` named for the latest year (None: no catalogue of that index)."""
+    return max((v for (i, v) in versions() if i == index), key=version_year, default=None)
+
+
+@dataclass(frozen=True)
+class IndexFacts:
+    """What is true of an index in every version (the `index_facts` block, see the module's text)."""
+
+    index: str
+    label: str
+    names: tuple[str, ...] = ()
+    example_task: tuple[str, str] | None = None  # (content, output), '{year}' not yet filled
+    order: int | None = None
+
+
+FACT_KEYS = {"order", "label", "names", "example_task"}
+
+
+def _facts(index: str) -> IndexFacts:
+    """The `index_facts` of the newest version that has them; defaults when none has."""
+    for version in sorted((v for (i, v) in versions() if i == index), key=version_year, reverse=True):
+        block = catalogue(index, version).get("index_facts")
+        if block is None:
+            continue
+        unknown = set(block) - FACT_KEYS
+        if unknown:
+            raise ValueError(f"{index}-{version}.yaml: index_facts: unknown keys {sorted(unknown)}")
+        task = block.get("example_task")
+        return IndexFacts(index=index, label=str(block.get("label") or index.upper()),
+                          names=tuple(block.get("names") or ()),
+                          example_task=(task["content"], task["output"]) if task else None,
+                          order=block.get("order"))
+    return IndexFacts(index=index, label=index.upper())
+
+
+@lru_cache(maxsize=None)
+def index_facts() -> dict[str, IndexFacts]:
+    """Every shipped index's facts, in list order: by `order`, then indices without one by code."""
+    found = [_facts(index) for index in sorted({i for i, _ in versions()})]
+    return {f.index: f for f in sorted(found, key=lambda f: (f.order is None, f.order or 0, f.index))}
+
+
+def index_names() -> dict[str, tuple[str, ...]]:
+    """How documents name each index (regular expressions, case-insensitive), in list order."""
+    return {index: facts.names for index, facts in index_facts().items()}
+
+
+def index_list() -> str:
+    """The indices as users type them, with the label where it is more than the code in capitals:
+    'papi, par (PAR Index), sipas, pci'."""
+    return ", ".join(i if f.label.upper() == i.upper() else f"{i} ({f.label})" for i, f in index_facts().items())
+
+
+def indices_help() -> str:
+    """The help line of `init --indices`."""
+    return f"Các chỉ số, cách nhau bằng dấu phẩy: {index_list()}."
 
 
 def level_name(levels: list[str], depth: int) -> str:

@@ -6,27 +6,14 @@ reports every one left, and the example shows the expected form (a number where 
 from __future__ import annotations
 
 import difflib
-import re
 from decimal import Decimal
 from dataclasses import dataclass
 
 from generator.plan.agencies import find_province, fold, province_names
-from generator.plan.catalogue import available, flatten
+from generator.plan.catalogue import available, flatten, index_facts, newest_version
 from generator.plan.checks import provinces as provinces_in
 from generator.core.errors import KehoachError
 from generator.core.text import number
-
-INDEX_LABELS = {"papi": "PAPI", "par": "PAR Index", "sipas": "SIPAS", "pci": "PCI"}
-# an example task per index, for the first content index of its catalogue
-EXAMPLE_TASKS = {
-    "papi": ("Tuyên truyền, phổ biến để người dân biết và tham gia bầu cử trưởng thôn, tổ trưởng dân phố",
-             "Báo cáo kết quả tuyên truyền"),
-    "par": ("Ban hành và tổ chức thực hiện kế hoạch cải cách hành chính năm {year} đúng thời hạn",
-            "Kế hoạch cải cách hành chính năm {year}"),
-    "sipas": ("Khảo sát ý kiến người dân, tổ chức về thủ tục hành chính tại Trung tâm Phục vụ hành chính công",
-              "Báo cáo kết quả khảo sát"),
-    "pci": ("Tổ chức đối thoại định kỳ giữa lãnh đạo tỉnh và doanh nghiệp", "Hội nghị đối thoại doanh nghiệp"),
-}
 
 
 @dataclass(frozen=True)
@@ -35,11 +22,6 @@ class Starter:
     province: dict
     file_stem: str
     todos: int
-
-
-def latest_version(index: str) -> str | None:
-    versions = [v for (i, v) in available() if i == index]
-    return max(versions, key=lambda v: (re.findall(r"\d{4}", v) or ["0"])[-1], default=None)
 
 
 def province_or_error(name: str) -> dict:
@@ -65,7 +47,7 @@ def _todo(what: str, example: str) -> str:
 
 def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: str) -> Starter:
     province = province_or_error(province_name)
-    unknown = [i for i in indices if latest_version(i) is None]
+    unknown = [i for i in indices if newest_version(i) is None]
     if unknown or not indices:
         known = ", ".join(sorted({i for i, _ in available()}))
         raise KehoachError(f"không có danh mục chỉ số '{', '.join(unknown) or '(trống)'}'; các chỉ số có: {known}")
@@ -76,14 +58,15 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     cap = "thành phố" if city else "tỉnh"
     in_name = "Thành phố Hồ Chí Minh" if province["id"] == "ho-chi-minh" else name
     full = f"{cap} {name}"
-    labels = [INDEX_LABELS.get(i, i.upper()) for i in indices]
+    facts = index_facts()  # label and example task of each index, from its catalogue
+    labels = [facts[i].label for i in indices]
     joined = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " và " + labels[-1]
     base_year = year - 1
     n_prov = provinces_in(base_year)
     two_levels = year >= 2025  # no district level from 1/7/2025
     stem = f"{province['id']}-{'-'.join(indices)}-{year}"
 
-    cats = {i: flatten(available()[(i, latest_version(i))]) for i in indices}
+    cats = {i: flatten(available()[(i, newest_version(i))]) for i in indices}
     maxima = {i: cats[i][i].max or Decimal(100) for i in indices}
     # example results: about half the maximum, the target a little above
     examples = {i: (round(m * Decimal("0.553"), 1), round(m * Decimal("0.603"), 1)) for i, m in maxima.items()}
@@ -100,7 +83,7 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     w("# Danh mục chỉ số và phiên bản (bộ tiêu chí) dùng trong kế hoạch.")
     w("indices:")
     for i in indices:
-        w(f"  {i}: {_q(latest_version(i))}")
+        w(f"  {i}: {_q(newest_version(i))}")
     w(f"# Danh mục cơ quan của {full}: các sở, ban, ngành... đã có sẵn, dùng được theo mã hoặc tên.")
     w(f"registry: {province['id']}")
     w("issuer:")
@@ -157,7 +140,8 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     for i in indices:
         dims = [c for c in cats[i].values() if c.parent == i]
         dim = dims[0] if dims else cats[i][i]
-        content, output = (s.format(year=year) for s in EXAMPLE_TASKS.get(i, EXAMPLE_TASKS["papi"]))
+        # an index whose catalogue has no example task borrows PAPI's
+        content, output = (s.format(year=year) for s in facts[i].example_task or facts["papi"].example_task)
         w(f"  - id: {i}-1-01")
         w(f"    dimension: {dim.code}   # {dim.name}")
         if dim.children:
@@ -233,7 +217,7 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     w("    content:")
     w("      - responsibilities: all")
     w("closing: >-")
-    w(f"  Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương kịp thời báo")
+    w("  Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, địa phương kịp thời báo")
     w(f"  cáo UBND {cap} (qua Sở Nội vụ) để xem xét, chỉ đạo")
     w("# Người ký: TM. (thay mặt) tập thể, KT. (ký thay) khi cấp phó ký; họ tên không ghi học hàm, học vị.")
     w("signer:")

@@ -1,0 +1,135 @@
+"""The appendices, one model per kind: tasks table, scores table, free table."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Literal, Union
+
+from pydantic import Field
+
+from generator.plan.model.base import Id, Number, Strict, Text
+from generator.plan.model.frame import AgencyRef
+
+
+TaskColumn = Literal[
+    "stt", "dimension", "sub_dimension", "content", "indicator", "lead", "co", "timeframe", "output", "notes"
+]
+
+
+class TasksAppendix(Strict):
+    id: Id
+    type: Literal["tasks"]
+    title: Text = Field(title="Tên phụ lục", description="Tên phụ lục (in hoa khi in).")
+    orientation: Literal["auto", "portrait", "landscape"] = Field(default="auto", title="Hướng trang")
+    columns: list[TaskColumn] = Field(
+        min_length=2,
+        title="Các cột",
+        description="Các cột theo thứ tự: stt, dimension, sub_dimension, content, indicator, lead, co, "
+        "timeframe, output, notes.",
+    )
+    headers: dict[TaskColumn, Text] = Field(default={}, title="Tiêu đề cột", description="Đổi tên tiêu đề cột.")
+    group_label: Text | None = Field(
+        default=None,
+        title="Tiền tố dòng nhóm",
+        description="Chữ trước tên chỉ số ở dòng nhóm, ví dụ 'Chỉ số' → 'Chỉ số “Công khai, minh bạch”'.",
+    )
+    dimensions: list[Id] | None = Field(
+        default=None, title="Chỉ số nội dung", description="Chỉ đưa các chỉ số này; bỏ trống là tất cả."
+    )
+    group_numbers: Literal["roman", "arabic"] = Field(
+        default="roman",
+        title="Số dòng nhóm",
+        description="Số thứ tự của dòng nhóm (chỉ số nội dung, lĩnh vực): 'roman' (I, II) hoặc 'arabic' (1, 2).",
+    )
+    group_names: dict[Id, Text] = Field(
+        default={},
+        title="Tên dòng nhóm",
+        description="Tên in ở dòng nhóm hoặc dòng tiêu chí của phụ lục này, theo mã tiêu chí, thay cho tên "
+        "trong danh mục, ví dụ {par.1: 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH'}.",
+    )
+    sub_headings: bool = Field(
+        default=False,
+        title="Dòng tiêu chí",
+        description="true: dưới mỗi dòng nhóm, các nhiệm vụ được gom theo nội dung thành phần (sub_dimension) "
+        "với một dòng tiêu đề không phải nhiệm vụ, ví dụ '1.3 | Tổ chức thực hiện kiểm tra CCHC'.",
+    )
+    numbering: Literal["flat", "hierarchical"] = Field(
+        default="flat",
+        title="Số thứ tự nhiệm vụ",
+        description="'flat': nhiệm vụ đánh số lại 1, 2 trong mỗi nhóm; 'hierarchical': số theo cấp, ví dụ 1.1, "
+        "1.2 hoặc 1.3.1, 1.3.2 khi có dòng tiêu chí.",
+    )
+
+
+ScoreColumn = Literal["stt", "name", "max", "baseline", "target", "lead"]
+
+
+class ScoresAppendix(Strict):
+    id: Id
+    type: Literal["scores"]
+    title: Text
+    orientation: Literal["auto", "portrait", "landscape"] = "auto"
+    criteria: list[Id] = Field(
+        min_length=1,
+        title="Tiêu chí",
+        description="Các tiêu chí gốc (kèm tiêu chí con). Mã của cả chỉ số (ví dụ par) in các lĩnh vực của nó, "
+        "không thêm dòng chỉ số lặp lại dòng tổng.",
+    )
+    leads: dict[Id, list[AgencyRef]] = Field(
+        default={}, title="Chủ trì", description="Cơ quan chủ trì theo tiêu chí; nhiều cơ quan in mỗi cơ quan một dòng."
+    )
+    headers: dict[ScoreColumn, Text] = Field(
+        default={},
+        title="Tiêu đề cột",
+        description="Đổi tiêu đề cột: stt, name, max, baseline, target, lead; ví dụ {baseline: 'Điểm năm 2019', "
+        "target: 'Mục tiêu năm 2020', name: 'Lĩnh vực/Tiêu chí/Tiêu chí thành phần', lead: 'Chủ trì tham mưu'}.",
+    )
+    total_label: Text = Field(
+        default="Tổng cộng", title="Tên dòng tổng", description="Chữ ở dòng tổng, ví dụ 'TỔNG ĐIỂM'."
+    )
+
+
+class GenericColumn(Strict):
+    id: Id
+    header: Text
+    width: Decimal | None = Field(default=None, gt=0, title="Độ rộng (cm)",
+                                  description="Độ rộng tương đối của cột, tính bằng cm; bảng được co giãn cho vừa trang.")
+    align: Literal["left", "center", "right", "justify"] = "left"
+
+
+class CellSpan(Strict):
+    """Ô gộp: ô bắt đầu kéo sang phải ('columns') hoặc xuống dưới ('rows'), không cả hai."""
+
+    columns: int = Field(default=1, ge=1, title="Số cột", description="Số cột ô này chiếm (kể cả chính nó).")
+    rows: int = Field(default=1, ge=1, title="Số dòng", description="Số dòng ô này chiếm (kể cả dòng này).")
+
+
+class GenericRow(Strict):
+    id: Id
+    cells: dict[Id, Text | Number] = Field(
+        title="Các ô", description="Nội dung theo mã cột; số (8.5) được in '8,5' và lưu dạng số trong tệp .xlsx."
+    )
+    group: bool = Field(
+        default=False,
+        title="Dòng nhóm",
+        description="Dòng nhóm, in đậm: ô có nội dung cuối cùng kéo tới cột cuối, ví dụ STT '1' và tên "
+        "'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH'.",
+    )
+    bold: bool = Field(default=False, title="In đậm", description="In đậm cả dòng (dòng thường, không gộp ô).")
+    spans: dict[Id, CellSpan] = Field(
+        default={},
+        title="Ô gộp",
+        description="Ô gộp theo mã cột của ô bắt đầu, ví dụ {noi-dung: {columns: 2}} hoặc {tt: {rows: 3}}; "
+        "các ô bị gộp phải để trống.",
+    )
+
+
+class TableAppendix(Strict):
+    id: Id
+    type: Literal["table"]
+    title: Text
+    orientation: Literal["auto", "portrait", "landscape"] = "auto"
+    columns: list[GenericColumn] = Field(min_length=1)
+    rows: list[GenericRow] = Field(min_length=1)
+
+
+Appendix = Annotated[Union[TasksAppendix, ScoresAppendix, TableAppendix], Field(discriminator="type")]
