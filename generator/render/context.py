@@ -27,6 +27,7 @@ from generator.plan.model import (
     TasksAppendix,
 )
 from generator.core.text import number, upper
+from generator.core.units import cm_to_mm
 from generator.nd30.labels import roman
 from generator.nd30 import issue_date
 
@@ -418,7 +419,7 @@ class Builder:
     def _new_table(self, appendix, columns: list[Column]) -> Table:
         columns = [Column(c.key, c.header, max(c.width_cm, 1.3), c.align, True) if c.key == "stt" else c
                    for c in columns]
-        natural = sum(c.width_cm for c in columns) * 10
+        natural = cm_to_mm(sum(c.width_cm for c in columns))
         landscape = appendix.orientation == "landscape" or (
             appendix.orientation == "auto" and natural > PORTRAIT_TEXT_W)
         width = LANDSCAPE_TEXT_W if landscape else PORTRAIT_TEXT_W
@@ -634,8 +635,8 @@ class Builder:
 
 def _scale(columns: list[Column], width_mm: float) -> list[Column]:
     """Scale the non-fixed columns so the table fills the text width exactly."""
-    fixed = sum(c.width_cm for c in columns if c.fixed) * 10
-    natural = sum(c.width_cm for c in columns if not c.fixed) * 10
+    fixed = cm_to_mm(sum(c.width_cm for c in columns if c.fixed))
+    natural = cm_to_mm(sum(c.width_cm for c in columns if not c.fixed))
     scale = (width_mm - fixed) / natural
     return [Column(c.key, c.header, c.width_cm if c.fixed else round(c.width_cm * scale, 2), c.align, c.fixed)
             for c in columns]
@@ -655,7 +656,7 @@ def _fit_to_content(table: Table) -> None:
                 chars[i] += len(cell.text)
     if not any(chars):
         return
-    width_mm = sum(c.width_cm for c in table.columns) * 10
+    width_mm = cm_to_mm(sum(c.width_cm for c in table.columns))
     weights = [max(MIN_COLUMN_CM, n ** 0.5) if not c.fixed else c.width_cm
                for c, n in zip(table.columns, chars)]
     proposed = [Column(c.key, c.header, w, c.align, c.fixed) for c, w in zip(table.columns, weights)]
