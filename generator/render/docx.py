@@ -27,6 +27,7 @@ from generator.core.errors import TemplateError
 from generator.render.sources import SourceTags
 from generator.render.templates import read_template
 from generator.core.text import text_width_pt
+from generator.core.units import cm_to_mm, pt_to_twips
 from generator.core.zipnorm import write_zip
 
 BODY_STYLE = {
@@ -153,7 +154,7 @@ def render_docx(ctx: Context, template: Path) -> bytes:
     tpl = DocxTemplate(io.BytesIO(read_template(template, "Word")))
     try:
         tpl.init_docx()
-    except Exception as exc:  # python-docx raises many kinds on a damaged or non-docx file
+    except Exception:  # python-docx raises many kinds on a damaged or non-docx file
         raise TemplateError(f"{template}: không mở được mẫu Word (tệp hỏng hoặc không phải .docx)") from None
     styles = {s.name for s in tpl.docx.styles}
     missing = sorted((set(BODY_STYLE.values()) | set(STYLE_SIZE)) - styles)
@@ -243,7 +244,7 @@ def _insert_body(doc, ctx: Context, style_ids: dict[str, str], template: Path, m
 def _body_paragraph(para: Para, style_ids: dict[str, str]):
     style = style_ids[BODY_STYLE[para.kind]]
     # the closing sentence stays on the page of the signature block
-    extra = ([ooxml.el("w:keepNext"), ooxml.el("w:spacing", {"w:after": 240})] if para.kind == "closing"
+    extra = ([ooxml.el("w:keepNext"), ooxml.el("w:spacing", {"w:after": pt_to_twips(12)})] if para.kind == "closing"
              else None)
     return ooxml.paragraph(style, [ooxml.run(para.full)], ppr_extra=extra)
 
@@ -306,10 +307,6 @@ def _set_rule(paragraph_el, rule_twips: float, available_twips: int) -> None:
     ooxml.order_ppr(ppr)
 
 
-def _twips(points: float) -> float:
-    return points * 20
-
-
 def _size_rules(doc, names: _StyleNames, ctx: Context, sizes: dict[str, float]) -> None:
     """Rules are bottom borders; their length is set through indents computed from the measured text
     (Tiêu ngữ: its full width; agency name and trích yếu: RULE_RATIO of the line above)."""
@@ -318,9 +315,9 @@ def _size_rules(doc, names: _StyleNames, ctx: Context, sizes: dict[str, float]) 
     agency = max((text_width_pt(line, sizes["agency"], "bold") for line in ctx.issuer_name), default=0)
     title = max(text_width_pt(line, sizes["title"], "bold") for line in ctx.title_lines)
     lengths = {
-        "KH Ke co quan": _twips(agency) * RULE_RATIO,
-        "KH Ke tieu ngu": _twips(text_width_pt(motto, sizes["motto"], "bold")),
-        "KH Ke trich yeu": min(_twips(title), page_text) * RULE_RATIO,
+        "KH Ke co quan": pt_to_twips(agency) * RULE_RATIO,
+        "KH Ke tieu ngu": pt_to_twips(text_width_pt(motto, sizes["motto"], "bold")),
+        "KH Ke trich yeu": min(pt_to_twips(title), page_text) * RULE_RATIO,
     }
     for p in doc.element.body.iter(qn("w:p")):
         name = names.of(p)
@@ -394,7 +391,7 @@ def _append_appendices(doc, ctx: Context, style_ids: dict[str, str], marks: _Boo
 def _section_break(sect_pr, style_ids: dict[str, str]):
     p = ooxml.paragraph(style_ids["KH Noi dung"])
     ppr = p.find(qn("w:pPr"))
-    ppr.append(ooxml.el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": 20, "w:lineRule": "exact"}))
+    ppr.append(ooxml.el("w:spacing", {"w:before": 0, "w:after": 0, "w:line": pt_to_twips(1), "w:lineRule": "exact"}))
     ppr.append(sect_pr)
     ooxml.order_ppr(ppr)
     return p
@@ -403,7 +400,7 @@ def _section_break(sect_pr, style_ids: dict[str, str]):
 def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, str], rows: dict[bytes, list[bytes]],
                        marks: _Bookmarks) -> list:
     text_w = ooxml.mm(LANDSCAPE_TEXT_W if table.landscape else PORTRAIT_TEXT_W)
-    title_w = _twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
+    title_w = pt_to_twips(text_width_pt(table.title, ctx.sizes["appendix_title"], "bold"))
     rule = ooxml.paragraph(style_ids["KH Ke phu luc"])
     _set_rule(rule, min(title_w, text_w) * RULE_RATIO * nd30.APPENDIX_RULE_SHARE, text_w)
     title = ooxml.paragraph(style_ids["KH Ten phu luc"], [ooxml.run(table.title)])
@@ -418,7 +415,7 @@ def _appendix_elements(table: Table, t: int, ctx: Context, style_ids: dict[str, 
 
 
 def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes, list[bytes]], marks: _Bookmarks):
-    widths = [ooxml.mm(c.width_cm * 10) for c in table.columns]
+    widths = [ooxml.mm(cm_to_mm(c.width_cm)) for c in table.columns]
     border = {"w:val": "single", "w:sz": 4, "w:space": 0, "w:color": "000000"}
     tbl = ooxml.el("w:tbl", children=[ooxml.el("w:tblPr", children=[
         ooxml.el("w:tblW", {"w:w": sum(widths), "w:type": "dxa"}),

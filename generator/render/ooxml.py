@@ -5,11 +5,9 @@ from __future__ import annotations
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-TWIPS_PER_MM = 1440 / 25.4
+from generator.core.units import half_points, mm_to_twips
 
-
-def mm(value: float) -> int:
-    return round(value * TWIPS_PER_MM)
+mm = mm_to_twips  # the short name the builders here (and tools/make_template.py) use
 
 
 def el(tag: str, attrs: dict[str, str | int] | None = None, children: list | None = None):
@@ -30,7 +28,7 @@ def run(text: str, *, bold: bool | None = None, italic: bool | None = None, size
     if italic is not None:
         props.append(el("w:i", {} if italic else {"w:val": "0"}))
     if size is not None:
-        half = str(round(size * 2))
+        half = half_points(size)
         props += [el("w:sz", {"w:val": half}), el("w:szCs", {"w:val": half})]
     if props:
         r.append(el("w:rPr", children=props))

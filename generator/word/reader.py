@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 
 from generator.core.errors import WordFileError
+from generator.core.units import twips_to_pt
 from generator.word.comments import _plain_text, read_comments
 from generator.word.document import Walker
 from generator.word.model import Document, Message, Result
 from generator.word.numbering import Numberer, read_numbering
 from generator.word.package import Package, open_package
+from generator.word.sections import HeaderParts, read_sections
 from generator.word.styles import read_styles
 from generator.word.xml import attr, child, local, on_off, twips, val, w
 
@@ -35,7 +37,6 @@ def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Resul
     if root is None or root.find(w("body")) is None:
         raise WordFileError(f"{pkg.path}: {main} không có phần thân văn bản (w:body); tệp bị hỏng hoặc "
                             "không phải văn bản Word")
-    messages: list[Message] = []
     theme = pkg.related_xml(main, "theme")
     styles = read_styles(pkg.related_xml(main, "styles"), theme)
     defs = read_numbering(pkg.related_xml(main, "numbering"))
@@ -44,44 +45,17 @@ def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Resul
     footnotes = _notes(pkg.related_xml(main, "footnotes"), "footnote")
     endnotes = _notes(pkg.related_xml(main, "endnotes"), "endnote")
 
-    walker = Walker(styles, Numberer(defs, styles), comment_bodies, footnotes=footnotes, endnotes=endnotes,
+    numberer = Numberer(defs, styles)
+    walker = Walker(styles, numberer, comment_bodies, footnotes=footnotes, endnotes=endnotes,
                     max_paragraphs=max_paragraphs, source=str(pkg.path))
     blocks = walker.body(root.find(w("body")))
-    rels = pkg.rels(main)
-
-    header_cache: dict[str, list] = {}
-
-    def header_reader(rid: str, where: str):
-        # a part referenced by several sections is read once: its changes and messages are listed once
-        if rid not in header_cache:
-            header_cache[rid] = read_header(rid, where)
-        return header_cache[rid]
-
-    def read_header(rid: str, where: str):
-        rel = rels.get(rid)
-        if rel is None or rel.external:
-            messages.append(Message("warning", f"tham chiếu đầu/chân trang {rid} không có trong gói", where))
-            return []
-        part = pkg.xml(rel.target)
-        if part is None:
-            messages.append(Message("warning", f"thiếu phần {rel.target} của đầu/chân trang", where))
-            return []
-        sub = Walker(styles, Numberer(defs, styles), {}, where_prefix=where, max_paragraphs=max_paragraphs,
-                     source=str(pkg.path))
-        out = []
-        for block in sub.body(part):  # header tables are flattened: page headers are read as lines
-            out.extend(block.paragraphs() if hasattr(block, "rows") else [block])
-        messages.extend(sub.messages)
-        header_changes.extend(sub.changes)
-        return out
-
-    header_changes: list = []
-    sections = walker.sections(header_reader)
-    if walker.numberer.unknown_formats:
+    headers = HeaderParts(pkg, main, styles, defs, max_paragraphs)
+    sections = read_sections(walker.raw_sections, headers)
+    messages: list[Message] = walker.messages + headers.messages  # the body's first, then the headers'
+    if numberer.unknown_formats:
         messages.append(Message("info", "kiểu đánh số chưa hỗ trợ (" + ", ".join(sorted(
-            walker.numberer.unknown_formats)) + "), đọc thành số thường", ""))
-    messages[:0] = walker.messages
-    walker.changes.extend(header_changes)
+            numberer.unknown_formats)) + "), đọc thành số thường", ""))
+    walker.changes.extend(headers.changes)
     document = Document(blocks=blocks, sections=sections, comments=walker.comments(), changes=walker.changes,
                         core=_core(pkg), notes=walker.notes, settings=_settings(pkg.related_xml(main, "settings")))
     return Result(document, messages)
@@ -110,7 +84,7 @@ def _settings(root) -> dict[str, object]:
         out[key] = node is not None and on_off(node)
     tab = twips(val(root, "defaultTabStop"))
     if tab is not None:
-        out["default_tab_stop_pt"] = round(tab / 20, 2)
+        out["default_tab_stop_pt"] = round(twips_to_pt(tab), 2)
     return out
 
 

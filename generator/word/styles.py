@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.core.units import AUTO_LINE, half_points_to_pt, twips_to_pt
 from generator.word.xml import A_NS, W_NS, attr, child, on_off, to_int, twips, val, w
 
 MAX_CHAIN = 64  # basedOn depth; Word's own templates use under 10, a deeper chain is hostile or broken
@@ -52,26 +53,27 @@ def parse_ppr(ppr) -> dict:
     if ind is not None:
         left = attr(ind, "left", attr(ind, "start"))
         if left is not None:
-            out["indent_left"] = (twips(left) or 0) / 20
+            out["indent_left"] = twips_to_pt(twips(left) or 0)
         right = attr(ind, "right", attr(ind, "end"))
         if right is not None:
-            out["indent_right"] = (twips(right) or 0) / 20
+            out["indent_right"] = twips_to_pt(twips(right) or 0)
         hanging, first = attr(ind, "hanging"), attr(ind, "firstLine")
         if hanging is not None:
-            out["first_line"] = -(twips(hanging) or 0) / 20
+            out["first_line"] = twips_to_pt(-(twips(hanging) or 0))
         elif first is not None:
-            out["first_line"] = (twips(first) or 0) / 20
+            out["first_line"] = twips_to_pt(twips(first) or 0)
     spacing = k.get("spacing")
     if spacing is not None:
         for key, name in (("space_before", "before"), ("space_after", "after")):
             value = attr(spacing, name)
             if value is not None:
-                out[key] = (twips(value) or 0) / 20
+                out[key] = twips_to_pt(twips(value) or 0)
         line = attr(spacing, "line")
         if line is not None:
             rule = attr(spacing, "lineRule", "auto")
             amount = twips(line) or 0
-            out["line_spacing"] = ("auto", round(amount / 240, 3)) if rule == "auto" else (rule, amount / 20)
+            out["line_spacing"] = (("auto", round(amount / AUTO_LINE, 3)) if rule == "auto"
+                                   else (rule, twips_to_pt(amount)))
     for key, tag in (("page_break_before", "pageBreakBefore"), ("keep_next", "keepNext"),
                      ("keep_lines", "keepLines")):
         node = k.get(tag)
@@ -95,7 +97,7 @@ def parse_ppr(ppr) -> dict:
             out["ilvl"] = to_int(ilvl, 0)
     tabs = k.get("tabs")
     if tabs is not None:
-        out["tabs"] = [(attr(t, "val", "left"), (twips(attr(t, "pos")) or 0) / 20) for t in tabs
+        out["tabs"] = [(attr(t, "val", "left"), twips_to_pt(twips(attr(t, "pos")) or 0)) for t in tabs
                        if t.tag == w("tab")]
     return out
 
@@ -115,7 +117,7 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
         out["underline"] = attr(u, "val", "single") not in ("none", "0", "false")
     sz = _val(k, "sz")
     if sz is not None and to_int(sz) is not None:
-        out["size"] = float(sz) / 2
+        out["size"] = half_points_to_pt(float(sz))
     fonts = k.get("rFonts")
     if fonts is not None:
         name = attr(fonts, "ascii") or attr(fonts, "hAnsi")

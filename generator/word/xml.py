@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import math
 
+from generator.core.units import TWIPS_PER_UNIT
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -11,8 +13,6 @@ W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 V_NS = "urn:schemas-microsoft-com:vml"
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-TWIPS_PER_PT = 20.0
-MM_PER_PT = 25.4 / 72
 
 
 def w(tag: str) -> str:
@@ -69,7 +69,7 @@ def twips(value: str | None) -> float | None:
         return None
     text = value.strip()
     try:
-        for unit, factor in (("pt", 20.0), ("mm", 1440 / 25.4), ("cm", 1440 / 2.54), ("in", 1440.0)):
+        for unit, factor in TWIPS_PER_UNIT:
             if text.endswith(unit):
                 number = float(text[: -len(unit)]) * factor
                 break
@@ -90,3 +90,15 @@ def ns(tag) -> str:
     if not isinstance(tag, str) or not tag.startswith("{"):
         return ""
     return tag[1:].split("}", 1)[0]
+
+
+def choose_alternate(node):
+    """mc:AlternateContent: the first Choice (Word's modern form), else the Fallback; never both, or the
+    text of a text box would be read twice."""
+    for c in node:
+        if local(c.tag) == "Choice":
+            return c
+    for c in node:
+        if local(c.tag) == "Fallback":
+            return c
+    return None

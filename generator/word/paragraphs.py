@@ -1,0 +1,147 @@
+"""One paragraph: its properties resolved as Word resolves them (style chain, table style, list level,
+direct formatting), its list label, heading level, tracked paragraph-mark changes and section break,
+then its content (runs.py) and the paragraphs of the text boxes anchored in it."""
+from __future__ import annotations
+
+from generator.word.anchors import Anchors, dedupe
+from generator.word.drawings import inside_other_txbx
+from generator.word.model import Paragraph
+from generator.word.runs import CHANGE_KINDS, Inline, ParaState
+from generator.word.styles import parse_ppr
+from generator.word.walk import Walk
+from generator.word.xml import attr, child, val, w
+
+
+def where_paragraph(index: int, cell_where: str | None) -> str:
+    base = f"đoạn {index + 1}"
+    return f"{base} ({cell_where})" if cell_where else base
+
+
+class Paragraphs:
+    def __init__(self, walk: Walk, anchors: Anchors, inline: Inline):
+        self.walk = walk
+        self.anchors = anchors
+        self.inline = inline
+
+    def read(self, p, cell_where: str | None, in_shape: bool = False) -> list[Paragraph]:
+        """The paragraph, then those of its text boxes (in_shape)."""
+        walk = self.walk
+        styles = walk.styles
+        index = walk.next_paragraph()
+        where = where_paragraph(index, cell_where)
+        state = ParaState(index, where)
+        self.anchors.enter_paragraph(state)
+
+        ppr = child(p, "pPr")
+        direct = parse_ppr(ppr)
+        style_id = val(ppr, "pStyle") or styles.default_paragraph
+        if style_id and styles.get(style_id) is None and val(ppr, "pStyle"):
+            walk.unknown_style(style_id, where)
+        resolved = dict(styles.paragraph_ppr(style_id, walk.table_props))
+        label, num_id, ilvl = self._list_label(direct, style_id, resolved, where)
+        _apply_direct(resolved, direct)
+
+        heading = None
+        outline = direct.get("outline_level")
+        if outline is not None:
+            heading = outline + 1 if 0 <= outline < 9 else None
+        else:
+            heading = styles.heading_level(style_id)
+
+        mark_change = self._mark_changes(ppr, index, where)
+        para_rpr = styles.paragraph_rpr(style_id, walk.table_props)
+        self.inline.read(p, state, para_rpr)
+
+        if ppr is not None and child(ppr, "sectPr") is not None and cell_where is None and not in_shape:
+            section = walk.section
+            walk.raw_sections.append(child(ppr, "sectPr"))
+            walk.section += 1
+        else:
+            section = walk.section
+
+        visible = [r for r in state.runs if r.change != "del" and r.text.strip()]
+
+        def uniform(attr_name):
+            values = {getattr(r, attr_name) for r in visible}
+            return values.pop() if len(values) == 1 else None
+
+        paragraph = Paragraph(
+            index=index, runs=state.runs, style_id=style_id, style_name=styles.name(style_id),
+            heading_level=heading, list_label=label.text if label else None,
+            num_id=num_id if label else None, ilvl=ilvl if label else None,
+            alignment=resolved.get("alignment"), indent_left_pt=resolved.get("indent_left"),
+            indent_right_pt=resolved.get("indent_right"), indent_first_line_pt=resolved.get("first_line"),
+            space_before_pt=resolved.get("space_before"), space_after_pt=resolved.get("space_after"),
+            line_spacing=resolved.get("line_spacing"),
+            bold=uniform("bold"), italic=uniform("italic"), size_pt=uniform("size_pt"), font=uniform("font"),
+            border_bottom=bool(resolved.get("border_bottom")), border_top=bool(resolved.get("border_top")),
+            page_break_before=bool(resolved.get("page_break_before")), keep_next=bool(resolved.get("keep_next")),
+            keep_lines=bool(resolved.get("keep_lines")), section=section,
+            in_table=cell_where is not None, in_shape=in_shape,
+            bookmarks=state.bookmarks, tags=dedupe(self.anchors.tags + state.tags), comment_ids=state.comment_ids,
+            has_field=state.fields, mark_change=mark_change,
+            list_suffix=label.suffix if label else None, tab_stops=resolved.get("tabs", []),
+            drawings=state.drawings, where=walk.here(where),
+        )
+        out = [paragraph]
+        for content in state.shapes:
+            for inner in content.iter(w("p")):
+                if inside_other_txbx(inner, content):
+                    continue
+                out.extend(self.read(inner, cell_where, in_shape=True))
+        return out
+
+    def _list_label(self, direct: dict, style_id: str | None, resolved: dict, where: str):
+        """(label, numId, ilvl): direct numPr wins; ilvl alone inherits numId from the style. The level's
+        own paragraph properties go into `resolved` (under the direct ones, applied after)."""
+        styles, numberer = self.walk.styles, self.walk.numberer
+        s_num, s_ilvl, s_owner = styles.style_numbering(style_id)
+        num_id, ilvl = direct.get("num_id"), direct.get("ilvl")
+        from_style = False
+        if num_id is None and s_num is not None:
+            num_id, from_style = s_num, True
+            if ilvl is None:
+                ilvl = s_ilvl
+        label = None
+        if num_id is not None and num_id != "0":
+            if ilvl is None:
+                ilvl = (numberer.level_for_style(num_id, s_owner or style_id) if from_style else None) or 0
+            label = numberer.next_label(num_id, ilvl)
+            if label is None and numberer.levels(num_id) is None:
+                self.walk.warn(f"đánh số danh sách trỏ tới numId={num_id} không có trong numbering.xml; "
+                               "bỏ qua số thứ tự", where)
+            if label is not None:
+                resolved.update(label.level.ppr)
+        return label, num_id, ilvl
+
+    def _mark_changes(self, ppr, index: int, where: str) -> str | None:
+        """Tracked changes of the paragraph itself: its mark inserted or deleted, its properties changed."""
+        mark_change = None
+        mark_rpr = child(ppr, "rPr")
+        if mark_rpr is not None:
+            for kind in ("ins", "del", "moveTo", "moveFrom"):
+                node = child(mark_rpr, kind)
+                if node is not None:
+                    mark_change = CHANGE_KINDS[kind]
+                    self.walk.change("paraIns" if mark_change == "ins" else "paraDel",
+                                     attr(node, "author"), attr(node, "date"), "", index, where)
+                    break
+        ppr_change = child(ppr, "pPrChange")
+        if ppr_change is not None:
+            self.walk.change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index, where)
+        return mark_change
+
+
+def _apply_direct(resolved: dict, direct: dict) -> None:
+    """Direct paragraph properties over the style's; tab stops merge (w:tab val="clear" removes one)."""
+    for key, value in direct.items():
+        if key != "tabs":
+            resolved[key] = value
+    if "tabs" in direct:
+        tabs = {pos: al for al, pos in resolved.get("tabs", [])}
+        for al, pos in direct["tabs"]:
+            if al == "clear":
+                tabs.pop(pos, None)
+            else:
+                tabs[pos] = al
+        resolved["tabs"] = [(al, pos) for pos, al in sorted(tabs.items())]

@@ -1,0 +1,243 @@
+"""The inside of a paragraph: runs and their text (tabs, breaks, symbols), fields (the shown result is
+kept, the field code is not), tracked insertions and deletions, foot/endnote references, math, and the
+drawings anchored in runs. The result goes into a ParaState; paragraphs.py makes the Paragraph."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.word.anchors import Anchors, bookmark_name, sdt_tag
+from generator.word.drawings import read_drawing
+from generator.word.model import Note, Run
+from generator.word.numbering import symbol_char
+from generator.word.styles import parse_rpr
+from generator.word.walk import Walk
+from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, local, ns
+
+M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
+CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
+IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
+                  "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart",
+                  "customXmlDelRangeEnd", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
+                  "moveToRangeEnd", "noProof", "rPr", "annotationRef", "separator", "continuationSeparator",
+                  "footnoteRef", "endnoteRef", "softHyphen", "dayShort", "monthShort", "yearShort",
+                  "dayLong", "monthLong", "yearLong", "sectPr", "tblPr", "trPr", "tcPr"}
+
+
+@dataclass
+class ParaState:
+    """A paragraph while its content is read."""
+
+    index: int
+    where: str
+    runs: list[Run] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    comment_ids: list[str] = field(default_factory=list)
+    fields: dict[str, bool] = field(default_factory=dict)
+    shapes: list = field(default_factory=list)  # txbxContent elements, read after the paragraph
+    drawings: list = field(default_factory=list)
+
+
+@dataclass
+class _Change:
+    """The tracked change the content being read sits in."""
+
+    change: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass
+class _Field:
+    instr: list[str] = field(default_factory=list)
+    result: bool = False
+
+
+def _field_name(instr: str) -> str:
+    words = instr.strip().split()
+    return words[0].upper() if words else ""
+
+
+class Inline:
+    """Reads the inline content of the paragraphs of one walk. Complex fields (fldChar) can run on
+    from one paragraph into the next, so their stack lives here, not in the paragraph."""
+
+    def __init__(self, walk: Walk, anchors: Anchors, footnotes: dict | None = None, endnotes: dict | None = None):
+        self.walk = walk
+        self.anchors = anchors
+        self.footnotes = footnotes or {}
+        self.endnotes = endnotes or {}
+        self._fields: list[_Field] = []
+
+    def read(self, p, state: ParaState, para_rpr: dict) -> None:
+        self._inline(p, state, _Change(), para_rpr)
+        if self._fields and not all(f.result for f in self._fields):
+            # a field code never reaches past its paragraph; an unfinished one would hide the rest of the
+            # document, so it is closed here and reported
+            self._fields = [f for f in self._fields if f.result]
+            self.walk.warn("trường (field) không có phần kết thúc; phần sau của văn bản vẫn được đọc", state.where)
+
+    def _inline(self, node, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
+        walk = self.walk
+        for c in node:
+            name = local(c.tag)
+            space = ns(c.tag)
+            if space == MC_NS and name == "AlternateContent":
+                chosen = choose_alternate(c)
+                if chosen is not None:
+                    self._inline(chosen, state, ctx, para_rpr)
+                continue
+            if space == M_NS:
+                text = "".join(t.text or "" for t in c.iter(f"{{{M_NS}}}t"))
+                walk.warn("có công thức toán (OMML); chỉ giữ phần chữ", state.where, "info")
+                if text:
+                    self._add_run(state, Run(text=text, change=ctx.change, change_author=ctx.author,
+                                             change_date=ctx.date))
+                continue
+            if space != W_NS:
+                continue
+            if name == "r":
+                self._run(c, state, ctx, para_rpr)
+            elif name in CHANGE_KINDS:
+                kind = CHANGE_KINDS[name]
+                inner = _Change(kind, attr(c, "author"), attr(c, "date"))
+                before = len(state.runs)
+                self._inline(c, state, inner, para_rpr)
+                text = "".join(r.text for r in state.runs[before:])
+                walk.change(name, inner.author, inner.date, text, state.index, state.where)
+            elif name in PASS_THROUGH:
+                if name == "fldSimple":
+                    fname = _field_name(attr(c, "instr") or "")
+                    if fname:
+                        state.fields[fname] = True
+                self._inline(c, state, ctx, para_rpr)
+            elif name == "sdt":
+                tag = sdt_tag(c)
+                if tag and tag not in state.tags:
+                    state.tags.append(tag)
+                content = child(c, "sdtContent")
+                if content is not None:
+                    self._inline(content, state, ctx, para_rpr)
+            elif name == "bookmarkStart":
+                bm = bookmark_name(c)
+                if bm:
+                    state.bookmarks.append(bm)
+            elif name == "commentRangeStart":
+                self.anchors.open_comment(attr(c, "id"), state)
+            elif name == "commentRangeEnd":
+                self.anchors.close_comment(attr(c, "id"))
+            elif name in IGNORED_INLINE:
+                continue
+            else:
+                walk.unknown(name, state.where)
+
+    def _add_run(self, state: ParaState, run: Run) -> None:
+        state.runs.append(run)
+        if run.change != "del" and self.anchors.any_open:
+            self.anchors.covered_text(run.text)
+
+    def _run(self, r, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
+        walk = self.walk
+        rpr_node = child(r, "rPr")
+        direct = parse_rpr(rpr_node, walk.styles.theme_fonts)
+        char_style = direct.get("style")
+        props = dict(para_rpr)
+        if char_style:
+            props.update(walk.styles.character_rpr(char_style))
+        props.update(direct)
+        if rpr_node is not None and child(rpr_node, "rPrChange") is not None:
+            rc = child(rpr_node, "rPrChange")
+            walk.change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index, state.where)
+        parts: list[str] = []
+
+        def flush():
+            if parts:
+                text = "".join(parts)
+                parts.clear()
+                if props.get("vanish"):
+                    walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{text[:60]}”", state.where, "info")
+                    return
+                self._add_run(state, Run(
+                    text=text, bold=bool(props.get("bold")), italic=bool(props.get("italic")),
+                    underline=bool(props.get("underline")), size_pt=props.get("size"), font=props.get("font"),
+                    caps=bool(props.get("caps")), change=ctx.change, change_author=ctx.author,
+                    change_date=ctx.date, style_id=char_style))
+
+        for c in r:
+            name = local(c.tag)
+            if ns(c.tag) == MC_NS and name == "AlternateContent":
+                chosen = choose_alternate(c)
+                if chosen is not None:
+                    for inner in chosen:
+                        self._drawing(inner, state)
+                continue
+            if name == "fldChar":
+                self._field_char(attr(c, "fldCharType"), state)
+                continue
+            if name == "instrText":
+                if self._fields and not self._fields[-1].result:
+                    self._fields[-1].instr.append(c.text or "")
+                continue
+            if self._fields and not all(f.result for f in self._fields):
+                continue  # field code (of this field or of one it is nested in), not a shown result
+            if name in ("t", "delText"):
+                parts.append(c.text or "")
+            elif name in ("tab", "ptab"):
+                parts.append("\t")
+            elif name == "br":
+                parts.append("\f" if attr(c, "type") == "page" else "\n")
+            elif name == "cr":
+                parts.append("\n")
+            elif name == "noBreakHyphen":
+                parts.append("-")
+            elif name == "sym":
+                code = attr(c, "char") or ""
+                try:
+                    parts.append(symbol_char(chr(int(code, 16)), attr(c, "font")))
+                except ValueError:
+                    walk.warn(f"ký hiệu (w:sym) không đọc được: {code!r}", state.where, "info")
+            elif name == "commentReference":
+                self.anchors.reference_comment(attr(c, "id"), state)
+            elif name in ("footnoteReference", "endnoteReference"):
+                self._note(c, name, state)
+            elif name in ("drawing", "pict", "object"):
+                flush()
+                self._drawing(c, state)
+            elif name in IGNORED_INLINE or name in ("rPr",):
+                continue
+            else:
+                walk.unknown(name, state.where)
+        flush()
+
+    def _field_char(self, kind: str | None, state: ParaState) -> None:
+        """fldChar begin / separate / end: the field's name is known once its code is complete."""
+        if kind == "begin":
+            self._fields.append(_Field())
+        elif kind == "separate" and self._fields:
+            top = self._fields[-1]
+            top.result = True
+            fname = _field_name("".join(top.instr))
+            if fname:
+                state.fields[fname] = True
+        elif kind == "end" and self._fields:
+            top = self._fields.pop()
+            if not top.result:
+                fname = _field_name("".join(top.instr))
+                if fname:
+                    state.fields[fname] = True
+
+    def _note(self, c, name: str, state: ParaState) -> None:
+        kind = "footnote" if name.startswith("foot") else "endnote"
+        nid = attr(c, "id") or ""
+        text = (self.footnotes if kind == "footnote" else self.endnotes).get(nid, "")
+        self.walk.notes.append(Note(kind, nid, text, state.index))
+        self.walk.warn(f"có {'chú thích chân trang' if kind == 'footnote' else 'chú thích cuối'}: "
+                       f"“{text[:80]}”", state.where, "info")
+
+    def _drawing(self, node, state: ParaState) -> None:
+        found = read_drawing(node, self.walk.here(state.where))
+        drawing, boxes = found.value
+        state.drawings.append(drawing)
+        state.shapes.extend(boxes)
+        self.walk.messages.extend(found.messages)

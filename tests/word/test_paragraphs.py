@@ -1,0 +1,31 @@
+"""Paragraphs (paragraphs.py): tracked paragraph marks, where messages point, page breaks, text boxes."""
+from __future__ import annotations
+
+
+def _para(result, text):
+    return next(q for q in result.value.paragraphs() if q.text.startswith(text))
+
+
+def test_inserted_paragraph_and_row_are_marked(rich):
+    new = _para(rich, "Đoạn mới chèn")
+    assert new.mark_change == "ins" and new.original_text == ""
+    kinds = {c.kind for c in rich.value.changes}
+    assert {"paraIns", "rowIns"} <= kinds
+    table = rich.value.tables[0]
+    assert [row.inserted for row in table.rows] == [False, False, False, False, True]
+
+
+def test_paragraph_where_names_table_cells(rich):
+    cell_para = next(q for q in rich.value.paragraphs() if q.text == "Việc B")
+    assert cell_para.where == f"đoạn {cell_para.index + 1} (bảng 1, hàng 4, ô 2)"
+    assert next(rich.value.paragraphs()).where == "đoạn 1"
+    header = rich.value.sections[0].headers["default"][0]
+    assert header.where == "đầu trang (default) mục 1: đoạn 1"
+
+
+def test_page_break_and_text_box(rich):
+    assert _para(rich, "Trước ngắt").text == "Trước ngắt\fsau ngắt"
+    boxed = [q for q in rich.value.paragraphs() if q.in_shape]
+    assert [q.text for q in boxed] == ["Chữ trong hộp"]  # Choice read, Fallback (same text) not read twice
+    assert boxed[0].index == _para(rich, "Neo hộp").index + 1
+    assert any("khung văn bản" in m.text and m.where == f"đoạn {boxed[0].index}" for m in rich.messages)
