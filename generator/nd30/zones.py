@@ -228,6 +228,15 @@ def _dated(block: Block) -> bool:
     return any(NUMBER_LINE.match(s.strip()) or DATE_LINE.match(s.strip()) for t in texts for s in re.split(r"[\t\n]", t))
 
 
+def _header_piece(text: str) -> str | None:
+    """Which line of the header a piece is meant as: national, motto, number, date (finding forms), or None."""
+    for kind, test in (("national", looks_national), ("motto", is_motto_like), ("number", looks_number),
+                       ("date", looks_date)):
+        if test(text):
+            return kind
+    return None
+
+
 def _lines(text: str) -> list[str]:
     return [clean(x).strip() for x in text.split("\n") if clean(x).strip()]
 
@@ -362,15 +371,13 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     for block in header:
         for p in (block.paragraphs() if isinstance(block, Table) else [block]):
             for piece in pieces(p):
-                for name, test in (("national", looks_national), ("motto", is_motto_like), ("number", looks_number),
-                                   ("date", looks_date)):
-                    if name not in found and test(piece.text):
-                        found[name] = pos(p)
-    claimed = set(found.values())
+                kind = _header_piece(piece.text)
+                if kind and kind not in found:
+                    found[kind] = pos(p)
     issuer = []
     for piece, p in header_sides(header)[0]:
-        if pos(p) not in claimed and pos(p) not in issuer and not RULE_LINE.match(piece.text) \
-                and piece.text == piece.text.upper():
+        if _header_piece(piece.text) is None and not RULE_LINE.match(piece.text) \
+                and piece.text == piece.text.upper() and pos(p) not in issuer:
             issuer.append(pos(p))
 
     label = None
