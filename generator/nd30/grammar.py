@@ -205,9 +205,7 @@ LEGAL_BASIS_START = "Căn cứ"  # each legal basis opens with it (§II.6.a); th
 # ---------------------------------------------------------------- closing, Nơi nhận, signature (§II.6, §II.9, §II.7)
 
 CLOSING_MARK = "./."  # every Mẫu of Phụ lục III ends the content with it
-
-
-CLOSING_END = re.compile(r"\./\.\s*$")
+CLOSING_END = re.compile(r"\./\.\s*$")  # a paragraph that ends with the mark
 
 
 def closing(text: str) -> str:
@@ -267,8 +265,8 @@ def is_appendix_label(text: str) -> bool:
 APPENDIX_LINE = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
 # A paragraph of the body that only points at an appendix: "(Chi tiết tại Phụ lục I kèm theo)".
 POINTER = re.compile(r"^(?P<before>\(.*?)\s*Phụ lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*(?P<after>.*\))$")
-# An appendix named in running text ("… tại Phụ lục II"); `validate` warns when the number is not one kehoach
-# prints (its numerals stop at X: a plan has no fifty appendices).
+# An appendix named in a plan's running text ("… tại Phụ lục II"): `validate` takes it for a reference to that
+# appendix and warns when the plan has none by that number (roman numerals of I, V and X only, as it always read).
 APPENDIX_MENTION = re.compile(r"Phụ lục\s+([IVX]+|\d+)\b")
 
 ATTACHED_PREFIX = "(Kèm theo"

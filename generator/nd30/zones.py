@@ -46,9 +46,11 @@ Where `check` locates differently today (the side that would change to follow th
    same paragraph is missed) and looks only in the first 80 paragraphs. → check.
 2. No type line: check ends the header at the first justified paragraph outside a table (or with the
    header table); here the header ends at the last number/date line of the first 12 blocks. → check.
-3. Title: check takes every centred (or unaligned) non-blank paragraph outside a table, up to 6 lines,
-   bold or not, and stops at a blank line before the title and at a paragraph with a bottom border (the
-   drawn rule under a title is often that very line's border: the line is the title's last). → check.
+3. Title: check takes every centred (or unaligned) non-blank paragraph outside a table, up to 6 pieces,
+   bold or not, and stops at a blank line before the title (then there is no title) and at a paragraph
+   with a bottom border (a title line carrying the rule as its own border is left out; here it is the
+   title's last line). Check's body starts after every blank line and typed rule under the title; here
+   after the first (the blank paragraphs left carry no words). → check.
 4. Nơi nhận: check takes the first paragraph anywhere (header included) opening with "nơi nhận" after
    folding spaces and tone placement; here the first after the type line, by its stripped case-folded
    text. → check (the spacing fold could come here: a visible change to the importer).
@@ -74,6 +76,13 @@ Where `check` locates differently today (the side that would change to follow th
    (`looks_national`, `is_motto_like`, `looks_number`, `looks_date`), so a wrongly typed line is still
    found to be judged; the importer reads values with the reading forms. The issuer here is the left
    side's capitals (check: any piece in capitals longer than 2 characters). → check for the issuer.
+12. Closing: check judges the last paragraph of the body (outside tables and text boxes, after dropping
+   trailing signature lines, see 6) whether or not it ends with "./."; here `closing` is that paragraph
+   only when it is unlabelled text ending with "./." (the importer's closing sentence), and
+   `body_paragraphs` gives the body's paragraphs with words (text boxes with words included). → check
+   takes its last paragraph from `body_paragraphs`.
+Where both agree: the header is everything before the type line; a Nơi nhận set in a table ends the
+body at the table's first paragraph.
 """
 from __future__ import annotations
 
@@ -173,9 +182,7 @@ def pieces(p: Paragraph) -> list[Piece]:
 Sided = list[tuple[Piece, Paragraph]]
 
 
-def header_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
-    """The header's left side (issuer) and right side (Quốc hiệu, date): a table's first column, or the
-    pieces before the first tab."""
+def _sides(blocks: list[Block], centred_signs: bool) -> tuple[Sided, Sided]:
     left: Sided = []
     right: Sided = []
     for block in blocks:
@@ -187,28 +194,22 @@ def header_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
                         side += [(piece, p) for piece in pieces(p)]
         else:
             for piece in pieces(block):
-                (left if piece.col <= 0 else right).append((piece, block))
-    return left, right
-
-
-def tail_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
-    """The tail's left side (Nơi nhận) and right side (signature); a centred piece before the first tab is
-    a signature line unless it opens with "-" or "Nơi"."""
-    left: Sided = []
-    right: Sided = []
-    for block in blocks:
-        if isinstance(block, Table):
-            for row in block.rows:
-                for cell in row.cells:
-                    side = left if cell.col == 0 else right
-                    for p in cell.paragraphs:
-                        side += [(piece, p) for piece in pieces(p)]
-        else:
-            for piece in pieces(block):
-                on_left = piece.col <= 0 and not (block.alignment == "center"
+                on_left = piece.col <= 0 and not (centred_signs and block.alignment == "center"
                                                   and not piece.text.startswith(("-", "Nơi")))
                 (left if on_left else right).append((piece, block))
     return left, right
+
+
+def header_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
+    """The header's left side (issuer) and right side (Quốc hiệu, date): a table's first column, or the
+    pieces before the first tab."""
+    return _sides(blocks, centred_signs=False)
+
+
+def tail_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
+    """The tail's left side (Nơi nhận) and right side (signature), as the header's; and a centred piece
+    before the first tab is a signature line unless it opens with "-" or "Nơi"."""
+    return _sides(blocks, centred_signs=True)
 
 
 def recipient_line(text: str) -> str:
