@@ -360,10 +360,10 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
     click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
                f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
-    groups = [("Đoán", [n for n in result.notes if n.kind == "guess"]),
-              ("Cảnh báo", [n for n in result.notes if n.kind == "warning"]
+    groups = [("Đoán", [n for n in result.notes if n.level == "guess"]),
+              ("Cảnh báo", [n for n in result.notes if n.level == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),
-              ("Ghi chú", [n for n in result.notes if n.kind == "info"]
+              ("Ghi chú", [n for n in result.notes if n.level == "info"]
                + [m for m in outcome.reader_messages if m.level != "warning"])]
     for title, items in groups:
         if items:

@@ -16,7 +16,7 @@ from generator.importer.agencies import slug
 from generator.importer.recall import document_words, missing_words, rebuilt_document, recall
 from generator.importer.yaml_out import dump_plan
 from generator.importer.importer import ImportResult, import_document
-from generator.word.model import Message
+from generator.core.messages import Message
 
 
 @dataclass

@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 from generator.render.context import TASK_COLUMNS
 from generator.importer.agencies import AgencyBook, slug
 from generator.importer.targets import Catalogue, norm, vi_number
+from generator.nd30.grammar import clean
+from generator.nd30.labels import ROMAN_CELL, TYPED_LABEL
 from generator.word.model import Table
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
-
-
-def clean(text: str) -> str:
-    """Text as a plan can hold it: tabs, page breaks and other layout characters become spaces,
-    runs of spaces one space; line breaks stay (they are the drafter's)."""
-    text = _CONTROL.sub(" ", text.replace("\u00a0", " ").replace("\t", " "))
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
-
-ROMAN = re.compile(r"^[IVXLC]+\.?$")
-TYPED_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])[.)]\s+")
 
 # header text → task column; first match wins, so the specific words come first
 HEADER_RULES = [
@@ -216,7 +206,7 @@ class TableReader:
         for r, row in enumerate(grid.rows, start=grid.header_rows + 1):
             rwhere = f"{where}, hàng {r}"
             if _is_group(row, n_cols):
-                text = " ".join(x for _, _, lines, _ in row for x in lines if x and not ROMAN.match(x))
+                text = " ".join(x for _, _, lines, _ in row for x in lines if x and not ROMAN_CELL.match(x))
                 text = TYPED_LABEL.sub("", text).strip()
                 quoted = re.match(r"^(?P<label>.*?)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$", text)
                 label, name = (quoted.group("label").strip() or None, quoted.group("name")) if quoted else (None, text)
@@ -341,7 +331,7 @@ class TableReader:
             label, name = cells[0].strip(), cells[1].strip()
             if norm(name) in ("tổng cộng", "tổng", "cộng"):
                 continue
-            if ROMAN.match(label):
+            if ROMAN_CELL.match(label):
                 code, _ = self.catalogue.match(name)
                 if code is None:
                     return None

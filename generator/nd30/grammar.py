@@ -1,7 +1,17 @@
 """The words and lines of an administrative document's frame as ND30 writes them: Quốc hiệu and Tiêu ngữ,
 "Số: 05/KH-UBND", the place-and-date line, the type line, "./.", Nơi nhận and "- Lưu: VT", the signing
 authority (TM., KT.), "Phụ lục I" and "(Kèm theo …)". The renderer writes them, `check` judges them and
-the importer reads them, all from here."""
+the importer reads them, all from here.
+
+Three kinds of form stand side by side for a line:
+- the strict form (`NUMBER_RE`, `DATE_RE`, `is_national`, `APPENDIX_RE` …) is the line as ND30 writes it;
+  `check` judges a line by it and the renderer writes it;
+- the finding form (`looks_number`, `looks_date`, `looks_national` …) tells which line is *meant* to be the
+  number line or the Quốc hiệu, however wrongly typed, so `check` can say what is wrong with it and the
+  zone locator (zones.py) can tell where the header's parts are;
+- the reading form (`NUMBER_LINE`, `DATE_LINE`, `NATIONAL_LINE`, `APPENDIX_LINE` …, named `*_LINE`) is what
+  the importer takes a value from: lenient where offices and drafts differ from ND30 (a draft's blank day,
+  "…" fillers, a label with its title on one line), strict where a guess would be worse than a TODO."""
 from __future__ import annotations
 
 import datetime as dt
@@ -17,10 +27,20 @@ NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
-
-
 def is_national(text: str) -> bool:
     return fold(text) == fold(NATIONAL)
+
+
+def looks_national(text: str) -> bool:
+    """The line meant as the Quốc hiệu, even misspelt (finding form)."""
+    return is_national(text) or "cộng hòa xã hội" in fold(text)
+
+
+# Reading form: the importer passes over exactly these two lines (Quốc hiệu in either tone placement, Tiêu
+# ngữ with hyphen-minus, any case) and reports any other header line it cannot read; `is_national` and
+# `is_motto_like` find a line to judge, `motto_ok` judges it.
+NATIONAL_LINE = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM$|^Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc$",
+                           re.IGNORECASE)
 
 
 def is_motto_like(text: str) -> bool:
@@ -35,6 +55,10 @@ def motto_ok(text: str) -> bool:
 
 _UNDERSCORES = re.compile(r"^[\s_]*_{3,}[\s_]*$")
 
+# Reading form: a line of nothing but rule characters (or nothing at all) carries no words to read; looser than
+# `is_typed_rule`, which judges whether a typed rule is there (a lone "-" or "." is no rule to judge).
+RULE_LINE = re.compile(r"^[\s_\-–—.=*]*$")
+
 
 def is_typed_rule(text: str) -> bool:
     """A 'rule' typed as underscores (or dashes): ND30 wants a drawn solid line."""
@@ -45,8 +69,17 @@ def is_typed_rule(text: str) -> bool:
 # ---------------------------------------------------------------- Số, ký hiệu (§II.3)
 
 NUMBER_RE = re.compile(r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S*)$")
+# Reading form: a draft's number left as dots or "…", spaces around the hyphen, anything after the symbol;
+# the number, the type code (KH) and the agency's abbreviation are what the importer takes from it.
+NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[\d]*)[\s._…]*/\s*(?P<code>[A-ZĐ]+)\s*-\s*(?P<abbr>[A-ZĐ0-9]+)",
+                         re.IGNORECASE)
 SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})-(?P<agency>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")
 DOC_TYPE_ABBR = {"KẾ HOẠCH": "KH"}
+
+
+def looks_number(text: str) -> bool:
+    """The line meant as "Số: …/…", however typed (finding form)."""
+    return bool(re.match(r"^số\b", fold(text))) and "/" in text
 
 
 def number_problems(text: str, doc_abbr: str = "KH") -> list[str]:
@@ -77,6 +110,15 @@ def number_text(number: int | None) -> str:
 # ---------------------------------------------------------------- date (§II.4)
 
 DATE_RE = re.compile(r"^(?P<place>[^,]*),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d*)\s*$")
+# Reading form: a draft's blank day and month (or dots, "…"), any case, anything after the year; the year is
+# what a plan cannot do without.
+DATE_LINE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*(?P<month>\d{1,2})?[\s._…]*"
+                       r"năm\s*(?P<year>\d{4})", re.IGNORECASE)
+
+
+def looks_date(text: str) -> bool:
+    """The line meant as "<place>, ngày … tháng … năm …", however typed (finding form)."""
+    return bool(re.search(r",\s*ngày\b", text)) and "năm" in text
 
 
 def pad_day(day: int) -> str:
@@ -150,9 +192,20 @@ def date_check(text: str) -> DateCheck:
 DOC_TYPE = "KẾ HOẠCH"
 
 
+def is_doc_type_line(line: str, doc_type: str = DOC_TYPE) -> bool:
+    """One line (of a paragraph split at line breaks) that is the type name, in any case and with any spacing
+    between its words ("KẾ HOẠCH", "Kế hoạch", "KẾ  HOẠCH")."""
+    words = r"\s*".join(re.escape(w) for w in doc_type.split())
+    return bool(re.match(rf"^\s*{words}\s*$", line, re.IGNORECASE))
+
+
+LEGAL_BASIS_START = "Căn cứ"  # each legal basis opens with it (§II.6.a); the title never does
+
+
 # ---------------------------------------------------------------- closing, Nơi nhận, signature (§II.6, §II.9, §II.7)
 
 CLOSING_MARK = "./."  # every Mẫu of Phụ lục III ends the content with it
+CLOSING_END = re.compile(r"\./\.\s*$")  # a paragraph that ends with the mark
 
 
 def closing(text: str) -> str:
@@ -164,6 +217,14 @@ def closing(text: str) -> str:
 
 RECIPIENTS_LABEL = "Nơi nhận:"
 ARCHIVE_RE = re.compile(r"^-\s*Lưu\s*:\s*VT\b")
+# Reading form: a "Lưu:" line once its dash is off, whatever it keeps (VT is what ND30 asks, not what the
+# importer needs to recognise the line).
+ARCHIVE_LINE = re.compile(r"^lưu\s*:", re.IGNORECASE)
+
+
+def is_recipients_label(text: str) -> bool:
+    """A paragraph (or a piece of one) opening with "Nơi nhận", any case, colon or not."""
+    return text.strip().casefold().startswith("nơi nhận")
 
 
 def recipient_item_fixed(text: str, last: bool) -> str | None:
@@ -178,6 +239,11 @@ def recipient_item_fixed(text: str, last: bool) -> str | None:
 
 
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*\S")
+# Reading forms: the two authorities a plan records (signing for the collective, signing for the head), and the
+# "(đã ký)"-like lines a typed copy puts where the signature goes.
+ON_BEHALF_LINE = re.compile(r"^TM\.\s*")
+SIGNING_FOR_LINE = re.compile(r"^KT\.\s*")
+SIGNED_MARK_LINE = re.compile(r"^\(?(đã ký|ký tên|ký, ghi rõ|ký và đóng dấu)", re.IGNORECASE)
 
 # ---------------------------------------------------------------- appendices (§III.1)
 
@@ -194,4 +260,28 @@ def is_appendix_label(text: str) -> bool:
     return bool(re.match(r"^phụ lục(\s+\S+)?$", fold(t))) and len(t) <= 20
 
 
+# Reading form: a label line as offices type it, any case, roman or arabic, its title possibly on the same line
+# ("PHỤ LỤC I: DANH MỤC …"); `APPENDIX_RE`/`is_appendix_label` judge the label ND30 writes alone on its line.
+APPENDIX_LINE = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
+# A paragraph of the body that only points at an appendix: "(Chi tiết tại Phụ lục I kèm theo)".
+POINTER = re.compile(r"^(?P<before>\(.*?)\s*Phụ lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*(?P<after>.*\))$")
+# An appendix named in a plan's running text ("… tại Phụ lục II"): `validate` takes it for a reference to that
+# appendix and warns when the plan has none by that number (roman numerals of I, V and X only, as it always read).
+APPENDIX_MENTION = re.compile(r"Phụ lục\s+([IVX]+|\d+)\b")
+
 ATTACHED_PREFIX = "(Kèm theo"
+# Reading form: the "(Kèm theo …)" line under an appendix's name, naming its issuer after "của" (the importer
+# takes the issuer's full name from it); `check` looks for ATTACHED_PREFIX alone.
+ATTACHED_LINE = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo .*?\bcủa\s+(?P<who>.+?)\)?$")
+
+
+# ---------------------------------------------------------------- reading a typed line
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """Text as a plan can hold it: tabs, page breaks and other layout characters become spaces,
+    runs of spaces one space; line breaks stay (they are the drafter's)."""
+    text = _CONTROL.sub(" ", text.replace("\u00a0", " ").replace("\t", " "))
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))

@@ -66,3 +66,70 @@ def split_label(text: str) -> tuple[str, str]:
         if m:
             return stripped[: m.end()], stripped[m.end():].lstrip(" \t")
     return "", stripped
+
+
+# ---------------------------------------------------------------- reading a paragraph's label (the importer)
+
+def label_kind(label: str, ilvl: int | None = None) -> tuple[str, int]:
+    """What a label makes of its paragraph when read into a plan: ('section' | 'clause' | 'bullet' | 'plus' |
+    'text', clause depth: 1 for "1.", 2 for "a)" and "1.1.", 3 for "(1)" and "1.1.1."). A Word list bullet
+    one level in (ilvl ≥ 1) is a "+" item."""
+    label = label.strip()
+    if not label:
+        return "text", 0
+    if label == "+":
+        return "plus", 0
+    if label in BULLET_CHARS or (len(label) == 1 and not label.isalnum()):
+        return ("plus" if (ilvl or 0) >= 1 else "bullet"), 0
+    m = LABEL.match(label + " ")
+    if not m:
+        return "text", 0
+    if m.group("roman"):
+        return "section", 0
+    if m.group("num"):
+        return "clause", 1
+    if m.group("numnum"):
+        return "clause", 1 + m.group("numnum").count(".")
+    if m.group("letter"):
+        return "clause", 2
+    if m.group("paren"):
+        return "clause", 3
+    if m.group("dash"):
+        return "bullet", 0
+    return "plus", 0
+
+
+def read_label(text: str, list_label: str | None = None, ilvl: int | None = None,
+               heading: int | None = None) -> tuple[str, int, str, str]:
+    """(kind, depth, label, rest) of a paragraph: its Word list label, else a label typed at its start (a
+    lone "I." is no label), then its heading style: Heading 1 makes a section, Heading n ≥ 2 an unlabelled
+    paragraph a clause of depth n - 1. `rest` is the text after the label, stripped."""
+    text = text.replace("\u00a0", " ").replace("\f", " ")
+    if list_label:
+        kind, depth = label_kind(list_label, ilvl)
+        rest = text.strip()
+        label = list_label.strip()
+    else:
+        stripped = text.strip()
+        m = LABEL.match(stripped)
+        if m and (m.group("roman") is None or len(stripped) > len(m.group(0))):
+            label = m.group("label")
+            kind, depth = label_kind(label, None)
+            rest = stripped[m.end():].strip()
+        else:
+            kind, depth, label, rest = "text", 0, "", stripped
+    if heading == 1 and kind in ("text", "clause"):
+        kind, depth = "section", 0
+    elif heading and heading >= 2 and kind == "text":
+        kind, depth = "clause", heading - 1
+    return kind, depth, label, rest
+
+
+# ---------------------------------------------------------------- looser forms, for reading hand-typed text
+# Each accepts what LABEL does not (or refuses what it accepts) on purpose; they keep what the importer's table
+# reader and `validate` have always recognised.
+ROMAN_CELL = re.compile(r"^[IVXLC]+\.?$")  # a table cell holding only a roman numeral, dot or not ("I", "II.")
+TYPED_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])[.)]\s+")  # "I. ", "2) ", "a. " before a group row's name
+# Plan text opening with a number or bullet kehoach would print itself (`validate` warns): any "I."-like start,
+# numbers of any length, a space required after the others.
+HAND_NUMBER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s)")

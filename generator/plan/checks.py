@@ -24,7 +24,8 @@ from generator.plan.model import (
     TasksAppendix,
 )
 from generator.core.text import number
-from generator.nd30.labels import roman
+from generator.nd30.grammar import APPENDIX_MENTION
+from generator.nd30.labels import HAND_NUMBER, roman
 
 
 def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
@@ -341,7 +342,7 @@ class _Checker:
         numbers = [roman(n) for n in range(1, len(appendices) + 1)]
         found: set[str] = set()
         for text, _ in self.texts():
-            for label in APPENDIX_LABEL.findall(text):
+            for label in APPENDIX_MENTION.findall(text):
                 if len(appendices) > 1 and label in numbers:
                     found.add(appendices[numbers.index(label)].id)
             if len(appendices) == 1 and re.search(r"(?i)\bphụ lục\b", text):
@@ -439,7 +440,7 @@ class _Checker:
             if HAND_NUMBER.match(text):
                 self.warn(path, f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
                                 "kehoach tự đánh số, hãy bỏ phần này")
-            for label in APPENDIX_LABEL.findall(text):
+            for label in APPENDIX_MENTION.findall(text):
                 if label and (len(self.plan.appendices) < 2 or label not in
                               [roman(n) for n in range(1, len(self.plan.appendices) + 1)]):
                     self.warn(path, f"nhắc 'Phụ lục {label}' nhưng kế hoạch có {len(self.plan.appendices)} phụ "
@@ -471,8 +472,6 @@ ACADEMIC_TITLES = {"ts", "ths", "pgs", "gs", "tiến", "thạc", "bs", "ks", "cn
 YEAR = re.compile(r"\b(20\d\d)\b")
 DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn|hoàn thành)\b", re.IGNORECASE)
-HAND_NUMBER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s)")
-APPENDIX_LABEL = re.compile(r"Phụ lục\s+([IVX]+|\d+)\b")
 
 
 def check_plan(plan: Plan, located: Located, problems: Problems) -> None:

@@ -152,7 +152,7 @@ def test_office_agencies_split_and_declared(imported):
     assert [result.data["agencies"][-1]["name"]] == ["Đài Phát thanh - Truyền hình tỉnh"]
     assert len(last["agencies"]) == 2 and last["agencies"][0] == "bao-quang-nam"
     assert result.data["agencies"][-1]["groups"] == ["bao-dai"]
-    assert any(n.kind == "guess" and "Đài Phát thanh - Truyền hình tỉnh" in n.text for n in result.notes)
+    assert any(n.level == "guess" and "Đài Phát thanh - Truyền hình tỉnh" in n.text for n in result.notes)
 
 
 def test_office_file_resaved_by_libreoffice(imported, tmp_path):

@@ -1,0 +1,93 @@
+"""The first page's frame read into the plan: the header (issuer lines, number and type code, place, date,
+year), the trích yếu under the type line, and the issuer as the plan records it."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator.importer.state import State
+from generator.nd30.grammar import DATE_LINE, NATIONAL_LINE, NUMBER_LINE, RULE_LINE, clean
+from generator.nd30.zones import header_sides
+from generator.word.model import Block
+
+
+def read_header(st: State, blocks: list[Block]) -> dict:
+    left_sided, right_sided = header_sides(blocks)
+    left = [(piece.text, piece.bold) for piece, _ in left_sided]
+    right = [(piece.text, piece.bold) for piece, _ in right_sided]
+    out: dict = {"issuer_lines": [], "number": None, "date": None, "code": "KH", "abbr": None}
+    lines = left + right
+    for text, bold in lines:
+        if RULE_LINE.match(text) or NATIONAL_LINE.match(text):
+            continue
+        m = NUMBER_LINE.match(text)
+        if m:
+            out["number"] = int(m.group("number")) if m.group("number") else None
+            out["code"], out["abbr"] = m.group("code").upper(), m.group("abbr").upper()
+            continue
+        m = DATE_LINE.match(text)
+        if m:
+            out["place"] = m.group("place").strip()
+            out["year"] = int(m.group("year"))
+            if m.group("day") and m.group("month"):
+                try:
+                    out["date"] = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+                except ValueError:
+                    st.warn(f"ngày ban hành không có thật: '{text}'", "phần đầu")
+            continue
+        if (text, bold) in left and text == text.upper():  # ND30: the issuer is printed in capitals
+            out["issuer_lines"].append((text, bold))
+        else:
+            st.warn(f"dòng ở phần đầu không đọc được: '{text}'", "phần đầu")
+    if "year" not in out:
+        years = [int(y) for y in re.findall(r"\bnăm (20\d\d)\b", st.doc.text)]
+        out["year"] = max(set(years), key=years.count) if years else dt.date.today().year
+        st.guess(f"năm kế hoạch {out['year']} (không đọc được dòng địa danh, ngày tháng)", "phần đầu")
+    return out
+
+
+def read_title(st: State) -> list[str]:
+    """The trích yếu's lines, as printed (the type line's own paragraph gives those after its first line)."""
+    lines: list[str] = []
+    for pos in st.zones.title:
+        parts = st.paragraphs[pos].text.split("\n")
+        if pos == st.zones.doc_type:
+            parts = parts[1:]
+        lines += [clean(x).strip() for x in parts if clean(x).strip()]
+    return lines
+
+
+def _sentence_case(line: str) -> str:
+    return line[:1] + line[1:].lower()
+
+
+def issuer(st: State, header: dict) -> dict:
+    """Superior agency (the lines above the bold name), name lines, full name (from an appendix's "(Kèm
+    theo … của …)" line, else guessed from the capitals), abbreviation and place."""
+    lines = header["issuer_lines"]
+    bold_lines = [t for t, b in lines if b]
+    superior = []
+    if bold_lines and not lines[0][1]:
+        while lines and not lines[0][1]:
+            superior.append(lines.pop(0)[0])
+    name = [t for t, _ in lines]
+    out: dict = {}
+    if superior:
+        out["superior"] = superior
+    out["name"] = name or [st.todo("tên cơ quan ban hành")]
+    full = next((a.get("full_name") for a, _ in st.found_appendices if a.get("full_name")), None)
+    place = header.get("place")
+    if full is None and name:
+        parts = [_sentence_case(name[0])]
+        for line in name[1:]:
+            words = line.split(" ", 1)
+            if place and len(words) == 2 and words[1].upper() == place.upper():
+                parts.append(f"{words[0].lower()} {place}")
+            else:
+                parts.append(line.title())
+        full = " ".join(parts)
+        st.guess(f"tên đầy đủ của cơ quan ban hành: '{full}' (suy từ tên in hoa)", "phần đầu", out)
+    out["full_name"] = full or st.todo("tên đầy đủ của cơ quan ban hành")
+    out["abbreviation"] = header.get("abbr") or st.todo("chữ viết tắt tên cơ quan (ví dụ UBND)")
+    out["place"] = place or st.todo("địa danh")
+    return out

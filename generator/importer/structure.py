@@ -1,0 +1,221 @@
+"""The body's structure turned into the plan's: target sentences into `targets` (and blocks naming them),
+"(Chi tiết tại Phụ lục …)" paragraphs into appendix references, the agencies' subsections of "Tổ chức
+thực hiện" into `responsibilities`, the "Kinh phí" subsection into `funding`; section ids; the printed
+wording kept where kehoach would word a target otherwise; the indices the plan really uses."""
+from __future__ import annotations
+
+import re
+
+from generator.importer.agencies import slug
+from generator.importer.state import TODO, State, short
+from generator.importer.targets import parse_target, target_data
+from generator.nd30.grammar import POINTER
+from generator.nd30.labels import roman
+
+
+def transform_sections(st: State, sections: list[dict], targets: list[dict], appendices: list[dict]) -> None:
+    labels = {}
+    for i, a in enumerate(appendices, start=1):
+        labels[roman(i)] = labels[str(i)] = a["id"]
+        if len(appendices) == 1:
+            labels[None] = a["id"]
+
+    def target_of(sentence: str, where: str) -> str | None:
+        parsed = parse_target(sentence, st.catalogue)
+        if parsed is None or parsed.criterion in st.targets_by_criterion:
+            return None
+        tid = st.tables.target_id(parsed.criterion)
+        entry = target_data(tid, parsed, st.catalogue.by_code.get(parsed.criterion))
+        targets.append(entry)
+        st.targets_by_criterion[parsed.criterion] = entry
+        st.printed_sentences[tid] = sentence
+        st.target_where[tid] = where
+        return tid
+
+    st.target_where = {}
+
+    def walk(content: list, in_targets: bool) -> list:
+        out = []
+        for block in content:
+            if isinstance(block, str):
+                m = POINTER.match(block)
+                if m and len(block) < 200 and (m.group("n") or None) in labels:
+                    ref = {"appendix": labels[m.group("n") or None]}
+                    if m.group("before") != "(Chi tiết tại":
+                        ref["before"] = m.group("before")
+                    if m.group("after") != "kèm theo)":
+                        ref["after"] = m.group("after")
+                    out.append(ref)
+                    continue
+                tid = target_of(block, "") if in_targets else None
+                out.append({"targets": [tid], "style": "paragraphs"} if tid else block)
+            elif "bullets" in block and len(block) == 1:
+                if not in_targets:
+                    out.append(block)
+                    continue
+                run: list = []
+                for item in block["bullets"]:
+                    tid = target_of(item, "") if isinstance(item, str) else None
+                    if tid:
+                        if run and "targets" in run[-1]:
+                            run[-1]["targets"].append(tid)
+                        else:
+                            run.append({"targets": [tid]})
+                    elif run and "bullets" in run[-1]:
+                        run[-1]["bullets"].append(item)
+                    else:
+                        run.append({"bullets": [item]})
+                out += run
+            else:
+                inner = walk(block["content"], in_targets)
+                if in_targets and "text" in block:
+                    tid = target_of(block["text"], block.get("_where", ""))
+                    if tid:
+                        block.pop("text")
+                        block = {"target": tid, **block}
+                block["content"] = inner
+                out.append(block)
+        return out
+
+    for section in sections:
+        in_targets = bool(re.search(r"CHỈ TIÊU|MỤC TIÊU", section["title"].upper()))
+        section["content"] = walk(section["content"], in_targets)
+
+
+def responsibilities(st: State, sections: list[dict]) -> list[dict]:
+    """The run of numbered subsections of 'Tổ chức thực hiện' whose titles name agencies. A titled
+    subsection inside the run whose title names none keeps its title and gets a TODO for its
+    agencies; plain paragraphs after the run's last subsection that open with 'Trong quá trình'
+    (the usual last word of the section) stay at section level."""
+    out: list[dict] = []
+    for section in sections:
+        if "TỔ CHỨC THỰC HIỆN" not in section["title"].upper():
+            continue
+        content = section["content"]
+        found = [agencies_of(st, b) if isinstance(b, dict) and "title" in b else None for b in content]
+        hits = [i for i, ids in enumerate(found) if ids]
+        if not hits:
+            continue
+        start, end = hits[0], hits[-1] + 1
+        inside = content[start:end]
+        if not all(isinstance(b, dict) and "title" in b for b in inside):
+            end = next(i for i in range(start, end) if not (isinstance(content[i], dict) and "title" in content[i]))
+            inside = content[start:end]
+        for offset, block in enumerate(inside):
+            ids = found[start + offset]
+            if not ids:
+                ids = [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
+                st.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
+                        "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
+            base = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac")
+            rid, n = base, 2
+            while any(r["id"] == rid for r in out):
+                rid, n = f"{base}-{n}", n + 1
+            entry: dict = {"id": rid, "agencies": ids}
+            joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
+            if joined != block["title"]:
+                entry["title"] = block["title"]
+            entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
+            out.append(entry)
+        after = content[end:]
+        last = out[-1]["content"]
+        moved = []
+        while last and isinstance(last[-1], str) and last[-1].startswith("Trong quá trình") and len(last) > 1:
+            moved.insert(0, last.pop())
+        section["content"] = content[:start] + [{"responsibilities": "all"}] + moved + after
+        break
+    return out
+
+
+def agencies_of(st: State, block: dict) -> list[str] | None:
+    title = block["title"].strip().rstrip(":.").strip()
+    plain = re.sub(r"^đề nghị\s+", "", title, flags=re.IGNORECASE)
+    names = st.agencies.split(plain)
+    if not names or not st.agencies.looks_like_agency(plain):
+        return None
+    unknown = [n for n in names if not st.agencies.known(n)]
+    if unknown and not all(st.agencies.looks_like_agency(n) for n in names):
+        return None
+    if len(unknown) == len(names) and len(names) > 1:
+        return None
+    ids = [st.agencies.declare(n, f"mục Tổ chức thực hiện, '{title[:50]}'") for n in names]
+    return ids
+
+
+def funding(sections: list[dict]) -> list:
+    def walk(content: list) -> list | None:
+        for block in content:
+            if isinstance(block, dict) and "title" in block and re.match(r"^kinh phí", block["title"],
+                                                                         re.IGNORECASE):
+                if block["content"]:
+                    found = block["content"]
+                    block["content"] = [{"funding": True}]
+                    return found
+            if isinstance(block, dict) and "content" in block:
+                found = walk(block["content"])
+                if found is not None:
+                    return found
+        return None
+
+    for section in sections:
+        found = walk(section["content"])
+        if found is not None:
+            return found
+    return []
+
+
+def section_ids(sections: list[dict]) -> None:
+    seen: set[str] = set()
+    for section in sections:
+        base = slug(section["title"], 4)
+        sid, n = base, 2
+        while sid in seen:
+            sid, n = f"{base}-{n}", n + 1
+        seen.add(sid)
+        section["id"] = sid
+
+
+def finish_targets(st: State, data: dict) -> None:
+    """Keep the printed sentence as `wording` only where kehoach would print another one."""
+    if not data.get("targets"):
+        return
+    from pydantic import ValidationError
+
+    from generator.render.context import Builder
+    from generator.plan.model import Plan, Target
+
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError:
+        plan = None
+    for target in data["targets"]:
+        printed = st.printed_sentences.get(target["id"])
+        if printed is None:
+            continue
+        generated = None
+        if plan is not None:
+            try:
+                generated = Builder(plan).target_sentence(Target.model_validate(target))
+            except (ValidationError, KeyError, ValueError):
+                generated = None
+        if generated != printed:
+            target["wording"] = printed
+
+
+def used_indices(st: State, data: dict) -> None:
+    """An index the document only mentions in passing (no target, task or table uses one of its
+    criteria) is left out, unless no index is used at all (then every one mentioned stays)."""
+    used = {str(t["criterion"]).split(".")[0] for t in data.get("targets", [])}
+    used |= {str(t["dimension"]).split(".")[0] for t in data.get("tasks", [])}
+    used |= {str(c["code"]).split(".")[0] for c in data.get("criteria", [])}
+    for a in data.get("appendices", []):
+        used |= {str(c).split(".")[0] for c in a.get("criteria", [])}
+    indices = data.get("indices", {})
+    if used and not st.forced_indices:
+        for index in [i for i in indices if i not in used]:
+            del indices[index]
+        if not indices:
+            del data["indices"]
+    for text in st.index_notes:
+        if text.split(":")[0].split()[-1] in indices:
+            st.guess(text)

@@ -1,0 +1,99 @@
+"""The last page's frame read into the plan: Nơi nhận (items, the "Lưu:" line) on the left, the signer
+(authority, title, name) on the right."""
+from __future__ import annotations
+
+import re
+
+from generator.importer.state import State, where_of
+from generator.nd30.grammar import (ARCHIVE_LINE, ON_BEHALF_LINE, RULE_LINE, SIGNED_MARK_LINE, SIGNING_FOR_LINE,
+                                    is_recipients_label)
+from generator.nd30.zones import recipient_line, tail_sides
+from generator.plan.agencies import norm as agency_norm
+from generator.word.model import Block
+
+
+def read_tail(blocks: list[Block]) -> dict:
+    """Recipient lines and the "Lưu:" line (text, where), and the signature lines (text, bold, where)."""
+    left, right = tail_sides(blocks)
+    recipients, archive, signer_lines = [], None, []
+    for piece, p in left:
+        if is_recipients_label(piece.text):
+            continue
+        line = recipient_line(piece.text)
+        if ARCHIVE_LINE.match(line):
+            archive = (line, where_of(p))
+        elif line:
+            recipients.append((line, where_of(p)))
+    for piece, p in right:
+        if not RULE_LINE.match(piece.text):
+            signer_lines.append((piece.text, piece.bold, where_of(p)))
+    return {"recipients": recipients, "archive": archive, "signer": signer_lines}
+
+
+def signer(st: State, lines: list[tuple[str, bool, str]]) -> dict:
+    out: dict = {}
+    rest = []
+    for text, _bold, where in lines:
+        if ON_BEHALF_LINE.match(text):
+            out["on_behalf_of"] = ON_BEHALF_LINE.sub("", text)
+        elif SIGNING_FOR_LINE.match(text):
+            out["signing_for"] = SIGNING_FOR_LINE.sub("", text)
+        elif SIGNED_MARK_LINE.match(text):
+            st.warn(f"bỏ dòng '{text}' ở chữ ký (kehoach để chỗ trống cho chữ ký)", where)
+        else:
+            rest.append((text, where))
+    titles = [t for t, _ in rest if t.isupper()]
+    names = [t for t, _ in rest if not t.isupper()]
+    if titles:
+        out["title"] = titles[0]
+        for extra, where in [(t, w) for t, w in rest if t.isupper()][1:]:
+            st.warn(f"dòng chữ ký thêm không đưa được vào kế hoạch: '{extra}'", where)
+    else:
+        out["title"] = st.todo("chức vụ người ký")
+    if names:
+        out["name"] = names[-1]
+        for extra, where in [(t, w) for t, w in rest if not t.isupper()][:-1]:
+            st.warn(f"dòng chữ ký thêm không đưa được vào kế hoạch: '{extra}'", where)
+    else:
+        out["name"] = st.todo("họ tên người ký")
+    return out
+
+
+def recipients(st: State, lines: list[tuple[str, str]]) -> list[dict]:
+    out = []
+    for text, where in lines:
+        line = re.sub(r"[;.,]+\s*$", "", text).strip()
+        entry: dict = {}
+        m = re.match(r"^(?P<text>.*?)\s*(?P<note>\([^()]*\))$", line)
+        if m and m.group("text"):
+            entry["text"], entry["note"] = m.group("text"), m.group("note")
+        else:
+            entry["text"] = line
+        known = st.agencies.known(entry["text"])
+        if not known and agency_norm(entry["text"]) not in st.agencies.group_forms:
+            covers = [st.agencies.known(n) for n in st.agencies.split(entry["text"])]
+            covers = [c for c in covers if c]
+            if covers:
+                entry["covers"] = covers
+        out.append(entry)
+    if not out:
+        out.append({"text": st.todo("Nơi nhận (không đọc được danh sách)")})
+    return out
+
+
+def archive(st: State, found: tuple[str, str] | None) -> dict:
+    if found is None:
+        st.guess("không thấy dòng 'Lưu: ...': ghi 'Lưu: VT'", "Nơi nhận")
+        return {"units": ["VT"]}
+    text, _where = found
+    body = re.sub(r"^lưu\s*:\s*", "", text, flags=re.IGNORECASE).rstrip(" .;")
+    copies = None
+    m = re.search(r"\s*\((\d+)(?:\s*b(?:ản)?)?\)\s*$", body)
+    if m:
+        copies = int(m.group(1))
+        body = body[:m.start()]
+    units = [u.strip() for u in re.split(r"[,;]", body) if u.strip()]
+    out: dict = {"units": units or ["VT"]}
+    if copies:
+        out["copies"] = copies
+    return out

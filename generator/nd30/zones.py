@@ -1,0 +1,420 @@
+"""Where the parts of an administrative document are: one pure function, `locate(doc)`, over the reader's
+`Document`, giving paragraph positions and block ranges — what each part *says* is for its reader (the
+importer reads values out of them, `check` judges them).
+
+Positions: a paragraph is named by its position in `list(doc.paragraphs())` (document order, table cells
+and text boxes included; the same number as `Paragraph.index` for a document the reader made). A part
+also gives its run of `doc.blocks` (top-level paragraphs and tables), because a header or a Nơi nhận set
+as a table is one block, and a table with no paragraph still has a place.
+
+The layout ND30 gives every document (PL I §II), top to bottom:
+
+    header      issuer (left, capitals) | Quốc hiệu, Tiêu ngữ (right); number line | place-and-date line
+                (side by side in a borderless table, or tab-aligned paragraphs)
+    doc_type    the type name on its own line ("KẾ HOẠCH"), centred
+    title       the trích yếu, centred and bold, under the type line (may share its paragraph after a
+                line break), closed by a rule
+    body        legal bases, preamble, sections …, the last paragraph ending with "./." (closing)
+    tail        "Nơi nhận:" and its items on the left, the signature (authority TM./KT., title, name) on
+                the right: side by side in a table, or tab-aligned paragraphs
+    back        the appendices: "Phụ lục I", its name, "(Kèm theo … của …)", its table
+
+How each part is found (the importer's rules, which read real offices' files; `check` will switch to
+this module):
+- doc_type: the first top-level paragraph whose first line is the type name in any case and spacing
+  (`grammar.is_doc_type_line`). No type line: the header runs to the last of the first 12 blocks that
+  holds a number or date line in the reading form (`NUMBER_LINE`, `DATE_LINE`), and the body starts there.
+- title: the paragraphs after the type line (blank lines and rules before it skipped) while they are
+  centred or bold — all of them bold and centred (or unaligned) after the first — up to a table, a
+  "Căn cứ" line, a label, or the first blank line or rule after the title (which it takes with it).
+- tail: the first block after the type line that is, or is a table holding, a paragraph opening with
+  "Nơi nhận" (`grammar.is_recipients_label`). None: the tail is empty at the end of the document.
+- back: from the first top-level paragraph after the tail's first block that opens with "Phụ lục" in the
+  reading form (`APPENDIX_LINE`, under 200 characters). Without a tail there are no appendices.
+- body: between the title (or the header) and the tail.
+- the tail's two sides: a table's first column is the left side, its other columns the right; in a
+  paragraph, a piece before the first tab is on the left unless the paragraph is centred and the piece
+  does not open with "-" or "Nơi" (a centred signature line). Left pieces are Nơi nhận (label, items, the
+  "Lưu:" line), right pieces the signature (typed rules left out). `tail_sides` gives the pieces.
+- each appendix: a "Phụ lục" line starts one when the previous one has its table already (before that it is
+  a line of the name); then its name lines, the "(Kèm theo … của …)" line (`ATTACHED_LINE`), paragraphs
+  between that line and the table, the table, paragraphs after the table. A table after another table
+  starts an appendix without a label.
+
+Where `check` locates differently today (the side that would change to follow this module is named):
+1. Type line: check wants the whole paragraph to be the type name (a title after a line break in the
+   same paragraph is missed) and looks only in the first 80 paragraphs. → check.
+2. No type line: check ends the header at the first justified paragraph outside a table (or with the
+   header table); here the header ends at the last number/date line of the first 12 blocks. → check.
+3. Title: check takes every centred (or unaligned) non-blank paragraph outside a table, up to 6 pieces,
+   bold or not, and stops at a blank line before the title (then there is no title) and at a paragraph
+   with a bottom border (a title line carrying the rule as its own border is left out; here it is the
+   title's last line). Check's body starts after every blank line and typed rule under the title; here
+   after the first (the blank paragraphs left carry no words). → check.
+4. Nơi nhận: check takes the first paragraph anywhere (header included) opening with "nơi nhận" after
+   folding spaces and tone placement; here the first after the type line, by its stripped case-folded
+   text. → check (the spacing fold could come here: a visible change to the importer).
+5. Body end: check also ends the body at the first appendix label, so a document without Nơi nhận still
+   has its appendices; here a document without Nơi nhận has no appendices (the importer reads their
+   tables as tables in the body and says so). → the importer would change (a visible change) if
+   appendices in a later section should count without Nơi nhận.
+6. Signature typed as paragraphs above Nơi nhận: check takes trailing "TM."/"KT." lines and centred bold
+   capitals at the end of the body as the signature; here they stay in the body and the signature is the
+   tail's right side only. → either; the importer would change (a visible change).
+7. Recipients: check takes, outside a table, only consecutive paragraphs opening with "-" after the label;
+   in a table the label's cell. Here: every left piece of the tail except the label. → check.
+8. Signature lines: check takes the cells of the label's row other than the label's (or the cell of the
+   first "TM."-like line in a table, or paragraphs at the body's end); here every right-side piece of the
+   tail. → check.
+9. Appendix labels: check wants "Phụ lục [n]" alone on its line (≤ 20 characters, `is_appendix_label`),
+   outside tables, in a later section, after a page break or after Nơi nhận, and counts every such line;
+   here a label may carry its name on the same line and a second label before the first appendix's table
+   is a line of its name. → check (it then judges the label's form as today).
+10. "(Kèm theo …)": check takes the first of the next three non-blank paragraphs (within five) opening with
+   "(Kèm theo"; here the line before the table matching `ATTACHED_LINE` (which needs "của …"). → check.
+11. Header parts (national, motto, number, date) are found here with check's finding forms
+   (`looks_national`, `is_motto_like`, `looks_number`, `looks_date`), so a wrongly typed line is still
+   found to be judged; the importer reads values with the reading forms. The issuer here is the left
+   side's capitals (check: any piece in capitals longer than 2 characters). → check for the issuer.
+12. Closing: check judges the last paragraph of the body (outside tables and text boxes, after dropping
+   trailing signature lines, see 6) whether or not it ends with "./."; here `closing` is that paragraph
+   only when it is unlabelled text ending with "./." (the importer's closing sentence), and
+   `body_paragraphs` gives the body's paragraphs with words (text boxes with words included). → check
+   takes its last paragraph from `body_paragraphs`.
+Where both agree: the header is everything before the type line; a Nơi nhận set in a table ends the
+body at the table's first paragraph.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from generator.nd30.grammar import (APPENDIX_LINE, ARCHIVE_LINE, ATTACHED_LINE, DATE_LINE, DOC_TYPE,
+                                    LEGAL_BASIS_START, CLOSING_END, NUMBER_LINE, RULE_LINE, clean, is_doc_type_line,
+                                    is_motto_like, is_recipients_label, looks_date, looks_national, looks_number)
+from generator.nd30.labels import LABEL, read_label
+from generator.word.model import Block, Document, Paragraph, Table
+
+HEADER_BLOCKS = 12  # without a type line, the number/date line is looked for in this many first blocks
+APPENDIX_LINE_MAX = 200  # a longer paragraph opening with "Phụ lục" is a sentence, not a label
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of the document: its blocks (indexes into doc.blocks) and their paragraphs (positions)."""
+
+    blocks: range
+    paragraphs: range
+
+
+@dataclass(frozen=True)
+class AppendixZone:
+    blocks: range  # from its label (or its table) to the next appendix
+    label: int | None  # the "Phụ lục …" paragraph; None for a table after the signature with no label
+    title: tuple[int, ...]  # paragraphs of its name before the "(Kèm theo …)" line (the label's line may hold it too)
+    attached: int | None  # the "(Kèm theo … của …)" paragraph
+    before: tuple[int, ...]  # paragraphs between the "(Kèm theo …)" line and the table
+    table: int | None  # index in doc.blocks of its table; None when it has none
+    after: tuple[int, ...]  # paragraphs after its table, before the next appendix
+
+
+@dataclass(frozen=True)
+class Zones:
+    header: Part  # everything before the type line (without one: up to the number/date line)
+    issuer: tuple[int, ...]  # header paragraphs with the issuer's lines (left side, capitals)
+    national: int | None  # the Quốc hiệu paragraph
+    motto: int | None  # the Tiêu ngữ paragraph (may be the national's, after a line break)
+    number: int | None  # the "Số: …/…" paragraph
+    date: int | None  # the place-and-date paragraph (may be the number's, after a tab)
+    doc_type: int | None  # the type line ("KẾ HOẠCH"); None when there is none
+    title: tuple[int, ...]  # the trích yếu's paragraphs (doc_type's own when the title follows it after a line break)
+    body: Part  # from after the title (and its rule) to the tail
+    closing: int | None  # the body's last paragraph when it is unlabelled text ending with "./."
+    tail: Part  # from the block holding "Nơi nhận" to the first appendix
+    recipients_label: int | None  # the paragraph opening with "Nơi nhận"; None: no tail found
+    recipients: tuple[int, ...]  # paragraphs with Nơi nhận items (the "Lưu:" line included)
+    archive: int | None  # the paragraph of the (last) "Lưu: …" item
+    signature: tuple[int, ...]  # paragraphs with signature lines: authority (TM., KT.), title, name
+    back: Part  # the appendices, after the tail
+    appendices: tuple[AppendixZone, ...]
+    stray: tuple[int, ...]  # paragraphs after the tail that belong to no appendix
+
+
+class Piece(NamedTuple):
+    """A paragraph's text between tabs and line breaks, cleaned, as the eye reads a tab-aligned header."""
+
+    text: str
+    bold: bool  # every visible character bold (the run's or the paragraph's)
+    col: int  # tab column: 0 before the first tab (a paragraph opening with a tab counts from it)
+
+
+def pieces(p: Paragraph) -> list[Piece]:
+    """(text, bold, tab column) pieces of a paragraph, split at tabs and line breaks."""
+    out: list[Piece] = []
+    text, bolds, col = "", [], 0
+    starts_tab = p.text.startswith("\t")
+
+    def flush():
+        nonlocal text, bolds
+        if clean(text).strip():
+            visible = [b for ch, b in zip(text, bolds) if not ch.isspace()]
+            out.append(Piece(clean(text).strip(), all(visible), col - (1 if starts_tab else 0)))
+        text, bolds = "", []
+
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for ch in run.text:
+            if ch == "\t":
+                flush()
+                col += 1
+            elif ch in "\n\f":
+                flush()
+                col = 1 if starts_tab else 0
+            else:
+                text += ch
+                bolds.append(run.bold or bool(p.bold))
+    flush()
+    return out
+
+
+Sided = list[tuple[Piece, Paragraph]]
+
+
+def _sides(blocks: list[Block], centred_signs: bool) -> tuple[Sided, Sided]:
+    left: Sided = []
+    right: Sided = []
+    for block in blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    side = left if cell.col == 0 else right
+                    for p in cell.paragraphs:
+                        side += [(piece, p) for piece in pieces(p)]
+        else:
+            for piece in pieces(block):
+                on_left = piece.col <= 0 and not (centred_signs and block.alignment == "center"
+                                                  and not piece.text.startswith(("-", "Nơi")))
+                (left if on_left else right).append((piece, block))
+    return left, right
+
+
+def header_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
+    """The header's left side (issuer) and right side (Quốc hiệu, date): a table's first column, or the
+    pieces before the first tab."""
+    return _sides(blocks, centred_signs=False)
+
+
+def tail_sides(blocks: list[Block]) -> tuple[Sided, Sided]:
+    """The tail's left side (Nơi nhận) and right side (signature), as the header's; and a centred piece
+    before the first tab is a signature line unless it opens with "-" or "Nơi"."""
+    return _sides(blocks, centred_signs=True)
+
+
+def recipient_line(text: str) -> str:
+    """A Nơi nhận item without its leading dash or bullet."""
+    return text.lstrip("-–•+ ").strip()
+
+
+def is_tail(block: Block) -> bool:
+    """A paragraph opening with "Nơi nhận", or a table holding one."""
+    if isinstance(block, Table):
+        return any(is_recipients_label(p.text) for p in block.paragraphs())
+    return is_recipients_label(block.text)
+
+
+def _dated(block: Block) -> bool:
+    texts = [p.text for p in (block.paragraphs() if isinstance(block, Table) else [block])]
+    return any(NUMBER_LINE.match(s.strip()) or DATE_LINE.match(s.strip()) for t in texts for s in re.split(r"[\t\n]", t))
+
+
+def _header_piece(text: str) -> str | None:
+    """Which line of the header a piece is meant as: national, motto, number, date (finding forms), or None."""
+    for kind, test in (("national", looks_national), ("motto", is_motto_like), ("number", looks_number),
+                       ("date", looks_date)):
+        if test(text):
+            return kind
+    return None
+
+
+def _lines(text: str) -> list[str]:
+    return [clean(x).strip() for x in text.split("\n") if clean(x).strip()]
+
+
+def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
+    """Blocks of the trích yếu after the type line at `at`, and the block the body starts at."""
+    found = [at] if _lines("\n".join(blocks[at].text.split("\n")[1:])) else []
+    seen = bool(found)  # a title line was read already
+    i = at + 1
+    while i < len(blocks):
+        b = blocks[i]
+        if isinstance(b, Table):
+            break
+        text = b.text.strip()
+        if not text or RULE_LINE.match(text):
+            i += 1
+            if seen:
+                break
+            continue
+        if seen and (b.alignment not in ("center", None) or not b.bold):
+            break
+        if text.startswith(LEGAL_BASIS_START) or LABEL.match(text) or b.list_label:
+            break
+        if not seen and b.alignment not in ("center",) and not b.bold:
+            break
+        if _lines(b.text):
+            found.append(i)
+            seen = True
+        i += 1
+    return found, i
+
+
+def body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    """The body's paragraphs that carry words: tables, empty text boxes, blank lines and rules left out."""
+    out = []
+    for block in blocks:
+        if isinstance(block, Table) or (block.in_shape and not block.text.strip()):
+            continue
+        text = block.text.strip()
+        if not text or RULE_LINE.match(text):
+            continue
+        kind, _, _, rest = read_label(block.text, block.list_label, block.ilvl, block.heading_level)
+        if clean(rest).strip() or kind != "text":
+            out.append(block)
+    return out
+
+
+def _closing(blocks: list[Block]) -> Paragraph | None:
+    paras = body_paragraphs(blocks)
+    if not paras:
+        return None
+    last = paras[-1]
+    kind, _, _, rest = read_label(last.text, last.list_label, last.ilvl, last.heading_level)
+    return last if kind == "text" and CLOSING_END.search(clean(rest).strip()) else None
+
+
+def _appendices(blocks: list[Block], first: int, pos) -> tuple[list[AppendixZone], list[int]]:
+    out: list[dict] = []
+    stray: list[int] = []
+    current: dict | None = None
+    for i in range(first, len(blocks)):
+        block = blocks[i]
+        if isinstance(block, Paragraph):
+            text = clean(block.text).strip()
+            if not text or RULE_LINE.match(text):
+                continue
+            if APPENDIX_LINE.match(text) and (current is None or current["table"] is not None) \
+                    and len(text) < APPENDIX_LINE_MAX:
+                current = {"start": i, "label": pos(block), "title": [], "attached": None,
+                           "before": [], "table": None, "after": []}
+                out.append(current)
+            elif current is None:
+                stray.append(pos(block))
+            elif ATTACHED_LINE.match(text) and current["table"] is None:
+                current["attached"] = pos(block)
+            elif current["table"] is None and current["attached"] is not None:
+                current["before"].append(pos(block))
+            elif current["table"] is None:
+                current["title"].append(pos(block))
+            else:
+                current["after"].append(pos(block))
+        else:
+            if current is None or current["table"] is not None:
+                current = {"start": i, "label": None, "title": [], "attached": None, "before": [], "table": None,
+                           "after": []}
+                out.append(current)
+            current["table"] = i
+    for k, a in enumerate(out):  # an appendix runs to the next one (blank lines between them included)
+        a["end"] = out[k + 1]["start"] if k + 1 < len(out) else len(blocks)
+    return [AppendixZone(range(a["start"], a["end"]), a["label"], tuple(a["title"]), a["attached"], tuple(a["before"]),
+                         a["table"], tuple(a["after"])) for a in out], stray
+
+
+def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
+    """The zones of `doc`, an administrative document whose type line is `doc_type` (the type names of ND30's
+    Phụ lục III, "KẾ HOẠCH" by default; a document without one, such as a công văn, is read by its number
+    and date lines)."""
+    blocks = list(doc.blocks)
+    starts, n = [], 0
+    position: dict[int, int] = {}
+    for block in blocks:
+        starts.append(n)
+        for p in (block.paragraphs() if isinstance(block, Table) else [block]):
+            position[id(p)] = n
+            n += 1
+    starts.append(n)
+
+    def pos(p: Paragraph) -> int:
+        return position[id(p)]
+
+    def part(first: int, stop: int) -> Part:
+        first, stop = min(first, len(blocks)), min(stop, len(blocks))
+        stop = max(first, stop)
+        return Part(range(first, stop), range(starts[first], starts[stop]))
+
+    type_at = next((i for i, b in enumerate(blocks) if isinstance(b, Paragraph)
+                    and is_doc_type_line(b.text.split("\n")[0], doc_type)), None)
+    tail_at = next((i for i, b in enumerate(blocks) if i > (-1 if type_at is None else type_at) and is_tail(b)),
+                   None)
+    if type_at is None:
+        header_end = max((i for i, b in enumerate(blocks[:HEADER_BLOCKS]) if _dated(b)), default=-1) + 1
+        title, body_from = [], header_end
+    else:
+        header_end = type_at
+        title, body_from = _title(blocks, type_at)
+    tail_from = len(blocks) if tail_at is None else tail_at
+    back_from = next((i for i, b in enumerate(blocks) if i > tail_from and isinstance(b, Paragraph)
+                      and APPENDIX_LINE.match(b.text) and len(b.text.strip()) < APPENDIX_LINE_MAX), len(blocks))
+
+    header = blocks[:header_end]
+    found: dict[str, int] = {}
+    for block in header:
+        for p in (block.paragraphs() if isinstance(block, Table) else [block]):
+            for piece in pieces(p):
+                kind = _header_piece(piece.text)
+                if kind and kind not in found:
+                    found[kind] = pos(p)
+    issuer = []
+    for piece, p in header_sides(header)[0]:
+        if _header_piece(piece.text) is None and not RULE_LINE.match(piece.text) \
+                and piece.text == piece.text.upper() and pos(p) not in issuer:
+            issuer.append(pos(p))
+
+    label = None
+    if tail_at is not None:
+        holder = blocks[tail_at]
+        label = next(pos(p) for p in (holder.paragraphs() if isinstance(holder, Table) else [holder])
+                     if is_recipients_label(p.text))
+    left, right = tail_sides(blocks[tail_from:back_from])
+    recipients, archive = [], None
+    for piece, p in left:
+        if is_recipients_label(piece.text) or not recipient_line(piece.text):
+            continue
+        if ARCHIVE_LINE.match(recipient_line(piece.text)):
+            archive = pos(p)
+        if pos(p) not in recipients:
+            recipients.append(pos(p))
+    signature = []
+    for piece, p in right:
+        if not RULE_LINE.match(piece.text) and pos(p) not in signature:
+            signature.append(pos(p))
+
+    closing = _closing(blocks[body_from:tail_from])
+    appendices, stray = _appendices(blocks, back_from, pos)
+    return Zones(
+        header=part(0, header_end), issuer=tuple(issuer), national=found.get("national"), motto=found.get("motto"),
+        number=found.get("number"), date=found.get("date"),
+        doc_type=None if type_at is None else starts[type_at], title=tuple(starts[i] for i in title),
+        body=part(body_from, tail_from), closing=None if closing is None else pos(closing),
+        tail=part(tail_from, back_from), recipients_label=label, recipients=tuple(recipients), archive=archive,
+        signature=tuple(signature), back=part(back_from, len(blocks)), appendices=tuple(appendices),
+        stray=tuple(stray))
+
+
+def blocks_of(doc: Document, part: Part) -> list[Block]:
+    return list(doc.blocks)[part.blocks.start:part.blocks.stop]
+
+
+__all__ = ["Zones", "Part", "AppendixZone", "Piece", "locate", "pieces", "header_sides", "tail_sides", "is_tail",
+           "recipient_line", "body_paragraphs", "blocks_of"]
