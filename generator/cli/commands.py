@@ -2,7 +2,7 @@
 only place that prints or exits; every command prints through `generator.cli.printer`.
 
 The commands live by group: validate, build, watch in `build.py`; init, rollover, diff, git-diff, schema
-in `plan_files.py`; check and import below (for now)."""
+in `plan_files.py`; huong-dan in `guide.py`; check and import below (for now)."""
 from __future__ import annotations
 
 import os
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import build, plan_files
+from generator.cli import build, guide, plan_files
 from generator.cli.options import CONTEXT
 # the names the check and import commands below print with
 from generator.cli.printer import display as _display
@@ -31,7 +31,7 @@ def cli() -> None:
     """kehoach: soạn Kế hoạch (KH-UBND) từ tệp YAML có cấu trúc.
 
     Từ một tệp kế hoạch, kehoach tạo văn bản .docx đúng thể thức Nghị định 30/2020/NĐ-CP,
-    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận. Hướng dẫn cho người soạn: docs/huong-dan.md.
+    phụ lục dạng bảng (.xlsx) và danh sách Nơi nhận. Hướng dẫn cho người soạn: kehoach huong-dan.
 
     \b
     Bắt đầu:
@@ -41,7 +41,7 @@ def cli() -> None:
     """
 
 
-for command in (*build.COMMANDS, *plan_files.COMMANDS):
+for command in (*build.COMMANDS, *plan_files.COMMANDS, *guide.COMMANDS):
     cli.add_command(command)
 
 

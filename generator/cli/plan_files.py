@@ -68,7 +68,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
         sys.exit(1)
     click.echo(f"đã tạo {display(target)}" + (f" và {display(schema_file)}" if wrote_schema else "")
                + f"; còn {starter.todos} chỗ TODO cần điền.")
-    click.echo(f"Tiếp theo: mở tệp, điền các chỗ TODO (hướng dẫn: docs/huong-dan.md), rồi chạy\n"
+    click.echo(f"Tiếp theo: mở tệp, điền các chỗ TODO (hướng dẫn: kehoach huong-dan), rồi chạy\n"
                f"  kehoach validate {display(target)}\n  kehoach build {display(target)} --pdf")
 
 
@@ -151,7 +151,7 @@ def git_diff(args: tuple[str, ...]) -> None:
     from generator.plan.validate import load_plan_for_review
 
     if len(args) != 7:
-        click.echo("git-diff: cần đúng 7 đối số do git truyền vào (xem docs/review-workflow.md).", err=True)
+        click.echo("git-diff: cần đúng 7 đối số do git truyền vào (xem kehoach huong-dan review-workflow).", err=True)
         sys.exit(2)
     name, old_file, new_file = args[0], Path(args[1]), Path(args[4])
     if str(old_file) == "/dev/null" or str(new_file) == "/dev/null":
