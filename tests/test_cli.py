@@ -3,6 +3,7 @@ import contextlib
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -292,6 +293,23 @@ def test_every_command_has_help_with_a_vietnamese_example():
         assert result.exit_code == 0, name
         assert f"Ví dụ: kehoach {name} " in result.output, name
         assert "Usage" not in result.output and "Options" not in result.output
+
+
+def test_guides_ship_with_the_package_and_help_points_to_them(tmp_path):
+    from generator.cli.guide import GUIDES
+
+    shipped = ROOT / "generator" / "docs"
+    assert set(GUIDES) == {p.stem for p in shipped.glob("*.md")}  # every shipped guide can be asked for
+    done = run("huong-dan", cwd=tmp_path)  # anywhere, not only in the repository
+    assert done.returncode == 0
+    assert done.stdout == (shipped / "huong-dan.md").read_text(encoding="utf-8")
+    done = run("huong-dan", "mau-word", "--path", cwd=tmp_path)
+    assert done.returncode == 0 and Path(done.stdout.strip()) == (shipped / "mau-word.md").resolve()
+    assert run("huong-dan", "khong-co").returncode == 2
+    # what the help texts and the cli's messages point a drafter to must exist outside the repository
+    texts = (ROOT / "generator" / "data" / "help.json").read_text(encoding="utf-8")
+    texts += "".join(p.read_text(encoding="utf-8") for p in (ROOT / "generator" / "cli").glob("*.py"))
+    assert not re.findall(r"(?<!generator/)docs/", texts) and "kehoach huong-dan" in texts
 
 
 def test_progress_lines_only_on_a_terminal(tmp_path):

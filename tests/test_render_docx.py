@@ -396,7 +396,7 @@ def test_every_kh_style_is_documented_in_vietnamese():
     from generator.render.templates import default_template
     from tests.conftest import ROOT
 
-    doc_text = (ROOT / "docs" / "mau-word.md").read_text(encoding="utf-8")
+    doc_text = (ROOT / "generator" / "docs" / "mau-word.md").read_text(encoding="utf-8")
     shipped = {s.name for s in Document(str(default_template("kehoach.docx"))).styles if s.name.startswith("KH ")}
     for name in shipped | set(STYLE_SIZE) | set(BODY_STYLE.values()):
         assert f"| `{name}` |" in doc_text, name

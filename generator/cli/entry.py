@@ -7,7 +7,7 @@ import os
 import sys
 
 HELP_OPTIONS = ("--help", "-h")
-MAX_CONTENT_WIDTH = 100  # cli.CONTEXT["max_content_width"]
+MAX_CONTENT_WIDTH = 100  # options.CONTEXT["max_content_width"]
 
 
 def help_width_for(columns: int) -> int:
