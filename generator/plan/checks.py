@@ -6,13 +6,13 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from generator.plan.agencies import ID_LIKE, Agencies
 from generator.plan.catalogue import Criteria
 from generator.core.errors import Problems
 from generator.plan.loader import Located, PathKey, format_path
+from generator.plan.target_checks import TargetChecks
 from generator.plan.model import (
     AppendixRef,
     Bullets,
@@ -23,7 +23,6 @@ from generator.plan.model import (
     TargetsBlock,
     TasksAppendix,
 )
-from generator.core.text import number
 from generator.nd30.grammar import APPENDIX_MENTION
 from generator.nd30.labels import HAND_NUMBER, roman
 
@@ -45,7 +44,7 @@ def body_blocks(plan: Plan) -> Iterator[tuple[Any, PathKey]]:
     yield from walk_blocks(plan.funding, ("funding",))
 
 
-class _Checker:
+class _Checker(TargetChecks):
     def __init__(self, plan: Plan, located: Located, problems: Problems):
         self.plan, self.located, self.problems = plan, located, problems
         self.criteria = Criteria(plan)
@@ -98,125 +97,6 @@ class _Checker:
                                f"mã '{key}' bị trùng (đã dùng ở dòng {line})")
                 else:
                     seen[key] = i
-
-    def catalogues(self) -> None:
-        from generator.plan.agencies import registries
-        from generator.plan.catalogue import versions as shipped
-
-        if self.agencies.registry_missing:
-            close = difflib.get_close_matches(self.plan.registry, sorted(registries()), n=1, cutoff=0.6)
-            hint = (f"có phải ý bạn là '{close[0]}'?" if close else
-                    "mã danh mục là tên tỉnh, thành phố viết thường không dấu, nối bằng '-', ví dụ tuyen-quang")
-            self.error(("registry",), f"không có danh mục cơ quan '{self.plan.registry}'; {hint}")
-        for index, version in self.criteria.missing_catalogues:
-            versions = sorted(v for (i, v) in shipped() if i == index)
-            known = f"các phiên bản có: {', '.join(versions)}" if versions else (
-                "các chỉ số có: " + ", ".join(sorted({i for i, _ in shipped()})))
-            self.error(("indices", index), f"không có danh mục '{index}' phiên bản '{version}'; {known}")
-
-    def criterion(self, path: PathKey, code: str):
-        info = self.criteria.get(code)
-        if info is None and code.split(".")[0] in {i for i, _ in self.criteria.missing_catalogues}:
-            return None  # already reported once, at 'indices'
-        if info is None:
-            self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
-        elif not info.verified and code not in self.criteria.overridden and code not in self.unverified_seen:
-            self.unverified_seen.add(code)  # once per criterion, at its first use
-            self.warn(path, f"tên tiêu chí '{code}' trong danh mục chưa được xác minh ('{info.name}'); "
-                            "hãy đối chiếu và khai báo tên đúng trong mục criteria")
-        return info
-
-    def own_criteria(self) -> None:
-        """Sub-maxima declared or overridden by the plan must add up to their parent's maximum."""
-        touched = {c.code for c in self.plan.criteria} | {c.parent for c in self.plan.criteria if c.parent}
-        for i, own in enumerate(self.plan.criteria):
-            if own.parent and own.parent not in self.criteria:
-                self.unknown(("criteria", i, "parent"), "tiêu chí cha", own.parent, list(self.criteria.by_code))
-        for code in sorted(c for c in touched if c in self.criteria):
-            info = self.criteria[code]
-            kids = [self.criteria[k] for k in info.children if k in self.criteria]
-            if info.max is None or not kids or any(k.max is None for k in kids):
-                continue
-            total = sum(k.max for k in kids)
-            index = next((i for i, c in enumerate(self.plan.criteria) if c.code in (code, *info.children)), 0)
-            # only a catalogue knows all the children; a plan often lists just the ones it works on
-            complete = self.criteria.catalogue_children(code) == set(info.children)
-            if complete and abs(total - info.max) > Decimal("0.05"):
-                self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' cộng lại bằng "
-                                                f"{number(total)}, khác điểm tối đa {number(info.max)}")
-            elif not complete and total > info.max + Decimal("0.05"):
-                self.error(("criteria", index), f"điểm tối đa các tiêu chí con của '{code}' đã khai báo cộng lại "
-                                                f"bằng {number(total)}, vượt điểm tối đa {number(info.max)}")
-
-    def assessed_maxima(self) -> None:
-        """PAR Index field maxima change between assessment years: a maximum the plan writes must be
-        the one of its baseline year."""
-        declared = [(("criteria", i, "max"), c.code, c.max) for i, c in enumerate(self.plan.criteria)]
-        declared += [(("targets", i, "max"), t.criterion, t.max) for i, t in enumerate(self.plan.targets)]
-        for path, code, maximum in declared:
-            known = self.criteria.assessed_max(code) if maximum is not None else None
-            if known is None or Decimal(str(maximum)) == known[0]:
-                continue
-            value, source = known
-            trust = ("đã đối chiếu nguồn" if source.verified is True
-                     else "nguồn thứ cấp, chưa đối chiếu văn bản của Bộ Nội vụ")
-            self.warn(path, f"điểm tối đa của '{code}' là {number(maximum)}, khác điểm tối đa năm đánh giá "
-                            f"{source.year} trong danh mục ({number(value)}; {trust}: {source.source})")
-
-    def targets(self) -> None:
-        for i, target in enumerate(self.plan.targets):
-            self.rank(("targets", i), target)
-            if target.wording and target.unit != "hạng" and target.target is not None:
-                shown = number(target.target)
-                if shown not in target.wording:
-                    self.warn(("targets", i, "wording"), f"câu chữ không nhắc tới giá trị chỉ tiêu {shown}: "
-                                                         "hãy kiểm tra câu chữ và số liệu có khớp nhau")
-            info = self.criterion(("targets", i, "criterion"), target.criterion)
-            # a percentage is not measured against a maximum in points (PAPI 'tỷ lệ' targets)
-            maximum = target.max if target.max is not None else (
-                info.max if info and info.unit == target.unit else None)
-            base = target.baseline
-            if target.target is not None and target.unit != "hạng":
-                if maximum is not None and target.target > maximum:
-                    self.error(("targets", i, "target"),
-                               f"chỉ tiêu {number(target.target)} vượt điểm tối đa {number(maximum)}")
-                # a qualifier says the drafter meant it ("giảm 7% so với năm 2018")
-                if base is not None and base.value is not None and target.target < base.value \
-                        and not target.qualifier:
-                    self.warn(("targets", i, "target"), f"chỉ tiêu {number(target.target)} thấp hơn kết quả năm "
-                                                        f"{base.year} ({number(base.value)})")
-            if base is not None and base.year >= self.plan.year:
-                self.warn(("targets", i, "baseline", "year"), f"năm gốc {base.year} không trước năm kế hoạch")
-
-    def rank(self, path: PathKey, target) -> None:
-        """Ranks are out of the provinces of that year: 63 until the 2025 merger, 34 after."""
-        base = target.baseline
-        if base is not None and base.rank is not None:
-            limit = base.of or provinces(base.year)
-            if base.rank > limit:
-                self.error(path + ("baseline", "rank"), f"hạng {base.rank} vượt quá số tỉnh ({limit})")
-            if base.of is not None and base.of != provinces(base.year):
-                self.warn(path + ("baseline", "of"), f"năm {base.year} có {provinces(base.year)} tỉnh, thành phố, "
-                                                     f"không phải {base.of}")
-        if target.unit == "hạng" and target.target is not None:
-            limit = provinces(self.plan.year)
-            if target.target != int(target.target) or not 1 <= target.target <= limit:
-                self.error(path + ("target",), f"thứ hạng phải là số nguyên từ 1 đến {limit} "
-                                               f"(số tỉnh, thành phố năm {self.plan.year})")
-            elif not target.wording and not target.qualifier:
-                self.rank_meaning(path, target)
-
-    def rank_meaning(self, path: PathKey, target) -> None:
-        """`target: 2` with `unit: hạng` prints "xếp hạng 2": say so when the plan may have meant
-        "up 2 places" (no baseline rank to show the move, or a leap no plan makes)."""
-        base = target.baseline
-        hint = (f"'target: {target.target}' với đơn vị 'hạng' được in là 'xếp hạng {target.target}' (thứ hạng "
-                f"phấn đấu); nếu ý là tăng {target.target} bậc, dùng 'change: {{by: {target.target}}}'")
-        if base is None or base.rank is None:
-            self.warn(path + ("target",), hint + "; khai báo baseline.rank để văn bản in cả mức tăng bậc")
-        elif target.target <= LEAP_TARGET and base.rank - target.target > LEAP_PLACES:
-            self.warn(path + ("target",), f"{hint} (từ hạng {base.rank} lên hạng {target.target} là tăng "
-                                          f"{base.rank - int(target.target)} bậc)")
 
     def agency_ref(self, path: PathKey, ref: str) -> None:
         """An unknown id is an error (it cannot be printed); an unknown name is printed as written,
@@ -450,7 +330,6 @@ class _Checker:
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
 
 
-LEAP_TARGET, LEAP_PLACES = 5, 20  # "hạng 2" from below the 25th: more likely "up 2 places"
 EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
 
 
@@ -461,10 +340,6 @@ def _bullet_texts(items: list, path: PathKey) -> Iterator[tuple[str, PathKey]]:
         else:
             yield item.text, path + (j, "text")
             yield from _bullet_texts(item.bullets, path + (j, "bullets"))
-
-
-def provinces(year: int) -> int:
-    return 63 if year <= 2024 else 34
 
 
 COLLECTIVE_WORDS = ("ỦY BAN", "UỶ BAN", "HỘI ĐỒNG", "BAN ", "CHÍNH PHỦ", "ĐOÀN", "TẬP THỂ", "THƯỜNG TRỰC")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator.plan.agencies import find_province, fold, province_names
 from generator.plan.catalogue import available, flatten, index_facts, newest_version
-from generator.plan.checks import provinces as provinces_in
+from generator.plan.target_checks import provinces as provinces_in
 from generator.core.errors import KehoachError
 from generator.core.text import number
 
