@@ -9,6 +9,7 @@ import click
 from generator.cli.options import CONTEXT
 from generator.cli.printer import display, echo_messages
 from generator.core.errors import KehoachError
+from generator.plan.catalogue import indices_help
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="Tạo tệp kế hoạch mới để điền, cho một tỉnh, thành phố.")
@@ -16,7 +17,7 @@ from generator.core.errors import KehoachError
               help="Tỉnh, thành phố (34 đơn vị từ năm 2025; tên trước năm 2025 cũng được), ví dụ 'Tuyên Quang'.")
 @click.option("--year", "year", type=int, help="Năm của kế hoạch (mặc định: năm nay).")
 @click.option("--indices", "indices", default="papi", show_default=True, metavar="CHỈ_SỐ,...",
-              help="Các chỉ số, cách nhau bằng dấu phẩy: papi, par (PAR Index), sipas, pci.")
+              help=indices_help())
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Tệp kế hoạch mới (mặc định: plans/<tỉnh>-<chỉ số>-<năm>.yaml).")
 @click.option("--force", is_flag=True, help="Cho phép ghi đè tệp đã có.")

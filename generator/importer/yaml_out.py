@@ -1,4 +1,4 @@
-"""Plan data → YAML text in the house style of plans/ (docs/transcription-guide.md).
+"""Plan data → YAML text in the house style of plans/ (generator/docs/huong-dan.md).
 
 Block style, 2-space indentation, lists under their key, long prose folded (`>-`) at about 100
 columns, cell text with line breaks as literal blocks (`|-`), quoting only where YAML would misread a

@@ -284,7 +284,7 @@ def _apply_sizes(doc, sizes: dict[str, float], template: Path) -> dict[str, floa
                            f"Nghị định 30 ({limit})")
     if refused:
         raise TemplateError(f"{template}: " + "; ".join(refused) + ". Hãy sửa các kiểu này trong mẫu Word "
-                            "(xem docs/mau-word.md).")
+                            "(xem kehoach huong-dan mau-word).")
     return effective
 
 

@@ -7,7 +7,7 @@ and a cell's tags sit in the cell's first paragraph). Bookmarks survive editing 
 and in LibreOffice Writer, print nothing and do not touch the layout. Content controls would also
 survive, but Word draws their frames on screen and LibreOffice turns some into fields.
 
-Naming scheme (documented in docs/review-workflow.md):
+Naming scheme (documented in generator/docs/review-workflow.md):
 
     _kh<role><10 hex digits of SHA-1 of the source key>      e.g. _khp3fa9c01b2e   (14 characters)
 

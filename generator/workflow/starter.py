@@ -76,7 +76,7 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     w(f"# Kế hoạch nâng cao chỉ số {joined} của {full} năm {year}: bản khởi đầu do `kehoach init` tạo.")
     w("# Mỗi chỗ 'TODO: ...' là việc của người soạn: thay cả chuỗi (kể cả dấu nháy) bằng nội dung thật,")
     w("# theo ví dụ trong ngoặc. `kehoach validate` liệt kê mọi chỗ còn lại; `kehoach build` tạo văn bản khi")
-    w("# không còn chỗ nào. Hướng dẫn từng phần: docs/huong-dan.md. Dòng bắt đầu bằng '#' là ghi chú, không in.")
+    w("# không còn chỗ nào. Hướng dẫn từng phần: kehoach huong-dan. Dòng bắt đầu bằng '#' là ghi chú, không in.")
     w("schema_version: 1")
     w(f"id: {stem}")
     w(f"year: {year}")
@@ -135,7 +135,7 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
                                  str(examples[i][1])))
     w("")
     w("# Nhiệm vụ cụ thể: mỗi nhiệm vụ là một dòng của bảng phụ lục, xếp theo chỉ số nội dung.")
-    w("# Cơ quan chủ trì / phối hợp: mã hoặc tên trong danh mục cơ quan của tỉnh (xem docs/huong-dan.md).")
+    w("# Cơ quan chủ trì / phối hợp: mã hoặc tên trong danh mục cơ quan của tỉnh (xem kehoach huong-dan).")
     w("tasks:")
     for i in indices:
         dims = [c for c in cats[i].values() if c.parent == i]
