@@ -19,6 +19,7 @@ from generator.cli.options import CONTEXT
 from generator.cli.printer import display as _display
 from generator.cli.printer import echo_messages as _echo_problems
 from generator.core.errors import KehoachError
+from generator.core.messages import Message
 
 # Start-up time matters (`--help`, `validate` in editors and CI): modules that only some commands
 # need (json, traceback, and above all the .docx/.xlsx libraries behind build) are imported inside
@@ -191,20 +192,19 @@ def _write_atomic(target: Path, text: str) -> None:
         sys.exit(1)
 
 
-SEVERITY_VI = {"error": "lỗi", "warning": "cảnh báo"}
+def _echo_findings(display: str, findings: list[Message], fmt: str, mark_fixable: bool = True) -> None:
+    from generator.core.messages import LEVEL_WORDS
 
-
-def _echo_findings(display: str, findings: list, fmt: str, mark_fixable: bool = True) -> None:
     for f in findings:
-        fixable = " [sửa được bằng --fix]" if f.fixable and mark_fixable else ""
+        fixable = " [sửa được bằng --fix]" if f.detail.fixable and mark_fixable else ""
         ref = f" (NĐ 30/2020, {f.ref})" if f.ref.startswith("PL") else (f" ({f.ref})" if f.ref else "")
         excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
         if fmt == "github":
-            text = f"{f.where()}: {f.message}{excerpt}{ref}"
+            text = f"{f.where}: {f.text}{excerpt}{ref}"
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            click.echo(f"::{f.severity} file={display},title={f.rule}::{text}")
+            click.echo(f"::{f.level} file={display},title={f.rule}::{text}")
         else:
-            click.echo(f"{display}: {f.where()}: {SEVERITY_VI[f.severity]} [{f.rule}]: {f.message}{excerpt}{ref}{fixable}")
+            click.echo(f"{display}: {f.where}: {LEVEL_WORDS[f.level]} [{f.rule}]: {f.text}{excerpt}{ref}{fixable}")
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
@@ -226,7 +226,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
     """
     import json
 
-    from generator.nd30.check import check_docx, grouped
+    from generator.nd30.check import check_docx, finding_dict, grouped
 
     if fix:
         _check_fix(files, out, fmt)
@@ -251,13 +251,13 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
             continue
         findings = result.findings
         if strict:
-            findings = [replace(f, severity="error") for f in findings]
-        errors = [f for f in findings if f.severity == "error"]
+            findings = [replace(f, level="error") for f in findings]
+        errors = [f for f in findings if f.level == "error"]
         failed = failed or bool(errors)
         totals[0] += len(errors)
         totals[1] += len(findings) - len(errors)
         if fmt == "json":
-            records += [{"file": display, **f.as_dict()} for f in findings]
+            records += [{"file": display, **finding_dict(f)} for f in findings]
             records += [{"file": display, "rule": "reader", "severity": "note", "message": m.text, "where": m.where}
                         for m in result.messages]
             continue
@@ -265,7 +265,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
         if fmt == "text":
             for m in result.messages:
                 click.echo(f"{display}: {m.where or 'văn bản'}: ghi chú: {m.text}", err=True)
-            fixable = sum(1 for f in findings if f.fixable)
+            fixable = sum(1 for f in findings if f.detail.fixable)
             summary = (f"{display}: {len(errors)} lỗi, {len(findings) - len(errors)} cảnh báo theo Nghị định 30/2020/NĐ-CP"
                        + (f"; {fixable} chỗ sửa tự động được: kehoach check --fix {display} -o "
                           f"{_display(path.with_name(path.stem + '-da-sua.docx'))}" if fixable else ""))
@@ -280,7 +280,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
 def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     import json
 
-    from generator.nd30.check import grouped
+    from generator.nd30.check import finding_dict, grouped
     from generator.nd30.fix import fix_docx
 
     if len(files) != 1 or out is None:
@@ -296,8 +296,8 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
         sys.exit(1)
     display = _display(out)
     if fmt == "json":
-        click.echo(json.dumps({"file": _display(source), "out": display, "changed": report.changed,
-                               "left": [f.as_dict() for f in report.left],
+        click.echo(json.dumps({"file": _display(source), "out": display, "changed": [str(m) for m in report.changed],
+                               "left": [finding_dict(f) for f in report.left],
                                "words_kept": report.words_kept}, ensure_ascii=False, indent=2))
     else:
         click.echo(f"đã ghi {display} ({len(report.changed)} chỗ đã sửa; nội dung chữ giữ nguyên: "
@@ -308,7 +308,7 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
             click.echo(f"còn {len(report.left)} chỗ cần người soạn sửa trong Word:")
             # what is left is for a person, even where --fix could not apply its correction safely
             _echo_findings(display, grouped(report.left), "text" if fmt == "text" else fmt, mark_fixable=False)
-    sys.exit(1 if any(f.severity == "error" for f in report.left) else 0)
+    sys.exit(1 if any(f.level == "error" for f in report.left) else 0)
 
 
 def _stop(signum, frame) -> None:

@@ -5,4 +5,3 @@ of them; check.py and fix.py judge and mend any .docx by them."""
 from generator.nd30.grammar import *  # noqa: F401,F403
 from generator.nd30.labels import *  # noqa: F401,F403
 from generator.nd30.layout import *  # noqa: F401,F403
-from generator.nd30.rules import RULES  # noqa: F401

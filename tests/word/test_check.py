@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from generator import nd30
 from generator.render.build import build_plan
 from generator.nd30.check import check_docx, grouped
+from generator.nd30.rules import RULE, RULES
 from tests.conftest import PLANS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -37,7 +37,7 @@ def rules_of(path: Path) -> set[str]:
 @pytest.mark.parametrize("stem", [p.stem for p in PLANS] + ["sample"])
 def test_kehoach_builds_have_no_findings(built, stem):
     result = check_docx(docx_of(built, stem))
-    assert [(f.rule, f.where(), f.message) for f in result.findings] == []
+    assert [(f.rule, f.where, f.text) for f in result.findings] == []
     assert result.size_pair == 14
 
 
@@ -45,7 +45,7 @@ def test_size_pair_13_build_has_no_findings(plan_copy, tmp_path):
     path = plan_copy(lambda t: t.replace("appendices:\n", "layout:\n  size_pair: 13\nappendices:\n", 1))
     out = build_plan(path, tmp_path / "out").files[0]
     result = check_docx(out)
-    assert [(f.rule, f.message) for f in result.findings] == []
+    assert [(f.rule, f.text) for f in result.findings] == []
     assert result.size_pair == 13
 
 
@@ -54,7 +54,7 @@ def test_draft_build_has_no_findings(plan_copy, tmp_path):
     def draft(text):
         return text.replace("document:\n  number: 5\n  date: 2021-03-05\n", "document:\n  code: KH\n", 1)
     out = build_plan(plan_copy(draft), tmp_path / "out").files[0]
-    assert [(f.rule, f.message) for f in check_docx(out).findings] == []
+    assert [(f.rule, f.text) for f in check_docx(out).findings] == []
 
 
 # ---------------------------------------------------------------- one broken rule at a time
@@ -314,23 +314,25 @@ def test_each_rule_reported_on_a_document_that_breaks_it(sample_docx, tmp_path, 
     broken = doc.save(tmp_path / f"{rule}.docx")
     findings = check_docx(broken).findings
     rules = {f.rule for f in findings}
-    assert rule in rules, [(f.rule, f.message) for f in findings]
-    assert rules <= set(nd30.RULES)
-    assert rules - allowed - {rule} == set(), [(f.rule, f.message) for f in findings]
+    assert rule in rules, [(f.rule, f.text) for f in findings]
+    assert rules <= set(RULES)
+    # a correction only for a rule declared fixable (--fix applies no other)
+    assert all(RULE[f.rule].fixable for f in findings if f.detail.fixable), [f.rule for f in findings]
+    assert rules - allowed - {rule} == set(), [(f.rule, f.text) for f in findings]
     mine = [f for f in findings if f.rule == rule]
-    assert all(f.message and f.ref for f in mine)
+    assert all(f.text and f.ref for f in mine)
     if excerpt is not None:
-        assert any(f.excerpt.startswith(excerpt) for f in mine), [(f.excerpt, f.message) for f in mine]
-        assert all(f.paragraph is not None for f in mine if f.excerpt)
+        assert any(f.excerpt.startswith(excerpt) for f in mine), [(f.excerpt, f.text) for f in mine]
+        assert all(f.detail.paragraph is not None for f in mine if f.excerpt)
 
 
 def test_findings_name_the_section_and_paragraph(sample_docx, tmp_path):
     doc = Doc(sample_docx)
     set_text(doc.para("Quảng Nam, ngày"), "tháng 3", "tháng 03")
     finding = next(f for f in check_docx(doc.save(tmp_path / "d.docx")).findings if f.rule == "date.form")
-    assert finding.where() == "phần 1, đoạn 7"  # the date cell is the 7th paragraph (header table included)
-    assert "tháng 3 không thêm số 0" in finding.message
-    assert finding.fixable and finding.severity == "error"
+    assert finding.where == "phần 1, đoạn 7"  # the date cell is the 7th paragraph (header table included)
+    assert "tháng 3 không thêm số 0" in finding.text
+    assert finding.detail.fixable and finding.level == "error"
 
 
 def test_repeated_findings_are_summed_up_for_reading(sample_docx, tmp_path):
@@ -341,8 +343,8 @@ def test_repeated_findings_are_summed_up_for_reading(sample_docx, tmp_path):
     findings = [f for f in check_docx(doc.save(tmp_path / "j.docx")).findings if f.rule == "body.justify"]
     assert len(findings) > 10
     shown = [f for f in grouped(findings) if f.rule == "body.justify"]
-    assert len(shown) == 4 and shown[-1].extra == len(findings) - 4
-    assert f"và {len(findings) - 4} chỗ khác" in shown[-1].message
+    assert len(shown) == 4 and shown[-1].detail.more == len(findings) - 4
+    assert f"và {len(findings) - 4} chỗ khác" in shown[-1].text
 
 
 # ---------------------------------------------------------------- office-style documents (tests/office)
@@ -379,37 +381,40 @@ def office_files(tmp_path_factory):
 def test_office_documents_report_only_what_they_break(office_files, style):
     findings = check_docx(office_files[style]).findings
     assert {f.rule for f in findings} == OFFICE_FINDINGS[style.split(".")[0]], \
-        [(f.rule, f.where(), f.message) for f in findings]
+        [(f.rule, f.where, f.text) for f in findings]
 
 
 def test_office_findings_are_located(office_files):
     findings = check_docx(office_files["van-thu"]).findings
     typed = [f for f in findings if f.rule == "rule.typed"]
     assert [f.excerpt for f in typed] == ["________________________", "__________", "______________"]
-    assert "Tiêu ngữ" in typed[0].message and "tên cơ quan" in typed[1].message and "trích yếu" in typed[2].message
+    assert "Tiêu ngữ" in typed[0].text and "tên cơ quan" in typed[1].text and "trích yếu" in typed[2].text
     label = next(f for f in findings if f.rule == "appendix.label")
-    assert label.excerpt == "PHỤ LỤC" and "“Phụ lục”" in label.message and label.section == 1
+    assert label.excerpt == "PHỤ LỤC" and "“Phụ lục”" in label.text and label.detail.section == 1
     numbering = [f for f in check_docx(office_files["van-thu-table"]).findings if f.rule == "heading.numbering"]
     assert [f.excerpt[:5] for f in numbering] == ["2.1. ", "2.2. "]
 
 
 def test_every_rule_is_catalogued_and_broken_by_a_test():
     """The rules module lists what `check` reports; each of them has a document made to break it above."""
-    from generator import nd30
-
-    assert set(MUTATIONS) == set(nd30.RULES)
-    source = Path(__file__).resolve().parents[2] / "generator" / "nd30" / "check.py"
+    assert set(MUTATIONS) == set(RULES)
     import re
 
-    used = set(re.findall(r'"([a-z]+\.[a-z-]+)"', source.read_text(encoding="utf-8")))
+    folder = Path(__file__).resolve().parents[2] / "generator" / "nd30" / "check"
+    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.py")))
+    used = set(re.findall(r'"([a-z]+\.[a-z-]+)"', source))
     used |= {f"{k}.rule" for k in ("motto", "issuer", "title")}
-    assert used - {"hình vẽ"} <= set(nd30.RULES), used - set(nd30.RULES)
+    assert used - {"hình vẽ"} <= set(RULES), used - set(RULES)
+    # each declared once, in the module of its part, with its name and citation
+    declared = re.findall(r'Rule\("([a-z]+\.[a-z-]+)"', source)
+    assert sorted(declared) == sorted(RULES)
+    assert all(rule.id == key and rule.name == RULES[key] and rule.ref for key, rule in RULE.items())
 
 
 def test_office_document_resaved_by_libreoffice_reports_the_same(office_resaved):
     """LibreOffice rewrites styles, numbering and tables its own way: the findings stay those of the hand."""
     findings = check_docx(office_resaved(OFFICE_PLAN, "van-thu")).findings
-    assert {f.rule for f in findings} == OFFICE_FINDINGS["van-thu"], [(f.rule, f.message) for f in findings]
+    assert {f.rule for f in findings} == OFFICE_FINDINGS["van-thu"], [(f.rule, f.text) for f in findings]
 
 
 def test_draft_with_known_month_has_no_findings(plan_copy, tmp_path):
@@ -420,7 +425,7 @@ def test_draft_with_known_month_has_no_findings(plan_copy, tmp_path):
 
     texts = [p.text for p in read_docx(out).value.paragraphs()]
     assert "Quảng Nam, ngày      tháng 3 năm 2021" in texts
-    assert [(f.rule, f.message) for f in check_docx(out).findings] == []
+    assert [(f.rule, f.text) for f in check_docx(out).findings] == []
 
 
 def test_font_in_page_header_is_reported_by_section(sample_docx, tmp_path):
@@ -430,5 +435,5 @@ def test_font_in_page_header_is_reported_by_section(sample_docx, tmp_path):
         run_props(r.getparent(), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
         break
     findings = [f for f in check_docx(doc.save(tmp_path / "h.docx")).findings]
-    assert [(f.rule, f.section, f.paragraph) for f in findings] == [("font.family", 0, None)]
-    assert "đầu/chân trang" in findings[0].message and findings[0].fixable
+    assert [(f.rule, f.detail.section, f.detail.paragraph) for f in findings] == [("font.family", 0, None)]
+    assert "đầu/chân trang" in findings[0].text and findings[0].detail.fixable

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from generator.core.errors import WordFileError
-from generator.nd30 import fix as fixmod
 from generator.word import read_docx
 from generator.nd30.check import check_docx
 from generator.nd30.fix import FixError, fix_docx, words
+from generator.nd30.fix.xml import CharMap
+from generator.nd30.rules import RULE
 from tests.word.test_check import MUTATIONS, Doc, set_text
 
 FIXABLE = ["page.margins", "font.family", "font.size-pair", "national.style", "date.form", "date.style",
@@ -35,11 +36,21 @@ def broken(sample_docx, tmp_path, rule):
 @pytest.mark.parametrize("rule", [r for r in FIXABLE if r != "motto.rule"])
 def test_fix_repairs_the_rule_and_keeps_every_word(sample_docx, tmp_path, rule):
     source = broken(sample_docx, tmp_path, rule)
-    assert any(f.rule == rule and f.fixable for f in check_docx(source).findings)
+    assert RULE[rule].fixable
+    assert any(f.rule == rule and f.detail.fixable for f in check_docx(source).findings)
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert report.changed, rule
-    assert [(f.rule, f.message) for f in report.left] == []  # the output, read back and checked again
+    assert [(f.rule, f.text) for f in report.left] == []  # the output, read back and checked again
     assert words(read_docx(tmp_path / "fixed.docx").value) == words(read_docx(source).value)
+
+
+def test_every_kind_of_fix_has_its_function():
+    from typing import get_args
+
+    from generator.nd30.check.base import FixKind
+    from generator.nd30.fix import FIXES
+
+    assert set(FIXES) == set(get_args(FixKind))
 
 
 def test_missing_drawn_rule_is_not_invented(sample_docx, tmp_path):
@@ -67,7 +78,7 @@ def test_date_fix_pads_only_the_digits(sample_docx, tmp_path):
     texts = [p.text for p in read_docx(tmp_path / "fixed.docx").value.paragraphs()]
     assert "Quảng Nam, ngày 05 tháng 3 năm 2021" in texts
     assert any("“Quảng Nam, ngày 5 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”" in line
-               for line in report.changed), report.changed
+               for line in map(str, report.changed)), report.changed
 
 
 def test_recipient_punctuation_fix_changes_only_the_last_mark(sample_docx, tmp_path):
@@ -103,12 +114,12 @@ def test_a_fix_that_would_change_words_writes_nothing(sample_docx, tmp_path, mon
     source = broken(sample_docx, tmp_path, "date.form")
     out = tmp_path / "fixed.docx"
     out.write_bytes(b"old result")
-    real = fixmod._CharMap.replace
+    real = CharMap.replace
 
     def sloppy(self, start, end, new):  # a bug that would also change a word
         return real(self, start, end, new + " Hà Nội")
 
-    monkeypatch.setattr(fixmod._CharMap, "replace", sloppy)
+    monkeypatch.setattr(CharMap, "replace", sloppy)
     with pytest.raises(FixError, match="thay đổi chữ"):
         fix_docx(source, out)
     assert out.read_bytes() == b"old result"
@@ -130,7 +141,7 @@ def test_office_documents_fixed_keep_their_words(office_files, tmp_path, style):
     source = office_files[style]
     out = tmp_path / f"{style}.fixed.docx"
     report = fix_docx(source, out)
-    assert [f for f in report.left if f.fixable] == []  # everything --fix may do, it did
+    assert [f for f in report.left if f.detail.fixable] == []  # everything --fix may do, it did
     assert {f.rule for f in report.left} == OFFICE_LEFT[style]
     before, after = read_docx(source).value, read_docx(out).value
     assert words(after) == words(before)
@@ -167,7 +178,7 @@ def test_font_in_page_header_is_fixed(sample_docx, tmp_path):
     run_props(next(root.iter(q("w:r"))).getparent(), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
     source = doc.save(tmp_path / "h.docx")
     report = fix_docx(source, tmp_path / "fixed.docx")
-    assert report.left == [] and any("phông chữ Times New Roman" in line for line in report.changed)
+    assert report.left == [] and any("phông chữ Times New Roman" in str(line) for line in report.changed)
 
 
 def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, tmp_path):

@@ -1,0 +1,334 @@
+"""The ground every part of `check` stands on: a rule's declaration (`Rule`), the correction a machine may
+make (`Fix`), what a finding carries beyond the house `Message` (`Found`), the pieces of a line (`Segment`),
+and the `Checker` the parts report into, with the size, look and alignment judgements they share.
+
+A finding is a `generator.core.messages.Message`: rule, level ("error"/"warning"), text (Vietnamese),
+where ("phần 1, đoạn 3" or "toàn văn bản"), ref (where ND30 says it), excerpt; `detail` is a `Found`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from generator import nd30
+from generator.core.messages import Message
+from generator.core.units import PT_PER_MM
+from generator.word.model import Document, Paragraph, Run, Section, Table
+
+Level = Literal["error", "warning"]
+CELL_MARGIN_PT = 5.4  # Word's default cell margin (0.19 cm); the reader does not give tblCellMar
+GROUP_AFTER = 3  # per rule, findings beyond this many are summed up in one
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule `check` reports, declared once beside the code that judges it; `generator.nd30.rules`
+    collects them. `fixable`: some of its findings carry a correction `--fix` may make."""
+
+    id: str  # "date.form"
+    name: str  # what it checks, in the drafter's words
+    ref: str  # where ND30 says it ("PL I §II.4.b"); a finding may cite a narrower place
+    fixable: bool = False
+
+
+FixKind = Literal["text", "format", "font", "margins", "rule", "rule_shape", "page_number", "restart_numbering",
+                  "header_row", "cant_split"]
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A correction `fix` may make without judgement. `kind` names it; the other fields locate it:
+    paragraph = reader index; start/end = offsets in that paragraph's accepted text."""
+
+    kind: FixKind
+    paragraph: int | None = None
+    start: int = 0
+    end: int = 0
+    text: str | None = None  # "text": the new text of [start, end)
+    size: float | None = None  # "format"
+    bold: bool | None = None
+    italic: bool | None = None
+    section: int | None = None  # "margins", "page_number", "restart_numbering"
+    margins: tuple[tuple[str, float], ...] = ()
+    table: int | None = None  # "header_row", "cant_split"
+    indent_pt: float | None = None  # "rule": left/right indent that centres a rule of the right length
+    width_pt: float | None = None  # "rule_shape": length of the drawn line
+    page_number_size: float | None = None
+
+
+@dataclass(frozen=True)
+class Found:
+    """What only `check` and `--fix` need of a finding: its place as numbers (0-based), the correction
+    `--fix` may make, and, once grouped for reading, how many more of its rule it stands for."""
+
+    section: int | None = None
+    paragraph: int | None = None  # reader index
+    fix: Fix | None = None
+    more: int = 0
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix is not None
+
+
+def place(section: int | None, paragraph: int | None) -> str:
+    """A finding's `where`: "phần 1, đoạn 3", "phần 2", or "toàn văn bản"."""
+    parts = []
+    if section is not None:
+        parts.append(f"phần {section + 1}")
+    if paragraph is not None:
+        parts.append(f"đoạn {paragraph + 1}")
+    return ", ".join(parts) or "toàn văn bản"
+
+
+def finding_dict(f: Message) -> dict:
+    """A finding as `check --format json` writes it (keys in this order, section and paragraph 1-based)."""
+    d: Found = f.detail
+    return {"rule": f.rule, "severity": f.level, "section": None if d.section is None else d.section + 1,
+            "paragraph": None if d.paragraph is None else d.paragraph + 1, "excerpt": f.excerpt,
+            "message": f.text, "ref": f.ref, "fixable": d.fixable, "more": d.more}
+
+
+@dataclass
+class CheckResult:
+    findings: list[Message]  # each with a `Found` as detail
+    messages: list[Message] = field(default_factory=list)  # from the reader: what it could not read
+    size_pair: int | None = None
+
+    @property
+    def errors(self) -> list[Message]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Message]:
+        return [f for f in self.findings if f.level == "warning"]
+
+
+def grouped(findings: list[Message], limit: int = GROUP_AFTER) -> list[Message]:
+    """For reading: after `limit` findings of one rule, one line stands for the rest (`more` of them)."""
+    out: list[Message] = []
+    count: dict[str, int] = {}
+    summary: dict[str, int] = {}
+    for f in findings:
+        n = count.get(f.rule, 0)
+        count[f.rule] = n + 1
+        if n < limit:
+            out.append(f)
+        elif n == limit:
+            summary[f.rule] = len(out)
+            out.append(f)
+        else:
+            i = summary[f.rule]
+            out[i] = replace(out[i], detail=replace(out[i].detail, more=out[i].detail.more + 1))
+    return [replace(f, text=f"{f.text} (và {f.detail.more} chỗ khác cùng lỗi)") if f.detail.more else f for f in out]
+
+
+# ---------------------------------------------------------------- segments: the pieces of a line
+
+
+@dataclass
+class Segment:
+    """One piece of a paragraph between tabs and line breaks (a header set with tabs puts the agency and
+    the Quốc hiệu in one paragraph), with the runs that draw it."""
+
+    para: Paragraph
+    start: int
+    end: int
+    text: str
+    pieces: list[tuple[Run, str]]
+    claimed: bool = False  # a typed rule already reported as the rule under a header block
+
+    def _visible(self) -> list[Run]:
+        return [r for r, piece in self.pieces if piece.strip()]
+
+    def _all(self, name: str) -> bool | None:
+        runs = self._visible()
+        return all(getattr(r, name) for r in runs) if runs else None
+
+    @property
+    def bold(self) -> bool | None:
+        return self._all("bold")
+
+    @property
+    def italic(self) -> bool | None:
+        runs = self._visible()
+        return any(r.italic for r in runs) if runs else None
+
+    @property
+    def underline(self) -> bool:
+        return bool(self._all("underline"))
+
+    @property
+    def size(self) -> float | None:
+        sizes = {r.size_pt for r in self._visible()}
+        return sizes.pop() if len(sizes) == 1 else None
+
+    @property
+    def sizes(self) -> set[float | None]:
+        return {r.size_pt for r in self._visible()}
+
+    @property
+    def caps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return bool(letters) and (all(c.isupper() for c in letters) or bool(self._all("caps")))
+
+
+def segments(p: Paragraph) -> list[Segment]:
+    """Split the accepted text at tabs and line breaks; keep the non-blank pieces with their runs."""
+    out: list[Segment] = []
+    pos = 0
+    cur_start, cur_pieces, cur_text = 0, [], []
+
+    def flush(end: int) -> None:
+        text = "".join(cur_text)
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            trail = len(text.rstrip())
+            out.append(Segment(p, cur_start + lead, cur_start + trail, text.strip(), list(cur_pieces)))
+
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for piece in re.split(r"([\t\n\f])", run.text):
+            if piece in ("\t", "\n", "\f"):
+                flush(pos)
+                pos += 1
+                cur_start, cur_pieces, cur_text = pos, [], []
+                continue
+            if piece:
+                cur_pieces.append((run, piece))
+                cur_text.append(piece)
+                pos += len(piece)
+    flush(pos)
+    return out
+
+
+def _excerpt(text: str, n: int = 60) -> str:
+    text = " ".join(text.replace("\t", " ").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def format_fix(seg: Segment, **kw) -> Fix:
+    """Size, bold or italic of one piece of a line."""
+    return Fix("format", seg.para.index, seg.start, seg.end, **kw)
+
+
+# ---------------------------------------------------------------- the checker every part reports into
+
+SIZE_PAIR = Rule("font.size-pair", "cặp cỡ chữ thống nhất (13/14 hoặc 12/13)", "PL I §V, chú thích cột cỡ chữ",
+                 fixable=True)
+RULES = (SIZE_PAIR,)
+
+
+class Checker:
+    """The document as the parts of the check read it (paragraphs in order, the table cell of each, the
+    paragraphs anchoring drawn lines), the findings they add, and the size pair once the header fixed it."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.findings: list[Message] = []
+        self.paras = list(doc.paragraphs())
+        self.order = {p.index: i for i, p in enumerate(self.paras)}
+        self.cell_of: dict[int, tuple[Table, int, int]] = {}  # paragraph → (table, row, cell)
+        for block in doc.blocks:
+            if isinstance(block, Table):
+                for r, row in enumerate(block.rows):
+                    for c, cell in enumerate(row.cells):
+                        for p in cell.paragraphs:
+                            self.cell_of[p.index] = (block, r, c)
+        self.shapes = self._shape_paragraphs()
+        self.pair: int | None = None
+        self.sizes = nd30.sizes_for(14)
+
+    def add(self, rule: Rule, text: str, ref: str | None = None, *, p: Paragraph | None = None,
+            seg: Segment | None = None, level: Level = "error", fix: Fix | None = None,
+            section: int | None = None) -> None:
+        """Report `rule` (citing `ref` when narrower than the rule's) at a segment, a paragraph or a section."""
+        para = seg.para if seg is not None else p
+        excerpt = _excerpt(seg.text if seg is not None else (para.text if para is not None else ""))
+        sec = section if section is not None else (para.section if para is not None else None)
+        index = para.index if para is not None else None
+        self.findings.append(Message(level, text, place(sec, index), rule=rule.id, ref=rule.ref if ref is None else ref,
+                                     excerpt=excerpt, detail=Found(sec, index, fix)))
+
+    def _shape_paragraphs(self) -> dict[int, float | None]:
+        """Paragraphs anchoring a drawn line (a shape without text): paragraph → its length in points."""
+        out: dict[int, float | None] = {}
+        for p in self.paras:
+            for d in p.drawings:
+                if d.kind == "line" or (d.kind == "shape" and not d.has_text):
+                    out[p.index] = d.width_pt if d.kind == "line" else None
+        return out
+
+    def next_in_container(self, p: Paragraph) -> Paragraph | None:
+        i = self.order[p.index] + 1
+        if i >= len(self.paras):
+            return None
+        nxt = self.paras[i]
+        here, there = self.cell_of.get(p.index), self.cell_of.get(nxt.index)
+        if (here is None) != (there is None):
+            return None
+        if here is not None and (here[0].index, here[1], here[2]) != (there[0].index, there[1], there[2]):
+            return None
+        return nxt
+
+    def width_available(self, p: Paragraph) -> float:
+        """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
+        cell = self.cell_of.get(p.index)
+        if cell is not None:
+            table, r, c = cell
+            width = table.rows[r].cells[c].width
+            if width:
+                return width - 2 * CELL_MARGIN_PT
+        sec = self.section_of(p)
+        if sec.page_width_mm and sec.margin_left_mm is not None and sec.margin_right_mm is not None:
+            return (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM
+        return nd30.PORTRAIT_TEXT_W * PT_PER_MM
+
+    def section_of(self, p: Paragraph) -> Section:
+        secs = self.doc.sections
+        return secs[min(p.section, len(secs) - 1)]
+
+    # -- judgements the parts share
+    def size_check(self, element: str, seg: Segment, rule: Rule, name: str, expected: float | None = None) -> None:
+        """Size within ND30's range for the element (and equal to `expected` when the pair fixes it)."""
+        low, high = nd30.SIZE_RANGE[element]
+        size = seg.size
+        if size is None:
+            if len(seg.sizes) > 1:
+                want = expected if expected is not None else high
+                self.add(rule, f"{name}: cỡ chữ không đồng nhất trong cùng một dòng (phải là {want:g})", seg=seg,
+                         fix=format_fix(seg, size=want))
+            return
+        want = expected if expected is not None else (size if low <= size <= high else (low if size < low else high))
+        if not low <= size <= high:
+            span = f"{low:g}" if low == high else f"từ {low:g} đến {high:g}"
+            self.add(rule, f"{name}: cỡ chữ {size:g}, ND30 quy định cỡ {span}", seg=seg, fix=format_fix(seg, size=want))
+        elif expected is not None and size != expected:
+            self.add(SIZE_PAIR, f"{name}: cỡ chữ {size:g} không cùng cặp cỡ chữ của văn bản (cặp {self.pair}: "
+                     f"phải là {expected:g})", seg=seg, fix=format_fix(seg, size=expected))
+
+    def look_check(self, element: str, seg: Segment, rule: Rule, name: str, *, fix_look: bool = False) -> None:
+        look = nd30.LOOK[element]
+        wrong = []
+        if look.bold is not None and seg.bold is not None and bool(seg.bold) != look.bold:
+            wrong.append("chữ đậm" if look.bold else "không in đậm")
+        if look.italic is not None and seg.italic is not None and bool(seg.italic) != look.italic:
+            wrong.append("chữ nghiêng" if look.italic else "chữ đứng (không nghiêng)")
+        if look.caps is True and not seg.caps:
+            wrong.append("chữ in hoa")
+        if look.caps is False and seg.caps and len(seg.text) > 3:
+            wrong.append("chữ in thường (không viết hoa toàn bộ)")
+        if wrong:
+            fix = None
+            if fix_look and "chữ in hoa" not in wrong and not any("in thường" in x for x in wrong):
+                fix = format_fix(seg, bold=look.bold, italic=look.italic)
+            self.add(rule, f"{name} phải trình bày {', '.join(wrong)}", seg=seg, fix=fix)
+
+    def align_check(self, element: str, p: Paragraph, rule: Rule, name: str, level: Level = "warning", *,
+                    ref: str | None = None) -> None:
+        want = nd30.LOOK[element].align
+        if want and p.alignment and p.alignment != want and not (want == "left" and p.alignment == "both"):
+            words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
+            self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)

@@ -1,0 +1,134 @@
+"""The document's header (ô 1–4, PL I §II.1–4): Quốc hiệu and Tiêu ngữ, the issuing agency, the number and
+the place-and-date line (not the page header, which holds the page number: see pagenum.py)."""
+from __future__ import annotations
+
+from generator import nd30
+from generator.nd30.check import lines as ruling
+from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
+from generator.nd30.check.locate import header_lines
+from generator.word.model import Paragraph
+
+NATIONAL_MISSING = Rule("national.missing", "có Quốc hiệu", "PL I §II.1.a")
+NATIONAL_TEXT = Rule("national.text", "chữ của Quốc hiệu", "PL I §II.1.a")
+NATIONAL_STYLE = Rule("national.style", "Quốc hiệu in hoa, đậm", "PL I §II.1.a", fixable=True)
+NATIONAL_SIZE = Rule("national.size", "cỡ chữ Quốc hiệu", "PL I §II.1.a", fixable=True)
+MOTTO_MISSING = Rule("motto.missing", "có Tiêu ngữ", "PL I §II.1.b")
+MOTTO_TEXT = Rule("motto.text", "chữ của Tiêu ngữ", "PL I §II.1.b")
+MOTTO_STYLE = Rule("motto.style", "Tiêu ngữ đậm, canh giữa", "PL I §II.1.b", fixable=True)
+MOTTO_SIZE = Rule("motto.size", "cỡ chữ Tiêu ngữ", "PL I §II.1.b", fixable=True)
+MOTTO_POSITION = Rule("motto.position", "Tiêu ngữ dưới Quốc hiệu", "PL I §II.1.b")
+ISSUER_MISSING = Rule("issuer.missing", "có tên cơ quan ban hành", "PL I §II.2")
+ISSUER_STYLE = Rule("issuer.style", "tên cơ quan in hoa, đậm", "PL I §II.2.b", fixable=True)
+ISSUER_SIZE = Rule("issuer.size", "cỡ chữ tên cơ quan", "PL I §II.2.b", fixable=True)
+NUMBER_MISSING = Rule("number.missing", "có số, ký hiệu", "PL I §II.3")
+NUMBER_FORM = Rule("number.form", "dạng “Số: 05/KH-UBND”", "PL I §II.3.c")
+NUMBER_STYLE = Rule("number.style", "số, ký hiệu chữ đứng", "PL I §II.3.c", fixable=True)
+NUMBER_SIZE = Rule("number.size", "cỡ chữ số, ký hiệu", "PL I §II.3.c", fixable=True)
+DATE_MISSING = Rule("date.missing", "có địa danh, ngày tháng", "PL I §II.4")
+DATE_FORM = Rule("date.form", "ngày tháng đầy đủ, thêm số 0 đúng chỗ", "PL I §II.4.b", fixable=True)
+DATE_STYLE = Rule("date.style", "ngày tháng in nghiêng", "PL I §II.4.c", fixable=True)
+DATE_SIZE = Rule("date.size", "cỡ chữ ngày tháng", "PL I §II.4.c", fixable=True)
+DATE_POSITION = Rule("date.position", "số và ngày tháng cùng một dòng", "PL I §II.4.c")
+RULES = (NATIONAL_MISSING, NATIONAL_TEXT, NATIONAL_STYLE, NATIONAL_SIZE, MOTTO_MISSING, MOTTO_TEXT, MOTTO_STYLE,
+         MOTTO_SIZE, MOTTO_POSITION, ISSUER_MISSING, ISSUER_STYLE, ISSUER_SIZE, NUMBER_MISSING, NUMBER_FORM,
+         NUMBER_STYLE, NUMBER_SIZE, DATE_MISSING, DATE_FORM, DATE_STYLE, DATE_SIZE, DATE_POSITION)
+
+# the lines whose alignment is judged when alone in their paragraph: element, style rule, name
+_ALIGNED = (("national", NATIONAL_STYLE, "Quốc hiệu"), ("motto", MOTTO_STYLE, "Tiêu ngữ"),
+            ("number", NUMBER_STYLE, "Số, ký hiệu"), ("date", DATE_STYLE, "Địa danh, ngày tháng"))
+
+
+def check_header(ck: Checker, header: list[Paragraph]) -> None:
+    """The header's lines; the Quốc hiệu and Tiêu ngữ sizes fix the document's size pair (`ck.pair`)."""
+    found = header_lines(header)
+    national, motto, number, date, typed = found.national, found.motto, found.number, found.date, found.typed
+    if national is None:
+        ck.add(NATIONAL_MISSING, f"không thấy Quốc hiệu “{nd30.NATIONAL}”")
+    if motto is None:
+        ck.add(MOTTO_MISSING, f"không thấy Tiêu ngữ “{nd30.MOTTO}”")
+    ck.pair = nd30.pair_from(national.size if national else None, motto.size if motto else None)
+    if ck.pair is not None:
+        ck.sizes = nd30.sizes_for(ck.pair)
+    if national is not None:
+        if " ".join(national.text.split()) != nd30.NATIONAL:
+            ck.add(NATIONAL_TEXT, f"Quốc hiệu phải viết đúng “{nd30.NATIONAL}”", seg=national,
+                   level="warning" if nd30.is_national(national.text) else "error")
+        ck.look_check("national", national, NATIONAL_STYLE, "Quốc hiệu", fix_look=True)
+        ck.size_check("national", national, NATIONAL_SIZE, "Quốc hiệu", ck.sizes["national"] if ck.pair else None)
+    if motto is not None:
+        if not nd30.motto_ok(motto.text):
+            ck.add(MOTTO_TEXT, f"Tiêu ngữ phải viết đúng “{nd30.MOTTO}” (gạch nối “-” có cách chữ hai bên, "
+                   "viết hoa chữ đầu mỗi cụm)", seg=motto)
+        ck.look_check("motto", motto, MOTTO_STYLE, "Tiêu ngữ", fix_look=True)
+        ck.size_check("motto", motto, MOTTO_SIZE, "Tiêu ngữ", ck.sizes["motto"] if ck.pair else None)
+        if national is not None and national.para.index != motto.para.index and \
+                ck.order[motto.para.index] < ck.order[national.para.index]:
+            ck.add(MOTTO_POSITION, "Tiêu ngữ phải ở dưới Quốc hiệu", seg=motto)
+        ruling.check_rule(ck, motto, "motto", typed)
+
+    for seg, (element, rule, name) in zip((national, motto, number, date), _ALIGNED):
+        if seg is not None and len(segments(seg.para)) == 1:
+            ck.align_check(element, seg.para, rule, name)
+    check_issuer(ck, found.issuer, typed)
+    if number is None:
+        ck.add(NUMBER_MISSING, "không thấy dòng số, ký hiệu “Số: …/KH-…”")
+    else:
+        for problem in nd30.number_problems(number.text):
+            ck.add(NUMBER_FORM, f"Số, ký hiệu: {problem}", seg=number)
+        ck.look_check("number", number, NUMBER_STYLE, "Số, ký hiệu", fix_look=True)
+        ck.size_check("number", number, NUMBER_SIZE, "Số, ký hiệu")
+    if date is None:
+        ck.add(DATE_MISSING, "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”")
+    else:
+        check_date(ck, date, number)
+    ruling.check_unclaimed_typed(ck, typed)
+
+
+def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> None:
+    if not issuer:
+        ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành (chữ in hoa, ở góc trên bên trái)")
+        return
+    bold = [s for s in issuer if s.bold]
+    if not bold:  # which lines are the superior agency (not bold) is for a person to say
+        ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm", seg=issuer[-1])
+    else:
+        first_bold = issuer.index(bold[0])
+        for s in issuer[:first_bold]:  # the superior agency: upright, not bold
+            if s.italic:
+                ck.add(ISSUER_STYLE, "tên cơ quan chủ quản phải chữ đứng", seg=s)
+        for s in issuer[first_bold:]:
+            if not s.bold:
+                ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm (cả các dòng)", seg=s,
+                       fix=format_fix(s, bold=True))
+    for s in issuer:
+        ck.size_check("agency", s, ISSUER_SIZE, "Tên cơ quan")
+    main = bold or issuer
+    ruling.check_rule(ck, main[-1], "agency", typed, lines=main)
+
+
+def check_date(ck: Checker, date: Segment, number: Segment | None) -> None:
+    result = nd30.date_check(date.text)
+    for problem in result.problems:
+        fix = None
+        if result.fixed is not None and date.text == date.para.text[date.start:date.end]:
+            fix = Fix("text", date.para.index, date.start, date.end, text=" ".join(result.fixed.split())
+                      if " ".join(date.text.split()) == date.text else result.fixed)
+        ck.add(DATE_FORM, f"Ngày tháng: {problem}", seg=date, fix=fix)
+    ck.look_check("date", date, DATE_STYLE, "Địa danh, ngày tháng", fix_look=True)
+    ck.size_check("date", date, DATE_SIZE, "Địa danh, ngày tháng", ck.sizes["date"] if ck.pair else None)
+    if number is not None and not _same_line(ck, number.para, date.para):
+        ck.add(DATE_POSITION, "số, ký hiệu và ngày tháng phải trên cùng một dòng", seg=date, level="warning")
+
+
+def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
+    if a.index == b.index:
+        return True
+    ca, cb = ck.cell_of.get(a.index), ck.cell_of.get(b.index)
+    return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1] and \
+        _position_in_cell(ck, a) == _position_in_cell(ck, b)
+
+
+def _position_in_cell(ck: Checker, p: Paragraph) -> int:
+    table, r, c = ck.cell_of[p.index]
+    paras = [q for q in table.rows[r].cells[c].paragraphs if q.text.strip()]
+    return next((i for i, q in enumerate(paras) if q.index == p.index), -1) - len(paras)

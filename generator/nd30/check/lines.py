@@ -1,0 +1,141 @@
+"""The drawn lines (đường kẻ) under the Tiêu ngữ, the issuing agency's name and the trích yếu (PL I §II.1.b,
+§II.2.b, §II.5.b): present, solid and drawn rather than typed as underscores, and of the right length."""
+from __future__ import annotations
+
+from generator import nd30
+from generator.core.text import text_width_pt
+from generator.core.units import PT_PER_MM
+from generator.nd30.check.base import Checker, Fix, Rule, Segment, segments
+from generator.word.model import Paragraph
+
+MOTTO_RULE = Rule("motto.rule", "đường kẻ dưới Tiêu ngữ", "PL I §II.1.b")
+ISSUER_RULE = Rule("issuer.rule", "đường kẻ dưới tên cơ quan", "PL I §II.2.b")
+TITLE_RULE = Rule("title.rule", "đường kẻ dưới trích yếu", "PL I §II.5.b")
+TYPED_RULE = Rule("rule.typed", "đường kẻ vẽ, không gõ dấu gạch dưới", "PL I §II.1.b, §II.2.b", fixable=True)
+RULES = (MOTTO_RULE, ISSUER_RULE, TITLE_RULE, TYPED_RULE)
+
+# what each line goes under: the rule it reports and the block's name in messages
+UNDER = {"motto": (MOTTO_RULE, "Tiêu ngữ"), "agency": (ISSUER_RULE, "tên cơ quan ban hành"),
+         "title": (TITLE_RULE, "trích yếu")}
+
+
+def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines: list[Segment] | None = None) -> None:
+    """The rule under the Tiêu ngữ (its full length) or the agency name (1/3–1/2)."""
+    rule, name = UNDER[kind]
+    p = seg.para
+    # a typed rule in the next paragraph of the same column
+    nxt = ck.next_in_container(p)
+    candidates = [q for q in (nxt, ck.next_in_container(nxt) if nxt is not None and not nxt.text.strip()
+                              and not nxt.border_bottom and nxt.index not in ck.shapes else None) if q]
+    for s in typed:
+        if s.claimed:
+            continue
+        if any(s.para.index == q.index for q in candidates) or s.para.index == p.index:
+            if _column_match(ck, s, seg):
+                s.claimed = True
+                ck.add(TYPED_RULE, f"đường kẻ dưới {name} gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang, "
+                       "nét liền", rule.ref, seg=s, fix=_rule_fix(ck, s, _rule_length(ck, kind, seg, lines, s.para)))
+                return
+    if seg.underline:
+        ck.add(rule, f"gạch chân chữ {name} thay cho đường kẻ ngang bên dưới", seg=seg, level="warning")
+        return
+    for q in candidates:
+        if q.index in ck.shapes:
+            _shape_length_check(ck, kind, seg, lines, q)
+            return
+        if q.border_bottom and not q.text.strip():
+            _rule_length_check(ck, kind, seg, lines, q)
+            return
+    if p.border_bottom:
+        _rule_length_check(ck, kind, seg, lines, p)
+        return
+    if p.index in ck.shapes:
+        _shape_length_check(ck, kind, seg, lines, p)
+        return
+    ck.add(rule, f"thiếu đường kẻ ngang, nét liền dưới {name}", seg=seg)
+
+
+def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: list[Segment]) -> None:
+    """The rule under the trích yếu's last line (1/3–1/2 of its longest line)."""
+    p = last.para
+    nxt = ck.next_in_container(p)
+    if typed:
+        s = typed[0]
+        ck.add(TYPED_RULE, "đường kẻ dưới trích yếu gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang, nét liền",
+               TITLE_RULE.ref, seg=s, fix=_rule_fix(ck, s, _rule_length(ck, "title", last, title, s.para)))
+        return
+    if nxt is not None and nxt.index in ck.shapes:
+        _shape_length_check(ck, "title", last, title, nxt)
+        return
+    target = nxt if nxt is not None and nxt.border_bottom and not nxt.text.strip() else (p if p.border_bottom else None)
+    if target is None:
+        ck.add(TITLE_RULE, "thiếu đường kẻ ngang, nét liền dưới trích yếu", seg=last)
+        return
+    _rule_length_check(ck, "title", last, title, target)
+
+
+def check_unclaimed_typed(ck: Checker, typed: list[Segment]) -> None:
+    """Typed rules of the header that are under no block `check_rule` knows."""
+    for seg in typed:
+        if not seg.claimed:
+            ck.add(TYPED_RULE, "đường kẻ gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang nét liền (vẽ)", seg=seg,
+                   fix=_rule_fix(ck, seg, None))
+
+
+def _column_match(ck: Checker, typed: Segment, seg: Segment) -> bool:
+    """In a header set with tabs, the rule under a block sits after as many tabs as the block's text."""
+    if typed.para.index in ck.cell_of or seg.para.index in ck.cell_of:
+        return True
+    return typed.para.text[:typed.start].count("\t") == seg.para.text[:seg.start].count("\t")
+
+
+def _text_width(ck: Checker, kind: str, seg: Segment, lines: list[Segment] | None, where: Paragraph) -> float:
+    size = seg.size or ck.sizes[kind]
+    texts = [s.text for s in (lines or [seg])]
+    width = max(text_width_pt(t, size, "bold") for t in texts)
+    return min(width, ck.width_available(where))
+
+
+def _rule_length(ck: Checker, kind: str, seg: Segment, lines, where: Paragraph) -> float:
+    text = _text_width(ck, kind, seg, lines, where)
+    return text if kind == "motto" else text * nd30.RULE_RATIO
+
+
+def _shape_length_check(ck: Checker, kind: str, seg: Segment, lines, q: Paragraph) -> None:
+    length = ck.shapes.get(q.index)
+    if length:  # in a tab-set header one paragraph may hold two lines: measured only when alone
+        if sum(1 for d in q.drawings if d.kind == "line") == 1:
+            _rule_length_check(ck, kind, seg, lines, q, length)
+
+
+def _rule_length_check(ck: Checker, kind: str, seg: Segment, lines, q: Paragraph, length: float | None = None) -> None:
+    rule, name = UNDER[kind]
+    available = ck.width_available(q)
+    if length is None:
+        length = available - (q.indent_left_pt or 0) - (q.indent_right_pt or 0)
+    text = _text_width(ck, kind, seg, lines, q)
+    ok = nd30.motto_rule_ok(length, text) if kind == "motto" else nd30.rule_ratio_ok(length, text)
+    if not ok:
+        want = "bằng độ dài dòng chữ" if kind == "motto" else "bằng 1/3 đến 1/2 độ dài dòng chữ"
+        ck.add(rule, f"đường kẻ dưới {name} dài khoảng {length / PT_PER_MM:.0f} mm, phải {want} "
+               f"(khoảng {text / PT_PER_MM * (1 if kind == 'motto' else nd30.RULE_RATIO):.0f} mm)", p=q,
+               level="warning")
+
+
+def _rule_fix(ck: Checker, typed: Segment, length: float | None) -> Fix | None:
+    """A paragraph that holds only the typed rule becomes a bordered empty paragraph of the right length;
+    a rule that shares its line with another (a header set with tabs) becomes a drawn line of that length."""
+    others = [s for s in segments(typed.para) if s.start != typed.start]
+    if length is None:
+        return None
+    if others:
+        # centred by the k-th (centre) tab stop; the line is drawn from the start of the paragraph
+        p = typed.para
+        k = p.text[:typed.start].count("\t")
+        stops = [(al, pos) for al, pos in p.tab_stops if al != "clear"]
+        if not 1 <= k <= len(stops) or stops[k - 1][0] != "center" or p.alignment not in (None, "left", "both"):
+            return None
+        x = stops[k - 1][1] - (p.indent_left_pt or 0) - (p.indent_first_line_pt or 0) - length / 2
+        return Fix("rule_shape", p.index, typed.start, typed.end, width_pt=round(length, 1), indent_pt=round(x, 1))
+    side = max(0.0, (ck.width_available(typed.para) - length) / 2)
+    return Fix("rule", typed.para.index, typed.start, typed.end, indent_pt=round(side, 1))

@@ -1,0 +1,61 @@
+"""The page and the fonts (PL I §I.1–4): A4, portrait first page, margins, Times New Roman everywhere."""
+from __future__ import annotations
+
+from generator import nd30
+from generator.nd30.check.base import Checker, Fix, Rule
+from generator.word.model import Paragraph
+
+PAGE_SIZE = Rule("page.size", "khổ giấy A4", "PL I §I.1")
+PAGE_ORIENTATION = Rule("page.orientation", "trang đứng", "PL I §I.2")
+PAGE_MARGINS = Rule("page.margins", "lề trang", "PL I §I.3", fixable=True)
+FONT_FAMILY = Rule("font.family", "phông Times New Roman", "PL I §I.4", fixable=True)
+RULES = (PAGE_SIZE, PAGE_ORIENTATION, PAGE_MARGINS, FONT_FAMILY)
+
+
+def check_sections(ck: Checker) -> None:
+    for sec in ck.doc.sections:
+        if not nd30.page_size_ok(sec.page_width_mm, sec.page_height_mm):
+            size = (f"{sec.page_width_mm:.0f} × {sec.page_height_mm:.0f} mm" if sec.page_width_mm and sec.page_height_mm
+                    else "không ghi")
+            ck.add(PAGE_SIZE, f"khổ giấy {size}, ND30 quy định khổ A4 (210 × 297 mm)", section=sec.index)
+        if sec.index == 0 and sec.orientation == "landscape":
+            ck.add(PAGE_ORIENTATION, "trang đầu văn bản phải theo chiều dài khổ A4 (trang đứng)", section=0)
+        wrong = []
+        for side, label in (("top", "trên"), ("bottom", "dưới"), ("left", "trái"), ("right", "phải")):
+            value = getattr(sec, f"margin_{side}_mm")
+            if not nd30.margin_ok(side, value):
+                low, high = nd30.MARGIN_RANGE_MM[side]
+                shown = f"{value:.1f}".replace(".", ",") if value is not None else "không ghi"
+                wrong.append((side, f"lề {label} {shown} mm (phải {low:g}–{high:g} mm)"))
+        if wrong:
+            margins = tuple((side, nd30.clamp_margin(side, getattr(sec, f"margin_{side}_mm"))) for side, _ in wrong)
+            ck.add(PAGE_MARGINS, "; ".join(text for _, text in wrong), section=sec.index,
+                   fix=Fix("margins", section=sec.index, margins=margins))
+
+
+def check_fonts(ck: Checker) -> None:
+    """Every visible run in Times New Roman: body paragraphs by number, page headers/footers by section
+    (their paragraphs are numbered apart from the body's)."""
+    bad: dict[str, list[tuple[Paragraph | None, int | None]]] = {}
+
+    def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
+        for r in p.runs:
+            if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font):
+                bad.setdefault(r.font, []).append(where)
+                return
+
+    for p in ck.paras:
+        scan(p, (p, None))
+    seen: set[int] = set()
+    for sec in ck.doc.sections:
+        for group in (*sec.headers.values(), *sec.footers.values()):
+            for p in group:
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    scan(p, (None, sec.index))
+    for font, places in sorted(bad.items()):
+        para, section = places[0]
+        more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""
+        where = "" if para is not None else " ở đầu/chân trang"
+        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}", p=para, section=section,
+               fix=Fix("font"))

@@ -1,0 +1,119 @@
+"""Nơi nhận and the signature block (ô 9b and 7, PL I §II.9.d, §II.7): the label, the recipients' lines and
+their punctuation, "- Lưu: VT, …" last; the signing authority (TM., KT.), the signer's title and name."""
+from __future__ import annotations
+
+import re
+
+from generator import nd30
+from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
+from generator.nd30.check.locate import recipient_items, signature_lines
+from generator.word.model import Paragraph
+
+RECIPIENTS_MISSING = Rule("recipients.missing", "có Nơi nhận", "PL I §II.9.d")
+RECIPIENTS_LABEL = Rule("recipients.label", "“Nơi nhận:” 12, đậm nghiêng", "PL I §II.9.d", fixable=True)
+RECIPIENTS_ITEMS = Rule("recipients.items", "nơi nhận gạch đầu dòng, chữ đứng", "PL I §II.9.d", fixable=True)
+RECIPIENTS_PUNCTUATION = Rule("recipients.punctuation", "“;” cuối dòng, “.” cuối cùng", "PL I §II.9.d",
+                              fixable=True)
+RECIPIENTS_ARCHIVE = Rule("recipients.archive", "“- Lưu: VT, …” là dòng cuối", "PL I §II.9.d")
+RECIPIENTS_SIZE = Rule("recipients.size", "cỡ chữ nơi nhận 11", "PL I §II.9.d", fixable=True)
+RECIPIENTS_POSITION = Rule("recipients.position", "Nơi nhận bên trái, ngang chữ ký", "PL I §II.9.d")
+SIGNER_MISSING = Rule("signer.missing", "có chức vụ, họ tên người ký", "PL I §II.7")
+SIGNER_AUTHORITY = Rule("signer.authority", "TM., KT. và chức vụ", "PL I §II.7.b")
+SIGNER_STYLE = Rule("signer.style", "chức vụ, họ tên đậm", "PL I §II.7.đ", fixable=True)
+SIGNER_SIZE = Rule("signer.size", "cỡ chữ chữ ký", "PL I §II.7.đ", fixable=True)
+SIGNER_NAME = Rule("signer.name", "họ tên người ký", "PL I §II.7.đ")
+RULES = (RECIPIENTS_MISSING, RECIPIENTS_LABEL, RECIPIENTS_ITEMS, RECIPIENTS_PUNCTUATION, RECIPIENTS_ARCHIVE,
+         RECIPIENTS_SIZE, RECIPIENTS_POSITION, SIGNER_MISSING, SIGNER_AUTHORITY, SIGNER_STYLE, SIGNER_SIZE, SIGNER_NAME)
+
+
+def check_recipients_and_signature(ck: Checker, label: Paragraph | None, body_start: int, body_end: int,
+                                   appendices: list[Paragraph]) -> None:
+    stop = ck.order[appendices[0].index] if appendices else len(ck.paras)
+    if label is None:
+        ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”")
+        items: list[Paragraph] = []
+    else:
+        items = recipient_items(ck, label, stop)
+        check_recipients(ck, label, items)
+    check_signature(ck, signature_lines(ck, label, items, body_start, body_end, stop), label)
+
+
+def check_recipients(ck: Checker, label: Paragraph, items: list[Paragraph]) -> None:
+    seg = segments(label)[0]
+    text = " ".join(label.text.split())
+    if not text.startswith(nd30.RECIPIENTS_LABEL):
+        ck.add(RECIPIENTS_LABEL, f"phải viết “{nd30.RECIPIENTS_LABEL}” (chữ in thường, sau có dấu hai chấm)", seg=seg)
+    elif text != nd30.RECIPIENTS_LABEL:
+        # the label and the items written in one paragraph
+        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” phải trên một dòng riêng", seg=seg)
+    ck.look_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”", fix_look=True)
+    if seg.underline:
+        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” không gạch chân", seg=seg)
+    ck.size_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”")
+    ck.align_check("recipients_label", label, RECIPIENTS_LABEL, "“Nơi nhận:”", ref="PL I §II.9.d (sát lề trái)")
+    if not items:
+        ck.add(RECIPIENTS_ITEMS, "không thấy danh sách nơi nhận dưới “Nơi nhận:”", p=label)
+        return
+    archive = [i for i, p in enumerate(items) if nd30.ARCHIVE_RE.match(p.text.strip()) or
+               re.match(r"^-?\s*Lưu\b", p.text.strip())]
+    if not archive:
+        ck.add(RECIPIENTS_ARCHIVE, "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”", p=items[-1])
+    elif archive[-1] != len(items) - 1:
+        ck.add(RECIPIENTS_ARCHIVE, "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận", p=items[archive[-1]])
+    elif not nd30.ARCHIVE_RE.match(items[-1].text.strip()):
+        ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", p=items[-1],
+               level="warning")
+    for n, p in enumerate(items):
+        last = n == len(items) - 1
+        text = p.text
+        segs = segments(p)
+        if not text.lstrip().startswith("-"):
+            ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", p=p)
+        else:
+            fixed = nd30.recipient_item_fixed(text, last)
+            if fixed is not None and fixed != text:
+                end = "." if last else ";"
+                keep = len(text.rstrip().rstrip(";,.: "))
+                ck.add(RECIPIENTS_PUNCTUATION, f"{'dòng cuối' if last else 'mỗi nơi nhận'} kết thúc bằng dấu “{end}”",
+                       p=p, fix=Fix("text", p.index, keep, len(text.rstrip()), text=end))
+        for s in segs:
+            ck.size_check("recipients", s, RECIPIENTS_SIZE, "Danh sách nơi nhận")
+            if s.bold or s.italic:
+                ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận trình bày chữ đứng, không đậm", seg=s,
+                       fix=format_fix(s, bold=False, italic=False))
+        if p.alignment == "center":
+            ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận sát lề trái, không canh giữa", p=p, level="warning")
+
+
+def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None) -> None:
+    if not lines:
+        ck.add(SIGNER_MISSING, "không thấy quyền hạn, chức vụ và họ tên người ký")
+        return
+    authority = [p for p in lines if p.text.strip().isupper() or nd30.AUTHORITY_RE.match(p.text.strip())]
+    names = [p for p in lines if p not in authority and not p.text.strip().startswith("(")]
+    if not authority:
+        ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
+               p=lines[0])
+    for k, p in enumerate(authority):
+        text = p.text.strip()
+        if re.match(r"^(T/M|K/T|T\.M\.|K\.T\.|TM\s|KT\s)", text):
+            ck.add(SIGNER_AUTHORITY, "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)", p=p)
+        if text.startswith("KT.") and k == len(authority) - 1:
+            ck.add(SIGNER_AUTHORITY, "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)", p=p,
+                   level="warning")
+        for s in segments(p):
+            ck.look_check("authority", s, SIGNER_STYLE, "Quyền hạn, chức vụ người ký", fix_look=True)
+            ck.size_check("signer", s, SIGNER_SIZE, "Quyền hạn, chức vụ người ký")
+    if not names:
+        ck.add(SIGNER_NAME, "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)", p=lines[-1], level="warning")
+    else:
+        p = names[-1]
+        if re.match(r"^(TS|ThS|PGS|GS|KS|BS|CN)\.?\s", p.text.strip()):
+            ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", p=p)
+        for s in segments(p):
+            ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
+            ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
+    if label is not None and lines and ck.order[label.index] > ck.order[lines[-1].index] and \
+            label.index not in ck.cell_of:
+        ck.add(RECIPIENTS_POSITION, "“Nơi nhận” phải ở bên trái, ngang hàng với dòng quyền hạn, chức vụ người ký "
+               "(không đặt dưới chữ ký)", p=label, level="warning")

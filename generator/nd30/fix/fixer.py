@@ -1,0 +1,93 @@
+"""What every correction of `check --fix` works on: the opened package, its document.xml with the reader's
+paragraphs, tables and sections found again, the parts changed or added, what was changed (house
+`Message`s, printed as "phần 1, đoạn 7: …"), and the writing of the result."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from generator.core.messages import Message
+from generator.nd30.check import Fix
+from generator.nd30.fix.xml import CharMap, body_paragraphs, body_sections, body_tables
+from generator.word.model import Document
+from generator.word.package import Package
+from generator.word.xml import w
+
+
+class Fixer:
+    def __init__(self, pkg: Package, doc: Document):
+        self.pkg = pkg
+        self.doc = doc
+        self.root = pkg.xml(pkg.main_part)
+        self.body = self.root.find(w("body"))
+        self.dirty: set[str] = {pkg.main_part}
+        self.new_parts: dict[str, bytes] = {}
+        self.paragraphs = body_paragraphs(self.body)
+        self.reader_text = {p.index: p.text for p in doc.paragraphs()}
+        self.changed: list[Message] = []
+        self.skipped: list[Fix] = []
+        self.verified: set[int] = set()
+        self.fonts_done = False  # fonts are set everywhere at once, whichever finding asks first
+        self.pages_done: set[int] = set()  # sections whose page number is done
+
+    def note(self, text: str, where: str = "", found: Message | None = None) -> None:
+        """One line of what was changed: "where: text" (`where` as the finding's, or "phần 2", "bảng 3")."""
+        self.changed.append(Message("info", text, where, rule=found.rule if found is not None else ""))
+
+    def xml_paragraph(self, index: int):
+        """The w:p of reader paragraph `index`, only when its text is exactly what the reader read (checked at
+        the first fix of the paragraph: fixes are applied from its end, so earlier offsets stay valid)."""
+        if index >= len(self.paragraphs):
+            return None, None
+        p = self.paragraphs[index]
+        chars = CharMap(p)
+        if index not in self.verified:
+            if chars.text != self.reader_text.get(index):
+                return None, None
+            self.verified.add(index)
+        return p, chars
+
+    def section(self, index: int):
+        """The w:sectPr of reader section `index`, when the XML has as many sections as the reader found."""
+        sects = body_sections(self.body)
+        return sects[index] if index < len(sects) and len(sects) == len(self.doc.sections) else None
+
+    def table(self, index: int):
+        """The w:tbl of reader table `index`, when the XML has as many (top-level) tables as the reader found."""
+        tables = body_tables(self.body)
+        if len(tables) != len(self.doc.tables) or index >= len(tables):
+            return None
+        return tables[index]
+
+    # -- writing
+    def write(self, target: Path) -> None:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            written = set()
+            for info in self.pkg._zip.infolist():
+                name = info.filename
+                key = name.lstrip("/")
+                if key in written:
+                    continue
+                written.add(key)
+                data = self._part_bytes(key)
+                out.writestr(_zipinfo(info, name), data)
+            for name in self.dirty - written:
+                if name in self.pkg._xml_cache:
+                    out.writestr(name, self._part_bytes(name))
+                    written.add(name)
+            for name, data in self.new_parts.items():
+                out.writestr(name, data)
+
+    def _part_bytes(self, name: str) -> bytes:
+        if name in self.dirty and name in self.pkg._xml_cache:
+            return etree.tostring(self.pkg._xml_cache[name], xml_declaration=True, encoding="UTF-8", standalone=True)
+        return self.pkg.read(name)
+
+
+def _zipinfo(info: zipfile.ZipInfo, name: str) -> zipfile.ZipInfo:
+    out = zipfile.ZipInfo(name, date_time=info.date_time)
+    out.compress_type = zipfile.ZIP_DEFLATED
+    out.external_attr = info.external_attr
+    return out

@@ -1,0 +1,163 @@
+"""Corrections of the page numbers (check/pagenum.py): a PAGE field centred in the section's default page
+header (a new header part when there is none), and no number on the first page ("page_number")."""
+from __future__ import annotations
+
+import posixpath
+
+from lxml import etree
+
+from generator import nd30
+from generator.core.messages import Message
+from generator.core.units import half_points
+from generator.nd30.check import Fix
+from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix.xml import PPR_ORDER, RPR_ORDER, SECT_ORDER, body_sections, ordered_child, props
+from generator.word.package import NS_CT, NS_REL
+from generator.word.xml import R_NS, W_NS, w
+
+HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
+HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+
+
+def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
+    if fix.section in fx.pages_done:
+        return True
+    fx.pages_done.add(fix.section)
+    sect = fx.section(fix.section)
+    if sect is None:
+        return False
+    where = f"phần {fix.section + 1}"
+    size = fix.page_number_size or 14.0
+    sects = body_sections(fx.body)
+    # the default header in force for this section: its own, else inherited from an earlier section
+    ref = None
+    for s in reversed(sects[: fix.section + 1]):
+        ref = next((r for r in s.findall(w("headerReference")) if r.get(w("type"), "default") == "default"), None)
+        if ref is not None:
+            break
+    if ref is None:
+        part = _new_header_part(fx, size)
+        rid = _add_relationship(fx, part)
+        node = etree.Element(w("headerReference"))
+        node.set(w("type"), "default")
+        node.set(f"{{{R_NS}}}id", rid)
+        sect.insert(0, node)
+        fx.note(f"thêm số trang (trường PAGE) canh giữa ở lề trên, cỡ {size:g}", where, found)
+    else:
+        part = fx.pkg.rels(fx.pkg.main_part).get(ref.get(f"{{{R_NS}}}id"))
+        root = fx.pkg.xml(part.target) if part is not None and not part.external else None
+        if root is None:
+            return False
+        fx.dirty.add(part.target)
+        page = [p for p in root.iter(w("p")) if "PAGE" in "".join(t.text or "" for t in p.iter(w("instrText")))
+                or any("PAGE" in (f.get(w("instr")) or "") for f in p.iter(w("fldSimple")))]
+        if not page:
+            root.insert(0, _page_paragraph(size))
+            fx.note("thêm số trang (trường PAGE) canh giữa ở lề trên", where, found)
+        for p in page:
+            ppr = props(p, "pPr")
+            ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
+            for r in p.iter(w("r")):
+                rpr = props(r, "rPr")
+                ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
+                ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
+        if page:
+            fx.note(f"số trang canh giữa, cỡ {size:g}", where, found)
+    if fix.section == 0:
+        if sect.find(w("titlePg")) is None:
+            ordered_child(sect, "titlePg", SECT_ORDER)
+            fx.note("trang đầu khác (không hiện số trang ở trang thứ nhất)", "phần 1", found)
+        first = next((r for r in sect.findall(w("headerReference")) if r.get(w("type")) == "first"), None)
+        if first is not None:
+            rel = fx.pkg.rels(fx.pkg.main_part).get(first.get(f"{{{R_NS}}}id"))
+            root = fx.pkg.xml(rel.target) if rel is not None and not rel.external else None
+            if root is not None and _drop_page_fields(root):
+                fx.dirty.add(rel.target)
+                fx.note("bỏ số trang ở đầu trang của trang thứ nhất", "phần 1", found)
+    return True
+
+
+def _drop_page_fields(root) -> bool:
+    dropped = False
+    for p in list(root.iter(w("p"))):
+        instr = "".join(t.text or "" for t in p.iter(w("instrText")))
+        if "PAGE" in instr:
+            for r in list(p.iter(w("r"))):
+                r.getparent().remove(r)
+            dropped = True
+        for f in list(p.iter(w("fldSimple"))):
+            if "PAGE" in (f.get(w("instr")) or ""):
+                f.getparent().remove(f)
+                dropped = True
+    return dropped
+
+
+def _new_header_part(fx: Fixer, size: float) -> str:
+    n = 1
+    while fx.pkg.has(f"word/header_kehoach{n}.xml") or f"word/header_kehoach{n}.xml" in fx.new_parts:
+        n += 1
+    name = f"word/header_kehoach{n}.xml"
+    hdr = etree.Element(w("hdr"), nsmap={"w": W_NS, "r": R_NS})
+    hdr.append(_page_paragraph(size))
+    fx.new_parts[name] = etree.tostring(hdr, xml_declaration=True, encoding="UTF-8", standalone=True)
+    ct = fx.pkg.xml("[Content_Types].xml")
+    override = etree.SubElement(ct, f"{{{NS_CT}}}Override")
+    override.set("PartName", "/" + name)
+    override.set("ContentType", HEADER_CT)
+    fx.dirty.add("[Content_Types].xml")
+    return name
+
+
+def _add_relationship(fx: Fixer, part: str) -> str:
+    folder, base = posixpath.split(fx.pkg.main_part)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    root = fx.pkg.xml(rels_name)
+    if root is None:
+        root = etree.Element(f"{{{NS_REL}}}Relationships", nsmap={None: NS_REL})
+        fx.pkg._xml_cache[rels_name] = root  # a package without document rels: create it
+    ids = {r.get("Id") for r in root}
+    n = 1
+    while f"rIdKh{n}" in ids:
+        n += 1
+    rel = etree.SubElement(root, f"{{{NS_REL}}}Relationship")
+    rel.set("Id", f"rIdKh{n}")
+    rel.set("Type", HEADER_REL)
+    rel.set("Target", posixpath.relpath(part, folder))
+    fx.dirty.add(rels_name)
+    return f"rIdKh{n}"
+
+
+def _page_paragraph(size: float):
+    half = half_points(size)
+
+    def run(*children):
+        r = etree.Element(w("r"))
+        rpr = etree.SubElement(r, w("rPr"))
+        fonts = etree.SubElement(rpr, w("rFonts"))
+        for key in ("ascii", "hAnsi", "cs", "eastAsia"):
+            fonts.set(w(key), nd30.FONT)
+        etree.SubElement(rpr, w("sz")).set(w("val"), half)
+        etree.SubElement(rpr, w("szCs")).set(w("val"), half)
+        for c in children:
+            r.append(c)
+        return r
+
+    def fld(kind):
+        node = etree.Element(w("fldChar"))
+        node.set(w("fldCharType"), kind)
+        return node
+
+    instr = etree.Element(w("instrText"))
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    instr.text = " PAGE "
+    number = etree.Element(w("t"))
+    number.text = "2"
+    p = etree.Element(w("p"))
+    ppr = etree.SubElement(p, w("pPr"))
+    etree.SubElement(ppr, w("jc")).set(w("val"), "center")
+    for r in (run(fld("begin")), run(instr), run(fld("separate")), run(number), run(fld("end"))):
+        p.append(r)
+    return p
+
+
+FIXES = {"page_number": fix_page_number}

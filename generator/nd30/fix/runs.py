@@ -1,0 +1,53 @@
+"""Corrections inside a paragraph's runs, for the rules of every part: the words' marks (date padding,
+Nơi nhận punctuation: "text") and a piece's size, bold and italic ("format")."""
+from __future__ import annotations
+
+from generator.core.messages import Message
+from generator.core.units import half_points
+from generator.nd30.check import Fix
+from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix.xml import RPR_ORDER, ordered_child, props
+
+
+def fix_text(fx: Fixer, fix: Fix, found: Message) -> bool:
+    p, chars = fx.xml_paragraph(fix.paragraph)
+    if p is None:
+        return False
+    old = chars.text[fix.start:fix.end]
+    if not chars.replace(fix.start, fix.end, fix.text or ""):
+        return False
+    shown_old = chars.text[max(0, fix.start - 30):fix.end] if len(old) < 3 else old
+    shown_new = chars.text[max(0, fix.start - 30):fix.start] + (fix.text or "") if len(old) < 3 else fix.text
+    fx.note(f"“{shown_old.strip()}” → “{(shown_new or '').strip()}”", found.where, found)
+    return True
+
+
+def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
+    p, chars = fx.xml_paragraph(fix.paragraph)
+    if p is None:
+        return False
+    runs = chars.runs_between(fix.start, fix.end)
+    if not runs:
+        return False
+    what = []
+    for r in runs:
+        rpr = props(r, "rPr")
+        if fix.size is not None:
+            half = half_points(fix.size)
+            ordered_child(rpr, "sz", RPR_ORDER, {"val": half})
+            ordered_child(rpr, "szCs", RPR_ORDER, {"val": half})
+        for name, value in (("b", fix.bold), ("i", fix.italic)):
+            if value is not None:
+                ordered_child(rpr, name, RPR_ORDER, {} if value else {"val": "0"})
+                ordered_child(rpr, name + "Cs", RPR_ORDER, {} if value else {"val": "0"})
+    if fix.size is not None:
+        what.append(f"cỡ chữ {fix.size:g}")
+    if fix.bold is not None:
+        what.append("chữ đậm" if fix.bold else "bỏ chữ đậm")
+    if fix.italic is not None:
+        what.append("chữ nghiêng" if fix.italic else "chữ đứng")
+    fx.note(f"{', '.join(what)} — “{found.excerpt}”", found.where, found)
+    return True
+
+
+FIXES = {"text": fix_text, "format": fix_format}
