@@ -36,6 +36,19 @@ def number(value: int | Decimal) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def roman(n: int) -> str:
+    """Roman numerals as Word and ND30 write them (I, IV, XL); outside 1–3999, the digits."""
+    if n <= 0 or n >= 4000:
+        return str(n)
+    out = []
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
 def upper(text: str) -> str:
     """Vietnamese capitals ('đ' → 'Đ' included; Python's upper() handles the precomposed letters)."""
     return text.upper()

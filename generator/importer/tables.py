@@ -10,7 +10,7 @@ from generator.render.context import TASK_COLUMNS
 from generator.importer.agencies import AgencyBook, slug
 from generator.importer.targets import Catalogue, norm, vi_number
 from generator.nd30.grammar import clean
-from generator.nd30.labels import ROMAN_CELL, TYPED_LABEL
+from generator.nd30.labels import LETTERED_NAME, ROMAN_CELL, TYPED_LABEL
 from generator.word.model import Table
 
 # header text → task column; first match wins, so the specific words come first
@@ -271,7 +271,7 @@ class TableReader:
     def sub_dimension(self, printed: str, dim: str, where: str, notes: list[str]) -> str:
         """'c) Name': the letter kehoach prints comes from the catalogue position, so a letter that
         names a catalogue child wins over the wording (which is then kept as the plan's name)."""
-        m = re.match(r"^(?P<letter>[a-zđ])\)\s*(?P<name>.+)$", printed)
+        m = LETTERED_NAME.match(printed)
         name = m.group("name") if m else printed
         if m:
             for code in (self.catalogue.by_code[dim].children if dim in self.catalogue.by_code else ()):

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from generator.core.text import roman  # noqa: F401  (the grammar's numerals; the reader uses it too)
+
 VI_LETTERS = "abcdđeghiklmnopqrstuvxy"  # a b c d đ e g h i k …: Vietnamese letters, no f/j/w/z
 POINT_LETTERS = VI_LETTERS
 BULLET_CHARS = "-–—•·▪◦o\uf0b7\uf0a7\uf0d8\uf076"  # what Word list bullets show (Symbol/Wingdings included)
@@ -21,14 +23,8 @@ LABEL = re.compile(
     r"(?P<letter>[a-zđ])\)|\((?P<paren>\d{1,2})\)|(?P<dash>[-–—•])|(?P<plus>\+))(?:[ \t\u00a0]+|$)")
 
 
-def roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out += letters
-            n -= value
-    return out
+# A point's letter glued to its name in a table cell: "c) Chất lượng bầu cử" (no space needed after ")").
+LETTERED_NAME = re.compile(r"^(?P<letter>[a-zđ])\)\s*(?P<name>.+)$")
 
 
 def roman_value(text: str) -> int | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.core.text import roman
 from generator.word.styles import Styles, parse_ppr
 from generator.word.xml import attr, child, on_off, to_int, val, w
 
@@ -128,18 +129,6 @@ def read_numbering(root) -> Definitions:
     return defs
 
 
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
 def _letter(n: int) -> str:
     # Word repeats the letter: A..Z, AA..ZZ, AAA..
     if n <= 0 or n > 26 * 40:  # a hostile start value must not build a megabyte label
@@ -158,9 +147,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}" if 0 <= n < 10 else str(n)
     if fmt == "upperRoman":
-        return _roman(n)
+        return roman(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return roman(n).lower()
     if fmt == "upperLetter":
         return _letter(n)
     if fmt == "lowerLetter":
