@@ -1,0 +1,124 @@
+"""What kind of administrative document a file is, from its type line and its number's symbol (ND30
+Phụ lục III §I: the 27 named types and their abbreviations; Công văn and Thư công have no type line and
+no abbreviation). Import refuses what is not a Kế hoạch by it, and `check` applies the layout of the
+type it finds (Mẫu 1.1–1.10) and stays silent on what ND30 does not govern (a speech, a form, a party
+document).
+
+`identify` reads only the first lines of the document, as a văn thư would: the type line (a paragraph in
+capitals that is a type name, alone or before the trích yếu) or, failing that, the symbol after "Số:"
+("…/QĐ-UBND" → Quyết định; "…/UBND-VX" with "V/v" → Công văn); no Quốc hiệu and no number line means
+the file is not an ND30 administrative document."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable
+
+from generator.core.text import caseless
+
+
+@dataclass(frozen=True)
+class DocType:
+    name: str  # as the type line prints it: "QUYẾT ĐỊNH"
+    abbr: str  # in the symbol: "QĐ"; "" for Công văn and Thư công
+    words: str  # in a sentence: "Quyết định"
+
+
+TYPES = tuple(DocType(n, a, w) for n, a, w in (
+    ("NGHỊ QUYẾT", "NQ", "Nghị quyết"), ("QUYẾT ĐỊNH", "QĐ", "Quyết định"), ("CHỈ THỊ", "CT", "Chỉ thị"),
+    ("QUY CHẾ", "QC", "Quy chế"), ("QUY ĐỊNH", "QyĐ", "Quy định"), ("THÔNG CÁO", "TC", "Thông cáo"),
+    ("THÔNG BÁO", "TB", "Thông báo"), ("HƯỚNG DẪN", "HD", "Hướng dẫn"), ("CHƯƠNG TRÌNH", "CTr", "Chương trình"),
+    ("KẾ HOẠCH", "KH", "Kế hoạch"), ("PHƯƠNG ÁN", "PA", "Phương án"), ("ĐỀ ÁN", "ĐA", "Đề án"),
+    ("DỰ ÁN", "DA", "Dự án"), ("BÁO CÁO", "BC", "Báo cáo"), ("BIÊN BẢN", "BB", "Biên bản"),
+    ("TỜ TRÌNH", "TTr", "Tờ trình"), ("HỢP ĐỒNG", "HĐ", "Hợp đồng"), ("CÔNG ĐIỆN", "CĐ", "Công điện"),
+    ("BẢN GHI NHỚ", "BGN", "Bản ghi nhớ"), ("BẢN THỎA THUẬN", "BTT", "Bản thỏa thuận"),
+    ("GIẤY ỦY QUYỀN", "GUQ", "Giấy ủy quyền"), ("GIẤY MỜI", "GM", "Giấy mời"),
+    ("GIẤY GIỚI THIỆU", "GGT", "Giấy giới thiệu"), ("GIẤY NGHỈ PHÉP", "GNP", "Giấy nghỉ phép"),
+    ("PHIẾU GỬI", "PG", "Phiếu gửi"), ("PHIẾU CHUYỂN", "PC", "Phiếu chuyển"), ("PHIẾU BÁO", "PB", "Phiếu báo"),
+    # legal documents (văn bản quy phạm pháp luật) the same offices meet: the decree itself, circulars
+    ("NGHỊ ĐỊNH", "NĐ", "Nghị định"), ("THÔNG TƯ", "TT", "Thông tư"), ("LUẬT", "", "Luật"),
+))
+PLAN = next(t for t in TYPES if t.abbr == "KH")
+LETTER = DocType("", "", "Công văn")  # Mẫu 1.5: no type line, "V/v" under the number
+BY_NAME = {caseless(t.name): t for t in TYPES}
+BY_ABBR = {t.abbr: t for t in TYPES if t.abbr}
+
+HEAD_LINES = 40  # the type line and the number sit in the first lines of any ND30 document
+# matched on the line without diacritics, so a file typed without them ("So: 12/BTC-TCCB") is read too
+_SYMBOL = re.compile(r"^so\s*:?\s*[\d\s._…]*[/-]\s*(?P<first>[^\s\-/]+)(?:\s*[-/]\s*\S+)?", re.IGNORECASE)
+_SUBJECT = re.compile(r"^v/v\b", re.IGNORECASE)
+_NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.IGNORECASE)
+_PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
+
+
+def _plain(text: str) -> str:
+    """Without diacritics, punctuation kept ('Số: 12/QĐ-UBND' → 'So: 12/QD-UBND')."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+BY_PLAIN_ABBR = {_plain(t.abbr): t for t in TYPES if t.abbr}
+
+
+@dataclass(frozen=True)
+class Identified:
+    type: DocType | None  # None: not an ND30 administrative document (or not recognised)
+    how: str  # "tên loại" | "ký hiệu" | "V/v" | "" — what it was recognised by
+    line: str = ""  # the line it was recognised from
+    governed: bool = True  # False: ND30 does not govern it (no number and no type line; a party document)
+    why: str = ""  # for an ungoverned file: what it looks like
+
+    @property
+    def is_plan(self) -> bool:
+        return self.type is PLAN
+
+    def sentence(self) -> str:
+        """'Quyết định', 'Công văn', or what the file looks like when ND30 does not govern it."""
+        if not self.governed:
+            return self.why or "văn bản không theo thể thức Nghị định 30"
+        return self.type.words if self.type is not None else "văn bản chưa rõ tên loại"
+
+
+def type_of_line(line: str) -> DocType | None:
+    """The type a line names when it is a type line: the name alone, in capitals (a line in lower case is
+    a sentence that mentions the type)."""
+    text = " ".join(line.split())
+    if not text or text != text.upper():
+        return None
+    return BY_NAME.get(caseless(text))
+
+
+def identify(lines: Iterable[str]) -> Identified:
+    """The document's type from its first lines (paragraph texts in document order, table cells
+    included; a paragraph with line breaks may be passed whole: each of its lines is read)."""
+    national = party = subject = False
+    named: tuple[DocType, str] | None = None
+    symbol: tuple[DocType | None, str] | None = None
+    for i, paragraph in enumerate(lines):
+        if i >= HEAD_LINES:
+            break
+        for raw in paragraph.replace("\t", "\n").split("\n"):
+            line = " ".join(raw.split())
+            if not line:
+                continue
+            plain = _plain(line)
+            national = national or bool(_NATIONAL.search(plain))
+            party = party or bool(_PARTY.match(plain))
+            if named is None and (found := type_of_line(line)) is not None:
+                named = (found, line)
+            if symbol is None and (m := _SYMBOL.match(plain)):
+                symbol = (BY_PLAIN_ABBR.get(m["first"].strip()), line)
+            subject = subject or bool(_SUBJECT.match(plain))
+    if party and not national:
+        return Identified(None, "", governed=False,
+                          why="văn bản của Đảng (thể thức theo hướng dẫn của Đảng, không theo Nghị định 30)")
+    if named is not None:
+        return Identified(named[0], "tên loại", named[1])
+    if symbol is not None and symbol[0] is not None:
+        return Identified(symbol[0], "ký hiệu", symbol[1])
+    if symbol is not None:  # a number whose symbol names no type is a công văn's (Mẫu 1.5)
+        return Identified(LETTER, "V/v" if subject else "ký hiệu", symbol[1])
+    return Identified(None, "", governed=False,
+                      why="văn bản không có số, ký hiệu và tên loại (bài phát biểu, biểu mẫu…), "
+                          "không thuộc thể thức Nghị định 30")

@@ -1,0 +1,70 @@
+"""The type of a document, as a văn thư reads it from its first lines (ND30 Phụ lục III §I)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.nd30.doctypes import LETTER, PLAN, identify
+from generator.word import read_docx
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "real-docs"
+
+
+def lines(*texts: str) -> list[str]:
+    return list(texts)
+
+
+@pytest.mark.parametrize("head, words, how", [
+    (lines("ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", "Số: /KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "KẾ HOẠCH",
+           "Cải cách hành chính"), "Kế hoạch", "tên loại"),
+    (lines("Số: 12/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "QUYẾT ĐỊNH\nVề việc thành lập Hội đồng"),
+     "Quyết định", "tên loại"),
+    (lines("Số: 12/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "Quyết định", "ký hiệu"),
+    (lines("Số: 35/UBND-VX", "V/v góp ý dự thảo", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "Công văn", "V/v"),
+    (lines("BO TAI CHINH", "So:      /BTC-TCCB", "V/v cu dai dien", "CONG HOA XA HOI CHU NGHIA VIET NAM"),
+     "Công văn", "V/v"),
+    (lines("Số: 05/TTr-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỜ TRÌNH"), "Tờ trình", "tên loại"),
+])
+def test_type_from_type_line_symbol_or_subject(head, words, how):
+    found = identify(head)
+    assert (found.sentence(), found.how, found.governed) == (words, how, True)
+
+
+def test_a_sentence_naming_a_type_is_not_a_type_line():
+    found = identify(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/UBND-VX", "Thực hiện Kế hoạch số 5/KH-UBND"])
+    assert found.type is LETTER
+
+
+@pytest.mark.parametrize("head, start", [
+    (["THAM LUẬN", "Xây dựng mô hình thôn không ma túy", "Kính thưa: Đồng chí Thủ tướng!"], "văn bản không có số"),
+    (["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+      "Kính gửi: Ủy ban nhân dân"], "văn bản không có số"),
+    (["HUYỆN UỶ ĐỒNG VĂN", "ĐẢNG UỶ XÃ LŨNG CÚ", "Số      -QC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "QUY CHẾ"],
+     "văn bản của Đảng"),
+])
+def test_speeches_forms_and_party_documents_are_not_governed(head, start):
+    found = identify(head)
+    assert not found.governed and found.type is None and found.sentence().startswith(start)
+
+
+def test_only_the_first_lines_are_read():
+    assert identify(["THAM LUẬN"] + ["lời"] * 60 + ["KẾ HOẠCH"]).governed is False
+
+
+def test_built_plans_are_plans(built):
+    for result in built.values():
+        docx = next(f for f in result.files if f.suffix == ".docx")
+        assert identify(p.text for p in read_docx(docx).value.paragraphs()).type is PLAN, docx.name
+
+
+@pytest.mark.parametrize("name, words", [
+    ("KH01_kh-cchc-2026-2030.docx", "Kế hoạch"), ("QD01_qd-hoidong-atvsld.docx", "Quyết định"),
+    ("CV01_cv-ykien-dieule-hoi.docx", "Công văn"), ("BC01_bc-cchc-2025.docx", "Báo cáo"),
+    ("TB01_tbkl-son-hai.docx", "Thông báo"), ("TTR01_ttr-xa-khong-matuy.docx", "Tờ trình"),
+    ("GOV01_nd30-2020-decree.docx", "Nghị định"), ("GEN02_cv-tra-loi-bxd-tool.docx", "Công văn"),
+])
+def test_real_documents(name, words):
+    assert SHARED.is_dir(), f"thiếu thư mục tài liệu thật {SHARED} (../shared/real-docs bên cạnh kho)"
+    doc = read_docx(SHARED / name).value
+    assert identify(p.text for p in doc.paragraphs()).sentence() == words
