@@ -480,6 +480,6 @@ def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, 
     problems = Problems(located.file, list(located.problems))
     plan = parse_plan(located, problems, todos_as_values=True)
     if plan is not None:
-        check_plan(plan, located, problems)
+        check_plan(plan, located, problems, frozenset(markers))
     problems.raise_if_errors()
     return plan, problems.warnings, markers
