@@ -53,7 +53,6 @@ class _Checker(TargetChecks):
         self.placeholders = placeholders
         self.criteria = Criteria(plan)
         self.agencies = Agencies(plan)
-        self.unverified_seen: set[str] = set()
 
     def known(self, path: PathKey) -> bool:
         """False when the value at this path (or the object holding it) is a TODO placeholder."""

@@ -42,10 +42,8 @@ class TargetChecks:
             return None  # already reported once, at 'indices'
         if info is None:
             self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
-        elif not info.verified and code not in self.criteria.overridden and code not in self.unverified_seen:
-            self.unverified_seen.add(code)  # once per criterion, at its first use
-            self.warn(path, f"tên tiêu chí '{code}' trong danh mục chưa được xác minh ('{info.name}'); "
-                            "hãy đối chiếu và khai báo tên đúng trong mục criteria")
+        # a name the catalogue marks unverified is kehoach's own data, which a drafter cannot act on:
+        # it is listed in the catalogue file, never warned about (issue 21)
         return info
 
     def own_criteria(self) -> None:

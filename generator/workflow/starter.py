@@ -246,7 +246,8 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     w("    type: tasks")
     w(f"    title: Nhiệm vụ cụ thể nâng cao {'Chỉ số' if len(indices) == 1 else 'các chỉ số'} {joined} năm {year}")
     w("    columns: [stt, content, lead, co, timeframe, output]")
-    w("    group_label: Chỉ số")
+    # one index: 'Chỉ số “…”' as real PAPI plans print it; several: each catalogue's level names
+    w("    group_label: " + ("Chỉ số" if indices == ["papi"] else "true"))
     text = "\n".join(out) + "\n"
     todos = sum("'TODO: " in line for line in out if not line.lstrip().startswith("#"))
     return Starter(text, province, stem, todos)
