@@ -149,8 +149,8 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool, ignore_ids: bool) -> N
     sys.exit(1 if exit_code and differ else 0)
 
 
-@click.command("git-diff", hidden=True, context_settings=CONTEXT)
-@click.argument("args", nargs=-1)
+@click.command("git-diff", hidden=True, context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("args", nargs=-1, metavar="[7_ĐỐI_SỐ_CỦA_GIT]...")
 def git_diff(args: tuple[str, ...]) -> None:
     """Trình so sánh cho git (diff.kehoach.command): nhận 7 đối số của git, in bản so sánh theo mã."""
     from generator.workflow.diff import diff_plans, render_text
