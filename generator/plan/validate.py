@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.plan.checks import check_plan
-from generator.core.errors import Problems
+from generator.core.errors import Problems, file_order
 from generator.core.messages import Message
 from generator.plan.loader import Located, PathKey, format_path, load_yaml
 from generator.plan.model import NOT_BLANK, Plan
@@ -469,7 +469,7 @@ def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None =
     else:
         check_readable_parts(located, problems, set(todo_values(located.data)))
     problems.raise_if_errors()
-    return plan, problems.warnings
+    return plan, sorted(problems.warnings, key=file_order)  # as errors are: the order a drafter reads in
 
 
 def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, list[Message], dict[PathKey, str]]:
@@ -482,4 +482,4 @@ def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, 
     if plan is not None:
         check_plan(plan, located, problems, frozenset(markers))
     problems.raise_if_errors()
-    return plan, problems.warnings, markers
+    return plan, sorted(problems.warnings, key=file_order), markers
