@@ -437,7 +437,8 @@ def check_readable_parts(located: Located, problems: Problems, todos: set[PathKe
         except ValidationError as exc:
             paths = {salvaged.original(_data_path(view, tuple(e["loc"]))) for e in exc.errors(include_url=False)}
             # deepest first, so that leaving out a part does not shift a path still to be handled
-            for path in sorted(paths, key=len, reverse=True):
+            # (ties in a fixed order, not in the set's, which changes from run to run)
+            for path in sorted(paths, key=lambda p: (-len(p), [str(k) for k in p])):
                 if _node(data, path[:-1]) is _DROP or not _leave_out(data, path, removed, ids):
                     if path and path[0] == "year":
                         return
