@@ -117,8 +117,12 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="Cách trình bày: màn hình, Markdown (bình luận pull request) hoặc JSON.")
 @click.option("--exit-code", is_flag=True, help="Thoát với mã 1 khi hai kế hoạch khác nhau (như git diff).")
-def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
-    """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục.
+@click.option("--ignore-ids", is_flag=True,
+              help="Với --exit-code: không tính các mục chỉ đổi mã, nội dung giữ nguyên (ví dụ kế hoạch nhập lại "
+                   "từ Word).")
+def diff(old: Path, new: Path, fmt: str, exit_code: bool, ignore_ids: bool) -> None:
+    """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục. Mục đổi mã
+    mà nội dung giữ nguyên được ghép đôi và in là "đổi mã".
 
     Mã thoát: 0 (hoặc 1 khi khác nhau với --exit-code); 2 khi một kế hoạch không hợp lệ.
 
@@ -141,11 +145,12 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     result = diff_plans(plans[0], plans[1], display(old), display(new), *todos)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
-    sys.exit(1 if exit_code and result.differ else 0)
+    differ = result.differ_beyond_ids if ignore_ids else result.differ
+    sys.exit(1 if exit_code and differ else 0)
 
 
-@click.command("git-diff", hidden=True, context_settings=CONTEXT)
-@click.argument("args", nargs=-1)
+@click.command("git-diff", hidden=True, context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("args", nargs=-1, metavar="[7_ĐỐI_SỐ_CỦA_GIT]...")
 def git_diff(args: tuple[str, ...]) -> None:
     """Trình so sánh cho git (diff.kehoach.command): nhận 7 đối số của git, in bản so sánh theo mã."""
     from generator.workflow.diff import diff_plans, render_text

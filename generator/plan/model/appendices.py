@@ -27,10 +27,11 @@ class TasksAppendix(Strict):
         "timeframe, output, notes.",
     )
     headers: dict[TaskColumn, Text] = Field(default={}, title="Tiêu đề cột", description="Đổi tên tiêu đề cột.")
-    group_label: Text | None = Field(
+    group_label: Text | bool | None = Field(
         default=None,
         title="Tiền tố dòng nhóm",
-        description="Chữ trước tên chỉ số ở dòng nhóm, ví dụ 'Chỉ số' → 'Chỉ số “Công khai, minh bạch”'.",
+        description="Chữ trước tên chỉ số ở dòng nhóm, ví dụ 'Chỉ số' → 'Chỉ số “Công khai, minh bạch”'; "
+        "true: tên cấp trong danh mục của từng chỉ số ('Chỉ số nội dung', 'Lĩnh vực'...).",
     )
     dimensions: list[Id] | None = Field(
         default=None, title="Chỉ số nội dung", description="Chỉ đưa các chỉ số này; bỏ trống là tất cả."
