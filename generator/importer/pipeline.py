@@ -67,6 +67,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
         path = convert_doc(source, Path(tmp)) if converted else source
         read = read_docx(path)
     doc = read.value
+    refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
     header = [f"Nhập từ tệp Word {Path(name).name} bằng 'kehoach import'"
               + (" (đã chuyển .doc → .docx bằng LibreOffice)" if converted else "") + ".",
@@ -86,6 +87,23 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
         outcome.missing = missing_words(source_words, rebuilt_words)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def refuse_non_plan(doc, name: str) -> None:
+    """Only a Kế hoạch is imported: a decision, a letter, a report… (or a file ND30 does not govern) is
+    refused with what it is, before anything is read into a plan (generator.nd30.doctypes is the one
+    home of document types)."""
+    from generator.nd30.doctypes import identify
+
+    found = identify(p.text for p in doc.paragraphs())
+    if found.is_plan:
+        return
+    if not found.governed:
+        what = f"tệp này là {found.sentence()}, không phải Kế hoạch"
+    else:
+        seen = f" (dòng “{found.line}”)" if found.line else ""
+        what = f"tệp này là {found.sentence()}{seen}, không phải Kế hoạch"
+    raise KehoachError(Message("error", f"{what}: 'kehoach import' chỉ nhập văn bản Kế hoạch", file=name))
 
 
 def _short(exc: Exception) -> str:
