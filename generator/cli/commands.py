@@ -90,7 +90,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo("--reject và --format chỉ dùng cùng --onto.", err=True)
         sys.exit(2)
     from generator.plan.agencies import find_province, registries
-    from generator.importer.pipeline import default_output, import_file, parse_indices, write_atomic
+    from generator.importer.pipeline import default_output, import_file, parse_indices, write_atomic, write_schema
 
     target = out or default_output(source)
     if target.exists() and not force:
@@ -110,6 +110,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
         write_atomic(target, outcome.text)
+        schema_file = write_schema(target, outcome.schema_ref)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
@@ -117,10 +118,10 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     except OSError as exc:
         click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); không ghi tệp nào.", err=True)
         sys.exit(1)
-    _echo_import_summary(source, target, outcome)
+    _echo_import_summary(source, target, outcome, schema_file)
 
 
-def _echo_import_summary(source: Path, target: Path, outcome) -> None:
+def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path | None = None) -> None:
     from generator.core.text import number
     from decimal import Decimal
 
@@ -128,7 +129,8 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
     c = result.counts
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
-               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
+               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
+               + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
     click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
                f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
