@@ -131,9 +131,20 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
                + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
                + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
-    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
+    areas = f" thuộc {c['areas']} lĩnh vực, chỉ số" if c.get("areas") else ""
+    click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
-               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
+               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục" + (f"; nhiệm vụ{areas}" if areas else ""))
+    unread = []
+    if c.get("unread_targets"):
+        unread.append(f"{c['unread_targets']} câu ở phần mục tiêu, chỉ tiêu có số nhưng không thành chỉ tiêu")
+    if unread:
+        click.echo(f"  Chưa đọc thành cấu trúc (vẫn giữ nguyên văn, xem Cảnh báo): {'; '.join(unread)}")
+    if outcome.pages and all(outcome.pages):
+        before, after = outcome.pages
+        off = abs(after - before) / before > 0.1
+        click.echo(f"  Số trang: bản gốc {before}, bản kehoach tạo lại {after}"
+                   + (" — chênh hơn 10%: xem lại bố cục các bảng" if off else ""))
     groups = [("Đoán", [n for n in result.notes if n.level == "guess"]),
               ("Cảnh báo", [n for n in result.notes if n.level == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),

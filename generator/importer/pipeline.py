@@ -30,6 +30,7 @@ class ImportOutcome:
     seconds: float = 0.0
     converted: bool = False
     schema_ref: str = SCHEMA_FILE
+    pages: tuple[int | None, int | None] | None = None  # (original, rebuilt) when known
 
 
 def parse_indices(text: str | None) -> dict[str, str] | None:
