@@ -82,9 +82,10 @@ def plan_body(*, date_line: str | None, title: tuple[str, ...] = ("Cải thiện
         p(r("1. Sở Nội vụ theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch.")),
         p(r("2. Các sở, ban, ngành và Ủy ban nhân dân cấp xã tổ chức thực hiện Kế hoạch này; báo cáo kết quả "
             "về Sở Nội vụ trước ngày 15/11/2019 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh theo quy định./.")),
-        p(r("Nơi nhận:", BOLD), BREAK, r("- Bộ Nội vụ (b/c);"), TAB, r("KT. CHỦ TỊCH", BOLD)),
-        p(r("- Thường trực Tỉnh ủy;"), TAB, r("PHÓ CHỦ TỊCH", BOLD)),
-        p(r("- Các sở, ban, ngành;")),
+        # the first item on the label's line, the next pushed onto the following line by spaces (KH07's habit)
+        p(r("Nơi nhận:", BOLD), BREAK, r("- Bộ Nội vụ (b/c);" + " " * 40 + "- Thường trực Tỉnh ủy;"), TAB,
+          r("KT. CHỦ TỊCH", BOLD)),
+        p(r("- Các sở, ban, ngành;"), TAB, r("PHÓ CHỦ TỊCH", BOLD)),
         p(r("- Lưu: VT, NC."), TAB, r("Nguyễn Văn Tuyên", BOLD)),
         sect(),
     ]
@@ -183,7 +184,7 @@ def test_points_closing_and_recipients_as_typed(par_2019):
     # "./." at the end of the last numbered item: that item is the closing, said as a guess
     assert data["closing"].startswith("Các sở, ban, ngành và Ủy ban nhân dân cấp xã tổ chức thực hiện")
     assert not any("câu kết" in t for t in result.todos)
-    # the first Nơi nhận item on the "Nơi nhận:" line is its own line
+    # the first Nơi nhận items, typed on the "Nơi nhận:" paragraph and glued by spaces, are lines of their own
     assert [x["text"] for x in data["recipients"]] == ["Bộ Nội vụ", "Thường trực Tỉnh ủy", "Các sở, ban, ngành"]
 
 
