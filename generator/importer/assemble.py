@@ -71,6 +71,7 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
                 f"hay chuyển năm được): “{short(sentence, 90)}”", where)
     criteria = [{"code": code, "name": name} for code, name in st.tables.renamed.items()]
     criteria += st.tables.own
+    criteria += st.own_criteria
     if criteria:
         data["criteria"] = criteria
     found_responsibilities = responsibilities(st, sections)

@@ -41,6 +41,7 @@ class State:
         self.targets_by_criterion: dict[str, dict] = {}
         self.printed_sentences: dict[str, str] = {}  # target id → the sentence the document prints
         self.target_where: dict[str, str] = {}
+        self.own_criteria: list[dict] = []  # sub-criteria the body's target sentences name, not in the catalogue
         self.unread_targets: list[tuple[str, str]] = []  # (sentence, where): a number in a target zone, no target
         # learnt on the way (importer.import_document sets them in this order)
         self.all_text = ""

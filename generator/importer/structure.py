@@ -51,6 +51,9 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
             return None  # the same target said again (preamble, a second heading)
         if known is not None and parsed.how == "index":
             return None
+        if parsed.head:
+            parsed.criterion = own_criterion(parsed.criterion, parsed.head, parsed.max)
+            parsed.max = None  # the criterion declared carries it
         tid = st.tables.target_id(parsed.criterion)
         base, n = tid, 2
         while any(t["id"] == tid for t in targets):
@@ -60,12 +63,34 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         st.targets_by_criterion.setdefault(parsed.criterion, entry)
         st.printed_sentences[tid] = sentence
         st.target_where[tid] = where
-        if parsed.how in ("close", "context"):
+        if parsed.head:
+            parent = st.catalogue.by_code.get(parsed.criterion.rsplit(".", 1)[0])
+            st.guess(f"“{parsed.head}” không có trong danh mục: khai báo tiêu chí '{parsed.criterion}' trong mục "
+                     f"criteria, thuộc '{parent.code if parent else parsed.criterion.rsplit('.', 1)[0]}'"
+                     + (f" ({parent.name})" if parent else "") + " theo tiêu đề phía trên câu", where, entry)
+        elif parsed.how in ("close", "context"):
             info = st.catalogue.by_code.get(parsed.criterion)
             name = f"'{parsed.criterion}' ({info.name})" if info else f"'{parsed.criterion}'"
             why = "theo tiêu đề phía trên câu" if parsed.how == "context" else "tên gần giống trong danh mục"
             st.guess(f"chỉ tiêu “{short(sentence, 60)}” gán cho tiêu chí {name}: {why}", where, entry)
         return tid
+
+    def own_criterion(parent: str, name: str, maximum) -> str:
+        """A sub-criterion the plan names that the catalogue lacks: declared under the heading's criterion
+        with the name and maximum as printed (once per name)."""
+        for own in st.own_criteria:
+            if own["parent"] == parent and own["name"] == name:
+                return own["code"]
+        n = 1
+        while f"{parent}.{n}" in st.catalogue.by_code or any(o["code"] == f"{parent}.{n}"
+                                                              for o in st.own_criteria + st.tables.own):
+            n += 1
+        own = {"code": f"{parent}.{n}", "name": name, "parent": parent}
+        if maximum is not None:
+            own["max"] = int(maximum) if maximum == maximum.to_integral() and maximum.as_tuple().exponent >= 0 \
+                else maximum
+        st.own_criteria.append(own)
+        return own["code"]
 
     st.target_where = {}
 

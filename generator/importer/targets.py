@@ -111,6 +111,7 @@ class ParsedTarget:
     change_by: int | None = None  # "tăng 02 bậc": a change instead of a value
     change_at_least: bool = False
     how: str = "name"  # how the criterion was found: name | index | close | context
+    head: str | None = None  # with how == "context": the name before ':' the catalogue does not know
 
 
 _VALUE = re.compile(rf"\bđạt\s+(?:mức\s+|khoảng\s+|tối thiểu\s+|từ\s+)?({NUM})(?:\s*/\s*({NUM}))?\s*(điểm|%)")
@@ -181,6 +182,11 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
         found, exact = criterion_named(head, catalogue)
         if found:
             code, how = found, ("name" if exact else "close")
+    unknown_head = None
+    if code is None and ":" in sentence:
+        plain_head = re.sub(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])\s+", "", head).strip()
+        if 6 <= len(plain_head) <= 120 and not re.search(r"\d", plain_head):
+            unknown_head = plain_head
     if code is None and context is not None:
         code, how = context, "context"
     if code is None:
@@ -199,6 +205,7 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
     if parsed is None:
         return None
     parsed.how = how
+    parsed.head = unknown_head if how == "context" else None
     if base:
         parsed.base_year = base["year"]
         if base["value"] is not None:

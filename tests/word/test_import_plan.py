@@ -46,6 +46,7 @@ TARGET_LINES = [
      "xếp hạng 41/63 tỉnh, thành phố) và phấn đấu xếp hạng 30/63.", False),
     ("a) Lĩnh vực công tác chỉ đạo, điều hành cải cách hành chính", True),
     ("- Đạt tối thiểu từ 8,5/9 điểm, không có tiêu chí thành phần bị điểm 0.", False),
+    ("- Mức độ hoàn thành kế hoạch cải cách hành chính năm: 01 điểm (năm 2018 đạt 0,75/01 điểm).", False),
     ("b) Cải cách thủ tục hành chính", True),
     ("- 100% thủ tục hành chính được công khai đầy đủ, đúng quy định trên Cổng dịch vụ công của tỉnh.", False),
     ("- Tối thiểu 98% hồ sơ thủ tục hành chính được giải quyết đúng hạn.", False),
@@ -148,6 +149,7 @@ def test_target_sentences_per_dimension_become_targets(par_2019):
     assert got == [
         ("par", "hạng", 30, "exact"),  # "phấn đấu xếp hạng 30/63"
         ("par.1", "điểm", Decimal("8.5"), "at_least"),  # "Đạt tối thiểu từ 8,5/9 điểm" under a) …chỉ đạo, điều hành
+        ("par.1.1", "điểm", 1, "exact"),  # a sub-criterion the catalogue lacks, declared under a)
         ("par.3", "%", 100, "exact"),  # "100% thủ tục hành chính được công khai" under b)
         ("par.3", "%", 98, "at_least"),  # "Tối thiểu 98% hồ sơ"
         ("par.6", "hạng", None, "exact"),  # "tăng tối thiểu 02 bậc so với năm 2018": a change, no value
@@ -155,9 +157,13 @@ def test_target_sentences_per_dimension_become_targets(par_2019):
     # last year's value and rank are the baseline; the maximum printed is kept where the catalogue's differs
     assert targets[0]["baseline"] == {"year": 2018, "value": Decimal("78.12"), "rank": 41, "of": 63}
     assert targets[1]["max"] == 9
-    assert targets[4]["change"] == {"by": 2, "at_least": True} and targets[4]["baseline"] == {"year": 2018}
+    assert targets[5]["change"] == {"by": 2, "at_least": True} and targets[5]["baseline"] == {"year": 2018}
+    # "Mức độ hoàn thành …: 01 điểm (năm 2018 đạt 0,75/01 điểm)": its own criterion, printed name and maximum
+    assert data["criteria"] == [{"code": "par.1.1", "name": "Mức độ hoàn thành kế hoạch cải cách hành chính năm",
+                                 "parent": "par.1", "max": 1}]
+    assert targets[2]["baseline"] == {"year": 2018, "value": Decimal("0.75")} and "max" not in targets[2]
     # the printed sentences are kept as the wording: kehoach's own would differ
-    assert targets[2]["wording"].startswith("100% thủ tục hành chính được công khai")
+    assert targets[3]["wording"].startswith("100% thủ tục hành chính được công khai")
     assert all(t["wording"] for t in targets)
     # a target given its dimension by the heading above it is a guess the drafter sees
     assert any(n.level == "guess" and "par.3" in n.text and "tiêu đề" in n.text for n in result.notes)
@@ -209,7 +215,7 @@ def test_imported_plan_validates_once_its_todos_are_filled(par_2019, tmp_path):
     path = tmp_path / "par.yaml"
     path.write_text(dump_plan(fill_todos(result.data)), encoding="utf-8")
     plan, _warnings = load_plan(path)  # raises on any error
-    assert plan.year == 2019 and len(plan.targets) == 5
+    assert plan.year == 2019 and len(plan.targets) == 6
 
 
 # ---------------------------------------------------------------- the command: summary, refusals
@@ -226,7 +232,7 @@ def test_summary_counts_structure_and_warns_on_what_was_not_read(par_2019, tmp_p
     out = tmp_path / "par.yaml"
     done = invoke("import", path, "-o", out)
     assert done.exit_code == 0, done.output
-    assert "Cấu trúc: 3 mục, 5 chỉ tiêu, 0 nhiệm vụ" in done.output
+    assert "Cấu trúc: 3 mục, 6 chỉ tiêu, 0 nhiệm vụ" in done.output
     assert "3 dòng Nơi nhận" in done.output
     assert "1 câu ở phần mục tiêu, chỉ tiêu có số nhưng không thành chỉ tiêu" in done.output
     assert "Độ phủ chữ:" in done.output  # the words line stays, beside the structure line
