@@ -135,11 +135,18 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
     click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
                f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục" + (f"; nhiệm vụ{areas}" if areas else ""))
-    unread = []
-    if c.get("unread_targets"):
-        unread.append(f"{c['unread_targets']} câu ở phần mục tiêu, chỉ tiêu có số nhưng không thành chỉ tiêu")
+    from generator.importer.state import UNREAD
+
+    # what the document clearly holds that was not read: the sentences counted here, the rest (tables
+    # with a lead column that gave no tasks, …) by their warnings
+    unread = [n for n in result.notes if n.rule == UNREAD]
     if unread:
-        click.echo(f"  Chưa đọc thành cấu trúc (vẫn giữ nguyên văn, xem Cảnh báo): {'; '.join(unread)}")
+        parts = [f"{c['unread_targets']} câu ở phần mục tiêu, chỉ tiêu có số nhưng không thành chỉ tiêu"] \
+            if c.get("unread_targets") else []
+        others = len(unread) - c.get("unread_targets", 0)
+        if others > 0:
+            parts.append(f"{others} chỗ khác")
+        click.echo(f"  Chưa đọc thành cấu trúc (vẫn giữ nguyên văn, xem Cảnh báo): {'; '.join(parts)}")
     if outcome.pages and all(outcome.pages):
         before, after = outcome.pages
         off = abs(after - before) / before > 0.1

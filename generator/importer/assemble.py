@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.importer.appendices import read_body_tables
 from generator.importer.comments import collect_comments, word_comments
 from generator.importer.header import issuer
-from generator.importer.state import ImportResult, State, short
+from generator.importer.state import UNREAD, ImportResult, State, short
 from generator.importer.structure import (finish_targets, funding, responsibilities, section_ids, transform_sections,
                                           used_indices)
 from generator.importer.tail import archive, recipients, signer
@@ -68,7 +68,7 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
                         f"({known['target']}): giữ số trong nội dung", "phụ lục", known)
     for sentence, where in st.unread_targets:
         st.warn(f"câu có số ở phần mục tiêu, chỉ tiêu không thành chỉ tiêu (giữ nguyên văn; kehoach không kiểm tra "
-                f"hay chuyển năm được): “{short(sentence, 90)}”", where)
+                f"hay chuyển năm được): “{short(sentence, 90)}”", where, rule=UNREAD)
     criteria = [{"code": code, "name": name} for code, name in st.tables.renamed.items()]
     criteria += st.tables.own
     criteria += st.own_criteria

@@ -62,6 +62,7 @@ def plan_year(st: State, dated: int | None) -> int:
     disagreement between the two is said as a guess. With neither, the year the text names most often
     (a guess too)."""
     from_title = title_year(" ".join(read_title(st)))
+    st.title_year = from_title[0] if from_title else None
     if dated is not None:
         if from_title is not None and from_title[0] != dated:
             st.guess(f"năm kế hoạch {dated} theo dòng địa danh, ngày tháng; trích yếu ghi “{from_title[1]}”: "

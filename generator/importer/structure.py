@@ -41,7 +41,9 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
             labels[None] = a["id"]
 
     def target_of(sentence: str, where: str, context: str | None) -> str | None:
-        parsed = parse_target(sentence, st.catalogue, context=context, year=st.year)
+        # "năm N đạt …" of a year before the plan's is last year's result (the title's year counts too: a
+        # plan for 2019 dated December 2018)
+        parsed = parse_target(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0))
         if parsed is None:
             if states_number(sentence):
                 st.unread_targets.append((sentence, where))

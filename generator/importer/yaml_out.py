@@ -19,7 +19,8 @@ from generator.core.text import wrap_words
 
 WIDTH = 100
 SCHEMA_FILE = "kehoach.schema.json"
-SCHEMA_LINE = "# yaml-language-server: $schema={ref}"
+SCHEMA_FORM = "# yaml-language-server: $schema={ref}"
+SCHEMA_LINE = SCHEMA_FORM.format(ref=SCHEMA_FILE)  # the default: the schema import writes beside the plan
 
 Path = tuple  # ("tasks", 3, "lead")
 
@@ -185,7 +186,7 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
     the kehoach.schema.json that import writes beside it), `header` comment lines, then the data; blank
     lines between the top-level parts as in plans/."""
     writer = _Writer(comments or {})
-    writer.out.append(SCHEMA_LINE.format(ref=schema_ref))
+    writer.out.append(SCHEMA_FORM.format(ref=schema_ref))
     for line in header:
         for part in wrap_words(line, WIDTH - 2, WIDTH - 2) if line else [""]:
             writer.out.append(f"# {part}".rstrip())

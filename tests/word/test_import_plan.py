@@ -128,6 +128,8 @@ def test_date_line_year_wins_and_a_disagreeing_title_is_a_guess(par_2019):
     assert result.data["year"] == 2018 and result.data["document"]["date"].isoformat() == "2018-12-28"
     said = [n.text for n in result.notes if n.level == "guess" and "năm kế hoạch 2018" in n.text]
     assert said and "“năm 2019”" in said[0]
+    # the title's year still tells last year's result from the target: "(năm 2018 đạt 78,12 điểm, …)"
+    assert result.data["targets"][0]["target"] == 30 and result.data["targets"][0]["baseline"]["value"] == Decimal("78.12")
 
 
 def test_period_in_the_title_gives_its_first_year(tmp_path):
