@@ -131,10 +131,10 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
                + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
                + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
-    areas = f" thuộc {c['areas']} lĩnh vực, chỉ số" if c.get("areas") else ""
+    areas = f"; {c['areas']} lĩnh vực, chỉ số nội dung có nhiệm vụ" if c.get("areas") else ""
     click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
-               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục" + (f"; nhiệm vụ{areas}" if areas else ""))
+               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục{areas}")
     from generator.importer.state import UNREAD
 
     # what the document clearly holds that was not read: the sentences counted here, the rest (tables

@@ -19,7 +19,10 @@ _STATED = re.compile(r"(?<![\w/.,])(\d+(?:,\d+)?)(?:\s*/\s*\d+(?:,\d+)?)?\s*(%|�
 
 
 def states_number(sentence: str) -> bool:
-    """Whether a sentence in a target zone states a quantity (so that one that gave no target is said)."""
+    """Whether a sentence in a target zone states a quantity (so that one that gave no target is said); a
+    lead-in ("Đối với 8 chỉ số nội dung, phấn đấu:") states none itself."""
+    if sentence.rstrip().endswith(":"):
+        return False
     for m in _STATED.finditer(sentence):
         word = m.group(2).lower()
         if word in ("năm", "tháng", "ngày", "giờ") or re.fullmatch(r"(19|20)\d\d", m.group(1)):
