@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from generator.importer.state import State
-from generator.nd30.grammar import DATE_LINE, NATIONAL_LINE, NUMBER_LINE, RULE_LINE, clean
+from generator.nd30.grammar import DATE_LINE, MOTTO, NATIONAL_LINE, NUMBER_LINE, RULE_LINE, clean, is_motto_like
 from generator.nd30.zones import header_sides
 from generator.word.model import Block
 
@@ -19,6 +19,9 @@ def read_header(st: State, blocks: list[Block]) -> dict:
     lines = left + right
     for text, bold in lines:
         if RULE_LINE.match(text) or NATIONAL_LINE.match(text):
+            continue
+        if is_motto_like(text):  # typed otherwise ("Độc lập – Tự do – Hạnh phúc"): kehoach prints ND30's
+            st.note("info", f"Tiêu ngữ in là '{text}': kehoach in đúng thể thức '{MOTTO}'", "phần đầu")
             continue
         m = NUMBER_LINE.match(text)
         if m:

@@ -60,7 +60,7 @@ def plan_body(*, date_line: str | None, title: tuple[str, ...] = ("Cải thiện
                                                                     "tỉnh Tuyên Quang năm 2019")) -> str:
     head = [
         p(r("ỦY BAN NHÂN DÂN", BOLD), TAB, r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", BOLD)),
-        p(r("TỈNH TUYÊN QUANG", BOLD), TAB, r("Độc lập - Tự do - Hạnh phúc", BOLD)),
+        p(r("TỈNH TUYÊN QUANG", BOLD), TAB, r("Độc lập – Tự do – Hạnh phúc", BOLD)),  # en dashes, as KH07
         p(r("Số:      /KH-UBND") + (TAB + r(date_line) if date_line else "")),
         p(r("KẾ HOẠCH", BOLD), ppr=CENTER),
         *[p(r(line, BOLD), ppr=CENTER) for line in title],
@@ -189,6 +189,9 @@ def test_points_closing_and_recipients_as_typed(par_2019):
     rebuilt = [p.list_label or p.text.split(" ")[0] for p in rebuilt_document(fill_todos(data)).paragraphs()
                if "Rà soát văn bản" in p.text]
     assert rebuilt == ["a)"]
+    # the Tiêu ngữ typed with en dashes is the Tiêu ngữ, not a header line that could not be read
+    assert not [n for n in result.notes if n.level == "warning" and "Độc lập" in n.text]
+    assert any(n.level == "info" and "Tiêu ngữ in là 'Độc lập – Tự do – Hạnh phúc'" in n.text for n in result.notes)
     # "./." at the end of the last numbered item: that item is the closing, said as a guess
     assert data["closing"].startswith("Các sở, ban, ngành và Ủy ban nhân dân cấp xã tổ chức thực hiện")
     assert not any("câu kết" in t for t in result.todos)
