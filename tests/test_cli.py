@@ -355,7 +355,9 @@ def test_import_writes_plan_and_summary(office_docx, tmp_path):
     done = invoke("import", source, "-o", out)
     assert done.exit_code == 0, done.output
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schema/kehoach.schema.json\n")
+    # the editor's schema is written beside the plan (no repository's ../schema/ there), as init does
+    assert text.startswith("# yaml-language-server: $schema=kehoach.schema.json\n")
+    assert json.loads((out.parent / "kehoach.schema.json").read_text(encoding="utf-8"))["title"].startswith("Kế hoạch")
     assert "\nid: qn-2020\n" in text
     assert "5 mục, 9 chỉ tiêu, 39 nhiệm vụ, 14 khoản trách nhiệm" in done.output
     assert "Đoán (" in done.output and "danh mục cơ quan 'quang-nam'" in done.output

@@ -90,7 +90,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo("--reject và --format chỉ dùng cùng --onto.", err=True)
         sys.exit(2)
     from generator.plan.agencies import find_province, registries
-    from generator.importer.pipeline import default_output, import_file, parse_indices, write_atomic
+    from generator.importer.pipeline import default_output, import_file, parse_indices, write_atomic, write_schema
 
     target = out or default_output(source)
     if target.exists() and not force:
@@ -110,6 +110,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
         write_atomic(target, outcome.text)
+        schema_file = write_schema(target, outcome.schema_ref)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
@@ -117,10 +118,10 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     except OSError as exc:
         click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); không ghi tệp nào.", err=True)
         sys.exit(1)
-    _echo_import_summary(source, target, outcome)
+    _echo_import_summary(source, target, outcome, schema_file)
 
 
-def _echo_import_summary(source: Path, target: Path, outcome) -> None:
+def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path | None = None) -> None:
     from generator.core.text import number
     from decimal import Decimal
 
@@ -128,10 +129,29 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
     c = result.counts
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
-               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
-    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
+               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
+               + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
+    areas = f"; {c['areas']} lĩnh vực, chỉ số nội dung có nhiệm vụ" if c.get("areas") else ""
+    click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
-               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
+               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục{areas}")
+    from generator.importer.state import UNREAD
+
+    # what the document clearly holds that was not read: the sentences counted here, the rest (tables
+    # with a lead column that gave no tasks, …) by their warnings
+    unread = [n for n in result.notes if n.rule == UNREAD]
+    if unread:
+        parts = [f"{c['unread_targets']} câu ở phần mục tiêu, chỉ tiêu có số nhưng không thành chỉ tiêu"] \
+            if c.get("unread_targets") else []
+        others = len(unread) - c.get("unread_targets", 0)
+        if others > 0:
+            parts.append(f"{others} chỗ khác")
+        click.echo(f"  Chưa đọc thành cấu trúc (vẫn giữ nguyên văn, xem Cảnh báo): {'; '.join(parts)}")
+    if outcome.pages and all(outcome.pages):
+        before, after = outcome.pages
+        off = abs(after - before) / before > 0.1
+        click.echo(f"  Số trang: bản gốc {before}, bản kehoach tạo lại {after}"
+                   + (" — chênh hơn 10%: xem lại bố cục các bảng" if off else ""))
     groups = [("Đoán", [n for n in result.notes if n.level == "guess"]),
               ("Cảnh báo", [n for n in result.notes if n.level == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),
