@@ -369,3 +369,10 @@ def test_a_real_imported_plan_keeps_its_citations(tmp_path):
     assert "Kế hoạch CCHC năm 2026 của tỉnh" in flat  # another plan, named: kept, reported
     assert "trước ngày 15/02/2028" in flat and "Quý I/2027, các cơ quan" not in flat
     assert len(result.todos) >= 2  # the target sentences with figures
+
+
+def test_a_period_written_with_spaces_stays_in_titles(plan_copy):
+    # KH01's title "… giai đoạn 2026 - 2030" became "2027 - 2030"
+    path = plan_copy(lambda t: t.replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
+                                         "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam giai đoạn 2021 - 2025"))
+    assert "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam giai đoạn 2021 - 2025\n" in rollover(path).text
