@@ -81,3 +81,17 @@ def test_a_mismatch_shows_a_readable_diff_and_writes_nothing(tmp_path, monkeypat
     with pytest.raises(AssertionError):
         check_golden(tmp_path / "missing.txt", "a\n")
     assert not (tmp_path / "missing.txt").exists()
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS_DIR.glob("*.yaml")), ids=lambda p: p.stem)
+def test_corpus_plans_validate_against_the_exported_schema(path):
+    import jsonschema
+    import yaml
+
+    from generator.plan.schema import plan_schema
+    from tests.test_schema import as_json
+
+    data = as_json(yaml.safe_load(path.read_text(encoding="utf-8")))
+    jsonschema.validate(data, plan_schema(), cls=jsonschema.Draft202012Validator)
+    _, warnings = load_plan(path)
+    assert not [w for w in warnings if "chưa được xác minh" not in w.text], warnings
