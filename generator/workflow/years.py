@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 DOC_TYPES = (r"Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Kế hoạch|"
              r"Chương trình|Đề án|Phương án|Tờ trình|Quy chế|Quy định|Công văn|Thông báo|Kết luận|Hướng dẫn|Báo cáo|"
@@ -55,14 +56,15 @@ class YearUse:
     why: str = ""
 
 
-def _plan_forms(old: int) -> list[tuple[re.Pattern, set[int], str]]:
+@lru_cache(maxsize=8)
+def _plan_forms(old: int) -> tuple[tuple[re.Pattern, frozenset[int], str], ...]:
     """(pattern with the year as group 'y', the years it may hold, why) for the plan's own time."""
     y = r"(?P<y>\d{4})(?!\s*[-–]\s*\d)"
     day = r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*"
     day_words = r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+"
     deadline = (r"(?:trước|chậm\s+nhất(?:\s+là)?|hạn\s+chót|đến(?:\s+hết)?|từ|hết|tính\s+đến(?:\s+hết)?|"
                 r"trong|vào|sau)")
-    this, nxt, prev = {old}, {old, old + 1}, {old - 1}
+    this, nxt, prev = frozenset({old}), frozenset({old, old + 1}), frozenset({old - 1})
     forms = [
         (rf"\b{deadline}\s+(?:ngày\s+)?(?:{day}|{day_words}){y}", nxt, "thời hạn"),
         (rf"\b(?:trong|đến\s+hết|hết|cuối|đầu|giữa|đến\s+cuối|suốt|cả|từ\s+đầu)\s+năm\s+{y}", this, "thời gian"),
@@ -77,7 +79,7 @@ def _plan_forms(old: int) -> list[tuple[re.Pattern, set[int], str]]:
         (rf"\bphấn\s+đấu\b[^.;:]{{0,120}}?năm\s+{y}", this, "năm phấn đấu"),
         (rf"\b(?:Kế\s+hoạch|Chương\s+trình|Phong\s+trào)\s+này\b[^.;:]{{0,40}}?năm\s+{y}", this, "kế hoạch này"),
     ]
-    return [(re.compile(p, re.IGNORECASE), years, why) for p, years, why in forms]
+    return tuple((re.compile(p, re.IGNORECASE), years, why) for p, years, why in forms)
 
 
 def _fold(text: str) -> str:
