@@ -156,13 +156,15 @@ class _Roller:
         text cites documents (a legal basis)."""
         raw = self.raw(node)
         uses = classify(raw, self.old, structural=structural, title=self.title)
+        # the words as a reader sees them (a block scalar's '>-' header blanked, positions kept)
+        shown = re.sub(r"^[>|][-+0-9]*", lambda m: " " * len(m.group(0)), raw)
         spans = []
         past_sentences = []
         for use in uses:
             kind = "cited" if cited else "past" if past and use.kind != "cited" else use.kind
             if kind == "other" and prev_too and use.year == self.old - 1:
                 kind = "plan"
-            context = " ".join(raw[max(0, use.start - 50):use.end + 20].split())
+            context = " ".join(shown[max(0, use.start - 50):use.end + 20].split())
             if kind == "plan":
                 spans.append((use.start, use.end))
                 why = use.why or ("năm của cột kết quả năm gốc" if use.year == self.old - 1 else "")
@@ -185,7 +187,7 @@ class _Roller:
             self.replace_node(node, out)
         whole = len(sentences(raw)) == 1
         if past_sentences and not past:
-            which = "" if whole else ": " + "; ".join(f"«{excerpt(raw, span).replace('—', '-')}»"
+            which = "" if whole else ": " + "; ".join(f"«{excerpt(shown, span).replace('—', '-')}»"
                                                      for span in past_sentences)
             self.prefix_todo(node, f"câu nêu số liệu, viết lại cho kế hoạch năm {self.new}{results} (câu của kế "
                                    f"hoạch năm {self.old} giữ nguyên bên dưới{which})")
