@@ -335,7 +335,7 @@ def test_score_table_as_real_plans_print_it(plan_from):
             "criteria": ["par"],
             "headers": {"baseline": "Điểm năm 2019", "target": "Mục tiêu năm 2020",
                         "name": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "lead": "Chủ trì tham mưu"},
-            "total_label": "TỔNG ĐIỂM",
+            "total_label": "TỔNG ĐIỂM", "index_row": False,
             "leads": {"par.1": ["so-noi-vu", "so-tttt"]}})
     table = build_context(plan_from(edit)[0]).tables[1]
     assert [c.header for c in table.columns] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa",

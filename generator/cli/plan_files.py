@@ -92,7 +92,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
     \b
     Ví dụ: kehoach rollover plans/tuyen-quang-papi-2026.yaml --results ket-qua-2026.yaml
     """
-    from generator.workflow.rollover import default_output, git_commit
+    from generator.workflow.rollover import default_output, git_commit, summary
     from generator.workflow.rollover import rollover as roll
 
     try:
@@ -107,6 +107,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
         click.echo(f"{display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
         sys.exit(1)
     target.write_text(result.text, encoding="utf-8")
+    click.echo("\n".join(summary(result)))
     click.echo(f"đã tạo {display(target)} (năm {result.old_year} → {result.new_year}); "
                f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {display(target)}")
 
