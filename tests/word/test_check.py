@@ -291,11 +291,6 @@ MUTATIONS = {
                      "Kinh phí", set()),
     "body.line-spacing": (lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=120,
                                               line=480, lineRule="auto"), "Kinh phí", set()),
-    "table.header-repeat": (lambda d: remove(first_appendix_table(d).find("w:tr/w:trPr/w:tblHeader", NS)), "STT",
-                            set()),
-    "table.cant-split": (lambda d: remove(first_appendix_table(d).findall("w:tr")[2].find("w:trPr/w:cantSplit", NS))
-                         if False else remove(first_appendix_table(d).findall(q("w:tr"))[2].find(q("w:trPr")).find(
-                             q("w:cantSplit"))), "STT", set()),
 }
 
 
@@ -354,14 +349,12 @@ OFFICE_PLAN = "quang-nam-papi-2020"
 # not be reported: Quốc hiệu, Tiêu ngữ, agency, number, date, title, body, Nơi nhận, signature, fonts, margins.
 OFFICE_FINDINGS = {
     # Word numbering and Heading styles: page-number paragraph with a second, misplaced pPr (not centred),
-    # headings without the 6 pt spacing, appendix numbering not restarted, rows that may split
-    "drafter": {"pagenum.position", "body.spacing", "appendix.page-numbers", "table.cant-split"},
-    # typed header: rules as underscores, "PHỤ LỤC" in capitals, no page numbers, no table header repeat
-    "van-thu": {"pagenum.missing", "rule.typed", "appendix.label", "appendix.page-numbers", "table.cant-split",
-                "table.header-repeat"},
+    # headings without the 6 pt spacing, appendix numbering not restarted, 
+    "drafter": {"pagenum.position", "body.spacing", "appendix.page-numbers"},
+    # typed header: rules as underscores, "PHỤ LỤC" in capitals, no page numbers
+    "van-thu": {"pagenum.missing", "rule.typed", "appendix.label", "appendix.page-numbers"},
     # header table with drawn line shapes (accepted), points numbered "2.1."
-    "van-thu-table": {"pagenum.missing", "heading.numbering", "appendix.page-numbers", "table.cant-split",
-                      "table.header-repeat"},
+    "van-thu-table": {"pagenum.missing", "heading.numbering", "appendix.page-numbers"},
 }
 
 

@@ -1,22 +1,21 @@
 """Appendices (PL I §III.1) and their tables: "Phụ lục" / "Phụ lục I, II…", one section each with its own
-page numbers, the "(Kèm theo …)" line, the title; header rows repeated and rows kept whole (practice)."""
+page numbers, the "(Kèm theo …)" line, the title."""
 from __future__ import annotations
 
 import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.word.model import Paragraph, Table
+from generator.word.model import Paragraph
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
 APPENDIX_SECTION = Rule("appendix.section", "mỗi phụ lục một phần riêng", "PL I §III.1.đ")
 APPENDIX_PAGE_NUMBERS = Rule("appendix.page-numbers", "số trang phụ lục đánh lại", "PL I §III.1.đ", fixable=True)
 APPENDIX_ATTACHED = Rule("appendix.attached", "dòng “(Kèm theo …)”", "PL I §III.1.c", fixable=True)
 APPENDIX_TITLE = Rule("appendix.title", "tên phụ lục in hoa, đậm", "PL I §III.1.b")
-TABLE_HEADER_REPEAT = Rule("table.header-repeat", "dòng tiêu đề bảng lặp lại", "thực tế (nd30.md §4)", fixable=True)
-TABLE_CANT_SPLIT = Rule("table.cant-split", "hàng bảng không ngắt trang", "thực tế (nd30.md §4)", fixable=True)
-RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTACHED, APPENDIX_TITLE,
-         TABLE_HEADER_REPEAT, TABLE_CANT_SPLIT)
+RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTACHED, APPENDIX_TITLE)
+# Header rows repeated and rows kept whole on a page are good practice, not ND30: `check` cites the decree
+# only, so it does not report them (kehoach's own builds set both).
 
 
 def check_appendices(ck: Checker, labels: list[Paragraph]) -> None:
@@ -53,9 +52,7 @@ def check_appendices(ck: Checker, labels: list[Paragraph]) -> None:
                 ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1", p=p,
                        fix=Fix("restart_numbering", section=sec.index))
         check_attached(ck, p)
-    for table in ck.doc.tables:
-        if table.section in sections_seen or (labels and table.section >= labels[0].section > 0):
-            check_table(ck, table)
+
 
 
 def check_attached(ck: Checker, label: Paragraph) -> None:
@@ -80,18 +77,3 @@ def check_attached(ck: Checker, label: Paragraph) -> None:
     if "số" not in text or "ngày" not in text:
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
                p=attached, level="warning")
-
-
-def check_table(ck: Checker, table: Table) -> None:
-    if not table.rows:
-        return
-    first = table.rows[0].cells[0].paragraphs[0] if table.rows[0].cells and table.rows[0].cells[0].paragraphs \
-        else None
-    where = dict(p=first) if first is not None else dict(section=table.section)
-    if len(table.rows) > 2 and not table.rows[0].is_header:
-        ck.add(TABLE_HEADER_REPEAT, f"bảng {table.index + 1}: dòng tiêu đề không được đặt lặp lại ở đầu mỗi trang",
-               level="warning", fix=Fix("header_row", table=table.index), **where)
-    split = [r for r in table.rows if not r.cant_split]
-    if split:
-        ck.add(TABLE_CANT_SPLIT, f"bảng {table.index + 1}: {len(split)} hàng có thể bị ngắt sang trang sau "
-               "(bật “không ngắt hàng qua trang”)", level="warning", fix=Fix("cant_split", table=table.index), **where)

@@ -6,8 +6,8 @@ from generator import nd30
 from generator.core.text import caseless
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
-from generator.nd30.check.locate import body_paragraphs
-from generator.nd30.labels import label_of, point_label, roman, split_label
+from generator.nd30.check.locate import Frame, body_paragraphs
+from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, point_label, roman, split_label
 from generator.word.model import Paragraph
 
 HEADING_SEQUENCE = Rule("heading.sequence", "thứ tự mục, khoản, điểm", "PL I §II.6.c")
@@ -23,11 +23,17 @@ CLOSING_MARK = Rule("closing.mark", "kết thúc bằng “./.”", "PL III, cá
 RULES = (HEADING_SEQUENCE, HEADING_NUMBERING, HEADING_STYLE, BODY_JUSTIFY, BODY_INDENT, BODY_ITALIC, BODY_SPACING,
          BODY_LINE_SPACING, BODY_SIZE, CLOSING_MARK)
 
+_BASES = ("căn cứ", "theo đề nghị", "xét đề nghị")  # the căn cứ block's lines, italic (PL I §II.6.a)
 _WARNINGS = (BODY_SPACING, BODY_LINE_SPACING, BODY_ITALIC)  # matters of taste more than of the decree
 
 
-def check_body(ck: Checker, start: int, end: int) -> None:
-    body = body_paragraphs(ck, start, end)
+def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) -> None:
+    """The body's paragraphs, without the lines of the type's frame (`Frame.frame`); italic is the căn cứ
+    block's own up to the enacting line ("QUYẾT ĐỊNH:"). Numbering restarts in each scope: Phần, Chương,
+    Mục and Điều restart mục, khoản and điểm; a mục restarts khoản; a khoản restarts điểm."""
+    skip = frame.frame if frame is not None else set()
+    enacting = frame.enacting if frame is not None else None
+    body = [p for p in body_paragraphs(ck, start, end) if p.index not in skip]
     counters = {"roman": 0, "arabic": 0, "letter": 0}
     grouped: dict[Rule, list[tuple[Paragraph, str, str | None, Fix | None]]] = {}
 
@@ -35,6 +41,11 @@ def check_body(ck: Checker, start: int, end: int) -> None:
         grouped.setdefault(rule, []).append((p, text, ref, fix))
 
     for p in body:
+        text = p.text.strip()
+        if SCOPE_HEADING.match(text):
+            counters.update(roman=0, arabic=0, letter=0)
+        elif ARTICLE.match(text):
+            counters.update(arabic=0, letter=0)
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
@@ -51,7 +62,9 @@ def check_body(ck: Checker, start: int, end: int) -> None:
             if not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm)".replace(".", ",", 1))
-            if seg.italic and not caseless(p.text).startswith("căn cứ") and (kind is None or kind[0] != "letter"):
+            in_bases = enacting is not None and ck.order[p.index] < enacting
+            if seg.italic and not in_bases and not caseless(p.text).startswith(_BASES) \
+                    and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng)")
             spacing = (p.space_before_pt or 0) + (p.space_after_pt or 0)
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT:

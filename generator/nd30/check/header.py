@@ -6,6 +6,7 @@ from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
 from generator.nd30.check.locate import header_lines
+from generator.nd30.doctypes import Identified
 from generator.word.model import Paragraph
 
 NATIONAL_MISSING = Rule("national.missing", "có Quốc hiệu", "PL I §II.1.a")
@@ -38,8 +39,11 @@ _ALIGNED = (("national", NATIONAL_STYLE, "Quốc hiệu"), ("motto", MOTTO_STYLE
             ("number", NUMBER_STYLE, "Số, ký hiệu"), ("date", DATE_STYLE, "Địa danh, ngày tháng"))
 
 
-def check_header(ck: Checker, header: list[Paragraph]) -> None:
-    """The header's lines; the Quốc hiệu and Tiêu ngữ sizes fix the document's size pair (`ck.pair`)."""
+def check_header(ck: Checker, header: list[Paragraph], identified: Identified | None = None) -> None:
+    """The header's lines; the Quốc hiệu and Tiêu ngữ sizes fix the document's size pair (`ck.pair`). The
+    number's symbol opens with the abbreviation of the document's type (none for a letter)."""
+    kind = identified.type if identified is not None else None
+    abbr, words = (kind.abbr, kind.words) if kind is not None else ("KH", "Kế hoạch")
     found = header_lines(header)
     national, motto, number, date, typed = found.national, found.motto, found.number, found.date, found.typed
     if national is None:
@@ -71,9 +75,10 @@ def check_header(ck: Checker, header: list[Paragraph]) -> None:
             ck.align_check(element, seg.para, rule, name)
     check_issuer(ck, found.issuer, typed)
     if number is None:
-        ck.add(NUMBER_MISSING, "không thấy dòng số, ký hiệu “Số: …/KH-…”")
+        ck.add(NUMBER_MISSING, f"không thấy dòng số, ký hiệu “Số: …/{abbr + '-' if abbr else ''}…”: gõ dòng số, "
+               "ký hiệu dưới tên cơ quan ban hành")
     else:
-        for problem in nd30.number_problems(number.text):
+        for problem in nd30.number_problems(number.text, abbr, words):
             ck.add(NUMBER_FORM, f"Số, ký hiệu: {problem}", seg=number)
         ck.look_check("number", number, NUMBER_STYLE, "Số, ký hiệu", fix_look=True)
         ck.size_check("number", number, NUMBER_SIZE, "Số, ký hiệu")
