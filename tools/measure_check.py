@@ -68,7 +68,12 @@ class Group:
     verdict: bool
     count: int
     excerpt: str
+    reason: str = ""
     matched: list[dict] = field(default_factory=list)
+
+    def quotes(self, f: dict) -> bool:
+        """The judge quoted the finding's message in the reason ('"phải trên một dòng riêng" is wrong')."""
+        return any(q in f.get("message", "") for q in re.findall(r"[\"“]([^\"“”]{6,})[\"”]", self.reason))
 
     def covers(self, f: dict) -> bool:
         """A group naming paragraphs covers its rule's findings there; one naming none (a section, tables,
@@ -78,7 +83,15 @@ class Group:
 
 def groups(j: dict) -> list[Group]:
     return [Group(g["rule"], paragraphs_of(g.get("where")), bool(g["verdict"]), int(g.get("count") or 1),
-                  str(g.get("excerpt") or "")) for g in j.get("findings") or []]
+                  str(g.get("excerpt") or ""), str(g.get("reason") or "")) for g in j.get("findings") or []]
+
+
+def best(candidates: list[Group], f: dict) -> Group | None:
+    """Of the groups covering a finding, the one whose reason quotes its message, else the first not full."""
+    if len(candidates) > 1:
+        return next((g for g in candidates if g.quotes(f)), None) or \
+            next((g for g in candidates if len(g.matched) < g.count), candidates[0])
+    return candidates[0] if candidates else None
 
 
 def docx_of(key: str, j: dict, workdir: Path) -> Path | None:
@@ -125,8 +138,8 @@ def score(key: str, findings: list[dict], j: dict) -> Score:
     s = Score(key)
     gs = groups(j)
     for f in findings:
-        g = next((g for g in gs if g.paragraphs and g.covers(f)), None) or \
-            next((g for g in gs if not g.paragraphs and g.covers(f)), None)
+        g = best([g for g in gs if g.paragraphs and g.covers(f)], f) or \
+            best([g for g in gs if not g.paragraphs and g.covers(f)], f)
         if g is None and j.get("nd30_governed") is False:  # every finding on it is false
             g = Group(f["rule"], set(), False, 1, "")
             gs.append(g)

@@ -63,7 +63,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm)".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
-            if seg.italic and not in_bases and not caseless(p.text).startswith(_BASES) \
+            if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng)")
             spacing = (p.space_before_pt or 0) + (p.space_after_pt or 0)
@@ -85,6 +85,22 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         last = body[-1]
         if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”", p=last)
+
+
+def _mostly_italic(p: Paragraph) -> bool:
+    """Running text set in italic: most of its letters italic, and not a note in parentheses; italic asides,
+    quotations and run-in labels are not (PL I §II.6.e asks the body upright, not every word of it)."""
+    text = p.text.strip()
+    if text.startswith("(") and text.rstrip(".;:").endswith(")"):
+        return False
+    italic = total = 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        n = sum(1 for c in run.text if c.isalnum())
+        total += n
+        italic += n if run.italic else 0
+    return total > 0 and italic / total > 0.5
 
 
 def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:
