@@ -73,7 +73,7 @@ class Group:
 
     def quotes(self, f: dict) -> bool:
         """The judge quoted the finding's message in the reason ('"phải trên một dòng riêng" is wrong')."""
-        return any(q in f.get("message", "") for q in re.findall(r"[\"“]([^\"“”]{6,})[\"”]", self.reason))
+        return any(q in f.get("message", "") for q in re.findall(r"[\"“]([^\"“”]{12,})[\"”]", self.reason))
 
     def covers(self, f: dict) -> bool:
         """A group naming paragraphs covers its rule's findings there; one naming none (a section, tables,

@@ -55,7 +55,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
-        if not is_heading:
+        if not is_heading and not (_is_note(p) and p.alignment == "center"):
             if p.alignment and p.alignment != "both":
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề")
             first_mm = (p.indent_first_line_pt or 0) / PT_PER_MM
@@ -81,26 +81,43 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
             ck.add(rule, text, ref, p=p, level=level, fix=fix)
-    if body:
-        last = body[-1]
+    running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
+    if running:
+        last = running[-1]
         if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”", p=last)
 
 
 def _mostly_italic(p: Paragraph) -> bool:
-    """Running text set in italic: most of its letters italic, and not a note in parentheses; italic asides,
-    quotations and run-in labels are not (PL I §II.6.e asks the body upright, not every word of it)."""
-    text = p.text.strip()
-    if text.startswith("(") and text.rstrip(".;:").endswith(")"):
+    """Running text set in italic: most of its letters italic, leaving out quotations and asides in
+    parentheses (italic by custom), and not a note wholly in parentheses; italic asides, quotations and
+    run-in labels do not make the paragraph italic (PL I §II.6.e asks the body upright, not every word)."""
+    if _is_note(p):
         return False
-    italic = total = 0
+    italic = total = depth = 0
+    quoted = False
     for run in p.runs:
         if run.change == "del":
             continue
-        n = sum(1 for c in run.text if c.isalnum())
-        total += n
-        italic += n if run.italic else 0
+        for c in run.text:
+            if c in "“«":
+                quoted = True
+            elif c in "”»":
+                quoted = False
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth = max(0, depth - 1)
+            elif c.isalnum() and not quoted and not depth:
+                total += 1
+                italic += 1 if run.italic else 0
     return total > 0 and italic / total > 0.5
+
+
+def _is_note(p: Paragraph) -> bool:
+    """A note wholly in parentheses ("(Số liệu chi tiết tại Phụ lục kèm theo)"): not running text."""
+    text = p.text.strip()
+    return text.startswith("(") and text.rstrip(".;:").endswith(")")
 
 
 def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:

@@ -128,12 +128,6 @@ def check_date(ck: Checker, date: Segment, number: Segment | None) -> None:
 def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
     if a.index == b.index:
         return True
+    # the number and the date in the two cells of one header row print side by side
     ca, cb = ck.cell_of.get(a.index), ck.cell_of.get(b.index)
-    return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1] and \
-        _position_in_cell(ck, a) == _position_in_cell(ck, b)
-
-
-def _position_in_cell(ck: Checker, p: Paragraph) -> int:
-    table, r, c = ck.cell_of[p.index]
-    paras = [q for q in table.rows[r].cells[c].paragraphs if q.text.strip()]
-    return next((i for i, q in enumerate(paras) if q.index == p.index), -1) - len(paras)
+    return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1]
