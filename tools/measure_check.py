@@ -71,9 +71,11 @@ class Group:
     reason: str = ""
     matched: list[dict] = field(default_factory=list)
 
-    def quotes(self, f: dict) -> bool:
-        """The judge quoted the finding's message in the reason ('"phải trên một dòng riêng" is wrong')."""
-        return any(q in f.get("message", "") for q in re.findall(r"[\"“]([^\"“”]{12,})[\"”]", self.reason))
+    def quotes(self, f: dict) -> bool | None:
+        """Whether the judge quoted the finding's message in the reason ('"phải trên một dòng riêng" is
+        wrong'); None when the reason quotes no message."""
+        quoted = re.findall(r"[\"“]([^\"“”]{12,})[\"”]", self.reason)
+        return any(q in f.get("message", "") for q in quoted) if quoted else None
 
     def covers(self, f: dict) -> bool:
         """A group naming paragraphs covers its rule's findings there; one naming none (a section, tables,
@@ -89,8 +91,9 @@ def groups(j: dict) -> list[Group]:
 def best(candidates: list[Group], f: dict) -> Group | None:
     """Of the groups covering a finding, the one whose reason quotes its message, else the first not full."""
     if len(candidates) > 1:
-        return next((g for g in candidates if g.quotes(f)), None) or \
-            next((g for g in candidates if len(g.matched) < g.count), candidates[0])
+        quoting = [g for g in candidates if g.quotes(f)] or [g for g in candidates if g.quotes(f) is None] \
+            or candidates
+        return next((g for g in quoting if len(g.matched) < g.count), quoting[0])
     return candidates[0] if candidates else None
 
 

@@ -13,6 +13,8 @@ from generator.nd30 import doctypes
 from generator.nd30.check.base import Checker, Segment, segments
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import LABEL, SCOPE_HEADING
+from generator.nd30.grammar import clean, is_recipients_label
+from generator.nd30.zones import Zones, blocks_of, tail_sides
 from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
 
@@ -38,6 +40,7 @@ class Frame:
     enacting: int | None = None  # order position of the enacting line ("QUYẾT ĐỊNH:"): the căn cứ block ends there
     frame: set[int] = field(default_factory=set)  # paragraph indexes in the body that are not body text
     subject: list[Segment] = field(default_factory=list)  # a letter's "V/v …" lines (ô 5b)
+    zones: Zones | None = None  # the one locator's answer for the document
 
 
 def identify(ck: Checker) -> Identified:
@@ -61,7 +64,7 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
         header = _header_without_type_line(ck)
         title, after = [], len(header)
         start = past_blanks_and_typed_rules(ck, after)
-    frame = Frame(identified, header, doc_type, title, after, start)
+    frame = Frame(identified, header, doc_type, title, after, start, zones=zones)
     _letter_parts(ck, frame)
     _frame_lines(ck, frame)
     return frame
@@ -235,6 +238,40 @@ def looks_like_signature(p: Paragraph) -> bool:
 
 
 # ---------------------------------------------------------------- Nơi nhận, signature block (ô 9b, 7)
+
+
+@dataclass
+class Tail:
+    """Nơi nhận and the signature, by the one locator: the label's line, each recipient's line (a line
+    after a line break in the same paragraph is a line of its own), the signature block's paragraphs
+    (None: read them as before, the tail being typed with tabs on shared lines)."""
+
+    label: Paragraph | None
+    label_line: Segment | None
+    items: list[Segment]
+    signature: list[Paragraph] | None
+
+
+def find_tail(ck: Checker, frame: Frame) -> Tail:
+    zones = frame.zones
+    if zones is None or zones.recipients_label is None:
+        return Tail(None, None, [], None)
+    label = ck.paras[zones.recipients_label]
+    label_line = next((s for s in segments(label) if is_recipients_label(s.text)), None)
+    left, _ = tail_sides(blocks_of(ck.doc, zones.tail))
+    on_left: dict[int, set[str]] = {}
+    for piece, p in left:
+        on_left.setdefault(p.index, set()).add(piece.text)
+    items: list[Segment] = []
+    for pos in zones.recipients:
+        p = ck.paras[pos]
+        items += [s for s in segments(p) if s is not label_line and not (label_line is not None and p is label
+                  and s.start == label_line.start) and clean(s.text).strip() in on_left.get(p.index, set())]
+    shared = {s.para.index for s in items}
+    signature = [ck.paras[i] for i in zones.signature]
+    if any(p.index in shared for p in signature):
+        return Tail(label, label_line, items, None)
+    return Tail(label, label_line, items, signature)
 
 
 def recipient_items(ck: Checker, label: Paragraph, stop: int) -> list[Paragraph]:

@@ -6,7 +6,7 @@ import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.nd30.check.locate import recipient_items, signature_lines
+from generator.nd30.check.locate import Tail, recipient_items, signature_lines
 from generator.word.model import Paragraph
 
 RECIPIENTS_MISSING = Rule("recipients.missing", "có Nơi nhận", "PL I §II.9.d")
@@ -27,15 +27,68 @@ RULES = (RECIPIENTS_MISSING, RECIPIENTS_LABEL, RECIPIENTS_ITEMS, RECIPIENTS_PUNC
 
 
 def check_recipients_and_signature(ck: Checker, label: Paragraph | None, body_start: int, body_end: int,
-                                   appendices: list[Paragraph]) -> None:
+                                   appendices: list[Paragraph], tail: Tail | None = None) -> None:
     stop = ck.order[appendices[0].index] if appendices else len(ck.paras)
+    if tail is not None and tail.label is not None:
+        check_recipient_lines(ck, tail)
+        lines = tail.signature if tail.signature else \
+            signature_lines(ck, tail.label, [s.para for s in tail.items], body_start, body_end, stop)
+        check_signature(ck, lines, tail.label)
+        return
     if label is None:
-        ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”")
+        ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên trái, ngang dòng chức vụ "
+               "người ký")
         items: list[Paragraph] = []
     else:
         items = recipient_items(ck, label, stop)
         check_recipients(ck, label, items)
     check_signature(ck, signature_lines(ck, label, items, body_start, body_end, stop), label)
+
+
+def check_recipient_lines(ck: Checker, tail: Tail) -> None:
+    """Nơi nhận line by line (a line after a line break in one paragraph is a line of its own)."""
+    label, seg = tail.label, tail.label_line or segments(tail.label)[0]
+    text = " ".join(seg.text.split())
+    if not text.startswith(nd30.RECIPIENTS_LABEL):
+        ck.add(RECIPIENTS_LABEL, f"phải viết “{nd30.RECIPIENTS_LABEL}” (chữ in thường, sau có dấu hai chấm)", seg=seg)
+    elif text != nd30.RECIPIENTS_LABEL:  # the label and an item on one line
+        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” phải trên một dòng riêng: xuống dòng sau dấu hai chấm", seg=seg)
+    ck.look_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”", fix_look=True)
+    if seg.underline:
+        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” không gạch chân: bỏ gạch chân (Ctrl+U)", seg=seg)
+    ck.size_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”")
+    ck.align_check("recipients_label", label, RECIPIENTS_LABEL, "“Nơi nhận:”", ref="PL I §II.9.d (sát lề trái)")
+    items = tail.items
+    if not items:
+        ck.add(RECIPIENTS_ITEMS, "không thấy danh sách nơi nhận dưới “Nơi nhận:”", p=label)
+        return
+    archive = [i for i, s in enumerate(items) if nd30.ARCHIVE_RE.match(s.text) or re.match(r"^-?\s*Lưu\b", s.text)]
+    if not archive:
+        ck.add(RECIPIENTS_ARCHIVE, "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”", seg=items[-1])
+    elif archive[-1] != len(items) - 1:
+        ck.add(RECIPIENTS_ARCHIVE, "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận", seg=items[archive[-1]])
+    elif not nd30.ARCHIVE_RE.match(items[-1].text):
+        ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[-1],
+               level="warning")
+    centred: set[int] = set()
+    for n, s in enumerate(items):
+        last = n == len(items) - 1
+        if not s.text.startswith("-"):
+            ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", seg=s)
+        else:
+            fixed = nd30.recipient_item_fixed(s.text, last)
+            if fixed is not None and fixed != s.text:
+                end = "." if last else ";"
+                keep = len(s.text.rstrip(";,.: "))
+                ck.add(RECIPIENTS_PUNCTUATION, f"{'dòng cuối' if last else 'mỗi nơi nhận'} kết thúc bằng dấu “{end}”",
+                       seg=s, fix=Fix("text", s.para.index, s.start + keep, s.end, text=end))
+        ck.size_check("recipients", s, RECIPIENTS_SIZE, "Danh sách nơi nhận")
+        if s.bold or s.italic:
+            ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận trình bày chữ đứng, không đậm", seg=s,
+                   fix=format_fix(s, bold=False, italic=False))
+        if s.para.alignment == "center" and s.para.index not in centred:
+            centred.add(s.para.index)
+            ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận sát lề trái, không canh giữa", seg=s, level="warning")
 
 
 def check_recipients(ck: Checker, label: Paragraph, items: list[Paragraph]) -> None:
