@@ -133,6 +133,7 @@ class Score:
     caught: int = 0
     false_found: list[dict] = field(default_factory=list)
     unjudged_found: list[dict] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)  # the judged groups, in the YAML's order, with their matches
     true_lost: list[Group] = field(default_factory=list)
     false_kept: list[Group] = field(default_factory=list)
 
@@ -140,6 +141,7 @@ class Score:
 def score(key: str, findings: list[dict], j: dict) -> Score:
     s = Score(key)
     gs = groups(j)
+    s.groups = list(gs)
     for f in findings:
         g = best([g for g in gs if g.paragraphs and g.covers(f)], f) or \
             best([g for g in gs if not g.paragraphs and g.covers(f)], f)
