@@ -131,6 +131,7 @@ class Score:
     unjudged: int = 0
     missed: int = 0
     caught: int = 0
+    new_true: int = 0  # findings of faults the judge listed as missed (counted in `true`)
     false_found: list[dict] = field(default_factory=list)
     unjudged_found: list[dict] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)  # the judged groups, in the YAML's order, with their matches
@@ -148,6 +149,15 @@ def score(key: str, findings: list[dict], j: dict) -> Score:
         if g is None and j.get("nd30_governed") is False:  # every finding on it is false
             g = Group(f["rule"], set(), False, 1, "")
             gs.append(g)
+        missed = [m for m in j.get("missed") or [] if _hits(m, f)]
+        # a fault listed as missed, rather than the judged finding of the same rule and paragraph, when the
+        # judge's reason quotes another message or the missed fault's excerpt is the finding's and the group's is not
+        if missed and (g is None or g.quotes(f) is False or (
+                g.excerpt.strip() != f["excerpt"].strip()
+                and any(str(m.get("excerpt") or "~") in f["excerpt"] for m in missed))):
+            s.true += 1  # a fault the judge saw and the checker missed then: true
+            s.new_true += 1
+            continue
         if g is None:
             s.unjudged += 1
             s.unjudged_found.append(f)
@@ -161,15 +171,20 @@ def score(key: str, findings: list[dict], j: dict) -> Score:
     s.true_lost = [g for g in gs if g.verdict and not g.matched]
     s.false_kept = [g for g in gs if not g.verdict and g.matched]
     for m in j.get("missed") or []:
-        rule = str(m.get("rule") or "").split(" ")[0]
-        paras = paragraphs_of(m.get("where"))
         n = int(m.get("count") or 1)
-        hit = any(f["rule"] == rule and (f.get("paragraph") in paras if paras else True) for f in findings)
+        hit = any(_hits(m, f) for f in findings)
         s.missed += n
         s.caught += n if hit else 0
     # a true group whose findings are gone counts as missed too
     s.missed += sum(g.count for g in s.true_lost)
     return s
+
+
+def _hits(missed: dict, f: dict) -> bool:
+    """A finding of the missed fault's rule (the first word of its `rule`) at one of its paragraphs."""
+    rule = str(missed.get("rule") or "").split(" ")[0]
+    paras = paragraphs_of(missed.get("where"))
+    return f["rule"] == rule and (f.get("paragraph") in paras if paras else True)
 
 
 def ratio(a: int, b: int) -> str:
@@ -206,15 +221,16 @@ def table(scores: list[Score]) -> str:
         if s is None:
             s = tot
         else:
-            for k in ("true", "false", "unjudged", "missed", "caught"):
+            for k in ("true", "false", "unjudged", "missed", "caught", "new_true"):
                 setattr(tot, k, getattr(tot, k) + getattr(s, k))
         still = s.missed - s.caught
         name = f"**{s.key}**" if s is tot else s.key
         lines.append(f"| {name} | {s.true + s.false + s.unjudged} | {s.true} | {s.false} | {s.unjudged} | {still} | "
                      f"{ratio(s.true, s.true + s.false)} ({ratio(s.true, s.true + s.false + s.unjudged)}) | "
-                     f"{ratio(s.true + s.caught, s.true + s.caught + still)} |")
+                     f"{ratio(s.true - s.new_true + s.caught, s.true - s.new_true + s.caught + still)} |")
     lines.append("")
-    lines.append("Precision in brackets counts unjudged findings as false. Recall counts caught missed faults as true.")
+    lines.append("Precision in brackets counts unjudged findings as false. A finding of a fault the judge listed as "
+                 "missed counts as true; recall counts each judged fault (true finding or missed place) once.")
     return "\n".join(lines)
 
 

@@ -52,6 +52,10 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         seg = segments(p)[0] if segments(p) else None
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
+            if kind[0] == "arabic":
+                check_khoan_look(ck, p, label, rest)
+        elif ARTICLE.match(text):
+            check_article_look(ck, p)
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
@@ -112,6 +116,52 @@ def _mostly_italic(p: Paragraph) -> bool:
                 total += 1
                 italic += 1 if run.italic else 0
     return total > 0 and italic / total > 0.5
+
+
+def _bold_share(p: Paragraph, start: int) -> float | None:
+    """The share of letters from offset `start` of the paragraph's text that are bold (None: no letter)."""
+    bold = total = pos = 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if pos >= start and c.isalnum():
+                total += 1
+                bold += 1 if (run.bold or p.bold) else 0
+            pos += 1
+    return bold / total if total else None
+
+
+def _titled(rest: str) -> bool:
+    """A khoản or Điều with a title: a short line that is not a sentence ("1. Đánh giá chung")."""
+    rest = rest.strip()
+    return 0 < len(rest) <= 150 and not rest.endswith((".", ";", ":", ",", "./.")) and any(c.isalpha() for c in rest)
+
+
+def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str) -> None:
+    """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b)."""
+    if p.list_label:
+        return
+    start = len(p.text) - len(p.text.lstrip()) + len(label)
+    share = _bold_share(p, start)
+    if share is None:
+        return
+    if _titled(rest) and share < 0.5:
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
+    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0:
+        ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
+               level="warning")
+
+
+def check_article_look(ck: Checker, p: Paragraph) -> None:
+    """An Điều's number and title are bold together (PL I §II.6.c)."""
+    m = ARTICLE.match(p.text.strip())
+    start = len(p.text) - len(p.text.lstrip()) + m.end()
+    rest = p.text.strip()[m.end():]
+    share = _bold_share(p, start)
+    if share is not None and _titled(rest) and share < 0.5:
+        ck.add(HEADING_STYLE, f"tên Điều “{p.text.strip()[:40].strip()}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
+               "Ctrl+B", "PL I §II.6.c", p=p)
 
 
 def _is_note(p: Paragraph) -> bool:

@@ -70,6 +70,10 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
     elif not nd30.ARCHIVE_RE.match(items[-1].text):
         ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[-1],
                level="warning")
+    if archive and (tag := _DRAFTER_NAME.search(items[archive[-1]].text)):
+        ck.add(RECIPIENTS_ARCHIVE, f"ký hiệu người soạn thảo “{tag['name']}” là tên viết thường; ghi bằng chữ viết tắt in "
+               "hoa (ví dụ “NC.NVA”) và số bản lưu nếu cần, cỡ chữ 11, trong dòng “- Lưu”", "PL I §III.3",
+               seg=items[archive[-1]], level="warning")
     centred: set[int] = set()
     for n, s in enumerate(items):
         last = n == len(items) - 1
@@ -89,6 +93,11 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         if s.para.alignment == "center" and s.para.index not in centred:
             centred.add(s.para.index)
             ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận sát lề trái, không canh giữa", seg=s, level="warning")
+
+
+# ô 12 (PL I §III.3): the drafter's initials in capitals after the unit ("NC.NVA(02)"); a given name glued to
+# the unit ("NC.Châu", "XDCT(Sơn)") is not initials
+_DRAFTER_NAME = re.compile(r"\b[A-ZĐ]{2,}[.(]\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,})")
 
 
 def check_recipients(ck: Checker, label: Paragraph, items: list[Paragraph]) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
-from generator.nd30.check.locate import Frame
+from generator.nd30.check.locate import Frame, header_lines
 
 DOCTYPE_MISSING = Rule("doctype.missing", "có dòng tên loại văn bản", "PL I §II.5.b")
 DOCTYPE_STYLE = Rule("doctype.style", "tên loại in hoa, đậm, canh giữa", "PL I §II.5.b", fixable=True)
@@ -23,8 +23,9 @@ def check_title(ck: Checker, frame: Frame) -> int:
     doc_type = frame.doc_type
     if kind is not None and not kind.name:  # Công văn (Mẫu 1.5): the trích yếu "V/v …" under the number
         if not frame.subject:
+            number = header_lines(frame.header).number
             ck.add(TITLE_MISSING, "công văn không thấy trích yếu “V/v …” dưới số, ký hiệu: gõ dòng “V/v <nội dung>” "
-                   "ngay dưới dòng số, ký hiệu, canh giữa", "PL I §II.5.b")
+                   "ngay dưới dòng số, ký hiệu, canh giữa", "PL I §II.5.b", seg=number)
         return frame.body_start
     name = kind.name if kind is not None else nd30.DOC_TYPE
     if doc_type is None:
