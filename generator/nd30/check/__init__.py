@@ -35,7 +35,7 @@ def _run(ck: Checker, identified: Identified) -> None:
     body.check_body(ck, body_start, body_end, frame)
     signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices, tail)
     pagenum.check_page_numbers(ck, appendices)
-    appendix.check_appendices(ck, appendices)
+    appendix.check_appendices(ck, appendices, identified.type)
 
 
 def check_document(doc: Document, messages: list[Message] | None = None) -> CheckResult:

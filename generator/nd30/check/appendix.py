@@ -6,7 +6,10 @@ import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
+from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
+
+_ATTACHED = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)"
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
 APPENDIX_SECTION = Rule("appendix.section", "mỗi phụ lục một phần riêng", "PL I §III.1.đ")
@@ -18,7 +21,9 @@ RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTAC
 # only, so it does not report them (kehoach's own builds set both).
 
 
-def check_appendices(ck: Checker, labels: list[Paragraph]) -> None:
+def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None = None) -> None:
+    """The appendices' labels, sections, page numbers and "(Kèm theo <type> số …)" lines; `kind` is the
+    document's type (a Kế hoạch when unknown)."""
     count = len(labels)
     sections_seen: dict[int, Paragraph] = {}
     for i, p in enumerate(labels, start=1):
@@ -42,26 +47,31 @@ def check_appendices(ck: Checker, labels: list[Paragraph]) -> None:
         ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
         ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
         if p.section == 0:
-            ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới", p=p)
+            ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn Layout "
+                   "› Breaks › Next Page", p=p)
         elif p.section in sections_seen:
-            ck.add(APPENDIX_SECTION, "mỗi phụ lục một phần (section) riêng để đánh số trang riêng", p=p)
+            ck.add(APPENDIX_SECTION, "mỗi phụ lục một phần (section) riêng để đánh số trang riêng: chèn Layout › Breaks › Next Page trước "
+                   "phụ lục", p=p)
         else:
             sections_seen[p.section] = p
             sec = ck.doc.sections[min(p.section, len(ck.doc.sections) - 1)]
             if sec.page_number_start != 1:
-                ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1", p=p,
+                ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1: Insert › Page Number › Format Page Numbers › "
+                       "Start at 1", p=p,
                        fix=Fix("restart_numbering", section=sec.index))
-        check_attached(ck, p)
+        check_attached(ck, p, kind)
 
 
 
-def check_attached(ck: Checker, label: Paragraph) -> None:
+def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -> None:
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
     window = [p for p in ck.paras[i:i + 5] if p.text.strip()][:3]
-    attached = next((p for p in window if p.text.strip().startswith("(Kèm theo")), None)
+    attached = next((p for p in window if _ATTACHED.match(p.text.strip())), None)
     if attached is None:
-        ck.add(APPENDIX_ATTACHED, "thiếu dòng “(Kèm theo Kế hoạch số …/KH-… ngày … của …)” dưới tên phụ lục", p=label)
+        words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")
+        ck.add(APPENDIX_ATTACHED, f"thiếu dòng “(Kèm theo {words} số …/{abbr}-… ngày … của …)” dưới tên phụ lục: gõ "
+               "dòng này, in nghiêng, canh giữa", p=label)
         return
     title = [p for p in window if ck.order[p.index] < ck.order[attached.index]]
     for p in title:

@@ -61,23 +61,24 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             continue
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
             if p.alignment and p.alignment != "both":
-                later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề")
+                later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm = (p.indent_first_line_pt or 0) / PT_PER_MM
             if not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
-                      "(1 cm hoặc 1,27 cm)".replace(".", ",", 1))
+                      "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) \
                     and (kind is None or kind[0] != "letter"):
-                later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng)")
+                later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
             spacing = (p.space_before_pt or 0) + (p.space_after_pt or 0)
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT:
-                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt")
+                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
+                      "Paragraph")
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
-                later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng")
+                later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt Line spacing trong Paragraph")
         size = seg.size
         if size is not None and not 13 <= size <= 14:
-            later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14", format_fix(seg, size=ck.sizes["body"]))
+            later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {ck.sizes['body']:g}", format_fix(seg, size=ck.sizes["body"]))
         elif size is not None and ck.pair and size != ck.sizes["body"]:
             later(SIZE_PAIR, p, f"cỡ chữ nội dung {size:g} không cùng cặp cỡ chữ của văn bản (cặp "
                   f"{ck.pair}: {ck.sizes['body']:g})", format_fix(seg, size=ck.sizes["body"]), ref="PL I §V, chú thích")
@@ -89,7 +90,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     if running:
         last = running[-1]
         if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
-            ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”", p=last)
+            ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
+                   "cuối", p=last)
 
 
 def _mostly_italic(p: Paragraph) -> bool:
@@ -193,13 +195,14 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         seg = segments(p)
         letters = [c for c in rest if c.isalpha()]
         if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
-            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa", p=p)
+            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)
         if seg and seg[0].bold is False:
-            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải in đậm", p=p, fix=format_fix(seg[0], bold=True))
+            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải in đậm: chọn dòng và bấm Ctrl+B", p=p, fix=format_fix(seg[0], bold=True))
     elif level == "arabic":
         counters["letter"] = 0
     elif level == "letter":
         seg = segments(p)
         if seg and (seg[0].bold or seg[0].italic):
-            ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng", "PL I §II.6.d",
+            ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
+                   "nghiêng (Ctrl+I)", "PL I §II.6.d",
                    p=p)

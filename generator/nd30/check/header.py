@@ -47,9 +47,9 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
     found = header_lines(header)
     national, motto, number, date, typed = found.national, found.motto, found.number, found.date, found.typed
     if national is None:
-        ck.add(NATIONAL_MISSING, f"không thấy Quốc hiệu “{nd30.NATIONAL}”")
+        ck.add(NATIONAL_MISSING, f"không thấy Quốc hiệu “{nd30.NATIONAL}”: gõ dòng này ở góc trên bên phải, in hoa, đậm")
     if motto is None:
-        ck.add(MOTTO_MISSING, f"không thấy Tiêu ngữ “{nd30.MOTTO}”")
+        ck.add(MOTTO_MISSING, f"không thấy Tiêu ngữ “{nd30.MOTTO}”: gõ dòng này dưới Quốc hiệu, in thường, đậm")
     ck.pair = nd30.pair_from(national.size if national else None, motto.size if motto else None)
     if ck.pair is not None:
         ck.sizes = nd30.sizes_for(ck.pair)
@@ -67,7 +67,7 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         ck.size_check("motto", motto, MOTTO_SIZE, "Tiêu ngữ", ck.sizes["motto"] if ck.pair else None)
         if national is not None and national.para.index != motto.para.index and \
                 ck.order[motto.para.index] < ck.order[national.para.index]:
-            ck.add(MOTTO_POSITION, "Tiêu ngữ phải ở dưới Quốc hiệu", seg=motto)
+            ck.add(MOTTO_POSITION, "Tiêu ngữ phải ở dưới Quốc hiệu: đổi chỗ hai dòng", seg=motto)
         ruling.check_rule(ck, motto, "motto", typed)
 
     for seg, (element, rule, name) in zip((national, motto, number, date), _ALIGNED):
@@ -83,7 +83,8 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         ck.look_check("number", number, NUMBER_STYLE, "Số, ký hiệu", fix_look=True)
         ck.size_check("number", number, NUMBER_SIZE, "Số, ký hiệu")
     if date is None:
-        ck.add(DATE_MISSING, "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”")
+        ck.add(DATE_MISSING, "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”: gõ dòng này dưới Tiêu ngữ, in "
+               "nghiêng")
     else:
         check_date(ck, date, number)
     ruling.check_unclaimed_typed(ck, typed)
@@ -91,16 +92,16 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
 
 def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> None:
     if not issuer:
-        ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành (chữ in hoa, ở góc trên bên trái)")
+        ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành: gõ tên cơ quan ở góc trên bên trái, chữ in hoa, đậm")
         return
     bold = [s for s in issuer if s.bold]
     if not bold:  # which lines are the superior agency (not bold) is for a person to say
-        ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm", seg=issuer[-1])
+        ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm: chọn dòng và bấm Ctrl+B", seg=issuer[-1])
     else:
         first_bold = issuer.index(bold[0])
         for s in issuer[:first_bold]:  # the superior agency: upright, not bold
             if s.italic:
-                ck.add(ISSUER_STYLE, "tên cơ quan chủ quản phải chữ đứng", seg=s)
+                ck.add(ISSUER_STYLE, "tên cơ quan chủ quản phải chữ đứng: chọn dòng và bỏ nghiêng (Ctrl+I)", seg=s)
         for s in issuer[first_bold:]:
             if not s.bold:
                 ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm (cả các dòng)", seg=s,
@@ -122,7 +123,7 @@ def check_date(ck: Checker, date: Segment, number: Segment | None) -> None:
     ck.look_check("date", date, DATE_STYLE, "Địa danh, ngày tháng", fix_look=True)
     ck.size_check("date", date, DATE_SIZE, "Địa danh, ngày tháng", ck.sizes["date"] if ck.pair else None)
     if number is not None and not _same_line(ck, number.para, date.para):
-        ck.add(DATE_POSITION, "số, ký hiệu và ngày tháng phải trên cùng một dòng", seg=date, level="warning")
+        ck.add(DATE_POSITION, "số, ký hiệu và ngày tháng phải trên cùng một dòng: đặt hai dòng vào cùng một hàng của bảng đầu văn bản", seg=date, level="warning")
 
 
 def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
