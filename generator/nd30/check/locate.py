@@ -1,7 +1,12 @@
-"""Where each part of the document is, as `check` finds it: the header (ô 1–4) and its lines, the type line
-and the trích yếu, the body, Nơi nhận, the signature block, the appendices. Finding, not judging: nothing
-here reports. Kept together so that the one locator the importer shares (`generator.nd30.zones`) can take
-their place in one edit."""
+"""Where each part of the document is, as `check` finds it: the document's type, the header (ô 1–4) and its
+lines, the type line and the trích yếu, the frame lines inside the body, the body, Nơi nhận, the signature
+block, the appendices. Finding, not judging: nothing here reports.
+
+The type line, the trích yếu, Nơi nhận with its lines and the signature come from the one locator the
+importer shares (`generator.nd30.zones`, asked with the type `generator.nd30.doctypes.identify` found);
+what zones does not know is found here: a letter's "V/v" and "Kính gửi", a decision's authority line and
+"QUYẾT ĐỊNH:", Phần/Chương/Mục headings (`Frame.frame`), the header's lines by what they say, and the
+appendix labels (zones' docstring lists where the two still differ)."""
 from __future__ import annotations
 
 import re
@@ -18,6 +23,7 @@ from generator.nd30.zones import Zones, blocks_of, tail_sides
 from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
 
+TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
 _SUBJECT = re.compile(r"^V/v\b", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 
@@ -51,7 +57,7 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
     """Where the header ends, the type line and the trích yếu, by the layout ND30 gives the type."""
     kind = identified.type
     zones = locate_zones(ck.doc, kind.name if kind is not None and kind.name else nd30.DOC_TYPE)
-    doc_type = ck.paras[zones.doc_type] if zones.doc_type is not None else None
+    doc_type = ck.paras[zones.doc_type] if zones.doc_type is not None and zones.doc_type < TYPE_LINE_WITHIN else None
     if doc_type is not None and (kind is None or not kind.name):
         doc_type = None  # a letter has no type line: a "Kế hoạch" line in it is text
     if doc_type is not None:
@@ -61,7 +67,7 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
         after = (max(zones.title) if zones.title else zones.doc_type) + 1
         start = past_blanks_and_typed_rules(ck, after)
     else:
-        header = _header_without_type_line(ck)
+        header = _header_without_type_line(ck, zones)
         title, after = [], len(header)
         start = past_blanks_and_typed_rules(ck, after)
     frame = Frame(identified, header, doc_type, title, after, start, zones=zones)
@@ -70,10 +76,9 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
     return frame
 
 
-def _header_without_type_line(ck: Checker) -> list[Paragraph]:
-    """Without a type line: the header table, else the paragraphs up to the number/date line (the one
-    locator's rule), else those before the first justified one."""
-    zones = locate_zones(ck.doc, nd30.DOC_TYPE)
+def _header_without_type_line(ck: Checker, zones: Zones) -> list[Paragraph]:
+    """Without a type line: the header table, or the paragraphs before the first justified one, or up to
+    the number/date line (the one locator's rule), whichever reaches further."""
     header = []
     first = ck.doc.blocks[0] if ck.doc.blocks else None
     for p in ck.paras[:40]:
