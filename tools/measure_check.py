@@ -3,6 +3,7 @@
     python tools/measure_check.py                  # held-out documents (report these)
     python tools/measure_check.py --split tune     # the tune side
     python tools/measure_check.py --split all
+    KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
 Each judged YAML lists the findings today's checker gave, each group judged true or false by a person
 looking at the page, with the rule and the paragraphs (1-based) it fired at, and the faults it missed.
@@ -245,5 +246,6 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO))
+    # the checker measured: this tree's, or another's (KEHOACH_TREE=/path/to/older/clone for a "before")
+    sys.path.insert(0, os.environ.get("KEHOACH_TREE", str(REPO)))
     sys.exit(main())

@@ -41,11 +41,12 @@ def tail(authority: str) -> str:
     return tbl(tr(left, right), grid=[4600, 4600], style=None)
 
 
-def decision(path, khoan_of_dieu2=("1.", "2.", "4."), points=("a)", "b)", "d)"), khoan_of_dieu3=("1.", "1.")):
+def decision(path, khoan_of_dieu2=("1.", "2.", "4."), points=("a)", "b)", "d)"), khoan_of_dieu3=("1.", "1."),
+             enacting=True):
     blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Hội đồng thử nghiệm"),
               centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
               body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
-              body("Theo đề nghị của Giám đốc Sở Nội vụ.", I + SZ14), centred("QUYẾT ĐỊNH:"),
+              body("Theo đề nghị của Giám đốc Sở Nội vụ.", I + SZ14)] + ([centred("QUYẾT ĐỊNH:")] if enacting else []) + [
               body("Điều 1. Thành lập Hội đồng thử nghiệm gồm các thành viên sau:", B + SZ14),
               body("1. Chủ tịch Hội đồng: Chủ tịch Ủy ban nhân dân tỉnh."), body("2. Các thành viên khác."),
               body("Điều 2. Nhiệm vụ của Hội đồng", B + SZ14)]
@@ -72,6 +73,13 @@ def test_a_decision_is_judged_as_a_decision(tmp_path):
         assert not {r for r in findings_at(result, line) if r.startswith("body.")}, line
     # the căn cứ block (to "Theo đề nghị …") is italic by ND30
     assert "body.italic" not in rules
+
+
+def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):
+    assert "enacting.line" not in {f.rule for f in check_docx(decision(tmp_path / "qd.docx")).findings}
+    missing = [f for f in check_docx(decision(tmp_path / "no.docx", enacting=False)).findings
+               if f.rule == "enacting.line"]
+    assert len(missing) == 1 and "QUYẾT ĐỊNH:" in missing[0].text and missing[0].excerpt.startswith("Điều 1.")
 
 
 def test_khoan_restart_in_each_dieu_and_skips_and_repeats_stay_findings(tmp_path):

@@ -6,6 +6,7 @@ from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
 from generator.nd30.check.locate import Frame, header_lines
+from generator.nd30.labels import ARTICLE
 
 DOCTYPE_MISSING = Rule("doctype.missing", "có dòng tên loại văn bản", "PL I §II.5.b")
 DOCTYPE_STYLE = Rule("doctype.style", "tên loại in hoa, đậm, canh giữa", "PL I §II.5.b", fixable=True)
@@ -13,7 +14,10 @@ DOCTYPE_SIZE = Rule("doctype.size", "cỡ chữ tên loại", "PL I §II.5.b", f
 TITLE_MISSING = Rule("title.missing", "có trích yếu", "PL I §II.5.b")
 TITLE_STYLE = Rule("title.style", "trích yếu đậm, canh giữa", "PL I §II.5.b")
 TITLE_SIZE = Rule("title.size", "cỡ chữ trích yếu", "PL I §II.5.b", fixable=True)
-RULES = (DOCTYPE_MISSING, DOCTYPE_STYLE, DOCTYPE_SIZE, TITLE_MISSING, TITLE_STYLE, TITLE_SIZE)
+ENACTING = Rule("enacting.line", "dòng “QUYẾT ĐỊNH:” (“QUYẾT NGHỊ:”) trước các Điều", "PL III, Mẫu 1.1–1.2")
+RULES = (DOCTYPE_MISSING, DOCTYPE_STYLE, DOCTYPE_SIZE, TITLE_MISSING, TITLE_STYLE, TITLE_SIZE, ENACTING)
+# the line that opens the articles of a decision or a resolution (Mẫu 1.2 and 1.1), after the căn cứ
+ENACTING_LINES = {"QĐ": "QUYẾT ĐỊNH:", "NQ": "QUYẾT NGHỊ:"}
 
 
 def check_title(ck: Checker, frame: Frame) -> int:
@@ -52,4 +56,23 @@ def check_title(ck: Checker, frame: Frame) -> int:
     if i < len(ck.paras) and nd30.is_typed_rule(ck.paras[i].text):
         typed = segments(ck.paras[i])
     ruling.check_title_rule(ck, title[-1], title, typed)
+    check_enacting(ck, frame)
     return frame.body_start
+
+
+def check_enacting(ck: Checker, frame: Frame) -> None:
+    """A decision (a resolution) with articles opens them with "QUYẾT ĐỊNH:" ("QUYẾT NGHỊ:"), bold and centred."""
+    kind = frame.identified.type
+    want = ENACTING_LINES.get(kind.abbr) if kind is not None else None
+    if want is None:
+        return
+    if frame.enacting is None:
+        first = next((p for p in ck.paras[frame.body_start:] if ARTICLE.match(p.text.strip())), None)
+        if first is not None:
+            ck.add(ENACTING, f"không thấy dòng “{want}” trước Điều 1: gõ “{want}” thành một dòng riêng sau phần căn "
+                   "cứ, in hoa, đậm, canh giữa", p=first)
+        return
+    p = ck.paras[frame.enacting]
+    seg = segments(p)[0]
+    if seg.bold is False or (p.alignment not in (None, "center")):
+        ck.add(ENACTING, f"dòng “{want}” in đậm, canh giữa: chọn dòng, bấm Ctrl+B và Ctrl+E", p=p)
