@@ -96,6 +96,16 @@ def test_a_clean_decision_has_no_numbering_finding(tmp_path):
     assert not [f for f in result.findings if f.rule == "heading.sequence"]
 
 
+def test_articles_run_through_the_text(tmp_path):
+    path = decision(tmp_path / "qd.docx", ("1.", "2.", "3."), ("a)", "b)", "c)"), ("1.", "2."))
+    from tests.word.test_check import Doc, set_text
+
+    doc = Doc(path)
+    set_text(doc.para("Điều 3."), "Điều 3.", "Điều 4.")
+    sequence = [f.text for f in check_docx(doc.save(tmp_path / "skip.docx")).findings if f.rule == "heading.sequence"]
+    assert sequence == ["“Điều 4” bị bỏ qua số thứ tự: theo thứ tự phải là “Điều 3”"]
+
+
 def test_a_new_khoan_restarts_its_points(tmp_path):
     blocks = [header("Số: 12/KH-UBND"), centred("KẾ HOẠCH"), centred("Thử nghiệm"), body("I. MỤC ĐÍCH", B + SZ14),
               body("1. Khoản một"), body("a) Điểm a"), body("b) Điểm b"), body("2. Khoản hai"), body("a) Điểm a"),

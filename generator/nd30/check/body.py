@@ -35,6 +35,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     enacting = frame.enacting if frame is not None else None
     body = [p for p in body_paragraphs(ck, start, end) if p.index not in skip]
     counters = {"roman": 0, "arabic": 0, "letter": 0}
+    articles: list[int] = []  # the Điều numbers so far: one sequence through the whole text
     grouped: dict[Rule, list[tuple[Paragraph, str, str | None, Fix | None]]] = {}
 
     def later(rule: Rule, p: Paragraph, text: str, fix: Fix | None = None, ref: str | None = None) -> None:
@@ -44,8 +45,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         text = p.text.strip()
         if SCOPE_HEADING.match(text):
             counters.update(roman=0, arabic=0, letter=0)
-        elif ARTICLE.match(text):
+        elif m := ARTICLE.match(text):
             counters.update(arabic=0, letter=0)
+            check_article_number(ck, p, int(m["n"]), articles)
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
@@ -153,6 +155,15 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str) -> None:
     elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0:
         ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
                level="warning")
+
+
+def check_article_number(ck: Checker, p: Paragraph, n: int, seen: list[int]) -> None:
+    """Điều are numbered 1, 2, 3… through the whole text (Chương and Mục do not restart them)."""
+    expected = (seen[-1] if seen else 0) + 1
+    if n != expected:
+        what = "lặp lại" if seen and n == seen[-1] else ("bị bỏ qua số thứ tự" if n > expected else "sai thứ tự")
+        ck.add(HEADING_SEQUENCE, f"“Điều {n}” {what}: theo thứ tự phải là “Điều {expected}”", p=p)
+    seen.append(n)
 
 
 def check_article_look(ck: Checker, p: Paragraph) -> None:
