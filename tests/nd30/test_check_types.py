@@ -160,3 +160,12 @@ def test_a_speech_gets_one_sentence_and_fix_writes_nothing(tmp_path):
     out = tmp_path / "fixed.docx"
     done = subprocess.run(run + ["--fix", str(path), "-o", str(out)], capture_output=True, text=True)
     assert done.returncode == 0 and not out.exists() and "không ghi tệp" in done.stdout, done.stdout + done.stderr
+
+
+def test_every_rule_has_a_vietnamese_name_and_cites_the_decree_only():
+    from generator.nd30.rules import RULE
+
+    for rule in RULE.values():
+        assert rule.name and rule.name != rule.id and not rule.name.isascii(), rule
+        assert rule.ref.startswith("PL "), rule  # the decree's appendices; never a project file
+        assert ".md" not in rule.ref and ".py" not in rule.ref, rule

@@ -22,7 +22,7 @@ ISSUER_MISSING = Rule("issuer.missing", "có tên cơ quan ban hành", "PL I §I
 ISSUER_STYLE = Rule("issuer.style", "tên cơ quan in hoa, đậm", "PL I §II.2.b", fixable=True)
 ISSUER_SIZE = Rule("issuer.size", "cỡ chữ tên cơ quan", "PL I §II.2.b", fixable=True)
 NUMBER_MISSING = Rule("number.missing", "có số, ký hiệu", "PL I §II.3")
-NUMBER_FORM = Rule("number.form", "dạng “Số: 05/KH-UBND”", "PL I §II.3.c")
+NUMBER_FORM = Rule("number.form", "số, ký hiệu đúng dạng “Số: 05/QĐ-UBND”", "PL I §II.3.c")
 NUMBER_STYLE = Rule("number.style", "số, ký hiệu chữ đứng", "PL I §II.3.c", fixable=True)
 NUMBER_SIZE = Rule("number.size", "cỡ chữ số, ký hiệu", "PL I §II.3.c", fixable=True)
 DATE_MISSING = Rule("date.missing", "có địa danh, ngày tháng", "PL I §II.4")
