@@ -4,6 +4,7 @@ document ND30 does not govern gets no findings and one sentence, and `--fix` wri
 The documents are made here (tests/word/docx_factory.py), with contents of our own."""
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -157,6 +158,9 @@ def test_a_speech_gets_one_sentence_and_fix_writes_nothing(tmp_path):
     assert done.returncode == 0
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 1 and "không kiểm tra thể thức" in lines[0] and "Nghị định 30" in lines[0], done.stdout
+    done = subprocess.run(run + ["--format", "json", str(path)], capture_output=True, text=True)
+    records = json.loads(done.stdout)
+    assert done.returncode == 0 and [(r["rule"], r["severity"]) for r in records] == [("doctype", "note")]
     out = tmp_path / "fixed.docx"
     done = subprocess.run(run + ["--fix", str(path), "-o", str(out)], capture_output=True, text=True)
     assert done.returncode == 0 and not out.exists() and "không ghi tệp" in done.stdout, done.stdout + done.stderr

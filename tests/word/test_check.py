@@ -179,6 +179,14 @@ def clear_text(p) -> None:
         t.text = ""
 
 
+def as_decision_without_enacting_line(d: Doc) -> None:
+    """The plan made a decision ("QUYẾT ĐỊNH", "…/QĐ-UBND") whose text opens with "Điều 1." without the line
+    "QUYẾT ĐỊNH:" before it."""
+    set_text(d.para("KẾ HOẠCH"), "KẾ HOẠCH", "QUYẾT ĐỊNH")
+    set_text(d.para("Số: 05"), "KH-", "QĐ-")
+    set_text(d.para("Kinh phí thực hiện Kế hoạch"), "Kinh phí", "Điều 1. Kinh phí")
+
+
 def move_date_up(d: Doc) -> None:
     """The date leaves the row of the number: it goes under the Tiêu ngữ rule, in the row above."""
     date = d.para("Quảng Nam, ngày")
@@ -225,6 +233,7 @@ MUTATIONS = {
     "date.style": (lambda d: run_props(d.para("Quảng Nam, ngày"), "w:i", i={"val": 0}), "Quảng Nam", set()),
     "issuer.style": (lambda d: run_props(d.para("ỦY BAN NHÂN DÂN"), "w:b", b={"val": 0}), "TỈNH QUẢNG NAM", set()),
     "doctype.style": (lambda d: run_props(d.para("KẾ HOẠCH"), "w:b", b={"val": 0}), "KẾ HOẠCH", set()),
+    "enacting.line": (as_decision_without_enacting_line, "Điều 1. Kinh phí", {"heading.sequence"}),
     "title.style": (lambda d: run_props(d.para("Cải thiện Chỉ số PAPI"), "w:b", b={"val": 0}), "Cải thiện", set()),
     "title.rule": (lambda d: no_border(d.styled("KHKetrichyeu")[0]), "Cải thiện", set()),
     "heading.sequence": (lambda d: set_text(d.para("II. CHỈ TIÊU"), "II.", "III."), "III. CHỈ TIÊU", set()),
