@@ -233,6 +233,8 @@ MUTATIONS = {
     "date.style": (lambda d: run_props(d.para("Quảng Nam, ngày"), "w:i", i={"val": 0}), "Quảng Nam", set()),
     "issuer.style": (lambda d: run_props(d.para("ỦY BAN NHÂN DÂN"), "w:b", b={"val": 0}), "TỈNH QUẢNG NAM", set()),
     "doctype.style": (lambda d: run_props(d.para("KẾ HOẠCH"), "w:b", b={"val": 0}), "KẾ HOẠCH", set()),
+    "body.bases": (lambda d: [run_props(p, "w:i", i={"val": 0}) for p in d.paragraphs()
+                              if text_of(p).startswith("Căn cứ")], "Căn cứ", set()),
     "enacting.line": (as_decision_without_enacting_line, "Điều 1. Kinh phí", {"heading.sequence"}),
     "title.style": (lambda d: run_props(d.para("Cải thiện Chỉ số PAPI"), "w:b", b={"val": 0}), "Cải thiện", set()),
     "title.rule": (lambda d: no_border(d.styled("KHKetrichyeu")[0]), "Cải thiện", set()),

@@ -20,8 +20,9 @@ BODY_SPACING = Rule("body.spacing", "khoảng cách đoạn tối thiểu 6 pt",
 BODY_LINE_SPACING = Rule("body.line-spacing", "khoảng cách dòng đơn đến 1,5", "PL I §II.6.e")
 BODY_SIZE = Rule("body.size", "cỡ chữ nội dung 13–14", "PL I §II.6.e", fixable=True)
 CLOSING_MARK = Rule("closing.mark", "kết thúc bằng “./.”", "PL III, các Mẫu")
+BODY_BASES = Rule("body.bases", "căn cứ in nghiêng, mỗi căn cứ một dòng, cuối dòng dấu “;”", "PL I §II.6.a")
 RULES = (HEADING_SEQUENCE, HEADING_NUMBERING, HEADING_STYLE, BODY_JUSTIFY, BODY_INDENT, BODY_ITALIC, BODY_SPACING,
-         BODY_LINE_SPACING, BODY_SIZE, CLOSING_MARK)
+         BODY_LINE_SPACING, BODY_SIZE, CLOSING_MARK, BODY_BASES)
 
 _BASES = ("căn cứ", "theo đề nghị", "xét đề nghị")  # the căn cứ block's lines, italic (PL I §II.6.a)
 _WARNINGS = (BODY_SPACING, BODY_LINE_SPACING, BODY_ITALIC)  # matters of taste more than of the decree
@@ -88,6 +89,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
             ck.add(rule, text, ref, p=p, level=level, fix=fix)
+    check_bases(ck, body)
     running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
     if running:
         last = running[-1]
@@ -120,6 +122,25 @@ def _mostly_italic(p: Paragraph) -> bool:
                 total += 1
                 italic += 1 if run.italic else 0
     return total > 0 and italic / total > 0.5
+
+
+def check_bases(ck: Checker, body: list[Paragraph]) -> None:
+    """The căn cứ lines the body opens with (PL I §II.6.a): italic, one per line, each ending with ";" (not
+    ","). A sentence further down that opens with "Căn cứ" is text, not a legal basis."""
+    bases = []
+    for p in body:
+        if not caseless(p.text.strip()).startswith("căn cứ"):
+            break
+        bases.append(p)
+    if not bases:
+        return
+    upright = [p for p in bases if not _mostly_italic(p)]
+    if len(upright) * 2 > len(bases):
+        ck.add(BODY_BASES, "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I", p=upright[0],
+               level="warning")
+    for p in bases[:-1]:
+        if p.text.rstrip().endswith(","):
+            ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
 
 
 def _bold_share(p: Paragraph, start: int) -> float | None:
