@@ -138,28 +138,31 @@ def test_check_own_build_is_clean_and_broken_file_exits_1(built, tmp_path):
     assert done.returncode == 0 and "đúng thể thức, không thấy lỗi" in done.stdout
     doc = Doc(good)
     MUTATIONS["date.form"][0](doc)
-    MUTATIONS["table.cant-split"][0](doc)
+    MUTATIONS["body.spacing"][0](doc)
     bad = doc.save(tmp_path / "ke hoach.docx")
     done = run("check", bad)
     assert done.returncode == 1
-    assert f"{bad}: phần 1, đoạn 7: lỗi [date.form]: Ngày tháng: tháng 3 không thêm số 0 (viết “3”)" in done.stdout
-    assert "(NĐ 30/2020, PL I §II.4.b) [sửa được bằng --fix]" in done.stdout
-    assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP; 2 chỗ sửa tự động được" in done.stdout
+    # the rule by its name (its id is for JSON and GitHub), the decree cited, never a project file
+    assert (f"{bad}: phần 1, đoạn 7: lỗi [ngày tháng đầy đủ, thêm số 0 đúng chỗ]: Ngày tháng: tháng 3 không "
+            "thêm số 0 (viết “3”)") in done.stdout
+    assert "(Nghị định 30/2020/NĐ-CP, PL I §II.4.b) [sửa được bằng --fix]" in done.stdout
+    assert "[date.form]" not in done.stdout and ".md" not in done.stdout
+    assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP; 1 chỗ sửa tự động được" in done.stdout
 
 
 def test_check_formats_and_strict(built, tmp_path):
     from tests.word.test_check import MUTATIONS, Doc
 
     doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
-    MUTATIONS["table.cant-split"][0](doc)  # a warning only
+    MUTATIONS["body.spacing"][0](doc)  # a warning only
     path = doc.save(tmp_path / "w.docx")
     assert run("check", path).returncode == 0
     assert run("check", "--strict", path).returncode == 1
     records = json.loads(run("check", "--format", "json", path).stdout)
-    assert [(r["rule"], r["severity"], r["fixable"]) for r in records] == [("table.cant-split", "warning", True)]
-    assert records[0]["file"] == str(path) and records[0]["section"] == 2 and records[0]["paragraph"] > 0
+    assert [(r["rule"], r["severity"], r["fixable"]) for r in records] == [("body.spacing", "warning", False)]
+    assert records[0]["file"] == str(path) and records[0]["section"] == 1 and records[0]["paragraph"] > 0
     github = run("check", "--format", "github", path).stdout
-    assert github.startswith(f"::warning file={path},title=table.cant-split::phần 2, đoạn ")
+    assert github.startswith(f"::warning file={path},title=body.spacing::phần 1, đoạn ")
 
 
 def test_check_fix_writes_a_clean_copy_and_lists_what_it_did(built, tmp_path):
@@ -175,7 +178,7 @@ def test_check_fix_writes_a_clean_copy_and_lists_what_it_did(built, tmp_path):
     assert done.returncode == 1  # the heading numbering needs a person
     assert "đã sửa: phần 1, đoạn 7: “Quảng Nam, ngày 05 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”" \
         in done.stdout
-    assert "còn 2 chỗ cần người soạn sửa trong Word" in done.stdout and "[heading.sequence]" in done.stdout
+    assert "còn 2 chỗ cần người soạn sửa trong Word" in done.stdout and "[thứ tự mục, khoản, điểm]" in done.stdout
     assert source.read_bytes() == original and out.exists()
     assert run("check", "--fix", source).returncode == 2  # no -o
 

@@ -214,17 +214,22 @@ def _write_atomic(target: Path, text: str) -> None:
 
 def _echo_findings(display: str, findings: list[Message], fmt: str, mark_fixable: bool = True) -> None:
     from generator.core.messages import LEVEL_WORDS
+    from generator.nd30.rules import RULE
 
     for f in findings:
         fixable = " [sửa được bằng --fix]" if f.detail.fixable and mark_fixable else ""
-        ref = f" (NĐ 30/2020, {f.ref})" if f.ref.startswith("PL") else (f" ({f.ref})" if f.ref else "")
+        # the decree is the only authority a finding cites (its appendices: "PL I §II.4.b")
+        ref = f" (Nghị định 30/2020/NĐ-CP, {f.ref})" if f.ref and f.ref.startswith("PL") else ""
         excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
         if fmt == "github":
             text = f"{f.where}: {f.text}{excerpt}{ref}"
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             click.echo(f"::{f.level} file={display},title={f.rule}::{text}")
         else:
-            click.echo(f"{display}: {f.where}: {LEVEL_WORDS[f.level]} [{f.rule}]: {f.text}{excerpt}{ref}{fixable}")
+            # the drafter reads the rule's name; its id stays in the JSON and GitHub forms
+            rule = RULE.get(f.rule)
+            name = rule.name if rule is not None else f.rule
+            click.echo(f"{display}: {f.where}: {LEVEL_WORDS[f.level]} [{name}]: {f.text}{excerpt}{ref}{fixable}")
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
@@ -269,6 +274,17 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
             else:
                 _echo_problems(exc.problems, fmt)
             continue
+        identified = result.identified
+        if identified is not None and not identified.governed:
+            # one plain sentence, no findings: ND30 does not govern this document
+            if fmt == "json":
+                records.append({"file": display, "rule": "doctype", "severity": "note",
+                                "message": _not_governed(identified)})
+            elif fmt == "github":
+                click.echo(f"::notice file={display}::{_not_governed(identified)}")
+            else:
+                click.echo(f"{display}: {_not_governed(identified)}")
+            continue
         findings = result.findings
         if strict:
             findings = [replace(f, level="error") for f in findings]
@@ -297,10 +313,15 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
     sys.exit(1 if failed else 0)
 
 
+def _not_governed(identified) -> str:
+    """One sentence for a document ND30 does not govern: what it is, and that it is not checked."""
+    return f"không kiểm tra thể thức: đây là {identified.sentence()}."
+
+
 def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     import json
 
-    from generator.nd30.check import finding_dict, grouped
+    from generator.nd30.check import check_docx, finding_dict, grouped
     from generator.nd30.fix import fix_docx
 
     if len(files) != 1 or out is None:
@@ -308,6 +329,17 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
                    err=True)
         sys.exit(2)
     source = files[0]
+    try:
+        identified = check_docx(source).identified
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không sửa được; tệp gốc giữ nguyên.", err=True)
+        sys.exit(1)
+    if identified is not None and not identified.governed:
+        # nothing to fix by a decree that does not govern it: no file is written
+        click.echo(f"{_display(source)}: {_not_governed(identified)} Không sửa, không ghi tệp "
+                   f"{_display(out)}.")
+        sys.exit(0)
     try:
         report = fix_docx(source, out)
     except KehoachError as exc:

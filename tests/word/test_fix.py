@@ -14,7 +14,7 @@ from tests.word.test_check import MUTATIONS, Doc, set_text
 
 FIXABLE = ["page.margins", "font.family", "font.size-pair", "national.style", "date.form", "date.style",
            "doctype.style", "recipients.punctuation", "recipients.size", "signer.style", "pagenum.first",
-           "pagenum.missing", "appendix.page-numbers", "table.header-repeat", "table.cant-split", "rule.typed",
+           "pagenum.missing", "appendix.page-numbers", "rule.typed",
            "body.size", "motto.rule"]
 NOT_FIXABLE = ["number.form", "heading.sequence", "appendix.label", "closing.mark", "page.size", "motto.text"]
 
@@ -93,7 +93,7 @@ def test_recipient_punctuation_fix_changes_only_the_last_mark(sample_docx, tmp_p
 
 def test_several_rules_at_once(sample_docx, tmp_path):
     doc = Doc(sample_docx)
-    for rule in ("date.form", "page.margins", "font.family", "table.cant-split", "pagenum.first", "rule.typed"):
+    for rule in ("date.form", "page.margins", "font.family", "body.size", "pagenum.first", "rule.typed"):
         MUTATIONS[rule][0](doc)
     source = doc.save(tmp_path / "many.docx")
     assert len({f.rule for f in check_docx(source).findings}) == 6
