@@ -52,6 +52,12 @@ class TasksAppendix(Strict):
         description="true: dưới mỗi dòng nhóm, các nhiệm vụ được gom theo nội dung thành phần (sub_dimension) "
         "với một dòng tiêu đề không phải nhiệm vụ, ví dụ '1.3 | Tổ chức thực hiện kiểm tra CCHC'.",
     )
+    group_rows: bool = Field(
+        default=True,
+        title="Dòng nhóm",
+        description="false: không in dòng nhóm (bảng nhiệm vụ liền một mạch, không chia theo lĩnh vực); "
+        "nhiệm vụ vẫn được đánh số liên tục trong nhóm của nó.",
+    )
     numbering: Literal["flat", "hierarchical"] = Field(
         default="flat",
         title="Số thứ tự nhiệm vụ",

@@ -42,7 +42,7 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
     for g, code in enumerate(order, start=1):
         name = appendix.group_names.get(code) or refs.criterion_name(code)
         number_g = roman(g) if appendix.group_numbers == "roman" else str(g)
-        if as_rows:
+        if as_rows and appendix.group_rows:
             label = f"{appendix.group_label} “{name}”" if appendix.group_label else name
             cells = ((Cell((number_g,)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
             group_source = Source(("appendices", where, "group", code), "generated")
