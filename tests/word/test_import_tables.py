@@ -164,3 +164,48 @@ def test_lead_column_without_tasks_is_a_warning(imported):
     assert appendix["type"] == "table" and "tasks" not in result.data
     warnings = [m.text for m in result.notes if m.level == "warning" and "Đơn vị chủ trì" in m.text]
     assert len(warnings) == 1 and "không đọc được nhiệm vụ nào" in warnings[0], warnings
+
+
+SPLITS = [
+    # names no registry knows: split only where every piece starts like an agency, capitalised
+    (None, "Công an tỉnh, Sở Y tế, Sở Giáo dục và Đào tạo", ["Công an tỉnh", "Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+    (None, "Sở Nông nghiệp và Môi trường, Sở Tài chính", ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"]),
+    (None, "Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hoá, Thể thao và Du lịch"]),
+    (None, "Sở Lao động, Thương binh và Xã hội", ["Sở Lao động, Thương binh và Xã hội"]),
+    (None, "Ủy ban nhân dân các xã, phường, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    (None, "Các sở, ban, ngành, địa phương", ["Các sở, ban, ngành, địa phương"]),
+    (None, "Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+    # a known agency beside "các địa phương" (KH07 5.1 gives two leads)
+    ("quang-nam", "Công an tỉnh và các địa phương", ["Công an tỉnh", "các địa phương"]),
+    ("quang-nam", "Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize("registry,text,names", SPLITS)
+def test_agency_cells_split_into_agencies(registry, text, names):
+    from generator.importer.agencies import AgencyBook
+
+    assert AgencyBook(registry, 2026).split(text) == names
+
+
+def test_page_counts_of_original_and_rebuilt(imported, tmp_path):
+    """The numbers the summary compares: the rebuilt plan with its tables kept is about as long as the
+    original (LibreOffice pages of both), and a difference over a tenth is a sentence."""
+    import zipfile
+
+    from generator.importer.pages import pages_note, pdf_pages, printed_pages, rebuilt_pages
+    from generator.render.pdf import docx_to_pdf
+
+    for kind in ("task", "plain"):
+        doc, result = imported(kind)
+        original = docx_to_pdf(make_table_plan(tmp_path / f"{kind}.docx", kind), tmp_path)
+        pages = rebuilt_pages(result.data), pdf_pages(original.read_bytes())
+        assert None not in pages and pages_note(*pages) is None, pages  # within a tenth
+    # the count a file's editor saved; python-docx keeps its template's "1 page, 0 words": no count
+    assert printed_pages(tmp_path / "plain.docx") is None
+    saved = tmp_path / "saved.docx"
+    with zipfile.ZipFile(saved, "w") as z:
+        z.writestr("docProps/app.xml", "<Properties><Pages>31</Pages><Words>9000</Words></Properties>")
+    assert printed_pages(saved) == 31
+    assert pages_note(30, 37) is not None and "37 trang" in pages_note(30, 37)
+    assert pages_note(30, 33) is None and pages_note(None, 37) is None
