@@ -45,7 +45,43 @@ def map_columns(header: list[tuple[int, int, str]]) -> dict[int, str] | None:
             if re.search(pattern, low) and key not in out.values():
                 out[col] = key
                 break
+    if "lead" not in out.values():
+        # "Đơn vị thực hiện" with no "Chủ trì" column names who does the task: its lead
+        for col, _span, text in header:
+            low = " ".join(text.casefold().split())
+            if out.get(col) == "co" and "phối hợp" not in low:
+                out[col] = "lead"
+                break
     return out
+
+
+def heading_row(row, columns: dict[int, str]) -> bool:
+    """A group row typed without merging: bold, only its number and its name filled, and the number a
+    roman numeral or the name in capitals ("I | CẢI CÁCH THỂ CHẾ |  |  |")."""
+    filled = [(c, lines, bold) for c, _, lines, bold in row if any(lines)]
+    if not filled or len(filled) > 2 or not all(bold for _, _, bold in filled):
+        return False
+    texts = [" ".join(lines).strip() for _, lines, _ in filled]
+    if len(filled) == 2 and columns.get(filled[0][0]) != "stt":
+        return False
+    letters = [ch for ch in texts[-1] if ch.isalpha()]
+    return bool(ROMAN_CELL.match(texts[0]) and len(filled) == 2) or (bool(letters) and all(ch.isupper() for ch in letters))
+
+
+AGENCY_ROLE = re.compile(r"^\s*[-+•]?\s*(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)
+
+
+def _agency_lines(values: dict[str, list[str]]) -> dict[str, str]:
+    """Lead and co texts of a row: each column's lines, a line that says 'Phối hợp: …' or 'Chủ trì: …'
+    going to that role whatever column it sits in."""
+    out: dict[str, list[str]] = {}
+    for key in ("lead", "co"):
+        for line in values.get(key, []):
+            m = AGENCY_ROLE.match(line)
+            role = ("lead" if m.group("role").casefold() == "chủ trì" else "co") if m else key
+            if line[m.end():].strip() if m else line.strip():
+                out.setdefault(role, []).append(line[m.end():] if m else line)
+    return {key: "\n".join(lines) for key, lines in out.items()}
 
 
 def _values(row, ordered: list[tuple[int, str]]) -> dict[str, list[str]]:
@@ -169,7 +205,21 @@ class TableReader:
         keys = [k for _, k in ordered]
         n_cols = max(len(grid.widths), len(grid.header))
         rows = grid.data_rows()
-        has_groups = any(is_group(row, n_cols) for _, row in rows)
+
+        def group(row) -> bool:
+            return is_group(row, n_cols) or heading_row(row, columns)
+
+        has_groups = any(group(row) for _, row in rows)
+        unread = [(c, t) for c, _, t in grid.header if c not in columns
+                  and any(col == c and lines for _, row in rows if not group(row) for col, _, lines, _ in row)]
+        if unread and "notes" not in keys and len(unread) == 1:
+            # one column the task model has no place for ("Kinh phí"): its cells are the notes, under its header
+            columns = {**columns, unread[0][0]: "notes"}
+            ordered = sorted(columns.items())
+            keys = [k for _, k in ordered]
+        elif unread:
+            notes.append("cột " + ", ".join(f"'{t}'" for _, t in unread) + " không có chỗ trong nhiệm vụ")
+            return None
         out = TableImport(self._base(appendix_id, "tasks", title, landscape))
         if not has_groups and "dimension" not in keys:
             # one run of tasks, no group row: they need a dimension all the same, one the plan declares
@@ -183,7 +233,7 @@ class TableReader:
         stts: list[str] = []
         for r, row in rows:
             rwhere = f"{where}, hàng {r}"
-            if is_group(row, n_cols):
+            if group(row):
                 label, current, number = self._group(row, rwhere, out.notes, group_names)
                 labels.append(label)
                 numbers.append(number)
@@ -215,13 +265,11 @@ class TableReader:
             task["content"] = content
             if text_of(values.get("indicator", [])):
                 task["indicator"] = text_of(values["indicator"])
-            for key in ("lead", "co"):
-                text = text_of(values.get(key, []))
-                if text:
-                    names = self.agencies.split(text)
-                    for name in names:
-                        self.agencies.declare(name, rwhere)
-                    task[key] = names
+            for key, text in _agency_lines(values).items():
+                names = self.agencies.split(text)
+                for name in names:
+                    self.agencies.declare(name, rwhere)
+                task[key] = names
             for key in ("timeframe", "output", "notes"):
                 if text_of(values.get(key, [])):
                     task[key] = text_of(values[key])

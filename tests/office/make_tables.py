@@ -209,7 +209,35 @@ def broken_rows() -> list[list[dict]]:
     ]
 
 
-KINDS = {"flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
+# another office's hand: a two-row header ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"), group rows typed
+# without merging (bold "I" and a name in capitals, the other cells empty), "Phối hợp: …" written in the lead
+# cell, a "Kinh phí" column the task model has no place for
+TWO_WIDTHS = [12, 85, 38, 38, 28, 30]
+
+
+def two_rows() -> list[list[dict]]:
+    def heading(number, name):
+        return [cell(number, bold=True, align="center"), cell(name, bold=True)] + [cell("") for _ in range(4)]
+
+    return [
+        [cell("TT", vmerge="restart", bold=True), cell("Nội dung", vmerge="restart", bold=True),
+         cell("Cơ quan thực hiện", span=2, bold=True), cell("Thời gian hoàn thành", vmerge="restart", bold=True),
+         cell("Kinh phí", vmerge="restart", bold=True)],
+        [cell("", vmerge="continue"), cell("", vmerge="continue"), cell("Chủ trì", bold=True),
+         cell("Phối hợp", bold=True), cell("", vmerge="continue"), cell("", vmerge="continue")],
+        heading("I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+        [cell("1"), cell("Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính."),
+         cell(["Văn phòng Ủy ban nhân dân tỉnh", "Phối hợp: Sở Thông tin và Truyền thông"]), cell(""),
+         cell("Năm 2020"), cell("Ngân sách tỉnh")],
+        [cell("2"), cell("Công bố danh mục thủ tục hành chính mới ban hành."), cell("Văn phòng Ủy ban nhân dân tỉnh"),
+         cell("Các Sở, Ban, ngành"), cell("Thường xuyên"), cell("")],
+        heading("II", "CÔNG KHAI, MINH BẠCH"),
+        [cell("1"), cell("Niêm yết công khai thủ tục hành chính tại bộ phận một cửa."), cell("Sở Nội vụ"),
+         cell("UBND các huyện, thị xã, thành phố"), cell("Quý II/2020"), cell("Không")],
+    ]
+
+
+KINDS = {"two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
          "task": (TASK_WIDTHS, task_rows, 1), "score": (SCORE_WIDTHS, score_rows, 1),
          "plain": (PLAIN_WIDTHS, plain_rows, 1)}
 

@@ -209,3 +209,19 @@ def test_page_counts_of_original_and_rebuilt(imported, tmp_path):
     assert printed_pages(saved) == 31
     assert pages_note(30, 37) is not None and "37 trang" in pages_note(30, 37)
     assert pages_note(30, 33) is None and pages_note(None, 37) is None
+
+
+def test_task_table_in_another_hand(imported):
+    """Two header rows, group rows typed without merging, 'Phối hợp: …' inside the lead cell, and a
+    column the task model has no place for ('Kinh phí', kept as the notes under its header)."""
+    _, result = imported("two")
+    tasks = result.data["tasks"]
+    assert [t["content"][:20] for t in tasks] == ["Số hóa hồ sơ, kết qu", "Công bố danh mục thủ", "Niêm yết công khai t"]
+    assert tasks[0]["lead"] == ["Văn phòng Ủy ban nhân dân tỉnh"] and tasks[0]["co"] == ["Sở Thông tin và Truyền thông"]
+    assert tasks[1]["co"] == ["Các Sở, Ban, ngành"] and tasks[2]["lead"] == ["Sở Nội vụ"]
+    assert tasks[0]["notes"] == "Ngân sách tỉnh" and tasks[0]["timeframe"] == "Năm 2020"
+    assert tasks[2]["dimension"] == "papi.2" and tasks[0]["dimension"] != "papi.2"
+    appendix = result.data["appendices"][0]
+    assert appendix["headers"]["lead"] == "Cơ quan thực hiện Chủ trì"
+    assert appendix["headers"]["co"] == "Cơ quan thực hiện Phối hợp"
+    assert appendix["headers"]["notes"] == "Kinh phí"
