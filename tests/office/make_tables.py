@@ -237,7 +237,21 @@ def two_rows() -> list[list[dict]]:
     ]
 
 
-KINDS = {"two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
+def score_dotted_rows() -> list[list[dict]]:
+    """Numbered 1 / 1.1 / 1.1.1, 'Kết quả năm 2019 | Chỉ tiêu năm 2020 | Cơ quan chủ trì'."""
+    header = ["TT", "Tiêu chí", "Điểm tối đa", "Kết quả năm 2019", "Chỉ tiêu năm 2020", "Cơ quan chủ trì"]
+    return [
+        [cell(h, bold=True, align="center") for h in header],
+        _score("1", "Công khai, minh bạch", "10", "5,21", "5,60", "Văn phòng Ủy ban nhân dân tỉnh", bold=True),
+        _score("1.1", "Tiếp cận thông tin", "2,5", "0,95", "1,10", "Sở Thông tin và Truyền thông"),
+        _score("1.1.1", "Người dân được tiếp cận thông tin về chính sách, pháp luật", "1,25", "0,40", "0,50",
+               "Sở Tư pháp; Sở Thông tin và Truyền thông"),
+        _score("2", "Trách nhiệm giải trình với người dân", "10", "4,80", "5,00", "Thanh tra tỉnh", bold=True),
+        _score("", "Cộng", "20", "10,01", "10,60", "", bold=True),
+    ]
+
+
+KINDS = {"score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
          "task": (TASK_WIDTHS, task_rows, 1), "score": (SCORE_WIDTHS, score_rows, 1),
          "plain": (PLAIN_WIDTHS, plain_rows, 1)}
 

@@ -225,3 +225,16 @@ def test_task_table_in_another_hand(imported):
     assert appendix["headers"]["lead"] == "Cơ quan thực hiện Chủ trì"
     assert appendix["headers"]["co"] == "Cơ quan thực hiện Phối hợp"
     assert appendix["headers"]["notes"] == "Kinh phí"
+
+
+def test_score_table_numbered_with_dots(imported):
+    _, result = imported("score-dotted")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "scores" and appendix["criteria"] == ["papi.2", "papi.3"]
+    assert appendix["total_label"] == "Cộng"
+    by_code = {t["criterion"]: t for t in result.data["targets"]}
+    assert by_code["papi.2.a"]["baseline"] == {"year": 2019, "value": Decimal("0.95")}
+    own = next(c for c in result.data["criteria"] if c["name"].startswith("Người dân được tiếp cận"))
+    assert own["parent"] == "papi.2.a"  # 1.1.1 under 1.1
+    assert by_code[own["code"]]["target"] == Decimal("0.50") and by_code[own["code"]]["max"] == Decimal("1.25")
+    assert appendix["leads"][own["code"]] == ["Sở Tư pháp", "Sở Thông tin và Truyền thông"]
