@@ -286,6 +286,10 @@ class TableReader:
                 headers[key] = printed
         if headers:
             appendix["headers"] = headers
+        widths = {key: Decimal(str(round(sum(grid.widths[c:c + span]) / PT_PER_CM, 2)))
+                  for c, span, _ in grid.header for col, key in ordered if c == col} if grid.widths else {}
+        if len(set(widths.values())) > 1 and all(widths.values()):
+            appendix["widths"] = widths  # the printed proportions, so the rebuilt table is as long
         if group_names:
             appendix["group_names"] = group_names
         if numbers and all(re.fullmatch(r"\d+\.?", n) for n in numbers if n) and any(numbers):

@@ -14,7 +14,7 @@ from generator.plan.validate import load_plan
 from generator.render.appendices import appendix_table
 from generator.render.lookups import Lookups
 from generator.word import read_docx
-from tests.office.make_tables import SCORE_TRUTH, TASK_TRUTH, make_table_plan
+from tests.office.make_tables import SCORE_TRUTH, TASK_TRUTH, TASK_WIDTHS, make_table_plan
 from tests.word.test_importer import fill_todos, write_plan
 
 
@@ -90,6 +90,12 @@ def test_task_table_plan_validates_and_rebuilds_every_word(imported, tmp_path):
     table = appendix_table(Lookups(plan), plan.appendices[0])
     kinds = [row.kind for row in table.rows]
     assert kinds.count("group") == 3 and kinds.count("data") == 7
+    # the printed column widths are kept (in proportion: the table is scaled to the page)
+    assert result.data["appendices"][0]["widths"]["content"] == Decimal("8.0")
+    widths = [c.width_cm for c in table.columns]
+    printed = TASK_WIDTHS
+    for i in range(2, len(widths)):  # STT keeps its fixed width
+        assert widths[i] / widths[1] == pytest.approx(printed[i] / printed[1], rel=0.02)
 
 
 def test_score_table_gives_targets_with_baseline_year_and_leads(imported):

@@ -27,6 +27,12 @@ class TasksAppendix(Strict):
         "timeframe, output, notes.",
     )
     headers: dict[TaskColumn, Text] = Field(default={}, title="Tiêu đề cột", description="Đổi tên tiêu đề cột.")
+    widths: dict[TaskColumn, Decimal] = Field(
+        default={},
+        title="Độ rộng cột (cm)",
+        description="Độ rộng tương đối của các cột, tính bằng cm, ví dụ {content: 8, lead: 3.5}; bảng được co giãn "
+        "cho vừa trang. Bỏ trống: kehoach chia độ rộng theo lượng chữ của từng cột.",
+    )
     group_label: Text | None = Field(
         default=None,
         title="Tiền tố dòng nhóm",

@@ -27,8 +27,9 @@ TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
 
 
 def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
-    columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]), TASK_COLUMNS[key][1],
-                      TASK_COLUMNS[key][2]) for key in appendix.columns]
+    columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]),
+                      float(appendix.widths.get(key, TASK_COLUMNS[key][1])), TASK_COLUMNS[key][2])
+               for key in appendix.columns]
     table = new_table(refs, appendix, columns)
     tasks = [(i, t) for i, t in enumerate(refs.plan.tasks)
              if appendix.dimensions is None or t.dimension in appendix.dimensions]
@@ -68,7 +69,8 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
                 table.task_rows += 1
     _merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]
                    if not as_rows else [])
-    fit_to_content(table)
+    if not appendix.widths:  # widths the plan gives are kept
+        fit_to_content(table)
     return table
 
 
