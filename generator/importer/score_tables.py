@@ -114,14 +114,18 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
         return _refuse(out, "không có dòng tiêu chí")
     if target_year and target_year != reader.year:
         out.notes.append(f"{where}: cột mục tiêu ghi năm {target_year}, kế hoạch năm {reader.year}")
+    if grid.numbers_row:
+        out.notes.append(f"{where}: dòng đánh số cột dưới tiêu đề ((1), (2), …) không in lại")
     out.appendix["criteria"] = criteria
     if leads:
         out.appendix["leads"] = leads
-    defaults = {"stt": "STT", "name": "Tiêu chí", "max": "Điểm tối đa", "lead": "Đơn vị chủ trì"}
+    # what kehoach prints without headers (render/appendices/scores.py)
+    defaults = {"stt": "STT", "name": "Tiêu chí", "max": "Điểm tối đa", "lead": "Đơn vị chủ trì",
+                "baseline": f"Kết quả năm {base_year or reader.year - 1}", "target": f"Chỉ tiêu năm {reader.year}"}
     headers = {k: t for k, t in printed.items() if t and t != defaults.get(k)}
     if headers:
         out.appendix["headers"] = headers
-    if total_label:
+    if total_label and total_label != "Tổng cộng":
         out.appendix["total_label"] = total_label
     return out
 

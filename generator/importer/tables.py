@@ -277,6 +277,8 @@ class TableReader:
         if not out.tasks:
             notes.append("không có dòng nhiệm vụ")
             return None
+        if grid.numbers_row:
+            out.notes.append(f"{where}: dòng đánh số cột dưới tiêu đề ((1), (2), …) không in lại")
         appendix = out.appendix
         appendix["columns"] = keys
         headers = {}
@@ -288,7 +290,8 @@ class TableReader:
             appendix["headers"] = headers
         widths = {key: Decimal(str(round(sum(grid.widths[c:c + span]) / PT_PER_CM, 2)))
                   for c, span, _ in grid.header for col, key in ordered if c == col} if grid.widths else {}
-        if len(set(widths.values())) > 1 and all(widths.values()):
+        if len(set(widths.values())) > 1 and all(widths.values()) and not _as_kehoach_fits(widths, out.tasks,
+                                                                                             landscape):
             appendix["widths"] = widths  # the printed proportions, so the rebuilt table is as long
         if group_names:
             appendix["group_names"] = group_names
@@ -431,3 +434,27 @@ def _fit_spans(rows: list[dict], n_columns: int) -> None:
         row["spans"] = {k: v for k, v in row.get("spans", {}).items() if v}
         if not row["spans"]:
             del row["spans"]
+
+
+def _as_kehoach_fits(widths: dict[str, Decimal], tasks: list[dict], landscape: bool) -> bool:
+    """Whether kehoach, given these tasks, would print about these column widths itself (a table it
+    built): then the plan needs no `widths`. Compared in proportion, STT aside (its width is fixed)."""
+    from generator.nd30 import LANDSCAPE_TEXT_W, PORTRAIT_TEXT_W
+    from generator.render.appendices.common import fit_to_content, scale_columns
+    from generator.render.model import Cell, Column, Row, Table as Printed
+
+    keys = list(widths)
+    columns = [Column(k, "", max(TASK_COLUMNS[k][1], 1.3) if k == "stt" else TASK_COLUMNS[k][1], "left", k == "stt")
+               for k in keys]
+    printed = Printed("x", "", "", "", landscape, scale_columns(columns, LANDSCAPE_TEXT_W if landscape
+                                                                else PORTRAIT_TEXT_W))
+    for n, task in enumerate(tasks, start=1):
+        texts = [str(n) if k == "stt" else "; ".join(task.get(k, [])) if k in ("lead", "co")
+                 else str(task.get(k) or "") for k in keys]
+        printed.rows.append(Row("data", tuple(Cell((t,)) for t in texts)))
+    fit_to_content(printed)
+    ours = {c.key: c.width_cm for c in printed.columns if c.key != "stt"}
+    theirs = {k: float(w) for k, w in widths.items() if k != "stt"}
+    total_ours, total_theirs = sum(ours.values()), sum(theirs.values())
+    return all(abs(ours[k] / total_ours - theirs[k] / total_theirs) < 0.02 for k in ours)
+

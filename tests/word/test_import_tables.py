@@ -244,3 +244,9 @@ def test_score_table_numbered_with_dots(imported):
     assert own["parent"] == "papi.2.a"  # 1.1.1 under 1.1
     assert by_code[own["code"]]["target"] == Decimal("0.50") and by_code[own["code"]]["max"] == Decimal("1.25")
     assert appendix["leads"][own["code"]] == ["Sở Tư pháp", "Sở Thông tin và Truyền thông"]
+
+
+def test_column_number_row_is_no_task_and_is_said(imported):
+    _, result = imported("task")
+    assert not any(t["content"].startswith("(") for t in result.data["tasks"])
+    assert any("dòng đánh số cột" in m.text for m in result.notes)
