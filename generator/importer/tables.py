@@ -291,7 +291,7 @@ class TableReader:
         widths = {key: Decimal(str(round(sum(grid.widths[c:c + span]) / PT_PER_CM, 2)))
                   for c, span, _ in grid.header for col, key in ordered if c == col} if grid.widths else {}
         if len(set(widths.values())) > 1 and all(widths.values()) and not _as_kehoach_fits(widths, out.tasks,
-                                                                                             landscape):
+                                                                                             landscape, self.printed_name):
             appendix["widths"] = widths  # the printed proportions, so the rebuilt table is as long
         if group_names:
             appendix["group_names"] = group_names
@@ -322,6 +322,14 @@ class TableReader:
                     if norm(name) == norm(info.name) or self.renamed.get(code) == name:
                         return code
         return self.dimension(name, where, notes, parent=dim)
+
+    def printed_name(self, code: str, lettered: bool = False) -> str:
+        """The name kehoach prints for a criterion: the plan's own or renamed one, else the catalogue's
+        ("c) Name" for a lettered one)."""
+        own = next((c["name"] for c in self.own if c["code"] == code), None)
+        info = self.catalogue.by_code.get(code)
+        name = own or self.renamed.get(code) or (info.name if info else code)
+        return f"{info.letter}) {name}" if lettered and info and not own else name
 
     def target_id(self, code: str) -> str:
         """'t-' and the first words of the criterion's printed name (t-cong-khai), longer when two
@@ -436,7 +444,7 @@ def _fit_spans(rows: list[dict], n_columns: int) -> None:
             del row["spans"]
 
 
-def _as_kehoach_fits(widths: dict[str, Decimal], tasks: list[dict], landscape: bool) -> bool:
+def _as_kehoach_fits(widths: dict[str, Decimal], tasks: list[dict], landscape: bool, name_of) -> bool:
     """Whether kehoach, given these tasks, would print about these column widths itself (a table it
     built): then the plan needs no `widths`. Compared in proportion, STT aside (its width is fixed)."""
     from generator.nd30 import LANDSCAPE_TEXT_W, PORTRAIT_TEXT_W
@@ -449,12 +457,22 @@ def _as_kehoach_fits(widths: dict[str, Decimal], tasks: list[dict], landscape: b
     printed = Printed("x", "", "", "", landscape, scale_columns(columns, LANDSCAPE_TEXT_W if landscape
                                                                 else PORTRAIT_TEXT_W))
     for n, task in enumerate(tasks, start=1):
-        texts = [str(n) if k == "stt" else "; ".join(task.get(k, [])) if k in ("lead", "co")
-                 else str(task.get(k) or "") for k in keys]
+        def text(k: str) -> str:
+            if k == "stt":
+                return str(n)
+            if k in ("lead", "co"):
+                return "; ".join(task.get(k, []))
+            if k in ("dimension", "sub_dimension"):
+                codes = task.get(k) or []
+                return "\n".join(name_of(c, k == "sub_dimension")
+                                  for c in ([codes] if isinstance(codes, str) else codes))
+            return str(task.get(k) or "")
+
+        texts = [text(k) for k in keys]
         printed.rows.append(Row("data", tuple(Cell((t,)) for t in texts)))
     fit_to_content(printed)
     ours = {c.key: c.width_cm for c in printed.columns if c.key != "stt"}
     theirs = {k: float(w) for k, w in widths.items() if k != "stt"}
     total_ours, total_theirs = sum(ours.values()), sum(theirs.values())
-    return all(abs(ours[k] / total_ours - theirs[k] / total_theirs) < 0.02 for k in ours)
+    return all(abs(ours[k] / total_ours - theirs[k] / total_theirs) < 0.005 for k in ours)  # rounding
 
