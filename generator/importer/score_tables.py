@@ -114,6 +114,9 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
         return _refuse(out, "không có dòng tiêu chí")
     if target_year and target_year != reader.year:
         out.notes.append(f"{where}: cột mục tiêu ghi năm {target_year}, kế hoạch năm {reader.year}")
+    if not out.targets:
+        out.warnings.append(f"{where}: bảng điểm có {len(criteria)} lĩnh vực nhưng cột '{printed['target']}' không "
+                            "có số nào: không có chỉ tiêu nào được nhập")
     if grid.numbers_row:
         out.notes.append(f"{where}: dòng đánh số cột dưới tiêu đề ((1), (2), …) không in lại")
     out.appendix["criteria"] = criteria

@@ -251,7 +251,12 @@ def score_dotted_rows() -> list[list[dict]]:
     ]
 
 
-KINDS = {"score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
+def score_empty_rows() -> list[list[dict]]:
+    """A score table whose target column was left for later: the areas are there, no target."""
+    return [row[:4] + [cell("")] + row[5:] if r else row for r, row in enumerate(score_rows())]
+
+
+KINDS = {"score-empty": (SCORE_WIDTHS, score_empty_rows, 1), "score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
          "task": (TASK_WIDTHS, task_rows, 1), "score": (SCORE_WIDTHS, score_rows, 1),
          "plain": (PLAIN_WIDTHS, plain_rows, 1)}
 

@@ -250,3 +250,10 @@ def test_column_number_row_is_no_task_and_is_said(imported):
     _, result = imported("task")
     assert not any(t["content"].startswith("(") for t in result.data["tasks"])
     assert any("dòng đánh số cột" in m.text for m in result.notes)
+
+
+def test_score_table_without_targets_is_a_warning(imported):
+    _, result = imported("score-empty")
+    assert result.data["appendices"][0]["type"] == "scores"
+    warnings = [m.text for m in result.notes if m.level == "warning" and "bảng điểm" in m.text]
+    assert len(warnings) == 1 and "Mục tiêu năm 2020" in warnings[0], warnings
