@@ -295,6 +295,9 @@ class TableReader:
             appendix["widths"] = widths  # the printed proportions, so the rebuilt table is as long
         if group_names:
             appendix["group_names"] = group_names
+        seen = list(dict.fromkeys(t["dimension"] for t in out.tasks))
+        if seen != sorted(seen, key=self._catalogue_order):
+            appendix["group_order"] = "tasks"  # the printed order of the groups, not the catalogue's
         if numbers and all(re.fullmatch(r"\d+\.?", n) for n in numbers if n) and any(numbers):
             appendix["group_numbers"] = "arabic"
         if any(re.fullmatch(r"\d+\.\d+\.?", s) for s in stts):
@@ -322,6 +325,15 @@ class TableReader:
                     if norm(name) == norm(info.name) or self.renamed.get(code) == name:
                         return code
         return self.dimension(name, where, notes, parent=dim)
+
+    def _catalogue_order(self, code: str) -> tuple:
+        """Where kehoach puts a group: catalogue criteria by position, the plan's own after them."""
+        chain, info = [], self.catalogue.by_code.get(code)
+        while info is not None:
+            chain.append(info.position)
+            info = self.catalogue.by_code.get(info.parent) if info.parent else None
+        own = [c["code"] for c in self.own]
+        return (code.split(".")[0], code in own, tuple(reversed(chain)), own.index(code) if code in own else 0)
 
     def printed_name(self, code: str, lettered: bool = False) -> str:
         """The name kehoach prints for a criterion: the plan's own or renamed one, else the catalogue's

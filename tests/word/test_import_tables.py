@@ -257,3 +257,18 @@ def test_score_table_without_targets_is_a_warning(imported):
     assert result.data["appendices"][0]["type"] == "scores"
     warnings = [m.text for m in result.notes if m.level == "warning" and "bảng điểm" in m.text]
     assert len(warnings) == 1 and "Mục tiêu năm 2020" in warnings[0], warnings
+
+
+def test_groups_keep_their_printed_order(imported, tmp_path):
+    """'CẢI CÁCH THỦ TỤC HÀNH CHÍNH' (the plan's own) comes before 'CÔNG KHAI, MINH BẠCH' (papi.2) in the
+    table: the rebuilt appendix keeps that order, not the catalogue's."""
+    _, result = imported("two")
+    appendix = result.data["appendices"][0]
+    assert appendix["group_order"] == "tasks"
+    plan, _ = load_plan(write_plan(fill_todos(result.data), tmp_path / "two.yaml"))
+    table = appendix_table(Lookups(plan), plan.appendices[0])
+    groups = [row.cells[-1].lines[0] for row in table.rows if row.kind == "group"]
+    assert groups == ["CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CÔNG KHAI, MINH BẠCH"]
+    # a table already in catalogue order says nothing
+    _, result = imported("task")
+    assert "group_order" not in result.data["appendices"][0]

@@ -58,6 +58,12 @@ class TasksAppendix(Strict):
         description="true: dưới mỗi dòng nhóm, các nhiệm vụ được gom theo nội dung thành phần (sub_dimension) "
         "với một dòng tiêu đề không phải nhiệm vụ, ví dụ '1.3 | Tổ chức thực hiện kiểm tra CCHC'.",
     )
+    group_order: Literal["catalogue", "tasks"] = Field(
+        default="catalogue",
+        title="Thứ tự nhóm",
+        description="'catalogue': các nhóm theo thứ tự trong danh mục chỉ số; 'tasks': theo thứ tự nhiệm vụ đầu "
+        "tiên của mỗi nhóm trong mục tasks (như bảng gốc khi nhập từ Word).",
+    )
     group_rows: bool = Field(
         default=True,
         title="Dòng nhóm",

@@ -36,7 +36,8 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
     groups: dict[str, list] = {}
     for i, task in tasks:
         groups.setdefault(task.dimension, []).append((i, task))
-    order = sorted(groups, key=lambda code: _criterion_order(refs.criteria, code))
+    order = (list(groups) if appendix.group_order == "tasks"
+             else sorted(groups, key=lambda code: _criterion_order(refs.criteria, code)))
     keys = appendix.columns
     as_rows = "dimension" not in keys  # otherwise the dimension is a (merged) column
     where = refs.appendix_index[appendix.id]
