@@ -21,7 +21,7 @@ GROUP_RULES = [
 AGENCY_START = re.compile(
     r"^(đề nghị\s+)?(các\s+)?(sở|ban|văn phòng|thanh tra|công an|bộ chỉ huy|trung tâm|ủy ban|uỷ ban|ubnd|ubmttq|"
     r"đài|báo|bảo hiểm|cục|chi cục|kho bạc|hội|liên đoàn|tỉnh đoàn|đoàn|tòa án|viện|điện lực|bệnh viện|"
-    r"cơ quan|đơn vị|trường|ngân hàng|bộ)\b", re.IGNORECASE)
+    r"cơ quan|đơn vị|trường|ngân hàng|bộ|địa phương|chủ tịch)\b", re.IGNORECASE)
 
 ASCII = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -124,7 +124,7 @@ class AgencyBook:
             if self.known(part):
                 out.append(part)
                 continue
-            pieces = self._known_pieces(part)
+            pieces = self._known_pieces(part) or self._named_pieces(part)
             out += pieces if pieces else [part]
         return out
 
@@ -163,6 +163,24 @@ class AgencyBook:
             return None
         (unknown, _), pieces = best[0]
         return pieces if len(pieces) > 1 and unknown < len(pieces) else None
+
+    def _named_pieces(self, text: str) -> list[str] | None:
+        """Names nobody knows, split at ', ' or ' và ' only where every piece starts like an agency,
+        capitalised, three words or more ("Công an tỉnh, Sở Y tế"); most pieces wins. "Sở Văn hóa, Thể
+        thao và Du lịch" stays one: "Thể thao và Du lịch" does not start like an agency."""
+        tokens = re.split(r"(,\s+|\s+và\s+)", text)
+        n = len(tokens[0::2])
+        best: list[list[str] | None] = [None] * (n + 1)
+        best[n] = []
+        for i in range(n - 1, -1, -1):
+            for j in range(i + 1, n + 1):
+                piece = "".join(tokens[2 * i: 2 * j - 1])
+                if best[j] is None or not piece[:1].isupper() or len(piece.split()) < 3 \
+                        or not self.looks_like_agency(piece):
+                    continue
+                if best[i] is None or len(best[j]) + 1 > len(best[i]):
+                    best[i] = [piece] + best[j]
+        return best[0] if best[0] and len(best[0]) > 1 else None
 
 
 def _is_acronym(token: str) -> bool:

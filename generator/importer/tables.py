@@ -4,82 +4,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import InvalidOperation
+from decimal import Decimal
 
 from generator.render.context import TASK_COLUMNS
 from generator.importer.agencies import AgencyBook, slug
-from generator.importer.targets import Catalogue, norm, vi_number
-from generator.nd30.grammar import clean
+from generator.importer.targets import Catalogue, norm
 from generator.nd30.labels import LETTERED_NAME, ROMAN_CELL, TYPED_LABEL
+from generator.importer.grid import PT_PER_CM, Grid, TableImport, grid_of, is_group, text_of
+from generator.importer.score_tables import read_scores
 from generator.word.model import Table
 
-# header text → task column; first match wins, so the specific words come first
+# header text → task column; first match wins, so the specific words come first ("Cơ quan chủ trì thực
+# hiện" is the lead column, "Phối hợp thực hiện" the co column)
 HEADER_RULES = [
     (r"ghi chú", "notes"),
     (r"^(stt|tt|số tt|số thứ tự)$", "stt"),
     (r"chủ trì", "lead"),
-    (r"thời gian|thời hạn|tiến độ", "timeframe"),
+    (r"theo dõi|đôn đốc|giám sát", "notes"),  # "Theo dõi, kiểm tra, đôn đốc": kept under its printed header
+    # (after "chủ trì": "Cơ quan chủ trì theo dõi" is a lead column)
+    (r"thời gian|thời hạn|tiến độ|thời điểm", "timeframe"),
     (r"phối hợp|thực hiện", "co"),
     (r"sản phẩm", "output"),
-    (r"chỉ tiêu|cần đạt|mục tiêu", "indicator"),
+    (r"chỉ tiêu|cần đạt|mục tiêu|yêu cầu|chất lượng", "indicator"),
     (r"kết quả", "output"),
     (r"nội dung thành phần|tiêu chí thành phần", "sub_dimension"),
     (r"^(chỉ số nội dung|chỉ số thành phần|lĩnh vực|yếu tố|chỉ số)$", "dimension"),
     (r"nhiệm vụ|nội dung|giải pháp|công việc|hoạt động", "content"),
 ]
-
-
-@dataclass
-class Grid:
-    """A table as rows of (grid column, span, lines, bold), vertical merges repeated downwards."""
-
-    header: list[tuple[int, int, str]]
-    rows: list[list[tuple[int, int, list[str], bool]]]
-    widths: list[float]
-    header_rows: int = 1
-    aligns: dict[int, str] = field(default_factory=dict)  # grid column → most used alignment of its cells
-
-
-def grid_of(table: Table) -> Grid:
-    above: dict[int, list[str]] = {}
-    rows = []
-    for row in table.rows:
-        cells = []
-        for cell in row.cells:
-            lines = [clean(p.text).strip() for p in cell.paragraphs]
-            while lines and not lines[-1]:
-                lines.pop()
-            while lines and not lines[0]:
-                lines.pop(0)
-            if cell.v_merge == "continue":
-                lines = list(above.get(cell.col, []))
-            else:
-                above[cell.col] = lines
-            bold = any(p.bold for p in cell.paragraphs if p.text.strip())
-            cells.append((cell.col, cell.grid_span, lines, bold))
-        rows.append(cells)
-    n_header = 0
-    for row in table.rows:
-        if row.is_header:
-            n_header += 1
-        else:
-            break
-    n_header = max(1, n_header)
-    header = [(c, s, " ".join(x for x in lines if x)) for c, s, lines, _ in rows[0]] if rows else []
-    seen: dict[int, list[str]] = {}
-    for row in table.rows[1:]:
-        for cell in row.cells:
-            if cell.grid_span == 1:
-                seen.setdefault(cell.col, []).extend(
-                    ALIGN.get(p.alignment or "left", "left") for p in cell.paragraphs if p.text.strip())
-    aligns = {col: max(set(v), key=v.count) for col, v in seen.items() if v}
-    return Grid(header, rows[1:], list(table.grid), n_header, aligns)
-
-
-ALIGN = {"both": "justify", "center": "center", "right": "right", "left": "left", "start": "left", "end": "right",
-         "distribute": "justify"}
-
-
 def map_columns(header: list[tuple[int, int, str]]) -> dict[int, str] | None:
     out: dict[int, str] = {}
     lows = [" ".join(text.casefold().split()) for _, _, text in header]
@@ -94,34 +45,58 @@ def map_columns(header: list[tuple[int, int, str]]) -> dict[int, str] | None:
             if re.search(pattern, low) and key not in out.values():
                 out[col] = key
                 break
+    if "lead" not in out.values():
+        # "Đơn vị thực hiện" with no "Chủ trì" column names who does the task: its lead
+        for col, _span, text in header:
+            low = " ".join(text.casefold().split())
+            if out.get(col) == "co" and "phối hợp" not in low:
+                out[col] = "lead"
+                break
     return out
 
 
-@dataclass
-class TableImport:
-    appendix: dict
-    tasks: list[dict] = field(default_factory=list)
-    criteria: list[dict] = field(default_factory=list)
-    targets: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+def heading_row(row, columns: dict[int, str]) -> bool:
+    """A group row typed without merging: bold, only its number and its name filled, and the number a
+    roman numeral or the name in capitals ("I | CẢI CÁCH THỂ CHẾ |  |  |")."""
+    filled = [(c, lines, bold) for c, _, lines, bold in row if any(lines)]
+    if not filled or len(filled) > 2 or not all(bold for _, _, bold in filled):
+        return False
+    texts = [" ".join(lines).strip() for _, lines, _ in filled]
+    if len(filled) == 2 and columns.get(filled[0][0]) != "stt":
+        return False
+    letters = [ch for ch in texts[-1] if ch.isalpha()]
+    return bool(ROMAN_CELL.match(texts[0]) and len(filled) == 2) or (bool(letters) and all(ch.isupper() for ch in letters))
 
 
-def _text(lines: list[str]) -> str | None:
-    text = "\n".join(lines).strip()
-    return text or None
+AGENCY_ROLE = re.compile(r"^\s*[-+•]?\s*(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)
 
 
-def _cell(row, col: int) -> tuple[list[str], bool] | None:
-    for c, span, lines, bold in row:
-        if c <= col < c + span:
-            return lines, bold
-    return None
+def _agency_lines(values: dict[str, list[str]]) -> dict[str, str]:
+    """Lead and co texts of a row: each column's lines, a line that says 'Phối hợp: …' or 'Chủ trì: …'
+    going to that role whatever column it sits in."""
+    out: dict[str, list[str]] = {}
+    for key in ("lead", "co"):
+        for line in values.get(key, []):
+            m = AGENCY_ROLE.match(line)
+            role = ("lead" if m.group("role").casefold() == "chủ trì" else "co") if m else key
+            if line[m.end():].strip() if m else line.strip():
+                out.setdefault(role, []).append(line[m.end():] if m else line)
+    return {key: "\n".join(lines) for key, lines in out.items()}
 
 
-def _is_group(row, n_columns: int) -> bool:
-    texts = [(c, span, lines) for c, span, lines, _ in row if any(lines)]
-    spans = [span for _, span, _ in texts]
-    return bool(texts) and max(spans) >= 2 and len(row) < n_columns and len(texts) <= 2
+def _values(row, ordered: list[tuple[int, str]]) -> dict[str, list[str]]:
+    """The lines under each mapped column; a cell spanning several mapped columns (one cell for
+    'Chủ trì' and 'Phối hợp') belongs to the first of them only."""
+    values, used = {}, set()
+    for col, key in ordered:
+        for c, span, lines, _ in row:
+            if c <= col < c + span:
+                values[key] = [] if c in used else lines
+                used.add(c)
+                break
+        else:
+            values[key] = []
+    return values
 
 
 class TableReader:
@@ -176,57 +151,110 @@ class TableReader:
         columns = map_columns(grid.header) or {}
         keys = set(columns.values())
         low = [norm(t) for _, _, t in grid.header]
-        if any("điểm tối đa" in h for h in low) and any(h.startswith("kết quả") or h.startswith("chỉ tiêu")
-                                                       for h in low):
-            scores = self.scores(grid, appendix_id, title, landscape, where)
-            if scores is not None:
+        why = ""
+        if any("tối đa" in h for h in low):
+            scores = read_scores(self, grid, appendix_id, title, landscape, where)
+            if scores.appendix is not None:
                 return scores
-        if "content" in keys and keys & {"lead", "co", "timeframe", "indicator", "output"}:
-            tasks = self.tasks(grid, columns, appendix_id, title, landscape, where)
+            why = (f"{where}: bảng có cột 'Điểm tối đa' nhưng không đọc được thành bảng điểm ({scores.notes[0]}): "
+                   "các chỉ tiêu trong bảng không được nhập; giữ thành bảng thường")
+        elif "content" in keys and keys & {"lead", "co", "timeframe", "indicator", "output"}:
+            notes: list[str] = []
+            tasks = self.tasks(grid, columns, appendix_id, title, landscape, where, notes)
             if tasks is not None:
                 return tasks
-        return self.generic(grid, appendix_id, title, landscape, where)
+            if "lead" in keys:
+                lead = next(t for c, _, t in grid.header if columns.get(c) == "lead")
+                why = (f"{where}: bảng có cột '{lead}' nhưng không đọc được nhiệm vụ nào"
+                       + (f" ({notes[-1]})" if notes else "") + ": giữ thành bảng thường")
+        out = self.generic(grid, appendix_id, title, landscape, where)
+        if why:
+            out.warnings.append(why)
+        return out
 
     def _base(self, appendix_id: str, kind: str, title: str, landscape: bool) -> dict:
         return {"id": appendix_id, "type": kind, "title": title,
                 "orientation": "landscape" if landscape else "portrait"}
 
+    def _group(self, row, rwhere: str, notes: list[str], group_names: dict) -> tuple[str | None, str, str]:
+        """(label, code, number) of a group row: 'I | CÔNG KHAI, MINH BẠCH', 'Chỉ số “Công khai, minh
+        bạch”', '1. Cải cách thể chế'. A name printed in capitals keeps the catalogue's name for the
+        criterion and prints its own in this appendix (group_names)."""
+        cells = [x for _, _, lines, _ in row for x in lines if x]
+        number = ""
+        if cells and (ROMAN_CELL.match(cells[0]) or re.fullmatch(r"\d+\.?", cells[0])) and len(cells) > 1:
+            number = cells.pop(0)
+        text = " ".join(cells)
+        typed = TYPED_LABEL.match(text)
+        if typed and not number:
+            number = typed.group(0).strip()
+        text = TYPED_LABEL.sub("", text).strip()
+        quoted = re.match(r"^(?P<label>.*?)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$", text)
+        label, name = (quoted.group("label").strip() or None, quoted.group("name")) if quoted else (None, text)
+        letters = [ch for ch in name if ch.isalpha()]
+        if letters and all(ch.isupper() for ch in letters):
+            code, _ = self.catalogue.match(name)
+            if code is not None:
+                group_names[code] = name
+                return label, code, number
+        return label, self.dimension(name, rwhere, notes), number
+
     def tasks(self, grid: Grid, columns: dict[int, str], appendix_id: str, title: str, landscape: bool,
-              where: str) -> TableImport | None:
+              where: str, notes: list[str]) -> TableImport | None:
         ordered = sorted(columns.items())
         keys = [k for _, k in ordered]
-        n_cols = len(grid.header)
-        has_groups = any(_is_group(row, n_cols) for row in grid.rows)
-        if not has_groups and "dimension" not in keys:
+        n_cols = max(len(grid.widths), len(grid.header))
+        rows = grid.data_rows()
+
+        def group(row) -> bool:
+            return is_group(row, n_cols) or heading_row(row, columns)
+
+        has_groups = any(group(row) for _, row in rows)
+        unread = [(c, t) for c, _, t in grid.header if c not in columns
+                  and any(col == c and lines for _, row in rows if not group(row) for col, _, lines, _ in row)]
+        if unread and "notes" not in keys and len(unread) == 1:
+            # one column the task model has no place for ("Kinh phí"): its cells are the notes, under its header
+            columns = {**columns, unread[0][0]: "notes"}
+            ordered = sorted(columns.items())
+            keys = [k for _, k in ordered]
+        elif unread:
+            notes.append("cột " + ", ".join(f"'{t}'" for _, t in unread) + " không có chỗ trong nhiệm vụ")
             return None
         out = TableImport(self._base(appendix_id, "tasks", title, landscape))
+        if not has_groups and "dimension" not in keys:
+            # one run of tasks, no group row: they need a dimension all the same, one the plan declares
+            # under the appendix's name, never printed as a row
+            out.appendix["group_rows"] = False
         labels: list[str | None] = []
+        numbers: list[str] = []
+        group_names: dict[str, str] = {}
         current = None
         counters: dict[str, int] = {}
-        for r, row in enumerate(grid.rows, start=grid.header_rows + 1):
+        stts: list[str] = []
+        for r, row in rows:
             rwhere = f"{where}, hàng {r}"
-            if _is_group(row, n_cols):
-                text = " ".join(x for _, _, lines, _ in row for x in lines if x and not ROMAN_CELL.match(x))
-                text = TYPED_LABEL.sub("", text).strip()
-                quoted = re.match(r"^(?P<label>.*?)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$", text)
-                label, name = (quoted.group("label").strip() or None, quoted.group("name")) if quoted else (None, text)
+            if group(row):
+                label, current, number = self._group(row, rwhere, out.notes, group_names)
                 labels.append(label)
-                current = self.dimension(name, rwhere, out.notes)
+                numbers.append(number)
                 continue
             if not any(lines for _, _, lines, _ in row):
                 continue
             task: dict = {}
-            values = {key: (_cell(row, col) or ([], False))[0] for col, key in ordered}
+            values = _values(row, ordered)
             dim = current
-            if "dimension" in values and _text(values["dimension"]):
-                dim = self.dimension(_text(values["dimension"]).replace("\n", " "), rwhere, out.notes)
-            if dim is None:
-                out.notes.append(f"{rwhere}: dòng nhiệm vụ trước dòng nhóm đầu tiên; đọc cả bảng thành bảng thường")
-                return None
-            content = _text(values.get("content", []))
+            if "dimension" in values and text_of(values["dimension"]):
+                dim = self.dimension(text_of(values["dimension"]).replace("\n", " "), rwhere, out.notes)
+            if dim is None:  # no group row (yet): the tasks of the whole table
+                if has_groups:
+                    out.notes.append(f"{rwhere}: dòng nhiệm vụ trước dòng nhóm đầu tiên: xếp vào nhóm "
+                                     "mang tên phụ lục")
+                current = dim = self.dimension(title, rwhere, out.notes)
+            content = text_of(values.get("content", []))
             if content is None:
-                out.notes.append(f"{rwhere}: dòng không có nội dung nhiệm vụ; đọc cả bảng thành bảng thường")
+                notes.append(f"{rwhere}: dòng không có nội dung nhiệm vụ")
                 return None
+            stts.append(text_of(values.get("stt", [])) or "")
             counters[dim] = counters.get(dim, 0) + 1
             task["id"] = self.task_id(dim, counters[dim])
             task["dimension"] = dim
@@ -235,22 +263,22 @@ class TableReader:
                 codes = [self.sub_dimension(s, dim, rwhere, out.notes) for s in subs]
                 task["sub_dimension"] = codes[0] if len(codes) == 1 else codes
             task["content"] = content
-            for key in ("indicator",):
-                if _text(values.get(key, [])):
-                    task[key] = _text(values[key])
-            for key in ("lead", "co"):
-                text = _text(values.get(key, []))
-                if text:
-                    names = self.agencies.split(text)
-                    for name in names:
-                        self.agencies.declare(name, rwhere)
-                    task[key] = names
+            if text_of(values.get("indicator", [])):
+                task["indicator"] = text_of(values["indicator"])
+            for key, text in _agency_lines(values).items():
+                names = self.agencies.split(text)
+                for name in names:
+                    self.agencies.declare(name, rwhere)
+                task[key] = names
             for key in ("timeframe", "output", "notes"):
-                if _text(values.get(key, [])):
-                    task[key] = _text(values[key])
+                if text_of(values.get(key, [])):
+                    task[key] = text_of(values[key])
             out.tasks.append(task)
         if not out.tasks:
+            notes.append("không có dòng nhiệm vụ")
             return None
+        if grid.numbers_row:
+            out.notes.append(f"{where}: dòng đánh số cột dưới tiêu đề ((1), (2), …) không in lại")
         appendix = out.appendix
         appendix["columns"] = keys
         headers = {}
@@ -260,6 +288,20 @@ class TableReader:
                 headers[key] = printed
         if headers:
             appendix["headers"] = headers
+        widths = {key: Decimal(str(round(sum(grid.widths[c:c + span]) / PT_PER_CM, 2)))
+                  for c, span, _ in grid.header for col, key in ordered if c == col} if grid.widths else {}
+        if len(set(widths.values())) > 1 and all(widths.values()) and not _as_kehoach_fits(widths, out.tasks,
+                                                                                             landscape, self.printed_name):
+            appendix["widths"] = widths  # the printed proportions, so the rebuilt table is as long
+        if group_names:
+            appendix["group_names"] = group_names
+        seen = list(dict.fromkeys(t["dimension"] for t in out.tasks))
+        if seen != sorted(seen, key=self._catalogue_order):
+            appendix["group_order"] = "tasks"  # the printed order of the groups, not the catalogue's
+        if numbers and all(re.fullmatch(r"\d+\.?", n) for n in numbers if n) and any(numbers):
+            appendix["group_numbers"] = "arabic"
+        if any(re.fullmatch(r"\d+\.\d+\.?", s) for s in stts):
+            appendix["numbering"] = "hierarchical"
         used = [x for x in labels if x]
         if used:
             appendix["group_label"] = max(set(used), key=used.count)
@@ -283,6 +325,23 @@ class TableReader:
                     if norm(name) == norm(info.name) or self.renamed.get(code) == name:
                         return code
         return self.dimension(name, where, notes, parent=dim)
+
+    def _catalogue_order(self, code: str) -> tuple:
+        """Where kehoach puts a group: catalogue criteria by position, the plan's own after them."""
+        chain, info = [], self.catalogue.by_code.get(code)
+        while info is not None:
+            chain.append(info.position)
+            info = self.catalogue.by_code.get(info.parent) if info.parent else None
+        own = [c["code"] for c in self.own]
+        return (code.split(".")[0], code in own, tuple(reversed(chain)), own.index(code) if code in own else 0)
+
+    def printed_name(self, code: str, lettered: bool = False) -> str:
+        """The name kehoach prints for a criterion: the plan's own or renamed one, else the catalogue's
+        ("c) Name" for a lettered one)."""
+        own = next((c["name"] for c in self.own if c["code"] == code), None)
+        info = self.catalogue.by_code.get(code)
+        name = own or self.renamed.get(code) or (info.name if info else code)
+        return f"{info.letter}) {name}" if lettered and info and not own else name
 
     def target_id(self, code: str) -> str:
         """'t-' and the first words of the criterion's printed name (t-cong-khai), longer when two
@@ -313,67 +372,9 @@ class TableReader:
         self.task_ids.add(tid)
         return tid
 
-    def scores(self, grid: Grid, appendix_id: str, title: str, landscape: bool, where: str) -> TableImport | None:
-        out = TableImport(self._base(appendix_id, "scores", title, landscape))
-        base_year = target_year = None
-        for _, _, text in grid.header:
-            found = re.search(r"(\d{4})", text)
-            if found and norm(text).startswith("kết quả"):
-                base_year = int(found.group(1))
-            elif found and norm(text).startswith("chỉ tiêu"):
-                target_year = int(found.group(1))
-        criteria, leads = [], {}
-        parent = None
-        for r, row in enumerate(grid.rows, start=2):
-            cells = [" ".join(lines) for _, _, lines, _ in row]
-            if len(cells) < 5:
-                return None
-            label, name = cells[0].strip(), cells[1].strip()
-            if norm(name) in ("tổng cộng", "tổng", "cộng"):
-                continue
-            if ROMAN_CELL.match(label):
-                code, _ = self.catalogue.match(name)
-                if code is None:
-                    return None
-                parent = code
-                criteria.append(code)
-            else:
-                code, _ = self.catalogue.match(name, parent=parent)
-                if code is None or parent is None:
-                    return None
-            values = []
-            for text in cells[2:5]:
-                try:
-                    values.append(vi_number(text) if text.strip() else None)
-                except InvalidOperation:
-                    return None
-            maximum, baseline, target = values
-            if len(cells) > 5 and cells[5].strip():
-                names = self.agencies.split(cells[5])
-                for n in names:
-                    self.agencies.declare(n, f"{where}, hàng {r}")
-                leads[code] = names
-            info = self.catalogue.by_code.get(code)
-            if target is not None:
-                entry: dict = {"id": self.target_id(code), "criterion": code}
-                if baseline is not None and base_year:
-                    entry["baseline"] = {"year": base_year, "value": baseline}
-                entry["target"] = target
-                if maximum is not None and (info is None or info.max != maximum):
-                    entry["max"] = maximum
-                out.targets.append(entry)
-            elif maximum is not None and info is not None and info.max != maximum:
-                out.notes.append(f"{where}, hàng {r}: điểm tối đa {cells[2]} khác danh mục ({info.max})")
-        if not criteria:
-            return None
-        if target_year and target_year != self.year:
-            out.notes.append(f"{where}: cột chỉ tiêu ghi năm {target_year}, kế hoạch năm {self.year}")
-        out.appendix["criteria"] = criteria
-        if leads:
-            out.appendix["leads"] = leads
-        return out
-
     def generic(self, grid: Grid, appendix_id: str, title: str, landscape: bool, where: str) -> TableImport:
+        """Every cell kept, laid out as printed: column widths in proportion, bold rows, group rows,
+        cells merged across (spans.columns) and down (spans.rows, the covered cells left empty)."""
         out = TableImport(self._base(appendix_id, "table", title, landscape))
         columns, ids = [], {}
         for col, span, text in grid.header:
@@ -382,28 +383,53 @@ class TableReader:
                 cid += "-2"
             ids[col] = cid
             entry: dict = {"id": cid, "header": text or "–"}  # a header cell left empty
+            width = sum(grid.widths[col:col + span]) / PT_PER_CM if grid.widths else 0
+            if width > 0:
+                entry["width"] = Decimal(str(round(width, 2)))
             align = grid.aligns.get(col)
             if align and align != "left":
                 entry["align"] = align
             columns.append(entry)
+        if len({c.get("width") for c in columns}) == 1:
+            for c in columns:  # equal widths are what kehoach prints without any
+                c.pop("width", None)
         if not columns:
             columns = [{"id": "noi-dung", "header": "Nội dung"}]
             ids = {0: "noi-dung"}
+        starts = sorted(ids)
+
+        def key_of(col: int) -> str:
+            return ids.get(col) or next((ids[c] for c in reversed(starts) if c <= col), columns[0]["id"])
+
         rows = []
-        for r, row in enumerate(grid.rows, start=2):
-            cells = {}
-            for col, span, lines, _ in row:
-                text = _text(lines)
-                if text is None:
-                    continue
-                key = ids.get(col) or next((ids[c] for c in sorted(ids, reverse=True) if c <= col), columns[0]["id"])
-                cells[key] = cells[key] + "\n" + text if key in cells else text
-            if not cells:
+        for i, row in enumerate(grid.rows):
+            cells, spans, bolds = {}, {}, []
+            group = is_group(row, max(len(grid.widths), len(grid.header)))
+            for col, span, lines, bold in row:
+                if (i, col) in grid.merged:
+                    continue  # printed once, in the first row of the merge
+                key = key_of(col)
+                text = text_of(lines)
+                if text is not None:
+                    cells[key] = cells[key] + "\n" + text if key in cells else text
+                    bolds.append(bold)
+                width = len([c for c in starts if col <= c < col + span]) or 1
+                down = grid.down.get((i, col), 1)
+                if not group and (width > 1 or down > 1) and key not in spans:
+                    spans[key] = {k: v for k, v in (("columns", width), ("rows", down)) if v > 1}
+            if not cells and not spans:
                 continue
+            if not cells:
+                cells[key_of(row[0][0])] = "–" if not rows else ""
             entry = {"id": f"r{len(rows) + 1}", "cells": cells}
-            if _is_group(row, len(grid.header)):
+            if group:
                 entry["group"] = True  # kehoach prints its filled cells, the last one spanning the row
+            elif bolds and all(bolds):
+                entry["bold"] = True
+            if spans:
+                entry["spans"] = spans
             rows.append(entry)
+        _fit_spans(rows, len(columns))
         if not rows:
             rows = [{"id": "r1", "cells": {columns[0]["id"]: "–"}}]
         out.appendix["columns"] = columns
@@ -411,3 +437,54 @@ class TableReader:
         out.notes.append(f"{where}: bảng không phải bảng nhiệm vụ hay bảng điểm: giữ thành bảng thường "
                          f"({len(rows)} dòng, {len(columns)} cột)")
         return out
+
+
+def _fit_spans(rows: list[dict], n_columns: int) -> None:
+    """A merge downwards stops at a group row or the end of the table (rows dropped as empty)."""
+    for r, row in enumerate(rows):
+        for key, span in row.get("spans", {}).items():
+            n = span.get("rows", 1)
+            k = 1
+            while k < n and r + k < len(rows) and not rows[r + k].get("group"):
+                k += 1
+            if k < n:
+                span["rows"] = k
+                if k == 1:
+                    del span["rows"]
+        row["spans"] = {k: v for k, v in row.get("spans", {}).items() if v}
+        if not row["spans"]:
+            del row["spans"]
+
+
+def _as_kehoach_fits(widths: dict[str, Decimal], tasks: list[dict], landscape: bool, name_of) -> bool:
+    """Whether kehoach, given these tasks, would print about these column widths itself (a table it
+    built): then the plan needs no `widths`. Compared in proportion, STT aside (its width is fixed)."""
+    from generator.nd30 import LANDSCAPE_TEXT_W, PORTRAIT_TEXT_W
+    from generator.render.appendices.common import fit_to_content, scale_columns
+    from generator.render.model import Cell, Column, Row, Table as Printed
+
+    keys = list(widths)
+    columns = [Column(k, "", max(TASK_COLUMNS[k][1], 1.3) if k == "stt" else TASK_COLUMNS[k][1], "left", k == "stt")
+               for k in keys]
+    printed = Printed("x", "", "", "", landscape, scale_columns(columns, LANDSCAPE_TEXT_W if landscape
+                                                                else PORTRAIT_TEXT_W))
+    for n, task in enumerate(tasks, start=1):
+        def text(k: str) -> str:
+            if k == "stt":
+                return str(n)
+            if k in ("lead", "co"):
+                return "; ".join(task.get(k, []))
+            if k in ("dimension", "sub_dimension"):
+                codes = task.get(k) or []
+                return "\n".join(name_of(c, k == "sub_dimension")
+                                  for c in ([codes] if isinstance(codes, str) else codes))
+            return str(task.get(k) or "")
+
+        texts = [text(k) for k in keys]
+        printed.rows.append(Row("data", tuple(Cell((t,)) for t in texts)))
+    fit_to_content(printed)
+    ours = {c.key: c.width_cm for c in printed.columns if c.key != "stt"}
+    theirs = {k: float(w) for k, w in widths.items() if k != "stt"}
+    total_ours, total_theirs = sum(ours.values()), sum(theirs.values())
+    return all(abs(ours[k] / total_ours - theirs[k] / total_theirs) < 0.005 for k in ours)  # rounding
+

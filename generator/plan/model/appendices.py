@@ -27,6 +27,12 @@ class TasksAppendix(Strict):
         "timeframe, output, notes.",
     )
     headers: dict[TaskColumn, Text] = Field(default={}, title="Tiêu đề cột", description="Đổi tên tiêu đề cột.")
+    widths: dict[TaskColumn, Decimal] = Field(
+        default={},
+        title="Độ rộng cột (cm)",
+        description="Độ rộng tương đối của các cột, tính bằng cm, ví dụ {content: 8, lead: 3.5}; bảng được co giãn "
+        "cho vừa trang. Bỏ trống: kehoach chia độ rộng theo lượng chữ của từng cột.",
+    )
     group_label: Text | bool | None = Field(
         default=None,
         title="Tiền tố dòng nhóm",
@@ -52,6 +58,18 @@ class TasksAppendix(Strict):
         title="Dòng tiêu chí",
         description="true: dưới mỗi dòng nhóm, các nhiệm vụ được gom theo nội dung thành phần (sub_dimension) "
         "với một dòng tiêu đề không phải nhiệm vụ, ví dụ '1.3 | Tổ chức thực hiện kiểm tra CCHC'.",
+    )
+    group_order: Literal["catalogue", "tasks"] = Field(
+        default="catalogue",
+        title="Thứ tự nhóm",
+        description="'catalogue': các nhóm theo thứ tự trong danh mục chỉ số; 'tasks': theo thứ tự nhiệm vụ đầu "
+        "tiên của mỗi nhóm trong mục tasks (như bảng gốc khi nhập từ Word).",
+    )
+    group_rows: bool = Field(
+        default=True,
+        title="Dòng nhóm",
+        description="false: không in dòng nhóm (bảng nhiệm vụ liền một mạch, không chia theo lĩnh vực); "
+        "nhiệm vụ vẫn được đánh số liên tục trong nhóm của nó.",
     )
     numbering: Literal["flat", "hierarchical"] = Field(
         default="flat",

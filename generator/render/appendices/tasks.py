@@ -41,22 +41,24 @@ def group_label(refs: Lookups, label: str | bool | None, code: str, name: str) -
 
 
 def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
-    columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]), TASK_COLUMNS[key][1],
-                      TASK_COLUMNS[key][2]) for key in appendix.columns]
+    columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]),
+                      float(appendix.widths.get(key, TASK_COLUMNS[key][1])), TASK_COLUMNS[key][2])
+               for key in appendix.columns]
     table = new_table(refs, appendix, columns)
     tasks = [(i, t) for i, t in enumerate(refs.plan.tasks)
              if appendix.dimensions is None or t.dimension in appendix.dimensions]
     groups: dict[str, list] = {}
     for i, task in tasks:
         groups.setdefault(task.dimension, []).append((i, task))
-    order = sorted(groups, key=lambda code: _criterion_order(refs.criteria, code))
+    order = (list(groups) if appendix.group_order == "tasks"
+             else sorted(groups, key=lambda code: _criterion_order(refs.criteria, code)))
     keys = appendix.columns
     as_rows = "dimension" not in keys  # otherwise the dimension is a (merged) column
     where = refs.appendix_index[appendix.id]
     for g, code in enumerate(order, start=1):
         name = appendix.group_names.get(code) or refs.criterion_name(code)
         number_g = roman(g) if appendix.group_numbers == "roman" else str(g)
-        if as_rows:
+        if as_rows and appendix.group_rows:
             label = group_label(refs, appendix.group_label, code, name)
             cells = ((Cell((number_g,)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
             group_source = Source(("appendices", where, "group", code), "generated")
@@ -82,7 +84,8 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
                 table.task_rows += 1
     _merge_repeats(table, [i for i, k in enumerate(keys) if k in ("stt", "dimension", "sub_dimension")]
                    if not as_rows else [])
-    fit_to_content(table)
+    if not appendix.widths:  # widths the plan gives are kept
+        fit_to_content(table)
     return table
 
 

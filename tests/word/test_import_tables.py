@@ -1,0 +1,274 @@
+"""kehoach import on appendix tables laid out as real offices lay them out (issue 19, tables): a task
+table with a lead column becomes tasks, a score table becomes targets, any other table keeps its
+layout; a table holding structure that was not read says so. The files are the seed plan with its
+appendix table replaced (tests/office/make_tables.py), with contents of our own."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from generator.importer.importer import import_document
+from generator.importer.recall import document_words, rebuilt_document, recall
+from generator.plan.validate import load_plan
+from generator.render.appendices import appendix_table
+from generator.render.lookups import Lookups
+from generator.word import read_docx
+from tests.office.make_tables import SCORE_TRUTH, TASK_TRUTH, TASK_WIDTHS, make_table_plan
+from tests.word.test_importer import fill_todos, write_plan
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("table-office")
+    done = {}
+
+    def get(kind, mutate=None):
+        key = (kind, mutate)
+        if key not in done:
+            path = make_table_plan(out / f"{kind}.docx", kind)
+            doc = read_docx(path).value
+            done[key] = (doc, import_document(doc, plan_id=f"bang-{kind}"))
+        return done[key]
+
+    return get
+
+
+def _names(result, refs: list[str]) -> list[str]:
+    """Agency references as printed names (the plan's own declarations, else the reference itself)."""
+    own = {a["id"]: a["name"] for a in result.data.get("agencies", [])}
+    return [own.get(r, r) for r in refs]
+
+
+def test_task_table_with_lead_column_becomes_tasks(imported):
+    _, result = imported("task")
+    tasks = result.data["tasks"]
+    assert len(tasks) == len(TASK_TRUTH)
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "tasks"
+    assert appendix["columns"] == ["stt", "content", "output", "timeframe", "lead", "co", "notes"]
+    # the printed headers, the follow-up column among them, are kept
+    assert appendix["headers"]["lead"] == "Chủ trì thực hiện"
+    assert appendix["headers"]["notes"] == "Theo dõi, kiểm tra, đôn đốc"
+    groups = {code: name for code, name in appendix["group_names"].items()}
+    for task, (group, start, lead, co) in zip(tasks, TASK_TRUTH):
+        assert task["content"].startswith(start)
+        assert _names(result, task.get("lead", [])) == lead, task
+        assert _names(result, task.get("co", [])) == co, task
+        if task["dimension"] in groups:
+            assert groups[task["dimension"]] == group
+    # group rows in capitals name catalogue dimensions: the catalogue's name stays, the printed one is the row's
+    assert [t["dimension"] for t in tasks[:6]] == ["papi.2"] * 3 + ["papi.3"] * 3
+    # a group the catalogue lacks is declared by the plan
+    own = {c["code"]: c["name"] for c in result.data["criteria"]}
+    assert own[tasks[6]["dimension"]] == "NHIỆM VỤ CHUNG"
+
+
+def test_task_table_cells_merged_spread_and_paragraphs_kept(imported):
+    _, result = imported("task")
+    tasks = result.data["tasks"]
+    # two paragraphs in one cell stay two lines
+    assert tasks[0]["content"] == "Công khai danh sách hộ nghèo tại nhà văn hóa thôn.\nCập nhật danh sách mỗi quý."
+    # a lead merged down two rows is the lead of both
+    assert tasks[2]["lead"] == tasks[1]["lead"]
+    # one cell across Chủ trì and Phối hợp: the agencies lead, nobody is both lead and co
+    assert "co" not in tasks[3]
+    # rows sharing a merged STT and task: two tasks, each with its own product and lead
+    assert tasks[4]["content"] == tasks[5]["content"]
+    assert tasks[4]["output"] != tasks[5]["output"] and tasks[4]["lead"] != tasks[5]["lead"]
+    assert tasks[0]["timeframe"] == "Hằng quý" and tasks[0]["output"] == "Danh sách được niêm yết"
+    assert tasks[0]["notes"] == "Văn phòng Ủy ban nhân dân tỉnh"  # the follow-up agency
+
+
+def test_task_table_plan_validates_and_rebuilds_every_word(imported, tmp_path):
+    doc, result = imported("task")
+    plan, _ = load_plan(write_plan(fill_todos(result.data), tmp_path / "task.yaml"))
+    assert len(plan.tasks) == len(TASK_TRUTH)
+    rebuilt = document_words(rebuilt_document(result.data))
+    assert recall(document_words(doc), rebuilt) >= 0.99
+    # the appendix is generated from the tasks: three group rows, seven task rows
+    table = appendix_table(Lookups(plan), plan.appendices[0])
+    kinds = [row.kind for row in table.rows]
+    assert kinds.count("group") == 3 and kinds.count("data") == 7
+    # the printed column widths are kept (in proportion: the table is scaled to the page)
+    assert result.data["appendices"][0]["widths"]["content"] == Decimal("8.0")
+    widths = [c.width_cm for c in table.columns]
+    printed = TASK_WIDTHS
+    for i in range(2, len(widths)):  # STT keeps its fixed width
+        assert widths[i] / widths[1] == pytest.approx(printed[i] / printed[1], rel=0.02)
+
+
+def test_score_table_gives_targets_with_baseline_year_and_leads(imported):
+    _, result = imported("score")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "scores"
+    assert appendix["headers"]["target"] == "Mục tiêu năm 2020"
+    assert appendix["total_label"] == "Tổng điểm"
+    by_code = {t["criterion"]: t for t in result.data["targets"]}
+    # the sub-criteria rows (the body states no target for them): values of the table, baseline year from its header
+    sub = by_code["papi.2.a"]
+    assert sub["target"] == Decimal("1.10") and sub["baseline"] == {"year": 2019, "value": Decimal("0.95")}
+    assert by_code["papi.2.b"]["target"] == Decimal("1.70")
+    # a row naming a responsible agency: that criterion's lead
+    leads = {code: _names(result, refs) for code, refs in appendix["leads"].items()}
+    assert leads == {"papi.2": SCORE_TRUTH[0][4], "papi.2.a": SCORE_TRUTH[1][4], "papi.2.b": SCORE_TRUTH[2][4],
+                     "papi.3": SCORE_TRUTH[3][4]}
+    # a criterion the catalogue lacks is declared, under the area above it, with its target
+    own = {c["code"]: c for c in result.data["criteria"]}
+    extra = next(c for c in own.values() if c["name"] == "Mức độ và hiệu quả tiếp xúc với chính quyền")
+    assert extra["parent"] == "papi.3"
+    assert by_code[extra["code"]]["target"] == Decimal("1.70")
+
+
+def test_plain_table_keeps_widths_bold_rows_and_merges(imported):
+    _, result = imported("plain")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "table"
+    widths = [c["width"] for c in appendix["columns"]]
+    assert widths == [Decimal("1.2"), Decimal("3.0"), Decimal("11.0"), Decimal("4.0")]
+    rows = appendix["rows"]
+    # merged down: printed once, spanning two rows, nothing repeated below
+    assert rows[0]["spans"] == {"thoi-gian": {"rows": 2}} and "thoi-gian" not in rows[1]["cells"]
+    assert rows[2].get("group") and rows[2]["cells"] == {"stt": "ĐỢT HAI"}
+    assert rows[3].get("bold") and not rows[0].get("bold")
+    assert rows[4]["spans"] == {"thoi-gian": {"columns": 2}} and rows[4]["cells"]["thanh-phan"] == "Tổng kết năm"
+
+
+def test_plain_table_rebuilds_with_its_layout(imported, tmp_path):
+    _, result = imported("plain")
+    plan, _ = load_plan(write_plan(fill_todos(result.data), tmp_path / "plain.yaml"))
+    table = appendix_table(Lookups(plan), plan.appendices[0])
+    widths = [c.width_cm for c in table.columns]
+    assert widths[2] > 3 * widths[1] > 3 * widths[0]  # in proportion, not equal
+    data = [row for row in table.rows if row.kind == "data"]
+    assert data[0].cells[1].merge == "restart" and data[1].cells[1].merge == "continue"
+    assert data[2].bold and not data[0].bold
+    assert data[3].cells[1].span == 2
+
+
+def test_flat_task_table_becomes_tasks_without_group_rows(imported, tmp_path):
+    _, result = imported("flat")
+    tasks = result.data["tasks"]
+    assert [(_names(result, t["lead"]), _names(result, t.get("co", []))) for t in tasks] == [
+        (["Văn phòng Ủy ban nhân dân tỉnh"], ["Các Sở, Ban, ngành"]),
+        (["Sở Nội vụ"], ["Sở Thông tin và Truyền thông", "Báo Quảng Nam"])]
+    assert tasks[0]["indicator"] == "100% thủ tục được rà soát" and tasks[1]["timeframe"] == "Quý IV/2020"
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "tasks" and appendix["group_rows"] is False
+    assert appendix["headers"]["lead"] == "Cơ quan chủ trì thực hiện"
+    plan, _ = load_plan(write_plan(fill_todos(result.data), tmp_path / "flat.yaml"))
+    table = appendix_table(Lookups(plan), plan.appendices[0])
+    assert [row.kind for row in table.rows] == ["data", "data"]  # as printed: no group row added
+    assert [row.cells[0].lines for row in table.rows] == [("1",), ("2",)]
+
+
+def test_lead_column_without_tasks_is_a_warning(imported):
+    """A table with a lead column that gives no task (a row without a task in it) says so, and keeps
+    every cell in a generic table."""
+    _, result = imported("broken")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "table" and "tasks" not in result.data
+    warnings = [m.text for m in result.notes if m.level == "warning" and "Đơn vị chủ trì" in m.text]
+    assert len(warnings) == 1 and "không đọc được nhiệm vụ nào" in warnings[0], warnings
+
+
+SPLITS = [
+    # names no registry knows: split only where every piece starts like an agency, capitalised
+    (None, "Công an tỉnh, Sở Y tế, Sở Giáo dục và Đào tạo", ["Công an tỉnh", "Sở Y tế", "Sở Giáo dục và Đào tạo"]),
+    (None, "Sở Nông nghiệp và Môi trường, Sở Tài chính", ["Sở Nông nghiệp và Môi trường", "Sở Tài chính"]),
+    (None, "Sở Văn hoá, Thể thao và Du lịch", ["Sở Văn hoá, Thể thao và Du lịch"]),
+    (None, "Sở Lao động, Thương binh và Xã hội", ["Sở Lao động, Thương binh và Xã hội"]),
+    (None, "Ủy ban nhân dân các xã, phường, đặc khu", ["Ủy ban nhân dân các xã, phường, đặc khu"]),
+    (None, "Các sở, ban, ngành, địa phương", ["Các sở, ban, ngành, địa phương"]),
+    (None, "Sở Khoa học và Công nghệ", ["Sở Khoa học và Công nghệ"]),
+    # a known agency beside "các địa phương" (KH07 5.1 gives two leads)
+    ("quang-nam", "Công an tỉnh và các địa phương", ["Công an tỉnh", "các địa phương"]),
+    ("quang-nam", "Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+]
+
+
+@pytest.mark.parametrize("registry,text,names", SPLITS)
+def test_agency_cells_split_into_agencies(registry, text, names):
+    from generator.importer.agencies import AgencyBook
+
+    assert AgencyBook(registry, 2026).split(text) == names
+
+
+def test_page_counts_of_original_and_rebuilt(imported, tmp_path):
+    """The numbers the summary compares: the rebuilt plan with its tables kept is about as long as the
+    original (LibreOffice pages of both), and a difference over a tenth is a sentence."""
+    import zipfile
+
+    from generator.importer.pages import pages_note, pdf_pages, printed_pages, rebuilt_pages
+    from generator.render.pdf import docx_to_pdf
+
+    for kind in ("task", "plain"):
+        doc, result = imported(kind)
+        original = docx_to_pdf(make_table_plan(tmp_path / f"{kind}.docx", kind), tmp_path)
+        pages = rebuilt_pages(result.data), pdf_pages(original.read_bytes())
+        assert None not in pages and pages_note(*pages) is None, pages  # within a tenth
+    # the count a file's editor saved; python-docx keeps its template's "1 page, 0 words": no count
+    assert printed_pages(tmp_path / "plain.docx") is None
+    saved = tmp_path / "saved.docx"
+    with zipfile.ZipFile(saved, "w") as z:
+        z.writestr("docProps/app.xml", "<Properties><Pages>31</Pages><Words>9000</Words></Properties>")
+    assert printed_pages(saved) == 31
+    assert pages_note(30, 37) is not None and "37 trang" in pages_note(30, 37)
+    assert pages_note(30, 33) is None and pages_note(None, 37) is None
+
+
+def test_task_table_in_another_hand(imported):
+    """Two header rows, group rows typed without merging, 'Phối hợp: …' inside the lead cell, and a
+    column the task model has no place for ('Kinh phí', kept as the notes under its header)."""
+    _, result = imported("two")
+    tasks = result.data["tasks"]
+    assert [t["content"][:20] for t in tasks] == ["Số hóa hồ sơ, kết qu", "Công bố danh mục thủ", "Niêm yết công khai t"]
+    assert tasks[0]["lead"] == ["Văn phòng Ủy ban nhân dân tỉnh"] and tasks[0]["co"] == ["Sở Thông tin và Truyền thông"]
+    assert tasks[1]["co"] == ["Các Sở, Ban, ngành"] and tasks[2]["lead"] == ["Sở Nội vụ"]
+    assert tasks[0]["notes"] == "Ngân sách tỉnh" and tasks[0]["timeframe"] == "Năm 2020"
+    assert tasks[2]["dimension"] == "papi.2" and tasks[0]["dimension"] != "papi.2"
+    appendix = result.data["appendices"][0]
+    assert appendix["headers"]["lead"] == "Cơ quan thực hiện Chủ trì"
+    assert appendix["headers"]["co"] == "Cơ quan thực hiện Phối hợp"
+    assert appendix["headers"]["notes"] == "Kinh phí"
+
+
+def test_score_table_numbered_with_dots(imported):
+    _, result = imported("score-dotted")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "scores" and appendix["criteria"] == ["papi.2", "papi.3"]
+    assert appendix["total_label"] == "Cộng"
+    by_code = {t["criterion"]: t for t in result.data["targets"]}
+    assert by_code["papi.2.a"]["baseline"] == {"year": 2019, "value": Decimal("0.95")}
+    own = next(c for c in result.data["criteria"] if c["name"].startswith("Người dân được tiếp cận"))
+    assert own["parent"] == "papi.2.a"  # 1.1.1 under 1.1
+    assert by_code[own["code"]]["target"] == Decimal("0.50") and by_code[own["code"]]["max"] == Decimal("1.25")
+    assert appendix["leads"][own["code"]] == ["Sở Tư pháp", "Sở Thông tin và Truyền thông"]
+
+
+def test_column_number_row_is_no_task_and_is_said(imported):
+    _, result = imported("task")
+    assert not any(t["content"].startswith("(") for t in result.data["tasks"])
+    assert any("dòng đánh số cột" in m.text for m in result.notes)
+
+
+def test_score_table_without_targets_is_a_warning(imported):
+    _, result = imported("score-empty")
+    assert result.data["appendices"][0]["type"] == "scores"
+    warnings = [m.text for m in result.notes if m.level == "warning" and "bảng điểm" in m.text]
+    assert len(warnings) == 1 and "Mục tiêu năm 2020" in warnings[0], warnings
+
+
+def test_groups_keep_their_printed_order(imported, tmp_path):
+    """'CẢI CÁCH THỦ TỤC HÀNH CHÍNH' (the plan's own) comes before 'CÔNG KHAI, MINH BẠCH' (papi.2) in the
+    table: the rebuilt appendix keeps that order, not the catalogue's."""
+    _, result = imported("two")
+    appendix = result.data["appendices"][0]
+    assert appendix["group_order"] == "tasks"
+    plan, _ = load_plan(write_plan(fill_todos(result.data), tmp_path / "two.yaml"))
+    table = appendix_table(Lookups(plan), plan.appendices[0])
+    groups = [row.cells[-1].lines[0] for row in table.rows if row.kind == "group"]
+    assert groups == ["CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CÔNG KHAI, MINH BẠCH"]
+    # a table already in catalogue order says nothing
+    _, result = imported("task")
+    assert "group_order" not in result.data["appendices"][0]
