@@ -148,10 +148,11 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
             parts.append(f"{others} chỗ khác")
         click.echo(f"  Chưa đọc thành cấu trúc (vẫn giữ nguyên văn, xem Cảnh báo): {'; '.join(parts)}")
     if outcome.pages and all(outcome.pages):
+        from generator.importer.pages import pages_note
+
         before, after = outcome.pages
-        off = abs(after - before) / before > 0.1
-        click.echo(f"  Số trang: bản gốc {before}, bản kehoach tạo lại {after}"
-                   + (" — chênh hơn 10%: xem lại bố cục các bảng" if off else ""))
+        note = pages_note(before, after)
+        click.echo(f"  Số trang: bản gốc {before}, bản kehoach tạo lại {after}" + (f" — {note}" if note else ""))
     groups = [("Đoán", [n for n in result.notes if n.level == "guess"]),
               ("Cảnh báo", [n for n in result.notes if n.level == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),

@@ -13,6 +13,7 @@ from pathlib import Path
 from generator.plan.catalogue import available
 from generator.core.errors import KehoachError
 from generator.importer.agencies import slug
+from generator.importer.pages import printed_pages, rebuilt_pages
 from generator.importer.recall import document_words, missing_words, rebuilt_document, recall
 from generator.importer.yaml_out import SCHEMA_FILE, dump_plan
 from generator.importer.importer import ImportResult, import_document
@@ -68,6 +69,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
         converted = source.suffix.lower() in (".doc", ".rtf", ".odt")
         path = convert_doc(source, Path(tmp)) if converted else source
         read = read_docx(path)
+        original_pages = printed_pages(path)
     doc = read.value
     refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
@@ -88,6 +90,8 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
         source_words, rebuilt_words = document_words(doc), document_words(rebuilt)
         outcome.recall = recall(source_words, rebuilt_words)
         outcome.missing = missing_words(source_words, rebuilt_words)
+        if original_pages:  # a file saved by Word or LibreOffice knows its length; compare it (one PDF export)
+            outcome.pages = (original_pages, rebuilt_pages(result.data))
     outcome.seconds = time.perf_counter() - started
     return outcome
 
