@@ -4,8 +4,12 @@ The file is opened through the reader's guarded package (hostile files are refus
 and each finding of a fixable rule that carries a `Fix` is applied to the XML: date padding, fonts and sizes,
 margins, typed underscores → drawn rules, the page-number field and a different first page, repeated header
 rows, rows that do not split, Nơi nhận punctuation. The result is written to a temporary file next to the
-output, read back, re-checked and compared word for word with the original; only then does it replace the
-output (atomic).
+output, read back, re-checked and compared with the original paragraph by paragraph (verify.py: every
+character and its bold, italic and size unchanged except where a correction asked); only then does it
+replace the output (atomic). What a rule asks but would harm (guards.py: a signature line taken for a
+recipient, a date that would wrap, margins that shrink the text area) is left for a person, with the reason;
+a size fault of a paragraph style is corrected on the style (styles.py). A file ND30 does not govern is
+left alone.
 
 One module per part of the document, as in `generator.nd30.check`: runs (text and format, for every part),
 page, lines, pagenum, appendix; xml holds the XML helpers, fixer the state they share. FIXES names the
@@ -18,15 +22,22 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import KehoachError, OutputError
 from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
+from generator.nd30.check.base import Checker
+from generator.nd30.doctypes import identify
 from generator.nd30.fix import appendix, lines, page, pagenum, runs
 from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix.guards import refusal
+from generator.nd30.fix.pages import can_render, page_count
+from generator.nd30.fix.styles import fix_on_styles
+from generator.nd30.fix.verify import differences
 from generator.nd30.rules import RULE
+from generator.word.convert import CONVERTED
 from generator.word.model import Document
 from generator.word.package import open_package
 from generator.word.reader import read_docx, read_package
@@ -46,6 +57,9 @@ class FixReport:
     changed: list[Message] = field(default_factory=list)  # one per correction; str() is its Vietnamese line
     left: list[Message] = field(default_factory=list)  # what the re-check of the output still finds
     words_kept: int = 0
+    refused: list[Message] = field(default_factory=list)  # corrections left for a person, with the reason
+    untouched: str = ""  # why nothing was done (a file ND30 does not govern); no file written then
+    converted: bool = False  # the source was a .doc read through LibreOffice
 
 
 # ---------------------------------------------------------------- words: what --fix must never change
@@ -70,19 +84,62 @@ def apply(fx: Fixer, fix: Fix, found: Message) -> bool:
     return done
 
 
+def not_governed(doc: Document) -> str | None:
+    """Why ND30 does not govern this file (a speech, a form, a party document), or None."""
+    found = identify(p.text for p in doc.paragraphs())
+    return None if found.governed else found.why
+
+
 def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> FixReport:
-    """Fix `source` into `out` (atomically). Raises WordFileError for hostile or broken files and FixError
-    when the result would not keep every word (nothing is written then)."""
-    source, out = Path(source), Path(out)
+    """Fix `source` (.docx; .doc and .rtf through LibreOffice) into `out` (atomically). Raises WordFileError
+    for hostile or broken files and FixError when the result would change anything no rule asked to change
+    (nothing is written then). A file ND30 does not govern is left alone: nothing is written and the report
+    says why (`untouched`)."""
+    source = Path(source)
+    if source.suffix.lower() in CONVERTED:
+        from generator.word.convert import convert_doc
+
+        with tempfile.TemporaryDirectory(prefix="kehoach-fix-") as tmp:
+            report = _fix_docx(convert_doc(source, Path(tmp)), Path(out), source, **limits)
+        report.converted = True
+        return report
+    return _fix_docx(source, Path(out), source, **limits)
+
+
+def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
+    report = _attempt(source, out, shown, can_render(), **limits)
+    if isinstance(report, FixReport):
+        return report
+    # margins that shrink the text area changed the pages: everything again, without them
+    again = _attempt(source, out, shown, False, **limits)
+    again.refused = [m if m.rule != "page.margins" else replace(m, text=f"lề trang không sửa tự động: {report}")
+                     for m in again.refused]
+    return again
+
+
+def _attempt(source: Path, out: Path, shown: Path, may_shrink: bool, **limits) -> FixReport | str:
+    """One pass; a string (why) instead of a report when the margins made the document change its pages."""
     with open_package(source, **limits) as pkg:
         read = read_package(pkg)
+        why = not_governed(read.value)
+        if why is not None:
+            return FixReport(out, untouched=why)
         before = check_document(read.value, read.messages)
         fixer = Fixer(pkg, read.value)
-        seen: set[Fix] = set()
+        fixer.may_shrink = may_shrink
+        ck = Checker(read.value)
+        todo = []
+        for found in before.findings:
+            if found.detail.fix is None or not RULE[found.rule].fixable:
+                continue
+            reason = refusal(ck, found)
+            if reason is None:
+                todo.append(found)
+            elif not any(m.where == found.where and m.rule == found.rule for m in fixer.refused):
+                fixer.refuse(reason, found)
+        seen: set[Fix] = fix_on_styles(fixer, ck, todo)
         # within a paragraph, from its end: an edit never moves the offsets of the ones still to do
-        todo = sorted((f for f in before.findings if f.detail.fix is not None and RULE[f.rule].fixable),
-                      key=lambda f: (f.detail.fix.paragraph is not None, f.detail.fix.paragraph or 0,
-                                     -f.detail.fix.start))
+        todo.sort(key=lambda f: (f.detail.fix.paragraph is not None, f.detail.fix.paragraph or 0, -f.detail.fix.start))
         for found in todo:
             if found.detail.fix not in seen:
                 seen.add(found.detail.fix)
@@ -99,9 +156,17 @@ def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> Fix
         try:
             fixer.write(tmp)
             again = read_docx(tmp, **limits)
-            if words(again.value) != words(read.value):
-                raise FixError(f"{source}: bản sửa làm thay đổi chữ của văn bản nên không được ghi; hãy gửi tệp cho "
-                               "nhóm phát triển")
+            problems = differences(read.value, again.value, fixer.allowed)
+            if words(again.value) != words(read.value) and not problems:
+                problems = ["chữ của văn bản bị thay đổi"]
+            if problems:
+                raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
+                               + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát triển")
+            if fixer.shrunk:
+                pages = page_count(source), page_count(tmp)
+                if None in pages or pages[0] != pages[1]:
+                    return (f"với lề mới văn bản dàn trang lại từ {pages[0]} thành {pages[1]} trang (chữ ký có thể bị "
+                            "đẩy sang trang sau)" if None not in pages else "không dàn trang được để kiểm tra lề mới")
             after = check_document(again.value, again.messages)
             os.replace(tmp, out)
         except OSError as exc:
@@ -109,4 +174,5 @@ def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> Fix
         finally:
             if tmp.exists():
                 tmp.unlink()
-    return FixReport(out, fixer.changed, after.findings, len(words(again.value)))
+    return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
+                     untouched="")

@@ -19,6 +19,7 @@ def fix_rule(fx: Fixer, fix: Fix, found: Message) -> bool:
         return False
     for r in list(chars.runs_between(0, len(chars.text))):
         r.getparent().remove(r)
+    fx.allowed.text(fix.paragraph, 0, len(chars.text), "")
     ppr = props(p, "pPr")
     bdr = ordered_child(ppr, "pBdr", PPR_ORDER)
     bottom = etree.SubElement(bdr, w("bottom"))
@@ -43,8 +44,11 @@ def fix_rule_shape(fx: Fixer, fix: Fix, found: Message) -> bool:
     if not runs or any("".join(t.text or "" for t in r.iter(w("t"))).strip("_ ") or r.find(w("tab")) is not None
                        for r in runs):
         return False  # a run holds more than the underscores
+    ids = {id(r) for r in runs}
+    span = [k for k, r in enumerate(chars.run_of) if id(r) in ids]
     for r in runs:
         r.getparent().remove(r)
+    fx.allowed.text(fix.paragraph, span[0], span[-1] + 1, "")
     x, width = fix.indent_pt or 0.0, fix.width_pt or 0.0
     run = etree.Element(w("r"))
     pict = etree.SubElement(run, w("pict"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import nd30
 from generator.core.messages import Message
-from generator.core.units import TWIPS_PER_MM
+from generator.core.units import PT_PER_MM, TWIPS_PER_MM
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix.xml import RPR_ORDER, SECT_ORDER, ordered_child, props
@@ -55,13 +55,51 @@ def _set_fonts(rpr) -> None:
         fonts.set(w(key), nd30.FONT)
 
 
+def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
+    """The margins to write: the rule's, with the opposite side moved within ND30's range so that the text
+    area keeps its width and height; None (and why) when it would still shrink — the text would reflow,
+    a fixed-width table could run off the page and the signature move to another page."""
+    sec = fx.doc.sections[fix.section] if fix.section is not None and fix.section < len(fx.doc.sections) else None
+    old = {side: getattr(sec, f"margin_{side}_mm", None) if sec is not None else None for side in SIDE_WORDS}
+    if sec is None or None in old.values() or not sec.page_width_mm or not sec.page_height_mm:
+        return None, "không đọc được khổ giấy và lề hiện tại"
+    new = dict(old)
+    new.update(dict(fix.margins))
+    asked = {side for side, _ in fix.margins}
+    for a, b in (("left", "right"), ("top", "bottom")):
+        grow = (new[a] + new[b]) - (old[a] + old[b])
+        for side in (b, a):
+            if grow > 0 and side not in asked:
+                low = nd30.MARGIN_RANGE_MM[side][0]
+                give = min(grow, max(0.0, new[side] - low))
+                new[side] -= give
+                grow -= give
+    width = sec.page_width_mm - new["left"] - new["right"]
+    height = sec.page_height_mm - new["top"] - new["bottom"]
+    tables = [t for t in fx.doc.tables if t.section == fix.section and t.grid]
+    widest = max((sum(t.grid) for t in tables), default=0.0) / PT_PER_MM
+    if widest > width + 0.5 and widest <= sec.page_width_mm - old["left"] - old["right"] + 0.5:
+        return None, (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm); hãy thu hẹp bảng "
+                      "rồi sửa lề trong Word")
+    if width + 0.05 < sec.page_width_mm - old["left"] - old["right"] or \
+            height + 0.05 < sec.page_height_mm - old["top"] - old["bottom"]:
+        if not fx.may_shrink:
+            return None, ("lề mới làm vùng chữ nhỏ lại: văn bản dàn trang lại, có thể dài thêm trang và đẩy chữ ký "
+                          "sang trang sau; hãy sửa lề trong Word rồi xem lại trang cuối")
+        fx.shrunk = True  # the pages are compared before the file is written (fix/__init__.py)
+    return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, ""
+
+
 def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
     sect = fx.section(fix.section)
     if sect is None:
         return False
+    margins, why = safe_margins(fx, fix)
+    if margins is None:
+        return fx.refuse(f"lề trang không sửa tự động: {why}", found)
     mar = ordered_child(sect, "pgMar", SECT_ORDER, replace=False)
     shown = []
-    for side, value in fix.margins:
+    for side, value in margins.items():
         mar.set(w(side), str(round(value * TWIPS_PER_MM)))
         shown.append(f"{SIDE_WORDS[side]} {value:g} mm")
     for attr, default in (("header", "567"), ("footer", "567"), ("gutter", "0")):

@@ -54,7 +54,13 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         if not page:
             root.insert(0, _page_paragraph(size))
             fx.note("thêm số trang (trường PAGE) canh giữa ở lề trên", where, found)
+        tabbed = [p for p in page if p.find(f".//{w('tab')}") is not None]
+        if tabbed:  # centred with tabs: "canh giữa" would push it right by the tabs' width
+            fx.refuse("số trang được đặt bằng phím Tab; không tự canh giữa (sẽ bị đẩy lệch): hãy xóa Tab và canh "
+                      "giữa trong Word", found)
         for p in page:
+            if p in tabbed:
+                continue
             ppr = props(p, "pPr")
             ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
             for r in p.iter(w("r")):
