@@ -10,7 +10,7 @@ from generator.nd30.check import check_docx
 from generator.nd30.fix import FixError, fix_docx, words
 from generator.nd30.fix.xml import CharMap
 from generator.nd30.rules import RULE
-from tests.word.test_check import MUTATIONS, Doc, set_text
+from tests.word.test_check import MUTATIONS, Doc, q, set_text
 
 FIXABLE = ["page.margins", "font.family", "font.size-pair", "national.style", "date.form", "date.style",
            "doctype.style", "recipients.punctuation", "recipients.size", "signer.style", "pagenum.first",
@@ -28,9 +28,20 @@ def sample_docx(tmp_path_factory):
     return build_plan(SAMPLE, tmp_path_factory.mktemp("sample")).files[0]
 
 
+def _narrow_left(doc) -> None:
+    """Left 25.4 mm, right 19.6 mm: left 30 and right 15 keep the text area, so nothing reflows."""
+    mar = doc.sections()[0].find(q("w:pgMar"))
+    mar.set(q("w:left"), "1440")
+    mar.set(q("w:right"), "1111")
+
+
+# a margin fix that would reflow the text is made only when every page keeps its words (test_fix_damage.py)
+LOCAL = {"page.margins": _narrow_left}
+
+
 def broken(sample_docx, tmp_path, rule):
     doc = Doc(sample_docx)
-    MUTATIONS[rule][0](doc)
+    (LOCAL.get(rule) or MUTATIONS[rule][0])(doc)
     return doc.save(tmp_path / f"{rule}.docx")
 
 

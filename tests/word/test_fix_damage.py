@@ -173,16 +173,20 @@ def test_margins_that_reflow_the_pages_are_not_written_CV05(sample_docx, tmp_pat
     doc = Doc(sample_docx)
     doc.sections()[0].find(q("w:pgMar")).set(q("w:bottom"), "720")  # 12.7 mm: the fix would take 7.3 mm
     source = doc.save(tmp_path / "cv05.docx")
-    monkeypatch.setattr(fixmod, "can_render", lambda: True)
-    monkeypatch.setattr(fixmod, "page_count", lambda path: 6 if path == source else 7)
+    from collections import Counter
+
+    from generator.nd30.fix import pages
+
+    monkeypatch.setattr(pages, "can_render", lambda: True)
+    monkeypatch.setattr(pages, "page_words", lambda path: [Counter()] * (6 if path == source else 7))
     report = fix_docx(source, tmp_path / "fixed.docx")
     after = read_docx(tmp_path / "fixed.docx").value.sections[0]
     assert after.margin_bottom_mm == pytest.approx(12.7, abs=0.1)
     assert any(m.rule == "page.margins" and "từ 6 thành 7 trang" in m.text for m in report.refused)
     # without LibreOffice to lay the pages out, a shrinking text area is not risked at all
-    monkeypatch.setattr(fixmod, "can_render", lambda: False)
+    monkeypatch.setattr(pages, "can_render", lambda: False)
     report = fix_docx(source, tmp_path / "fixed2.docx")
-    assert any(m.rule == "page.margins" and "vùng chữ nhỏ lại" in m.text for m in report.refused)
+    assert any(m.rule == "page.margins" and "vùng chữ đổi kích thước" in m.text for m in report.refused)
 
 
 def test_margins_keep_the_text_width_when_the_other_side_can_give(sample_docx, tmp_path):

@@ -7,7 +7,7 @@ rows, rows that do not split, Nơi nhận punctuation. The result is written to 
 output, read back, re-checked and compared with the original paragraph by paragraph (verify.py: every
 character and its bold, italic and size unchanged except where a correction asked); only then does it
 replace the output (atomic). What a rule asks but would harm (guards.py: a signature line taken for a
-recipient, a date that would wrap, margins that shrink the text area) is left for a person, with the reason;
+recipient, a date that would wrap, a table pushed off the page) is left for a person, with the reason;
 a size fault of a paragraph style is corrected on the style (styles.py). A file ND30 does not govern is
 left alone.
 
@@ -30,10 +30,9 @@ from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
 from generator.nd30.check.base import Checker
 from generator.nd30.doctypes import identify
-from generator.nd30.fix import appendix, lines, page, pagenum, runs
-from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs
+from generator.nd30.fix.fixer import RISKS, Fixer
 from generator.nd30.fix.guards import refusal
-from generator.nd30.fix.pages import can_render, page_count
 from generator.nd30.fix.styles import fix_on_styles
 from generator.nd30.fix.verify import differences
 from generator.nd30.rules import RULE
@@ -107,18 +106,31 @@ def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> Fix
 
 
 def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
-    report = _attempt(source, out, shown, can_render(), **limits)
-    if isinstance(report, FixReport):
-        return report
-    # margins that shrink the text area changed the pages: everything again, without them
-    again = _attempt(source, out, shown, False, **limits)
-    again.refused = [m if m.rule != "page.margins" else replace(m, text=f"lề trang không sửa tự động: {report}")
-                     for m in again.refused]
-    return again
+    """Corrections that may reflow the text (margins that change the text area, a taller page header, larger
+    sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
+    original's; when they do not, such corrections are given up in the order of RISKS, and said."""
+    cache: list = []
+
+    def original() -> list | None:
+        if not cache:
+            cache.append(pages.page_words(source))
+        return cache[0]
+
+    off: set[str] = set()
+    why = ""
+    while True:
+        report = _attempt(source, out, shown, off, why, original, **limits)
+        if isinstance(report, FixReport):
+            return report
+        risks, change = report
+        off.add(next(name for name in RISKS if name in risks and name not in off))
+        why = f"với bản sửa này {change}; chữ ký có thể bị đẩy sang trang sau — hãy sửa trong Word"
 
 
-def _attempt(source: Path, out: Path, shown: Path, may_shrink: bool, **limits) -> FixReport | str:
-    """One pass; a string (why) instead of a report when the margins made the document change its pages."""
+def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
+             **limits) -> FixReport | tuple[set[str], str]:
+    """One pass with the risks in `off` given up (`off_why` says why). When it made corrections that may
+    reflow the text and the pages changed: (those risks, how the pages changed), nothing written."""
     with open_package(source, **limits) as pkg:
         read = read_package(pkg)
         why = not_governed(read.value)
@@ -126,7 +138,7 @@ def _attempt(source: Path, out: Path, shown: Path, may_shrink: bool, **limits) -
             return FixReport(out, untouched=why)
         before = check_document(read.value, read.messages)
         fixer = Fixer(pkg, read.value)
-        fixer.may_shrink = may_shrink
+        fixer.off, fixer.off_why = off, off_why
         ck = Checker(read.value)
         todo = []
         for found in before.findings:
@@ -162,11 +174,10 @@ def _attempt(source: Path, out: Path, shown: Path, may_shrink: bool, **limits) -
             if problems:
                 raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
                                + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát triển")
-            if fixer.shrunk:
-                pages = page_count(source), page_count(tmp)
-                if None in pages or pages[0] != pages[1]:
-                    return (f"với lề mới văn bản dàn trang lại từ {pages[0]} thành {pages[1]} trang (chữ ký có thể bị "
-                            "đẩy sang trang sau)" if None not in pages else "không dàn trang được để kiểm tra lề mới")
+            if fixer.risks - off and pages.can_render():
+                change = pages.page_change(original(), pages.page_words(tmp))
+                if change is not None:
+                    return fixer.risks - off, change
             after = check_document(again.value, again.messages)
             os.replace(tmp, out)
         except OSError as exc:

@@ -18,6 +18,11 @@ from generator.word.package import Package
 from generator.word.xml import w
 
 
+# what may reflow the text, in the order such corrections are given up when the pages change
+RISKS = {"margins": "lề trang", "header": "số trang ở đầu trang", "grow": "cỡ chữ lớn hơn", "font": "phông chữ",
+         "rule": "đường kẻ"}
+
+
 class Fixer:
     def __init__(self, pkg: Package, doc: Document):
         self.pkg = pkg
@@ -35,12 +40,23 @@ class Fixer:
         self.verified: set[int] = set()
         self.fonts_done = False  # fonts are set everywhere at once, whichever finding asks first
         self.pages_done: set[int] = set()  # sections whose page number is done
-        self.may_shrink = False  # margins may shrink the text area (the pages are then compared before writing)
-        self.shrunk = False  # they did
+        # corrections that may reflow the text (RISKS); `off`: not to be made in this pass; `risks`: made in it
+        # (when there are some, the pages are compared with the original's before writing)
+        self.off: set[str] = set()
+        self.risks: set[str] = set()
+        self.off_why = ""
 
     def note(self, text: str, where: str = "", found: Message | None = None) -> None:
         """One line of what was changed: "where: text" (`where` as the finding's, or "phần 2", "bảng 3")."""
         self.changed.append(Message("info", text, where, rule=found.rule if found is not None else ""))
+
+    def risk(self, name: str, found: Message) -> bool:
+        """May a correction that risks reflowing the text (`name` in RISKS) be made? Noted when it may."""
+        if name in self.off:
+            self.refuse(f"{RISKS[name]} không sửa tự động: {self.off_why}", found)
+            return False
+        self.risks.add(name)
+        return True
 
     def refuse(self, why: str, found: Message) -> bool:
         """A correction left for a person: "where: [rule] why" (always False, for the fix functions)."""

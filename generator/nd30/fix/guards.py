@@ -5,7 +5,8 @@
   ";" on the "- Lưu" line, never on a line whose item goes on in the next line (a wrapped recipient);
 - a larger size only where a line placed on its own (centred, or pushed with spaces) still fits: a date
   placed with spaces must not wrap (running text may wrap).
-Margins are guarded where they are changed (page.py): the text area must not shrink."""
+Margins are guarded where they are changed (page.py), and every correction that may reflow the text is
+kept only when the pages hold the same words as before (fix/__init__.py, pages.py)."""
 from __future__ import annotations
 
 import re

@@ -7,9 +7,11 @@ from generator.core.messages import Message
 from generator.core.units import PT_PER_MM, TWIPS_PER_MM
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix import pages
 from generator.nd30.fix.xml import RPR_ORDER, SECT_ORDER, ordered_child, props
 from generator.word.xml import w
 
+SHRINK = "vùng chữ đổi kích thước"
 SIDE_WORDS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 
 
@@ -17,6 +19,8 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
     if fx.fonts_done:
         return True
     fx.fonts_done = True
+    if not fx.risk("font", found):
+        return False
     pkg = fx.pkg
     parts = [pkg.main_part] + [rel.target for rel in pkg.rels(pkg.main_part).values()
                                if not rel.external and rel.type.rsplit("/", 1)[-1] in ("header", "footer")]
@@ -57,8 +61,9 @@ def _set_fonts(rpr) -> None:
 
 def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     """The margins to write: the rule's, with the opposite side moved within ND30's range so that the text
-    area keeps its width and height; None (and why) when it would still shrink — the text would reflow,
-    a fixed-width table could run off the page and the signature move to another page."""
+    area keeps its width and height; None (and why) when a fixed-width table would run off the page, or when
+    the text area still changes and LibreOffice is not there to show that every page keeps its words. A
+    text area that changes is said by the second value (SHRINK): the pages are compared before writing."""
     sec = fx.doc.sections[fix.section] if fix.section is not None and fix.section < len(fx.doc.sections) else None
     old = {side: getattr(sec, f"margin_{side}_mm", None) if sec is not None else None for side in SIDE_WORDS}
     if sec is None or None in old.values() or not sec.page_width_mm or not sec.page_height_mm:
@@ -81,12 +86,12 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     if widest > width + 0.5 and widest <= sec.page_width_mm - old["left"] - old["right"] + 0.5:
         return None, (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm); hãy thu hẹp bảng "
                       "rồi sửa lề trong Word")
-    if width + 0.05 < sec.page_width_mm - old["left"] - old["right"] or \
-            height + 0.05 < sec.page_height_mm - old["top"] - old["bottom"]:
-        if not fx.may_shrink:
-            return None, ("lề mới làm vùng chữ nhỏ lại: văn bản dàn trang lại, có thể dài thêm trang và đẩy chữ ký "
-                          "sang trang sau; hãy sửa lề trong Word rồi xem lại trang cuối")
-        fx.shrunk = True  # the pages are compared before the file is written (fix/__init__.py)
+    if abs(width - (sec.page_width_mm - old["left"] - old["right"])) > 0.05 or \
+            abs(height - (sec.page_height_mm - old["top"] - old["bottom"])) > 0.05:
+        if not pages.can_render():
+            return None, (f"lề mới làm {SHRINK}: văn bản dàn trang lại, chữ có thể chuyển trang và chữ ký "
+                          "bị đẩy sang trang khác; hãy sửa lề trong Word rồi xem lại các trang")
+        return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, SHRINK
     return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, ""
 
 
@@ -97,6 +102,8 @@ def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
     margins, why = safe_margins(fx, fix)
     if margins is None:
         return fx.refuse(f"lề trang không sửa tự động: {why}", found)
+    if why == SHRINK and not fx.risk("margins", found):
+        return False
     mar = ordered_child(sect, "pgMar", SECT_ORDER, replace=False)
     shown = []
     for side, value in margins.items():

@@ -32,6 +32,9 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
         return False
     if not _whole_runs(chars, fix.start, fix.end):
         return fx.refuse("đoạn chữ cần sửa chỉ là một phần của đoạn định dạng (run); sửa trong Word", found)
+    if fix.size is not None and any(r.size_pt is not None and fix.size > r.size_pt for r in _reader_runs(fx, fix)) \
+            and not fx.risk("grow", found):
+        return False
     what = []
     for r in runs:
         rpr = props(r, "rPr")
@@ -64,3 +67,8 @@ def _whole_runs(chars, start: int, end: int) -> bool:
     runs = {id(r) for r in chars.runs_between(start, end)}
     return all(not chars.text[k].strip() for k, r in enumerate(chars.run_of)
                if id(r) in runs and not start <= k < end)
+
+
+def _reader_runs(fx: Fixer, fix: Fix) -> list:
+    p = next((q for q in fx.doc.paragraphs() if q.index == fix.paragraph), None)
+    return [r for r in p.runs if r.text.strip() and r.change != "del"] if p is not None else []
