@@ -81,11 +81,24 @@ def _xlsx_cell(cell) -> str:
     return str(value).replace("\n", " / ")
 
 
+UPDATE = "KEHOACH_UPDATE_GOLDEN"
+
+
 def check_golden(golden: Path, actual: str) -> None:
-    """Compare with a golden file; KEHOACH_UPDATE_GOLDEN=1 rewrites it (then read the git diff)."""
+    """Compare with a golden file. A mismatch fails with a unified diff (golden → actual). Golden
+    files are rewritten only on purpose, by `python -m tests.update_golden` (which sets
+    KEHOACH_UPDATE_GOLDEN=1 for its own pytest run); read the git diff before committing them."""
+    import difflib
     import os
 
-    if os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1":
+    if os.environ.get(UPDATE) == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
-    assert golden.exists(), f"golden file missing: run KEHOACH_UPDATE_GOLDEN=1 pytest ({golden.name})"
-    assert actual == golden.read_text(encoding="utf-8")
+    assert golden.exists(), f"golden file missing: python -m tests.update_golden ({golden.name})"
+    expected = golden.read_text(encoding="utf-8")
+    if actual != expected:
+        lines = list(difflib.unified_diff(expected.splitlines(), actual.splitlines(), f"golden/{golden.name}",
+                                          "actual", n=1, lineterm=""))
+        shown = "\n".join(lines[:80]) + (f"\n... ({len(lines) - 80} more diff lines)" if len(lines) > 80 else "")
+        raise AssertionError(f"output differs from {golden}:\n{shown}\n"
+                             "If this change is deliberate, name it in the commit and run: python -m tests.update_golden")

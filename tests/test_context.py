@@ -335,7 +335,7 @@ def test_score_table_as_real_plans_print_it(plan_from):
             "criteria": ["par"],
             "headers": {"baseline": "Điểm năm 2019", "target": "Mục tiêu năm 2020",
                         "name": "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "lead": "Chủ trì tham mưu"},
-            "total_label": "TỔNG ĐIỂM",
+            "total_label": "TỔNG ĐIỂM", "index_row": False,
             "leads": {"par.1": ["so-noi-vu", "so-tttt"]}})
     table = build_context(plan_from(edit)[0]).tables[1]
     assert [c.header for c in table.columns] == ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa",
@@ -347,3 +347,39 @@ def test_score_table_as_real_plans_print_it(plan_from):
     assert len(table.rows) == 9  # eight fields and the total: no root row repeating the total
     assert [c.text for c in table.rows[-1].cells][1:3] == ["TỔNG ĐIỂM", "100"]
     assert table.valign == "center"
+
+
+def _par_sipas_tasks(label):
+    def edit(data):
+        data["indices"] = {"papi": "2018", "par": "qd876-2022", "sipas": "qd1001-2023"}
+        data["tasks"] += [
+            {"id": "par-01", "dimension": "par.1", "content": "Ban hành kế hoạch cải cách hành chính.",
+             "lead": ["so-noi-vu"], "timeframe": "Quý I"},
+            {"id": "sipas-01", "dimension": "sipas", "content": "Khảo sát sự hài lòng.",
+             "lead": ["so-noi-vu"], "timeframe": "Quý III"}]
+        data["appendices"][0]["group_label"] = label
+    return edit
+
+
+def _group_rows(ctx):
+    return [r.cells[1].text for r in ctx.tables[0].rows if r.kind == "group"]
+
+
+def test_group_rows_never_say_chi_so_twice_and_use_catalogue_level_names(plan_from):
+    """Issue 21: init wrote `group_label: Chỉ số` for every plan, which printed 'Chỉ số “Chỉ số hài lòng
+    …”' for SIPAS and 'Chỉ số' before PAR Index areas. `group_label: true` prints each catalogue's own
+    level names; a written label is never put before a name that already starts with it."""
+    rows = _group_rows(build_context(plan_from(_par_sipas_tasks(True))[0]))
+    assert rows == ["Chỉ số nội dung “Tham gia của người dân ở cấp cơ sở”", "Chỉ số nội dung “Công khai, minh bạch”",
+                    "Lĩnh vực “Công tác chỉ đạo, điều hành cải cách hành chính”",
+                    "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước (SIPAS)"]
+    written = _group_rows(build_context(plan_from(_par_sipas_tasks("Chỉ số"))[0]))
+    assert written[0] == "Chỉ số “Tham gia của người dân ở cấp cơ sở”"  # as real PAPI plans print it
+    assert not [r for r in written if "Chỉ số “Chỉ số" in r]
+
+
+def test_init_writes_level_names_for_plans_of_several_indices():
+    from generator.workflow.starter import starter_plan
+
+    assert "    group_label: Chỉ số\n" in starter_plan("Tuyên Quang", 2026, ["papi"], "x.json").text
+    assert "    group_label: true\n" in starter_plan("Tuyên Quang", 2026, ["papi", "par"], "x.json").text

@@ -145,3 +145,110 @@ def test_what_is_not_printed_is_not_a_difference():
                                                     plan.appendices[1]]})
     fields = [(f.field, f.old, f.new) for c in diff_plans(plan, turned, "a", "b").changes for f in c.fields]
     assert fields == [("hướng trang", "landscape", "portrait")]
+
+
+def test_diff_right_after_rollover_never_checks_a_placeholder_as_a_value(tmp_path):
+    """Issue 21: a sub-criterion with a maximum below 1 had its TODO target read as the value 1 and
+    checked ('chỉ tiêu 1 vượt điểm tối đa 0,25'): diff refused the plan rollover had just written."""
+    from generator.workflow.rollover import rollover
+
+    old = tmp_path / "plan.yaml"
+    old.write_text(SAMPLE.read_text(encoding="utf-8").replace(
+        "    target: 4.0\n",
+        "    target: 4.0\n  - id: t-nho\n    criterion: papi.1.a\n    max: 0.25\n    baseline:\n"
+        "      year: 2020\n      value: 0.2\n    target: 0.22\n", 1), encoding="utf-8")
+    assert run("validate", old).returncode == 0
+    rolled = tmp_path / "plan-2022.yaml"
+    rolled.write_text(rollover(old).text, encoding="utf-8")
+    done = run("diff", old, rolled)
+    assert done.returncode == 0, done.stderr
+    assert "vượt điểm tối đa" not in done.stderr and "câu chữ không nhắc tới giá trị chỉ tiêu 1" not in done.stderr
+    assert "chỉ tiêu: 0,22 → TODO: chỉ tiêu năm 2022 cho 'papi.1.a'" in done.stdout
+    # the same value written by the drafter is still checked
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(old.read_text(encoding="utf-8").replace("target: 0.22", "target: 1"), encoding="utf-8")
+    done = run("diff", old, wrong)
+    assert done.returncode == 2 and "chỉ tiêu 1 vượt điểm tối đa 0,25" in done.stderr
+
+
+def _renamed(data):
+    """The same plan with every target, task and section id changed, as a second import gives it."""
+    targets = {t["id"] for t in data["targets"]}
+    for key in ("targets", "tasks", "sections"):
+        for item in data[key]:
+            item["id"] = "moi-" + item["id"]
+
+    def walk(node):  # references to targets follow their ids
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("target", "targets") and isinstance(value, str) and value in targets:
+                    node[key] = "moi-" + value
+                elif key == "targets" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                    node[key] = ["moi-" + v if v in targets else v for v in value]
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data["sections"])
+
+
+def test_ids_changed_content_not_are_paired_as_renamed(plan_from, tmp_path):
+    """Issue 21: the same plan imported twice gets new ids; diff showed every task removed and added."""
+    old = plan_from(lambda d: None, "a.yaml")[0]
+    new = plan_from(_renamed, "b.yaml")[0]
+    result = diff_plans(old, new, "a", "b")
+    kinds = {(c.category, c.kind) for c in result.changes}
+    assert kinds == {("target", "renamed"), ("task", "renamed"), ("section", "renamed")}
+    assert {(c.old_id, c.id) for c in result.changes if c.category == "task"} == {
+        (t.id, "moi-" + t.id) for t in old.tasks}
+    assert "Nhiệm vụ (2 đổi mã):" in render_text(result)
+    assert "= tham-gia-01" not in render_text(result) and "[mã tham-gia-01 → moi-tham-gia-01]" in render_text(result)
+    assert result.differ and not result.differ_beyond_ids
+
+
+def test_ignore_ids_makes_exit_code_ignore_pure_renames(plan_from, tmp_path):
+    plan_from(lambda d: None, "a.yaml")
+    plan_from(_renamed, "b.yaml")
+
+    def changed(data):
+        _renamed(data)
+        data["tasks"][0]["timeframe"] = "Hằng tháng"
+
+    plan_from(changed, "c.yaml")
+    a, b, c = tmp_path / "a.yaml", tmp_path / "b.yaml", tmp_path / "c.yaml"
+    assert run("diff", a, b, "--exit-code").returncode == 1
+    assert run("diff", a, b, "--exit-code", "--ignore-ids").returncode == 0
+    done = run("diff", a, c, "--exit-code", "--ignore-ids")
+    # an item whose id and content both changed is not a rename
+    assert done.returncode == 1 and "Nhiệm vụ (1 thêm, 1 bỏ, 1 đổi mã):" in done.stdout
+
+
+def test_markdown_shows_changed_facts_in_the_open_and_labels_whole_words(sample_diff):
+    md = render_markdown(sample_diff)
+    assert "<details>" not in md and "<summary>" not in md
+    # the changed year beside the two sentences it changed in
+    assert ("| năm 2021 → năm 2022 | Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách năm 2021 của "
+            "các cơ quan, đơn vị. | Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân sách năm 2022 của "
+            "các cơ quan, đơn vị. |") in md
+    assert "| ngày 15/12/2022 |  | tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/12/2022. |" in md
+
+
+def test_labels_are_never_cut_inside_a_word():
+    from generator.workflow.diff import shorten
+
+    text = ("Tổ chức tập huấn, bồi dưỡng nâng cao năng lực cho đội ngũ cán bộ, công chức cấp xã về công tác "
+            "tiếp công dân và giải quyết khiếu nại")
+    short = shorten(text)
+    assert len(short) <= 90 and short.endswith("…")
+    assert text.startswith(short[:-1]) and text[len(short) - 1] == " "
+    assert shorten("ngắn gọn") == "ngắn gọn"
+
+
+def test_agency_facts_in_sentences():
+    from generator.workflow.diff import sentence_facts
+
+    facts = sentence_facts("Sở Nội vụ chủ trì, báo cáo trước ngày 15/12/2021.",
+                           "Sở Tư pháp chủ trì, báo cáo trước ngày 15/11/2021.", ["Sở Nội vụ", "Sở Tư pháp"])
+    assert facts == ["ngày 15/12/2021 → ngày 15/11/2021", "Sở Nội vụ → Sở Tư pháp"]

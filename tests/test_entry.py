@@ -71,3 +71,21 @@ def test_everything_else_goes_to_click(args, columns):
     done = run(args, columns)
     assert done.stderr.strip().endswith("True")
     assert "Traceback" not in done.stderr
+
+
+def test_every_help_text_and_metavar_is_vietnamese():
+    """Issue 21: help showed click's English '[required]', '[x>=1]' and '[OPTIONS] [ARGS]...'."""
+    import re
+
+    english = re.compile(r"\[required\]|\bx[<>]=?\d|\bOPTIONS\b|\bARGS\b|\bdefault\b|\bPATH\b|\bTEXT\b|\bINTEGER\b")
+    for width in COLUMNS:
+        for command in ["", *sorted(cli.commands)]:
+            text = click_help(command, width - 2)
+            assert not english.findall(text), (command, english.findall(text))
+
+
+def test_range_errors_are_vietnamese():
+    from tests.test_cli import run as run_cli
+
+    done = run_cli("build", "--max-size", "0", "x.yaml")
+    assert done.returncode == 2 and "0 nằm ngoài giới hạn (từ 1 trở lên)" in done.stderr

@@ -220,3 +220,159 @@ def test_trailing_comments_stay(plan_copy):
     text = rollover(path).text
     assert "year: 2022  # năm của kế hoạch\n" in text
     assert "    timeframe: Quý II năm 2022 # hạn cuối\n" in text
+
+
+# ---------------------------------------------------------------- whose year is it (issue 21)
+
+CORPUS = SAMPLE.parent.parent / "corpus"
+
+
+def _value(text: str, *path):
+    node = yaml.safe_load(text)
+    for part in path:
+        node = node[part]
+    return node
+
+
+def test_cited_documents_and_past_results_stay_as_written_the_plans_time_moves(tmp_path):
+    result, out = roll_to(tmp_path, CORPUS / "par-2019.yaml")
+    text = out.read_text(encoding="utf-8")
+    old = (CORPUS / "par-2019.yaml").read_text(encoding="utf-8")
+    # a cited decision keeps its date and its subject ("ban hành Kế hoạch hoạt động năm 2019")
+    assert _value(text, "legal_bases", 1) == _value(old, "legal_bases", 1)
+    assert "Quyết định số 75/QĐ-BCĐCCHC ngày 14 tháng 4 năm 2019" in text
+    # a past result stays exactly as it was, and its paragraph is marked for new figures
+    results = _value(text, "preamble", 0)
+    assert results.startswith("TODO: đoạn nêu số liệu")
+    assert results.endswith(_value(old, "preamble", 0))
+    assert "(năm 2018 đạt 5,94 điểm, xếp hạng\n    05/63 tỉnh/thành)" in text
+    # a target sentence with last year's result: the suggestion is last year's sentence, unshifted
+    wording = _value(text, "targets", 1, "wording")
+    assert wording.startswith("TODO: viết lại câu theo chỉ tiêu năm 2020")
+    assert wording.endswith("Đạt tối thiểu từ 8,5/9 điểm lĩnh vực công tác chỉ đạo, điều hành năm 2019 (năm "
+                            "2018 chỉ đạt 7,97/9 điểm).")
+    # the plan's own time moves: title, deadlines, "trong năm", "đến hết năm", budget year, headers
+    assert _value(text, "title") == "Nâng cao Chỉ số cải cách hành chính tỉnh Mẫu năm 2020"
+    assert _value(text, "tasks", 0, "indicator") == "Kế hoạch ban hành trước ngày 31/01/2020."
+    assert _value(text, "tasks", 1, "content") == "Báo cáo kết quả thực hiện kế hoạch trong năm 2020."
+    assert "đến hết năm 2020 báo cáo kết quả" in text and "dự toán năm 2020 của Sở" in text
+    assert _value(text, "appendices", 1, "headers") == {"baseline": "Điểm năm 2019", "target": "Mục tiêu năm 2020"}
+    # another document by name keeps its year, and the drafter is told
+    assert ("Thực hiện các nhiệm vụ trong năm 2020 theo Kế hoạch hoạt động năm 2019 của Ban Chỉ đạo."
+            in text)
+    assert any("Kế hoạch hoạt động năm 2019" in line and "giữ 2019" in line for line in result.kept)
+
+
+def _texts(data, path=()):
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, path + (key,))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _texts(value, path + (i,))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def _moved_years(old: str, new: str) -> int:
+    """Years that differ between the same texts of two plan files (ids and TODO texts aside)."""
+    before, after = dict(_texts(yaml.safe_load(old))), dict(_texts(yaml.safe_load(new)))
+    return sum(a != b for path, text in before.items() if path[-1] != "id" and path in after
+               and not after[path].startswith("TODO")
+               for a, b in zip(re.findall(r"\b\d{4}\b", text), re.findall(r"\b\d{4}\b", after[path])))
+
+
+def test_the_summary_lists_every_change_and_every_todo(tmp_path):
+    from generator.workflow.rollover import summary
+
+    result, out = roll_to(tmp_path, CORPUS / "par-2019.yaml")
+    old = (CORPUS / "par-2019.yaml").read_text(encoding="utf-8")
+    new = out.read_text(encoding="utf-8")
+    # every year that moved is listed: count the years that differ, text by text
+    assert _moved_years(old, new) == len(result.changes) > 10
+    assert len(result.places) == len(result.todos) == new.count("TODO:")
+    lines = summary(result)
+    assert lines[0] == f"Đã chuyển {len(result.changes)} chỗ năm của kế hoạch (2019 → 2020):"
+    assert f"Còn {len(result.todos)} chỗ TODO người soạn phải điền:" in lines
+    assert any(line.startswith("  - legal_bases[1] (dòng 26") and "giữ 2019" in line for line in lines)
+
+
+def test_results_are_shown_beside_the_sentence_they_replace(tmp_path):
+    results = tmp_path / "ket-qua-2019.yaml"
+    results.write_text("year: 2019\nresults:\n  par:\n    value: 84.1\n    rank: 9\n    of: 63\n"
+                       "  par.1:\n    value: 8.6\n", encoding="utf-8")
+    result, out = roll_to(tmp_path, CORPUS / "par-2019.yaml", results_path=results)
+    text = out.read_text(encoding="utf-8")
+    assert _value(text, "targets", 1, "wording").startswith(
+        "TODO: viết lại câu theo chỉ tiêu năm 2020; kết quả năm 2019 đã nhập: par.1 8,6 (câu năm 2019 giữ")
+    preamble = _value(text, "preamble", 0)
+    assert "kết quả năm 2019 đã nhập: par 84,1, hạng 9/63" in preamble
+    assert preamble.endswith(_value((CORPUS / "par-2019.yaml").read_text(encoding="utf-8"), "preamble", 0))
+
+
+def test_a_cited_plans_subject_year_stays_and_this_plans_own_year_moves(tmp_path):
+    result, out = roll_to(tmp_path, CORPUS / "cchc-2026.yaml")
+    text = out.read_text(encoding="utf-8")
+    citation = ("Căn cứ Kế hoạch số 125/KH-UBND ngày 20/01/2026 của UBND tỉnh về cải cách hành chính nhà nước "
+                "năm 2026")
+    assert _value(text, "legal_bases", 0) == citation
+    assert _value(text, "preamble", 1) == (
+        "Thực hiện Kế hoạch số 125/KH-UBND ngày 20/01/2026 của UBND tỉnh về cải cách hành chính nhà nước năm "
+        "2026, UBND tỉnh ban hành Kế hoạch thi đua đẩy mạnh cải cách hành chính tỉnh Mẫu năm 2027 như sau:")
+    time = _value(text, "sections", 1, "content")
+    assert time[0] == "Phong trào thi đua trong năm 2027 và tính đến hết ngày 31/12/2027."
+    assert time[1] == ("Các cơ quan xây dựng kế hoạch của mình trong Quý I/2027; Quý I/2028 tổng kết, gửi hồ sơ "
+                       "khen thưởng về Sở Nội vụ trước ngày 15/02/2028.")
+    goals = _value(text, "sections", 0, "content")
+    # prose targets need new figures: marked, kept as written
+    assert goals[0].startswith("TODO: câu nêu số liệu") and goals[0].endswith(
+        "Phấn đấu Chỉ số cải cách hành chính năm 2026 của tỉnh đạt trên 90 điểm.")
+    assert goals[2]["bullets"][0] == "Bám sát nhiệm vụ tại Kế hoạch cải cách hành chính năm 2026 của tỉnh."
+    assert any("Kế hoạch cải cách hành chính năm 2026" in line for line in result.kept)
+
+
+def test_an_imported_plan_with_prose_targets_rolls_over_to_todos(tmp_path, office_docx):
+    """Import an office-style Word file of a plan whose targets are sentences, roll it over: the target
+    sentences and the past results are marked for the drafter, so validate does not pass it."""
+    from generator.importer.pipeline import import_file
+
+    imported = tmp_path / "cchc-2026.yaml"
+    imported.write_text(import_file(office_docx(CORPUS / "cchc-2026.yaml"), imported).text, encoding="utf-8")
+    result, out = roll_to(tmp_path, imported)
+    text = out.read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    assert ("Căn cứ Kế hoạch số 125/KH-UBND ngày 20/01/2026 của UBND tỉnh về cải cách hành chính nhà nước năm "
+            "2026") in flat and "nhà nước năm 2027" not in flat
+    assert len(result.todos) >= 3 and sum("câu nêu số liệu" in t or "đoạn nêu số liệu" in t
+                                          for t in result.todos) >= 3
+    with pytest.raises(PlanError) as exc:
+        load_plan(out)
+    assert sum(p.text.startswith("còn việc phải làm: TODO") for p in exc.value.problems) == len(result.todos)
+    assert "Quý I/2028 tổng kết" in flat
+
+
+def test_a_real_imported_plan_keeps_its_citations(tmp_path):
+    """KH03 (Lâm Đồng, thi đua CCHC 2026, targets in prose), imported from Word and rolled over."""
+    from generator.importer.pipeline import import_file
+    from tests.real.test_truth import shared_dir
+
+    shared = shared_dir()
+    if shared is None:
+        pytest.skip("shared folder (../shared/real-docs) not present")
+    imported = tmp_path / "kh03.yaml"
+    imported.write_text(import_file(shared / "real-docs" / "KH03_kh-thidua-cchc-2026.docx", imported).text,
+                        encoding="utf-8")
+    result, out = roll_to(tmp_path, imported)
+    flat = " ".join(out.read_text(encoding="utf-8").split())
+    assert ("Căn cứ Kế hoạch số 9669/KH-UBND ngày 24/12/2025 của UBND tỉnh Lâm Đồng về cải cách hành chính nhà "
+            "nước năm 2026 tỉnh Lâm Đồng") in flat
+    assert "Kế hoạch CCHC năm 2026 của tỉnh" in flat  # another plan, named: kept, reported
+    assert "trước ngày 15/02/2028" in flat and "Quý I/2027, các cơ quan" not in flat
+    assert len(result.todos) >= 2  # the target sentences with figures
+
+
+def test_a_period_written_with_spaces_stays_in_titles(plan_copy):
+    # KH01's title "… giai đoạn 2026 - 2030" became "2027 - 2030"
+    path = plan_copy(lambda t: t.replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
+                                         "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam giai đoạn 2021 - 2025"))
+    assert "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam giai đoạn 2021 - 2025\n" in rollover(path).text

@@ -114,3 +114,18 @@ def test_a_scalar_where_a_mapping_belongs_names_the_expected_keys(plan_copy):
     problems = {p.field: p.text for p in problems_of(path)}
     assert problems["signer"] == ("phải là một bảng 'khóa: giá trị'; khóa bắt buộc: title, name; "
                                   "khóa tùy chọn: on_behalf_of, signing_for")
+
+
+def test_warnings_are_printed_in_file_order(plan_copy):
+    """Issue 21: warnings came in the order of the checks (a preamble's numbering after the targets),
+    errors in file order; so the same warnings moved about from one run to the next as errors were
+    fixed. Both are in file order now."""
+    from tests.test_cli import run
+
+    path = plan_copy(lambda t: t.replace("    target: 4.0", "    target: 3.5").replace(
+        "preamble:\n  - '", "preamble:\n  - '1. "))
+    done = run("validate", path)
+    lines = [line for line in done.stderr.splitlines() if "cảnh báo:" in line]
+    assert len(lines) == 2 and done.returncode == 0
+    numbers = [int(line.split(":")[1]) for line in lines]
+    assert numbers == sorted(numbers) and "preamble[0]" in lines[0]

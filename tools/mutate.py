@@ -53,10 +53,10 @@ MUTANTS = [
       "moved = int(target.target) - base.rank", "rank change reported the wrong way round"),
     m("dup-targets-unchecked", "generator/plan/checks.py", '(("targets",), p.targets), ', "",
       "targets left out of the duplicate-id check"),
-    m("rollover-period-year", "generator/workflow/rollover.py", r'(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/-])',
-      r'(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/])', "rollover shifts 'năm 2021-2025' in prose"),
-    m("rollover-period-plain", "generator/workflow/rollover.py", r'PLAIN_YEAR = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")',
-      r'PLAIN_YEAR = re.compile(r"(?<![\d.])(\d{4})(?![\d])")', "rollover shifts 'giai đoạn 2021-2025' in titles"),
+    m("rollover-period-year", "generator/workflow/years.py", r'(?![\d\-–]|\s*[-–]\s*\d{4}|/\w*[A-Za-zĐđ])")',
+      r'(?![\d]|/\w*[A-Za-zĐđ])")', "rollover shifts 'năm 2021-2025' in prose"),
+    m("rollover-period-plain", "generator/workflow/years.py", r'(?![\d\-–]|\s*[-–]\s*\d{4}|/\w*[A-Za-zĐđ])")',
+      r'(?![\d\-–]|/\w*[A-Za-zĐđ])")', "rollover shifts 'giai đoạn 2020 - 2025' in titles"),
     m("rollover-drops-comment", "generator/workflow/rollover.py",
       'self.replace_node(get(root, "year"), str(self.new))',
       'year = get(root, "year")\n        self.editor.spans[id(year)] = (year.start_mark.index, '
@@ -162,6 +162,13 @@ MUTANTS = [
       "        if self.staging.exists():\n            shutil.rmtree(self.staging, ignore_errors=True)\n",
       "        pass\n",
       "a failed build leaves its half-written staging directory"),
+    # --- issue 21: whose year is it
+    m("rollover-moves-citations", "generator/workflow/years.py", 'use = "cited", "văn bản được trích dẫn"',
+      'use = "plan", "văn bản được trích dẫn"', "rollover moves the years of cited documents"),
+    m("rollover-shifts-past-results", "generator/workflow/years.py", 'use = "past", "câu nêu số liệu"',
+      'use = "plan", "câu nêu số liệu"', "rollover moves the years of a sentence stating past figures"),
+    m("score-index-row-dropped", "generator/plan/model/appendices.py", 'default=True,\n        title="Dòng cả chỉ số"',
+      'default=False,\n        title="Dòng cả chỉ số"', "a whole index loses its own row in old plans' score tables"),
 ]
 
 

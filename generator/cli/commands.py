@@ -90,7 +90,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo("--reject và --format chỉ dùng cùng --onto.", err=True)
         sys.exit(2)
     from generator.plan.agencies import find_province, registries
-    from generator.importer.pipeline import default_output, import_file, parse_indices, write_atomic
+    from generator.importer.pipeline import default_output, import_file, parse_indices, write_atomic, write_schema
 
     target = out or default_output(source)
     if target.exists() and not force:
@@ -110,6 +110,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
         write_atomic(target, outcome.text)
+        schema_file = write_schema(target, outcome.schema_ref)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
@@ -117,10 +118,10 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     except OSError as exc:
         click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); không ghi tệp nào.", err=True)
         sys.exit(1)
-    _echo_import_summary(source, target, outcome)
+    _echo_import_summary(source, target, outcome, schema_file)
 
 
-def _echo_import_summary(source: Path, target: Path, outcome) -> None:
+def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path | None = None) -> None:
     from generator.core.text import number
     from decimal import Decimal
 
@@ -128,10 +129,29 @@ def _echo_import_summary(source: Path, target: Path, outcome) -> None:
     c = result.counts
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
-               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else ""))
-    click.echo(f"  {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
+               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
+               + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
+    areas = f"; {c['areas']} lĩnh vực, chỉ số nội dung có nhiệm vụ" if c.get("areas") else ""
+    click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
                f"{c['responsibilities']} khoản trách nhiệm, {c['agencies']} cơ quan khai báo trong kế hoạch, "
-               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục")
+               f"{c['recipients']} dòng Nơi nhận, {c['appendices']} phụ lục{areas}")
+    from generator.importer.state import UNREAD
+
+    # what the document clearly holds that was not read: the sentences counted here, the rest (tables
+    # with a lead column that gave no tasks, …) by their warnings
+    unread = [n for n in result.notes if n.rule == UNREAD]
+    if unread:
+        parts = [f"{c['unread_targets']} câu ở phần mục tiêu, chỉ tiêu có số nhưng không thành chỉ tiêu"] \
+            if c.get("unread_targets") else []
+        others = len(unread) - c.get("unread_targets", 0)
+        if others > 0:
+            parts.append(f"{others} chỗ khác")
+        click.echo(f"  Chưa đọc thành cấu trúc (vẫn giữ nguyên văn, xem Cảnh báo): {'; '.join(parts)}")
+    if outcome.pages and all(outcome.pages):
+        before, after = outcome.pages
+        off = abs(after - before) / before > 0.1
+        click.echo(f"  Số trang: bản gốc {before}, bản kehoach tạo lại {after}"
+                   + (" — chênh hơn 10%: xem lại bố cục các bảng" if off else ""))
     groups = [("Đoán", [n for n in result.notes if n.level == "guess"]),
               ("Cảnh báo", [n for n in result.notes if n.level == "warning"]
                + [m for m in outcome.reader_messages if m.level == "warning"]),
@@ -194,17 +214,22 @@ def _write_atomic(target: Path, text: str) -> None:
 
 def _echo_findings(display: str, findings: list[Message], fmt: str, mark_fixable: bool = True) -> None:
     from generator.core.messages import LEVEL_WORDS
+    from generator.nd30.rules import RULE
 
     for f in findings:
         fixable = " [sửa được bằng --fix]" if f.detail.fixable and mark_fixable else ""
-        ref = f" (NĐ 30/2020, {f.ref})" if f.ref.startswith("PL") else (f" ({f.ref})" if f.ref else "")
+        # the decree is the only authority a finding cites (its appendices: "PL I §II.4.b")
+        ref = f" (Nghị định 30/2020/NĐ-CP, {f.ref})" if f.ref and f.ref.startswith("PL") else ""
         excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
         if fmt == "github":
             text = f"{f.where}: {f.text}{excerpt}{ref}"
             text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             click.echo(f"::{f.level} file={display},title={f.rule}::{text}")
         else:
-            click.echo(f"{display}: {f.where}: {LEVEL_WORDS[f.level]} [{f.rule}]: {f.text}{excerpt}{ref}{fixable}")
+            # the drafter reads the rule's name; its id stays in the JSON and GitHub forms
+            rule = RULE.get(f.rule)
+            name = rule.name if rule is not None else f.rule
+            click.echo(f"{display}: {f.where}: {LEVEL_WORDS[f.level]} [{name}]: {f.text}{excerpt}{ref}{fixable}")
 
 
 @cli.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
@@ -249,6 +274,17 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
             else:
                 _echo_problems(exc.problems, fmt)
             continue
+        identified = result.identified
+        if identified is not None and not identified.governed:
+            # one plain sentence, no findings: ND30 does not govern this document
+            if fmt == "json":
+                records.append({"file": display, "rule": "doctype", "severity": "note",
+                                "message": _not_governed(identified)})
+            elif fmt == "github":
+                click.echo(f"::notice file={display}::{_not_governed(identified)}")
+            else:
+                click.echo(f"{display}: {_not_governed(identified)}")
+            continue
         findings = result.findings
         if strict:
             findings = [replace(f, level="error") for f in findings]
@@ -277,10 +313,15 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
     sys.exit(1 if failed else 0)
 
 
+def _not_governed(identified) -> str:
+    """One sentence for a document ND30 does not govern: what it is, and that it is not checked."""
+    return f"không kiểm tra thể thức: đây là {identified.sentence()}."
+
+
 def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     import json
 
-    from generator.nd30.check import finding_dict, grouped
+    from generator.nd30.check import check_docx, finding_dict, grouped
     from generator.nd30.fix import fix_docx
 
     if len(files) != 1 or out is None:
@@ -288,6 +329,17 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
                    err=True)
         sys.exit(2)
     source = files[0]
+    try:
+        identified = check_docx(source).identified
+    except KehoachError as exc:
+        _echo_problems(exc.problems)
+        click.echo(f"{_display(source)}: không sửa được; tệp gốc giữ nguyên.", err=True)
+        sys.exit(1)
+    if identified is not None and not identified.governed:
+        # nothing to fix by a decree that does not govern it: no file is written
+        click.echo(f"{_display(source)}: {_not_governed(identified)} Không sửa, không ghi tệp "
+                   f"{_display(out)}.")
+        sys.exit(0)
     try:
         report = fix_docx(source, out)
     except KehoachError as exc:

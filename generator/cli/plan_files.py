@@ -92,7 +92,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
     \b
     Ví dụ: kehoach rollover plans/tuyen-quang-papi-2026.yaml --results ket-qua-2026.yaml
     """
-    from generator.workflow.rollover import default_output, git_commit
+    from generator.workflow.rollover import default_output, git_commit, summary
     from generator.workflow.rollover import rollover as roll
 
     try:
@@ -107,6 +107,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
         click.echo(f"{display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
         sys.exit(1)
     target.write_text(result.text, encoding="utf-8")
+    click.echo("\n".join(summary(result)))
     click.echo(f"đã tạo {display(target)} (năm {result.old_year} → {result.new_year}); "
                f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {display(target)}")
 
@@ -117,8 +118,12 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
               show_default=True, help="Cách trình bày: màn hình, Markdown (bình luận pull request) hoặc JSON.")
 @click.option("--exit-code", is_flag=True, help="Thoát với mã 1 khi hai kế hoạch khác nhau (như git diff).")
-def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
-    """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục.
+@click.option("--ignore-ids", is_flag=True,
+              help="Với --exit-code: không tính các mục chỉ đổi mã, nội dung giữ nguyên (ví dụ kế hoạch nhập lại "
+                   "từ Word).")
+def diff(old: Path, new: Path, fmt: str, exit_code: bool, ignore_ids: bool) -> None:
+    """So sánh hai kế hoạch theo mã: chỉ tiêu, nhiệm vụ, cơ quan, Nơi nhận, câu chữ các mục. Mục đổi mã
+    mà nội dung giữ nguyên được ghép đôi và in là "đổi mã".
 
     Mã thoát: 0 (hoặc 1 khi khác nhau với --exit-code); 2 khi một kế hoạch không hợp lệ.
 
@@ -141,11 +146,12 @@ def diff(old: Path, new: Path, fmt: str, exit_code: bool) -> None:
     result = diff_plans(plans[0], plans[1], display(old), display(new), *todos)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
-    sys.exit(1 if exit_code and result.differ else 0)
+    differ = result.differ_beyond_ids if ignore_ids else result.differ
+    sys.exit(1 if exit_code and differ else 0)
 
 
-@click.command("git-diff", hidden=True, context_settings=CONTEXT)
-@click.argument("args", nargs=-1)
+@click.command("git-diff", hidden=True, context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@click.argument("args", nargs=-1, metavar="[7_ĐỐI_SỐ_CỦA_GIT]...")
 def git_diff(args: tuple[str, ...]) -> None:
     """Trình so sánh cho git (diff.kehoach.command): nhận 7 đối số của git, in bản so sánh theo mã."""
     from generator.workflow.diff import diff_plans, render_text

@@ -37,7 +37,11 @@ VI = {
     "{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
     "{value!r} is not a valid {number_type}.": "{value!r} không phải là số hợp lệ.",
     "%(prog)s, version %(version)s": "%(prog)s, phiên bản %(version)s",
+    "required": "bắt buộc",
+    "env var: {var}": "biến môi trường: {var}",
+    "{value} is not in the range {range}.": "{value} nằm ngoài giới hạn ({range}).",
 }
+OPTIONS_METAVAR = "[TÙY_CHỌN]"  # click's default "[OPTIONS]" in usage lines
 # click's ngettext pairs: English singular -> (Vietnamese for one, Vietnamese for several)
 VI_PLURAL = {
     "Got unexpected extra argument ({args})": ("Thừa đối số ({args})", "Thừa đối số ({args})"),
@@ -82,8 +86,31 @@ def _vietnamese_metavar(make_metavar):
     return wrapper
 
 
+def _describe_range(self) -> str:
+    """'từ 1 trở lên' for click's 'x>=1' (the bracket after an option's help, and range errors)."""
+    low = None if self.min is None else (f"lớn hơn {self.min}" if self.min_open else f"từ {self.min}")
+    high = None if self.max is None else (f"nhỏ hơn {self.max}" if self.max_open else f"đến {self.max}")
+    if low and high:
+        return f"{low} {high}" if not self.min_open else f"{low}, {high}"
+    if low:
+        return low if self.min_open else f"{low} trở lên"
+    return f"{'nhỏ hơn' if self.max_open else 'tối đa'} {self.max}"
+
+
+def _usage_pieces(collect):
+    def wrapper(self, ctx):
+        return [OPTIONS_METAVAR if piece == "[OPTIONS]" else piece for piece in collect(self, ctx)]
+    wrapper.kehoach_vi = True
+    return wrapper
+
+
 def install() -> None:
     import click.core
+    import click.types
+
+    click.types._NumberRangeBase._describe_range = _describe_range
+    if not getattr(click.core.Command.collect_usage_pieces, "kehoach_vi", False):
+        click.core.Command.collect_usage_pieces = _usage_pieces(click.core.Command.collect_usage_pieces)
 
     for cls in (click.core.Option, click.core.Argument):
         if not getattr(cls.make_metavar, "kehoach_vi", False) and "make_metavar" in vars(cls):

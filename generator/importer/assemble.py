@@ -7,7 +7,7 @@ from __future__ import annotations
 from generator.importer.appendices import read_body_tables
 from generator.importer.comments import collect_comments, word_comments
 from generator.importer.header import issuer
-from generator.importer.state import ImportResult, State
+from generator.importer.state import UNREAD, ImportResult, State, short
 from generator.importer.structure import (finish_targets, funding, responsibilities, section_ids, transform_sections,
                                           used_indices)
 from generator.importer.tail import archive, recipients, signer
@@ -66,8 +66,12 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
             if t["target"] != known["target"]:
                 st.warn(f"chỉ tiêu '{t['criterion']}' trong phụ lục ({t['target']}) khác trong nội dung "
                         f"({known['target']}): giữ số trong nội dung", "phụ lục", known)
+    for sentence, where in st.unread_targets:
+        st.warn(f"câu có số ở phần mục tiêu, chỉ tiêu không thành chỉ tiêu (giữ nguyên văn; kehoach không kiểm tra "
+                f"hay chuyển năm được): “{short(sentence, 90)}”", where, rule=UNREAD)
     criteria = [{"code": code, "name": name} for code, name in st.tables.renamed.items()]
     criteria += st.tables.own
+    criteria += st.own_criteria
     if criteria:
         data["criteria"] = criteria
     found_responsibilities = responsibilities(st, sections)
@@ -105,6 +109,8 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
         "sections": len(sections), "targets": len(targets), "tasks": len(tasks),
         "agencies": len(st.agencies.declared), "recipients": len(data["recipients"]),
         "appendices": len(appendices), "responsibilities": len(found_responsibilities),
+        "areas": len({str(t.get("dimension")) for t in tasks if t.get("dimension")}),
+        "unread_targets": len(st.unread_targets),
     }
     said = word_comments(st)
     if st.doc.changes:

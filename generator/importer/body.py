@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.importer.state import State, where_of
+from generator.importer.state import State, short, where_of
 from generator.nd30.grammar import LEGAL_BASIS_START, clean
 from generator.nd30.labels import LABEL, read_label, roman
 from generator.nd30.zones import body_paragraphs
@@ -23,6 +23,7 @@ class Line:
     heading: int | None = None
     where: str = ""
     para: Paragraph | None = None
+    numbering: list[str] | None = None  # a section numbered otherwise than the plan
 
 
 def classify(p: Paragraph) -> Line:
@@ -38,6 +39,8 @@ def read_body(st: State, blocks: list[Block]) -> dict:
     zone = st.zones.closing
     if zone is not None and lines and lines[-1].para is st.paragraphs[zone]:
         closing = re.sub(r"\s*\./\.\s*$", "", lines.pop().text)
+    elif lines and re.search(r"\./\.\s*$", lines[-1].text):
+        closing = closing_in_item(st, lines)
     elif lines and lines[-1].kind == "text" and lines[-1].text.startswith("Trên đây"):
         closing = lines.pop().text.rstrip(".").rstrip()
         st.guess("câu kết không có './.': lấy đoạn 'Trên đây ...' cuối cùng làm câu kết", "")
@@ -57,30 +60,96 @@ def read_body(st: State, blocks: list[Block]) -> dict:
     return {"legal": legal, "preamble": preamble, "sections": sections, "closing": closing}
 
 
-def numbering_scheme(st: State, lines: list[Line]) -> list[str] | None:
-    """Documents that number points '1.1.' (under '1.') get that scheme, so kehoach prints the
-    same labels; depths follow: 1. → 1.1. → a) → (1)."""
-    forms = set()
-    for line in lines:
-        if line.kind == "clause" and line.label:
-            m = LABEL.match(line.label + " ")
-            if m:
-                forms.add(next(k for k in ("num", "numnum", "letter", "paren") if m.group(k)))
-    if "numnum" not in forms:
+FORMATS = {"num": "1.", "numnum": "1.1.", "letter": "a)", "paren": "(1)"}
+DEFAULT_LEVELS = ["1.", "a)", "(1)"]
+
+
+def _label_kind(label: str) -> str | None:
+    """'num', 'numnum2' ('1.1.'), 'numnum3' ('1.1.1.'), 'letter', 'paren' or None."""
+    m = LABEL.match(label + " ") if label else None
+    if m is None:
         return None
-    letter = "letter" in forms
-    depth = {"num": 1, "numnum": 2, "letter": 3, "paren": 4 if letter else 3}
+    if m.group("numnum"):
+        return f"numnum{1 + m.group('numnum').count('.')}"
+    return next((k for k in ("num", "letter", "paren") if m.group(k)), None)
+
+
+_LAST_SENTENCE = re.compile(r"(?<=[.;:])\s+(?=(?:Trên đây|Yêu cầu|Trong quá trình|Quá trình)\b)")
+
+
+def closing_in_item(st: State, lines: list[Line]) -> str:
+    """The "./." ends the last numbered item or bullet (not a paragraph of its own): a last sentence that
+    reads as a closing ("Trên đây …", "Yêu cầu …", "Trong quá trình …") becomes the closing and the item
+    keeps the rest; otherwise the whole item is the closing (kehoach prints the closing as a paragraph of
+    its own, after the sections), and the summary says so."""
+    last = lines[-1]
+    text = re.sub(r"\s*\./\.\s*$", "", last.text)
+    parts = _LAST_SENTENCE.split(text)
+    if len(parts) > 1:
+        last.text = " ".join(parts[:-1])
+        st.guess(f"'./.' ở cuối '{last.label or short(last.text, 40)}': câu cuối “{short(parts[-1], 60)}” làm câu "
+                 "kết, phần trước giữ trong mục", last.where)
+        return parts[-1]
+    lines.pop()
+    label = f"khoản '{last.label}'" if last.label else "đoạn cuối"
+    st.guess(f"'./.' ở cuối {label} của mục cuối: lấy cả {label} làm câu kết (kehoach in câu kết thành đoạn "
+             "riêng, không đánh số)", last.where)
+    return text
+
+
+def numbering_scheme(st: State, lines: list[Line]) -> list[str] | None:
+    """The numbering each section uses, read as a reader does: a label form not seen yet in the section
+    opens a level below the current one, a form seen already goes back to its level ('1.' → '1.1.' →
+    '(1)', or '1.' → 'a)' in another section). Each line's depth follows. The scheme most sections use
+    is the plan's; a section numbered otherwise gets its own (Line.numbering on its section line, read by read_sections).
+    Returns the plan's levels, or None for kehoach's default ('1.', 'a)', '(1)')."""
+    schemes: list[tuple[Line | None, list[str]]] = []
+    current: Line | None = None
+    clauses: list[Line] = []
+
+    def close() -> None:
+        kinds = [_label_kind(c.label) for c in clauses]
+        if not clauses or None in kinds:
+            schemes.append((current, []))  # unlabelled (heading) clauses keep the reader's depths
+            return
+        stack: list[str] = []
+        for line, kind in zip(clauses, kinds):
+            if kind in stack:
+                del stack[stack.index(kind) + 1:]
+            else:
+                stack.append(kind)
+            line.depth = len(stack)
+        levels: list[str] = []
+        for line, kind in zip(clauses, kinds):
+            while len(levels) < line.depth:
+                levels.append("")
+            levels[line.depth - 1] = levels[line.depth - 1] or FORMATS[kind.rstrip("23456789")]
+        schemes.append((current, [x or "1." for x in levels]))
+
     for line in lines:
-        if line.kind == "clause" and line.label:
-            m = LABEL.match(line.label + " ")
-            kind = next((k for k in ("num", "numnum", "letter", "paren") if m and m.group(k)), None)
-            if kind == "numnum":
-                line.depth = 1 + m.group("numnum").count(".")
-            elif kind:
-                line.depth = depth[kind]
-    levels = ["1.", "1.1."] + (["a)"] if letter else []) + ["(1)"]
-    st.note("info", f"văn bản đánh số các cấp {', '.join(levels)}: ghi vào mục numbering để kehoach in đúng như vậy")
-    return levels
+        if line.kind == "section":
+            close()
+            current, clauses = line, []
+        elif line.kind == "clause":
+            clauses.append(line)
+    close()
+
+    def full(raw: list[str]) -> list[str]:
+        return raw if "(1)" in raw else raw + ["(1)"]
+
+    def fits(raw: list[str], scheme: list[str]) -> bool:
+        return scheme[:len(raw)] == raw[:len(scheme)] and all(x == "(1)" for x in raw[len(scheme):])
+
+    used = [raw for _, raw in schemes if raw]
+    candidates = [DEFAULT_LEVELS] + [full(raw) for raw in used]
+    plan = max(candidates, key=lambda scheme: sum(1 for raw in used if fits(raw, scheme)))
+    for section, raw in schemes:
+        if section is not None and raw and not fits(raw, plan):
+            section.numbering = full(raw)
+    if plan == DEFAULT_LEVELS:
+        return None
+    st.note("info", f"văn bản đánh số các cấp {', '.join(plan)}: ghi vào mục numbering để kehoach in đúng như vậy")
+    return plan
 
 
 def read_sections(st: State, lines: list[Line]) -> list[dict]:
@@ -89,6 +158,8 @@ def read_sections(st: State, lines: list[Line]) -> list[dict]:
     for line in lines:
         if line.kind == "section":
             section = {"id": None, "title": line.text, "content": []}
+            if line.numbering:
+                section["numbering"] = {"levels": line.numbering}
             sections.append(section)
             stack = [(0, section["content"])]
             if LABEL.match(line.label + " ") and LABEL.match(line.label + " ").group("roman") \

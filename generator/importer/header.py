@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from generator.importer.state import State
-from generator.nd30.grammar import DATE_LINE, NATIONAL_LINE, NUMBER_LINE, RULE_LINE, clean
+from generator.nd30.grammar import DATE_LINE, MOTTO, NATIONAL_LINE, NUMBER_LINE, RULE_LINE, clean, is_motto_like
 from generator.nd30.zones import header_sides
 from generator.word.model import Block
 
@@ -19,6 +19,9 @@ def read_header(st: State, blocks: list[Block]) -> dict:
     lines = left + right
     for text, bold in lines:
         if RULE_LINE.match(text) or NATIONAL_LINE.match(text):
+            continue
+        if is_motto_like(text):  # typed otherwise ("Độc lập – Tự do – Hạnh phúc"): kehoach prints ND30's
+            st.note("info", f"Tiêu ngữ in là '{text}': kehoach in đúng thể thức '{MOTTO}'", "phần đầu")
             continue
         m = NUMBER_LINE.match(text)
         if m:
@@ -39,11 +42,43 @@ def read_header(st: State, blocks: list[Block]) -> dict:
             out["issuer_lines"].append((text, bold))
         else:
             st.warn(f"dòng ở phần đầu không đọc được: '{text}'", "phần đầu")
-    if "year" not in out:
-        years = [int(y) for y in re.findall(r"\bnăm (20\d\d)\b", st.doc.text)]
-        out["year"] = max(set(years), key=years.count) if years else dt.date.today().year
-        st.guess(f"năm kế hoạch {out['year']} (không đọc được dòng địa danh, ngày tháng)", "phần đầu")
+    out["year"] = plan_year(st, out.get("year"))
     return out
+
+
+_PERIOD = re.compile(r"\bgiai\s+đoạn\s+(20\d\d)\s*[-–—]\s*(20\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+
+
+def title_year(title: str) -> tuple[int, str] | None:
+    """The year a trích yếu names ("… năm 2019"), or the first year of the period it names ("giai đoạn
+    2026 – 2030"), with the words it was read from."""
+    period = _PERIOD.search(title)
+    if period:
+        return int(period.group(1)), period.group(0)
+    years = _YEAR.findall(title)
+    return (int(years[-1]), f"năm {years[-1]}") if years else None
+
+
+def plan_year(st: State, dated: int | None) -> int:
+    """The plan year: the date line's when it prints one, else the title's year or period start; a
+    disagreement between the two is said as a guess. With neither, the year the text names most often
+    (a guess too)."""
+    from_title = title_year(" ".join(read_title(st)))
+    st.title_year = from_title[0] if from_title else None
+    if dated is not None:
+        if from_title is not None and from_title[0] != dated:
+            st.guess(f"năm kế hoạch {dated} theo dòng địa danh, ngày tháng; trích yếu ghi “{from_title[1]}”: "
+                     f"nếu kế hoạch là của năm {from_title[0]}, sửa 'year'", "phần đầu")
+        return dated
+    if from_title is not None:
+        st.note("info", f"năm kế hoạch {from_title[0]} theo trích yếu (“{from_title[1]}”): dòng ngày tháng "
+                        "không ghi năm", "phần đầu")
+        return from_title[0]
+    years = [int(y) for y in _YEAR.findall(st.doc.text)]
+    year = max(set(years), key=years.count) if years else dt.date.today().year
+    st.guess(f"năm kế hoạch {year} (không đọc được năm ở dòng địa danh, ngày tháng và ở trích yếu)", "phần đầu")
+    return year
 
 
 def read_title(st: State) -> list[str]:

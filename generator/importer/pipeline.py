@@ -14,7 +14,7 @@ from generator.plan.catalogue import available
 from generator.core.errors import KehoachError
 from generator.importer.agencies import slug
 from generator.importer.recall import document_words, missing_words, rebuilt_document, recall
-from generator.importer.yaml_out import dump_plan
+from generator.importer.yaml_out import SCHEMA_FILE, dump_plan
 from generator.importer.importer import ImportResult, import_document
 from generator.core.messages import Message
 
@@ -29,6 +29,8 @@ class ImportOutcome:
     rebuild_error: str | None = None
     seconds: float = 0.0
     converted: bool = False
+    schema_ref: str = SCHEMA_FILE
+    pages: tuple[int | None, int | None] | None = None  # (original, rebuilt) when known
 
 
 def parse_indices(text: str | None) -> dict[str, str] | None:
@@ -67,6 +69,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
         path = convert_doc(source, Path(tmp)) if converted else source
         read = read_docx(path)
     doc = read.value
+    refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
     header = [f"Nhập từ tệp Word {Path(name).name} bằng 'kehoach import'"
               + (" (đã chuyển .doc → .docx bằng LibreOffice)" if converted else "") + ".",
@@ -74,8 +77,9 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
               "điền trước khi 'kehoach validate' chấp nhận tệp này."]
     if result.word_comments:
         header += ["", "Ý kiến (comment) trong tệp Word:"] + [f"- {c}" for c in result.word_comments]
-    text = dump_plan(result.data, result.comments, header)
-    outcome = ImportOutcome(text, result, list(read.messages), converted=converted)
+    ref = schema_ref(out)
+    text = dump_plan(result.data, result.comments, header, ref)
+    outcome = ImportOutcome(text, result, list(read.messages), converted=converted, schema_ref=ref)
     try:
         rebuilt = rebuilt_document(result.data)
     except Exception as exc:  # a plan the model refuses still gets written, with the reason shown
@@ -88,9 +92,47 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
     return outcome
 
 
+def refuse_non_plan(doc, name: str) -> None:
+    """Only a Kế hoạch is imported: a decision, a letter, a report… (or a file ND30 does not govern) is
+    refused with what it is, before anything is read into a plan (generator.nd30.doctypes is the one
+    home of document types)."""
+    from generator.nd30.doctypes import identify
+
+    found = identify(p.text for p in doc.paragraphs())
+    if found.is_plan:
+        return
+    if not found.governed:
+        what = f"tệp này là {found.sentence()}, không phải Kế hoạch"
+    else:
+        seen = f" (dòng “{found.line}”)" if found.line else ""
+        what = f"tệp này là {found.sentence()}{seen}, không phải Kế hoạch"
+    raise KehoachError(Message("error", f"{what}: 'kehoach import' chỉ nhập văn bản Kế hoạch", file=name))
+
+
 def _short(exc: Exception) -> str:
     text = str(exc).strip().splitlines()
     return re.sub(r"\s+", " ", " ".join(text[:3]))[:300] or type(exc).__name__
+
+
+def schema_ref(out: Path) -> str:
+    """Where the plan's editor schema is, as `init` does: a repository's shared ../schema/ when the
+    plan sits in one (plans/ beside schema/), else kehoach.schema.json beside the plan (write_schema)."""
+    shared = out.resolve().parent.parent / "schema" / SCHEMA_FILE
+    return f"../schema/{SCHEMA_FILE}" if shared.is_file() else SCHEMA_FILE
+
+
+def write_schema(out: Path, ref: str) -> Path | None:
+    """Write kehoach.schema.json beside the plan when its schema line points there and none is there yet;
+    the file written, or None."""
+    import json
+
+    from generator.plan.schema import plan_schema
+
+    path = out.parent / SCHEMA_FILE
+    if ref != SCHEMA_FILE or path.exists():
+        return None
+    write_atomic(path, json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
+    return path
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -10,6 +10,7 @@ from generator.nd30.zones import locate
 from generator.word.model import Document, Paragraph, Table
 
 TODO = "TODO"
+UNREAD = "chua-doc"  # the rule of a warning about structure the document holds that was not read
 
 
 @dataclass
@@ -41,25 +42,29 @@ class State:
         self.targets_by_criterion: dict[str, dict] = {}
         self.printed_sentences: dict[str, str] = {}  # target id → the sentence the document prints
         self.target_where: dict[str, str] = {}
+        self.own_criteria: list[dict] = []  # sub-criteria the body's target sentences name, not in the catalogue
+        self.unread_targets: list[tuple[str, str]] = []  # (sentence, where): a number in a target zone, no target
         # learnt on the way (importer.import_document sets them in this order)
         self.all_text = ""
         self.year: int = 0
+        self.title_year: int | None = None  # the year the trích yếu names (may differ from the date line's)
         self.place = ""
         self.agencies = None  # AgencyBook of the registry chosen
         self.index_notes: list[str] = []
         self.catalogue = None  # Catalogue of the indices chosen
         self.tables = None  # TableReader
 
-    def note(self, level: str, text: str, where: str = "") -> None:
-        self.notes.append(Message(level, text, where))
+    def note(self, level: str, text: str, where: str = "", rule: str = "") -> None:
+        self.notes.append(Message(level, text, where, rule=rule))
 
     def guess(self, text: str, where: str = "", obj=None) -> None:
         self.note("guess", text, where)
         if obj is not None:
             self.obj_comments.setdefault(id(obj), []).append(f"ĐOÁN ({where}): {text}" if where else f"ĐOÁN: {text}")
 
-    def warn(self, text: str, where: str = "", obj=None) -> None:
-        self.note("warning", text, where)
+    def warn(self, text: str, where: str = "", obj=None, rule: str = "") -> None:
+        """rule=UNREAD: structure the document clearly holds that was not read (the summary counts them)."""
+        self.note("warning", text, where, rule)
         if obj is not None:
             self.obj_comments.setdefault(id(obj), []).append(f"{where}: {text}" if where else text)
 

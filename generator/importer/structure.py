@@ -8,33 +8,101 @@ import re
 
 from generator.importer.agencies import slug
 from generator.importer.state import TODO, State, short
-from generator.importer.targets import parse_target, target_data
+from generator.importer.targets import criterion_named, parse_target, target_data
 from generator.nd30.grammar import POINTER
 from generator.nd30.labels import roman
 
 
+TARGET_ZONE = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", re.IGNORECASE)
+# a number a target sentence could state: not a year, a date, a legal document's number or a list label
+_STATED = re.compile(r"(?<![\w/.,])(\d+(?:,\d+)?)(?:\s*/\s*\d+(?:,\d+)?)?\s*(%|điểm\b|bậc\b|[^\W\d_]+)", re.IGNORECASE)
+
+
+def states_number(sentence: str) -> bool:
+    """Whether a sentence in a target zone states a quantity (so that one that gave no target is said); a
+    lead-in ("Đối với 8 chỉ số nội dung, phấn đấu:") states none itself."""
+    if sentence.rstrip().endswith(":"):
+        return False
+    for m in _STATED.finditer(sentence):
+        word = m.group(2).lower()
+        if word in ("năm", "tháng", "ngày", "giờ") or re.fullmatch(r"(19|20)\d\d", m.group(1)):
+            continue
+        return True
+    return False
+
+
 def transform_sections(st: State, sections: list[dict], targets: list[dict], appendices: list[dict]) -> None:
+    """Target sentences become targets where plans state them: in a section titled MỤC TIÊU / CHỈ TIÊU,
+    and under a "Mục tiêu cụ thể" (or "Chỉ tiêu …") heading or paragraph anywhere; a sentence names its
+    criterion (quoted, before its ':', the index) or takes the dimension of the heading it sits under
+    ("a) Cải cách thể chế", matched to the catalogue by name). What states a number but gives no target
+    stays as printed and is listed (st.unread_targets)."""
     labels = {}
     for i, a in enumerate(appendices, start=1):
         labels[roman(i)] = labels[str(i)] = a["id"]
         if len(appendices) == 1:
             labels[None] = a["id"]
 
-    def target_of(sentence: str, where: str) -> str | None:
-        parsed = parse_target(sentence, st.catalogue)
-        if parsed is None or parsed.criterion in st.targets_by_criterion:
+    def target_of(sentence: str, where: str, context: str | None) -> str | None:
+        # "năm N đạt …" of a year before the plan's is last year's result (the title's year counts too: a
+        # plan for 2019 dated December 2018)
+        parsed = parse_target(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0))
+        if parsed is None:
+            if states_number(sentence):
+                st.unread_targets.append((sentence, where))
             return None
+        known = st.targets_by_criterion.get(parsed.criterion)
+        if known is not None and parsed.how != "context" and known.get("target") == parsed.target:
+            return None  # the same target said again (preamble, a second heading)
+        if known is not None and parsed.how == "index":
+            return None
+        if parsed.head:
+            parsed.criterion = own_criterion(parsed.criterion, parsed.head, parsed.max)
+            parsed.max = None  # the criterion declared carries it
         tid = st.tables.target_id(parsed.criterion)
+        base, n = tid, 2
+        while any(t["id"] == tid for t in targets):
+            tid, n = f"{base}-{n}", n + 1
         entry = target_data(tid, parsed, st.catalogue.by_code.get(parsed.criterion))
         targets.append(entry)
-        st.targets_by_criterion[parsed.criterion] = entry
+        st.targets_by_criterion.setdefault(parsed.criterion, entry)
         st.printed_sentences[tid] = sentence
         st.target_where[tid] = where
+        if parsed.head:
+            parent = st.catalogue.by_code.get(parsed.criterion.rsplit(".", 1)[0])
+            st.guess(f"“{parsed.head}” không có trong danh mục: khai báo tiêu chí '{parsed.criterion}' trong mục "
+                     f"criteria, thuộc '{parent.code if parent else parsed.criterion.rsplit('.', 1)[0]}'"
+                     + (f" ({parent.name})" if parent else "") + " theo tiêu đề phía trên câu", where, entry)
+        elif parsed.how in ("close", "context"):
+            info = st.catalogue.by_code.get(parsed.criterion)
+            name = f"'{parsed.criterion}' ({info.name})" if info else f"'{parsed.criterion}'"
+            why = "theo tiêu đề phía trên câu" if parsed.how == "context" else "tên gần giống trong danh mục"
+            st.guess(f"chỉ tiêu “{short(sentence, 60)}” gán cho tiêu chí {name}: {why}", where, entry)
         return tid
+
+    def own_criterion(parent: str, name: str, maximum) -> str:
+        """A sub-criterion the plan names that the catalogue lacks: declared under the heading's criterion
+        with the name and maximum as printed (once per name)."""
+        for own in st.own_criteria:
+            if own["parent"] == parent and own["name"] == name:
+                return own["code"]
+        n = 1
+        while f"{parent}.{n}" in st.catalogue.by_code or any(o["code"] == f"{parent}.{n}"
+                                                              for o in st.own_criteria + st.tables.own):
+            n += 1
+        own = {"code": f"{parent}.{n}", "name": name, "parent": parent}
+        if maximum is not None:
+            own["max"] = int(maximum) if maximum == maximum.to_integral() and maximum.as_tuple().exponent >= 0 \
+                else maximum
+        st.own_criteria.append(own)
+        return own["code"]
 
     st.target_where = {}
 
-    def walk(content: list, in_targets: bool) -> list:
+    def heading_of(block: dict) -> str:
+        return block.get("title") or block.get("text") or ""
+
+    def walk(content: list, in_targets: bool, context: str | None) -> list:
         out = []
         for block in content:
             if isinstance(block, str):
@@ -47,7 +115,7 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
                         ref["after"] = m.group("after")
                     out.append(ref)
                     continue
-                tid = target_of(block, "") if in_targets else None
+                tid = target_of(block, "", context) if in_targets else None
                 out.append({"targets": [tid], "style": "paragraphs"} if tid else block)
             elif "bullets" in block and len(block) == 1:
                 if not in_targets:
@@ -55,7 +123,7 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
                     continue
                 run: list = []
                 for item in block["bullets"]:
-                    tid = target_of(item, "") if isinstance(item, str) else None
+                    tid = target_of(item, "", context) if isinstance(item, str) else None
                     if tid:
                         if run and "targets" in run[-1]:
                             run[-1]["targets"].append(tid)
@@ -67,19 +135,28 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
                         run.append({"bullets": [item]})
                 out += run
             else:
-                inner = walk(block["content"], in_targets)
-                if in_targets and "text" in block:
-                    tid = target_of(block["text"], block.get("_where", ""))
+                head = heading_of(block)
+                inner_targets = in_targets or bool(TARGET_ZONE.match(head))
+                inner_context = context
+                if inner_targets and "title" in block:
+                    named, _exact = criterion_named(head, st.catalogue)
+                    inner_context = named or context
+                elif inner_targets and "text" in block and ":" in head:
+                    named, _exact = criterion_named(head.split(":")[0], st.catalogue)
+                    inner_context = named or context
+                if inner_targets and "text" in block:
+                    tid = target_of(block["text"], block.get("_where", ""), inner_context)
                     if tid:
                         block.pop("text")
                         block = {"target": tid, **block}
-                block["content"] = inner
+                block["content"] = walk(block["content"], inner_targets, inner_context)
                 out.append(block)
         return out
 
     for section in sections:
         in_targets = bool(re.search(r"CHỈ TIÊU|MỤC TIÊU", section["title"].upper()))
-        section["content"] = walk(section["content"], in_targets)
+        context, _ = criterion_named(section["title"], st.catalogue) if in_targets else (None, False)
+        section["content"] = walk(section["content"], in_targets, context)
 
 
 def responsibilities(st: State, sections: list[dict]) -> list[dict]:

@@ -12,18 +12,24 @@ from generator.plan.agencies import norm as agency_norm
 from generator.word.model import Block
 
 
+GLUED_ITEMS = re.compile(r"(?<=[;,.])\s+(?=[-–•+]\s)")
+
+
 def read_tail(blocks: list[Block]) -> dict:
     """Recipient lines and the "Lưu:" line (text, where), and the signature lines (text, bold, where)."""
     left, right = tail_sides(blocks)
     recipients, archive, signer_lines = [], None, []
     for piece, p in left:
-        if is_recipients_label(piece.text):
-            continue
-        line = recipient_line(piece.text)
-        if ARCHIVE_LINE.match(line):
-            archive = (line, where_of(p))
-        elif line:
-            recipients.append((line, where_of(p)))
+        text = piece.text
+        if is_recipients_label(text):
+            text = re.sub(r"^\s*nơi\s+nhận\s*:?", "", text, flags=re.IGNORECASE)  # an item may follow it
+        # items typed on one line, pushed apart by spaces ("- V01, C04 - Bộ Công an;      - Thường trực …")
+        for item in GLUED_ITEMS.split(text):
+            line = recipient_line(item)
+            if ARCHIVE_LINE.match(line):
+                archive = (line, where_of(p))
+            elif line:
+                recipients.append((line, where_of(p)))
     for piece, p in right:
         if not RULE_LINE.match(piece.text):
             signer_lines.append((piece.text, piece.bold, where_of(p)))

@@ -18,7 +18,9 @@ import yaml
 from generator.core.text import wrap_words
 
 WIDTH = 100
-SCHEMA_LINE = "# yaml-language-server: $schema=../schema/kehoach.schema.json"
+SCHEMA_FILE = "kehoach.schema.json"
+SCHEMA_FORM = "# yaml-language-server: $schema={ref}"
+SCHEMA_LINE = SCHEMA_FORM.format(ref=SCHEMA_FILE)  # the default: the schema import writes beside the plan
 
 Path = tuple  # ("tasks", 3, "lead")
 
@@ -178,11 +180,13 @@ BLANK_BEFORE = {"issuer", "document", "title", "legal_bases", "preamble", "crite
                 "appendices", "layout", "numbering"}
 
 
-def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header: list[str] = ()) -> str:
-    """The plan file: schema line, `header` comment lines, then the data; blank lines between the
-    top-level parts as in plans/."""
+def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header: list[str] = (),
+              schema_ref: str = SCHEMA_FILE) -> str:
+    """The plan file: schema line (the editor's schema: `schema_ref`, relative to the plan; by default
+    the kehoach.schema.json that import writes beside it), `header` comment lines, then the data; blank
+    lines between the top-level parts as in plans/."""
     writer = _Writer(comments or {})
-    writer.out.append(SCHEMA_LINE)
+    writer.out.append(SCHEMA_FORM.format(ref=schema_ref))
     for line in header:
         for part in wrap_words(line, WIDTH - 2, WIDTH - 2) if line else [""]:
             writer.out.append(f"# {part}".rstrip())

@@ -82,12 +82,15 @@ def looks_number(text: str) -> bool:
     return bool(re.match(r"^số\b", fold(text))) and "/" in text
 
 
-def number_problems(text: str, doc_abbr: str = "KH") -> list[str]:
-    """What is wrong with a "Số: 05/KH-UBND" line (empty list = compliant). A blank number is a draft."""
+def number_problems(text: str, doc_abbr: str = "KH", doc_words: str = "Kế hoạch") -> list[str]:
+    """What is wrong with a "Số: 05/KH-UBND" line (empty list = compliant). A blank number is a draft.
+    `doc_abbr` is the type's abbreviation in the symbol ("QĐ"); "" for a letter (Công văn), whose symbol
+    opens with the agency's."""
     line = " ".join(text.split())
+    example = f"{doc_abbr}-UBND" if doc_abbr else "UBND-VP"
     m = NUMBER_RE.match(line)
     if not m:
-        return [f"phải có dạng “Số: 05/{doc_abbr}-UBND” (chữ “Số”, dấu hai chấm, số, gạch chéo, ký hiệu)"]
+        return [f"phải có dạng “Số: 05/{example}” (chữ “Số”, dấu hai chấm, số, gạch chéo, ký hiệu)"]
     out = []
     number = m["number"]
     if number and int(number) < 10 and len(number) < 2:
@@ -96,9 +99,9 @@ def number_problems(text: str, doc_abbr: str = "KH") -> list[str]:
     sm = SYMBOL_RE.match(symbol)
     if not sm:
         out.append("ký hiệu phải là chữ in hoa, các nhóm cách nhau bằng gạch nối, không cách chữ "
-                   f"(ví dụ “{doc_abbr}-UBND”)")
-    elif sm["type"] != doc_abbr:
-        out.append(f"ký hiệu của Kế hoạch bắt đầu bằng “{doc_abbr}-” (đang là “{sm['type']}-”)")
+                   f"(ví dụ “{example}”)")
+    elif doc_abbr and sm["type"] != doc_abbr:
+        out.append(f"ký hiệu của {doc_words} bắt đầu bằng “{doc_abbr}-” (đang là “{sm['type']}-”)")
     return out
 
 

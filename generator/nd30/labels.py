@@ -23,6 +23,11 @@ LABEL = re.compile(
     r"(?P<letter>[a-zđ])\)|\((?P<paren>\d{1,2})\)|(?P<dash>[-–—•])|(?P<plus>\+))(?:[ \t\u00a0]+|$)")
 
 
+# The scopes a legal text numbers its khoản within (Phần, Chương, Mục, Điều): each restarts the numbering
+# under it. "Chương II", "MỤC 1", "Phần thứ nhất", "Điều 5." (an Điều's title may follow on the line).
+SCOPE_HEADING = re.compile(r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?P<n>thứ\s+\w+|[IVXLC]+|\d{1,3})(?=[\s.:]|$)")
+ARTICLE = re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<n>\d{1,3})\s*[.:]?(?=\s|$)")
+
 # A point's letter glued to its name in a table cell: "c) Chất lượng bầu cử" (no space needed after ")").
 LETTERED_NAME = re.compile(r"^(?P<letter>[a-zđ])\)\s*(?P<name>.+)$")
 

@@ -19,8 +19,8 @@ The layout ND30 gives every document (PL I §II), top to bottom:
                 the right: side by side in a table, or tab-aligned paragraphs
     back        the appendices: "Phụ lục I", its name, "(Kèm theo … của …)", its table
 
-How each part is found (the importer's rules, which read real offices' files; `check` will switch to
-this module):
+How each part is found (the importer's rules, which read real offices' files; `check` asks this module
+for the type line, the title and the tail):
 - doc_type: the first top-level paragraph whose first line is the type name in any case and spacing
   (`grammar.is_doc_type_line`). No type line: the header runs to the last of the first 12 blocks that
   holds a number or date line in the reading form (`NUMBER_LINE`, `DATE_LINE`), and the body starts there.
@@ -41,46 +41,44 @@ this module):
   between that line and the table, the table, paragraphs after the table. A table after another table
   starts an appendix without a label.
 
-Where `check` locates differently today (the side that would change to follow this module is named):
-1. Type line: check wants the whole paragraph to be the type name (a title after a line break in the
-   same paragraph is missed) and looks only in the first 80 paragraphs. → check.
-2. No type line: check ends the header at the first justified paragraph outside a table (or with the
-   header table); here the header ends at the last number/date line of the first 12 blocks. → check.
-3. Title: check takes every centred (or unaligned) non-blank paragraph outside a table, up to 6 pieces,
-   bold or not, and stops at a blank line before the title (then there is no title) and at a paragraph
-   with a bottom border (a title line carrying the rule as its own border is left out; here it is the
-   title's last line). Check's body starts after every blank line and typed rule under the title; here
-   after the first (the blank paragraphs left carry no words). → check.
-4. Nơi nhận: check takes the first paragraph anywhere (header included) opening with "nơi nhận" after
-   folding spaces and tone placement; here the first after the type line, by its stripped case-folded
-   text. → check (the spacing fold could come here: a visible change to the importer).
+Where `check` locates (generator/nd30/check/locate.py), point by point against this module:
+1. Type line: check asks this module, with the type `doctypes.identify` found ("QUYẾT ĐỊNH", …); a
+   type line past the first 80 paragraphs is not one. → done (check follows).
+2. No type line (a letter): check's header is the longest of the header table, the paragraphs before the
+   first justified one, and this module's header (to the last number/date line of the first 12 blocks);
+   then a letter's "V/v …" and "Kính gửi:" lines, which this module leaves in the body, are skipped.
+   → check follows, and knows more (a letter's parts could come here: a visible change to the importer).
+3. Title: check takes this module's title paragraphs (a title after a line break in the type line's
+   paragraph included) and starts the body after the blank lines and typed rules under it. → done.
+4. Nơi nhận: check takes this module's tail label; only when there is none (a label before the type
+   line) the first paragraph anywhere opening with "nơi nhận". → done.
 5. Body end: check also ends the body at the first appendix label, so a document without Nơi nhận still
    has its appendices; here a document without Nơi nhận has no appendices (the importer reads their
    tables as tables in the body and says so). → the importer would change (a visible change) if
    appendices in a later section should count without Nơi nhận.
-6. Signature typed as paragraphs above Nơi nhận: check takes trailing "TM."/"KT." lines and centred bold
-   capitals at the end of the body as the signature; here they stay in the body and the signature is the
-   tail's right side only. → either; the importer would change (a visible change).
-7. Recipients: check takes, outside a table, only consecutive paragraphs opening with "-" after the label;
-   in a table the label's cell. Here: every left piece of the tail except the label. → check.
-8. Signature lines: check takes the cells of the label's row other than the label's (or the cell of the
-   first "TM."-like line in a table, or paragraphs at the body's end); here every right-side piece of the
-   tail. → check.
+6. Signature typed as paragraphs above Nơi nhận: when this module's tail has no right side, check takes
+   trailing "TM."/"KT." lines and centred bold capitals at the end of the body as the signature; here they
+   stay in the body. → either; the importer would change (a visible change).
+7. Recipients: check takes this module's left-side pieces of the tail, each line after a line break a
+   recipient line of its own (`tail_sides`). → done.
+8. Signature lines: check takes this module's right-side paragraphs, except when a paragraph holds both
+   sides (a tail typed with tabs): then its own reading (the cells of the label's row, the cell of the
+   first "TM."-like line, or paragraphs at the body's end). → check, for tab-shared lines.
 9. Appendix labels: check wants "Phụ lục [n]" alone on its line (≤ 20 characters, `is_appendix_label`),
    outside tables, in a later section, after a page break or after Nơi nhận, and counts every such line;
    here a label may carry its name on the same line and a second label before the first appendix's table
    is a line of its name. → check (it then judges the label's form as today).
 10. "(Kèm theo …)": check takes the first of the next three non-blank paragraphs (within five) opening with
-   "(Kèm theo"; here the line before the table matching `ATTACHED_LINE` (which needs "của …"). → check.
+   "(Kèm theo" or "(Ban hành kèm theo"; here the line before the table matching `ATTACHED_LINE` (which
+   needs "của …"). → check.
 11. Header parts (national, motto, number, date) are found here with check's finding forms
    (`looks_national`, `is_motto_like`, `looks_number`, `looks_date`), so a wrongly typed line is still
    found to be judged; the importer reads values with the reading forms. The issuer here is the left
    side's capitals (check: any piece in capitals longer than 2 characters). → check for the issuer.
 12. Closing: check judges the last paragraph of the body (outside tables and text boxes, after dropping
-   trailing signature lines, see 6) whether or not it ends with "./."; here `closing` is that paragraph
-   only when it is unlabelled text ending with "./." (the importer's closing sentence), and
-   `body_paragraphs` gives the body's paragraphs with words (text boxes with words included). → check
-   takes its last paragraph from `body_paragraphs`.
+   trailing signature lines, see 6, and notes wholly in parentheses) whether or not it ends with "./.";
+   here `closing` is that paragraph only when it is unlabelled text ending with "./." (the importer's
+   closing sentence). → check takes its last paragraph from `body_paragraphs`.
 Where both agree: the header is everything before the type line; a Nơi nhận set in a table ends the
 body at the table's first paragraph.
 """

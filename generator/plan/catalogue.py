@@ -12,7 +12,8 @@ the first time something needs them. A file holds:
     unit: '%'                  # optional: 'điểm' (default) or '%'
     max: 80                    # optional: maximum of the whole index
     levels: [Chỉ số nội dung, Nội dung thành phần]   # the name of each level below the index
-    verified: true             # true, partial, secondary or false: unverified names are warned about
+    verified: true             # true, partial, secondary or false: listed in the file's header, never
+                               # warned about (a drafter cannot act on kehoach's own data)
     index_facts: {...}         # what is true of the index in every version (below)
     criteria:                  # the tree, in printed order ('a)', 'b)' follow it): code, name, and
       - code: papi.1           # optionally short_name (import accepts it too), max, verified and

@@ -45,13 +45,22 @@ def body_blocks(plan: Plan) -> Iterator[tuple[Any, PathKey]]:
 
 
 class _Checker(TargetChecks):
-    def __init__(self, plan: Plan, located: Located, problems: Problems):
+    def __init__(self, plan: Plan, located: Located, problems: Problems,
+                 placeholders: frozenset[PathKey] = frozenset()):
         self.plan, self.located, self.problems = plan, located, problems
+        # paths of TODO markers read as stand-in values (a plan fresh from rollover, for diff):
+        # never checked as values
+        self.placeholders = placeholders
         self.criteria = Criteria(plan)
         self.agencies = Agencies(plan)
-        self.unverified_seen: set[str] = set()
+
+    def known(self, path: PathKey) -> bool:
+        """False when the value at this path (or the object holding it) is a TODO placeholder."""
+        return not any(path[:n] in self.placeholders for n in range(1, len(path) + 1))
 
     def error(self, path: PathKey, message: str, severity: str = "error") -> None:
+        if not self.known(path):
+            return
         line, col = self.located.where(path)
         self.problems.add(line, col, format_path(self.located.original(path)), message, severity)
 
@@ -76,6 +85,7 @@ class _Checker(TargetChecks):
         self.signer()
         self.horizon()
         self.hand_numbering()
+        self.appendix_refs()
 
     def unique_ids(self) -> None:
         p = self.plan
@@ -330,6 +340,39 @@ class _Checker(TargetChecks):
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
 
 
+    def appendix_refs(self) -> None:
+        """A reference to an appendix prints as a paragraph of its own: after an unfinished sentence it
+        reads as a stray line; a number typed into it ('Phụ lục 2') is not kept in step by kehoach."""
+        ids = [a.id for a in self.plan.appendices]
+        example = f"appendix: [{', '.join(ids[:2])}]" if len(ids) > 1 else "appendix: [a, b]"
+        for blocks, path in self.block_lists():
+            for j, block in enumerate(blocks):
+                if not isinstance(block, AppendixRef):
+                    continue
+                for part in ("before", "after"):
+                    for label in APPENDIX_MENTION.findall(getattr(block, part)):
+                        self.warn(path + (j, part), f"câu dẫn có số phụ lục tự gõ 'Phụ lục {label}': kehoach không "
+                                                    f"đánh lại số này khi thêm, bớt phụ lục; một câu dẫn nhiều "
+                                                    f"phụ lục viết là '{example}'")
+                before = blocks[j - 1] if j else None
+                if isinstance(before, str) and before.rstrip() and before.rstrip()[-1] not in ".;:!?…)":
+                    target = block.appendix if isinstance(block.appendix, str) else ", ".join(block.appendix)
+                    self.warn(path + (j - 1,), "đoạn chưa hết câu ngay trước câu dẫn phụ lục, câu dẫn sẽ in thành "
+                                               "một dòng riêng; hãy viết đoạn này vào câu dẫn: "
+                                               f"{{appendix: {target}, before: '{before.strip()} (chi tiết tại', "
+                                               "after: 'kèm theo).'}, hoặc kết thúc đoạn bằng dấu chấm")
+
+    def block_lists(self) -> Iterator[tuple[list, PathKey]]:
+        """Every list of body blocks with its path (to see which block follows which)."""
+        lists = [(s.content, ("sections", i, "content")) for i, s in enumerate(self.plan.sections)]
+        lists += [(r.content, ("responsibilities", i, "content")) for i, r in enumerate(self.plan.responsibilities)]
+        lists.append((self.plan.funding, ("funding",)))
+        while lists:
+            blocks, path = lists.pop(0)
+            yield blocks, path
+            lists += [(b.content, path + (j, "content")) for j, b in enumerate(blocks) if isinstance(b, Subsection)]
+
+
 EARLY_NEXT_YEAR = 3  # deadlines up to March of the next year close the plan year's reporting
 
 
@@ -349,5 +392,8 @@ DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 DEADLINE = re.compile(r"\b(trước|chậm nhất|hạn|hoàn thành)\b", re.IGNORECASE)
 
 
-def check_plan(plan: Plan, located: Located, problems: Problems) -> None:
-    _Checker(plan, located, problems).run()
+def check_plan(plan: Plan, located: Located, problems: Problems,
+               placeholders: frozenset[PathKey] = frozenset()) -> None:
+    """`placeholders`: paths of TODO markers standing in for values (see `load_plan_for_review`);
+    no check reads them as values."""
+    _Checker(plan, located, problems, frozenset(placeholders)).run()

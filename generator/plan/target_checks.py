@@ -42,10 +42,8 @@ class TargetChecks:
             return None  # already reported once, at 'indices'
         if info is None:
             self.unknown(path, "mã tiêu chí", code, list(self.criteria.by_code))
-        elif not info.verified and code not in self.criteria.overridden and code not in self.unverified_seen:
-            self.unverified_seen.add(code)  # once per criterion, at its first use
-            self.warn(path, f"tên tiêu chí '{code}' trong danh mục chưa được xác minh ('{info.name}'); "
-                            "hãy đối chiếu và khai báo tên đúng trong mục criteria")
+        # a name the catalogue marks unverified is kehoach's own data, which a drafter cannot act on:
+        # it is listed in the catalogue file, never warned about (issue 21)
         return info
 
     def own_criteria(self) -> None:
@@ -87,8 +85,11 @@ class TargetChecks:
 
     def targets(self) -> None:
         for i, target in enumerate(self.plan.targets):
-            self.rank(("targets", i), target)
-            if target.wording and target.unit != "hạng" and target.target is not None:
+            here = ("targets", i)
+            value_known = self.known(here + ("target",))
+            base_known = self.known(here + ("baseline", "value"))
+            self.rank(here, target)
+            if target.wording and target.unit != "hạng" and target.target is not None and value_known:
                 shown = number(target.target)
                 if shown not in target.wording:
                     self.warn(("targets", i, "wording"), f"câu chữ không nhắc tới giá trị chỉ tiêu {shown}: "
@@ -99,12 +100,12 @@ class TargetChecks:
                 info.max if info and info.unit == target.unit else None)
             base = target.baseline
             if target.target is not None and target.unit != "hạng":
-                if maximum is not None and target.target > maximum:
+                if maximum is not None and target.target > maximum and self.known(here + ("max",)):
                     self.error(("targets", i, "target"),
                                f"chỉ tiêu {number(target.target)} vượt điểm tối đa {number(maximum)}")
                 # a qualifier says the drafter meant it ("giảm 7% so với năm 2018")
                 if base is not None and base.value is not None and target.target < base.value \
-                        and not target.qualifier:
+                        and not target.qualifier and base_known:
                     self.warn(("targets", i, "target"), f"chỉ tiêu {number(target.target)} thấp hơn kết quả năm "
                                                         f"{base.year} ({number(base.value)})")
             if base is not None and base.year >= self.plan.year:
@@ -113,7 +114,7 @@ class TargetChecks:
     def rank(self, path: PathKey, target) -> None:
         """Ranks are out of the provinces of that year: 63 until the 2025 merger, 34 after."""
         base = target.baseline
-        if base is not None and base.rank is not None:
+        if base is not None and base.rank is not None and self.known(path + ("baseline", "rank")):
             limit = base.of or provinces(base.year)
             if base.rank > limit:
                 self.error(path + ("baseline", "rank"), f"hạng {base.rank} vượt quá số tỉnh ({limit})")
@@ -125,7 +126,7 @@ class TargetChecks:
             if target.target != int(target.target) or not 1 <= target.target <= limit:
                 self.error(path + ("target",), f"thứ hạng phải là số nguyên từ 1 đến {limit} "
                                                f"(số tỉnh, thành phố năm {self.plan.year})")
-            elif not target.wording and not target.qualifier:
+            elif not target.wording and not target.qualifier and self.known(path + ("baseline", "rank")):
                 self.rank_meaning(path, target)
 
     def rank_meaning(self, path: PathKey, target) -> None:

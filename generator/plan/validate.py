@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from generator.plan.checks import check_plan
-from generator.core.errors import Problems
+from generator.core.errors import Problems, file_order
 from generator.core.messages import Message
 from generator.plan.loader import Located, PathKey, format_path, load_yaml
 from generator.plan.model import NOT_BLANK, Plan
@@ -437,7 +437,8 @@ def check_readable_parts(located: Located, problems: Problems, todos: set[PathKe
         except ValidationError as exc:
             paths = {salvaged.original(_data_path(view, tuple(e["loc"]))) for e in exc.errors(include_url=False)}
             # deepest first, so that leaving out a part does not shift a path still to be handled
-            for path in sorted(paths, key=len, reverse=True):
+            # (ties in a fixed order, not in the set's, which changes from run to run)
+            for path in sorted(paths, key=lambda p: (-len(p), [str(k) for k in p])):
                 if _node(data, path[:-1]) is _DROP or not _leave_out(data, path, removed, ids):
                     if path and path[0] == "year":
                         return
@@ -469,7 +470,7 @@ def load_plan(path: Path, display: str | None = None, *, max_bytes: int | None =
     else:
         check_readable_parts(located, problems, set(todo_values(located.data)))
     problems.raise_if_errors()
-    return plan, problems.warnings
+    return plan, sorted(problems.warnings, key=file_order)  # as errors are: the order a drafter reads in
 
 
 def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, list[Message], dict[PathKey, str]]:
@@ -480,6 +481,6 @@ def load_plan_for_review(path: Path, display: str | None = None) -> tuple[Plan, 
     problems = Problems(located.file, list(located.problems))
     plan = parse_plan(located, problems, todos_as_values=True)
     if plan is not None:
-        check_plan(plan, located, problems)
+        check_plan(plan, located, problems, frozenset(markers))
     problems.raise_if_errors()
-    return plan, problems.warnings, markers
+    return plan, sorted(problems.warnings, key=file_order), markers

@@ -21,6 +21,18 @@ from generator.render.model import Para, Source
 from generator.render.responsibilities import responsibilities
 
 
+def appendix_sentence(before: str, labels: str, after: str) -> str:
+    """'(Chi tiết tại Phụ lục I kèm theo)': a space between the parts, none before punctuation that
+    `after` starts with (', Phụ lục …' → 'Phụ lục I, …') nor after an opening bracket `before` ends with."""
+    head, tail = before.rstrip(), after.strip()
+    if head and not head.endswith(("(", "“")):
+        head += " "
+    text = head + labels
+    if tail:
+        text += ("" if tail[0] in ",.;:)”" else " ") + tail
+    return text
+
+
 class Body:
     """Builds the body for one plan; holds the numbering state: the scheme of the section being built
     and the numbers of the items above the current one (so '1.1.' can name its parents)."""
@@ -75,7 +87,7 @@ class Body:
             elif isinstance(block, AppendixRef):
                 ids = [block.appendix] if isinstance(block.appendix, str) else block.appendix
                 labels = ", ".join(builder.appendix_labels[a] for a in ids)  # "Phụ lục I, Phụ lục II"
-                out.append(Para("text", f"{block.before} {labels} {block.after}",
+                out.append(Para("text", appendix_sentence(block.before, labels, block.after),
                                 source=Source(here, "appendix_ref")))
         return out
 

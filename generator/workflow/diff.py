@@ -24,7 +24,7 @@ from generator.plan.model import (
 from generator.core.text import number, upper
 from generator.nd30 import issue_date
 
-Kind = Literal["added", "removed", "changed"]
+Kind = Literal["added", "removed", "changed", "renamed"]
 
 CATEGORIES = {
     "document": "Văn bản", "target": "Chỉ tiêu", "task": "Nhiệm vụ", "agency": "Cơ quan",
@@ -33,7 +33,7 @@ CATEGORIES = {
 }
 BOUND_VI = {"exact": "đạt", "above": "đạt trên", "at_least": "đạt tối thiểu"}
 TODO_SENTENCE = "(câu sinh từ số liệu, khi các giá trị TODO đã được điền)"
-KIND_VI = {"added": "thêm", "removed": "bỏ", "changed": "sửa"}
+KIND_VI = {"added": "thêm", "removed": "bỏ", "changed": "sửa", "renamed": "đổi mã"}
 TASK_FIELDS = {"dimension": "chỉ số nội dung", "sub_dimension": "nội dung thành phần", "content": "nhiệm vụ",
                "indicator": "chỉ tiêu", "lead": "chủ trì", "co": "phối hợp", "timeframe": "thời gian",
                "output": "sản phẩm", "notes": "ghi chú"}
@@ -52,6 +52,7 @@ class Change:
     kind: Kind
     id: str
     label: str
+    old_id: str = ""  # 'renamed': the id in the old plan (`id` is the new one)
     fields: list[FieldChange] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # sentences
     added: list[str] = field(default_factory=list)
@@ -64,10 +65,16 @@ class PlanDiff:
     old_year: int
     new_year: int
     changes: list[Change]
+    agencies: list[str] = field(default_factory=list)  # names and short names, to find in sentences
 
     @property
     def differ(self) -> bool:
         return bool(self.changes)
+
+    @property
+    def differ_beyond_ids(self) -> bool:
+        """Something other than an item's id changed (`--ignore-ids`)."""
+        return any(c.kind != "renamed" for c in self.changes)
 
 
 def _fmt(value: Any) -> str:
@@ -132,18 +139,31 @@ class _Differ:
     def by_id(self, category: str, old_items, new_items, label, compare) -> None:
         old = {x.id: x for x in old_items}
         new = {x.id: x for x in new_items}
+        gone = [key for key in old if key not in new]
         for key in new:
-            if key not in old:
+            if key in old:
+                continue
+            # an item whose id changed but whose content did not (a plan imported again gets new ids)
+            twin = next((g for g in gone if self.same(old[g], new[key], category, compare)), None)
+            if twin is not None:
+                gone.remove(twin)
+                self.changes.append(Change(category, "renamed", key, label(new[key], self.nb), old_id=twin))
+            else:
                 self.changes.append(Change(category, "added", key, label(new[key], self.nb)))
-        for key in old:
-            if key not in new:
-                self.changes.append(Change(category, "removed", key, label(old[key], self.ob)))
+        for key in gone:
+            self.changes.append(Change(category, "removed", key, label(old[key], self.ob)))
         for key in new:
             if key in old:
                 change = Change(category, "changed", key, label(new[key], self.nb))
                 compare(old[key], new[key], change)
                 if change.fields or change.removed or change.added:
                     self.changes.append(change)
+
+    @staticmethod
+    def same(a, b, category: str, compare) -> bool:
+        probe = Change(category, "changed", "", "")
+        compare(a, b, probe)
+        return not (probe.fields or probe.removed or probe.added)
 
     def document(self) -> None:
         o, n = self.old, self.new
@@ -201,7 +221,7 @@ class _Differ:
 
     def tasks(self) -> None:
         def label(t: Task, b: Builder) -> str:
-            return f"{t.id} [{b.criterion_name(t.dimension)}]: {t.content.splitlines()[0][:90]}"
+            return f"{t.id} [{b.criterion_name(t.dimension)}]: {shorten(t.content.splitlines()[0])}"
 
         def value(t: Task, key: str, b: Builder) -> str:
             raw = getattr(t, key)
@@ -224,9 +244,19 @@ class _Differ:
 
     def agencies(self) -> None:
         old, new = Agencies(self.old).by_id, Agencies(self.new).by_id
+
+        def facts(a) -> tuple:
+            return a.name, _fmt(a.short), _fmt(a.groups)
+
+        gone = sorted(old.keys() - new.keys())
         for key in sorted(new.keys() - old.keys()):
-            self.changes.append(Change("agency", "added", key, new[key].name))
-        for key in sorted(old.keys() - new.keys()):
+            twin = next((g for g in gone if facts(old[g]) == facts(new[key])), None)
+            if twin is not None:
+                gone.remove(twin)
+                self.changes.append(Change("agency", "renamed", key, new[key].name, old_id=twin))
+            else:
+                self.changes.append(Change("agency", "added", key, new[key].name))
+        for key in gone:
             self.changes.append(Change("agency", "removed", key, old[key].name))
         for key in sorted(old.keys() & new.keys()):
             a, b = old[key], new[key]
@@ -338,7 +368,10 @@ class _Differ:
 def diff_plans(old: Plan, new: Plan, old_name: str, new_name: str, old_todos: dict | None = None,
                new_todos: dict | None = None) -> PlanDiff:
     """`*_todos`: TODO markers by path (from `load_plan_for_review`), compared as values."""
-    return PlanDiff(old_name, new_name, old.year, new.year, _Differ(old, new, old_todos, new_todos).run())
+    names = {form for plan in (old, new) for a in Agencies(plan).by_id.values()
+             for form in (a.name, *a.short) if len(form) > 2}
+    return PlanDiff(old_name, new_name, old.year, new.year, _Differ(old, new, old_todos, new_todos).run(),
+                    sorted(names))
 
 
 # ---------------------------------------------------------------- output
@@ -352,19 +385,37 @@ def _grouped(diff: PlanDiff) -> dict[str, list[Change]]:
 
 
 def _summary(changes: list[Change]) -> str:
-    counts = {k: sum(c.kind == k for c in changes) for k in ("added", "removed", "changed")}
+    counts = {k: sum(c.kind == k for c in changes) for k in KIND_VI}
     return ", ".join(f"{n} {KIND_VI[k]}" for k, n in counts.items() if n)
+
+
+def shorten(text: str, width: int = 90) -> str:
+    """A label of at most `width` characters, cut between words (never inside one)."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    if " " in cut and not text[width - 1].isspace():
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def _id_note(c: Change) -> str:
+    if c.kind == "renamed":
+        return f"mã {c.old_id} → {c.id}"
+    return c.id if c.id and c.id not in c.label else ""
 
 
 def render_text(diff: PlanDiff) -> str:
     lines = [f"So sánh {diff.old_name} (năm {diff.old_year}) → {diff.new_name} (năm {diff.new_year})"]
     if not diff.changes:
         return lines[0] + "\nKhông có thay đổi.\n"
-    sign = {"added": "+", "removed": "-", "changed": "~"}
+    sign = {"added": "+", "removed": "-", "changed": "~", "renamed": "="}
     for category, changes in _grouped(diff).items():
         lines.append(f"\n{CATEGORIES[category]} ({_summary(changes)}):")
         for c in changes:
-            lines.append(f"  {sign[c.kind]} {c.label}" + (f"  [{c.id}]" if c.id and c.id not in c.label else ""))
+            note = _id_note(c)
+            lines.append(f"  {sign[c.kind]} {c.label}" + (f"  [{note}]" if note else ""))
             for f in c.fields:
                 lines.append(f"      {f.field}: {f.old} → {f.new}")
             lines += [f"      - {s}" for s in c.removed] + [f"      + {s}" for s in c.added]
@@ -375,7 +426,69 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# facts a reviewer must see: numbers, dates, years, amounts (anything with a digit)
+_FACT = re.compile(r"\d")
+_WORD = re.compile(r"\S+")
+
+
+def pair_sentences(removed: list[str], added: list[str]) -> list[tuple[str | None, str | None]]:
+    """Old and new sentences side by side: each removed sentence with the most similar added one
+    (when they share most of their words), the rest alone, in the order of the new text."""
+    pairs: dict[int, str] = {}
+    free = list(range(len(added)))
+    for old in removed:
+        scored = [(difflib.SequenceMatcher(a=old.split(), b=added[j].split(), autojunk=False).ratio(), j)
+                  for j in free]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= 0.5:
+            pairs[best[1]] = old
+            free.remove(best[1])
+    out: list[tuple[str | None, str | None]] = [(o, None) for o in removed if o not in pairs.values()]
+    out += [(pairs.get(j), text) for j, text in enumerate(added)]
+    return out
+
+
+def _agencies_in(text: str, names: list[str]) -> list[str]:
+    found = []
+    for name in sorted(names, key=len, reverse=True):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) and not any(name in f for f in found):
+            found.append(name)
+    return found
+
+
+def _numbers(words: list[str], start: int, stop: int) -> str:
+    """The words with a digit in words[start:stop], each after the word before it ('năm 2022')."""
+    shown = []
+    for k in range(start, stop):
+        if _FACT.search(words[k]):
+            before = words[k - 1] if k and not _FACT.search(words[k - 1]) else ""
+            shown.append(f"{before} {words[k].strip('.,;:()')}".strip())
+    return ", ".join(shown)
+
+
+def sentence_facts(old: str | None, new: str | None, agencies: list[str]) -> list[str]:
+    """The facts that differ between two versions of a sentence (or are in a sentence added or
+    removed): numbers and dates, with the word before them, and agencies named in one version only."""
+    a, b = _WORD.findall(old or ""), _WORD.findall(new or "")
+    facts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        x, y = _numbers(a, i1, i2), _numbers(b, j1, j2)
+        if x or y:
+            facts.append(f"{x or '(không)'} → {y or '(không)'}" if old and new else x or y)
+    in_old, in_new = _agencies_in(old or "", agencies), _agencies_in(new or "", agencies)
+    gone, came = [n for n in in_old if n not in in_new], [n for n in in_new if n not in in_old]
+    if gone or came:
+        facts.append(f"{', '.join(gone) or '(không)'} → {', '.join(came) or '(không)'}" if old and new
+                     else ", ".join(gone or came))
+    return facts
+
+
 def render_markdown(diff: PlanDiff) -> str:
+    """For a pull request: every changed value in a table, every changed sentence in the open beside
+    the facts (numbers, dates, agencies) that changed in it; nothing folded away."""
+    agencies = diff.agencies
     out = [f"## So sánh kế hoạch: `{diff.old_name}` (năm {diff.old_year}) → `{diff.new_name}` "
            f"(năm {diff.new_year})", ""]
     if not diff.changes:
@@ -391,6 +504,10 @@ def render_markdown(diff: PlanDiff) -> str:
                 out.append(f"**{title}:**")
                 out += [f"- {_md(c.label)}" + (f" (`{c.id}`)" if c.id and c.id not in c.label else "") for c in items]
                 out.append("")
+        renamed = [c for c in changes if c.kind == "renamed"]
+        if renamed:
+            out.append("**Đổi mã (nội dung không đổi):**")
+            out += [f"- {_md(c.label)}: `{c.old_id}` → `{c.id}`" for c in renamed] + [""]
         edited = [c for c in changes if c.kind == "changed"]
         fields = [(c, f) for c in edited for f in c.fields]
         if fields:
@@ -399,13 +516,24 @@ def render_markdown(diff: PlanDiff) -> str:
             out.append("")
         for c in edited:
             if c.removed or c.added:
-                out += [f"<details><summary>{_md(c.label)}: câu chữ thay đổi</summary>", "", "```diff"]
-                out += [f"- {s}" for s in c.removed] + [f"+ {s}" for s in c.added]
-                out += ["```", "", "</details>", ""]
+                out += [f"**{_md(c.label)}**: câu chữ thay đổi", "",
+                        "| Số liệu, ngày tháng, cơ quan | Câu cũ | Câu mới |", "|---|---|---|"]
+                for old, new in pair_sentences(c.removed, c.added):
+                    facts = "; ".join(sentence_facts(old, new, agencies))
+                    facts = facts or ("(câu chữ)" if old and new else "(bỏ câu)" if old else "(thêm câu)")
+                    out.append(f"| {_md(facts)} | {_md(old or '')} | {_md(new or '')} |")
+                out.append("")
     return "\n".join(out)
+
+
+def _json_change(change: Change) -> dict:
+    data = asdict(change)
+    if change.kind != "renamed":
+        del data["old_id"]
+    return data
 
 
 def render_json(diff: PlanDiff) -> str:
     return json.dumps({"old": diff.old_name, "new": diff.new_name, "old_year": diff.old_year,
-                       "new_year": diff.new_year, "changes": [asdict(c) for c in diff.changes]},
+                       "new_year": diff.new_year, "changes": [_json_change(c) for c in diff.changes]},
                       ensure_ascii=False, indent=2) + "\n"

@@ -16,22 +16,14 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from generator.core.errors import KehoachError, PlanError, Problems
+from generator.core.text import number, wrap_words
+from generator.plan.catalogue import index_names
 from generator.plan.loader import format_path, load_yaml, read_text
-from generator.core.text import number
 from generator.plan.validate import load_plan
-from generator.core.text import wrap_words
 from generator.workflow.yamledit import WIDTH, YamlEditor, get, key_node, nodes, quoted
+from generator.workflow.years import FIGURE, classify, excerpt, sentences
 
 TODO = "TODO"
-CITATION = re.compile(r"(Hiến pháp|Bộ luật|Luật|Pháp lệnh|Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị)"
-                      r"[^;,.()]{0,80}$")
-DEADLINE_WORDS = r"(?:trước ngày|trước|chậm nhất là ngày|chậm nhất ngày|chậm nhất|hạn chót|đến ngày|từ ngày)"
-DEADLINE = re.compile(rf"(?i){DEADLINE_WORDS}\s+(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})\b")
-YEAR_AFTER_NAM = re.compile(r"(?i)(?<![\d/.-])(năm\s+)(\d{4})(?![\d/-])")
-PLAIN_YEAR = re.compile(r"(?<![\d.-])(\d{4})(?![\d-])")
-# the date of a document cited by its number: "số 17/NQ-CP ngày 7/3/2019", "... ngày 14 tháng 12 năm "
-CITED_DATE = re.compile(r"(?i)\bsố\s+[\w.\-]*\d[\w.\-]*/[\w/.\-Đđ]+\s+ngày\s+"
-                        r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)$")
 
 
 class ResultEntry(BaseModel):
@@ -70,6 +62,21 @@ class Rollover:
     old_year: int
     new_year: int
     todos: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # every year moved: where, the words, old → new
+    kept: list[str] = field(default_factory=list)  # years of the plan's era left as written, and why
+    places: list[str] = field(default_factory=list)  # every TODO: where and what
+
+
+def summary(result: Rollover) -> list[str]:
+    """The lines that tell the drafter what rollover did: each change, each TODO, each year kept."""
+    out = [f"Đã chuyển {len(result.changes)} chỗ năm của kế hoạch ({result.old_year} → {result.new_year}):"]
+    out += [f"  - {line}" for line in result.changes]
+    out.append(f"Còn {len(result.places)} chỗ TODO người soạn phải điền:")
+    out += [f"  - {line}" for line in result.places]
+    if result.kept:
+        out.append(f"Giữ nguyên {len(result.kept)} chỗ năm không phải thời gian của kế hoạch (kiểm tra lại nếu cần):")
+        out += [f"  - {line}" for line in result.kept]
+    return out
 
 
 class _Roller:
@@ -81,6 +88,10 @@ class _Roller:
         self.results = results
         self.source = source
         self.todos: list[str] = []
+        self.changes: list[str] = []
+        self.kept: list[str] = []
+        self.places: list[str] = []
+        self.title = yaml.safe_load(text).get("title") or ""
         self.root = self.editor.root
         self.raw = self.editor.raw
         self.insert_before_line = self.editor.insert_before_line
@@ -94,14 +105,25 @@ class _Roller:
     def key_node(self, mapping: yaml.MappingNode, key: str):
         return key_node(mapping, key)
 
-    def todo(self, node: yaml.Node, message: str) -> None:
+    def _where(self, node: yaml.Node) -> str:
+        if not hasattr(self, "_paths"):
+            self._paths = {id(n): p for p, n in nodes(self.root)}
+        path = self._paths.get(id(node), ())
+        return f"{format_path(path) or 'tệp'} (dòng {node.start_mark.line + 1} của tệp năm {self.old})"
+
+    def left(self, node: yaml.Node, message: str) -> None:
+        """Count a TODO left at (or, when inserted, next to) `node`, for the summary."""
         self.todos.append(message)
+        self.places.append(f"{self._where(node)}: {message}")
+
+    def todo(self, node: yaml.Node, message: str) -> None:
+        self.left(node, message)
         self.replace_node(node, quoted(f"{TODO}: {message}", node.start_mark.column, self._indent(node)))
 
     def prefix_todo(self, node: yaml.ScalarNode, message: str) -> None:
         """Put 'TODO: …' in front of a text's content, whatever its YAML style; the marker gets lines
         of its own, so the text's own lines stay as they were."""
-        self.todos.append(message)
+        self.left(node, message)
         raw = self.raw(node)
         marker = f"{TODO}: {message} —"
         if node.style in ("|", ">"):
@@ -123,42 +145,75 @@ class _Roller:
 
     # ---------------------------------------------------------------- year shifts in text
 
-    def shift_text(self, node: yaml.ScalarNode, *, structural: bool) -> None:
-        """Move the plan's years forward inside one scalar's source text. `structural` scalars
-        (titles, timeframes) move every occurrence of the plan year; prose moves 'năm Y', 'năm Y-1'
-        and deadline dates (in the plan year or early the next), but never a year that belongs to a
-        cited document: a law by name, or a document by number and date ('số 3495/KH-UBND ngày
-        14/12/2018'). All patterns are matched on the original text, so no year moves twice."""
+    def shift_text(self, node: yaml.ScalarNode, *, structural: bool, results: str = "",
+                   past: bool = False, prev_too: bool = False, cited: bool = False) -> None:
+        """Move the plan's own years forward inside one scalar's source text (generator/workflow/
+        years.py names each year's owner): the plan's time moves; a cited document, another document
+        by name and anything unnamed stay as written and are reported; a sentence stating figures
+        stays exactly as written and gets a TODO (its suggestion is that sentence). `past`: the whole
+        text states figures (a preamble paragraph of results); `prev_too`: last year moves too (a
+        score table's header over the baseline column, which rollover moves); `cited`: the whole
+        text cites documents (a legal basis)."""
         raw = self.raw(node)
-        flat = raw.replace("\n", " ")
-        spans: list[tuple[int, int]] = []  # spans of the year digits to move
+        uses = classify(raw, self.old, structural=structural, title=self.title)
+        # the words as a reader sees them (a block scalar's '>-' header blanked, positions kept)
+        shown = re.sub(r"^[>|][-+0-9]*", lambda m: " " * len(m.group(0)), raw)
+        spans = []
+        past_sentences = []
+        for use in uses:
+            kind = "cited" if cited else "past" if past and use.kind != "cited" else use.kind
+            if kind == "other" and prev_too and use.year == self.old - 1:
+                kind = "plan"
+            context = " ".join(shown[max(0, use.start - 50):use.end + 20].split())
+            if kind == "plan":
+                spans.append((use.start, use.end))
+                why = use.why or ("năm của cột kết quả năm gốc" if use.year == self.old - 1 else "")
+                self.changes.append(f"{self._where(node)}: «…{context}…»: {use.year} → {use.year + self.delta}"
+                                    f" ({why})")
+            elif kind == "past":
+                span = next(((s, e) for s, e in sentences(raw) if s <= use.start < e), (0, len(raw)))
+                if span not in past_sentences:
+                    past_sentences.append(span)
+            elif kind == "named" or (kind == "other" and use.year in (self.old, self.old - 1)):
+                why = f"văn bản khác: {use.why}" if kind == "named" else "không rõ là thời gian của kế hoạch"
+                self.kept.append(f"{self._where(node)}: «…{context}…»: giữ {use.year} ({why})")
+            elif kind == "cited" and use.year == self.old and not structural:
+                self.kept.append(f"{self._where(node)}: «…{context}…»: giữ {use.year} (văn bản được trích dẫn; "
+                                 f"nếu đã có văn bản mới cho năm {self.new}, sửa tay)")
+        if spans:
+            out = raw
+            for start, end in sorted(spans, reverse=True):
+                out = out[:start] + str(int(raw[start:end]) + self.delta) + out[end:]
+            self.replace_node(node, out)
+        whole = len(sentences(raw)) == 1
+        if past_sentences and not past:
+            which = "" if whole else ": " + "; ".join(f"«{excerpt(shown, span).replace('—', '-')}»"
+                                                     for span in past_sentences)
+            self.prefix_todo(node, f"câu nêu số liệu, viết lại cho kế hoạch năm {self.new}{results} (câu của kế "
+                                   f"hoạch năm {self.old} giữ nguyên bên dưới{which})")
+        elif past:
+            self.prefix_todo(node, f"đoạn nêu số liệu, cập nhật theo kết quả năm {self.old}{results} (đoạn của kế "
+                                   f"hoạch năm {self.old} giữ nguyên bên dưới)")
 
-        def cited(start: int) -> bool:
-            prefix = flat[max(0, start - 160):start]
-            return bool(CITED_DATE.search(prefix) or (not structural and CITATION.search(prefix[-120:])))
-
-        def claim(match: re.Match, group: int) -> None:
-            start, end = match.span(group)
-            if any(s < end and start < e for s, e in spans) or cited(start):
-                return
-            spans.append((start, end))
-
-        for m in YEAR_AFTER_NAM.finditer(raw):
-            if int(m.group(2)) in (self.old, self.old - 1):
-                claim(m, 2)
-        for m in DEADLINE.finditer(raw):
-            if int(m.group(3)) in (self.old, self.old + 1):
-                claim(m, 3)
-        if structural:
-            for m in PLAIN_YEAR.finditer(raw):
-                if int(m.group(1)) == self.old:
-                    claim(m, 1)
-        if not spans:
-            return
-        out = raw
-        for start, end in sorted(spans, reverse=True):
-            out = out[:start] + str(int(raw[start:end]) + self.delta) + out[end:]
-        self.replace_node(node, out)
+    def results_note(self, text: str = "", codes: tuple[str, ...] = ()) -> str:
+        """'; kết quả năm 2020 đã nhập: papi 46,5 điểm, hạng 21/63' for the results a sentence speaks
+        of (by the given codes, else by the index names in the text, else every whole index)."""
+        if not self.results:
+            return ""
+        entries = self.results.results
+        chosen = [c for c in codes if c in entries]
+        if not codes:
+            named = [c for c in entries if "." not in c and any(re.search(p, text, re.IGNORECASE)
+                                                               for p in index_names().get(c, ()))]
+            chosen = named or [c for c in entries if "." not in c]
+        parts = []
+        for code in chosen:
+            entry = entries[code]
+            bits = [number(Decimal(str(entry.value))) if entry.value is not None else ""]
+            if entry.rank is not None:
+                bits.append(f"hạng {entry.rank}" + (f"/{entry.of}" if entry.of else ""))
+            parts.append(f"{code} " + ", ".join(b for b in bits if b))
+        return f"; kết quả năm {self.old} đã nhập: " + "; ".join(parts) if parts else ""
 
     # ---------------------------------------------------------------- the plan
 
@@ -177,16 +232,36 @@ class _Roller:
         for path, node in nodes(root):
             if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
                 continue
-            if id(node) in touched_targets or (path and path[0] in ("targets", "indices", "registry")):
+            if id(node) in touched_targets or (path and path[0] in ("indices", "registry", "schema_version")):
                 continue
-            if path and path[-1] in ("id", "code", "criterion", "dimension", "sub_dimension", "type"):
+            if path and path[0] == "targets" and path[-1] != "qualifier":
                 continue
-            is_structural = path in structural or (path and path[-1] in ("timeframe", "title"))
-            self.shift_text(node, structural=bool(is_structural))
+            if path and path[-1] in ("id", "code", "criterion", "dimension", "sub_dimension", "type", "parent"):
+                continue
+            is_structural = path in structural or (path and path[-1] in ("timeframe", "title")) \
+                or self._time_column(path)
+            # a score table's title and headers speak of its baseline and target columns, which move
+            scores = path[:1] == ("appendices",) and get(root, "appendices", path[1], "type") is not None \
+                and get(root, "appendices", path[1], "type").value == "scores"
+            headers = scores and (path[2:3] == ("headers",) or path[2:] == ("title",))
+            preamble_results = len(path) == 2 and path[0] == "preamble" and bool(FIGURE.search(node.value))
+            self.shift_text(node, structural=bool(is_structural or headers), prev_too=headers,
+                            past=preamble_results, cited=path[0] == "legal_bases",
+                            results=self.results_note(node.value) if preamble_results or path[0] != "targets" else "")
         self.targets()
-        self.preamble()
         self.provenance()
         return self.apply()
+
+    def _time_column(self, path: tuple) -> bool:
+        """A free table's cell under a time column ('Thời gian hoàn thành', 'Thời hạn', 'Tiến độ')."""
+        if len(path) != 6 or path[0] != "appendices" or path[2] != "rows" or path[4] != "cells":
+            return False
+        columns = get(self.root, "appendices", path[1], "columns")
+        for column in (columns.value if isinstance(columns, yaml.SequenceNode) else []):
+            cid, header = get(column, "id"), get(column, "header")
+            if cid is not None and cid.value == path[5] and header is not None:
+                return bool(re.search(r"thời\s+gian|thời\s+hạn|tiến\s+độ", header.value, re.IGNORECASE))
+        return False
 
     def _target_nodes(self):
         targets = get(self.root, "targets")
@@ -214,7 +289,7 @@ class _Roller:
             baseline = get(target, "baseline")
             if baseline is None:
                 lines = ["baseline:", f"  year: {self.old}"]
-                lines += self._baseline_lines(result, old_target, code, rank_unit)
+                lines += self._baseline_lines(result, old_target, code, rank_unit, anchor=target)
                 self.insert_before_line(self.key_node(target, "target" if old_target is not None else "change"),
                                         lines)
             else:
@@ -226,9 +301,10 @@ class _Roller:
             else:
                 self.relative_todo(change, code)
             wording = get(target, "wording")
-            if wording is not None:
-                self.shift_text(wording, structural=False)
-                self.prefix_todo(wording, "viết lại câu theo chỉ tiêu mới")
+            if wording is not None:  # last year's sentence stays exactly as written, as the suggestion
+                self.prefix_todo(wording, f"viết lại câu theo chỉ tiêu năm {self.new}"
+                                          f"{self.results_note(codes=(code,))} (câu năm {self.old} giữ nguyên "
+                                          f"bên dưới)")
 
     def relative_todo(self, change: yaml.Node, code: str) -> None:
         """A relative target ('tăng tối thiểu 02 bậc') is decided again: its amount becomes a TODO."""
@@ -237,10 +313,10 @@ class _Roller:
         if by is not None:
             self.todo(by, f"{message} (năm {self.old}: {by.value})")
         elif isinstance(change, yaml.MappingNode) and change.value and not change.flow_style:
-            self.todos.append(message)
+            self.left(change, message)
             self.insert_before_line(change.value[0][0], [("by: ", f"{TODO}: {message}")])
         else:
-            self.todos.append(message)
+            self.left(change, message)
             inner = self.raw(change).strip()[1:-1].strip()
             self.replace_node(change, "{by: " + quoted(f"{TODO}: {message}", WIDTH, WIDTH)
                               + (", " + inner if inner else "") + "}")
@@ -248,13 +324,14 @@ class _Roller:
     def _tentative(self, old_target) -> str:
         return f" (tạm lấy chỉ tiêu năm {self.old}: {number(Decimal(old_target.value))})" if old_target else ""
 
-    def _baseline_lines(self, result: ResultEntry | None, old_target, code: str, rank_unit: bool = False) -> list:
+    def _baseline_lines(self, result: ResultEntry | None, old_target, code: str, rank_unit: bool = False,
+                        anchor: yaml.Node | None = None) -> list:
         if result is not None:
             lines = [f"  value: {result.value}"] if result.value is not None else []
             lines += [f"  rank: {result.rank}"] if result.rank is not None else []
             return lines + ([f"  of: {result.of}"] if result.of is not None else [])
         message = f"xác nhận kết quả năm {self.old} của '{code}'{self._tentative(old_target)}"
-        self.todos.append(message)
+        self.left(anchor, message)
         return [("  rank: " if rank_unit and old_target is None else "  value: ", f"{TODO}: {message}")]
 
     def _baseline_value(self, baseline, result: ResultEntry | None, old_target, code: str) -> None:
@@ -276,17 +353,10 @@ class _Roller:
         if value is not None:
             self.todo(value, message)
         elif rank is None or old_target is not None:  # a relative rank target needs the rank only
-            self.todos.append(message)
+            self.left(baseline, message)
             self.insert_before_line(self.key_node(baseline, "year"), [("value: ", f"{TODO}: {message}")])
         if rank is not None:
             self.todo(rank, f"xác nhận thứ hạng năm {self.old} của '{code}' (năm {self.old - 1}: {rank.value})")
-
-    def preamble(self) -> None:
-        """The opening paragraphs report last year's results: their figures must be updated."""
-        preamble = get(self.root, "preamble")
-        for node in (preamble.value if isinstance(preamble, yaml.SequenceNode) else []):
-            if re.search(r"\d+,\d+|\d+/\d+ tỉnh|xếp (hạng|thứ)", node.value):
-                self.prefix_todo(node, f"cập nhật số liệu theo kết quả năm {self.old}")
 
     def provenance(self) -> None:
         lines = self.src.splitlines(keepends=True)
@@ -312,7 +382,7 @@ def rollover(plan_path: Path, new_year: int | None = None, results_path: Path | 
     text = read_text(plan_path, str(plan_path))  # the same checks as when the plan was loaded
     source = f"{provenance or f'kehoach rollover: từ {plan_path.name}'}, năm {plan.year} → {new}"
     roller = _Roller(text, plan.year, new, results, source)
-    return Rollover(roller.run(), plan.year, new, roller.todos)
+    return Rollover(roller.run(), plan.year, new, roller.todos, roller.changes, roller.kept, roller.places)
 
 
 def git_commit(path: Path) -> str | None:
@@ -334,4 +404,4 @@ def default_output(plan_path: Path, old: int, new: int) -> Path:
     return plan_path.with_name(name)
 
 
-__all__ = ["rollover", "default_output", "load_results", "git_commit"]
+__all__ = ["rollover", "default_output", "load_results", "git_commit", "summary"]

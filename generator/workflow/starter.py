@@ -206,8 +206,10 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
                              "Tăng cường công tác thông tin, tuyên truyền về các chỉ số đến cán bộ và người dân."))
     w("      - title: Nhiệm vụ cụ thể")
     w("        content:")
-    w("          - Các nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp và thời gian thực hiện")
+    # one sentence with its reference to the appendix, not an unfinished sentence and a line of its own
     w("          - appendix: nhiem-vu")
+    w("            before: 'Các nhiệm vụ cụ thể, cơ quan chủ trì, phối hợp và thời gian thực hiện (chi tiết tại'")
+    w("            after: kèm theo).")
     w("  - id: kinh-phi")
     w("    title: KINH PHÍ THỰC HIỆN")
     w("    content:")
@@ -246,7 +248,8 @@ def starter_plan(province_name: str, year: int, indices: list[str], schema_ref: 
     w("    type: tasks")
     w(f"    title: Nhiệm vụ cụ thể nâng cao {'Chỉ số' if len(indices) == 1 else 'các chỉ số'} {joined} năm {year}")
     w("    columns: [stt, content, lead, co, timeframe, output]")
-    w("    group_label: Chỉ số")
+    # one index: 'Chỉ số “…”' as real PAPI plans print it; several: each catalogue's level names
+    w("    group_label: " + ("Chỉ số" if indices == ["papi"] else "true"))
     text = "\n".join(out) + "\n"
     todos = sum("'TODO: " in line for line in out if not line.lstrip().startswith("#"))
     return Starter(text, province, stem, todos)

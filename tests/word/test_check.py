@@ -179,6 +179,14 @@ def clear_text(p) -> None:
         t.text = ""
 
 
+def as_decision_without_enacting_line(d: Doc) -> None:
+    """The plan made a decision ("QUYẾT ĐỊNH", "…/QĐ-UBND") whose text opens with "Điều 1." without the line
+    "QUYẾT ĐỊNH:" before it."""
+    set_text(d.para("KẾ HOẠCH"), "KẾ HOẠCH", "QUYẾT ĐỊNH")
+    set_text(d.para("Số: 05"), "KH-", "QĐ-")
+    set_text(d.para("Kinh phí thực hiện Kế hoạch"), "Kinh phí", "Điều 1. Kinh phí")
+
+
 def move_date_up(d: Doc) -> None:
     """The date leaves the row of the number: it goes under the Tiêu ngữ rule, in the row above."""
     date = d.para("Quảng Nam, ngày")
@@ -225,6 +233,9 @@ MUTATIONS = {
     "date.style": (lambda d: run_props(d.para("Quảng Nam, ngày"), "w:i", i={"val": 0}), "Quảng Nam", set()),
     "issuer.style": (lambda d: run_props(d.para("ỦY BAN NHÂN DÂN"), "w:b", b={"val": 0}), "TỈNH QUẢNG NAM", set()),
     "doctype.style": (lambda d: run_props(d.para("KẾ HOẠCH"), "w:b", b={"val": 0}), "KẾ HOẠCH", set()),
+    "body.bases": (lambda d: [run_props(p, "w:i", i={"val": 0}) for p in d.paragraphs()
+                              if text_of(p).startswith("Căn cứ")], "Căn cứ", set()),
+    "enacting.line": (as_decision_without_enacting_line, "Điều 1. Kinh phí", {"heading.sequence"}),
     "title.style": (lambda d: run_props(d.para("Cải thiện Chỉ số PAPI"), "w:b", b={"val": 0}), "Cải thiện", set()),
     "title.rule": (lambda d: no_border(d.styled("KHKetrichyeu")[0]), "Cải thiện", set()),
     "heading.sequence": (lambda d: set_text(d.para("II. CHỈ TIÊU"), "II.", "III."), "III. CHỈ TIÊU", set()),
@@ -291,11 +302,6 @@ MUTATIONS = {
                      "Kinh phí", set()),
     "body.line-spacing": (lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=120,
                                               line=480, lineRule="auto"), "Kinh phí", set()),
-    "table.header-repeat": (lambda d: remove(first_appendix_table(d).find("w:tr/w:trPr/w:tblHeader", NS)), "STT",
-                            set()),
-    "table.cant-split": (lambda d: remove(first_appendix_table(d).findall("w:tr")[2].find("w:trPr/w:cantSplit", NS))
-                         if False else remove(first_appendix_table(d).findall(q("w:tr"))[2].find(q("w:trPr")).find(
-                             q("w:cantSplit"))), "STT", set()),
 }
 
 
@@ -354,14 +360,12 @@ OFFICE_PLAN = "quang-nam-papi-2020"
 # not be reported: Quốc hiệu, Tiêu ngữ, agency, number, date, title, body, Nơi nhận, signature, fonts, margins.
 OFFICE_FINDINGS = {
     # Word numbering and Heading styles: page-number paragraph with a second, misplaced pPr (not centred),
-    # headings without the 6 pt spacing, appendix numbering not restarted, rows that may split
-    "drafter": {"pagenum.position", "body.spacing", "appendix.page-numbers", "table.cant-split"},
-    # typed header: rules as underscores, "PHỤ LỤC" in capitals, no page numbers, no table header repeat
-    "van-thu": {"pagenum.missing", "rule.typed", "appendix.label", "appendix.page-numbers", "table.cant-split",
-                "table.header-repeat"},
+    # headings without the 6 pt spacing, appendix numbering not restarted, 
+    "drafter": {"pagenum.position", "body.spacing", "appendix.page-numbers"},
+    # typed header: rules as underscores, "PHỤ LỤC" in capitals, no page numbers
+    "van-thu": {"pagenum.missing", "rule.typed", "appendix.label", "appendix.page-numbers"},
     # header table with drawn line shapes (accepted), points numbered "2.1."
-    "van-thu-table": {"pagenum.missing", "heading.numbering", "appendix.page-numbers", "table.cant-split",
-                      "table.header-repeat"},
+    "van-thu-table": {"pagenum.missing", "heading.numbering", "appendix.page-numbers"},
 }
 
 

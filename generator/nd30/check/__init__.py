@@ -1,4 +1,6 @@
-"""`kehoach check`: judge any Word document (as read by the shared reader) against ND30 for a KH-UBND.
+"""`kehoach check`: judge any Word document (as read by the shared reader) against ND30, by the layout ND30
+gives its type (`generator.nd30.doctypes.identify`: Kế hoạch, Quyết định, Công văn, …); a document ND30 does
+not govern gets no findings.
 
 Input is the neutral tree of `generator.word.reader`; the layout and the frame's words come from
 `generator.nd30`. Output: findings (house `Message`s: rule, level, where, excerpt, text in Vietnamese, ref),
@@ -13,34 +15,41 @@ from __future__ import annotations
 from generator.core.messages import Message
 from generator.nd30.check import appendix, body, header, locate, page, pagenum, signature, title
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
+from generator.nd30.doctypes import Identified
 from generator.word.model import Document
 
 __all__ = ["CheckResult", "Fix", "Found", "Rule", "check_document", "check_docx", "finding_dict", "grouped"]
 
 
-def _run(ck: Checker) -> None:
-    """The checks, in page order."""
+def _run(ck: Checker, identified: Identified) -> None:
+    """The checks, in page order, by the layout ND30 gives the document's type."""
     page.check_sections(ck)
     page.check_fonts(ck)
-    head, doc_type = locate.find_doc_type(ck)
-    header.check_header(ck, head)
-    body_start = title.check_title(ck, doc_type, len(head))
-    recipients = locate.find_recipients(ck)
+    frame = locate.find_frame(ck, identified)
+    header.check_header(ck, frame.header, identified)
+    body_start = title.check_title(ck, frame)
+    tail = locate.find_tail(ck, frame)
+    recipients = tail.label or locate.find_recipients(ck)
     appendices = locate.find_appendix_labels(ck)
     body_end = locate.body_end(ck, recipients, appendices)
-    body.check_body(ck, body_start, body_end)
-    signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices)
+    body.check_body(ck, body_start, body_end, frame)
+    signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices, tail)
     pagenum.check_page_numbers(ck, appendices)
-    appendix.check_appendices(ck, appendices)
+    appendix.check_appendices(ck, appendices, identified.type)
 
 
 def check_document(doc: Document, messages: list[Message] | None = None) -> CheckResult:
+    """The findings on `doc`; none on a document ND30 does not govern (a speech, a form, a party document):
+    `identified.governed` is False and `identified.sentence()` says what it is."""
     ck = Checker(doc)
-    _run(ck)
+    identified = locate.identify(ck)
+    if not identified.governed:
+        return CheckResult([], [m for m in messages or [] if m.level == "warning"], None, identified)
+    _run(ck, identified)
     findings = sorted(ck.findings, key=lambda f: (f.detail.section if f.detail.section is not None else -1,
                                                   ck.order.get(f.detail.paragraph, -1)
                                                   if f.detail.paragraph is not None else -1, f.rule))
-    return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], ck.pair)
+    return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], ck.pair, identified)
 
 
 def check_docx(path, **limits) -> CheckResult:

@@ -1,25 +1,29 @@
 """Appendices (PL I §III.1) and their tables: "Phụ lục" / "Phụ lục I, II…", one section each with its own
-page numbers, the "(Kèm theo …)" line, the title; header rows repeated and rows kept whole (practice)."""
+page numbers, the "(Kèm theo …)" line, the title."""
 from __future__ import annotations
 
 import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.word.model import Paragraph, Table
+from generator.nd30.doctypes import DocType
+from generator.word.model import Paragraph
+
+_ATTACHED = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)"
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
 APPENDIX_SECTION = Rule("appendix.section", "mỗi phụ lục một phần riêng", "PL I §III.1.đ")
 APPENDIX_PAGE_NUMBERS = Rule("appendix.page-numbers", "số trang phụ lục đánh lại", "PL I §III.1.đ", fixable=True)
 APPENDIX_ATTACHED = Rule("appendix.attached", "dòng “(Kèm theo …)”", "PL I §III.1.c", fixable=True)
 APPENDIX_TITLE = Rule("appendix.title", "tên phụ lục in hoa, đậm", "PL I §III.1.b")
-TABLE_HEADER_REPEAT = Rule("table.header-repeat", "dòng tiêu đề bảng lặp lại", "thực tế (nd30.md §4)", fixable=True)
-TABLE_CANT_SPLIT = Rule("table.cant-split", "hàng bảng không ngắt trang", "thực tế (nd30.md §4)", fixable=True)
-RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTACHED, APPENDIX_TITLE,
-         TABLE_HEADER_REPEAT, TABLE_CANT_SPLIT)
+RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTACHED, APPENDIX_TITLE)
+# Header rows repeated and rows kept whole on a page are good practice, not ND30: `check` cites the decree
+# only, so it does not report them (kehoach's own builds set both).
 
 
-def check_appendices(ck: Checker, labels: list[Paragraph]) -> None:
+def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None = None) -> None:
+    """The appendices' labels, sections, page numbers and "(Kèm theo <type> số …)" lines; `kind` is the
+    document's type (a Kế hoạch when unknown)."""
     count = len(labels)
     sections_seen: dict[int, Paragraph] = {}
     for i, p in enumerate(labels, start=1):
@@ -43,28 +47,31 @@ def check_appendices(ck: Checker, labels: list[Paragraph]) -> None:
         ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
         ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
         if p.section == 0:
-            ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới", p=p)
+            ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn Layout "
+                   "› Breaks › Next Page", p=p)
         elif p.section in sections_seen:
-            ck.add(APPENDIX_SECTION, "mỗi phụ lục một phần (section) riêng để đánh số trang riêng", p=p)
+            ck.add(APPENDIX_SECTION, "mỗi phụ lục một phần (section) riêng để đánh số trang riêng: chèn Layout › Breaks › Next Page trước "
+                   "phụ lục", p=p)
         else:
             sections_seen[p.section] = p
             sec = ck.doc.sections[min(p.section, len(ck.doc.sections) - 1)]
             if sec.page_number_start != 1:
-                ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1", p=p,
+                ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1: Insert › Page Number › Format Page Numbers › "
+                       "Start at 1", p=p,
                        fix=Fix("restart_numbering", section=sec.index))
-        check_attached(ck, p)
-    for table in ck.doc.tables:
-        if table.section in sections_seen or (labels and table.section >= labels[0].section > 0):
-            check_table(ck, table)
+        check_attached(ck, p, kind)
 
 
-def check_attached(ck: Checker, label: Paragraph) -> None:
+
+def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -> None:
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
     window = [p for p in ck.paras[i:i + 5] if p.text.strip()][:3]
-    attached = next((p for p in window if p.text.strip().startswith("(Kèm theo")), None)
+    attached = next((p for p in window if _ATTACHED.match(p.text.strip())), None)
     if attached is None:
-        ck.add(APPENDIX_ATTACHED, "thiếu dòng “(Kèm theo Kế hoạch số …/KH-… ngày … của …)” dưới tên phụ lục", p=label)
+        words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")
+        ck.add(APPENDIX_ATTACHED, f"thiếu dòng “(Kèm theo {words} số …/{abbr}-… ngày … của …)” dưới tên phụ lục: gõ "
+               "dòng này, in nghiêng, canh giữa", p=label)
         return
     title = [p for p in window if ck.order[p.index] < ck.order[attached.index]]
     for p in title:
@@ -80,18 +87,3 @@ def check_attached(ck: Checker, label: Paragraph) -> None:
     if "số" not in text or "ngày" not in text:
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
                p=attached, level="warning")
-
-
-def check_table(ck: Checker, table: Table) -> None:
-    if not table.rows:
-        return
-    first = table.rows[0].cells[0].paragraphs[0] if table.rows[0].cells and table.rows[0].cells[0].paragraphs \
-        else None
-    where = dict(p=first) if first is not None else dict(section=table.section)
-    if len(table.rows) > 2 and not table.rows[0].is_header:
-        ck.add(TABLE_HEADER_REPEAT, f"bảng {table.index + 1}: dòng tiêu đề không được đặt lặp lại ở đầu mỗi trang",
-               level="warning", fix=Fix("header_row", table=table.index), **where)
-    split = [r for r in table.rows if not r.cant_split]
-    if split:
-        ck.add(TABLE_CANT_SPLIT, f"bảng {table.index + 1}: {len(split)} hàng có thể bị ngắt sang trang sau "
-               "(bật “không ngắt hàng qua trang”)", level="warning", fix=Fix("cant_split", table=table.index), **where)

@@ -95,6 +95,7 @@ class CheckResult:
     findings: list[Message]  # each with a `Found` as detail
     messages: list[Message] = field(default_factory=list)  # from the reader: what it could not read
     size_pair: int | None = None
+    identified: object = None  # the document's type (`generator.nd30.doctypes.Identified`)
 
     @property
     def errors(self) -> list[Message]:

@@ -6,8 +6,8 @@ from generator import nd30
 from generator.core.text import caseless
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
-from generator.nd30.check.locate import body_paragraphs
-from generator.nd30.labels import label_of, point_label, roman, split_label
+from generator.nd30.check.locate import Frame, body_paragraphs
+from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, point_label, roman, split_label
 from generator.word.model import Paragraph
 
 HEADING_SEQUENCE = Rule("heading.sequence", "thứ tự mục, khoản, điểm", "PL I §II.6.c")
@@ -20,47 +20,68 @@ BODY_SPACING = Rule("body.spacing", "khoảng cách đoạn tối thiểu 6 pt",
 BODY_LINE_SPACING = Rule("body.line-spacing", "khoảng cách dòng đơn đến 1,5", "PL I §II.6.e")
 BODY_SIZE = Rule("body.size", "cỡ chữ nội dung 13–14", "PL I §II.6.e", fixable=True)
 CLOSING_MARK = Rule("closing.mark", "kết thúc bằng “./.”", "PL III, các Mẫu")
+BODY_BASES = Rule("body.bases", "căn cứ in nghiêng, mỗi căn cứ một dòng, cuối dòng dấu “;”", "PL I §II.6.a")
 RULES = (HEADING_SEQUENCE, HEADING_NUMBERING, HEADING_STYLE, BODY_JUSTIFY, BODY_INDENT, BODY_ITALIC, BODY_SPACING,
-         BODY_LINE_SPACING, BODY_SIZE, CLOSING_MARK)
+         BODY_LINE_SPACING, BODY_SIZE, CLOSING_MARK, BODY_BASES)
 
+_BASES = ("căn cứ", "theo đề nghị", "xét đề nghị")  # the căn cứ block's lines, italic (PL I §II.6.a)
 _WARNINGS = (BODY_SPACING, BODY_LINE_SPACING, BODY_ITALIC)  # matters of taste more than of the decree
 
 
-def check_body(ck: Checker, start: int, end: int) -> None:
-    body = body_paragraphs(ck, start, end)
+def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) -> None:
+    """The body's paragraphs, without the lines of the type's frame (`Frame.frame`); italic is the căn cứ
+    block's own up to the enacting line ("QUYẾT ĐỊNH:"). Numbering restarts in each scope: Phần, Chương,
+    Mục and Điều restart mục, khoản and điểm; a mục restarts khoản; a khoản restarts điểm."""
+    skip = frame.frame if frame is not None else set()
+    enacting = frame.enacting if frame is not None else None
+    body = [p for p in body_paragraphs(ck, start, end) if p.index not in skip]
     counters = {"roman": 0, "arabic": 0, "letter": 0}
+    articles: list[int] = []  # the Điều numbers so far: one sequence through the whole text
     grouped: dict[Rule, list[tuple[Paragraph, str, str | None, Fix | None]]] = {}
 
     def later(rule: Rule, p: Paragraph, text: str, fix: Fix | None = None, ref: str | None = None) -> None:
         grouped.setdefault(rule, []).append((p, text, ref, fix))
 
     for p in body:
+        text = p.text.strip()
+        if SCOPE_HEADING.match(text):
+            counters.update(roman=0, arabic=0, letter=0)
+        elif m := ARTICLE.match(text):
+            counters.update(arabic=0, letter=0)
+            check_article_number(ck, p, int(m["n"]), articles)
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
         seg = segments(p)[0] if segments(p) else None
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
+            if kind[0] == "arabic":
+                check_khoan_look(ck, p, label, rest)
+        elif ARTICLE.match(text):
+            check_article_look(ck, p)
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
-        if not is_heading:
+        if not is_heading and not (_is_note(p) and p.alignment == "center"):
             if p.alignment and p.alignment != "both":
-                later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề")
+                later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm = ck.first_line_indent(p) / PT_PER_MM
             if not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
-                      "(1 cm hoặc 1,27 cm)".replace(".", ",", 1))
-            if seg.italic and not caseless(p.text).startswith("căn cứ") and (kind is None or kind[0] != "letter"):
-                later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng)")
+                      "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
+            in_bases = enacting is not None and ck.order[p.index] < enacting
+            if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) \
+                    and (kind is None or kind[0] != "letter"):
+                later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
             spacing = (p.space_before_pt or 0) + (p.space_after_pt or 0)
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT:
-                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt")
+                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
+                      "Paragraph")
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
-                later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng")
+                later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt Line spacing trong Paragraph")
         size = seg.size
         if size is not None and not 13 <= size <= 14:
-            later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14", format_fix(seg, size=ck.sizes["body"]))
+            later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {ck.sizes['body']:g}", format_fix(seg, size=ck.sizes["body"]))
         elif size is not None and ck.pair and size != ck.sizes["body"]:
             later(SIZE_PAIR, p, f"cỡ chữ nội dung {size:g} không cùng cặp cỡ chữ của văn bản (cặp "
                   f"{ck.pair}: {ck.sizes['body']:g})", format_fix(seg, size=ck.sizes["body"]), ref="PL I §V, chú thích")
@@ -68,10 +89,119 @@ def check_body(ck: Checker, start: int, end: int) -> None:
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
             ck.add(rule, text, ref, p=p, level=level, fix=fix)
-    if body:
-        last = body[-1]
+    check_bases(ck, body)
+    running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
+    if running:
+        last = running[-1]
         if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
-            ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”", p=last)
+            ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
+                   "cuối", p=last)
+
+
+def _mostly_italic(p: Paragraph) -> bool:
+    """Running text set in italic: most of its letters italic, leaving out quotations and asides in
+    parentheses (italic by custom), and not a note wholly in parentheses; italic asides, quotations and
+    run-in labels do not make the paragraph italic (PL I §II.6.e asks the body upright, not every word)."""
+    if _is_note(p):
+        return False
+    italic = total = depth = 0
+    quoted = False
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if c in "“«":
+                quoted = True
+            elif c in "”»":
+                quoted = False
+            elif c == "(":
+                depth += 1
+            elif c == ")":
+                depth = max(0, depth - 1)
+            elif c.isalnum() and not quoted and not depth:
+                total += 1
+                italic += 1 if run.italic else 0
+    return total > 0 and italic / total > 0.5
+
+
+def check_bases(ck: Checker, body: list[Paragraph]) -> None:
+    """The căn cứ lines the body opens with (PL I §II.6.a): italic, one per line, each ending with ";" (not
+    ","). A sentence further down that opens with "Căn cứ" is text, not a legal basis."""
+    bases = []
+    for p in body:
+        if not caseless(p.text.strip()).startswith("căn cứ"):
+            break
+        bases.append(p)
+    if not bases:
+        return
+    upright = [p for p in bases if not _mostly_italic(p)]
+    if len(upright) * 2 > len(bases):
+        ck.add(BODY_BASES, "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I", p=upright[0],
+               level="warning")
+    for p in bases[:-1]:
+        if p.text.rstrip().endswith(","):
+            ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
+
+
+def _bold_share(p: Paragraph, start: int) -> float | None:
+    """The share of letters from offset `start` of the paragraph's text that are bold (None: no letter)."""
+    bold = total = pos = 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if pos >= start and c.isalnum():
+                total += 1
+                bold += 1 if (run.bold or p.bold) else 0
+            pos += 1
+    return bold / total if total else None
+
+
+def _titled(rest: str) -> bool:
+    """A khoản or Điều with a title: a short line that is not a sentence ("1. Đánh giá chung")."""
+    rest = rest.strip()
+    return 0 < len(rest) <= 150 and not rest.endswith((".", ";", ":", ",", "./.")) and any(c.isalpha() for c in rest)
+
+
+def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str) -> None:
+    """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b)."""
+    if p.list_label:
+        return
+    start = len(p.text) - len(p.text.lstrip()) + len(label)
+    share = _bold_share(p, start)
+    if share is None:
+        return
+    if _titled(rest) and share < 0.5:
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
+    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0:
+        ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
+               level="warning")
+
+
+def check_article_number(ck: Checker, p: Paragraph, n: int, seen: list[int]) -> None:
+    """Điều are numbered 1, 2, 3… through the whole text (Chương and Mục do not restart them)."""
+    expected = (seen[-1] if seen else 0) + 1
+    if n != expected:
+        what = "lặp lại" if seen and n == seen[-1] else ("bị bỏ qua số thứ tự" if n > expected else "sai thứ tự")
+        ck.add(HEADING_SEQUENCE, f"“Điều {n}” {what}: theo thứ tự phải là “Điều {expected}”", p=p)
+    seen.append(n)
+
+
+def check_article_look(ck: Checker, p: Paragraph) -> None:
+    """An Điều's number and title are bold together (PL I §II.6.c)."""
+    m = ARTICLE.match(p.text.strip())
+    start = len(p.text) - len(p.text.lstrip()) + m.end()
+    rest = p.text.strip()[m.end():]
+    share = _bold_share(p, start)
+    if share is not None and _titled(rest) and share < 0.5:
+        ck.add(HEADING_STYLE, f"tên Điều “{p.text.strip()[:40].strip()}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
+               "Ctrl+B", "PL I §II.6.c", p=p)
+
+
+def _is_note(p: Paragraph) -> bool:
+    """A note wholly in parentheses ("(Số liệu chi tiết tại Phụ lục kèm theo)"): not running text."""
+    text = p.text.strip()
+    return text.startswith("(") and text.rstrip(".;:").endswith(")")
 
 
 def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:
@@ -97,13 +227,14 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         seg = segments(p)
         letters = [c for c in rest if c.isalpha()]
         if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
-            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa", p=p)
+            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)
         if seg and seg[0].bold is False:
-            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải in đậm", p=p, fix=format_fix(seg[0], bold=True))
+            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải in đậm: chọn dòng và bấm Ctrl+B", p=p, fix=format_fix(seg[0], bold=True))
     elif level == "arabic":
         counters["letter"] = 0
     elif level == "letter":
         seg = segments(p)
         if seg and (seg[0].bold or seg[0].italic):
-            ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng", "PL I §II.6.d",
+            ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
+                   "nghiêng (Ctrl+I)", "PL I §II.6.d",
                    p=p)

@@ -6,6 +6,7 @@ from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
 from generator.nd30.check.locate import header_lines
+from generator.nd30.doctypes import Identified
 from generator.word.model import Paragraph
 
 NATIONAL_MISSING = Rule("national.missing", "có Quốc hiệu", "PL I §II.1.a")
@@ -21,7 +22,7 @@ ISSUER_MISSING = Rule("issuer.missing", "có tên cơ quan ban hành", "PL I §I
 ISSUER_STYLE = Rule("issuer.style", "tên cơ quan in hoa, đậm", "PL I §II.2.b", fixable=True)
 ISSUER_SIZE = Rule("issuer.size", "cỡ chữ tên cơ quan", "PL I §II.2.b", fixable=True)
 NUMBER_MISSING = Rule("number.missing", "có số, ký hiệu", "PL I §II.3")
-NUMBER_FORM = Rule("number.form", "dạng “Số: 05/KH-UBND”", "PL I §II.3.c")
+NUMBER_FORM = Rule("number.form", "số, ký hiệu đúng dạng “Số: 05/QĐ-UBND”", "PL I §II.3.c")
 NUMBER_STYLE = Rule("number.style", "số, ký hiệu chữ đứng", "PL I §II.3.c", fixable=True)
 NUMBER_SIZE = Rule("number.size", "cỡ chữ số, ký hiệu", "PL I §II.3.c", fixable=True)
 DATE_MISSING = Rule("date.missing", "có địa danh, ngày tháng", "PL I §II.4")
@@ -38,14 +39,17 @@ _ALIGNED = (("national", NATIONAL_STYLE, "Quốc hiệu"), ("motto", MOTTO_STYLE
             ("number", NUMBER_STYLE, "Số, ký hiệu"), ("date", DATE_STYLE, "Địa danh, ngày tháng"))
 
 
-def check_header(ck: Checker, header: list[Paragraph]) -> None:
-    """The header's lines; the Quốc hiệu and Tiêu ngữ sizes fix the document's size pair (`ck.pair`)."""
+def check_header(ck: Checker, header: list[Paragraph], identified: Identified | None = None) -> None:
+    """The header's lines; the Quốc hiệu and Tiêu ngữ sizes fix the document's size pair (`ck.pair`). The
+    number's symbol opens with the abbreviation of the document's type (none for a letter)."""
+    kind = identified.type if identified is not None else None
+    abbr, words = (kind.abbr, kind.words) if kind is not None else ("KH", "Kế hoạch")
     found = header_lines(header)
     national, motto, number, date, typed = found.national, found.motto, found.number, found.date, found.typed
     if national is None:
-        ck.add(NATIONAL_MISSING, f"không thấy Quốc hiệu “{nd30.NATIONAL}”")
+        ck.add(NATIONAL_MISSING, f"không thấy Quốc hiệu “{nd30.NATIONAL}”: gõ dòng này ở góc trên bên phải, in hoa, đậm")
     if motto is None:
-        ck.add(MOTTO_MISSING, f"không thấy Tiêu ngữ “{nd30.MOTTO}”")
+        ck.add(MOTTO_MISSING, f"không thấy Tiêu ngữ “{nd30.MOTTO}”: gõ dòng này dưới Quốc hiệu, in thường, đậm")
     ck.pair = nd30.pair_from(national.size if national else None, motto.size if motto else None)
     if ck.pair is not None:
         ck.sizes = nd30.sizes_for(ck.pair)
@@ -63,7 +67,7 @@ def check_header(ck: Checker, header: list[Paragraph]) -> None:
         ck.size_check("motto", motto, MOTTO_SIZE, "Tiêu ngữ", ck.sizes["motto"] if ck.pair else None)
         if national is not None and national.para.index != motto.para.index and \
                 ck.order[motto.para.index] < ck.order[national.para.index]:
-            ck.add(MOTTO_POSITION, "Tiêu ngữ phải ở dưới Quốc hiệu", seg=motto)
+            ck.add(MOTTO_POSITION, "Tiêu ngữ phải ở dưới Quốc hiệu: đổi chỗ hai dòng", seg=motto)
         ruling.check_rule(ck, motto, "motto", typed)
 
     for seg, (element, rule, name) in zip((national, motto, number, date), _ALIGNED):
@@ -71,14 +75,16 @@ def check_header(ck: Checker, header: list[Paragraph]) -> None:
             ck.align_check(element, seg.para, rule, name)
     check_issuer(ck, found.issuer, typed)
     if number is None:
-        ck.add(NUMBER_MISSING, "không thấy dòng số, ký hiệu “Số: …/KH-…”")
+        ck.add(NUMBER_MISSING, f"không thấy dòng số, ký hiệu “Số: …/{abbr + '-' if abbr else ''}…”: gõ dòng số, "
+               "ký hiệu dưới tên cơ quan ban hành")
     else:
-        for problem in nd30.number_problems(number.text):
+        for problem in nd30.number_problems(number.text, abbr, words):
             ck.add(NUMBER_FORM, f"Số, ký hiệu: {problem}", seg=number)
         ck.look_check("number", number, NUMBER_STYLE, "Số, ký hiệu", fix_look=True)
         ck.size_check("number", number, NUMBER_SIZE, "Số, ký hiệu")
     if date is None:
-        ck.add(DATE_MISSING, "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”")
+        ck.add(DATE_MISSING, "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”: gõ dòng này dưới Tiêu ngữ, in "
+               "nghiêng")
     else:
         check_date(ck, date, number)
     ruling.check_unclaimed_typed(ck, typed)
@@ -86,16 +92,16 @@ def check_header(ck: Checker, header: list[Paragraph]) -> None:
 
 def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> None:
     if not issuer:
-        ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành (chữ in hoa, ở góc trên bên trái)")
+        ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành: gõ tên cơ quan ở góc trên bên trái, chữ in hoa, đậm")
         return
     bold = [s for s in issuer if s.bold]
     if not bold:  # which lines are the superior agency (not bold) is for a person to say
-        ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm", seg=issuer[-1])
+        ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm: chọn dòng và bấm Ctrl+B", seg=issuer[-1])
     else:
         first_bold = issuer.index(bold[0])
         for s in issuer[:first_bold]:  # the superior agency: upright, not bold
             if s.italic:
-                ck.add(ISSUER_STYLE, "tên cơ quan chủ quản phải chữ đứng", seg=s)
+                ck.add(ISSUER_STYLE, "tên cơ quan chủ quản phải chữ đứng: chọn dòng và bỏ nghiêng (Ctrl+I)", seg=s)
         for s in issuer[first_bold:]:
             if not s.bold:
                 ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm (cả các dòng)", seg=s,
@@ -117,18 +123,12 @@ def check_date(ck: Checker, date: Segment, number: Segment | None) -> None:
     ck.look_check("date", date, DATE_STYLE, "Địa danh, ngày tháng", fix_look=True)
     ck.size_check("date", date, DATE_SIZE, "Địa danh, ngày tháng", ck.sizes["date"] if ck.pair else None)
     if number is not None and not _same_line(ck, number.para, date.para):
-        ck.add(DATE_POSITION, "số, ký hiệu và ngày tháng phải trên cùng một dòng", seg=date, level="warning")
+        ck.add(DATE_POSITION, "số, ký hiệu và ngày tháng phải trên cùng một dòng: đặt hai dòng vào cùng một hàng của bảng đầu văn bản", seg=date, level="warning")
 
 
 def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
     if a.index == b.index:
         return True
+    # the number and the date in the two cells of one header row print side by side
     ca, cb = ck.cell_of.get(a.index), ck.cell_of.get(b.index)
-    return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1] and \
-        _position_in_cell(ck, a) == _position_in_cell(ck, b)
-
-
-def _position_in_cell(ck: Checker, p: Paragraph) -> int:
-    table, r, c = ck.cell_of[p.index]
-    paras = [q for q in table.rows[r].cells[c].paragraphs if q.text.strip()]
-    return next((i for i, q in enumerate(paras) if q.index == p.index), -1) - len(paras)
+    return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1]

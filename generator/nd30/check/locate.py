@@ -1,26 +1,84 @@
-"""Where each part of the document is, as `check` finds it: the header (ô 1–4) and its lines, the type line
-and the trích yếu, the body, Nơi nhận, the signature block, the appendices. Finding, not judging: nothing
-here reports. Kept together so that the one locator the importer shares (`generator.nd30.zones`) can take
-their place in one edit."""
+"""Where each part of the document is, as `check` finds it: the document's type, the header (ô 1–4) and its
+lines, the type line and the trích yếu, the frame lines inside the body, the body, Nơi nhận, the signature
+block, the appendices. Finding, not judging: nothing here reports.
+
+The type line, the trích yếu, Nơi nhận with its lines and the signature come from the one locator the
+importer shares (`generator.nd30.zones`, asked with the type `generator.nd30.doctypes.identify` found);
+what zones does not know is found here: a letter's "V/v" and "Kính gửi", a decision's authority line and
+"QUYẾT ĐỊNH:", Phần/Chương/Mục headings (`Frame.frame`), the header's lines by what they say, and the
+appendix labels (zones' docstring lists where the two still differ)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator import nd30
 from generator.core.text import caseless
+from generator.nd30 import doctypes
 from generator.nd30.check.base import Checker, Segment, segments
+from generator.nd30.doctypes import Identified
+from generator.nd30.labels import LABEL, SCOPE_HEADING
+from generator.nd30.grammar import clean, is_recipients_label
+from generator.nd30.zones import Zones, blocks_of, tail_sides
+from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
+
+TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
+_SUBJECT = re.compile(r"^V/v\b", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------- header (ô 1–4), type line, trích yếu
 
 
-def find_doc_type(ck: Checker) -> tuple[list[Paragraph], Paragraph | None]:
-    """The header's paragraphs and the type line ("KẾ HOẠCH"); without a type line, the header is the
-    header table, else the paragraphs before the first justified one."""
-    for p in ck.paras[:80]:
-        if caseless(p.text) == caseless(nd30.DOC_TYPE) and p.index not in ck.cell_of:
-            return [q for q in ck.paras if ck.order[q.index] < ck.order[p.index]], p
+@dataclass
+class Frame:
+    """The document's type and the parts around its body, found by the one locator (`generator.nd30.zones`):
+    the header's paragraphs, the type line, the trích yếu, where the body starts, and the body's paragraphs
+    that are the frame of its type rather than body text (the authority line and "QUYẾT ĐỊNH:" of a
+    decision, "Kính gửi" of a letter, Phần/Chương/Mục headings)."""
+
+    identified: Identified
+    header: list[Paragraph]
+    doc_type: Paragraph | None
+    title: list[Segment]
+    after_title: int  # order position right after the trích yếu (where its rule is looked for)
+    body_start: int  # order position of the body's first paragraph
+    enacting: int | None = None  # order position of the enacting line ("QUYẾT ĐỊNH:"): the căn cứ block ends there
+    frame: set[int] = field(default_factory=set)  # paragraph indexes in the body that are not body text
+    subject: list[Segment] = field(default_factory=list)  # a letter's "V/v …" lines (ô 5b)
+    zones: Zones | None = None  # the one locator's answer for the document
+
+
+def identify(ck: Checker) -> Identified:
+    return doctypes.identify(p.text for p in ck.paras[:doctypes.HEAD_LINES])
+
+
+def find_frame(ck: Checker, identified: Identified) -> Frame:
+    """Where the header ends, the type line and the trích yếu, by the layout ND30 gives the type."""
+    kind = identified.type
+    zones = locate_zones(ck.doc, kind.name if kind is not None and kind.name else nd30.DOC_TYPE)
+    doc_type = ck.paras[zones.doc_type] if zones.doc_type is not None and zones.doc_type < TYPE_LINE_WITHIN else None
+    if doc_type is not None and (kind is None or not kind.name):
+        doc_type = None  # a letter has no type line: a "Kế hoạch" line in it is text
+    if doc_type is not None:
+        header = ck.paras[:zones.doc_type]
+        title = [s for i in zones.title for s in segments(ck.paras[i])
+                 if not (i == zones.doc_type and s.start == 0)]
+        after = (max(zones.title) if zones.title else zones.doc_type) + 1
+        start = past_blanks_and_typed_rules(ck, after)
+    else:
+        header = _header_without_type_line(ck, zones)
+        title, after = [], len(header)
+        start = past_blanks_and_typed_rules(ck, after)
+    frame = Frame(identified, header, doc_type, title, after, start, zones=zones)
+    _letter_parts(ck, frame)
+    _frame_lines(ck, frame)
+    return frame
+
+
+def _header_without_type_line(ck: Checker, zones: Zones) -> list[Paragraph]:
+    """Without a type line: the header table, or the paragraphs before the first justified one, or up to
+    the number/date line (the one locator's rule), whichever reaches further."""
     header = []
     first = ck.doc.blocks[0] if ck.doc.blocks else None
     for p in ck.paras[:40]:
@@ -29,7 +87,81 @@ def find_doc_type(ck: Checker) -> tuple[list[Paragraph], Paragraph | None]:
         if p.index not in ck.cell_of and p.alignment == "both" and p.text.strip():
             break
         header.append(p)
-    return header, None
+    dated = len(ck.paras[zones.header.paragraphs.start:zones.header.paragraphs.stop])
+    return ck.paras[:max(len(header), dated)]
+
+
+def _letter_parts(ck: Checker, frame: Frame) -> None:
+    """A letter's "V/v …" trích yếu (in the header, or right under it) and its "Kính gửi:" lines: neither
+    is body text; the body starts after them."""
+    i = frame.body_start
+    subject: list[Segment] = []
+    for p in frame.header + ck.paras[i:i + 6]:
+        segs = segments(p)
+        if subject and p.index not in ck.cell_of and ck.order[p.index] >= i and segs \
+                and ck.order[p.index] == ck.order[subject[-1].para.index] + 1 and p.alignment in ("center", None) \
+                and not _KINH_GUI.match(p.text.strip()):
+            subject += segs  # the trích yếu's second line
+            frame.frame.add(p.index)
+            continue
+        for s in segs:
+            if _SUBJECT.match(s.text):
+                subject = [s]
+                subject += [t for t in segs if t.start > s.start]
+                if ck.order[p.index] >= i:
+                    frame.frame.add(p.index)
+                break
+    frame.subject = subject
+    if subject and ck.order[subject[-1].para.index] >= frame.body_start:
+        frame.body_start = past_blanks_and_typed_rules(ck, ck.order[subject[-1].para.index] + 1)
+    k = frame.body_start
+    while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
+        k += 1
+    if k < len(ck.paras) and _KINH_GUI.match(ck.paras[k].text.strip()):
+        frame.frame.add(ck.paras[k].index)
+        k += 1
+        # its recipients: "- Sở …;" lines, or centred lines, before the first paragraph of text
+        while k < len(ck.paras) and (not ck.paras[k].text.strip() or ck.paras[k].text.lstrip().startswith(("-", "+"))
+                                     or ck.paras[k].alignment == "center"):
+            frame.frame.add(ck.paras[k].index)
+            k += 1
+        frame.body_start = k
+
+
+def _frame_lines(ck: Checker, frame: Frame) -> None:
+    """Lines of the body that belong to the type's frame, not to the body text: centred lines in capitals
+    (the authority line, "QUYẾT ĐỊNH:", headings of Phần/Chương), "Phần/Chương/Mục …" headings and the
+    centred name under each."""
+    kind = frame.identified.type
+    enacting = {caseless(kind.name + ":")} if kind is not None and kind.name else set()
+    enacting |= {"quyết nghị:", "quyết định:", "nghị định:", "chỉ thị:"}
+    heading_next = False
+    for i in range(frame.body_start, len(ck.paras)):
+        p = ck.paras[i]
+        text = " ".join(p.text.split())
+        if not text or p.index in ck.cell_of:
+            continue
+        if heading_next and p.alignment == "center":
+            frame.frame.add(p.index)
+            heading_next = False
+            continue
+        heading_next = False
+        if caseless(text) in enacting and frame.enacting is None:
+            frame.enacting = i
+            frame.frame.add(p.index)
+        elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60):
+            frame.frame.add(p.index)
+            heading_next = SCOPE_HEADING.match(text).end() >= len(text.rstrip(". "))
+        elif p.alignment == "center" and text == text.upper() and any(c.isalpha() for c in text) \
+                and not LABEL.match(text):
+            frame.frame.add(p.index)
+
+
+def past_blanks_and_typed_rules(ck: Checker, i: int) -> int:
+    """The order position of the first paragraph from `i` that is neither blank nor a typed rule."""
+    while i < len(ck.paras) and (not ck.paras[i].text.strip() or nd30.is_typed_rule(ck.paras[i].text)):
+        i += 1
+    return i
 
 
 @dataclass
@@ -54,28 +186,6 @@ def header_lines(header: list[Paragraph]) -> HeaderLines:
     known = {id(x) for x in (national, motto, number, date) if x is not None} | {id(s) for s in typed}
     issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2]
     return HeaderLines(national, motto, number, date, typed, issuer)
-
-
-def find_title(ck: Checker, doc_type: Paragraph) -> tuple[list[Segment], int]:
-    """The trích yếu: the centred lines right under the type line (at most six); and the order position
-    after them."""
-    i = ck.order[doc_type.index] + 1
-    title: list[Segment] = []
-    while i < len(ck.paras) and len(title) < 6:
-        p = ck.paras[i]
-        if p.index in ck.cell_of or not p.text.strip() or nd30.is_typed_rule(p.text) or p.border_bottom \
-                or p.index in ck.shapes or p.alignment not in ("center", None):
-            break
-        title.extend(segments(p))
-        i += 1
-    return title, i
-
-
-def past_blanks_and_typed_rules(ck: Checker, i: int) -> int:
-    """The order position of the first paragraph from `i` that is neither blank nor a typed rule."""
-    while i < len(ck.paras) and (not ck.paras[i].text.strip() or nd30.is_typed_rule(ck.paras[i].text)):
-        i += 1
-    return i
 
 
 # ---------------------------------------------------------------- body (ô 6), Nơi nhận, appendices
@@ -133,6 +243,40 @@ def looks_like_signature(p: Paragraph) -> bool:
 
 
 # ---------------------------------------------------------------- Nơi nhận, signature block (ô 9b, 7)
+
+
+@dataclass
+class Tail:
+    """Nơi nhận and the signature, by the one locator: the label's line, each recipient's line (a line
+    after a line break in the same paragraph is a line of its own), the signature block's paragraphs
+    (None: read them as before, the tail being typed with tabs on shared lines)."""
+
+    label: Paragraph | None
+    label_line: Segment | None
+    items: list[Segment]
+    signature: list[Paragraph] | None
+
+
+def find_tail(ck: Checker, frame: Frame) -> Tail:
+    zones = frame.zones
+    if zones is None or zones.recipients_label is None:
+        return Tail(None, None, [], None)
+    label = ck.paras[zones.recipients_label]
+    label_line = next((s for s in segments(label) if is_recipients_label(s.text)), None)
+    left, _ = tail_sides(blocks_of(ck.doc, zones.tail))
+    on_left: dict[int, set[str]] = {}
+    for piece, p in left:
+        on_left.setdefault(p.index, set()).add(piece.text)
+    items: list[Segment] = []
+    for pos in zones.recipients:
+        p = ck.paras[pos]
+        items += [s for s in segments(p) if s is not label_line and not (label_line is not None and p is label
+                  and s.start == label_line.start) and clean(s.text).strip() in on_left.get(p.index, set())]
+    shared = {s.para.index for s in items}
+    signature = [ck.paras[i] for i in zones.signature]
+    if any(p.index in shared for p in signature):
+        return Tail(label, label_line, items, None)
+    return Tail(label, label_line, items, signature)
 
 
 def recipient_items(ck: Checker, label: Paragraph, stop: int) -> list[Paragraph]:

@@ -17,9 +17,9 @@ def check_sections(ck: Checker) -> None:
         if not nd30.page_size_ok(sec.page_width_mm, sec.page_height_mm):
             size = (f"{sec.page_width_mm:.0f} × {sec.page_height_mm:.0f} mm" if sec.page_width_mm and sec.page_height_mm
                     else "không ghi")
-            ck.add(PAGE_SIZE, f"khổ giấy {size}, ND30 quy định khổ A4 (210 × 297 mm)", section=sec.index)
+            ck.add(PAGE_SIZE, f"khổ giấy {size}, ND30 quy định khổ A4 (210 × 297 mm): trong Word chọn Layout › Size › A4", section=sec.index)
         if sec.index == 0 and sec.orientation == "landscape":
-            ck.add(PAGE_ORIENTATION, "trang đầu văn bản phải theo chiều dài khổ A4 (trang đứng)", section=0)
+            ck.add(PAGE_ORIENTATION, "trang đầu văn bản phải theo chiều dài khổ A4 (trang đứng): Layout › Orientation › Portrait", section=0)
         wrong = []
         for side, label in (("top", "trên"), ("bottom", "dưới"), ("left", "trái"), ("right", "phải")):
             value = getattr(sec, f"margin_{side}_mm")
@@ -29,7 +29,8 @@ def check_sections(ck: Checker) -> None:
                 wrong.append((side, f"lề {label} {shown} mm (phải {low:g}–{high:g} mm)"))
         if wrong:
             margins = tuple((side, nd30.clamp_margin(side, getattr(sec, f"margin_{side}_mm"))) for side, _ in wrong)
-            ck.add(PAGE_MARGINS, "; ".join(text for _, text in wrong), section=sec.index,
+            ck.add(PAGE_MARGINS, "; ".join(text for _, text in wrong) + ": đặt lại trong Layout › Margins › Custom Margins",
+                   section=sec.index,
                    fix=Fix("margins", section=sec.index, margins=margins))
 
 
@@ -57,5 +58,6 @@ def check_fonts(ck: Checker) -> None:
         para, section = places[0]
         more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""
         where = "" if para is not None else " ở đầu/chân trang"
-        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}", p=para, section=section,
+        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}: chọn đoạn chữ (Ctrl+A cho cả văn bản) "
+               f"và đặt phông {nd30.FONT}", p=para, section=section,
                fix=Fix("font"))

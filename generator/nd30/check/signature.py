@@ -6,7 +6,7 @@ import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.nd30.check.locate import recipient_items, signature_lines
+from generator.nd30.check.locate import Tail, recipient_items, signature_lines
 from generator.word.model import Paragraph
 
 RECIPIENTS_MISSING = Rule("recipients.missing", "có Nơi nhận", "PL I §II.9.d")
@@ -27,67 +27,86 @@ RULES = (RECIPIENTS_MISSING, RECIPIENTS_LABEL, RECIPIENTS_ITEMS, RECIPIENTS_PUNC
 
 
 def check_recipients_and_signature(ck: Checker, label: Paragraph | None, body_start: int, body_end: int,
-                                   appendices: list[Paragraph]) -> None:
+                                   appendices: list[Paragraph], tail: Tail | None = None) -> None:
     stop = ck.order[appendices[0].index] if appendices else len(ck.paras)
+    if tail is not None and tail.label is not None:
+        check_recipient_lines(ck, tail)
+        lines = tail.signature if tail.signature else \
+            signature_lines(ck, tail.label, [s.para for s in tail.items], body_start, body_end, stop)
+        check_signature(ck, lines, tail.label)
+        return
     if label is None:
-        ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”")
-        items: list[Paragraph] = []
-    else:
-        items = recipient_items(ck, label, stop)
-        check_recipients(ck, label, items)
+        ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên trái, ngang dòng chức vụ "
+               "người ký")
+        check_signature(ck, signature_lines(ck, None, [], body_start, body_end, stop), None)
+        return
+    # a "Nơi nhận" the locator's tail does not hold (before the type line): its "-" lines under it
+    items = recipient_items(ck, label, stop)
+    check_recipient_lines(ck, Tail(label, None, [s for p in items for s in segments(p)], None))
     check_signature(ck, signature_lines(ck, label, items, body_start, body_end, stop), label)
 
 
-def check_recipients(ck: Checker, label: Paragraph, items: list[Paragraph]) -> None:
-    seg = segments(label)[0]
-    text = " ".join(label.text.split())
+def check_recipient_lines(ck: Checker, tail: Tail) -> None:
+    """Nơi nhận line by line (a line after a line break in one paragraph is a line of its own)."""
+    label, seg = tail.label, tail.label_line or segments(tail.label)[0]
+    text = " ".join(seg.text.split())
     if not text.startswith(nd30.RECIPIENTS_LABEL):
         ck.add(RECIPIENTS_LABEL, f"phải viết “{nd30.RECIPIENTS_LABEL}” (chữ in thường, sau có dấu hai chấm)", seg=seg)
-    elif text != nd30.RECIPIENTS_LABEL:
-        # the label and the items written in one paragraph
-        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” phải trên một dòng riêng", seg=seg)
+    elif text != nd30.RECIPIENTS_LABEL:  # the label and an item on one line
+        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” phải trên một dòng riêng: xuống dòng sau dấu hai chấm", seg=seg)
     ck.look_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”", fix_look=True)
     if seg.underline:
-        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” không gạch chân", seg=seg)
+        ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” không gạch chân: bỏ gạch chân (Ctrl+U)", seg=seg)
     ck.size_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”")
     ck.align_check("recipients_label", label, RECIPIENTS_LABEL, "“Nơi nhận:”", ref="PL I §II.9.d (sát lề trái)")
+    items = tail.items
     if not items:
         ck.add(RECIPIENTS_ITEMS, "không thấy danh sách nơi nhận dưới “Nơi nhận:”", p=label)
         return
-    archive = [i for i, p in enumerate(items) if nd30.ARCHIVE_RE.match(p.text.strip()) or
-               re.match(r"^-?\s*Lưu\b", p.text.strip())]
+    archive = [i for i, s in enumerate(items) if nd30.ARCHIVE_RE.match(s.text) or re.match(r"^-?\s*Lưu\b", s.text)]
     if not archive:
-        ck.add(RECIPIENTS_ARCHIVE, "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”", p=items[-1])
+        ck.add(RECIPIENTS_ARCHIVE, "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”: thêm dòng này cuối danh sách", seg=items[-1])
     elif archive[-1] != len(items) - 1:
-        ck.add(RECIPIENTS_ARCHIVE, "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận", p=items[archive[-1]])
-    elif not nd30.ARCHIVE_RE.match(items[-1].text.strip()):
-        ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", p=items[-1],
+        ck.add(RECIPIENTS_ARCHIVE, "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận: chuyển dòng này xuống cuối",
+                   seg=items[archive[-1]])
+    elif not nd30.ARCHIVE_RE.match(items[-1].text):
+        ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[-1],
                level="warning")
-    for n, p in enumerate(items):
+    if archive and (tag := _DRAFTER_NAME.search(items[archive[-1]].text)):
+        ck.add(RECIPIENTS_ARCHIVE, f"ký hiệu người soạn thảo “{tag['name']}” là tên viết thường; ghi bằng chữ viết tắt in "
+               "hoa (ví dụ “NC.NVA”) và số bản lưu nếu cần, cỡ chữ 11, trong dòng “- Lưu”", "PL I §III.3",
+               seg=items[archive[-1]], level="warning")
+    centred: set[int] = set()
+    for n, s in enumerate(items):
         last = n == len(items) - 1
-        text = p.text
-        segs = segments(p)
-        if not text.lstrip().startswith("-"):
-            ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", p=p)
+        if not s.text.startswith("-"):
+            ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", seg=s)
         else:
-            fixed = nd30.recipient_item_fixed(text, last)
-            if fixed is not None and fixed != text:
+            fixed = nd30.recipient_item_fixed(s.text, last)
+            if fixed is not None and fixed != s.text:
                 end = "." if last else ";"
-                keep = len(text.rstrip().rstrip(";,.: "))
+                keep = len(s.text.rstrip(";,.: "))
                 ck.add(RECIPIENTS_PUNCTUATION, f"{'dòng cuối' if last else 'mỗi nơi nhận'} kết thúc bằng dấu “{end}”",
-                       p=p, fix=Fix("text", p.index, keep, len(text.rstrip()), text=end))
-        for s in segs:
-            ck.size_check("recipients", s, RECIPIENTS_SIZE, "Danh sách nơi nhận")
-            if s.bold or s.italic:
-                ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận trình bày chữ đứng, không đậm", seg=s,
-                       fix=format_fix(s, bold=False, italic=False))
-        if p.alignment == "center":
-            ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận sát lề trái, không canh giữa", p=p, level="warning")
+                       seg=s, fix=Fix("text", s.para.index, s.start + keep, s.end, text=end))
+        ck.size_check("recipients", s, RECIPIENTS_SIZE, "Danh sách nơi nhận")
+        if s.bold or s.italic:
+            ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận trình bày chữ đứng, không đậm: bỏ đậm (Ctrl+B), bỏ nghiêng (Ctrl+I)", seg=s,
+                   fix=format_fix(s, bold=False, italic=False))
+        if s.para.alignment == "center" and s.para.index not in centred:
+            centred.add(s.para.index)
+            ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận sát lề trái, không canh giữa: chọn dòng và bấm Ctrl+L", seg=s,
+                   level="warning")
+
+
+# ô 12 (PL I §III.3): the drafter's initials in capitals after the unit ("NC.NVA(02)"); a given name glued to
+# the unit ("NC.Châu", "XDCT(Sơn)") is not initials
+_DRAFTER_NAME = re.compile(r"\b[A-ZĐ]{2,}[.(]\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,})")
 
 
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None) -> None:
     if not lines:
-        ck.add(SIGNER_MISSING, "không thấy quyền hạn, chức vụ và họ tên người ký")
+        ck.add(SIGNER_MISSING, "không thấy quyền hạn, chức vụ và họ tên người ký: gõ khối chữ ký ở góc dưới bên "
+               "phải, ngang “Nơi nhận:”")
         return
     authority = [p for p in lines if p.text.strip().isupper() or nd30.AUTHORITY_RE.match(p.text.strip())]
     names = [p for p in lines if p not in authority and not p.text.strip().startswith("(")]

@@ -1,43 +1,78 @@
-"""The type line ("KẾ HOẠCH") and the trích yếu under it (ô 5a, PL I §II.5.b)."""
+"""The type line ("KẾ HOẠCH", "QUYẾT ĐỊNH", …) and the trích yếu under it (ô 5a, PL I §II.5.b); a letter's
+"V/v …" (ô 5b)."""
 from __future__ import annotations
 
 from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
-from generator.nd30.check.locate import find_title, past_blanks_and_typed_rules
-from generator.word.model import Paragraph
+from generator.nd30.check.locate import Frame, header_lines
+from generator.nd30.labels import ARTICLE
 
-DOCTYPE_MISSING = Rule("doctype.missing", "có tên loại “KẾ HOẠCH”", "PL I §II.5.b")
+DOCTYPE_MISSING = Rule("doctype.missing", "có dòng tên loại văn bản", "PL I §II.5.b")
 DOCTYPE_STYLE = Rule("doctype.style", "tên loại in hoa, đậm, canh giữa", "PL I §II.5.b", fixable=True)
 DOCTYPE_SIZE = Rule("doctype.size", "cỡ chữ tên loại", "PL I §II.5.b", fixable=True)
 TITLE_MISSING = Rule("title.missing", "có trích yếu", "PL I §II.5.b")
 TITLE_STYLE = Rule("title.style", "trích yếu đậm, canh giữa", "PL I §II.5.b")
 TITLE_SIZE = Rule("title.size", "cỡ chữ trích yếu", "PL I §II.5.b", fixable=True)
-RULES = (DOCTYPE_MISSING, DOCTYPE_STYLE, DOCTYPE_SIZE, TITLE_MISSING, TITLE_STYLE, TITLE_SIZE)
+ENACTING = Rule("enacting.line", "dòng “QUYẾT ĐỊNH:” (“QUYẾT NGHỊ:”) trước các Điều", "PL III, Mẫu 1.1–1.2")
+RULES = (DOCTYPE_MISSING, DOCTYPE_STYLE, DOCTYPE_SIZE, TITLE_MISSING, TITLE_STYLE, TITLE_SIZE, ENACTING)
+# the line that opens the articles of a decision or a resolution (Mẫu 1.2 and 1.1), after the căn cứ
+ENACTING_LINES = {"QĐ": "QUYẾT ĐỊNH:", "NQ": "QUYẾT NGHỊ:"}
 
 
-def check_title(ck: Checker, doc_type: Paragraph | None, header_end: int) -> int:
-    """Returns the order position where the body starts (after the header when there is no type line)."""
+def check_title(ck: Checker, frame: Frame) -> int:
+    """The type line and the trích yếu the type has (a letter: "V/v …" under the number, no type line);
+    returns the order position where the body starts."""
+    kind = frame.identified.type
+    doc_type = frame.doc_type
+    if kind is not None and not kind.name:  # Công văn (Mẫu 1.5): the trích yếu "V/v …" under the number
+        if not frame.subject:
+            number = header_lines(frame.header).number
+            ck.add(TITLE_MISSING, "công văn không thấy trích yếu “V/v …” dưới số, ký hiệu: gõ dòng “V/v <nội dung>” "
+                   "ngay dưới dòng số, ký hiệu, canh giữa", "PL I §II.5.b", seg=number)
+        return frame.body_start
+    name = kind.name if kind is not None else nd30.DOC_TYPE
     if doc_type is None:
-        ck.add(DOCTYPE_MISSING, f"không thấy dòng tên loại “{nd30.DOC_TYPE}” (một dòng riêng, canh giữa, dưới phần "
-               "đầu văn bản)")
-        return header_end
+        ck.add(DOCTYPE_MISSING, f"không thấy dòng tên loại “{name}”: gõ “{name}” thành một dòng riêng, in hoa, đậm, "
+               "canh giữa, dưới phần đầu văn bản")
+        return frame.body_start
     seg = segments(doc_type)[0]
-    if doc_type.text.strip() != nd30.DOC_TYPE:
-        ck.add(DOCTYPE_STYLE, f"tên loại phải viết in hoa “{nd30.DOC_TYPE}”", seg=seg)
+    if seg.text != name and " ".join(seg.text.split()) != name:
+        ck.add(DOCTYPE_STYLE, f"tên loại phải viết in hoa “{name}”: gõ lại dòng tên loại bằng chữ in hoa", seg=seg)
     ck.look_check("doc_type", seg, DOCTYPE_STYLE, "Tên loại", fix_look=True)
     ck.size_check("doc_type", seg, DOCTYPE_SIZE, "Tên loại", ck.sizes["doc_type"] if ck.pair else None)
     ck.align_check("doc_type", doc_type, DOCTYPE_STYLE, "Tên loại", "error")
-    title, i = find_title(ck, doc_type)
+    title = frame.title
     if not title:
-        ck.add(TITLE_MISSING, "không thấy trích yếu nội dung ngay dưới tên loại", p=doc_type)
-        return i
+        ck.add(TITLE_MISSING, "không thấy trích yếu nội dung ngay dưới tên loại: gõ một dòng tóm tắt nội dung, "
+               "đậm, canh giữa, dưới dòng tên loại", p=doc_type)
+        return frame.body_start
     for s in title:
         ck.look_check("title", s, TITLE_STYLE, "Trích yếu", fix_look=False)
         ck.size_check("title", s, TITLE_SIZE, "Trích yếu", ck.sizes["title"] if ck.pair else None)
     ck.align_check("title", title[0].para, TITLE_STYLE, "Trích yếu", "error")
     typed: list[Segment] = []
+    i = frame.after_title
     if i < len(ck.paras) and nd30.is_typed_rule(ck.paras[i].text):
         typed = segments(ck.paras[i])
     ruling.check_title_rule(ck, title[-1], title, typed)
-    return past_blanks_and_typed_rules(ck, i)
+    check_enacting(ck, frame)
+    return frame.body_start
+
+
+def check_enacting(ck: Checker, frame: Frame) -> None:
+    """A decision (a resolution) with articles opens them with "QUYẾT ĐỊNH:" ("QUYẾT NGHỊ:"), bold and centred."""
+    kind = frame.identified.type
+    want = ENACTING_LINES.get(kind.abbr) if kind is not None else None
+    if want is None:
+        return
+    if frame.enacting is None:
+        first = next((p for p in ck.paras[frame.body_start:] if ARTICLE.match(p.text.strip())), None)
+        if first is not None:
+            ck.add(ENACTING, f"không thấy dòng “{want}” trước Điều 1: gõ “{want}” thành một dòng riêng sau phần căn "
+                   "cứ, in hoa, đậm, canh giữa", p=first)
+        return
+    p = ck.paras[frame.enacting]
+    seg = segments(p)[0]
+    if seg.bold is False or (p.alignment not in (None, "center")):
+        ck.add(ENACTING, f"dòng “{want}” in đậm, canh giữa: chọn dòng, bấm Ctrl+B và Ctrl+E", p=p)

@@ -27,10 +27,11 @@ class TasksAppendix(Strict):
         "timeframe, output, notes.",
     )
     headers: dict[TaskColumn, Text] = Field(default={}, title="Tiêu đề cột", description="Đổi tên tiêu đề cột.")
-    group_label: Text | None = Field(
+    group_label: Text | bool | None = Field(
         default=None,
         title="Tiền tố dòng nhóm",
-        description="Chữ trước tên chỉ số ở dòng nhóm, ví dụ 'Chỉ số' → 'Chỉ số “Công khai, minh bạch”'.",
+        description="Chữ trước tên chỉ số ở dòng nhóm, ví dụ 'Chỉ số' → 'Chỉ số “Công khai, minh bạch”'; "
+        "true: tên cấp trong danh mục của từng chỉ số ('Chỉ số nội dung', 'Lĩnh vực'...).",
     )
     dimensions: list[Id] | None = Field(
         default=None, title="Chỉ số nội dung", description="Chỉ đưa các chỉ số này; bỏ trống là tất cả."
@@ -71,8 +72,15 @@ class ScoresAppendix(Strict):
     criteria: list[Id] = Field(
         min_length=1,
         title="Tiêu chí",
-        description="Các tiêu chí gốc (kèm tiêu chí con). Mã của cả chỉ số (ví dụ par) in các lĩnh vực của nó, "
-        "không thêm dòng chỉ số lặp lại dòng tổng.",
+        description="Các tiêu chí gốc (kèm tiêu chí con). Mã của cả chỉ số (ví dụ par) in một dòng cho cả chỉ "
+        "số rồi các lĩnh vực của nó (xem index_row).",
+    )
+    index_row: bool = Field(
+        default=True,
+        title="Dòng cả chỉ số",
+        description="Khi 'criteria' có mã của cả chỉ số (ví dụ par): true (mặc định) in dòng 'I' cho cả chỉ số, "
+        "các lĩnh vực đánh số 1, 2, tiêu chí 1.1, tiêu chí thành phần 1.1.1; false in các lĩnh vực là dòng "
+        "I, II, tiêu chí 1, 2, tiêu chí thành phần 1.1, không có dòng cả chỉ số (dòng tổng đã cho tổng điểm).",
     )
     leads: dict[Id, list[AgencyRef]] = Field(
         default={}, title="Chủ trì", description="Cơ quan chủ trì theo tiêu chí; nhiều cơ quan in mỗi cơ quan một dòng."

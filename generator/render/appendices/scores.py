@@ -1,5 +1,6 @@
 """The scores appendix: the criteria of an index with their maximum, last result and target, each
-top criterion's children below it (I, 1, 1.1), and a total row."""
+top criterion's children below it (I, 1, 1.1), and a total row; a whole index has a row of its own
+unless the appendix sets index_row: false."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,8 +15,10 @@ from generator.render.model import Cell, Column, Row, Source, Table
 
 
 def scores_table(refs: Lookups, appendix: ScoresAppendix) -> Table:
-    by_criterion = {t.criterion: t for t in refs.plan.targets}
-    target_index = {t.criterion: i for i, t in enumerate(refs.plan.targets)}
+    # a criterion's score target, when it has one besides a rank target (a rank is not a score)
+    ranked = sorted(enumerate(refs.plan.targets), key=lambda it: it[1].unit != "hạng")
+    by_criterion = {t.criterion: t for _, t in ranked}
+    target_index = {t.criterion: i for i, t in ranked}
     a_index = refs.appendix_index[appendix.id]
     base_year = next((t.baseline.year for t in refs.plan.targets if t.baseline), refs.plan.year - 1)
     columns = [Column("stt", "STT", 1.3, "center"), Column("name", "Tiêu chí", 8.0, "left"),
@@ -67,10 +70,12 @@ def scores_table(refs: Lookups, appendix: ScoresAppendix) -> Table:
         for i, child in enumerate(info.children if info else (), start=1):
             add(child, f"{label}.{i}" if depth else str(i), depth + 1)
 
-    # a whole index is listed by its fields: its own row would only repeat the total row
+    # index_row (the default, as plans have always printed): a whole index has its own row "I", its
+    # fields 1, 2 below it; without it a whole index is listed by its fields (I, II), its own row
+    # would only repeat the total row
     tops = [kid for code in appendix.criteria
-            for kid in (refs.criteria[code].children if code in refs.criteria and refs.criteria[code].is_root
-                        and refs.criteria[code].children else (code,))]
+            for kid in (refs.criteria[code].children if not appendix.index_row and code in refs.criteria
+                        and refs.criteria[code].is_root and refs.criteria[code].children else (code,))]
     for i, code in enumerate(tops, start=1):
         add(code, roman(i), 0)
     # a whole total prints whole ("100", not "100,0" from 14,5 + ...)

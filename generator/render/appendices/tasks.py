@@ -26,6 +26,20 @@ TASK_COLUMNS: dict[str, tuple[str, float, Align]] = {
 }
 
 
+def group_label(refs: Lookups, label: str | bool | None, code: str, name: str) -> str:
+    """A group row's text: `label “name”`. `True`: the catalogue's name of the criterion's level
+    ('Chỉ số nội dung', 'Lĩnh vực'...); the index itself, or a name that already starts with the label,
+    is printed alone (never 'Chỉ số “Chỉ số hài lòng …”')."""
+    info = refs.criteria.get(code)
+    if label is True:
+        if info is None or info.is_root:
+            return name
+        label = info.level
+    if not label or name.casefold().startswith(str(label).casefold()):
+        return name
+    return f"{label} “{name}”"
+
+
 def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
     columns = [Column(key, appendix.headers.get(key, TASK_COLUMNS[key][0]), TASK_COLUMNS[key][1],
                       TASK_COLUMNS[key][2]) for key in appendix.columns]
@@ -43,7 +57,7 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
         name = appendix.group_names.get(code) or refs.criterion_name(code)
         number_g = roman(g) if appendix.group_numbers == "roman" else str(g)
         if as_rows:
-            label = f"{appendix.group_label} “{name}”" if appendix.group_label else name
+            label = group_label(refs, appendix.group_label, code, name)
             cells = ((Cell((number_g,)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
             group_source = Source(("appendices", where, "group", code), "generated")
             table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True, source=group_source))

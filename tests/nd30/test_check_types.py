@@ -1,0 +1,175 @@
+"""`check` by the document's type: a decision's frame (type line, trích yếu, authority line, "QUYẾT ĐỊNH:")
+is never body text and its khoản restart in each Điều; a letter's "V/v" and "Kính gửi" are not body; a
+document ND30 does not govern gets no findings and one sentence, and `--fix` writes nothing for it.
+The documents are made here (tests/word/docx_factory.py), with contents of our own."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from generator.nd30.check import check_docx
+from tests.word.docx_factory import make_docx, p, r, sect, tbl, tc, tr
+
+B = "<w:b/>"
+I = "<w:i/>"
+SZ14 = '<w:sz w:val="28"/>'
+CENTER = '<w:jc w:val="center"/>'
+BODY = '<w:jc w:val="both"/><w:ind w:firstLine="567"/><w:spacing w:before="120" w:after="0"/>'
+
+
+def centred(text: str, rpr: str = B + SZ14) -> str:
+    return p(r(text, rpr), ppr=CENTER)
+
+
+def body(text: str, rpr: str = SZ14) -> str:
+    return p(r(text, rpr), ppr=BODY)
+
+
+def header(number: str) -> str:
+    left = tc(centred("ỦY BAN NHÂN DÂN", B + '<w:sz w:val="26"/>') + centred("TỈNH LÂM ĐỒNG", B + '<w:sz w:val="26"/>')
+              + centred(number, '<w:sz w:val="26"/>'), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + '<w:sz w:val="26"/>')
+               + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    return tbl(tr(left, right), grid=[3600, 5700], style=None)
+
+
+def tail(authority: str) -> str:
+    left = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Như Điều 3;", '<w:sz w:val="22"/>'))
+              + p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>')), width=4600)
+    right = tc(centred(authority) + centred("CHỦ TỊCH") + centred("Nguyễn Văn An"), width=4600)
+    return tbl(tr(left, right), grid=[4600, 4600], style=None)
+
+
+def decision(path, khoan_of_dieu2=("1.", "2.", "4."), points=("a)", "b)", "d)"), khoan_of_dieu3=("1.", "1."),
+             enacting=True):
+    blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Hội đồng thử nghiệm"),
+              centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+              body("Theo đề nghị của Giám đốc Sở Nội vụ.", I + SZ14)] + ([centred("QUYẾT ĐỊNH:")] if enacting else []) + [
+              body("Điều 1. Thành lập Hội đồng thử nghiệm gồm các thành viên sau:", B + SZ14),
+              body("1. Chủ tịch Hội đồng: Chủ tịch Ủy ban nhân dân tỉnh."), body("2. Các thành viên khác."),
+              body("Điều 2. Nhiệm vụ của Hội đồng", B + SZ14)]
+    blocks += [body(f"{k} Nhiệm vụ thứ {k}") for k in khoan_of_dieu2[:1]]
+    blocks += [body(f"{x} Việc thứ {x}") for x in points]
+    blocks += [body(f"{k} Nhiệm vụ thứ {k}") for k in khoan_of_dieu2[1:]]
+    blocks += [body("Điều 3. Tổ chức thực hiện", B + SZ14)]
+    blocks += [body(f"{k} Cơ quan thực hiện thứ {n}.") for n, k in enumerate(khoan_of_dieu3)]
+    blocks += [body("Quyết định này có hiệu lực kể từ ngày ký./."), tail("TM. ỦY BAN NHÂN DÂN")]
+    return make_docx(path, "".join(blocks) + sect())
+
+
+def findings_at(result, text: str) -> set[str]:
+    return {f.rule for f in result.findings if f.excerpt.startswith(text)}
+
+
+def test_a_decision_is_judged_as_a_decision(tmp_path):
+    result = check_docx(decision(tmp_path / "qd.docx"))
+    assert result.identified.type.words == "Quyết định"
+    rules = {f.rule for f in result.findings}
+    assert "doctype.missing" not in rules and "number.form" not in rules, [(f.rule, f.text) for f in result.findings]
+    # the frame of a decision is never a body paragraph
+    for line in ("QUYẾT ĐỊNH", "Về việc thành lập", "CHỦ TỊCH ỦY BAN", "QUYẾT ĐỊNH:"):
+        assert not {r for r in findings_at(result, line) if r.startswith("body.")}, line
+    # the căn cứ block (to "Theo đề nghị …") is italic by ND30
+    assert "body.italic" not in rules
+
+
+def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):
+    assert "enacting.line" not in {f.rule for f in check_docx(decision(tmp_path / "qd.docx")).findings}
+    missing = [f for f in check_docx(decision(tmp_path / "no.docx", enacting=False)).findings
+               if f.rule == "enacting.line"]
+    assert len(missing) == 1 and "QUYẾT ĐỊNH:" in missing[0].text and missing[0].excerpt.startswith("Điều 1.")
+
+
+def test_khoan_restart_in_each_dieu_and_skips_and_repeats_stay_findings(tmp_path):
+    result = check_docx(decision(tmp_path / "qd.docx"))
+    sequence = [(f.excerpt, f.text) for f in result.findings if f.rule == "heading.sequence"]
+    # Điều 2 and Điều 3 start again at "1.": no finding there; "4." after "2.", "d)" after "b)" and a second
+    # "1." in Điều 3 are faults
+    assert [e.split(" ")[0] for e, _ in sequence] == ["d)", "4.", "1."], sequence
+    assert "bị bỏ qua" in sequence[0][1] and "bị bỏ qua" in sequence[1][1] and "lặp lại" in sequence[2][1]
+
+
+def test_a_clean_decision_has_no_numbering_finding(tmp_path):
+    result = check_docx(decision(tmp_path / "qd.docx", ("1.", "2.", "3."), ("a)", "b)", "c)"), ("1.", "2.")))
+    assert not [f for f in result.findings if f.rule == "heading.sequence"]
+
+
+def test_articles_run_through_the_text(tmp_path):
+    path = decision(tmp_path / "qd.docx", ("1.", "2.", "3."), ("a)", "b)", "c)"), ("1.", "2."))
+    from tests.word.test_check import Doc, set_text
+
+    doc = Doc(path)
+    set_text(doc.para("Điều 3."), "Điều 3.", "Điều 4.")
+    sequence = [f.text for f in check_docx(doc.save(tmp_path / "skip.docx")).findings if f.rule == "heading.sequence"]
+    assert sequence == ["“Điều 4” bị bỏ qua số thứ tự: theo thứ tự phải là “Điều 3”"]
+
+
+def test_a_new_khoan_restarts_its_points(tmp_path):
+    blocks = [header("Số: 12/KH-UBND"), centred("KẾ HOẠCH"), centred("Thử nghiệm"), body("I. MỤC ĐÍCH", B + SZ14),
+              body("1. Khoản một"), body("a) Điểm a"), body("b) Điểm b"), body("2. Khoản hai"), body("a) Điểm a"),
+              body("c) Điểm c"), body("Kết thúc./."), tail("TM. ỦY BAN NHÂN DÂN")]
+    result = check_docx(make_docx(tmp_path / "kh.docx", "".join(blocks) + sect()))
+    assert [f.excerpt.split(" ")[0] for f in result.findings if f.rule == "heading.sequence"] == ["c)"]
+
+
+def test_a_letter_has_its_subject_and_kinh_gui_outside_the_body(tmp_path):
+    left = tc(centred("ỦY BAN NHÂN DÂN", B + '<w:sz w:val="26"/>') + centred("TỈNH LÂM ĐỒNG", B + '<w:sz w:val="26"/>')
+              + centred("Số: 120/UBND-NC", '<w:sz w:val="26"/>') + centred("V/v góp ý dự thảo điều lệ", '<w:sz w:val="24"/>'),
+              width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + '<w:sz w:val="26"/>')
+               + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), p(r(""), ppr=CENTER),
+              centred("Kính gửi: Sở Nội vụ tỉnh Lâm Đồng", SZ14),
+              body("Ủy ban nhân dân tỉnh nhận được đề nghị của Sở Nội vụ và có ý kiến như sau./."),
+              tail("TM. ỦY BAN NHÂN DÂN")]
+    result = check_docx(make_docx(tmp_path / "cv.docx", "".join(blocks) + sect()))
+    assert result.identified.type.words == "Công văn"
+    rules = {f.rule for f in result.findings}
+    assert not rules & {"doctype.missing", "number.form", "title.missing"}, [(f.rule, f.text) for f in result.findings]
+    assert not findings_at(result, "Kính gửi"), [(f.rule, f.text) for f in result.findings]
+
+
+def test_a_letter_without_its_subject_line_is_told_so(tmp_path):
+    left = tc(centred("ỦY BAN NHÂN DÂN", B) + centred("Số: 120/UBND-NC", '<w:sz w:val="26"/>'), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B) + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("Kính gửi: Sở Nội vụ", SZ14),
+              body("Nội dung công văn./."), tail("TM. ỦY BAN NHÂN DÂN")]
+    result = check_docx(make_docx(tmp_path / "cv.docx", "".join(blocks) + sect()))
+    missing = [f for f in result.findings if f.rule == "title.missing"]
+    assert len(missing) == 1 and "V/v" in missing[0].text
+
+
+SPEECH = ("THAM LUẬN", "Nâng cao chất lượng cải cách hành chính", "Kính thưa các đồng chí lãnh đạo,",
+          "Tôi xin trình bày một số ý kiến.")
+
+
+def test_a_speech_gets_one_sentence_and_fix_writes_nothing(tmp_path):
+    path = make_docx(tmp_path / "speech.docx", "".join(centred(x) for x in SPEECH[:2])
+                     + "".join(p(r(x, '<w:sz w:val="24"/>')) for x in SPEECH[2:]) + sect(left=1000))
+    result = check_docx(path)
+    assert result.findings == [] and result.identified.governed is False
+    run = [sys.executable, "-m", "generator", "check"]
+    done = subprocess.run(run + [str(path)], capture_output=True, text=True)
+    assert done.returncode == 0
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 1 and "không kiểm tra thể thức" in lines[0] and "Nghị định 30" in lines[0], done.stdout
+    done = subprocess.run(run + ["--format", "json", str(path)], capture_output=True, text=True)
+    records = json.loads(done.stdout)
+    assert done.returncode == 0 and [(r["rule"], r["severity"]) for r in records] == [("doctype", "note")]
+    out = tmp_path / "fixed.docx"
+    done = subprocess.run(run + ["--fix", str(path), "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0 and not out.exists() and "không ghi tệp" in done.stdout, done.stdout + done.stderr
+
+
+def test_every_rule_has_a_vietnamese_name_and_cites_the_decree_only():
+    from generator.nd30.rules import RULE
+
+    for rule in RULE.values():
+        assert rule.name and rule.name != rule.id and not rule.name.isascii(), rule
+        assert rule.ref.startswith("PL "), rule  # the decree's appendices; never a project file
+        assert ".md" not in rule.ref and ".py" not in rule.ref, rule

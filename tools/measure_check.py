@@ -1,0 +1,251 @@
+"""Measure `kehoach check` against the judged real documents (tests/real/judgements/*.yaml).
+
+    python tools/measure_check.py                  # held-out documents (report these)
+    python tools/measure_check.py --split tune     # the tune side
+    python tools/measure_check.py --split all
+    KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
+
+Each judged YAML lists the findings today's checker gave, each group judged true or false by a person
+looking at the page, with the rule and the paragraphs (1-based) it fired at, and the faults it missed.
+A finding of a run now is matched to the judged group of the same rule whose paragraphs hold its paragraph
+(a finding without a paragraph matches a group without paragraphs); it takes that group's verdict. A
+finding no group covers is "unjudged" (new since the judgement): the table shows them apart, and the
+lower bound of precision counts them as false. A missed fault counts as caught when a finding of its rule
+(the first word of its `rule`) fires at one of its paragraphs.
+
+Precision = true / (true + false); recall = true / (true + still missed), where "true" counts findings
+and "missed" the judged missed places (`count`) not caught. The real Word files are read from
+../shared/real-docs (or $KEHOACH_SHARED/real-docs); .doc files are converted with LibreOffice first.
+This is a measuring tool: it never fails on low numbers.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+JUDGED = REPO / "tests" / "real" / "judgements"
+TUNE = ("KH07", "QD01", "CV01", "CV05", "BC01", "TB01", "EXT01", "PARTY01", "BAD01")
+HELD_OUT = ("KH01", "KH03", "QD03", "CV04", "GEN02", "BC03", "TTR01", "GOV01", "EXT03", "TPL03")
+
+
+def shared_docs() -> Path | None:
+    for cand in (os.environ.get("KEHOACH_SHARED"), REPO.parent / "shared", Path("/work/shared")):
+        if cand and (Path(cand) / "real-docs").is_dir():
+            return Path(cand) / "real-docs"
+    return None
+
+
+def judgement(key: str) -> dict:
+    path = next(JUDGED.glob(f"{key}_*.yaml"))
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def paragraphs_of(where) -> set[int]:
+    """The 1-based paragraph numbers a judged `where` names ("paragraphs 7–10, 12"); empty: none named."""
+    if where is None:
+        return set()
+    text = str(where)
+    m = re.search(r"paragraphs?\s+([\d,\s–\-and]+)", text)
+    if not m:
+        return set()
+    out: set[int] = set()
+    for a, b in re.findall(r"(\d+)(?:\s*[–-]\s*(\d+))?", m[1]):
+        out.update(range(int(a), int(b or a) + 1))
+    return out
+
+
+@dataclass
+class Group:
+    rule: str
+    paragraphs: set[int]
+    verdict: bool
+    count: int
+    excerpt: str
+    reason: str = ""
+    matched: list[dict] = field(default_factory=list)
+
+    def quotes(self, f: dict) -> bool | None:
+        """Whether the judge quoted the finding's message in the reason ('"phải trên một dòng riêng" is
+        wrong'); None when the reason quotes no message."""
+        quoted = re.findall(r"[\"“]([^\"“”]{12,})[\"”]", self.reason)
+        return any(q in f.get("message", "") for q in quoted) if quoted else None
+
+    def covers(self, f: dict) -> bool:
+        """A group naming paragraphs covers its rule's findings there; one naming none (a section, tables,
+        the whole document) covers its rule's findings that no paragraph-naming group covers."""
+        return f["rule"] == self.rule and (not self.paragraphs or f.get("paragraph") in self.paragraphs)
+
+
+def groups(j: dict) -> list[Group]:
+    return [Group(g["rule"], paragraphs_of(g.get("where")), bool(g["verdict"]), int(g.get("count") or 1),
+                  str(g.get("excerpt") or ""), str(g.get("reason") or "")) for g in j.get("findings") or []]
+
+
+def best(candidates: list[Group], f: dict) -> Group | None:
+    """Of the groups covering a finding, the one whose reason quotes its message, else the first not full."""
+    if len(candidates) > 1:
+        quoting = [g for g in candidates if g.quotes(f)] or [g for g in candidates if g.quotes(f) is None] \
+            or candidates
+        return next((g for g in quoting if len(g.matched) < g.count), quoting[0])
+    return candidates[0] if candidates else None
+
+
+def docx_of(key: str, j: dict, workdir: Path) -> Path | None:
+    docs = shared_docs()
+    if docs is None:
+        return None
+    path = docs / j["file"]
+    if not path.exists():
+        path = next(docs.glob(f"{key}_*"), path)
+    if path.suffix.lower() == ".doc":
+        from generator.word.convert import convert_doc
+
+        return convert_doc(path, workdir)
+    return path
+
+
+def run_check(path: Path) -> tuple[list[dict], object]:
+    """Every finding (ungrouped, as `check --all --format json` gives them) and the identified type."""
+    from generator.core.errors import KehoachError
+    from generator.nd30.check import check_docx, finding_dict
+
+    try:
+        result = check_docx(path)
+    except KehoachError:
+        return [], None
+    return [finding_dict(f) for f in result.findings], getattr(result, "identified", None)
+
+
+@dataclass
+class Score:
+    key: str
+    true: int = 0
+    false: int = 0
+    unjudged: int = 0
+    missed: int = 0
+    caught: int = 0
+    new_true: int = 0  # findings of faults the judge listed as missed (counted in `true`)
+    false_found: list[dict] = field(default_factory=list)
+    unjudged_found: list[dict] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)  # the judged groups, in the YAML's order, with their matches
+    true_lost: list[Group] = field(default_factory=list)
+    false_kept: list[Group] = field(default_factory=list)
+
+
+def score(key: str, findings: list[dict], j: dict) -> Score:
+    s = Score(key)
+    gs = groups(j)
+    s.groups = list(gs)
+    for f in findings:
+        g = best([g for g in gs if g.paragraphs and g.covers(f)], f) or \
+            best([g for g in gs if not g.paragraphs and g.covers(f)], f)
+        if g is None and j.get("nd30_governed") is False:  # every finding on it is false
+            g = Group(f["rule"], set(), False, 1, "")
+            gs.append(g)
+        missed = [m for m in j.get("missed") or [] if _hits(m, f)]
+        # a fault listed as missed, rather than the judged finding of the same rule and paragraph, when the
+        # judge's reason quotes another message or the missed fault's excerpt is the finding's and the group's is not
+        if missed and (g is None or g.quotes(f) is False or (
+                g.excerpt.strip() != f["excerpt"].strip()
+                and any(str(m.get("excerpt") or "~") in f["excerpt"] for m in missed))):
+            s.true += 1  # a fault the judge saw and the checker missed then: true
+            s.new_true += 1
+            continue
+        if g is None:
+            s.unjudged += 1
+            s.unjudged_found.append(f)
+        elif g.verdict:
+            s.true += 1
+            g.matched.append(f)
+        else:
+            s.false += 1
+            s.false_found.append(f)
+            g.matched.append(f)
+    s.true_lost = [g for g in gs if g.verdict and not g.matched]
+    s.false_kept = [g for g in gs if not g.verdict and g.matched]
+    for m in j.get("missed") or []:
+        n = int(m.get("count") or 1)
+        hit = any(_hits(m, f) for f in findings)
+        s.missed += n
+        s.caught += n if hit else 0
+    # a true group whose findings are gone counts as missed too
+    s.missed += sum(g.count for g in s.true_lost)
+    return s
+
+
+def _hits(missed: dict, f: dict) -> bool:
+    """A finding of the missed fault's rule (the first word of its `rule`) at one of its paragraphs."""
+    rule = str(missed.get("rule") or "").split(" ")[0]
+    paras = paragraphs_of(missed.get("where"))
+    return f["rule"] == rule and (f.get("paragraph") in paras if paras else True)
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.2f}" if b else "—"
+
+
+def measure(keys, verbose: bool = False) -> list[Score]:
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for key in keys:
+            j = judgement(key)
+            path = docx_of(key, j, Path(tmp))
+            if path is None:
+                print(f"{key}: shared real-docs not found", file=sys.stderr)
+                continue
+            findings, _ = run_check(path)
+            s = score(key, findings, j)
+            out.append(s)
+            if verbose:
+                for f in s.false_found + s.unjudged_found:
+                    tag = "FALSE" if f in s.false_found else "NEW"
+                    print(f"  {key} {tag} {f['rule']} ¶{f.get('paragraph')} {f['excerpt'][:50]!r} {f['message'][:70]}",
+                          file=sys.stderr)
+                for g in s.true_lost:
+                    print(f"  {key} LOST {g.rule} ¶{sorted(g.paragraphs)[:6]} {g.excerpt[:50]!r}", file=sys.stderr)
+    return out
+
+
+def table(scores: list[Score]) -> str:
+    lines = ["| document | findings | true | false | unjudged | missed (not caught) | precision | recall |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    tot = Score("total")
+    for s in scores + [None]:
+        if s is None:
+            s = tot
+        else:
+            for k in ("true", "false", "unjudged", "missed", "caught", "new_true"):
+                setattr(tot, k, getattr(tot, k) + getattr(s, k))
+        still = s.missed - s.caught
+        name = f"**{s.key}**" if s is tot else s.key
+        lines.append(f"| {name} | {s.true + s.false + s.unjudged} | {s.true} | {s.false} | {s.unjudged} | {still} | "
+                     f"{ratio(s.true, s.true + s.false)} ({ratio(s.true, s.true + s.false + s.unjudged)}) | "
+                     f"{ratio(s.true - s.new_true + s.caught, s.true - s.new_true + s.caught + still)} |")
+    lines.append("")
+    lines.append("Precision in brackets counts unjudged findings as false. A finding of a fault the judge listed as "
+                 "missed counts as true; recall counts each judged fault (true finding or missed place) once.")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("held-out", "tune", "all"), default="held-out")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
+    args = ap.parse_args(argv)
+    keys = {"held-out": HELD_OUT, "tune": TUNE, "all": TUNE + HELD_OUT}[args.split]
+    print(table(measure(keys, args.verbose)))
+    return 0
+
+
+if __name__ == "__main__":
+    # the checker measured: this tree's, or another's (KEHOACH_TREE=/path/to/older/clone for a "before")
+    sys.path.insert(0, os.environ.get("KEHOACH_TREE", str(REPO)))
+    sys.exit(main())
