@@ -24,7 +24,7 @@ MIDDLE_PT = (210 - 30 - 15) / 25.4 * 72 / 2  # the middle of an ND30 A4 text lin
 
 def shared_docs() -> Path:
     here = Path(__file__).resolve().parents[2]
-    for cand in (os.environ.get("KEHOACH_SHARED"), here.parent / "shared", Path("/work/shared")):
+    for cand in (os.environ.get("KEHOACH_SHARED"), here.parent / "shared"):
         if cand and (Path(cand) / "real-docs").is_dir():
             return Path(cand) / "real-docs"
     raise AssertionError("thiếu thư mục tài liệu thật ../shared/real-docs (hoặc đặt KEHOACH_SHARED)")
