@@ -348,15 +348,27 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
         click.echo(f"{_display(source)}: không sửa được; tệp gốc giữ nguyên.", err=True)
         sys.exit(1)
     display = _display(out)
+    if report.untouched:
+        if fmt == "json":
+            click.echo(json.dumps({"file": _display(source), "out": None, "untouched": report.untouched},
+                                  ensure_ascii=False, indent=2))
+        else:
+            click.echo(f"{_display(source)}: {report.untouched}; --fix không sửa gì và không ghi {display}.")
+        sys.exit(0)
+    refused = [f"{m.where}: [{m.rule}] {m.text}" + (f" — “{m.excerpt}”" if m.excerpt else "") for m in report.refused]
     if fmt == "json":
         click.echo(json.dumps({"file": _display(source), "out": display, "changed": [str(m) for m in report.changed],
-                               "left": [finding_dict(f) for f in report.left],
-                               "words_kept": report.words_kept}, ensure_ascii=False, indent=2))
+                               "refused": refused, "left": [finding_dict(f) for f in report.left],
+                               "words_kept": report.words_kept, "converted": report.converted},
+                              ensure_ascii=False, indent=2))
     else:
-        click.echo(f"đã ghi {display} ({len(report.changed)} chỗ đã sửa; nội dung chữ giữ nguyên: "
-                   f"{report.words_kept} từ):")
+        converted = " (tệp .doc đã được chuyển sang .docx bằng LibreOffice)" if report.converted else ""
+        click.echo(f"đã ghi {display}{converted} ({len(report.changed)} chỗ đã sửa; mọi chữ và kiểu chữ khác giữ "
+                   f"nguyên, đã đối chiếu từng đoạn: {report.words_kept} từ):")
         for line in report.changed:
             click.echo(f"  đã sửa: {line}")
+        for line in refused:
+            click.echo(f"  không tự sửa: {line}")
         if report.left:
             click.echo(f"còn {len(report.left)} chỗ cần người soạn sửa trong Word:")
             # what is left is for a person, even where --fix could not apply its correction safely

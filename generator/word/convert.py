@@ -45,3 +45,18 @@ def convert_doc(path: str | os.PathLike, workdir: str | os.PathLike, *, timeout:
     if done.returncode != 0 or not produced.is_file():
         raise WordFileError(f"{path}: LibreOffice không chuyển được tệp sang .{target} (mã lỗi {done.returncode})")
     return produced
+
+
+CONVERTED = (".doc", ".rtf", ".odt")  # formats read through LibreOffice, by file name
+
+
+def read_word(path: str | os.PathLike, **limits):
+    """Read any Word file as `import` does: a .docx directly, a .doc (or .rtf, .odt) converted to .docx by
+    LibreOffice first (in a throw-away folder). Returns the reader's Result."""
+    from generator.word.reader import read_docx
+
+    path = Path(path)
+    if path.suffix.lower() not in CONVERTED:
+        return read_docx(path, **limits)
+    with tempfile.TemporaryDirectory(prefix="kehoach-read-") as tmp:
+        return read_docx(convert_doc(path, Path(tmp)), **limits)

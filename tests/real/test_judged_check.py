@@ -21,9 +21,9 @@ measure = importlib.util.module_from_spec(spec)
 sys.modules["measure_check"] = measure  # its dataclasses look their module up
 spec.loader.exec_module(measure)
 
-# causes (the YAMLs' `cause:`) whose fix is the reader's, not the type's and locator's
-READER_CAUSES = ("tab-positioning-misread", "unused-even-header-footer", "rule-line-detection", "one-page-document",
-                 "duplicate-finding", "spaces-used-for-position")
+# causes (the YAMLs' `cause:`) whose fix is the reader's, not the type's and locator's, still to be done (part B
+# fixed tab-positioning-misread, unused-even-header-footer and rule-line-detection: those tests now pass)
+READER_CAUSES = ("one-page-document", "duplicate-finding", "spaces-used-for-position")
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 

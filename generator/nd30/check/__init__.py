@@ -54,7 +54,7 @@ def check_document(doc: Document, messages: list[Message] | None = None) -> Chec
 
 def check_docx(path, **limits) -> CheckResult:
     """Read (refusing hostile files, as `import` does) and check one .docx."""
-    from generator.word.reader import read_docx
+    from generator.word.convert import read_word as read_docx  # .doc through LibreOffice, as `import` does
 
     result = read_docx(path, **limits)
     return check_document(result.value, result.messages)

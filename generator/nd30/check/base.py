@@ -128,10 +128,16 @@ def grouped(findings: list[Message], limit: int = GROUP_AFTER) -> list[Message]:
 # ---------------------------------------------------------------- segments: the pieces of a line
 
 
+MOST = 0.5  # a piece of a line has a look when more than half of its visible characters carry it
+
+
 @dataclass
 class Segment:
     """One piece of a paragraph between tabs and line breaks (a header set with tabs puts the agency and
-    the Quốc hiệu in one paragraph), with the runs that draw it."""
+    the Quốc hiệu in one paragraph; a line break starts a new line), with the runs that draw it.
+
+    Its look is what a reader sees: bold, italic, underlined or in capitals when most of its visible
+    characters are (an italic "(cũ)" in an upright sentence leaves the sentence upright)."""
 
     para: Paragraph
     start: int
@@ -143,22 +149,31 @@ class Segment:
     def _visible(self) -> list[Run]:
         return [r for r, piece in self.pieces if piece.strip()]
 
-    def _all(self, name: str) -> bool | None:
-        runs = self._visible()
-        return all(getattr(r, name) for r in runs) if runs else None
+    def share(self, name: str) -> float | None:
+        """The share of visible characters whose run has `name` (bold, italic, underline, caps)."""
+        total = marked = 0
+        for r, piece in self.pieces:
+            n = sum(1 for c in piece if not c.isspace())
+            total += n
+            if getattr(r, name):
+                marked += n
+        return marked / total if total else None
+
+    def _most(self, name: str) -> bool | None:
+        share = self.share(name)
+        return None if share is None else share > MOST
 
     @property
     def bold(self) -> bool | None:
-        return self._all("bold")
+        return self._most("bold")
 
     @property
     def italic(self) -> bool | None:
-        runs = self._visible()
-        return any(r.italic for r in runs) if runs else None
+        return self._most("italic")
 
     @property
     def underline(self) -> bool:
-        return bool(self._all("underline"))
+        return bool(self._most("underline"))
 
     @property
     def size(self) -> float | None:
@@ -172,7 +187,7 @@ class Segment:
     @property
     def caps(self) -> bool:
         letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and (all(c.isupper() for c in letters) or bool(self._all("caps")))
+        return bool(letters) and (all(c.isupper() for c in letters) or bool(self._most("caps")))
 
 
 def segments(p: Paragraph) -> list[Segment]:
@@ -273,6 +288,60 @@ class Checker:
         if here is not None and (here[0].index, here[1], here[2]) != (there[0].index, there[1], there[2]):
             return None
         return nxt
+
+    def first_line_indent(self, p: Paragraph) -> float:
+        """How far the first line's text starts from the paragraph's left indent, in points, as Word lays it
+        out: the first-line indent, or, when the text begins with a tab, the tab stop it reaches (the
+        paragraph's next stop after the line start, else the next default stop)."""
+        start = p.indent_first_line_pt or 0.0
+        text = p.text
+        if not text.startswith("\t") or p.list_label:
+            return start
+        left = p.indent_left_pt or 0.0
+        pos = left + start
+        for _ in range(len(text) - len(text.lstrip("\t"))):
+            stops = sorted(at for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
+            if stops:
+                pos = stops[0]
+            else:
+                step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)
+                pos = (int(pos / step + 1e-6) + 1) * step
+        return pos - left
+
+    def below(self, p: Paragraph, limit: int = 3) -> list[Paragraph]:
+        """The empty paragraphs right under `p` where a drawn line under it may be anchored: those that follow
+        it in its column, and when it ends its table cell, the first ones of the cell below it."""
+        out: list[Paragraph] = []
+        q = self.next_in_container(p)
+        while q is not None and not q.text.strip() and len(out) < limit:
+            out.append(q)
+            q = self.next_in_container(q)
+        cell = self.cell_of.get(p.index)
+        if q is None and cell is not None:
+            table, r, c = cell
+            if r + 1 < len(table.rows):
+                col = table.rows[r].cells[c].col
+                under = next((k for k in table.rows[r + 1].cells if k.col == col), None)
+                for para in (under.paragraphs if under is not None else []):
+                    if para.text.strip() or len(out) >= limit:
+                        break
+                    out.append(para)
+        return out
+
+    def shown_kinds(self, sec: Section) -> set[str]:
+        """The header/footer kinds Word prints in this section: "default" always, "first" with a title page
+        ("trang đầu khác"), "even" when the document's settings make even and odd pages differ."""
+        kinds = {"default"}
+        if sec.title_page:
+            kinds.add("first")
+        if self.doc.settings.get("even_and_odd_headers"):
+            kinds.add("even")
+        return kinds
+
+    def shown_parts(self, sec: Section) -> list[list[Paragraph]]:
+        """The section's headers and footers that Word prints (an unused even-page footer is not on paper)."""
+        kinds = self.shown_kinds(sec)
+        return [group for parts in (sec.headers, sec.footers) for kind, group in parts.items() if kind in kinds]
 
     def width_available(self, p: Paragraph) -> float:
         """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""

@@ -65,7 +65,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
             if p.alignment and p.alignment != "both":
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
-            first_mm = (p.indent_first_line_pt or 0) / PT_PER_MM
+            first_mm = ck.first_line_indent(p) / PT_PER_MM
             if not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))

@@ -24,9 +24,7 @@ def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines
     rule, name = UNDER[kind]
     p = seg.para
     # a typed rule in the next paragraph of the same column
-    nxt = ck.next_in_container(p)
-    candidates = [q for q in (nxt, ck.next_in_container(nxt) if nxt is not None and not nxt.text.strip()
-                              and not nxt.border_bottom and nxt.index not in ck.shapes else None) if q]
+    candidates = _under(ck, p)
     for s in typed:
         if s.claimed:
             continue
@@ -64,14 +62,24 @@ def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: li
         ck.add(TYPED_RULE, "đường kẻ dưới trích yếu gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang, nét liền",
                TITLE_RULE.ref, seg=s, fix=_rule_fix(ck, s, _rule_length(ck, "title", last, title, s.para)))
         return
-    if nxt is not None and nxt.index in ck.shapes:
-        _shape_length_check(ck, "title", last, title, nxt)
+    drawn = next((q for q in _under(ck, p) if q.index in ck.shapes), None)
+    if drawn is not None:
+        _shape_length_check(ck, "title", last, title, drawn)
         return
     target = nxt if nxt is not None and nxt.border_bottom and not nxt.text.strip() else (p if p.border_bottom else None)
     if target is None:
         ck.add(TITLE_RULE, "thiếu đường kẻ ngang, nét liền dưới trích yếu", seg=last)
         return
     _rule_length_check(ck, "title", last, title, target)
+
+
+def _under(ck: Checker, p: Paragraph) -> list[Paragraph]:
+    """Where the line under `p` may be: the next paragraph of its column (a typed or bordered rule), and the
+    empty paragraphs under it where a drawn line may be anchored (a line anchored in the first empty
+    paragraph of the cell below is drawn under the block it follows)."""
+    nxt = ck.next_in_container(p)
+    out = [nxt] if nxt is not None else []
+    return out + [q for q in ck.below(p) if nxt is None or q.index != nxt.index]
 
 
 def check_unclaimed_typed(ck: Checker, typed: list[Segment]) -> None:

@@ -49,7 +49,7 @@ def check_fonts(ck: Checker) -> None:
         scan(p, (p, None))
     seen: set[int] = set()
     for sec in ck.doc.sections:
-        for group in (*sec.headers.values(), *sec.footers.values()):
+        for group in ck.shown_parts(sec):
             for p in group:
                 if id(p) not in seen:
                     seen.add(id(p))

@@ -4,8 +4,12 @@ The file is opened through the reader's guarded package (hostile files are refus
 and each finding of a fixable rule that carries a `Fix` is applied to the XML: date padding, fonts and sizes,
 margins, typed underscores → drawn rules, the page-number field and a different first page, repeated header
 rows, rows that do not split, Nơi nhận punctuation. The result is written to a temporary file next to the
-output, read back, re-checked and compared word for word with the original; only then does it replace the
-output (atomic).
+output, read back, re-checked and compared with the original paragraph by paragraph (verify.py: every
+character and its bold, italic and size unchanged except where a correction asked); only then does it
+replace the output (atomic). What a rule asks but would harm (guards.py: a signature line taken for a
+recipient, a date that would wrap, a table pushed off the page) is left for a person, with the reason;
+a size fault of a paragraph style is corrected on the style (styles.py). A file ND30 does not govern is
+left alone.
 
 One module per part of the document, as in `generator.nd30.check`: runs (text and format, for every part),
 page, lines, pagenum, appendix; xml holds the XML helpers, fixer the state they share. FIXES names the
@@ -18,15 +22,21 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import KehoachError, OutputError
 from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
-from generator.nd30.fix import appendix, lines, page, pagenum, runs
-from generator.nd30.fix.fixer import Fixer
+from generator.nd30.check.base import Checker
+from generator.nd30.doctypes import identify
+from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs
+from generator.nd30.fix.fixer import RISKS, Fixer
+from generator.nd30.fix.guards import refusal
+from generator.nd30.fix.styles import fix_on_styles
+from generator.nd30.fix.verify import differences
 from generator.nd30.rules import RULE
+from generator.word.convert import CONVERTED
 from generator.word.model import Document
 from generator.word.package import open_package
 from generator.word.reader import read_docx, read_package
@@ -46,6 +56,9 @@ class FixReport:
     changed: list[Message] = field(default_factory=list)  # one per correction; str() is its Vietnamese line
     left: list[Message] = field(default_factory=list)  # what the re-check of the output still finds
     words_kept: int = 0
+    refused: list[Message] = field(default_factory=list)  # corrections left for a person, with the reason
+    untouched: str = ""  # why nothing was done (a file ND30 does not govern); no file written then
+    converted: bool = False  # the source was a .doc read through LibreOffice
 
 
 # ---------------------------------------------------------------- words: what --fix must never change
@@ -70,19 +83,75 @@ def apply(fx: Fixer, fix: Fix, found: Message) -> bool:
     return done
 
 
+def not_governed(doc: Document) -> str | None:
+    """Why ND30 does not govern this file (a speech, a form, a party document), or None."""
+    found = identify(p.text for p in doc.paragraphs())
+    return None if found.governed else found.why
+
+
 def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> FixReport:
-    """Fix `source` into `out` (atomically). Raises WordFileError for hostile or broken files and FixError
-    when the result would not keep every word (nothing is written then)."""
-    source, out = Path(source), Path(out)
+    """Fix `source` (.docx; .doc and .rtf through LibreOffice) into `out` (atomically). Raises WordFileError
+    for hostile or broken files and FixError when the result would change anything no rule asked to change
+    (nothing is written then). A file ND30 does not govern is left alone: nothing is written and the report
+    says why (`untouched`)."""
+    source = Path(source)
+    if source.suffix.lower() in CONVERTED:
+        from generator.word.convert import convert_doc
+
+        with tempfile.TemporaryDirectory(prefix="kehoach-fix-") as tmp:
+            report = _fix_docx(convert_doc(source, Path(tmp)), Path(out), source, **limits)
+        report.converted = True
+        return report
+    return _fix_docx(source, Path(out), source, **limits)
+
+
+def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
+    """Corrections that may reflow the text (margins that change the text area, a taller page header, larger
+    sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
+    original's; when they do not, such corrections are given up in the order of RISKS, and said."""
+    cache: list = []
+
+    def original() -> list | None:
+        if not cache:
+            cache.append(pages.page_words(source))
+        return cache[0]
+
+    off: set[str] = set()
+    why = ""
+    while True:
+        report = _attempt(source, out, shown, off, why, original, **limits)
+        if isinstance(report, FixReport):
+            return report
+        risks, change = report
+        off.add(next(name for name in RISKS if name in risks and name not in off))
+        why = f"với bản sửa này {change}; chữ ký có thể bị đẩy sang trang sau — hãy sửa trong Word"
+
+
+def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
+             **limits) -> FixReport | tuple[set[str], str]:
+    """One pass with the risks in `off` given up (`off_why` says why). When it made corrections that may
+    reflow the text and the pages changed: (those risks, how the pages changed), nothing written."""
     with open_package(source, **limits) as pkg:
         read = read_package(pkg)
+        why = not_governed(read.value)
+        if why is not None:
+            return FixReport(out, untouched=why)
         before = check_document(read.value, read.messages)
         fixer = Fixer(pkg, read.value)
-        seen: set[Fix] = set()
+        fixer.off, fixer.off_why = off, off_why
+        ck = Checker(read.value)
+        todo = []
+        for found in before.findings:
+            if found.detail.fix is None or not RULE[found.rule].fixable:
+                continue
+            reason = refusal(ck, found)
+            if reason is None:
+                todo.append(found)
+            elif not any(m.where == found.where and m.rule == found.rule for m in fixer.refused):
+                fixer.refuse(reason, found)
+        seen: set[Fix] = fix_on_styles(fixer, ck, todo)
         # within a paragraph, from its end: an edit never moves the offsets of the ones still to do
-        todo = sorted((f for f in before.findings if f.detail.fix is not None and RULE[f.rule].fixable),
-                      key=lambda f: (f.detail.fix.paragraph is not None, f.detail.fix.paragraph or 0,
-                                     -f.detail.fix.start))
+        todo.sort(key=lambda f: (f.detail.fix.paragraph is not None, f.detail.fix.paragraph or 0, -f.detail.fix.start))
         for found in todo:
             if found.detail.fix not in seen:
                 seen.add(found.detail.fix)
@@ -99,9 +168,16 @@ def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> Fix
         try:
             fixer.write(tmp)
             again = read_docx(tmp, **limits)
-            if words(again.value) != words(read.value):
-                raise FixError(f"{source}: bản sửa làm thay đổi chữ của văn bản nên không được ghi; hãy gửi tệp cho "
-                               "nhóm phát triển")
+            problems = differences(read.value, again.value, fixer.allowed)
+            if words(again.value) != words(read.value) and not problems:
+                problems = ["chữ của văn bản bị thay đổi"]
+            if problems:
+                raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
+                               + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát triển")
+            if fixer.risks - off and pages.can_render():
+                change = pages.page_change(original(), pages.page_words(tmp))
+                if change is not None:
+                    return fixer.risks - off, change
             after = check_document(again.value, again.messages)
             os.replace(tmp, out)
         except OSError as exc:
@@ -109,4 +185,5 @@ def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> Fix
         finally:
             if tmp.exists():
                 tmp.unlink()
-    return FixReport(out, fixer.changed, after.findings, len(words(again.value)))
+    return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
+                     untouched="")

@@ -3,6 +3,7 @@ paragraphs, tables and sections found again, the parts changed or added, what wa
 `Message`s, printed as "phần 1, đoạn 7: …"), and the writing of the result."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -10,10 +11,16 @@ from lxml import etree
 
 from generator.core.messages import Message
 from generator.nd30.check import Fix
+from generator.nd30.fix.verify import Allowed
 from generator.nd30.fix.xml import CharMap, body_paragraphs, body_sections, body_tables
 from generator.word.model import Document
 from generator.word.package import Package
 from generator.word.xml import w
+
+
+# what may reflow the text, in the order such corrections are given up when the pages change
+RISKS = {"margins": "lề trang", "header": "số trang ở đầu trang", "grow": "cỡ chữ lớn hơn", "font": "phông chữ",
+         "rule": "đường kẻ"}
 
 
 class Fixer:
@@ -27,14 +34,34 @@ class Fixer:
         self.paragraphs = body_paragraphs(self.body)
         self.reader_text = {p.index: p.text for p in doc.paragraphs()}
         self.changed: list[Message] = []
+        self.refused: list[Message] = []  # corrections not made, with the reason (for the drafter)
+        self.allowed = Allowed()  # what the corrections made may change (checked before writing)
         self.skipped: list[Fix] = []
         self.verified: set[int] = set()
         self.fonts_done = False  # fonts are set everywhere at once, whichever finding asks first
         self.pages_done: set[int] = set()  # sections whose page number is done
+        # corrections that may reflow the text (RISKS); `off`: not to be made in this pass; `risks`: made in it
+        # (when there are some, the pages are compared with the original's before writing)
+        self.off: set[str] = set()
+        self.risks: set[str] = set()
+        self.off_why = ""
 
     def note(self, text: str, where: str = "", found: Message | None = None) -> None:
         """One line of what was changed: "where: text" (`where` as the finding's, or "phần 2", "bảng 3")."""
         self.changed.append(Message("info", text, where, rule=found.rule if found is not None else ""))
+
+    def risk(self, name: str, found: Message) -> bool:
+        """May a correction that risks reflowing the text (`name` in RISKS) be made? Noted when it may."""
+        if name in self.off:
+            self.refuse(f"{RISKS[name]} không sửa tự động: {self.off_why}", found)
+            return False
+        self.risks.add(name)
+        return True
+
+    def refuse(self, why: str, found: Message) -> bool:
+        """A correction left for a person: "where: [rule] why" (always False, for the fix functions)."""
+        self.refused.append(Message("info", why, found.where, rule=found.rule, excerpt=found.excerpt))
+        return False
 
     def xml_paragraph(self, index: int):
         """The w:p of reader paragraph `index`, only when its text is exactly what the reader read (checked at
@@ -63,16 +90,17 @@ class Fixer:
 
     # -- writing
     def write(self, target: Path) -> None:
+        """The package again, part for part: directory entries dropped (they hold no part; reading them as
+        parts crashed on zips that list "word/"), every name made a plain relative part name."""
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
             written = set()
             for info in self.pkg._zip.infolist():
-                name = info.filename
-                key = name.lstrip("/")
-                if key in written:
+                key = safe_name(info.filename)
+                if info.is_dir() or key is None or key in written or not self.pkg.has(key):
                     continue
                 written.add(key)
                 data = self._part_bytes(key)
-                out.writestr(_zipinfo(info, name), data)
+                out.writestr(_zipinfo(info, key), data)
             for name in self.dirty - written:
                 if name in self.pkg._xml_cache:
                     out.writestr(name, self._part_bytes(name))
@@ -86,8 +114,20 @@ class Fixer:
         return self.pkg.read(name)
 
 
+def safe_name(name: str) -> str | None:
+    """A zip entry name fit for the output: relative, "/"-separated, no "..", no drive; None otherwise."""
+    name = name.replace("\\", "/")
+    while name.startswith("/"):
+        name = name[1:]
+    parts = name.split("/")
+    if not name or re.match(r"^[A-Za-z]:", name) or any(p in ("", ".", "..") for p in parts[:-1]) \
+            or parts[-1] in (".", ".."):
+        return None
+    return name
+
+
 def _zipinfo(info: zipfile.ZipInfo, name: str) -> zipfile.ZipInfo:
     out = zipfile.ZipInfo(name, date_time=info.date_time)
     out.compress_type = zipfile.ZIP_DEFLATED
-    out.external_attr = info.external_attr
+    out.external_attr = 0o644 << 16  # a plain file: never a symlink or an executable, whatever the source said
     return out

@@ -17,8 +17,11 @@ def fix_rule(fx: Fixer, fix: Fix, found: Message) -> bool:
     p, chars = fx.xml_paragraph(fix.paragraph)
     if p is None or chars.text.strip().strip("_-—– ") != "":
         return False
+    if not fx.risk("rule", found):  # the line's height changes: the text below may move
+        return False
     for r in list(chars.runs_between(0, len(chars.text))):
         r.getparent().remove(r)
+    fx.allowed.text(fix.paragraph, 0, len(chars.text), "")
     ppr = props(p, "pPr")
     bdr = ordered_child(ppr, "pBdr", PPR_ORDER)
     bottom = etree.SubElement(bdr, w("bottom"))
@@ -27,8 +30,7 @@ def fix_rule(fx: Fixer, fix: Fix, found: Message) -> bool:
     side = str(round((fix.indent_pt or 0) * TWIPS_PER_PT))
     ordered_child(ppr, "ind", PPR_ORDER, {"left": side, "right": side, "firstLine": "0"})
     ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
-    # the empty paragraph is only as tall as its border needs
-    ordered_child(ppr, "spacing", PPR_ORDER, {"before": "0", "after": "120", "line": "120", "lineRule": "exact"})
+    # its spacing is kept: the empty paragraph keeps its place and the text under it does not move
     fx.note("đường kẻ gõ bằng dấu gạch dưới thay bằng đường kẻ nét liền", found.where, found)
     return True
 
@@ -43,8 +45,11 @@ def fix_rule_shape(fx: Fixer, fix: Fix, found: Message) -> bool:
     if not runs or any("".join(t.text or "" for t in r.iter(w("t"))).strip("_ ") or r.find(w("tab")) is not None
                        for r in runs):
         return False  # a run holds more than the underscores
+    ids = {id(r) for r in runs}
+    span = [k for k, r in enumerate(chars.run_of) if id(r) in ids]
     for r in runs:
         r.getparent().remove(r)
+    fx.allowed.text(fix.paragraph, span[0], span[-1] + 1, "")
     x, width = fix.indent_pt or 0.0, fix.width_pt or 0.0
     run = etree.Element(w("r"))
     pict = etree.SubElement(run, w("pict"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from generator import nd30
 from generator.core.messages import Message
-from generator.core.units import TWIPS_PER_MM
+from generator.core.units import PT_PER_MM, TWIPS_PER_MM
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix import pages
 from generator.nd30.fix.xml import RPR_ORDER, SECT_ORDER, ordered_child, props
 from generator.word.xml import w
 
+SHRINK = "vùng chữ đổi kích thước"
 SIDE_WORDS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
 
 
@@ -17,6 +19,8 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
     if fx.fonts_done:
         return True
     fx.fonts_done = True
+    if not fx.risk("font", found):
+        return False
     pkg = fx.pkg
     parts = [pkg.main_part] + [rel.target for rel in pkg.rels(pkg.main_part).values()
                                if not rel.external and rel.type.rsplit("/", 1)[-1] in ("header", "footer")]
@@ -55,13 +59,54 @@ def _set_fonts(rpr) -> None:
         fonts.set(w(key), nd30.FONT)
 
 
+def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
+    """The margins to write: the rule's, with the opposite side moved within ND30's range so that the text
+    area keeps its width and height; None (and why) when a fixed-width table would run off the page, or when
+    the text area still changes and LibreOffice is not there to show that every page keeps its words. A
+    text area that changes is said by the second value (SHRINK): the pages are compared before writing."""
+    sec = fx.doc.sections[fix.section] if fix.section is not None and fix.section < len(fx.doc.sections) else None
+    old = {side: getattr(sec, f"margin_{side}_mm", None) if sec is not None else None for side in SIDE_WORDS}
+    if sec is None or None in old.values() or not sec.page_width_mm or not sec.page_height_mm:
+        return None, "không đọc được khổ giấy và lề hiện tại"
+    new = dict(old)
+    new.update(dict(fix.margins))
+    asked = {side for side, _ in fix.margins}
+    for a, b in (("left", "right"), ("top", "bottom")):
+        grow = (new[a] + new[b]) - (old[a] + old[b])
+        for side in (b, a):
+            if grow > 0 and side not in asked:
+                low = nd30.MARGIN_RANGE_MM[side][0]
+                give = min(grow, max(0.0, new[side] - low))
+                new[side] -= give
+                grow -= give
+    width = sec.page_width_mm - new["left"] - new["right"]
+    height = sec.page_height_mm - new["top"] - new["bottom"]
+    tables = [t for t in fx.doc.tables if t.section == fix.section and t.grid]
+    widest = max((sum(t.grid) for t in tables), default=0.0) / PT_PER_MM
+    if widest > width + 0.5 and widest <= sec.page_width_mm - old["left"] - old["right"] + 0.5:
+        return None, (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm); hãy thu hẹp bảng "
+                      "rồi sửa lề trong Word")
+    if abs(width - (sec.page_width_mm - old["left"] - old["right"])) > 0.05 or \
+            abs(height - (sec.page_height_mm - old["top"] - old["bottom"])) > 0.05:
+        if not pages.can_render():
+            return None, (f"lề mới làm {SHRINK}: văn bản dàn trang lại, chữ có thể chuyển trang và chữ ký "
+                          "bị đẩy sang trang khác; hãy sửa lề trong Word rồi xem lại các trang")
+        return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, SHRINK
+    return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, ""
+
+
 def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
     sect = fx.section(fix.section)
     if sect is None:
         return False
+    margins, why = safe_margins(fx, fix)
+    if margins is None:
+        return fx.refuse(f"lề trang không sửa tự động: {why}", found)
+    if why == SHRINK and not fx.risk("margins", found):
+        return False
     mar = ordered_child(sect, "pgMar", SECT_ORDER, replace=False)
     shown = []
-    for side, value in fix.margins:
+    for side, value in margins.items():
         mar.set(w(side), str(round(value * TWIPS_PER_MM)))
         shown.append(f"{SIDE_WORDS[side]} {value:g} mm")
     for attr, default in (("header", "567"), ("footer", "567"), ("gutter", "0")):

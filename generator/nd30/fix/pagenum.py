@@ -23,6 +23,8 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
     if fix.section in fx.pages_done:
         return True
     fx.pages_done.add(fix.section)
+    if not fx.risk("header", found):  # a taller page header pushes the text down
+        return False
     sect = fx.section(fix.section)
     if sect is None:
         return False
@@ -54,7 +56,13 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         if not page:
             root.insert(0, _page_paragraph(size))
             fx.note("thêm số trang (trường PAGE) canh giữa ở lề trên", where, found)
+        tabbed = [p for p in page if p.find(f".//{w('tab')}") is not None]
+        if tabbed:  # centred with tabs: "canh giữa" would push it right by the tabs' width
+            fx.refuse("số trang được đặt bằng phím Tab; không tự canh giữa (sẽ bị đẩy lệch): hãy xóa Tab và canh "
+                      "giữa trong Word", found)
         for p in page:
+            if p in tabbed:
+                continue
             ppr = props(p, "pPr")
             ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
             for r in p.iter(w("r")):
@@ -154,6 +162,11 @@ def _page_paragraph(size: float):
     number.text = "2"
     p = etree.Element(w("p"))
     ppr = etree.SubElement(p, w("pPr"))
+    # single line, no space around: the header stays inside the top margin and the text does not move down
+    spacing = etree.SubElement(ppr, w("spacing"))
+    for key, value in (("before", "0"), ("after", "0"), ("line", "240"), ("lineRule", "auto")):
+        spacing.set(w(key), value)
+    etree.SubElement(ppr, w("ind")).set(w("firstLine"), "0")
     etree.SubElement(ppr, w("jc")).set(w("val"), "center")
     for r in (run(fld("begin")), run(instr), run(fld("separate")), run(number), run(fld("end"))):
         p.append(r)

@@ -16,6 +16,7 @@ def fix_text(fx: Fixer, fix: Fix, found: Message) -> bool:
     old = chars.text[fix.start:fix.end]
     if not chars.replace(fix.start, fix.end, fix.text or ""):
         return False
+    fx.allowed.text(fix.paragraph, fix.start, fix.end, fix.text or "")
     shown_old = chars.text[max(0, fix.start - 30):fix.end] if len(old) < 3 else old
     shown_new = chars.text[max(0, fix.start - 30):fix.start] + (fix.text or "") if len(old) < 3 else fix.text
     fx.note(f"“{shown_old.strip()}” → “{(shown_new or '').strip()}”", found.where, found)
@@ -29,6 +30,11 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
     runs = chars.runs_between(fix.start, fix.end)
     if not runs:
         return False
+    if not _whole_runs(chars, fix.start, fix.end):
+        return fx.refuse("đoạn chữ cần sửa chỉ là một phần của đoạn định dạng (run); sửa trong Word", found)
+    if fix.size is not None and any(r.size_pt is not None and fix.size > r.size_pt for r in _reader_runs(fx, fix)) \
+            and not fx.risk("grow", found):
+        return False
     what = []
     for r in runs:
         rpr = props(r, "rPr")
@@ -40,6 +46,9 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
             if value is not None:
                 ordered_child(rpr, name, RPR_ORDER, {} if value else {"val": "0"})
                 ordered_child(rpr, name + "Cs", RPR_ORDER, {} if value else {"val": "0"})
+    asked = {name for name, value in (("size_pt", fix.size), ("bold", fix.bold), ("italic", fix.italic))
+             if value is not None}
+    fx.allowed.look(fix.paragraph, fix.start, fix.end, asked)
     if fix.size is not None:
         what.append(f"cỡ chữ {fix.size:g}")
     if fix.bold is not None:
@@ -51,3 +60,15 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
 
 
 FIXES = {"text": fix_text, "format": fix_format}
+
+
+def _whole_runs(chars, start: int, end: int) -> bool:
+    """The runs holding [start, end) hold nothing visible outside it (formatting them formats only it)."""
+    runs = {id(r) for r in chars.runs_between(start, end)}
+    return all(not chars.text[k].strip() for k, r in enumerate(chars.run_of)
+               if id(r) in runs and not start <= k < end)
+
+
+def _reader_runs(fx: Fixer, fix: Fix) -> list:
+    p = next((q for q in fx.doc.paragraphs() if q.index == fix.paragraph), None)
+    return [r for r in p.runs if r.text.strip() and r.change != "del"] if p is not None else []

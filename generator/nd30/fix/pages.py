@@ -1,0 +1,60 @@
+"""The pages of a Word file as LibreOffice lays them out, for `--fix` to see that a correction that reflows
+the text (margins that change the text area) leaves every page holding the words it held — the signature
+block is not pushed onto another page. Without LibreOffice such a correction is not made; without
+pdftotext (poppler) only the number of pages is compared."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from generator.core.errors import KehoachError
+from generator.core.libreoffice import find_soffice
+
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+_WORD = re.compile(r"[^\W\d_][^\W_]*")  # words, numbers left out (page numbers are renumbered on purpose)
+
+
+def can_render() -> bool:
+    return find_soffice() is not None
+
+
+def page_words(docx: Path) -> list[Counter] | None:
+    """The words of each page of `docx` rendered by LibreOffice (None when it cannot be rendered); without
+    pdftotext, one empty Counter per page."""
+    from generator.word.convert import convert_doc
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-pages-") as tmp:
+        try:
+            pdf = convert_doc(docx, Path(tmp), target="pdf")
+        except KehoachError:
+            return None
+        count = len(_PAGE.findall(pdf.read_bytes()))
+        if not count:
+            return None
+        if shutil.which("pdftotext") is None:
+            return [Counter() for _ in range(count)]
+        try:
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120,
+                                  check=True).stdout.decode("utf-8", "replace")
+        except (OSError, subprocess.SubprocessError):
+            return [Counter() for _ in range(count)]
+    pages = text.split("\f")
+    if pages and not pages[-1].strip():
+        pages = pages[:-1]
+    return [Counter(_WORD.findall(p)) for p in pages]
+
+
+def page_change(before: list[Counter] | None, after: list[Counter] | None) -> str | None:
+    """How the pages changed (None: the same pages holding the same words)."""
+    if before is None or after is None:
+        return "không dàn trang được để kiểm tra"
+    if len(before) != len(after):
+        return f"văn bản dàn trang lại từ {len(before)} thành {len(after)} trang"
+    moved = [n for n, (a, b) in enumerate(zip(before, after), start=1) if a != b]
+    if moved:
+        return f"chữ chuyển sang trang khác (trang {', '.join(map(str, moved[:5]))})"
+    return None

@@ -1,0 +1,97 @@
+"""A size fault that lives in a paragraph style is corrected on the style, once, not with a direct size on
+every run of every paragraph that uses it ("cỡ chữ nội dung 12" on 80 paragraphs of "Normal" is one fault).
+
+Only when it is safe: the style that gives these paragraphs their size (the first of their style's basedOn
+chain that sets one) gives it to no paragraph the rule did not ask to change (so no other paragraph changes
+size), and none of them sits in a table (a table style may stand between). Otherwise the corrections stay direct, paragraph by paragraph."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from generator.core.messages import Message
+from generator.core.units import half_points
+from generator.nd30.check.base import Checker, Fix
+from generator.nd30.fix.fixer import Fixer
+from generator.nd30.fix.xml import RPR_ORDER, ordered_child
+from generator.word.xml import w
+
+MIN_PARAGRAPHS = 3  # fewer: a few direct sizes say it as well
+
+
+def _inheriting(fx: Fixer, index: int) -> bool | None:
+    """True: every visible run of the paragraph takes its size from the paragraph style; False: none of them
+    do or some do not; None: the paragraph has no visible run (or is not found)."""
+    p, chars = fx.xml_paragraph(index)
+    if p is None:
+        return False
+    runs = [r for k, r in enumerate(chars.run_of) if chars.text[k].strip()]
+    if not runs:
+        return None
+    for r in runs:
+        rpr = r.find(w("rPr"))
+        if rpr is not None and (rpr.find(w("sz")) is not None or rpr.find(w("rStyle")) is not None):
+            return False
+    return True
+
+
+def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
+    """Apply the size corrections that belong on a style; returns the Fixes done that way."""
+    styles_root = fx.pkg.related_xml(fx.pkg.main_part, "styles")
+    if styles_root is None:
+        return set()
+    by_id = {s.get(w("styleId")): s for s in styles_root.iter(w("style"))}
+    para = {p.index: p for p in ck.paras}
+    groups: dict[tuple[str, float], list[Message]] = defaultdict(list)
+    for found in todo:
+        fix = found.detail.fix
+        if fix.kind == "format" and fix.size is not None and fix.bold is None and fix.italic is None \
+                and fix.paragraph in para:
+            owner = _size_owner(by_id, para[fix.paragraph].style_id)
+            if owner is not None:
+                groups[(owner, fix.size)].append(found)
+    done: set[Fix] = set()
+    for (owner, size), items in groups.items():
+        asked = {f.detail.fix.paragraph for f in items}
+        if len(asked) < MIN_PARAGRAPHS:
+            continue
+        # every paragraph with text whose size comes from this style: all must be asked, none in a table
+        affected = [p for p in ck.paras if p.text.strip() and _size_owner(by_id, p.style_id) == owner
+                    and _inheriting(fx, p.index) is not False]
+        if {p.index for p in affected} != asked or any(ck.cell_of.get(i) for i in asked) \
+                or any(_inheriting(fx, i) is not True for i in asked):
+            continue
+        style = by_id[owner]
+        rpr = style.find(w("rPr"))
+        ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
+        ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
+        fx.dirty.add(_styles_part(fx))
+        for i in asked:
+            fx.allowed.look(i, 0, len(para[i].text), {"size_pt"})
+        done.update(f.detail.fix for f in items)
+        name = style.find(w("name"))
+        shown = name.get(w("val")) if name is not None else owner
+        fx.note(f"cỡ chữ {size:g} cho kiểu “{shown}” ({len(asked)} đoạn lấy cỡ chữ từ kiểu này)", "toàn văn bản",
+                items[0])
+    return done
+
+
+def _size_owner(by_id: dict, style_id: str | None) -> str | None:
+    """The style a paragraph of style `style_id` takes its size from: the first in its basedOn chain that sets
+    one (None: the document default, or a chain that cannot be followed)."""
+    seen = set()
+    while style_id is not None and style_id not in seen:
+        seen.add(style_id)
+        node = by_id.get(style_id)
+        if node is None:
+            return None
+        rpr = node.find(w("rPr"))
+        if rpr is not None and rpr.find(w("sz")) is not None:
+            return style_id
+        based = node.find(w("basedOn"))
+        style_id = based.get(w("val")) if based is not None else None
+    return None
+
+
+def _styles_part(fx: Fixer) -> str:
+    rel = fx.pkg.related(fx.pkg.main_part, "styles")
+    return rel[0].target

@@ -1,0 +1,90 @@
+"""The promise of `check --fix`, proved on the file it is about to write: every character of every paragraph
+is the one it was, except where a correction was asked to change it, and bold, italic and size changed only
+where a rule asked. The fixer records what each correction may change (`Allowed`); `differences` compares
+the original and the fixed file as the reader sees them and lists, in Vietnamese, anything else."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.word.model import Document, Paragraph
+
+LOOK = ("bold", "italic", "size_pt")
+LOOK_WORDS = {"bold": "chữ đậm", "italic": "chữ nghiêng", "size_pt": "cỡ chữ"}
+
+
+@dataclass
+class Allowed:
+    """What the corrections applied may change, by reader paragraph index: text edits (start, end, new text)
+    in the original's offsets, and look changes (start, end, the attributes a rule asked to set)."""
+
+    edits: dict[int, list[tuple[int, int, str]]] = field(default_factory=dict)
+    looks: dict[int, list[tuple[int, int, frozenset[str]]]] = field(default_factory=dict)
+
+    def text(self, index: int, start: int, end: int, new: str) -> None:
+        self.edits.setdefault(index, []).append((start, end, new))
+
+    def look(self, index: int, start: int, end: int, attrs: set[str]) -> None:
+        self.looks.setdefault(index, []).append((start, end, frozenset(attrs)))
+
+
+def _chars(p: Paragraph) -> list[tuple[str, tuple]]:
+    """Each accepted character of the paragraph with its look (bold, italic, size)."""
+    out = []
+    for r in p.runs:
+        if r.change == "del":
+            continue
+        look = tuple(getattr(r, a) for a in LOOK)
+        out.extend((ch, look) for ch in r.text)
+    return out
+
+
+def _expected_text(text: str, edits: list[tuple[int, int, str]]) -> str:
+    for start, end, new in sorted(edits, key=lambda e: -e[0]):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def _moved(k: int, edits: list[tuple[int, int, str]]) -> int | None:
+    """Where the original's character k is in the fixed text (None: inside an edit)."""
+    shift = 0
+    for start, end, new in edits:
+        if start <= k < end:
+            return None
+        if end <= k:
+            shift += len(new) - (end - start)
+    return k + shift
+
+
+def _excerpt(text: str, n: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def differences(before: Document, after: Document, allowed: Allowed, limit: int = 5) -> list[str]:
+    """What changed in the fixed document that no correction asked for (empty: the promise is kept)."""
+    a, b = list(before.paragraphs()), list(after.paragraphs())
+    if len(a) != len(b):
+        return [f"số đoạn văn thay đổi ({len(a)} → {len(b)})"]
+    out: list[str] = []
+    for p, q in zip(a, b):
+        edits = allowed.edits.get(p.index, [])
+        if q.text != _expected_text(p.text, edits):
+            out.append(f"đoạn {p.index + 1}: chữ bị thay đổi (“{_excerpt(p.text)}” → “{_excerpt(q.text)}”)")
+            continue
+        old, new = _chars(p), _chars(q)
+        looks = allowed.looks.get(p.index, [])
+        wrong: set[str] = set()
+        for k, (ch, look) in enumerate(old):
+            j = _moved(k, edits)
+            if j is None or not ch.strip():
+                continue
+            asked = set().union(*(attrs for s, e, attrs in looks if s <= k < e))
+            for n, name in enumerate(LOOK):
+                if name not in asked and look[n] != new[j][1][n]:
+                    wrong.add(name)
+        if wrong:
+            what = ", ".join(LOOK_WORDS[w] for w in LOOK if w in wrong)
+            out.append(f"đoạn {p.index + 1}: {what} bị thay đổi mà không quy định nào yêu cầu (“{_excerpt(p.text)}”)")
+        if len(out) >= limit:
+            break
+    return out

@@ -1,0 +1,177 @@
+"""`check` reads what Word shows: a look by the share of characters that carry it, the headers and footers the
+section prints, a drawn line where it is drawn, a leading tab as an indent, a page number centred by a centre tab
+stop, and line breaks as lines. Each rule on a small document of its own, then on the real document (tune side)
+where the false alarm was seen."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.nd30.check import check_docx, check_document
+from generator.nd30.check import pagenum
+from generator.nd30.check.base import Checker, segments
+from generator.word import read_docx
+from generator.word.model import Cell, Document, Drawing, Paragraph, Row, Run, Section, Table
+from tests.word.test_check import Doc, q, run_props
+from tests.word.test_fix import sample_docx  # noqa: F401  (fixture)
+
+A4 = dict(page_width_mm=210.0, page_height_mm=297.0, margin_top_mm=20.0, margin_bottom_mm=20.0, margin_left_mm=30.0,
+          margin_right_mm=15.0)
+MIDDLE_PT = (210 - 30 - 15) / 25.4 * 72 / 2  # the middle of an ND30 A4 text line, from the left margin
+
+
+def shared_docs() -> Path:
+    here = Path(__file__).resolve().parents[2]
+    for cand in (os.environ.get("KEHOACH_SHARED"), here.parent / "shared"):
+        if cand and (Path(cand) / "real-docs").is_dir():
+            return Path(cand) / "real-docs"
+    raise AssertionError("thiếu thư mục tài liệu thật ../shared/real-docs (hoặc đặt KEHOACH_SHARED)")
+
+
+def para(index: int, *runs: Run, **kw) -> Paragraph:
+    return Paragraph(index=index, runs=list(runs), **kw)
+
+
+# ---------------------------------------------------------------- the look of a line, by its characters
+
+
+def test_a_small_italic_aside_leaves_the_line_upright():
+    p = para(0, Run("Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 12 về cải cách hành chính "), Run("(cũ)", italic=True),
+             Run(" và giao các sở thực hiện.", italic=False))
+    seg = segments(p)[0]
+    assert seg.italic is False and seg.share("italic") < 0.1
+
+
+def test_a_line_mostly_in_italic_is_italic():
+    p = para(0, Run("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;", italic=True),
+             Run(" (sửa đổi)"))
+    assert segments(p)[0].italic is True
+
+
+def test_bold_by_share_too():
+    p = para(0, Run("Điều 3. ", bold=True), Run("Tổ chức và hoạt động của Hội đồng trong nhiệm kỳ"))
+    assert segments(p)[0].bold is False
+    assert segments(para(0, Run("TM. ỦY BAN NHÂN DÂN", bold=True), Run(" "), Run("x")))[0].bold is True
+
+
+def test_italic_aside_in_a_body_paragraph_is_not_reported(sample_docx, tmp_path):
+    """107 false "nội dung trình bày kiểu chữ đứng" on asides "(cũ)", "(lần 2)" and quotations."""
+    doc = Doc(sample_docx)
+    body = doc.styled("KHNoidung")[0]
+    run = next(body.iter(q("w:r")))
+    from copy import deepcopy
+
+    aside = deepcopy(run)
+    for t in aside.iter(q("w:t")):
+        t.text = ""
+    next(aside.iter(q("w:t"))).text = " (cũ)"
+    run.addnext(aside)
+    run_props(aside, "w:i")
+    source = doc.save(tmp_path / "aside.docx")
+    assert "body.italic" not in {f.rule for f in check_docx(source).findings}
+    run_props(body, "w:i")  # the whole paragraph in italic is a fault
+    source = doc.save(tmp_path / "italic.docx")
+    assert "body.italic" in {f.rule for f in check_docx(source).findings}
+
+
+def test_line_breaks_inside_a_paragraph_are_lines():
+    p = para(0, Run("Nơi nhận:\n- Như trên;"), Run("\n- Lưu: VT, NC.", bold=False))
+    assert [s.text for s in segments(p)] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, NC."]
+
+
+# ---------------------------------------------------------------- headers and footers as the section prints them
+
+
+def page_para(index: int, text: str = "2", **kw) -> Paragraph:
+    return para(index, Run(text, size_pt=14.0), has_field={"PAGE": True}, **kw)
+
+
+def pagenum_rules(sections: list[Section], settings: dict | None = None) -> list[str]:
+    doc = Document(blocks=[para(0, Run("Nội dung"))], sections=sections, settings=settings or {})
+    ck = Checker(doc)
+    pagenum.check_page_numbers(ck, [])
+    return [f.rule for f in ck.findings]
+
+
+def test_unused_even_page_footer_is_not_read():
+    """The even-page footer prints only when even and odd pages differ (KH03, TB01)."""
+    sec = Section(0, title_page=True, headers={"default": [page_para(1, alignment="center")]},
+                  footers={"even": [page_para(2, alignment="center")]}, **A4)
+    assert pagenum_rules([sec]) == []
+    assert pagenum_rules([sec], {"even_and_odd_headers": True}) == ["pagenum.position"]
+
+
+def test_first_page_header_counts_only_with_a_title_page():
+    first = {"first": [para(3, Run(""))]}
+    on = Section(0, title_page=True, headers={"default": [page_para(1, alignment="center")], **first}, **A4)
+    off = Section(0, title_page=False, headers={"default": [page_para(1, alignment="center")], **first}, **A4)
+    assert pagenum_rules([on]) == [] and pagenum_rules([off]) == ["pagenum.first"]
+
+
+def test_page_number_centred_by_a_centre_tab_stop():
+    """A page number after a tab that ends on a centre stop in the middle of the line is centred (KH03)."""
+    sec = Section(0, title_page=True, **A4)
+    tabbed = page_para(1, "\t2", alignment="left", tab_stops=[("center", MIDDLE_PT), ("right", 2 * MIDDLE_PT)])
+    off = page_para(1, "\t2", alignment="left", tab_stops=[("center", MIDDLE_PT / 2)])
+    doc = Document(blocks=[para(0, Run("x"))], sections=[sec])
+    ck = Checker(doc)
+    assert pagenum.centred(ck, sec, tabbed) and not pagenum.centred(ck, sec, off)
+    assert pagenum_rules([Section(0, title_page=True, headers={"default": [tabbed]}, **A4)]) == []
+
+
+# ---------------------------------------------------------------- a leading tab is an indent
+
+
+def test_leading_tab_is_an_indent_by_the_tab_stop():
+    doc = Document(blocks=[], sections=[Section(0, **A4)], settings={"default_tab_stop_pt": 36.0})
+    ck = Checker(doc)
+    at_zero = para(0, Run("\tĐến thời điểm ngày 10/12/2025"), tab_stops=[("left", 0.0)])
+    custom = para(1, Run("\tĐến thời điểm"), tab_stops=[("left", 28.35)])
+    plain = para(2, Run("Đến thời điểm"), indent_first_line_pt=28.35)
+    assert ck.first_line_indent(at_zero) == pytest.approx(36.0)  # a stop at 0 is passed: the default stop
+    assert ck.first_line_indent(custom) == pytest.approx(28.35)
+    assert ck.first_line_indent(plain) == pytest.approx(28.35)
+
+
+def test_leading_tab_indent_is_not_reported(sample_docx, tmp_path):
+    """45 false "thụt đầu dòng 0,0 mm" on paragraphs indented by a leading tab (BC01)."""
+    from lxml import etree
+
+    doc = Doc(sample_docx)
+    body = doc.styled("KHNoidung")[0]
+    ppr = body.find(q("w:pPr"))
+    ind = etree.SubElement(ppr, q("w:ind"))
+    ind.set(q("w:firstLine"), "0")
+    source = doc.save(tmp_path / "no-indent.docx")
+    index = next(p.index for p in read_docx(source).value.paragraphs() if p.style_id == "KHNoidung")
+    assert any(f.rule == "body.indent" and f.detail.paragraph == index for f in check_docx(source).findings)
+    run = next(body.iter(q("w:r")))
+    tab = etree.Element(q("w:r"))
+    etree.SubElement(tab, q("w:tab"))
+    run.addprevious(tab)
+    source = doc.save(tmp_path / "tab.docx")
+    assert not any(f.rule == "body.indent" and f.detail.paragraph == index for f in check_docx(source).findings)
+
+
+# ---------------------------------------------------------------- a drawn line where it is drawn
+
+
+def test_line_anchored_in_the_cell_below_counts_under_the_block():
+    national = para(0, Run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True))
+    motto = para(1, Run("Độc lập - Tự do - Hạnh phúc", bold=True))
+    anchor = para(3, Run("\t"), drawings=[Drawing("line", 167.0, 0.0)])
+    date = para(4, Run("Lâm Đồng, ngày 5 tháng 3 năm 2026", italic=True))
+    number = para(2, Run("Số: 12/BC-UBND"))
+    table = Table(0, [Row([Cell([para(9, Run("ỦY BAN"))], col=0), Cell([national, motto], col=1)]),
+                      Row([Cell([number], col=0), Cell([anchor, date], col=1)])])
+    ck = Checker(Document(blocks=[table], sections=[Section(0, **A4)]))
+    assert [p.index for p in ck.below(motto)] == [3]
+    assert 3 in ck.shapes
+
+
+def test_real_line_anchored_below_the_motto_is_found_BC01():
+    """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
+    findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings
+    assert "motto.rule" not in {f.rule for f in findings}

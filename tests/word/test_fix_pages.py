@@ -1,0 +1,82 @@
+"""`check --fix` output looks the same except for what was fixed: real documents of the tune side (KH07 .doc,
+QD01, CV01, CV05, BC01, TB01) and a kehoach build broken in several fixable ways are fixed, then the original and
+the fixed file are rendered by LibreOffice and compared page by page: as many pages, and each page holding the same
+words (numbers aside: page numbers are added and renumbered on purpose)."""
+from __future__ import annotations
+
+import collections
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from generator.nd30.fix import fix_docx
+from tests.word.test_check import Doc
+from tests.word.test_check_reading import shared_docs
+from tests.word.test_fix import MUTATIONS, sample_docx  # noqa: F401  (fixture)
+
+TUNE = ["KH07_kh-kmt-2026.doc", "QD01_qd-hoidong-atvsld.docx", "CV01_cv-ykien-dieule-hoi.docx",
+        "CV05_cv-ykien-kimthu.docx", "BC01_bc-cchc-2025.docx", "TB01_tbkl-son-hai.docx"]
+WORD = re.compile(r"[^\W\d_][^\W_]*")
+
+
+def render(files: list, out_dir) -> None:
+    """All files to PDF in one LibreOffice run, with a profile of its own."""
+    out_dir.mkdir(exist_ok=True)
+    profile = out_dir / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)],
+                   capture_output=True, timeout=600, check=True)
+
+
+def pages(pdf) -> list[collections.Counter]:
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True,
+                          timeout=120).stdout.decode("utf-8")
+    found = text.split("\f")
+    if found and not found[-1].strip():
+        found = found[:-1]
+    return [collections.Counter(WORD.findall(p)) for p in found]
+
+
+def compare(before, after) -> list[str]:
+    a, b = pages(before), pages(after)
+    if len(a) != len(b):
+        return [f"{len(a)} → {len(b)} trang"]
+    return [f"trang {n}: {dict(x - y)} / {dict(y - x)}" for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
+
+
+@pytest.fixture(scope="module")
+def tune_fixed(tmp_path_factory):
+    assert shutil.which("soffice") and shutil.which("pdftotext"), "cần LibreOffice và poppler (pdftotext)"
+    work = tmp_path_factory.mktemp("tune")
+    originals, reports = [], {}
+    for name in TUNE:
+        source = shared_docs() / name
+        stem = source.stem
+        original = work / f"orig-{name}"
+        original.write_bytes(source.read_bytes())
+        originals.append(original)
+        reports[stem] = fix_docx(source, work / f"{stem}.docx")
+    render(originals + [work / f"{shared_docs().joinpath(n).stem}.docx" for n in TUNE], work / "pdf")
+    return work, reports
+
+
+@pytest.mark.parametrize("name", TUNE)
+def test_fixed_real_document_has_the_same_pages(tune_fixed, name):
+    work, reports = tune_fixed
+    stem = name.rsplit(".", 1)[0]
+    assert reports[stem].changed, "something was fixed"
+    assert compare(work / "pdf" / f"orig-{stem}.pdf", work / "pdf" / f"{stem}.pdf") == []
+
+
+def test_fixed_build_has_the_same_pages(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    for rule in ("date.form", "font.family", "pagenum.first", "rule.typed", "appendix.page-numbers", "page.margins",
+                 "recipients.punctuation", "national.style"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "built.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert len(report.changed) >= 6
+    render([source, tmp_path / "fixed.docx"], tmp_path / "pdf")
+    assert compare(tmp_path / "pdf" / "built.pdf", tmp_path / "pdf" / "fixed.pdf") == []
