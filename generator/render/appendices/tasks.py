@@ -55,6 +55,8 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
     keys = appendix.columns
     as_rows = "dimension" not in keys  # otherwise the dimension is a (merged) column
     where = refs.appendix_index[appendix.id]
+    running = not appendix.group_rows and as_rows  # no group rows: one numbering down the whole table
+    count = 0
     for g, code in enumerate(order, start=1):
         name = appendix.group_names.get(code) or refs.criterion_name(code)
         number_g = roman(g) if appendix.group_numbers == "roman" else str(g)
@@ -72,6 +74,8 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
                 table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True,
                                       source=Source(("appendices", where, "group", sub), "generated")))
             for n, (i, task) in enumerate(members, start=1):
+                count += 1
+                n = count if running else n
                 stt = f"{prefix}.{n}" if appendix.numbering == "hierarchical" else None
                 cells = []
                 for key in keys:
