@@ -7,7 +7,8 @@ import typing
 
 import pytest
 
-from generator.render.context import Builder, Origin, build_context
+from generator.render.context import Builder, build_context
+from generator.render.model import Origin
 from generator.render.sources import SourceTags
 from generator.plan.validate import load_plan
 from generator.workflow.review.forms import FORMS, form_of

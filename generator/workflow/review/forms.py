@@ -16,6 +16,7 @@ from generator import nd30
 from generator.core.text import number, parse_number, upper
 from generator.nd30.labels import NUMBERING_ONLY, REVIEW_LABEL
 from generator.render.context import Builder
+from generator.render.header import strip_end
 from generator.workflow.review.agencies import set_agencies
 from generator.workflow.review.targets import edit_target
 from generator.workflow.review.writer import Revision, Writer, yaml_number
@@ -48,18 +49,13 @@ def _typed(text: str, current: str) -> str:
     return text
 
 
-def _trimmed(text: str) -> str:
-    """A legal basis without its end punctuation (the renderer puts ';' or '.' after each)."""
-    return text.rstrip().rstrip(";.").rstrip()
-
-
 def _legal(b: Builder, path: tuple, value: str) -> str:
-    return _trimmed(value) + (";" if path[-1] < len(b.plan.legal_bases) - 1 else ".")
+    return strip_end(value) + (";" if path[-1] < len(b.plan.legal_bases) - 1 else ".")
 
 
 def _legal_back(text: str, current: str) -> str:
     """The plan's own end punctuation is kept (the printed one depends on the position)."""
-    return text.rstrip(";.").rstrip() + current[len(_trimmed(current)):]
+    return text.rstrip(";.").rstrip() + current[len(strip_end(current)):]
 
 
 def _closing_back(text: str, current: str) -> str:

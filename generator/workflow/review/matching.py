@@ -8,7 +8,7 @@ import difflib
 from dataclasses import dataclass
 
 from generator.core.text import squash
-from generator.render.context import Context, Para, Table as BuiltTable
+from generator.render.model import Context, Para, Table as BuiltTable
 from generator.render.sources import SourceTags, Tag, is_tag
 from generator.word.model import Document, Paragraph, Table
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import yaml
 
 from generator.core.text import squash
-from generator.render.context import Context, Table as BuiltTable
+from generator.render.model import Context, Table as BuiltTable
 from generator.render.sources import SourceTags
 from generator.workflow.review.agencies import new_refs
 from generator.workflow.review.forms import form_of

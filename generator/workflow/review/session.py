@@ -6,7 +6,8 @@ from pathlib import Path
 from generator.core.errors import KehoachError, located
 from generator.plan.loader import read_text
 from generator.plan.validate import load_plan
-from generator.render.context import Context, build_context
+from generator.render.context import build_context
+from generator.render.model import Context
 from generator.render.sources import SourceTags, Tag
 from generator.word import read_docx
 from generator.workflow.review.matching import Reading, Unit, anchor_tag, body_units, match_paragraphs
