@@ -15,6 +15,7 @@ from typing import Any, Callable
 from generator import nd30
 from generator.core.text import number, parse_number, upper
 from generator.nd30.labels import NUMBERING_ONLY, REVIEW_LABEL
+from generator.render.body import appendix_sentence
 from generator.render.context import Builder
 from generator.render.header import strip_end
 from generator.workflow.review.agencies import set_agencies
@@ -109,7 +110,7 @@ def _apply_number(w: Writer, rev: Revision) -> None:
 
 def _appendix_ref(b: Builder, path: tuple, ref) -> str:
     ids = [ref.appendix] if isinstance(ref.appendix, str) else ref.appendix
-    return f"{ref.before} {', '.join(b.appendix_labels[a] for a in ids)} {ref.after}"
+    return appendix_sentence(ref.before, ", ".join(b.appendix_labels[a] for a in ids), ref.after)
 
 
 def _apply_appendix_ref(w: Writer, rev: Revision) -> None:
