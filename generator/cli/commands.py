@@ -179,7 +179,7 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
 
 
 def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
-    from generator.workflow.onto import import_onto, render_json, render_markdown, render_text
+    from generator.workflow.review import import_onto, render_json, render_markdown, render_text
 
     try:
         result = import_onto(onto, source, reject=reject, plan_display=_display(onto),

@@ -22,6 +22,17 @@ LABEL = re.compile(
     r"^(?P<label>(?P<roman>[IVXLC]+)\.|(?P<numnum>\d{1,2}(?:\.\d{1,2})+)\.?|(?P<num>\d{1,2})\.|"
     r"(?P<letter>[a-zđ])\)|\((?P<paren>\d{1,2})\)|(?P<dash>[-–—•])|(?P<plus>\+))(?:[ \t\u00a0]+|$)")
 
+# A label at the start of a reviewed paragraph, as the review round trip (`import --onto`) reads it.
+# It differs from LABEL on purpose: LABEL decides whether a paragraph of any document is numbered;
+# here the document is one kehoach printed, whose numbering kehoach computes, and any label-like start
+# a reviewer left or typed is taken as numbering (reported, never written into the plan; on a new
+# paragraph it tells a bullet from a clause). So it is looser: no space needed after the label
+# ('-Tuyên truyền', and the '1.' of '1.250'), Roman numerals with D and M, numbers of any length;
+# '—' is not taken for a bullet.
+REVIEW_LABEL = re.compile(r"^(?:[IVXLCDM]+\.|\d+(?:\.\d+)*\.|[a-zđ]\)|\(\d+\)|[-+•–])\s*")
+# A table cell holding nothing but numbering ('II', '1.2', '3.'): the STT kehoach computes.
+NUMBERING_ONLY = re.compile(r"[IVXLCDM\d.]+")
+
 
 # The scopes a legal text numbers its khoản within (Phần, Chương, Mục, Điều): each restarts the numbering
 # under it. "Chương II", "MỤC 1", "Phần thứ nhất", "Điều 5." (an Điều's title may follow on the line).

@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.plan.validate import load_plan
+from generator.core.messages import Message
 from generator.core.text import parse_number
-from generator.workflow.onto import import_onto, render_json, render_markdown, render_text
+from generator.plan.validate import load_plan
+from generator.workflow.review import import_onto, render_json, render_markdown, render_text
 from tests.conftest import SAMPLE
 from tests.workflow.word_edit import add_comment, tracked_replace
 
@@ -117,8 +118,12 @@ WORDS = (["      - Chủ trì, theo dõi, đôn đốc thực hiện Kế hoạc
 def test_changed_words_in_a_paragraph(reviewed, tmp_path):
     result, removed, added = run(reviewed["words"])
     assert (removed, added) == WORDS
-    assert [(i.status, i.key) for i in result.items] == [("applied", "responsibilities[id=snv].content[0]")]
+    assert [(i.detail.status, i.field) for i in result.items] == [("applied", "responsibilities[id=snv].content[0]")]
     assert result.items[0].line == 93
+    # the house message: the place in Word in `where`, the plan value in file, line and field
+    (item,) = result.items
+    assert isinstance(item, Message) and item.level == "info" and item.file == str(SAMPLE)
+    assert item.where.startswith("đoạn ") and item.text.startswith("sửa “")
     valid(result, tmp_path)
 
 
@@ -143,27 +148,27 @@ def test_a_task_row_added(reviewed, tmp_path):
 def test_a_number_changed_in_a_generated_target_sentence(reviewed):
     result, removed, added = run(reviewed["target"])
     assert (removed, added) == (["    target: 5.7"], ["    target: 5.9"])
-    applied = [i for i in result.items if i.status == "applied"]
-    assert [(i.key, i.note) for i in applied] == [("targets[id=t-cong-khai].target", "")]
+    applied = [i for i in result.items if i.detail.status == "applied"]
+    assert [(i.field, i.detail.note) for i in applied] == [("targets[id=t-cong-khai].target", "")]
     # the same number printed in Phụ lục II and its total follow, and are said to
-    assert {i.what for i in result.items if i.status == "ignored"} == {"đổi theo"}
+    assert {i.detail.what for i in result.items if i.detail.status == "ignored"} == {"đổi theo"}
 
 
 def test_a_lead_agency_changed_in_a_table_cell(reviewed):
     result, removed, added = run(reviewed["lead"])
     # the cell is the task's lead; the plan names its agencies by id, so the new one is written by id
     assert (removed, added) == (["      - ubnd-cap-huyen"], ["      - so-noi-vu"])
-    assert [(i.key, i.note) for i in result.items if i.status == "applied"] == [("tasks[id=tham-gia-01].lead", "")]
+    assert [(i.field, i.detail.note) for i in result.items if i.detail.status == "applied"] == [("tasks[id=tham-gia-01].lead", "")]
 
 
 def test_tracked_changes_accepted_by_default_and_listed(reviewed):
     result, removed, added = run(reviewed["tracked"])
     assert removed == [WORDS[0][0], "          - Tuyên truyền trên Cổng thông tin điện tử."]
     assert added == WORDS[1] + ["              - Cổng thông tin điện tử tỉnh."]
-    kinds = {(c.kind, c.author, c.decision) for c in result.changes}
+    kinds = {(c.detail.kind, c.detail.author, c.detail.decision) for c in result.changes}
     assert ("ins", "Trần Thị Bình", "nhận") in kinds and ("del", "Trần Thị Bình", "nhận") in kinds
-    assert all(c.date.startswith("20") for c in result.changes)
-    assert {c.key for c in result.changes} >= {"responsibilities[id=snv].content[0]"}
+    assert all(c.detail.date.startswith("20") for c in result.changes)
+    assert {c.field for c in result.changes} >= {"responsibilities[id=snv].content[0]"}
     text = render_text(result)
     assert "[nhận] chèn “theo dõi, kiểm tra, đôn đốc” — Trần Thị Bình" in text
     assert "sample.yaml:93 responsibilities[id=snv].content[0]" in text
@@ -174,14 +179,14 @@ def test_tracked_changes_accepted_by_default_and_listed(reviewed):
 def test_tracked_changes_rejected_keep_the_plan(reviewed):
     result, removed, added = run(reviewed["tracked"], reject=True)
     assert (removed, added) == ([], []) and not result.changed
-    assert result.changes and {c.decision for c in result.changes} == {"từ chối"}
+    assert result.changes and {c.detail.decision for c in result.changes} == {"từ chối"}
 
 
 def test_word_written_tracked_change(reviewed):
     result, removed, added = run(reviewed["word-tracked"])
     assert (removed, added) == (["              - Khắc phục tồn tại, hạn chế."],
                                 ["              - Khắc phục dứt điểm tồn tại, hạn chế."])
-    assert {(c.kind, c.author, c.date) for c in result.changes} == {
+    assert {(c.detail.kind, c.detail.author, c.detail.date) for c in result.changes} == {
         ("del", "Phạm Thị Dung", "2026-11-29T08:30:00Z"), ("ins", "Phạm Thị Dung", "2026-11-29T08:30:00Z")}
 
 
@@ -191,9 +196,9 @@ def test_a_comment_on_a_task_is_listed_with_its_plan_line(reviewed, variant):
     result, removed, added = run(reviewed[variant])
     assert (removed, added) == ([], []) and not result.items
     (comment,) = result.comments
-    assert comment.author == "Lê Văn Cường" and comment.text == "Cần nêu rõ thời gian tổ chức."
-    assert comment.key.startswith("tasks[id=tham-gia-01]")
-    assert comment.line is not None and "tham-gia-01" in "".join(
+    assert comment.detail.author == "Lê Văn Cường" and comment.text == "Cần nêu rõ thời gian tổ chức."
+    assert comment.field.startswith("tasks[id=tham-gia-01]")
+    assert comment.line > 0 and "tham-gia-01" in "".join(
         SAMPLE.read_text(encoding="utf-8").splitlines()[comment.line - 6:comment.line])
     md = render_markdown(result)
     assert "Lê Văn Cường" in md and f"sample.yaml:{comment.line}" in md and "- [ ]" in md
@@ -295,14 +300,15 @@ def test_a_seed_plan_saved_by_libreoffice_maps_back_exactly(reviewed):
     assert len(before) == len(after) and changed == [(
         "            Xây dựng kế hoạch cụ thể hóa các nhiệm vụ được giao theo Kế hoạch này gửi về Sở Nội vụ",
         "            Xây dựng kế hoạch cụ thể hóa các nhiệm vụ được giao theo Kế hoạch này gửi về Sở Tư pháp")]
-    assert [i.status for i in edited.items] == ["applied"]
+    assert [i.detail.status for i in edited.items] == ["applied"]
 
 
-def test_agency_names_holding_the_separator_stay_whole(reviewed):
-    from generator.workflow.onto import _Onto
+def test_agency_names_holding_the_separator_stay_whole():
+    from generator.plan.agencies import Agencies
+    from generator.workflow.review.agencies import split_agencies
 
-    onto = _Onto(SEED, reviewed["seed-unchanged"], False, "kh.yaml", "duyet.docx")
-    assert onto.split_agencies("Sở Lao động, Thương binh và Xã hội, Sở Nội vụ, Cơ quan lạ", ", ", {}) == [
+    agencies = Agencies(load_plan(SEED)[0])
+    assert split_agencies(agencies, "Sở Lao động, Thương binh và Xã hội, Sở Nội vụ, Cơ quan lạ", ", ", {}) == [
         "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", "Cơ quan lạ"]
 
 
@@ -310,7 +316,7 @@ def test_the_title_edited_in_the_template_part(reviewed):
     result, removed, added = run(reviewed["title"])
     assert (removed, added) == (["title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"],
                                 ["title: Nâng cao Chỉ số PAPI tỉnh Quảng Nam năm 2021"])
-    assert [(i.status, i.key, i.line) for i in result.items] == [("applied", "title", 18)]
+    assert [(i.detail.status, i.field, i.line) for i in result.items] == [("applied", "title", 18)]
 
 
 def test_a_cell_of_several_lines_edited_keeps_the_literal_block(built, tmp_path):
@@ -322,7 +328,7 @@ def test_a_cell_of_several_lines_edited_keeps_the_literal_block(built, tmp_path)
     result, removed, added = run(reviewed)
     assert (removed, added) == (["      1.1. Niêm yết tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."],
                                 ["      1.1. Niêm yết công khai tại trụ sở UBND cấp xã & nhà văn hóa <thôn>."])
-    assert [(i.status, i.key) for i in result.items] == [("applied", "tasks[id=cong-khai-ho-ngheo].content")]
+    assert [(i.detail.status, i.field) for i in result.items] == [("applied", "tasks[id=cong-khai-ho-ngheo].content")]
 
 
 def test_numbering_changed_alone_is_reported_and_ignored(built, tmp_path):
@@ -334,7 +340,7 @@ def test_numbering_changed_alone_is_reported_and_ignored(built, tmp_path):
     result, removed, added = run(reviewed)
     assert (removed, added) == ([], []) and not result.changed and not result.unapplied
     (item,) = result.items
-    assert (item.status, item.what, item.old, item.new) == ("ignored", "đánh số", "2.", "3.")
+    assert (item.detail.status, item.detail.what, item.detail.old, item.detail.new) == ("ignored", "đánh số", "2.", "3.")
 
 
 def test_an_agency_added_to_a_responsibility_heading(built, tmp_path):
@@ -344,6 +350,6 @@ def test_an_agency_added_to_a_responsibility_heading(built, tmp_path):
     reviewed = tmp_path / "reviewed.docx"
     replace_text(source, reviewed, "1. Sở Nội vụ", "1. Sở Nội vụ, Sở Thông tin và Truyền thông")
     result, removed, added = run(reviewed)
-    assert [(i.status, i.key) for i in result.items] == [("applied", "responsibilities[id=snv].agencies")]
+    assert [(i.detail.status, i.field) for i in result.items] == [("applied", "responsibilities[id=snv].agencies")]
     # the plan names its agencies by id: the new one is written by id too
     assert not result.unapplied and (removed, added) == ([], ["      - so-tttt"])

@@ -1,0 +1,216 @@
+"""Which printed value each part of the reviewed file is: the plan is built again in memory and its
+paragraphs, table rows and cells are paired with the reviewed ones by their source tags
+(render/sources.py), by exact text where a tag went missing, and by likeness between two paired
+neighbours where both the tag and the text changed."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from generator.core.text import squash
+from generator.render.model import Context, Para, Table as BuiltTable
+from generator.render.sources import SourceTags, Tag, is_tag
+from generator.word.model import Document, Paragraph, Table
+
+
+@dataclass
+class Unit:
+    """A built paragraph (body, fixed template paragraph, appendix title) with its source tag."""
+
+    where: tuple
+    tag: Tag | None
+    text: str  # as printed
+    para: Para | None = None
+
+
+class Reading:
+    """The reviewed document as the review reads it: tracked changes accepted, or rejected."""
+
+    def __init__(self, doc: Document, reject: bool):
+        self.doc, self.reject = doc, reject
+
+    def view(self, p: Paragraph) -> str:
+        return squash(p.original_text if self.reject else p.text)
+
+    def lines(self, p: Paragraph) -> str:
+        """The paragraph's text with its line breaks (a literal block's lines), spaces squashed."""
+        raw = (p.original_text if self.reject else p.text).replace("\u00a0", " ")
+        return "\n".join(" ".join(line.split()) for line in raw.strip().split("\n"))
+
+    def cell(self, cell) -> str:
+        return "\n".join(self.view(p) for p in cell.paragraphs).strip("\n")
+
+    def free_paragraphs(self) -> list[Paragraph]:
+        """Paragraphs outside the appendix tables (the template's tables hold the signer's name)."""
+        out = []
+        for block in self.doc.blocks:
+            if isinstance(block, Paragraph):
+                out.append(block)
+            elif not any(is_tag(b) and b.startswith("_khr") for row in block.rows for b in row.bookmarks):
+                out += list(block.paragraphs())
+        return out
+
+    def bookmarks_of(self, index: int) -> list[str]:
+        for block in self.doc.blocks:
+            if isinstance(block, Table):
+                for row in block.rows:
+                    for cell in row.cells:
+                        if any(p.index == index for p in cell.paragraphs):
+                            # a cell's own tag, then its row's
+                            return [b for b in cell.bookmarks if b.startswith("_khc")] + \
+                                [b for b in row.bookmarks if b.startswith("_khr")]
+            elif block.index == index:
+                return block.bookmarks
+        return []
+
+
+def body_units(ctx: Context, tags: SourceTags) -> list[Unit]:
+    plan = ctx.plan
+    units = [Unit(("body", i), tags.tag_at("body", i), p.full, p) for i, p in enumerate(ctx.body)]
+    units += [Unit(("fixed", name), tags.tag_at("fixed", name), text) for name, text in
+              (("title", plan.title), ("signer", plan.signer.name))]
+    units += [Unit(("title", t), tags.tag_at("title", t), table.title) for t, table in enumerate(ctx.tables)]
+    return [u for u in units if u.tag is not None]
+
+
+def match_paragraphs(units: list[Unit], reviewed: list[Paragraph]) -> dict[int, Unit]:
+    """Reviewed paragraph index → built unit: tag and original text agree; then same text (a tag
+    lost or moved); then the tag alone (the text was edited)."""
+    by_tag = {u.tag.name: u for u in units}
+    taken: set[tuple] = set()
+    pairs: dict[int, Unit] = {}
+
+    def tagged(p: Paragraph) -> list[Unit]:
+        return [by_tag[b] for b in p.bookmarks if is_tag(b) and b in by_tag]
+
+    def original(p: Paragraph) -> str:
+        return squash(p.original_text)
+
+    for p in reviewed:
+        for u in tagged(p):
+            if u.where not in taken and original(p) == squash(u.text):
+                pairs[p.index] = u
+                taken.add(u.where)
+                break
+    by_text: dict[str, list[Unit]] = {}
+    for u in units:
+        if u.where not in taken:
+            by_text.setdefault(squash(u.text), []).append(u)
+    for p in reviewed:
+        if p.index in pairs or not original(p):
+            continue
+        candidates = [u for u in by_text.get(original(p), []) if u.where not in taken]
+        if candidates:
+            pairs[p.index] = candidates[0]
+            taken.add(candidates[0].where)
+    for p in reviewed:
+        if p.index in pairs:
+            continue
+        for u in tagged(p):
+            if u.where not in taken:
+                pairs[p.index] = u
+                taken.add(u.where)
+                break
+    # tags lost or slid to a neighbour, text edited: an unmatched paragraph between two matched
+    # ones takes the one unmatched unit printed between their counterparts, if it reads alike
+    order = {u.where: i for i, u in enumerate(units)}
+    free = [u for u in units if u.where not in taken]
+    for pos, p in enumerate(reviewed):
+        if p.index in pairs or not original(p):
+            continue
+        before = next((order[pairs[q.index].where] for q in reversed(reviewed[:pos]) if q.index in pairs), -1)
+        after = next((order[pairs[q.index].where] for q in reviewed[pos + 1:] if q.index in pairs), len(units))
+        between = [u for u in free if before < order[u.where] < after and u.where not in taken]
+        if len(between) == 1 and difflib.SequenceMatcher(
+                a=original(p), b=squash(between[0].text), autojunk=False).ratio() > 0.6:
+            pairs[p.index] = between[0]
+            taken.add(between[0].where)
+    return pairs
+
+
+def match_tables(doc: Document, ctx: Context, row_tags: dict[str, Tag]) -> list[tuple[Table, int]]:
+    """(reviewed table, index of the built appendix table): by the tags of its rows; tags lost, the
+    appendix table with the same column headers, in order."""
+    out = []
+    done: set[int] = set()
+    for table in doc.tables:
+        votes: dict[int, int] = {}
+        for row in table.rows:
+            for b in row.bookmarks:
+                if b in row_tags:
+                    t = row_tags[b].where[1]
+                    votes[t] = votes.get(t, 0) + 1
+        if votes:
+            t = max(votes, key=votes.get)
+        else:
+            header = [squash(c.text) for c in table.rows[0].cells] if table.rows else []
+            t = next((i for i, built in enumerate(ctx.tables) if i not in done
+                      and [squash(c.header) for c in built.columns] == header), None)
+            if t is None:
+                continue
+        done.add(t)
+        out.append((table, t))
+    return out
+
+
+def match_rows(table: Table, built: BuiltTable, t: int, row_tags: dict[str, Tag]) -> dict[int, int]:
+    """Reviewed row → built row: by the row's tag (in its first cell); then the same cell texts; then,
+    tags lost and a cell edited, the most alike unmatched row if clearly alike."""
+    taken: set[int] = set()
+    pairs: dict[int, int] = {}
+
+    def texts(row) -> list[str]:
+        return [squash("\n".join(p.original_text for p in c.paragraphs)) for c in row.cells]
+
+    def built_texts(r: int) -> list[str]:
+        return [squash(c.text) if c.merge != "continue" else "" for c in built.rows[r].cells]
+
+    for i, row in enumerate(table.rows):
+        for b in row.bookmarks:
+            tag = row_tags.get(b)
+            if tag is not None and tag.where[1] == t and tag.where[2] not in taken and \
+                    any(c.bookmarks and c.bookmarks[0] == b or b in c.bookmarks for c in row.cells[:1]):
+                pairs[i] = tag.where[2]
+                taken.add(tag.where[2])
+                break
+    for i, row in enumerate(table.rows):
+        if i in pairs or row.is_header:
+            continue
+        for r in range(len(built.rows)):
+            if r not in taken and texts(row) == built_texts(r):
+                pairs[i] = r
+                taken.add(r)
+                break
+    for i, row in enumerate(table.rows):
+        if i in pairs or row.is_header:
+            continue
+        mine = " | ".join(texts(row))
+        scored = sorted(((difflib.SequenceMatcher(a=mine, b=" | ".join(built_texts(r)), autojunk=False).ratio(), r)
+                         for r in range(len(built.rows)) if r not in taken), reverse=True)
+        if scored and scored[0][0] > 0.75 and len(texts(row)) == len(built.rows[scored[0][1]].cells):
+            pairs[i] = scored[0][1]
+            taken.add(scored[0][1])
+    return pairs
+
+
+def cell_of(row, tags: SourceTags, t: int, r: int, c: int, same_shape: bool):
+    """The reviewed cell printed from built cell c of row r: by its tag, else by position when the
+    row has as many cells as the built one."""
+    name = tags.at("cell", t, r, c)
+    cell = next((rc for rc in row.cells if any(b == name for b in rc.bookmarks)), None)
+    if cell is None and same_shape:
+        cell = row.cells[c]
+    return cell
+
+
+def anchor_tag(index: int, pairs: dict[int, Unit], reading: Reading, tags: SourceTags) -> Tag | None:
+    """The source tag a reviewed paragraph is tied to: its matched unit's, else the first known tag
+    among its own bookmarks (in a table: its cell's, then its row's)."""
+    unit = pairs.get(index)
+    if unit is not None and unit.tag is not None:
+        return unit.tag
+    for name in reading.bookmarks_of(index):
+        tag = tags.by_name.get(name)
+        if tag is not None:
+            return tag
+    return None

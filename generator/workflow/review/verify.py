@@ -1,0 +1,60 @@
+"""The edited plan validated and rebuilt, and its text compared with the reviewed text, so that nothing
+a reviewer wrote is lost silently."""
+from __future__ import annotations
+
+import difflib
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from generator.core.errors import KehoachError, located
+from generator.core.text import squash
+from generator.word import read_docx
+from generator.workflow.review.matching import Reading
+from generator.workflow.review.writer import Writer
+
+
+def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path: Callable[[int], tuple | None]) -> None:
+    """Every paragraph the reviewer changed (reviewed text against the original build) must have been
+    accounted for; what the rebuild prints differently from the reviewed text elsewhere follows from the
+    applied changes and is listed as such."""
+    from generator.render.build import build_plan
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-onto-") as tmp:
+        original = read_docx(next(f for f in build_plan(plan_path, Path(tmp) / "before",
+                                                        display=w.plan_display).files
+                                  if f.suffix == ".docx")).value
+        rebuilt = original
+        if text != w.src:
+            path = Path(tmp) / plan_path.name
+            path.write_text(text, encoding="utf-8")
+            try:
+                result = build_plan(path, Path(tmp) / "build", display=w.plan_display)
+            except KehoachError as exc:
+                raise KehoachError([located(w.plan_display, p.line, p.col, p.field,
+                                            f"sau khi nhận các sửa đổi: {p.text}", p.level)
+                                    for p in exc.problems]) from None
+            rebuilt = read_docx(next(f for f in result.files if f.suffix == ".docx")).value
+    expected = [(p.index, reading.view(p)) for p in reading.doc.paragraphs() if not p.in_shape]
+    texts = [t for _, t in expected]
+    changed_by_reviewer: set[int] = set()
+    before = [squash(p.text) for p in original.paragraphs()]
+    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=texts, b=before, autojunk=False).get_opcodes():
+        if op != "equal":
+            changed_by_reviewer.update(index for index, t in expected[i1:i2] if t)
+    for index, reviewed in expected:
+        if index in changed_by_reviewer and index not in w.handled:
+            w.handled.add(index)
+            w.add("unapplied", "sửa", f"đoạn {index + 1}", anchor_path(index), "", reviewed,
+                  "không gắn được với giá trị nào của tệp kế hoạch (nằm ngoài phần kehoach tạo ra)")
+    after = [squash(p.text) for p in rebuilt.paragraphs()]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=texts, b=after, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        for index, reviewed in expected[i1:i2]:
+            if not reviewed or index in w.handled:
+                continue
+            w.handled.add(index)
+            now = " / ".join(after[j1:j2])[:200]
+            w.add("ignored", "đổi theo", f"đoạn {index + 1}", anchor_path(index), reviewed, now,
+                  "in lại theo số liệu đã sửa ở chỗ khác")
