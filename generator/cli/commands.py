@@ -243,9 +243,11 @@ def _echo_findings(display: str, findings: list[Message], fmt: str, mark_fixable
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path), metavar="TỆP", help="Tệp .docx đã sửa (với --fix).")
 @click.option("--all", "show_all", is_flag=True, help="Liệt kê mọi chỗ sai (mặc định gộp khi một lỗi lặp lại nhiều lần).")
 def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path | None, show_all: bool) -> None:
-    """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của văn bản Word (Kế hoạch), kể cả văn bản không do kehoach tạo.
+    """Kiểm tra thể thức Nghị định 30/2020/NĐ-CP của văn bản Word (.docx, .doc), kể cả văn bản không do kehoach tạo.
 
-    Mỗi chỗ sai được báo kèm phần (section), số thứ tự đoạn, trích đoạn và quy định bị vi phạm. Mã thoát 1 khi
+    Tên loại văn bản (Kế hoạch, Quyết định, Công văn, Báo cáo, Tờ trình, Thông báo...) được đọc trước và văn
+    bản được kiểm tra theo thể thức của loại đó; văn bản không theo Nghị định 30 (bài phát biểu, biểu mẫu,
+    văn bản của Đảng) chỉ được nói rõ là như vậy. Mỗi chỗ sai được báo kèm phần (section), số thứ tự đoạn, trích đoạn và quy định bị vi phạm. Mã thoát 1 khi
     có lỗi (hoặc cảnh báo, với --strict).
 
     Ví dụ: kehoach check ke-hoach.docx; kehoach check --fix ke-hoach.docx -o ke-hoach-da-sua.docx

@@ -3,7 +3,6 @@ generic `table` that keeps every cell. Columns are mapped from the header texts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from generator.render.context import TASK_COLUMNS

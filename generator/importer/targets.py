@@ -7,7 +7,6 @@ sentence must be kept as `wording` is decided later, against the sentence kehoac
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 

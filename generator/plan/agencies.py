@@ -8,7 +8,6 @@ and a 2026 plan the merged ones."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from importlib import resources
 from string import Template
