@@ -361,7 +361,7 @@ def test_a_real_imported_plan_keeps_its_citations(tmp_path):
 
     shared = shared_dir()
     if shared is None:
-        pytest.skip("shared folder (../shared/real-docs) not present")
+        pytest.fail("thiếu thư mục tài liệu thật ../shared/real-docs (đặt thư mục shared bên cạnh kho, hoặc KEHOACH_SHARED)")
     imported = tmp_path / "kh03.yaml"
     imported.write_text(import_file(shared / "real-docs" / "KH03_kh-thidua-cchc-2026.docx", imported).text,
                         encoding="utf-8")

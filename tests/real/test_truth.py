@@ -82,5 +82,5 @@ def test_document_is_there(path: Path) -> None:
         return
     shared = shared_dir()
     if shared is None:
-        pytest.skip("shared folder (../shared/real-docs) not present")
+        pytest.fail("thiếu thư mục tài liệu thật ../shared/real-docs (đặt thư mục shared bên cạnh kho, hoặc KEHOACH_SHARED)")
     assert (shared / "real-docs" / t["file"]).is_file()
