@@ -55,6 +55,21 @@ class Tables:
                      borders=bool(borders), alignment={"start": "left", "end": "right"}.get(
                          val(tblpr, "jc") or "", val(tblpr, "jc")), tags=table_tags)
 
+    def _inside_control(self, sdt, tags: list[str], walk):
+        """Walk a content control's content with its tag open (a tag names what the renderer put there);
+        None when the control has no content."""
+        tag = sdt_tag(sdt)
+        content = child(sdt, "sdtContent")
+        if content is None:
+            return None
+        if tag:
+            self.anchors.tags.append(tag)
+        try:
+            return walk(content, tags + ([tag] if tag else []))
+        finally:
+            if tag:
+                self.anchors.tags.pop()
+
     def _rows(self, container, raw_rows: list, tname: str, tags: list[str]) -> None:
         pending_bm: list[str] = []
         for node in container:
@@ -68,14 +83,7 @@ class Tables:
                 raw_rows.append(self._row(node, tname, len(raw_rows), tags, pending_bm))
                 pending_bm = []
             elif name == "sdt":
-                tag = sdt_tag(node)
-                content = child(node, "sdtContent")
-                if content is not None:
-                    if tag:
-                        self.anchors.tags.append(tag)
-                    self._rows(content, raw_rows, tname, tags + ([tag] if tag else []))
-                    if tag:
-                        self.anchors.tags.pop()
+                self._inside_control(node, tags, lambda content, inner: self._rows(content, raw_rows, tname, inner))
             elif name in ("customXml", "ins", "del"):
                 self._rows(node, raw_rows, tname, tags)
             elif name == "bookmarkStart":
@@ -113,14 +121,9 @@ class Tables:
             if name == "tc":
                 col = self._cell(node, row, tname, rindex, col, tags)
             elif name == "sdt":
-                tag = sdt_tag(node)
-                content = child(node, "sdtContent")
-                if content is not None:
-                    if tag:
-                        self.anchors.tags.append(tag)
-                    col = self._cells(content, row, tname, rindex, col, tags + ([tag] if tag else []))
-                    if tag:
-                        self.anchors.tags.pop()
+                walked = self._inside_control(node, tags, lambda content, inner, at=col:
+                                              self._cells(content, row, tname, rindex, at, inner))
+                col = col if walked is None else walked
             elif name == "customXml":
                 col = self._cells(node, row, tname, rindex, col, tags)
             elif name == "bookmarkStart":
