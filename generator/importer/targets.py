@@ -11,16 +11,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from generator.core.text import vi_decimal as vi_number, words_key as norm  # noqa: F401  (tables.py reads them here)
-from generator.plan.catalogue import CriterionInfo, available, flatten, index_names
+from generator.plan.catalogue import CriterionInfo, available, flatten, version_year, index_names
 
 NUM = r"\d+(?:,\d+)?"
-
-
-
-
-def version_year(version: str) -> int:
-    found = re.findall(r"\d{4}", version)
-    return int(found[-1]) if found else 0
 
 
 @dataclass
