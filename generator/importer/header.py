@@ -37,6 +37,8 @@ def read_header(st: State, blocks: list[Block]) -> dict:
                     out["date"] = dt.date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
                 except ValueError:
                     st.warn(f"ngày ban hành không có thật: '{text}'", "phần đầu")
+            elif m.group("month") and 1 <= int(m.group("month")) <= 12:
+                out["month"] = int(m.group("month"))  # a draft that knows its month: "ngày    tháng 3 năm 2026"
             continue
         if (text, bold) in left and text == text.upper():  # ND30: the issuer is printed in capitals
             out["issuer_lines"].append((text, bold))

@@ -101,6 +101,7 @@ def par_2019(tmp_path_factory):
     def get(variant: str):
         if variant not in made:
             date_line = {"blank": "Tuyên Quang, ngày      tháng      năm 2019", "none": None,
+                         "month": "Tuyên Quang, ngày      tháng 3 năm 2019",
                          "dated": "Tuyên Quang, ngày 28 tháng 12 năm 2018"}[variant]
             path = make_docx(out / f"par-{variant}.docx", plan_body(date_line=date_line))
             source = read_docx(path).value
@@ -121,6 +122,17 @@ def test_draft_without_a_dated_line_takes_the_title_year(par_2019, variant):
     date_line = next(p.text for p in rebuilt.paragraphs() if "tháng" in p.text and "ngày" in p.text)
     assert date_line.rstrip().endswith("năm 2019"), date_line
     assert not [n for n in result.notes if n.level == "guess" and n.text.startswith("năm kế hoạch")]
+
+
+def test_a_draft_keeps_the_month_it_prints(par_2019):
+    """'ngày      tháng 3 năm 2019': the drafter's month is a fact; it comes back and prints again."""
+    _, _, result = par_2019("month")
+    assert result.data["year"] == 2019 and result.data["document"] == {"month": 3}
+    rebuilt = rebuilt_document(fill_todos(result.data))
+    date_line = next(p.text for p in rebuilt.paragraphs() if "tháng" in p.text and "ngày" in p.text)
+    assert " ".join(date_line.split()).endswith("ngày tháng 3 năm 2019"), date_line
+    _, _, blank = par_2019("blank")
+    assert "month" not in blank.data.get("document", {})
 
 
 def test_date_line_year_wins_and_a_disagreeing_title_is_a_guess(par_2019):
