@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from generator.importer.appendices import read_body_tables
 from generator.importer.comments import collect_comments, word_comments
+from generator.importer.duties import body_duties
 from generator.importer.header import issuer
 from generator.importer.state import UNREAD, ImportResult, State, short
 from generator.importer.structure import (finish_targets, funding, responsibilities, section_ids, transform_sections,
@@ -77,6 +78,13 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
     if criteria:
         data["criteria"] = criteria
     found_responsibilities = responsibilities(st, sections)
+    duties = body_duties(st, sections, {r["id"] for r in found_responsibilities})
+    if duties:  # 'Tổ chức thực hiện' then prints its own items only
+        own = [r["id"] for r in found_responsibilities]
+        for section in sections:
+            section["content"] = [{"responsibilities": own} if b == {"responsibilities": "all"} else b
+                                  for b in section["content"]]
+        found_responsibilities = duties + found_responsibilities
     found_funding = funding(sections)
     if st.agencies.declared:
         data["agencies"] = st.agencies.declared

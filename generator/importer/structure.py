@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from generator.importer.agencies import slug
+from generator.importer.duties import runon_agencies
 from generator.importer.state import TODO, State, short
 from generator.importer.targets import criterion_named, parse_target, target_data
 from generator.nd30.grammar import POINTER
@@ -160,48 +161,79 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
 
 
 def responsibilities(st: State, sections: list[dict]) -> list[dict]:
-    """The run of numbered subsections of 'Tổ chức thực hiện' whose titles name agencies. A titled
-    subsection inside the run whose title names none keeps its title and gets a TODO for its
-    agencies; plain paragraphs after the run's last subsection that open with 'Trong quá trình'
-    (the usual last word of the section) stay at section level."""
+    """The numbered items of 'Tổ chức thực hiện' that assign work to agencies: a run of titled items
+    whose titles name agencies ("1. Sở Nội vụ"), and untitled items that open with the agencies, before
+    what they do ("2. Giao Công an tỉnh là cơ quan thường trực, …": kept as the responsibility's `text`).
+    A titled item inside the run whose title names none keeps its title and gets a TODO for its
+    agencies; plain paragraphs after the run's last titled item that open with 'Trong quá trình' (the
+    usual last word of the section) stay at section level. Consecutive responsibilities are printed by
+    one `responsibilities` block where they stand ('all' when that block holds every one)."""
     out: list[dict] = []
     for section in sections:
         if "TỔ CHỨC THỰC HIỆN" not in section["title"].upper():
             continue
         content = section["content"]
-        found = [agencies_of(st, b) if isinstance(b, dict) and "title" in b else None for b in content]
-        hits = [i for i, ids in enumerate(found) if ids]
-        if not hits:
-            continue
-        start, end = hits[0], hits[-1] + 1
-        inside = content[start:end]
-        if not all(isinstance(b, dict) and "title" in b for b in inside):
+        titled = [agencies_of(st, b) if isinstance(b, dict) and "title" in b else None for b in content]
+        hits = [i for i, ids in enumerate(titled) if ids]
+        start, end = (hits[0], hits[-1] + 1) if hits else (0, 0)
+        if hits and not all(isinstance(b, dict) and "title" in b for b in content[start:end]):
             end = next(i for i in range(start, end) if not (isinstance(content[i], dict) and "title" in content[i]))
-            inside = content[start:end]
-        for offset, block in enumerate(inside):
-            ids = found[start + offset]
-            if not ids:
-                ids = [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
-                st.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
-                        "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
-            base = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac")
+        made: list = []  # per block: a responsibility id, or None to keep the block
+        for i, block in enumerate(content):
+            entry = None
+            if start <= i < end:
+                ids = titled[i] or [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
+                if not titled[i]:
+                    st.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
+                            "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
+                entry = {"agencies": ids}
+                joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
+                if joined != block["title"]:
+                    entry["title"] = block["title"]
+                entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
+            elif isinstance(block, dict) and "text" in block and "title" not in block:
+                ids = runon_ids(st, block["text"])
+                if ids:
+                    entry = {"agencies": ids, "text": block["text"], "content": block["content"]}
+            if entry is None:
+                made.append(None)
+                continue
+            base = "tn-" + (slug(entry["agencies"][0]) if not entry["agencies"][0].startswith(TODO) else "khac")
             rid, n = base, 2
             while any(r["id"] == rid for r in out):
                 rid, n = f"{base}-{n}", n + 1
-            entry: dict = {"id": rid, "agencies": ids}
-            joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
-            if joined != block["title"]:
-                entry["title"] = block["title"]
-            entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
-            out.append(entry)
-        after = content[end:]
-        last = out[-1]["content"]
-        moved = []
-        while last and isinstance(last[-1], str) and last[-1].startswith("Trong quá trình") and len(last) > 1:
-            moved.insert(0, last.pop())
-        section["content"] = content[:start] + [{"responsibilities": "all"}] + moved + after
+            out.append({"id": rid, **entry})
+            made.append(rid)
+        if not out:
+            continue
+        if end:
+            last = next(r for r in out if r["id"] == made[end - 1])["content"]
+            moved = []
+            while last and isinstance(last[-1], str) and last[-1].startswith("Trong quá trình") and len(last) > 1:
+                moved.insert(0, last.pop())
+            content = content[:end] + moved + content[end:]
+            made = made[:end] + [None] * len(moved) + made[end:]
+        new: list = []
+        for block, rid in zip(content, made):
+            if rid is None:
+                new.append(block)
+            elif new and isinstance(new[-1], dict) and isinstance(new[-1].get("responsibilities"), list):
+                new[-1]["responsibilities"].append(rid)
+            else:
+                new.append({"responsibilities": [rid]})
+        blocks = [b for b in new if isinstance(b, dict) and "responsibilities" in b]
+        if len(blocks) == 1:
+            blocks[0]["responsibilities"] = "all"
+        section["content"] = new
         break
     return out
+
+
+def runon_ids(st: State, text: str) -> list[str] | None:
+    found = runon_agencies(st, text)
+    if not found:
+        return None
+    return [st.agencies.declare(n, f"mục Tổ chức thực hiện, '{short(text, 50)}'") for n in found[0]]
 
 
 def agencies_of(st: State, block: dict) -> list[str] | None:
