@@ -60,7 +60,8 @@ def runon_agencies(st: State, text: str) -> tuple[list[str], list[str]] | None:
 
 def _heading_of(block: dict) -> tuple[str, str] | None:
     """('title', text) for a titled item; ('text', head) for an untitled one whose words before ':'
-    name the agency ("Bộ Chỉ huy quân sự tỉnh chỉ đạo …: Phối hợp …"); None for anything else."""
+    name the agency ("Bộ Chỉ huy quân sự tỉnh chỉ đạo …: Phối hợp …"); ('plain', text) for an untitled
+    point with items under it ("a) Sở Y tế"); None for anything else."""
     if not isinstance(block, dict):
         return None
     if "title" in block:
@@ -69,6 +70,8 @@ def _heading_of(block: dict) -> tuple[str, str] | None:
         head = block["text"].split(":", 1)[0]
         if len(head) <= _HEAD_MAX:
             return "text", head
+    if "text" in block and block.get("content"):  # a plain point "a) Sở Y tế" over its duties
+        return "plain", block["text"]
     return None
 
 
@@ -105,8 +108,8 @@ def body_duties(st: State, sections: list[dict], taken: set[str]) -> list[dict]:
             rid, n = f"{base}-{n}", n + 1
         taken.add(rid)
         entry: dict = {"id": rid, "agencies": ids}
-        if kind == "title":
-            entry["title"] = block["title"]
+        if kind != "text":  # printed as a heading at its level ("a)" plain, "1.1." bold), as it was
+            entry["title"] = block["title" if kind == "title" else "text"]
         else:
             entry["text"] = block["text"]
         entry["content"] = block.get("content", [])
