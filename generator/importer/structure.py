@@ -9,7 +9,7 @@ import re
 from generator.importer.agencies import slug
 from generator.importer.duties import runon_agencies
 from generator.importer.state import TODO, State, short
-from generator.importer.targets import criterion_named, parse_target, target_data
+from generator.importer.targets import criterion_named, parse_targets, target_data
 from generator.nd30.grammar import POINTER
 from generator.nd30.labels import roman
 
@@ -45,13 +45,30 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
             labels[None] = a["id"]
 
     def target_of(sentence: str, where: str, context: str | None) -> str | None:
+        """The target printed by this sentence (its first); the others it states are kept as data."""
         # "năm N đạt …" of a year before the plan's is last year's result (the title's year counts too: a
         # plan for 2019 dated December 2018)
-        parsed = parse_target(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0))
-        if parsed is None:
+        found, missed = parse_targets(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0))
+        if not found:
             if states_number(sentence):
                 st.unread_targets.append((sentence, where))
             return None
+        for part in missed:
+            if states_number(part):
+                st.unread_targets.append((part, where))
+        ids = [tid for tid in (one_target(parsed, sentence, where) for parsed in found) if tid]
+        if not ids:
+            return None
+        for tid in ids:  # each keeps the sentence that states it (printed once, by the first)
+            st.printed_sentences[tid] = sentence
+        if len(ids) > 1:
+            entry = next(t for t in targets if t["id"] == ids[0])
+            st.guess(f"câu “{short(sentence, 60)}” nêu {len(ids)} chỉ tiêu ({', '.join(ids)}): câu in một lần, giữ ở "
+                     f"chỉ tiêu '{ids[0]}'; " + ", ".join(f"'{t}'" for t in ids[1:]) + " là số liệu, không in riêng",
+                     where, entry)
+        return ids[0]
+
+    def one_target(parsed, sentence: str, where: str) -> str | None:
         known = st.targets_by_criterion.get(parsed.criterion)
         if known is not None and parsed.how != "context" and known.get("target") == parsed.target:
             return None  # the same target said again (preamble, a second heading)
@@ -67,7 +84,6 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         entry = target_data(tid, parsed, st.catalogue.by_code.get(parsed.criterion))
         targets.append(entry)
         st.targets_by_criterion.setdefault(parsed.criterion, entry)
-        st.printed_sentences[tid] = sentence
         st.target_where[tid] = where
         if parsed.head:
             parent = st.catalogue.by_code.get(parsed.criterion.rsplit(".", 1)[0])

@@ -1,0 +1,59 @@
+"""kehoach import on sentences stating several targets (issue 19): a rank group for several indices
+("… các Chỉ số PAPI, PAR INDEX … nằm trong nhóm 20 tỉnh, thành phố dẫn đầu"), a target and a second one
+after "trong đó", two criteria with a value each. The file is an office-style plan of our own
+(tests/office/make_targets.py)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.importer.importer import import_document
+from generator.importer.recall import document_words, rebuilt_document, recall
+from generator.importer.targets import catalogue_for, parse_target
+from generator.plan.validate import load_plan
+from generator.word import read_docx
+from tests.office.make_targets import SENTENCES, TARGETS_TRUTH, make_targets_plan
+from tests.word.test_importer import write_plan
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    path = make_targets_plan(tmp_path_factory.mktemp("targets") / "chi-tieu.docx")
+    doc = read_docx(path).value
+    return doc, import_document(doc, plan_id="chi-tieu")
+
+
+def test_every_target_of_a_sentence_is_read(imported):
+    _, result = imported
+    got = [(t["criterion"], t.get("unit", "điểm"), t["target"], t.get("bound", "exact")) for t in result.data["targets"]]
+    assert got == [(c, u, v, b) for c, u, v, b, _ in TARGETS_TRUTH]
+
+
+def test_a_sentence_stating_several_targets_is_printed_once(imported):
+    doc, result = imported
+    by_id = {t["id"]: t for t in result.data["targets"]}
+    printed = result.data["sections"][1]["content"]
+    assert len(printed) == 1 and len(printed[0]["targets"]) == len(SENTENCES)
+    # the first target of each sentence prints it, as printed; the others keep it but are not printed again
+    assert [by_id[tid]["wording"] for tid in printed[0]["targets"]] == SENTENCES
+    rebuilt = rebuilt_document(result.data)
+    texts = [p.text for p in rebuilt.paragraphs()]
+    for sentence in SENTENCES:
+        assert sum(sentence in t for t in texts) == 1
+    assert recall(document_words(doc), document_words(rebuilt)) == 1.0
+
+
+def test_rank_group_target_is_a_rank_to_reach_or_better(imported, tmp_path):
+    """"nằm trong nhóm 20 tỉnh dẫn đầu" is rank 20 or better: unit hạng, target 20, bound at_least (the model's
+    form for it, with the printed words kept as wording); the plan validates without a warning."""
+    _, result = imported
+    group = [t for t in result.data["targets"] if t.get("unit") == "hạng"]
+    assert [(t["criterion"], t["target"], t["bound"]) for t in group] == [("papi", 20, "at_least"), ("par", 20, "at_least")]
+    assert all("nhóm 20 tỉnh" in t["wording"] for t in group)
+    _, messages = load_plan(write_plan(result.data, tmp_path / "chi-tieu.yaml"))
+    assert [m for m in messages if m.level in ("error", "warning")] == []
+
+
+def test_tối_thiểu_right_after_đạt_bounds_the_value():
+    cat = catalogue_for({"papi": "2018"})
+    assert parse_target("Chỉ số PAPI đạt tối thiểu 45 điểm.", cat).bound == "at_least"
+    assert parse_target("Chỉ số PAPI đạt 45 điểm.", cat).bound == "exact"
