@@ -61,6 +61,7 @@ def _table_notes(st: State, result: TableImport) -> None:
         st.note("guess" if "đoán" in text else "info", text)
     for text in result.warnings:  # the table holds structure that was not read
         st.warn(text)
+    st.todos += result.todos
 
 
 def read_appendices(st: State, found: list[dict]) -> list:

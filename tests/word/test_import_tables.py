@@ -272,3 +272,21 @@ def test_groups_keep_their_printed_order(imported, tmp_path):
     # a table already in catalogue order says nothing
     _, result = imported("task")
     assert "group_order" not in result.data["appendices"][0]
+
+
+def test_lead_cell_pointing_to_another_document_is_a_todo_not_an_agency(imported):
+    """"Theo phân công tại Quyết định số 45/QĐ-UBND …" in the Chủ trì column names no agency: the task's lead
+    is a TODO quoting the cell (kehoach checks Nơi nhận and rolls tasks over by agency), said in the summary;
+    nothing is declared as an agency from it."""
+    _, result = imported("assigned")
+    tasks = result.data["tasks"]
+    assert len(tasks) == 2
+    assert len(tasks[0]["lead"]) == 1 and tasks[0]["lead"][0].startswith("TODO: cơ quan chủ trì")
+    assert "Quyết định số 45/QĐ-UBND" in tasks[0]["lead"][0]
+    assert not tasks[0]["co"][0].startswith("TODO")  # the co cell of that row names agencies: read as usual
+    assert tasks[1]["co"][0].startswith("TODO: cơ quan phối hợp") and tasks[1]["lead"] == ["Sở Nội vụ"]
+    declared = [a["name"] for a in result.data.get("agencies", [])]
+    assert not any(name.startswith(("Theo", "Các cơ quan được giao")) for name in declared)
+    assert len(result.todos) == 2
+    said = [m.text for m in result.notes if m.level == "warning"]
+    assert sum("không nêu tên cơ quan" in text for text in said) == 2
