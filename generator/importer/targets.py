@@ -154,11 +154,27 @@ def _blank(text: str, span: tuple[int, int]) -> str:
     return text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
 
 
+# a sentence that orders work ("Tổ chức tập huấn cho 100% công chức đầu mối") states a task, not a target,
+# unless it says what is to be reached ("đạt", "phấn đấu", "bảo đảm", "tối thiểu", "xếp hạng", "tăng … bậc")
+_TASK_VERB = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:tổ chức|triển khai|xây dựng|ban hành|rà soát|"
+                        r"kiểm tra|thực hiện|tăng cường|đẩy mạnh|tiếp tục|chỉ đạo|hướng dẫn|tuyên truyền|phối hợp|"
+                        r"cử|bố trí|tập huấn|cập nhật|công khai|niêm yết)\b", re.IGNORECASE)
+_REACH = re.compile(r"\b(?:đạt|phấn đấu|bảo đảm|đảm bảo|tối thiểu|ít nhất|xếp\s+(?:hạng|thứ)|(?:tăng|giảm)(?!\s+cường)\s+\d)",
+                    re.IGNORECASE)
+
+
+def orders_work(sentence: str) -> bool:
+    """Whether a sentence orders work (a task) rather than states a result to reach."""
+    return bool(_TASK_VERB.match(sentence)) and not _REACH.search(sentence)
+
+
 def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = None,
                  year: int | None = None) -> ParsedTarget | None:
     """The target a sentence states, or None when it does not state one. The criterion is the one the
     sentence names (quoted, or before its ':'), else the index it names, else `context` (the dimension
     heading it sits under). `year`: the plan year; a "năm N đạt …" of an earlier year is the baseline."""
+    if orders_work(sentence):
+        return None
     code, how = None, "name"
     quoted = _QUOTED.search(sentence)
     if quoted:

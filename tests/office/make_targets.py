@@ -2,7 +2,8 @@
 - one sentence naming two indices and one rank group ("… các Chỉ số PAPI, PAR INDEX … nằm trong nhóm 20
   tỉnh, thành phố dẫn đầu cả nước"): two targets, rank 20 or better;
 - one sentence with a target and, after "trong đó", a second one for a part of the index;
-- one sentence giving two indices a value each.
+- one sentence giving two indices a value each;
+- a task under "Chỉ tiêu" that names a percentage ("Tổ chức tập huấn … cho 100% công chức …"): not a target.
 The plan is kehoach YAML whose targets are plain sentences, typed by the `van-thu` hand of
 make_office.py; `TARGETS_TRUTH` says what a reader sees."""
 from __future__ import annotations
@@ -18,6 +19,7 @@ SENTENCES = [
     "Chỉ số SIPAS đạt tối thiểu 85%, trong đó mức độ hài lòng về thủ tục hành chính đạt tối thiểu 88%.",
     "Chỉ số PCI đạt tối thiểu 66 điểm và Chỉ số nội dung “Quản trị điện tử” đạt 4,5 điểm.",
 ]
+TASK_SENTENCE = "Tổ chức tập huấn nghiệp vụ cho 100% công chức làm công tác cải cách hành chính."
 PLAN = """\
 schema_version: 1
 id: quang-nam-chi-tieu-2024
@@ -40,7 +42,7 @@ sections:
     title: CHỈ TIÊU
     content:
       - bullets:
-""" + "".join(f"          - \"{s}\"\n" for s in SENTENCES) + """\
+""" + "".join(f"          - \"{s}\"\n" for s in SENTENCES + [TASK_SENTENCE]) + """\
   - id: to-chuc
     title: TỔ CHỨC THỰC HIỆN
     content:

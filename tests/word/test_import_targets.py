@@ -11,7 +11,7 @@ from generator.importer.recall import document_words, rebuilt_document, recall
 from generator.importer.targets import catalogue_for, parse_target
 from generator.plan.validate import load_plan
 from generator.word import read_docx
-from tests.office.make_targets import SENTENCES, TARGETS_TRUTH, make_targets_plan
+from tests.office.make_targets import SENTENCES, TARGETS_TRUTH, TASK_SENTENCE, make_targets_plan
 from tests.word.test_importer import write_plan
 
 
@@ -32,7 +32,8 @@ def test_a_sentence_stating_several_targets_is_printed_once(imported):
     doc, result = imported
     by_id = {t["id"]: t for t in result.data["targets"]}
     printed = result.data["sections"][1]["content"]
-    assert len(printed) == 1 and len(printed[0]["targets"]) == len(SENTENCES)
+    assert len(printed) == 2 and len(printed[0]["targets"]) == len(SENTENCES)
+    assert printed[1] == {"bullets": [TASK_SENTENCE]}
     # the first target of each sentence prints it, as printed; the others keep it but are not printed again
     assert [by_id[tid]["wording"] for tid in printed[0]["targets"]] == SENTENCES
     rebuilt = rebuilt_document(result.data)
@@ -57,3 +58,14 @@ def test_tối_thiểu_right_after_đạt_bounds_the_value():
     cat = catalogue_for({"papi": "2018"})
     assert parse_target("Chỉ số PAPI đạt tối thiểu 45 điểm.", cat).bound == "at_least"
     assert parse_target("Chỉ số PAPI đạt 45 điểm.", cat).bound == "exact"
+
+
+def test_a_task_under_chỉ_tiêu_is_not_a_target(imported):
+    """"Tổ chức tập huấn … cho 100% công chức …" orders work: it stays a bullet, said as a sentence with a
+    number that gave no target (the summary's unread count), never a 100% target."""
+    _, result = imported
+    assert not any(t["target"] == 100 for t in result.data["targets"])
+    assert result.counts["unread_targets"] == 1
+    cat = catalogue_for({"papi": "2018"})
+    assert parse_target("Tổ chức tập huấn cho 100% cán bộ đầu mối.", cat, context="papi") is None
+    assert parse_target("Bảo đảm 100% hồ sơ được số hóa.", cat, context="papi").target == 100
