@@ -258,16 +258,43 @@ def import_and_build(src: Path, work: Path, pdf: bool) -> tuple[dict | None, str
     pages, why = None, ""
     if pdf:
         b = run(["build", str(out_yaml), "-o", str(work / "out"), "--pdf"], cwd=work)
-        pdfs = list((work / "out").glob(f"{out_yaml.stem}/*.pdf"))
+        if b.returncode != 0 and "TODO" in b.stdout + b.stderr:
+            # the user fills the TODOs before building: stand in for them (an agency the document
+            # names elsewhere, a title), so the length of the rebuilt document can be compared
+            filled = work / (src.stem + ".filled.yaml")
+            filled.write_text(yaml.safe_dump(fill_todos(plan), allow_unicode=True, sort_keys=False), encoding="utf-8")
+            b = run(["build", str(filled), "-o", str(work / "out"), "--pdf"], cwd=work)
+            why = "TODOs filled"
+        pdfs = list((work / "out").glob("*/*.pdf"))
         if b.returncode == 0 and pdfs:
             info = subprocess.run(["pdfinfo", str(pdfs[0])], capture_output=True, text=True).stdout
             m = re.search(r"^Pages:\s+(\d+)", info, re.M)
             pages = int(m.group(1)) if m else None
-        else:
+        if pages is None:
             err = (b.stdout + b.stderr).strip().splitlines()
             why = next((ln.split("lỗi:", 1)[1].strip() for ln in err if "lỗi:" in ln), err[-1] if err else "build failed")
             why = "build refused: " + why
     return plan, summary, pages, why
+
+
+def fill_todos(plan: dict) -> dict:
+    """The plan with each TODO a user must fill replaced by a stand-in of about its length: an agency
+    reference by a placeholder agency, any other text by its own words without the 'TODO:'."""
+    import copy
+
+    plan = copy.deepcopy(plan)
+    agencies = plan.setdefault("agencies", [])
+    agencies.append({"id": "chua-ro", "name": "Cơ quan theo văn bản được dẫn"})
+
+    def walk(value, key=None):
+        if isinstance(value, dict):
+            return {k: walk(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v, key) for v in value]
+        if isinstance(value, str) and value.startswith("TODO"):
+            return "chua-ro" if key in ("lead", "co", "agencies") else value.split(":", 1)[-1].strip() or "Phụ lục"
+        return value
+    return walk(plan)
 
 
 def frac(a: int, b: int) -> str:
@@ -282,6 +309,8 @@ def table(rows: list[dict]) -> str:
     for r in rows:
         t, g = r["tasks"], r["targets"]
         rebuilt = r["pages_rebuilt"] if r["pages_rebuilt"] is not None else (f"— ({r['build_error']})" if r["build_error"] else "—")
+        if r["pages_rebuilt"] is not None and r["build_error"]:
+            rebuilt = f"{rebuilt} ({r['build_error']})"
         lines.append("| " + " | ".join([
             r["plan"], r["split"], frac(t["found"], t["truth"]), frac(t["matched"], t["truth"]),
             frac(t["leads_right"], t["truth"]),
