@@ -48,7 +48,8 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         """The target printed by this sentence (its first); the others it states are kept as data."""
         # "năm N đạt …" of a year before the plan's is last year's result (the title's year counts too: a
         # plan for 2019 dated December 2018)
-        found, missed = parse_targets(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0))
+        found, missed = parse_targets(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0),
+                                      own=True)
         if not found:
             if states_number(sentence):
                 st.unread_targets.append((sentence, where))
@@ -69,12 +70,15 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         return ids[0]
 
     def one_target(parsed, sentence: str, where: str) -> str | None:
+        if parsed.how == "own":  # the same words name the same criterion: a repeat is found below
+            parsed.criterion = own_root(parsed.head, parsed.max)
+            parsed.max = None
         known = st.targets_by_criterion.get(parsed.criterion)
         if known is not None and parsed.how != "context" and known.get("target") == parsed.target:
             return None  # the same target said again (preamble, a second heading)
         if known is not None and parsed.how == "index":
             return None
-        if parsed.head:
+        if parsed.head and parsed.how != "own":
             parsed.criterion = own_criterion(parsed.criterion, parsed.head, parsed.max)
             parsed.max = None  # the criterion declared carries it
         tid = st.tables.target_id(parsed.criterion)
@@ -85,7 +89,10 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         targets.append(entry)
         st.targets_by_criterion.setdefault(parsed.criterion, entry)
         st.target_where[tid] = where
-        if parsed.head:
+        if parsed.how == "own":
+            st.guess(f"“{short(parsed.head, 70)}” không thuộc chỉ số nào trong danh mục: khai báo tiêu chí riêng "
+                     f"'{parsed.criterion}' của kế hoạch (mục criteria) cho chỉ tiêu này", where, entry)
+        elif parsed.head:
             parent = st.catalogue.by_code.get(parsed.criterion.rsplit(".", 1)[0])
             st.guess(f"“{parsed.head}” không có trong danh mục: khai báo tiêu chí '{parsed.criterion}' trong mục "
                      f"criteria, thuộc '{parent.code if parent else parsed.criterion.rsplit('.', 1)[0]}'"
@@ -96,6 +103,24 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
             why = "theo tiêu đề phía trên câu" if parsed.how == "context" else "tên gần giống trong danh mục"
             st.guess(f"chỉ tiêu “{short(sentence, 60)}” gán cho tiêu chí {name}: {why}", where, entry)
         return tid
+
+    def own_root(name: str, maximum) -> str:
+        """A criterion of the plan's own, no index above it, named as the sentence names what it measures
+        (once per name)."""
+        for own in st.own_criteria:
+            if own.get("parent") is None and own["name"] == name:
+                return own["code"]
+        base = slug(name, 4)
+        code, n = base, 2
+        while code in st.catalogue.by_code or code in st.catalogue.indices or \
+                any(o["code"] == code for o in st.own_criteria + st.tables.own):
+            code, n = f"{base}-{n}", n + 1
+        own = {"code": code, "name": name}
+        if maximum is not None:
+            own["max"] = int(maximum) if maximum == maximum.to_integral() and maximum.as_tuple().exponent >= 0 \
+                else maximum
+        st.own_criteria.append(own)
+        return code
 
     def own_criterion(parent: str, name: str, maximum) -> str:
         """A sub-criterion the plan names that the catalogue lacks: declared under the heading's criterion

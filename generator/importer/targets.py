@@ -168,8 +168,32 @@ def orders_work(sentence: str) -> bool:
     return bool(_TASK_VERB.match(sentence)) and not _REACH.search(sentence)
 
 
+OWN = "?"  # ParsedTarget.criterion of a target whose criterion the plan must declare itself (how == "own")
+_TIME = re.compile(r"(?:^|\s)(?:đến|trong|vào|từ)?\s*(?:hết\s+|cuối\s+)?(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?",
+                   re.IGNORECASE)
+
+
+def subject_of(sentence: str) -> str | None:
+    """What a target sentence measures, in its own words, to name the criterion the plan declares:
+    the words before the value ("mức độ hài lòng của người dân … đạt tối thiểu 90%"), or after it when
+    the sentence opens with the value ("100% văn bản được ký số")."""
+    value = _VALUE.search(sentence) or _ANY_VALUE.search(sentence)
+    if value is None:
+        return None
+    before = re.sub(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|[-+•])?\s*", "", sentence[:value.start()])
+    before = _TIME.sub(" ", re.sub(r"^(?:phấn đấu|bảo đảm|đảm bảo)\s+", "", before.strip(), flags=re.IGNORECASE))
+    before = re.sub(r"\s*\b(?:đạt|là)?\s*(?:tối thiểu|ít nhất|trên|từ|khoảng)?\s*$", "", before, flags=re.IGNORECASE)
+    subject = before.strip(" ,:;")
+    if len(subject.split()) < 2:
+        subject = re.split(r"[;.(]", sentence[value.end():])[0].strip(" ,:;")
+    words = subject.split()
+    if not 2 <= len(words) <= 25 or re.search(r"\d{3,}", subject):
+        return None
+    return subject[:1].upper() + subject[1:]
+
+
 def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = None,
-                 year: int | None = None) -> ParsedTarget | None:
+                 year: int | None = None, own: bool = False) -> ParsedTarget | None:
     """The target a sentence states, or None when it does not state one. The criterion is the one the
     sentence names (quoted, or before its ':'), else the index it names, else `context` (the dimension
     heading it sits under). `year`: the plan year; a "năm N đạt …" of an earlier year is the baseline."""
@@ -197,6 +221,8 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
             unknown_head = plain_head
     if code is None and context is not None:
         code, how = context, "context"
+    if code is None and own and subject_of(sentence):
+        code, how = OWN, "own"  # in a target section, a result the catalogues do not measure
     if code is None:
         return None
     text = sentence
@@ -213,7 +239,7 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
     if parsed is None:
         return None
     parsed.how = how
-    parsed.head = unknown_head if how == "context" else None
+    parsed.head = unknown_head if how == "context" else subject_of(sentence) if how == "own" else None
     if base:
         parsed.base_year = base["year"]
         if base["value"] is not None:
@@ -344,7 +370,7 @@ def named_indices(text: str, catalogue: Catalogue) -> list[str]:
 
 
 def parse_targets(sentence: str, catalogue: Catalogue, *, context: str | None = None,
-                  year: int | None = None) -> tuple[list[ParsedTarget], list[str]]:
+                  year: int | None = None, own: bool = False) -> tuple[list[ParsedTarget], list[str]]:
     """Every target a sentence states, and the parts that state a value but gave none. One target per
     index named with a rank-group ("các Chỉ số PAR Index, SIPAS, PAPI … nằm trong nhóm 15 tỉnh dẫn đầu":
     three targets, rank 15 or better); one per index when several indices each have a value; one per
@@ -368,7 +394,7 @@ def parse_targets(sentence: str, catalogue: Catalogue, *, context: str | None = 
         if all(found) and len({t.criterion for t in found}) == len(found):
             return found, []
     clauses = _WHEREOF.split(sentence)
-    first = parse_target(clauses[0] if len(clauses) > 1 else sentence, catalogue, context=context, year=year)
+    first = parse_target(clauses[0] if len(clauses) > 1 else sentence, catalogue, context=context, year=year, own=own)
     if first is None:
         return [], []
     out, missed = [first], []
@@ -379,10 +405,12 @@ def parse_targets(sentence: str, catalogue: Catalogue, *, context: str | None = 
         subject = _SUBJECT_LEAD.sub("", clause[:value.start()]).strip()
         subject = re.sub(r"\s*(?:đạt|là)\s*(?:tối thiểu|ít nhất|trên|từ)?\s*$", "", subject, flags=re.IGNORECASE)
         code, exact = catalogue.match(subject) if subject else (None, False)
-        parsed = parse_target(clause, catalogue, context=code, year=year) if code else None
+        parsed = parse_target(clause, catalogue, context=code, year=year) if code else \
+            parse_target(clause, catalogue, year=year, own=own)
         if parsed is None:
             missed.append(clause)
             continue
-        parsed.how = "name" if exact else "close"
+        if code:
+            parsed.how = "name" if exact else "close"
         out.append(parsed)
     return out, missed

@@ -3,6 +3,8 @@
   tỉnh, thành phố dẫn đầu cả nước"): two targets, rank 20 or better;
 - one sentence with a target and, after "trong đó", a second one for a part of the index;
 - one sentence giving two indices a value each;
+- targets no index measures ("tỷ lệ hồ sơ … đúng hạn đạt tối thiểu 98%, trong đó, … 95%", "100% văn bản …"):
+  criteria of the plan's own, named as the sentence names them;
 - a task under "Chỉ tiêu" that names a percentage ("Tổ chức tập huấn … cho 100% công chức …"): not a target.
 The plan is kehoach YAML whose targets are plain sentences, typed by the `van-thu` hand of
 make_office.py; `TARGETS_TRUTH` says what a reader sees."""
@@ -18,7 +20,13 @@ SENTENCES = [
     "dẫn đầu cả nước.",
     "Chỉ số SIPAS đạt tối thiểu 85%, trong đó mức độ hài lòng về thủ tục hành chính đạt tối thiểu 88%.",
     "Chỉ số PCI đạt tối thiểu 66 điểm và Chỉ số nội dung “Quản trị điện tử” đạt 4,5 điểm.",
+    "Phấn đấu đến hết năm 2024, tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt tối thiểu 98%, trong đó, tỷ "
+    "lệ hồ sơ lĩnh vực đất đai giải quyết đúng hạn đạt tối thiểu 95%.",
+    "100% văn bản trao đổi giữa các cơ quan hành chính được gửi, nhận dưới dạng điện tử.",
 ]
+# what the last two sentences measure, as they name it: criteria of the plan's own (no index measures them)
+OWN_NAMES = ["Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn", "Tỷ lệ hồ sơ lĩnh vực đất đai giải quyết đúng hạn",
+             "Văn bản trao đổi giữa các cơ quan hành chính được gửi, nhận dưới dạng điện tử"]
 TASK_SENTENCE = "Tổ chức tập huấn nghiệp vụ cho 100% công chức làm công tác cải cách hành chính."
 PLAN = """\
 schema_version: 1
@@ -69,6 +77,9 @@ TARGETS_TRUTH = [
     ("sipas.2", "%", Decimal("88"), "at_least", 1),
     ("pci", "điểm", Decimal("66"), "at_least", 2),
     ("papi.8", "điểm", Decimal("4.5"), "exact", 2),
+    (0, "%", Decimal("98"), "at_least", 3),  # an int: OWN_NAMES[i]
+    (1, "%", Decimal("95"), "at_least", 3),
+    (2, "%", Decimal("100"), "exact", 4),
 ]
 
 

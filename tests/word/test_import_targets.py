@@ -11,7 +11,7 @@ from generator.importer.recall import document_words, rebuilt_document, recall
 from generator.importer.targets import catalogue_for, parse_target
 from generator.plan.validate import load_plan
 from generator.word import read_docx
-from tests.office.make_targets import SENTENCES, TARGETS_TRUTH, TASK_SENTENCE, make_targets_plan
+from tests.office.make_targets import OWN_NAMES, SENTENCES, TARGETS_TRUTH, TASK_SENTENCE, make_targets_plan
 from tests.word.test_importer import write_plan
 
 
@@ -24,8 +24,20 @@ def imported(tmp_path_factory):
 
 def test_every_target_of_a_sentence_is_read(imported):
     _, result = imported
-    got = [(t["criterion"], t.get("unit", "điểm"), t["target"], t.get("bound", "exact")) for t in result.data["targets"]]
-    assert got == [(c, u, v, b) for c, u, v, b, _ in TARGETS_TRUTH]
+    own = {c["code"]: c["name"] for c in result.data.get("criteria", []) if "parent" not in c}
+    got = [(own.get(t["criterion"], t["criterion"]), t.get("unit", "điểm"), t["target"], t.get("bound", "exact"))
+           for t in result.data["targets"]]
+    assert got == [(OWN_NAMES[c] if isinstance(c, int) else c, u, v, b) for c, u, v, b, _ in TARGETS_TRUTH]
+
+
+def test_a_result_no_index_measures_gets_a_criterion_of_the_plans_own(imported, tmp_path):
+    """"tỷ lệ hồ sơ … giải quyết đúng hạn đạt tối thiểu 98%" in a target section: no catalogue criterion
+    fits, so the plan declares its own (named as printed, no index above it); the plan validates."""
+    _, result = imported
+    own = [c for c in result.data["criteria"] if "parent" not in c]
+    assert [c["name"] for c in own] == OWN_NAMES
+    _, messages = load_plan(write_plan(result.data, tmp_path / "own.yaml"))
+    assert [m for m in messages if m.level in ("error", "warning")] == []
 
 
 def test_a_sentence_stating_several_targets_is_printed_once(imported):
@@ -64,7 +76,8 @@ def test_a_task_under_chỉ_tiêu_is_not_a_target(imported):
     """"Tổ chức tập huấn … cho 100% công chức …" orders work: it stays a bullet, said as a sentence with a
     number that gave no target (the summary's unread count), never a 100% target."""
     _, result = imported
-    assert not any(t["target"] == 100 for t in result.data["targets"])
+    assert not any(t.get("wording") == TASK_SENTENCE for t in result.data["targets"])
+    assert not any("công chức" in c["name"] for c in result.data["criteria"])
     assert result.counts["unread_targets"] == 1
     cat = catalogue_for({"papi": "2018"})
     assert parse_target("Tổ chức tập huấn cho 100% cán bộ đầu mối.", cat, context="papi") is None
