@@ -365,7 +365,7 @@ def used_indices(st: State, data: dict) -> None:
         for index in [i for i in indices if i not in used]:
             del indices[index]
         if not indices:
-            del data["indices"]
+            data.pop("indices", None)  # a plan that names no index has none to drop
     for text in st.index_notes:
         if text.split(":")[0].split()[-1] in indices:
             st.guess(text)

@@ -36,9 +36,9 @@ TRUTH = HERE / "truth"
 DOCS = HERE / "docs"
 
 # The split (README.md, "Split"). Report figures on HELD_OUT only; tune on TUNE.
-TUNE = {"KH07_kh-kmt-2026"}
-HELD_OUT = {"KH01_kh-cchc-2026-2030", "KH03_kh-thidua-cchc-2026", "KH-PT01_kh-stttt-phutho-qlvb-2011",
-            "KH-EVN01_kh-a2-qpqs-2024"}
+# KH-EVN01 was held out until its import crashed (KeyError 'indices') and the crash was looked at: tune since.
+TUNE = {"KH07_kh-kmt-2026", "KH-EVN01_kh-a2-qpqs-2024"}
+HELD_OUT = {"KH01_kh-cchc-2026-2030", "KH03_kh-thidua-cchc-2026", "KH-PT01_kh-stttt-phutho-qlvb-2011"}
 
 
 def norm(text: object) -> str:

@@ -82,3 +82,26 @@ def test_a_task_under_chỉ_tiêu_is_not_a_target(imported):
     cat = catalogue_for({"papi": "2018"})
     assert parse_target("Tổ chức tập huấn cho 100% cán bộ đầu mối.", cat, context="papi") is None
     assert parse_target("Bảo đảm 100% hồ sơ được số hóa.", cat, context="papi").target == 100
+
+
+def test_plan_naming_no_index_with_its_own_targets_imports(tmp_path):
+    """A plan that names no index (no 'indices' in the plan) but whose target section gives criteria of its
+    own: the import used to stop with "lỗi không mong đợi: KeyError: 'indices'" (the unused indices were
+    dropped from a plan that had none)."""
+    from tests.office.make_duties import PLAN as NO_INDEX_PLAN
+    from tests.office.make_office import make_office_docx
+
+    text = NO_INDEX_PLAN.replace(
+        "      - Chủ động phòng ngừa, ứng phó kịp thời, giảm thiểu thiệt hại do thiên tai gây ra.",
+        "      - Chủ động phòng ngừa, ứng phó kịp thời, giảm thiểu thiệt hại do thiên tai gây ra.\n"
+        "  - id: chi-tieu\n    title: CHỈ TIÊU\n    content:\n"
+        "      - Tỷ lệ hộ dân vùng ven biển được hướng dẫn kỹ năng phòng tránh thiên tai đạt tối thiểu 90%.")
+    plan = tmp_path / "khong-chi-so.yaml"
+    plan.write_text(text, encoding="utf-8")
+    doc = read_docx(make_office_docx(plan, tmp_path / "khong-chi-so.docx", "van-thu")).value
+    result = import_document(doc, plan_id="khong-chi-so")
+    assert "indices" not in result.data
+    (target,) = result.data["targets"]
+    assert target["target"] == 90 and target["bound"] == "at_least"
+    assert result.data["criteria"] == [{"code": target["criterion"],
+                                        "name": "Tỷ lệ hộ dân vùng ven biển được hướng dẫn kỹ năng phòng tránh thiên tai"}]
