@@ -47,7 +47,8 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
 
     # appendices first: their group rows name the criteria and declare agencies
     appendices, tasks, table_targets = [], [], []
-    for result in [result for _, result in st.found_appendices] + read_body_tables(st):
+    from_body, table_refs = read_body_tables(st, body["sections"])
+    for result in [result for _, result in st.found_appendices] + from_body:
         appendices.append(result.appendix)
         tasks += result.tasks
         table_targets += result.targets
@@ -77,6 +78,8 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
     criteria += st.own_criteria
     if criteria:
         data["criteria"] = criteria
+    for at, aid in table_refs:  # after the targets' walk: a reference block holds no sentence
+        sections[at]["content"].append({"appendix": aid})
     found_responsibilities = responsibilities(st, sections)
     duties = body_duties(st, sections, {r["id"] for r in found_responsibilities})
     if duties:  # 'Tổ chức thực hiện' then prints its own items only

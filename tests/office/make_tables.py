@@ -281,3 +281,23 @@ def make_table_plan(out: Path | str, kind: str) -> Path:
     old.getparent().remove(old)
     document.save(str(out))
     return out
+
+
+def make_body_table_plan(out: Path | str) -> Path:
+    """A plan whose task table sits in the body, as all a section holds ("II. NỘI DUNG VÀ THỜI GIAN THỰC
+    HIỆN" then the table), not in an appendix: the duties plan of make_duties.py with its section II
+    emptied and the `flat` table put under its heading."""
+    from tests.office.make_duties import PLAN
+
+    out = Path(out)
+    start = PLAN.index("  - id: nhiem-vu")
+    end = PLAN.index("  - id: to-chuc")
+    text = PLAN[:start] + "  - id: nhiem-vu\n    title: NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n" + PLAN[end:]
+    plan = out.with_suffix(".yaml")
+    plan.write_text(text, encoding="utf-8")
+    make_office_docx(plan, out, "van-thu")
+    document = docx.Document(str(out))
+    heading = next(p for p in document.paragraphs if "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN" in p.text)
+    heading._p.addnext(parse_xml(table_xml(FLAT_WIDTHS, flat_rows(), 1)))
+    document.save(str(out))
+    return out

@@ -290,3 +290,21 @@ def test_lead_cell_pointing_to_another_document_is_a_todo_not_an_agency(imported
     assert len(result.todos) == 2
     said = [m.text for m in result.notes if m.level == "warning"]
     assert sum("không nêu tên cơ quan" in text for text in said) == 2
+
+
+def test_task_table_that_is_all_its_section_holds_is_named_after_it(tmp_path):
+    """A task table in the body, right under "II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN" and nothing else there
+    (seen in a real plan): kehoach prints tables as appendices, so it becomes one named after the section,
+    which points to it; no TODO is left for its name and the plan validates."""
+    from tests.office.make_tables import make_body_table_plan
+
+    doc = read_docx(make_body_table_plan(tmp_path / "bang-trong-noi-dung.docx")).value
+    result = import_document(doc, plan_id="bang-trong-noi-dung")
+    (appendix,) = result.data["appendices"]
+    assert appendix["type"] == "tasks" and appendix["title"] == "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN"
+    assert len(result.data["tasks"]) == 2
+    section = next(s for s in result.data["sections"] if s["title"] == "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN")
+    assert section["content"] == [{"appendix": appendix["id"]}]
+    assert result.todos == []
+    plan, messages = load_plan(write_plan(result.data, tmp_path / "bang.yaml"))
+    assert not [m for m in messages if m.level == "error"]
