@@ -308,3 +308,14 @@ def test_task_table_that_is_all_its_section_holds_is_named_after_it(tmp_path):
     assert result.todos == []
     plan, messages = load_plan(write_plan(result.data, tmp_path / "bang.yaml"))
     assert not [m for m in messages if m.level == "error"]
+
+
+def test_units_named_in_lower_case_split_from_each_other():
+    """"BCH Quân sự, phòng Tổng hợp" in a Thực hiện cell (a real plan of a company's unit) is two units:
+    'phòng'/'BCH' start an agency's name; names with commas of their own stay whole."""
+    from generator.importer.agencies import AgencyBook
+
+    book = AgencyBook("quang-nam", 2024)
+    assert book.split("BCH Quân sự, phòng Tổng hợp") == ["BCH Quân sự", "phòng Tổng hợp"]
+    assert book.split("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert book.split("Phòng Tư pháp, Phòng Nội vụ") == ["Phòng Tư pháp", "Phòng Nội vụ"]
