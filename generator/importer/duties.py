@@ -20,6 +20,10 @@ _VERB = re.compile(r"\s+(?:chủ trì|chỉ đạo|phối hợp|có trách nhi�
                    r"tổ chức|triển khai|theo dõi|tham mưu)\b", re.IGNORECASE)
 _CO = re.compile(r"^\s*chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>.+?)\s*$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:đề nghị|giao)\s+", re.IGNORECASE)
+# sections that assign no work (what the plan is for, whom it concerns, money, awards, targets) and
+# "Tổ chức thực hiện" (read by structure.responsibilities): "a) Cơ quan hành chính: …" there is not a duty
+_NOT_WORK = re.compile(r"TỔ CHỨC THỰC HIỆN|CHỈ TIÊU|MỤC TIÊU|MỤC ĐÍCH|YÊU CẦU|PHẠM VI|ĐỐI TƯỢNG|KINH PHÍ|TIÊU CHUẨN|"
+                       r"KHEN THƯỞNG|HỒ SƠ|CĂN CỨ")
 _HEAD_MAX = 220  # a heading longer than this is a sentence, not an agency's name
 
 
@@ -120,8 +124,7 @@ def body_duties(st: State, sections: list[dict], taken: set[str]) -> list[dict]:
         return rid
 
     for section in sections:
-        title = section["title"].upper()
-        if "TỔ CHỨC THỰC HIỆN" in title or re.search(r"CHỈ TIÊU|MỤC TIÊU", title):
+        if _NOT_WORK.search(section["title"].upper()):
             continue
         walk(section["content"])
     if out:

@@ -94,3 +94,25 @@ def test_body_duties_plan_validates_and_rebuilds_word_for_word(duties, tmp_path)
     assert at == sorted(at)
     labels = [texts[i].split(" ", 1)[0] for i in at]
     assert labels == ["a)", "b)", "c)", "a)", "b)"]
+
+
+def test_points_naming_agencies_in_a_section_that_assigns_no_work_stay(tmp_path):
+    """"II. PHẠM VI, ĐỐI TƯỢNG" listing "a) Cơ quan hành chính cấp tỉnh: các sở, ban, ngành." is whom the plan
+    concerns, not work given to them: it stays as printed (only work sections give responsibilities)."""
+    from tests.office.make_duties import PLAN
+    from tests.office.make_office import make_office_docx
+
+    scope = ("  - id: pham-vi\n    title: PHẠM VI, ĐỐI TƯỢNG\n    content:\n"
+             "      - title: Đối tượng\n        content:\n"
+             "          - text: \"Cơ quan hành chính cấp tỉnh: các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh.\"\n"
+             "          - text: \"Ủy ban nhân dân cấp xã: các xã, phường, thị trấn.\"\n")
+    at = PLAN.index("  - id: nhiem-vu")
+    plan = tmp_path / "pham-vi.yaml"
+    plan.write_text(PLAN[:at] + scope + PLAN[at:], encoding="utf-8")
+    doc = read_docx(make_office_docx(plan, tmp_path / "pham-vi.docx", "van-thu")).value
+    result = import_document(doc, plan_id="pham-vi")
+    section = next(s for s in result.data["sections"] if s["title"] == "PHẠM VI, ĐỐI TƯỢNG")
+    points = section["content"][0]["content"]
+    assert [p["text"][:25] for p in points] == ["Cơ quan hành chính cấp tỉ", "Ủy ban nhân dân cấp xã: c"]
+    # the work section is read as before
+    assert len(result.data["responsibilities"]) == len(DUTIES_TRUTH) + len(RUNON_TRUTH)
