@@ -60,8 +60,10 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         ids = [tid for tid in (one_target(parsed, sentence, where) for parsed in found) if tid]
         if not ids:
             return None
-        for tid in ids:  # each keeps the sentence that states it (printed once, by the first)
-            st.printed_sentences[tid] = sentence
+        by_id = {t["id"]: t for t in targets}
+        for tid in ids:  # printed once, by the first; a rank ("nhóm 15 tỉnh dẫn đầu") is only said in its words
+            if tid == ids[0] or by_id[tid].get("unit") == "hạng":
+                st.printed_sentences[tid] = sentence
         if len(ids) > 1:
             entry = next(t for t in targets if t["id"] == ids[0])
             st.guess(f"câu “{short(sentence, 60)}” nêu {len(ids)} chỉ tiêu ({', '.join(ids)}): câu in một lần, giữ ở "

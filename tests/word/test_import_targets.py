@@ -46,8 +46,11 @@ def test_a_sentence_stating_several_targets_is_printed_once(imported):
     printed = result.data["sections"][1]["content"]
     assert len(printed) == 2 and len(printed[0]["targets"]) == len(SENTENCES)
     assert printed[1] == {"bullets": [TASK_SENTENCE]}
-    # the first target of each sentence prints it, as printed; the others keep it but are not printed again
+    # the first target of each sentence prints it, as printed; the others are data, not printed again (a
+    # rank group keeps the sentence: "nhóm 20 tỉnh dẫn đầu" is said only in its words)
     assert [by_id[tid]["wording"] for tid in printed[0]["targets"]] == SENTENCES
+    riders = [t for t in result.data["targets"] if t["id"] not in printed[0]["targets"]]
+    assert [t["criterion"] for t in riders if "wording" in t] == ["par"]
     rebuilt = rebuilt_document(result.data)
     texts = [p.text for p in rebuilt.paragraphs()]
     for sentence in SENTENCES:
