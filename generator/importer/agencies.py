@@ -21,7 +21,7 @@ GROUP_RULES = [
 AGENCY_START = re.compile(
     r"^(đề nghị\s+)?(các\s+)?(sở|ban|văn phòng|thanh tra|công an|bộ chỉ huy|trung tâm|ủy ban|uỷ ban|ubnd|ubmttq|"
     r"đài|báo|bảo hiểm|cục|chi cục|kho bạc|hội|liên đoàn|tỉnh đoàn|đoàn|tòa án|viện|điện lực|bệnh viện|"
-    r"cơ quan|đơn vị|trường|ngân hàng|bộ|địa phương|chủ tịch)\b", re.IGNORECASE)
+    r"cơ quan|đơn vị|trường|ngân hàng|bộ|địa phương|chủ tịch|phòng|ban chỉ huy|bch|đảng ủy|chi ủy)\b", re.IGNORECASE)
 
 ASCII = str.maketrans({"đ": "d", "Đ": "D"})
 
@@ -175,8 +175,9 @@ class AgencyBook:
         for i in range(n - 1, -1, -1):
             for j in range(i + 1, n + 1):
                 piece = "".join(tokens[2 * i: 2 * j - 1])
-                if best[j] is None or not piece[:1].isupper() or len(piece.split()) < 3 \
-                        or not self.looks_like_agency(piece):
+                # capitalised ("Công an tỉnh"), or a unit word in lower case ("phòng Tổng hợp")
+                if best[j] is None or not (piece[:1].isupper() or re.match(r"(?:phòng|ban|tổ|đội)\s+[A-ZĐ]", piece)) \
+                        or len(piece.split()) < 3 or not self.looks_like_agency(piece):
                     continue
                 if best[i] is None or len(best[j]) + 1 > len(best[i]):
                     best[i] = [piece] + best[j]

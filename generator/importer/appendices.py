@@ -3,7 +3,7 @@ table) read by the table reader (tables.py) into tasks, scores or a generic tabl
 between the body's paragraphs become appendices too (kehoach prints tables only there)."""
 from __future__ import annotations
 
-from generator.importer.state import State, where_of
+from generator.importer.state import State, short, where_of
 from generator.importer.tables import TableImport
 from generator.nd30.grammar import APPENDIX_LINE, ATTACHED_LINE, clean
 from generator.nd30.labels import roman
@@ -61,6 +61,7 @@ def _table_notes(st: State, result: TableImport) -> None:
         st.note("guess" if "đoán" in text else "info", text)
     for text in result.warnings:  # the table holds structure that was not read
         st.warn(text)
+    st.todos += result.todos
 
 
 def read_appendices(st: State, found: list[dict]) -> list:
@@ -87,18 +88,30 @@ def read_appendices(st: State, found: list[dict]) -> list:
     return results
 
 
-def read_body_tables(st: State) -> list[TableImport]:
+def read_body_tables(st: State, sections: list[dict]) -> tuple[list[TableImport], list[tuple[int, str]]]:
     """Tables between the body's paragraphs: kehoach prints tables only as appendices, so the cells are
-    kept there, under a name for the drafter to give."""
-    results = []
+    kept there. A table that is all its section holds ("II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN" and the
+    table) is named after the section, which then points to it: (section number, appendix id) pairs;
+    any other is left for the drafter to name."""
+    results, refs = [], []
     for k, table in enumerate(st.body_tables, start=1):
         where = f"bảng {table.index + 1}"
         section = st.doc.sections[table.section] if table.section < len(st.doc.sections) else None
-        title = st.todo("tên phụ lục cho bảng nằm giữa nội dung", where)
-        result = st.tables.read(table, f"bang-{k}", title, bool(section and section.orientation == "landscape"),
-                                where)
+        at = st.table_sections.get(table.index)
+        alone = at is not None and at < len(sections) and not sections[at]["content"] and \
+            sum(1 for n in st.table_sections.values() if n == at) == 1
+        if alone:
+            title = sections[at]["title"].rstrip(" :.")
+            st.guess(f"bảng là toàn bộ nội dung của mục '{short(title, 60)}': đặt tên phụ lục theo tên mục và để mục "
+                     "dẫn tới phụ lục (“Chi tiết tại Phụ lục … kèm theo”)", where)
+        else:
+            title = st.todo("tên phụ lục cho bảng nằm giữa nội dung", where)
+        aid = f"bang-{k}"
+        result = st.tables.read(table, aid, title, bool(section and section.orientation == "landscape"), where)
         st.warn("bảng nằm giữa các đoạn nội dung: kehoach chỉ in bảng ở phụ lục, nên bảng được chuyển thành "
-                f"phụ lục '{result.appendix['id']}' ở cuối văn bản (cần đặt tên phụ lục)", where)
+                f"phụ lục '{result.appendix['id']}' ở cuối văn bản" + ("" if alone else " (cần đặt tên phụ lục)"), where)
+        if alone:
+            refs.append((at, result.appendix["id"]))
         _table_notes(st, result)
         results.append(result)
-    return results
+    return results, refs

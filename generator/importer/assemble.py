@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from generator.importer.appendices import read_body_tables
 from generator.importer.comments import collect_comments, word_comments
+from generator.importer.duties import body_duties
 from generator.importer.header import issuer
 from generator.importer.state import UNREAD, ImportResult, State, short
 from generator.importer.structure import (finish_targets, funding, responsibilities, section_ids, transform_sections,
@@ -46,7 +47,8 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
 
     # appendices first: their group rows name the criteria and declare agencies
     appendices, tasks, table_targets = [], [], []
-    for result in [result for _, result in st.found_appendices] + read_body_tables(st):
+    from_body, table_refs = read_body_tables(st, body["sections"])
+    for result in [result for _, result in st.found_appendices] + from_body:
         appendices.append(result.appendix)
         tasks += result.tasks
         table_targets += result.targets
@@ -76,7 +78,16 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
     criteria += st.own_criteria
     if criteria:
         data["criteria"] = criteria
+    for at, aid in table_refs:  # after the targets' walk: a reference block holds no sentence
+        sections[at]["content"].append({"appendix": aid})
     found_responsibilities = responsibilities(st, sections)
+    duties = body_duties(st, sections, {r["id"] for r in found_responsibilities})
+    if duties:  # 'Tổ chức thực hiện' then prints its own items only
+        own = [r["id"] for r in found_responsibilities]
+        for section in sections:
+            section["content"] = [{"responsibilities": own} if b == {"responsibilities": "all"} else b
+                                  for b in section["content"]]
+        found_responsibilities = duties + found_responsibilities
     found_funding = funding(sections)
     if st.agencies.declared:
         data["agencies"] = st.agencies.declared

@@ -34,6 +34,13 @@ def classify(p: Paragraph) -> Line:
 def read_body(st: State, blocks: list[Block]) -> dict:
     st.body_tables += [b for b in blocks if isinstance(b, Table)]
     lines = [classify(p) for p in body_paragraphs(blocks)]
+    line_of = {id(line.para): line for line in lines}
+    seen = 0
+    for block in blocks:  # the section each table sits in (its number among the sections, from 0)
+        if isinstance(block, Table):
+            st.table_sections[block.index] = seen - 1 if seen else None
+        elif id(block) in line_of and line_of[id(block)].kind == "section":
+            seen += 1
     st.numbering = numbering_scheme(st, lines)
     closing = None
     zone = st.zones.closing

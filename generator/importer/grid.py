@@ -119,6 +119,7 @@ class TableImport:
     targets: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # structure seen but not read
+    todos: list[str] = field(default_factory=list)  # what the TODO values written in the table ask for
 
 
 def text_of(lines: list[str]) -> str | None:

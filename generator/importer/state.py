@@ -37,6 +37,7 @@ class State:
         self.todos: list[str] = []
         self.obj_comments: dict[int, list[str]] = {}  # id(value in the plan data) → its YAML comment lines
         self.body_tables: list[Table] = []
+        self.table_sections: dict[int, int | None] = {}  # body table number → the section it sits in
         self.numbering: list[str] | None = None
         self.found_appendices: list = []  # (appendix found, TableImport)
         self.targets_by_criterion: dict[str, dict] = {}

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from generator.importer.agencies import slug
+from generator.importer.duties import runon_agencies
 from generator.importer.state import TODO, State, short
-from generator.importer.targets import criterion_named, parse_target, target_data
+from generator.importer.targets import criterion_named, parse_targets, target_data
 from generator.nd30.grammar import POINTER
 from generator.nd30.labels import roman
 
@@ -44,19 +45,42 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
             labels[None] = a["id"]
 
     def target_of(sentence: str, where: str, context: str | None) -> str | None:
+        """The target printed by this sentence (its first); the others it states are kept as data."""
         # "năm N đạt …" of a year before the plan's is last year's result (the title's year counts too: a
         # plan for 2019 dated December 2018)
-        parsed = parse_target(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0))
-        if parsed is None:
+        found, missed = parse_targets(sentence, st.catalogue, context=context, year=max(st.year, st.title_year or 0),
+                                      own=True)
+        if not found:
             if states_number(sentence):
                 st.unread_targets.append((sentence, where))
             return None
+        for part in missed:
+            if states_number(part):
+                st.unread_targets.append((part, where))
+        ids = [tid for tid in (one_target(parsed, sentence, where) for parsed in found) if tid]
+        if not ids:
+            return None
+        by_id = {t["id"]: t for t in targets}
+        for tid in ids:  # printed once, by the first; a rank ("nhóm 15 tỉnh dẫn đầu") is only said in its words
+            if tid == ids[0] or by_id[tid].get("unit") == "hạng":
+                st.printed_sentences[tid] = sentence
+        if len(ids) > 1:
+            entry = next(t for t in targets if t["id"] == ids[0])
+            st.guess(f"câu “{short(sentence, 60)}” nêu {len(ids)} chỉ tiêu ({', '.join(ids)}): câu in một lần, giữ ở "
+                     f"chỉ tiêu '{ids[0]}'; " + ", ".join(f"'{t}'" for t in ids[1:]) + " là số liệu, không in riêng",
+                     where, entry)
+        return ids[0]
+
+    def one_target(parsed, sentence: str, where: str) -> str | None:
+        if parsed.how == "own":  # the same words name the same criterion: a repeat is found below
+            parsed.criterion = own_root(parsed.head, parsed.max)
+            parsed.max = None
         known = st.targets_by_criterion.get(parsed.criterion)
         if known is not None and parsed.how != "context" and known.get("target") == parsed.target:
             return None  # the same target said again (preamble, a second heading)
         if known is not None and parsed.how == "index":
             return None
-        if parsed.head:
+        if parsed.head and parsed.how != "own":
             parsed.criterion = own_criterion(parsed.criterion, parsed.head, parsed.max)
             parsed.max = None  # the criterion declared carries it
         tid = st.tables.target_id(parsed.criterion)
@@ -66,9 +90,11 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         entry = target_data(tid, parsed, st.catalogue.by_code.get(parsed.criterion))
         targets.append(entry)
         st.targets_by_criterion.setdefault(parsed.criterion, entry)
-        st.printed_sentences[tid] = sentence
         st.target_where[tid] = where
-        if parsed.head:
+        if parsed.how == "own":
+            st.guess(f"“{short(parsed.head, 70)}” không thuộc chỉ số nào trong danh mục: khai báo tiêu chí riêng "
+                     f"'{parsed.criterion}' của kế hoạch (mục criteria) cho chỉ tiêu này", where, entry)
+        elif parsed.head:
             parent = st.catalogue.by_code.get(parsed.criterion.rsplit(".", 1)[0])
             st.guess(f"“{parsed.head}” không có trong danh mục: khai báo tiêu chí '{parsed.criterion}' trong mục "
                      f"criteria, thuộc '{parent.code if parent else parsed.criterion.rsplit('.', 1)[0]}'"
@@ -79,6 +105,24 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
             why = "theo tiêu đề phía trên câu" if parsed.how == "context" else "tên gần giống trong danh mục"
             st.guess(f"chỉ tiêu “{short(sentence, 60)}” gán cho tiêu chí {name}: {why}", where, entry)
         return tid
+
+    def own_root(name: str, maximum) -> str:
+        """A criterion of the plan's own, no index above it, named as the sentence names what it measures
+        (once per name)."""
+        for own in st.own_criteria:
+            if own.get("parent") is None and own["name"] == name:
+                return own["code"]
+        base = slug(name, 4)
+        code, n = base, 2
+        while code in st.catalogue.by_code or code in st.catalogue.indices or \
+                any(o["code"] == code for o in st.own_criteria + st.tables.own):
+            code, n = f"{base}-{n}", n + 1
+        own = {"code": code, "name": name}
+        if maximum is not None:
+            own["max"] = int(maximum) if maximum == maximum.to_integral() and maximum.as_tuple().exponent >= 0 \
+                else maximum
+        st.own_criteria.append(own)
+        return code
 
     def own_criterion(parent: str, name: str, maximum) -> str:
         """A sub-criterion the plan names that the catalogue lacks: declared under the heading's criterion
@@ -160,48 +204,79 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
 
 
 def responsibilities(st: State, sections: list[dict]) -> list[dict]:
-    """The run of numbered subsections of 'Tổ chức thực hiện' whose titles name agencies. A titled
-    subsection inside the run whose title names none keeps its title and gets a TODO for its
-    agencies; plain paragraphs after the run's last subsection that open with 'Trong quá trình'
-    (the usual last word of the section) stay at section level."""
+    """The numbered items of 'Tổ chức thực hiện' that assign work to agencies: a run of titled items
+    whose titles name agencies ("1. Sở Nội vụ"), and untitled items that open with the agencies, before
+    what they do ("2. Giao Công an tỉnh là cơ quan thường trực, …": kept as the responsibility's `text`).
+    A titled item inside the run whose title names none keeps its title and gets a TODO for its
+    agencies; plain paragraphs after the run's last titled item that open with 'Trong quá trình' (the
+    usual last word of the section) stay at section level. Consecutive responsibilities are printed by
+    one `responsibilities` block where they stand ('all' when that block holds every one)."""
     out: list[dict] = []
     for section in sections:
         if "TỔ CHỨC THỰC HIỆN" not in section["title"].upper():
             continue
         content = section["content"]
-        found = [agencies_of(st, b) if isinstance(b, dict) and "title" in b else None for b in content]
-        hits = [i for i, ids in enumerate(found) if ids]
-        if not hits:
-            continue
-        start, end = hits[0], hits[-1] + 1
-        inside = content[start:end]
-        if not all(isinstance(b, dict) and "title" in b for b in inside):
+        titled = [agencies_of(st, b) if isinstance(b, dict) and "title" in b else None for b in content]
+        hits = [i for i, ids in enumerate(titled) if ids]
+        start, end = (hits[0], hits[-1] + 1) if hits else (0, 0)
+        if hits and not all(isinstance(b, dict) and "title" in b for b in content[start:end]):
             end = next(i for i in range(start, end) if not (isinstance(content[i], dict) and "title" in content[i]))
-            inside = content[start:end]
-        for offset, block in enumerate(inside):
-            ids = found[start + offset]
-            if not ids:
-                ids = [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
-                st.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
-                        "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
-            base = "tn-" + (slug(ids[0]) if not ids[0].startswith(TODO) else "khac")
+        made: list = []  # per block: a responsibility id, or None to keep the block
+        for i, block in enumerate(content):
+            entry = None
+            if start <= i < end:
+                ids = titled[i] or [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
+                if not titled[i]:
+                    st.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
+                            "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
+                entry = {"agencies": ids}
+                joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
+                if joined != block["title"]:
+                    entry["title"] = block["title"]
+                entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
+            elif isinstance(block, dict) and "text" in block and "title" not in block:
+                ids = runon_ids(st, block["text"])
+                if ids:
+                    entry = {"agencies": ids, "text": block["text"], "content": block["content"]}
+            if entry is None:
+                made.append(None)
+                continue
+            base = "tn-" + (slug(entry["agencies"][0]) if not entry["agencies"][0].startswith(TODO) else "khac")
             rid, n = base, 2
             while any(r["id"] == rid for r in out):
                 rid, n = f"{base}-{n}", n + 1
-            entry: dict = {"id": rid, "agencies": ids}
-            joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
-            if joined != block["title"]:
-                entry["title"] = block["title"]
-            entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
-            out.append(entry)
-        after = content[end:]
-        last = out[-1]["content"]
-        moved = []
-        while last and isinstance(last[-1], str) and last[-1].startswith("Trong quá trình") and len(last) > 1:
-            moved.insert(0, last.pop())
-        section["content"] = content[:start] + [{"responsibilities": "all"}] + moved + after
+            out.append({"id": rid, **entry})
+            made.append(rid)
+        if not out:
+            continue
+        if end:
+            last = next(r for r in out if r["id"] == made[end - 1])["content"]
+            moved = []
+            while last and isinstance(last[-1], str) and last[-1].startswith("Trong quá trình") and len(last) > 1:
+                moved.insert(0, last.pop())
+            content = content[:end] + moved + content[end:]
+            made = made[:end] + [None] * len(moved) + made[end:]
+        new: list = []
+        for block, rid in zip(content, made):
+            if rid is None:
+                new.append(block)
+            elif new and isinstance(new[-1], dict) and isinstance(new[-1].get("responsibilities"), list):
+                new[-1]["responsibilities"].append(rid)
+            else:
+                new.append({"responsibilities": [rid]})
+        blocks = [b for b in new if isinstance(b, dict) and "responsibilities" in b]
+        if len(blocks) == 1:
+            blocks[0]["responsibilities"] = "all"
+        section["content"] = new
         break
     return out
+
+
+def runon_ids(st: State, text: str) -> list[str] | None:
+    found = runon_agencies(st, text)
+    if not found:
+        return None
+    return [st.agencies.declare(n, f"mục Tổ chức thực hiện, '{short(text, 50)}'") for n in found[0]]
 
 
 def agencies_of(st: State, block: dict) -> list[str] | None:
@@ -292,7 +367,7 @@ def used_indices(st: State, data: dict) -> None:
         for index in [i for i in indices if i not in used]:
             del indices[index]
         if not indices:
-            del data["indices"]
+            data.pop("indices", None)  # a plan that names no index has none to drop
     for text in st.index_notes:
         if text.split(":")[0].split()[-1] in indices:
             st.guess(text)

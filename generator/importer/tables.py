@@ -98,7 +98,23 @@ def _values(row, ordered: list[tuple[int, str]]) -> dict[str, list[str]]:
     return values
 
 
+# a lead or co cell that names no agency but where the agencies are named: "Theo phân công tại Quyết định
+# số 12/QĐ-UBND", "Theo Kế hoạch số …", "Các cơ quan được giao tại …"
+ASSIGNED_ELSEWHERE = re.compile(r"^\s*(?:theo\s|(?:các\s+)?(?:cơ quan|đơn vị)\s+(?:được\s+)?(?:giao|phân công)\s+tại\b)",
+                                re.IGNORECASE)
+
+
 class TableReader:
+    def assigned_elsewhere(self, key: str, text: str, where: str, out: TableImport) -> str:
+        """A TODO for agencies the table refers to another document for: kehoach cannot check Nơi nhận
+        or roll a task over without them, and a sentence is not an agency (never declared as one)."""
+        role = "chủ trì" if key == "lead" else "phối hợp"
+        said = " ".join(text.split())
+        out.warnings.append(f"{where}: ô {role} ghi “{said[:90]}”, không nêu tên cơ quan: ghi TODO để điền các cơ "
+                            "quan được phân công ở văn bản đó (kehoach không coi câu này là một cơ quan)")
+        out.todos.append(f"cơ quan {role} ({said[:60]})")
+        return f"TODO: cơ quan {role} theo văn bản được dẫn (ô in: {said})"
+
     def __init__(self, catalogue: Catalogue, agencies: AgencyBook, year: int):
         self.catalogue = catalogue
         self.agencies = agencies
@@ -265,6 +281,9 @@ class TableReader:
             if text_of(values.get("indicator", [])):
                 task["indicator"] = text_of(values["indicator"])
             for key, text in _agency_lines(values).items():
+                if ASSIGNED_ELSEWHERE.match(text):
+                    task[key] = [self.assigned_elsewhere(key, text, rwhere, out)]
+                    continue
                 names = self.agencies.split(text)
                 for name in names:
                     self.agencies.declare(name, rwhere)

@@ -13,6 +13,8 @@ from generator.word.model import Block
 
 
 GLUED_ITEMS = re.compile(r"(?<=[;,.])\s+(?=[-–•+]\s)")
+# "KT  GIÁM ĐỐC", "TM ỦY BAN NHÂN DÂN": the authority typed without its dot (ND30 writes "KT.", "TM.")
+UNDOTTED_AUTHORITY = re.compile(r"^(?P<kind>KT|TM)\s+(?=\S)")
 
 
 def read_tail(blocks: list[Block]) -> dict:
@@ -40,6 +42,11 @@ def signer(st: State, lines: list[tuple[str, bool, str]]) -> dict:
     out: dict = {}
     rest = []
     for text, _bold, where in lines:
+        undotted = UNDOTTED_AUTHORITY.match(text)
+        if undotted and text.isupper():
+            st.note("info", f"dòng '{text}' viết thiếu dấu chấm sau '{undotted.group('kind')}': kehoach in "
+                            f"'{undotted.group('kind')}.' theo thể thức", where)
+            text = UNDOTTED_AUTHORITY.sub(lambda m: m.group("kind") + ". ", text)
         if ON_BEHALF_LINE.match(text):
             out["on_behalf_of"] = ON_BEHALF_LINE.sub("", text)
         elif SIGNING_FOR_LINE.match(text):

@@ -154,11 +154,51 @@ def _blank(text: str, span: tuple[int, int]) -> str:
     return text[:span[0]] + " " * (span[1] - span[0]) + text[span[1]:]
 
 
+# a sentence that orders work ("Tổ chức tập huấn cho 100% công chức đầu mối") states a task, not a target,
+# unless it says what is to be reached ("đạt", "phấn đấu", "bảo đảm", "tối thiểu", "xếp hạng", "tăng … bậc")
+_TASK_VERB = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:tổ chức|triển khai|xây dựng|ban hành|rà soát|"
+                        r"kiểm tra|thực hiện|tăng cường|đẩy mạnh|tiếp tục|chỉ đạo|hướng dẫn|tuyên truyền|phối hợp|"
+                        r"cử|bố trí|tập huấn|cập nhật|công khai|niêm yết)\b", re.IGNORECASE)
+_REACH = re.compile(r"\b(?:đạt|phấn đấu|bảo đảm|đảm bảo|tối thiểu|ít nhất|xếp\s+(?:hạng|thứ)|(?:tăng|giảm)(?!\s+cường)\s+\d)",
+                    re.IGNORECASE)
+
+
+def orders_work(sentence: str) -> bool:
+    """Whether a sentence orders work (a task) rather than states a result to reach."""
+    return bool(_TASK_VERB.match(sentence)) and not _REACH.search(sentence)
+
+
+OWN = "?"  # ParsedTarget.criterion of a target whose criterion the plan must declare itself (how == "own")
+_TIME = re.compile(r"(?:^|\s)(?:đến|trong|vào|từ)?\s*(?:hết\s+|cuối\s+)?(?:năm|giai đoạn)\s+\d{4}(?:\s*[-–]\s*\d{4})?\s*,?",
+                   re.IGNORECASE)
+
+
+def subject_of(sentence: str) -> str | None:
+    """What a target sentence measures, in its own words, to name the criterion the plan declares:
+    the words before the value ("mức độ hài lòng của người dân … đạt tối thiểu 90%"), or after it when
+    the sentence opens with the value ("100% văn bản được ký số")."""
+    value = _VALUE.search(sentence) or _ANY_VALUE.search(sentence)
+    if value is None:
+        return None
+    before = re.sub(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|[-+•])?\s*", "", sentence[:value.start()])
+    before = _TIME.sub(" ", re.sub(r"^(?:phấn đấu|bảo đảm|đảm bảo)\s+", "", before.strip(), flags=re.IGNORECASE))
+    before = re.sub(r"\s*\b(?:đạt|là)?\s*(?:tối thiểu|ít nhất|trên|từ|khoảng)?\s*$", "", before, flags=re.IGNORECASE)
+    subject = before.strip(" ,:;")
+    if len(subject.split()) < 2:
+        subject = re.split(r"[;.(]", sentence[value.end():])[0].strip(" ,:;")
+    words = subject.split()
+    if not 2 <= len(words) <= 25 or re.search(r"\d{3,}", subject):
+        return None
+    return subject[:1].upper() + subject[1:]
+
+
 def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = None,
-                 year: int | None = None) -> ParsedTarget | None:
+                 year: int | None = None, own: bool = False) -> ParsedTarget | None:
     """The target a sentence states, or None when it does not state one. The criterion is the one the
     sentence names (quoted, or before its ':'), else the index it names, else `context` (the dimension
     heading it sits under). `year`: the plan year; a "năm N đạt …" of an earlier year is the baseline."""
+    if orders_work(sentence):
+        return None
     code, how = None, "name"
     quoted = _QUOTED.search(sentence)
     if quoted:
@@ -181,6 +221,8 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
             unknown_head = plain_head
     if code is None and context is not None:
         code, how = context, "context"
+    if code is None and own and subject_of(sentence):
+        code, how = OWN, "own"  # in a target section, a result the catalogues do not measure
     if code is None:
         return None
     text = sentence
@@ -197,7 +239,7 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
     if parsed is None:
         return None
     parsed.how = how
-    parsed.head = unknown_head if how == "context" else None
+    parsed.head = unknown_head if how == "context" else subject_of(sentence) if how == "own" else None
     if base:
         parsed.base_year = base["year"]
         if base["value"] is not None:
@@ -225,7 +267,8 @@ def _value_target(text: str, code: str) -> ParsedTarget | None:
     parsed = ParsedTarget(code, unit, target, vi_number(value.group(2)) if value.group(2) else None)
     before = text[max(0, value.start() - 30):value.start()]
     words = text[value.start() - 30 if value.start() > 30 else 0:value.end() + 40]
-    bound = _BOUND_BEFORE.search(before) or re.search(r"\bđạt\s+(tối thiểu|ít nhất|trên)\b", before, re.IGNORECASE)
+    bound = (_BOUND_BEFORE.search(before) or re.search(r"\bđạt\s+(tối thiểu|ít nhất|trên)\b", before, re.IGNORECASE)
+             or re.search(r"\b(tối thiểu)\s", value.group(0), re.IGNORECASE))  # "đạt tối thiểu 85%" is one match
     if bound:
         parsed.bound = "above" if bound.group(1).lower() == "trên" else "at_least"
     elif re.search(r"\btrở lên\b", words):
@@ -304,3 +347,70 @@ def target_data(tid: str, parsed: ParsedTarget, info: CriterionInfo | None) -> d
     if parsed.max is not None and (info is None or info.max is None or info.max != parsed.max):
         data["max"] = _plain(parsed.max)
     return data
+
+
+# a rank-group target: "nằm trong nhóm 15 tỉnh, thành phố dẫn đầu cả nước", "trong top 20 địa phương cao nhất"
+_GROUP = re.compile(r"\b(?:nằm\s+|thuộc\s+)?trong\s+(?:nhóm|top)\s+(\d+)\s+(?:tỉnh|địa phương|đơn vị|cơ quan)\b"
+                    r"[^.;]{0,60}?\b(?:dẫn đầu|cao nhất|đứng đầu|tốt nhất)", re.IGNORECASE)
+# "…, trong đó …" / "…; trong đó, …": a second target inside the first one's sentence
+_WHEREOF = re.compile(r"\s*[,;]\s*trong đó\s*,?\s*", re.IGNORECASE)
+# the words a clause puts before a criterion's name: "mức độ hài lòng của người dân về …"
+_SUBJECT_LEAD = re.compile(r"^(?:phấn đấu\s+)?(?:(?:mức độ|tỷ lệ|sự)\s+hài lòng(?:\s+của\s+[^,]+?)?\s+(?:về|đối với)\s+"
+                           r"(?:việc\s+)?)?", re.IGNORECASE)
+
+
+def named_indices(text: str, catalogue: Catalogue) -> list[str]:
+    """The indices a text names, in the order it names them ("các Chỉ số PAR Index, SIPAS, PAPI")."""
+    found = []
+    for index in catalogue.indices:
+        hits = [m.start() for p in index_names().get(index, ()) for m in re.finditer(p, text, re.IGNORECASE)]
+        if hits:
+            found.append((min(hits), index))
+    return [index for _, index in sorted(found)]
+
+
+def parse_targets(sentence: str, catalogue: Catalogue, *, context: str | None = None,
+                  year: int | None = None, own: bool = False) -> tuple[list[ParsedTarget], list[str]]:
+    """Every target a sentence states, and the parts that state a value but gave none. One target per
+    index named with a rank-group ("các Chỉ số PAR Index, SIPAS, PAPI … nằm trong nhóm 15 tỉnh dẫn đầu":
+    three targets, rank 15 or better); one per index when several indices each have a value; one per
+    clause of "…, trong đó …" (the clause names its criterion). The first is the sentence's own."""
+    group = _GROUP.search(sentence)
+    if group:
+        place = int(group.group(1))
+        codes = named_indices(sentence[:group.start()], catalogue) or named_indices(sentence, catalogue)
+        if not codes:
+            one = parse_target(sentence[:group.start()] + f" xếp hạng {place}", catalogue, context=context, year=year)
+            codes = [one.criterion] if one else []
+        return [ParsedTarget(code, "hạng", place, bound="at_least", how="index") for code in codes], \
+            ([] if codes else [sentence])
+    # several criteria, each with its value: "Chỉ số PCI đạt 66 điểm và Chỉ số nội dung “Quản trị điện tử” đạt 4,5
+    # điểm" (a criterion is named by an index's name or a quoted name)
+    starts = sorted({min(m.start() for p in index_names()[i] for m in re.finditer(p, sentence, re.IGNORECASE))
+                     for i in named_indices(sentence, catalogue)} | {m.start() for m in _QUOTED.finditer(sentence)})
+    if len(starts) > 1 and len(_ANY_VALUE.findall(sentence)) >= len(starts):
+        parts = [sentence[a:b] for a, b in zip([0] + starts[1:], starts[1:] + [len(sentence)])]
+        found = [parse_target(part, catalogue, year=year) for part in parts]
+        if all(found) and len({t.criterion for t in found}) == len(found):
+            return found, []
+    clauses = _WHEREOF.split(sentence)
+    first = parse_target(clauses[0] if len(clauses) > 1 else sentence, catalogue, context=context, year=year, own=own)
+    if first is None:
+        return [], []
+    out, missed = [first], []
+    for clause in clauses[1:]:
+        value = _ANY_VALUE.search(clause) or _VALUE.search(clause)
+        if value is None:
+            continue
+        subject = _SUBJECT_LEAD.sub("", clause[:value.start()]).strip()
+        subject = re.sub(r"\s*(?:đạt|là)\s*(?:tối thiểu|ít nhất|trên|từ)?\s*$", "", subject, flags=re.IGNORECASE)
+        code, exact = catalogue.match(subject) if subject else (None, False)
+        parsed = parse_target(clause, catalogue, context=code, year=year) if code else \
+            parse_target(clause, catalogue, year=year, own=own)
+        if parsed is None:
+            missed.append(clause)
+            continue
+        if code:
+            parsed.how = "name" if exact else "close"
+        out.append(parsed)
+    return out, missed

@@ -256,7 +256,15 @@ def score_empty_rows() -> list[list[dict]]:
     return [row[:4] + [cell("")] + row[5:] if r else row for r, row in enumerate(score_rows())]
 
 
-KINDS = {"score-empty": (SCORE_WIDTHS, score_empty_rows, 1), "score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
+def assigned_rows() -> list[list[dict]]:
+    """Lead and co cells that name no agency but the document where the agencies are assigned."""
+    rows = flat_rows()
+    rows[1][2] = cell("Theo phân công tại Quyết định số 45/QĐ-UBND ngày 10/01/2020 của UBND tỉnh")
+    rows[2][3] = cell("Các cơ quan được giao tại Kế hoạch số 12/KH-UBND")
+    return rows
+
+
+KINDS = {"assigned": (FLAT_WIDTHS, assigned_rows, 1), "score-empty": (SCORE_WIDTHS, score_empty_rows, 1), "score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
          "task": (TASK_WIDTHS, task_rows, 1), "score": (SCORE_WIDTHS, score_rows, 1),
          "plain": (PLAIN_WIDTHS, plain_rows, 1)}
 
@@ -271,5 +279,25 @@ def make_table_plan(out: Path | str, kind: str) -> Path:
     new = parse_xml(table_xml(widths, rows(), header_rows))
     old.addprevious(new)
     old.getparent().remove(old)
+    document.save(str(out))
+    return out
+
+
+def make_body_table_plan(out: Path | str) -> Path:
+    """A plan whose task table sits in the body, as all a section holds ("II. NỘI DUNG VÀ THỜI GIAN THỰC
+    HIỆN" then the table), not in an appendix: the duties plan of make_duties.py with its section II
+    emptied and the `flat` table put under its heading."""
+    from tests.office.make_duties import PLAN
+
+    out = Path(out)
+    start = PLAN.index("  - id: nhiem-vu")
+    end = PLAN.index("  - id: to-chuc")
+    text = PLAN[:start] + "  - id: nhiem-vu\n    title: NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n" + PLAN[end:]
+    plan = out.with_suffix(".yaml")
+    plan.write_text(text, encoding="utf-8")
+    make_office_docx(plan, out, "van-thu")
+    document = docx.Document(str(out))
+    heading = next(p for p in document.paragraphs if "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN" in p.text)
+    heading._p.addnext(parse_xml(table_xml(FLAT_WIDTHS, flat_rows(), 1)))
     document.save(str(out))
     return out

@@ -272,3 +272,50 @@ def test_groups_keep_their_printed_order(imported, tmp_path):
     # a table already in catalogue order says nothing
     _, result = imported("task")
     assert "group_order" not in result.data["appendices"][0]
+
+
+def test_lead_cell_pointing_to_another_document_is_a_todo_not_an_agency(imported):
+    """"Theo phân công tại Quyết định số 45/QĐ-UBND …" in the Chủ trì column names no agency: the task's lead
+    is a TODO quoting the cell (kehoach checks Nơi nhận and rolls tasks over by agency), said in the summary;
+    nothing is declared as an agency from it."""
+    _, result = imported("assigned")
+    tasks = result.data["tasks"]
+    assert len(tasks) == 2
+    assert len(tasks[0]["lead"]) == 1 and tasks[0]["lead"][0].startswith("TODO: cơ quan chủ trì")
+    assert "Quyết định số 45/QĐ-UBND" in tasks[0]["lead"][0]
+    assert not tasks[0]["co"][0].startswith("TODO")  # the co cell of that row names agencies: read as usual
+    assert tasks[1]["co"][0].startswith("TODO: cơ quan phối hợp") and tasks[1]["lead"] == ["Sở Nội vụ"]
+    declared = [a["name"] for a in result.data.get("agencies", [])]
+    assert not any(name.startswith(("Theo", "Các cơ quan được giao")) for name in declared)
+    assert len(result.todos) == 2
+    said = [m.text for m in result.notes if m.level == "warning"]
+    assert sum("không nêu tên cơ quan" in text for text in said) == 2
+
+
+def test_task_table_that_is_all_its_section_holds_is_named_after_it(tmp_path):
+    """A task table in the body, right under "II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN" and nothing else there
+    (seen in a real plan): kehoach prints tables as appendices, so it becomes one named after the section,
+    which points to it; no TODO is left for its name and the plan validates."""
+    from tests.office.make_tables import make_body_table_plan
+
+    doc = read_docx(make_body_table_plan(tmp_path / "bang-trong-noi-dung.docx")).value
+    result = import_document(doc, plan_id="bang-trong-noi-dung")
+    (appendix,) = result.data["appendices"]
+    assert appendix["type"] == "tasks" and appendix["title"] == "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN"
+    assert len(result.data["tasks"]) == 2
+    section = next(s for s in result.data["sections"] if s["title"] == "NỘI DUNG VÀ THỜI GIAN THỰC HIỆN")
+    assert section["content"] == [{"appendix": appendix["id"]}]
+    assert result.todos == []
+    plan, messages = load_plan(write_plan(result.data, tmp_path / "bang.yaml"))
+    assert not [m for m in messages if m.level == "error"]
+
+
+def test_units_named_in_lower_case_split_from_each_other():
+    """"BCH Quân sự, phòng Tổng hợp" in a Thực hiện cell (a real plan of a company's unit) is two units:
+    'phòng'/'BCH' start an agency's name; names with commas of their own stay whole."""
+    from generator.importer.agencies import AgencyBook
+
+    book = AgencyBook("quang-nam", 2024)
+    assert book.split("BCH Quân sự, phòng Tổng hợp") == ["BCH Quân sự", "phòng Tổng hợp"]
+    assert book.split("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert book.split("Phòng Tư pháp, Phòng Nội vụ") == ["Phòng Tư pháp", "Phòng Nội vụ"]
