@@ -231,3 +231,30 @@ def _run_child(folder: Path, mode: str, room: int, args: list, cwd: Path) -> tup
     assert line is not None, done.stderr
     done.stderr = "\n".join(x for x in done.stderr.splitlines() if not x.startswith("FILES "))
     return done, json.loads(line[6:])
+
+
+# ------------------------------------------------------------------------------------------ damaged packages
+
+def not_a_zip(dst: Path) -> Path:
+    dst.write_bytes(b"PK\x03\x04" + b"not really a zip" * 8)
+    return dst
+
+
+def bad_crc(src: Path, dst: Path) -> Path:
+    """`src` stored without compression, one byte of word/document.xml changed: its CRC-32 no longer agrees."""
+    stored = dst.with_suffix(".stored")
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as out:
+        for info in z.infolist():
+            out.writestr(info.filename, z.read(info))
+    data = bytearray(stored.read_bytes())
+    stored.unlink()
+    at = data.find(b"<w:body>")
+    data[at + 3] = ord("X")
+    dst.write_bytes(bytes(data))
+    return dst
+
+
+def truncated(src: Path, dst: Path) -> Path:
+    data = src.read_bytes()
+    dst.write_bytes(data[: len(data) // 2])
+    return dst
