@@ -57,6 +57,22 @@ _LIBRARY_VI: list[tuple[re.Pattern, str]] = [(re.compile(a), b) for a, b in (
     (r"Namespace prefix (\S+)[^);]* is not defined[^);]*", r"tiền tố \1 chưa được khai báo"),
     (r"[Ee]xcessive depth in document[^);]*", "lồng nhau quá sâu"),
     (r"Memory allocation failed[^);]*|Cannot allocate memory", "không đủ bộ nhớ"),
+    # PyYAML's syntax errors that plan/loader.py has no hint for
+    (r"while scanning an alias did not find expected alphabetic or numeric character",
+     "sau '*' phải là tên một neo (chữ, số)"),
+    (r"while scanning an anchor did not find expected alphabetic or numeric character",
+     "sau '&' phải là tên neo (chữ, số)"),
+    (r"while scanning a block scalar[^)]*", "sau '|' hoặc '>' chỉ được có chú thích hoặc xuống dòng"),
+    (r"while scanning a directive[^)]*", "chỉ thị '%' không được dùng trong tệp kế hoạch"),
+    (r"found duplicate anchor[^)]*", "một tên neo '&' được đặt hai lần"),
+    (r"while scanning a tag[^)]*", "thẻ '!' viết sai"),
+    (r"while scanning a simple key[^)]*", "thiếu dấu ':' sau tên khóa"),
+    (r"while scanning a plain scalar[^)]*", "giá trị viết sai (hãy đặt chuỗi trong dấu nháy)"),
+    (r"while parsing a block (mapping|collection|node)[^)]*", "thụt lề không đúng"),
+    (r"while parsing a flow (sequence|mapping|node)[^)]*", "ngoặc '[' hoặc '{' viết sai"),
+    (r"unacceptable character #x0*([0-9A-Fa-f]+)[^)]*", r"có ký tự đặc biệt không được phép (U+\1)"),
+    (r"'utf-8' codec can't decode byte[^)]*", "không phải bảng mã UTF-8"),
+    (r"lỗi cú pháp YAML \([\x20-\x7e]*\)", "lỗi cú pháp YAML (cấu trúc không hợp lệ ở chỗ này)"),
 )]
 _STRERROR = {os.strerror(n): n for n in sorted(_errno.errorcode, reverse=True)}
 _ERRNO_TEXT = re.compile(r"\[Errno (\d+)\] ([^:)\]]+)(: '[^']*')?")

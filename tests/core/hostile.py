@@ -258,3 +258,17 @@ def truncated(src: Path, dst: Path) -> Path:
     data = src.read_bytes()
     dst.write_bytes(data[: len(data) // 2])
     return dst
+
+
+def bad_xml(src: Path, dst: Path) -> Path:
+    """`src` with word/document.xml cut in the middle of a tag (well-formedness error from lxml)."""
+    with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info)
+            out.writestr(info.filename, data[: len(data) // 2] if info.filename == "word/document.xml" else data)
+    return dst
+
+
+# YAML mistakes a drafter makes whose PyYAML message had no Vietnamese hint
+BROKEN_YAML = ["a: *\n", "a: &\n", "a: |x\n  b\n", "%FOO\n---\na: 1\n", "a: &x 1\nb: &x 2\n", "a: !<x\n",
+               "a: [1, 2\nb: 3\n", "a:\n  - b\n  c: 1\n", "a: b: c\n", "a: 'x\n"]

@@ -14,12 +14,13 @@ import sys
 import pytest
 
 from generator.render.build import build_plan
-from tests.core.hostile import (ROOT, SAMPLE, bad_crc, duplicate_part_docx, not_a_zip, plan_text, run_on_full_disk,
-                                run_read_only, truncated)
+from tests.core.hostile import (BROKEN_YAML, ROOT, SAMPLE, bad_crc, bad_xml, duplicate_part_docx, not_a_zip, plan_text,
+                                run_on_full_disk, run_read_only, truncated)
 from tests.test_cli import run
 
 ENGLISH = re.compile(r"Errno|OSError|No space|Permission denied|File too large|Read-only|lỗi hệ thống số|"
-                     r"lỗi không mong đợi|Traceback|zip file|Bad CRC|Bad magic|Truncated|[Dd]ecompress")
+                     r"lỗi không mong đợi|Traceback|zip file|Bad CRC|Bad magic|Truncated|[Dd]ecompress|"
+                     r"\b(while|found|expected|did not|cannot|could not|is not|mismatch|[Pp]remature)\b")
 
 
 @pytest.fixture(scope="module")
@@ -103,12 +104,12 @@ def test_file_too_large_for_the_system_is_said(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["s.json"]
 
 
-@pytest.mark.parametrize("make", ["not-a-zip", "bad-crc", "truncated"])
+@pytest.mark.parametrize("make", ["not-a-zip", "bad-crc", "truncated", "bad-xml"])
 def test_damaged_packages_are_said_in_vietnamese(make, sample_docx, tmp_path):
     """'File is not a zip file', 'Bad CRC-32 for file …' were printed as they are."""
     docx = tmp_path / f"{make}.docx"
     {"not-a-zip": lambda: not_a_zip(docx), "bad-crc": lambda: bad_crc(sample_docx, docx),
-     "truncated": lambda: truncated(sample_docx, docx)}[make]()
+     "truncated": lambda: truncated(sample_docx, docx), "bad-xml": lambda: bad_xml(sample_docx, docx)}[make]()
     plan = tmp_path / "plan.yaml"
     plan.write_text(plan_text(), encoding="utf-8")
     for args in (["check", docx], ["check", "--format", "json", docx], ["check", "--format", "github", docx],
@@ -158,3 +159,14 @@ def test_a_control_character_in_a_recipient_is_one_error(tmp_path):
     assert done.returncode == 1
     assert "U+0007" in done.stderr and "cần 'text' hoặc 'agency'" not in done.stderr, done.stderr
     assert "1 kế hoạch: 1 lỗi" in done.stderr
+
+
+@pytest.mark.parametrize("n", range(len(BROKEN_YAML)))
+def test_yaml_syntax_errors_are_said_in_vietnamese(n, tmp_path):
+    """'lỗi cú pháp YAML (while scanning an alias did not find expected …)' where the loader had no hint."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(BROKEN_YAML[n], encoding="utf-8")
+    for args in (["validate", plan], ["validate", "--format", "json", plan], ["validate", "--format", "github", plan]):
+        done = run(*args)
+        assert done.returncode == 1 and "plan.yaml" in done.stdout + done.stderr
+        assert not ENGLISH.search(done.stdout + done.stderr), done.stdout + done.stderr

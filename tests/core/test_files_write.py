@@ -100,8 +100,10 @@ def test_new_outputs_follow_the_umask(mask, edited_plan, sample_docx, tmp_path):
         for name, args in outs.items():
             done = run(*args, tmp_path / name)
             assert (tmp_path / name).is_file(), (name, done.stderr)
-    for name in outs:
-        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == want, name
+        assert run("build", edited_plan, "-o", tmp_path / "build").returncode == 0
+    built = sorted((tmp_path / "build" / "plan").iterdir())
+    for path in [tmp_path / name for name in outs] + built:
+        assert stat.S_IMODE(path.stat().st_mode) == want, path.name
 
 
 # ------------------------------------------------------------------------------------- -o: not a file
