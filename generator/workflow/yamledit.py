@@ -30,18 +30,6 @@ def load(text: str):
     return yaml.load(text, Loader=Loader)  # noqa: S506 (the safe loader)
 
 
-def aliases(root: yaml.Node | None) -> list[tuple[tuple, tuple]]:
-    """(path, path of the first use) for every node reached twice (a YAML alias '*name')."""
-    seen: dict[int, tuple] = {}
-    out = []
-    for path, node in nodes(root) if root is not None else ():
-        if id(node) in seen:
-            out.append((path, seen[id(node)]))
-        else:
-            seen[id(node)] = path
-    return out
-
-
 @dataclass
 class Edit:
     start: int

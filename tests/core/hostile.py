@@ -110,8 +110,9 @@ def with_style(text: str, *, bom: bool = False, crlf: bool = False) -> bytes:
 # ------------------------------------------------------------------------------------------ a full disk
 
 def can_mount_tmpfs() -> bool:
-    """A private tmpfs through a user namespace (`unshare -rm`), where the system allows it."""
-    if not shutil.which("unshare"):
+    """A private tmpfs through a user namespace (`unshare -rm`), where the system allows it (and
+    KEHOACH_TEST_NO_TMPFS is not set: to try the other way on a machine that has both)."""
+    if not shutil.which("unshare") or os.environ.get("KEHOACH_TEST_NO_TMPFS"):
         return False
     done = subprocess.run(["unshare", "-rm", "sh", "-c", "mount -t tmpfs -o size=64k tmpfs /mnt"],
                           capture_output=True, timeout=30)
@@ -178,12 +179,31 @@ else:
             return real(fd, _take(data) if _on_disk(path) else data, *rest)
         return write
     os.write, os.pwrite = _patch(os.write), _patch(os.pwrite)
-    class FileIO(io.FileIO):
+    import builtins
+    real_open = builtins.open
+    class Full:
+        # a file object opened for writing under the folder: its writes use up the room
+        def __init__(self, fh):
+            self._fh = fh
         def write(self, data):
-            return super().write(_take(data) if _on_disk(self.name) else data)
-    io.FileIO = FileIO
-    import _io
-    _io.FileIO = FileIO
+            if isinstance(data, str):
+                data = data.encode(self._fh.encoding or "utf-8")
+                return self._fh.buffer.write(_take(data).tobytes()) and len(data)
+            return self._fh.write(_take(data))
+        def __getattr__(self, name):
+            return getattr(self._fh, name)
+        def __enter__(self):
+            return self
+        def __exit__(self, *exc):
+            return self._fh.__exit__(*exc)
+        def __iter__(self):
+            return iter(self._fh)
+    def open_(file, mode="r", *rest, **kw):
+        fh = real_open(file, mode, *rest, **kw)
+        if any(c in mode for c in "wax+") and not isinstance(file, int) and _on_disk(os.fsdecode(file)):
+            return Full(fh)
+        return fh
+    builtins.open = io.open = open_
 sys.argv = ["kehoach", *sys.argv[4:]]
 from generator.cli.entry import main
 try:
