@@ -47,10 +47,17 @@ def load_results(path: Path) -> Results:
     try:
         results = Results.model_validate(located.data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            line, col = located.where(loc)
-            problems.add(line, col, format_path(loc), f"giá trị không hợp lệ ({err['msg']})")
+        from generator.plan.validate import _data_path, _message  # the plan's Vietnamese for pydantic
+
+        said: dict[tuple, str] = {}
+        # a value tried as a decimal, then as an integer: said once, as a number
+        for err in sorted(exc.errors(include_url=False), key=lambda e: not e["type"].startswith("decimal")):
+            loc = _data_path(located.data, tuple(err["loc"]))
+            extra = "khóa không có ở đây (chỉ có " + ("value, rank, of)" if len(loc) == 3 else "year, results)")
+            said.setdefault(loc, extra if err["type"] == "extra_forbidden" else _message(err))
+        for loc, text in said.items():
+            line, col = located.where(loc, key=text.startswith("khóa"))
+            problems.add(line, col, format_path(loc), text)
         results = None
     problems.raise_if_errors()
     return results

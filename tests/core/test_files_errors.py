@@ -170,3 +170,16 @@ def test_yaml_syntax_errors_are_said_in_vietnamese(n, tmp_path):
         done = run(*args)
         assert done.returncode == 1 and "plan.yaml" in done.stdout + done.stderr
         assert not ENGLISH.search(done.stdout + done.stderr), done.stdout + done.stderr
+
+
+def test_a_results_file_is_checked_in_vietnamese(tmp_path):
+    """pydantic's English ('Input should be a valid decimal', 'Extra inputs are not permitted') was printed,
+    and a wrong value twice (as a decimal and as an integer)."""
+    results = tmp_path / "ket-qua.yaml"
+    results.write_text("year: 2021\nfoo: 1\nresults:\n  papi:\n    value: abc\n    rank: 0\n    extra: 1\n",
+                       encoding="utf-8")
+    done = run("rollover", SAMPLE, "--results", results, "-o", tmp_path / "next.yaml")
+    assert done.returncode == 1 and not ENGLISH.search(done.stderr) and "Input" not in done.stderr, done.stderr
+    assert "ket-qua.yaml:2:1: lỗi: foo: khóa không có ở đây" in done.stderr
+    assert done.stderr.count("results.papi.value:") == 1 and "results.papi.rank: phải ≥ 1" in done.stderr
+    assert not (tmp_path / "next.yaml").exists()
