@@ -107,18 +107,23 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
                        "ví dụ quang-nam hoặc 'Quảng Nam'", err=True)
             sys.exit(1)
         registry = province["id"]
+    from generator.core.safeio import os_error_vi, write_error_vi
+
     try:
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
-        write_atomic(target, outcome.text)
-        schema_file = write_schema(target, outcome.schema_ref)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
         sys.exit(1)
+    except (OSError, MemoryError) as exc:  # while reading: not a write error (it said "không ghi được")
+        why = "không đủ bộ nhớ" if isinstance(exc, MemoryError) else os_error_vi(exc)
+        click.echo(f"{_display(source)}: không nhập được ({why}); không ghi tệp nào.", err=True)
+        sys.exit(1)
+    try:
+        write_atomic(target, outcome.text)
+        schema_file = write_schema(target, outcome.schema_ref)
     except OSError as exc:
-        from generator.core.safeio import write_error_vi
-
         click.echo(f"{_display(target)}: không ghi được tệp ({write_error_vi(exc)}); tệp cũ (nếu có) giữ nguyên.",
                    err=True)
         sys.exit(1)
@@ -411,6 +416,10 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("đã dừng.", err=True)
         sys.exit(130)
+    except MemoryError:
+        click.echo("không đủ bộ nhớ để xử lý tệp này; hãy đóng bớt chương trình khác hoặc chia nhỏ tệp rồi chạy lại.",
+                   err=True)
+        sys.exit(1)
     except OSError as exc:  # a system error no step turned into a message: still said in Vietnamese
         from generator.core.safeio import write_error_vi
 

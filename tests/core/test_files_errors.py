@@ -183,3 +183,23 @@ def test_a_results_file_is_checked_in_vietnamese(tmp_path):
     assert "ket-qua.yaml:2:1: lỗi: foo: khóa không có ở đây" in done.stderr
     assert done.stderr.count("results.papi.value:") == 1 and "results.papi.rank: phải ≥ 1" in done.stderr
     assert not (tmp_path / "next.yaml").exists()
+
+
+def test_a_memory_failure_while_importing_is_not_a_write_error(sample_docx, tmp_path, monkeypatch):
+    """'không ghi được tệp (Cannot allocate memory)': a failure while reading was said as one of writing."""
+    import generator.importer.pipeline as pipeline
+
+    def no_memory(*args, **kwargs):
+        raise OSError(12, "Cannot allocate memory")
+
+    monkeypatch.setattr(pipeline, "import_document", no_memory)
+    done = run("import", sample_docx, "-o", tmp_path / "x.yaml")
+    assert done.returncode == 1 and "không ghi được" not in done.stderr, done.stderr
+    assert "không nhập được (không đủ bộ nhớ)" in done.stderr and not ENGLISH.search(done.stderr)
+
+    def memory_error(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "import_document", memory_error)
+    done = run("import", sample_docx, "-o", tmp_path / "x.yaml")
+    assert done.returncode == 1 and "không đủ bộ nhớ" in done.stderr and "MemoryError" not in done.stderr
