@@ -146,33 +146,45 @@ def test_o_never_replaces_a_device_fifo_or_directory(edited_plan, sample_docx, t
 
 # ------------------------------------------------------------------------------------- --fix output
 
-def test_fix_output_holds_only_safe_entries_and_is_reproducible(sample_docx, tmp_path, monkeypatch):
-    """Entries climbing out ('../../x'), absolute, on a drive ('C:\\\\x') or symbolic links never reach the
-    output; a part added or changed gets the package's time, not the run's, so two runs agree byte for
-    byte (the changed parts also came in the random order of a set)."""
-    from generator.nd30.fix.fixer import Fixer
-    from generator.word.package import open_package
-    from generator.word.reader import read_package
+FIX_WRITE = """
+import sys, time
+from pathlib import Path
+time.time = lambda: float(sys.argv[3])
+from generator.nd30.fix.fixer import Fixer
+from generator.word.package import open_package
+from generator.word.reader import read_package
+with open_package(sys.argv[1]) as pkg:
+    fixer = Fixer(pkg, read_package(pkg).value)
+    fixer.new_parts["word/header_kehoach1.xml"] = b"<w:hdr/>"
+    fixer.new_parts["word/footer_kehoach1.xml"] = b"<w:ftr/>"
+    fixer.dirty |= {"word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels", "docProps/core.xml"}
+    for name in fixer.dirty:
+        pkg.xml(name)
+    fixer.write(Path(sys.argv[2]))
+"""
 
+
+def test_fix_output_holds_only_safe_entries_and_is_reproducible(sample_docx, tmp_path):
+    """Entries climbing out ('../../x'), absolute, on a drive ('C:\\\\x') or symbolic links never reach the
+    output; a part added or changed gets the package's time, not the run's, and parts come in name order
+    (they came in the order of a set of strings, which changes with every process), so two runs agree
+    byte for byte."""
     source = tmp_path / "odd.docx"
     unsafe_entries_docx(sample_docx, source)
     outputs = []
-    for n, now in enumerate((1_000_000_000.0, 1_700_000_000.0)):
-        monkeypatch.setattr(time, "time", lambda now=now: now)
-        with open_package(source) as pkg:
-            fixer = Fixer(pkg, read_package(pkg).value)
-            fixer.new_parts["word/header_kehoach1.xml"] = b"<w:hdr/>"
-            fixer.new_parts["word/footer_kehoach1.xml"] = b"<w:ftr/>"
-            fixer.dirty |= {"word/styles.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"}
-            fixer.write(tmp_path / f"out{n}.docx")
-        outputs.append((tmp_path / f"out{n}.docx").read_bytes())
+    for n, (now, seed) in enumerate(((1_000_000_000, "1"), (1_700_000_000, "2"))):
+        out = tmp_path / f"out{n}.docx"
+        subprocess.run([sys.executable, "-c", FIX_WRITE, source, out, str(now)], check=True, cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONHASHSEED": seed}, timeout=120)
+        outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     with zipfile.ZipFile(tmp_path / "out0.docx") as z:
         for info in z.infolist():
             assert not info.filename.startswith(("/", "\\", "..")) and ":" not in info.filename
             assert ".." not in info.filename.split("/") and info.filename != "word/link.xml"
             assert stat.S_IFMT(info.external_attr >> 16) in (0, stat.S_IFREG)
-            assert info.date_time != time.localtime(1_700_000_000.0)[:6]
+            assert info.date_time != time.localtime(1_700_000_000)[:6]
+        assert "word/header_kehoach1.xml" in z.namelist()
 
 
 # ------------------------------------------------------------------------------------- temporary files
