@@ -207,6 +207,39 @@ def clean_stale(folder: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
+# the system temporary folders kehoach's steps make (tempfile.TemporaryDirectory(prefix="kehoach-…-")): a
+# killed run leaves them; no step lasts an hour (every LibreOffice run has a timeout of minutes)
+_WORK_DIR = re.compile(r"^kehoach-(import|onto|fix|pages|pdf|read)-[A-Za-z0-9_]+$")
+STALE_WORK_SECONDS = 3600
+
+
+def clean_stale_work_dirs(folder: Path | None = None, now: float | None = None) -> list[Path]:
+    """Remove kehoach's own working folders left in the system temporary folder by runs that were killed
+    (named kehoach-import-…, kehoach-onto-…; untouched for an hour)."""
+    import shutil
+    import tempfile
+    import time
+
+    folder = Path(folder or tempfile.gettempdir())
+    now = time.time() if now is None else now
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _WORK_DIR.match(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and now - info.st_mtime > STALE_WORK_SECONDS:
+            shutil.rmtree(entry.path, ignore_errors=True)
+            removed.append(Path(entry.path))
+    return removed
+
+
 def text_style(like: Path | None) -> tuple[bool, bool]:
     """(BOM, CRLF) of an existing text file: its first bytes begin with a BOM; every line ends in CRLF."""
     if like is None:
@@ -250,6 +283,7 @@ class Staged:
         folder = self.target.parent
         folder.mkdir(parents=True, exist_ok=True)
         clean_stale(folder)
+        clean_stale_work_dirs()
         try:
             self.old = os.stat(self.target)
         except FileNotFoundError:

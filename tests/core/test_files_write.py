@@ -260,3 +260,21 @@ def test_kill_9_leaves_a_temporary_file_the_next_run_removes(command, edited_pla
     assert not temp.exists()
     assert not [p for p in out.parent.iterdir() if safeio.TEMP_TAG in p.name]
     assert out.read_bytes() != b"the old output"
+
+
+def test_a_killed_runs_working_folder_in_the_system_temp_is_removed(tmp_path, sample_docx):
+    """kill -9 during import left /tmp/kehoach-import-XXXX (with a copy of the document) forever."""
+    old = [tmp_path / "kehoach-import-abc123", tmp_path / "kehoach-onto-x_y1"]
+    young = tmp_path / "kehoach-import-young1"
+    other = tmp_path / "kehoach-notours-1"  # not a name kehoach's steps make
+    then = time.time() - safeio.STALE_WORK_SECONDS - 60
+    for d in [*old, young, other]:
+        d.mkdir()
+        (d / "document.docx").write_bytes(b"x")
+        if d is not young:
+            os.utime(d, (then, then))
+    done = subprocess.run([sys.executable, "-m", "generator", "import", sample_docx, "-o", tmp_path / "x.yaml"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert not any(d.exists() for d in old) and young.exists() and other.exists()
