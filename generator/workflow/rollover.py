@@ -20,7 +20,7 @@ from generator.core.text import number, wrap_words
 from generator.plan.catalogue import index_names
 from generator.plan.loader import format_path, load_yaml, read_text
 from generator.plan.validate import load_plan
-from generator.workflow.yamledit import WIDTH, YamlEditor, get, key_node, load, nodes, quoted
+from generator.workflow.yamledit import WIDTH, AliasNode, YamlEditor, get, key_node, load, nodes, quoted
 from generator.workflow.years import FIGURE, classify, excerpt, sentences
 
 TODO = "TODO"
@@ -88,7 +88,7 @@ def summary(result: Rollover) -> list[str]:
 
 class _Roller:
     def __init__(self, text: str, old: int, new: int, results: Results | None, source: str):
-        self.editor = YamlEditor(text)
+        self.editor = YamlEditor(text, aliases="follow")
         self.src = self.editor.src
         self.old, self.new = old, new
         self.delta = new - old
@@ -236,13 +236,11 @@ class _Roller:
                 self.replace_node(node, "null")
         structural = {("title",), ("closing",)}
         touched_targets = {id(n) for n in self._target_nodes()}
-        seen: set[int] = set()
         for path, node in nodes(root):
             if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
                 continue
-            if id(node) in seen:
-                continue  # a YAML alias ('*name'): the value it shares was moved once, where its anchor is
-            seen.add(id(node))
+            if isinstance(node, AliasNode):
+                continue  # a YAML alias ('*name'): the value it shares is moved once, where its anchor is
             if id(node) in touched_targets or (path and path[0] in ("indices", "registry", "schema_version")):
                 continue
             if path and path[0] == "targets" and path[-1] != "qualifier":

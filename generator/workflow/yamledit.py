@@ -104,15 +104,60 @@ def _fold(text: str, width: int, first: int) -> list[str] | None:
     return wrap_words(text, width - first, width - first)
 
 
+class AliasNode(yaml.ScalarNode):
+    """One use of a shared scalar (`*name`): the anchored node's value at the alias' own place. Editing it
+    replaces the alias by the new value there only (the anchor and its other uses stay)."""
+
+    def __init__(self, original: yaml.ScalarNode, start_mark, end_mark):
+        super().__init__(original.tag, original.value, start_mark, end_mark, style=None)
+        self.original = original
+
+
+def _separate_aliases(src: str, root: yaml.Node | None) -> list[AliasNode]:
+    """Give each alias of a scalar its own node (marks of the `*name` text), in place in the tree; the
+    composer makes every alias the anchored node itself, so an edit at one use would change them all."""
+    if root is None:
+        return []
+    events = (e for e in yaml.parse(src, Loader=Loader)
+              if isinstance(e, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)))
+    made: list[AliasNode] = []
+    seen: set[int] = set()
+
+    def walk(node):
+        """The node for the next event (pre-order, keys included), its alias copy when it is an alias."""
+        event = next(events)
+        if isinstance(event, yaml.AliasEvent):
+            if isinstance(node, yaml.ScalarNode):
+                copy = AliasNode(node, event.start_mark, event.end_mark)
+                made.append(copy)
+                return copy
+            return node  # a shared list or mapping (validate refuses them): left shared
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            node.value = [(walk(k), walk(v)) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            node.value = [walk(item) for item in node.value]
+        return node
+
+    walk(root)
+    return made
+
+
 class YamlEditor:
     """Collects edits of one YAML text. Node positions are those of the text as given: look nodes up
-    with `get` on `root`, edit, then `apply()` once."""
+    with `get` on `root`, edit, then `apply()` once.
 
-    def __init__(self, text: str):
+    `aliases`: what an edit of an anchored value (`&name`) does to its uses elsewhere (`*name`): "follow"
+    (they share the new value: rollover moves a shared year once for all) or "keep" (each use keeps the
+    value it showed, written out where the alias was: a reviewer's edit at one place changes that place)."""
+
+    def __init__(self, text: str, aliases: str = "keep"):
         # a CRLF file (every line) is edited as LF, so that inserted lines match it; apply() gives CRLF back
         self.crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
         self.src = text.replace("\r\n", "\n") if self.crlf else text
         self.root = yaml.compose(self.src, Loader=Loader)
+        self.aliases = _separate_aliases(self.src, self.root)
+        self.keep_aliases = aliases == "keep"
         self.edits: list[Edit] = []  # insertions and deletions of lines
         self.spans: dict[int, tuple[int, int, str]] = {}  # node → (start, end, new source text)
         self._order = 0
@@ -361,6 +406,10 @@ class YamlEditor:
     # ---------------------------------------------------------------- result
 
     def apply(self) -> str:
+        if self.keep_aliases:
+            for use in self.aliases:  # the anchored value changed, this use did not: it keeps what it showed
+                if id(use.original) in self.spans and id(use) not in self.spans:
+                    self.replace_span(use, self.scalar_source(use.original.value, indent=self.column(use)))
         out = self.src
         edits = self.edits + [Edit(start, end, text) for start, end, text in self.spans.values()]
         # back to front; at one position, later insertions go first so that they end up after

@@ -102,29 +102,43 @@ def test_rollover_moves_an_aliased_year_once_and_keeps_the_anchor(tmp_path):
     assert done.stdout.count("Quý II năm") == 1  # listed once
 
 
-def test_onto_edits_an_anchored_value_and_keeps_its_anchor(sample_docx, tmp_path):
+@pytest.mark.parametrize("anchored", ["edited", "kept"])
+def test_onto_edits_one_use_of_a_shared_value(anchored, sample_docx, tmp_path):
     """The editor replaced '&q Quý II…' with the new value, dropping the anchor: the edited plan's '*q'
-    then pointed nowhere and --onto refused every edit. The anchor stays; the change reaches both uses
-    and the second use is reported as changed with it."""
+    then pointed nowhere and --onto refused every edit. Now the reviewer's edit changes the place edited
+    and no other: edited at the anchor, the alias' place keeps the value it showed (written out there);
+    edited at the alias' place, the alias becomes that value and the anchor stays."""
     plan = tmp_path / "plan.yaml"
-    plan.write_text(aliased_timeframe(plan_text()), encoding="utf-8")
+    if anchored == "edited":  # the build shows 'Thường xuyên' where the plan has '&q Quý II năm 2021'
+        plan.write_text(aliased_timeframe(plan_text()), encoding="utf-8")
+        want = ["timeframe: &q Thường xuyên\n", "timeframe: Quý II năm 2021\n"]
+    else:  # the build shows 'Quý II năm 2021' where the plan has '*q' (= 'Thường xuyên')
+        plan.write_text(plan_text(lambda t: t.replace("timeframe: Thường xuyên", "timeframe: &q Thường xuyên")
+                                  .replace("timeframe: Quý II năm 2021", "timeframe: *q")), encoding="utf-8")
+        want = ["timeframe: &q Thường xuyên\n", "timeframe: Quý II năm 2021\n"]
     out = tmp_path / "onto.yaml"
     done = run("import", "--onto", plan, sample_docx, "-o", out)
-    assert "neo không tồn tại" not in done.stdout + done.stderr
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "neo không tồn tại" not in done.stdout + done.stderr and "đổi theo" not in done.stdout
     text = out.read_text(encoding="utf-8")
-    assert "timeframe: &q Thường xuyên\n" in text and "timeframe: *q\n" in text
+    assert all(line in text for line in want) and "*q" not in text, text
     assert run("validate", out).returncode == 0
 
 
 def test_editor_keeps_anchor_and_tag_of_a_replaced_value():
     from generator.workflow.yamledit import YamlEditor, get
 
-    editor = YamlEditor("a: &x !!str 'cũ'\nb: *x\nc: &y |-\n  dòng\n")
-    editor.set_scalar(get(editor.root, "a"), "mới")
-    editor.set_scalar(get(editor.root, "c"), "khác")
-    text = editor.apply()
-    assert text.startswith("a: &x !!str 'mới'\nb: *x\nc: &y |-\n  khác\n"), text
-    assert yaml.safe_load(text) == {"a": "mới", "b": "mới", "c": "khác"}
+    source = "a: &x !!str 'cũ'\nb: *x\nc: &y |-\n  dòng\nd: *y\n"
+    for aliases, b, d in (("keep", "cũ", "dòng"), ("follow", "mới", "khác")):
+        editor = YamlEditor(source, aliases=aliases)
+        editor.set_scalar(get(editor.root, "a"), "mới")
+        editor.set_scalar(get(editor.root, "c"), "khác")
+        text = editor.apply()
+        assert text.startswith("a: &x !!str 'mới'\n") and "c: &y |-\n  khác\n" in text, text
+        assert yaml.safe_load(text) == {"a": "mới", "b": b, "c": "khác", "d": d}
+    editor = YamlEditor(source)
+    editor.set_scalar(get(editor.root, "b"), "riêng")  # one use of the shared value
+    assert yaml.safe_load(editor.apply()) == {"a": "cũ", "b": "riêng", "c": "dòng", "d": "dòng"}
 
 
 # ------------------------------------------------------------------------------------- editing: BOM, CRLF
