@@ -205,7 +205,14 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
               schema_ref: str = SCHEMA_FILE) -> str:
     """The plan file: schema line (the editor's schema: `schema_ref`, relative to the plan; by default
     the kehoach.schema.json that import writes beside it), `header` comment lines, then the data; blank
-    lines between the top-level parts as in plans/."""
+    lines between the top-level parts as in plans/. Invisible control characters a plan file may not hold
+    (`validate` would refuse the plan for them) are left out, and said in the header."""
+    dropped: dict[str, int] = {}
+    data = _without_controls(data, dropped)
+    if dropped:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(dropped))
+        header = [*header, f"Đã bỏ {sum(dropped.values())} ký tự điều khiển không nhìn thấy ({codes}) có trong tệp Word: "
+                           "tệp kế hoạch không chứa được các ký tự này."]
     writer = _Writer(comments or {})
     writer.out.append(SCHEMA_FORM.format(ref=schema_ref))
     for text in header:
@@ -226,6 +233,23 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
     if _normal(back) != _normal(data):
         raise YamlWriteError("YAML đọc lại khác dữ liệu")
     return text
+
+
+def _without_controls(value: Any, dropped: dict[str, int]) -> Any:
+    """`value` with the controls the plan loader refuses in a value (plan/loader.py) left out of every text."""
+    from generator.plan.loader import _FORBIDDEN_VALUE
+
+    if isinstance(value, str):
+        if not _FORBIDDEN_VALUE.search(value):
+            return value
+        for char in _FORBIDDEN_VALUE.findall(value):
+            dropped[char] = dropped.get(char, 0) + 1
+        return _FORBIDDEN_VALUE.sub("", value)
+    if isinstance(value, dict):
+        return {_without_controls(k, dropped): _without_controls(v, dropped) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(v, dropped) for v in value]
+    return value
 
 
 def _within_plan_limit(text: str) -> None:

@@ -58,18 +58,28 @@ def test_import_of_a_file_whose_name_holds_a_newline(sample_docx, tmp_path):
 
 def test_dump_plan_holds_any_text_in_values_keys_and_comments():
     """A generator of hostile strings (line breaks YAML knows: LF, CR, NEL, LS, PS; controls; BOM; tabs;
-    quotes; indicators): every string written is read back as it was, every comment stays a comment."""
+    quotes; indicators): every text a plan may hold is read back as it was, every comment stays a comment,
+    and a control character the plan loader refuses is left out (and said in the header)."""
+    from generator.plan.loader import _FORBIDDEN_VALUE
+
     rng = random.Random(22)
     alphabet = ["a", "ế", " ", "  ", "\n", "\r", "\r\n", "\t", "\x85", "\u2028", "\u2029", "\x0b", "\x0c", "\x1f",
                 "\x7f", "\x9f", "\ufeff", "#", ": ", "- ", "'", '"', "\\", "&", "*", "!", "|", ">", "%", "@", "`",
                 "{", "}", "[", "]", ",", "?", "~", "null", "yes", "0x1F", "1e3", "😀"]
+    dropped = 0
     for _ in range(400):
         words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(6)]
         data = {"id": "x", "title": words[0], "preamble": [words[1], words[2]],
                 "sections": [{"heading": words[3], "paragraphs": [words[4]]}]}
         comments = {("title",): [words[5]], ("preamble", 0): [words[2]]}
         text = dump_plan(data, comments, header=[words[1], words[5]])
-        assert yaml.load(text, Loader=yaml.SafeLoader) == data
+        clean = {k: (_FORBIDDEN_VALUE.sub("", v) if isinstance(v, str) else v) for k, v in data.items()}
+        clean["preamble"] = [_FORBIDDEN_VALUE.sub("", w) for w in data["preamble"]]
+        clean["sections"] = [{"heading": _FORBIDDEN_VALUE.sub("", words[3]),
+                              "paragraphs": [_FORBIDDEN_VALUE.sub("", words[4])]}]
+        assert yaml.load(text, Loader=yaml.SafeLoader) == clean
+        dropped += "ký tự điều khiển không nhìn thấy" in text
+    assert dropped > 100  # the generator does make such texts
 
 
 # ------------------------------------------------------------------------------------- editing: tabs
@@ -161,3 +171,18 @@ def test_rollover_and_onto_keep_bom_and_line_endings(bom, crlf, sample_docx, tmp
     # rollover inserted lines (its provenance comment, baselines): all CRLF in a CRLF plan
     assert b"# kehoach rollover" in (tmp_path / "next.yaml").read_bytes()
     assert "Thường xuyên".encode() in (tmp_path / "onto.yaml").read_bytes()
+
+
+def test_an_imported_plan_holds_no_control_validate_refuses(sample_docx, tmp_path):
+    """A C1 control in a Word paragraph (U+009F: XML may hold it, Word shows nothing) was written to the plan,
+    which validate then refused."""
+    from tests.workflow.word_edit import replace_text
+
+    docx = tmp_path / "c1.docx"
+    replace_text(sample_docx, docx, "Khắc phục tồn tại, hạn chế.", "Khắc phục tồn\x9f tại, hạn\x85 chế.")
+    out = tmp_path / "plan.yaml"
+    assert run("import", docx, "-o", out).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Khắc phục tồn tại, hạn" in text and "U+009F" in text
+    done = run("validate", out)
+    assert "ký tự điều khiển" not in done.stderr, done.stderr
