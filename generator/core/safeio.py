@@ -99,8 +99,8 @@ def size_text(n: int) -> str:
 # mode the umask gives (as any other program). Temporary files are named so that the next run can tell
 # a dead run's leftovers (`clean_stale`) from a live one's.
 
-TEMP_TAG = ".kehoach-"  # .plan.yaml.kehoach-<pid>-<random>.tmp
-_TEMP = re.compile(r"^\..+\.kehoach-(\d+)-[0-9a-z]+\.tmp$")
+TEMP_TAG = ".kehoach-"  # .plan.yaml.kehoach-<pid>-<random>.yaml: the output's suffix (LibreOffice reads by it)
+_TEMP = re.compile(r"^\..+\.kehoach-(\d+)-[0-9a-f]{8}(\.[A-Za-z0-9]{1,8})?$")
 STALE_SECONDS = 120  # a dead run's temporary file older than this is removed by the next write there
 BOM = b"\xef\xbb\xbf"
 
@@ -288,7 +288,8 @@ class Staged:
             self.old = os.stat(self.target)
         except FileNotFoundError:
             self.old = None
-        name = f".{self.target.name[:100]}{TEMP_TAG}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        suffix = self.target.suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", self.target.suffix) else ""
+        name = f".{self.target.name[:100]}{TEMP_TAG}{os.getpid()}-{secrets.token_hex(4)}{suffix}"
         self.path = folder / name
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         fcntl.flock(self.fd, fcntl.LOCK_EX)  # held until the end: never taken for a dead run's file

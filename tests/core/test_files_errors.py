@@ -203,3 +203,19 @@ def test_a_memory_failure_while_importing_is_not_a_write_error(sample_docx, tmp_
     monkeypatch.setattr(pipeline, "import_document", memory_error)
     done = run("import", sample_docx, "-o", tmp_path / "x.yaml")
     assert done.returncode == 1 and "không đủ bộ nhớ" in done.stderr and "MemoryError" not in done.stderr
+
+
+def test_fix_never_names_its_temporary_file(sample_docx, tmp_path, monkeypatch):
+    """A failure reading the written output back named the hidden temporary file."""
+    import generator.nd30.fix as fix
+    from generator.core.errors import WordFileError
+
+    def broken(path, **limits):
+        raise WordFileError(f"{path}: gói .docx có hai phần cùng tên word/document.xml; tệp bị làm giả hoặc hỏng")
+
+    monkeypatch.setattr(fix, "read_docx", broken)
+    out = tmp_path / "da-sua.docx"
+    done = run("check", "--fix", sample_docx, "-o", out)
+    assert done.returncode == 1 and f"{out}: gói .docx có hai phần cùng tên" in done.stderr, done.stderr
+    assert ".kehoach-" not in done.stderr and not out.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []

@@ -194,7 +194,7 @@ def stale_file(folder, name="plan.yaml", pid=None, age=None):
         child = subprocess.Popen([sys.executable, "-c", "pass"])
         child.wait()
         pid = child.pid  # a process that has ended
-    path = folder / f".{name}{safeio.TEMP_TAG}{pid}-dead0001.tmp"
+    path = folder / f".{name}{safeio.TEMP_TAG}{pid}-dead0001.yaml"
     path.write_bytes(b"half a plan")
     then = time.time() - (safeio.STALE_SECONDS + 60 if age is None else age)
     os.utime(path, (then, then))

@@ -22,7 +22,7 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import KehoachError, OutputError
@@ -179,6 +179,9 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                         return fixer.risks - off, change
                 after = check_document(again.value, again.messages)
                 staged.commit()
+            except KehoachError as exc:  # the output read back: named as the user named it, never the temporary
+                raise type(exc)([replace(p, file=p.file.replace(str(tmp), str(out)),
+                                         text=p.text.replace(str(tmp), str(out))) for p in exc.problems]) from None
             except OSError as exc:
                 raise OutputError(f"{out}: không ghi được tệp kết quả ({write_error_vi(exc)}); "
                                   "tệp cũ (nếu có) giữ nguyên") from None
