@@ -211,8 +211,18 @@ def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, t
             if node.getparent() is not None and node.getparent().getparent() is not None:
                 node.getparent().remove(node)
         path = doc.save(tmp_path / f"damaged{i}.docx")
-        check_docx(path)
+        result = check_docx(path)
+        for finding in result.findings:  # each finding names a known rule and says what is wrong
+            assert finding.rule in RULE and finding.text.strip() and finding.level in ("error", "warning")
+        out = tmp_path / f"fixed{i}.docx"
         try:
-            fix_docx(path, tmp_path / f"fixed{i}.docx")
-        except KehoachError:
-            pass
+            report = fix_docx(path, out)
+        except KehoachError as refused:
+            assert str(refused).strip() and not out.exists()  # a reason, and never a half-written file
+            continue
+        if report.untouched:
+            assert not out.exists()
+            continue
+        # what was written has every word of the damaged file, and re-checks to what the report says is left
+        assert words(read_docx(out).value) == words(read_docx(path).value)
+        assert {(m.rule, m.text) for m in report.left} <= {(m.rule, m.text) for m in check_docx(out).findings}
