@@ -260,3 +260,33 @@ def test_text_under_a_merged_cell_is_an_error(plan_from):
     (problem,) = [p for p in exc.value.problems if p.level == "error"]
     assert problem.field == "appendices[2].rows[0].cells.note"
     assert "nằm trong ô gộp từ dòng r1, cột name" in problem.text
+
+
+@pytest.mark.parametrize("text,late", [
+    ("Báo cáo kết quả trước ngày 15/3/2022.", False),   # the year's report, early next year: normal
+    ("Báo cáo kết quả trước ngày 31/3/2022.", False),   # last day of the first quarter
+    ("Hoàn thành trước ngày 01/4/2022.", True),         # first day after it
+    ("Hoàn thành trước ngày 31/12/2021.", False),       # last day of the plan year
+    ("Hoàn thành trước ngày 01/01/2021.", False),       # first day of the plan year
+    ("Hoàn thành trước ngày 15/3/2023.", True),
+    ("Tổ chức hội nghị ngày 15/6/2022.", False),        # a date, but no deadline word
+])
+def test_deadline_after_the_plan_year_is_warned_only_past_the_first_quarter(plan_from, text, late):
+    """Issue 23: 'trước ngày 15/3/2022' in a 2021 plan was warned as late."""
+    def edit(data):
+        data["preamble"] = [text]
+    _, warnings = plan_from(edit)
+    found = [w for w in warnings if "sau năm kế hoạch" in w.text]
+    assert len(found) == (1 if late else 0), [w.text for w in warnings]
+    if late:
+        assert found[0].field == "preamble[0]" and "(quá quý I năm 2022)" in found[0].text
+
+
+@pytest.mark.parametrize("date,real", [("29/02/2024", True), ("29/02/2021", False), ("31/4/2021", False),
+                                       ("30/4/2021", True), ("31/12/2021", True)])
+def test_a_date_the_calendar_has_not_is_warned(plan_from, date, real):
+    def edit(data):
+        data["preamble"] = [f"Tổ chức ngày {date}."]
+    _, warnings = plan_from(edit)
+    unreal = [w.text for w in warnings if "không có thật" in w.text]
+    assert unreal == ([] if real else [f"ngày {date} không có thật"])

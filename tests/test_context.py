@@ -383,3 +383,76 @@ def test_init_writes_level_names_for_plans_of_several_indices():
 
     assert "    group_label: Chỉ số\n" in starter_plan("Tuyên Quang", 2026, ["papi"], "x.json").text
     assert "    group_label: true\n" in starter_plan("Tuyên Quang", 2026, ["papi", "par"], "x.json").text
+
+
+# ---------------------------------------------------------------- boundaries (issue 23)
+
+
+@pytest.mark.parametrize("target,phrase", [
+    (5.48, "đạt 5,48/10 điểm (bằng kết quả năm 2020)."),
+    (5.49, "đạt 5,49/10 điểm (tăng 0,01 điểm so với năm 2020)."),
+    (5.47, "đạt 5,47/10 điểm (giảm 0,01 điểm so với năm 2020)."),
+    (10, "đạt 10/10 điểm (tăng 4,52 điểm so với năm 2020)."),
+], ids=["equal", "just-above", "just-below", "maximum"])
+def test_score_target_sentence_says_equal_rise_or_fall(plan_from, target, phrase):
+    """A target equal to its baseline is 'bằng kết quả năm 2020', never 'tăng 0,00 điểm'."""
+    def edit(data):
+        data["targets"][1]["target"] = target
+    full = texts(build_context(plan_from(edit)[0]))
+    sentence = [t for t in full if "“Công khai, minh bạch”" in t]
+    assert sentence == [f"- Chỉ số nội dung “Công khai, minh bạch”: {phrase}"], sentence
+
+
+def test_percent_target_equal_to_baseline(plan_from):
+    def edit(data):
+        data["targets"][2].update({"unit": "%", "baseline": {"year": 2020, "value": 80}, "target": 80})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert "- Chỉ số nội dung “Quản trị môi trường”: đạt 80% (bằng kết quả năm 2020)." in full
+
+
+@pytest.mark.parametrize("end", [".", ";", " .", ";.", ""])
+def test_legal_bases_and_recipients_typed_with_a_final_mark_print_one(plan_from, end):
+    """A legal basis or Nơi nhận line typed with its own '.' or ';' prints one mark, the list's: never
+    '… 2015.;' (issue 23)."""
+    def edit(data):
+        data["legal_bases"] = [b + end for b in data["legal_bases"]]
+        data["recipients"][1]["text"] += end
+    ctx = build_context(plan_from(edit)[0])
+    assert texts(ctx, "legal") == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+        "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ."]
+    assert ctx.recipients[1] == "- Các Sở, Ban, ngành;"
+
+
+def test_one_legal_basis_ends_with_a_full_stop(plan_from):
+    def edit(data):
+        data["legal_bases"] = data["legal_bases"][:1]
+    assert texts(build_context(plan_from(edit)[0]), "legal") == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015."]
+
+
+def _score_total(plan):
+    table = build_context(plan).tables[1]
+    assert table.rows[-1].kind == "total"
+    return [c.text for c in table.rows[-1].cells][1:5]
+
+
+def test_score_total_is_left_blank_when_a_value_is_missing(plan_from):
+    """'Tổng cộng' sums a column only when every top row has a value: a missing baseline leaves its total
+    blank (a partial sum would be a wrong total, printed); the other columns are still summed."""
+    def no_baseline(data):
+        del data["targets"][2]["baseline"]
+    assert _score_total(plan_from(no_baseline)[0]) == ["Tổng cộng", "20", "", "9,7"]
+
+    def no_target(data):
+        data["targets"] = data["targets"][:2]
+        data["sections"][1]["content"] = [b for b in data["sections"][1]["content"]
+                                          if "t-moi-truong" not in str(b)]
+    assert _score_total(plan_from(no_target)[0]) == ["Tổng cộng", "20", "", ""]
+
+
+def test_score_total_of_equal_and_whole_values(plan_from):
+    def edit(data):
+        data["targets"][1].update({"baseline": {"year": 2020, "value": 5.5}, "target": 6})
+        data["targets"][2].update({"baseline": {"year": 2020, "value": 4.5}, "target": 4})
+    assert _score_total(plan_from(edit)[0]) == ["Tổng cộng", "20", "10", "10"]

@@ -441,3 +441,54 @@ def test_font_in_page_header_is_reported_by_section(sample_docx, tmp_path):
     findings = [f for f in check_docx(doc.save(tmp_path / "h.docx")).findings]
     assert [(f.rule, f.detail.section, f.detail.paragraph) for f in findings] == [("font.family", 0, None)]
     assert "đầu/chân trang" in findings[0].text and findings[0].detail.fixable
+
+
+# ---------------------------------------------------------------- boundaries of the rules (issue 23)
+
+
+def _findings_after(sample_docx, tmp_path, mutate, name, rule):
+    doc = Doc(sample_docx)
+    mutate(doc)
+    return [f.text for f in check_docx(doc.save(tmp_path / f"{name}.docx")).findings if f.rule == rule]
+
+
+@pytest.mark.parametrize("number,ok", [("01", True), ("1", False), ("09", True), ("9", False), ("10", True),
+                                       ("99", True), ("100", True)])
+def test_number_is_padded_below_ten_only(sample_docx, tmp_path, number, ok):
+    """ND30 PL I §II.3: 'với những số nhỏ hơn 10 phải ghi thêm số 0 phía trước' — 9 is padded, 10 is not."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para("Số: 05"), "05", number),
+                            f"so-{number}", "number.form")
+    assert found == ([] if ok else [f"Số, ký hiệu: số nhỏ hơn 10 phải thêm số 0 phía trước (“0{number}”)"])
+
+
+@pytest.mark.parametrize("day,month,problem", [
+    ("31", "12", None), ("01", "01", None), ("09", "02", None), ("10", "10", None), ("30", "4", None),
+    ("29", "02", "không có ngày 29 tháng 2 năm 2021"), ("31", "4", "không có ngày 31 tháng 4 năm 2021"),
+    ("1", "3", "ngày 1 viết “01”"), ("9", "3", "ngày 9 viết “09”"), ("05", "2", "tháng 2 viết “02”"),
+    ("05", "03", "tháng 3 không thêm số 0"), ("010", "3", "ngày viết “10”"),
+    ("32", "3", "ngày hoặc tháng không hợp lệ"), ("05", "13", "ngày hoặc tháng không hợp lệ"),
+    ("00", "3", "ngày hoặc tháng không hợp lệ"),
+])
+def test_issue_date_rules_at_their_boundaries(sample_docx, tmp_path, day, month, problem):
+    """ND30 §II.4.b: days 1–9 and months 1, 2 padded, nothing else; a day the calendar has not is wrong
+    ('ngày 31 tháng 12' was once reported invalid)."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para("Quảng Nam, ngày"), "ngày 05 tháng 3",
+                                                                      f"ngày {day} tháng {month}"),
+                            f"ngay-{day}-{month}", "date.form")
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0], found
+
+
+@pytest.mark.parametrize("twips,ok", [(567, True), (720, True), (600, True), (0, False), (520, False),
+                                      (780, False), (850, False)])
+def test_first_line_indent_of_1_cm_or_1_27_cm_is_allowed(sample_docx, tmp_path, twips, ok):
+    """ND30 PL I §II.6.e: 'lùi vào 1 cm hoặc 1,27 cm' — both are right (12.7 mm was once reported wrong while
+    the message said it was allowed); 0,6 mm either side is Word's rounding."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"),
+                                                                       "w:ind", firstLine=twips),
+                            f"indent-{twips}", "body.indent")
+    assert (found == []) == ok, found
+    if not ok:
+        assert "phải lùi vào 10 mm hoặc 12,7 mm" in found[0]

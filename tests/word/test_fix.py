@@ -226,3 +226,36 @@ def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, t
         # what was written has every word of the damaged file, and re-checks to what the report says is left
         assert words(read_docx(out).value) == words(read_docx(path).value)
         assert {(m.rule, m.text) for m in report.left} <= {(m.rule, m.text) for m in check_docx(out).findings}
+
+
+def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_noticed(office_files, tmp_path):
+    """Issue 23: --fix drew the Tiêu ngữ rule of a tab-set header 24 mm long and its own re-check did not
+    notice (a paragraph holding two drawn lines was never measured). The drawn motto rule is as long as the
+    motto (ND30 PL I §II.1.b), the agency's 1/3–1/2 of its name; a wrong length is reported."""
+    import re as _re
+
+    from generator.core.text import text_width_pt
+    from generator.core.units import PT_PER_MM
+
+    out = tmp_path / "van-thu.fixed.docx"
+    report = fix_docx(office_files["van-thu"], out)
+    assert "motto.rule" not in {f.rule for f in report.left}
+    doc = read_docx(out).value
+    rules = next(p for p in doc.paragraphs() if sum(d.kind == "line" for d in p.drawings) == 2)
+    agency_line, motto_line = sorted((d for d in rules.drawings if d.kind == "line"), key=lambda d: d.offset_pt)
+    motto = text_width_pt("Độc lập - Tự do - Hạnh phúc", 14, "bold")
+    assert 0.85 <= motto_line.width_pt / motto <= 1.15, motto_line.width_pt / PT_PER_MM
+    agency = text_width_pt("TỈNH QUẢNG NAM", 13, "bold")
+    assert agency / 3 - 1 <= agency_line.width_pt <= agency / 2 + 1, agency_line.width_pt / PT_PER_MM
+
+    # the motto's line shortened to 24 mm (its start kept), then the agency's lengthened: each is reported
+    for which, rule in ((1, "motto.rule"), (0, "issuer.rule")):
+        d = Doc(out)
+        lines = list(d.xml().iter("{urn:schemas-microsoft-com:vml}line"))
+        assert len(lines) == 2
+        line = lines[which]
+        start = float(_re.match(r"([\d.]+)pt", line.get("from")).group(1))
+        line.set("to", f"{start + (24 if which else 45) * PT_PER_MM:.1f}pt,4pt")
+        found = check_docx(d.save(tmp_path / f"wrong-{which}.docx")).findings
+        assert [f.rule for f in found if f.rule in ("motto.rule", "issuer.rule")] == [rule], \
+            [(f.rule, f.text) for f in found]

@@ -1,0 +1,109 @@
+"""`kehoach import` on kehoach's own build of the sample, changed the way a user's document differs: what the
+importer must read (the signer, the lead and co columns, the baseline a sentence implies). Issue 23: each of
+these was once read wrong with the whole suite passing."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+import yaml
+
+from generator.importer.importer import TODO, import_document
+from generator.render.build import build_plan
+from generator.word import read_docx
+from tests.conftest import SAMPLE
+from tests.word.test_check import Doc, set_text
+
+
+def built_sample(tmp_path, edit=None, name="plan"):
+    """The sample plan, edited as a drafter would, built to .docx."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    if edit:
+        edit(data)
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return next(f for f in build_plan(path, tmp_path / f"out-{name}").files if f.suffix == ".docx")
+
+
+def imported(path):
+    return import_document(read_docx(path).value, plan_id="x")
+
+
+@pytest.fixture(scope="module")
+def sample_docx(tmp_path_factory):
+    return built_sample(tmp_path_factory.mktemp("sample"))
+
+
+# ---------------------------------------------------------------- the signer
+
+
+def test_signer_read_from_the_build(sample_docx):
+    signer = imported(sample_docx).data["signer"]
+    assert signer["name"] == "Hồ Quang Bửu" and signer["title"] == "PHÓ CHỦ TỊCH"
+
+
+@pytest.mark.parametrize("mark", ["(Đóng dấu)", "(đóng dấu)", "(Ký, đóng dấu)", "(Ký tên, đóng dấu)", "(Đã ký)"])
+def test_a_seal_or_signature_mark_is_never_the_signer_name(sample_docx, tmp_path, mark):
+    """A draft's signature block with a mark where the name will go: the name is a TODO, not '(Đóng dấu)';
+    with the name below the mark, the name is read."""
+    doc = Doc(sample_docx)
+    set_text(doc.para("Hồ Quang Bửu"), "Hồ Quang Bửu", mark)
+    result = imported(doc.save(tmp_path / "mark.docx"))
+    assert result.data["signer"]["name"].startswith(TODO), result.data["signer"]
+    assert any(mark in n.text for n in result.notes), [n.text for n in result.notes]
+
+    doc = Doc(sample_docx)
+    name = doc.para("Hồ Quang Bửu")
+    import copy
+    above = copy.deepcopy(name)
+    set_text(above, "Hồ Quang Bửu", mark)
+    name.addprevious(above)
+    assert imported(doc.save(tmp_path / "mark-above.docx")).data["signer"]["name"] == "Hồ Quang Bửu"
+
+
+# ---------------------------------------------------------------- the task table's agency columns
+
+
+@pytest.mark.parametrize("lead,co", [
+    ("Cơ quan chủ trì thực hiện", "Cơ quan phối hợp thực hiện"),
+    ("Cơ quan chủ trì", "Cơ quan phối hợp"),
+    ("Chủ trì", "Phối hợp"),
+    ("Đơn vị chủ trì thực hiện", "Đơn vị phối hợp"),
+])
+def test_lead_and_co_columns_are_read_by_their_headers(tmp_path, lead, co):
+    """'Cơ quan chủ trì thực hiện' is the lead column (it also says 'thực hiện'), the 'phối hợp' column the
+    co-operating agencies; none is dropped."""
+    def edit(data):
+        appendix = next(a for a in data["appendices"] if a["type"] == "tasks")
+        appendix.setdefault("headers", {}).update({"lead": lead, "co": co})
+    result = imported(built_sample(tmp_path, edit))
+    task = next(t for t in result.data["tasks"] if str(t.get("content", "")).startswith("Công khai danh sách hộ nghèo"))
+    names = {a["id"]: a["name"] for a in result.data.get("agencies", [])}
+
+    def shown(refs):
+        return [names.get(r, r) for r in refs]
+    assert shown(task["lead"]) == ["Sở Nội vụ"], task
+    assert len(task["co"]) == 2 and "Sở Nội vụ" not in shown(task["co"]), task
+    other = next(t for t in result.data["tasks"] if str(t.get("content", "")).startswith("Tuyên truyền"))
+    assert len(other["lead"]) == 1 and not other.get("co"), other
+
+
+# ---------------------------------------------------------------- the baseline a target sentence implies
+
+
+@pytest.mark.parametrize("baseline,target,said", [
+    (4.2, 4.0, "giảm 0,2 điểm"), (3.87, 4.0, "tăng 0,13 điểm"), (4.0, 4.0, "bằng kết quả năm 2020"),
+    (3.99, 4.0, "tăng 0,01 điểm"), (0.5, 10, "tăng 9,5 điểm"),
+])
+def test_baseline_is_the_target_less_the_change_printed(tmp_path, baseline, target, said):
+    """'đạt 4,0/10 điểm (giảm 0,2 điểm so với năm 2020)': last year's result was 4,2 (target + 0,2)."""
+    def edit(data):
+        data["targets"][2].update({"baseline": {"year": 2020, "value": baseline}, "target": target})
+    path = built_sample(tmp_path, edit)
+    from docx import Document
+
+    assert any(said in p.text for p in Document(str(path)).paragraphs)
+    found = next(t for t in imported(path).data["targets"] if t.get("criterion") == "papi.7")
+    assert Decimal(str(found["target"])) == Decimal(str(target))
+    assert found["baseline"]["year"] == 2020
+    assert Decimal(str(found["baseline"]["value"])) == Decimal(str(baseline)), found
