@@ -290,3 +290,50 @@ def test_a_date_the_calendar_has_not_is_warned(plan_from, date, real):
     _, warnings = plan_from(edit)
     unreal = [w.text for w in warnings if "không có thật" in w.text]
     assert unreal == ([] if real else [f"ngày {date} không có thật"])
+
+
+@pytest.mark.parametrize("target,error", [(10, False), (10.01, True), (0, False)])
+def test_a_target_of_exactly_the_maximum_is_allowed(plan_from, target, error):
+    def edit(data):
+        data["targets"][1]["target"] = target
+    if error:
+        with pytest.raises(PlanError) as exc:
+            plan_from(edit)
+        (problem,) = exc.value.problems
+        assert problem.field == "targets[1].target" and "vượt điểm tối đa 10" in problem.text
+    else:
+        _, warnings = plan_from(edit)
+        assert not [w for w in warnings if "vượt" in w.text]
+
+
+@pytest.mark.parametrize("target,warned", [(5.48, False), (5.47, True), (5.49, False)])
+def test_a_target_equal_to_its_baseline_is_not_lower(plan_from, target, warned):
+    def edit(data):
+        data["targets"][1]["target"] = target
+    _, warnings = plan_from(edit)
+    lower = [w.text for w in warnings if "thấp hơn" in w.text]
+    assert lower == (["chỉ tiêu 5,47 thấp hơn kết quả năm 2020 (5,48)"] if warned else [])
+
+
+@pytest.mark.parametrize("year,warned", [(2020, False), (2021, True), (2019, False)])
+def test_baseline_year_must_be_before_the_plan_year(plan_from, year, warned):
+    def edit(data):
+        data["targets"][1]["baseline"]["year"] = year
+    _, warnings = plan_from(edit)
+    found = [w for w in warnings if "không trước năm kế hoạch" in w.text]
+    assert len(found) == (1 if warned else 0) and all(w.field == "targets[1].baseline.year" for w in found)
+
+
+@pytest.mark.parametrize("rank,of,error", [(63, 63, False), (64, 63, True), (1, 63, False)])
+def test_a_rank_of_the_last_province_is_allowed(plan_from, rank, of, error):
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": rank, "of": of}, "target": 30})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    if error:
+        with pytest.raises(PlanError) as exc:
+            plan_from(edit)
+        assert [p.text for p in exc.value.problems] == ["hạng 64 vượt quá số tỉnh (63)"]
+    else:
+        _, warnings = plan_from(edit)
+        assert not [w for w in warnings if "vượt quá số tỉnh" in w.text]
