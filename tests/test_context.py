@@ -456,3 +456,35 @@ def test_score_total_of_equal_and_whole_values(plan_from):
         data["targets"][1].update({"baseline": {"year": 2020, "value": 5.5}, "target": 6})
         data["targets"][2].update({"baseline": {"year": 2020, "value": 4.5}, "target": 4})
     assert _score_total(plan_from(edit)[0]) == ["Tổng cộng", "20", "10", "10"]
+
+
+@pytest.mark.parametrize("copies,shown", [(1, "(01)"), (9, "(09)"), (10, "(10)"), (None, "")])
+def test_archive_copies_are_padded_below_ten(plan_from, copies, shown):
+    def edit(data):
+        if copies is None:
+            data["archive"].pop("copies", None)
+        else:
+            data["archive"]["copies"] = copies
+    ctx = build_context(plan_from(edit)[0])
+    assert ctx.recipients[-1] == f"- Lưu: VT, NCKS{' ' + shown if shown else ''}."
+
+
+@pytest.mark.parametrize("baseline,target,phrase", [
+    (40, 31, "(tăng 09 bậc so với năm 2020)"), (41, 31, "(tăng 10 bậc so với năm 2020)"),
+    (63, 1, "(tăng 62 bậc so với năm 2020)"), (30, 31, "(giảm 01 bậc so với năm 2020)"),
+])
+def test_rank_moves_print_two_digits(plan_from, baseline, target, phrase):
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": baseline, "of": 63}, "target": target})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    sentences = [t for t in texts(build_context(plan_from(edit)[0])) if "xếp hạng" in t]
+    assert sentences == [f"3. Chỉ số nội dung “Thủ tục hành chính công”: xếp hạng {target}/63 {phrase}."], sentences
+
+
+def test_ten_sections_are_numbered_to_x(plan_from):
+    def edit(data):
+        for n in range(len(data["sections"]), 10):
+            data["sections"].append({"id": f"muc-{n + 1}", "title": f"Mục {n + 1}", "content": [f"Nội dung {n + 1}."]})
+    sections = texts(build_context(plan_from(edit)[0]), "section")
+    assert [s.split(".")[0] for s in sections] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
