@@ -337,3 +337,108 @@ def test_a_rank_of_the_last_province_is_allowed(plan_from, rank, of, error):
     else:
         _, warnings = plan_from(edit)
         assert not [w for w in warnings if "vượt quá số tỉnh" in w.text]
+
+
+# ---------------------------------------------------------------- one mistake, its exact message at its field
+
+
+def _signer(**changes):
+    return lambda data: data["signer"].update(changes)
+
+
+def _first_section_text(text):
+    return lambda data: data["sections"][0]["content"].insert(0, text)
+
+
+def _table(rows):
+    from tests.test_context import _table_appendix
+
+    def edit(data):
+        data["appendices"].append(_table_appendix(rows))
+        data["sections"][0]["content"].append({"appendix": "bang"})
+    return edit
+
+
+WARNINGS = {
+    "tm-not-collective": (_signer(on_behalf_of="Chủ tịch"), "signer.on_behalf_of",
+                          "'TM.' đi với tập thể (ví dụ ỦY BAN NHÂN DÂN), không phải 'Chủ tịch'"),
+    "name-in-capitals": (_signer(name="HỒ QUANG BỬU"), "signer.name",
+                         "họ tên người ký viết chữ thường (in đậm), không viết hoa toàn bộ"),
+    "academic-title": (_signer(name="TS. Hồ Quang Bửu"), "signer.name",
+                       "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30, ô 7b)"),
+    "kt-without-deputy": (_signer(title="Chủ tịch"), "signer.title",
+                          "'KT. CHỦ TỊCH' là cấp phó ký thay: chức vụ thường là 'PHÓ CHỦ TỊCH', không phải 'Chủ tịch'"),
+    "archive-not-vt": (lambda d: d["archive"].update(units=["NCKS", "VT"]), "archive.units[0]",
+                       "dòng Lưu thường bắt đầu bằng 'VT' (Văn thư)"),
+    "date-after-year": (lambda d: d["document"].update(date="2022-01-01"), "document.date",
+                        "ngày ban hành 01/01/2022 sau năm kế hoạch 2021"),
+    "section-numbered-by-hand": (lambda d: d["sections"][0].update(title="I. Mục đích, yêu cầu"), "sections[0].title",
+                                 "tiêu đề mục không cần số La Mã: kehoach tự đánh số"),
+    "paragraph-numbered-by-hand": (_first_section_text("1. Nội dung tự đánh số."), "sections[0].content[0]",
+                                   "đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('1. Nội'): kehoach tự đánh "
+                                   "số, hãy bỏ phần này"),
+    "appendix-number-out-of-range": (_first_section_text("Chi tiết tại Phụ lục III kèm theo."),
+                                     "sections[0].content[0]",
+                                     "nhắc 'Phụ lục III' nhưng kế hoạch có 2 phụ lục; hãy dùng khối 'appendix:' để số "
+                                     "phụ lục luôn đúng"),
+    "appendix-number-typed-in-lead-in": (lambda d: d["sections"][2]["content"][0].update(before="(Chi tiết tại Phụ lục I"),
+                                         "sections[2].content[0].before",
+                                         "câu dẫn có số phụ lục tự gõ 'Phụ lục I': kehoach không đánh lại số này"),
+    "unfinished-sentence-before-appendix": (lambda d: d["sections"][2]["content"].insert(0, "Các nhiệm vụ cụ thể như sau"),
+                                            "sections[2].content[0]",
+                                            "đoạn chưa hết câu ngay trước câu dẫn phụ lục, câu dẫn sẽ in thành một "
+                                            "dòng riêng"),
+    "tasks-without-task-appendix": (lambda d: (d["appendices"].pop(0), d["sections"][2]["content"].pop(0)), "tasks",
+                                    "có nhiệm vụ nhưng không có phụ lục loại 'tasks' để in chúng"),
+    "responsibility-not-printed": (lambda d: d["sections"][3]["content"].pop(0), "responsibilities[0]",
+                                   "trách nhiệm 'snv' không được in (thiếu khối 'responsibilities: all' trong một mục)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WARNINGS))
+def test_each_plan_warning_at_its_field(plan_from, case):
+    edit, field, start = WARNINGS[case]
+    _, clean = plan_from(lambda data: None, name="clean.yaml")
+    _, warnings = plan_from(edit)
+    new = [w for w in warnings if (w.field, w.text) not in {(c.field, c.text) for c in clean}]
+    assert [w.field for w in new if w.text.startswith(start)] == [field], [(w.field, w.text) for w in new]
+
+
+ERRORS = {
+    "span-out-of-table": (_table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"name": {"columns": 3}}}]),
+                          "appendices[2].rows[0].spans.name", "ô gộp 3 cột, 1 dòng vượt ra ngoài bảng"),
+    "span-on-a-group-row": (_table([{"id": "g", "group": True, "cells": {"stt": "I", "name": "Nhóm"},
+                                     "spans": {"name": {"columns": 2}}}]),
+                            "appendices[2].rows[0].spans.name",
+                            "dòng nhóm đã tự gộp ô tới cột cuối: bỏ 'spans' ở dòng này"),
+    "span-down-into-a-group-row": (_table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"stt": {"rows": 2}}},
+                                           {"id": "g", "group": True, "cells": {"name": "Nhóm"}}]),
+                                   "appendices[2].rows[1].group", "ô gộp từ dòng r1, cột stt kéo xuống dòng nhóm 'g'"),
+    "unknown-column": (_table([{"id": "r1", "cells": {"stt": "1", "ten": "A"}}]), "appendices[2].rows[0].cells.ten",
+                       "'ten'"),
+    "unknown-target-in-list": (lambda d: d["sections"][1]["content"][1]["content"][0]["targets"].append("t-khong-co"),
+                               "sections[1].content[1].content[0].targets[2]", "'t-khong-co'"),
+    "unknown-responsibility": (lambda d: d["sections"][3]["content"].__setitem__(0, {"responsibilities": ["snv", "khac"]}),
+                               "sections[3].content[0].responsibilities[1]", "'khac'"),
+    "responsibilities-all-without-any": (lambda d: d.update(responsibilities=[]), "sections[3].content[0]",
+                                         "chưa khai báo mục 'responsibilities' để in"),
+    "unknown-covers": (lambda d: d["recipients"][1]["covers"].append("nhom-la"), "recipients[1].covers[1]", "'nhom-la'"),
+    "archive-in-recipients": (lambda d: d["recipients"].append({"text": "Lưu: VT"}), "recipients[3].text",
+                              "dòng 'Lưu' khai báo ở mục archive"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ERRORS))
+def test_each_plan_error_at_its_field(plan_from, case):
+    edit, field, words = ERRORS[case]
+    with pytest.raises(PlanError) as exc:
+        plan_from(edit)
+    errors = [p for p in exc.value.problems if p.level == "error"]
+    assert [(p.field, words in p.text) for p in errors] == [(field, True)], [(p.field, p.text) for p in errors]
+
+
+def test_a_span_ending_on_the_last_column_or_row_is_allowed(plan_from):
+    edit = _table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"name": {"columns": 2}}},
+                   {"id": "r2", "cells": {"stt": "2"}, "spans": {"stt": {"rows": 1}}}])
+    _, warnings = plan_from(edit)
+    assert not [w for w in warnings if "ô gộp" in w.text]
