@@ -154,3 +154,26 @@ def test_warnings_are_printed_in_file_order(plan_copy):
     assert len(lines) == 2 and done.returncode == 0
     numbers = [int(line.split(":")[1]) for line in lines]
     assert numbers == sorted(numbers) and "preamble[0]" in lines[0]
+
+
+def _problem_of(plan_copy, old, new):
+    path = plan_copy(lambda t: t.replace(old, new, 1))
+    problems = [p for p in problems_of(path) if p.level == "error"]
+    assert len(problems) == 1, [(p.field, p.text) for p in problems]
+    return problems[0], path
+
+
+@pytest.mark.parametrize("old,new,field,text", [
+    ("  copies: 2", "  copies: 0", "archive.copies", "phải ≥ 1"),
+    ("    orientation: portrait", "    orientation: ngang", "appendices[1].orientation",
+     "giá trị không hợp lệ; chấp nhận: 'auto', 'portrait' hoặc 'landscape'"),
+    ("    criteria:\n      - papi.2\n      - papi.7\n", "    criteria: []\n", "appendices[1].criteria",
+     "cần ít nhất 1 phần tử"),
+    ("  - id: snv", "  - id: S NV", "responsibilities[0].id",
+     "mã không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, '.', '-', '_' và bắt đầu bằng chữ hoặc số (ví dụ: so-noi-vu)"),
+    ("  name: Hồ Quang Bửu", "  name: '   '", "signer.name", "không được để trống (chỉ có dấu cách hoặc khoảng trắng)"),
+])
+def test_schema_errors_say_what_is_accepted_at_the_line(plan_copy, old, new, field, text):
+    problem, path = _problem_of(plan_copy, old, new)
+    assert (problem.field, problem.text) == (field, text)
+    assert problem.line == line_of(path, new.split("\n")[0])
