@@ -86,3 +86,51 @@ def test_rules_text_and_recipients():
     assert nd30.recipient_item_fixed("- Lưu: VT, NC;", last=True) == "- Lưu: VT, NC."
     assert nd30.recipient_item_fixed("Sở Nội vụ", last=False) is None
     assert nd30.closing("Đề nghị các cơ quan thực hiện.") == "Đề nghị các cơ quan thực hiện./."
+
+
+# ---------------------------------------------------------------- the label grammar at its edges (issue 23)
+
+from generator.nd30 import labels  # noqa: E402
+
+
+@pytest.mark.parametrize("label,ilvl,kind", [
+    ("I.", None, ("section", 0)), ("XXXIX.", None, ("section", 0)), ("1.", None, ("clause", 1)),
+    ("99.", None, ("clause", 1)), ("1.1.", None, ("clause", 2)), ("1.1", None, ("clause", 2)),
+    ("1.1.1.", None, ("clause", 3)), ("a)", None, ("clause", 2)), ("đ)", None, ("clause", 2)),
+    ("(1)", None, ("clause", 3)), ("-", None, ("bullet", 0)), ("–", None, ("bullet", 0)), ("+", None, ("plus", 0)),
+    ("•", 0, ("bullet", 0)), ("•", 1, ("plus", 0)), ("\uf0b7", 2, ("plus", 0)), ("", None, ("text", 0)),
+    ("100.", None, ("text", 0)),
+])
+def test_what_each_label_makes_of_its_paragraph(label, ilvl, kind):
+    assert labels.label_kind(label, ilvl) == kind
+
+
+@pytest.mark.parametrize("text,heading,read", [
+    ("I. MỤC ĐÍCH, YÊU CẦU", None, ("section", 0, "I.", "MỤC ĐÍCH, YÊU CẦU")),
+    ("I.", None, ("text", 0, "", "I.")),                       # a lone "I." is no label
+    ("1.\tMục đích", None, ("clause", 1, "1.", "Mục đích")),
+    ("a) Các nhiệm vụ", None, ("clause", 2, "a)", "Các nhiệm vụ")),
+    ("1.250 tỷ đồng", None, ("text", 0, "", "1.250 tỷ đồng")),  # a number, not a label
+    ("Mục đích", 1, ("section", 0, "", "Mục đích")),             # Heading 1 makes a section
+    ("1. Mục đích", 1, ("section", 0, "1.", "Mục đích")),        # even one typed "1." (offices do)
+    ("- Gạch", 1, ("bullet", 0, "-", "Gạch")),                   # a bullet stays a bullet
+    ("Đối với cấp tỉnh", 3, ("clause", 2, "", "Đối với cấp tỉnh")),
+    ("Đoạn thường", None, ("text", 0, "", "Đoạn thường")),
+])
+def test_reading_a_paragraphs_label(text, heading, read):
+    assert labels.read_label(text, heading=heading) == read
+
+
+def test_points_use_the_23_vietnamese_letters_then_numbers():
+    assert labels.POINT_LETTERS == "abcdđeghiklmnopqrstuvxy"
+    assert [labels.point_label(n) for n in (1, 5, 6, 23, 24)] == ["a)", "đ)", "e)", "y)", "(24)"]
+    assert labels.label_of("y)") == ("letter", 23) and labels.label_of("g)") == ("letter", 7)
+    assert labels.label_of("XXXIX.") == ("roman", 39) and labels.label_of("IIII.") is None
+
+
+@pytest.mark.parametrize("text,numbered", [
+    ("I. Mục", True), ("1. Nội dung", True), ("1.2. Nội dung", True), ("a) Điểm", True), ("- Gạch", True),
+    ("+ Cộng", True), ("1.250 tỷ đồng", False), ("-Gạch", False), ("Năm 2021.", False), ("Ý kiến", False),
+])
+def test_hand_numbering_that_validate_warns_about(text, numbered):
+    assert bool(labels.HAND_NUMBER.match(text)) is numbered
