@@ -134,3 +134,46 @@ def test_points_use_the_23_vietnamese_letters_then_numbers():
 ])
 def test_hand_numbering_that_validate_warns_about(text, numbered):
     assert bool(labels.HAND_NUMBER.match(text)) is numbered
+
+
+@pytest.mark.parametrize("text,ok", [
+    ("Độc lập - Tự do - Hạnh phúc", True), ("Độc lập  -  Tự do  -  Hạnh phúc", True),  # spacing is not wording
+    ("Độc lập – Tự do – Hạnh phúc", False), ("Độc lập-Tự do-Hạnh phúc", False), ("độc lập - tự do - hạnh phúc", False),
+])
+def test_motto_wording(text, ok):
+    assert nd30.motto_ok(text) is ok and nd30.is_motto_like(text)
+
+
+@pytest.mark.parametrize("text,typed", [("___", True), ("  ______  ", True), ("__", False), ("-----", True),
+                                        ("----", False), ("— — —", False), ("", False), ("Độc lập___", False)])
+def test_typed_rule_needs_three_underscores_or_five_dashes(text, typed):
+    assert nd30.is_typed_rule(text) is typed
+
+
+@pytest.mark.parametrize("text,last,fixed", [
+    ("- Sở Nội vụ", False, "- Sở Nội vụ;"), ("- Sở Nội vụ,", False, "- Sở Nội vụ;"), ("- Sở Nội vụ.", False, "- Sở Nội vụ;"),
+    ("- Sở Nội vụ;", False, "- Sở Nội vụ;"), ("- Lưu: VT, NC;", True, "- Lưu: VT, NC."), ("- Lưu: VT.", True, "- Lưu: VT."),
+    ("Sở Nội vụ", False, None),  # no dash: a person decides
+])
+def test_recipient_line_endings(text, last, fixed):
+    assert nd30.recipient_item_fixed(text, last) == fixed
+
+
+def test_closing_mark_is_added_once():
+    assert nd30.closing("Trên đây là Kế hoạch") == "Trên đây là Kế hoạch./."
+    assert nd30.closing("Trên đây là Kế hoạch.") == "Trên đây là Kế hoạch./."
+    assert nd30.closing("Trên đây là Kế hoạch./.  ") == "Trên đây là Kế hoạch./."
+
+
+@pytest.mark.parametrize("text,label", [("Phụ lục", True), ("PHỤ LỤC I", True), ("Phụ lục 01", True),
+                                        ("Phụ lục kèm theo", False), ("Phụ lục I: Danh mục nhiệm vụ", False)])
+def test_appendix_label_alone_on_its_line(text, label):
+    assert nd30.is_appendix_label(text) is label
+
+
+def test_number_line_symbol_and_draft():
+    assert nd30.number_problems("Số:      /KH-UBND") == []        # a draft's blank number
+    assert nd30.number_problems("Số: 10/KH-UBND") == []
+    assert nd30.number_problems("Số: 01/KH-UBND") == []
+    assert nd30.number_problems("Số: 09/kh-UBND") != []            # symbol in capitals
+    assert nd30.number_problems("Số: 09/KH-UBND", doc_abbr="QĐ") != []  # a decision's symbol is QĐ
