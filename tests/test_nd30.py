@@ -177,3 +177,42 @@ def test_number_line_symbol_and_draft():
     assert nd30.number_problems("Số: 01/KH-UBND") == []
     assert nd30.number_problems("Số: 09/kh-UBND") != []            # symbol in capitals
     assert nd30.number_problems("Số: 09/KH-UBND", doc_abbr="QĐ") != []  # a decision's symbol is QĐ
+
+
+@pytest.mark.parametrize("side,low,high", [("top", 20, 25), ("bottom", 20, 25), ("left", 30, 35), ("right", 15, 20)])
+def test_margins_at_the_ends_of_their_ranges(side, low, high):
+    """PL I §I.3: each side's range, ends included (0,3 mm for twips rounding), clamped to the nearest end."""
+    assert nd30.margin_ok(side, low) and nd30.margin_ok(side, high)
+    assert nd30.margin_ok(side, low - 0.3) and nd30.margin_ok(side, high + 0.3)
+    assert not nd30.margin_ok(side, low - 0.5) and not nd30.margin_ok(side, high + 0.5)
+    assert not nd30.margin_ok(side, None)
+    assert nd30.clamp_margin(side, low - 5) == low and nd30.clamp_margin(side, high + 5) == high
+    assert nd30.clamp_margin(side, (low + high) / 2) == (low + high) / 2
+
+
+def test_page_size_a4_either_way_within_a_millimetre():
+    assert nd30.page_size_ok(210, 297) and nd30.page_size_ok(297, 210)
+    assert nd30.page_size_ok(211, 296) and not nd30.page_size_ok(211.5, 297) and not nd30.page_size_ok(210, None)
+
+
+@pytest.mark.parametrize("national,motto,pair", [(13, 14, 14), (12, 13, 13), (None, 14, 14), (13, None, 14),
+                                                 (12, None, 13), (14, 15, None), (None, None, None)])
+def test_size_pair_named_by_the_motto_else_the_national_title(national, motto, pair):
+    assert nd30.pair_from(national, motto) == pair
+
+
+@pytest.mark.parametrize("spacing,ok", [(("auto", 1.0), True), (("auto", 1.5), True), (("auto", 1.6), False),
+                                        (("auto", 0.9), False), (("exact", 16.1), True), (("exact", 14.0), False),
+                                        (("exact", 24.6), True), (("exact", 25.5), False), (None, True)])
+def test_body_line_spacing_single_to_one_and_a_half(spacing, ok):
+    assert nd30.line_spacing_ok(spacing, 14.0) is ok
+
+
+@pytest.mark.parametrize("ratio,agency_ok,motto_ok", [(1 / 3, True, False), (1 / 2, True, False), (0.25, False, False),
+                                                      (0.6, False, False), (0.85, False, True), (1.0, False, True),
+                                                      (1.15, False, True), (1.2, False, False)])
+def test_rule_lengths(ratio, agency_ok, motto_ok):
+    """Agency and trích yếu rules 1/3–1/2 of the text (5 % slack for measured widths); the motto's as long
+    as the motto (0,85–1,15)."""
+    assert nd30.rule_ratio_ok(100 * ratio, 100) is agency_ok
+    assert nd30.motto_rule_ok(100 * ratio, 100) is motto_ok
