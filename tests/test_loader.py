@@ -205,3 +205,10 @@ def test_max_size_option_allows_a_plan_of_exactly_that_many_megabytes(tmp_path):
     assert done.exit_code == 1 and "quá lớn" not in done.stderr and "lỗi:" in done.stderr
     done = runner.invoke(cli, ["validate", "--max-size", "1", str(over)])
     assert done.exit_code == 1 and "tệp quá lớn (giới hạn 1 MB" in done.stderr and "--max-size 2" in done.stderr
+
+
+def test_limits_are_named_in_megabytes_from_one_megabyte():
+    from generator.core.safeio import size_text
+
+    assert [size_text(n) for n in (20 * 1024 * 1024, 1024 * 1024, 1024 * 1024 - 1, 64 * 1024)] == [
+        "20 MB", "1 MB", "1023 KB", "64 KB"]
