@@ -289,3 +289,14 @@ def test_a_draft_is_dated_the_first_of_january_of_its_year(tmp_path, plan_copy):
     with zipfile.ZipFile(docx) as z:
         core = z.read("docProps/core.xml").decode()
     assert set(re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core)) == {"2021-01-01T00:00:00Z"}
+
+
+def test_the_pdf_time_is_the_issue_date_or_the_first_of_january(plan_from):
+    """What the PDF's metadata is stamped with (the .docx's is checked above): the issue date, for a draft
+    1 January of the plan year."""
+    import datetime as dt
+
+    plan, _ = plan_from(lambda data: None)
+    assert build_module.document_time(plan) == dt.datetime(2021, 3, 5)
+    draft, _ = plan_from(lambda data: data.update(document={"code": "KH"}), name="draft.yaml")
+    assert build_module.document_time(draft) == dt.datetime(2021, 1, 1)
