@@ -107,3 +107,28 @@ def test_baseline_is_the_target_less_the_change_printed(tmp_path, baseline, targ
     assert Decimal(str(found["target"])) == Decimal(str(target))
     assert found["baseline"]["year"] == 2020
     assert Decimal(str(found["baseline"]["value"])) == Decimal(str(baseline)), found
+
+
+# ---------------------------------------------------------------- the header's number and date
+
+
+@pytest.mark.parametrize("number,date", [(1, "2021-01-01"), (9, "2021-12-31"), (10, "2021-02-28"),
+                                         (4055, "2021-10-09")])
+def test_number_and_issue_date_read_back_at_their_ends(tmp_path, number, date):
+    """'Số: 09/KH-UBND' is number 9, 'ngày 31 tháng 12 năm 2021' the last day of the year, and so on."""
+    import datetime as dt
+
+    def edit(data):
+        data["document"].update(number=number, date=date)
+    found = imported(built_sample(tmp_path, edit)).data
+    assert found["document"]["number"] == number
+    assert found["document"]["date"] == dt.date.fromisoformat(date)
+    assert found["year"] == 2021 and found["issuer"]["abbreviation"] == "UBND"
+
+
+def test_motto_typed_with_dashes_is_noted_not_read_as_the_issuer(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    set_text(doc.para("Độc lập"), "Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
+    result = imported(doc.save(tmp_path / "motto.docx"))
+    assert any("Tiêu ngữ in là 'Độc lập – Tự do – Hạnh phúc'" in n.text for n in result.notes)
+    assert "Độc lập" not in str(result.data["issuer"])
