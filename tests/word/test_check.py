@@ -492,3 +492,45 @@ def test_first_line_indent_of_1_cm_or_1_27_cm_is_allowed(sample_docx, tmp_path, 
     assert (found == []) == ok, found
     if not ok:
         assert "phải lùi vào 10 mm hoặc 12,7 mm" in found[0]
+
+
+# ---------------------------------------------------------------- Nơi nhận and signature, message by message
+
+
+def _label_and_item_on_one_line(d: Doc) -> None:
+    set_text(d.para("Nơi nhận"), "Nơi nhận:", "Nơi nhận: - Thường trực Tỉnh ủy (b/c);")
+
+
+SIGNATURE_CASES = {
+    # case: (mutation, rule, level, the finding's text starts with)
+    "label-and-item-on-one-line": (_label_and_item_on_one_line, "recipients.label", "error",
+                                   "“Nơi nhận:” phải trên một dòng riêng"),
+    "label-underlined": (lambda d: run_props(d.para("Nơi nhận"), "w:u", u={"val": "single"}), "recipients.label",
+                         "error", "“Nơi nhận:” không gạch chân"),
+    "no-archive-line": (lambda d: remove(d.para("- Lưu")), "recipients.archive", "error",
+                        "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”"),
+    "archive-without-vt": (lambda d: set_text(d.para("- Lưu"), "VT, NCKS", "NCKS"), "recipients.archive", "warning",
+                           "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”"),
+    "drafter-by-given-name": (lambda d: set_text(d.para("- Lưu"), "NCKS (02)", "NC.Châu"), "recipients.archive",
+                              "warning", "ký hiệu người soạn thảo “Châu” là tên viết thường"),
+    "items-bold": (lambda d: run_props(d.para("- Các Sở"), "w:b"), "recipients.items", "error",
+                   "danh sách nơi nhận trình bày chữ đứng, không đậm"),
+    "items-centred": (lambda d: ppr_child(d.para("- Các Sở"), "w:jc", val="center"), "recipients.items", "warning",
+                      "danh sách nơi nhận sát lề trái, không canh giữa"),
+    "kt-without-title-below": (lambda d: remove(d.para("PHÓ CHỦ TỊCH")), "signer.authority", "warning",
+                               "sau “KT. …” phải có dòng chức vụ của người ký"),
+    "no-name": (lambda d: set_text(d.para("Hồ Quang Bửu"), "Hồ Quang Bửu", "(Đã ký)"), "signer.name", "warning",
+                "thiếu họ tên người ký"),
+    "authority-with-dots-inside": (lambda d: set_text(d.para("TM. ỦY BAN"), "TM. ", "T.M. "), "signer.authority",
+                                   "error", "viết tắt quyền hạn đúng “TM.”, “KT.”"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SIGNATURE_CASES))
+def test_each_recipients_and_signature_finding_says_what_to_do(sample_docx, tmp_path, case):
+    mutate, rule, level, start = SIGNATURE_CASES[case]
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
+    mine = [(f.level, f.text) for f in findings if f.rule == rule and start in f.text]
+    assert len(mine) == 1 and mine[0][0] == level, [(f.rule, f.level, f.text) for f in findings]
