@@ -534,3 +534,41 @@ def test_each_recipients_and_signature_finding_says_what_to_do(sample_docx, tmp_
     findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
     mine = [(f.level, f.text) for f in findings if f.rule == rule and start in f.text]
     assert len(mine) == 1 and mine[0][0] == level, [(f.rule, f.level, f.text) for f in findings]
+
+
+APPENDIX_CASES = {
+    "label-with-arabic-number": (lambda d: set_text(d.para("Phụ lục II"), "Phụ lục II", "Phụ lục 2"), "appendix.label",
+                                 "error", "có từ hai phụ lục trở lên thì đánh số La Mã: “Phụ lục II”"),
+    "labels-out-of-order": (lambda d: set_text(d.para("Phụ lục II"), "Phụ lục II", "Phụ lục III"), "appendix.label",
+                            "error", "theo thứ tự phải là “Phụ lục II”"),
+    "label-not-bold": (lambda d: run_props(d.para("Phụ lục I"), "w:b", b={"val": 0}), "appendix.label", "error",
+                       "“Phụ lục” phải in đậm"),
+    "attached-without-bracket": (lambda d: set_text(d.para("(Kèm theo"), "Quảng Nam)", "Quảng Nam"),
+                                 "appendix.attached", "error", "dòng “(Kèm theo …)” đặt trong ngoặc đơn"),
+    "attached-without-number-and-date": (lambda d: set_text(d.para("(Kèm theo"), "số 05/KH-UBND ngày 05 tháng 3 năm 2021 ",
+                                                            ""),
+                                         "appendix.attached", "warning", "ghi số, ký hiệu, ngày ban hành"),
+    "doctype-in-lower-case": (lambda d: set_text(d.para("KẾ HOẠCH"), "KẾ HOẠCH", "Kế hoạch"), "doctype.style", "error",
+                              "tên loại phải viết in hoa “KẾ HOẠCH”"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(APPENDIX_CASES))
+def test_each_appendix_and_type_line_finding_says_what_to_do(sample_docx, tmp_path, case):
+    mutate, rule, level, start = APPENDIX_CASES[case]
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
+    mine = [(f.level, f.text) for f in findings if f.rule == rule and start in f.text]
+    assert len(mine) == 1 and mine[0][0] == level, [(f.rule, f.level, f.text) for f in findings]
+
+
+def test_a_single_appendix_is_plain_phu_luc(built, tmp_path):
+    """One appendix: "Phụ lục" without a number; "Phụ lục I" there is a warning, "PHỤ LỤC" an error."""
+    source = docx_of(built, "quang-nam-papi-2020")
+    for typed, level in (("Phụ lục I", "warning"), ("PHỤ LỤC", "error")):
+        doc = Doc(source)
+        label = next(p for p in doc.paragraphs() if text_of(p) == "Phụ lục")
+        set_text(label, "Phụ lục", typed)
+        findings = [f for f in check_docx(doc.save(tmp_path / "one.docx")).findings if f.rule == "appendix.label"]
+        assert [f.level for f in findings] == [level], [(f.level, f.text) for f in findings]
