@@ -548,6 +548,8 @@ APPENDIX_CASES = {
     "attached-without-number-and-date": (lambda d: set_text(d.para("(Kèm theo"), "số 05/KH-UBND ngày 05 tháng 3 năm 2021 ",
                                                             ""),
                                          "appendix.attached", "warning", "ghi số, ký hiệu, ngày ban hành"),
+    "attached-without-number": (lambda d: set_text(d.para("(Kèm theo"), "số 05/KH-UBND ", ""),
+                                "appendix.attached", "warning", "ghi số, ký hiệu, ngày ban hành"),
     "doctype-in-lower-case": (lambda d: set_text(d.para("KẾ HOẠCH"), "KẾ HOẠCH", "Kế hoạch"), "doctype.style", "error",
                               "tên loại phải viết in hoa “KẾ HOẠCH”"),
 }
