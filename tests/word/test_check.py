@@ -574,3 +574,58 @@ def test_a_single_appendix_is_plain_phu_luc(built, tmp_path):
         set_text(label, "Phụ lục", typed)
         findings = [f for f in check_docx(doc.save(tmp_path / "one.docx")).findings if f.rule == "appendix.label"]
         assert [f.level for f in findings] == [level], [(f.level, f.text) for f in findings]
+
+
+def _articles(*numbers):
+    """The three khoản of section IV typed as articles 'Điều n.' (as a decision's text would be)."""
+    def mutate(d: Doc) -> None:
+        for old, n in zip(("1. Sở Nội vụ", "2. Sở Thông tin", "3. Kinh phí"), numbers):
+            set_text(d.para(old), old.split(" ", 1)[0], f"Điều {n}.")
+    return mutate
+
+
+BODY_CASES = {
+    # the numbering restarts under each new mục: without "II." the next "1." is out of order
+    "no-new-scope": (lambda d: set_text(d.para("II. CHỈ TIÊU"), "II. ", ""), "heading.sequence",
+                     "khoản “1.” sai thứ tự: theo thứ tự phải là “3.”"),
+    "clause-repeated": (lambda d: set_text(d.para("2. Yêu cầu"), "2.", "1."), "heading.sequence",
+                        "khoản “1.” lặp lại: theo thứ tự phải là “2.”"),
+    "clause-skipped": (lambda d: set_text(d.para("2. Yêu cầu"), "2.", "3."), "heading.sequence",
+                       "khoản “3.” bị bỏ qua số thứ tự: theo thứ tự phải là “2.”"),
+    "article-repeated": (_articles(1, 2, 2), "heading.sequence", "“Điều 2” lặp lại: theo thứ tự phải là “Điều 3”"),
+    "article-skipped": (_articles(1, 2, 4), "heading.sequence",
+                        "“Điều 4” bị bỏ qua số thứ tự: theo thứ tự phải là “Điều 3”"),
+    "point-numbered-with-dots": (lambda d: set_text(d.para("a) Các nhiệm vụ"), "a)", "2.1."), "heading.numbering",
+                                 "điểm đánh số “2.1.”"),
+    "point-bold": (lambda d: run_props(d.para("a) Các nhiệm vụ"), "w:b"), "heading.style",
+                   "điểm a), b), c)… trình bày chữ đứng"),
+    "section-not-bold": (lambda d: run_props(d.para("II. CHỈ TIÊU"), "w:b", b={"val": 0}), "heading.style",
+                         "tiêu đề mục (I., II., …) phải in đậm"),
+    "titled-clause-not-bold": (lambda d: run_props(d.para("1. Mục đích"), "w:b", b={"val": 0}), "heading.style",
+                               "tiêu đề khoản “1. Mục đích” phải in đậm"),
+    "basis-ending-with-a-comma": (lambda d: set_text(d.para("Căn cứ Luật"), "2015;", "2015,"), "body.bases",
+                                  "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”"),
+    "spacing-just-below-6-pt": (lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=100,
+                                                    after=0), "body.spacing", "khoảng cách giữa các đoạn 5 pt"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BODY_CASES))
+def test_each_body_finding_says_what_to_do(sample_docx, tmp_path, case):
+    mutate, rule, start = BODY_CASES[case]
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
+    assert [f.rule for f in findings if start in f.text] == [rule], [(f.rule, f.text) for f in findings]
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=120, after=0),  # exactly 6 pt
+    lambda d: run_props(d.para("Căn cứ Luật"), "w:i", i={"val": 0}),  # one basis of two upright: not most
+    _articles(1, 2, 3),
+], ids=["spacing-exactly-6-pt", "half-the-bases-upright", "articles-in-order"])
+def test_what_is_within_the_rules_is_not_reported(sample_docx, tmp_path, mutate):
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / "ok.docx")).findings
+    assert [(f.rule, f.text) for f in findings] == []
