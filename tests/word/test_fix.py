@@ -44,6 +44,22 @@ def broken(sample_docx, tmp_path, rule):
     return doc.save(tmp_path / f"{rule}.docx")
 
 
+# what --fix says it did, for each fixable rule broken alone in the sample (the sentences a user reads)
+FIX_SAYS = {
+    "page.margins": ["phần 1: lề trái 30 mm, phải 15 mm"],
+    "font.size-pair": ["phần 1, đoạn 3: cỡ chữ 13 — “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”"],
+    "national.style": ["phần 1, đoạn 3: chữ đậm, chữ đứng — “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”"],
+    "date.form": ["phần 1, đoạn 7: “Quảng Nam, ngày 05 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”"],
+    "doctype.style": ["phần 1, đoạn 8: chữ đậm, chữ đứng — “KẾ HOẠCH”"],
+    "recipients.punctuation": ["phần 1, đoạn 42: “- Các Sở, Ban, ngành,” → “- Các Sở, Ban, ngành;”"],
+    "recipients.size": ["phần 1, đoạn 42: cỡ chữ 11 — “- Các Sở, Ban, ngành;”"],
+    "signer.style": ["phần 1, đoạn 52: chữ đậm, chữ đứng — “Hồ Quang Bửu”"],
+    "pagenum.missing": ["phần 1: thêm số trang (trường PAGE) canh giữa ở lề trên, cỡ 14"],
+    "appendix.page-numbers": ["phần 2: số trang phụ lục đánh lại từ 1"],
+    "body.size": ["phần 1, đoạn 38: cỡ chữ 14 — “Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân …”"],
+}
+
+
 @pytest.mark.parametrize("rule", [r for r in FIXABLE if r != "motto.rule"])
 def test_fix_repairs_the_rule_and_keeps_every_word(sample_docx, tmp_path, rule):
     source = broken(sample_docx, tmp_path, rule)
@@ -53,6 +69,15 @@ def test_fix_repairs_the_rule_and_keeps_every_word(sample_docx, tmp_path, rule):
     assert report.changed, rule
     assert [(f.rule, f.text) for f in report.left] == []  # the output, read back and checked again
     assert words(read_docx(tmp_path / "fixed.docx").value) == words(read_docx(source).value)
+    if rule in FIX_SAYS:  # and says exactly what it did
+        assert [str(line) for line in report.changed] == FIX_SAYS[rule]
+    if rule == "page.margins":
+        # left 25,4 mm → 30 mm (the range's low end); right 19,6 mm is inside (15–20) but gives the text width
+        # back: 15 mm; top and bottom untouched
+        mar = Doc(tmp_path / "fixed.docx").sections()[0].find(q("w:pgMar"))
+        assert (round(int(mar.get(q("w:left"))) / 56.7), round(int(mar.get(q("w:right"))) / 56.7)) == (30, 15)
+        before = Doc(sample_docx).sections()[0].find(q("w:pgMar"))
+        assert [mar.get(q(f"w:{k}")) for k in ("top", "bottom")] == [before.get(q(f"w:{k}")) for k in ("top", "bottom")]
 
 
 def test_every_kind_of_fix_has_its_function():
