@@ -488,3 +488,17 @@ def test_ten_sections_are_numbered_to_x(plan_from):
             data["sections"].append({"id": f"muc-{n + 1}", "title": f"Mục {n + 1}", "content": [f"Nội dung {n + 1}."]})
     sections = texts(build_context(plan_from(edit)[0]), "section")
     assert [s.split(".")[0] for s in sections] == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+
+
+def test_points_run_through_the_23_letters_then_number_and_restart_under_each_clause(plan_from):
+    """Under a clause, points are a) … y) (Vietnamese letters: no f, j, w, z), the 24th is (24); the next
+    clause starts again at a)."""
+    def edit(data):
+        data["sections"][0]["content"] = [
+            {"title": "Một", "content": [{"text": f"Điểm {n}."} for n in range(1, 25)]},
+            {"title": "Hai", "content": [{"text": "Điểm đầu."}]}]
+    full = texts(build_context(plan_from(edit)[0]))
+    i = full.index("1. Một")
+    labels = [t.split(" ", 1)[0] for t in full[i + 1:i + 25]]
+    assert labels == [f"{c})" for c in "abcdđeghiklmnopqrstuvxy"] + ["(24)"]
+    assert full[i + 25:i + 27] == ["2. Hai", "a) Điểm đầu."]
