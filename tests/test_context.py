@@ -502,3 +502,18 @@ def test_points_run_through_the_23_letters_then_number_and_restart_under_each_cl
     labels = [t.split(" ", 1)[0] for t in full[i + 1:i + 25]]
     assert labels == [f"{c})" for c in "abcdđeghiklmnopqrstuvxy"] + ["(24)"]
     assert full[i + 25:i + 27] == ["2. Hai", "a) Điểm đầu."]
+
+
+def test_criterion_headings_in_number_order_9_before_10(plan_from):
+    """Headings of a layered appendix come in number order, as numbers: 1.9 before 1.10 (not as text)."""
+    def edit(data):
+        _layered(data)
+        data["criteria"] += [{"code": "par.1.10", "name": "Tiêu chí mười", "parent": "par.1"},
+                             {"code": "par.1.9", "name": "Tiêu chí chín", "parent": "par.1"}]
+        data["tasks"] += [{"id": "t-10", "dimension": "par.1", "sub_dimension": "par.1.10", "content": "Mười.",
+                           "lead": ["so-noi-vu"]},
+                          {"id": "t-9", "dimension": "par.1", "sub_dimension": "par.1.9", "content": "Chín.",
+                           "lead": ["so-noi-vu"]}]
+    table = build_context(plan_from(edit)[0]).tables[2]
+    headings = [r.cells[0].text for r in table.rows if r.kind == "group"]
+    assert headings == ["1", "1.1", "1.3", "1.9", "1.10"]
