@@ -132,3 +132,38 @@ def test_motto_typed_with_dashes_is_noted_not_read_as_the_issuer(sample_docx, tm
     result = imported(doc.save(tmp_path / "motto.docx"))
     assert any("Tiêu ngữ in là 'Độc lập – Tự do – Hạnh phúc'" in n.text for n in result.notes)
     assert "Độc lập" not in str(result.data["issuer"])
+
+
+# ---------------------------------------------------------------- target sentences as offices write them
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (giảm 0,2 điểm so với năm 2020).",
+     {"target": "4.0", "max": "10", "base_year": 2020, "base_value": "4.2", "bound": "exact"}),
+    ("Chỉ số nội dung “Quản trị môi trường”: đạt 4,0/10 điểm (bằng kết quả năm 2020).",
+     {"target": "4.0", "base_year": 2020, "base_value": "4.0"}),
+    ("Chỉ số nội dung “Quản trị môi trường”: đạt tối thiểu 4,5 điểm.", {"target": "4.5", "bound": "at_least"}),
+    ("Chỉ số nội dung “Quản trị môi trường”: đạt trên 4,5 điểm.", {"target": "4.5", "bound": "above"}),
+    ("Chỉ số nội dung “Quản trị môi trường”: đạt 4,5 điểm trở lên.", {"target": "4.5", "bound": "at_least"}),
+    ("Chỉ số nội dung “Quản trị điện tử”: đạt 30% (giảm 7% so với năm 2018).",
+     {"unit": "%", "target": "30", "base_year": 2018, "base_value": "37"}),
+    ("Chỉ số PAPI: xếp hạng 20/63 (giảm 05 bậc so với năm 2019).",
+     {"unit": "hạng", "target": 20, "base_rank": 15, "base_of": 63}),
+    ("Chỉ số PAPI: xếp hạng 09/63 (tăng 10 bậc so với năm 2019).",
+     {"unit": "hạng", "target": 9, "base_rank": 19, "base_of": 63}),
+])
+def test_target_sentences_give_their_numbers(sentence, expected):
+    from generator.importer.targets import catalogue_for, parse_target
+
+    parsed = parse_target(sentence, catalogue_for({"papi": "2018"}))
+    got = {k: (str(v) if isinstance(v, Decimal) else v) for k, v in vars(parsed).items() if k in expected}
+    assert got == expected
+
+
+@pytest.mark.parametrize("bound", ["at_least", "above", "exact"])
+def test_a_bound_printed_is_read_back(tmp_path, bound):
+    """'đạt tối thiểu 4,0/10 điểm' was read back as exactly 4,0: the rebuilt plan dropped 'tối thiểu'."""
+    def edit(data):
+        data["targets"][2]["bound"] = bound
+    found = next(t for t in imported(built_sample(tmp_path, edit)).data["targets"] if t.get("criterion") == "papi.7")
+    assert found.get("bound", "exact") == bound, found
