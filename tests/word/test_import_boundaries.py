@@ -167,3 +167,18 @@ def test_a_bound_printed_is_read_back(tmp_path, bound):
         data["targets"][2]["bound"] = bound
     found = next(t for t in imported(built_sample(tmp_path, edit)).data["targets"] if t.get("criterion") == "papi.7")
     assert found.get("bound", "exact") == bound, found
+
+
+@pytest.mark.parametrize("copies", [1, 9, 10, None])
+def test_recipients_and_archive_read_back(tmp_path, copies):
+    """Each Nơi nhận line without its ';', a note in brackets kept apart ("(b/c)"), the Lưu line's units and
+    copies ("(09)" is 9, "(10)" is 10, none when not printed)."""
+    def edit(data):
+        if copies is None:
+            data["archive"].pop("copies")
+        else:
+            data["archive"]["copies"] = copies
+    data = imported(built_sample(tmp_path, edit)).data
+    assert data["recipients"][0] == {"text": "Thường trực Tỉnh ủy", "note": "(b/c)"}
+    assert [r["text"] for r in data["recipients"]][1:] == ["Các Sở, Ban, ngành", "UBND các huyện, thị xã, thành phố"]
+    assert data["archive"] == {"units": ["VT", "NCKS"], **({"copies": copies} if copies else {})}
