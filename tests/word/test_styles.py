@@ -128,3 +128,21 @@ def test_sizes_are_half_points(tmp_path, half_points, size):
 
     doc = make_docx(tmp_path / "s.docx", p(r("chữ", f'<w:sz w:val="{half_points}"/>')))
     assert next(read_docx(doc).value.paragraphs()).runs[0].size_pt == size
+
+
+@pytest.mark.parametrize("ppr,expected", [
+    ('<w:jc w:val="both"/>', {"alignment": "both"}), ('<w:jc w:val="distribute"/>', {"alignment": "both"}),
+    ('<w:jc w:val="start"/>', {"alignment": "left"}), ('<w:jc w:val="end"/>', {"alignment": "right"}),
+    ('<w:ind w:left="567" w:firstLine="567"/>', {"indent_left_pt": 28.35, "indent_first_line_pt": 28.35}),
+    ('<w:ind w:start="720" w:hanging="360"/>', {"indent_left_pt": 36.0, "indent_first_line_pt": -18.0}),
+    ('<w:ind w:firstLine="720" w:hanging="360"/>', {"indent_first_line_pt": -18.0}),  # hanging wins
+    ('<w:spacing w:before="120" w:after="0" w:line="360" w:lineRule="auto"/>',
+     {"space_before_pt": 6.0, "space_after_pt": 0.0, "line_spacing": ("auto", 1.5)}),
+    ('<w:spacing w:line="320" w:lineRule="exact"/>', {"line_spacing": ("exact", 16.0)}),
+])
+def test_paragraph_properties_as_word_means_them(tmp_path, ppr, expected):
+    from tests.word.docx_factory import make_docx, p
+
+    doc = make_docx(tmp_path / "p.docx", p("Đoạn", ppr=ppr))
+    para = next(read_docx(doc).value.paragraphs())
+    assert {k: getattr(para, k) for k in expected} == expected
