@@ -411,3 +411,16 @@ def test_a_deadline_on_29_february_never_becomes_a_day_that_does_not_exist(plan_
     data = yaml.safe_load(result.text)
     assert data["preamble"][0].startswith("TODO:") and "không có ngày 29/02/2021" in data["preamble"][0]
     assert any("29/02/2021" in todo for todo in result.todos)
+
+
+@pytest.mark.parametrize("year,accepted", [(2021, True), (2020, False), (2022, False)])
+def test_results_must_be_of_the_plan_year_exactly(tmp_path, year, accepted):
+    results = tmp_path / "ket-qua.yaml"
+    results.write_text(f"year: {year}\nresults:\n  papi:\n    value: 45.9\n", encoding="utf-8")
+    if accepted:
+        data = yaml.safe_load(rollover(SAMPLE, results_path=results).text)
+        assert next(t for t in data["targets"] if t["id"] == "t-papi")["baseline"] == {"year": 2021, "value": 45.9}
+    else:
+        with pytest.raises(PlanError) as exc:
+            rollover(SAMPLE, results_path=results)
+        assert "cần kết quả năm 2021" in str(exc.value)
