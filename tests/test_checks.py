@@ -442,3 +442,22 @@ def test_a_span_ending_on_the_last_column_or_row_is_allowed(plan_from):
                    {"id": "r2", "cells": {"stt": "2"}, "spans": {"stt": {"rows": 1}}}])
     _, warnings = plan_from(edit)
     assert not [w for w in warnings if "ô gộp" in w.text]
+
+
+@pytest.mark.parametrize("date,warned", [("2021-12-31", False), ("2022-01-01", True), ("2021-01-01", False),
+                                         ("2020-12-31", False)])
+def test_an_issue_date_after_the_plan_year_is_warned(plan_from, date, warned):
+    """A plan is issued in its year or before it (a 2021 plan signed in December 2020 is normal)."""
+    _, warnings = plan_from(lambda d: d["document"].update(date=date))
+    found = [w.text for w in warnings if "sau năm kế hoạch" in w.text]
+    assert len(found) == (1 if warned else 0), found
+
+
+@pytest.mark.parametrize("timeframe,warned", [("Quý IV/2021", False), ("Trong năm 2021", False),
+                                              ("Năm 2022", True), ("Thường xuyên", False), ("2020-2021", True)])
+def test_a_timeframe_naming_another_year_is_warned(plan_from, timeframe, warned):
+    _, warnings = plan_from(lambda d: d["tasks"][0].update(timeframe=timeframe))
+    found = [w for w in warnings if w.field == "tasks[0].timeframe"]
+    assert len(found) == (1 if warned else 0), [w.text for w in found]
+    if warned:
+        assert found[0].text.endswith("ngoài năm kế hoạch 2021")
