@@ -517,3 +517,13 @@ def test_criterion_headings_in_number_order_9_before_10(plan_from):
     table = build_context(plan_from(edit)[0]).tables[2]
     headings = [r.cells[0].text for r in table.rows if r.kind == "group"]
     assert headings == ["1", "1.1", "1.3", "1.9", "1.10"]
+
+
+@pytest.mark.parametrize("widths,landscape", [((3, 6.5, 7), False), ((3, 6.5, 7.01), True), ((1.5, 5, 5), False)])
+def test_a_table_wider_than_the_portrait_text_width_turns_landscape(plan_from, widths, landscape):
+    """'auto' orientation: a table whose columns add up to the portrait text width (16,5 cm) stays portrait,
+    0,1 mm more turns the page; the columns then fill the text width exactly."""
+    columns = [{"id": k, "header": k, "width": w} for k, w in zip(("stt", "name", "note"), widths)]
+    table = _with_table(plan_from, [{"id": "r1", "cells": {"stt": "1", "name": "A", "note": "B"}}], columns)
+    assert table.landscape is landscape
+    assert abs(sum(c.width_cm for c in table.columns) - (25.2 if landscape else 16.5)) < 0.05
