@@ -189,12 +189,17 @@ def test_office_documents_fixed_keep_their_words(office_files, tmp_path, style):
 
 
 @pytest.fixture(scope="module")
-def fixed_van_thu_pdf(office_files, tmp_path_factory):
+def fixed_van_thu(office_files, tmp_path_factory):
+    """The office file with a typed header, fixed once for the tests that read the result."""
+    out = tmp_path_factory.mktemp("fixed-van-thu")
+    return fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx")
+
+
+@pytest.fixture(scope="module")
+def fixed_van_thu_pdf(fixed_van_thu):
     from generator.render.pdf import docx_to_pdf
 
-    out = tmp_path_factory.mktemp("fixed-pdf")
-    fixed = fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx").out
-    return docx_to_pdf(fixed, out)
+    return docx_to_pdf(fixed_van_thu.out, fixed_van_thu.out.parent)
 
 
 def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van_thu_pdf):
@@ -253,7 +258,7 @@ def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, t
         assert {(m.rule, m.text) for m in report.left} <= {(m.rule, m.text) for m in check_docx(out).findings}
 
 
-def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_noticed(office_files, tmp_path):
+def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_noticed(fixed_van_thu, tmp_path):
     """Issue 23: --fix drew the Tiêu ngữ rule of a tab-set header 24 mm long and its own re-check did not
     notice (a paragraph holding two drawn lines was never measured). The drawn motto rule is as long as the
     motto (ND30 PL I §II.1.b), the agency's 1/3–1/2 of its name; a wrong length is reported."""
@@ -262,8 +267,7 @@ def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_no
     from generator.core.text import text_width_pt
     from generator.core.units import PT_PER_MM
 
-    out = tmp_path / "van-thu.fixed.docx"
-    report = fix_docx(office_files["van-thu"], out)
+    report, out = fixed_van_thu, fixed_van_thu.out
     assert "motto.rule" not in {f.rule for f in report.left}
     doc = read_docx(out).value
     rules = next(p for p in doc.paragraphs() if sum(d.kind == "line" for d in p.drawings) == 2)
