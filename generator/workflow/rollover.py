@@ -187,20 +187,25 @@ class _Roller:
             elif kind == "cited" and use.year == self.old and not structural:
                 self.kept.append(f"{self._where(node)}: «…{context}…»: giữ {use.year} (văn bản được trích dẫn; "
                                  f"nếu đã có văn bản mới cho năm {self.new}, sửa tay)")
+        lost = ""
         if spans:
             out = raw
             for start, end in sorted(spans, reverse=True):
                 out = out[:start] + str(int(raw[start:end]) + self.delta) + out[end:]
             self.replace_node(node, out)
+            lost = "; ".join(f"không có ngày {day:02d}/{month:02d}/{year} (ngày {day}/{month} năm {year - self.delta} "
+                             f"chuyển sang), chọn lại ngày" for day, month, year in _lost_days(out, self.delta))
         whole = len(sentences(raw)) == 1
         if past_sentences and not past:
             which = "" if whole else ": " + "; ".join(f"«{excerpt(shown, span).replace('—', '-')}»"
                                                      for span in past_sentences)
             self.prefix_todo(node, f"câu nêu số liệu, viết lại cho kế hoạch năm {self.new}{results} (câu của kế "
-                                   f"hoạch năm {self.old} giữ nguyên bên dưới{which})")
+                                   f"hoạch năm {self.old} giữ nguyên bên dưới{which})" + (f"; {lost}" if lost else ""))
         elif past:
             self.prefix_todo(node, f"đoạn nêu số liệu, cập nhật theo kết quả năm {self.old}{results} (đoạn của kế "
-                                   f"hoạch năm {self.old} giữ nguyên bên dưới)")
+                                   f"hoạch năm {self.old} giữ nguyên bên dưới)" + (f"; {lost}" if lost else ""))
+        elif lost:  # 29/02 of a leap year moved to a common one: never print a day the calendar has not
+            self.prefix_todo(node, lost)
 
     def results_note(self, text: str = "", codes: tuple[str, ...] = ()) -> str:
         """'; kết quả năm 2020 đã nhập: papi 46,5 điểm, hạng 21/63' for the results a sentence speaks
@@ -414,3 +419,25 @@ def default_output(plan_path: Path, old: int, new: int) -> Path:
 
 
 __all__ = ["rollover", "default_output", "load_results", "git_commit", "summary"]
+
+
+_DAYS = (re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"),
+         re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b"))
+
+
+def _lost_days(text: str, delta: int) -> list[tuple[int, int, int]]:
+    """(day, month, year) of the dates in `text` that existed `delta` years earlier and do not now (29/02)."""
+    out = []
+    for pattern in _DAYS:
+        for m in pattern.finditer(text):
+            day, month, year = (int(g) for g in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31 and not _exists(year, month, day) \
+                    and _exists(year - delta, month, day):
+                out.append((day, month, year))
+    return out
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= year <= 9999 and day <= calendar.monthrange(year, month)[1]
