@@ -338,12 +338,14 @@ def _appendices(blocks: list[Block], first: int, pos) -> tuple[list[AppendixZone
 
 
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+_FORM_LINE = re.compile(r"^(MẪU|Mẫu)\s+(SỐ|số)\s*\w+")
 
 
 def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | None:
     """The block where a document issued with this one starts after its tail (a decision's Quy định or Quy
-    chế): a header table holding a Quốc hiệu, or a type line in capitals followed, within its next four
-    paragraphs, by a "(Ban hành kèm theo …)" line. None: there is none before `stop`."""
+    chế, a circular's forms): a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
+    capitals followed, within its next four paragraphs, by a "(Ban hành kèm theo …)" line. None: there is none
+    before `stop`."""
     from generator.nd30.doctypes import type_of_line
 
     for i in range(tail_from + 1, stop):
@@ -353,6 +355,8 @@ def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | Non
                 return i
             continue
         first = _lines(block.text)
+        if first and _FORM_LINE.match(first[0]):
+            return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …")
         if not first or type_of_line(first[0]) is None:
             continue
         following = first[1:] + [x for b in blocks[i + 1:i + 5] if isinstance(b, Paragraph) for x in _lines(b.text)]

@@ -45,8 +45,19 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     def later(rule: Rule, p: Paragraph, text: str, fix: Fix | None = None, ref: str | None = None) -> None:
         grouped.setdefault(rule, []).append((p, text, ref, fix))
 
+    # Phần, Chương, Mục headings are the frame's lines (not in `body`), but they still restart the numbering
+    # a text that amends another quotes that text's numbering ("2. Sửa đổi khoản 2 Mục I như sau:" then "2. …"):
+    # its sequence is not this document's and is not judged
+    amending = sum(1 for p in body if _AMENDING.match(p.text.strip())) >= 2
+    scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
+                    if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
+    last_at = -1
     for k, p in enumerate(body):
         text = p.text.strip()
+        at = ck.order[p.index]
+        if any(last_at < s_at < at for s_at in scopes):
+            counters.update(roman=0, arabic=0, letter=0)
+        last_at = at
         if SCOPE_HEADING.match(text):
             counters.update(roman=0, arabic=0, letter=0)
         elif m := ARTICLE.match(text):
@@ -56,6 +67,10 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
         seg = segments(p)[0] if segments(p) else None
+        if kind is not None and kind[0] == "dotted":
+            counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
+        if kind is not None and amending and kind[0] in counters:
+            counters[kind[0]] = max(0, kind[1] - 1)  # the quoted number is taken as it stands
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
             if kind[0] == "arabic":
@@ -166,6 +181,9 @@ def _bold_share(p: Paragraph, start: int) -> float | None:
                 bold += 1 if (run.bold or p.bold) else 0
             pos += 1
     return bold / total if total else None
+
+
+_AMENDING = re.compile(r"^\d+\.\s*(Sửa đổi|Bổ sung|Thay thế|Bãi bỏ|Sửa đổi, bổ sung)\b.*như sau:\s*$")
 
 
 def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
@@ -288,6 +306,8 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         counters["arabic"] = counters["letter"] = 0
         seg = segments(p)
         title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
+        if not _titled(title) and title != title.upper():
+            return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
         letters = [c for c in title if c.isalpha()]
         if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
             ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)

@@ -57,6 +57,14 @@ def check_sections(ck: Checker) -> None:
                    fix=Fix("margins", section=sec.index, margins=margins))
 
 
+def _symbols_only(text: str) -> bool:
+    """A run of symbol glyphs only (a form's check boxes "□", Symbol/Wingdings characters in the private use
+    area): drawn in a symbol font by design, not text."""
+    shown = [c for c in text if not c.isspace()]
+    return bool(shown) and all(0xF000 <= ord(c) <= 0xF0FF or 0x25A0 <= ord(c) <= 0x25FF or 0x2610 <= ord(c) <= 0x2612
+                               or 0x2713 <= ord(c) <= 0x2714 for c in shown)
+
+
 def check_fonts(ck: Checker) -> None:
     """Every visible run in Times New Roman: body paragraphs by number, page headers/footers by section
     (their paragraphs are numbered apart from the body's)."""
@@ -64,7 +72,7 @@ def check_fonts(ck: Checker) -> None:
 
     def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
         for r in p.runs:
-            if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font):
+            if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font) and not _symbols_only(r.text):
                 bad.setdefault(r.font, []).append(where)
                 return
 
