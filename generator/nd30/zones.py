@@ -31,6 +31,10 @@ for the type line, the title and the tail):
   "Nơi nhận" (`grammar.is_recipients_label`). None: the tail is empty at the end of the document.
 - back: from the first top-level paragraph after the tail's first block that opens with "Phụ lục" in the
   reading form (`APPENDIX_LINE`, under 200 characters). Without a tail there are no appendices.
+- attached: a document issued with this one, between the tail and the appendices: from the first block after
+  the tail's first one that is a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
+  capitals with a "(Ban hành kèm theo …)" line within its next four paragraphs; it ends the tail (its lines are
+  neither recipients nor signature). The importer does not read it.
 - body: between the title (or the header) and the tail.
 - the tail's two sides: a table's first column is the left side, its other columns the right; in a
   paragraph, a piece before the first tab is on the left unless the paragraph is centred and the piece
