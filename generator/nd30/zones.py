@@ -31,6 +31,10 @@ for the type line, the title and the tail):
   "Nơi nhận" (`grammar.is_recipients_label`). None: the tail is empty at the end of the document.
 - back: from the first top-level paragraph after the tail's first block that opens with "Phụ lục" in the
   reading form (`APPENDIX_LINE`, under 200 characters). Without a tail there are no appendices.
+- attached: a document issued with this one, between the tail and the appendices: from the first block after
+  the tail's first one that is a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
+  capitals with a "(Ban hành kèm theo …)" line within its next four paragraphs; it ends the tail (its lines are
+  neither recipients nor signature). The importer does not read it.
 - body: between the title (or the header) and the tail.
 - the tail's two sides: a table's first column is the left side, its other columns the right; in a
   paragraph, a piece before the first tab is on the left unless the paragraph is centred and the piece
@@ -137,6 +141,9 @@ class Zones:
     back: Part  # the appendices, after the tail
     appendices: tuple[AppendixZone, ...]
     stray: tuple[int, ...]  # paragraphs after the tail that belong to no appendix
+    # a document issued with this one ("QUY ĐỊNH … (Ban hành kèm theo Quyết định số …)"), from its header (or its
+    # type line) to the first appendix; empty when there is none. It is not part of the tail.
+    attached: Part = Part(range(0), range(0))
 
 
 class Piece(NamedTuple):
@@ -188,8 +195,13 @@ def _sides(blocks: list[Block], centred_signs: bool) -> tuple[Sided, Sided]:
             for row in block.rows:
                 for cell in row.cells:
                     side = left if cell.col == 0 else right
+                    closed = False  # in the tail: past the "Lưu" line of the Nơi nhận cell
                     for p in cell.paragraphs:
-                        side += [(piece, p) for piece in pieces(p)]
+                        here = side
+                        if centred_signs and cell.col == 0 and closed and p.alignment == "center":
+                            here = right  # a signature typed (or nested) under the Nơi nhận list, centred
+                        here += [(piece, p) for piece in pieces(p)]
+                        closed = closed or bool(ARCHIVE_LINE.match(recipient_line(p.text.split("\n")[-1])))
         else:
             for piece in pieces(block):
                 on_left = piece.col <= 0 and not (centred_signs and block.alignment == "center"
@@ -329,6 +341,34 @@ def _appendices(blocks: list[Block], first: int, pos) -> tuple[list[AppendixZone
                          a["table"], tuple(a["after"])) for a in out], stray
 
 
+_ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+_FORM_LINE = re.compile(r"^(MẪU|Mẫu)\s+(SỐ|số)\s*\w+")
+
+
+def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | None:
+    """The block where a document issued with this one starts after its tail (a decision's Quy định or Quy
+    chế, a circular's forms): a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
+    capitals followed, within its next four paragraphs, by a "(Ban hành kèm theo …)" line. None: there is none
+    before `stop`."""
+    from generator.nd30.doctypes import type_of_line
+
+    for i in range(tail_from + 1, stop):
+        block = blocks[i]
+        if isinstance(block, Table):
+            if any(looks_national(x) for p in block.paragraphs() for x in _lines(p.text)):
+                return i
+            continue
+        first = _lines(block.text)
+        if first and _FORM_LINE.match(first[0]):
+            return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …")
+        if not first or type_of_line(first[0]) is None:
+            continue
+        following = first[1:] + [x for b in blocks[i + 1:i + 5] if isinstance(b, Paragraph) for x in _lines(b.text)]
+        if any(_ISSUED_WITH.match(x) for x in following[:6]):
+            return i
+    return None
+
+
 def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     """The zones of `doc`, an administrative document whose type line is `doc_type` (the type names of ND30's
     Phụ lục III, "KẾ HOẠCH" by default; a document without one, such as a công văn, is read by its number
@@ -364,6 +404,8 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     tail_from = len(blocks) if tail_at is None else tail_at
     back_from = next((i for i, b in enumerate(blocks) if i > tail_from and isinstance(b, Paragraph)
                       and APPENDIX_LINE.match(b.text) and len(b.text.strip()) < APPENDIX_LINE_MAX), len(blocks))
+    attached_from = _attached_start(blocks, tail_from, back_from)
+    tail_stop = back_from if attached_from is None else attached_from
 
     header = blocks[:header_end]
     found: dict[str, int] = {}
@@ -384,7 +426,7 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
         holder = blocks[tail_at]
         label = next(pos(p) for p in (holder.paragraphs() if isinstance(holder, Table) else [holder])
                      if is_recipients_label(p.text))
-    left, right = tail_sides(blocks[tail_from:back_from])
+    left, right = tail_sides(blocks[tail_from:tail_stop])
     recipients, archive = [], None
     for piece, p in left:
         if is_recipients_label(piece.text) or not recipient_line(piece.text):
@@ -405,9 +447,9 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
         number=found.get("number"), date=found.get("date"),
         doc_type=None if type_at is None else starts[type_at], title=tuple(starts[i] for i in title),
         body=part(body_from, tail_from), closing=None if closing is None else pos(closing),
-        tail=part(tail_from, back_from), recipients_label=label, recipients=tuple(recipients), archive=archive,
+        tail=part(tail_from, tail_stop), recipients_label=label, recipients=tuple(recipients), archive=archive,
         signature=tuple(signature), back=part(back_from, len(blocks)), appendices=tuple(appendices),
-        stray=tuple(stray))
+        stray=tuple(stray), attached=part(tail_stop, back_from) if attached_from is not None else part(0, 0))
 
 
 def blocks_of(doc: Document, part: Part) -> list[Block]:

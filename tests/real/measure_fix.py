@@ -5,6 +5,7 @@ character (outside what the fix report says it changed), the number of pages and
 a look changed where no correction was reported, or its page count changed.
 
     PYTHONPATH=. python tests/real/measure_fix.py [--shared DIR] [NAME ...]   (default: the held-out side)
+    PYTHONPATH=. python tests/real/measure_fix.py tests/real/docs/FR-*.doc …   (a NAME may be a path)
 """
 from __future__ import annotations
 
@@ -105,7 +106,7 @@ def main() -> None:
     rows = []
     for name in ns.names or HELD_OUT:
         with tempfile.TemporaryDirectory(prefix="measure-fix-") as tmp:
-            row = measure(docs / name, Path(tmp))
+            row = measure(Path(name) if Path(name).exists() else docs / name, Path(tmp))
         bad = bool(row["crash"] or row["text"] or row["look"] or row["pages"])
         damaged += bad
         rows.append(row)

@@ -1,6 +1,8 @@
 """`check` on the TUNE side of the judged real documents (tests/real/judgements/*.yaml, README there): every
 finding a person judged true is still reported, every one judged false is gone (matched by rule and
 paragraph, tools/measure_check.py). The held-out side is measured, never tested (tools/measure_check.py).
+The FRESH and FRESH2 documents (tests/real/docs, judged before the rules were changed for them, then tuned on)
+are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc ones.
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -22,16 +24,23 @@ sys.modules["measure_check"] = measure  # its dataclasses look their module up
 spec.loader.exec_module(measure)
 
 # causes (the YAMLs' `cause:`) whose fix is the reader's, not the type's and locator's, still to be done (part B
-# fixed tab-positioning-misread, unused-even-header-footer and rule-line-detection: those tests now pass)
-READER_CAUSES = ("one-page-document", "duplicate-finding", "spaces-used-for-position")
+# fixed tab-positioning-misread, unused-even-header-footer and rule-line-detection; the fresh round fixed
+# one-page-document (pages estimated line by line), duplicate-finding (a footer number is misplaced, not missing)
+# and spaces-used-for-position (a line centred with spaces): none is left, so no test is expected to fail)
+READER_CAUSES: tuple[str, ...] = ()
+# causes left open on purpose: typed underscore rules that print as a solid line are judged false (judgements
+# README, nd30.md §5: the decree's own files type them), while issue 20 lists "____" under the trích yếu as a
+# missed fault and tests/word (not this suite's) assert they are reported: a decision for the issue's owner
+# and a rule typed as en dashes ("––––") is not read as a typed rule (grammar.is_typed_rule, outside check's files)
+OPEN_CAUSES = ("typed-rule-prints-solid", "en-dash-rule-not-read")
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
 @lru_cache(maxsize=None)
 def findings(key: str) -> tuple:
-    docs = measure.shared_docs()
-    assert docs is not None, "thiếu thư mục tài liệu thật ../shared/real-docs bên cạnh kho"
     j = measure.judgement(key)
+    docs = measure.LOCAL if (measure.LOCAL / j["file"]).exists() else measure.shared_docs()
+    assert docs is not None, "thiếu thư mục tài liệu thật ../shared/real-docs bên cạnh kho"
     path = measure.docx_of(key, j, _TMP)
     found, identified = measure.run_check(path)
     return tuple(found), identified
@@ -39,12 +48,14 @@ def findings(key: str) -> tuple:
 
 def cases():
     out = []
-    for key in measure.TUNE:
+    for key in measure.TUNE + measure.FRESH + measure.FRESH2:
         j = measure.judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
-            if not g["verdict"] and str(g.get("cause") or "").startswith(READER_CAUSES):
+            if READER_CAUSES and not g["verdict"] and str(g.get("cause") or "").startswith(READER_CAUSES):
                 marks = [pytest.mark.xfail(strict=True, reason=f"reader: {g.get('cause')}")]
+            if not g["verdict"] and str(g.get("cause") or "").startswith(OPEN_CAUSES):
+                marks = [pytest.mark.xfail(strict=True, reason=f"open: {g.get('cause')}")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
                                     marks=marks))
     return out
@@ -69,7 +80,7 @@ def score_groups(score, j):
     return list(enumerate(score.groups))
 
 
-@pytest.mark.parametrize("key", ["EXT01", "PARTY01"])
+@pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03"])
 def test_documents_nd30_does_not_govern_get_no_findings(key):
     found, identified = findings(key)
     assert found == () and identified is not None and identified.governed is False

@@ -25,15 +25,22 @@ def _run(ck: Checker, identified: Identified) -> None:
     """The checks, in page order, by the layout ND30 gives the document's type."""
     page.check_sections(ck)
     page.check_fonts(ck)
+    page.check_diacritics(ck)
     frame = locate.find_frame(ck, identified)
-    header.check_header(ck, frame.header, identified)
+    header.check_header(ck, frame.header, identified, issued_with=frame.issued_with is not None)
     body_start = title.check_title(ck, frame)
     tail = locate.find_tail(ck, frame)
     recipients = tail.label or locate.find_recipients(ck)
     appendices = locate.find_appendix_labels(ck)
     body_end = locate.body_end(ck, recipients, appendices)
     body.check_body(ck, body_start, body_end, frame)
-    signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices, tail)
+    signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices, tail, frame)
+    attached = locate.find_attached(ck, frame.zones) if frame.zones is not None else None
+    if attached is not None:  # a Quy định or Quy chế issued with the decision: its title and body
+        start = title.check_title(ck, attached)
+        end = min([attached.end or len(ck.paras)] + [ck.order[p.index] for p in appendices
+                                                      if ck.order[p.index] >= start])
+        body.check_body(ck, start, end, attached)
     pagenum.check_page_numbers(ck, appendices)
     appendix.check_appendices(ck, appendices, identified.type)
 

@@ -67,23 +67,23 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
     window = [p for p in ck.paras[i:i + 5] if p.text.strip()][:3]
-    attached = next((p for p in window if _ATTACHED.match(p.text.strip())), None)
-    if attached is None:
+    # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break
+    lines = [s for p in window for s in segments(p)]
+    at = next((k for k, s in enumerate(lines) if _ATTACHED.match(s.text)), None)
+    if at is None:
         words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")
         ck.add(APPENDIX_ATTACHED, f"thiếu dòng “(Kèm theo {words} số …/{abbr}-… ngày … của …)” dưới tên phụ lục: gõ "
                "dòng này, in nghiêng, canh giữa", p=label)
         return
-    title = [p for p in window if ck.order[p.index] < ck.order[attached.index]]
-    for p in title:
-        seg = segments(p)[0]
-        if not seg.caps or seg.bold is False:
-            ck.add(APPENDIX_TITLE, "tên phụ lục trình bày chữ in hoa, đậm", p=p, level="warning")
-    seg = segments(attached)[0]
+    seg = lines[at]
+    for title in {s.para.index: s for s in lines[:at]}.values():
+        if not title.caps or title.bold is False:
+            ck.add(APPENDIX_TITLE, "tên phụ lục trình bày chữ in hoa, đậm", p=title.para, level="warning")
     ck.look_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”", fix_look=True)
     ck.size_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”")
-    text = attached.text.strip()
+    text = " ".join(s.text for s in lines[at:] if s.para.index == seg.para.index)
     if not text.endswith(")"):
-        ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=attached)
+        ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=seg.para)
     if "số" not in text or "ngày" not in text:
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
-               p=attached, level="warning")
+               p=seg.para, level="warning")

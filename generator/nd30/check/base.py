@@ -13,6 +13,7 @@ from typing import Literal
 
 from generator import nd30
 from generator.core.messages import Message
+from generator.core.text import text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.word.model import Document, Paragraph, Run, Section, Table
 
@@ -292,9 +293,12 @@ class Checker:
     def first_line_indent(self, p: Paragraph) -> float:
         """How far the first line's text starts from the paragraph's left indent, in points, as Word lays it
         out: the first-line indent, or, when the text begins with a tab, the tab stop it reaches (the
-        paragraph's next stop after the line start, else the next default stop)."""
+        paragraph's next stop after the line start, else the next default stop); for a numbered item hung from its
+        left indent, where its number prints."""
         start = p.indent_first_line_pt or 0.0
         text = p.text
+        if p.list_label and start < 0:  # a numbered item with a hanging indent: its number starts the line
+            return (p.indent_left_pt or 0.0) + start
         if not text.startswith("\t") or p.list_label:
             return start
         left = p.indent_left_pt or 0.0
@@ -323,7 +327,11 @@ class Checker:
                 col = table.rows[r].cells[c].col
                 under = next((k for k in table.rows[r + 1].cells if k.col == col), None)
                 for para in (under.paragraphs if under is not None else []):
-                    if para.text.strip() or len(out) >= limit:
+                    if len(out) >= limit:
+                        break
+                    if para.text.strip():
+                        if nd30.is_typed_rule(para.text):  # a rule typed at the top of the cell below
+                            out.append(para)
                         break
                     out.append(para)
         return out
@@ -342,6 +350,21 @@ class Checker:
         """The section's headers and footers that Word prints (an unused even-page footer is not on paper)."""
         kinds = self.shown_kinds(sec)
         return [group for parts in (sec.headers, sec.footers) for kind, group in parts.items() if kind in kinds]
+
+    def centred_by_spaces(self, p: Paragraph) -> bool:
+        """A line pushed to the middle of its column with leading spaces (a header typed that way): its printed
+        middle lies within 12% of the column's width from the column's middle."""
+        line = p.text.split("\n")[0]
+        lead = len(line) - len(line.lstrip(" \u00a0"))
+        if lead < 2 or "\t" in line or p.alignment not in (None, "left", "both"):
+            return False
+        runs = [r for r in p.runs if r.text.strip()]
+        size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
+        bold = bool(runs) and all(r.bold for r in runs)
+        start = (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) + text_width_pt(line[:lead], size)
+        middle = start + text_width_pt(line.strip(), size, "bold" if bold else "regular") / 2
+        width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
+        return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
 
     def width_available(self, p: Paragraph) -> float:
         """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
@@ -399,6 +422,8 @@ class Checker:
     def align_check(self, element: str, p: Paragraph, rule: Rule, name: str, level: Level = "warning", *,
                     ref: str | None = None) -> None:
         want = nd30.LOOK[element].align
+        if want == "center" and self.centred_by_spaces(p):
+            return  # placed with spaces where it prints centred: what the page shows is right
         if want and p.alignment and p.alignment != want and not (want == "left" and p.alignment == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)

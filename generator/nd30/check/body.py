@@ -2,8 +2,11 @@
 (justified, first-line indent, upright, spacing, size), and the closing "./."."""
 from __future__ import annotations
 
+import re
+
 from generator import nd30
 from generator.core.text import caseless
+from generator.core.text import text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
 from generator.nd30.check.locate import Frame, body_paragraphs
@@ -42,8 +45,19 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     def later(rule: Rule, p: Paragraph, text: str, fix: Fix | None = None, ref: str | None = None) -> None:
         grouped.setdefault(rule, []).append((p, text, ref, fix))
 
-    for p in body:
+    # Phần, Chương, Mục headings are the frame's lines (not in `body`), but they still restart the numbering
+    # a text that amends another quotes that text's numbering ("2. Sửa đổi khoản 2 Mục I như sau:" then "2. …"):
+    # its sequence is not this document's and is not judged
+    amending = sum(1 for p in body if _AMENDING.match(p.text.strip())) >= 2
+    scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
+                    if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
+    last_at = -1
+    for k, p in enumerate(body):
         text = p.text.strip()
+        at = ck.order[p.index]
+        if any(last_at < s_at < at for s_at in scopes):
+            counters.update(roman=0, arabic=0, letter=0)
+        last_at = at
         if SCOPE_HEADING.match(text):
             counters.update(roman=0, arabic=0, letter=0)
         elif m := ARTICLE.match(text):
@@ -53,17 +67,21 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
         seg = segments(p)[0] if segments(p) else None
+        if kind is not None and kind[0] == "dotted":
+            counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
+        if kind is not None and amending and kind[0] in counters:
+            counters[kind[0]] = max(0, kind[1] - 1)  # the quoted number is taken as it stands
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
             if kind[0] == "arabic":
-                check_khoan_look(ck, p, label, rest)
+                check_khoan_look(ck, p, label, rest, body[k + 1] if k + 1 < len(body) else None)
         elif ARTICLE.match(text):
             check_article_look(ck, p)
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
-            if p.alignment and p.alignment != "both":
+            if (p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p)):
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm = ck.first_line_indent(p) / PT_PER_MM
             if not nd30.first_line_ok(first_mm):
@@ -71,10 +89,13 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) \
+                    and not p.text.rstrip().endswith(":") \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
             spacing = (p.space_before_pt or 0) + (p.space_after_pt or 0)
-            if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT:
+            at = ck.order[p.index]
+            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of
+            if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
                 later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
                       "Paragraph")
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
@@ -82,9 +103,14 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         size = seg.size
         if size is not None and not 13 <= size <= 14:
             later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {ck.sizes['body']:g}", format_fix(seg, size=ck.sizes["body"]))
-        elif size is not None and ck.pair and size != ck.sizes["body"]:
-            later(SIZE_PAIR, p, f"cỡ chữ nội dung {size:g} không cùng cặp cỡ chữ của văn bản (cặp "
-                  f"{ck.pair}: {ck.sizes['body']:g})", format_fix(seg, size=ck.sizes["body"]), ref="PL I §V, chú thích")
+        # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
+        # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
+    _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
+    for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
+        text = p.text.strip()
+        if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
+                p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
+            later(HEADING_STYLE, p, f"tiêu đề “{text[:30]}” phải canh giữa: chọn dòng và bấm Ctrl+E")
     for rule, items in grouped.items():
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
@@ -157,22 +183,76 @@ def _bold_share(p: Paragraph, start: int) -> float | None:
     return bold / total if total else None
 
 
+_AMENDING = re.compile(r"^\d+\.\s*(Sửa đổi|Bổ sung|Thay thế|Bãi bỏ|Sửa đổi, bổ sung)\b.*như sau:\s*$")
+
+
+def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
+    """Phần/Chương/Mục headings and the names under them at one size through the document (PL I §V footnote:
+    sizes in one document are consistent): a line at another size than most of them is reported."""
+    heads, after = [], False
+    for p in lines:
+        text = p.text.strip()
+        if SCOPE_HEADING.match(text):
+            heads.append(p)
+            after = True
+        elif after and text:
+            heads.append(p)
+            after = False
+    sizes = {}
+    for p in heads:
+        seg = segments(p)[0] if segments(p) else None
+        if seg is not None and seg.size:
+            sizes[p.index] = seg.size
+    if len(sizes) < 4:
+        return
+    values = list(sizes.values())
+    common = max(set(values), key=values.count)
+    if values.count(common) * 4 < len(values) * 3:
+        return  # no clear size for the headings: nothing to compare with
+    for p in heads:
+        if p.index in sizes and sizes[p.index] != common:
+            later(SIZE_PAIR, p, f"cỡ chữ {sizes[p.index]:g} khác cỡ {common:g} của các tiêu đề phần, chương, mục khác: "
+                  f"đặt cỡ chữ {common:g}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+
+
+def _wraps(ck: Checker, p: Paragraph) -> bool:
+    """The paragraph runs over more than one line, so left alignment shows as a ragged right edge."""
+    size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None) or 14.0
+    width = ck.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0) - (p.indent_first_line_pt or 0)
+    return text_width_pt(" ".join(p.text.split()), size) > width
+
+
+# a line that says something about its subject is a sentence leading into a list (its colon forgotten), not a
+# title: "2. Thể thức văn bản hành chính bao gồm các thành phần chính", "3. Văn thư cơ quan có nhiệm vụ"
+_LEAD_IN = re.compile(r"\s(có|là|được|gồm|bao gồm|phải|cần|như sau)(\s|$)")
+
+
 def _titled(rest: str) -> bool:
     """A khoản or Điều with a title: a short line that is not a sentence ("1. Đánh giá chung")."""
     rest = rest.strip()
-    return 0 < len(rest) <= 150 and not rest.endswith((".", ";", ":", ",", "./.")) and any(c.isalpha() for c in rest)
+    return 0 < len(rest) <= 150 and not rest.endswith((".", ";", ":", ",", "./.")) and any(c.isalpha() for c in rest) \
+        and not _LEAD_IN.search(rest)
 
 
-def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str) -> None:
-    """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b)."""
+def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Paragraph | None = None) -> None:
+    """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b). A short
+    line followed straight by the next khoản (or Điều) heads nothing: it is an item of a list, not a title."""
     if p.list_label:
         return
+    if after is not None:
+        nxt = after.text.strip()
+        nkind = label_of(split_label(after.text)[0]) if not after.list_label else None
+        if ARTICLE.match(nxt) or SCOPE_HEADING.match(nxt) or (nkind is not None and nkind[0] == "arabic"):
+            rest = rest.rstrip() + "."  # read as a khoản of text
     start = len(p.text) - len(p.text.lstrip()) + len(label)
     share = _bold_share(p, start)
     if share is None:
         return
     if _titled(rest) and share < 0.5:
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
+    elif _titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
+               "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
     elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0:
         ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
                level="warning")
@@ -225,7 +305,10 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     if level == "roman":
         counters["arabic"] = counters["letter"] = 0
         seg = segments(p)
-        letters = [c for c in rest if c.isalpha()]
+        title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
+        if not _titled(title) and title != title.upper():
+            return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
+        letters = [c for c in title if c.isalpha()]
         if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
             ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)
         if seg and seg[0].bold is False:

@@ -2,6 +2,8 @@
 the place-and-date line (not the page header, which holds the page number: see pagenum.py)."""
 from __future__ import annotations
 
+import re
+
 from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
@@ -39,7 +41,8 @@ _ALIGNED = (("national", NATIONAL_STYLE, "Quốc hiệu"), ("motto", MOTTO_STYLE
             ("number", NUMBER_STYLE, "Số, ký hiệu"), ("date", DATE_STYLE, "Địa danh, ngày tháng"))
 
 
-def check_header(ck: Checker, header: list[Paragraph], identified: Identified | None = None) -> None:
+def check_header(ck: Checker, header: list[Paragraph], identified: Identified | None = None,
+                 issued_with: bool = False) -> None:
     """The header's lines; the Quốc hiệu and Tiêu ngữ sizes fix the document's size pair (`ck.pair`). The
     number's symbol opens with the abbreviation of the document's type (none for a letter)."""
     kind = identified.type if identified is not None else None
@@ -74,15 +77,19 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         if seg is not None and len(segments(seg.para)) == 1:
             ck.align_check(element, seg.para, rule, name)
     check_issuer(ck, found.issuer, typed)
-    if number is None:
+    if number is None and issued_with:
+        pass  # a Quy định issued with a decision: its "(Ban hành kèm theo Quyết định số …)" line stands for it
+    elif number is None:
         ck.add(NUMBER_MISSING, f"không thấy dòng số, ký hiệu “Số: …/{abbr + '-' if abbr else ''}…”: gõ dòng số, "
                "ký hiệu dưới tên cơ quan ban hành")
     else:
-        for problem in nd30.number_problems(number.text, abbr, words):
+        for problem in nd30.number_problems(_without_year(number.text), abbr, words):
             ck.add(NUMBER_FORM, f"Số, ký hiệu: {problem}", seg=number)
         ck.look_check("number", number, NUMBER_STYLE, "Số, ký hiệu", fix_look=True)
         ck.size_check("number", number, NUMBER_SIZE, "Số, ký hiệu")
-    if date is None:
+    if date is None and issued_with:
+        pass
+    elif date is None:
         ck.add(DATE_MISSING, "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”: gõ dòng này dưới Tiêu ngữ, in "
                "nghiêng")
     else:
@@ -90,11 +97,39 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
     ruling.check_unclaimed_typed(ck, typed)
 
 
+_YEAR = re.compile(r"/\s*(?:19|20)\d\d\s*/")
+# abbreviations ND30's own documents write in mixed case (Thủ tướng Chính phủ: “QĐ-TTg”)
+_MIXED_CASE = {"TTg": "TTG"}
+
+
+def _without_year(text: str) -> str:
+    """The number line as the form rules read it: a legal document's year group (“Số: 15/2010/QĐ-UBND”, the
+    form of the law on legal documents) left out, and the Thủ tướng's “TTg” read as capitals."""
+    text = _YEAR.sub("/", text, count=1)
+    for mixed, caps in _MIXED_CASE.items():
+        text = re.sub(rf"-{mixed}\b", f"-{caps}", text)
+    return text
+
+
+# the first words of an agency that has a superior one above it in the header (PL I §II.2.a)
+_OWN_AGENCY = re.compile(r"^(SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|VỤ|TỔNG CỤC|THANH TRA|TRƯỜNG|BỆNH VIỆN|"
+                         r"BỘ CHỈ HUY|CÔNG AN|BAN QUẢN LÝ)\b")
+
+
 def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> None:
     if not issuer:
         ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành: gõ tên cơ quan ở góc trên bên trái, chữ in hoa, đậm")
         return
     bold = [s for s in issuer if s.bold]
+    every = list(issuer)
+    own = next((k for k, s in enumerate(issuer) if k and _OWN_AGENCY.match(s.text)), None)
+    if own is not None:  # "UBND TỈNH …" over "SỞ …": the lines above the agency's own are its superior's
+        for s in issuer[:own]:
+            if s.bold or s.italic:
+                ck.add(ISSUER_STYLE, "tên cơ quan chủ quản (dòng trên) chữ đứng, không in đậm: chọn dòng, bỏ đậm "
+                       "(Ctrl+B)", seg=s, fix=format_fix(s, bold=False, italic=False))
+        bold = [s for s in issuer[own:] if s.bold]
+        issuer = issuer[own:]
     if not bold:  # which lines are the superior agency (not bold) is for a person to say
         ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm: chọn dòng và bấm Ctrl+B", seg=issuer[-1])
     else:
@@ -106,7 +141,7 @@ def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> No
             if not s.bold:
                 ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm (cả các dòng)", seg=s,
                        fix=format_fix(s, bold=True))
-    for s in issuer:
+    for s in every:
         ck.size_check("agency", s, ISSUER_SIZE, "Tên cơ quan")
     main = bold or issuer
     ruling.check_rule(ck, main[-1], "agency", typed, lines=main)

@@ -53,9 +53,12 @@ def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines
     ck.add(rule, f"thiếu đường kẻ ngang, nét liền dưới {name}", seg=seg)
 
 
-def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: list[Segment]) -> None:
-    """The rule under the trích yếu's last line (1/3–1/2 of its longest line)."""
-    p = last.para
+def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: list[Segment],
+                     under: Paragraph | None = None) -> None:
+    """The rule under the trích yếu's last line (1/3–1/2 of its longest line); under the "(Ban hành kèm theo
+    …)" line (`under`) of a document issued with a decision. A line drawn in the trích yếu's own paragraph
+    (anchored there, printed under or across its last line) is the rule too."""
+    p = under if under is not None else last.para
     nxt = ck.next_in_container(p)
     if typed:
         s = typed[0]
@@ -63,6 +66,8 @@ def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: li
                TITLE_RULE.ref, seg=s, fix=_rule_fix(ck, s, _rule_length(ck, "title", last, title, s.para)))
         return
     drawn = next((q for q in _under(ck, p) if q.index in ck.shapes), None)
+    if drawn is None and any(d.kind == "line" for d in p.drawings):
+        drawn = p
     if drawn is not None:
         _shape_length_check(ck, "title", last, title, drawn)
         return
@@ -139,6 +144,9 @@ def _rule_length_check(ck: Checker, kind: str, seg: Segment, lines, q: Paragraph
         length = available - (q.indent_left_pt or 0) - (q.indent_right_pt or 0)
     text = _text_width(ck, kind, seg, lines, q)
     ok = nd30.motto_rule_ok(length, text) if kind == "motto" else nd30.rule_ratio_ok(length, text)
+    if not ok and kind != "motto" and lines and len(lines) > 1:
+        # a name on several lines: the rule may be sized on the line right above it ([UNVERIFIED] nd30.md §2.2)
+        ok = nd30.rule_ratio_ok(length, _text_width(ck, kind, seg, [seg], q))
     if not ok:
         want = "bằng độ dài dòng chữ" if kind == "motto" else "bằng 1/3 đến 1/2 độ dài dòng chữ"
         ck.add(rule, f"đường kẻ dưới {name} dài khoảng {length / PT_PER_MM:.0f} mm, phải {want} "

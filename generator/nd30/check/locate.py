@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from generator import nd30
-from generator.core.text import caseless
+from generator.core.text import ascii_key, caseless
 from generator.nd30 import doctypes
 from generator.nd30.check.base import Checker, Segment, segments
 from generator.nd30.doctypes import Identified
-from generator.nd30.labels import LABEL, SCOPE_HEADING
+from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
 from generator.nd30.zones import Zones, blocks_of, tail_sides
 from generator.nd30.zones import locate as locate_zones
@@ -47,6 +47,11 @@ class Frame:
     frame: set[int] = field(default_factory=set)  # paragraph indexes in the body that are not body text
     subject: list[Segment] = field(default_factory=list)  # a letter's "V/v …" lines (ô 5b)
     zones: Zones | None = None  # the one locator's answer for the document
+    # the "(Ban hành kèm theo Quyết định số …)" line under the title of a document issued with a decision (a
+    # Quy định, a Quy chế): it stands for the number and date, the line under the title goes under it, and the
+    # document has no Nơi nhận or signature of its own
+    issued_with: Paragraph | None = None
+    end: int | None = None  # order position where the document ends (an attached document: the appendices)
 
 
 def identify(ck: Checker) -> Identified:
@@ -71,7 +76,73 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
         title, after = [], len(header)
         start = past_blanks_and_typed_rules(ck, after)
     frame = Frame(identified, header, doc_type, title, after, start, zones=zones)
+    _issued_with(ck, frame)
     _letter_parts(ck, frame)
+    _frame_lines(ck, frame)
+    return frame
+
+
+_ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
+
+
+def _issued_with(ck: Checker, frame: Frame) -> None:
+    """A "(Ban hành kèm theo …)" line closing the title (after a line break in its last paragraph, or the
+    next paragraph): not part of the trích yếu; the rule is looked for under it and the body starts after it."""
+    if frame.doc_type is None:
+        return
+    for k, s in enumerate(frame.title):
+        if _ISSUED_WITH.match(s.text):
+            frame.title = frame.title[:k]
+            _set_issued_with(ck, frame, ck.order[s.para.index])
+            return
+    i = frame.after_title
+    while i < len(ck.paras) and i < frame.after_title + 3 and not ck.paras[i].text.strip():
+        i += 1
+    if i < len(ck.paras) and _ISSUED_WITH.match(ck.paras[i].text.strip()):
+        _set_issued_with(ck, frame, i)
+
+
+def _set_issued_with(ck: Checker, frame: Frame, i: int) -> None:
+    """The "(Ban hành kèm theo …)" line starts at order position `i` and may run on over the next centred
+    paragraphs up to its closing parenthesis; the rule is looked for, and the body starts, after it."""
+    j = i
+    while ")" not in ck.paras[j].text and j + 1 < len(ck.paras) and ck.paras[j + 1].text.strip() \
+            and ck.paras[j + 1].alignment == "center" and j < i + 2:
+        j += 1
+    frame.issued_with = ck.paras[j]
+    frame.after_title = j + 1
+    frame.body_start = past_blanks_and_typed_rules(ck, j + 1)
+
+
+def find_attached(ck: Checker, zones: Zones) -> Frame | None:
+    """The document issued with this one after its tail (a decision's Quy định or Quy chế), as a frame of its
+    own: its type line, title, "(Ban hành kèm theo …)" line and body, up to the appendices."""
+    part = zones.attached.paragraphs
+    if not len(part):
+        return None
+    paras = ck.paras[part.start:part.stop]
+    type_at = next((k for k, p in enumerate(paras) if p.index not in ck.cell_of and p.text.strip()
+                    and doctypes.type_of_line(p.text.split("\n")[0]) is not None), None)
+    if type_at is None:
+        return None
+    doc_type = paras[type_at]
+    line = doc_type.text.split("\n")[0]
+    identified = Identified(doctypes.type_of_line(line), "tên loại", line)
+    first = part.start + type_at
+    title: list[Segment] = [s for s in segments(doc_type)[1:]]
+    i = first + 1
+    while i < part.stop and not title and not ck.paras[i].text.strip():
+        i += 1
+    while i < part.stop and ck.paras[i].text.strip() and ck.paras[i].alignment in ("center", None) \
+            and not nd30.is_typed_rule(ck.paras[i].text) and not SCOPE_HEADING.match(ck.paras[i].text.strip()):
+        title += segments(ck.paras[i])
+        if any(_ISSUED_WITH.match(s.text) for s in segments(ck.paras[i])):
+            i += 1
+            break
+        i += 1
+    frame = Frame(identified, ck.paras[part.start:first], doc_type, title, i, past_blanks_and_typed_rules(ck, i),
+                  zones=None, end=part.stop)
+    _issued_with(ck, frame)
     _frame_lines(ck, frame)
     return frame
 
@@ -117,7 +188,8 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
     k = frame.body_start
     while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
         k += 1
-    if k < len(ck.paras) and _KINH_GUI.match(ck.paras[k].text.strip()):
+    if k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
+                              or ascii_key(ck.paras[k].text).startswith("kinh gui")):
         frame.frame.add(ck.paras[k].index)
         k += 1
         # its recipients: "- Sở …;" lines, or centred lines, before the first paragraph of text
@@ -135,10 +207,10 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
     kind = frame.identified.type
     enacting = {caseless(kind.name + ":")} if kind is not None and kind.name else set()
     enacting |= {"quyết nghị:", "quyết định:", "nghị định:", "chỉ thị:"}
-    heading_next = False
+    heading_next = seen_article = False
     for i in range(frame.body_start, len(ck.paras)):
         p = ck.paras[i]
-        text = " ".join(p.text.split())
+        text = re.sub(r"\s+:", ":", " ".join(p.text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
         if not text or p.index in ck.cell_of:
             continue
         if heading_next and p.alignment == "center":
@@ -146,7 +218,10 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
             heading_next = False
             continue
         heading_next = False
-        if caseless(text) in enacting and frame.enacting is None:
+        if ARTICLE.match(text):
+            seen_article = True
+        if (caseless(text) in enacting or (_ENACTING_FORMULA.match(text) and not seen_article)) \
+                and frame.enacting is None:
             frame.enacting = i
             frame.frame.add(p.index)
         elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60):
@@ -155,6 +230,12 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
         elif p.alignment == "center" and text == text.upper() and any(c.isalpha() for c in text) \
                 and not LABEL.match(text):
             frame.frame.add(p.index)
+
+
+# the enacting formula of a legal document under the 2025 law on legal documents, in place of "QUYẾT ĐỊNH:"
+# ("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …")
+_ENACTING_FORMULA = re.compile(r"^(Ủy|Uỷ) ban nhân dân .{0,60}\bban hành (Quyết định|Nghị quyết|Chỉ thị)\b"
+                               r"|^(Chính phủ|Thủ tướng Chính phủ|Bộ trưởng [^.]{0,60}) ban hành (Nghị định|Quyết định|Thông tư)\b")
 
 
 def past_blanks_and_typed_rules(ck: Checker, i: int) -> int:
@@ -184,7 +265,8 @@ def header_lines(header: list[Paragraph]) -> HeaderLines:
     date = next((s for s in segs if re.search(r",\s*ngày\b", s.text) and "năm" in s.text), None)
     typed = [s for s in segs if nd30.is_typed_rule(s.text)]
     known = {id(x) for x in (national, motto, number, date) if x is not None} | {id(s) for s in typed}
-    issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2]
+    issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2
+              and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))]  # typed without marks
     return HeaderLines(national, motto, number, date, typed, issuer)
 
 
@@ -196,6 +278,11 @@ def find_recipients(ck: Checker) -> Paragraph | None:
         if caseless(p.text).startswith("nơi nhận"):
             return p
     return None
+
+
+def unmarked_recipients(ck: Checker) -> Paragraph | None:
+    """"Noi nhan:" typed without its marks, in a table cell (where the signature is in the next cell)."""
+    return next((p for p in ck.paras if p.index in ck.cell_of and ascii_key(p.text) in ("noi nhan",)), None)
 
 
 def find_appendix_labels(ck: Checker) -> list[Paragraph]:
@@ -231,10 +318,17 @@ def body_end(ck: Checker, recipients: Paragraph | None, appendices: list[Paragra
 def body_paragraphs(ck: Checker, start: int, end: int) -> list[Paragraph]:
     """The body's paragraphs with text, outside tables and shapes, without the signature lines typed after it."""
     body = [p for p in ck.paras[start:end] if p.index not in ck.cell_of and p.text.strip() and not p.in_shape]
-    # trailing signature lines typed as paragraphs belong to the signature block, not the body
-    while body and (nd30.AUTHORITY_RE.match(body[-1].text.strip()) or looks_like_signature(body[-1])):
+    # trailing signature lines typed as paragraphs belong to the signature block, not the body: the authority
+    # and title in capitals, and the signer's name under them (centred, bold, short, no closing punctuation)
+    while body and (nd30.AUTHORITY_RE.match(body[-1].text.strip()) or looks_like_signature(body[-1])
+                    or (len(body) > 1 and _signer_name(body[-1]) and looks_like_signature(body[-2]))):
         body.pop()
     return body
+
+
+def _signer_name(p: Paragraph) -> bool:
+    text = p.text.strip()
+    return p.alignment == "center" and bool(p.bold) and len(text) < 40 and not text.endswith((".", ";", ":", ","))
 
 
 def looks_like_signature(p: Paragraph) -> bool:
@@ -255,6 +349,7 @@ class Tail:
     label_line: Segment | None
     items: list[Segment]
     signature: list[Paragraph] | None
+    signature_lines: list[Segment] = field(default_factory=list)  # the right side's lines when tabs share them
 
 
 def find_tail(ck: Checker, frame: Frame) -> Tail:
@@ -263,10 +358,13 @@ def find_tail(ck: Checker, frame: Frame) -> Tail:
         return Tail(None, None, [], None)
     label = ck.paras[zones.recipients_label]
     label_line = next((s for s in segments(label) if is_recipients_label(s.text)), None)
-    left, _ = tail_sides(blocks_of(ck.doc, zones.tail))
+    left, right = tail_sides(blocks_of(ck.doc, zones.tail))
     on_left: dict[int, set[str]] = {}
     for piece, p in left:
         on_left.setdefault(p.index, set()).add(piece.text)
+    on_right: dict[int, set[str]] = {}
+    for piece, p in right:
+        on_right.setdefault(p.index, set()).add(piece.text)
     items: list[Segment] = []
     for pos in zones.recipients:
         p = ck.paras[pos]
@@ -275,7 +373,8 @@ def find_tail(ck: Checker, frame: Frame) -> Tail:
     shared = {s.para.index for s in items}
     signature = [ck.paras[i] for i in zones.signature]
     if any(p.index in shared for p in signature):
-        return Tail(label, label_line, items, None)
+        lines = [s for p in signature for s in segments(p) if clean(s.text).strip() in on_right.get(p.index, set())]
+        return Tail(label, label_line, items, None, lines)
     return Tail(label, label_line, items, signature)
 
 

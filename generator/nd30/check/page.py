@@ -1,6 +1,8 @@
 """The page and the fonts (PL I §I.1–4): A4, portrait first page, margins, Times New Roman everywhere."""
 from __future__ import annotations
 
+import re
+
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule
 from generator.word.model import Paragraph
@@ -10,6 +12,27 @@ PAGE_ORIENTATION = Rule("page.orientation", "trang đứng", "PL I §I.2")
 PAGE_MARGINS = Rule("page.margins", "lề trang", "PL I §I.3", fixable=True)
 FONT_FAMILY = Rule("font.family", "phông Times New Roman", "PL I §I.4", fixable=True)
 RULES = (PAGE_SIZE, PAGE_ORIENTATION, PAGE_MARGINS, FONT_FAMILY)
+# letters that only written Vietnamese has: in running Vietnamese text about one letter in four carries one
+_VIETNAMESE = set("àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ")
+# common words of an administrative text as they read when typed without their marks
+_UNMARKED = {"cong", "hoa", "xa", "hoi", "nghia", "viet", "nam", "doc", "lap", "ngay", "thang", "nhan", "gui",
+             "cua", "va", "tinh", "uy", "ban", "dan", "so", "ve", "viec", "thuc", "hien"}
+
+
+def check_diacritics(ck: Checker) -> None:
+    """A Vietnamese document typed without its diacritics (“CONG HOA XA HOI …”, “Kinh gui”): one finding,
+    since every line of it is concerned (PL I §I.4: "phông chữ tiếng Việt …, bộ mã ký tự Unicode", the rule
+    of the font)."""
+    text = " ".join(p.text for p in ck.paras)
+    letters = [c for c in text.lower() if c.isalpha()]
+    if len(letters) < 200:
+        return
+    marked = sum(c in _VIETNAMESE for c in letters)
+    words = re.findall(r"[a-z]+", text.lower())
+    common = sum(w in _UNMARKED for w in words)
+    if marked < 0.02 * len(letters) and common > 0.15 * max(1, len(words)):
+        ck.add(FONT_FAMILY, "văn bản gõ tiếng Việt không dấu: gõ lại toàn bộ bằng chữ có dấu (bảng mã Unicode, "
+               "phông Times New Roman)", level="error")
 
 
 def check_sections(ck: Checker) -> None:
@@ -34,6 +57,14 @@ def check_sections(ck: Checker) -> None:
                    fix=Fix("margins", section=sec.index, margins=margins))
 
 
+def _symbols_only(text: str) -> bool:
+    """A run of symbol glyphs only (a form's check boxes "□", Symbol/Wingdings characters in the private use
+    area): drawn in a symbol font by design, not text."""
+    shown = [c for c in text if not c.isspace()]
+    return bool(shown) and all(0xF000 <= ord(c) <= 0xF0FF or 0x25A0 <= ord(c) <= 0x25FF or 0x2610 <= ord(c) <= 0x2612
+                               or 0x2713 <= ord(c) <= 0x2714 for c in shown)
+
+
 def check_fonts(ck: Checker) -> None:
     """Every visible run in Times New Roman: body paragraphs by number, page headers/footers by section
     (their paragraphs are numbered apart from the body's)."""
@@ -41,7 +72,7 @@ def check_fonts(ck: Checker) -> None:
 
     def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
         for r in p.runs:
-            if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font):
+            if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font) and not _symbols_only(r.text):
                 bad.setdefault(r.font, []).append(where)
                 return
 

@@ -6,9 +6,12 @@ Read as Word prints them: only the headers and footers the section shows (the fi
 paragraph is, or when tabs bring it to a centre tab stop in the middle of the line."""
 from __future__ import annotations
 
+import math
+
+from generator.core.text import text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import Checker, Fix, Rule
-from generator.word.model import Paragraph, Section
+from generator.word.model import Paragraph, Section, Table
 
 PAGENUM_MISSING = Rule("pagenum.missing", "có số trang", "PL I §I.7", fixable=True)
 PAGENUM_POSITION = Rule("pagenum.position", "số trang giữa lề trên", "PL I §I.7", fixable=True)
@@ -35,8 +38,43 @@ def centred(ck: Checker, sec: Section, p: Paragraph) -> bool:
     return abs(stops[lead - 1][0] - middle) <= 10 * PT_PER_MM
 
 
+def _height_pt(ck: Checker, p: Paragraph, width: float) -> float:
+    """About how tall a paragraph prints: its lines (by the width of its text) and its spacing."""
+    runs = [r for r in p.runs if r.text.strip()]
+    size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
+    lines = sum(max(1, math.ceil(text_width_pt(part, size) / max(width, 1.0))) for part in p.text.split("\n"))
+    rule, value = p.line_spacing or ("auto", 1.0)
+    line = size * 1.15 * value if rule == "auto" else max(value, size * 1.15 if rule == "atLeast" else 0)
+    return lines * line + (p.space_before_pt or 0) + (p.space_after_pt or 0)
+
+
+def one_page(ck: Checker) -> bool:
+    """The document prints on one page: one section, no page break, and its paragraphs and tables (estimated
+    line by line) fill at most 85% of the page's text area. On one page no number shows (PL I §I.7)."""
+    if len(ck.doc.sections) != 1 or sum(1 for p in ck.paras if p.text.strip()) < 8:
+        return False  # several sections, or too little text to be a whole document: the count is not guessed
+    sec = ck.doc.sections[0]
+    if not (sec.page_height_mm and sec.margin_top_mm is not None and sec.margin_bottom_mm is not None):
+        return False
+    area = (sec.page_height_mm - sec.margin_top_mm - sec.margin_bottom_mm) * PT_PER_MM
+    if not (sec.page_width_mm and sec.margin_left_mm is not None and sec.margin_right_mm is not None):
+        return False
+    width = (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM
+    total = 0.0
+    for block in ck.doc.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                total += max((sum(_height_pt(ck, p, (cell.width or width) - 11) for p in cell.paragraphs)
+                              for cell in row.cells), default=0.0)
+        else:
+            if block.page_break_before or "\f" in block.text:
+                return False
+            total += _height_pt(ck, block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
+    return total <= 0.85 * area
+
+
 def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
-    if not ck.doc.sections:
+    if not ck.doc.sections or one_page(ck):
         return
     appendix_sections = {p.section for p in appendices}
     size = ck.sizes["page_number"]
@@ -52,11 +90,13 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
             ck.add(PAGENUM_POSITION, "số trang đặt ở chân trang; ND30 quy định đặt canh giữa trong phần lề trên",
                    section=sec.index, level="error" if not page else "warning")
         if not page:
-            if sec.index == 0 or not in_footer:
+            if not in_footer:  # a number in the footer is misplaced (said above), not missing
                 ck.add(PAGENUM_MISSING, "không có số trang (trường PAGE) canh giữa ở lề trên", section=sec.index,
-                       fix=fix if not in_footer else None)
+                       fix=fix)
             continue
-        if not all(centred(ck, sec, p) for p in page):
+        # a number in a frame (a text box Word positions itself, centred in the old .doc way) is not judged:
+        # its place on the page is the frame's, which the reader does not know
+        if not all(centred(ck, sec, p) or p.in_shape for p in page):
             ck.add(PAGENUM_POSITION, "số trang phải canh giữa theo chiều ngang ở lề trên", section=sec.index, fix=fix)
         for p in page:
             if p.size_pt is not None and not 13 <= p.size_pt <= 14:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from generator import nd30
-from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.nd30.check.locate import Tail, recipient_items, signature_lines
+from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
+from generator.nd30.check.locate import Tail, recipient_items, signature_lines, unmarked_recipients
 from generator.word.model import Paragraph
 
 RECIPIENTS_MISSING = Rule("recipients.missing", "có Nơi nhận", "PL I §II.9.d")
@@ -27,10 +27,15 @@ RULES = (RECIPIENTS_MISSING, RECIPIENTS_LABEL, RECIPIENTS_ITEMS, RECIPIENTS_PUNC
 
 
 def check_recipients_and_signature(ck: Checker, label: Paragraph | None, body_start: int, body_end: int,
-                                   appendices: list[Paragraph], tail: Tail | None = None) -> None:
+                                   appendices: list[Paragraph], tail: Tail | None = None, frame=None) -> None:
     stop = ck.order[appendices[0].index] if appendices else len(ck.paras)
+    if label is None and frame is not None and frame.issued_with is not None:
+        return  # a Quy định / Quy chế issued with a decision: the decision has the Nơi nhận and the signature
     if tail is not None and tail.label is not None:
         check_recipient_lines(ck, tail)
+        if not tail.signature and tail.signature_lines:  # signature lines after tabs on the Nơi nhận lines
+            check_signature(ck, [s.para for s in tail.signature_lines], tail.label, tail.signature_lines)
+            return
         lines = tail.signature if tail.signature else \
             signature_lines(ck, tail.label, [s.para for s in tail.items], body_start, body_end, stop)
         check_signature(ck, lines, tail.label)
@@ -38,7 +43,8 @@ def check_recipients_and_signature(ck: Checker, label: Paragraph | None, body_st
     if label is None:
         ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên trái, ngang dòng chức vụ "
                "người ký")
-        check_signature(ck, signature_lines(ck, None, [], body_start, body_end, stop), None)
+        unmarked = unmarked_recipients(ck)  # "Noi nhan:" typed without marks: the signature is beside it
+        check_signature(ck, signature_lines(ck, unmarked, [], body_start, body_end, stop), None)
         return
     # a "Nơi nhận" the locator's tail does not hold (before the type line): its "-" lines under it
     items = recipient_items(ck, label, stop)
@@ -59,7 +65,10 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         ck.add(RECIPIENTS_LABEL, "“Nơi nhận:” không gạch chân: bỏ gạch chân (Ctrl+U)", seg=seg)
     ck.size_check("recipients_label", seg, RECIPIENTS_LABEL, "“Nơi nhận:”")
     ck.align_check("recipients_label", label, RECIPIENTS_LABEL, "“Nơi nhận:”", ref="PL I §II.9.d (sát lề trái)")
-    items = tail.items
+    items = list(tail.items)
+    # the typist's tag on a line of its own after "- Lưu: …" (“Sonnk/QĐ06.T9/50b”, ô 13) is not a recipient
+    while len(items) > 1 and _TYPIST_TAG.match(items[-1].text) and re.match(r"^-?\s*Lưu\b", items[-2].text):
+        items.pop()
     if not items:
         ck.add(RECIPIENTS_ITEMS, "không thấy danh sách nơi nhận dưới “Nơi nhận:”", p=label)
         return
@@ -77,11 +86,18 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
                "hoa (ví dụ “NC.NVA”) và số bản lưu nếu cần, cỡ chữ 11, trong dòng “- Lưu”", "PL I §III.3",
                seg=items[archive[-1]], level="warning")
     centred: set[int] = set()
+    # a recipient wrapped onto the next line (typed as its own line, indented, the item not yet closed by ";")
+    # goes on there: that line has no dash of its own, and the item's punctuation is at its end
+    going_on = {n for n in range(1, len(items)) if _continues(items[n - 1], items[n])}
     for n, s in enumerate(items):
         last = n == len(items) - 1
-        if not s.text.startswith("-"):
+        if n in going_on:
+            pass
+        elif not s.text.startswith("-"):
             ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", seg=s)
-        else:
+        if n + 1 in going_on:
+            pass
+        elif s.text.startswith("-") or n in going_on:
             fixed = nd30.recipient_item_fixed(s.text, last)
             if fixed is not None and fixed != s.text:
                 end = "." if last else ";"
@@ -98,40 +114,56 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
                    level="warning")
 
 
+_TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, file code, number of copies
+
+
+def _continues(before: Segment, line: Segment) -> bool:
+    """`line` carries on the recipient of `before`: no dash of its own, typed indented (spaces or a left
+    indent), while `before` does not close with ";" or "."."""
+    raw = line.para.text[:line.start]
+    indented = raw.endswith((" ", "\u00a0")) or bool(line.para.indent_left_pt) or line.start > 0 and raw.strip() == ""
+    return not line.text.startswith(("-", "+", "•")) and not before.text.rstrip().endswith((";", ".")) \
+        and not nd30.ARCHIVE_RE.match(line.text) and indented
+
+
 # ô 12 (PL I §III.3): the drafter's initials in capitals after the unit ("NC.NVA(02)"); a given name glued to
 # the unit ("NC.Châu", "XDCT(Sơn)") is not initials
 _DRAFTER_NAME = re.compile(r"\b[A-ZĐ]{2,}[.(]\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,})")
 
 
-def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None) -> None:
+def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
+                    segs: list[Segment] | None = None) -> None:
     if not lines:
         ck.add(SIGNER_MISSING, "không thấy quyền hạn, chức vụ và họ tên người ký: gõ khối chữ ký ở góc dưới bên "
                "phải, ngang “Nơi nhận:”")
         return
-    authority = [p for p in lines if p.text.strip().isupper() or nd30.AUTHORITY_RE.match(p.text.strip())]
-    names = [p for p in lines if p not in authority and not p.text.strip().startswith("(")]
+    # line by line: a signature block typed as one paragraph with line breaks ("TM. …\nKT. CHỦ TỊCH\n(đã ký)\nName")
+    if segs is None:
+        segs = [s for p in lines for s in segments(p)]
+    segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
+    authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
+    names = [s for s in segs if s not in authority and not s.text.startswith("(")
+             and not re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text, re.IGNORECASE)]
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
                p=lines[0])
-    for k, p in enumerate(authority):
-        text = p.text.strip()
+    for k, s in enumerate(authority):
+        text = s.text
         if re.match(r"^(T/M|K/T|T\.M\.|K\.T\.|TM\s|KT\s)", text):
-            ck.add(SIGNER_AUTHORITY, "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)", p=p)
+            ck.add(SIGNER_AUTHORITY, "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)", seg=s)
         if text.startswith("KT.") and k == len(authority) - 1:
-            ck.add(SIGNER_AUTHORITY, "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)", p=p,
+            ck.add(SIGNER_AUTHORITY, "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)", seg=s,
                    level="warning")
-        for s in segments(p):
-            ck.look_check("authority", s, SIGNER_STYLE, "Quyền hạn, chức vụ người ký", fix_look=True)
-            ck.size_check("signer", s, SIGNER_SIZE, "Quyền hạn, chức vụ người ký")
+        ck.look_check("authority", s, SIGNER_STYLE, "Quyền hạn, chức vụ người ký", fix_look=True)
+        ck.size_check("signer", s, SIGNER_SIZE, "Quyền hạn, chức vụ người ký")
     if not names:
         ck.add(SIGNER_NAME, "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)", p=lines[-1], level="warning")
     else:
-        p = names[-1]
-        if re.match(r"^(TS|ThS|PGS|GS|KS|BS|CN)\.?\s", p.text.strip()):
-            ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", p=p)
-        for s in segments(p):
-            ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
-            ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
+        s = names[-1]
+        if re.match(r"^(TS|ThS|PGS|GS|KS|BS|CN)\.?\s", s.text):
+            ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
+        ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
+        ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
     if label is not None and lines and ck.order[label.index] > ck.order[lines[-1].index] and \
             label.index not in ck.cell_of:
         ck.add(RECIPIENTS_POSITION, "“Nơi nhận” phải ở bên trái, ngang hàng với dòng quyền hạn, chức vụ người ký "

@@ -40,7 +40,7 @@ def check_title(ck: Checker, frame: Frame) -> int:
     if seg.text != name and " ".join(seg.text.split()) != name:
         ck.add(DOCTYPE_STYLE, f"tên loại phải viết in hoa “{name}”: gõ lại dòng tên loại bằng chữ in hoa", seg=seg)
     ck.look_check("doc_type", seg, DOCTYPE_STYLE, "Tên loại", fix_look=True)
-    ck.size_check("doc_type", seg, DOCTYPE_SIZE, "Tên loại", ck.sizes["doc_type"] if ck.pair else None)
+    ck.size_check("doc_type", seg, DOCTYPE_SIZE, "Tên loại")  # 13–14 whatever the pair (PL I §V footnote)
     ck.align_check("doc_type", doc_type, DOCTYPE_STYLE, "Tên loại", "error")
     title = frame.title
     if not title:
@@ -49,13 +49,16 @@ def check_title(ck: Checker, frame: Frame) -> int:
         return frame.body_start
     for s in title:
         ck.look_check("title", s, TITLE_STYLE, "Trích yếu", fix_look=False)
-        ck.size_check("title", s, TITLE_SIZE, "Trích yếu", ck.sizes["title"] if ck.pair else None)
+        ck.size_check("title", s, TITLE_SIZE, "Trích yếu")
     ck.align_check("title", title[0].para, TITLE_STYLE, "Trích yếu", "error")
     typed: list[Segment] = []
     i = frame.after_title
+    while i < len(ck.paras) and i < frame.after_title + 2 and not ck.paras[i].text.strip() \
+            and ck.paras[i].index not in ck.shapes:
+        i += 1  # a blank line between the trích yếu and its typed rule
     if i < len(ck.paras) and nd30.is_typed_rule(ck.paras[i].text):
         typed = segments(ck.paras[i])
-    ruling.check_title_rule(ck, title[-1], title, typed)
+    ruling.check_title_rule(ck, title[-1], title, typed, under=frame.issued_with)
     check_enacting(ck, frame)
     return frame.body_start
 
@@ -73,6 +76,8 @@ def check_enacting(ck: Checker, frame: Frame) -> None:
                    "cứ, in hoa, đậm, canh giữa", p=first)
         return
     p = ck.paras[frame.enacting]
+    if not p.text.strip().upper().startswith(want[:-1]):
+        return  # the 2025 law's italic formula ("Ủy ban nhân dân tỉnh ban hành Quyết định …"): set as it is
     seg = segments(p)[0]
     if seg.bold is False or (p.alignment not in (None, "center")):
         ck.add(ENACTING, f"dòng “{want}” in đậm, canh giữa: chọn dòng, bấm Ctrl+B và Ctrl+E", p=p)
