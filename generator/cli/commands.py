@@ -179,27 +179,30 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
 
 
 def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
+    from generator.core.lock import plan_lock
     from generator.workflow.review import import_onto, render_json, render_markdown, render_text
 
+    target = out or onto
+    # the plan is held from reading to writing: a second run on it (another reviewer's file) waits its turn
     try:
-        result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
-                             docx_display=_display(source))
+        with plan_lock(onto, _display(onto)):
+            result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
+                                 docx_display=_display(source))
+            if result.changed or out is not None:
+                if target.is_dir():
+                    click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
+                    sys.exit(1)
+                _write_atomic(target, result.text)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
         sys.exit(1)
-    target = out or onto
-    if result.changed or out is not None:
-        if target.is_dir():
-            click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
-            sys.exit(1)
-        _write_atomic(target, result.text)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
     if fmt == "text":
         click.echo(f"đã ghi {_display(target)}" if result.changed or out is not None
                    else "tệp kế hoạch không cần sửa", err=True)
-    sys.exit(1 if result.unapplied else 0)
+    sys.exit(1 if result.needs_hand else 0)
 
 
 def _write_atomic(target: Path, text: str) -> None:

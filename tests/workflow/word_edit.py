@@ -140,3 +140,39 @@ def replace_text(src: Path, dst: Path, find: str, new: str) -> None:
         parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     _rewrite(src, dst, change)
+
+
+def retype_paragraph(src: Path, dst: Path, find: str, new: str) -> None:
+    """The paragraph holding `find` typed again with `new` wording: its text replaced and its bookmarks
+    gone with the old text (as Word does when the whole text of a bookmark is deleted)."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        p = _paragraph_with(root, find)
+        ts = [t for t in p.iter(W + "t")]
+        for i, t in enumerate(ts):
+            t.text = t.text.replace(find, new) if find in (t.text or "") else t.text
+        for b in list(p.iter(W + "bookmarkStart", W + "bookmarkEnd")):
+            b.getparent().remove(b)
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)
+
+
+def insert_paragraphs_after(src: Path, dst: Path, find: str, texts: list[str]) -> None:
+    """New paragraphs (plain runs) typed after the paragraph holding `find`, in this order."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        anchor = _paragraph_with(root, find)
+        for text in texts:
+            p = copy.deepcopy(anchor)
+            for child in list(p):
+                if child.tag != W + "pPr":
+                    p.remove(child)
+            r = _el("r")
+            r.append(_el("t", text=text))
+            p.append(r)
+            anchor.addnext(p)
+            anchor = p
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)

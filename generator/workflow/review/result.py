@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from generator.core.messages import Message
 
 # what becomes of a difference → its message level: those left for the drafter are warnings
-LEVELS = {"applied": "info", "ignored": "info", "unapplied": "warning"}
+LEVELS = {"applied": "info", "ignored": "info", "unapplied": "warning", "conflict": "warning"}
 
 
 @dataclass(frozen=True)
 class Outcome:
     """A difference of the reviewed file and what became of it."""
 
-    status: str  # applied | ignored | unapplied
+    status: str  # applied | ignored | unapplied | conflict (the plan changed the same place since the build)
     what: str  # Vietnamese: "sửa", "thêm", "bỏ", ...
     old: str = ""
     new: str = ""
@@ -73,3 +73,12 @@ class OntoResult:
     @property
     def unapplied(self) -> list[Message]:
         return self.with_status("unapplied")
+
+    @property
+    def conflicts(self) -> list[Message]:
+        return self.with_status("conflict")
+
+    @property
+    def needs_hand(self) -> bool:
+        """Something of the reviewer's is not in the plan: the command exits 1."""
+        return bool(self.unapplied or self.conflicts)

@@ -1,0 +1,319 @@
+"""`import --onto` never loses or reverts an edit: each built .docx records the plan it was built from,
+the reviewer's edits are found against that plan and carried onto the plan as it is now (a three-way
+merge); two reviewers of one build, one after the other or at the same time, both reach the plan or a
+conflict is reported with exit 1; applying the same file again changes nothing."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.core.errors import KehoachError
+from generator.core.lock import plan_lock
+from generator.plan.validate import load_plan
+from generator.render.build import build_plan
+from generator.render.context import build_context
+from generator.render.docx import render_docx
+from generator.render.templates import default_template
+from generator.workflow.review import import_onto, render_text
+from generator.workflow.review.session import recorded_plan
+from tests.conftest import SAMPLE
+from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph
+
+ROOT = Path(__file__).parent.parent.parent
+TARGET = ("đạt 5,7/10 điểm (tăng 0,22", "đạt 5,9/10 điểm (tăng 0,42")
+WORDS = ("Chủ trì, theo dõi, đôn đốc", "Chủ trì, theo dõi, kiểm tra, đôn đốc")
+OTHER_WORDS = ("Chủ trì, theo dõi, đôn đốc", "Chủ trì, theo dõi, giám sát, đôn đốc")
+
+
+@pytest.fixture
+def office(tmp_path):
+    """A plan file, its build, and a way to make a reviewer's copy with one replacement."""
+    plan = tmp_path / "sample.yaml"
+    shutil.copy(SAMPLE, plan)
+    docx = next(f for f in build_plan(plan, tmp_path / "build").files if f.suffix == ".docx")
+
+    def review(name: str, *edits: tuple[str, str]) -> Path:
+        out = tmp_path / f"{name}.docx"
+        src = docx
+        for find, new in edits:
+            replace_text(src, out, find, new)
+            src = out
+        return out
+
+    return plan, docx, review
+
+
+def cli(*args: str | Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def onto(plan: Path, docx: Path) -> subprocess.CompletedProcess:
+    return cli("import", "--onto", plan, docx)
+
+
+# ------------------------------------------------------------------------------- the record
+
+
+def test_the_build_records_the_plan_text_and_the_visible_document_is_the_same(tmp_path):
+    plan, _ = load_plan(SAMPLE)
+    ctx = build_context(plan)
+    template = default_template("kehoach.docx")
+    text = SAMPLE.read_text(encoding="utf-8")
+    bare = zipfile.ZipFile(__import__("io").BytesIO(render_docx(ctx, template)))
+    path = tmp_path / "with.docx"
+    path.write_bytes(render_docx(ctx, template, text))
+    kept = zipfile.ZipFile(path)
+    added = sorted(set(kept.namelist()) - set(bare.namelist()))
+    assert added == ["customXml/_rels/item2.xml.rels", "customXml/item2.xml", "customXml/itemProps2.xml"]
+    for name in bare.namelist():  # every other part byte for byte, but the two that point at the record
+        if name not in ("word/_rels/document.xml.rels", "[Content_Types].xml"):
+            assert kept.read(name) == bare.read(name), name
+    assert recorded_plan(path) == text
+
+
+def test_the_record_survives_a_libreoffice_save(office, tmp_path):
+    plan, docx, _ = office
+    with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
+        subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                        "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
+                        str(docx)], capture_output=True, timeout=180, check=False)
+    resaved = tmp_path / "lo" / docx.name
+    assert resaved.is_file()
+    assert recorded_plan(resaved) == plan.read_text(encoding="utf-8")
+
+
+def test_a_damaged_or_missing_record_falls_back_with_a_warning(office, tmp_path):
+    plan, docx, review = office
+    stripped = tmp_path / "stripped.docx"
+    with zipfile.ZipFile(docx) as src, zipfile.ZipFile(stripped, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "customXml/item2.xml":
+                data = data.replace(b"sha256=\"", b"sha256=\"0")  # a record that does not match its hash
+            dst.writestr(info, data)
+    assert recorded_plan(stripped) is None
+    edited = tmp_path / "stripped-edited.docx"
+    replace_text(stripped, edited, *WORDS)
+    result = import_onto(plan, edited)
+    assert "kiểm tra, đôn đốc" in result.text
+    assert any(m.level == "warning" and "có thể bị đưa về chữ cũ" in m.text for m in result.messages)
+    assert "không ghi bản kế hoạch đã dùng để build" in render_text(result)
+
+
+# ------------------------------------------------------------------------------- one reviewer, twice
+
+
+def test_a_second_run_with_the_same_file_does_not_revert_a_changed_target(office):
+    """The score table's untouched cell (5,7) is not an edit: run twice, the plan keeps 5.9."""
+    plan, _, review = office
+    rev = review("rev", TARGET)
+    first = onto(plan, rev)
+    assert first.returncode == 0, first.stdout + first.stderr
+    after_first = plan.read_text(encoding="utf-8")
+    assert "target: 5.9" in after_first and "target: 5.7" not in after_first
+    second = onto(plan, rev)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert plan.read_text(encoding="utf-8") == after_first
+    assert "tệp kế hoạch không cần sửa" in second.stderr
+    assert "0 sửa đổi đã đưa vào" in second.stdout and "đã có trong tệp kế hoạch" in second.stdout
+
+
+def test_a_second_run_changes_nothing_for_every_kind_of_edit(office, tmp_path):
+    plan, _, review = office
+    rev = review("several", TARGET, WORDS, ("UBND cấp huyện", "Sở Nội vụ"))
+    assert onto(plan, rev).returncode == 0
+    once = plan.read_text(encoding="utf-8")
+    again = import_onto(plan, rev)
+    assert again.text == once and not again.changed and not again.needs_hand
+    assert not again.with_status("applied")
+
+
+# ------------------------------------------------------------------------------- two reviewers
+
+
+def test_two_reviewers_one_after_the_other_both_reach_the_plan(office):
+    plan, _, review = office
+    a, b = review("a", TARGET), review("b", WORDS)
+    assert onto(plan, a).returncode == 0
+    done = onto(plan, b)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = plan.read_text(encoding="utf-8")
+    assert "target: 5.9" in text and "Chủ trì, theo dõi, kiểm tra, đôn đốc" in text
+    load_plan(plan)
+    # and in the other order
+    shutil.copy(SAMPLE, plan)
+    assert onto(plan, b).returncode == 0 and onto(plan, a).returncode == 0
+    assert plan.read_text(encoding="utf-8") == text
+
+
+def test_two_reviewers_at_the_same_time_both_reach_the_plan(office):
+    """Real processes started together, three rounds: the plan file is held while one works."""
+    plan, _, review = office
+    a, b = review("a", TARGET), review("b", WORDS)
+    for _ in range(3):
+        shutil.copy(SAMPLE, plan)
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        procs = [subprocess.Popen([sys.executable, "-m", "generator", "import", "--onto", str(plan), str(docx)],
+                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for docx in (a, b)]
+        outs = [p.communicate(timeout=300) for p in procs]
+        assert [p.returncode for p in procs] == [0, 0], outs
+        text = plan.read_text(encoding="utf-8")
+        assert "target: 5.9" in text and "Chủ trì, theo dõi, kiểm tra, đôn đốc" in text, outs
+
+
+def test_two_reviewers_changing_the_same_sentence_differently_is_a_conflict(office):
+    plan, _, review = office
+    a, b = review("a", WORDS), review("b", OTHER_WORDS)
+    assert onto(plan, a).returncode == 0
+    after_a = plan.read_text(encoding="utf-8")
+    done = onto(plan, b)
+    assert done.returncode == 1
+    assert "XUNG ĐỘT" in done.stdout and "1 xung đột" in done.stdout
+    assert "giám sát" in done.stdout and "kiểm tra" in done.stdout
+    # the item is named by its plan key, and the plan keeps what it had
+    assert "responsibilities" in done.stdout
+    assert plan.read_text(encoding="utf-8") == after_a
+
+
+def test_a_conflict_does_not_hold_back_the_reviewers_other_edits(office):
+    plan, _, review = office
+    a, b = review("a", WORDS), review("b", OTHER_WORDS, TARGET)
+    assert onto(plan, a).returncode == 0
+    done = onto(plan, b)
+    assert done.returncode == 1
+    text = plan.read_text(encoding="utf-8")
+    assert "target: 5.9" in text and "kiểm tra, đôn đốc" in text and "giám sát" not in text
+    assert "Đã đưa vào tệp kế hoạch (1)" in done.stdout
+
+
+def test_the_plan_changed_by_hand_since_the_build_is_kept(office):
+    plan, _, review = office
+    rev = review("rev", TARGET)
+    text = plan.read_text(encoding="utf-8")
+    assert "Chủ trì, theo dõi, đôn đốc" in text
+    plan.write_text(text.replace("Chủ trì, theo dõi, đôn đốc", "Chủ trì, hướng dẫn, đôn đốc"), encoding="utf-8")
+    done = onto(plan, rev)
+    assert done.returncode == 0, done.stdout + done.stderr
+    now = plan.read_text(encoding="utf-8")
+    assert "Chủ trì, hướng dẫn, đôn đốc" in now and "target: 5.9" in now
+
+
+def test_another_plans_record_is_refused(office, tmp_path):
+    _, docx, _ = office
+    other = tmp_path / "other.yaml"
+    shutil.copy(ROOT / "plans" / "hung-yen-papi-2021.yaml", other)
+    before = other.read_text(encoding="utf-8")
+    done = onto(other, docx)
+    assert done.returncode == 1 and "kế hoạch khác" in done.stderr
+    assert other.read_text(encoding="utf-8") == before
+
+
+# ------------------------------------------------------------------------------- the lock
+
+
+def test_a_held_plan_makes_a_second_run_wait_then_refuse(office, tmp_path):
+    plan, _, _ = office
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from generator.core.lock import plan_lock\n"
+        "with plan_lock(Path(sys.argv[1]), 'x'):\n    print('held', flush=True); time.sleep(30)\n"), str(plan)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        start = time.monotonic()
+        with pytest.raises(KehoachError) as exc:
+            with plan_lock(plan, "sample.yaml", wait_s=0.5):
+                pass
+        assert time.monotonic() - start >= 0.5
+        assert "một lệnh kehoach khác đang sửa tệp kế hoạch này" in exc.value.problems[0].text
+    finally:
+        holder.kill()
+        holder.wait()
+    with plan_lock(plan, "sample.yaml", wait_s=5):  # the kernel let go with the process
+        pass
+
+
+def test_the_lock_follows_a_file_replaced_while_waiting(tmp_path):
+    plan = tmp_path / "p.yaml"
+    plan.write_text("a: 1\n", encoding="utf-8")
+    with plan_lock(plan, "p.yaml"):
+        fresh = tmp_path / "new.yaml"
+        fresh.write_text("a: 2\n", encoding="utf-8")
+        os.replace(fresh, plan)  # a writer renamed a new file over the plan
+        # the old file is held, the new one is free: a second run locks the new one at once
+        with plan_lock(plan, "p.yaml", wait_s=0.2):
+            pass
+
+
+# ------------------------------------------------------------------------------- issue 23's review bugs
+
+
+def test_the_only_bullet_under_a_heading_typed_again_in_new_words(office, tmp_path):
+    """Its bookmark went with the old text: the new wording replaces the bullet (was: the old bullet
+    kept, a stray line, 'lỗi cú pháp YAML')."""
+    plan, docx, _ = office
+    rev = tmp_path / "retyped.docx"
+    retype_paragraph(docx, rev, "Khắc phục tồn tại, hạn chế.", "Giải quyết dứt điểm các việc còn tồn đọng.")
+    result = import_onto(plan, rev)
+    assert not result.needs_hand
+    assert "              - Giải quyết dứt điểm các việc còn tồn đọng.\n" in result.text
+    assert "Khắc phục tồn tại" not in result.text
+    (tmp_path / "out.yaml").write_text(result.text, encoding="utf-8")
+    load_plan(tmp_path / "out.yaml")
+
+
+def test_the_only_bullet_typed_again_as_plain_text(office, tmp_path):
+    """A deleted bullet and a new paragraph of another kind in its place: the list is not removed under
+    the new item (was: broken YAML)."""
+    plan, docx, _ = office
+    rev = tmp_path / "retyped.docx"
+    retype_paragraph(docx, rev, "- Khắc phục tồn tại, hạn chế.", "Giải quyết dứt điểm các việc còn tồn đọng.")
+    result = import_onto(plan, rev)
+    assert "Khắc phục tồn tại" not in result.text and "Giải quyết dứt điểm" in result.text
+    (tmp_path / "out.yaml").write_text(result.text, encoding="utf-8")
+    load_plan(tmp_path / "out.yaml")
+
+
+def test_two_added_bullets_land_in_the_order_typed(office, tmp_path):
+    plan, docx, _ = office
+    rev = tmp_path / "two.docx"
+    insert_paragraphs_after(docx, rev, "Tuyên truyền trên Cổng thông tin điện tử.",
+                            ["- Tuyên truyền trên mạng xã hội.", "- Tuyên truyền qua tin nhắn."])
+    result = import_onto(plan, rev)
+    assert not result.needs_hand
+    assert ("          - Tuyên truyền trên Cổng thông tin điện tử.\n"
+            "          - Tuyên truyền trên mạng xã hội.\n"
+            "          - Tuyên truyền qua tin nhắn.\n") in result.text
+
+
+def test_the_rebuild_check_notices_insertions_in_the_wrong_order(office, tmp_path, monkeypatch):
+    """Should two new bullets reach the plan in reverse order, the check against the rebuilt document
+    says so (exit 1) instead of reporting them as applied."""
+    from generator.workflow.review.writer import Writer
+
+    plan, docx, _ = office
+    rev = tmp_path / "two.docx"
+    insert_paragraphs_after(docx, rev, "Tuyên truyền trên Cổng thông tin điện tử.",
+                            ["- Tuyên truyền trên mạng xã hội.", "- Tuyên truyền qua tin nhắn."])
+    calls = []
+    original = Writer.insert_item
+
+    def reversed_insert(self, list_path, index, value):  # each new item goes before the earlier one
+        calls.append(index)
+        original(self, list_path, index - (len(calls) - 1) if index > 0 else index, value)
+
+    monkeypatch.setattr(Writer, "insert_item", reversed_insert)
+    result = import_onto(plan, rev)
+    assert result.text.index("qua tin nhắn") < result.text.index("trên mạng xã hội")  # the bug is in place
+    assert result.needs_hand
+    assert any("không in đoạn này ở chỗ người duyệt đặt" in m.detail.note for m in result.unapplied)
