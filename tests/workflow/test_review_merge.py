@@ -25,7 +25,7 @@ from generator.render.templates import default_template
 from generator.workflow.review import import_onto, render_text
 from generator.workflow.review.session import recorded_plan
 from tests.conftest import SAMPLE
-from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph
+from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph, tracked_delete_row
 
 ROOT = Path(__file__).parent.parent.parent
 TARGET = ("đạt 5,7/10 điểm (tăng 0,22", "đạt 5,9/10 điểm (tăng 0,42")
@@ -317,3 +317,31 @@ def test_the_rebuild_check_notices_insertions_in_the_wrong_order(office, tmp_pat
     assert result.text.index("qua tin nhắn") < result.text.index("trên mạng xã hội")  # the bug is in place
     assert result.needs_hand
     assert any("không in đoạn này ở chỗ người duyệt đặt" in m.detail.note for m in result.unapplied)
+
+
+# ------------------------------------------------------------------------------- reports
+
+
+def test_a_tracked_row_deletion_is_listed_with_the_rows_text(office, tmp_path):
+    """Was `[nhận] xóa hàng “”`: a deleted row's change has no text of its own."""
+    plan, docx, _ = office
+    rev = tmp_path / "row.docx"
+    tracked_delete_row(docx, rev, "Tuyên truyền về bầu cử trưởng thôn.", "Phạm Thị Dung")
+    result = import_onto(plan, rev)
+    text = render_text(result)
+    assert "“”" not in text
+    rows = [line for line in text.splitlines() if "xóa hàng" in line]
+    assert rows and all("Tuyên truyền về bầu cử trưởng thôn." in line and "Phạm Thị Dung" in line for line in rows)
+    assert "id: tham-gia-01" not in result.text  # and the row left the plan
+
+
+def test_a_target_changed_without_its_computed_increase_applied_twice(office):
+    """The reviewer changed 5,7 to 5,9 and left “tăng 0,22”: kehoach computes the increase; a second
+    run with the same file changes nothing and exits 0 (was: exit 1 over the computed number)."""
+    plan, _, review = office
+    rev = review("rev", ("đạt 5,7/10 điểm", "đạt 5,9/10 điểm"))
+    first = import_onto(plan, rev)
+    assert "target: 5.9" in first.text and not first.needs_hand
+    plan.write_text(first.text, encoding="utf-8")
+    second = import_onto(plan, rev)
+    assert second.text == first.text and not second.changed and not second.needs_hand
