@@ -23,6 +23,7 @@ from generator.render.context import build_context
 from generator.render.docx import render_docx
 from generator.render.templates import default_template
 from generator.workflow.review import import_onto, render_text
+from generator.workflow.review.merge import merge3
 from generator.workflow.review.session import recorded_plan
 from tests.conftest import SAMPLE
 from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph, tracked_delete_row
@@ -59,6 +60,15 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess:
 
 def onto(plan: Path, docx: Path) -> subprocess.CompletedProcess:
     return cli("import", "--onto", plan, docx)
+
+
+def apply(plan: Path, docx: Path):
+    """What `import --onto` does in place, in this process (the command itself is run in the tests of
+    exit codes, messages and concurrent runs)."""
+    result = import_onto(plan, docx)
+    if result.changed:
+        plan.write_text(result.text, encoding="utf-8")
+    return result
 
 
 # ------------------------------------------------------------------------------- the record
@@ -131,7 +141,7 @@ def test_a_second_run_with_the_same_file_does_not_revert_a_changed_target(office
 def test_a_second_run_changes_nothing_for_every_kind_of_edit(office, tmp_path):
     plan, _, review = office
     rev = review("several", TARGET, WORDS, ("UBND cấp huyện", "Sở Nội vụ"))
-    assert onto(plan, rev).returncode == 0
+    assert not apply(plan, rev).needs_hand
     once = plan.read_text(encoding="utf-8")
     again = import_onto(plan, rev)
     assert again.text == once and not again.changed and not again.needs_hand
@@ -144,23 +154,24 @@ def test_a_second_run_changes_nothing_for_every_kind_of_edit(office, tmp_path):
 def test_two_reviewers_one_after_the_other_both_reach_the_plan(office):
     plan, _, review = office
     a, b = review("a", TARGET), review("b", WORDS)
-    assert onto(plan, a).returncode == 0
-    done = onto(plan, b)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert not apply(plan, a).needs_hand
+    done = apply(plan, b)
+    assert not done.needs_hand, render_text(done)
     text = plan.read_text(encoding="utf-8")
     assert "target: 5.9" in text and "Chủ trì, theo dõi, kiểm tra, đôn đốc" in text
     load_plan(plan)
     # and in the other order
     shutil.copy(SAMPLE, plan)
-    assert onto(plan, b).returncode == 0 and onto(plan, a).returncode == 0
+    assert not apply(plan, b).needs_hand and not apply(plan, a).needs_hand
     assert plan.read_text(encoding="utf-8") == text
 
 
 def test_two_reviewers_at_the_same_time_both_reach_the_plan(office):
-    """Real processes started together, three rounds: the plan file is held while one works."""
+    """Real processes started together, two rounds: the plan file is held while one works (without
+    the lock, one reviewer's edit was lost in every round)."""
     plan, _, review = office
     a, b = review("a", TARGET), review("b", WORDS)
-    for _ in range(3):
+    for _ in range(2):
         shutil.copy(SAMPLE, plan)
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         procs = [subprocess.Popen([sys.executable, "-m", "generator", "import", "--onto", str(plan), str(docx)],
@@ -175,7 +186,7 @@ def test_two_reviewers_at_the_same_time_both_reach_the_plan(office):
 def test_two_reviewers_changing_the_same_sentence_differently_is_a_conflict(office):
     plan, _, review = office
     a, b = review("a", WORDS), review("b", OTHER_WORDS)
-    assert onto(plan, a).returncode == 0
+    assert not apply(plan, a).needs_hand
     after_a = plan.read_text(encoding="utf-8")
     done = onto(plan, b)
     assert done.returncode == 1
@@ -189,12 +200,12 @@ def test_two_reviewers_changing_the_same_sentence_differently_is_a_conflict(offi
 def test_a_conflict_does_not_hold_back_the_reviewers_other_edits(office):
     plan, _, review = office
     a, b = review("a", WORDS), review("b", OTHER_WORDS, TARGET)
-    assert onto(plan, a).returncode == 0
-    done = onto(plan, b)
-    assert done.returncode == 1
+    assert not apply(plan, a).needs_hand
+    done = apply(plan, b)
+    assert done.needs_hand and len(done.conflicts) == 1
     text = plan.read_text(encoding="utf-8")
     assert "target: 5.9" in text and "kiểm tra, đôn đốc" in text and "giám sát" not in text
-    assert "Đã đưa vào tệp kế hoạch (1)" in done.stdout
+    assert "Đã đưa vào tệp kế hoạch (1)" in render_text(done)
 
 
 def test_the_plan_changed_by_hand_since_the_build_is_kept(office):
@@ -203,8 +214,8 @@ def test_the_plan_changed_by_hand_since_the_build_is_kept(office):
     text = plan.read_text(encoding="utf-8")
     assert "Chủ trì, theo dõi, đôn đốc" in text
     plan.write_text(text.replace("Chủ trì, theo dõi, đôn đốc", "Chủ trì, hướng dẫn, đôn đốc"), encoding="utf-8")
-    done = onto(plan, rev)
-    assert done.returncode == 0, done.stdout + done.stderr
+    done = apply(plan, rev)
+    assert not done.needs_hand, render_text(done)
     now = plan.read_text(encoding="utf-8")
     assert "Chủ trì, hướng dẫn, đôn đốc" in now and "target: 5.9" in now
 
@@ -213,10 +224,9 @@ def test_another_plans_record_is_refused(office, tmp_path):
     _, docx, _ = office
     other = tmp_path / "other.yaml"
     shutil.copy(ROOT / "plans" / "hung-yen-papi-2021.yaml", other)
-    before = other.read_text(encoding="utf-8")
-    done = onto(other, docx)
-    assert done.returncode == 1 and "kế hoạch khác" in done.stderr
-    assert other.read_text(encoding="utf-8") == before
+    with pytest.raises(KehoachError) as exc:
+        import_onto(other, docx)
+    assert "được build từ một kế hoạch khác" in exc.value.problems[0].text
 
 
 # ------------------------------------------------------------------------------- the lock
@@ -345,3 +355,42 @@ def test_a_target_changed_without_its_computed_increase_applied_twice(office):
     plan.write_text(first.text, encoding="utf-8")
     second = import_onto(plan, rev)
     assert second.text == first.text and not second.changed and not second.needs_hand
+
+
+# ------------------------------------------------------------------------------- the merge itself
+
+
+@pytest.mark.parametrize("base, theirs, ours, statuses, text", [
+    # different places: both taken
+    ("a: 1\nb: 2\nc: 3\n", "a: 1\nb: 5\nc: 3\n", "a: 1\nb: 2\nd: 9\nc: 3\n", ["theirs", "ours"],
+     "a: 1\nb: 5\nd: 9\nc: 3\n"),
+    # the same edit on both sides: taken once
+    ("a: 1\nb: 2\n", "a: 1\nb: 2\nc: 3\n", "a: 1\nb: 2\nc: 3\n", ["same"], "a: 1\nb: 2\nc: 3\n"),
+    # one value changed differently: the plan's kept
+    ("a: 1\nb: 2\n", "a: 1\nb: 3\n", "a: 1\nb: 4\n", ["conflict"], "a: 1\nb: 4\n"),
+    # two lines of one block value: one field, a conflict
+    ("t: |\n  l1\n  l2\n  l3\nz: 1\n", "t: |\n  L1\n  l2\n  l3\nz: 1\n", "t: |\n  l1\n  l2\n  L3\nz: 1\n",
+     ["conflict"], "t: |\n  l1\n  l2\n  L3\nz: 1\n"),
+    # a list removed with its last item where the plan added one: a conflict, never a dangling item
+    ("a:\n  - x\nb: 1\n", "b: 1\n", "a:\n  - x\n  - y\nb: 1\n", ["conflict"], "a:\n  - x\n  - y\nb: 1\n"),
+    # two new items at one place, different: a conflict; a new item after an edited one: both
+    ("l:\n  - x\n", "l:\n  - x\n  - y\n", "l:\n  - x\n  - z\n", ["conflict"], "l:\n  - x\n  - z\n"),
+    ("l:\n  - x\nm: 1\n", "l:\n  - x\n  - y\nm: 1\n", "l:\n  - X\nm: 1\n", ["ours", "theirs"],
+     "l:\n  - X\n  - y\nm: 1\n"),
+])
+def test_merge3(base, theirs, ours, statuses, text):
+    merged = merge3(base, theirs, ours)
+    assert [g.status for g in merged.groups] == statuses
+    assert merged.text == text
+
+
+def test_a_conflict_names_the_plan_value(office, tmp_path):
+    plan, _, review = office
+    a, b = review("a", TARGET), review("b", ("đạt 5,7/10 điểm", "đạt 6,1/10 điểm"))
+    plan.write_text(import_onto(plan, a).text, encoding="utf-8")
+    result = import_onto(plan, b)
+    assert result.needs_hand and len(result.conflicts) == 1
+    m = result.conflicts[0]
+    assert m.field == "targets[id=t-cong-khai].target"
+    assert "target: 5.9" in m.detail.note and "target: 6.1" in m.detail.note
+    assert plan.read_text(encoding="utf-8").splitlines()[m.line - 1].strip() == "target: 5.9"

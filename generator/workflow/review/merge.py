@@ -114,6 +114,12 @@ def _widen(h: Hunk, spans: list[tuple[int, int]], starts: list[int]) -> None:
 
 def _meets(g: Group, h: Hunk) -> bool:
     s, e = h.span
+    # lines added right where the other side removed lines (a list removed with its last item, a new
+    # item at its end): which one was meant cannot be told
+    if s == e and any(not o.lines and o.side != h.side and s in o.span for o in g.hunks):
+        return True
+    if not h.lines and s < e and any(o.start == o.end and o.side != h.side and o.start in (s, e) for o in g.hunks):
+        return True
     if g.start == g.end and s == e:
         return s == g.start
     if g.start == g.end:

@@ -6,24 +6,23 @@ matching would refuse too."""
 from __future__ import annotations
 
 from generator.core.errors import KehoachError, located
-from generator.core.text import squash
 from generator.word.package import open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _texts(p) -> tuple[str, str]:
-    """(accepted, original) text of a w:p: tracked insertions in the first, deletions in the second."""
-    accepted, original = [], []
-    for el in p.iter(W + "t", W + "delText", W + "tab", W + "br", W + "cr"):
-        tag = el.tag[len(W):]
-        piece = el.text or "" if tag in ("t", "delText") else " " if tag == "tab" else "\n"
-        inserted = any(a.tag == W + "ins" for a in el.iterancestors(W + "ins", W + "p"))
-        if tag != "delText":
-            accepted.append(piece)
-        if not inserted:
-            original.append(piece)
-    return "".join(accepted), "".join(original)
+def _key(text: str) -> str:
+    """Text without any white space: a tab or a line break read differently never hides a match."""
+    return "".join(text.split())
+
+
+def _original(p) -> str:
+    """The text before tracked changes: deletions kept, insertions left out."""
+    out = []
+    for el in p.iter(W + "t", W + "delText"):
+        if el.tag == W + "delText" or not any(True for _ in el.iterancestors(W + "ins")):
+            out.append(el.text or "")
+    return "".join(out)
 
 
 def known_paragraphs(docx_path, units) -> tuple[int, int]:
@@ -35,14 +34,16 @@ def known_paragraphs(docx_path, units) -> tuple[int, int]:
         root = pkg.xml(pkg.main_part)
     if root is None:
         return 0, len(body)
-    names: set[str] = set()
+    names = {b.get(W + "name") for b in root.iter(W + "bookmarkStart")}
+    wanted = {_key(u.text) for u in body if u.tag is None or u.tag.name not in names}
     texts: set[str] = set()
-    for el in root.iter(W + "bookmarkStart", W + "p"):
-        if el.tag == W + "bookmarkStart":
-            names.add(el.get(W + "name") or "")
-        else:
-            texts.update(squash(t) for t in _texts(el))
-    found = sum(1 for u in body if (u.tag is not None and u.tag.name in names) or squash(u.text) in texts)
+    if wanted:
+        for p in root.iter(W + "p"):
+            texts.add(_key("".join(p.itertext(W + "t"))))  # accepted
+        tracked = {id(p): p for mark in root.iter(W + "ins", W + "delText")
+                   for p in mark.iterancestors(W + "p")}
+        texts.update(_key(_original(p)) for p in tracked.values())
+    found = sum(1 for u in body if (u.tag is not None and u.tag.name in names) or _key(u.text) in texts)
     return found, len(body)
 
 
