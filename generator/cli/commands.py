@@ -71,9 +71,11 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
     được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
 
-    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với văn bản tệp kế hoạch tạo ra,
-    đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các dòng đó thay đổi), liệt kê thay đổi được
-    theo dõi và ý kiến kèm dòng trong tệp kế hoạch. Mã thoát 1 khi còn sửa đổi chưa đưa vào được.
+    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với bản kế hoạch đã dùng để build
+    nó (ghi kèm trong tệp Word), đưa từng sửa đổi vào đúng giá trị trong tệp YAML hiện tại (chỉ các dòng
+    đó thay đổi; những gì kế hoạch đã sửa từ khi build được giữ), liệt kê thay đổi được theo dõi và ý kiến
+    kèm dòng trong tệp kế hoạch. Tệp kế hoạch bị khóa trong lúc làm. Mã thoát 1 khi còn sửa đổi chưa đưa
+    vào được hoặc có xung đột (kế hoạch đã sửa khác đi cùng chỗ người duyệt sửa).
 
     \b
     Ví dụ: kehoach import KH-4055-2020.docx -o plans/quang-nam-papi-2020.yaml
