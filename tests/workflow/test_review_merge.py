@@ -23,7 +23,8 @@ from generator.render.context import build_context
 from generator.render.docx import render_docx
 from generator.render.templates import default_template
 from generator.workflow.review import import_onto, render_text
-from generator.workflow.review.merge import merge3
+from generator.workflow.review.linediff import opcodes
+from generator.workflow.review.merge import merge3, value_spans
 from generator.workflow.review.session import recorded_plan
 from tests.conftest import SAMPLE
 from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph, tracked_delete_row
@@ -394,3 +395,104 @@ def test_a_conflict_names_the_plan_value(office, tmp_path):
     assert m.field == "targets[id=t-cong-khai].target"
     assert "target: 5.9" in m.detail.note and "target: 6.1" in m.detail.note
     assert plan.read_text(encoding="utf-8").splitlines()[m.line - 1].strip() == "target: 5.9"
+
+
+def _tree_spans(text: str) -> list[tuple[int, int]]:
+    """What PyYAML says: every scalar written over several lines (trailing blank lines left out)."""
+    import yaml
+
+    lines, spans, stack = text.split("\n"), [], [yaml.compose(text, Loader=yaml.SafeLoader)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            first, end = node.start_mark.line, node.end_mark.line + (1 if node.end_mark.column else 0)
+            while end - 1 > first and not lines[end - 1].strip():
+                end -= 1
+            if end - first > 1:
+                spans.append((first, end))
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
+        elif isinstance(node, yaml.MappingNode):
+            stack += [v for _, v in node.value]
+    return sorted(spans)
+
+
+TRICKY = """a: |
+  key: not a key
+  - not an item
+b: >-
+  folded
+
+  after a blank
+c: plain words
+  go on here
+d:
+  - item text
+    goes on
+  - "quoted
+    on two lines"
+  - k: v
+    other: w
+e: 'single
+  quoted'
+f: &x anchored
+g: [1,
+  2]
+"""
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "plans").glob("*.yaml")) + sorted((ROOT / "tests" / "corpus").glob(
+    "*.yaml")) + [SAMPLE, None], ids=lambda p: p.name if p else "tricky")
+def test_values_over_several_lines_read_from_the_text_as_pyyaml_reads_them(path):
+    text = path.read_text(encoding="utf-8") if path else TRICKY
+    assert value_spans(text) == _tree_spans(text)
+
+
+def test_the_line_diff_turns_one_sequence_into_the_other():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        a = [rng.choice("abcdefgh") + str(rng.randrange(3)) for _ in range(rng.randrange(0, 40))]
+        b = list(a)
+        for _ in range(rng.randrange(0, 8)):
+            at = rng.randrange(len(b) + 1)
+            if b and rng.random() < 0.5:
+                del b[min(at, len(b) - 1)]
+            else:
+                b.insert(at, rng.choice("abcxyz") + str(rng.randrange(3)))
+        ops = opcodes(a, b)
+        rebuilt = []
+        for op, i1, i2, j1, j2 in ops:
+            if op == "equal":
+                assert a[i1:i2] == b[j1:j2]
+                rebuilt += a[i1:i2]
+            else:
+                rebuilt += b[j1:j2]
+        assert rebuilt == b
+        # contiguous cover of both sequences
+        assert [o[1] for o in ops[1:]] == [o[2] for o in ops[:-1]] and [o[3] for o in ops[1:]] == [o[4] for o in ops[:-1]]
+        assert not ops or (ops[0][1], ops[0][3], ops[-1][2], ops[-1][4]) == (0, 0, len(a), len(b))
+
+
+def test_a_long_plan_changed_in_many_places_is_merged_in_n_log_n():
+    def plan(n: int) -> str:
+        return "tasks:\n" + "".join(f"  - id: t{i}\n    content: Nhiệm vụ số {i}.\n    lead:\n      - so-noi-vu\n"
+                                    f"    timeframe: Quý II\n" for i in range(n))
+
+    def run(n: int) -> float:
+        base = plan(n)
+        lines = base.splitlines(keepends=True)
+        ours = "".join(line.replace("Quý II", "Quý III") if i % 50 == 0 else line for i, line in enumerate(lines))
+        theirs = "".join(line.replace("Nhiệm vụ", "Việc") if i % 70 == 1 else line for i, line in enumerate(lines))
+        start = time.perf_counter()
+        merged = merge3(base, theirs, ours)
+        took = time.perf_counter() - start
+        assert not merged.conflicts and merged.text.count("Quý III") == ours.count("Quý III")
+        assert merged.text.count("Việc") == theirs.count("Việc")
+        return took
+
+    n = 4000
+    t_n = min(run(n) for _ in range(3))
+    t_2n = min(run(2 * n) for _ in range(3))
+    assert t_2n <= 3 * t_n, f"{n} tasks: {t_n:.2f} s, {2 * n}: {t_2n:.2f} s"

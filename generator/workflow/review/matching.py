@@ -223,24 +223,44 @@ def match_rows(table: Table, built: BuiltTable, t: int, row_tags: dict[str, Tag]
                 pairs[i] = tag.where[2]
                 taken.add(tag.where[2])
                 break
+    by_texts: dict[tuple, list[int]] = {}
+    for r in range(len(built.rows)):
+        if r not in taken:
+            by_texts.setdefault(tuple(built_texts(r)), []).append(r)
     for i, row in enumerate(table.rows):
         if i in pairs or row.is_header:
             continue
-        for r in range(len(built.rows)):
-            if r not in taken and texts(row) == built_texts(r):
-                pairs[i] = r
-                taken.add(r)
-                break
+        same = by_texts.get(tuple(texts(row)))
+        while same and same[0] in taken:
+            same.pop(0)
+        if same:
+            pairs[i] = same.pop(0)
+            taken.add(pairs[i])
+    # likeness: each left row against each left built row, within a budget of comparisons (a table
+    # with thousands of new rows would otherwise cost their product)
+    free = [r for r in range(len(built.rows)) if r not in taken]
+    budget = ROW_COMPARISONS
     for i, row in enumerate(table.rows):
-        if i in pairs or row.is_header:
+        if i in pairs or row.is_header or not free or budget <= 0:
             continue
         mine = " | ".join(texts(row))
-        scored = sorted(((difflib.SequenceMatcher(a=mine, b=" | ".join(built_texts(r)), autojunk=False).ratio(), r)
-                         for r in range(len(built.rows)) if r not in taken), reverse=True)
+        budget -= len(free)
+        scored = sorted(((likeness(mine, " | ".join(built_texts(r))), r) for r in free), reverse=True)
         if scored and scored[0][0] > 0.75 and len(texts(row)) == len(built.rows[scored[0][1]].cells):
             pairs[i] = scored[0][1]
             taken.add(scored[0][1])
+            free.remove(scored[0][1])
     return pairs
+
+
+ROW_COMPARISONS = 20_000
+
+
+def likeness(a: str, b: str) -> float:
+    if max(len(a), len(b)) > LIKENESS_MAX_CHARS:
+        return 0.0
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sm.ratio() if sm.real_quick_ratio() > 0.75 and sm.quick_ratio() > 0.75 else 0.0
 
 
 def cell_of(row, tags: SourceTags, t: int, r: int, c: int, same_shape: bool):

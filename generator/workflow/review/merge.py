@@ -12,10 +12,12 @@ texts. Everything else is applied (the caller reports the conflicts and exits 1)
 from __future__ import annotations
 
 import bisect
-import difflib
+import re
 from dataclasses import dataclass, field
 
 import yaml
+
+from generator.workflow.review.linediff import opcodes
 
 
 @dataclass
@@ -65,39 +67,60 @@ class Merged:
 
 
 def _hunks(base: list[str], other: list[str], side: str) -> list[Hunk]:
-    # the common head and tail cut off first: a review changes a few places of a long file
-    head = 0
-    while head < min(len(base), len(other)) and base[head] == other[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(base), len(other)) - head and base[-1 - tail] == other[-1 - tail]:
-        tail += 1
-    a, b = base[head:len(base) - tail], other[head:len(other) - tail]
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=len(a) > 2000).get_opcodes():
-        if op != "equal":
-            out.append(Hunk(head + i1, head + i2, b[j1:j2], side))
-    return out
+    return [Hunk(i1, i2, other[j1:j2], side) for op, i1, i2, j1, j2 in opcodes(base, other) if op != "equal"]
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree, for naming a conflict's value: libyaml's parser when PyYAML has it."""
+    return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+_BLOCK = re.compile(r"(?:^\s*-|:)\s+[|>][-+0-9]*\s*(?:#.*)?$")
+_STRUCTURE = re.compile(r"^\s*(?:-(?:\s|$)|[^\s#'\"][^#]*?:(?:\s|$)|#)")
+_KEY = re.compile(r"[^\s#'\"-][^#]*?:(?:\s|$)")
+_OPENS_VALUE = re.compile(r"^\s*(?:-\s+|[^\s#'\"][^#]*?:\s+)(?![&*!|>#\[{])\S")
 
 
 def value_spans(text: str) -> list[tuple[int, int]]:
-    """[first, last + 1) line indexes of every value written over more than one line."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []
-    spans, stack = [], [root] if root is not None else []
-    while stack:
-        node = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            last = node.end_mark.line - (1 if node.end_mark.column == 0 else 0)
-            if last > node.start_mark.line:
-                spans.append((node.start_mark.line, last + 1))
-        elif isinstance(node, yaml.SequenceNode):
-            stack += node.value
-        elif isinstance(node, yaml.MappingNode):
-            stack += [v for _, v in node.value]
-    return sorted(spans)
+    """[first, last + 1) line indexes of every value written over more than one line: a block
+    scalar (`key: |`, `- >-`) with its more-indented lines, or a plain or quoted value continued on
+    more-indented lines that are not keys or items. Read from the text, line by line (composing a
+    plan of several MB with PyYAML takes minutes); tests check it against PyYAML on the corpus."""
+    lines = text.split("\n")
+    spans = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            i += 1
+            continue
+        # the value's lines are indented past its parent: the key's column, or an item's dash
+        indent = len(line) - len(line.lstrip(" "))
+        if line.lstrip(" ").startswith("- "):
+            inner = line.lstrip(" ")[2:]
+            if _KEY.match(inner.lstrip(" ")):  # '- key: value': the key's column
+                indent += 2 + len(inner) - len(inner.lstrip(" "))
+        block = bool(_BLOCK.search(line))
+        if not block and not _OPENS_VALUE.match(line):
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < len(lines):
+            nxt = lines[j]
+            if not nxt.strip():
+                j += 1
+                continue
+            nxt_indent = len(nxt) - len(nxt.lstrip(" "))
+            if nxt_indent <= indent or (not block and _STRUCTURE.match(nxt)):
+                break
+            last = j
+            j += 1
+        if last > i:
+            spans.append((i, last + 1))
+        i = last + 1
+    return spans
 
 
 def _widen(h: Hunk, spans: list[tuple[int, int]], starts: list[int]) -> None:
@@ -141,7 +164,8 @@ def merge3(base: str, theirs: str, ours: str) -> Merged:
     base_lines = base.splitlines(keepends=True)
     hunks = _hunks(base_lines, theirs.splitlines(keepends=True), "theirs") + \
         _hunks(base_lines, ours.splitlines(keepends=True), "ours")
-    spans = value_spans(base)
+    # whole values matter only where both sides changed something (else nothing can meet)
+    spans = value_spans(base) if len({h.side for h in hunks}) == 2 else []
     starts = [s for s, _ in spans]
     for h in hunks:
         _widen(h, spans, starts)

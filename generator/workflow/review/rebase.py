@@ -11,7 +11,7 @@ import yaml
 from generator.core.messages import Message
 from generator.plan.loader import format_path
 from generator.render.sources import source_key
-from generator.workflow.review.merge import Group, Merged, merge3, path_at
+from generator.workflow.review.merge import Group, Merged, compose, merge3, path_at
 from generator.workflow.review.result import OntoResult, Outcome, outcome, short
 
 ALREADY = "đã có trong tệp kế hoạch (đưa vào từ trước)"
@@ -33,7 +33,7 @@ def rebase(reviewed: OntoResult, base: str, current: str, base_plan) -> OntoResu
     """`reviewed`: the review against the base plan (its text is base + the reviewer's edits)."""
     merged = merge3(base, reviewed.text, current)
     try:
-        root = yaml.compose(base, Loader=yaml.SafeLoader)
+        root = compose(base) if merged.conflicts else None
     except yaml.YAMLError:
         root = None
     theirs = [g for g in merged.groups if any(h.side == "theirs" for h in g.hunks)]

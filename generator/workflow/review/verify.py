@@ -2,7 +2,6 @@
 a reviewer wrote is lost silently."""
 from __future__ import annotations
 
-import difflib
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +11,7 @@ from generator.core.errors import KehoachError, located
 from generator.core.text import squash
 from generator.nd30.labels import REVIEW_LABEL
 from generator.word import read_docx
+from generator.workflow.review.linediff import opcodes
 from generator.workflow.review.matching import Reading
 from generator.workflow.review.writer import Writer
 
@@ -58,7 +58,7 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
     texts = [t for _, t in expected]
     changed_by_reviewer: set[int] = set()
     before = [squash(p.text) for p in original.paragraphs()]
-    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=texts, b=before, autojunk=False).get_opcodes():
+    for op, i1, i2, _, _ in opcodes(texts, before):
         if op != "equal":
             changed_by_reviewer.update(index for index, t in expected[i1:i2] if t)
     for index, reviewed in expected:
@@ -67,7 +67,7 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
             w.add("unapplied", "sửa", f"đoạn {index + 1}", anchor_path(index), "", reviewed,
                   "không gắn được với giá trị nào của tệp kế hoạch (nằm ngoài phần kehoach tạo ra)")
     after = [squash(p.text) for p in rebuilt.paragraphs()]
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=texts, b=after, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(texts, after):
         if op == "equal":
             continue
         for index, reviewed in expected[i1:i2]:
