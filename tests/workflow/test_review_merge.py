@@ -22,7 +22,7 @@ from generator.render.build import build_plan
 from generator.render.context import build_context
 from generator.render.docx import render_docx
 from generator.render.templates import default_template
-from generator.workflow.review import import_onto, render_text
+from generator.workflow.review import import_onto, render_markdown, render_text
 from generator.workflow.review.linediff import opcodes
 from generator.workflow.review.merge import merge3, value_spans
 from generator.workflow.review.session import recorded_plan
@@ -119,6 +119,7 @@ def test_a_damaged_or_missing_record_falls_back_with_a_warning(office, tmp_path)
     assert "kiểm tra, đôn đốc" in result.text
     assert any(m.level == "warning" and "có thể bị đưa về chữ cũ" in m.text for m in result.messages)
     assert "không ghi bản kế hoạch đã dùng để build" in render_text(result)
+    assert "**Cảnh báo:**" in render_markdown(result) and "có thể bị đưa về chữ cũ" in render_markdown(result)
 
 
 # ------------------------------------------------------------------------------- one reviewer, twice
@@ -496,3 +497,20 @@ def test_a_long_plan_changed_in_many_places_is_merged_in_n_log_n():
     t_n = min(run(n) for _ in range(3))
     t_2n = min(run(2 * n) for _ in range(3))
     assert t_2n <= 3 * t_n, f"{n} tasks: {t_n:.2f} s, {2 * n}: {t_2n:.2f} s"
+
+
+def test_reviewers_editing_in_libreoffice_all_reach_the_plan(reviewed, tmp_path):
+    """Three reviewers' files saved by LibreOffice Writer (the record survives its save), applied one
+    after the other; then the first again: nothing changes."""
+    plan = tmp_path / "sample.yaml"
+    shutil.copy(SAMPLE, plan)
+    for name in ("words", "target", "lead"):
+        done = apply(plan, reviewed[name])
+        assert not done.needs_hand, render_text(done)
+        assert not any("không ghi bản kế hoạch" in m.text for m in done.messages)
+    text = plan.read_text(encoding="utf-8")
+    assert "Chủ trì, theo dõi, kiểm tra, đôn đốc" in text and "target: 5.9" in text
+    task = text[text.index("id: tham-gia-01"):text.index("responsibilities:")]
+    assert "so-noi-vu" in task and "ubnd-cap-huyen" not in task
+    again = import_onto(plan, reviewed["words"])
+    assert again.text == text and not again.needs_hand

@@ -73,6 +73,9 @@ def _md(text: str) -> str:
 
 def render_markdown(result: OntoResult) -> str:
     lines = [f"### Ý kiến duyệt từ `{result.reviewed_file}`", "", summary(result), ""]
+    warnings = [m for m in result.messages if m.level == "warning"]
+    if warnings:  # e.g. a document without the plan it was built from: edits may be reverted
+        lines += [f"> **Cảnh báo:** {str(m).replace(chr(10), ' ')}" for m in warnings] + [""]
     for status, title in STATUS_TITLES.items():
         items = result.with_status(status)
         if items:
