@@ -514,3 +514,19 @@ def test_reviewers_editing_in_libreoffice_all_reach_the_plan(reviewed, tmp_path)
     assert "so-noi-vu" in task and "ubnd-cap-huyen" not in task
     again = import_onto(plan, reviewed["words"])
     assert again.text == text and not again.needs_hand
+
+
+def test_two_reviewers_adding_different_bullets_at_one_place_is_a_conflict_on_the_item(office, tmp_path):
+    plan, docx, _ = office
+    a, b = tmp_path / "a.docx", tmp_path / "b.docx"
+    insert_paragraphs_after(docx, a, "Tuyên truyền trên Cổng thông tin điện tử.", ["- Tuyên truyền trên mạng xã hội."])
+    insert_paragraphs_after(docx, b, "Tuyên truyền trên Cổng thông tin điện tử.", ["- Tuyên truyền qua tin nhắn."])
+    assert not apply(plan, a).needs_hand
+    done = apply(plan, b)
+    assert done.needs_hand and not done.with_status("applied")
+    [conflict] = done.conflicts
+    assert conflict.detail.what == "thêm" and "qua tin nhắn" in conflict.detail.new
+    assert "trên mạng xã hội" in conflict.detail.note
+    assert "đã thêm vào responsibilities[id=tttt].content[0].bullets đúng chỗ này" in conflict.detail.note
+    text = plan.read_text(encoding="utf-8")
+    assert "trên mạng xã hội" in text and "qua tin nhắn" not in text

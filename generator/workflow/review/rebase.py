@@ -21,8 +21,11 @@ def _text(lines: list[str]) -> str:
     return " / ".join(line.strip() for line in lines if line.strip())
 
 
-def _key(plan, root, line: int) -> tuple[str, tuple]:
+def _key(plan, root, line: int, list_only: bool = False) -> tuple[str, tuple]:
     path = path_at(root, line)
+    if list_only:  # lines added between items: the list, not the item after them
+        ints = [i for i, part in enumerate(path) if isinstance(part, int)]
+        path = path[:ints[-1]] if ints else path
     try:
         return source_key(plan, path) or format_path(path), path
     except (KeyError, IndexError, AttributeError, TypeError, ValueError):
@@ -41,7 +44,7 @@ def rebase(reviewed: OntoResult, base: str, current: str, base_plan) -> OntoResu
     items, told = [], set()
     for m in reviewed.items:
         o: Outcome = m.detail
-        group = merged.group_at(m.line) if m.line else None
+        group = _group_of(m, merged, theirs)
         m = _relined(m, merged)
         if o.status == "applied" and (whole_review_there or group is not None and group.status == "same"):
             m = replace(m, level="info", detail=replace(o, status="ignored", note=ALREADY))
@@ -58,6 +61,26 @@ def rebase(reviewed: OntoResult, base: str, current: str, base_plan) -> OntoResu
                    changes=[_relined(m, merged) for m in reviewed.changes])
 
 
+def _squashed(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+def _group_of(m: Message, merged: Merged, theirs: list[Group]) -> Group | None:
+    """The merge group holding the reviewer's edit behind an item: by the plan line of its value, else
+    (a new item: its line is its list's) the reviewer's group whose lines hold its text."""
+    group = merged.group_at(m.line) if m.line else None
+    if group is not None and any(h.side == "theirs" for h in group.hunks):
+        return group
+    o: Outcome = m.detail
+    text = " ".join((o.new if o.what == "thêm" else "").split())
+    if o.what == "thêm" and text:
+        body = text.lstrip("-+•– ").strip()
+        for g in theirs:
+            if body and body in _squashed(g.theirs) and body not in _squashed(merged.base_lines[g.start:g.end]):
+                return g
+    return group
+
+
 def _relined(m: Message, merged: Merged) -> Message:
     if not m.line:
         return m
@@ -65,13 +88,15 @@ def _relined(m: Message, merged: Merged) -> Message:
 
 
 def _note(g: Group, merged: Merged, plan, root) -> str:
-    key, _ = _key(plan, root, g.start if g.end == g.start else min(g.end - 1, g.start))
-    return (f"kế hoạch đã sửa {key or 'chỗ này'} từ khi build: nay là “{short(_text(g.ours) or '(đã bỏ)', 120)}”"
+    added = g.start == g.end
+    key, _ = _key(plan, root, g.start if added else min(g.end - 1, g.start), list_only=added)
+    done = f"đã thêm vào {key or 'danh sách'} đúng chỗ này" if added else f"đã sửa {key or 'chỗ này'}"
+    return (f"kế hoạch {done} từ khi build: nay là “{short(_text(g.ours) or '(đã bỏ)', 120)}”"
             + f", người duyệt sửa thành “{short(_text(g.theirs) or '(bỏ)', 120)}”; đã giữ bản của kế hoạch, "
               "hãy chọn một trong hai và sửa tệp kế hoạch bằng tay")
 
 
 def _conflict(g: Group, merged: Merged, reviewed: OntoResult, plan, root) -> Message:
-    key, _ = _key(plan, root, g.start if g.end == g.start else min(g.end - 1, g.start))
+    key, _ = _key(plan, root, g.start if g.end == g.start else min(g.end - 1, g.start), list_only=g.start == g.end)
     return outcome("conflict", "xung đột", "(tệp kế hoạch)", reviewed.plan_file, key, merged.out_line[g.start] + 1,
                    _text(g.ours) or "(đã bỏ)", _text(g.theirs) or "(bỏ)", _note(g, merged, plan, root))
