@@ -530,3 +530,38 @@ def test_two_reviewers_adding_different_bullets_at_one_place_is_a_conflict_on_th
     assert "đã thêm vào responsibilities[id=tttt].content[0].bullets đúng chỗ này" in conflict.detail.note
     text = plan.read_text(encoding="utf-8")
     assert "trên mạng xã hội" in text and "qua tin nhắn" not in text
+
+
+def test_an_empty_line_added_is_reported_without_an_empty_quote(office, tmp_path):
+    plan, docx, _ = office
+    rev = tmp_path / "blank.docx"
+    insert_paragraphs_after(docx, rev, "Tuyên truyền trên Cổng thông tin điện tử.", [""])
+    result = import_onto(plan, rev)
+    text = render_text(result)
+    assert "dòng trống" in text and "“”" not in text
+    assert not result.changed and not result.needs_hand
+
+
+def test_a_run_killed_mid_way_leaves_the_plan_whole_and_free(office):
+    """kill -9 at several moments of `import --onto`: the plan is the old file or the new one, never a
+    part; the lock went with the process, so the next run goes through at once."""
+    plan, _, review = office
+    rev = review("rev", TARGET)
+    original = plan.read_text(encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    finals = set()
+    for delay in (0.8, 2.5):
+        plan.write_text(original, encoding="utf-8")
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "import", "--onto", str(plan), str(rev)],
+                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.kill()
+        proc.wait()
+        text = plan.read_text(encoding="utf-8")
+        assert text == original or ("target: 5.9" in text and load_plan(plan))
+        with plan_lock(plan, "sample.yaml", wait_s=1):
+            pass
+        done = apply(plan, rev)
+        assert not done.needs_hand
+        finals.add(plan.read_text(encoding="utf-8"))
+    assert len(finals) == 1 and "target: 5.9" in finals.pop()

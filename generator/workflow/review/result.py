@@ -45,8 +45,8 @@ def short(text: str, limit: int = 160) -> str:
 def outcome(status: str, what: str, where: str, plan_file: str, key: str = "", line: int | None = None,
             old: str = "", new: str = "", note: str = "") -> Message:
     """The message of one difference; its text is what was done to which text ('sửa “a” → “b”')."""
-    change = f"“{short(old)}” → “{short(new)}”" if old and new else f"“{short(new or old)}”"
-    return Message(LEVELS[status], f"{what} {change}", where=where, file=plan_file if line else "",
+    change = f"“{short(old)}” → “{short(new)}”" if old and new else f"“{short(new or old)}”" if new or old else ""
+    return Message(LEVELS[status], f"{what} {change}".strip(), where=where, file=plan_file if line else "",
                    line=line or 0, field=key, detail=Outcome(status, what, old, new, note))
 
 
