@@ -71,9 +71,11 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     tỷ lệ chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch vừa nhập. Chỗ chưa quyết định
     được ghi là TODO; 'kehoach validate' báo lỗi cho đến khi điền xong.
 
-    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với văn bản tệp kế hoạch tạo ra,
-    đưa từng sửa đổi vào đúng giá trị trong tệp YAML (chỉ các dòng đó thay đổi), liệt kê thay đổi được
-    theo dõi và ý kiến kèm dòng trong tệp kế hoạch. Mã thoát 1 khi còn sửa đổi chưa đưa vào được.
+    Với --onto: so văn bản đã duyệt (sửa trong Word hoặc LibreOffice) với bản kế hoạch đã dùng để build
+    nó (ghi kèm trong tệp Word), đưa từng sửa đổi vào đúng giá trị trong tệp YAML hiện tại (chỉ các dòng
+    đó thay đổi; những gì kế hoạch đã sửa từ khi build được giữ), liệt kê thay đổi được theo dõi và ý kiến
+    kèm dòng trong tệp kế hoạch. Tệp kế hoạch bị khóa trong lúc làm. Mã thoát 1 khi còn sửa đổi chưa đưa
+    vào được hoặc có xung đột (kế hoạch đã sửa khác đi cùng chỗ người duyệt sửa).
 
     \b
     Ví dụ: kehoach import KH-4055-2020.docx -o plans/quang-nam-papi-2020.yaml
@@ -188,28 +190,31 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
 
 
 def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
+    from generator.core.lock import plan_lock
     from generator.workflow.review import import_onto, render_json, render_markdown, render_text
 
-    _refuse_special_output(out or onto)
+    target = out or onto
+    _refuse_special_output(target)
+    # the plan is held from reading to writing: a second run on it (another reviewer's file) waits its turn
     try:
-        result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
-                             docx_display=_display(source))
+        with plan_lock(onto, _display(onto)):
+            result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
+                                 docx_display=_display(source))
+            if result.changed or out is not None:
+                if target.is_dir():
+                    click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
+                    sys.exit(1)
+                _write_atomic(target, result.text, like=onto)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
         sys.exit(1)
-    target = out or onto
-    if result.changed or out is not None:
-        if target.is_dir():
-            click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
-            sys.exit(1)
-        _write_atomic(target, result.text, like=onto)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
     if fmt == "text":
         click.echo(f"đã ghi {_display(target)}" if result.changed or out is not None
                    else "tệp kế hoạch không cần sửa", err=True)
-    sys.exit(1 if result.unapplied else 0)
+    sys.exit(1 if result.needs_hand else 0)
 
 
 def _write_atomic(target: Path, text: str, like: Path | None = None) -> None:

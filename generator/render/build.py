@@ -22,6 +22,7 @@ from generator.render.docx import render_docx
 from generator.render.xlsx import render_xlsx
 from generator.core.safeio import write_error_vi
 from generator.render.templates import default_template
+from generator.plan.loader import read_text
 from generator.plan.validate import load_plan
 
 
@@ -134,8 +135,10 @@ class _Staged:
 def _stage(plan_path: Path, out_root: Path, *, docx_template: Path | None, xlsx_template: Path | None,
            display: str | None, max_bytes: int | None) -> _Staged:
     plan, warnings = load_plan(plan_path, display, max_bytes=max_bytes)
+    # the plan as built, kept in the .docx for `import --onto` (render/record.py)
+    record = read_text(plan_path, display or str(plan_path), max_bytes)
     ctx = build_context(plan)
-    docx_bytes = render_docx(ctx, docx_template or default_template("kehoach.docx"))
+    docx_bytes = render_docx(ctx, docx_template or default_template("kehoach.docx"), record)
     xlsx_bytes = render_xlsx(ctx, xlsx_template or default_template("phuluc.xlsx"))
 
     stem = plan_path.stem

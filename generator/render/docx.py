@@ -24,6 +24,7 @@ from generator.render import ooxml
 from generator.render.context import Context, Para, Table
 from generator.nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
 from generator.core.errors import TemplateError
+from generator.render.record import embed
 from generator.render.sources import SourceTags
 from generator.render.templates import read_template
 from generator.core.text import text_width_pt
@@ -150,7 +151,8 @@ def _rich(runs: list) -> RichText:
     return rich
 
 
-def render_docx(ctx: Context, template: Path) -> bytes:
+def render_docx(ctx: Context, template: Path, record: str | None = None) -> bytes:
+    """`record`: the plan's YAML text, kept in the package for `import --onto` (render/record.py)."""
     tpl = DocxTemplate(io.BytesIO(read_template(template, "Word")))
     try:
         tpl.init_docx()
@@ -192,7 +194,8 @@ def render_docx(ctx: Context, template: Path) -> bytes:
     _mark_fixed(doc, names, marks)
     rows = _append_appendices(doc, ctx, style_ids, marks)
     _fix_properties(doc, ctx)
-    return write_zip(_spliced(_saved_parts(doc), rows))
+    entries = _spliced(_saved_parts(doc), rows)
+    return write_zip(embed(entries, record) if record is not None else entries)
 
 
 class _Bookmarks:

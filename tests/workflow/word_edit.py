@@ -140,3 +140,61 @@ def replace_text(src: Path, dst: Path, find: str, new: str) -> None:
         parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
     _rewrite(src, dst, change)
+
+
+def retype_paragraph(src: Path, dst: Path, find: str, new: str) -> None:
+    """The paragraph holding `find` typed again with `new` wording: its text replaced and its bookmarks
+    gone with the old text (as Word does when the whole text of a bookmark is deleted)."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        p = _paragraph_with(root, find)
+        ts = [t for t in p.iter(W + "t")]
+        for i, t in enumerate(ts):
+            t.text = t.text.replace(find, new) if find in (t.text or "") else t.text
+        for b in list(p.iter(W + "bookmarkStart", W + "bookmarkEnd")):
+            b.getparent().remove(b)
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)
+
+
+def insert_paragraphs_after(src: Path, dst: Path, find: str, texts: list[str]) -> None:
+    """New paragraphs (plain runs) typed after the paragraph holding `find`, in this order."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        anchor = _paragraph_with(root, find)
+        for text in texts:
+            p = copy.deepcopy(anchor)
+            for child in list(p):
+                if child.tag != W + "pPr":
+                    p.remove(child)
+            r = _el("r")
+            r.append(_el("t", text=text))
+            p.append(r)
+            anchor.addnext(p)
+            anchor = p
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)
+
+
+def tracked_delete_row(src: Path, dst: Path, find: str, author: str, date: str = "2026-11-29T09:00:00Z") -> None:
+    """The table row holding `find` deleted with changes tracked, as Word writes it: the row marked
+    deleted (w:trPr/w:del) and every run of it in a w:del with w:delText."""
+    def change(parts):
+        root = etree.fromstring(parts["word/document.xml"])
+        row = next(tr for tr in root.iter(W + "tr") if find in "".join(t.text or "" for t in tr.iter(W + "t")))
+        props = row.find(W + "trPr")
+        if props is None:
+            props = _el("trPr")
+            row.insert(0 if row.find(W + "tblPrEx") is None else 1, props)
+        props.append(_el("del", {"id": "911", "author": author, "date": date}))
+        for n, r in enumerate(list(row.iter(W + "r"))):
+            for t in r.findall(W + "t"):
+                t.tag = W + "delText"
+            wrapper = _el("del", {"id": str(920 + n), "author": author, "date": date})
+            r.addprevious(wrapper)
+            wrapper.append(r)
+        parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    _rewrite(src, dst, change)

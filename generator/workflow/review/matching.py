@@ -4,10 +4,12 @@ paragraphs, table rows and cells are paired with the reviewed ones by their sour
 neighbours where both the tag and the text changed."""
 from __future__ import annotations
 
+import bisect
 import difflib
 from dataclasses import dataclass
 
 from generator.core.text import squash
+from generator.nd30.labels import REVIEW_LABEL
 from generator.render.model import Context, Para, Table as BuiltTable
 from generator.render.sources import SourceTags, Tag, is_tag
 from generator.word.model import Document, Paragraph, Table
@@ -112,20 +114,68 @@ def match_paragraphs(units: list[Unit], reviewed: list[Paragraph]) -> dict[int, 
                 taken.add(u.where)
                 break
     # tags lost or slid to a neighbour, text edited: an unmatched paragraph between two matched
-    # ones takes the one unmatched unit printed between their counterparts, if it reads alike
+    # ones takes the one unmatched unit printed between their counterparts, if it reads alike.
+    # One pass: the matched neighbour after each paragraph is known before (pairs are only added at
+    # the paragraph being looked at), the unmatched units are a sorted list counted by bisection.
     order = {u.where: i for i, u in enumerate(units)}
-    free = [u for u in units if u.where not in taken]
+    free = [order[u.where] for u in units if u.where not in taken]
+    after_of = [len(units)] * len(reviewed)
+    nearest = len(units)
+    for pos in range(len(reviewed) - 1, -1, -1):
+        after_of[pos] = nearest
+        if reviewed[pos].index in pairs:
+            nearest = order[pairs[reviewed[pos].index].where]
+    # how many unmatched paragraphs lie between the same two matched ones: one alone, facing one
+    # unmatched unit of its kind, is that unit typed again (a bookmark goes with the text it held)
+    lonely = [0] * len(reviewed)
+    start = 0
+    for pos in range(len(reviewed) + 1):
+        if pos == len(reviewed) or reviewed[pos].index in pairs:
+            count = sum(1 for q in reviewed[start:pos] if original(q))
+            for k in range(start, pos):
+                lonely[k] = count == 1
+            start = pos + 1
+    before = -1
     for pos, p in enumerate(reviewed):
-        if p.index in pairs or not original(p):
-            continue
-        before = next((order[pairs[q.index].where] for q in reversed(reviewed[:pos]) if q.index in pairs), -1)
-        after = next((order[pairs[q.index].where] for q in reviewed[pos + 1:] if q.index in pairs), len(units))
-        between = [u for u in free if before < order[u.where] < after and u.where not in taken]
-        if len(between) == 1 and difflib.SequenceMatcher(
-                a=original(p), b=squash(between[0].text), autojunk=False).ratio() > 0.6:
-            pairs[p.index] = between[0]
-            taken.add(between[0].where)
+        if p.index not in pairs and original(p):
+            lo, hi = bisect.bisect_right(free, before), bisect.bisect_left(free, after_of[pos])
+            if hi - lo == 1 and (alike(original(p), squash(units[free[lo]].text))
+                                 or lonely[pos] and same_kind(original(p), units[free[lo]])):
+                unit = units[free[lo]]
+                pairs[p.index] = unit
+                taken.add(unit.where)
+                del free[lo]
+        if p.index in pairs:
+            before = order[pairs[p.index].where]
     return pairs
+
+
+LIKENESS = 0.6
+
+
+def same_kind(text: str, unit: Unit) -> bool:
+    """A typed paragraph and a built one are of one kind: both '-' bullets, both '+', both numbered
+    (a heading, a point), or both plain text."""
+    if unit.para is None:
+        return False
+    match = REVIEW_LABEL.match(text)
+    label = match.group(0).strip() if match else ""
+    built = unit.para.label if unit.para.kind in ("bullet", "sub_bullet", "heading", "point", "clause",
+                                                     "section") else ""
+    dashes = ("-", "•", "–")
+    if label in dashes or built in dashes:
+        return label in dashes and built in dashes
+    if label == "+" or built == "+":
+        return label == built
+    return bool(label) == bool(built)
+LIKENESS_MAX_CHARS = 20_000  # longer texts are not compared (difflib is quadratic in the worst case)
+
+
+def alike(a: str, b: str) -> bool:
+    if max(len(a), len(b)) > LIKENESS_MAX_CHARS:
+        return False
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sm.real_quick_ratio() > LIKENESS and sm.quick_ratio() > LIKENESS and sm.ratio() > LIKENESS
 
 
 def match_tables(doc: Document, ctx: Context, row_tags: dict[str, Tag]) -> list[tuple[Table, int]]:
@@ -173,24 +223,44 @@ def match_rows(table: Table, built: BuiltTable, t: int, row_tags: dict[str, Tag]
                 pairs[i] = tag.where[2]
                 taken.add(tag.where[2])
                 break
+    by_texts: dict[tuple, list[int]] = {}
+    for r in range(len(built.rows)):
+        if r not in taken:
+            by_texts.setdefault(tuple(built_texts(r)), []).append(r)
     for i, row in enumerate(table.rows):
         if i in pairs or row.is_header:
             continue
-        for r in range(len(built.rows)):
-            if r not in taken and texts(row) == built_texts(r):
-                pairs[i] = r
-                taken.add(r)
-                break
+        same = by_texts.get(tuple(texts(row)))
+        while same and same[0] in taken:
+            same.pop(0)
+        if same:
+            pairs[i] = same.pop(0)
+            taken.add(pairs[i])
+    # likeness: each left row against each left built row, within a budget of comparisons (a table
+    # with thousands of new rows would otherwise cost their product)
+    free = [r for r in range(len(built.rows)) if r not in taken]
+    budget = ROW_COMPARISONS
     for i, row in enumerate(table.rows):
-        if i in pairs or row.is_header:
+        if i in pairs or row.is_header or not free or budget <= 0:
             continue
         mine = " | ".join(texts(row))
-        scored = sorted(((difflib.SequenceMatcher(a=mine, b=" | ".join(built_texts(r)), autojunk=False).ratio(), r)
-                         for r in range(len(built.rows)) if r not in taken), reverse=True)
+        budget -= len(free)
+        scored = sorted(((likeness(mine, " | ".join(built_texts(r))), r) for r in free), reverse=True)
         if scored and scored[0][0] > 0.75 and len(texts(row)) == len(built.rows[scored[0][1]].cells):
             pairs[i] = scored[0][1]
             taken.add(scored[0][1])
+            free.remove(scored[0][1])
     return pairs
+
+
+ROW_COMPARISONS = 20_000
+
+
+def likeness(a: str, b: str) -> float:
+    if max(len(a), len(b)) > LIKENESS_MAX_CHARS:
+        return 0.0
+    sm = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    return sm.ratio() if sm.real_quick_ratio() > 0.75 and sm.quick_ratio() > 0.75 else 0.0
 
 
 def cell_of(row, tags: SourceTags, t: int, r: int, c: int, same_shape: bool):

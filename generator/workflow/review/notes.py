@@ -6,7 +6,8 @@ from typing import Callable
 
 from generator.core.messages import Message
 from generator.render.sources import Tag
-from generator.word.model import Document
+from generator.core.text import squash
+from generator.word.model import Document, Table
 from generator.workflow.review.result import remark
 from generator.workflow.review.writer import Writer
 
@@ -26,10 +27,45 @@ def list_comments(doc: Document, w: Writer, tag_of: Callable[[int], Tag | None])
     return out
 
 
+ROW_KINDS = ("rowIns", "rowDel")
+
+
+def _context(doc: Document, reject: bool) -> tuple[dict[int, str], dict[int, str]]:
+    """Paragraph index → its text, and → its table row's text ('a | b | c'), as the reviewer left them
+    (the text before the changes for deletions)."""
+    paragraphs: dict[int, str] = {}
+    rows: dict[int, str] = {}
+    for block in doc.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                shown = " | ".join(" ".join(squash(p.original_text or p.text) for p in c.paragraphs).strip()
+                                   for c in row.cells).strip(" |")
+                for c in row.cells:
+                    for p in c.paragraphs:
+                        rows[p.index] = shown
+                        paragraphs[p.index] = squash(p.original_text or p.text)
+        else:
+            paragraphs[block.index] = squash(block.original_text or block.text)
+    return paragraphs, rows
+
+
 def list_changes(doc: Document, w: Writer, tag_of: Callable[[int], Tag | None], reject: bool) -> list[Message]:
+    """Every tracked change, with a text to show: its own, else the row's or paragraph's it is on (a
+    row deleted, a paragraph's format changed), never an empty “”."""
     out = []
+    context = None
     for ch in doc.changes:
-        key, line = _anchor(w, tag_of(ch.paragraph_index))
-        out.append(remark(ch.kind, ch.author or "", ch.date or "", ch.text, f"đoạn {ch.paragraph_index + 1}",
+        key, line = _anchor(w, tag_of(ch.paragraph_index)) if ch.paragraph_index >= 0 else ("", None)
+        text = ch.text
+        if not squash(text):
+            if context is None:
+                context = _context(doc, reject)
+            paragraphs, rows = context
+            text = (rows if ch.kind in ROW_KINDS else paragraphs).get(ch.paragraph_index, "") \
+                or paragraphs.get(ch.paragraph_index, "")
+            text = text if squash(text.replace("|", "")) else (
+                "(hàng trống)" if ch.kind in ROW_KINDS else "(đoạn trống)")
+        where = f"đoạn {ch.paragraph_index + 1}" if ch.paragraph_index >= 0 else (ch.where or "đầu/chân trang")
+        out.append(remark(ch.kind, ch.author or "", ch.date or "", text, where,
                           w.plan_display, key, line, decision="từ chối" if reject else "nhận"))
     return out

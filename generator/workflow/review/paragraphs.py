@@ -26,6 +26,10 @@ class Paragraphs:
         first, last = (body_positions[0], body_positions[-1]) if body_positions else (0, -1)
         previous: Unit | None = None
         matched_units = {u.where for u in pairs.values()}
+        next_unit: list[Unit | None] = [None] * len(reviewed)  # the next matched paragraph's unit
+        for pos in range(len(reviewed) - 2, -1, -1):
+            q = reviewed[pos + 1]
+            next_unit[pos] = pairs[q.index] if q.index in pairs else next_unit[pos + 1]
         for pos, p in enumerate(reviewed):
             unit = pairs.get(p.index)
             if unit is not None:
@@ -41,8 +45,7 @@ class Paragraphs:
                     self.w.add("ignored", "dòng trống", f"đoạn {p.index + 1}", note="chỉ là trình bày",
                                paragraphs=(p.index,))
                     continue
-                nxt = next((pairs[q.index] for q in reviewed[pos + 1:] if q.index in pairs), None)
-                self.insert(p, text, previous, nxt)
+                self.insert(p, text, previous, next_unit[pos])
         for u in units:
             if u.where not in matched_units:
                 self.delete(u)
@@ -121,7 +124,7 @@ class Paragraphs:
                 if not isinstance(seq, yaml.SequenceNode) or seq.flow_style:
                     continue
                 value = FORMS["legal"].decode(body, "") if unit.para.kind == "legal" else body
-                w.editor.insert_item(seq, index + 1 if after else index, value)
+                w.insert_item(list_path, index + 1 if after else index, value)
                 w.add("applied", "thêm", where, list_path + (index + 1 if after else index,), "", text,
                       f"vào {format_path(list_path)}", (p.index,))
                 return
@@ -134,12 +137,12 @@ class Paragraphs:
                 content = get(owner, "content")
                 value = body if kind == "text" else {"bullets": [body]}
                 if isinstance(content, yaml.SequenceNode) and content.value and not content.flow_style:
-                    w.editor.insert_item(content, 0, value)
+                    w.insert_item(path[:-1] + ("content",), 0, value)
                     w.add("applied", "thêm", where, path[:-1] + ("content", 0), "", text,
                           f"vào {format_path(path[:-1] + ('content',))}", (p.index,))
                     return
                 if content is None and isinstance(owner, yaml.MappingNode):
-                    w.editor.insert_key(owner, "content", [value])
+                    w.insert_list(path[:-1], "content", value)
                     w.add("applied", "thêm", where, path[:-1] + ("content",), "", text, paragraphs=(p.index,))
                     return
         # a bullet list after a paragraph of a content list
@@ -149,7 +152,7 @@ class Paragraphs:
                 list_path, index = slot
                 seq = w.node(list_path)
                 if list_path and list_path[-1] in ("content", "funding") and isinstance(seq, yaml.SequenceNode):
-                    w.editor.insert_item(seq, index + 1, {"bullets": [body]})
+                    w.insert_item(list_path, index + 1, {"bullets": [body]})
                     w.add("applied", "thêm", where, list_path + (index + 1,), "", text,
                           f"vào {format_path(list_path)}", (p.index,))
                     return

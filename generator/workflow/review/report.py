@@ -10,6 +10,7 @@ STATUS_TITLES = {
     "applied": "Đã đưa vào tệp kế hoạch",
     "ignored": "Bỏ qua (đánh số, trình bày, hoặc in lại theo số liệu đã sửa)",
     "unapplied": "CHƯA đưa vào — cần xử lý bằng tay",
+    "conflict": "XUNG ĐỘT — kế hoạch đã sửa cùng chỗ từ khi build: giữ bản của kế hoạch, cần quyết định bằng tay",
 }
 CHANGE_KINDS = {"ins": "chèn", "del": "xóa", "moveFrom": "chuyển đi", "moveTo": "chuyển đến",
                 "pPr": "đổi định dạng đoạn", "rPr": "đổi định dạng chữ", "rowIns": "chèn hàng",
@@ -35,7 +36,8 @@ def _item_line(m: Message) -> str:
 def summary(result: OntoResult) -> str:
     counts = {s: len(result.with_status(s)) for s in STATUS_TITLES}
     return (f"{result.plan_file} ← {result.reviewed_file}: {counts['applied']} sửa đổi đã đưa vào, "
-            f"{counts['ignored']} bỏ qua, {counts['unapplied']} chưa đưa vào; {len(result.changes)} thay đổi "
+            f"{counts['ignored']} bỏ qua, {counts['unapplied']} chưa đưa vào"
+            + (f", {counts['conflict']} xung đột" if counts['conflict'] else "") + f"; {len(result.changes)} thay đổi "
             f"được theo dõi, {len(result.comments)} ý kiến.")
 
 
@@ -71,6 +73,9 @@ def _md(text: str) -> str:
 
 def render_markdown(result: OntoResult) -> str:
     lines = [f"### Ý kiến duyệt từ `{result.reviewed_file}`", "", summary(result), ""]
+    warnings = [m for m in result.messages if m.level == "warning"]
+    if warnings:  # e.g. a document without the plan it was built from: edits may be reverted
+        lines += [f"> **Cảnh báo:** {str(m).replace(chr(10), ' ')}" for m in warnings] + [""]
     for status, title in STATUS_TITLES.items():
         items = result.with_status(status)
         if items:
@@ -115,5 +120,5 @@ def render_json(result: OntoResult) -> str:
     data = {"plan_file": result.plan_file, "reviewed_file": result.reviewed_file, "changed": result.changed,
             "items": [_item_json(m) for m in result.items], "comments": [_remark_json(m) for m in result.comments],
             "changes": [_remark_json(m) for m in result.changes], "messages": [str(m) for m in result.messages],
-            "unapplied": len(result.unapplied)}
+            "unapplied": len(result.unapplied), "conflicts": len(result.conflicts)}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from generator.core.messages import Message
 
 # what becomes of a difference → its message level: those left for the drafter are warnings
-LEVELS = {"applied": "info", "ignored": "info", "unapplied": "warning"}
+LEVELS = {"applied": "info", "ignored": "info", "unapplied": "warning", "conflict": "warning"}
 
 
 @dataclass(frozen=True)
 class Outcome:
     """A difference of the reviewed file and what became of it."""
 
-    status: str  # applied | ignored | unapplied
+    status: str  # applied | ignored | unapplied | conflict (the plan changed the same place since the build)
     what: str  # Vietnamese: "sửa", "thêm", "bỏ", ...
     old: str = ""
     new: str = ""
@@ -45,8 +45,8 @@ def short(text: str, limit: int = 160) -> str:
 def outcome(status: str, what: str, where: str, plan_file: str, key: str = "", line: int | None = None,
             old: str = "", new: str = "", note: str = "") -> Message:
     """The message of one difference; its text is what was done to which text ('sửa “a” → “b”')."""
-    change = f"“{short(old)}” → “{short(new)}”" if old and new else f"“{short(new or old)}”"
-    return Message(LEVELS[status], f"{what} {change}", where=where, file=plan_file if line else "",
+    change = f"“{short(old)}” → “{short(new)}”" if old and new else f"“{short(new or old)}”" if new or old else ""
+    return Message(LEVELS[status], f"{what} {change}".strip(), where=where, file=plan_file if line else "",
                    line=line or 0, field=key, detail=Outcome(status, what, old, new, note))
 
 
@@ -73,3 +73,12 @@ class OntoResult:
     @property
     def unapplied(self) -> list[Message]:
         return self.with_status("unapplied")
+
+    @property
+    def conflicts(self) -> list[Message]:
+        return self.with_status("conflict")
+
+    @property
+    def needs_hand(self) -> bool:
+        """Something of the reviewer's is not in the plan: the command exits 1."""
+        return bool(self.unapplied or self.conflicts)

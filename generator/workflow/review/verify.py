@@ -2,16 +2,35 @@
 a reviewer wrote is lost silently."""
 from __future__ import annotations
 
-import difflib
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from generator.core.errors import KehoachError, located
 from generator.core.text import squash
+from generator.nd30.labels import REVIEW_LABEL
 from generator.word import read_docx
+from generator.workflow.review.linediff import opcodes
 from generator.workflow.review.matching import Reading
 from generator.workflow.review.writer import Writer
+
+
+MISPLACED = ("đã thêm vào tệp kế hoạch, nhưng văn bản tạo lại không in đoạn này ở chỗ người duyệt đặt (thứ tự "
+             "hoặc chỗ khác): hãy kiểm tra và sửa bằng tay trong tệp kế hoạch")
+
+
+def _unlabelled(text: str) -> str:
+    return squash(REVIEW_LABEL.sub("", text, count=1))
+
+
+def misplaced(w: Writer, index: int) -> None:
+    """A paragraph added to the plan that the rebuild does not print where the reviewer typed it (two
+    new bullets in reverse order, say): its item is not 'applied'."""
+    i = w.item_of[index]
+    m = w.items[i]
+    if m.detail.status == "applied" and m.detail.what == "thêm":
+        w.items[i] = replace(m, level="warning", detail=replace(m.detail, status="unapplied", note=MISPLACED))
 
 
 def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path: Callable[[int], tuple | None]) -> None:
@@ -39,7 +58,7 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
     texts = [t for _, t in expected]
     changed_by_reviewer: set[int] = set()
     before = [squash(p.text) for p in original.paragraphs()]
-    for op, i1, i2, _, _ in difflib.SequenceMatcher(a=texts, b=before, autojunk=False).get_opcodes():
+    for op, i1, i2, _, _ in opcodes(texts, before):
         if op != "equal":
             changed_by_reviewer.update(index for index, t in expected[i1:i2] if t)
     for index, reviewed in expected:
@@ -48,10 +67,13 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
             w.add("unapplied", "sửa", f"đoạn {index + 1}", anchor_path(index), "", reviewed,
                   "không gắn được với giá trị nào của tệp kế hoạch (nằm ngoài phần kehoach tạo ra)")
     after = [squash(p.text) for p in rebuilt.paragraphs()]
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=texts, b=after, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(texts, after):
         if op == "equal":
             continue
         for index, reviewed in expected[i1:i2]:
+            if reviewed and index in w.item_of and not any(
+                    _unlabelled(reviewed) == _unlabelled(t) for t in after[j1:j2]):
+                misplaced(w, index)
             if not reviewed or index in w.handled:
                 continue
             w.handled.add(index)

@@ -43,6 +43,9 @@ class Writer:
         self.handled: set[int] = set()  # reviewed paragraph indexes already accounted for
         self.new_ids: set[str] = set()
         self.removed: dict[tuple, dict] = {}  # list path → item index → its deletion (see remove_item)
+        self.grown: dict[tuple, int] = {}  # list path → items added to it (a list that gets new items stays)
+        self.new_keys: dict[tuple, tuple[object, list]] = {}  # (mapping path, key) → (its insertion, items)
+        self.item_of: dict[int, int] = {}  # reviewed paragraph index → its item in `items`
 
     # ---------------------------------------------------------------- where a value is
 
@@ -77,6 +80,8 @@ class Writer:
         self.items.append(outcome(status, what, where, self.plan_display, self.key(path) if path else "",
                                   self.line(path) if path else None, old, new, note))
         self.handled.update(paragraphs)
+        for index in paragraphs:
+            self.item_of[index] = len(self.items) - 1
 
     # ---------------------------------------------------------------- edits
 
@@ -109,11 +114,27 @@ class Writer:
         self.new_ids.add(f"{base}-moi-{n}")
         return f"{base}-moi-{n}"
 
+    def insert_item(self, list_path: tuple, index: int, value) -> None:
+        """Add `value` as item `index` of the block list at `list_path` (in the plan as read)."""
+        self.editor.insert_item(self.node(list_path), index, value)
+        self.grown[list_path] = self.grown.get(list_path, 0) + 1
+
+    def insert_list(self, owner_path: tuple, key: str, value) -> None:
+        """A new list `key: [value]` in the mapping at `owner_path`; a second value for the same new
+        list joins it (never two `key:` lines)."""
+        edit, values = self.new_keys.get((owner_path, key), (None, []))
+        if edit is not None:
+            self.editor.cancel(edit)
+        values = values + [value]
+        self.editor.insert_key(self.node(owner_path), key, values)
+        self.new_keys[(owner_path, key)] = (self.editor.edits[-1], values)
+
     def remove_item(self, list_path: tuple, index: int) -> None:
-        """Delete a list item; a list left empty goes with its key ('bullets' with its block)."""
+        """Delete a list item; a list left empty goes with its key ('bullets' with its block). A list
+        that also gets new items (a paragraph typed again in another form) is never left empty."""
         seq = self.node(list_path)
         gone = self.removed.setdefault(list_path, {})
-        if len(gone) + 1 < len(seq.value):
+        if len(gone) + 1 < len(seq.value) + self.grown.get(list_path, 0):
             gone[index] = self.editor.delete_item(seq, index)
             return
         # the last one: the item deletions of this list give way to removing the list itself

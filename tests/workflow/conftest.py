@@ -1,0 +1,87 @@
+"""Shared by the review round trip tests: the sample's .docx edited for real in LibreOffice Writer (driven
+through UNO by lo_edit.py), and the same written the way Word writes comments and tracked changes;
+made once per session."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.workflow.word_edit import add_comment, tracked_replace
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
+SEED = ROOT / "plans" / "quang-nam-papi-2020.yaml"
+
+# name → LibreOffice edits of the sample's .docx (see lo_edit.py for the ops)
+JOBS = {
+    "words": [{"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"}],
+    "bullets": [
+        {"op": "insert_after", "find": "Tuyên truyền trên Cổng thông tin điện tử.",
+         "text": "- Tuyên truyền trên mạng xã hội."},
+        {"op": "delete_paragraph", "find": "+ Báo Quảng Nam;"},
+    ],
+    "row": [{"op": "row_after", "find": "Tuyên truyền về bầu cử trưởng thôn.",
+             "cells": ["", "Tập huấn cho trưởng thôn.", "", "Sở Nội vụ", "", "Quý III năm 2021", ""]}],
+    "target": [{"op": "replace", "find": "đạt 5,7/10 điểm (tăng 0,22", "with": "đạt 5,9/10 điểm (tăng 0,42"}],
+    "lead": [{"op": "replace", "find": "UBND cấp huyện", "with": "Sở Nội vụ"}],
+    "tracked": [{"op": "track", "on": True},
+                {"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"},
+                {"op": "delete_paragraph", "find": "Tuyên truyền trên Cổng thông tin điện tử."},
+                {"op": "insert_after", "find": "Đài Phát thanh và Truyền hình tỉnh.",
+                 "text": "+ Cổng thông tin điện tử tỉnh."}],
+    "title": [{"op": "replace", "find": "Cải thiện Chỉ số PAPI tỉnh", "with": "Nâng cao Chỉ số PAPI tỉnh"}],
+    "shifted": [{"op": "shift_bookmarks"},
+                {"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"}],
+    "untagged": [{"op": "drop_bookmarks"},
+                 {"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"},
+                 {"op": "replace", "find": "Quý II năm 2021", "with": "Quý III năm 2021"}],
+}
+
+
+def system_python_with_uno() -> str:
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import uno"], capture_output=True).returncode == 0:
+            return candidate
+    pytest.fail("LibreOffice's Python bridge is needed: apt-get install python3-uno (system python3)")
+
+
+@pytest.fixture(scope="session")
+def reviewed(built, tmp_path_factory) -> dict[str, Path]:
+    """Every reviewed variant of the sample, made in one LibreOffice session."""
+    out = tmp_path_factory.mktemp("reviewed")
+    source = out / "sample.docx"
+    shutil.copy(next(f for f in built["sample"].files if f.suffix == ".docx"), source)
+    word = {"comment": out / "comment.docx", "word-tracked": out / "word-tracked.docx"}
+    add_comment(source, word["comment"], "Tuyên truyền về bầu cử trưởng thôn.", "Cần nêu rõ thời gian tổ chức.",
+                "Lê Văn Cường")
+    tracked_replace(source, word["word-tracked"], "Khắc phục tồn tại, hạn chế.",
+                    "Khắc phục dứt điểm tồn tại, hạn chế.", "Phạm Thị Dung")
+    jobs = [{"source": str(source), "target": str(out / f"{name}.docx"), "author": "Trần Thị Bình", "ops": ops}
+            for name, ops in JOBS.items()]
+    # a real plan, the longest of the seeds: saved unchanged, and with one word changed
+    seed = next(f for f in built[SEED.stem].files if f.suffix == ".docx")
+    jobs += [{"source": str(seed), "target": str(out / "seed-unchanged.docx"), "ops": []},
+             {"source": str(seed), "target": str(out / "seed-edited.docx"), "ops": [
+                 {"op": "replace", "find": "gửi về Sở Nội vụ trước ngày", "with": "gửi về Sở Tư pháp trước ngày"}]}]
+    (out / "jobs.json").write_text(json.dumps({"jobs": jobs}, ensure_ascii=False), encoding="utf-8")
+    done = subprocess.run([system_python_with_uno(), str(HERE / "lo_edit.py"), str(out / "jobs.json")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    # the Word-written comment, saved again by LibreOffice (a plain conversion: LibreOffice 7.4 crashes
+    # on comments in a hidden window driven through UNO)
+    resaved = out / "lo"
+    with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
+        subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                        "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
+                        str(word["comment"])], capture_output=True, timeout=180, check=False)
+    word["commented"] = resaved / "comment.docx"
+    assert word["commented"].is_file()
+    return {**{name: out / f"{name}.docx" for name in JOBS}, **word, "seed-unchanged": out / "seed-unchanged.docx",
+            "seed-edited": out / "seed-edited.docx"}
+
+
