@@ -292,3 +292,19 @@ def bad_xml(src: Path, dst: Path) -> Path:
 # YAML mistakes a drafter makes whose PyYAML message had no Vietnamese hint
 BROKEN_YAML = ["a: *\n", "a: &\n", "a: |x\n  b\n", "%FOO\n---\na: 1\n", "a: &x 1\nb: &x 2\n", "a: !<x\n",
                "a: [1, 2\nb: 3\n", "a:\n  - b\n  c: 1\n", "a: b: c\n", "a: 'x\n"]
+
+
+def reviewed_sample(out: Path) -> Path:
+    """A reviewer's copy of a build: the plan built had 'Hằng tháng' where the sample says 'Thường xuyên',
+    and the reviewer typed 'Thường xuyên' back. `import --onto` of it onto that edited plan (recorded in the
+    .docx as its base) has one edit to write; since the three-way merge, a plain build of the sample gives
+    none (the plan's own change since the build is kept)."""
+    from generator.render.build import build_plan
+    from tests.workflow.word_edit import replace_text
+
+    plan = out / "edited.yaml"
+    plan.write_text(plan_text(lambda t: t.replace("Thường xuyên", "Hằng tháng")), encoding="utf-8")
+    built = next(f for f in build_plan(plan, out / "build").files if f.suffix == ".docx")
+    reviewed = out / "reviewed.docx"
+    replace_text(built, reviewed, "Hằng tháng", "Thường xuyên")
+    return reviewed

@@ -15,6 +15,7 @@ import pytest
 
 from generator.render.build import build_plan
 from tests.core.hostile import (BROKEN_YAML, ROOT, SAMPLE, bad_crc, bad_xml, duplicate_part_docx, not_a_zip, plan_text,
+                                reviewed_sample,
                                 run_on_full_disk, run_read_only, truncated)
 from tests.test_cli import run
 
@@ -25,8 +26,7 @@ ENGLISH = re.compile(r"Errno|OSError|No space|Permission denied|File too large|R
 
 @pytest.fixture(scope="module")
 def sample_docx(tmp_path_factory):
-    out = tmp_path_factory.mktemp("built")
-    return next(f for f in build_plan(SAMPLE, out).files if f.suffix == ".docx")
+    return reviewed_sample(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture

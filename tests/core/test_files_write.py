@@ -16,19 +16,18 @@ import pytest
 
 from generator.core import safeio
 from generator.render.build import build_plan
-from tests.core.hostile import ROOT, SAMPLE, plan_text, unsafe_entries_docx
+from tests.core.hostile import ROOT, SAMPLE, plan_text, reviewed_sample, unsafe_entries_docx
 from tests.test_cli import run
 
 
 @pytest.fixture(scope="module")
 def sample_docx(tmp_path_factory):
-    out = tmp_path_factory.mktemp("built")
-    return next(f for f in build_plan(SAMPLE, out).files if f.suffix == ".docx")
+    return reviewed_sample(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
 def edited_plan(tmp_path):
-    """A plan the sample's build differs from in one value: import --onto with the build changes it back."""
+    """A plan the sample's build differs from in one value: import --onto with the reviewed build changes it back."""
     plan = tmp_path / "real" / "plan.yaml"
     plan.parent.mkdir()
     plan.write_text(plan_text(lambda t: t.replace("Thường xuyên", "Hằng tháng")), encoding="utf-8")

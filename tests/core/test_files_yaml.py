@@ -10,8 +10,10 @@ import yaml
 
 from generator.importer.yaml_out import dump_plan
 from generator.render.build import build_plan
-from tests.core.hostile import SAMPLE, aliased_timeframe, comment_docx, plan_text, tab_before_comment, with_style
+from tests.core.hostile import (SAMPLE, aliased_timeframe, comment_docx, plan_text, reviewed_sample, tab_before_comment,
+                                with_style)
 from tests.test_cli import run
+from tests.workflow.word_edit import replace_text
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +84,14 @@ def test_dump_plan_holds_any_text_in_values_keys_and_comments():
     assert dropped > 100  # the generator does make such texts
 
 
+def reviewed_build(plan, folder, change, nth=1):
+    """The build of `plan` (which records it as the base) with one text typed over by a reviewer."""
+    built = next(f for f in build_plan(plan, folder / "build").files if f.suffix == ".docx")
+    reviewed = folder / "reviewed.docx"
+    replace_text(built, reviewed, *change, nth=nth)
+    return reviewed
+
+
 # ------------------------------------------------------------------------------------- editing: tabs
 
 def test_rollover_and_onto_read_a_tab_before_a_comment(sample_docx, tmp_path):
@@ -93,8 +103,10 @@ def test_rollover_and_onto_read_a_tab_before_a_comment(sample_docx, tmp_path):
     done = run("rollover", plan, "-o", tmp_path / "next.yaml")
     assert done.returncode == 0, done.stderr
     assert "year: 2022\t# năm của kế hoạch" in (tmp_path / "next.yaml").read_text(encoding="utf-8")
-    done = run("import", "--onto", plan, sample_docx, "-o", tmp_path / "onto.yaml")
+    reviewed = reviewed_build(plan, tmp_path, ("Thường xuyên", "Hằng tuần"))
+    done = run("import", "--onto", plan, reviewed, "-o", tmp_path / "onto.yaml")
     assert done.returncode == 0, done.stderr
+    assert "Hằng tuần" in (tmp_path / "onto.yaml").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------------- editing: aliases
@@ -119,15 +131,18 @@ def test_onto_edits_one_use_of_a_shared_value(anchored, sample_docx, tmp_path):
     and no other: edited at the anchor, the alias' place keeps the value it showed (written out there);
     edited at the alias' place, the alias becomes that value and the anchor stays."""
     plan = tmp_path / "plan.yaml"
-    if anchored == "edited":  # the build shows 'Thường xuyên' where the plan has '&q Quý II năm 2021'
+    if anchored == "edited":  # the reviewer typed 'Thường xuyên' over the first use of '&q Quý II năm 2021'
         plan.write_text(aliased_timeframe(plan_text()), encoding="utf-8")
+        # the appendix prints the aliased task (tham-gia-01) first: the anchor's place is the second
+        reviewed = reviewed_build(plan, tmp_path, ("Quý II năm 2021", "Thường xuyên"), nth=2)
         want = ["timeframe: &q Thường xuyên\n", "timeframe: Quý II năm 2021\n"]
-    else:  # the build shows 'Quý II năm 2021' where the plan has '*q' (= 'Thường xuyên')
+    else:  # the reviewer typed 'Quý II năm 2021' over the second use, '*q' (= 'Thường xuyên')
         plan.write_text(plan_text(lambda t: t.replace("timeframe: Thường xuyên", "timeframe: &q Thường xuyên")
                                   .replace("timeframe: Quý II năm 2021", "timeframe: *q")), encoding="utf-8")
+        reviewed = reviewed_build(plan, tmp_path, ("Thường xuyên", "Quý II năm 2021"), nth=1)
         want = ["timeframe: &q Thường xuyên\n", "timeframe: Quý II năm 2021\n"]
     out = tmp_path / "onto.yaml"
-    done = run("import", "--onto", plan, sample_docx, "-o", out)
+    done = run("import", "--onto", plan, reviewed, "-o", out)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "neo không tồn tại" not in done.stdout + done.stderr and "đổi theo" not in done.stdout
     text = out.read_text(encoding="utf-8")
@@ -158,8 +173,9 @@ def test_rollover_and_onto_keep_bom_and_line_endings(bom, crlf, sample_docx, tmp
     """A BOM was dropped; a CRLF file ended with mixed line endings (inserted lines in LF)."""
     plan = tmp_path / "plan.yaml"
     plan.write_bytes(with_style(plan_text(lambda t: t.replace("Thường xuyên", "Hằng tháng")), bom=bom, crlf=crlf))
+    reviewed = reviewed_sample(tmp_path)
     for args, out in ((("rollover", plan), tmp_path / "next.yaml"),
-                      (("import", "--onto", plan, sample_docx), tmp_path / "onto.yaml")):
+                      (("import", "--onto", plan, reviewed), tmp_path / "onto.yaml")):
         done = run(*args, "-o", out)
         assert done.returncode == 0, done.stderr
         data = out.read_bytes()

@@ -127,12 +127,16 @@ def _run_like(run, text: str | None):
     return out
 
 
-def replace_text(src: Path, dst: Path, find: str, new: str) -> None:
-    """Replace `find` (inside one w:t) by `new`, untracked, as typing over it does."""
+def replace_text(src: Path, dst: Path, find: str, new: str, nth: int = 1) -> None:
+    """Replace `find` (inside one w:t; the `nth` such w:t) by `new`, untracked, as typing over it does."""
     def change(parts):
         root = etree.fromstring(parts["word/document.xml"])
+        seen = 0
         for t in root.iter(W + "t"):
             if find in (t.text or ""):
+                seen += 1
+                if seen < nth:
+                    continue
                 t.text = t.text.replace(find, new, 1)
                 break
         else:

@@ -98,8 +98,12 @@ def import_onto(plan_path: Path, docx_path: Path, *, reject: bool = False, plan_
     plan as it is now, with a warning."""
     plan_display = plan_display or str(plan_path)
     docx_display = docx_display or str(docx_path)
-    current = read_text(plan_path, plan_display)
+    # lines are compared without their endings: a plan kept with CRLF (or recorded so) is the same plan;
+    # the file keeps its own endings when written (core/safeio.encode_like)
+    current = read_text(plan_path, plan_display).replace("\r\n", "\n")
     base = recorded_plan(docx_path)
+    if base is not None:
+        base = base.replace("\r\n", "\n")
     if base is None:
         result = Review(plan_path, docx_path, reject, plan_display, docx_display).run()
         result.messages.insert(0, Message("warning", FALLBACK_NOTE, where=docx_display))
