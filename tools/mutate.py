@@ -189,6 +189,13 @@ def copy_tree(dest: Path) -> None:
     modules = ROOT / "tools" / "editor" / "node_modules"
     if modules.is_dir():
         (dest / "tools" / "editor" / "node_modules").symlink_to(modules)
+    # the real documents the tests read at ../shared: beside the copy too (from a worktree /work/wt/NAME,
+    # the checkout's own ../shared or the one of the main checkout's folder), else those tests fail in the copy
+    # and are deselected, and mutants only they would kill survive
+    shared = dest.parent / "shared"
+    found = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), None)
+    if found is not None and not shared.exists():
+        shared.symlink_to(found)
     # a repository of its own, for the tests that read the commit (rollover's provenance line)
     git = ["git", "-c", "user.name=mutate", "-c", "user.email=mutate@localhost", "-c", "commit.gpgsign=false"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "pristine"]):
