@@ -463,16 +463,6 @@ def test_a_timeframe_naming_another_year_is_warned(plan_from, timeframe, warned)
         assert found[0].text.endswith("ngoài năm kế hoạch 2021")
 
 
-@pytest.mark.parametrize("year,warned", [(2020, False), (2021, True)])
-def test_a_baseline_of_the_plans_own_year_is_warned(plan_from, year, warned):
-    """A 2021 plan compares with an earlier year's result; a baseline dated 2021 is a slip (last year meant)."""
-    def edit(data):
-        data["targets"][1]["baseline"]["year"] = year
-    _, warnings = plan_from(edit)
-    found = [(w.field, w.text) for w in warnings if "năm gốc" in w.text]
-    assert found == ([("targets[1].baseline.year", "năm gốc 2021 không trước năm kế hoạch")] if warned else [])
-
-
 @pytest.mark.parametrize("year,of,warning", [
     (2024, 63, None), (2025, 34, None),  # 63 provinces ranked until the 2025 merger, 34 from 2025
     (2024, 34, "năm 2024 có 63 tỉnh, thành phố, không phải 34"),
