@@ -461,3 +461,18 @@ def test_a_timeframe_naming_another_year_is_warned(plan_from, timeframe, warned)
     assert len(found) == (1 if warned else 0), [w.text for w in found]
     if warned:
         assert found[0].text.endswith("ngoài năm kế hoạch 2021")
+
+
+@pytest.mark.parametrize("year,of,warning", [
+    (2024, 63, None), (2025, 34, None),  # 63 provinces ranked until the 2025 merger, 34 from 2025
+    (2024, 34, "năm 2024 có 63 tỉnh, thành phố, không phải 34"),
+    (2025, 63, "năm 2025 có 34 tỉnh, thành phố, không phải 63"),
+])
+def test_a_rank_is_out_of_the_provinces_of_its_year(plan_from, year, of, warning):
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi", "unit": "hạng", "target": 8,
+                                "baseline": {"year": year, "rank": 10, "of": of}})
+        data["sections"][1]["content"].append({"targets": ["t-hang"]})
+    _, warnings = plan_from(edit)
+    found = [w.text for w in warnings if "tỉnh, thành phố" in w.text]
+    assert found == ([] if warning is None else [warning])

@@ -99,6 +99,18 @@ def test_build_bad_plan_exit_1_and_no_output(tmp_path, plan_copy):
     assert not (tmp_path / "out" / "plan").exists()
 
 
+@pytest.mark.parametrize("bad_first", [True, False])
+def test_build_of_several_plans_exits_1_when_any_failed(tmp_path, plan_copy, bad_first):
+    """build a.yaml b.yaml: the good plan is built, the bad one reported, and the exit status says one failed,
+    whichever came last."""
+    bad = plan_copy(lambda t: t.replace("closing:", "closin:"), name="hong.yaml")
+    plans = [bad, SAMPLE] if bad_first else [SAMPLE, bad]
+    done = run("build", *plans, "-o", tmp_path / "out")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "không tạo được kết quả" in done.stderr and ": đã tạo " in done.stdout
+    assert (tmp_path / "out" / "sample" / "sample.docx").is_file()
+
+
 def test_usage_errors_in_vietnamese():
     done = run("bild")
     assert done.returncode == 2 and "Không có lệnh 'bild'" in done.stderr and "'build'" in done.stderr

@@ -214,6 +214,25 @@ def test_relative_strict_and_qualified_targets_print_as_real_plans_do(plan_from)
     assert "- Tiêu chí thành phần “Tỷ lệ cơ quan được kiểm tra”: đạt tối thiểu 100%." in full
 
 
+def test_rank_change_says_toi_thieu_only_when_the_plan_says_at_least(plan_from):
+    def edit(data):
+        _real_targets(data)
+        data["targets"].append({"id": "r-by", "criterion": "par", "unit": "hạng",
+                                "baseline": {"year": 2018, "rank": 33}, "change": {"by": 2}})
+        data["sections"][1]["content"].append({"targets": ["r-by"]})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng 02 bậc so với năm 2018." in full
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng tối thiểu 02 bậc so với năm 2018." in full
+
+
+def test_appendix_sentence_closed_by_a_bracket_has_no_space_before_it(plan_from):
+    def edit(data):
+        data["sections"][2]["content"].append({"appendix": ["nhiem-vu"], "before": "(Chi tiết tại",
+                                               "after": ")"})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert "(Chi tiết tại Phụ lục I)" in full
+
+
 def test_one_sentence_cites_several_appendices(plan_from):
     def edit(data):
         data["sections"][2]["content"].append({"appendix": ["nhiem-vu", "diem"], "before": "(Chi tiết tại",

@@ -23,6 +23,11 @@ def test_date_form(text, ok):
     assert (nd30.date_check(text).problems == []) is ok
 
 
+@pytest.mark.parametrize("year", ["202", "20210"])
+def test_date_year_must_have_four_digits(year):
+    assert nd30.date_check(f"Hà Nội, ngày 05 tháng 3 năm {year}").problems == ["năm phải đủ 4 chữ số"]
+
+
 def test_date_fix_pads_only_what_nd30_pads():
     assert nd30.date_check("Lào Cai, ngày 7 tháng 06 năm 2021").fixed == "Lào Cai, ngày 07 tháng 6 năm 2021"
     assert nd30.date_check("Hà Nội, ngày 5 tháng 2 năm 2020").fixed == "Hà Nội, ngày 05 tháng 02 năm 2020"
@@ -114,6 +119,7 @@ def test_what_each_label_makes_of_its_paragraph(label, ilvl, kind):
     ("Mục đích", 1, ("section", 0, "", "Mục đích")),             # Heading 1 makes a section
     ("1. Mục đích", 1, ("section", 0, "1.", "Mục đích")),        # even one typed "1." (offices do)
     ("- Gạch", 1, ("bullet", 0, "-", "Gạch")),                   # a bullet stays a bullet
+    ("Mục tiêu chung", 2, ("clause", 1, "", "Mục tiêu chung")),  # Heading 2 makes a clause
     ("Đối với cấp tỉnh", 3, ("clause", 2, "", "Đối với cấp tỉnh")),
     ("Đoạn thường", None, ("text", 0, "", "Đoạn thường")),
 ])

@@ -115,6 +115,19 @@ def test_header_table_layout_and_date(built):
     assert doc.paragraphs[0].text == "KẾ HOẠCH"
 
 
+def test_superior_agency_line_is_not_bold_and_the_issuer_name_is(plan_from, tmp_path):
+    """ND30: the line of the superior agency (in capitals, above) is regular, the issuing agency's name bold."""
+    def edit(data):
+        data["issuer"]["superior"] = ["UBND TỈNH QUẢNG NAM"]
+        data["issuer"]["name"] = ["SỞ NỘI VỤ"]
+    plan_from(edit)
+    result = build_plan(tmp_path / "plan.yaml", tmp_path / "out")
+    doc = Document(str(next(f for f in result.files if f.suffix == ".docx")))
+    para = doc.tables[0].cell(0, 0).paragraphs[0]
+    shown = [(r.text.strip(), para.style.font.bold if r.bold is None else r.bold) for r in para.runs if r.text.strip()]
+    assert shown == [("UBND TỈNH QUẢNG NAM", False), ("SỞ NỘI VỤ", True)]
+
+
 def test_rules_are_drawn_borders_sized_to_the_text(built):
     doc = Document(str(docx_of(built, "sample")))
     rules = {}

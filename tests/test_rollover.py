@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from generator.render.build import build_plan
-from generator.core.errors import PlanError
+from generator.core.errors import KehoachError, PlanError
 from generator.workflow.rollover import default_output, rollover
 from generator.plan.validate import load_plan
 from tests.conftest import PLANS, SAMPLE
@@ -424,3 +424,14 @@ def test_results_must_be_of_the_plan_year_exactly(tmp_path, year, accepted):
         with pytest.raises(PlanError) as exc:
             rollover(SAMPLE, results_path=results)
         assert "cần kết quả năm 2021" in str(exc.value)
+
+
+@pytest.mark.parametrize("new_year,accepted", [(2022, True), (2021, False), (2020, False)])
+def test_the_new_year_must_come_after_the_plans_year(new_year, accepted):
+    """Rolling the 2021 sample onto 2021 itself (or back) would make a second plan of the same year."""
+    if accepted:
+        assert rollover(SAMPLE, new_year).new_year == new_year
+    else:
+        with pytest.raises(KehoachError) as exc:
+            rollover(SAMPLE, new_year)
+        assert str(exc.value) == f"lỗi: năm mới ({new_year}) phải sau năm của kế hoạch (2021)"

@@ -328,6 +328,8 @@ class YamlEditor:
             out = []
             for i, (key, item) in enumerate(value.items()):
                 sub = self._value_lines(item, indent + 2)
+                if isinstance(item, dict) and item:  # a mapping under a key starts on the next line
+                    sub = ["", " " * (indent + 2) + sub[0], *sub[1:]]
                 first = (f"{key}:" + (" " + sub[0] if sub[0] else ""))
                 out.append(first if i == 0 else pad + first)
                 out += sub[1:]

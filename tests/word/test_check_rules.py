@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.nd30.check import check_docx
-from tests.word.test_check import (Doc, docx_of, ppr_child, remove, run_props, sample_docx, set_text,  # noqa: F401
+from tests.word.test_check import (Doc, docx_of, header_part, ppr_child, remove, run_props, sample_docx, set_text,  # noqa: F401
                                    text_of)
 
 
@@ -196,3 +196,16 @@ def test_what_is_within_the_rules_is_not_reported(sample_docx, tmp_path, mutate)
     mutate(doc)
     findings = check_docx(doc.save(tmp_path / "ok.docx")).findings
     assert [(f.rule, f.text) for f in findings] == []
+
+
+# ---------------------------------------------------------------- page numbers
+
+
+def test_a_page_number_shown_in_the_first_page_header_is_reported(sample_docx, tmp_path):
+    """"Trang đầu khác" is on but its own header prints the PAGE field: page 1 shows a number, which ND30
+    (PL I §I.7) forbids — reported though the setting looks right."""
+    def page_in_first_header(d: Doc) -> None:
+        first = header_part(d, with_page=False)
+        d.parts[first] = d.parts[header_part(d)]
+    found = _findings_after(sample_docx, tmp_path, page_in_first_header, "page-on-first", "pagenum.first")
+    assert found == ["không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)"]

@@ -108,3 +108,14 @@ def test_plan_naming_no_index_with_its_own_targets_imports(tmp_path):
     assert target["target"] == 90 and target["bound"] == "at_least"
     assert result.data["criteria"] == [{"code": target["criterion"],
                                         "name": "Tỷ lệ hộ dân vùng ven biển được hướng dẫn kỹ năng phòng tránh thiên tai"}]
+
+
+@pytest.mark.parametrize("year_said,baseline", [(2020, (2020, "45")), (2021, (None, None))])
+def test_only_an_earlier_years_result_is_read_as_the_baseline(year_said, baseline):
+    """In a 2021 plan, "năm 2020 đạt 45 điểm" is last year's result (the baseline the sentence compares
+    with); "năm 2021 đạt 45 điểm" is the plan year itself, never a baseline (a plan cannot compare with its
+    own year: validate would warn about the plan imported)."""
+    parsed = parse_target(f"Chỉ số PAPI năm {year_said} đạt 45 điểm, phấn đấu đạt 46 điểm.",
+                          catalogue_for({"papi": "2018"}), year=2021)
+    got = (parsed.base_year, None if parsed.base_value is None else str(parsed.base_value))
+    assert got == baseline

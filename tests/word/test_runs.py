@@ -21,6 +21,17 @@ def test_tracked_changes_accepted_and_rejected_views(rich):
     assert ("del", "Trần Thị B", "cũ ", q.index) in changes
 
 
+def test_text_moved_with_tracked_changes_is_read_once_in_its_new_place(tmp_path):
+    """A reviewer dragged a sentence to another paragraph with "Track Changes" on: read as accepted it is
+    in its new place only, read as rejected in its old place only — never twice."""
+    mark = 'w:author="Nguyễn Văn A" w:date="2024-05-01T08:00:00Z"'
+    moved_from = p(r("Đầu. "), f'<w:moveFrom w:id="1" {mark}>' + r("Câu chuyển. ") + "</w:moveFrom>", r("Cuối."))
+    moved_to = p(r("Đoạn hai. "), f'<w:moveTo w:id="2" {mark}>' + r("Câu chuyển.") + "</w:moveTo>")
+    paras = list(read_docx(make_docx(tmp_path / "move.docx", moved_from + moved_to)).value.paragraphs())
+    assert [q.text for q in paras] == ["Đầu. Cuối.", "Đoạn hai. Câu chuyển."]
+    assert [q.original_text for q in paras] == ["Đầu. Câu chuyển. Cuối.", "Đoạn hai. "]
+
+
 def test_fields_keep_results_and_are_named(rich):
     q = _para(rich, "liên kết")
     assert q.text == "liên kết trang 29"  # hyperlink text, PAGE result "2", NUMPAGES result "9"; no field codes

@@ -153,3 +153,13 @@ def test_quoted_values_read_back_exactly(value, column, indent):
     words = value.split(" ")
     if "" not in words and max(map(len, words)) < 30:  # foldable (a run of spaces stays on one line)
         assert all(len(line) <= 100 for line in doc.splitlines()), doc
+
+
+def test_an_item_holding_a_mapping_under_a_key_is_valid_yaml():
+    """A new row of a plain table ({id, cells: {…}}) was written 'cells: ten: Điểm ba' (a YAML syntax error:
+    import --onto then failed on a reviewer's new row)."""
+    def act(e, root):
+        e.insert_item(get(root, "items"), 1, {"id": "nam", "cells": {"ten": "Điểm ba", "ghi-chu": "Thôn C"}})
+    out, data = edit(act)
+    assert data["items"][1] == {"id": "nam", "cells": {"ten": "Điểm ba", "ghi-chu": "Thôn C"}}
+    assert "  - id: nam\n    cells:\n      ten: Điểm ba\n      ghi-chu: Thôn C\n" in out

@@ -1,0 +1,165 @@
+"""`kehoach import --onto`, what a reviewer sees after four kinds of edit that a fresh batch of mutants
+(tools/mutants_fresh1.py, issue 23) showed untested: a bullet added under a heading, a row added at the end
+of a plain table, a row deleted with tracked changes then rejected, a target sentence edited with a computed
+number that disagrees. The edits are written into kehoach's own build with lxml, as Word stores them
+(no LibreOffice: fast), and each test asserts what the reviewer gets: the plan's values, the next build, the
+report."""
+from __future__ import annotations
+
+import copy
+import zipfile
+from pathlib import Path
+
+import yaml
+from lxml import etree
+
+from generator.plan.validate import load_plan
+from generator.render.build import build_plan
+from generator.word import read_docx
+from generator.workflow.review import import_onto, render_text
+from tests.conftest import SAMPLE
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = f"{{{W_NS}}}"
+MARK = {f"{W}id": "901", f"{W}author": "Trần Thị Bình", f"{W}date": "2026-12-01T08:00:00Z"}
+
+
+def text_of(el) -> str:
+    return "".join(t.text or "" for t in el.iter(W + "t", W + "delText"))
+
+
+def edit_docx(src: Path, dst: Path, change) -> Path:
+    """Copy `src` to `dst` with `change(root)` applied to word/document.xml."""
+    with zipfile.ZipFile(src) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    root = etree.fromstring(parts["word/document.xml"])
+    change(root)
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return dst
+
+
+def untagged_copy(el, texts: list[str]):
+    """A copy of a paragraph or a table row, without kehoach's bookmarks (as a reviewer's new paragraph or
+    row has none), its paragraphs holding `texts` in order."""
+    new = copy.deepcopy(el)
+    for mark in list(new.iter(W + "bookmarkStart", W + "bookmarkEnd")):
+        mark.getparent().remove(mark)
+    paragraphs = [new] if new.tag == W + "p" else list(new.iter(W + "p"))
+    for p, text in zip(paragraphs, texts):
+        runs = p.findall(W + "r")
+        for r in runs[1:]:
+            p.remove(r)
+        for t in runs[0].findall(W + "t"):
+            t.text = ""
+        runs[0].findall(W + "t")[0].text = text
+    return new
+
+
+def paragraph(root, text: str):
+    return next(p for p in root.iter(W + "p") if text_of(p) == text)
+
+
+def build(plan: Path, out: Path) -> Path:
+    return next(f for f in build_plan(plan, out).files if f.suffix == ".docx")
+
+
+def texts(docx: Path) -> list[str]:
+    return [" ".join(p.text.split()) for p in read_docx(docx).value.paragraphs()]
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_bullet_added_under_a_heading_is_printed_as_a_bullet(tmp_path):
+    """A '-' line typed right under '2. Yêu cầu' (whose content starts with a paragraph) comes back as a
+    bullet of that clause: the next build prints it with its '-', above the paragraph."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def add(root):
+        heading = paragraph(root, "2. Yêu cầu")
+        heading.addnext(untagged_copy(paragraph(root, "- Khắc phục tồn tại, hạn chế."), ["- Bám sát chỉ đạo."]))
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", add)
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied, render_text(result)
+    rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
+    at = rebuilt.index("2. Yêu cầu")
+    assert rebuilt[at + 1:at + 3] == ["- Bám sát chỉ đạo.", "a) Các nhiệm vụ phải cụ thể"]
+    assert rebuilt == texts(reviewed)
+
+
+def _with_plain_table(data):
+    data["appendices"].append({
+        "id": "bang", "type": "table", "title": "Danh sách điểm tuyên truyền",
+        "columns": [{"id": "ten", "header": "Tên"}, {"id": "ghi-chu", "header": "Ghi chú"}],
+        "rows": [{"id": "mot", "cells": {"ten": "Điểm một", "ghi-chu": "Thôn A"}},
+                 {"id": "hai", "cells": {"ten": "Điểm hai", "ghi-chu": "Thôn B"}}]})
+    data["sections"][2]["content"].append({"appendix": "bang"})
+
+
+def test_a_row_added_at_the_end_of_a_plain_table_stays_last(tmp_path):
+    """The report says the new row goes 'ở cuối bảng': it does, in the plan and so in the next build."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    _with_plain_table(data)
+    plan = write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
+    source = build(plan, tmp_path / "build")
+
+    def add(root):
+        last = next(tr for tr in root.iter(W + "tr") if "Điểm hai" in text_of(tr))
+        last.addnext(untagged_copy(last, ["Điểm ba", "Thôn C"]))
+    result = import_onto(plan, edit_docx(source, tmp_path / "reviewed.docx", add))
+    assert not result.unapplied, render_text(result)
+    assert "ở cuối bảng" in render_text(result)
+    new_plan, _ = load_plan(write(tmp_path, result.text, "new.yaml"))
+    table = next(a for a in new_plan.appendices if a.id == "bang")
+    assert [r.cells["ten"] for r in table.rows] == ["Điểm một", "Điểm hai", "Điểm ba"]
+
+
+def _delete_row_tracked(root, find: str) -> None:
+    """Word's tracked deletion of a table row: w:del in the row's properties, its text as w:delText in w:del."""
+    row = next(tr for tr in root.iter(W + "tr") if find in text_of(tr))
+    props = row.find(W + "trPr")
+    if props is None:
+        props = etree.Element(W + "trPr")
+        row.insert(0 if row[0].tag != W + "tblPrEx" else 1, props)
+    props.append(etree.Element(W + "del", MARK))
+    for r in list(row.iter(W + "r")):
+        for t in r.findall(W + "t"):
+            t.tag = W + "delText"
+        wrapper = etree.Element(W + "del", MARK)
+        r.addprevious(wrapper)
+        wrapper.append(r)
+
+
+def test_a_row_deletion_rejected_keeps_the_task(tmp_path):
+    """With --reject the reviewer's tracked deletion of a task row is refused: the task stays in the plan
+    (accepted, the same file removes it)."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx",
+                         lambda root: _delete_row_tracked(root, "Tuyên truyền về bầu cử trưởng thôn."))
+    rejected = import_onto(SAMPLE, reviewed, reject=True)
+    assert rejected.text == SAMPLE.read_text(encoding="utf-8"), render_text(rejected)
+    accepted = import_onto(SAMPLE, reviewed)
+    assert "Tuyên truyền về bầu cử trưởng thôn." in SAMPLE.read_text(encoding="utf-8")
+    assert "Tuyên truyền về bầu cử trưởng thôn." not in accepted.text
+
+
+def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(tmp_path):
+    """'đạt 5,7/10 điểm (tăng 0,22 …)' edited to 'đạt 5,9/10 điểm (tăng 0,30 …)': kehoach computes the rise
+    from the target (0,42), so the reviewer's 0,30 cannot be kept; the edit is listed as not applied
+    (exit 1), with the sentence kehoach will print."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def change(root):
+        t = next(t for t in root.iter(W + "t") if "đạt 5,7/10 điểm (tăng 0,22" in (t.text or ""))
+        t.text = t.text.replace("đạt 5,7/10 điểm (tăng 0,22", "đạt 5,9/10 điểm (tăng 0,30")
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", change))
+    assert [i.field for i in result.unapplied] == ["targets[id=t-cong-khai].target"], render_text(result)
+    item = result.unapplied[0]
+    assert "tăng 0,42 điểm" in item.detail.note and "không theo bản sửa" in item.detail.note
+    assert "CHƯA đưa vào" in render_text(result)
