@@ -8,7 +8,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from tests.word.docx_factory import NSDECL, STYLES, abstract, lvl, make_docx, num, numbering_xml, p, r, sect, tbl, tc, tr
+from tests.word.docx_factory import (NSDECL, STYLES, abstract, lvl, make_docx, num, numbering_xml, p, r, sect, tbl,
+                                      tc, tr)
 
 RATIO_FLOOR = 1024 * 1024  # package.RATIO_FLOOR of today; parts stay just under it
 
