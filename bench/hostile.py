@@ -27,8 +27,8 @@ FILES = {
     "numbering chain 8,000": lambda d: gen.numbering_chain(d / "chain.docx", 8000, paragraphs=400),
     "underscores 6,000": lambda d: gen.underscore_header(d / "rule.docx", 6000),
     "appendix gap 3,000": lambda d: gen.appendix_gap(d / "gap.docx", 3000),
-    "at budget 19,000 paragraphs": lambda d: gen.at_budget(d / "budget.docx"),
-    "runs 50,000": lambda d: gen.many_runs(d / "runs.docx", 25_000),
+    "at budget 9,500 paragraphs": lambda d: gen.at_budget(d / "budget.docx"),
+    "runs 48,000": lambda d: gen.many_runs(d / "runs.docx", 24_000),
 }
 
 COMMANDS = {

@@ -35,8 +35,8 @@ CHUNK = 64 * 1024
 # few hundred MB and seconds.
 MAX_XML_BYTES = 32 * 1024 * 1024
 MAX_NODES = 1_000_000  # elements, counted as "<" before parsing (a parsed tree costs ~110 bytes each)
-MAX_PARAGRAPHS = 20_000
-MAX_RUNS = 100_000
+MAX_PARAGRAPHS = 10_000
+MAX_RUNS = 50_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")

@@ -136,7 +136,7 @@ def many_comments(path: Path, n: int) -> Path:
     return _plan(path, body, comments=comments)
 
 
-def at_budget(path: Path, paragraphs: int = 19_000, runs_per_paragraph: int = 5) -> Path:
+def at_budget(path: Path, paragraphs: int = 9_500, runs_per_paragraph: int = 5) -> Path:
     """Just under the package budget (paragraphs and runs): the biggest file that must still be answered, in
     seconds and a few hundred MB. Plan-like lines (numbered, bold words) so every rule has work to do."""
     numbering = numbering_xml([abstract(1, [lvl(0, "upperRoman", "%1."), lvl(1, "decimal", "%2."),
