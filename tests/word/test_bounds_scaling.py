@@ -43,3 +43,22 @@ def test_import_doubling_the_paragraphs_at_most_triples_the_time(tmp_path):
     t1 = _cpu(lambda: import_file(small, tmp_path / "a.yaml"))
     t2 = _cpu(lambda: import_file(large, tmp_path / "b.yaml"))
     assert t2 <= 3 * t1, f"import: n={n} {t1:.3f}s, 2n {t2:.3f}s (×{t2 / t1:.1f})"
+
+
+def test_runs_of_a_long_paragraph_are_found_in_linear_time():
+    """--fix finds the runs under a correction with CharMap.runs_between: it was quadratic in the paragraph's
+    runs ("run not in out"; two paragraphs of 12,000 runs took 31 s)."""
+    from lxml import etree
+
+    from generator.nd30.fix.xml import CharMap
+    from tests.word.docx_factory import NSDECL, p, r
+
+    def charmap(n: int) -> CharMap:
+        xml = f"<w:document {NSDECL}>" + p(*[r(f"c{i} ") for i in range(n)]) + "</w:document>"
+        return CharMap(etree.fromstring(xml.encode())[0])
+
+    small, large = charmap(4000), charmap(8000)
+    t1 = _cpu(lambda: small.runs_between(0, len(small.text)))
+    t2 = _cpu(lambda: large.runs_between(0, len(large.text)))
+    assert len(large.runs_between(0, len(large.text))) == 8000
+    assert t2 <= 3 * t1, f"runs_between: 4,000 runs {t1:.4f}s, 8,000 {t2:.4f}s (×{t2 / t1:.1f})"
