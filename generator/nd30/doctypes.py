@@ -46,7 +46,10 @@ BY_ABBR = {t.abbr: t for t in TYPES if t.abbr}
 
 HEAD_LINES = 40  # the type line and the number sit in the first lines of any ND30 document
 # matched on the line without diacritics, so a file typed without them ("So: 12/BTC-TCCB") is read too
-_SYMBOL = re.compile(r"^so\s*:?\s*[\d\s._…]*[/-]\s*(?P<first>[^\s\-/]+)(?:\s*[-/]\s*\S+)?", re.IGNORECASE)
+# the gap before "/" is matched once ("(?=(X))X", an atomic group): three repeats over spaces backtracked in cubic
+# time on a long line with no "/"; none of them takes "/" or "-", so giving back never lets the match go on
+_SYMBOL = re.compile(r"^so(?=(?P<_gap>\s*:?\s*[\d\s._…]*))(?P=_gap)[/-]\s*(?P<first>[^\s\-/]+)(?:\s*[-/]\s*\S+)?",
+                     re.IGNORECASE)
 _SUBJECT = re.compile(r"^v/v\b", re.IGNORECASE)
 _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.IGNORECASE)
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)

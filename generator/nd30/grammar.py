@@ -54,7 +54,9 @@ def motto_ok(text: str) -> bool:
     return " ".join(text.split()) == MOTTO
 
 
-_UNDERSCORES = re.compile(r"^[\s_]*_{3,}[\s_]*$")
+# Two patterns, not one "^[\s_]*_{3,}[\s_]*$": three unbounded repeats over the same characters backtrack in
+# cubic time on a long line of underscores that ends in anything else (6,000 "_" + "x": no answer in minutes)
+_RULE_CHARS = re.compile(r"[\s_]*")
 
 # Reading form: a line of nothing but rule characters (or nothing at all) carries no words to read; looser than
 # `is_typed_rule`, which judges whether a typed rule is there (a lone "-" or "." is no rule to judge).
@@ -64,7 +66,8 @@ RULE_LINE = re.compile(r"^[\s_\-–—.=*]*$")
 def is_typed_rule(text: str) -> bool:
     """A 'rule' typed as underscores (or dashes): ND30 wants a drawn solid line."""
     stripped = text.strip()
-    return bool(_UNDERSCORES.match(text)) or (len(stripped) >= 5 and set(stripped) <= {"-", "—", "–"})
+    return ((_RULE_CHARS.fullmatch(text) is not None and "___" in text)
+            or (len(stripped) >= 5 and set(stripped) <= {"-", "—", "–"}))
 
 
 # ---------------------------------------------------------------- Số, ký hiệu (§II.3)
@@ -270,7 +273,11 @@ def is_appendix_label(text: str) -> bool:
 
 # Reading form: a label line as offices type it, any case, roman or arabic, its title possibly on the same line
 # ("PHỤ LỤC I: DANH MỤC …"); `APPENDIX_RE`/`is_appendix_label` judge the label ND30 writes alone on its line.
-APPENDIX_LINE = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE)
+# The gap before the title is matched once, as an atomic group ("(?=(X))X" where Python 3.10 has no "(?>X)"):
+# its three repeats over spaces backtracked in cubic time when the line does not end where `$` wants ("Phụ lục I",
+# 3,000 spaces, "x\n!": 48 s); giving back spaces never lets `.*$` match, so the matches are the same.
+APPENDIX_LINE = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?(?=(?P<_gap>\s*[.:]?\s*))(?P=_gap)(?P<rest>.*)$",
+                           re.IGNORECASE)
 # A paragraph of the body that only points at an appendix: "(Chi tiết tại Phụ lục I kèm theo)".
 POINTER = re.compile(r"^(?P<before>\(.*?)\s*Phụ lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*(?P<after>.*\))$")
 # An appendix named in a plan's running text ("… tại Phụ lục II"): `validate` takes it for a reference to that

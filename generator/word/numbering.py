@@ -184,35 +184,66 @@ class Numberer:
         self._counters: dict[str, list[int | None]] = {}
         self._used_nums: set[str] = set()
         self.unknown_formats: set[str] = set()
+        self._by_style_link: dict[str, AbstractNum] | None = None
+        self._resolved: dict[str, AbstractNum] = {}  # abstract id → the abstract its numStyleLink chain ends on
+        self._levels: dict[str, tuple[AbstractNum, dict[int, Level]] | None] = {}
+
+    def _linked(self, abstract: AbstractNum) -> AbstractNum | None:
+        """The abstract one numStyleLink step leads to: through the numbering style's num, else the first
+        abstract whose styleLink names that style."""
+        style = self.styles.get(abstract.num_style_link)
+        if style is not None and style.num_id and style.num_id in self.defs.nums:
+            linked = self.defs.abstracts.get(self.defs.nums[style.num_id].abstract_id or "")
+            if linked is not None:
+                return linked
+        if self._by_style_link is None:  # one pass over the abstracts, not one per step
+            self._by_style_link = {}
+            for candidate in self.defs.abstracts.values():
+                if candidate.style_link:
+                    self._by_style_link.setdefault(candidate.style_link, candidate)
+        return self._by_style_link.get(abstract.num_style_link or "")
 
     def _abstract(self, num: Num) -> AbstractNum | None:
-        abstract = self.defs.abstracts.get(num.abstract_id or "")
-        seen = set()
-        # numStyleLink: the list's levels live on the abstractNum whose styleLink names the numbering style
-        while abstract is not None and abstract.num_style_link and abstract.id not in seen:
-            seen.add(abstract.id)
-            style = self.styles.get(abstract.num_style_link)
-            linked = None
-            if style is not None and style.num_id and style.num_id in self.defs.nums:
-                linked = self.defs.abstracts.get(self.defs.nums[style.num_id].abstract_id or "")
-            if linked is None:
-                linked = next((a for a in self.defs.abstracts.values()
-                               if a.style_link == abstract.num_style_link), None)
+        """numStyleLink: the list's levels live on the abstractNum whose styleLink names the numbering style.
+        Each chain is walked once (every abstract on it is memoised with the chain's end), so a chain of n
+        links costs n steps in all, not n per paragraph; a cycle ends the walk where it closes."""
+        start = self.defs.abstracts.get(num.abstract_id or "")
+        if start is None:
+            return None
+        path: list[AbstractNum] = []
+        on_path: set[str] = set()
+        abstract = start
+        while True:
+            done = self._resolved.get(abstract.id)
+            if done is not None:
+                end = done
+                break
+            if not abstract.num_style_link or abstract.id in on_path:
+                end = abstract
+                break
+            path.append(abstract)
+            on_path.add(abstract.id)
+            linked = self._linked(abstract)
             if linked is None or linked is abstract:
+                end = abstract
                 break
             abstract = linked
-        return abstract
+        for step in path:
+            self._resolved[step.id] = end
+        return end
 
     def levels(self, num_id: str) -> tuple[AbstractNum, dict[int, Level]] | None:
+        if num_id in self._levels:
+            return self._levels[num_id]
+        found = None
         num = self.defs.nums.get(num_id)
-        if num is None:
-            return None
-        abstract = self._abstract(num)
-        if abstract is None:
-            return None
-        levels = dict(abstract.levels)
-        levels.update(num.level_overrides)
-        return abstract, levels
+        abstract = self._abstract(num) if num is not None else None
+        if abstract is not None:
+            levels = dict(abstract.levels)
+            levels.update(num.level_overrides)
+            found = (abstract, levels)
+        self._levels[num_id] = found
+        return found
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
         found = self.levels(num_id)

@@ -2,7 +2,13 @@
 
 Everything here treats the file as hostile: the size is checked before reading, the zip's declared sizes
 are not trusted (parts are inflated in bounded chunks and counted), XML with a DOCTYPE is refused
-(external entities, billion laughs) and parsed without entity resolution or network."""
+(external entities, billion laughs) and parsed without entity resolution or network.
+
+The work a package can cause is bounded for the WHOLE package, not part by part (250 header parts each
+under a per-part limit once took `check` to 14 GB): the XML bytes parsed, the elements they can make
+(counted as "<" in the bytes, before parsing) and the paragraphs and runs of the parsed parts are summed
+over every part and refused, naming the limit, as soon as a sum passes its limit — before the reader walks
+anything (reader.py parses every part it will walk first)."""
 from __future__ import annotations
 
 import os
@@ -23,6 +29,14 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024  # all parts read, inflated
 MAX_RATIO = 200  # inflated/compressed, for parts over RATIO_FLOOR
 RATIO_FLOOR = 1024 * 1024
 CHUNK = 64 * 1024
+# Whole-package budget of parsed XML. The largest real document seen (a 40-page report with tables) has
+# 1.8 MB of XML, 48,000 elements, 981 paragraphs and 4,547 runs; reading costs about 6 KB of memory and
+# 0.1 ms per paragraph and 1 KB per run, so these limits keep `check --fix` (which reads twice) within a
+# few hundred MB and seconds.
+MAX_XML_BYTES = 32 * 1024 * 1024
+MAX_NODES = 1_000_000  # elements, counted as "<" before parsing (a parsed tree costs ~110 bytes each)
+MAX_PARAGRAPHS = 10_000
+MAX_RUNS = 50_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -47,17 +61,37 @@ class Rel:
     external: bool
 
 
+@dataclass(frozen=True)
+class Budget:
+    """What one package may cost, summed over all its parts (see the module's docstring)."""
+
+    part_bytes: int = MAX_PART_BYTES
+    total_bytes: int = MAX_TOTAL_BYTES  # every byte inflated, parts copied by --fix included
+    xml_bytes: int = MAX_XML_BYTES
+    nodes: int = MAX_NODES
+    paragraphs: int = MAX_PARAGRAPHS
+    runs: int = MAX_RUNS
+
+
+_W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_COUNT_P = etree.XPath("count(//w:p)", namespaces={"w": _W_MAIN})
+_COUNT_R = etree.XPath("count(//w:r)", namespaces={"w": _W_MAIN})
+
+
 @dataclass
 class Package:
-    """An opened, checked .docx. Parts are inflated lazily, by name, within the byte budget."""
+    """An opened, checked .docx. Parts are inflated lazily, by name, within the package's budget."""
 
     path: Path
     main_part: str
     _zip: zipfile.ZipFile
     _names: dict[str, zipfile.ZipInfo]
-    max_part_bytes: int = MAX_PART_BYTES
-    max_total_bytes: int = MAX_TOTAL_BYTES
+    budget: Budget = field(default_factory=Budget)
     _read_total: int = 0
+    _xml_bytes: int = 0
+    _nodes: int = 0
+    _paragraphs: int = 0
+    _runs: int = 0
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
     _rels_cache: dict[str, dict[str, Rel]] = field(default_factory=dict)
 
@@ -68,7 +102,8 @@ class Package:
     def names(self) -> list[str]:
         return list(self._names)
 
-    def read(self, name: str) -> bytes:
+    def read(self, name: str, *, xml_room: int | None = None) -> bytes:
+        """The part's bytes. `xml_room`: what is left of the XML budget (the part is to be parsed)."""
         info = self._names.get(_norm(name))
         if info is None:
             raise KeyError(name)
@@ -81,13 +116,15 @@ class Package:
                         break
                     size += len(chunk)
                     self._read_total += len(chunk)
-                    if size > self.max_part_bytes or self._read_total > self.max_total_bytes:
+                    if size > self.budget.part_bytes or self._read_total > self.budget.total_bytes:
                         raise _err(self.path, f"phần {info.filename} giải nén ra quá lớn (hơn "
-                                              f"{_mb(min(self.max_part_bytes, self.max_total_bytes))}); "
+                                              f"{_mb(min(self.budget.part_bytes, self.budget.total_bytes))}); "
                                               "tệp có thể là một “bom nén” nên không được đọc")
                     if size > RATIO_FLOOR and size > MAX_RATIO * max(info.compress_size, 1):
                         raise _err(self.path, f"phần {info.filename} có tỉ lệ nén bất thường (hơn "
                                               f"{MAX_RATIO} lần); tệp có thể là một “bom nén” nên không được đọc")
+                    if xml_room is not None and size > xml_room:
+                        raise self._over("nội dung XML", _mb(self.budget.xml_bytes), info.filename)
                     chunks.append(chunk)
         except WordFileError:
             raise
@@ -105,8 +142,26 @@ class Package:
         if key not in self._names:
             return None
         if key not in self._xml_cache:
-            self._xml_cache[key] = parse_xml(self.read(key), self.path, key)
+            data = self.read(key, xml_room=self.budget.xml_bytes - self._xml_bytes)
+            self._xml_bytes += len(data)
+            self._nodes += data.count(b"<")  # every element starts with one (UTF-16 too): known before parsing
+            if self._nodes > self.budget.nodes:
+                raise self._over("phần tử XML", _thousands(self.budget.nodes), key)
+            root = parse_xml(data, self.path, key)
+            del data
+            self._paragraphs += int(_COUNT_P(root))  # any part: a header's root need not be w:hdr to be walked
+            self._runs += int(_COUNT_R(root))
+            if self._paragraphs > self.budget.paragraphs:
+                raise self._over("đoạn văn", _thousands(self.budget.paragraphs), key)
+            if self._runs > self.budget.runs:
+                raise self._over("đoạn chữ (run)", _thousands(self.budget.runs), key)
+            self._xml_cache[key] = root
         return self._xml_cache[key]
+
+    def _over(self, what: str, limit: str, part: str) -> WordFileError:
+        return _err(self.path, f"tệp có quá nhiều {what}: hơn {limit}, giới hạn tính cho mọi phần của tệp cộng "
+                               f"lại (thân, đầu/chân trang, chú thích, ý kiến; dừng ở phần {part}); tệp bất thường "
+                               "hoặc quá lớn nên không được đọc")
 
     # -- relationships ----------------------------------------------------------------------------
     def rels(self, part: str) -> dict[str, Rel]:
@@ -155,6 +210,10 @@ def _norm(name: str) -> str:
     return posixpath.normpath(name) if name else name
 
 
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def _mb(n: int) -> str:
     return f"{n // (1024 * 1024)} MB"
 
@@ -186,9 +245,13 @@ def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
 
 
 def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES,
-                 max_part_bytes: int = MAX_PART_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES) -> Package:
+                 max_part_bytes: int = MAX_PART_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES,
+                 max_xml_bytes: int = MAX_XML_BYTES, max_nodes: int = MAX_NODES,
+                 max_paragraphs: int = MAX_PARAGRAPHS, max_runs: int = MAX_RUNS) -> Package:
     """Open and check a .docx. Raises WordFileError (Vietnamese, names the file) for anything that is not a
-    plain, macro-free, unencrypted WordprocessingML package within the limits."""
+    plain, macro-free, unencrypted WordprocessingML package within the limits (the budget's are checked as
+    parts are parsed)."""
+    budget = Budget(max_part_bytes, max_total_bytes, max_xml_bytes, max_nodes, max_paragraphs, max_runs)
     path = Path(path)
     try:
         st = os.stat(path)
@@ -254,7 +317,7 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
         if declared > max_total_bytes:
             raise _err(path, f"gói .docx khai báo dung lượng giải nén quá lớn ({_mb(declared)}); tệp có thể "
                              "là một “bom nén” nên không được đọc")
-        pkg = Package(path, "", zf, names, max_part_bytes=max_part_bytes, max_total_bytes=max_total_bytes)
+        pkg = Package(path, "", zf, names, budget=budget)
         _check_content_types(pkg)
         pkg.main_part = _main_part(pkg)
         return pkg

@@ -10,12 +10,10 @@ from generator.word.comments import _plain_text, read_comments
 from generator.word.document import Walker
 from generator.word.model import Document, Message, Result
 from generator.word.numbering import Numberer, read_numbering
-from generator.word.package import Package, open_package
+from generator.word.package import MAX_PARAGRAPHS, Package, open_package
 from generator.word.sections import HeaderParts, read_sections
 from generator.word.styles import read_styles
 from generator.word.xml import attr, child, local, on_off, twips, val, w
-
-MAX_PARAGRAPHS = 200_000  # a 100-page plan has ~2,000; reading time is linear, this bounds it
 
 _CORE_NAMES = {"title", "subject", "creator", "keywords", "description", "lastModifiedBy", "revision",
                "created", "modified", "category", "language"}
@@ -23,12 +21,33 @@ _CORE_NAMES = {"title", "subject", "creator", "keywords", "description", "lastMo
 
 def read_docx(path: str | os.PathLike, *, max_paragraphs: int = MAX_PARAGRAPHS, **limits) -> Result:
     """Result.value is a model.Document; Result.messages lists what could not be represented.
-    `limits` are open_package's (max_bytes, max_entries, max_part_bytes, max_total_bytes)."""
-    with open_package(path, **limits) as pkg:
-        return read_package(pkg, max_paragraphs=max_paragraphs)
+    `limits` are open_package's (max_bytes, max_entries, max_part_bytes, max_total_bytes, max_xml_bytes,
+    max_nodes, max_runs); `max_paragraphs` counts the paragraphs of every part together."""
+    with open_package(path, max_paragraphs=max_paragraphs, **limits) as pkg:
+        return read_package(pkg)
 
 
-def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Result:
+def read_package(pkg: Package, *, max_paragraphs: int | None = None) -> Result:
+    """The document of an opened package. Every part the walk will read is parsed first, so the package's
+    budget (package.Budget) refuses an oversized file before any work is done on it; running out of memory
+    anyway is reported as that, never as a damaged file or a failed write."""
+    try:
+        return _read_package(pkg, max_paragraphs or pkg.budget.paragraphs)
+    except MemoryError:
+        raise WordFileError(f"{pkg.path}: không đủ bộ nhớ để đọc tệp (giới hạn của kehoach: "
+                            f"{pkg.budget.paragraphs:,} đoạn văn, {pkg.budget.runs:,} đoạn chữ, "
+                            f"{pkg.budget.xml_bytes // (1024 * 1024)} MB XML); hãy đóng bớt chương trình khác "
+                            "hoặc tách tệp".replace(",", ".")) from None
+
+
+def _parse_all(pkg: Package, main: str) -> None:
+    """Parse, within the budget, every part the reader walks (headers and footers included), before walking."""
+    for kind in ("styles", "numbering", "comments", "commentsExtended", "footnotes", "endnotes", "header", "footer"):
+        for rel in pkg.related(main, kind):
+            pkg.xml(rel.target)
+
+
+def _read_package(pkg: Package, max_paragraphs: int) -> Result:
     main = pkg.main_part
     root = pkg.xml(main)
     if root is not None and root.tag.startswith("{http://purl.oclc.org/ooxml/"):
@@ -37,6 +56,7 @@ def read_package(pkg: Package, *, max_paragraphs: int = MAX_PARAGRAPHS) -> Resul
     if root is None or root.find(w("body")) is None:
         raise WordFileError(f"{pkg.path}: {main} không có phần thân văn bản (w:body); tệp bị hỏng hoặc "
                             "không phải văn bản Word")
+    _parse_all(pkg, main)
     theme = pkg.related_xml(main, "theme")
     styles = read_styles(pkg.related_xml(main, "styles"), theme)
     defs = read_numbering(pkg.related_xml(main, "numbering"))

@@ -34,6 +34,7 @@ class Fixer:
         self.new_parts: dict[str, bytes] = {}
         self.paragraphs = body_paragraphs(self.body)
         self.reader_text = {p.index: p.text for p in doc.paragraphs()}
+        self.reader_paragraphs = {p.index: p for p in reversed(list(doc.paragraphs()))}  # first of an index wins
         self.changed: list[Message] = []
         self.refused: list[Message] = []  # corrections not made, with the reason (for the drafter)
         self.allowed = Allowed()  # what the corrections made may change (checked before writing)

@@ -24,7 +24,7 @@ def refusal(ck: Checker, found: Message) -> str | None:
         return "quy định theo thực tế, không phải của Nghị định 30: để người soạn quyết định"
     if fix.paragraph is None:
         return None
-    p = next((q for q in ck.paras if q.index == fix.paragraph), None)
+    p = ck.paras[ck.order[fix.paragraph]] if fix.paragraph in ck.order else None  # not a scan per finding
     if p is None:
         return "không tìm lại được đoạn văn"
     if found.rule.startswith("recipients."):

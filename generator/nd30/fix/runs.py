@@ -70,5 +70,5 @@ def _whole_runs(chars, start: int, end: int) -> bool:
 
 
 def _reader_runs(fx: Fixer, fix: Fix) -> list:
-    p = next((q for q in fx.doc.paragraphs() if q.index == fix.paragraph), None)
+    p = fx.reader_paragraphs.get(fix.paragraph)  # a dict: a scan of every paragraph per fix was quadratic
     return [r for r in p.runs if r.text.strip() and r.change != "del"] if p is not None else []

@@ -179,9 +179,10 @@ class CharMap:
         self.run_of.append(run)
 
     def runs_between(self, start: int, end: int) -> list:
-        out = []
+        out, seen = [], set()  # a set: "run not in out" made a paragraph of n runs cost n² (issue 22)
         for run in self.run_of[start:end]:
-            if run not in out:
+            if id(run) not in seen:
+                seen.add(id(run))
                 out.append(run)
         return out
 

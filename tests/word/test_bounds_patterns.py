@@ -1,0 +1,127 @@
+"""No regular expression of the Word reader, the ND30 rules or the importer may run in cubic (or worse) time
+on user text (issue 22): a line of 6,000 underscores once gave no answer in minutes. Every compiled pattern
+of those packages is parsed (re's own parser) and refused when, in one sequence, three or more unbounded
+repeats that can take the same character follow each other with nothing required between them
+("[\\s_]*_{3,}[\\s_]*"), or when an unbounded repeat holds another one with nothing to separate the rounds
+("(a+)+"). Two such repeats side by side (quadratic on a crafted line) are still allowed."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from re import _constants as C
+from re import _parser as P
+
+import pytest
+
+PACKAGES = ("generator.word", "generator.nd30", "generator.importer")
+SAMPLE = [chr(c) for c in range(0x20, 0x7F)] + list("\t\n\r\f\v\xa0…–—“”‘’•Đđạấầễệốồơờưứữ\u2003")
+_CATEGORIES = {"space": str.isspace, "digit": str.isdigit, "word": lambda ch: ch.isalnum() or ch == "_"}
+
+
+def _category(cat, ch: str) -> bool:
+    name = str(cat).split("_", 1)[1].lower()
+    test = _CATEGORIES.get(name.replace("not_", ""))
+    return test is not None and test(ch) != name.startswith("not_")
+
+
+def _chars(item) -> set[str] | None:
+    """The sample characters a one-character item takes (None: not a one-character item)."""
+    op, av = item
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is C.NOT_LITERAL:
+        return {c for c in SAMPLE if ord(c) != av}
+    if op is C.ANY:
+        return set(SAMPLE) - {"\n"}
+    if op is C.CATEGORY:
+        return {c for c in SAMPLE if _category(av, c)}
+    if op is C.IN:
+        negate = any(o is C.NEGATE for o, _ in av)
+        out = set()
+        for c in SAMPLE:
+            hit = any(o is C.LITERAL and ord(c) == a or o is C.RANGE and a[0] <= ord(c) <= a[1]
+                      or o is C.CATEGORY and _category(a, c) for o, a in av)
+            if hit != negate:
+                out.add(c)
+        return out
+    return None
+
+
+def _flat(seq) -> list:
+    out = []
+    for item in seq:
+        out.extend(_flat(item[1][-1]) if item[0] is C.SUBPATTERN else [item])
+    return out
+
+
+def _repeat(item) -> tuple[int, bool, set[str] | None] | None:
+    """(min, unbounded, characters of a one-character body) of a repeat item, else None."""
+    if item[0] not in (C.MAX_REPEAT, C.MIN_REPEAT):
+        return None
+    low, high, body = item[1]
+    body = _flat(body)
+    return low, high is C.MAXREPEAT, _chars(body[0]) if len(body) == 1 else None
+
+
+def _optional(item) -> bool:
+    rep = _repeat(item)
+    return item[0] is C.AT or rep is not None and rep[0] == 0
+
+
+def _problems(seq) -> list[str]:
+    out: list[str] = []
+    items = _flat(seq)
+    for i, item in enumerate(items):
+        op, av = item
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            inner = _flat(av[2])
+            if av[1] is C.MAXREPEAT and len(inner) == 1 and _repeat(inner[0]) and _repeat(inner[0])[1]:
+                out.append("unbounded repeat of an unbounded repeat")
+            out += _problems(av[2])
+        elif op is C.BRANCH:
+            for branch in av[1]:
+                out += _problems(branch)
+        rep = _repeat(item)
+        if rep is None or not rep[1] or not rep[2]:
+            continue
+        chain = 1
+        for nxt in items[i + 1:]:
+            other = _repeat(nxt)
+            if other is not None and other[1] and other[2] and rep[2] & other[2]:
+                chain += 1
+            elif not _optional(nxt):
+                break
+        if chain >= 3:
+            out.append(f"{chain} unbounded repeats over the same characters in a row")
+    return out
+
+
+def problems(pattern: str, flags: int = 0) -> list[str]:
+    return _problems(P.parse(pattern, flags))
+
+
+def _patterns() -> dict[str, re.Pattern]:
+    found: dict[str, re.Pattern] = {}
+    for package in PACKAGES:
+        root = importlib.import_module(package)
+        for info in pkgutil.walk_packages(root.__path__, package + "."):
+            module = importlib.import_module(info.name)
+            for name, value in vars(module).items():
+                if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                    found.setdefault(f"{info.name}.{name}", value)
+    return found
+
+
+def test_the_scan_finds_what_it_must():
+    assert problems(r"^[\s_]*_{3,}[\s_]*$")  # the typed-underscore pattern of old: cubic
+    assert problems(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*[.:]?\s*(?P<rest>.*)$")  # cubic
+    assert problems(r"(a+)+b")
+    assert problems(r"^so\s*:?\s*[\d\s._…]*[/-]")  # doctypes' symbol pattern of old
+    assert problems(r"^\d+(?:\.\d+)*$") == [] and problems(r"^Số\s*:\s*(?P<n>\d*)\s*/") == []
+
+
+@pytest.mark.parametrize("name", sorted(_patterns()))
+def test_no_cubic_pattern_over_user_text(name):
+    pattern = _patterns()[name]
+    assert problems(pattern.pattern, pattern.flags) == [], f"{name}: {pattern.pattern!r}"

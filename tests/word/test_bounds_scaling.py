@@ -1,0 +1,64 @@
+"""Scaling (issue 22): doubling an input must not more than triple the work. Each generator of
+tests/word/bounds_gen.py.SCALING is run through `check --fix` (read, check, correct, read again, check again:
+every step of the reader and the rules) at n and 2n; process CPU time, median of three runs. LibreOffice's
+page check is left out (its time is not kehoach's)."""
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+
+from tests.word import bounds_gen as gen
+
+
+def _cpu(fn, runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+@pytest.mark.parametrize("name", gen.SCALING)
+def test_doubling_the_input_at_most_triples_the_time(tmp_path, monkeypatch, name):
+    from generator.nd30.fix import fix_docx, pages
+
+    monkeypatch.setattr(pages, "can_render", lambda: False)
+    make, n = gen.SCALING[name]
+    small, large = make(tmp_path / "n.docx", n), make(tmp_path / "2n.docx", 2 * n)
+    fix_docx(small, tmp_path / "warm.docx")  # imports and caches out of the first measure
+    t1 = _cpu(lambda: fix_docx(small, tmp_path / "out1.docx"))
+    t2 = _cpu(lambda: fix_docx(large, tmp_path / "out2.docx"))
+    assert t2 <= 3 * t1, f"{name}: n={n} {t1:.3f}s, 2n {t2:.3f}s (×{t2 / t1:.1f})"
+
+
+def test_import_doubling_the_paragraphs_at_most_triples_the_time(tmp_path):
+    from generator.importer.pipeline import import_file
+
+    make, n = gen.SCALING["paragraphs"]
+    small, large = make(tmp_path / "n.docx", n), make(tmp_path / "2n.docx", 2 * n)
+    import_file(small, tmp_path / "warm.yaml")
+    t1 = _cpu(lambda: import_file(small, tmp_path / "a.yaml"))
+    t2 = _cpu(lambda: import_file(large, tmp_path / "b.yaml"))
+    assert t2 <= 3 * t1, f"import: n={n} {t1:.3f}s, 2n {t2:.3f}s (×{t2 / t1:.1f})"
+
+
+def test_runs_of_a_long_paragraph_are_found_in_linear_time():
+    """--fix finds the runs under a correction with CharMap.runs_between: it was quadratic in the paragraph's
+    runs ("run not in out"; two paragraphs of 12,000 runs took 31 s)."""
+    from lxml import etree
+
+    from generator.nd30.fix.xml import CharMap
+    from tests.word.docx_factory import NSDECL, p, r
+
+    def charmap(n: int) -> CharMap:
+        xml = f"<w:document {NSDECL}>" + p(*[r(f"c{i} ") for i in range(n)]) + "</w:document>"
+        return CharMap(etree.fromstring(xml.encode())[0])
+
+    small, large = charmap(4000), charmap(8000)
+    t1 = _cpu(lambda: small.runs_between(0, len(small.text)))
+    t2 = _cpu(lambda: large.runs_between(0, len(large.text)))
+    assert len(large.runs_between(0, len(large.text))) == 8000
+    assert t2 <= 3 * t1, f"runs_between: 4,000 runs {t1:.4f}s, 8,000 {t2:.4f}s (×{t2 / t1:.1f})"
