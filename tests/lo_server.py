@@ -2,9 +2,10 @@
 generator/core/libreoffice.py: a fresh profile and a new soffice per conversion).
 
 Starting LibreOffice costs more than converting a plan, and the suite converts ~60 documents. Run by the
-SYSTEM python3 (python3-uno), driven by tests/conftest.py through stdin/stdout, one JSON line each way:
+SYSTEM python3 (python3-uno), driven by tests/lo_warm.py through stdin/stdout, one JSON line each way:
 
-    {"files": ["/abs/a.docx", ...], "outdir": "/abs/out", "target": "pdf"}   → {"ok": true} or {"ok": false, "error": "…"}
+    {"files": ["/abs/a.docx", ...], "outdir": "/abs/out", "target": "pdf"}
+    → {"ok": true} or {"ok": false, "error": "…"}
 
 Each file is loaded and stored the way `soffice --convert-to TARGET --outdir OUTDIR FILE` does it
 (desktop/source/app/dispatchwatcher.cxx: loaded read-only, hidden and silent, stored with the filter the
@@ -47,12 +48,22 @@ def connect(pipe: str, proc, deadline: float):
             time.sleep(0.1)
 
 
+def die_with_parent() -> None:  # in the child between fork and exec: LibreOffice dies with this server
+    import ctypes
+    import signal
+
+    try:
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def start(soffice: str, profile: str):
     pipe = f"kehoach-test-{os.getpid()}"
     cmd = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--invisible", "--norestore",
            "--nologo", "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;"]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
+                            start_new_session=True, preexec_fn=die_with_parent)
     deadline = time.time() + START_S
     while True:
         try:
@@ -61,7 +72,8 @@ def start(soffice: str, profile: str):
         except Exception:
             if proc.poll() == 81 and time.time() < deadline:  # a fresh profile asks for a restart
                 proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True)
+                                        stderr=subprocess.DEVNULL, start_new_session=True,
+                                        preexec_fn=die_with_parent)
                 continue
             raise
     desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
@@ -103,6 +115,8 @@ def main() -> int:
             except Exception as exc:  # noqa: BLE001 — the caller falls back to the real command
                 answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
             print(json.dumps(answer), flush=True)
+            if proc.poll() is not None:  # LibreOffice crashed on that file: the caller starts a new server
+                return 1
         try:
             desktop.terminate()
         except Exception:  # noqa: BLE001

@@ -58,7 +58,8 @@ def installed(tmp_path_factory, request) -> Installed:
         assert code == 0, f"{step} failed:\n{out}\n{err}"
     assert made["wheel"] and len(made["wheel"]) == 1, made["wheel"]
     venv = Path(made["venv"])
-    return Installed(venv.parent, venv, Path(made["wheel"][0]), shipped_files(Path(made["src"]) / "generator"))
+    wheel, tree_files = Path(made["wheel"][0]), shipped_files(Path(made["src"]) / "generator")
+    return Installed(venv.parent, venv, wheel, tree_files)
 
 
 @pytest.fixture(scope="module")
