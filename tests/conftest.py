@@ -16,6 +16,52 @@ DATA = Path(__file__).resolve().parent / "data"
 SAMPLE = DATA / "sample.yaml"
 
 
+def _selected(config, path: Path) -> bool:
+    """Whether the run's arguments (or testpaths) take in `path`."""
+    for arg in config.args:
+        where = (config.invocation_params.dir / arg.split("::")[0]).resolve()
+        if where == path or where in path.parents:
+            return True
+    return False
+
+
+def pytest_sessionstart(session):
+    """tests/test_install.py's wheel and venv are made in the background from the start (tests/install_prep.py),
+    by the controlling process only."""
+    config = session.config
+    if hasattr(config, "workerinput") or not _selected(config, ROOT / "tests" / "test_install.py"):
+        return
+    from tests import install_prep
+
+    install_prep.start_in_background(install_prep.session_dir(config._tmp_path_factory, config))
+
+
+def pytest_collection_modifyitems(config, items):
+    """test_install.py last, so its wheel and venv (made in the background meanwhile) are ready when it starts."""
+    install = ROOT / "tests" / "test_install.py"
+    items.sort(key=lambda item: item.path == install)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def warm_libreoffice():
+    """In-process conversions go to one warm LibreOffice per test process (tests/lo_warm.py says how and
+    why the results are the same); KEHOACH_TEST_WARM_LO=0 starts one per conversion, as kehoach does."""
+    from generator.core import libreoffice
+    from tests import lo_warm
+
+    if not lo_warm.enabled():
+        yield None
+        return
+    warm = lo_warm.Warm(libreoffice.run)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(libreoffice, "run", warm.run)
+    try:
+        yield warm
+    finally:
+        patch.undo()
+        warm.close()
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
     """Build every seed plan and the sample once; returns {stem: BuildResult}."""

@@ -9,32 +9,19 @@ index or pip's cache (which scripts/setup.sh fills)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 import yaml
 
+from tests import install_prep
+from tests.install_prep import call, clean_env
 from tests.conftest import ROOT, SAMPLE
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def call(args, cwd, env, timeout=600) -> subprocess.CompletedProcess:
-    return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout)
-
-
-def clean_env() -> dict[str, str]:
-    """This process's environment without anything that would put the repository on a path."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONUSERBASE", "VIRTUAL_ENV")}
-    env.update(PYTHONNOUSERSITE="1", COLUMNS="80")
-    return env
 
 
 def shipped_files(top: Path) -> set[str]:
@@ -61,36 +48,18 @@ class Installed:
         return call([self.bin / "python", "-c", code], self.work, self.env)
 
 
-def pip_can_target_another_python() -> bool:
-    import pip
-
-    return tuple(int(x) for x in pip.__version__.split(".")[:2]) >= (22, 3)
-
-
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory) -> Installed:
-    tmp = tmp_path_factory.mktemp("install")
-    env = clean_env()
-    # The wheel is built from a copy of the tree: pip builds in place, and a build/ folder left in the
-    # repository by an earlier build would put into the wheel modules the tree no longer has.
-    src = tmp / "src"
-    shutil.copytree(ROOT / "generator", src / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, src / name)
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
-    done = call([*pip, "wheel", "--no-deps", "-q", "-w", tmp / "wheel", src], tmp, env)
-    assert done.returncode == 0, f"pip wheel failed:\n{done.stdout}\n{done.stderr}"
-    (wheel,) = (tmp / "wheel").glob("kehoach-*.whl")
-    venv = tmp / "venv"
-    if pip_can_target_another_python():  # a venv without its own pip is made in a blink
-        subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True, env=env)
-        install = [*pip, "--python", venv / "bin" / "python", "install"]
-    else:
-        subprocess.run([sys.executable, "-m", "venv", venv], check=True, env=env)
-        install = [venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check", "--no-input", "install"]
-    done = call([*install, "-q", "-c", ROOT / "requirements.lock", wheel], tmp, env)
-    assert done.returncode == 0, f"pip install failed:\n{done.stdout}\n{done.stderr}"
-    return Installed(tmp, venv, wheel, shipped_files(src / "generator"))
+def installed(tmp_path_factory, request) -> Installed:
+    """The wheel built from the tree and installed into a new venv; made from the start of the session in
+    the background (tests/install_prep.py: the same commands, run while other tests run)."""
+    made = install_prep.outcome(install_prep.session_dir(tmp_path_factory, request.config),
+                                tmp_path_factory.mktemp("install"))
+    for step, code, out, err in made["steps"]:
+        assert code == 0, f"{step} failed:\n{out}\n{err}"
+    assert made["wheel"] and len(made["wheel"]) == 1, made["wheel"]
+    venv = Path(made["venv"])
+    wheel, tree_files = Path(made["wheel"][0]), shipped_files(Path(made["src"]) / "generator")
+    return Installed(venv.parent, venv, wheel, tree_files)
 
 
 @pytest.fixture(scope="module")

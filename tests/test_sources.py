@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from generator.core import libreoffice
 from generator.render.context import build_context
 from generator.render.sources import PREFIX, SourceTags, bookmark_name, is_tag, source_key
 from generator.plan.validate import load_plan
@@ -107,9 +107,10 @@ def resaved_by_libreoffice(built, tmp_path_factory):
     out = tmp_path_factory.mktemp("lo-resave")
     source = docx_of(built, "sample")
     with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
-        subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)],
-                       capture_output=True, timeout=180, check=False)
+        # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
+        libreoffice.run_converter([libreoffice.program(soffice), f"-env:UserInstallation={Path(profile).as_uri()}",
+                                   "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                                   str(out), str(source)], 180)
     result = out / source.name
     assert result.is_file()
     return result

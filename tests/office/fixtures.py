@@ -3,12 +3,12 @@ first use (imported by tests/conftest.py so tests anywhere can ask for them)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from generator.core import libreoffice
 from tests.office.make_office import PLANS, STYLES, make_office_docx, truth_path
 
 LO_TIMEOUT_S = 180
@@ -70,9 +70,10 @@ def office_resaved(office_docx, tmp_path_factory):
                 # the source and the result share a name: convert from a separate directory
                 copy = Path(src) / source.name
                 shutil.copy(source, copy)
-                cmd = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                       "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(copy)]
-                done = subprocess.run(cmd, capture_output=True, text=True, timeout=LO_TIMEOUT_S, check=False)
+                # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
+                cmd = [libreoffice.program(soffice), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
+                       "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(copy)]
+                done = libreoffice.run_converter(cmd, LO_TIMEOUT_S)
             result = out / source.name
             if done.returncode != 0 or not result.is_file():
                 pytest.fail(f"LibreOffice could not re-save {source.name}: {done.stderr or done.stdout}")

@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 
+from generator.core import libreoffice
 from generator.nd30.fix import fix_docx
 from tests.word.test_check import Doc
 from tests.word.test_check_reading import shared_docs
@@ -25,9 +26,11 @@ def render(files: list, out_dir) -> None:
     """All files to PDF in one LibreOffice run, with a profile of its own."""
     out_dir.mkdir(exist_ok=True)
     profile = out_dir / "profile"
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                    "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)],
-                   capture_output=True, timeout=600, check=True)
+    # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
+    soffice = libreoffice.program(shutil.which("soffice"))
+    done = libreoffice.run_converter([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                                      "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)], 600)
+    assert done.returncode == 0, done.stderr
 
 
 def pages(pdf) -> list[collections.Counter]:

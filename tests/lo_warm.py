@@ -1,0 +1,149 @@
+"""Test sessions convert with one warm LibreOffice (tests/lo_server.py) instead of starting one per
+conversion: the runner's `run` (generator/core/libreoffice.py) is wrapped so that a command line of the
+real soffice that only converts files (`--convert-to T --outdir D FILES`, the flags kehoach uses) is done
+by the warm process, which loads and stores each file as that command line does (the PDF, .docx and .doc
+it writes are byte-identical to the command line's once the PDF's time stamps are normalised). Every other
+command, and any conversion the warm process cannot do (it failed, crashed, ran out of time), runs the real
+command line unchanged, so the real LibreOffice keeps the last word on failures.
+
+Users never get this: only tests/conftest.py installs it. KEHOACH_TEST_WARM_LO=0 turns it off (the suite
+then starts a LibreOffice per conversion, as kehoach does)."""
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+from generator.core import libreoffice
+
+SERVER = Path(__file__).with_name("lo_server.py")
+START_S = 120
+FLAGS = {"--headless", "--norestore", "--nologo", "--nodefault", "--nolockcheck"}
+
+
+def enabled() -> bool:
+    return os.environ.get("KEHOACH_TEST_WARM_LO", "1") != "0"
+
+
+def system_python_with_uno() -> str | None:
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and subprocess.run([candidate, "-c", "import uno"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+def conversion(cmd: list[str]) -> dict | None:
+    """The job of a plain conversion command line of the real soffice, else None."""
+    soffice = libreoffice.find_soffice()
+    if not soffice or not cmd or cmd[0] != libreoffice.program(soffice):
+        return None
+    target = outdir = None
+    files: list[str] = []
+    args = iter(cmd[1:])
+    for arg in args:
+        if arg == "--convert-to":
+            target = next(args, None)
+        elif arg == "--outdir":
+            outdir = next(args, None)
+        elif arg.startswith("-env:UserInstallation=") or arg in FLAGS:
+            continue
+        elif arg.startswith("-"):
+            return None  # anything else: the real command line
+        else:
+            files.append(arg)
+    if not target or not outdir or not files or not all(Path(f).is_file() for f in files):
+        return None
+    return {"files": [str(Path(f).resolve()) for f in files], "outdir": str(Path(outdir).resolve()),
+            "target": target}
+
+
+class Warm:
+    """The warm LibreOffice of this process, started on first use."""
+
+    def __init__(self, real_run):
+        self.real_run = real_run
+        self.proc: subprocess.Popen | None = None
+        self.broken = False
+        self.lock = threading.Lock()
+        self.buffer = b""
+
+    def _readline(self, deadline: float) -> dict | None:
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            ready, _, _ = select.select([self.proc.stdout], [], [], left)
+            if not ready:
+                return None
+            chunk = os.read(self.proc.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        try:
+            return json.loads(line)
+        except ValueError:
+            return self._readline(deadline)
+
+    def _start(self) -> bool:
+        python = system_python_with_uno()
+        if python is None:
+            return False
+        soffice = libreoffice.program(libreoffice.find_soffice())
+        self.buffer = b""
+        self.proc = subprocess.Popen([python, str(SERVER), soffice], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+        answer = self._readline(time.monotonic() + START_S)
+        if not answer or not answer.get("ready"):
+            self.close()
+            return False
+        return True
+
+    def close(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()
+            proc.wait(timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        if proc.poll() is None:
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            proc.wait()
+
+    def convert(self, job: dict, timeout: int) -> bool:
+        with self.lock:
+            if self.broken:
+                return False
+            if self.proc is None or self.proc.poll() is not None:
+                self.close()
+                if not self._start():
+                    self.broken = True
+                    return False
+            try:
+                self.proc.stdin.write((json.dumps(job) + "\n").encode())
+                self.proc.stdin.flush()
+            except OSError:
+                self.close()
+                return False
+            answer = self._readline(time.monotonic() + timeout)
+            if answer is None:  # hung or died: the next conversion starts a new one
+                self.close()
+                return False
+            return bool(answer.get("ok"))
+
+    def run(self, cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
+        job = conversion(cmd)
+        if job is not None and self.convert(job, timeout):
+            return subprocess.CompletedProcess(cmd, 0, "", "")
+        return self.real_run(cmd, timeout)
