@@ -25,6 +25,28 @@ class Grid:
     merged: set[tuple[int, int]] = field(default_factory=set)  # (row in rows, grid column) repeated from above
     down: dict[tuple[int, int], int] = field(default_factory=dict)  # (row in rows, grid column) → rows covered
     numbers_row: bool = False  # rows[0] numbers the columns ("(1) | (2) | …"): no task, no criterion
+    # a two-row header whose upper row groups columns: (group text or None, header columns under it),
+    # and the lower row's own text of each grouped column ("Điểm" under "Kết quả năm 2025")
+    groups: list[tuple[str | None, list[int]]] = field(default_factory=list)
+    lower: dict[int, str] = field(default_factory=dict)
+
+    def printed(self, col: int) -> str:
+        """The header text of a column as the rebuilt table prints it: its own row's text when a group
+        above it prints the rest."""
+        return self.lower.get(col) or next(t for c, _, t in self.header if c == col)
+
+    def header_groups(self, kept: list[int]) -> list[dict]:
+        """The plan's header_groups over the header columns kept, in order (none when no group is left)."""
+        out: list[dict] = []
+        for text, cols in self.groups:
+            span = len([c for c in cols if c in kept])
+            if not span:
+                continue
+            if not text and out and "text" not in out[-1]:
+                out[-1]["span"] += span
+            else:
+                out.append({"text": text, "span": span} if text else {"span": span})
+        return out if any("text" in g for g in out) else []
 
     def data_rows(self):
         """(row number in the document, row) of the rows below the header and the column numbers."""
@@ -82,9 +104,32 @@ def grid_of(table: Table) -> Grid:
     body = rows[n_header:]
     numbers = bool(body) and len(body[0]) >= 3 and all(
         NUMBERS_CELL.match(" ".join(lines).strip()) for _, _, lines, _ in body[0] if lines)
+    groups, lower = _groups_of(rows[:n_header], header) if n_header == 2 else ([], {})
     return Grid(header, body, list(table.grid), n_header, aligns,
                 {(r - n_header, c) for r, c in merged if r >= n_header},
-                {(r - n_header, c): n for (r, c), n in down.items() if r >= n_header}, numbers)
+                {(r - n_header, c): n for (r, c), n in down.items() if r >= n_header}, numbers, groups, lower)
+
+
+def _groups_of(rows: list, header: list[tuple[int, int, str]]) -> tuple[list, dict[int, str]]:
+    """The upper row of a two-row header as groups of the lower row's columns: a cell spanning several
+    columns with a text of its own is a group ("Kết quả năm 2025" over "Điểm | Xếp hạng"); any other
+    cell (merged down over both rows, "STT") groups nothing."""
+    upper, lower = rows
+    groups: list[tuple[str | None, list[int]]] = []
+    texts: dict[int, str] = {}
+    for c, span, lines, _ in upper:
+        under = [col for col, _, _ in header if c <= col < c + span]
+        text = " ".join(x for x in lines if x)
+        own = {col: " ".join(x for x in found[0] if x) for col in under
+               if (found := cell_at(lower, col)) is not None}
+        if span > 1 and text and len(under) > 1 and all(t and t != text for t in own.values()):
+            groups.append((text, under))
+            texts.update(own)
+        elif under:
+            groups.append((None, under))
+    if not texts or sum(len(cols) for _, cols in groups) != len(header):
+        return [], {}
+    return groups, texts
 
 
 def _header_of(rows: list, n_grid: int) -> list[tuple[int, int, str]]:

@@ -125,9 +125,15 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
     # what kehoach prints without headers (render/appendices/scores.py)
     defaults = {"stt": "STT", "name": "Tiêu chí", "max": "Điểm tối đa", "lead": "Đơn vị chủ trì",
                 "baseline": f"Kết quả năm {base_year or reader.year - 1}", "target": f"Chỉ tiêu năm {reader.year}"}
+    order = ["stt", "name", "max", "baseline", "target", "lead"]  # as kehoach prints them
+    groups = grid.header_groups(sorted(cols.values())) if sorted(cols, key=cols.get) == order else []
+    if groups:  # the upper header row, as printed; the columns under a group print their own text
+        printed = {key: grid.printed(col) for key, col in cols.items()}
     headers = {k: t for k, t in printed.items() if t and t != defaults.get(k)}
     if headers:
         out.appendix["headers"] = headers
+    if groups:
+        out.appendix["header_groups"] = groups
     if total_label and total_label != "Tổng cộng":
         out.appendix["total_label"] = total_label
     return out

@@ -301,11 +301,14 @@ class TableReader:
         appendix["columns"] = keys
         headers = {}
         for col, key in ordered:
-            printed = next(t for c, _, t in grid.header if c == col)
+            printed = grid.printed(col)
             if printed != TASK_COLUMNS[key][0]:
                 headers[key] = printed
         if headers:
             appendix["headers"] = headers
+        groups = grid.header_groups([col for col, _ in ordered])
+        if groups:
+            appendix["header_groups"] = groups  # the upper header row, as printed
         widths = {key: Decimal(str(round(sum(grid.widths[c:c + span]) / PT_PER_CM, 2)))
                   for c, span, _ in grid.header for col, key in ordered if c == col} if grid.widths else {}
         if len(set(widths.values())) > 1 and all(widths.values()) and not _as_kehoach_fits(widths, out.tasks,
@@ -395,7 +398,8 @@ class TableReader:
         cells merged across (spans.columns) and down (spans.rows, the covered cells left empty)."""
         out = TableImport(self._base(appendix_id, "table", title, landscape))
         columns, ids = [], {}
-        for col, span, text in grid.header:
+        for col, span, _ in grid.header:
+            text = grid.printed(col)
             cid = slug(text, 3) if text else f"cot-{col + 1}"
             while cid in ids.values():
                 cid += "-2"
@@ -451,6 +455,9 @@ class TableReader:
         if not rows:
             rows = [{"id": "r1", "cells": {columns[0]["id"]: "–"}}]
         out.appendix["columns"] = columns
+        groups = grid.header_groups(sorted(ids)) if len(columns) == len(ids) else []
+        if groups:
+            out.appendix["header_groups"] = groups  # the upper header row, as printed
         out.appendix["rows"] = rows
         out.notes.append(f"{where}: bảng không phải bảng nhiệm vụ hay bảng điểm: giữ thành bảng thường "
                          f"({len(rows)} dòng, {len(columns)} cột)")

@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, get_args
 
 from generator.plan.agencies import ID_LIKE, Agencies
 from generator.plan.catalogue import Criteria
@@ -17,6 +17,7 @@ from generator.plan.model import (
     AppendixRef,
     Bullets,
     Plan,
+    ScoreColumn,
     ResponsibilitiesBlock,
     Subsection,
     TableAppendix,
@@ -139,6 +140,7 @@ class _Checker(TargetChecks):
         if self.plan.tasks and not any(isinstance(a, TasksAppendix) for a in self.plan.appendices):
             self.warn(("tasks",), "có nhiệm vụ nhưng không có phụ lục loại 'tasks' để in chúng")
         for i, appendix in enumerate(self.plan.appendices):
+            self.header_groups(i, appendix)
             if isinstance(appendix, TasksAppendix):
                 for j, code in enumerate(appendix.dimensions or []):
                     self.criterion(("appendices", i, "dimensions", j), code)
@@ -155,6 +157,18 @@ class _Checker(TargetChecks):
                         if key not in column_ids:
                             self.unknown(("appendices", i, "rows", r, "cells", key), "cột", key, column_ids)
                 self.spans(i, appendix, column_ids)
+
+    def header_groups(self, i: int, appendix) -> None:
+        """The upper header row covers the columns exactly, left to right."""
+        if not appendix.header_groups:
+            return
+        n = len(get_args(ScoreColumn)) if appendix.type == "scores" else len(appendix.columns)  # scores: all columns
+        total = sum(g.span for g in appendix.header_groups)
+        if total != n:
+            self.error(("appendices", i, "header_groups"),
+                       f"tổng 'span' của dòng tiêu đề trên là {total}, bảng có {n} cột: hai số phải bằng nhau")
+        elif not any(g.text for g in appendix.header_groups):
+            self.warn(("appendices", i, "header_groups"), "dòng tiêu đề trên không có nhóm nào có tên ('text')")
 
     def spans(self, i: int, appendix, column_ids: list[str]) -> None:
         """Merged cells cover other cells: what is written there would not print."""

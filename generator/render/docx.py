@@ -476,10 +476,13 @@ def _table_xml(table: Table, t: int, style_ids: dict[str, str], rows: dict[bytes
             add("</w:p>")
         add("</w:tc>")
 
-    add("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
-    for c, w in zip(table.columns, widths):
-        tc((c.header,), w, style=header_style, align="center")
-    add("</w:tr>")
+    for header in table.header_rows():  # repeated on every page
+        add("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        for c, cell in enumerate(header.cells):
+            if cell.span:  # 0: covered by a group's text from the left
+                tc(cell.lines, sum(widths[c:c + cell.span]), style=header_style, align="center", span=cell.span,
+                   merge=cell.merge)
+        add("</w:tr>")
     for r, row in enumerate(table.rows):
         add("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
 

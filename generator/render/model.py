@@ -97,6 +97,24 @@ class Table:
     task_rows: int = 0
     valign: Literal["", "top", "center"] = ""  # every cell; "": top, centred columns centred
     title_source: Source | None = None
+    header_groups: list[tuple[str | None, int]] = field(default_factory=list)  # (text or None, columns)
+
+    def header_rows(self) -> list[Row]:
+        """The header: the column headers, or two rows when the plan groups columns under a text (a
+        group's text spans its columns; a column of no group is merged down over both rows)."""
+        if not self.header_groups or sum(span for _, span in self.header_groups) != len(self.columns):
+            return [Row("data", tuple(Cell((c.header,)) for c in self.columns))]
+        top: list[Cell] = []
+        bottom: list[Cell] = []
+        for text, span in self.header_groups:
+            under = self.columns[len(bottom):len(bottom) + span]
+            if text:
+                top += [Cell((text,), span=span)] + [Cell(("",), span=0)] * (span - 1)
+                bottom += [Cell((c.header,)) for c in under]
+            else:
+                top += [Cell((c.header,), merge="restart") for c in under]
+                bottom += [Cell(("",), merge="continue") for _ in under]
+        return [Row("data", tuple(top)), Row("data", tuple(bottom))]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from openpyxl.writer.excel import ExcelWriter
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from generator.render.context import Cell, Context, Row, Table
+from generator.render.context import Context, Row, Table
 from generator.core.errors import TemplateError
 from generator.render.templates import read_template
 from generator.core.zipnorm import normalise_zip
@@ -77,11 +77,21 @@ def _fill(ws, table: Table) -> None:
     ws.row_dimensions[2].height = 36
     ws.row_dimensions[3].height = 36
     for c, column in enumerate(table.columns, start=1):
-        styled(_put(ws, HEADER_ROW, c, column.header), "KH Bang tieu de")
         ws.column_dimensions[get_column_letter(c)].width = round(column.width_cm * CM_TO_CHARS, 1)
-    header = Row("data", tuple(Cell((c.header,)) for c in table.columns))
-    ws.row_dimensions[HEADER_ROW].height = _row_height(header, table, bold=True)
-    row_no = HEADER_ROW
+    headers = table.header_rows()
+    merges = []  # (first row, first column, last row, last column)
+    for row_no, header in enumerate(headers, start=HEADER_ROW):
+        for c, cell_spec in enumerate(header.cells, start=1):
+            hidden = cell_spec.merge == "continue" or cell_spec.span == 0
+            styled(_put(ws, row_no, c, None if hidden else cell_spec.text), "KH Bang tieu de")
+            if cell_spec.span > 1 or cell_spec.merge == "restart":
+                merges.append((row_no, c, row_no + len(headers) - 1 if cell_spec.merge else row_no,
+                               c + cell_spec.span - 1))
+        ws.row_dimensions[row_no].height = _row_height(header, table, bold=True)
+    for merge in merges:
+        ws.merge_cells(start_row=merge[0], start_column=merge[1], end_row=merge[2], end_column=merge[3])
+    top = HEADER_ROW + len(headers) - 1  # the last header row
+    row_no = top
     across: list[tuple[int, int, int]] = []  # (row, first column, last column) of cells spanning columns
     for row in table.rows:
         row_no += 1
@@ -112,10 +122,10 @@ def _fill(ws, table: Table) -> None:
         ws.merge_cells(start_row=row_at, start_column=first_column, end_row=row_at, end_column=last_column)
     for column, first, last_row in vertical_runs(table):
         width = max(1, table.rows[first].cells[column].span)  # a merge across columns and rows
-        ws.merge_cells(start_row=HEADER_ROW + 1 + first, start_column=column + 1,
-                       end_row=HEADER_ROW + 1 + last_row, end_column=column + width)
-    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+        ws.merge_cells(start_row=top + 1 + first, start_column=column + 1,
+                       end_row=top + 1 + last_row, end_column=column + width)
+    ws.freeze_panes = ws.cell(row=top + 1, column=1)
+    ws.print_title_rows = f"{HEADER_ROW}:{top}"
     ws.print_area = f"A1:{last}{row_no}"
 
 

@@ -264,7 +264,39 @@ def assigned_rows() -> list[list[dict]]:
     return rows
 
 
-KINDS = {"assigned": (FLAT_WIDTHS, assigned_rows, 1), "score-empty": (SCORE_WIDTHS, score_empty_rows, 1), "score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
+# a table that is neither tasks nor scores, with a two-row header: "Kết quả năm 2025" over "Điểm | Xếp hạng",
+# STT, Đơn vị and Ghi chú merged down over both header rows
+GROUPED_WIDTHS = [12, 80, 28, 28, 40]
+
+
+def grouped_rows() -> list[list[dict]]:
+    return [
+        [cell("STT", vmerge="restart", bold=True, align="center"),
+         cell("Đơn vị", vmerge="restart", bold=True, align="center"),
+         cell("Kết quả năm 2025", span=2, bold=True, align="center"),
+         cell("Ghi chú", vmerge="restart", bold=True, align="center")],
+        [cell("", vmerge="continue"), cell("", vmerge="continue"), cell("Điểm", bold=True, align="center"),
+         cell("Xếp hạng", bold=True, align="center"), cell("", vmerge="continue")],
+        [cell("1", align="center"), cell("Sở Tư pháp"), cell("87,5", align="center"), cell("3/20", align="center"),
+         cell("Tăng hai bậc")],
+        [cell("2", align="center"), cell("Sở Xây dựng"), cell("79,25", align="center"), cell("11/20", align="center"),
+         cell("Giữ nguyên")],
+    ]
+
+
+def score_two_rows() -> list[list[dict]]:
+    """The score table with a two-row header: "Điểm" over "Tối đa | Năm 2019 | Mục tiêu năm 2020"."""
+    head = {"vmerge": "restart", "bold": True, "align": "center"}
+    below = {"vmerge": "continue"}
+    return [
+        [cell("STT", **head), cell("Lĩnh vực/Tiêu chí", **head), cell("Điểm", span=3, bold=True, align="center"),
+         cell("Chủ trì tham mưu", **head)],
+        [cell("", **below), cell("", **below)] + [cell(h, bold=True, align="center") for h in
+                                                  ("Tối đa", "Năm 2019", "Mục tiêu năm 2020")] + [cell("", **below)],
+    ] + score_rows()[1:]
+
+
+KINDS = {"score-two": (SCORE_WIDTHS, score_two_rows, 2), "grouped": (GROUPED_WIDTHS, grouped_rows, 2), "assigned": (FLAT_WIDTHS, assigned_rows, 1), "score-empty": (SCORE_WIDTHS, score_empty_rows, 1), "score-dotted": (SCORE_WIDTHS, score_dotted_rows, 1), "two": (TWO_WIDTHS, two_rows, 2), "flat": (FLAT_WIDTHS, flat_rows, 1), "broken": (BROKEN_WIDTHS, broken_rows, 1),
          "task": (TASK_WIDTHS, task_rows, 1), "score": (SCORE_WIDTHS, score_rows, 1),
          "plain": (PLAIN_WIDTHS, plain_rows, 1)}
 

@@ -228,8 +228,9 @@ def test_task_table_in_another_hand(imported):
     assert tasks[0]["notes"] == "Ngân sách tỉnh" and tasks[0]["timeframe"] == "Năm 2020"
     assert tasks[2]["dimension"] == "papi.2" and tasks[0]["dimension"] != "papi.2"
     appendix = result.data["appendices"][0]
-    assert appendix["headers"]["lead"] == "Cơ quan thực hiện Chủ trì"
-    assert appendix["headers"]["co"] == "Cơ quan thực hiện Phối hợp"
+    # the group header above them is kept as the plan's upper header row, not joined to their texts
+    assert appendix["headers"]["lead"] == "Chủ trì" and appendix["headers"]["co"] == "Phối hợp"
+    assert appendix["header_groups"][1] == {"text": "Cơ quan thực hiện", "span": 2}
     assert appendix["headers"]["notes"] == "Kinh phí"
 
 
@@ -319,3 +320,97 @@ def test_units_named_in_lower_case_split_from_each_other():
     assert book.split("BCH Quân sự, phòng Tổng hợp") == ["BCH Quân sự", "phòng Tổng hợp"]
     assert book.split("Sở Văn hóa, Thể thao và Du lịch") == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert book.split("Phòng Tư pháp, Phòng Nội vụ") == ["Phòng Tư pháp", "Phòng Nội vụ"]
+
+
+def test_two_row_header_imported_as_header_groups(imported):
+    """A group header cell over two column headers ("Kết quả năm 2025" over "Điểm | Xếp hạng") came back
+    as one header row of joined texts ("Kết quả năm 2025 Điểm")."""
+    _, result = imported("grouped")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "table"
+    assert [c["header"] for c in appendix["columns"]] == ["STT", "Đơn vị", "Điểm", "Xếp hạng", "Ghi chú"]
+    assert appendix["header_groups"] == [{"span": 2}, {"text": "Kết quả năm 2025", "span": 2}, {"span": 1}]
+    # a task table's two-row header: the group over the lead and co columns, their own headers below
+    _, result = imported("two")
+    tasks = result.data["appendices"][0]
+    assert tasks["type"] == "tasks"
+    assert tasks["header_groups"] == [{"span": 2}, {"text": "Cơ quan thực hiện", "span": 2}, {"span": 2}]
+    assert tasks["headers"]["lead"] == "Chủ trì" and tasks["headers"]["co"] == "Phối hợp"
+
+
+def test_two_row_header_rebuilds_as_two_header_rows(imported, tmp_path):
+    """The rebuilt .docx (read back with the Word reader) and .xlsx have the two header rows, merged as
+    printed: the group across its columns, the other columns down over both rows; every word is there."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from generator.render.context import build_context
+    from generator.render.templates import default_template
+    from generator.render.xlsx import render_xlsx
+
+    for kind, group, first in (("grouped", "Kết quả năm 2025", 2), ("two", "Cơ quan thực hiện", 2)):
+        doc, result = imported(kind)
+        rebuilt = rebuilt_document(result.data)
+        assert recall(document_words(doc), document_words(rebuilt)) >= 0.99
+        table = rebuilt.tables[-1]
+        top, bottom = table.rows[0], table.rows[1]
+        assert top.is_header and bottom.is_header and not table.rows[2].is_header
+        texts = [c.paragraphs[0].text if c.paragraphs else "" for c in top.cells]
+        grouped = next(c for c in top.cells if c.paragraphs and c.paragraphs[0].text == group)
+        assert grouped.grid_span == 2 and grouped.col == first, texts
+        assert [c.v_merge for c in top.cells if c is not grouped] == ["restart"] * (len(top.cells) - 1)
+        assert [c.col for c in bottom.cells if c.v_merge is None] == [first, first + 1]
+        assert all(c.v_merge == "continue" for c in bottom.cells if c.col not in (first, first + 1))
+
+        plan, _ = load_plan(write_plan(fill_todos(result.data), tmp_path / f"{kind}.yaml"))
+        blob = render_xlsx(build_context(plan), default_template("phuluc.xlsx"))
+        ws = load_workbook(io.BytesIO(blob)).worksheets[0]
+        merged = {str(r) for r in ws.merged_cells.ranges}
+        letter = "ABCDEF"[first]
+        assert f"{letter}5:{'ABCDEF'[first + 1]}5" in merged and "A5:A6" in merged and "B5:B6" in merged
+        assert ws.cell(5, first + 1).value == group and ws.cell(6, 1).value is None
+        assert ws.print_title_rows == "$5:$6"
+
+
+def test_score_table_with_two_row_header_keeps_its_targets_and_groups(imported):
+    """'Điểm' over 'Tối đa | Năm 2019 | Mục tiêu năm 2020': the targets, baseline year included, are read
+    from the joined texts; the rebuilt table prints the group above the three columns."""
+    _, result = imported("score-two")
+    appendix = result.data["appendices"][0]
+    assert appendix["type"] == "scores"
+    assert appendix["header_groups"] == [{"span": 2}, {"text": "Điểm", "span": 3}, {"span": 1}]
+    assert [appendix["headers"][k] for k in ("max", "baseline", "target")] == ["Tối đa", "Năm 2019",
+                                                                               "Mục tiêu năm 2020"]
+    by_code = {t["criterion"]: t for t in result.data["targets"]}
+    assert by_code["papi.2.a"]["baseline"] == {"year": 2019, "value": Decimal("0.95")}
+    table = rebuilt_document(result.data).tables[-1]
+    top = [(c.paragraphs[0].text, c.grid_span, c.v_merge) for c in table.rows[0].cells]
+    assert top == [("STT", 1, "restart"), ("Lĩnh vực/Tiêu chí", 1, "restart"), ("Điểm", 3, None),
+                   ("Chủ trì tham mưu", 1, "restart")]
+    assert [c.paragraphs[0].text for c in table.rows[1].cells if c.v_merge is None] == [
+        "Tối đa", "Năm 2019", "Mục tiêu năm 2020"]
+
+
+def test_reviewed_tables_with_two_header_rows_found_without_their_tags(tmp_path):
+    """`import --onto` finds a reviewed table whose bookmarks Word lost by its header: with an upper header
+    row that is the first row ('STT | … | Cơ quan thực hiện | …'), not the column headers."""
+    from pathlib import Path
+
+    from generator.render.context import build_context
+    from generator.render.docx import render_docx
+    from generator.render.templates import default_template
+    from generator.word import read_docx as read
+    from generator.workflow.review.matching import match_tables
+
+    plan, _ = load_plan(Path(__file__).resolve().parents[1] / "corpus" / "tasks-layout.yaml")
+    ctx = build_context(plan)
+    assert ctx.tables[0].header_groups and ctx.tables[1].header_groups
+    built = tmp_path / "built.docx"
+    built.write_bytes(render_docx(ctx, default_template("kehoach.docx")))
+    doc = read(built).value
+    for table in doc.tables:
+        for row in table.rows:
+            row.bookmarks.clear()  # as after an editor that drops bookmarks
+    found = [t for _, t in match_tables(doc, ctx, {})]
+    assert found[:2] == [0, 1]

@@ -35,6 +35,7 @@ from generator.plan.model.appendices import (
     CellSpan,
     GenericColumn,
     GenericRow,
+    HeaderGroup,
     ScoreColumn,
     ScoresAppendix,
     TableAppendix,
@@ -50,7 +51,7 @@ __all__ = [
     "AppendixRef", "Block", "Bullet", "BulletItem", "Bullets", "FundingBlock", "NumberFormat", "Numbering",
     "ResponsibilitiesBlock", "Section", "Subsection", "TargetsBlock",
     "Responsibility", "Task",
-    "Appendix", "CellSpan", "GenericColumn", "GenericRow", "ScoreColumn", "ScoresAppendix", "TableAppendix",
+    "Appendix", "CellSpan", "GenericColumn", "GenericRow", "HeaderGroup", "ScoreColumn", "ScoresAppendix", "TableAppendix",
     "TaskColumn", "TasksAppendix",
     "Layout", "Plan",
     # the body's union pickers, for validate's error paths

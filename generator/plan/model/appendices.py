@@ -10,6 +10,25 @@ from generator.plan.model.base import Id, Number, Strict, Text
 from generator.plan.model.frame import AgencyRef
 
 
+class HeaderGroup(Strict):
+    """Một ô của dòng tiêu đề trên: nhóm 'span' cột liền nhau dưới một tên, hoặc (không có 'text') các cột
+    không thuộc nhóm nào, mỗi cột gộp dọc qua cả hai dòng tiêu đề."""
+
+    text: Text | None = Field(default=None, title="Tên nhóm cột",
+                              description="Tên in trên các cột của nhóm; bỏ trống: các cột này không có nhóm.")
+    span: int = Field(default=1, ge=1, title="Số cột", description="Số cột liền nhau, kể từ cột sau nhóm trước.")
+
+
+def header_groups_field():
+    """The field on every appendix kind (one FieldInfo per model)."""
+    return Field(
+        default=[],
+        title="Dòng tiêu đề trên",
+        description="Dòng tiêu đề thứ hai, in trên tiêu đề cột, từ trái sang phải, ví dụ [{span: 2}, {text: "
+        "'Kết quả năm 2025', span: 2}]: tổng 'span' bằng số cột của bảng.",
+    )
+
+
 TaskColumn = Literal[
     "stt", "dimension", "sub_dimension", "content", "indicator", "lead", "co", "timeframe", "output", "notes"
 ]
@@ -77,6 +96,7 @@ class TasksAppendix(Strict):
         description="'flat': nhiệm vụ đánh số lại 1, 2 trong mỗi nhóm; 'hierarchical': số theo cấp, ví dụ 1.1, "
         "1.2 hoặc 1.3.1, 1.3.2 khi có dòng tiêu chí.",
     )
+    header_groups: list[HeaderGroup] = header_groups_field()
 
 
 ScoreColumn = Literal["stt", "name", "max", "baseline", "target", "lead"]
@@ -112,6 +132,7 @@ class ScoresAppendix(Strict):
     total_label: Text = Field(
         default="Tổng cộng", title="Tên dòng tổng", description="Chữ ở dòng tổng, ví dụ 'TỔNG ĐIỂM'."
     )
+    header_groups: list[HeaderGroup] = header_groups_field()
 
 
 class GenericColumn(Strict):
@@ -155,6 +176,7 @@ class TableAppendix(Strict):
     title: Text
     orientation: Literal["auto", "portrait", "landscape"] = "auto"
     columns: list[GenericColumn] = Field(min_length=1)
+    header_groups: list[HeaderGroup] = header_groups_field()
     rows: list[GenericRow] = Field(min_length=1)
 
 

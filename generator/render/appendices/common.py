@@ -20,7 +20,8 @@ def new_table(refs: Lookups, appendix, columns: list[Column]) -> Table:
     fitted = scale_columns(columns, width)
     index = refs.appendix_index[appendix.id]
     return Table(appendix.id, refs.appendix_labels[appendix.id], upper(appendix.title), refs.attached_to(),
-                 landscape, fitted, title_source=Source(("appendices", index, "title"), "upper"))
+                 landscape, fitted, title_source=Source(("appendices", index, "title"), "upper"),
+                 header_groups=[(g.text, g.span) for g in appendix.header_groups])
 
 
 def scale_columns(columns: list[Column], width_mm: float) -> list[Column]:

@@ -194,8 +194,8 @@ def match_tables(doc: Document, ctx: Context, row_tags: dict[str, Tag]) -> list[
             t = max(votes, key=votes.get)
         else:
             header = [squash(c.text) for c in table.rows[0].cells] if table.rows else []
-            t = next((i for i, built in enumerate(ctx.tables) if i not in done
-                      and [squash(c.header) for c in built.columns] == header), None)
+            t = next((i for i, built in enumerate(ctx.tables) if i not in done  # its first header row
+                      and [squash(c.text) for c in built.header_rows()[0].cells if c.span] == header), None)
             if t is None:
                 continue
         done.add(t)
