@@ -124,7 +124,10 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
         if isinstance(report, FixReport):
             return report
         risks, change = report
-        off.add(next(name for name in RISKS if name in risks and name not in off))
+        if change == pages.NOT_RENDERED:  # no layout to compare with: every such correction given up at once
+            off |= set(RISKS)
+        else:
+            off.add(next(name for name in RISKS if name in risks and name not in off))
         why = f"với bản sửa này {change}; chữ ký có thể bị đẩy sang trang sau — hãy sửa trong Word"
 
 

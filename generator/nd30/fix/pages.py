@@ -15,6 +15,10 @@ from generator.core.errors import KehoachError
 from generator.core.libreoffice import find_soffice
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+# a layout that takes longer is given up (the corrections that need it are not made, and said): LibreOffice
+# on a hostile file can take minutes, and --fix must answer within a bounded time
+RENDER_TIMEOUT_S = 60
+NOT_RENDERED = "không dàn trang được để kiểm tra"
 _WORD = re.compile(r"[^\W\d_][^\W_]*")  # words, numbers left out (page numbers are renumbered on purpose)
 
 
@@ -29,7 +33,7 @@ def page_words(docx: Path) -> list[Counter] | None:
 
     with tempfile.TemporaryDirectory(prefix="kehoach-pages-") as tmp:
         try:
-            pdf = convert_doc(docx, Path(tmp), target="pdf")
+            pdf = convert_doc(docx, Path(tmp), target="pdf", timeout=RENDER_TIMEOUT_S)
         except KehoachError:
             return None
         count = len(_PAGE.findall(pdf.read_bytes()))
@@ -38,8 +42,8 @@ def page_words(docx: Path) -> list[Counter] | None:
         if shutil.which("pdftotext") is None:
             return [Counter() for _ in range(count)]
         try:
-            text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, timeout=120,
-                                  check=True).stdout.decode("utf-8", "replace")
+            text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                                  timeout=RENDER_TIMEOUT_S, check=True).stdout.decode("utf-8", "replace")
         except (OSError, subprocess.SubprocessError):
             return [Counter() for _ in range(count)]
     pages = text.split("\f")
@@ -51,7 +55,7 @@ def page_words(docx: Path) -> list[Counter] | None:
 def page_change(before: list[Counter] | None, after: list[Counter] | None) -> str | None:
     """How the pages changed (None: the same pages holding the same words)."""
     if before is None or after is None:
-        return "không dàn trang được để kiểm tra"
+        return NOT_RENDERED
     if len(before) != len(after):
         return f"văn bản dàn trang lại từ {len(before)} thành {len(after)} trang"
     moved = [n for n, (a, b) in enumerate(zip(before, after), start=1) if a != b]
