@@ -28,11 +28,10 @@ spec.loader.exec_module(measure)
 # one-page-document (pages estimated line by line), duplicate-finding (a footer number is misplaced, not missing)
 # and spaces-used-for-position (a line centred with spaces): none is left, so no test is expected to fail)
 READER_CAUSES: tuple[str, ...] = ()
-# causes left open on purpose: typed underscore rules that print as a solid line are judged false (judgements
-# README, nd30.md §5: the decree's own files type them), while issue 20 lists "____" under the trích yếu as a
-# missed fault and tests/word (not this suite's) assert they are reported: a decision for the issue's owner
-# and a rule typed as en dashes ("––––") is not read as a typed rule (grammar.is_typed_rule, outside check's files)
-OPEN_CAUSES = ("typed-rule-prints-solid", "en-dash-rule-not-read")
+# causes left open on purpose: a rule typed as en dashes ("––––") is not read as a typed rule
+# (grammar.is_typed_rule). Typed underscore rules were an open cause too: they are now judged true (issue 20
+# counts "____" under the trích yếu as a fault; PL I §II draws a line), see judgements/README.md
+OPEN_CAUSES = ("en-dash-rule-not-read",)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
