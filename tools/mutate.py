@@ -10,6 +10,7 @@ they cannot kill anything.
     python tools/mutate.py --list       # names and descriptions
     python tools/mutate.py rank-sign print-area-short   # only these
     python tools/mutate.py rank-sign --pytest "tests/test_context.py -k rank"   # does this test catch it?
+    python tools/mutate.py --batch tools/mutants_fresh1.py            # another list of mutants (its MUTANTS)
 
 Exit status 0 when every mutant is planted and killed, 1 otherwise.
 """
@@ -188,6 +189,13 @@ def copy_tree(dest: Path) -> None:
     modules = ROOT / "tools" / "editor" / "node_modules"
     if modules.is_dir():
         (dest / "tools" / "editor" / "node_modules").symlink_to(modules)
+    # the real documents the tests read at ../shared: beside the copy too (from a worktree /work/wt/NAME,
+    # the checkout's own ../shared or the one of the main checkout's folder), else those tests fail in the copy
+    # and are deselected, and mutants only they would kill survive
+    shared = dest.parent / "shared"
+    found = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.is_dir()), None)
+    if found is not None and not shared.exists():
+        shared.symlink_to(found)
     # a repository of its own, for the tests that read the commit (rollover's provenance line)
     git = ["git", "-c", "user.name=mutate", "-c", "user.email=mutate@localhost", "-c", "commit.gpgsign=false"]
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "pristine"]):
@@ -221,21 +229,34 @@ def apply(tree: Path, mutant: Mutant) -> str | None:
     return None
 
 
+def load_batch(path: Path) -> list[Mutant]:
+    """The MUTANTS list of another file (it imports `m` from this module: `from mutate import m`)."""
+    import runpy
+
+    here = str(Path(__file__).resolve().parent)
+    if here not in sys.path:
+        sys.path.insert(0, here)
+    return list(runpy.run_path(str(path))["MUTANTS"])
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("names", nargs="*", help="run only these mutants")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--pytest", default="", metavar="ARGS",
                         help="pytest arguments, e.g. a selection of tests (default: the whole suite)")
+    parser.add_argument("--batch", type=Path, metavar="FILE",
+                        help="run the MUTANTS of this file (made with m(...) from this module) instead of this list")
     args = parser.parse_args(argv)
+    mutants = load_batch(args.batch) if args.batch else MUTANTS
     if args.list:
-        for mutant in MUTANTS:
+        for mutant in mutants:
             print(f"{mutant.name:28} {mutant.path:28} {mutant.what}")
         return 0
-    unknown = set(args.names) - {x.name for x in MUTANTS}
+    unknown = set(args.names) - {x.name for x in mutants}
     if unknown:
         parser.error(f"unknown mutants: {', '.join(sorted(unknown))}")
-    chosen = [x for x in MUTANTS if not args.names or x.name in args.names]
+    chosen = [x for x in mutants if not args.names or x.name in args.names]
 
     with tempfile.TemporaryDirectory(prefix="kehoach-mutate-") as tmp:
         pristine = Path(tmp) / "pristine"
