@@ -5,7 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.build import build_plan
+# golden comparisons fail inside tests/dump.py: rewrite its asserts too, so a failure shows its values
+pytest.register_assert_rewrite("tests.dump")
+
+from generator.render.build import build_plan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))

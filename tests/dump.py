@@ -81,17 +81,23 @@ def _xlsx_cell(cell) -> str:
     return str(value).replace("\n", " / ")
 
 
-UPDATE = "KEHOACH_UPDATE_GOLDEN"
+# Set only by `python -m tests.update_golden` (which loads that module as a pytest plugin); no
+# environment variable can turn a normal test run into one that rewrites what it compares with.
+WRITE_GOLDEN = False
+
+
+def updating() -> bool:
+    """True only inside `python -m tests.update_golden`: stored expectations may be rewritten."""
+    return WRITE_GOLDEN
 
 
 def check_golden(golden: Path, actual: str) -> None:
     """Compare with a golden file. A mismatch fails with a unified diff (golden → actual). Golden
-    files are rewritten only on purpose, by `python -m tests.update_golden` (which sets
-    KEHOACH_UPDATE_GOLDEN=1 for its own pytest run); read the git diff before committing them."""
+    files are rewritten only on purpose, by `python -m tests.update_golden`; read the git diff before
+    committing them."""
     import difflib
-    import os
 
-    if os.environ.get(UPDATE) == "1":
+    if updating():
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"golden file missing: python -m tests.update_golden ({golden.name})"

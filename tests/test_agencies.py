@@ -70,3 +70,18 @@ def test_province_file_extends_the_standard_registry_and_wins():
 
 def test_unknown_province_has_no_registry():
     assert registry("khong-co", 2026) is None
+
+
+def test_office_of_the_national_assembly_delegation_and_council_is_one_agency():
+    """Issue 23: with the Quảng Nam registry, 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh'
+    (one office) was split at ' và ' into two agencies, the second being the council itself."""
+    from generator.importer.agencies import AgencyBook
+
+    name = "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh"
+    for province in ("quang-nam", "hung-yen", "tuyen-quang"):
+        book = AgencyBook(province, 2021)
+        assert book.split(name) == [name], province
+        assert book.split(f"Sở Nội vụ; {name}") == ["Sở Nội vụ", name], province
+        assert book.known(name) is not None and book.known(name) != book.known("Hội đồng nhân dân tỉnh")
+        # the short form used in plans names the same office
+        assert book.known("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == book.known(name)

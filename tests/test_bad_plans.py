@@ -1,6 +1,6 @@
 """The corpus of bad plans: one mistake each (named after it), with the exact report a drafter gets.
 
-Regenerate the expected reports after an intended change with KEHOACH_UPDATE_GOLDEN=1 and read the diff.
+Regenerate the expected reports after an intended change with `python -m tests.update_golden` and read the diff.
 """
 import os
 import time
@@ -43,13 +43,11 @@ def test_exact_report(path):
     tracemalloc.stop()
     check_golden(path.with_suffix(".expected"), f"{text}exit={code}\n")
     assert "Traceback" not in text
+    # what the program printed (not the stored file): each case is reported, and exits 1 exactly when
+    # an error (not only a warning) is reported
+    assert "lỗi:" in text or "cảnh báo:" in text, text
+    assert code == (1 if "lỗi:" in text else 0), (code, text)
     assert elapsed < 5 and peak < 200 * 1024 * 1024
-
-
-def test_every_case_reports_something():
-    for path in CASES:
-        text = path.with_suffix(".expected").read_text(encoding="utf-8")
-        assert "lỗi:" in text or "cảnh báo:" in text, path.name
 
 
 def test_very_large_file_in_bounded_time_and_memory(tmp_path):

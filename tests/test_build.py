@@ -259,3 +259,44 @@ def test_markup_characters_in_the_fixed_parts_reach_every_output(tmp_path, plan_
     ws = load_workbook(files[".xlsx"]).worksheets[0]
     assert ws["A3"].value == "(Kèm theo Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021 của UBND tỉnh A & B <C>)"
     assert "&amp;" not in text + listing and "&lt;" not in text + listing
+
+
+def test_cleaning_removes_only_this_plans_dead_staging_folders(tmp_path):
+    """A dead build's staging folder of plan 'plan' is removed; another plan's ('plan2'), a folder that is not a
+    staging folder, a symlink and a file of the same name are left alone."""
+    import os
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = out / f".plan{build_module.STAGING_TAG}abcd1234"
+    other_plan = out / f".plan2{build_module.STAGING_TAG}abcd1234"
+    hidden = out / ".plan-notes"
+    for folder in (dead, other_plan, hidden):
+        folder.mkdir()
+    link = out / f".plan{build_module.STAGING_TAG}link"
+    os.symlink(hidden, link)
+    file = out / f".plan{build_module.STAGING_TAG}file"
+    file.write_text("x")
+    assert build_module.clean_stale(out, "plan") == [dead]
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in (other_plan, hidden, link, file))
+
+
+def test_a_draft_is_dated_the_first_of_january_of_its_year(tmp_path, plan_copy):
+    """No issue date (a draft): the outputs carry 1 January of the plan year, never the build time."""
+    path = plan_copy(lambda t: t.replace("document:\n  number: 5\n  date: 2021-03-05\n", "document:\n  code: KH\n", 1))
+    result = build_plan(path, tmp_path / "out")
+    docx = next(f for f in result.files if f.suffix == ".docx")
+    with zipfile.ZipFile(docx) as z:
+        core = z.read("docProps/core.xml").decode()
+    assert set(re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core)) == {"2021-01-01T00:00:00Z"}
+
+
+def test_the_pdf_time_is_the_issue_date_or_the_first_of_january(plan_from):
+    """What the PDF's metadata is stamped with (the .docx's is checked above): the issue date, for a draft
+    1 January of the plan year."""
+    import datetime as dt
+
+    plan, _ = plan_from(lambda data: None)
+    assert build_module.document_time(plan) == dt.datetime(2021, 3, 5)
+    draft, _ = plan_from(lambda data: data.update(document={"code": "KH"}), name="draft.yaml")
+    assert build_module.document_time(draft) == dt.datetime(2021, 1, 1)

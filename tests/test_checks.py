@@ -260,3 +260,204 @@ def test_text_under_a_merged_cell_is_an_error(plan_from):
     (problem,) = [p for p in exc.value.problems if p.level == "error"]
     assert problem.field == "appendices[2].rows[0].cells.note"
     assert "nằm trong ô gộp từ dòng r1, cột name" in problem.text
+
+
+@pytest.mark.parametrize("text,late", [
+    ("Báo cáo kết quả trước ngày 15/3/2022.", False),   # the year's report, early next year: normal
+    ("Báo cáo kết quả trước ngày 31/3/2022.", False),   # last day of the first quarter
+    ("Hoàn thành trước ngày 01/4/2022.", True),         # first day after it
+    ("Hoàn thành trước ngày 31/12/2021.", False),       # last day of the plan year
+    ("Hoàn thành trước ngày 01/01/2021.", False),       # first day of the plan year
+    ("Hoàn thành trước ngày 15/3/2023.", True),
+    ("Tổ chức hội nghị ngày 15/6/2022.", False),        # a date, but no deadline word
+])
+def test_deadline_after_the_plan_year_is_warned_only_past_the_first_quarter(plan_from, text, late):
+    """Issue 23: 'trước ngày 15/3/2022' in a 2021 plan was warned as late."""
+    def edit(data):
+        data["preamble"] = [text]
+    _, warnings = plan_from(edit)
+    found = [w for w in warnings if "sau năm kế hoạch" in w.text]
+    assert len(found) == (1 if late else 0), [w.text for w in warnings]
+    if late:
+        assert found[0].field == "preamble[0]" and "(quá quý I năm 2022)" in found[0].text
+
+
+@pytest.mark.parametrize("date,real", [("29/02/2024", True), ("29/02/2021", False), ("31/4/2021", False),
+                                       ("30/4/2021", True), ("31/12/2021", True)])
+def test_a_date_the_calendar_has_not_is_warned(plan_from, date, real):
+    def edit(data):
+        data["preamble"] = [f"Tổ chức ngày {date}."]
+    _, warnings = plan_from(edit)
+    unreal = [w.text for w in warnings if "không có thật" in w.text]
+    assert unreal == ([] if real else [f"ngày {date} không có thật"])
+
+
+@pytest.mark.parametrize("target,error", [(10, False), (10.01, True), (0, False)])
+def test_a_target_of_exactly_the_maximum_is_allowed(plan_from, target, error):
+    def edit(data):
+        data["targets"][1]["target"] = target
+    if error:
+        with pytest.raises(PlanError) as exc:
+            plan_from(edit)
+        (problem,) = exc.value.problems
+        assert problem.field == "targets[1].target" and "vượt điểm tối đa 10" in problem.text
+    else:
+        _, warnings = plan_from(edit)
+        assert not [w for w in warnings if "vượt" in w.text]
+
+
+@pytest.mark.parametrize("target,warned", [(5.48, False), (5.47, True), (5.49, False)])
+def test_a_target_equal_to_its_baseline_is_not_lower(plan_from, target, warned):
+    def edit(data):
+        data["targets"][1]["target"] = target
+    _, warnings = plan_from(edit)
+    lower = [w.text for w in warnings if "thấp hơn" in w.text]
+    assert lower == (["chỉ tiêu 5,47 thấp hơn kết quả năm 2020 (5,48)"] if warned else [])
+
+
+@pytest.mark.parametrize("year,warned", [(2020, False), (2021, True), (2019, False)])
+def test_baseline_year_must_be_before_the_plan_year(plan_from, year, warned):
+    def edit(data):
+        data["targets"][1]["baseline"]["year"] = year
+    _, warnings = plan_from(edit)
+    found = [w for w in warnings if "không trước năm kế hoạch" in w.text]
+    assert len(found) == (1 if warned else 0) and all(w.field == "targets[1].baseline.year" for w in found)
+
+
+@pytest.mark.parametrize("rank,of,error", [(63, 63, False), (64, 63, True), (1, 63, False)])
+def test_a_rank_of_the_last_province_is_allowed(plan_from, rank, of, error):
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": rank, "of": of}, "target": 30})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    if error:
+        with pytest.raises(PlanError) as exc:
+            plan_from(edit)
+        assert [p.text for p in exc.value.problems] == ["hạng 64 vượt quá số tỉnh (63)"]
+    else:
+        _, warnings = plan_from(edit)
+        assert not [w for w in warnings if "vượt quá số tỉnh" in w.text]
+
+
+# ---------------------------------------------------------------- one mistake, its exact message at its field
+
+
+def _signer(**changes):
+    return lambda data: data["signer"].update(changes)
+
+
+def _first_section_text(text):
+    return lambda data: data["sections"][0]["content"].insert(0, text)
+
+
+def _table(rows):
+    from tests.test_context import _table_appendix
+
+    def edit(data):
+        data["appendices"].append(_table_appendix(rows))
+        data["sections"][0]["content"].append({"appendix": "bang"})
+    return edit
+
+
+WARNINGS = {
+    "tm-not-collective": (_signer(on_behalf_of="Chủ tịch"), "signer.on_behalf_of",
+                          "'TM.' đi với tập thể (ví dụ ỦY BAN NHÂN DÂN), không phải 'Chủ tịch'"),
+    "name-in-capitals": (_signer(name="HỒ QUANG BỬU"), "signer.name",
+                         "họ tên người ký viết chữ thường (in đậm), không viết hoa toàn bộ"),
+    "academic-title": (_signer(name="TS. Hồ Quang Bửu"), "signer.name",
+                       "không ghi học hàm, học vị trước họ tên người ký (Nghị định 30, ô 7b)"),
+    "kt-without-deputy": (_signer(title="Chủ tịch"), "signer.title",
+                          "'KT. CHỦ TỊCH' là cấp phó ký thay: chức vụ thường là 'PHÓ CHỦ TỊCH', không phải 'Chủ tịch'"),
+    "archive-not-vt": (lambda d: d["archive"].update(units=["NCKS", "VT"]), "archive.units[0]",
+                       "dòng Lưu thường bắt đầu bằng 'VT' (Văn thư)"),
+    "date-after-year": (lambda d: d["document"].update(date="2022-01-01"), "document.date",
+                        "ngày ban hành 01/01/2022 sau năm kế hoạch 2021"),
+    "section-numbered-by-hand": (lambda d: d["sections"][0].update(title="I. Mục đích, yêu cầu"), "sections[0].title",
+                                 "tiêu đề mục không cần số La Mã: kehoach tự đánh số"),
+    "paragraph-numbered-by-hand": (_first_section_text("1. Nội dung tự đánh số."), "sections[0].content[0]",
+                                   "đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('1. Nội'): kehoach tự đánh "
+                                   "số, hãy bỏ phần này"),
+    "appendix-number-out-of-range": (_first_section_text("Chi tiết tại Phụ lục III kèm theo."),
+                                     "sections[0].content[0]",
+                                     "nhắc 'Phụ lục III' nhưng kế hoạch có 2 phụ lục; hãy dùng khối 'appendix:' để số "
+                                     "phụ lục luôn đúng"),
+    "appendix-number-typed-in-lead-in": (lambda d: d["sections"][2]["content"][0].update(before="(Chi tiết tại Phụ lục I"),
+                                         "sections[2].content[0].before",
+                                         "câu dẫn có số phụ lục tự gõ 'Phụ lục I': kehoach không đánh lại số này"),
+    "unfinished-sentence-before-appendix": (lambda d: d["sections"][2]["content"].insert(0, "Các nhiệm vụ cụ thể như sau"),
+                                            "sections[2].content[0]",
+                                            "đoạn chưa hết câu ngay trước câu dẫn phụ lục, câu dẫn sẽ in thành một "
+                                            "dòng riêng"),
+    "tasks-without-task-appendix": (lambda d: (d["appendices"].pop(0), d["sections"][2]["content"].pop(0)), "tasks",
+                                    "có nhiệm vụ nhưng không có phụ lục loại 'tasks' để in chúng"),
+    "responsibility-not-printed": (lambda d: d["sections"][3]["content"].pop(0), "responsibilities[0]",
+                                   "trách nhiệm 'snv' không được in (thiếu khối 'responsibilities: all' trong một mục)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WARNINGS))
+def test_each_plan_warning_at_its_field(plan_from, case):
+    edit, field, start = WARNINGS[case]
+    _, clean = plan_from(lambda data: None, name="clean.yaml")
+    _, warnings = plan_from(edit)
+    new = [w for w in warnings if (w.field, w.text) not in {(c.field, c.text) for c in clean}]
+    assert [w.field for w in new if w.text.startswith(start)] == [field], [(w.field, w.text) for w in new]
+
+
+ERRORS = {
+    "span-out-of-table": (_table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"name": {"columns": 3}}}]),
+                          "appendices[2].rows[0].spans.name", "ô gộp 3 cột, 1 dòng vượt ra ngoài bảng"),
+    "span-on-a-group-row": (_table([{"id": "g", "group": True, "cells": {"stt": "I", "name": "Nhóm"},
+                                     "spans": {"name": {"columns": 2}}}]),
+                            "appendices[2].rows[0].spans.name",
+                            "dòng nhóm đã tự gộp ô tới cột cuối: bỏ 'spans' ở dòng này"),
+    "span-down-into-a-group-row": (_table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"stt": {"rows": 2}}},
+                                           {"id": "g", "group": True, "cells": {"name": "Nhóm"}}]),
+                                   "appendices[2].rows[1].group", "ô gộp từ dòng r1, cột stt kéo xuống dòng nhóm 'g'"),
+    "unknown-column": (_table([{"id": "r1", "cells": {"stt": "1", "ten": "A"}}]), "appendices[2].rows[0].cells.ten",
+                       "'ten'"),
+    "unknown-target-in-list": (lambda d: d["sections"][1]["content"][1]["content"][0]["targets"].append("t-khong-co"),
+                               "sections[1].content[1].content[0].targets[2]", "'t-khong-co'"),
+    "unknown-responsibility": (lambda d: d["sections"][3]["content"].__setitem__(0, {"responsibilities": ["snv", "khac"]}),
+                               "sections[3].content[0].responsibilities[1]", "'khac'"),
+    "responsibilities-all-without-any": (lambda d: d.update(responsibilities=[]), "sections[3].content[0]",
+                                         "chưa khai báo mục 'responsibilities' để in"),
+    "unknown-covers": (lambda d: d["recipients"][1]["covers"].append("nhom-la"), "recipients[1].covers[1]", "'nhom-la'"),
+    "archive-in-recipients": (lambda d: d["recipients"].append({"text": "Lưu: VT"}), "recipients[3].text",
+                              "dòng 'Lưu' khai báo ở mục archive"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ERRORS))
+def test_each_plan_error_at_its_field(plan_from, case):
+    edit, field, words = ERRORS[case]
+    with pytest.raises(PlanError) as exc:
+        plan_from(edit)
+    errors = [p for p in exc.value.problems if p.level == "error"]
+    assert [(p.field, words in p.text) for p in errors] == [(field, True)], [(p.field, p.text) for p in errors]
+
+
+def test_a_span_ending_on_the_last_column_or_row_is_allowed(plan_from):
+    edit = _table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"name": {"columns": 2}}},
+                   {"id": "r2", "cells": {"stt": "2"}, "spans": {"stt": {"rows": 1}}}])
+    _, warnings = plan_from(edit)
+    assert not [w for w in warnings if "ô gộp" in w.text]
+
+
+@pytest.mark.parametrize("date,warned", [("2021-12-31", False), ("2022-01-01", True), ("2021-01-01", False),
+                                         ("2020-12-31", False)])
+def test_an_issue_date_after_the_plan_year_is_warned(plan_from, date, warned):
+    """A plan is issued in its year or before it (a 2021 plan signed in December 2020 is normal)."""
+    _, warnings = plan_from(lambda d: d["document"].update(date=date))
+    found = [w.text for w in warnings if "sau năm kế hoạch" in w.text]
+    assert len(found) == (1 if warned else 0), found
+
+
+@pytest.mark.parametrize("timeframe,warned", [("Quý IV/2021", False), ("Trong năm 2021", False),
+                                              ("Năm 2022", True), ("Thường xuyên", False), ("2020-2021", True)])
+def test_a_timeframe_naming_another_year_is_warned(plan_from, timeframe, warned):
+    _, warnings = plan_from(lambda d: d["tasks"][0].update(timeframe=timeframe))
+    found = [w for w in warnings if w.field == "tasks[0].timeframe"]
+    assert len(found) == (1 if warned else 0), [w.text for w in found]
+    if warned:
+        assert found[0].text.endswith("ngoài năm kế hoạch 2021")

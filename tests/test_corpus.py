@@ -71,16 +71,32 @@ def test_a_whole_index_keeps_its_own_row_unless_the_plan_asks_otherwise(corpus_b
 
 
 def test_a_mismatch_shows_a_readable_diff_and_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.delenv("KEHOACH_UPDATE_GOLDEN", raising=False)
-    golden = tmp_path / "x.txt"
-    golden.write_text("a\nb\nc\n", encoding="utf-8")
-    with pytest.raises(AssertionError) as exc:
-        check_golden(golden, "a\nB\nc\n")
-    assert "-b\n+B" in str(exc.value) and "python -m tests.update_golden" in str(exc.value)
-    assert golden.read_text(encoding="utf-8") == "a\nb\nc\n"
-    with pytest.raises(AssertionError):
-        check_golden(tmp_path / "missing.txt", "a\n")
-    assert not (tmp_path / "missing.txt").exists()
+    """Issue 23: KEHOACH_UPDATE_GOLDEN=1 (even '0') made every golden test pass by rewriting the golden
+    first. No environment variable turns a test run into an update now."""
+    for value in ("1", "0", "yes"):
+        monkeypatch.setenv("KEHOACH_UPDATE_GOLDEN", value)
+        golden = tmp_path / "x.txt"
+        golden.write_text("a\nb\nc\n", encoding="utf-8")
+        with pytest.raises(AssertionError) as exc:
+            check_golden(golden, "a\nB\nc\n")
+        assert "-b\n+B" in str(exc.value) and "python -m tests.update_golden" in str(exc.value)
+        assert golden.read_text(encoding="utf-8") == "a\nb\nc\n"
+        with pytest.raises(AssertionError):
+            check_golden(tmp_path / "missing.txt", "a\n")
+        assert not (tmp_path / "missing.txt").exists()
+
+
+def test_only_the_update_command_rewrites_goldens(tmp_path, monkeypatch):
+    """`python -m tests.update_golden` loads itself as a pytest plugin: that, and only that, turns writing on."""
+    from tests import dump, update_golden
+
+    monkeypatch.setattr(dump, "WRITE_GOLDEN", False)
+    update_golden.pytest_configure(None)
+    assert dump.updating()
+    golden = tmp_path / "g.txt"
+    golden.write_text("old\n", encoding="utf-8")
+    check_golden(golden, "new\n")
+    assert golden.read_text(encoding="utf-8") == "new\n"
 
 
 @pytest.mark.parametrize("path", sorted(CORPUS_DIR.glob("*.yaml")), ids=lambda p: p.stem)

@@ -97,10 +97,9 @@ def codes_section() -> str:
 
 def test_guide_lists_every_catalogue_code():
     """Issue 21: the dimension codes (papi.1–8, par.1–8, …) were nowhere in the docs. The list is made
-    from the catalogues here, so it cannot drift: KEHOACH_UPDATE_GOLDEN=1 rewrites it in the guide."""
-    import os
-
+    from the catalogues here, so it cannot drift: `python -m tests.update_golden tests/test_drafter_texts.py` rewrites it in the guide."""
     from generator.cli.guide import guide_path
+    from tests.dump import updating
 
     path = guide_path("huong-dan")
     guide = path.read_text(encoding="utf-8")
@@ -108,7 +107,7 @@ def test_guide_lists_every_catalogue_code():
     head, rest = guide.split(BEGIN, 1)
     tail = rest.split(END, 1)[1]
     wanted = head + codes_section() + tail
-    if os.environ.get("KEHOACH_UPDATE_GOLDEN") == "1":
+    if updating():
         path.write_text(wanted, encoding="utf-8")
     assert guide == wanted
     for code in [f"papi.{n}" for n in range(1, 9)] + [f"par.{n}" for n in range(1, 9)] + ["sipas", "pci.10"]:

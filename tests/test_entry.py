@@ -13,6 +13,7 @@ from click import formatting
 from generator.cli import entry
 from generator.cli.commands import cli
 from tests.conftest import ROOT
+from tests.dump import updating
 
 HELP_JSON = ROOT / "generator" / "data" / "help.json"
 COLUMNS = (80, 100)  # a pipe or an 80-column terminal; any terminal of 100 columns or more
@@ -41,10 +42,10 @@ def all_texts() -> dict[str, dict[str, str]]:
 
 def test_stored_help_is_what_click_prints():
     texts = all_texts()
-    if os.environ.get("KEHOACH_UPDATE_GOLDEN"):
+    if updating():
         HELP_JSON.write_text(json.dumps(texts, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     stored = json.loads(HELP_JSON.read_text(encoding="utf-8"))
-    assert stored == texts, "help.json is stale: run KEHOACH_UPDATE_GOLDEN=1 pytest tests/test_entry.py"
+    assert stored == texts, "help.json is stale: run python -m tests.update_golden tests/test_entry.py"
 
 
 def run(args, columns, quick=True):

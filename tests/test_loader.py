@@ -173,3 +173,42 @@ def test_characters_word_cannot_hold_are_located_errors(tmp_path):
     assert (problem.line, problem.col, problem.field) == (2, 8, "title")
     assert "U+000B" in problem.text
     assert located.data["note"] == "tab\tand\nnewline are fine"
+
+
+@pytest.mark.parametrize("limit", [64 * 1024, 1024 * 1024])
+def test_a_plan_of_exactly_the_size_limit_is_accepted_one_byte_more_is_refused(tmp_path, monkeypatch, limit):
+    """Issue 23: a plan of exactly the limit was once refused. The limit is 'at most', in bytes on disk
+    (the 20 MB limit scaled down: parsing 20 MB would take seconds)."""
+    monkeypatch.setattr(loader, "MAX_BYTES", limit)
+    exact = "a: " + "x" * (limit - len("a: \n")) + "\n"
+    path = write(tmp_path, exact)
+    assert path.stat().st_size == limit
+    assert load_yaml(path).data == {"a": "x" * (limit - 4)}
+    over = write(tmp_path, exact + "\n", name="over.yaml")
+    assert over.stat().st_size == limit + 1
+    with pytest.raises(PlanError) as exc:
+        load_yaml(over)
+    assert only_problem(exc).text.startswith("tệp quá lớn")
+
+
+def test_max_size_option_allows_a_plan_of_exactly_that_many_megabytes(tmp_path):
+    """`validate --max-size 1`: a file of exactly 1 MB is read (and judged on its content), 1 MB + 1 byte is not."""
+    from click.testing import CliRunner
+
+    from generator.cli.commands import cli
+
+    exact = write(tmp_path, "a: " + "x" * (loader.MB - 4) + "\n", name="exact.yaml")
+    over = write(tmp_path, "a: " + "x" * (loader.MB - 3) + "\n", name="over.yaml")
+    assert (exact.stat().st_size, over.stat().st_size) == (loader.MB, loader.MB + 1)
+    runner = CliRunner()
+    done = runner.invoke(cli, ["validate", "--max-size", "1", str(exact)])
+    assert done.exit_code == 1 and "quá lớn" not in done.stderr and "lỗi:" in done.stderr
+    done = runner.invoke(cli, ["validate", "--max-size", "1", str(over)])
+    assert done.exit_code == 1 and "tệp quá lớn (giới hạn 1 MB" in done.stderr and "--max-size 2" in done.stderr
+
+
+def test_limits_are_named_in_megabytes_from_one_megabyte():
+    from generator.core.safeio import size_text
+
+    assert [size_text(n) for n in (20 * 1024 * 1024, 1024 * 1024, 1024 * 1024 - 1, 64 * 1024)] == [
+        "20 MB", "1 MB", "1023 KB", "64 KB"]

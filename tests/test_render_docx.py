@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
@@ -53,8 +54,10 @@ def test_page_number_field_in_header_not_on_first_page(built):
     assert section.different_first_page_header_footer
     header_xml = section.header._element.xml
     assert "PAGE" in header_xml and "fldChar" in header_xml
-    assert section.header.paragraphs[0].alignment is not None or \
-        doc.styles["KH So trang"].paragraph_format.alignment == 1
+    # ND30: centred in the top margin; the paragraph's own alignment wins over its style's
+    number = next(p for p in section.header.paragraphs if "PAGE" in p._p.xml)
+    shown = number.alignment if number.alignment is not None else number.style.paragraph_format.alignment
+    assert shown == WD_ALIGN_PARAGRAPH.CENTER
     assert "PAGE" not in section.first_page_header._element.xml
 
 
@@ -417,3 +420,33 @@ def test_every_appendix_table_repeats_its_header_and_keeps_rows_whole(built):
             checked += 1
     assert min(len(t.rows) for stem in built for t in Document(str(docx_of(built, stem))).tables[2:]) <= 3
     assert checked >= 5
+
+
+def test_closing_sentence_keeps_with_the_signature_block(built):
+    """The closing '… ./.' paragraph keeps with the next (the Nơi nhận and signature table), so the
+    signature never starts a page alone (issue 23)."""
+    doc = Document(str(docx_of(built, "sample")))
+    body = doc.element.body
+    closing = [p for p in body.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).endswith("./.")]
+    assert len(closing) == 1
+    ppr = closing[0].find(qn("w:pPr"))
+    keep = ppr.find(qn("w:keepNext")) if ppr is not None else None
+    assert keep is not None and keep.get(qn("w:val")) in (None, "1", "true", "on")
+    # and what follows it is the signature table
+    assert closing[0].getnext().tag == qn("w:tbl")
+    assert "Nơi nhận" in "".join(t.text or "" for t in closing[0].getnext().iter(qn("w:t")))
+
+
+def test_a_final_mark_typed_in_a_legal_basis_or_recipient_is_printed_once(plan_copy, tmp_path):
+    """In the .docx and in the Nơi nhận list (.txt): '… năm 2015;' and '- Các Sở, Ban, ngành;', never '.;'."""
+    path = plan_copy(lambda t: t.replace("ngày 19 tháng 6 năm 2015\n", "ngày 19 tháng 6 năm 2015.\n")
+                     .replace("  - text: Các Sở, Ban, ngành\n", "  - text: Các Sở, Ban, ngành.\n"))
+    files = build_plan(path, tmp_path / "out").files
+    docx = next(f for f in files if f.suffix == ".docx")
+    paragraphs = [p.text for p in Document(str(docx)).paragraphs]
+    assert "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;" in paragraphs
+    table_text = [p.text for t in Document(str(docx)).tables for c in t._cells for p in c.paragraphs]
+    assert "- Các Sở, Ban, ngành;" in table_text
+    txt = next(f for f in files if f.suffix == ".txt").read_text(encoding="utf-8")
+    assert "- Các Sở, Ban, ngành;\n" in txt and ".;" not in txt
+    assert not any(".;" in p or ";;" in p for p in paragraphs + table_text)

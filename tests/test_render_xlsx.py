@@ -91,3 +91,20 @@ def test_numbers_are_stored_as_numbers_with_a_decimal_comma_format(built):
     assert target.data_type == "n" and target.value == 4
     assert target.number_format == "[$-42A]#,##0.0"  # shows "4,0", the precision the drafter wrote
     assert row[3].value == 3.87 and row[3].number_format == "[$-42A]#,##0.00"
+
+
+def test_score_total_with_a_missing_value_is_blank_in_the_workbook(tmp_path):
+    """The .xlsx total row says what the .docx says: a column with a missing top value has no total (an empty
+    cell, not a partial sum), the complete columns are numbers."""
+    import yaml
+
+    from generator.render.build import build_plan
+    from tests.conftest import SAMPLE
+
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    del data["targets"][2]["baseline"]
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    xlsx = next(f for f in build_plan(path, tmp_path / "out").files if f.suffix == ".xlsx")
+    total = next(line for line in dump_xlsx(xlsx).splitlines() if "Tổng cộng" in line)
+    assert total == "|  | Tổng cộng | n:20 |  | n:9,7 |  |"

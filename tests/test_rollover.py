@@ -379,3 +379,48 @@ def test_a_period_written_with_spaces_stays_in_titles(plan_copy):
     path = plan_copy(lambda t: t.replace("title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021",
                                          "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam giai đoạn 2021 - 2025"))
     assert "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam giai đoạn 2021 - 2025\n" in rollover(path).text
+
+
+def _plan_of_2020(plan_copy, preamble):
+    """The sample moved to 2020 (a leap year), with the given preamble paragraphs."""
+    def edit(text):
+        data = yaml.safe_load(text)
+        data["year"], data["document"]["date"] = 2020, "2020-03-05"
+        for target in data["targets"]:
+            target["baseline"]["year"] = 2019
+        data["preamble"] = preamble
+        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return plan_copy(edit)
+
+
+def test_deadlines_move_a_year_at_the_first_and_last_day(plan_copy):
+    path = _plan_of_2020(plan_copy, ["Hoàn thành trước ngày 01/01/2020.", "Hoàn thành trước ngày 31/12/2020.",
+                                     "Báo cáo trước ngày 15/01/2021.", "Hoàn thành trước ngày 28/02/2020."])
+    text = rollover(path).text
+    for moved in ("trước ngày 01/01/2021.", "trước ngày 31/12/2021.", "trước ngày 15/01/2022.",
+                  "trước ngày 28/02/2021."):
+        assert moved in text, moved
+
+
+@pytest.mark.parametrize("written", ["trước ngày 29/02/2020", "trước ngày 29 tháng 02 năm 2020"])
+def test_a_deadline_on_29_february_never_becomes_a_day_that_does_not_exist(plan_copy, written):
+    """Rolling a 2020 plan, '29/02/2020' would become '29/02/2021', a day the calendar has not (a false
+    date, printed): the sentence gets a TODO naming it, so validate stops until a person picks the day."""
+    path = _plan_of_2020(plan_copy, [f"Báo cáo sơ kết {written}."])
+    result = rollover(path)
+    data = yaml.safe_load(result.text)
+    assert data["preamble"][0].startswith("TODO:") and "không có ngày 29/02/2021" in data["preamble"][0]
+    assert any("29/02/2021" in todo for todo in result.todos)
+
+
+@pytest.mark.parametrize("year,accepted", [(2021, True), (2020, False), (2022, False)])
+def test_results_must_be_of_the_plan_year_exactly(tmp_path, year, accepted):
+    results = tmp_path / "ket-qua.yaml"
+    results.write_text(f"year: {year}\nresults:\n  papi:\n    value: 45.9\n", encoding="utf-8")
+    if accepted:
+        data = yaml.safe_load(rollover(SAMPLE, results_path=results).text)
+        assert next(t for t in data["targets"] if t["id"] == "t-papi")["baseline"] == {"year": 2021, "value": 45.9}
+    else:
+        with pytest.raises(PlanError) as exc:
+            rollover(SAMPLE, results_path=results)
+        assert "cần kết quả năm 2021" in str(exc.value)

@@ -99,6 +99,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
     if target.exists() and target.is_dir():
         click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
         sys.exit(1)
+    _refuse_special_output(target)
     if registry is not None and registry not in registries():
         province = find_province(registry)
         if province is None:
@@ -106,17 +107,25 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
                        "ví dụ quang-nam hoặc 'Quảng Nam'", err=True)
             sys.exit(1)
         registry = province["id"]
+    from generator.core.safeio import os_error_vi, write_error_vi
+
     try:
         outcome = import_file(source, target, registry=registry, indices=parse_indices(indices),
                               display=_display(source))
-        write_atomic(target, outcome.text)
-        schema_file = write_schema(target, outcome.schema_ref)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không nhập được; không ghi tệp nào.", err=True)
         sys.exit(1)
+    except (OSError, MemoryError) as exc:  # while reading: not a write error (it said "không ghi được")
+        why = "không đủ bộ nhớ" if isinstance(exc, MemoryError) else os_error_vi(exc)
+        click.echo(f"{_display(source)}: không nhập được ({why}); không ghi tệp nào.", err=True)
+        sys.exit(1)
+    try:
+        write_atomic(target, outcome.text)
+        schema_file = write_schema(target, outcome.schema_ref)
     except OSError as exc:
-        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); không ghi tệp nào.", err=True)
+        click.echo(f"{_display(target)}: không ghi được tệp ({write_error_vi(exc)}); tệp cũ (nếu có) giữ nguyên.",
+                   err=True)
         sys.exit(1)
     _echo_import_summary(source, target, outcome, schema_file)
 
@@ -181,6 +190,7 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
 def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: str) -> None:
     from generator.workflow.review import import_onto, render_json, render_markdown, render_text
 
+    _refuse_special_output(out or onto)
     try:
         result = import_onto(onto, source, reject=reject, plan_display=_display(onto),
                              docx_display=_display(source))
@@ -193,7 +203,7 @@ def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: 
         if target.is_dir():
             click.echo(f"{_display(target)}: là một thư mục; hãy chọn tên tệp .yaml bằng -o.", err=True)
             sys.exit(1)
-        _write_atomic(target, result.text)
+        _write_atomic(target, result.text, like=onto)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
     if fmt == "text":
@@ -202,14 +212,26 @@ def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: 
     sys.exit(1 if result.unapplied else 0)
 
 
-def _write_atomic(target: Path, text: str) -> None:
-    """Never a half-written plan: a temporary file beside it, then renamed over it."""
-    from generator.importer.pipeline import write_atomic
+def _write_atomic(target: Path, text: str, like: Path | None = None) -> None:
+    """Never a half-written plan: a temporary file beside it, then renamed over it (core/safeio.write_file:
+    a symlink's target, the old mode, owner, hard links, BOM and line endings of `like` kept)."""
+    from generator.core.safeio import write_error_vi, write_file
 
     try:
-        write_atomic(target, text)
+        write_file(target, text, like)
     except OSError as exc:
-        click.echo(f"{_display(target)}: không ghi được tệp ({exc.strerror or exc}); tệp cũ giữ nguyên.", err=True)
+        click.echo(f"{_display(target)}: không ghi được tệp ({write_error_vi(exc)}); tệp cũ giữ nguyên.", err=True)
+        sys.exit(1)
+
+
+def _refuse_special_output(target: Path) -> None:
+    """-o naming a directory, a device, a FIFO or a socket: refused before any work."""
+    from generator.core.safeio import output_target
+
+    try:
+        output_target(target)
+    except OSError as exc:
+        click.echo(f"{_display(target)}: {getattr(exc, 'reason', exc.strerror)}.", err=True)
         sys.exit(1)
 
 
@@ -332,6 +354,7 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
                    err=True)
         sys.exit(2)
     source = files[0]
+    _refuse_special_output(out)
     try:
         identified = check_docx(source).identified
     except KehoachError as exc:
@@ -393,6 +416,20 @@ def main() -> None:
     except KeyboardInterrupt:
         click.echo("đã dừng.", err=True)
         sys.exit(130)
+    except MemoryError:
+        click.echo("không đủ bộ nhớ để xử lý tệp này; hãy đóng bớt chương trình khác hoặc chia nhỏ tệp rồi chạy lại.",
+                   err=True)
+        sys.exit(1)
+    except OSError as exc:  # a system error no step turned into a message: still said in Vietnamese
+        from generator.core.safeio import write_error_vi
+
+        if os.environ.get("KEHOACH_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        where = f"{exc.filename}: " if exc.filename else ""
+        click.echo(f"{where}lỗi hệ thống: {write_error_vi(exc)}.", err=True)
+        sys.exit(1)
     except Exception as exc:  # last resort: a drafter must never see a traceback
         if os.environ.get("KEHOACH_DEBUG"):
             import traceback

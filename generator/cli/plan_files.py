@@ -57,16 +57,11 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
         new = find_province(place["merged_into"])
         click.echo(f"lưu ý: {place['name']} đã nhập vào {new['kind']} {new['name']} từ năm {place['until']}; kế hoạch "
                    f"năm {year} thường dùng --province \"{new['name']}\".", err=True)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(starter.text, encoding="utf-8")
-        schema_file = target.parent / "kehoach.schema.json"
-        wrote_schema = schema_ref == "kehoach.schema.json" and not schema_file.exists()
-        if wrote_schema:
-            schema_file.write_text(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    except OSError as exc:
-        click.echo(f"{display(target)}: không ghi được tệp ({exc.strerror or exc}).", err=True)
-        sys.exit(1)
+    schema_file = target.parent / "kehoach.schema.json"
+    wrote_schema = schema_ref == "kehoach.schema.json" and not schema_file.exists()
+    _write(target, starter.text)
+    if wrote_schema:
+        _write(schema_file, json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
     click.echo(f"đã tạo {display(target)}" + (f" và {display(schema_file)}" if wrote_schema else "")
                + f"; còn {starter.todos} chỗ TODO cần điền.")
     click.echo(f"Tiếp theo: mở tệp, điền các chỗ TODO (hướng dẫn: kehoach huong-dan), rồi chạy\n"
@@ -106,7 +101,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
     if target.exists() and not force:
         click.echo(f"{display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
         sys.exit(1)
-    target.write_text(result.text, encoding="utf-8")
+    _write(target, result.text, like=plan)
     click.echo("\n".join(summary(result)))
     click.echo(f"đã tạo {display(target)} (năm {result.old_year} → {result.new_year}); "
                f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {display(target)}")
@@ -192,8 +187,20 @@ def schema(out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        _write(out, text)
         click.echo(f"đã ghi {display(out)}", err=True)
+
+
+def _write(target: Path, text: str, like: Path | None = None) -> None:
+    """The whole file or nothing (core/safeio.write_file); a failure is said in Vietnamese, naming the file."""
+    from generator.core.safeio import write_error_vi, write_file
+
+    try:
+        write_file(target, text, like)
+    except OSError as exc:
+        click.echo(f"{display(target)}: không ghi được tệp ({write_error_vi(exc)}); tệp cũ (nếu có) giữ nguyên.",
+                   err=True)
+        sys.exit(1)
 
 
 COMMANDS = (init, rollover, diff, git_diff, schema)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from generator.core.errors import located_dict, located_text
+from generator.core.errors import library_vi, located_dict, located_text
 from generator.core.messages import Message
 
 
@@ -34,7 +34,8 @@ def github_escape(text: str) -> str:
 
 def github_line(m: Message) -> str:
     kind = "error" if m.level == "error" else "warning"
-    message = f"{m.field}: {m.text}" if m.field else m.text
+    text = library_vi(m.text)
+    message = f"{m.field}: {text}" if m.field else text
     return f"::{kind} file={m.file},line={m.line or 1},col={m.col or 1}::{github_escape(message)}"
 
 

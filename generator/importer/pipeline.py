@@ -3,7 +3,6 @@ YAML text, the import notes, the reader's messages and the recall of the rebuilt
 the file (atomically) is the caller's last step, so nothing is written when anything fails."""
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 import time
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from generator.plan.catalogue import available
 from generator.core.errors import KehoachError
+from generator.core.safeio import write_file
 from generator.importer.agencies import slug
 from generator.importer.pages import printed_pages, rebuilt_pages
 from generator.importer.recall import document_words, missing_words, rebuilt_document, recall
@@ -139,17 +139,7 @@ def write_schema(out: Path, ref: str) -> Path | None:
     return path
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Readers see the old file or the whole new one, never a half-written plan."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+def write_atomic(path: Path, text: str, like: Path | None = None) -> None:
+    """Readers see the old file or the whole new one, never a half-written plan; a symlink's target is
+    written, the old file's mode, owner, hard links, BOM and line endings kept (core/safeio.write_file)."""
+    write_file(path, text, like)

@@ -265,7 +265,7 @@ def _value_target(text: str, code: str) -> ParsedTarget | None:
     target = vi_number(value.group(1))
     unit = "%" if value.group(3) == "%" else "điểm"
     parsed = ParsedTarget(code, unit, target, vi_number(value.group(2)) if value.group(2) else None)
-    before = text[max(0, value.start() - 30):value.start()]
+    before = text[max(0, value.start(1) - 30):value.start(1)]  # up to the number: "đạt tối thiểu 4,5"
     words = text[value.start() - 30 if value.start() > 30 else 0:value.end() + 40]
     bound = (_BOUND_BEFORE.search(before) or re.search(r"\bđạt\s+(tối thiểu|ít nhất|trên)\b", before, re.IGNORECASE)
              or re.search(r"\b(tối thiểu)\s", value.group(0), re.IGNORECASE))  # "đạt tối thiểu 85%" is one match

@@ -32,7 +32,7 @@ class YamlWriteError(Exception):
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # starts with a letter, no ':' or '#' anywhere: YAML reads it as this string unless it is a word
 # like yes/no/null (checked below); everything else is asked of the YAML parser itself
-_SURELY_PLAIN = re.compile(r"^[^\W\d_][^:#\n\t\x00-\x1f]*$")
+_SURELY_PLAIN = re.compile("^[^\\W\\d_][^:#\\n\\t\\x00-\\x1f\\x7f-\\x9f\\u2028\\u2029\\ufeff]*$")
 _RESERVED = {"y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf"}
 
 
@@ -49,8 +49,28 @@ def _plain_ok(text: str) -> bool:
         return False
 
 
+# what YAML reads as a line break or refuses as non-printable inside a double-quoted scalar: escaped
+_ESCAPE_IN_QUOTES = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
 def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """JSON's double quotes are YAML's, except that json leaves NEL, the Unicode line and paragraph
+    separators and C1 controls as they are: YAML would read the first three as line breaks (folded into
+    a space) and refuse the others, so every one of them is escaped as \\uXXXX."""
+    return _ESCAPE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+# a comment holds one line of printable text: every line break ends it, a control would be refused
+_COMMENT_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+_COMMENT_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
+def comment_lines(text: str) -> list[str]:
+    """The `# ...` lines for a comment's text: one per line of the text (a Word comment of two
+    paragraphs, a line break, a file name holding a newline), controls and tabs as spaces."""
+    lines = [_COMMENT_UNPRINTABLE.sub(" ", line).replace("\t", " ").rstrip()
+             for line in _COMMENT_BREAK.split(text)]
+    return lines or [""]
 
 
 # characters a block scalar cannot carry as they are (YAML line breaks, controls, BOM)
@@ -91,9 +111,10 @@ class _Writer:
 
     def comment(self, path: Path, indent: int) -> None:
         room = max(40, WIDTH - indent - 2)
-        for line in self.comments.get(path, []):
-            for part in wrap_words(line, room, room):
-                self.out.append(" " * indent + "# " + part)
+        for text in self.comments.get(path, []):
+            for line in comment_lines(text):
+                for part in wrap_words(line, room, room):
+                    self.out.append((" " * indent + "# " + part).rstrip())
 
     def string(self, prefix: str, text: str, indent: int) -> None:
         """`prefix` is 'key:' or '-' (with its indentation); block scalars go one level deeper."""
@@ -184,18 +205,27 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
               schema_ref: str = SCHEMA_FILE) -> str:
     """The plan file: schema line (the editor's schema: `schema_ref`, relative to the plan; by default
     the kehoach.schema.json that import writes beside it), `header` comment lines, then the data; blank
-    lines between the top-level parts as in plans/."""
+    lines between the top-level parts as in plans/. Invisible control characters a plan file may not hold
+    (`validate` would refuse the plan for them) are left out, and said in the header."""
+    dropped: dict[str, int] = {}
+    data = _without_controls(data, dropped)
+    if dropped:
+        codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(dropped))
+        header = [*header, f"Đã bỏ {sum(dropped.values())} ký tự điều khiển không nhìn thấy ({codes}) có trong tệp Word: "
+                           "tệp kế hoạch không chứa được các ký tự này."]
     writer = _Writer(comments or {})
     writer.out.append(SCHEMA_FORM.format(ref=schema_ref))
-    for line in header:
-        for part in wrap_words(line, WIDTH - 2, WIDTH - 2) if line else [""]:
-            writer.out.append(f"# {part}".rstrip())
+    for text in header:
+        for line in comment_lines(text):
+            for part in wrap_words(line, WIDTH - 2, WIDTH - 2) if line else [""]:
+                writer.out.append(f"# {part}".rstrip())
     for key, value in data.items():
         if key in BLANK_BEFORE:
             writer.out.append("")
         writer.comment((key,), 0)
         writer.entry(f"{_key(key)}:", value, 0, (key,))
     text = "\n".join(writer.out) + "\n"
+    _within_plan_limit(text)
     try:
         back = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
@@ -203,6 +233,37 @@ def dump_plan(data: dict, comments: dict[Path, list[str]] | None = None, header:
     if _normal(back) != _normal(data):
         raise YamlWriteError("YAML đọc lại khác dữ liệu")
     return text
+
+
+def _without_controls(value: Any, dropped: dict[str, int]) -> Any:
+    """`value` with the controls the plan loader refuses in a value (plan/loader.py) left out of every text."""
+    from generator.plan.loader import _FORBIDDEN_VALUE
+
+    if isinstance(value, str):
+        if not _FORBIDDEN_VALUE.search(value):
+            return value
+        for char in _FORBIDDEN_VALUE.findall(value):
+            dropped[char] = dropped.get(char, 0) + 1
+        return _FORBIDDEN_VALUE.sub("", value)
+    if isinstance(value, dict):
+        return {_without_controls(k, dropped): _without_controls(v, dropped) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_controls(v, dropped) for v in value]
+    return value
+
+
+def _within_plan_limit(text: str) -> None:
+    """A plan that `validate` and `build` would refuse for its size is not written (a Word file holding one
+    paragraph of 58 MB gave a 54 MB plan that nothing could read)."""
+    from generator.core.errors import KehoachError
+    from generator.core.safeio import size_text
+    from generator.plan import loader
+
+    size = len(text.encode("utf-8"))
+    if size > loader.MAX_BYTES:
+        raise KehoachError(f"kế hoạch nhập được quá lớn ({size_text(size)}, giới hạn của tệp kế hoạch là "
+                           f"{size_text(loader.MAX_BYTES)}): 'kehoach validate' và 'kehoach build' sẽ không đọc "
+                           "được tệp này; hãy kiểm tra văn bản Word: có đoạn văn hoặc ô bảng dài bất thường")
 
 
 __all__ = ["dump_plan", "YamlWriteError"]

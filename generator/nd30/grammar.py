@@ -14,6 +14,7 @@ Three kinds of form stand side by side for a line:
   "…" fillers, a label with its title on one line), strict where a guess would be worse than a TODO."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -172,6 +173,9 @@ def date_check(text: str) -> DateCheck:
     if day and not 1 <= int(day) <= 31 or month and not 1 <= int(month) <= 12:
         problems.append("ngày hoặc tháng không hợp lệ")
         return DateCheck(problems, None)
+    if day and month and year and len(year) == 4 and int(day) > calendar.monthrange(int(year), int(month))[1]:
+        problems.append(f"không có ngày {int(day)} tháng {int(month)} năm {year}")  # 31/4, 29/2 of a common year
+        return DateCheck(problems, None)
     if day and day != pad_day(int(day)):
         padding.append(f"ngày {int(day)} viết “{pad_day(int(day))}”" if int(day) < 10
                        else f"ngày viết “{int(day)}”")
@@ -246,7 +250,8 @@ AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*\S")
 # "(đã ký)"-like lines a typed copy puts where the signature goes.
 ON_BEHALF_LINE = re.compile(r"^TM\.\s*")
 SIGNING_FOR_LINE = re.compile(r"^KT\.\s*")
-SIGNED_MARK_LINE = re.compile(r"^\(?(đã ký|ký tên|ký, ghi rõ|ký và đóng dấu)", re.IGNORECASE)
+# A line wholly in brackets is such a mark too ("(Đóng dấu)", "(Ký, đóng dấu)"): a signer's name never is.
+SIGNED_MARK_LINE = re.compile(r"^\(?(đã ký|ký tên|ký, ghi rõ|ký và đóng dấu|đóng dấu)|^\([^()]*\)\s*$", re.IGNORECASE)
 
 # ---------------------------------------------------------------- appendices (§III.1)
 

@@ -40,7 +40,7 @@ Adding an index is one file here, with its `index_facts`: `validate` and `build`
 `init` offers it (label, example task) and lists it in its help (`indices_help()`), `import` recognises
 it (names); tests/test_catalogue.py shows it with a made-up index. What is written down elsewhere: the
 help texts stored for a fast `--help` (generator/data/help.json, refreshed by
-`KEHOACH_UPDATE_GOLDEN=1 pytest tests/test_entry.py`) and the drafter guide's list (generator/docs/huong-dan.md).
+`python -m tests.update_golden tests/test_entry.py`) and the drafter guide's list (generator/docs/huong-dan.md).
 """
 from __future__ import annotations
 

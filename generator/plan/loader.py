@@ -289,7 +289,9 @@ class _Builder:
             if bad:
                 line, col = self._pos(node)
                 self.problems.add(line, col, format_path(path), _control_message(bad.group()))
-                return None
+                # the text without its controls: the error above is the only one (a None here made the
+                # checks of the value's parent report it missing, "cần 'text' hoặc 'agency'")
+                return _FORBIDDEN_VALUE.sub("", node.value)
             return node.value  # the common case, without the constructor's dispatch
         if node.tag == "tag:yaml.org,2002:float":
             try:

@@ -20,7 +20,7 @@ from generator.core.messages import Message
 from generator.render.pdf import docx_to_pdf, docx_to_pdfs
 from generator.render.docx import render_docx
 from generator.render.xlsx import render_xlsx
-from generator.core.safeio import os_error_vi
+from generator.core.safeio import write_error_vi
 from generator.render.templates import default_template
 from generator.plan.validate import load_plan
 
@@ -55,7 +55,7 @@ def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = 
             try:
                 staged.written.append(docx_to_pdf(staged.docx, staged.staging, stamp=staged.stamp))
             except OSError as exc:
-                raise OutputError(f"{staged.final}: không ghi được kết quả ({os_error_vi(exc)})") from None
+                raise OutputError(f"{staged.final}: không ghi được kết quả ({write_error_vi(exc)})") from None
             _step("pdf")
         return _finish(staged)
     finally:
@@ -95,7 +95,7 @@ def build_plans(plan_paths: list[Path], out_root: Path, *, docx_template: Path |
                     staged[i].written.append(got)
                 else:
                     outcomes[i] = got if isinstance(got, KehoachError) else OutputError(
-                        f"{staged[i].final}: không ghi được kết quả ({os_error_vi(got)})")
+                        f"{staged[i].final}: không ghi được kết quả ({write_error_vi(got)})")
                     staged.pop(i).discard()
             _step("pdf")
         for i, one in staged.items():
@@ -151,7 +151,7 @@ def _stage(plan_path: Path, out_root: Path, *, docx_template: Path | None, xlsx_
         staging = Path(tempfile.mkdtemp(prefix=f".{stem}{STAGING_TAG}", dir=out_root))
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes it private; outputs follow the umask
     except OSError as exc:
-        raise OutputError(f"{out_root}: không tạo được thư mục kết quả ({os_error_vi(exc)})") from None
+        raise OutputError(f"{out_root}: không tạo được thư mục kết quả ({write_error_vi(exc)})") from None
     lock = _hold(staging)  # released by the kernel if this process dies: its folder is then stale
     staged = _Staged(plan_path, final, staging, lock, staging / names["docx"], [], warnings,
                      sum(t.task_rows for t in ctx.tables), document_time(plan))
@@ -164,7 +164,7 @@ def _stage(plan_path: Path, out_root: Path, *, docx_template: Path | None, xlsx_
         _step("written")
     except OSError as exc:
         staged.discard()
-        raise OutputError(f"{final}: không ghi được kết quả ({os_error_vi(exc)})") from None
+        raise OutputError(f"{final}: không ghi được kết quả ({write_error_vi(exc)})") from None
     except BaseException:
         staged.discard()
         raise
@@ -176,7 +176,7 @@ def _finish(staged: _Staged) -> BuildResult:
         _swap_in(staged.staging, staged.final)
         _step("swapped")
     except OSError as exc:
-        raise OutputError(f"{staged.final}: không ghi được kết quả ({os_error_vi(exc)})") from None
+        raise OutputError(f"{staged.final}: không ghi được kết quả ({write_error_vi(exc)})") from None
     final = staged.final
     return BuildResult(staged.plan_path, final, [final / p.name for p in staged.written], staged.warnings,
                        staged.task_rows)

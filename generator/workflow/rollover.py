@@ -20,7 +20,7 @@ from generator.core.text import number, wrap_words
 from generator.plan.catalogue import index_names
 from generator.plan.loader import format_path, load_yaml, read_text
 from generator.plan.validate import load_plan
-from generator.workflow.yamledit import WIDTH, YamlEditor, get, key_node, nodes, quoted
+from generator.workflow.yamledit import WIDTH, AliasNode, YamlEditor, get, key_node, load, nodes, quoted
 from generator.workflow.years import FIGURE, classify, excerpt, sentences
 
 TODO = "TODO"
@@ -47,10 +47,17 @@ def load_results(path: Path) -> Results:
     try:
         results = Results.model_validate(located.data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            line, col = located.where(loc)
-            problems.add(line, col, format_path(loc), f"giá trị không hợp lệ ({err['msg']})")
+        from generator.plan.validate import _data_path, _message  # the plan's Vietnamese for pydantic
+
+        said: dict[tuple, str] = {}
+        # a value tried as a decimal, then as an integer: said once, as a number
+        for err in sorted(exc.errors(include_url=False), key=lambda e: not e["type"].startswith("decimal")):
+            loc = _data_path(located.data, tuple(err["loc"]))
+            extra = "khóa không có ở đây (chỉ có " + ("value, rank, of)" if len(loc) == 3 else "year, results)")
+            said.setdefault(loc, extra if err["type"] == "extra_forbidden" else _message(err))
+        for loc, text in said.items():
+            line, col = located.where(loc, key=text.startswith("khóa"))
+            problems.add(line, col, format_path(loc), text)
         results = None
     problems.raise_if_errors()
     return results
@@ -81,8 +88,8 @@ def summary(result: Rollover) -> list[str]:
 
 class _Roller:
     def __init__(self, text: str, old: int, new: int, results: Results | None, source: str):
-        self.editor = YamlEditor(text)
-        self.src = text
+        self.editor = YamlEditor(text, aliases="follow")
+        self.src = self.editor.src
         self.old, self.new = old, new
         self.delta = new - old
         self.results = results
@@ -91,7 +98,7 @@ class _Roller:
         self.changes: list[str] = []
         self.kept: list[str] = []
         self.places: list[str] = []
-        self.title = yaml.safe_load(text).get("title") or ""
+        self.title = load(self.src).get("title") or ""
         self.root = self.editor.root
         self.raw = self.editor.raw
         self.insert_before_line = self.editor.insert_before_line
@@ -118,7 +125,7 @@ class _Roller:
 
     def todo(self, node: yaml.Node, message: str) -> None:
         self.left(node, message)
-        self.replace_node(node, quoted(f"{TODO}: {message}", node.start_mark.column, self._indent(node)))
+        self.replace_node(node, quoted(f"{TODO}: {message}", self.editor.column(node), self._indent(node)))
 
     def prefix_todo(self, node: yaml.ScalarNode, message: str) -> None:
         """Put 'TODO: …' in front of a text's content, whatever its YAML style; the marker gets lines
@@ -137,10 +144,10 @@ class _Roller:
             indent = self._indent(node)
             escaped = marker.replace("'", "''") if node.style == "'" else \
                 marker.replace("\\", "\\\\").replace('"', '\\"')
-            lines = wrap_words(escaped, WIDTH - node.start_mark.column - 1, WIDTH - indent)
+            lines = wrap_words(escaped, WIDTH - self.editor.column(node) - 1, WIDTH - indent)
             self.replace_node(node, raw[:1] + "".join(line + "\n" + " " * indent for line in lines) + raw[1:])
         else:
-            self.replace_node(node, quoted(f"{marker} {yaml.safe_load(raw)}", node.start_mark.column,
+            self.replace_node(node, quoted(f"{marker} {load(raw)}", self.editor.column(node),
                                             self._indent(node)))
 
     # ---------------------------------------------------------------- year shifts in text
@@ -180,20 +187,25 @@ class _Roller:
             elif kind == "cited" and use.year == self.old and not structural:
                 self.kept.append(f"{self._where(node)}: «…{context}…»: giữ {use.year} (văn bản được trích dẫn; "
                                  f"nếu đã có văn bản mới cho năm {self.new}, sửa tay)")
+        lost = ""
         if spans:
             out = raw
             for start, end in sorted(spans, reverse=True):
                 out = out[:start] + str(int(raw[start:end]) + self.delta) + out[end:]
             self.replace_node(node, out)
+            lost = "; ".join(f"không có ngày {day:02d}/{month:02d}/{year} (ngày {day}/{month} năm {year - self.delta} "
+                             f"chuyển sang), chọn lại ngày" for day, month, year in _lost_days(out, self.delta))
         whole = len(sentences(raw)) == 1
         if past_sentences and not past:
             which = "" if whole else ": " + "; ".join(f"«{excerpt(shown, span).replace('—', '-')}»"
                                                      for span in past_sentences)
             self.prefix_todo(node, f"câu nêu số liệu, viết lại cho kế hoạch năm {self.new}{results} (câu của kế "
-                                   f"hoạch năm {self.old} giữ nguyên bên dưới{which})")
+                                   f"hoạch năm {self.old} giữ nguyên bên dưới{which})" + (f"; {lost}" if lost else ""))
         elif past:
             self.prefix_todo(node, f"đoạn nêu số liệu, cập nhật theo kết quả năm {self.old}{results} (đoạn của kế "
-                                   f"hoạch năm {self.old} giữ nguyên bên dưới)")
+                                   f"hoạch năm {self.old} giữ nguyên bên dưới)" + (f"; {lost}" if lost else ""))
+        elif lost:  # 29/02 of a leap year moved to a common one: never print a day the calendar has not
+            self.prefix_todo(node, lost)
 
     def results_note(self, text: str = "", codes: tuple[str, ...] = ()) -> str:
         """'; kết quả năm 2020 đã nhập: papi 46,5 điểm, hạng 21/63' for the results a sentence speaks
@@ -232,6 +244,8 @@ class _Roller:
         for path, node in nodes(root):
             if not isinstance(node, yaml.ScalarNode) or node.tag != "tag:yaml.org,2002:str":
                 continue
+            if isinstance(node, AliasNode):
+                continue  # a YAML alias ('*name'): the value it shares is moved once, where its anchor is
             if id(node) in touched_targets or (path and path[0] in ("indices", "registry", "schema_version")):
                 continue
             if path and path[0] == "targets" and path[-1] != "qualifier":
@@ -405,3 +419,25 @@ def default_output(plan_path: Path, old: int, new: int) -> Path:
 
 
 __all__ = ["rollover", "default_output", "load_results", "git_commit", "summary"]
+
+
+_DAYS = (re.compile(r"(?<!\d)(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})(?!\d)"),
+         re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b"))
+
+
+def _lost_days(text: str, delta: int) -> list[tuple[int, int, int]]:
+    """(day, month, year) of the dates in `text` that existed `delta` years earlier and do not now (29/02)."""
+    out = []
+    for pattern in _DAYS:
+        for m in pattern.finditer(text):
+            day, month, year = (int(g) for g in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31 and not _exists(year, month, day) \
+                    and _exists(year - delta, month, day):
+                out.append((day, month, year))
+    return out
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    import calendar
+
+    return 1 <= year <= 9999 and day <= calendar.monthrange(year, month)[1]

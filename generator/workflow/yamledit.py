@@ -6,6 +6,10 @@ everything else stay byte-identical and a reviewer's diff shows only the lines t
 Edits are collected and applied at once (`apply`), back to front, so positions never shift under
 each other. A new value is written in the style of the one it replaces (plain, quoted, folded `>-`,
 literal `|`) when that style can hold it, checked by reading it back; otherwise double-quoted.
+
+The text is read by the same YAML parser as `validate` (libyaml when installed: it accepts a tab before
+a comment, which PyYAML's own scanner refuses). A node's anchor and tag (`&name`, `!!str`) are kept:
+only the value after them is replaced. A CRLF file is edited as LF and given back as CRLF.
 """
 from __future__ import annotations
 
@@ -15,8 +19,15 @@ from dataclasses import dataclass
 import yaml
 
 from generator.core.text import wrap_words
+from generator.plan.loader import Loader
 
 WIDTH = 100  # folded text is wrapped like the plans in plans/ are
+_PROPERTY = re.compile(r"[&!][^ \t\n]*[ \t]*")  # an anchor or a tag before a node's value
+
+
+def load(text: str):
+    """A YAML text's value, read as `validate` reads it."""
+    return yaml.load(text, Loader=Loader)  # noqa: S506 (the safe loader)
 
 
 @dataclass
@@ -79,7 +90,7 @@ def _reads_as(source: str, value, indent: int) -> bool:
     """Does `source`, written as a mapping value at this indentation, read back as `value`?"""
     doc = " " * indent + "k: " + source + "\n"
     try:
-        loaded = yaml.safe_load(doc)
+        loaded = load(doc)
     except yaml.YAMLError:
         return False
     return isinstance(loaded, dict) and type(loaded.get("k")) is type(value) and loaded.get("k") == value
@@ -93,13 +104,60 @@ def _fold(text: str, width: int, first: int) -> list[str] | None:
     return wrap_words(text, width - first, width - first)
 
 
+class AliasNode(yaml.ScalarNode):
+    """One use of a shared scalar (`*name`): the anchored node's value at the alias' own place. Editing it
+    replaces the alias by the new value there only (the anchor and its other uses stay)."""
+
+    def __init__(self, original: yaml.ScalarNode, start_mark, end_mark):
+        super().__init__(original.tag, original.value, start_mark, end_mark, style=None)
+        self.original = original
+
+
+def _separate_aliases(src: str, root: yaml.Node | None) -> list[AliasNode]:
+    """Give each alias of a scalar its own node (marks of the `*name` text), in place in the tree; the
+    composer makes every alias the anchored node itself, so an edit at one use would change them all."""
+    if root is None:
+        return []
+    events = (e for e in yaml.parse(src, Loader=Loader)
+              if isinstance(e, (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)))
+    made: list[AliasNode] = []
+    seen: set[int] = set()
+
+    def walk(node):
+        """The node for the next event (pre-order, keys included), its alias copy when it is an alias."""
+        event = next(events)
+        if isinstance(event, yaml.AliasEvent):
+            if isinstance(node, yaml.ScalarNode):
+                copy = AliasNode(node, event.start_mark, event.end_mark)
+                made.append(copy)
+                return copy
+            return node  # a shared list or mapping (validate refuses them): left shared
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            node.value = [(walk(k), walk(v)) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            node.value = [walk(item) for item in node.value]
+        return node
+
+    walk(root)
+    return made
+
+
 class YamlEditor:
     """Collects edits of one YAML text. Node positions are those of the text as given: look nodes up
-    with `get` on `root`, edit, then `apply()` once."""
+    with `get` on `root`, edit, then `apply()` once.
 
-    def __init__(self, text: str):
-        self.src = text
-        self.root = yaml.compose(text, Loader=yaml.SafeLoader)
+    `aliases`: what an edit of an anchored value (`&name`) does to its uses elsewhere (`*name`): "follow"
+    (they share the new value: rollover moves a shared year once for all) or "keep" (each use keeps the
+    value it showed, written out where the alias was: a reviewer's edit at one place changes that place)."""
+
+    def __init__(self, text: str, aliases: str = "keep"):
+        # a CRLF file (every line) is edited as LF, so that inserted lines match it; apply() gives CRLF back
+        self.crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+        self.src = text.replace("\r\n", "\n") if self.crlf else text
+        self.root = yaml.compose(self.src, Loader=Loader)
+        self.aliases = _separate_aliases(self.src, self.root)
+        self.keep_aliases = aliases == "keep"
         self.edits: list[Edit] = []  # insertions and deletions of lines
         self.spans: dict[int, tuple[int, int, str]] = {}  # node → (start, end, new source text)
         self._order = 0
@@ -113,6 +171,18 @@ class YamlEditor:
         """Index just after the newline ending the line that holds `index`."""
         end = self.src.find("\n", index)
         return len(self.src) if end < 0 else end + 1
+
+    def start(self, node: yaml.Node) -> int:
+        """Index of the node's value: after its anchor and tag (`&name !!str`), which an edit keeps."""
+        index = node.start_mark.index
+        while index < len(self.src) and self.src[index] in "&!":
+            index = _PROPERTY.match(self.src, index).end()
+        return index
+
+    def column(self, node: yaml.Node) -> int:
+        """Column of the node's value (after its anchor and tag)."""
+        index = self.start(node)
+        return index - self.line_start(index)
 
     def line_of(self, node: yaml.Node) -> int:
         """1-based line of a node (for messages)."""
@@ -148,37 +218,37 @@ class YamlEditor:
     def raw(self, node: yaml.Node) -> str:
         """The node's source text, with the changes made to it so far."""
         span = self.spans.get(id(node))
-        return span[2] if span else self.src[node.start_mark.index:node.end_mark.index]
+        return span[2] if span else self.src[self.start(node):node.end_mark.index]
 
     def replace_span(self, node: yaml.Node, text: str) -> None:
         """Replace exactly the span the composer gives the node (for a block scalar that includes
         the line breaks after it)."""
-        self.spans[id(node)] = (node.start_mark.index, node.end_mark.index, text)
+        self.spans[id(node)] = (self.start(node), node.end_mark.index, text)
 
     def replace_node(self, node: yaml.Node, text: str) -> None:
         """Replace a node's source text by `text` (YAML source); a block scalar's trailing line
         breaks stay."""
-        end = node.end_mark.index
+        start, end = self.start(node), node.end_mark.index
         if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
             # keep the line breaks and blank lines after a block scalar (they belong to the layout)
-            body = self.src[node.start_mark.index:end]
-            end = node.start_mark.index + len(body.rstrip("\n"))
+            body = self.src[start:end]
+            end = start + len(body.rstrip("\n"))
             text = text.rstrip("\n")
-        self.spans[id(node)] = (node.start_mark.index, end, text)
+        self.spans[id(node)] = (start, end, text)
 
     def scalar_source(self, value, like: yaml.ScalarNode | None = None, indent: int | None = None) -> str:
         """Source text for `value` (str, or a number) in the style of `like` when possible."""
         if not isinstance(value, str):
             return str(value)
         if indent is None:
-            indent = like.start_mark.column if like is not None else 0
+            indent = self.column(like) if like is not None else 0
             if like is not None and like.style in ("|", ">"):
                 # a block scalar's column is its indicator's; its key is what sets the indentation
                 indent = self.key_column(like)
         style = like.style if like is not None else None
         candidates = []
         if style in (">", "|"):
-            header = self.src[like.start_mark.index:self.line_end(like.start_mark.index)].rstrip("\n")
+            header = self.src[self.start(like):self.line_end(like.start_mark.index)].rstrip("\n")
             body_line = self.src[self.line_end(like.start_mark.index):like.end_mark.index]
             body_indent = len(body_line) - len(body_line.lstrip(" ")) if body_line.strip() else indent + 2
             pad = " " * body_indent
@@ -336,9 +406,13 @@ class YamlEditor:
     # ---------------------------------------------------------------- result
 
     def apply(self) -> str:
+        if self.keep_aliases:
+            for use in self.aliases:  # the anchored value changed, this use did not: it keeps what it showed
+                if id(use.original) in self.spans and id(use) not in self.spans:
+                    self.replace_span(use, self.scalar_source(use.original.value, indent=self.column(use)))
         out = self.src
         edits = self.edits + [Edit(start, end, text) for start, end, text in self.spans.values()]
         # back to front; at one position, later insertions go first so that they end up after
         for edit in sorted(edits, key=lambda e: (e.start, e.end, e.order), reverse=True):
             out = out[:edit.start] + edit.text + out[edit.end:]
-        return out
+        return out.replace("\n", "\r\n") if self.crlf else out

@@ -44,6 +44,22 @@ def broken(sample_docx, tmp_path, rule):
     return doc.save(tmp_path / f"{rule}.docx")
 
 
+# what --fix says it did, for each fixable rule broken alone in the sample (the sentences a user reads)
+FIX_SAYS = {
+    "page.margins": ["phần 1: lề trái 30 mm, phải 15 mm"],
+    "font.size-pair": ["phần 1, đoạn 3: cỡ chữ 13 — “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”"],
+    "national.style": ["phần 1, đoạn 3: chữ đậm, chữ đứng — “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”"],
+    "date.form": ["phần 1, đoạn 7: “Quảng Nam, ngày 05 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”"],
+    "doctype.style": ["phần 1, đoạn 8: chữ đậm, chữ đứng — “KẾ HOẠCH”"],
+    "recipients.punctuation": ["phần 1, đoạn 42: “- Các Sở, Ban, ngành,” → “- Các Sở, Ban, ngành;”"],
+    "recipients.size": ["phần 1, đoạn 42: cỡ chữ 11 — “- Các Sở, Ban, ngành;”"],
+    "signer.style": ["phần 1, đoạn 52: chữ đậm, chữ đứng — “Hồ Quang Bửu”"],
+    "pagenum.missing": ["phần 1: thêm số trang (trường PAGE) canh giữa ở lề trên, cỡ 14"],
+    "appendix.page-numbers": ["phần 2: số trang phụ lục đánh lại từ 1"],
+    "body.size": ["phần 1, đoạn 38: cỡ chữ 14 — “Kinh phí thực hiện Kế hoạch được bố trí trong dự toán ngân …”"],
+}
+
+
 @pytest.mark.parametrize("rule", [r for r in FIXABLE if r != "motto.rule"])
 def test_fix_repairs_the_rule_and_keeps_every_word(sample_docx, tmp_path, rule):
     source = broken(sample_docx, tmp_path, rule)
@@ -53,6 +69,15 @@ def test_fix_repairs_the_rule_and_keeps_every_word(sample_docx, tmp_path, rule):
     assert report.changed, rule
     assert [(f.rule, f.text) for f in report.left] == []  # the output, read back and checked again
     assert words(read_docx(tmp_path / "fixed.docx").value) == words(read_docx(source).value)
+    if rule in FIX_SAYS:  # and says exactly what it did
+        assert [str(line) for line in report.changed] == FIX_SAYS[rule]
+    if rule == "page.margins":
+        # left 25,4 mm → 30 mm (the range's low end); right 19,6 mm is inside (15–20) but gives the text width
+        # back: 15 mm; top and bottom untouched
+        mar = Doc(tmp_path / "fixed.docx").sections()[0].find(q("w:pgMar"))
+        assert (round(int(mar.get(q("w:left"))) / 56.7), round(int(mar.get(q("w:right"))) / 56.7)) == (30, 15)
+        before = Doc(sample_docx).sections()[0].find(q("w:pgMar"))
+        assert [mar.get(q(f"w:{k}")) for k in ("top", "bottom")] == [before.get(q(f"w:{k}")) for k in ("top", "bottom")]
 
 
 def test_every_kind_of_fix_has_its_function():
@@ -164,12 +189,17 @@ def test_office_documents_fixed_keep_their_words(office_files, tmp_path, style):
 
 
 @pytest.fixture(scope="module")
-def fixed_van_thu_pdf(office_files, tmp_path_factory):
+def fixed_van_thu(office_files, tmp_path_factory):
+    """The office file with a typed header, fixed once for the tests that read the result."""
+    out = tmp_path_factory.mktemp("fixed-van-thu")
+    return fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx")
+
+
+@pytest.fixture(scope="module")
+def fixed_van_thu_pdf(fixed_van_thu):
     from generator.render.pdf import docx_to_pdf
 
-    out = tmp_path_factory.mktemp("fixed-pdf")
-    fixed = fix_docx(office_files["van-thu"], out / "van-thu.fixed.docx").out
-    return docx_to_pdf(fixed, out)
+    return docx_to_pdf(fixed_van_thu.out, fixed_van_thu.out.parent)
 
 
 def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van_thu_pdf):
@@ -211,8 +241,50 @@ def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, t
             if node.getparent() is not None and node.getparent().getparent() is not None:
                 node.getparent().remove(node)
         path = doc.save(tmp_path / f"damaged{i}.docx")
-        check_docx(path)
+        result = check_docx(path)
+        for finding in result.findings:  # each finding names a known rule and says what is wrong
+            assert finding.rule in RULE and finding.text.strip() and finding.level in ("error", "warning")
+        out = tmp_path / f"fixed{i}.docx"
         try:
-            fix_docx(path, tmp_path / f"fixed{i}.docx")
-        except KehoachError:
-            pass
+            report = fix_docx(path, out)
+        except KehoachError as refused:
+            assert str(refused).strip() and not out.exists()  # a reason, and never a half-written file
+            continue
+        if report.untouched:
+            assert not out.exists()
+            continue
+        # what was written has every word of the damaged file, and re-checks to what the report says is left
+        assert words(read_docx(out).value) == words(read_docx(path).value)
+        assert {(m.rule, m.text) for m in report.left} <= {(m.rule, m.text) for m in check_docx(out).findings}
+
+
+def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_noticed(fixed_van_thu, tmp_path):
+    """Issue 23: --fix drew the Tiêu ngữ rule of a tab-set header 24 mm long and its own re-check did not
+    notice (a paragraph holding two drawn lines was never measured). The drawn motto rule is as long as the
+    motto (ND30 PL I §II.1.b), the agency's 1/3–1/2 of its name; a wrong length is reported."""
+    import re as _re
+
+    from generator.core.text import text_width_pt
+    from generator.core.units import PT_PER_MM
+
+    report, out = fixed_van_thu, fixed_van_thu.out
+    assert "motto.rule" not in {f.rule for f in report.left}
+    doc = read_docx(out).value
+    rules = next(p for p in doc.paragraphs() if sum(d.kind == "line" for d in p.drawings) == 2)
+    agency_line, motto_line = sorted((d for d in rules.drawings if d.kind == "line"), key=lambda d: d.offset_pt)
+    motto = text_width_pt("Độc lập - Tự do - Hạnh phúc", 14, "bold")
+    assert 0.85 <= motto_line.width_pt / motto <= 1.15, motto_line.width_pt / PT_PER_MM
+    agency = text_width_pt("TỈNH QUẢNG NAM", 13, "bold")
+    assert agency / 3 - 1 <= agency_line.width_pt <= agency / 2 + 1, agency_line.width_pt / PT_PER_MM
+
+    # the motto's line shortened to 24 mm (its start kept), then the agency's lengthened: each is reported
+    for which, rule in ((1, "motto.rule"), (0, "issuer.rule")):
+        d = Doc(out)
+        lines = list(d.xml().iter("{urn:schemas-microsoft-com:vml}line"))
+        assert len(lines) == 2
+        line = lines[which]
+        start = float(_re.match(r"([\d.]+)pt", line.get("from")).group(1))
+        line.set("to", f"{start + (24 if which else 45) * PT_PER_MM:.1f}pt,4pt")
+        found = check_docx(d.save(tmp_path / f"wrong-{which}.docx")).findings
+        assert [f.rule for f in found if f.rule in ("motto.rule", "issuer.rule")] == [rule], \
+            [(f.rule, f.text) for f in found]

@@ -69,3 +69,29 @@ def test_hostile_start_values_give_short_labels(tmp_path):
     doc = make_docx(tmp_path / "x.docx", p("a", num=(1, 0)) + p("b", num=(2, 0)), numbering=numbering)
     assert [q.list_label for q in read_docx(doc).value.paragraphs()] == ["1000000000.", "1000000."]
     assert format_number(27 * 26, "upperLetter") == "Z" * 27
+
+
+def _labels_with_restart(tmp_path, restart):
+    levels = [lvl(0, "decimal", "%1."), lvl(1, "decimal", "%1.%2."), lvl(2, "lowerLetter", "%3)", restart=restart)]
+    numbering = numbering_xml([abstract(1, levels)], [num(1, 1)])
+    order = [0, 1, 2, 2, 2, 1, 2, 0, 1, 2, 0, 2]
+    body = "".join(p(f"đoạn {i}", num=(1, level)) for i, level in enumerate(order))
+    doc = make_docx(tmp_path / f"restart-{restart}.docx", body, numbering=numbering)
+    return [q.list_label for q in read_docx(doc).value.paragraphs()]
+
+
+def test_level_restarts_at_its_parent_as_word_shows(tmp_path):
+    """Issue 23: a level restarting at its parent (w:lvlRestart = 2, the 1-based parent level) reads "a)"
+    after each "1.2.", where a bug read "d)". Without lvlRestart, any shallower level restarts it too."""
+    parent = ["1.", "1.1.", "a)", "b)", "c)", "1.2.", "a)", "2.", "2.1.", "a)", "3.", "a)"]
+    assert _labels_with_restart(tmp_path, 2) == parent
+    assert _labels_with_restart(tmp_path, None) == parent
+
+
+def test_level_restarting_only_at_the_top_level_or_never(tmp_path):
+    # lvlRestart = 1: only a use of level 1 ("1.", "2.") restarts the letters; "1.2." does not
+    assert _labels_with_restart(tmp_path, 1) == ["1.", "1.1.", "a)", "b)", "c)", "1.2.", "d)", "2.", "2.1.", "a)",
+                                                 "3.", "a)"]
+    # lvlRestart = 0: never restarted
+    assert _labels_with_restart(tmp_path, 0) == ["1.", "1.1.", "a)", "b)", "c)", "1.2.", "d)", "2.", "2.1.", "e)",
+                                                 "3.", "f)"]

@@ -255,3 +255,14 @@ def test_fifo_swapped_in_after_the_check_does_not_hang(good, tmp_path, monkeypat
     worker.join(10)
     assert not worker.is_alive(), "open_package blocked on a FIFO"
     assert outcome and "không phải tệp thông thường" in outcome[0]
+
+
+def test_limits_are_at_most_a_file_of_exactly_the_limit_is_read(good):
+    """The file-size and entry limits are 'at most': exactly the limit is read, one more is refused."""
+    size = good.stat().st_size
+    entries = len(zipfile.ZipFile(good).namelist())
+    assert read_docx(good, max_bytes=size).value is not None
+    _refused(good, contains="tệp quá lớn", max_bytes=size - 1)
+    assert read_docx(good, max_entries=entries).value is not None
+    with pytest.raises(WordFileError):
+        read_docx(good, max_entries=entries - 1)

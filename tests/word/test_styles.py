@@ -1,6 +1,8 @@
 """Formatting resolved through docDefaults → basedOn chain → paragraph style → character style → direct."""
 from __future__ import annotations
 
+import pytest
+
 from generator.word import read_docx
 
 from tests.word.docx_factory import make_docx, p, r
@@ -105,3 +107,42 @@ def test_table_style_paragraph_props_and_first_row_formatting(tmp_path):
     assert off.rows[0].cells[0].paragraphs[0].bold is False and on.borders
     outside = list(result.value.paragraphs())[-1]
     assert (outside.size_pt, outside.space_after_pt, outside.alignment) == (11.0, 8.0, None)
+
+
+@pytest.mark.parametrize("value,bold", [(None, True), ("1", True), ("true", True), ("on", True), ("0", False),
+                                        ("false", False), ("off", False), ("none", False)])
+def test_on_off_values_of_a_run_property(tmp_path, value, bold):
+    """w:b with no value, '1', 'true', 'on' is on; '0', 'false', 'off', 'none' is off (and turns off a bold
+    paragraph style's bold)."""
+    from tests.word.docx_factory import make_docx, p, r
+
+    attr = f' w:val="{value}"' if value is not None else ""
+    doc = make_docx(tmp_path / "b.docx", p(r("chữ", f"<w:b{attr}/><w:i{attr}/><w:caps{attr}/>")))
+    run = next(read_docx(doc).value.paragraphs()).runs[0]
+    assert (run.bold, run.italic, run.caps) == (bold, bold, bold)
+
+
+@pytest.mark.parametrize("half_points,size", [("28", 14.0), ("27", 13.5), ("26", 13.0), ("2", 1.0)])
+def test_sizes_are_half_points(tmp_path, half_points, size):
+    from tests.word.docx_factory import make_docx, p, r
+
+    doc = make_docx(tmp_path / "s.docx", p(r("chữ", f'<w:sz w:val="{half_points}"/>')))
+    assert next(read_docx(doc).value.paragraphs()).runs[0].size_pt == size
+
+
+@pytest.mark.parametrize("ppr,expected", [
+    ('<w:jc w:val="both"/>', {"alignment": "both"}), ('<w:jc w:val="distribute"/>', {"alignment": "both"}),
+    ('<w:jc w:val="start"/>', {"alignment": "left"}), ('<w:jc w:val="end"/>', {"alignment": "right"}),
+    ('<w:ind w:left="567" w:firstLine="567"/>', {"indent_left_pt": 28.35, "indent_first_line_pt": 28.35}),
+    ('<w:ind w:start="720" w:hanging="360"/>', {"indent_left_pt": 36.0, "indent_first_line_pt": -18.0}),
+    ('<w:ind w:firstLine="720" w:hanging="360"/>', {"indent_first_line_pt": -18.0}),  # hanging wins
+    ('<w:spacing w:before="120" w:after="0" w:line="360" w:lineRule="auto"/>',
+     {"space_before_pt": 6.0, "space_after_pt": 0.0, "line_spacing": ("auto", 1.5)}),
+    ('<w:spacing w:line="320" w:lineRule="exact"/>', {"line_spacing": ("exact", 16.0)}),
+])
+def test_paragraph_properties_as_word_means_them(tmp_path, ppr, expected):
+    from tests.word.docx_factory import make_docx, p
+
+    doc = make_docx(tmp_path / "p.docx", p("Đoạn", ppr=ppr))
+    para = next(read_docx(doc).value.paragraphs())
+    assert {k: getattr(para, k) for k in expected} == expected

@@ -22,10 +22,11 @@ import re
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import KehoachError, OutputError
+from generator.core.safeio import Staged, write_error_vi
 from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
 from generator.nd30.check.base import Checker
@@ -156,34 +157,33 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             if found.detail.fix not in seen:
                 seen.add(found.detail.fix)
                 apply(fixer, found.detail.fix, found)
-        if out.exists() and out.is_dir():
-            raise OutputError(f"{out}: là một thư mục; hãy chọn tên tệp .docx cho kết quả")
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=".docx", dir=out.parent)
-            os.close(fd)
+            staged = Staged(out)  # a directory, device or FIFO is refused; a dead run's leftovers cleaned
         except OSError as exc:
-            raise OutputError(f"{out}: không tạo được tệp kết quả ({exc.strerror})") from None
-        tmp = Path(tmp_name)
-        try:
-            fixer.write(tmp)
-            again = read_docx(tmp, **limits)
-            problems = differences(read.value, again.value, fixer.allowed)
-            if words(again.value) != words(read.value) and not problems:
-                problems = ["chữ của văn bản bị thay đổi"]
-            if problems:
-                raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
-                               + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát triển")
-            if fixer.risks - off and pages.can_render():
-                change = pages.page_change(original(), pages.page_words(tmp))
-                if change is not None:
-                    return fixer.risks - off, change
-            after = check_document(again.value, again.messages)
-            os.replace(tmp, out)
-        except OSError as exc:
-            raise OutputError(f"{out}: không ghi được tệp kết quả ({exc.strerror})") from None
-        finally:
-            if tmp.exists():
-                tmp.unlink()
+            raise OutputError(f"{out}: không tạo được tệp kết quả ({write_error_vi(exc)})") from None
+        with staged:
+            tmp = staged.path
+            try:
+                fixer.write(tmp)
+                again = read_docx(tmp, **limits)
+                problems = differences(read.value, again.value, fixer.allowed)
+                if words(again.value) != words(read.value) and not problems:
+                    problems = ["chữ của văn bản bị thay đổi"]
+                if problems:
+                    raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
+                                   + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát "
+                                   "triển")
+                if fixer.risks - off and pages.can_render():
+                    change = pages.page_change(original(), pages.page_words(tmp))
+                    if change is not None:
+                        return fixer.risks - off, change
+                after = check_document(again.value, again.messages)
+                staged.commit()
+            except KehoachError as exc:  # the output read back: named as the user named it, never the temporary
+                raise type(exc)([replace(p, file=p.file.replace(str(tmp), str(out)),
+                                         text=p.text.replace(str(tmp), str(out))) for p in exc.problems]) from None
+            except OSError as exc:
+                raise OutputError(f"{out}: không ghi được tệp kết quả ({write_error_vi(exc)}); "
+                                  "tệp cũ (nếu có) giữ nguyên") from None
     return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
                      untouched="")

@@ -4,6 +4,7 @@ paragraphs, tables and sections found again, the parts changed or added, what wa
 from __future__ import annotations
 
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -91,22 +92,27 @@ class Fixer:
     # -- writing
     def write(self, target: Path) -> None:
         """The package again, part for part: directory entries dropped (they hold no part; reading them as
-        parts crashed on zips that list "word/"), every name made a plain relative part name."""
+        parts crashed on zips that list "word/"), symbolic links and names that climb out ('../x') or name a
+        drive ('C:\\x') dropped, every name made a plain relative part name. The same input gives the same
+        bytes: parts added or changed without an entry of their own carry the package's newest time, never
+        the time of the run, and come in name order."""
+        infos = self.pkg._zip.infolist()
+        stamp = max((i.date_time for i in infos), default=EPOCH)
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
             written = set()
-            for info in self.pkg._zip.infolist():
+            for info in infos:
                 key = safe_name(info.filename)
-                if info.is_dir() or key is None or key in written or not self.pkg.has(key):
+                if info.is_dir() or is_link(info) or key is None or key in written or not self.pkg.has(key):
                     continue
                 written.add(key)
                 data = self._part_bytes(key)
-                out.writestr(_zipinfo(info, key), data)
-            for name in self.dirty - written:
+                out.writestr(_zipinfo(key, info.date_time), data)
+            for name in sorted(self.dirty - written):
                 if name in self.pkg._xml_cache:
-                    out.writestr(name, self._part_bytes(name))
+                    out.writestr(_zipinfo(name, stamp), self._part_bytes(name))
                     written.add(name)
-            for name, data in self.new_parts.items():
-                out.writestr(name, data)
+            for name, data in sorted(self.new_parts.items()):
+                out.writestr(_zipinfo(name, stamp), data)
 
     def _part_bytes(self, name: str) -> bytes:
         if name in self.dirty and name in self.pkg._xml_cache:
@@ -126,8 +132,17 @@ def safe_name(name: str) -> str | None:
     return name
 
 
-def _zipinfo(info: zipfile.ZipInfo, name: str) -> zipfile.ZipInfo:
-    out = zipfile.ZipInfo(name, date_time=info.date_time)
+EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry holds
+
+
+def is_link(info: zipfile.ZipInfo) -> bool:
+    """A zip entry made on Unix as a symbolic link (its target path is its content)."""
+    return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _zipinfo(name: str, date_time: tuple) -> zipfile.ZipInfo:
+    out = zipfile.ZipInfo(name, date_time=max(tuple(date_time), EPOCH))
     out.compress_type = zipfile.ZIP_DEFLATED
+    out.create_system = 3
     out.external_attr = 0o644 << 16  # a plain file: never a symlink or an executable, whatever the source said
     return out

@@ -1,0 +1,198 @@
+"""`kehoach check` at the edges of its rules and message by message: kehoach's build of the sample, changed in
+one place, gets exactly the finding (rule, level, words) that place deserves, and what is within a rule gets
+none. (Kept apart from test_check.py so the two files run on different workers.)"""
+from __future__ import annotations
+
+import pytest
+
+from generator.nd30.check import check_docx
+from tests.word.test_check import (Doc, docx_of, ppr_child, remove, run_props, sample_docx, set_text,  # noqa: F401
+                                   text_of)
+
+
+# ---------------------------------------------------------------- boundaries of the rules (issue 23)
+
+
+def _findings_after(sample_docx, tmp_path, mutate, name, rule):
+    doc = Doc(sample_docx)
+    mutate(doc)
+    return [f.text for f in check_docx(doc.save(tmp_path / f"{name}.docx")).findings if f.rule == rule]
+
+
+@pytest.mark.parametrize("number,ok", [("01", True), ("1", False), ("09", True), ("9", False), ("10", True),
+                                       ("99", True), ("100", True)])
+def test_number_is_padded_below_ten_only(sample_docx, tmp_path, number, ok):
+    """ND30 PL I §II.3: 'với những số nhỏ hơn 10 phải ghi thêm số 0 phía trước' — 9 is padded, 10 is not."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para("Số: 05"), "05", number),
+                            f"so-{number}", "number.form")
+    assert found == ([] if ok else [f"Số, ký hiệu: số nhỏ hơn 10 phải thêm số 0 phía trước (“0{number}”)"])
+
+
+@pytest.mark.parametrize("day,month,problem", [
+    ("31", "12", None), ("01", "01", None), ("09", "02", None), ("10", "10", None), ("30", "4", None),
+    ("29", "02", "không có ngày 29 tháng 2 năm 2021"), ("31", "4", "không có ngày 31 tháng 4 năm 2021"),
+    ("1", "3", "ngày 1 viết “01”"), ("9", "3", "ngày 9 viết “09”"), ("05", "2", "tháng 2 viết “02”"),
+    ("05", "03", "tháng 3 không thêm số 0"), ("010", "3", "ngày viết “10”"),
+    ("32", "3", "ngày hoặc tháng không hợp lệ"), ("05", "13", "ngày hoặc tháng không hợp lệ"),
+    ("00", "3", "ngày hoặc tháng không hợp lệ"),
+])
+def test_issue_date_rules_at_their_boundaries(sample_docx, tmp_path, day, month, problem):
+    """ND30 §II.4.b: days 1–9 and months 1, 2 padded, nothing else; a day the calendar has not is wrong
+    ('ngày 31 tháng 12' was once reported invalid)."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para("Quảng Nam, ngày"), "ngày 05 tháng 3",
+                                                                      f"ngày {day} tháng {month}"),
+                            f"ngay-{day}-{month}", "date.form")
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and problem in found[0], found
+
+
+@pytest.mark.parametrize("twips,ok", [(567, True), (720, True), (600, True), (0, False), (520, False),
+                                      (780, False), (850, False)])
+def test_first_line_indent_of_1_cm_or_1_27_cm_is_allowed(sample_docx, tmp_path, twips, ok):
+    """ND30 PL I §II.6.e: 'lùi vào 1 cm hoặc 1,27 cm' — both are right (12.7 mm was once reported wrong while
+    the message said it was allowed); 0,6 mm either side is Word's rounding."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"),
+                                                                       "w:ind", firstLine=twips),
+                            f"indent-{twips}", "body.indent")
+    assert (found == []) == ok, found
+    if not ok:
+        assert "phải lùi vào 10 mm hoặc 12,7 mm" in found[0]
+
+
+# ---------------------------------------------------------------- Nơi nhận and signature, message by message
+
+
+def _label_and_item_on_one_line(d: Doc) -> None:
+    set_text(d.para("Nơi nhận"), "Nơi nhận:", "Nơi nhận: - Thường trực Tỉnh ủy (b/c);")
+
+
+SIGNATURE_CASES = {
+    # case: (mutation, rule, level, the finding's text starts with)
+    "label-and-item-on-one-line": (_label_and_item_on_one_line, "recipients.label", "error",
+                                   "“Nơi nhận:” phải trên một dòng riêng"),
+    "label-underlined": (lambda d: run_props(d.para("Nơi nhận"), "w:u", u={"val": "single"}), "recipients.label",
+                         "error", "“Nơi nhận:” không gạch chân"),
+    "no-archive-line": (lambda d: remove(d.para("- Lưu")), "recipients.archive", "error",
+                        "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”"),
+    "archive-without-vt": (lambda d: set_text(d.para("- Lưu"), "VT, NCKS", "NCKS"), "recipients.archive", "warning",
+                           "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”"),
+    "drafter-by-given-name": (lambda d: set_text(d.para("- Lưu"), "NCKS (02)", "NC.Châu"), "recipients.archive",
+                              "warning", "ký hiệu người soạn thảo “Châu” là tên viết thường"),
+    "items-bold": (lambda d: run_props(d.para("- Các Sở"), "w:b"), "recipients.items", "error",
+                   "danh sách nơi nhận trình bày chữ đứng, không đậm"),
+    "items-centred": (lambda d: ppr_child(d.para("- Các Sở"), "w:jc", val="center"), "recipients.items", "warning",
+                      "danh sách nơi nhận sát lề trái, không canh giữa"),
+    "kt-without-title-below": (lambda d: remove(d.para("PHÓ CHỦ TỊCH")), "signer.authority", "warning",
+                               "sau “KT. …” phải có dòng chức vụ của người ký"),
+    "no-name": (lambda d: set_text(d.para("Hồ Quang Bửu"), "Hồ Quang Bửu", "(Đã ký)"), "signer.name", "warning",
+                "thiếu họ tên người ký"),
+    "authority-with-dots-inside": (lambda d: set_text(d.para("TM. ỦY BAN"), "TM. ", "T.M. "), "signer.authority",
+                                   "error", "viết tắt quyền hạn đúng “TM.”, “KT.”"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SIGNATURE_CASES))
+def test_each_recipients_and_signature_finding_says_what_to_do(sample_docx, tmp_path, case):
+    mutate, rule, level, start = SIGNATURE_CASES[case]
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
+    mine = [(f.level, f.text) for f in findings if f.rule == rule and start in f.text]
+    assert len(mine) == 1 and mine[0][0] == level, [(f.rule, f.level, f.text) for f in findings]
+
+
+APPENDIX_CASES = {
+    "label-with-arabic-number": (lambda d: set_text(d.para("Phụ lục II"), "Phụ lục II", "Phụ lục 2"), "appendix.label",
+                                 "error", "có từ hai phụ lục trở lên thì đánh số La Mã: “Phụ lục II”"),
+    "labels-out-of-order": (lambda d: set_text(d.para("Phụ lục II"), "Phụ lục II", "Phụ lục III"), "appendix.label",
+                            "error", "theo thứ tự phải là “Phụ lục II”"),
+    "label-not-bold": (lambda d: run_props(d.para("Phụ lục I"), "w:b", b={"val": 0}), "appendix.label", "error",
+                       "“Phụ lục” phải in đậm"),
+    "attached-without-bracket": (lambda d: set_text(d.para("(Kèm theo"), "Quảng Nam)", "Quảng Nam"),
+                                 "appendix.attached", "error", "dòng “(Kèm theo …)” đặt trong ngoặc đơn"),
+    "attached-without-number-and-date": (lambda d: set_text(d.para("(Kèm theo"), "số 05/KH-UBND ngày 05 tháng 3 năm 2021 ",
+                                                            ""),
+                                         "appendix.attached", "warning", "ghi số, ký hiệu, ngày ban hành"),
+    "attached-without-number": (lambda d: set_text(d.para("(Kèm theo"), "số 05/KH-UBND ", ""),
+                                "appendix.attached", "warning", "ghi số, ký hiệu, ngày ban hành"),
+    "doctype-in-lower-case": (lambda d: set_text(d.para("KẾ HOẠCH"), "KẾ HOẠCH", "Kế hoạch"), "doctype.style", "error",
+                              "tên loại phải viết in hoa “KẾ HOẠCH”"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(APPENDIX_CASES))
+def test_each_appendix_and_type_line_finding_says_what_to_do(sample_docx, tmp_path, case):
+    mutate, rule, level, start = APPENDIX_CASES[case]
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
+    mine = [(f.level, f.text) for f in findings if f.rule == rule and start in f.text]
+    assert len(mine) == 1 and mine[0][0] == level, [(f.rule, f.level, f.text) for f in findings]
+
+
+def test_a_single_appendix_is_plain_phu_luc(built, tmp_path):
+    """One appendix: "Phụ lục" without a number; "Phụ lục I" there is a warning, "PHỤ LỤC" an error."""
+    source = docx_of(built, "quang-nam-papi-2020")
+    for typed, level in (("Phụ lục I", "warning"), ("PHỤ LỤC", "error")):
+        doc = Doc(source)
+        label = next(p for p in doc.paragraphs() if text_of(p) == "Phụ lục")
+        set_text(label, "Phụ lục", typed)
+        findings = [f for f in check_docx(doc.save(tmp_path / "one.docx")).findings if f.rule == "appendix.label"]
+        assert [f.level for f in findings] == [level], [(f.level, f.text) for f in findings]
+
+
+def _articles(*numbers):
+    """The three khoản of section IV typed as articles 'Điều n.' (as a decision's text would be)."""
+    def mutate(d: Doc) -> None:
+        for old, n in zip(("1. Sở Nội vụ", "2. Sở Thông tin", "3. Kinh phí"), numbers):
+            set_text(d.para(old), old.split(" ", 1)[0], f"Điều {n}.")
+    return mutate
+
+
+BODY_CASES = {
+    # the numbering restarts under each new mục: without "II." the next "1." is out of order
+    "no-new-scope": (lambda d: set_text(d.para("II. CHỈ TIÊU"), "II. ", ""), "heading.sequence",
+                     "khoản “1.” sai thứ tự: theo thứ tự phải là “3.”"),
+    "clause-repeated": (lambda d: set_text(d.para("2. Yêu cầu"), "2.", "1."), "heading.sequence",
+                        "khoản “1.” lặp lại: theo thứ tự phải là “2.”"),
+    "clause-skipped": (lambda d: set_text(d.para("2. Yêu cầu"), "2.", "3."), "heading.sequence",
+                       "khoản “3.” bị bỏ qua số thứ tự: theo thứ tự phải là “2.”"),
+    "article-repeated": (_articles(1, 2, 2), "heading.sequence", "“Điều 2” lặp lại: theo thứ tự phải là “Điều 3”"),
+    "article-skipped": (_articles(1, 2, 4), "heading.sequence",
+                        "“Điều 4” bị bỏ qua số thứ tự: theo thứ tự phải là “Điều 3”"),
+    "point-numbered-with-dots": (lambda d: set_text(d.para("a) Các nhiệm vụ"), "a)", "2.1."), "heading.numbering",
+                                 "điểm đánh số “2.1.”"),
+    "point-bold": (lambda d: run_props(d.para("a) Các nhiệm vụ"), "w:b"), "heading.style",
+                   "điểm a), b), c)… trình bày chữ đứng"),
+    "section-not-bold": (lambda d: run_props(d.para("II. CHỈ TIÊU"), "w:b", b={"val": 0}), "heading.style",
+                         "tiêu đề mục (I., II., …) phải in đậm"),
+    "titled-clause-not-bold": (lambda d: run_props(d.para("1. Mục đích"), "w:b", b={"val": 0}), "heading.style",
+                               "tiêu đề khoản “1. Mục đích” phải in đậm"),
+    "basis-ending-with-a-comma": (lambda d: set_text(d.para("Căn cứ Luật"), "2015;", "2015,"), "body.bases",
+                                  "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”"),
+    "spacing-just-below-6-pt": (lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=100,
+                                                    after=0), "body.spacing", "khoảng cách giữa các đoạn 5 pt"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BODY_CASES))
+def test_each_body_finding_says_what_to_do(sample_docx, tmp_path, case):
+    mutate, rule, start = BODY_CASES[case]
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / f"{case}.docx")).findings
+    assert [f.rule for f in findings if start in f.text] == [rule], [(f.rule, f.text) for f in findings]
+
+
+@pytest.mark.parametrize("mutate", [
+    lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=120, after=0),  # exactly 6 pt
+    lambda d: run_props(d.para("Căn cứ Luật"), "w:i", i={"val": 0}),  # one basis of two upright: not most
+    _articles(1, 2, 3),
+], ids=["spacing-exactly-6-pt", "half-the-bases-upright", "articles-in-order"])
+def test_what_is_within_the_rules_is_not_reported(sample_docx, tmp_path, mutate):
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / "ok.docx")).findings
+    assert [(f.rule, f.text) for f in findings] == []
