@@ -171,39 +171,49 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
-def clean_stale(folder: Path, now: float | None = None) -> list[Path]:
-    """Remove the temporary files of runs that died (kill -9, power cut) in `folder`: named by kehoach,
-    older than STALE_SECONDS, their process gone and no lock held on them."""
-    import fcntl
+def _old_entries(folder: Path, name: re.Pattern, age: float, now: float | None):
+    """(entry, name match, stat) of the entries of `folder` named by `name` and untouched for `age` seconds
+    (symlinks not followed); a folder or entry that cannot be read is passed over."""
     import time
 
     now = time.time() if now is None else now
-    removed = []
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return removed
+        return
     for entry in entries:
-        match = _TEMP.match(entry.name)
+        match = name.match(entry.name)
         if not match:
             continue
         try:
             info = entry.stat(follow_symlinks=False)
-            if not stat.S_ISREG(info.st_mode) or now - info.st_mtime < STALE_SECONDS:
-                continue
-            if _pid_alive(int(match.group(1))):
-                continue
-            fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                os.unlink(entry.path)
-                removed.append(Path(entry.path))
-            except OSError:
-                pass  # locked: a live run's
-            finally:
-                os.close(fd)
         except OSError:
             continue
+        if now - info.st_mtime >= age:
+            yield entry, match, info
+
+
+def clean_stale(folder: Path, now: float | None = None) -> list[Path]:
+    """Remove the temporary files of runs that died (kill -9, power cut) in `folder`: named by kehoach,
+    older than STALE_SECONDS, their process gone and no lock held on them."""
+    import fcntl
+
+    removed = []
+    for entry, match, info in _old_entries(folder, _TEMP, STALE_SECONDS, now):
+        if not stat.S_ISREG(info.st_mode) or _pid_alive(int(match.group(1))):
+            continue
+        try:
+            fd = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            pass  # locked: a live run's
+        finally:
+            os.close(fd)
     return removed
 
 
@@ -218,23 +228,10 @@ def clean_stale_work_dirs(folder: Path | None = None, now: float | None = None) 
     (named kehoach-import-…, kehoach-onto-…; untouched for an hour)."""
     import shutil
     import tempfile
-    import time
 
-    folder = Path(folder or tempfile.gettempdir())
-    now = time.time() if now is None else now
     removed = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        if not _WORK_DIR.match(entry.name):
-            continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            continue
-        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and now - info.st_mtime > STALE_WORK_SECONDS:
+    for entry, _, info in _old_entries(Path(folder or tempfile.gettempdir()), _WORK_DIR, STALE_WORK_SECONDS, now):
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
             shutil.rmtree(entry.path, ignore_errors=True)
             removed.append(Path(entry.path))
     return removed
