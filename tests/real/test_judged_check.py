@@ -28,10 +28,11 @@ spec.loader.exec_module(measure)
 # one-page-document (pages estimated line by line), duplicate-finding (a footer number is misplaced, not missing)
 # and spaces-used-for-position (a line centred with spaces): none is left, so no test is expected to fail)
 READER_CAUSES: tuple[str, ...] = ()
-# causes left open on purpose: a rule typed as en dashes ("––––") is not read as a typed rule
-# (grammar.is_typed_rule). Typed underscore rules were an open cause too: they are now judged true (issue 20
-# counts "____" under the trích yếu as a fault; PL I §II draws a line), see judgements/README.md
-OPEN_CAUSES = ("en-dash-rule-not-read",)
+# causes left open on purpose: none now. A rule typed as four en dashes ("––––", FR2-TT02) is read as a typed rule
+# (grammar.is_typed_rule: en/em dashes join into a stroke from three on). Typed underscore rules were an open cause
+# too: they are judged true (issue 20 counts "____" under the trích yếu as a fault; PL I §II draws a line), see
+# judgements/README.md
+OPEN_CAUSES: tuple[str, ...] = ()
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
@@ -53,7 +54,7 @@ def cases():
             marks = []
             if READER_CAUSES and not g["verdict"] and str(g.get("cause") or "").startswith(READER_CAUSES):
                 marks = [pytest.mark.xfail(strict=True, reason=f"reader: {g.get('cause')}")]
-            if not g["verdict"] and str(g.get("cause") or "").startswith(OPEN_CAUSES):
+            if OPEN_CAUSES and not g["verdict"] and str(g.get("cause") or "").startswith(OPEN_CAUSES):
                 marks = [pytest.mark.xfail(strict=True, reason=f"open: {g.get('cause')}")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
                                     marks=marks))
