@@ -56,8 +56,9 @@ def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines
 def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: list[Segment],
                      under: Paragraph | None = None) -> None:
     """The rule under the trích yếu's last line (1/3–1/2 of its longest line); under the "(Ban hành kèm theo
-    …)" line (`under`) of a document issued with a decision. A line drawn in the trích yếu's own paragraph
-    (anchored there, printed under or across its last line) is the rule too."""
+    …)" line (`under`) of a document issued with a decision. A line drawn in the trích yếu's own paragraphs
+    (anchored there, printed under or across its last line: FR3-BC01 anchors it in the first of two) is the rule
+    too."""
     p = under if under is not None else last.para
     nxt = ck.next_in_container(p)
     if typed:
@@ -68,6 +69,8 @@ def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: li
     drawn = next((q for q in _under(ck, p) if q.index in ck.shapes), None)
     if drawn is None and any(d.kind == "line" for d in p.drawings):
         drawn = p
+    if drawn is None and under is None:  # anchored in an earlier line of a trích yếu set as two paragraphs and
+        drawn = next((s.para for s in title if any(d.kind == "line" for d in s.para.drawings)), None)  # moved down
     if drawn is not None:
         _shape_length_check(ck, "title", last, title, drawn)
         return

@@ -52,6 +52,7 @@ class Frame:
     # document has no Nơi nhận or signature of its own
     issued_with: Paragraph | None = None
     end: int | None = None  # order position where the document ends (an attached document: the appendices)
+    addressed: bool = False  # "Kính gửi:" closed the trích yếu's paragraph after a line break (FR3-TTR01)
 
 
 def identify(ck: Checker) -> Identified:
@@ -75,7 +76,11 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
         header = _header_without_type_line(ck, zones)
         title, after = [], len(header)
         start = past_blanks_and_typed_rules(ck, after)
-    frame = Frame(identified, header, doc_type, title, after, start, zones=zones)
+    # "Kính gửi: …" typed after a line break in the trích yếu's paragraph (a Tờ trình's addressee, ô 9a): not
+    # the trích yếu; its further addressees are the lines that follow (`_letter_parts`)
+    cut = next((k for k, s in enumerate(title) if _KINH_GUI.match(s.text.strip())), None)
+    frame = Frame(identified, header, doc_type, title if cut is None else title[:cut], after, start, zones=zones,
+                  addressed=cut is not None and cut > 0)
     _issued_with(ck, frame)
     _letter_parts(ck, frame)
     _frame_lines(ck, frame)
@@ -188,10 +193,11 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
     k = frame.body_start
     while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
         k += 1
-    if k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
-                              or ascii_key(ck.paras[k].text).startswith("kinh gui")):
-        frame.frame.add(ck.paras[k].index)
-        k += 1
+    if frame.addressed or (k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
+                                                  or ascii_key(ck.paras[k].text).startswith("kinh gui"))):
+        if not frame.addressed:
+            frame.frame.add(ck.paras[k].index)
+            k += 1
         # its recipients: "- Sở …;" lines, or centred lines, before the first paragraph of text
         while k < len(ck.paras) and (not ck.paras[k].text.strip() or ck.paras[k].text.lstrip().startswith(("-", "+"))
                                      or ck.paras[k].alignment == "center"):
