@@ -134,3 +134,31 @@ def test_a_line_filling_its_cell_prints_centred():
                                                                        margin_right_mm=15.0)])
     ck = Checker(doc)
     assert ck._fills_its_column(national) and not ck._fills_its_column(short)
+
+
+def test_signature_typed_as_two_centred_paragraphs_is_found():
+    """FR3-CT01: "BỘ TRƯỞNG" and the signer's name as two centred bold paragraphs after the body (no table, no Nơi
+    nhận) were "không thấy quyền hạn, chức vụ và họ tên người ký"."""
+    from generator.nd30.check.base import Checker
+    from generator.nd30.check.locate import signature_lines
+    from generator.word.model import Document, Section
+
+    paras = [Paragraph(index=0, runs=[Run("c) Chủ tịch Ủy ban nhân dân các tỉnh chỉ đạo triển khai thực hiện./.")],
+                       alignment="both"),
+             Paragraph(index=1, runs=[Run("\u00a0")]),
+             Paragraph(index=2, runs=[Run("BỘ TRƯỞNG", bold=True)], alignment="center", bold=True),
+             Paragraph(index=3, runs=[Run("Lê Doãn Hợp", bold=True)], alignment="center", bold=True),
+             Paragraph(index=4, runs=[Run("\u00a0")])]
+    ck = Checker(Document(blocks=paras, sections=[Section(0)]))
+    assert [p.text for p in signature_lines(ck, None, [], 0, len(paras), len(paras))] == ["BỘ TRƯỞNG", "Lê Doãn Hợp"]
+
+
+def test_a_legal_database_headline_number_and_date_are_not_the_trich_yeu():
+    """FR3-CT01: "CỦA BỘ … SỐ 07/2008/CT-BTTTT" and "NGÀY 30 THÁNG 12 NĂM 2008" under "CHỈ THỊ" were judged as the
+    trích yếu (size, capitals); a trích yếu citing a number stays one."""
+    from generator.nd30.check.locate import _HEADLINE_FACT
+
+    assert _HEADLINE_FACT.match("CỦA BỘ THÔNG TIN VÀ TRUYỀN THÔNG SỐ 07/2008/CT-BTTTT")
+    assert _HEADLINE_FACT.match("NGÀY 30 THÁNG 12 NĂM 2008")
+    assert not _HEADLINE_FACT.match("Về việc triển khai Quyết định số 12/QĐ-UBND")
+    assert not _HEADLINE_FACT.match("VỀ ĐẨY MẠNH SỬ DỤNG PHẦN MỀM MÃ NGUỒN MỞ")
