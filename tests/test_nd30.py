@@ -151,8 +151,10 @@ def test_motto_wording(text, ok):
 
 
 @pytest.mark.parametrize("text,typed", [("___", True), ("  ______  ", True), ("__", False), ("-----", True),
-                                        ("----", False), ("— — —", False), ("", False), ("Độc lập___", False)])
-def test_typed_rule_needs_three_underscores_or_five_dashes(text, typed):
+                                        ("----", False), ("— — —", False), ("", False), ("Độc lập___", False),
+                                        ("––––", True), ("–––", True), ("—–—", True), ("––", False), ("–-–", False)])
+def test_typed_rule_needs_three_underscores_or_en_dashes_or_five_hyphens(text, typed):
+    # en/em dashes join into one stroke: four of them are the short rule under FR2-TT02's agency name
     assert nd30.is_typed_rule(text) is typed
 
 

@@ -64,10 +64,13 @@ RULE_LINE = re.compile(r"^[\s_\-–—.=*]*$")
 
 
 def is_typed_rule(text: str) -> bool:
-    """A 'rule' typed as underscores (or dashes): ND30 wants a drawn solid line."""
+    """A 'rule' typed as underscores (or dashes): ND30 wants a drawn solid line. En and em dashes join into a
+    solid stroke, so three of them already print as a short rule ("––––" under an agency name); hyphens leave
+    gaps and need five."""
     stripped = text.strip()
     return ((_RULE_CHARS.fullmatch(text) is not None and "___" in text)
-            or (len(stripped) >= 5 and set(stripped) <= {"-", "—", "–"}))
+            or (len(stripped) >= 5 and set(stripped) <= {"-", "—", "–"})
+            or (len(stripped) >= 3 and set(stripped) <= {"—", "–"}))
 
 
 # ---------------------------------------------------------------- Số, ký hiệu (§II.3)

@@ -35,8 +35,9 @@ NUMBERING_ONLY = re.compile(r"[IVXLCDM\d.]+")
 
 
 # The scopes a legal text numbers its khoản within (Phần, Chương, Mục, Điều): each restarts the numbering
-# under it. "Chương II", "MỤC 1", "Phần thứ nhất", "Điều 5." (an Điều's title may follow on the line).
-SCOPE_HEADING = re.compile(r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?P<n>thứ\s+\w+|[IVXLC]+|\d{1,3})(?=[\s.:]|$)")
+# under it. "Chương II", "MỤC 1", "Phần thứ nhất", "PHẦN THỨ HAI", "Điều 5." (an Điều's title may follow on
+# the line).
+SCOPE_HEADING = re.compile(r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?P<n>(?:thứ|Thứ|THỨ)\s+\w+|[IVXLC]+|\d{1,3})(?=[\s.:]|$)")
 ARTICLE = re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<n>\d{1,3})\s*[.:]?(?=\s|$)")
 
 # A point's letter glued to its name in a table cell: "c) Chất lượng bầu cử" (no space needed after ")").

@@ -252,6 +252,15 @@ def _lines(text: str) -> list[str]:
     return [clean(x).strip() for x in text.split("\n") if clean(x).strip()]
 
 
+def _letters_bold(p: Paragraph) -> bool:
+    """Every letter and digit of the paragraph bold: a comma or a space left regular does not show (FR3-BC01's
+    trích yếu line "năm 2026 và phương hướng, nhiệm vụ …" with its ", " in a regular run)."""
+    if p.bold:
+        return True
+    chars = [run.bold for run in p.runs if run.change != "del" for ch in run.text if ch.isalnum()]
+    return bool(chars) and all(chars)
+
+
 def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
     """Blocks of the trích yếu after the type line at `at`, and the block the body starts at."""
     found = [at] if _lines("\n".join(blocks[at].text.split("\n")[1:])) else []
@@ -267,11 +276,11 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             if seen:
                 break
             continue
-        if seen and (b.alignment not in ("center", None) or not b.bold):
+        if seen and (b.alignment not in ("center", None) or not _letters_bold(b)):
             break
         if text.startswith(LEGAL_BASIS_START) or LABEL.match(text) or b.list_label:
             break
-        if not seen and b.alignment not in ("center",) and not b.bold:
+        if not seen and b.alignment not in ("center",) and not _letters_bold(b):
             break
         if _lines(b.text):
             found.append(i)

@@ -366,6 +366,18 @@ class Checker:
         width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
         return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
 
+    def _fills_its_column(self, p: Paragraph) -> bool:
+        """A one-line justified or left paragraph whose text takes nearly its whole column (FR3-BC01's Quốc hiệu,
+        justified in a cell just wide enough): it prints where a centred one would."""
+        line = p.text.strip()
+        if "\n" in line or p.alignment not in ("left", "both"):
+            return False
+        runs = [r for r in p.runs if r.text.strip()]
+        size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
+        bold = bool(runs) and all(r.bold for r in runs)
+        width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
+        return width > 0 and 0.9 * width <= text_width_pt(line, size, "bold" if bold else "regular") <= width
+
     def width_available(self, p: Paragraph) -> float:
         """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
         cell = self.cell_of.get(p.index)
@@ -422,8 +434,8 @@ class Checker:
     def align_check(self, element: str, p: Paragraph, rule: Rule, name: str, level: Level = "warning", *,
                     ref: str | None = None) -> None:
         want = nd30.LOOK[element].align
-        if want == "center" and self.centred_by_spaces(p):
-            return  # placed with spaces where it prints centred: what the page shows is right
+        if want == "center" and (self.centred_by_spaces(p) or self._fills_its_column(p)):
+            return  # placed with spaces, or filling its column, where it prints centred: the page is right
         if want and p.alignment and p.alignment != want and not (want == "left" and p.alignment == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)

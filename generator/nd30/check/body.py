@@ -83,8 +83,11 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
             if (p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p)):
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
-            first_mm = ck.first_line_indent(p) / PT_PER_MM
-            if not nd30.first_line_ok(first_mm):
+            first_mm, typed = _first_line_start_mm(ck, p)
+            if typed and not _SPACED_INDENT_MM[0] <= first_mm <= _SPACED_INDENT_MM[1]:
+                later(BODY_INDENT, p, f"đầu dòng lùi vào khoảng {first_mm:.0f} mm bằng dấu cách, phải lùi 10 mm hoặc "
+                      "12,7 mm: xoá các dấu cách đầu dòng và đặt Paragraph › Special › First line")
+            elif not typed and not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
@@ -92,8 +95,13 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     and not p.text.rstrip().endswith(":") \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
-            spacing = (p.space_before_pt or 0) + (p.space_after_pt or 0)
             at = ck.order[p.index]
+            above = ck.paras[at - 1] if at > 0 else None
+            # the gap on the page: what the paragraph above leaves after it plus what this one asks before it
+            # (Word adds the two); a paragraph whose own before and after are 0 under one ending "after 6 pt" is
+            # spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)
+            spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
+                                                   ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
             blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
                 later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
@@ -152,10 +160,11 @@ def _mostly_italic(p: Paragraph) -> bool:
 
 def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     """The căn cứ lines the body opens with (PL I §II.6.a): italic, one per line, each ending with ";" (not
-    ","). A sentence further down that opens with "Căn cứ" is text, not a legal basis."""
+    ","). A sentence further down that opens with "Căn cứ" is text, not a legal basis; so is one that leads
+    into what follows with a colon ("Căn cứ vào kế hoạch …, Phòng Đào tạo thông báo … như sau:", FR3-TB01)."""
     bases = []
     for p in body:
-        if not caseless(p.text.strip()).startswith("căn cứ"):
+        if not caseless(p.text.strip()).startswith("căn cứ") or p.text.rstrip().endswith(":"):
             break
         bases.append(p)
     if not bases:
@@ -213,6 +222,26 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
         if p.index in sizes and sizes[p.index] != common:
             later(SIZE_PAIR, p, f"cỡ chữ {sizes[p.index]:g} khác cỡ {common:g} của các tiêu đề phần, chương, mục khác: "
                   f"đặt cỡ chữ {common:g}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+
+
+_SPACED_INDENT_MM = (8.5, 14.0)  # a first line pushed in with spaces: about a centimetre, as far as spaces can say
+
+
+def _first_line_start_mm(ck: Checker, p: Paragraph) -> tuple[float, bool]:
+    """Where the first line's text starts, in mm, as the page shows it, and whether leading spaces put it there.
+    The first-line indent (or tab, or hung number) of `Checker.first_line_indent`; a one-line paragraph shows
+    its left indent too (nothing below it tells the first line apart: FR3-BC01's khoản titles set 12.7 mm
+    left); where no indent is set, leading spaces count for their width (FR3-TTR01's body, indented with eight
+    or nine spaces)."""
+    start = ck.first_line_indent(p)
+    if not p.list_label and (p.indent_left_pt or 0) > 0 and not _wraps(ck, p):
+        start += p.indent_left_pt or 0
+    line = p.text.lstrip("\n")
+    lead = line[:len(line) - len(line.lstrip(" \u00a0"))]
+    if len(lead) < 2 or line.startswith("\t") or p.list_label or start >= 5 * PT_PER_MM:
+        return start / PT_PER_MM, False  # a set indent is judged as set; a stray space or two after it is no layout
+    size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None) or 14.0
+    return (start + text_width_pt(lead, size)) / PT_PER_MM, True
 
 
 def _wraps(ck: Checker, p: Paragraph) -> bool:
@@ -278,10 +307,14 @@ def check_article_look(ck: Checker, p: Paragraph) -> None:
                "Ctrl+B", "PL I §II.6.c", p=p)
 
 
+_CAPTION = re.compile(r"^(Bảng|Biểu|Hình|Sơ đồ|Biểu đồ)\s+(số\s+)?\d+[a-z]?\s*[:.]", re.IGNORECASE)
+
+
 def _is_note(p: Paragraph) -> bool:
-    """A note wholly in parentheses ("(Số liệu chi tiết tại Phụ lục kèm theo)"): not running text."""
+    """A note wholly in parentheses ("(Số liệu chi tiết tại Phụ lục kèm theo)"), or a table's or figure's
+    caption ("Bảng 01: Tình hình khám bệnh …", FR3-BC01): not running text."""
     text = p.text.strip()
-    return text.startswith("(") and text.rstrip(".;:").endswith(")")
+    return (text.startswith("(") and text.rstrip(".;:").endswith(")")) or bool(_CAPTION.match(text))
 
 
 def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:

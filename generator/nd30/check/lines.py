@@ -31,7 +31,7 @@ def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines
         if any(s.para.index == q.index for q in candidates) or s.para.index == p.index:
             if _column_match(ck, s, seg):
                 s.claimed = True
-                ck.add(TYPED_RULE, f"đường kẻ dưới {name} gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang, "
+                ck.add(TYPED_RULE, f"đường kẻ dưới {name} gõ bằng dấu gạch; ND30 quy định đường kẻ ngang, "
                        "nét liền", rule.ref, seg=s, fix=_rule_fix(ck, s, _rule_length(ck, kind, seg, lines, s.para)))
                 return
     if seg.underline:
@@ -56,18 +56,21 @@ def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines
 def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: list[Segment],
                      under: Paragraph | None = None) -> None:
     """The rule under the trích yếu's last line (1/3–1/2 of its longest line); under the "(Ban hành kèm theo
-    …)" line (`under`) of a document issued with a decision. A line drawn in the trích yếu's own paragraph
-    (anchored there, printed under or across its last line) is the rule too."""
+    …)" line (`under`) of a document issued with a decision. A line drawn in the trích yếu's own paragraphs
+    (anchored there, printed under or across its last line: FR3-BC01 anchors it in the first of two) is the rule
+    too."""
     p = under if under is not None else last.para
     nxt = ck.next_in_container(p)
     if typed:
         s = typed[0]
-        ck.add(TYPED_RULE, "đường kẻ dưới trích yếu gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang, nét liền",
+        ck.add(TYPED_RULE, "đường kẻ dưới trích yếu gõ bằng dấu gạch; ND30 quy định đường kẻ ngang, nét liền",
                TITLE_RULE.ref, seg=s, fix=_rule_fix(ck, s, _rule_length(ck, "title", last, title, s.para)))
         return
     drawn = next((q for q in _under(ck, p) if q.index in ck.shapes), None)
     if drawn is None and any(d.kind == "line" for d in p.drawings):
         drawn = p
+    if drawn is None and under is None:  # anchored in an earlier line of a trích yếu set as two paragraphs and
+        drawn = next((s.para for s in title if any(d.kind == "line" for d in s.para.drawings)), None)  # moved down
     if drawn is not None:
         _shape_length_check(ck, "title", last, title, drawn)
         return
@@ -91,7 +94,7 @@ def check_unclaimed_typed(ck: Checker, typed: list[Segment]) -> None:
     """Typed rules of the header that are under no block `check_rule` knows."""
     for seg in typed:
         if not seg.claimed:
-            ck.add(TYPED_RULE, "đường kẻ gõ bằng dấu gạch dưới; ND30 quy định đường kẻ ngang nét liền (vẽ)", seg=seg,
+            ck.add(TYPED_RULE, "đường kẻ gõ bằng dấu gạch; ND30 quy định đường kẻ ngang nét liền (vẽ)", seg=seg,
                    fix=_rule_fix(ck, seg, None))
 
 

@@ -26,6 +26,7 @@ from generator.word.model import Paragraph, Table
 TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
 _SUBJECT = re.compile(r"^V/v\b", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
+_HEADLINE_FACT = re.compile(r"^(CỦA\s.*\bSỐ\s*:?\s*\d+\s*/|NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*$)")
 
 # ---------------------------------------------------------------- header (ô 1–4), type line, trích yếu
 
@@ -52,6 +53,7 @@ class Frame:
     # document has no Nơi nhận or signature of its own
     issued_with: Paragraph | None = None
     end: int | None = None  # order position where the document ends (an attached document: the appendices)
+    addressed: bool = False  # "Kính gửi:" closed the trích yếu's paragraph after a line break (FR3-TTR01)
 
 
 def identify(ck: Checker) -> Identified:
@@ -75,7 +77,14 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
         header = _header_without_type_line(ck, zones)
         title, after = [], len(header)
         start = past_blanks_and_typed_rules(ck, after)
-    frame = Frame(identified, header, doc_type, title, after, start, zones=zones)
+    # "Kính gửi: …" typed after a line break in the trích yếu's paragraph (a Tờ trình's addressee, ô 9a): not
+    # the trích yếu; its further addressees are the lines that follow (`_letter_parts`)
+    # a legal database's headline types the issuer, number and date under the type line ("CỦA BỘ … SỐ 07/2008/
+    # CT-BTTTT", "NGÀY 30 THÁNG 12 NĂM 2008", FR3-CT01): they stand for the missing header, not the trích yếu
+    title = [s for s in title if not _HEADLINE_FACT.match(s.text.strip())]
+    cut = next((k for k, s in enumerate(title) if _KINH_GUI.match(s.text.strip())), None)
+    frame = Frame(identified, header, doc_type, title if cut is None else title[:cut], after, start, zones=zones,
+                  addressed=cut is not None and cut > 0)
     _issued_with(ck, frame)
     _letter_parts(ck, frame)
     _frame_lines(ck, frame)
@@ -188,10 +197,11 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
     k = frame.body_start
     while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
         k += 1
-    if k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
-                              or ascii_key(ck.paras[k].text).startswith("kinh gui")):
-        frame.frame.add(ck.paras[k].index)
-        k += 1
+    if frame.addressed or (k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
+                                                  or ascii_key(ck.paras[k].text).startswith("kinh gui"))):
+        if not frame.addressed:
+            frame.frame.add(ck.paras[k].index)
+            k += 1
         # its recipients: "- Sở …;" lines, or centred lines, before the first paragraph of text
         while k < len(ck.paras) and (not ck.paras[k].text.strip() or ck.paras[k].text.lstrip().startswith(("-", "+"))
                                      or ck.paras[k].alignment == "center"):
@@ -419,6 +429,8 @@ def signature_lines(ck: Checker, label: Paragraph | None, items: list[Paragraph]
     # paragraphs between the body and the appendices (or just before Nơi nhận) that are not Nơi nhận
     start = body_end
     while start > 0 and (nd30.AUTHORITY_RE.match(ck.paras[start - 1].text.strip())
-                         or looks_like_signature(ck.paras[start - 1]) or not ck.paras[start - 1].text.strip()):
+                         or looks_like_signature(ck.paras[start - 1]) or not ck.paras[start - 1].text.strip()
+                         or (start > 1 and _signer_name(ck.paras[start - 1])  # the name under "BỘ TRƯỞNG" (FR3-CT01)
+                             and looks_like_signature(ck.paras[start - 2]))):
         start -= 1
     return [p for p in ck.paras[start:stop] if p.text.strip() and p.index not in skip and p.index not in ck.cell_of]

@@ -31,7 +31,7 @@ def fix_rule(fx: Fixer, fix: Fix, found: Message) -> bool:
     ordered_child(ppr, "ind", PPR_ORDER, {"left": side, "right": side, "firstLine": "0"})
     ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
     # its spacing is kept: the empty paragraph keeps its place and the text under it does not move
-    fx.note("đường kẻ gõ bằng dấu gạch dưới thay bằng đường kẻ nét liền", found.where, found)
+    fx.note("đường kẻ gõ bằng dấu gạch thay bằng đường kẻ nét liền", found.where, found)
     return True
 
 
@@ -65,7 +65,7 @@ def fix_rule_shape(fx: Fixer, fix: Fix, found: Message) -> bool:
     else:
         p.insert(0, run)
     # width / 72 * 25.4, not width * MM_PER_PT: the two round 180 pt apart (63.5 → 64 mm, 63.4999… → 63 mm)
-    fx.note(f"đường kẻ gõ bằng dấu gạch dưới thay bằng đường kẻ nét liền dài {width / 72 * 25.4:.0f} mm", found.where,
+    fx.note(f"đường kẻ gõ bằng dấu gạch thay bằng đường kẻ nét liền dài {width / 72 * 25.4:.0f} mm", found.where,
             found)
     return True
 
