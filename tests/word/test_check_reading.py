@@ -121,6 +121,22 @@ def test_page_number_centred_by_a_centre_tab_stop():
     assert pagenum_rules([Section(0, title_page=True, headers={"default": [tabbed]}, **A4)]) == []
 
 
+
+def test_a_full_single_page_shows_no_page_number_TTR01():
+    """TTR01: a one-page Tờ trình filling 97% of its page was told "không có số trang" (the one-page estimate
+    stopped at 85%); page 1 never shows a number (PL I §I.7). A page and a tenth is two pages."""
+    area = (297 - 20 - 20) / 25.4 * 72
+
+    def rules(fill: float) -> list[str]:
+        each = fill * area / 10  # ten one-line paragraphs of 14 pt (16.1 pt a line) share the height
+        blocks = [para(i, Run("Nội dung", size_pt=14.0), space_after_pt=each - 14 * 1.15) for i in range(10)]
+        ck = Checker(Document(blocks=blocks, sections=[Section(0, **A4)]))
+        pagenum.check_page_numbers(ck, [])
+        return [f.rule for f in ck.findings]
+
+    assert rules(0.97) == []
+    assert rules(1.1) == ["pagenum.missing"]
+
 # ---------------------------------------------------------------- a leading tab is an indent
 
 
