@@ -76,6 +76,39 @@ def test_italic_aside_in_a_body_paragraph_is_not_reported(sample_docx, tmp_path)
     assert "body.italic" in {f.rule for f in check_docx(source).findings}
 
 
+def test_italic_run_in_label_is_not_italic_body_KH03(sample_docx, tmp_path):
+    """KH03: "+ Đối với các cơ quan chuyên môn …:" in italic, then the item upright, was "nội dung trình bày
+    kiểu chữ đứng" because the label held most of the letters; the label is set aside, the text after it
+    decides. The same line wholly in italic is still reported."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    doc = Doc(sample_docx)
+    body = doc.styled("KHNoidung")[0]
+    runs = list(body.iter(q("w:r")))
+    for r in runs[1:]:
+        r.getparent().remove(r)
+    label, item = runs[0], deepcopy(runs[0])
+    label.addnext(item)
+    for r, text in ((label, "+ Đối với các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh và Ban Quản lý các khu:"),
+                    (item, " Có kết quả đạt loại Tốt.")):
+        for t in list(r.iter(q("w:t")))[1:]:
+            r.remove(t)
+        next(r.iter(q("w:t"))).text = text
+    rpr = label.find(q("w:rPr"))
+    if rpr is None:
+        rpr = etree.Element(q("w:rPr"))
+        label.insert(0, rpr)
+    etree.SubElement(rpr, q("w:i"))
+    index = next(p.index for p in read_docx(doc.save(tmp_path / "a.docx")).value.paragraphs()
+                 if p.text.startswith("+ Đối với"))
+    hits = lambda path: [f for f in check_docx(path).findings if f.rule == "body.italic"  # noqa: E731
+                         and f.detail.paragraph == index]
+    assert hits(doc.save(tmp_path / "label.docx")) == []
+    run_props(body, "w:i")
+    assert len(hits(doc.save(tmp_path / "italic.docx"))) == 1
+
 def test_line_breaks_inside_a_paragraph_are_lines():
     p = para(0, Run("Nơi nhận:\n- Như trên;"), Run("\n- Lưu: VT, NC.", bold=False))
     assert [s.text for s in segments(p)] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, NC."]

@@ -132,6 +132,7 @@ def _mostly_italic(p: Paragraph) -> bool:
         return False
     italic = total = depth = 0
     quoted = False
+    label: tuple[int, int] | None = (0, 0)  # (italic, total) letters before the first ":", while in it
     for run in p.runs:
         if run.change == "del":
             continue
@@ -144,9 +145,15 @@ def _mostly_italic(p: Paragraph) -> bool:
                 depth += 1
             elif c == ")":
                 depth = max(0, depth - 1)
+            elif c == ":" and label is not None and not quoted and not depth:
+                if label[1] and label[0] == label[1]:  # an italic run-in label ("+ Đối với …:") is set aside
+                    italic, total = italic - label[0], total - label[1]
+                label = None
             elif c.isalnum() and not quoted and not depth:
                 total += 1
                 italic += 1 if run.italic else 0
+                if label is not None:
+                    label = (label[0] + (1 if run.italic else 0), label[1] + 1)
     return total > 0 and italic / total > 0.5
 
 
