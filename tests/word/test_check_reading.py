@@ -224,3 +224,21 @@ def test_real_line_anchored_below_the_motto_is_found_BC01():
     """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
     findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings
     assert "motto.rule" not in {f.rule for f in findings}
+
+
+def test_top_border_of_the_empty_paragraph_under_the_agency_is_its_line_GEN02():
+    """GEN02 (a docx library's output): the line under "BO TAI CHINH" is the top border of the empty
+    paragraph right under it; it was "thiếu đường kẻ", while the page shows a (too short) line."""
+    from generator.nd30.check import lines
+
+    def rules(top: bool, indent: float) -> list[str]:
+        agency = para(0, Run("BỘ TÀI CHÍNH", bold=True, size_pt=13.0), alignment="center")
+        rule = para(1, Run(""), border_top=top, indent_left_pt=indent, indent_right_pt=indent)
+        table = Table(0, [Row([Cell([agency, rule, para(2, Run("Số: 12/BTC-TCCB"))], col=0, width=175.0)])])
+        ck = Checker(Document(blocks=[table], sections=[Section(0, **A4)]))
+        lines.check_rule(ck, segments(agency)[0], "agency", [])
+        return [f"{f.rule}@{f.detail.paragraph}" for f in ck.findings]
+
+    assert rules(False, 60.0) == ["issuer.rule@0"]  # missing: said at the name
+    assert rules(True, 60.0) == []  # a third of the name or more: right
+    assert rules(True, 75.0) == ["issuer.rule@1"]  # too short: said at the line
