@@ -109,6 +109,37 @@ def test_italic_run_in_label_is_not_italic_body_KH03(sample_docx, tmp_path):
     run_props(body, "w:i")
     assert len(hits(doc.save(tmp_path / "italic.docx"))) == 1
 
+def test_words_at_a_smaller_size_inside_a_body_line_CV04(sample_docx, tmp_path):
+    """CV04: "tổng hợp./." at 12 pt ending a 14 pt body line was not reported (a line of mixed sizes was
+    skipped); the words and their size are named. Two letters (a footnote mark) are left alone."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    def with_tail(text: str, name: str):
+        doc = Doc(sample_docx)
+        body = doc.styled("KHNoidung")[0]
+        runs = list(body.iter(q("w:r")))
+        tail = deepcopy(runs[-1])
+        for t in list(tail.iter(q("w:t")))[1:]:
+            tail.remove(t)
+        next(tail.iter(q("w:t"))).text = text
+        rpr = tail.find(q("w:rPr"))
+        if rpr is None:
+            rpr = etree.Element(q("w:rPr"))
+            tail.insert(0, rpr)
+        for old in rpr.findall(q("w:sz")):
+            rpr.remove(old)
+        etree.SubElement(rpr, q("w:sz")).set(q("w:val"), "24")
+        runs[-1].addnext(tail)
+        source = doc.save(tmp_path / f"{name}.docx")
+        index = next(p.index for p in read_docx(source).value.paragraphs() if p.style_id == "KHNoidung")
+        return [f.text for f in check_docx(source).findings if f.rule == "body.size" and f.detail.paragraph == index]
+
+    found = with_tail(" tổng hợp./.", "small-words")
+    assert len(found) == 1 and "cỡ chữ 12 ở “tổng hợp./.”" in found[0], found
+    assert with_tail("1)", "small-mark") == []
+
 def test_line_breaks_inside_a_paragraph_are_lines():
     p = para(0, Run("Nơi nhận:\n- Như trên;"), Run("\n- Lưu: VT, NC.", bold=False))
     assert [s.text for s in segments(p)] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, NC."]

@@ -103,6 +103,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         size = seg.size
         if size is not None and not 13 <= size <= 14:
             later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {ck.sizes['body']:g}", format_fix(seg, size=ck.sizes["body"]))
+        elif odd := _odd_size(p):
+            later(BODY_SIZE, p, f"cỡ chữ {odd[0]:g} ở “{odd[1][:40]}” trong đoạn nội dung, phải từ 13 đến 14: chọn các "
+                  f"chữ đó và đặt cỡ chữ {ck.sizes['body']:g}")
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
@@ -122,6 +125,17 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
                    "cuối", p=last)
+
+
+def _odd_size(p: Paragraph) -> tuple[float, str] | None:
+    """Words of a body paragraph set at a size outside 13–14 among words that are not ("tổng hợp./." at 12 pt
+    ending a 14 pt line, CV04): the size and the words; None when no such size holds three letters."""
+    odd: dict[float, str] = {}
+    for run in p.runs:
+        if run.change != "del" and run.size_pt is not None and not 13 <= run.size_pt <= 14:
+            odd[run.size_pt] = odd.get(run.size_pt, "") + run.text
+    return next(((size, " ".join(text.split())) for size, text in odd.items()
+                 if sum(c.isalnum() for c in text) >= 3), None)
 
 
 def _mostly_italic(p: Paragraph) -> bool:
