@@ -273,3 +273,19 @@ def test_top_border_of_the_empty_paragraph_under_the_agency_is_its_line_GEN02():
     assert rules(False, 60.0) == ["issuer.rule@0"]  # missing: said at the name
     assert rules(True, 60.0) == []  # a third of the name or more: right
     assert rules(True, 75.0) == ["issuer.rule@1"]  # too short: said at the line
+
+
+def test_appendix_without_a_line_under_its_attached_line_KH01(sample_docx, tmp_path):
+    """KH01: no line under "(Ban hành kèm theo Kế hoạch số …)" went unreported; Phụ lục III Mẫu 2.1 draws a
+    short one (PL I §III.1.e). kehoach's build draws it as a bordered empty paragraph: kept, nothing said."""
+    def lines(doc, name):
+        return [f.text for f in check_docx(doc.save(tmp_path / f"{name}.docx")).findings
+                if f.rule == "appendix.attached" and "đường kẻ" in f.text]
+
+    doc = Doc(sample_docx)
+    assert lines(doc, "built") == []
+    rules = doc.styled("KHKephuluc")
+    assert len(rules) == 2
+    for p in rules:
+        p.getparent().remove(p)
+    assert len(lines(doc, "no-line")) == 2
