@@ -198,10 +198,13 @@ def score(key: str, findings: list[dict], j: dict) -> Score:
 
 
 def _hits(missed: dict, f: dict) -> bool:
-    """A finding of the missed fault's rule (the first word of its `rule`) at one of its paragraphs."""
+    """A finding of the missed fault's rule (the first word of its `rule`) at one of its paragraphs, saying
+    its `message` words when the entry gives them (a rule that reports several faults at one place)."""
     rule = str(missed.get("rule") or "").split(" ")[0]
     paras = paragraphs_of(missed.get("where"))
-    return f["rule"] == rule and (f.get("paragraph") in paras if paras else True)
+    words = missed.get("message")
+    return f["rule"] == rule and (f.get("paragraph") in paras if paras else True) and \
+        (not words or str(words) in f.get("message", ""))
 
 
 def ratio(a: int, b: int) -> str:
