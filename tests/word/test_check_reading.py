@@ -134,11 +134,20 @@ def test_words_at_a_smaller_size_inside_a_body_line_CV04(sample_docx, tmp_path):
         runs[-1].addnext(tail)
         source = doc.save(tmp_path / f"{name}.docx")
         index = next(p.index for p in read_docx(source).value.paragraphs() if p.style_id == "KHNoidung")
-        return [f.text for f in check_docx(source).findings if f.rule == "body.size" and f.detail.paragraph == index]
+        return source, index, [f.text for f in check_docx(source).findings
+                               if f.rule == "body.size" and f.detail.paragraph == index]
 
-    found = with_tail(" tổng hợp./.", "small-words")
+    source, index, found = with_tail(" tổng hợp./.", "small-words")
     assert len(found) == 1 and "cỡ chữ 12 ở “tổng hợp./.”" in found[0], found
-    assert with_tail("1)", "small-mark") == []
+    assert with_tail("1)", "small-mark")[2] == []
+    # --fix sets the words at the size of the rest of the line, and only them
+    from generator.nd30.fix import fix_docx
+
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    before = next(p for p in read_docx(source).value.paragraphs() if p.index == index)
+    after = next(p for p in read_docx(tmp_path / "fixed.docx").value.paragraphs() if p.index == index)
+    assert after.text == before.text and report.refused == []
+    assert {r.size_pt for r in after.runs if r.text.strip()} == {r.size_pt for r in before.runs[:-1] if r.text.strip()}
 
 def test_line_breaks_inside_a_paragraph_are_lines():
     p = para(0, Run("Nơi nhận:\n- Như trên;"), Run("\n- Lưu: VT, NC.", bold=False))
