@@ -36,8 +36,11 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 JUDGED = REPO / "tests" / "real" / "judgements"
-TUNE = ("KH07", "QD01", "CV01", "CV05", "BC01", "TB01", "EXT01", "PARTY01", "BAD01")
-HELD_OUT = ("KH01", "KH03", "QD03", "CV04", "GEN02", "BC03", "TTR01", "GOV01", "EXT03", "TPL03")
+# KH01, KH03, QD03, CV04, GEN02, TTR01 and GOV01 were held out until their failures were looked at to fix them
+# (issue 20, helper oldheld): looking at a held-out document's failures moves it to the tune side
+TUNE = ("KH07", "QD01", "CV01", "CV05", "BC01", "TB01", "EXT01", "PARTY01", "BAD01",
+        "KH01", "KH03", "QD03", "CV04", "GEN02", "TTR01", "GOV01")
+HELD_OUT = ("BC03", "EXT03", "TPL03")
 # documents from other public bodies in tests/real/docs (SOURCES.tsv), judged with the checker of main at 98afa5f
 # before any rule was changed for them: the "fresh" held-out of issue 20's second round
 FRESH = ("FR-QD01", "FR-QD02", "FR-QDPL03", "FR-QD04", "FR-CT01", "FR-KH01", "FR-EXT01", "QD-TN01")
@@ -204,10 +207,13 @@ def score(key: str, findings: list[dict], j: dict) -> Score:
 
 
 def _hits(missed: dict, f: dict) -> bool:
-    """A finding of the missed fault's rule (the first word of its `rule`) at one of its paragraphs."""
+    """A finding of the missed fault's rule (the first word of its `rule`) at one of its paragraphs, saying
+    its `message` words when the entry gives them (a rule that reports several faults at one place)."""
     rule = str(missed.get("rule") or "").split(" ")[0]
     paras = paragraphs_of(missed.get("where"))
-    return f["rule"] == rule and (f.get("paragraph") in paras if paras else True)
+    words = missed.get("message")
+    return f["rule"] == rule and (f.get("paragraph") in paras if paras else True) and \
+        (not words or str(words) in f.get("message", ""))
 
 
 def ratio(a: int, b: int) -> str:

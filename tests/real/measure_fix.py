@@ -21,10 +21,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-HELD_OUT = ["KH01_kh-cchc-2026-2030.docx", "KH03_kh-thidua-cchc-2026.docx", "QD03_qd-sapnhap-doanluatsu.docx",
-            "CV04_cv-cu-congchuc-cchc.doc", "GEN02_cv-tra-loi-bxd-tool.docx", "BC03_bc-de-an-06-t3-2026.docx",
-            "TTR01_ttr-xa-khong-matuy.docx", "GOV01_nd30-2020-decree.docx", "EXT03_ubnd-nghean.docx",
-            "TPL03_tokhai-khaisinh.docx"]
+# KH01, KH03, QD03, CV04, GEN02, TTR01 and GOV01 moved to the tune side when their check failures were looked at
+# to fix them (issue 20, helper oldheld); name them on the command line to measure them
+HELD_OUT = ["BC03_bc-de-an-06-t3-2026.docx", "EXT03_ubnd-nghean.docx", "TPL03_tokhai-khaisinh.docx"]
 WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 

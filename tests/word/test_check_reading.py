@@ -76,6 +76,79 @@ def test_italic_aside_in_a_body_paragraph_is_not_reported(sample_docx, tmp_path)
     assert "body.italic" in {f.rule for f in check_docx(source).findings}
 
 
+def test_italic_run_in_label_is_not_italic_body_KH03(sample_docx, tmp_path):
+    """KH03: "+ Đối với các cơ quan chuyên môn …:" in italic, then the item upright, was "nội dung trình bày
+    kiểu chữ đứng" because the label held most of the letters; the label is set aside, the text after it
+    decides. The same line wholly in italic is still reported."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    doc = Doc(sample_docx)
+    body = doc.styled("KHNoidung")[0]
+    runs = list(body.iter(q("w:r")))
+    for r in runs[1:]:
+        r.getparent().remove(r)
+    label, item = runs[0], deepcopy(runs[0])
+    label.addnext(item)
+    for r, text in ((label, "+ Đối với các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh và Ban Quản lý các khu:"),
+                    (item, " Có kết quả đạt loại Tốt.")):
+        for t in list(r.iter(q("w:t")))[1:]:
+            r.remove(t)
+        next(r.iter(q("w:t"))).text = text
+    rpr = label.find(q("w:rPr"))
+    if rpr is None:
+        rpr = etree.Element(q("w:rPr"))
+        label.insert(0, rpr)
+    etree.SubElement(rpr, q("w:i"))
+    index = next(p.index for p in read_docx(doc.save(tmp_path / "a.docx")).value.paragraphs()
+                 if p.text.startswith("+ Đối với"))
+    hits = lambda path: [f for f in check_docx(path).findings if f.rule == "body.italic"  # noqa: E731
+                         and f.detail.paragraph == index]
+    assert hits(doc.save(tmp_path / "label.docx")) == []
+    run_props(body, "w:i")
+    assert len(hits(doc.save(tmp_path / "italic.docx"))) == 1
+
+def test_words_at_a_smaller_size_inside_a_body_line_CV04(sample_docx, tmp_path):
+    """CV04: "tổng hợp./." at 12 pt ending a 14 pt body line was not reported (a line of mixed sizes was
+    skipped); the words and their size are named. Two letters (a footnote mark) are left alone."""
+    from copy import deepcopy
+
+    from lxml import etree
+
+    def with_tail(text: str, name: str):
+        doc = Doc(sample_docx)
+        body = doc.styled("KHNoidung")[0]
+        runs = list(body.iter(q("w:r")))
+        tail = deepcopy(runs[-1])
+        for t in list(tail.iter(q("w:t")))[1:]:
+            tail.remove(t)
+        next(tail.iter(q("w:t"))).text = text
+        rpr = tail.find(q("w:rPr"))
+        if rpr is None:
+            rpr = etree.Element(q("w:rPr"))
+            tail.insert(0, rpr)
+        for old in rpr.findall(q("w:sz")):
+            rpr.remove(old)
+        etree.SubElement(rpr, q("w:sz")).set(q("w:val"), "24")
+        runs[-1].addnext(tail)
+        source = doc.save(tmp_path / f"{name}.docx")
+        index = next(p.index for p in read_docx(source).value.paragraphs() if p.style_id == "KHNoidung")
+        return source, index, [f.text for f in check_docx(source).findings
+                               if f.rule == "body.size" and f.detail.paragraph == index]
+
+    source, index, found = with_tail(" tổng hợp./.", "small-words")
+    assert len(found) == 1 and "cỡ chữ 12 ở “tổng hợp./.”" in found[0], found
+    assert with_tail("1)", "small-mark")[2] == []
+    # --fix sets the words at the size of the rest of the line, and only them
+    from generator.nd30.fix import fix_docx
+
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    before = next(p for p in read_docx(source).value.paragraphs() if p.index == index)
+    after = next(p for p in read_docx(tmp_path / "fixed.docx").value.paragraphs() if p.index == index)
+    assert after.text == before.text and report.refused == []
+    assert {r.size_pt for r in after.runs if r.text.strip()} == {r.size_pt for r in before.runs[:-1] if r.text.strip()}
+
 def test_line_breaks_inside_a_paragraph_are_lines():
     p = para(0, Run("Nơi nhận:\n- Như trên;"), Run("\n- Lưu: VT, NC.", bold=False))
     assert [s.text for s in segments(p)] == ["Nơi nhận:", "- Như trên;", "- Lưu: VT, NC."]
@@ -120,6 +193,22 @@ def test_page_number_centred_by_a_centre_tab_stop():
     assert pagenum.centred(ck, sec, tabbed) and not pagenum.centred(ck, sec, off)
     assert pagenum_rules([Section(0, title_page=True, headers={"default": [tabbed]}, **A4)]) == []
 
+
+
+def test_a_full_single_page_shows_no_page_number_TTR01():
+    """TTR01: a one-page Tờ trình filling 97% of its page was told "không có số trang" (the one-page estimate
+    stopped at 85%); page 1 never shows a number (PL I §I.7). A page and a tenth is two pages."""
+    area = (297 - 20 - 20) / 25.4 * 72
+
+    def rules(fill: float) -> list[str]:
+        each = fill * area / 10  # ten one-line paragraphs of 14 pt (16.1 pt a line) share the height
+        blocks = [para(i, Run("Nội dung", size_pt=14.0), space_after_pt=each - 14 * 1.15) for i in range(10)]
+        ck = Checker(Document(blocks=blocks, sections=[Section(0, **A4)]))
+        pagenum.check_page_numbers(ck, [])
+        return [f.rule for f in ck.findings]
+
+    assert rules(0.97) == []
+    assert rules(1.1) == ["pagenum.missing"]
 
 # ---------------------------------------------------------------- a leading tab is an indent
 
@@ -175,3 +264,37 @@ def test_real_line_anchored_below_the_motto_is_found_BC01():
     """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
     findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings
     assert "motto.rule" not in {f.rule for f in findings}
+
+
+def test_top_border_of_the_empty_paragraph_under_the_agency_is_its_line_GEN02():
+    """GEN02 (a docx library's output): the line under "BO TAI CHINH" is the top border of the empty
+    paragraph right under it; it was "thiếu đường kẻ", while the page shows a (too short) line."""
+    from generator.nd30.check import lines
+
+    def rules(top: bool, indent: float) -> list[str]:
+        agency = para(0, Run("BỘ TÀI CHÍNH", bold=True, size_pt=13.0), alignment="center")
+        rule = para(1, Run(""), border_top=top, indent_left_pt=indent, indent_right_pt=indent)
+        table = Table(0, [Row([Cell([agency, rule, para(2, Run("Số: 12/BTC-TCCB"))], col=0, width=175.0)])])
+        ck = Checker(Document(blocks=[table], sections=[Section(0, **A4)]))
+        lines.check_rule(ck, segments(agency)[0], "agency", [])
+        return [f"{f.rule}@{f.detail.paragraph}" for f in ck.findings]
+
+    assert rules(False, 60.0) == ["issuer.rule@0"]  # missing: said at the name
+    assert rules(True, 60.0) == []  # a third of the name or more: right
+    assert rules(True, 75.0) == ["issuer.rule@1"]  # too short: said at the line
+
+
+def test_appendix_without_a_line_under_its_attached_line_KH01(sample_docx, tmp_path):
+    """KH01: no line under "(Ban hành kèm theo Kế hoạch số …)" went unreported; Phụ lục III Mẫu 2.1 draws a
+    short one (PL I §III.1.e). kehoach's build draws it as a bordered empty paragraph: kept, nothing said."""
+    def lines(doc, name):
+        return [f.text for f in check_docx(doc.save(tmp_path / f"{name}.docx")).findings
+                if f.rule == "appendix.attached" and "đường kẻ" in f.text]
+
+    doc = Doc(sample_docx)
+    assert lines(doc, "built") == []
+    rules = doc.styled("KHKephuluc")
+    assert len(rules) == 2
+    for p in rules:
+        p.getparent().remove(p)
+    assert len(lines(doc, "no-line")) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from generator import nd30
+from generator.nd30 import grammar
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
@@ -87,3 +88,19 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     if "số" not in text or "ngày" not in text:
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
                p=seg.para, level="warning")
+    if not _line_under(ck, label, seg.para):
+        ck.add(APPENDIX_ATTACHED, "thiếu đường kẻ ngang, nét liền dưới dòng “(Kèm theo …)”: vẽ một đường ngắn canh giữa "
+               "dưới dòng này", "PL I §III.1.e, PL III Mẫu 2.1", p=seg.para, level="warning")
+
+
+def _line_under(ck: Checker, label: Paragraph, p: Paragraph) -> bool:
+    """A line under the "(Kèm theo …)" line `p` (Mẫu 2.1 draws a short one): its bottom border, a line drawn
+    in any paragraph from the label down to it or in the empty ones under it (a shape prints where it is
+    placed, not where it is anchored), the border of the empty paragraph right under it, or a typed rule there
+    (present, though typed)."""
+    heads = ck.paras[ck.order[label.index]:ck.order[p.index] + 1] + ck.below(p)
+    if p.border_bottom or any(q.index in ck.shapes or any(d.kind == "line" for d in q.drawings) for q in heads):
+        return True
+    nxt = ck.next_in_container(p)
+    return nxt is not None and ((not nxt.text.strip() and (nxt.border_top or nxt.border_bottom))
+                                or grammar.is_typed_rule(nxt.text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from generator import nd30
 from generator.core.text import caseless
@@ -29,6 +30,13 @@ RULES = (HEADING_SEQUENCE, HEADING_NUMBERING, HEADING_STYLE, BODY_JUSTIFY, BODY_
 
 _BASES = ("căn cứ", "theo đề nghị", "xét đề nghị")  # the căn cứ block's lines, italic (PL I §II.6.a)
 _WARNINGS = (BODY_SPACING, BODY_LINE_SPACING, BODY_ITALIC)  # matters of taste more than of the decree
+
+
+@dataclass(frozen=True)
+class _Odd:
+    size: float
+    text: str
+    fix: Fix | None
 
 
 def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) -> None:
@@ -111,6 +119,10 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         size = seg.size
         if size is not None and not 13 <= size <= 14:
             later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {ck.sizes['body']:g}", format_fix(seg, size=ck.sizes["body"]))
+        elif odd := _odd_size(p):
+            want = odd.fix.size if odd.fix is not None else ck.sizes["body"]
+            later(BODY_SIZE, p, f"cỡ chữ {odd.size:g} ở “{odd.text[:40]}” trong đoạn nội dung, phải từ 13 đến 14: chọn "
+                  f"các chữ đó và đặt cỡ chữ {want:g}", odd.fix)
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
@@ -132,6 +144,33 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                    "cuối", p=last)
 
 
+def _odd_size(p: Paragraph) -> _Odd | None:
+    """Words of a body paragraph set at a size outside 13–14 among words that are not ("tổng hợp./." at 12 pt
+    ending a 14 pt line, CV04): the size and the words, None when no such size holds three letters; the fix
+    sets them at the size of the paragraph's other words when they are one stretch of text."""
+    pos = 0
+    odd: dict[float, list[tuple[int, int, str]]] = {}
+    right: dict[float, int] = {}  # letters at each size within 13–14
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        end = pos + len(run.text)
+        if run.size_pt is not None and not 13 <= run.size_pt <= 14:
+            odd.setdefault(run.size_pt, []).append((pos, end, run.text))
+        elif run.size_pt is not None:
+            right[run.size_pt] = right.get(run.size_pt, 0) + sum(c.isalnum() for c in run.text)
+        pos = end
+    for size, spans in odd.items():
+        text = "".join(piece for _, _, piece in spans)
+        if sum(c.isalnum() for c in text) < 3:
+            continue
+        fix = None
+        if right and all(a[1] == b[0] for a, b in zip(spans, spans[1:])):
+            fix = Fix("format", p.index, spans[0][0], spans[-1][1], size=max(right, key=lambda s: right[s]))
+        return _Odd(size, " ".join(text.split()), fix)
+    return None
+
+
 def _mostly_italic(p: Paragraph) -> bool:
     """Running text set in italic: most of its letters italic, leaving out quotations and asides in
     parentheses (italic by custom), and not a note wholly in parentheses; italic asides, quotations and
@@ -140,6 +179,7 @@ def _mostly_italic(p: Paragraph) -> bool:
         return False
     italic = total = depth = 0
     quoted = False
+    label: tuple[int, int] | None = (0, 0)  # (italic, total) letters before the first ":", while in it
     for run in p.runs:
         if run.change == "del":
             continue
@@ -152,9 +192,15 @@ def _mostly_italic(p: Paragraph) -> bool:
                 depth += 1
             elif c == ")":
                 depth = max(0, depth - 1)
+            elif c == ":" and label is not None and not quoted and not depth:
+                if label[1] and label[0] == label[1]:  # an italic run-in label ("+ Đối với …:") is set aside
+                    italic, total = italic - label[0], total - label[1]
+                label = None
             elif c.isalnum() and not quoted and not depth:
                 total += 1
                 italic += 1 if run.italic else 0
+                if label is not None:
+                    label = (label[0] + (1 if run.italic else 0), label[1] + 1)
     return total > 0 and italic / total > 0.5
 
 

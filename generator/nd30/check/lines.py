@@ -41,7 +41,8 @@ def check_rule(ck: Checker, seg: Segment, kind: str, typed: list[Segment], lines
         if q.index in ck.shapes:
             _shape_length_check(ck, kind, seg, lines, q)
             return
-        if q.border_bottom and not q.text.strip():
+        if (q.border_bottom or (q.border_top and q is candidates[0])) and not q.text.strip():
+            # an empty paragraph's bottom border, or the top border of the empty paragraph right under the block
             _rule_length_check(ck, kind, seg, lines, q)
             return
     if p.border_bottom:
@@ -74,7 +75,8 @@ def check_title_rule(ck: Checker, last: Segment, title: list[Segment], typed: li
     if drawn is not None:
         _shape_length_check(ck, "title", last, title, drawn)
         return
-    target = nxt if nxt is not None and nxt.border_bottom and not nxt.text.strip() else (p if p.border_bottom else None)
+    target = nxt if nxt is not None and (nxt.border_bottom or nxt.border_top) and not nxt.text.strip() \
+        else (p if p.border_bottom else None)
     if target is None:
         ck.add(TITLE_RULE, "thiếu đường kẻ ngang, nét liền dưới trích yếu", seg=last)
         return
