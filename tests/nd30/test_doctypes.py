@@ -1,6 +1,7 @@
 """The type of a document, as a văn thư reads it from its first lines (ND30 Phụ lục III §I)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -8,7 +9,8 @@ import pytest
 from generator.nd30.doctypes import LETTER, PLAN, identify
 from generator.word import read_docx
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "real-docs"
+# the shared folder beside the repository, or $KEHOACH_SHARED (as tests/real/measure.py finds it)
+SHARED = Path(os.environ.get("KEHOACH_SHARED") or Path(__file__).resolve().parents[3] / "shared") / "real-docs"
 
 
 def lines(*texts: str) -> list[str]:
