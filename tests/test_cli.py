@@ -218,6 +218,22 @@ def test_check_of_several_files_fails_when_any_fails_and_sums_up_repeats_unless_
     assert len(every) == 4 + more and not any("chỗ khác cùng lỗi" in line for line in every)
 
 
+def test_import_onto_with_o_writes_the_file_even_when_the_review_changed_nothing(built, tmp_path):
+    """`import reviewed.docx --onto plan.yaml -o new.yaml` on a file nobody changed writes new.yaml (the
+    plan as it is) and says so, leaving plan.yaml untouched; the clerk asked for that file (fresh mutant
+    k-onto-o-unwritten)."""
+    import shutil
+
+    plan = tmp_path / "sample.yaml"
+    shutil.copy(SAMPLE, plan)
+    docx = next(f for f in built["sample"].files if f.suffix == ".docx")
+    out = tmp_path / "moi.yaml"
+    done = run("import", docx, "--onto", plan, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+    assert f"đã ghi {out}" in done.stderr and plan.read_bytes() == SAMPLE.read_bytes()
+
+
 def test_check_refuses_hostile_files(tmp_path):
     bad = tmp_path / "macro.docx"
     bad.write_bytes(b"not a zip at all")

@@ -233,6 +233,12 @@ MUTANTS = [
     m("v-delete-last-bullet", "generator/workflow/review/writer.py",
       "if len(gone) + 1 < len(seq.value):", "if len(gone) < len(seq.value):",
       "deleting every bullet under a heading leaves an empty 'bullets:' (the plan no longer validates)"),
+    # v-delete-last-bullet no longer applies (remove_item now also counts items added to the list, `grown`):
+    # the same bug on today's line
+    m("v-delete-last-bullet-v2", "generator/workflow/review/writer.py",
+      "if len(gone) + 1 < len(seq.value) + self.grown.get(list_path, 0):",
+      "if len(gone) < len(seq.value) + self.grown.get(list_path, 0):",
+      "deleting every bullet under a heading leaves an empty 'bullets:' (the plan no longer validates)"),
     m("v-insert-before", "generator/workflow/review/paragraphs.py",
       "w.editor.insert_item(seq, index + 1 if after else index, value)",
       "w.editor.insert_item(seq, index, value)",
