@@ -289,6 +289,12 @@ MUTANTS = [
       "    if result.changed or out is not None:\n        if target.is_dir():",
       "    if result.changed:\n        if target.is_dir():",
       "import --onto -o x.yaml writes nothing when the review changed nothing"),
+    # k-onto-o-unwritten no longer applies (the write now sits inside `with plan_lock(...)`, indented deeper):
+    # the same bug on today's lines
+    m("k-onto-o-unwritten-v2", "generator/cli/commands.py",
+      "            if result.changed or out is not None:\n                if target.is_dir():",
+      "            if result.changed:\n                if target.is_dir():",
+      "import --onto -o x.yaml writes nothing when the review changed nothing"),
     m("k-recall-percent", "generator/cli/commands.py",
       "round(outcome.recall * 100, 1)", "round(outcome.recall, 1)",
       "import prints 'Độ phủ chữ: 1%' instead of '97,3%'"),
