@@ -216,6 +216,20 @@ def test_what_is_within_the_rules_is_not_reported(sample_docx, tmp_path, mutate)
     assert [(f.rule, f.text) for f in findings] == []
 
 
+@pytest.mark.parametrize("fonts,reported", [
+    ({"ascii": "Times New Roman", "hAnsi": "Arial"}, True),  # "í", "ự", "ệ" drawn in Arial
+    ({"ascii": "Arial", "hAnsi": "Times New Roman"}, True),  # "K", "n", "h" drawn in Arial
+    ({"ascii": "Times New Roman", "hAnsi": "Times New Roman"}, False),
+], ids=["letters-with-marks-in-arial", "plain-letters-in-arial", "both-times"])
+def test_a_font_any_letter_of_a_run_is_drawn_in_is_checked(sample_docx, tmp_path, fonts, reported):
+    """Word draws a run's ASCII letters in its ascii font and the Vietnamese letters with marks in its hAnsi
+    font: either one not Times New Roman is reported (found with fresh mutant f-font-ascii-only: a run
+    whose hAnsi font was Arial passed check)."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: run_props(d.para("Kinh phí thực hiện"), "w:rFonts",
+                                                                       rFonts=fonts), "fonts", "font.family")
+    assert [("“Arial”" in text) for text in found] == ([True] if reported else [])
+
+
 # ---------------------------------------------------------------- page numbers
 
 
