@@ -243,6 +243,11 @@ MUTANTS = [
       "w.editor.insert_item(seq, index + 1 if after else index, value)",
       "w.editor.insert_item(seq, index, value)",
       "a paragraph the reviewer added after another lands before it in the YAML"),
+    # v-insert-before no longer applies (the insertion now goes through Writer.insert_item): the same bug
+    m("v-insert-before-v2", "generator/workflow/review/paragraphs.py",
+      "w.insert_item(list_path, index + 1 if after else index, value)",
+      "w.insert_item(list_path, index, value)",
+      "a paragraph the reviewer added after another lands before it in the YAML"),
     m("v-delete-with-children", "generator/workflow/review/paragraphs.py",
       "if item is not None and not seq.flow_style and not has_children:",
       "if item is not None and not seq.flow_style:",
