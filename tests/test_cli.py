@@ -195,6 +195,45 @@ def test_check_fix_writes_a_clean_copy_and_lists_what_it_did(built, tmp_path):
     assert run("check", "--fix", source).returncode == 2  # no -o
 
 
+def test_check_of_several_files_fails_when_any_fails_and_sums_up_repeats_unless_all(built, tmp_path):
+    """`check bad.docx good.docx` exits 1 (a clean last file does not hide an earlier one's errors, fresh
+    mutant k-exit-reset); a finding repeated on every body paragraph is shown four times and summed up
+    ("và N chỗ khác cùng lỗi"), every one with --all (fresh mutant k-not-grouped)."""
+    from tests.word.test_check import MUTATIONS, Doc, ppr_child, text_of
+
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    doc = Doc(good)
+    MUTATIONS["date.form"][0](doc)
+    for p in doc.styled("KHNoidung"):
+        if text_of(p).strip():
+            ppr_child(p, "w:jc", val="left")
+    bad = doc.save(tmp_path / "bad.docx")
+    done = run("check", bad, good)
+    assert done.returncode == 1
+    assert f"{good}: đúng thể thức, không thấy lỗi." in done.stdout
+    justify = [line for line in done.stdout.splitlines() if "[nội dung canh đều hai lề]" in line]
+    assert len(justify) == 4 and "chỗ khác cùng lỗi" in justify[-1]
+    more = int(justify[-1].split("(và ")[1].split(" chỗ khác")[0])
+    every = [line for line in run("check", "--all", bad).stdout.splitlines() if "[nội dung canh đều" in line]
+    assert len(every) == 4 + more and not any("chỗ khác cùng lỗi" in line for line in every)
+
+
+def test_import_onto_with_o_writes_the_file_even_when_the_review_changed_nothing(built, tmp_path):
+    """`import reviewed.docx --onto plan.yaml -o new.yaml` on a file nobody changed writes new.yaml (the
+    plan as it is) and says so, leaving plan.yaml untouched; the clerk asked for that file (fresh mutant
+    k-onto-o-unwritten)."""
+    import shutil
+
+    plan = tmp_path / "sample.yaml"
+    shutil.copy(SAMPLE, plan)
+    docx = next(f for f in built["sample"].files if f.suffix == ".docx")
+    out = tmp_path / "moi.yaml"
+    done = run("import", docx, "--onto", plan, "-o", out)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == SAMPLE.read_text(encoding="utf-8")
+    assert f"đã ghi {out}" in done.stderr and plan.read_bytes() == SAMPLE.read_bytes()
+
+
 def test_check_refuses_hostile_files(tmp_path):
     bad = tmp_path / "macro.docx"
     bad.write_bytes(b"not a zip at all")

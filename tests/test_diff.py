@@ -252,3 +252,22 @@ def test_agency_facts_in_sentences():
     facts = sentence_facts("Sở Nội vụ chủ trì, báo cáo trước ngày 15/12/2021.",
                            "Sở Tư pháp chủ trì, báo cáo trước ngày 15/11/2021.", ["Sở Nội vụ", "Sở Tư pháp"])
     assert facts == ["ngày 15/12/2021 → ngày 15/11/2021", "Sở Nội vụ → Sở Tư pháp"]
+
+
+def test_a_pipe_in_a_value_stays_inside_its_markdown_cell(plan_from):
+    """A value holding '|' (a table cell "Quý I | Quý II") is escaped in the Markdown diff: the row keeps its
+    four columns and the value reads whole (fresh mutant d-md-pipe)."""
+    import re
+
+    from tests.test_context import _table_appendix
+
+    def table(note):
+        return lambda data: data["appendices"].append(_table_appendix([
+            {"id": "g1", "group": True, "cells": {"stt": "1", "name": "CÔNG TÁC CHỈ ĐẠO"}},
+            {"id": "r1", "cells": {"stt": "1.1", "name": "Ban hành kế hoạch", "note": note}}]))
+
+    result = diff_plans(plan_from(table("Quý I"), "a.yaml")[0], plan_from(table("Quý I | Quý II"), "b.yaml")[0],
+                        "a", "b")
+    row = next(line for line in render_markdown(result).splitlines() if "dòng r1" in line)
+    cells = re.split(r"(?<!\\)\|", row)
+    assert [c.strip() for c in cells] == ["", "Phụ lục III: BẢNG", "dòng r1: Ghi chú", "Quý I", r"Quý I \| Quý II", ""]

@@ -127,6 +127,17 @@ def test_a_raised_size_limit_lets_the_file_through(tmp_path, monkeypatch):
     assert load_yaml(path, max_bytes=2 * 1024 * 1024).data == {"a": "x" * (1024 * 1024 + 1)}
 
 
+def test_the_size_to_retry_with_is_rounded_up_and_lets_the_file_through(tmp_path, monkeypatch):
+    """A 2.5 MB plan over a 1 MB limit is told "--max-size 3" (rounded up, never 2, which would refuse it
+    again), and 3 MB does let it through (fresh mutant p-max-size-floor)."""
+    monkeypatch.setattr(loader, "MAX_BYTES", 1024 * 1024)
+    path = write(tmp_path, "a: " + "x" * (5 * 512 * 1024) + "\n")
+    with pytest.raises(PlanError) as exc:
+        load_yaml(path)
+    assert only_problem(exc).text.endswith("hãy chạy lại với --max-size 3")
+    assert load_yaml(path, max_bytes=3 * 1024 * 1024).data == {"a": "x" * (5 * 512 * 1024)}
+
+
 def test_node_limit_grows_with_the_size_limit(tmp_path, monkeypatch):
     # the real limits (20 MB, 524,288 nodes) scaled down so that the test stays fast
     monkeypatch.setattr(loader, "MAX_BYTES", 2 * 1024 * 1024)

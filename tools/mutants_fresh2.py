@@ -233,9 +233,20 @@ MUTANTS = [
     m("v-delete-last-bullet", "generator/workflow/review/writer.py",
       "if len(gone) + 1 < len(seq.value):", "if len(gone) < len(seq.value):",
       "deleting every bullet under a heading leaves an empty 'bullets:' (the plan no longer validates)"),
+    # v-delete-last-bullet no longer applies (remove_item now also counts items added to the list, `grown`):
+    # the same bug on today's line
+    m("v-delete-last-bullet-v2", "generator/workflow/review/writer.py",
+      "if len(gone) + 1 < len(seq.value) + self.grown.get(list_path, 0):",
+      "if len(gone) < len(seq.value) + self.grown.get(list_path, 0):",
+      "deleting every bullet under a heading leaves an empty 'bullets:' (the plan no longer validates)"),
     m("v-insert-before", "generator/workflow/review/paragraphs.py",
       "w.editor.insert_item(seq, index + 1 if after else index, value)",
       "w.editor.insert_item(seq, index, value)",
+      "a paragraph the reviewer added after another lands before it in the YAML"),
+    # v-insert-before no longer applies (the insertion now goes through Writer.insert_item): the same bug
+    m("v-insert-before-v2", "generator/workflow/review/paragraphs.py",
+      "w.insert_item(list_path, index + 1 if after else index, value)",
+      "w.insert_item(list_path, index, value)",
       "a paragraph the reviewer added after another lands before it in the YAML"),
     m("v-delete-with-children", "generator/workflow/review/paragraphs.py",
       "if item is not None and not seq.flow_style and not has_children:",
@@ -282,6 +293,12 @@ MUTANTS = [
     m("k-onto-o-unwritten", "generator/cli/commands.py",
       "    if result.changed or out is not None:\n        if target.is_dir():",
       "    if result.changed:\n        if target.is_dir():",
+      "import --onto -o x.yaml writes nothing when the review changed nothing"),
+    # k-onto-o-unwritten no longer applies (the write now sits inside `with plan_lock(...)`, indented deeper):
+    # the same bug on today's lines
+    m("k-onto-o-unwritten-v2", "generator/cli/commands.py",
+      "            if result.changed or out is not None:\n                if target.is_dir():",
+      "            if result.changed:\n                if target.is_dir():",
       "import --onto -o x.yaml writes nothing when the review changed nothing"),
     m("k-recall-percent", "generator/cli/commands.py",
       "round(outcome.recall * 100, 1)", "round(outcome.recall, 1)",

@@ -21,6 +21,7 @@ class Run:
     size_pt: float | None = None
     font: str | None = None
     caps: bool = False
+    fonts: tuple[str, ...] = ()  # every font its characters are drawn in (ascii for ASCII, hAnsi for the rest)
     change: ChangeMark | None = None  # moveTo counts as "ins", moveFrom as "del"
     change_author: str | None = None
     change_date: str | None = None

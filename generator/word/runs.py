@@ -161,6 +161,7 @@ class Inline:
                 self._add_run(state, Run(
                     text=text, bold=bool(props.get("bold")), italic=bool(props.get("italic")),
                     underline=bool(props.get("underline")), size_pt=props.get("size"), font=props.get("font"),
+                    fonts=_fonts_drawn(text, props),
                     caps=bool(props.get("caps")), change=ctx.change, change_author=ctx.author,
                     change_date=ctx.date, style_id=char_style))
 
@@ -241,3 +242,15 @@ class Inline:
         state.drawings.append(drawing)
         state.shapes.extend(boxes)
         self.walk.messages.extend(found.messages)
+
+
+def _fonts_drawn(text: str, props: dict) -> tuple[str, ...]:
+    """The fonts Word draws the run's characters in: the ascii font for ASCII characters, the hAnsi font for
+    the others (Vietnamese letters with marks), when the two differ."""
+    font, hansi = props.get("font"), props.get("font_hansi") or props.get("font")
+    drawn = []
+    if font and any(ord(c) < 128 and not c.isspace() for c in text):
+        drawn.append(font)
+    if hansi and hansi not in drawn and any(ord(c) >= 128 and not c.isspace() for c in text):
+        drawn.append(hansi)
+    return tuple(drawn)

@@ -127,6 +127,13 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
                 name = theme_fonts.get("major" if theme.startswith("major") else "minor")
         if name:
             out["font"] = name
+        # Word draws characters beyond ASCII (Vietnamese letters with marks) in the hAnsi font
+        hansi = attr(fonts, "hAnsi")
+        theme = attr(fonts, "hAnsiTheme")
+        if hansi is None and theme and theme_fonts:
+            hansi = theme_fonts.get("major" if theme.startswith("major") else "minor")
+        if hansi:
+            out["font_hansi"] = hansi
     style = _val(k, "rStyle")
     if style is not None:
         out["style"] = style

@@ -186,16 +186,48 @@ def test_each_body_finding_says_what_to_do(sample_docx, tmp_path, case):
     assert [f.rule for f in findings if start in f.text] == [rule], [(f.rule, f.text) for f in findings]
 
 
+def _appendix_title_on_two_lines(d: Doc) -> None:
+    """Phụ lục I's title typed as two paragraphs (a long name broken by Enter): the "(Kèm theo …)" line is
+    then the third line under the label, still within the three checked (fresh mutant c-attached-window)."""
+    import copy
+
+    title = d.para("Phụ lục I").getnext()
+    words = text_of(title).split()
+    second = copy.deepcopy(title)
+    for p, text in ((title, " ".join(words[:len(words) // 2])), (second, " ".join(words[len(words) // 2:]))):
+        ts = list(p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"))
+        for t in ts:
+            t.text = ""
+        ts[0].text = text
+    title.addnext(second)
+    assert text_of(second.getnext()).startswith("(Kèm theo")
+
+
 @pytest.mark.parametrize("mutate", [
     lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=120, after=0),  # exactly 6 pt
     lambda d: run_props(d.para("Căn cứ Luật"), "w:i", i={"val": 0}),  # one basis of two upright: not most
     _articles(1, 2, 3),
-], ids=["spacing-exactly-6-pt", "half-the-bases-upright", "articles-in-order"])
+    _appendix_title_on_two_lines,
+], ids=["spacing-exactly-6-pt", "half-the-bases-upright", "articles-in-order", "appendix-title-on-two-lines"])
 def test_what_is_within_the_rules_is_not_reported(sample_docx, tmp_path, mutate):
     doc = Doc(sample_docx)
     mutate(doc)
     findings = check_docx(doc.save(tmp_path / "ok.docx")).findings
     assert [(f.rule, f.text) for f in findings] == []
+
+
+@pytest.mark.parametrize("fonts,reported", [
+    ({"ascii": "Times New Roman", "hAnsi": "Arial"}, True),  # "í", "ự", "ệ" drawn in Arial
+    ({"ascii": "Arial", "hAnsi": "Times New Roman"}, True),  # "K", "n", "h" drawn in Arial
+    ({"ascii": "Times New Roman", "hAnsi": "Times New Roman"}, False),
+], ids=["letters-with-marks-in-arial", "plain-letters-in-arial", "both-times"])
+def test_a_font_any_letter_of_a_run_is_drawn_in_is_checked(sample_docx, tmp_path, fonts, reported):
+    """Word draws a run's ASCII letters in its ascii font and the Vietnamese letters with marks in its hAnsi
+    font: either one not Times New Roman is reported (found with fresh mutant f-font-ascii-only: a run
+    whose hAnsi font was Arial passed check)."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: run_props(d.para("Kinh phí thực hiện"), "w:rFonts",
+                                                                       rFonts=fonts), "fonts", "font.family")
+    assert [("“Arial”" in text) for text in found] == ([True] if reported else [])
 
 
 # ---------------------------------------------------------------- page numbers

@@ -225,6 +225,21 @@ def test_font_in_page_header_is_fixed(sample_docx, tmp_path):
     assert report.left == [] and any("phông chữ Times New Roman" in str(line) for line in report.changed)
 
 
+def test_font_fix_sets_the_font_word_uses_for_vietnamese_letters(sample_docx, tmp_path):
+    """Word draws "ệ", "ư", "đ" in the hAnsi font and plain ASCII in the ascii one: a run in Arial fixed to
+    Times New Roman has both (and the complex-script, East Asian slots) in Times New Roman in the file written,
+    never Vietnamese letters left in Arial (fresh mutant f-font-ascii-only)."""
+    source = broken(sample_docx, tmp_path, "font.family")
+    fix_docx(source, tmp_path / "fixed.docx")
+    fixed = Doc(tmp_path / "fixed.docx")
+    run = next(r for r in fixed.para("Ký tự đặc biệt").iter(q("w:r")) if r.find(q("w:rPr")) is not None)
+    fonts = run.find(q("w:rPr")).find(q("w:rFonts"))
+    assert {k: fonts.get(q(f"w:{k}")) for k in ("ascii", "hAnsi", "cs", "eastAsia")} == dict.fromkeys(
+        ("ascii", "hAnsi", "cs", "eastAsia"), "Times New Roman")
+    assert not [v for name in fixed.parts if name.startswith("word/") and name.endswith(".xml")
+                for v in fixed.xml(name).iter(q("w:rFonts")) if "Arial" in v.attrib.values()]
+
+
 def test_damaged_documents_never_crash_check_or_fix(sample_docx, office_files, tmp_path):
     """Paragraphs, runs, rows, cells and properties cut at random (fixed seed): findings or a refusal,
     never an exception."""

@@ -33,3 +33,37 @@ def test_authority_typed_without_its_dot(tmp_path):
     assert signer["signing_for"] == "CHỦ TỊCH" and signer["title"] == "PHÓ CHỦ TỊCH"
     assert signer["name"] == "Nguyễn Văn An"
     assert any("thiếu dấu chấm" in m.text for m in result.notes)
+
+
+def _duties_edited(tmp_path, edit):
+    """The Văn thư's duties plan with `edit(paragraph)` applied to every paragraph of its tables, imported."""
+    path = make_duties_plan(tmp_path / "thien-tai.docx")
+    document = docx.Document(str(path))
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for p in cell.paragraphs:
+                    edit(p)
+    document.save(str(path))
+    return import_document(read_docx(path).value, plan_id="thien-tai")
+
+
+def test_archive_units_typed_with_semicolons_are_each_a_unit(tmp_path):
+    """'Lưu: VT; KTN.' imports as two units, VT and KTN, as 'Lưu: VT, KTN.' does (fresh mutant
+    i-archive-semicolon)."""
+    def edit(p):
+        for run in p.runs:
+            run.text = run.text.replace("Lưu: VT, KTN.", "Lưu: VT; KTN.")
+    assert _duties_edited(tmp_path, edit).data["archive"] == {"units": ["VT", "KTN"]}
+
+
+def test_the_first_capital_line_under_the_authority_is_the_signers_title(tmp_path):
+    """Under 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH' then a second capital line 'THƯỜNG TRỰC': the title is the first,
+    the second is warned about as a line that cannot go into the plan (fresh mutant i-signer-first-title)."""
+    def edit(p):
+        if p.text == "PHÓ CHỦ TỊCH":
+            p.insert_paragraph_before("PHÓ CHỦ TỊCH")
+            p.runs[0].text = "THƯỜNG TRỰC"
+    result = _duties_edited(tmp_path, edit)
+    assert result.data["signer"]["title"] == "PHÓ CHỦ TỊCH"
+    assert any("dòng chữ ký thêm" in m.text and "THƯỜNG TRỰC" in m.text for m in result.notes)

@@ -70,3 +70,10 @@ def test_images_equations_hidden_text_and_unknown_elements_become_messages(tmp_p
     assert "chữ ẩn" in messages and "“ẩn”" in messages
     assert "w:fooBar" in messages
     assert "đoạn 4: có đối tượng nhúng (OLE)" in messages
+
+
+def test_a_non_breaking_hyphen_reads_as_a_hyphen(tmp_path):
+    """Word's non-breaking hyphen (w:noBreakHyphen, typed Ctrl+Shift+-) is a "-" in the text kehoach reads:
+    "Bà Rịa-Vũng Tàu", never "Bà RịaVũng Tàu" (fresh mutant w-nobreak-hyphen)."""
+    doc = make_docx(tmp_path / "h.docx", p(r("Bà Rịa", extra="<w:noBreakHyphen/>"), r("Vũng Tàu")))
+    assert next(read_docx(doc).value.paragraphs()).text == "Bà Rịa-Vũng Tàu"

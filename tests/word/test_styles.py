@@ -146,3 +146,23 @@ def test_paragraph_properties_as_word_means_them(tmp_path, ppr, expected):
     doc = make_docx(tmp_path / "p.docx", p("Đoạn", ppr=ppr))
     para = next(read_docx(doc).value.paragraphs())
     assert {k: getattr(para, k) for k in expected} == expected
+
+
+def test_a_runs_own_formatting_wins_over_its_character_style(tmp_path):
+    """A run in the bold "Strong" character style but with its own w:b w:val="0", italic and 13 pt reads as
+    the run says: not bold, italic, 13 pt (fresh mutant w-char-style-wins)."""
+    rpr = '<w:rStyle w:val="Strong"/><w:b w:val="0"/><w:i/><w:sz w:val="26"/>'
+    doc = make_docx(tmp_path / "c.docx", p(r("chữ", rpr)))
+    run = next(read_docx(doc).value.paragraphs()).runs[0]
+    assert (run.style_id, run.bold, run.italic, run.size_pt) == ("Strong", False, True, 13.0)
+
+
+@pytest.mark.parametrize("value,underlined", [(None, True), ("single", True), ("double", True), ("none", False),
+                                              ("0", False), ("false", False)])
+def test_underline_values_of_a_run(tmp_path, value, underlined):
+    """w:u with no value, 'single', 'double' is underlined; 'none' (what Word writes to remove a style's
+    underline), '0', 'false' is not — check must not report underlining that is not there (fresh mutant
+    w-underline-none)."""
+    attr = f' w:val="{value}"' if value is not None else ""
+    doc = make_docx(tmp_path / "u.docx", p(r("chữ", f"<w:u{attr}/>")))
+    assert next(read_docx(doc).value.paragraphs()).runs[0].underline is underlined

@@ -163,3 +163,35 @@ def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(t
     item = result.unapplied[0]
     assert "tăng 0,42 điểm" in item.detail.note and "không theo bản sửa" in item.detail.note
     assert "CHƯA đưa vào" in render_text(result)
+
+
+def _delete_paragraph(find: str):
+    def change(root):
+        p = paragraph(root, find)
+        p.getparent().remove(p)
+    return change
+
+
+def test_the_only_bullet_under_a_heading_deleted_leaves_a_plan_that_builds(tmp_path):
+    """The reviewer deletes '- Khắc phục tồn tại, hạn chế.', the only bullet under 'a) Mục đích': it is
+    reported applied, the plan still validates (no empty 'bullets:' left behind) and the next build prints
+    the heading without it (fresh mutant v-delete-last-bullet)."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", _delete_paragraph("- Khắc phục tồn tại, hạn chế."))
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied and "Khắc phục tồn tại" not in result.text, render_text(result)
+    rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
+    assert rebuilt == texts(reviewed)
+
+
+def test_a_bullet_with_sub_bullets_deleted_is_left_to_the_drafter(tmp_path):
+    """Deleting '- Phối hợp với các cơ quan báo chí' (which has '+ Báo Quảng Nam;' and '+ Đài …' under it)
+    is not applied: the report says to remove it by hand, exit 1, and the plan keeps the bullet and its
+    sub-bullets, never dropping them silently (fresh mutant v-delete-with-children)."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", _delete_paragraph("- Phối hợp với các cơ quan báo chí"))
+    result = import_onto(SAMPLE, reviewed)
+    assert len(result.unapplied) == 1 and result.needs_hand
+    assert "Phối hợp với các cơ quan báo chí" in render_text(result) and "hãy bỏ bằng tay" in render_text(result)
+    for kept in ("Phối hợp với các cơ quan báo chí", "Báo Quảng Nam;", "Đài Phát thanh và Truyền hình tỉnh."):
+        assert kept in result.text

@@ -72,8 +72,11 @@ def check_fonts(ck: Checker) -> None:
 
     def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
         for r in p.runs:
-            if r.change != "del" and r.text.strip() and not nd30.font_ok(r.font) and not _symbols_only(r.text):
-                bad.setdefault(r.font, []).append(where)
+            if r.change == "del" or not r.text.strip() or _symbols_only(r.text):
+                continue
+            wrong = next((f for f in (r.fonts or (r.font,)) if not nd30.font_ok(f)), None)
+            if wrong is not None:
+                bad.setdefault(wrong, []).append(where)
                 return
 
     for p in ck.paras:
