@@ -1,8 +1,8 @@
 """`check` on the TUNE side of the judged real documents (tests/real/judgements/*.yaml, README there): every
 finding a person judged true is still reported, every one judged false is gone (matched by rule and
 paragraph, tools/measure_check.py). The held-out side is measured, never tested (tools/measure_check.py).
-The FRESH and FRESH2 documents (tests/real/docs, judged before the rules were changed for them, then tuned on)
-are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc ones.
+The FRESH, FRESH2 and FRESH4 documents (tests/real/docs, judged before the rules were changed for them, then tuned
+on) are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc ones.
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -32,6 +32,9 @@ READER_CAUSES: tuple[str, ...] = ()
 # (grammar.is_typed_rule). Typed underscore rules were an open cause too: they are now judged true (issue 20
 # counts "____" under the trích yếu as a fault; PL I §II draws a line), see judgements/README.md
 OPEN_CAUSES = ("en-dash-rule-not-read",)
+# FR4 causes still open (fix4 fixed rule-line-detection; the rest is listed in judgements/README.md)
+OPEN_FR4 = ("tab-positioning-misread", "element-misidentified", "attached-document-read-as-tail",
+            "heading-with-inline-content", "formula-or-figure-text-read-as-body", "doc-type-misidentified")
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
@@ -47,7 +50,7 @@ def findings(key: str) -> tuple:
 
 def cases():
     out = []
-    for key in measure.TUNE + measure.FRESH + measure.FRESH2:
+    for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH4:
         j = measure.judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -55,6 +58,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"reader: {g.get('cause')}")]
             if not g["verdict"] and str(g.get("cause") or "").startswith(OPEN_CAUSES):
                 marks = [pytest.mark.xfail(strict=True, reason=f"open: {g.get('cause')}")]
+            if key.startswith("FR4-") and not g["verdict"] and str(g.get("cause") or "") in OPEN_FR4:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR4: {g.get('cause')}")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
                                     marks=marks))
     return out
@@ -79,7 +84,8 @@ def score_groups(score, j):
     return list(enumerate(score.groups))
 
 
-@pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03"])
+@pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03",
+                                 "FR4-EXT01"])
 def test_documents_nd30_does_not_govern_get_no_findings(key):
     found, identified = findings(key)
     assert found == () and identified is not None and identified.governed is False

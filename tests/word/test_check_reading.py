@@ -171,6 +171,21 @@ def test_line_anchored_in_the_cell_below_counts_under_the_block():
     assert 3 in ck.shapes
 
 
+def test_line_floating_at_the_top_of_the_number_line_is_the_rule_above_it():
+    """FR4: the lines under the agency and the Tiêu ngữ are floating lines anchored in the number and date
+    paragraphs of the row below, drawn at their very top; the rules were reported missing. A line drawn lower
+    in that paragraph (under its own text) is not the rule above it."""
+    agency = para(0, Run("SỞ CÔNG THƯƠNG", bold=True))
+    motto = para(1, Run("Độc lập - Tự do - Hạnh phúc", bold=True))
+    number = para(2, Run("Số:   /SCT-CN"), drawings=[Drawing("line", 72.0, 0.0, top_pt=0.15)])
+    date = para(3, Run("Lào Cai, ngày   tháng 5 năm 2026", italic=True), drawings=[Drawing("line", 166.0, 0.0, top_pt=19.3)])
+    table = Table(0, [Row([Cell([agency], col=0), Cell([motto], col=1)]),
+                      Row([Cell([number], col=0), Cell([date], col=1)])])
+    ck = Checker(Document(blocks=[table], sections=[Section(0, **A4)]))
+    assert [p.index for p in ck.below(agency)] == [2]
+    assert ck.below(motto) == []
+
+
 def test_real_line_anchored_below_the_motto_is_found_BC01():
     """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
     findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings
