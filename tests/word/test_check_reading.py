@@ -190,3 +190,16 @@ def test_real_line_anchored_below_the_motto_is_found_BC01():
     """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
     findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings
     assert "motto.rule" not in {f.rule for f in findings}
+
+
+def test_a_tab_after_so_keeps_the_number_line_whole():
+    """FR4-BC01: "Số:\t/BC-UBND" (a tab after "Số:") was no number line: the number was "missing" and its symbol,
+    in capitals, was read as a line of the agency name and asked to be bold (and --fix made it bold)."""
+    from generator.nd30.check.locate import header_lines
+
+    agency = para(0, Run("ỦY BAN NHÂN DÂN", bold=False))
+    number = para(1, Run("Số: "), Run("\t"), Run("     /BC-UBND"))
+    lines = header_lines([agency, number])
+    assert lines.number is not None and lines.number.text.split() == ["Số:", "/BC-UBND"]
+    assert (lines.number.start, lines.number.end) == (0, len(number.text))
+    assert [s.text for s in lines.issuer] == ["ỦY BAN NHÂN DÂN"]
