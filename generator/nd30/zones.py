@@ -269,6 +269,8 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             continue
         if seen and (b.alignment not in ("center", None) or not b.bold):
             break
+        if seen and _caps(text) and not _caps(blocks[found[-1]].text.split("\n")[-1]):
+            break  # a line in capitals under a trích yếu in lower case: a decision's thẩm quyền line (Mẫu 1.2)
         if text.startswith(LEGAL_BASIS_START) or LABEL.match(text) or b.list_label:
             break
         if not seen and b.alignment not in ("center",) and not b.bold:
@@ -278,6 +280,11 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             seen = True
         i += 1
     return found, i
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def body_paragraphs(blocks: list[Block]) -> list[Paragraph]:

@@ -76,6 +76,20 @@ def test_a_decision_is_judged_as_a_decision(tmp_path):
     assert "body.italic" not in rules
 
 
+def test_the_authority_line_right_under_the_trich_yeu_is_not_part_of_it(tmp_path):
+    """FR4-QD01: "GIÁM ĐỐC SỞ …", the decision's thẩm quyền line in capitals, follows the trích yếu with no blank
+    line between; it was read as the trích yếu's last line and told to be in lower case."""
+    from generator.nd30.zones import locate
+    from generator.word import read_docx
+
+    path = decision(tmp_path / "qd.docx")
+    assert not {r for r in findings_at(check_docx(path), "CHỦ TỊCH ỦY BAN") if r.startswith("title.")}
+    doc = read_docx(path).value
+    zones = locate(doc, "QUYẾT ĐỊNH")
+    paras = list(doc.paragraphs())
+    assert [paras[i].text for i in zones.title] == ["Về việc thành lập Hội đồng thử nghiệm"]
+
+
 def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):
     assert "enacting.line" not in {f.rule for f in check_docx(decision(tmp_path / "qd.docx")).findings}
     missing = [f for f in check_docx(decision(tmp_path / "no.docx", enacting=False)).findings
