@@ -202,10 +202,18 @@ def date_check(text: str) -> DateCheck:
 DOC_TYPE = "KẾ HOẠCH"
 
 
+# types whose type line names what they grant on the same line, in capitals, with no trích yếu under it
+# ("GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP")
+SUBJECT_IN_TYPE_LINE = ("GIẤY PHÉP",)
+
+
 def is_doc_type_line(line: str, doc_type: str = DOC_TYPE) -> bool:
     """One line (of a paragraph split at line breaks) that is the type name, in any case and with any spacing
-    between its words ("KẾ HOẠCH", "Kế hoạch", "KẾ  HOẠCH")."""
+    between its words ("KẾ HOẠCH", "Kế hoạch", "KẾ  HOẠCH"); for a type of SUBJECT_IN_TYPE_LINE, the name and
+    its subject in capitals."""
     words = r"\s*".join(re.escape(w) for w in doc_type.split())
+    if doc_type in SUBJECT_IN_TYPE_LINE and line.strip() == line.strip().upper():
+        return bool(re.match(rf"^\s*{words}(\s|$)", line, re.IGNORECASE))
     return bool(re.match(rf"^\s*{words}\s*$", line, re.IGNORECASE))
 
 

@@ -93,8 +93,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.nd30.grammar import (APPENDIX_LINE, ARCHIVE_LINE, ATTACHED_LINE, DATE_LINE, DOC_TYPE,
-                                    LEGAL_BASIS_START, CLOSING_END, NUMBER_LINE, RULE_LINE, clean, is_doc_type_line,
-                                    is_motto_like, is_recipients_label, looks_date, looks_national, looks_number)
+                                    LEGAL_BASIS_START, CLOSING_END, NUMBER_LINE, RULE_LINE, SUBJECT_IN_TYPE_LINE,
+                                    clean, is_doc_type_line, is_motto_like, is_recipients_label, looks_date,
+                                    looks_national, looks_number)
 from generator.nd30.labels import LABEL, read_label
 from generator.word.model import Block, Document, Paragraph, Table
 
@@ -405,6 +406,8 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     if type_at is None:
         header_end = max((i for i, b in enumerate(blocks[:HEADER_BLOCKS]) if _dated(b)), default=-1) + 1
         title, body_from = [], header_end
+    elif doc_type in SUBJECT_IN_TYPE_LINE:  # its subject is on the type line: no trích yếu under it
+        header_end, title, body_from = type_at, [], type_at + 1
     else:
         header_end = type_at
         title, body_from = _title(blocks, type_at)

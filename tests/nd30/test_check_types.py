@@ -90,6 +90,23 @@ def test_the_authority_line_right_under_the_trich_yeu_is_not_part_of_it(tmp_path
     assert [paras[i].text for i in zones.title] == ["Về việc thành lập Hội đồng thử nghiệm"]
 
 
+def test_a_permit_names_its_subject_on_its_type_line(tmp_path):
+    """FR4-GP01: a Giấy phép ("…/GP-UBND", type line "GIẤY PHÉP SỬ DỤNG …") was taken for a công văn and asked for
+    a "V/v …" line; its type line is the one line of its kind, held to the type line's size."""
+    blocks = [header("Số: 05/GP-UBND"), centred("GIẤY PHÉP SỬ DỤNG HÓA CHẤT", B + '<w:sz w:val="30"/>'),
+              centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+              body("Theo đề nghị của Giám đốc Sở Công Thương.", I + SZ14),
+              body("Điều 1. Cho phép Công ty thử nghiệm được sử dụng hóa chất.", SZ14),
+              body("Điều 2. Giấy phép có hiệu lực kể từ ngày ký./."), tail("KT. CHỦ TỊCH")]
+    result = check_docx(make_docx(tmp_path / "gp.docx", "".join(blocks) + sect()))
+    assert result.identified.type.words == "Giấy phép"
+    rules = {f.rule for f in result.findings}
+    assert not rules & {"title.missing", "doctype.missing", "doctype.style", "title.style"}, rules
+    assert findings_at(result, "GIẤY PHÉP SỬ DỤNG") == {"doctype.size"}
+    assert not findings_at(result, "CHỦ TỊCH ỦY BAN")
+
+
 def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):
     assert "enacting.line" not in {f.rule for f in check_docx(decision(tmp_path / "qd.docx")).findings}
     missing = [f for f in check_docx(decision(tmp_path / "no.docx", enacting=False)).findings
