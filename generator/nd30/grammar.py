@@ -298,6 +298,16 @@ ATTACHED_PREFIX = "(Kèm theo"
 ATTACHED_LINE = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo .*?\bcủa\s+(?P<who>.+?)\)?$")
 
 
+def is_unlabelled_appendix(text: str, following: list[str]) -> bool:
+    """A title in capitals with a "(Kèm theo …)" line among the next two lines, after the signature: an
+    appendix typed without its "Phụ lục" line (PL I §III.1.b wants it). A type line over "(Ban hành kèm
+    theo …)" is a document issued with this one, not an appendix."""
+    t = " ".join(text.split())
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters) and not APPENDIX_LINE.match(t) \
+        and any(x.strip().startswith(ATTACHED_PREFIX) for x in following[:2])
+
+
 # ---------------------------------------------------------------- reading a typed line
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")

@@ -42,6 +42,16 @@ def tail(authority: str) -> str:
     return tbl(tr(left, right), grid=[4600, 4600], style=None)
 
 
+def decision_blocks() -> list[str]:
+    """A short clean decision after its header, to its signature."""
+    return [centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Tổ công tác"), p(""),
+            centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+            body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+            body("Theo đề nghị của Giám đốc Sở Nội vụ.", I + SZ14), centred("QUYẾT ĐỊNH:"),
+            body("Điều 1. Thành lập Tổ công tác theo danh sách kèm theo.", SZ14),
+            body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."), tail("TM. ỦY BAN NHÂN DÂN")]
+
+
 def decision(path, khoan_of_dieu2=("1.", "2.", "4."), points=("a)", "b)", "d)"), khoan_of_dieu3=("1.", "1."),
              enacting=True):
     blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Hội đồng thử nghiệm"),
@@ -103,8 +113,25 @@ def test_a_permit_names_its_subject_on_its_type_line(tmp_path):
     assert result.identified.type.words == "Giấy phép"
     rules = {f.rule for f in result.findings}
     assert not rules & {"title.missing", "doctype.missing", "doctype.style", "title.style"}, rules
-    assert findings_at(result, "GIẤY PHÉP SỬ DỤNG") == {"doctype.size"}
+    # 15 pt for a 13–14 type line; the line under it is looked for as under a trích yếu (none drawn here)
+    assert findings_at(result, "GIẤY PHÉP SỬ DỤNG") == {"doctype.size", "title.rule"}
     assert not findings_at(result, "CHỦ TỊCH ỦY BAN")
+
+
+def test_an_appendix_without_its_label_is_told_so_and_its_table_is_not_the_signature(tmp_path):
+    """FR4-KH01: an attached task table under a title in capitals and "(Kèm theo Kế hoạch số …)", with no
+    "Phụ lục" line: the missing line was not reported, and a name in the table's last row was taken for the signer
+    (and --fix made it bold)."""
+    team = tbl(tr(tc(p(r("Nhiệm vụ", SZ14))), tc(p(r("Người thực hiện", SZ14)))),
+               tr(tc(p(r("Tổ chức kiểm tra", SZ14))), tc(centred("Trần Thị Bình", SZ14))), grid=[4600, 4600])
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'), centred("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC"),
+        centred("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh)", I + SZ14), team]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    label = [f for f in result.findings if f.rule == "appendix.label"]
+    assert len(label) == 1 and "thiếu dòng “Phụ lục”" in label[0].text
+    assert label[0].excerpt.startswith("PHÂN CÔNG NHIỆM VỤ")
+    assert not [f for f in result.findings if f.excerpt.startswith("Trần Thị Bình")]
 
 
 def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):

@@ -32,10 +32,9 @@ READER_CAUSES: tuple[str, ...] = ()
 # (grammar.is_typed_rule). Typed underscore rules were an open cause too: they are now judged true (issue 20
 # counts "____" under the trích yếu as a fault; PL I §II draws a line), see judgements/README.md
 OPEN_CAUSES = ("en-dash-rule-not-read",)
-# FR4 causes still open (fix4 fixed rule-line-detection, tab-positioning-misread, element-misidentified and
-# doc-type-misidentified; what is left is listed in judgements/README.md)
-OPEN_FR4 = ("attached-document-read-as-tail",
-            "heading-with-inline-content", "formula-or-figure-text-read-as-body")
+# FR4 causes still open (fix4 fixed rule-line-detection, tab-positioning-misread, element-misidentified,
+# doc-type-misidentified and attached-document-read-as-tail; what is left is listed in judgements/README.md)
+OPEN_FR4 = ("heading-with-inline-content", "formula-or-figure-text-read-as-body")
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 

@@ -300,9 +300,17 @@ def unmarked_recipients(ck: Checker) -> Paragraph | None:
 
 
 def find_appendix_labels(ck: Checker) -> list[Paragraph]:
+    """The appendices' "Phụ lục" lines; for an appendix typed without one after the signature, its title."""
     out = []
-    for p in ck.paras:
-        if p.index in ck.cell_of or not nd30.is_appendix_label(p.text):
+    for i, p in enumerate(ck.paras):
+        if p.index in ck.cell_of:
+            continue
+        if not nd30.is_appendix_label(p.text):
+            following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
+            recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
+            if nd30.is_unlabelled_appendix(p.text, following) and after_signature(ck, p) \
+                    and not any(q.index in recent for q in out):
+                out.append(p)
             continue
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
