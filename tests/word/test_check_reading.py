@@ -203,3 +203,20 @@ def test_a_tab_after_so_keeps_the_number_line_whole():
     assert lines.number is not None and lines.number.text.split() == ["Số:", "/BC-UBND"]
     assert (lines.number.start, lines.number.end) == (0, len(number.text))
     assert [s.text for s in lines.issuer] == ["ỦY BAN NHÂN DÂN"]
+
+
+def test_a_khoan_with_a_bold_run_in_title_keeps_its_bold_number():
+    """FR4-TTR01: "1. Địa điểm nổ mìn: Tại Gói thầu 11 …", number and run-in title bold, the text upright, was told
+    "khoản không có tiêu đề …: bỏ in đậm ở số"; a khoản whose number alone is bold still is."""
+    from generator.nd30.check.body import check_khoan_look
+
+    def khoan(*runs: Run) -> list[str]:
+        p = para(0, *runs)
+        ck = Checker(Document(blocks=[p], sections=[Section(0, **A4)]))
+        check_khoan_look(ck, p, "1.", p.text[2:])
+        return [f.rule for f in ck.findings]
+
+    text = ("Tại Gói thầu 11: xây dựng, cung cấp lắp đặt thiết bị, vận hành chạy thử và chuyển giao công nghệ công "
+            "trình cấp nước sạch các xã trên địa bàn huyện, theo Quyết định số 19/QĐ-UBND ngày 01/4/2024.")
+    assert khoan(Run("1. ", bold=True), Run("Địa điểm nổ mìn:", bold=True), Run(" " + text)) == []
+    assert khoan(Run("1. ", bold=True), Run(text)) == ["heading.style"]

@@ -183,6 +183,21 @@ def _bold_share(p: Paragraph, start: int) -> float | None:
     return bold / total if total else None
 
 
+def _bold_lead(p: Paragraph, start: int) -> str:
+    """The text from offset `start` up to its first character that is not bold (spaces carried along)."""
+    out, pos = [], 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if pos >= start:
+                if not (run.bold or p.bold) and not c.isspace():
+                    return "".join(out)
+                out.append(c)
+            pos += 1
+    return "".join(out)
+
+
 _AMENDING = re.compile(r"^\d+\.\s*(Sửa đổi|Bổ sung|Thay thế|Bãi bỏ|Sửa đổi, bổ sung)\b.*như sau:\s*$")
 
 
@@ -253,7 +268,8 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     elif _titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
                "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
-    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0:
+    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0 \
+            and not _bold_lead(p, start).strip().endswith(":"):  # "1. Địa điểm:" bold, the text after it upright
         ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
                level="warning")
 
