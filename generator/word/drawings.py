@@ -8,6 +8,7 @@ from generator.word.model import Drawing, Message, Result
 from generator.word.xml import MC_NS, local, ns, w
 
 _O_NS = "urn:schemas-microsoft-com:office:office"
+_WRAPS = {"wrapSquare", "wrapTight", "wrapThrough", "wrapTopAndBottom", "wrapNone"}  # a floating drawing's wrapping
 
 
 def read_drawing(node, where: str) -> Result:
@@ -60,7 +61,8 @@ def describe_drawing(node, has_text: bool) -> Drawing:
             kind = "line"
         else:
             kind = "shape"
-        return Drawing(kind, width, height, has_text, top_pt=_anchor_top(node))
+        wrap = next((local(n.tag)[4].lower() + local(n.tag)[5:] for n in node.iter() if local(n.tag) in _WRAPS), None)
+        return Drawing(kind, width, height, has_text, top_pt=_anchor_top(node), wrap=wrap)
     # VML (w:pict): Word 2003-2007 and LibreOffice's fallback
     for n in node.iter():
         name = local(n.tag)

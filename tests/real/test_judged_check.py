@@ -33,8 +33,9 @@ READER_CAUSES: tuple[str, ...] = ()
 # counts "____" under the trích yếu as a fault; PL I §II draws a line), see judgements/README.md
 OPEN_CAUSES = ("en-dash-rule-not-read",)
 # FR4 causes still open (fix4 fixed rule-line-detection, tab-positioning-misread, element-misidentified,
-# doc-type-misidentified, attached-document-read-as-tail and heading-with-inline-content; what is left is listed in judgements/README.md)
-OPEN_FR4 = ("formula-or-figure-text-read-as-body",)
+# doc-type-misidentified, attached-document-read-as-tail, heading-with-inline-content and
+# formula-or-figure-text-read-as-body: none is left)
+OPEN_FR4: tuple[str, ...] = ()
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 

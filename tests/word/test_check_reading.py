@@ -220,3 +220,28 @@ def test_a_khoan_with_a_bold_run_in_title_keeps_its_bold_number():
             "trình cấp nước sạch các xã trên địa bàn huyện, theo Quyết định số 19/QĐ-UBND ngày 01/4/2024.")
     assert khoan(Run("1. ", bold=True), Run("Địa điểm nổ mìn:", bold=True), Run(" " + text)) == []
     assert khoan(Run("1. ", bold=True), Run(text)) == ["heading.style"]
+
+
+def test_formulas_and_the_text_beside_a_figure_are_not_body_paragraphs():
+    """FR4-TTR01: a centred formula line holding an equation picture, a formula placed with tabs, and the note and
+    caption wrapped beside a floating figure got indent, justify and spacing findings; running text after the
+    figure still gets them."""
+    from generator.nd30.check.body import check_body
+
+    text = "Khi nổ mìn sẽ tạo ra sóng ứng suất lan truyền trong lòng đất gây rạn nứt công trình ở gần vị trí nổ."
+    body = dict(alignment="both", indent_first_line_pt=36.0, space_before_pt=6.0)
+    figure = Drawing("image", 278.5, 160.7, top_pt=0.8, wrap="square")
+    paras = [para(0, Run(text), **body),
+             para(1, Run("Rc = Kc.Q; m"), alignment="center", drawings=[Drawing("image", 11.0, 12.5)], space_before_pt=6.0),
+             para(2, Run("\t\t\tWqư = 5/7, Wmax = 0,7 m."), alignment="both", space_before_pt=6.0),
+             para(3, Run("Ghi chú:"), alignment="both", indent_first_line_pt=35.0, drawings=[figure],
+                  line_spacing=("auto", 1.3)),
+             para(4, Run("- Mỗi tấm lưới B40 được đè bởi 04 bao cát tại 04 góc, tại miệng lỗ khoan đè thêm 01 bao cát "
+                         "trên miệng lỗ mìn. Mỗi bao cát có thể tích 0,021m3 ≈ 40kg."), line_spacing=("auto", 1.3)),
+             para(5, Run("           Sơ đồ che phủ miệng lỗ mìn"), line_spacing=("auto", 1.3)),
+             para(6, Run(text * 3), alignment="left", indent_first_line_pt=36.0, space_before_pt=3.0)]
+    ck = Checker(Document(blocks=paras, sections=[Section(0, **A4)]))
+    check_body(ck, 0, len(paras))
+    found = {(f.rule, f.detail.paragraph) for f in ck.findings if f.rule.startswith("body.")}
+    assert not {i for _, i in found} & {0, 1, 2, 3, 4, 5}, found
+    assert {("body.justify", 6), ("body.spacing", 6)} <= found

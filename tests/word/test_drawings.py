@@ -36,7 +36,7 @@ def test_a_rule_drawn_as_a_path_or_a_group_of_paths_is_a_line(tmp_path):
         body = f'<wpg:wgp xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup">{inner}</wpg:wgp>' \
             if group else inner
         pos = '<wp:positionV relativeFrom="paragraph"><wp:posOffset>50800</wp:posOffset></wp:positionV>' \
-            if place == "anchor" else ""
+            '<wp:wrapTopAndBottom/>' if place == "anchor" else ""
         return (f'<w:r><w:drawing><wp:{place}>{pos}<wp:extent cx="876300" cy="9525"/><a:graphic><a:graphicData '
                 f'uri="http://schemas.microsoft.com/office/word/2010/{data}">{body}</a:graphicData></a:graphic>'
                 f'</wp:{place}></w:drawing></w:r>')
@@ -45,6 +45,7 @@ def test_a_rule_drawn_as_a_path_or_a_group_of_paths_is_a_line(tmp_path):
     result = read_docx(make_docx(tmp_path / "x.docx", body))
     kinds = [[(d.kind, d.width_pt, d.top_pt) for d in q.drawings] for q in result.value.paragraphs()]
     assert kinds == [[("line", 69.0, None)], [("line", 69.0, 4.0)], [("group", 69.0, None)], [("shape", 69.0, None)]]
+    assert [d.wrap for q in result.value.paragraphs() for d in q.drawings] == [None, "topAndBottom", None, None]
 
 
 def test_a_floating_line_knows_how_far_below_its_paragraph_top_it_is(tmp_path):

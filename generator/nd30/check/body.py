@@ -52,6 +52,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
                     if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
     last_at = -1
+    beside = _beside_figures(ck, start, end)
     for k, p in enumerate(body):
         text = p.text.strip()
         at = ck.order[p.index]
@@ -80,11 +81,14 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
+        if p.index in beside:
+            continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
+        placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
-            if (p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p)):
+            if not placed and ((p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p))):
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm = ck.first_line_indent(p) / PT_PER_MM
-            if not nd30.first_line_ok(first_mm):
+            if not nd30.first_line_ok(first_mm) and not placed:
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
@@ -228,6 +232,44 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
         if p.index in sizes and sizes[p.index] != common:
             later(SIZE_PAIR, p, f"cỡ chữ {sizes[p.index]:g} khác cỡ {common:g} của các tiêu đề phần, chương, mục khác: "
                   f"đặt cỡ chữ {common:g}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+
+
+def _displayed(p: Paragraph) -> bool:
+    """A displayed formula: a short centred line holding an equation object or picture, or a short line
+    placed with two or more tabs ("\t\t\tW = 5/7, Wmax = 0,7 m.")."""
+    text = p.text.strip()
+    if len(text) > 40:
+        return False
+    if p.alignment == "center" and any(d.kind in ("image", "ole") and d.top_pt is None for d in p.drawings):
+        return True
+    return p.text.startswith("\t\t") and "\t" not in text
+
+
+def _beside_figures(ck: Checker, start: int, end: int) -> set[int]:
+    """Paragraphs printed beside a floating picture with text wrapped around it: the anchoring one and those
+    starting within the picture's height, their lines as wide as the room left beside it (an estimate)."""
+    out: set[int] = set()
+    for i in range(start, end):
+        p = ck.paras[i]
+        figs = [d for d in p.drawings if d.kind in ("image", "group", "chart") and d.wrap in ("square", "tight", "through")
+                and d.width_pt and d.height_pt]
+        if not figs:
+            continue
+        fig = max(figs, key=lambda d: d.width_pt)
+        room = ck.width_available(p) - fig.width_pt - 18.0  # 9 pt of wrapping distance on each side (Word's default)
+        if room < 72.0:
+            continue  # no line fits beside it: the text runs above and below
+        y = 0.0
+        for q in ck.paras[i:end]:
+            if y >= (fig.top_pt or 0.0) + fig.height_pt:
+                break
+            out.add(q.index)
+            size = next((r.size_pt for r in q.runs if r.text.strip() and r.size_pt), None) or 14.0
+            rule, value = q.line_spacing or ("auto", 1.0)
+            line = value if rule != "auto" else 1.15 * size * value
+            lines = max(1, -(-int(text_width_pt(" ".join(q.text.split()), size)) // int(room)))
+            y += lines * line + (q.space_before_pt or 0.0) + (q.space_after_pt or 0.0)
+    return out
 
 
 def _wraps(ck: Checker, p: Paragraph) -> bool:
