@@ -245,3 +245,23 @@ def test_formulas_and_the_text_beside_a_figure_are_not_body_paragraphs():
     found = {(f.rule, f.detail.paragraph) for f in ck.findings if f.rule.startswith("body.")}
     assert not {i for _, i in found} & {0, 1, 2, 3, 4, 5}, found
     assert {("body.justify", 6), ("body.spacing", 6)} <= found
+
+
+def test_mục_and_khoản_titles_one_point_smaller_than_the_text_are_told():
+    """FR4-KH01/TTR01: "I. MỤC ĐÍCH, YÊU CẦU" and the run-in "1. Thời gian:" at 13 pt in a 14 pt text were not
+    reported; a khoản whose number alone is bold has no title to size, and titles at the text's size are right."""
+    from generator.nd30.check.body import check_body
+
+    text = "Sở Công Thương tổ chức huấn luyện, kiểm tra kỹ thuật an toàn cho người quản lý vật liệu nổ công nghiệp."
+    body = dict(alignment="both", indent_first_line_pt=36.0, space_before_pt=6.0)
+    paras = [para(0, Run("I. MỤC ĐÍCH, YÊU CẦU", bold=True, size_pt=13.0), **body),
+             para(1, Run(text, size_pt=14.0), **body),
+             para(2, Run("1. Thời gian:", bold=True, size_pt=13.0), Run(" 1,5 ngày, từ thứ Hai.", size_pt=14.0), **body),
+             para(3, Run("2. ", bold=True, size_pt=14.0), Run(text, size_pt=14.0), **body),
+             para(4, Run("3. Địa điểm:", bold=True, size_pt=14.0), Run(" trụ sở Sở Công Thương.", size_pt=14.0), **body),
+             para(5, Run("II. TỔ CHỨC THỰC HIỆN", bold=True, size_pt=14.0), **body),
+             para(6, Run(text, size_pt=14.0), **body), para(7, Run(text + "/.", size_pt=14.0), **body)]
+    ck = Checker(Document(blocks=paras, sections=[Section(0, **A4)]))
+    check_body(ck, 0, len(paras))
+    sized = sorted(f.detail.paragraph for f in ck.findings if f.rule == "heading.style" and "cỡ chữ 13" in f.text)
+    assert sized == [0, 2], [(f.rule, f.detail.paragraph, f.text) for f in ck.findings]

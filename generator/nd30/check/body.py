@@ -53,6 +53,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
     last_at = -1
     beside = _beside_figures(ck, start, end)
+    text_size = _text_size(body)
     for k, p in enumerate(body):
         text = p.text.strip()
         at = ck.order[p.index]
@@ -81,6 +82,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
+        if kind is not None and kind[0] in ("roman", "arabic") and text_size is not None:
+            _title_size(ck, p, kind[0], text_size, later)
         if p.index in beside:
             continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
         placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
@@ -232,6 +235,36 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
         if p.index in sizes and sizes[p.index] != common:
             later(SIZE_PAIR, p, f"cỡ chữ {sizes[p.index]:g} khác cỡ {common:g} của các tiêu đề phần, chương, mục khác: "
                   f"đặt cỡ chữ {common:g}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+
+
+def _text_size(body: list[Paragraph]) -> float | None:
+    """The size of the running text (13 or 14): the size most of its unnumbered paragraphs are set in."""
+    sizes = [seg.size for p in body if not split_label(p.text)[0] and not p.list_label
+             for seg in segments(p)[:1] if seg.size]
+    common = max(set(sizes), key=sizes.count) if sizes else None
+    return common if common is not None and 13 <= common <= 14 and sizes.count(common) * 2 > len(sizes) else None
+
+
+def _title_size(ck: Checker, p: Paragraph, level: str, text_size: float, later) -> None:
+    """A mục title (I., II.) and a khoản's title (its bold number and title, a run-in title too) are set at the
+    size of the running text (PL I §II.6.d: “cỡ chữ bằng cỡ chữ của phần lời văn”)."""
+    sizes: dict[float, int] = {}
+    letters = 0
+    for run in p.runs:
+        if run.change == "del" or not run.text.strip():
+            continue
+        if not (run.bold or p.bold):
+            break
+        letters += sum(c.isalpha() for c in run.text)
+        if run.size_pt:
+            sizes[run.size_pt] = sizes.get(run.size_pt, 0) + len(run.text.strip())
+    if letters < 3 or not sizes:
+        return  # a khoản whose number alone is bold has no title to size
+    size = max(sizes, key=sizes.get)
+    if size != text_size and 13 <= size <= 14:  # outside 13–14 the body's size rule already speaks
+        what = "tiêu đề mục" if level == "roman" else "tiêu đề khoản"
+        later(HEADING_STYLE, p, f"{what} cỡ chữ {size:g}, khác cỡ chữ {text_size:g} của phần lời văn: chọn tiêu đề "
+              f"và đặt cỡ chữ {text_size:g}", None, "PL I §II.6.d")
 
 
 def _displayed(p: Paragraph) -> bool:
