@@ -134,6 +134,19 @@ def test_an_appendix_without_its_label_is_told_so_and_its_table_is_not_the_signa
     assert not [f for f in result.findings if f.excerpt.startswith("Trần Thị Bình")]
 
 
+def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
+    """FR4-QD01: "Theo đề nghị của Tổ trưởng …," closed the căn cứ block with a comma; Mẫu 1.2 ends it with "."."""
+    def bases_end(last: str) -> list[str]:
+        blocks = [header("Số: 12/QĐ-UBND")] + [b.replace("Theo đề nghị của Giám đốc Sở Nội vụ.", last)
+                                               for b in decision_blocks()]
+        result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+        return [f.text for f in result.findings if f.rule == "body.bases"]
+
+    assert bases_end("Theo đề nghị của Giám đốc Sở Nội vụ.") == []
+    found = bases_end("Theo đề nghị của Giám đốc Sở Nội vụ,")
+    assert len(found) == 1 and "dấu chấm “.”" in found[0]
+
+
 def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):
     assert "enacting.line" not in {f.rule for f in check_docx(decision(tmp_path / "qd.docx")).findings}
     missing = [f for f in check_docx(decision(tmp_path / "no.docx", enacting=False)).findings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from generator import nd30
 from generator.core.text import caseless
@@ -171,9 +172,15 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     if len(upright) * 2 > len(bases):
         ck.add(BODY_BASES, "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I", p=upright[0],
                level="warning")
-    for p in bases[:-1]:
+    # the proposal lines that close the block ("Theo đề nghị của …", "Xét …", Mẫu 1.2) are its last lines
+    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ")),
+                                   body[len(bases):]))
+    for p in block[:-1]:
         if p.text.rstrip().endswith(","):
             ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
+    if block[-1].text.rstrip().endswith(","):
+        ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối dòng",
+               p=block[-1])
 
 
 def _bold_share(p: Paragraph, start: int) -> float | None:
