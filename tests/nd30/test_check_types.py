@@ -147,6 +147,18 @@ def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
     assert len(found) == 1 and "dấu chấm “.”" in found[0]
 
 
+def test_a_trich_yeu_with_no_alignment_set_is_not_centred(tmp_path):
+    """FR4-BC01: a trích yếu whose paragraph and styles set no alignment prints at the left margin; it was not
+    reported because only an alignment written somewhere was compared."""
+    def title_findings(trich_yeu: str) -> list[str]:
+        blocks = [header("Số: 12/QĐ-UBND")] + [trich_yeu if "Về việc thành lập" in b else b for b in decision_blocks()]
+        result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+        return [f.text for f in result.findings if f.rule == "title.style"]
+
+    assert title_findings(centred("Về việc thành lập Tổ công tác")) == []
+    assert title_findings(p(r("Về việc thành lập Tổ công tác", B + SZ14))) == ["Trích yếu phải canh giữa"]
+
+
 def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):
     assert "enacting.line" not in {f.rule for f in check_docx(decision(tmp_path / "qd.docx")).findings}
     missing = [f for f in check_docx(decision(tmp_path / "no.docx", enacting=False)).findings

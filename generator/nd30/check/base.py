@@ -432,6 +432,10 @@ class Checker:
         want = nd30.LOOK[element].align
         if want == "center" and self.centred_by_spaces(p):
             return  # placed with spaces where it prints centred: what the page shows is right
-        if want and p.alignment and p.alignment != want and not (want == "left" and p.alignment == "both"):
+        align = p.alignment
+        if align is None and want == "center" and p.index not in self.cell_of \
+                and not p.text.startswith(("\t", " ", "\u00a0")):
+            align = "left"  # no alignment in the paragraph or its styles: Word sets it at the left margin
+        if want and align and align != want and not (want == "left" and align == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)
