@@ -179,8 +179,8 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
         if p.text.rstrip().endswith(","):
             ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
     if block[-1].text.rstrip().endswith(","):
-        ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối dòng",
-               p=block[-1])
+        ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối "
+               "dòng", p=block[-1])
 
 
 def _bold_share(p: Paragraph, start: int) -> float | None:
@@ -291,8 +291,8 @@ def _beside_figures(ck: Checker, start: int, end: int) -> set[int]:
     out: set[int] = set()
     for i in range(start, end):
         p = ck.paras[i]
-        figs = [d for d in p.drawings if d.kind in ("image", "group", "chart") and d.wrap in ("square", "tight", "through")
-                and d.width_pt and d.height_pt]
+        figs = [d for d in p.drawings if d.kind in ("image", "group", "chart")
+                and d.wrap in ("square", "tight", "through") and d.width_pt and d.height_pt]
         if not figs:
             continue
         fig = max(figs, key=lambda d: d.width_pt)
