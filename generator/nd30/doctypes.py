@@ -38,6 +38,9 @@ TYPES = tuple(DocType(n, a, w) for n, a, w in (
     ("PHIẾU GỬI", "PG", "Phiếu gửi"), ("PHIẾU CHUYỂN", "PC", "Phiếu chuyển"), ("PHIẾU BÁO", "PB", "Phiếu báo"),
     # legal documents (văn bản quy phạm pháp luật) the same offices meet: the decree itself, circulars
     ("NGHỊ ĐỊNH", "NĐ", "Nghị định"), ("THÔNG TƯ", "TT", "Thông tư"), ("LUẬT", "", "Luật"),
+    # a specialised document (văn bản chuyên ngành) a provincial body issues in the administrative layout, with a
+    # type line that carries its subject (grammar.SUBJECT_IN_TYPE_LINE) and no trích yếu under it
+    ("GIẤY PHÉP", "GP", "Giấy phép"),
 ))
 PLAN = next(t for t in TYPES if t.abbr == "KH")
 LETTER = DocType("", "", "Công văn")  # Mẫu 1.5: no type line, "V/v" under the number

@@ -205,10 +205,18 @@ def date_check(text: str) -> DateCheck:
 DOC_TYPE = "KẾ HOẠCH"
 
 
+# types whose type line names what they grant on the same line, in capitals, with no trích yếu under it
+# ("GIẤY PHÉP SỬ DỤNG VẬT LIỆU NỔ CÔNG NGHIỆP")
+SUBJECT_IN_TYPE_LINE = ("GIẤY PHÉP",)
+
+
 def is_doc_type_line(line: str, doc_type: str = DOC_TYPE) -> bool:
     """One line (of a paragraph split at line breaks) that is the type name, in any case and with any spacing
-    between its words ("KẾ HOẠCH", "Kế hoạch", "KẾ  HOẠCH")."""
+    between its words ("KẾ HOẠCH", "Kế hoạch", "KẾ  HOẠCH"); for a type of SUBJECT_IN_TYPE_LINE, the name and
+    its subject in capitals."""
     words = r"\s*".join(re.escape(w) for w in doc_type.split())
+    if doc_type in SUBJECT_IN_TYPE_LINE and line.strip() == line.strip().upper():
+        return bool(re.match(rf"^\s*{words}(\s|$)", line, re.IGNORECASE))
     return bool(re.match(rf"^\s*{words}\s*$", line, re.IGNORECASE))
 
 
@@ -291,6 +299,16 @@ ATTACHED_PREFIX = "(Kèm theo"
 # Reading form: the "(Kèm theo …)" line under an appendix's name, naming its issuer after "của" (the importer
 # takes the issuer's full name from it); `check` looks for ATTACHED_PREFIX alone.
 ATTACHED_LINE = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo .*?\bcủa\s+(?P<who>.+?)\)?$")
+
+
+def is_unlabelled_appendix(text: str, following: list[str]) -> bool:
+    """A title in capitals with a "(Kèm theo …)" line among the next two lines, after the signature: an
+    appendix typed without its "Phụ lục" line (PL I §III.1.b wants it). A type line over "(Ban hành kèm
+    theo …)" is a document issued with this one, not an appendix."""
+    t = " ".join(text.split())
+    letters = [c for c in t if c.isalpha()]
+    return len(letters) > 3 and all(c.isupper() for c in letters) and not APPENDIX_LINE.match(t) \
+        and any(x.strip().startswith(ATTACHED_PREFIX) for x in following[:2])
 
 
 # ---------------------------------------------------------------- reading a typed line

@@ -93,8 +93,9 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.nd30.grammar import (APPENDIX_LINE, ARCHIVE_LINE, ATTACHED_LINE, DATE_LINE, DOC_TYPE,
-                                    LEGAL_BASIS_START, CLOSING_END, NUMBER_LINE, RULE_LINE, clean, is_doc_type_line,
-                                    is_motto_like, is_recipients_label, looks_date, looks_national, looks_number)
+                                    LEGAL_BASIS_START, CLOSING_END, NUMBER_LINE, RULE_LINE, SUBJECT_IN_TYPE_LINE,
+                                    clean, is_doc_type_line, is_motto_like, is_recipients_label,
+                                    is_unlabelled_appendix, looks_date, looks_national, looks_number)
 from generator.nd30.labels import LABEL, read_label
 from generator.word.model import Block, Document, Paragraph, Table
 
@@ -278,6 +279,8 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             continue
         if seen and (b.alignment not in ("center", None) or not _letters_bold(b)):
             break
+        if seen and _caps(text) and not _caps(blocks[found[-1]].text.split("\n")[-1]):
+            break  # a line in capitals under a trích yếu in lower case: a decision's thẩm quyền line (Mẫu 1.2)
         if text.startswith(LEGAL_BASIS_START) or LABEL.match(text) or b.list_label:
             break
         if not seen and b.alignment not in ("center",) and not _letters_bold(b):
@@ -287,6 +290,11 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             seen = True
         i += 1
     return found, i
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def body_paragraphs(blocks: list[Block]) -> list[Paragraph]:
@@ -328,6 +336,10 @@ def _appendices(blocks: list[Block], first: int, pos) -> tuple[list[AppendixZone
                 current = {"start": i, "label": pos(block), "title": [], "attached": None,
                            "before": [], "table": None, "after": []}
                 out.append(current)
+            elif current is None and _unlabelled(blocks, i):  # an appendix typed without its "Phụ lục" line
+                current = {"start": i, "label": None, "title": [pos(block)], "attached": None,
+                           "before": [], "table": None, "after": []}
+                out.append(current)
             elif current is None:
                 stray.append(pos(block))
             elif ATTACHED_LINE.match(text) and current["table"] is None:
@@ -348,6 +360,15 @@ def _appendices(blocks: list[Block], first: int, pos) -> tuple[list[AppendixZone
         a["end"] = out[k + 1]["start"] if k + 1 < len(out) else len(blocks)
     return [AppendixZone(range(a["start"], a["end"]), a["label"], tuple(a["title"]), a["attached"], tuple(a["before"]),
                          a["table"], tuple(a["after"])) for a in out], stray
+
+
+def _unlabelled(blocks: list[Block], i: int) -> bool:
+    """Block `i` is the title of an appendix typed without its "Phụ lục" line (grammar.is_unlabelled_appendix)."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph):
+        return False
+    following = [x for b in blocks[i + 1:i + 4] if isinstance(b, Paragraph) for x in _lines(b.text)]
+    return is_unlabelled_appendix(block.text, following)
 
 
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
@@ -407,12 +428,15 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     if type_at is None:
         header_end = max((i for i, b in enumerate(blocks[:HEADER_BLOCKS]) if _dated(b)), default=-1) + 1
         title, body_from = [], header_end
+    elif doc_type in SUBJECT_IN_TYPE_LINE:  # its subject is on the type line: no trích yếu under it
+        header_end, title, body_from = type_at, [], type_at + 1
     else:
         header_end = type_at
         title, body_from = _title(blocks, type_at)
     tail_from = len(blocks) if tail_at is None else tail_at
     back_from = next((i for i, b in enumerate(blocks) if i > tail_from and isinstance(b, Paragraph)
-                      and APPENDIX_LINE.match(b.text) and len(b.text.strip()) < APPENDIX_LINE_MAX), len(blocks))
+                      and (APPENDIX_LINE.match(b.text) and len(b.text.strip()) < APPENDIX_LINE_MAX
+                           or _unlabelled(blocks, i))), len(blocks))
     attached_from = _attached_start(blocks, tail_from, back_from)
     tail_stop = back_from if attached_from is None else attached_from
 

@@ -8,6 +8,7 @@ from generator.word.model import Drawing, Message, Result
 from generator.word.xml import MC_NS, local, ns, w
 
 _O_NS = "urn:schemas-microsoft-com:office:office"
+_WRAPS = {"wrapSquare", "wrapTight", "wrapThrough", "wrapTopAndBottom", "wrapNone"}  # a floating drawing's wrapping
 
 
 def read_drawing(node, where: str) -> Result:
@@ -50,22 +51,27 @@ def describe_drawing(node, has_text: bool) -> Drawing:
         geometry = next((n.get("prst") for n in node.iter() if local(n.tag) == "prstGeom"), None)
         if "chart" in names:
             kind = "chart"
+        elif "blip" in names or "pic" in names:
+            kind = "image" if "wgp" not in names and "grpSp" not in names else "group"
+        elif not has_text and _only_lines(node):  # a line, or a group of nothing but lines (a rule drawn as a path)
+            kind = "line"
         elif "wgp" in names or "grpSp" in names:
             kind = "group"
-        elif "blip" in names or "pic" in names:
-            kind = "image"
         elif geometry in ("line", "straightConnector1") or "cxnSp" in names:
             kind = "line"
         else:
             kind = "shape"
-        return Drawing(kind, width, height, has_text)
+        wrap = next((local(n.tag)[4].lower() + local(n.tag)[5:] for n in node.iter() if local(n.tag) in _WRAPS), None)
+        return Drawing(kind, width, height, has_text, top_pt=_anchor_top(node), wrap=wrap)
     # VML (w:pict): Word 2003-2007 and LibreOffice's fallback
     for n in node.iter():
         name = local(n.tag)
         if name == "line":
             (x1, _), (x2, _) = _vml_point(n.get("from")), _vml_point(n.get("to"))
             width = round(abs(x2 - x1), 2) if x1 is not None and x2 is not None else None
-            return Drawing("line", width, 0.0, has_text, offset_pt=x1)
+            y = _vml_point(n.get("from"))[1]
+            top = y if "position:absolute" in (n.get("style") or "").replace(" ", "") else None
+            return Drawing("line", width, 0.0, has_text, offset_pt=x1, top_pt=top)
         if name in ("shape", "rect", "roundrect", "oval", "polyline"):
             style = _vml_style(n.get("style"))
             width, height = _vml_length(style.get("width")), _vml_length(style.get("height"))
@@ -74,6 +80,35 @@ def describe_drawing(node, has_text: bool) -> Drawing:
             connector = n.get(f"{{{_O_NS}}}connectortype") or (n.get("type") or "").endswith("_x0000_t32")
             return Drawing("line" if connector else "shape", width, height, has_text)
     return Drawing("image" if "imagedata" in names else "shape", has_text=has_text)
+
+
+def _only_lines(node) -> bool:
+    """Every shape of a DrawingML drawing is a straight line: a line or connector geometry, or a custom path
+    that is one move and one straight segment (how some tools draw the rule under a header block)."""
+    shapes = [n for n in node.iter() if local(n.tag) in ("wsp", "cxnSp", "sp")]
+    if not shapes:
+        return False
+    for sp in shapes:
+        prst = next((n.get("prst") for n in sp.iter() if local(n.tag) == "prstGeom"), None)
+        if prst in ("line", "straightConnector1"):
+            continue
+        paths = [n for n in sp.iter() if local(n.tag) == "path" and local(n.getparent().tag) == "pathLst"]
+        if not paths or any([local(c.tag) for c in path] != ["moveTo", "lnTo"] for path in paths):
+            return False
+    return True
+
+
+def _anchor_top(node) -> float | None:
+    """A floating DrawingML drawing's top below the top of its anchor paragraph (positionV from the paragraph
+    or its line); None for an inline drawing or another reference."""
+    pos = next((n for n in node.iter() if local(n.tag) == "positionV"), None)
+    if pos is None or pos.get("relativeFrom") not in ("paragraph", "line"):
+        return None
+    off = next((n for n in pos if local(n.tag) == "posOffset"), None)
+    try:
+        return round(emu_to_pt(int(off.text)), 2) if off is not None and off.text else None
+    except ValueError:
+        return None
 
 
 def _vml_length(text: str | None) -> float | None:

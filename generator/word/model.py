@@ -37,6 +37,8 @@ class Drawing:
     height_pt: float | None = None
     has_text: bool = False  # its text is read as in_shape paragraphs after the anchor
     offset_pt: float | None = None  # horizontal position of a VML line's start, relative to its anchor
+    top_pt: float | None = None  # a floating drawing's top below its anchor paragraph's top; None: inline or unknown
+    wrap: str | None = None  # a floating DrawingML drawing's text wrapping: "square", "tight", "topAndBottom", …
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,16 @@ def tail(authority: str) -> str:
     return tbl(tr(left, right), grid=[4600, 4600], style=None)
 
 
+def decision_blocks() -> list[str]:
+    """A short clean decision after its header, to its signature."""
+    return [centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Tổ công tác"), p(""),
+            centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+            body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+            body("Theo đề nghị của Giám đốc Sở Nội vụ.", I + SZ14), centred("QUYẾT ĐỊNH:"),
+            body("Điều 1. Thành lập Tổ công tác theo danh sách kèm theo.", SZ14),
+            body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."), tail("TM. ỦY BAN NHÂN DÂN")]
+
+
 def decision(path, khoan_of_dieu2=("1.", "2.", "4."), points=("a)", "b)", "d)"), khoan_of_dieu3=("1.", "1."),
              enacting=True):
     blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Hội đồng thử nghiệm"),
@@ -74,6 +84,79 @@ def test_a_decision_is_judged_as_a_decision(tmp_path):
         assert not {r for r in findings_at(result, line) if r.startswith("body.")}, line
     # the căn cứ block (to "Theo đề nghị …") is italic by ND30
     assert "body.italic" not in rules
+
+
+def test_the_authority_line_right_under_the_trich_yeu_is_not_part_of_it(tmp_path):
+    """FR4-QD01: "GIÁM ĐỐC SỞ …", the decision's thẩm quyền line in capitals, follows the trích yếu with no blank
+    line between; it was read as the trích yếu's last line and told to be in lower case."""
+    from generator.nd30.zones import locate
+    from generator.word import read_docx
+
+    path = decision(tmp_path / "qd.docx")
+    assert not {r for r in findings_at(check_docx(path), "CHỦ TỊCH ỦY BAN") if r.startswith("title.")}
+    doc = read_docx(path).value
+    zones = locate(doc, "QUYẾT ĐỊNH")
+    paras = list(doc.paragraphs())
+    assert [paras[i].text for i in zones.title] == ["Về việc thành lập Hội đồng thử nghiệm"]
+
+
+def test_a_permit_names_its_subject_on_its_type_line(tmp_path):
+    """FR4-GP01: a Giấy phép ("…/GP-UBND", type line "GIẤY PHÉP SỬ DỤNG …") was taken for a công văn and asked for
+    a "V/v …" line; its type line is the one line of its kind, held to the type line's size."""
+    blocks = [header("Số: 05/GP-UBND"), centred("GIẤY PHÉP SỬ DỤNG HÓA CHẤT", B + '<w:sz w:val="30"/>'),
+              centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+              body("Theo đề nghị của Giám đốc Sở Công Thương.", I + SZ14),
+              body("Điều 1. Cho phép Công ty thử nghiệm được sử dụng hóa chất.", SZ14),
+              body("Điều 2. Giấy phép có hiệu lực kể từ ngày ký./."), tail("KT. CHỦ TỊCH")]
+    result = check_docx(make_docx(tmp_path / "gp.docx", "".join(blocks) + sect()))
+    assert result.identified.type.words == "Giấy phép"
+    rules = {f.rule for f in result.findings}
+    assert not rules & {"title.missing", "doctype.missing", "doctype.style", "title.style"}, rules
+    # 15 pt for a 13–14 type line; the line under it is looked for as under a trích yếu (none drawn here)
+    assert findings_at(result, "GIẤY PHÉP SỬ DỤNG") == {"doctype.size", "title.rule"}
+    assert not findings_at(result, "CHỦ TỊCH ỦY BAN")
+
+
+def test_an_appendix_without_its_label_is_told_so_and_its_table_is_not_the_signature(tmp_path):
+    """FR4-KH01: an attached task table under a title in capitals and "(Kèm theo Kế hoạch số …)", with no
+    "Phụ lục" line: the missing line was not reported, and a name in the table's last row was taken for the signer
+    (and --fix made it bold)."""
+    team = tbl(tr(tc(p(r("Nhiệm vụ", SZ14))), tc(p(r("Người thực hiện", SZ14)))),
+               tr(tc(p(r("Tổ chức kiểm tra", SZ14))), tc(centred("Trần Thị Bình", SZ14))), grid=[4600, 4600])
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'), centred("PHÂN CÔNG NHIỆM VỤ CỦA TỔ CÔNG TÁC"),
+        centred("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh)", I + SZ14), team]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    label = [f for f in result.findings if f.rule == "appendix.label"]
+    assert len(label) == 1 and "thiếu dòng “Phụ lục”" in label[0].text
+    assert label[0].excerpt.startswith("PHÂN CÔNG NHIỆM VỤ")
+    assert not [f for f in result.findings if f.excerpt.startswith("Trần Thị Bình")]
+
+
+def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
+    """FR4-QD01: "Theo đề nghị của Tổ trưởng …," closed the căn cứ block with a comma; Mẫu 1.2 ends it with "."."""
+    def bases_end(last: str) -> list[str]:
+        blocks = [header("Số: 12/QĐ-UBND")] + [b.replace("Theo đề nghị của Giám đốc Sở Nội vụ.", last)
+                                               for b in decision_blocks()]
+        result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+        return [f.text for f in result.findings if f.rule == "body.bases"]
+
+    assert bases_end("Theo đề nghị của Giám đốc Sở Nội vụ.") == []
+    found = bases_end("Theo đề nghị của Giám đốc Sở Nội vụ,")
+    assert len(found) == 1 and "dấu chấm “.”" in found[0]
+
+
+def test_a_trich_yeu_with_no_alignment_set_is_not_centred(tmp_path):
+    """FR4-BC01: a trích yếu whose paragraph and styles set no alignment prints at the left margin; it was not
+    reported because only an alignment written somewhere was compared."""
+    def title_findings(trich_yeu: str) -> list[str]:
+        blocks = [header("Số: 12/QĐ-UBND")] + [trich_yeu if "Về việc thành lập" in b else b for b in decision_blocks()]
+        result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+        return [f.text for f in result.findings if f.rule == "title.style"]
+
+    assert title_findings(centred("Về việc thành lập Tổ công tác")) == []
+    assert title_findings(p(r("Về việc thành lập Tổ công tác", B + SZ14))) == ["Trích yếu phải canh giữa"]
 
 
 def test_a_decision_opens_its_articles_with_the_enacting_line(tmp_path):

@@ -1,8 +1,9 @@
 """`check` on the TUNE side of the judged real documents (tests/real/judgements/*.yaml, README there): every
 finding a person judged true is still reported, every one judged false is gone (matched by rule and
 paragraph, tools/measure_check.py). The held-out side is measured, never tested (tools/measure_check.py).
-The FRESH, FRESH2 and FRESH3 documents (tests/real/docs, judged before the rules were changed for them, then
-tuned on) are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc ones.
+The FRESH, FRESH2, FRESH3 and FRESH4 documents (tests/real/docs, judged before the rules were changed for them,
+then tuned on) are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc
+ones. FRESH5 is held out: measured (tools/measure_check.py --split fresh5), never tested.
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -36,6 +37,10 @@ READER_CAUSES: tuple[str, ...] = ()
 # centimetre is reported with its width now (true), but the judged finding said "0,0 mm" (false) and the measure
 # matches by paragraph
 OPEN_CAUSES: tuple[str, ...] = ("empty-second-page", "spaces-indent-misstated")
+# FR4 causes still open (fix4 fixed rule-line-detection, tab-positioning-misread, element-misidentified,
+# doc-type-misidentified, attached-document-read-as-tail, heading-with-inline-content and
+# formula-or-figure-text-read-as-body: none is left)
+OPEN_FR4: tuple[str, ...] = ()
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
@@ -51,7 +56,7 @@ def findings(key: str) -> tuple:
 
 def cases():
     out = []
-    for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3:
+    for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4:
         j = measure.judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -59,6 +64,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"reader: {g.get('cause')}")]
             if OPEN_CAUSES and not g["verdict"] and str(g.get("cause") or "").startswith(OPEN_CAUSES):
                 marks = [pytest.mark.xfail(strict=True, reason=f"open: {g.get('cause')}")]
+            if key.startswith("FR4-") and not g["verdict"] and str(g.get("cause") or "") in OPEN_FR4:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR4: {g.get('cause')}")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
                                     marks=marks))
     return out
@@ -84,7 +91,7 @@ def score_groups(score, j):
 
 
 @pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03", "FR3-EXT01",
-                                 "FR3-BC02"])
+                                 "FR3-BC02", "FR4-EXT01"])
 def test_documents_nd30_does_not_govern_get_no_findings(key):
     found, identified = findings(key)
     assert found == () and identified is not None and identified.governed is False

@@ -260,6 +260,21 @@ def test_line_anchored_in_the_cell_below_counts_under_the_block():
     assert 3 in ck.shapes
 
 
+def test_line_floating_at_the_top_of_the_number_line_is_the_rule_above_it():
+    """FR4: the lines under the agency and the Tiêu ngữ are floating lines anchored in the number and date
+    paragraphs of the row below, drawn at their very top; the rules were reported missing. A line drawn lower
+    in that paragraph (under its own text) is not the rule above it."""
+    agency = para(0, Run("SỞ CÔNG THƯƠNG", bold=True))
+    motto = para(1, Run("Độc lập - Tự do - Hạnh phúc", bold=True))
+    number = para(2, Run("Số:   /SCT-CN"), drawings=[Drawing("line", 72.0, 0.0, top_pt=0.15)])
+    date = para(3, Run("Lào Cai, ngày   tháng 5 năm 2026", italic=True), drawings=[Drawing("line", 166.0, 0.0, top_pt=19.3)])
+    table = Table(0, [Row([Cell([agency], col=0), Cell([motto], col=1)]),
+                      Row([Cell([number], col=0), Cell([date], col=1)])])
+    ck = Checker(Document(blocks=[table], sections=[Section(0, **A4)]))
+    assert [p.index for p in ck.below(agency)] == [2]
+    assert ck.below(motto) == []
+
+
 def test_real_line_anchored_below_the_motto_is_found_BC01():
     """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
     findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings
@@ -298,3 +313,78 @@ def test_appendix_without_a_line_under_its_attached_line_KH01(sample_docx, tmp_p
     for p in rules:
         p.getparent().remove(p)
     assert len(lines(doc, "no-line")) == 2
+
+
+def test_a_tab_after_so_keeps_the_number_line_whole():
+    """FR4-BC01: "Số:\t/BC-UBND" (a tab after "Số:") was no number line: the number was "missing" and its symbol,
+    in capitals, was read as a line of the agency name and asked to be bold (and --fix made it bold)."""
+    from generator.nd30.check.locate import header_lines
+
+    agency = para(0, Run("ỦY BAN NHÂN DÂN", bold=False))
+    number = para(1, Run("Số: "), Run("\t"), Run("     /BC-UBND"))
+    lines = header_lines([agency, number])
+    assert lines.number is not None and lines.number.text.split() == ["Số:", "/BC-UBND"]
+    assert (lines.number.start, lines.number.end) == (0, len(number.text))
+    assert [s.text for s in lines.issuer] == ["ỦY BAN NHÂN DÂN"]
+
+
+def test_a_khoan_with_a_bold_run_in_title_keeps_its_bold_number():
+    """FR4-TTR01: "1. Địa điểm nổ mìn: Tại Gói thầu 11 …", number and run-in title bold, the text upright, was told
+    "khoản không có tiêu đề …: bỏ in đậm ở số"; a khoản whose number alone is bold still is."""
+    from generator.nd30.check.body import check_khoan_look
+
+    def khoan(*runs: Run) -> list[str]:
+        p = para(0, *runs)
+        ck = Checker(Document(blocks=[p], sections=[Section(0, **A4)]))
+        check_khoan_look(ck, p, "1.", p.text[2:])
+        return [f.rule for f in ck.findings]
+
+    text = ("Tại Gói thầu 11: xây dựng, cung cấp lắp đặt thiết bị, vận hành chạy thử và chuyển giao công nghệ công "
+            "trình cấp nước sạch các xã trên địa bàn huyện, theo Quyết định số 19/QĐ-UBND ngày 01/4/2024.")
+    assert khoan(Run("1. ", bold=True), Run("Địa điểm nổ mìn:", bold=True), Run(" " + text)) == []
+    assert khoan(Run("1. ", bold=True), Run(text)) == ["heading.style"]
+
+
+def test_formulas_and_the_text_beside_a_figure_are_not_body_paragraphs():
+    """FR4-TTR01: a centred formula line holding an equation picture, a formula placed with tabs, and the note and
+    caption wrapped beside a floating figure got indent, justify and spacing findings; running text after the
+    figure still gets them."""
+    from generator.nd30.check.body import check_body
+
+    text = "Khi nổ mìn sẽ tạo ra sóng ứng suất lan truyền trong lòng đất gây rạn nứt công trình ở gần vị trí nổ."
+    body = dict(alignment="both", indent_first_line_pt=36.0, space_before_pt=6.0)
+    figure = Drawing("image", 278.5, 160.7, top_pt=0.8, wrap="square")
+    paras = [para(0, Run(text), **body),
+             para(1, Run("Rc = Kc.Q; m"), alignment="center", drawings=[Drawing("image", 11.0, 12.5)], space_before_pt=6.0),
+             para(2, Run("\t\t\tWqư = 5/7, Wmax = 0,7 m."), alignment="both", space_before_pt=6.0),
+             para(3, Run("Ghi chú:"), alignment="both", indent_first_line_pt=35.0, drawings=[figure],
+                  line_spacing=("auto", 1.3)),
+             para(4, Run("- Mỗi tấm lưới B40 được đè bởi 04 bao cát tại 04 góc, tại miệng lỗ khoan đè thêm 01 bao cát "
+                         "trên miệng lỗ mìn. Mỗi bao cát có thể tích 0,021m3 ≈ 40kg."), line_spacing=("auto", 1.3)),
+             para(5, Run("           Sơ đồ che phủ miệng lỗ mìn"), line_spacing=("auto", 1.3)),
+             para(6, Run(text * 3), alignment="left", indent_first_line_pt=36.0, space_before_pt=3.0)]
+    ck = Checker(Document(blocks=paras, sections=[Section(0, **A4)]))
+    check_body(ck, 0, len(paras))
+    found = {(f.rule, f.detail.paragraph) for f in ck.findings if f.rule.startswith("body.")}
+    assert not {i for _, i in found} & {0, 1, 2, 3, 4, 5}, found
+    assert {("body.justify", 6), ("body.spacing", 6)} <= found
+
+
+def test_mục_and_khoản_titles_one_point_smaller_than_the_text_are_told():
+    """FR4-KH01/TTR01: "I. MỤC ĐÍCH, YÊU CẦU" and the run-in "1. Thời gian:" at 13 pt in a 14 pt text were not
+    reported; a khoản whose number alone is bold has no title to size, and titles at the text's size are right."""
+    from generator.nd30.check.body import check_body
+
+    text = "Sở Công Thương tổ chức huấn luyện, kiểm tra kỹ thuật an toàn cho người quản lý vật liệu nổ công nghiệp."
+    body = dict(alignment="both", indent_first_line_pt=36.0, space_before_pt=6.0)
+    paras = [para(0, Run("I. MỤC ĐÍCH, YÊU CẦU", bold=True, size_pt=13.0), **body),
+             para(1, Run(text, size_pt=14.0), **body),
+             para(2, Run("1. Thời gian:", bold=True, size_pt=13.0), Run(" 1,5 ngày, từ thứ Hai.", size_pt=14.0), **body),
+             para(3, Run("2. ", bold=True, size_pt=14.0), Run(text, size_pt=14.0), **body),
+             para(4, Run("3. Địa điểm:", bold=True, size_pt=14.0), Run(" trụ sở Sở Công Thương.", size_pt=14.0), **body),
+             para(5, Run("II. TỔ CHỨC THỰC HIỆN", bold=True, size_pt=14.0), **body),
+             para(6, Run(text, size_pt=14.0), **body), para(7, Run(text + "/.", size_pt=14.0), **body)]
+    ck = Checker(Document(blocks=paras, sections=[Section(0, **A4)]))
+    check_body(ck, 0, len(paras))
+    sized = sorted(f.detail.paragraph for f in ck.findings if f.rule == "heading.style" and "cỡ chữ 13" in f.text)
+    assert sized == [0, 2], [(f.rule, f.detail.paragraph, f.text) for f in ck.findings]

@@ -31,7 +31,10 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         text = " ".join(p.text.split())
         want = nd30.appendix_label(i, count)
         seg = segments(p)[0]
-        if text != want:
+        if not nd30.is_appendix_label(text):  # its title, under no "Phụ lục" line (find_appendix_labels)
+            ck.add(APPENDIX_LABEL, f"thiếu dòng “{want}” trên tên phụ lục: gõ “{want}” thành một dòng riêng, in đậm, "
+                   "canh giữa, phía trên tên phụ lục", "PL I §III.1.a–b", p=p)
+        elif text != want:
             if text.isupper():
                 why = f"viết “{want}” (chữ in thường), không viết hoa toàn bộ"
             elif count > 1 and re.search(r"\d", text):
@@ -43,10 +46,11 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
             ck.add(APPENDIX_LABEL, f"nhãn phụ lục: {why}", "PL I §III.1.a–b", p=p,
                    level="warning" if count == 1 and text.startswith("Phụ lục") else "error")
         look = nd30.LOOK["appendix_label"]
-        if seg.bold is False:
-            ck.add(APPENDIX_LABEL, "“Phụ lục” phải in đậm", p=p, fix=format_fix(seg, bold=look.bold))
-        ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
-        ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
+        if nd30.is_appendix_label(text):
+            if seg.bold is False:
+                ck.add(APPENDIX_LABEL, "“Phụ lục” phải in đậm", p=p, fix=format_fix(seg, bold=look.bold))
+            ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
+            ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
         if p.section == 0:
             ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn Layout "
                    "› Breaks › Next Page", p=p)

@@ -238,6 +238,12 @@ SIZE_PAIR = Rule("font.size-pair", "cặp cỡ chữ thống nhất (13/14 hoặ
 RULES = (SIZE_PAIR,)
 
 
+def _line_at_top(p: Paragraph) -> bool:
+    """A line floats at the very top of `p`, above its text: within its spacing before and half a line."""
+    return any(d.kind == "line" and d.top_pt is not None and d.top_pt < (p.space_before_pt or 0.0) + 6.0
+               for d in p.drawings)
+
+
 class Checker:
     """The document as the parts of the check read it (paragraphs in order, the table cell of each, the
     paragraphs anchoring drawn lines), the findings they add, and the size pair once the header fixed it."""
@@ -330,7 +336,9 @@ class Checker:
                     if len(out) >= limit:
                         break
                     if para.text.strip():
-                        if nd30.is_typed_rule(para.text):  # a rule typed at the top of the cell below
+                        # a rule typed at the top of the cell below, or drawn floating at the top of its first
+                        # line (anchored in the number or date paragraph, printed above its text)
+                        if nd30.is_typed_rule(para.text) or _line_at_top(para):
                             out.append(para)
                         break
                     out.append(para)
@@ -436,6 +444,10 @@ class Checker:
         want = nd30.LOOK[element].align
         if want == "center" and (self.centred_by_spaces(p) or self._fills_its_column(p)):
             return  # placed with spaces, or filling its column, where it prints centred: the page is right
-        if want and p.alignment and p.alignment != want and not (want == "left" and p.alignment == "both"):
+        align = p.alignment
+        if align is None and want == "center" and p.index not in self.cell_of \
+                and not p.text.startswith(("\t", " ", "\u00a0")):
+            align = "left"  # no alignment in the paragraph or its styles: Word sets it at the left margin
+        if want and align and align != want and not (want == "left" and align == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)

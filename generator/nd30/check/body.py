@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from generator import nd30
-from generator.core.text import caseless
-from generator.core.text import text_width_pt
+from generator.core.text import caseless, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
 from generator.nd30.check.locate import Frame, body_paragraphs
@@ -60,6 +60,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
                     if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
     last_at = -1
+    beside = _beside_figures(ck, start, end)
+    text_size = _text_size(body)
     for k, p in enumerate(body):
         text = p.text.strip()
         at = ck.order[p.index]
@@ -88,14 +90,19 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
             continue
+        if kind is not None and kind[0] in ("roman", "arabic") and text_size is not None:
+            _title_size(ck, p, kind[0], text_size, later)
+        if p.index in beside:
+            continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
+        placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
-            if (p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p)):
+            if not placed and ((p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p))):
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm, typed = _first_line_start_mm(ck, p)
-            if typed and not _SPACED_INDENT_MM[0] <= first_mm <= _SPACED_INDENT_MM[1]:
+            if typed and not placed and not _SPACED_INDENT_MM[0] <= first_mm <= _SPACED_INDENT_MM[1]:
                 later(BODY_INDENT, p, f"đầu dòng lùi vào khoảng {first_mm:.0f} mm bằng dấu cách, phải lùi 10 mm hoặc "
                       "12,7 mm: xoá các dấu cách đầu dòng và đặt Paragraph › Special › First line")
-            elif not typed and not nd30.first_line_ok(first_mm):
+            elif not typed and not placed and not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
@@ -219,9 +226,15 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     if len(upright) * 2 > len(bases):
         ck.add(BODY_BASES, "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I", p=upright[0],
                level="warning")
-    for p in bases[:-1]:
+    # the proposal lines that close the block ("Theo đề nghị của …", "Xét …", Mẫu 1.2) are its last lines
+    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ")),
+                                   body[len(bases):]))
+    for p in block[:-1]:
         if p.text.rstrip().endswith(","):
             ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
+    if block[-1].text.rstrip().endswith(","):
+        ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối "
+               "dòng", p=block[-1])
 
 
 def _bold_share(p: Paragraph, start: int) -> float | None:
@@ -236,6 +249,21 @@ def _bold_share(p: Paragraph, start: int) -> float | None:
                 bold += 1 if (run.bold or p.bold) else 0
             pos += 1
     return bold / total if total else None
+
+
+def _bold_lead(p: Paragraph, start: int) -> str:
+    """The text from offset `start` up to its first character that is not bold (spaces carried along)."""
+    out, pos = [], 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if pos >= start:
+                if not (run.bold or p.bold) and not c.isspace():
+                    return "".join(out)
+                out.append(c)
+            pos += 1
+    return "".join(out)
 
 
 _AMENDING = re.compile(r"^\d+\.\s*(Sửa đổi|Bổ sung|Thay thế|Bãi bỏ|Sửa đổi, bổ sung)\b.*như sau:\s*$")
@@ -290,6 +318,74 @@ def _first_line_start_mm(ck: Checker, p: Paragraph) -> tuple[float, bool]:
     return (start + text_width_pt(lead, size)) / PT_PER_MM, True
 
 
+def _text_size(body: list[Paragraph]) -> float | None:
+    """The size of the running text (13 or 14): the size most of its unnumbered paragraphs are set in."""
+    sizes = [seg.size for p in body if not split_label(p.text)[0] and not p.list_label
+             for seg in segments(p)[:1] if seg.size]
+    common = max(set(sizes), key=sizes.count) if sizes else None
+    return common if common is not None and 13 <= common <= 14 and sizes.count(common) * 2 > len(sizes) else None
+
+
+def _title_size(ck: Checker, p: Paragraph, level: str, text_size: float, later) -> None:
+    """A mục title (I., II.) and a khoản's title (its bold number and title, a run-in title too) are set at the
+    size of the running text (PL I §II.6.d: “cỡ chữ bằng cỡ chữ của phần lời văn”)."""
+    sizes: dict[float, int] = {}
+    letters = 0
+    for run in p.runs:
+        if run.change == "del" or not run.text.strip():
+            continue
+        if not (run.bold or p.bold):
+            break
+        letters += sum(c.isalpha() for c in run.text)
+        if run.size_pt:
+            sizes[run.size_pt] = sizes.get(run.size_pt, 0) + len(run.text.strip())
+    if letters < 3 or not sizes:
+        return  # a khoản whose number alone is bold has no title to size
+    size = max(sizes, key=sizes.get)
+    if size != text_size and 13 <= size <= 14:  # outside 13–14 the body's size rule already speaks
+        what = "tiêu đề mục" if level == "roman" else "tiêu đề khoản"
+        later(HEADING_STYLE, p, f"{what} cỡ chữ {size:g}, khác cỡ chữ {text_size:g} của phần lời văn: chọn tiêu đề "
+              f"và đặt cỡ chữ {text_size:g}", None, "PL I §II.6.d")
+
+
+def _displayed(p: Paragraph) -> bool:
+    """A displayed formula: a short centred line holding an equation object or picture, or a short line
+    placed with two or more tabs ("\t\t\tW = 5/7, Wmax = 0,7 m.")."""
+    text = p.text.strip()
+    if len(text) > 40:
+        return False
+    if p.alignment == "center" and any(d.kind in ("image", "ole") and d.top_pt is None for d in p.drawings):
+        return True
+    return p.text.startswith("\t\t") and "\t" not in text
+
+
+def _beside_figures(ck: Checker, start: int, end: int) -> set[int]:
+    """Paragraphs printed beside a floating picture with text wrapped around it: the anchoring one and those
+    starting within the picture's height, their lines as wide as the room left beside it (an estimate)."""
+    out: set[int] = set()
+    for i in range(start, end):
+        p = ck.paras[i]
+        figs = [d for d in p.drawings if d.kind in ("image", "group", "chart")
+                and d.wrap in ("square", "tight", "through") and d.width_pt and d.height_pt]
+        if not figs:
+            continue
+        fig = max(figs, key=lambda d: d.width_pt)
+        room = ck.width_available(p) - fig.width_pt - 18.0  # 9 pt of wrapping distance on each side (Word's default)
+        if room < 72.0:
+            continue  # no line fits beside it: the text runs above and below
+        y = 0.0
+        for q in ck.paras[i:end]:
+            if y >= (fig.top_pt or 0.0) + fig.height_pt:
+                break
+            out.add(q.index)
+            size = next((r.size_pt for r in q.runs if r.text.strip() and r.size_pt), None) or 14.0
+            rule, value = q.line_spacing or ("auto", 1.0)
+            line = value if rule != "auto" else 1.15 * size * value
+            lines = max(1, -(-int(text_width_pt(" ".join(q.text.split()), size)) // int(room)))
+            y += lines * line + (q.space_before_pt or 0.0) + (q.space_after_pt or 0.0)
+    return out
+
+
 def _wraps(ck: Checker, p: Paragraph) -> bool:
     """The paragraph runs over more than one line, so left alignment shows as a ragged right edge."""
     size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None) or 14.0
@@ -328,7 +424,8 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     elif _titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
                "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
-    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0:
+    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0 \
+            and not _bold_lead(p, start).strip().endswith(":"):  # "1. Địa điểm:" bold, the text after it upright
         ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
                level="warning")
 

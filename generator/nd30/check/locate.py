@@ -268,7 +268,7 @@ class HeaderLines:
 
 
 def header_lines(header: list[Paragraph]) -> HeaderLines:
-    segs = [s for p in header for s in segments(p)]
+    segs = _number_joined([s for p in header for s in segments(p)])
     national = next((s for s in segs if nd30.is_national(s.text) or "cộng hòa xã hội" in caseless(s.text)), None)
     motto = next((s for s in segs if nd30.is_motto_like(s.text)), None)
     number = next((s for s in segs if re.match(r"^số\b", caseless(s.text)) and "/" in s.text), None)
@@ -278,6 +278,20 @@ def header_lines(header: list[Paragraph]) -> HeaderLines:
     issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2
               and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))]  # typed without marks
     return HeaderLines(national, motto, number, date, typed, issuer)
+
+
+def _number_joined(segs: list[Segment]) -> list[Segment]:
+    """A "Số:" placed before its number and symbol with a tab ("Số:\t/BC-UBND") prints as one number line:
+    one piece for it, from "Số" to the symbol, with the runs of both."""
+    out: list[Segment] = []
+    for s in segs:
+        prev = out[-1] if out else None
+        if prev is not None and prev.para is s.para and re.fullmatch(r"số\s*:?", caseless(prev.text)) \
+                and s.text.lstrip(" ._…0-9").startswith("/"):
+            out[-1] = Segment(s.para, prev.start, s.end, f"{prev.text} {s.text}", prev.pieces + s.pieces)
+            continue
+        out.append(s)
+    return out
 
 
 # ---------------------------------------------------------------- body (ô 6), Nơi nhận, appendices
@@ -296,9 +310,17 @@ def unmarked_recipients(ck: Checker) -> Paragraph | None:
 
 
 def find_appendix_labels(ck: Checker) -> list[Paragraph]:
+    """The appendices' "Phụ lục" lines; for an appendix typed without one after the signature, its title."""
     out = []
-    for p in ck.paras:
-        if p.index in ck.cell_of or not nd30.is_appendix_label(p.text):
+    for i, p in enumerate(ck.paras):
+        if p.index in ck.cell_of:
+            continue
+        if not nd30.is_appendix_label(p.text):
+            following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
+            recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
+            if nd30.is_unlabelled_appendix(p.text, following) and after_signature(ck, p) \
+                    and not any(q.index in recent for q in out):
+                out.append(p)
             continue
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
