@@ -28,7 +28,19 @@ TRPR_ORDER = ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter
 
 
 def local(node) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+    tag = node.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""  # QName(node) was a third of --fix (issue 22)
+
+
+_RANKS: dict[int, tuple[list[str], dict[str, int]]] = {}
+
+
+def _rank(order: list[str]) -> dict[str, int]:
+    """Each name's place in `order`, made once per order list (it was made again for every child set)."""
+    known = _RANKS.get(id(order))
+    if known is None or known[0] is not order:
+        known = _RANKS[id(order)] = (order, {n: i for i, n in enumerate(order)})
+    return known[1]
 
 
 def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | None = None, replace: bool = True):
@@ -40,7 +52,7 @@ def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | N
         if existing is not None:
             parent.remove(existing)
         node = etree.Element(w(name))
-        rank = {n: i for i, n in enumerate(order)}
+        rank = _rank(order)
         mine = rank.get(name, len(rank))
         after = None
         for child in parent:
@@ -70,10 +82,13 @@ def props(parent, tag: str):
 # ---------------------------------------------------------------- locating the reader's paragraphs in the XML
 
 
+_FALLBACK, _ALTERNATE = f"{{{MC_NS}}}Fallback", f"{{{MC_NS}}}AlternateContent"
+
+
 def in_fallback(node, root) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not root:
-        if etree.QName(parent).namespace == MC_NS and local(parent) == "Fallback":
+        if parent.tag == _FALLBACK:
             return True
         parent = parent.getparent()
     return False
@@ -132,7 +147,7 @@ class CharMap:
             name = local(c)
             if name in ("pPr", "txbxContent"):
                 continue
-            if etree.QName(c).namespace == MC_NS and name == "AlternateContent":
+            if c.tag == _ALTERNATE:
                 continue  # shapes: their text is in paragraphs of their own
             if name in ("del", "moveFrom"):
                 self._walk(c, True)
