@@ -67,7 +67,7 @@ def heading_row(row, columns: dict[int, str]) -> bool:
     return bool(ROMAN_CELL.match(texts[0]) and len(filled) == 2) or (bool(letters) and all(ch.isupper() for ch in letters))
 
 
-AGENCY_ROLE = re.compile(r"^\s*[-+•]?\s*(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)
+AGENCY_ROLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)  # one repeat a run
 
 
 def _agency_lines(values: dict[str, list[str]]) -> dict[str, str]:

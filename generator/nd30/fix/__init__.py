@@ -159,10 +159,12 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             staged = Staged(out)  # a directory, device or FIFO is refused; a dead run's leftovers cleaned
         except OSError as exc:
             raise OutputError(f"{out}: không tạo được tệp kết quả ({write_error_vi(exc)})") from None
+        del before, ck, todo, seen  # what the corrections needed is not kept while the output is read back
         with staged:
             tmp = staged.path
             try:
                 fixer.write(tmp)
+                fixer.release()  # the corrected XML is written: its trees are not held while it is read again
                 again = read_docx(tmp, **limits)
                 problems = differences(read.value, again.value, fixer.allowed)
                 if words(again.value) != words(read.value) and not problems:
@@ -184,4 +186,4 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                 raise OutputError(f"{out}: không ghi được tệp kết quả ({write_error_vi(exc)}); "
                                   "tệp cũ (nếu có) giữ nguyên") from None
     return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
-                     untouched="", identified=before.identified)
+                     untouched="", identified=identified)

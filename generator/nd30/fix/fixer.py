@@ -121,6 +121,13 @@ class Fixer:
             for name, data in sorted(self.new_parts.items()):
                 out.writestr(_zipinfo(name, stamp), data)
 
+    def release(self) -> None:
+        """Let go of the package's parsed parts once written (a file at the budget holds a few hundred
+        thousand elements, more after the corrections: issue 22); the fixer is done then."""
+        self.root = self.body = None
+        self.paragraphs, self._sections, self._tables = [], None, None
+        self.pkg.forget_parsed()
+
     def _part_bytes(self, name: str) -> bytes:
         if name in self.dirty and name in self.pkg._xml_cache:
             return etree.tostring(self.pkg._xml_cache[name], xml_declaration=True, encoding="UTF-8", standalone=True)

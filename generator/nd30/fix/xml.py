@@ -43,21 +43,34 @@ def _rank(order: list[str]) -> dict[str, int]:
     return known[1]
 
 
+def first_child(parent, tag: str):
+    """The first child of `parent` with this (full) tag, or None (iterchildren is C; find() parses a path)."""
+    return next(parent.iterchildren(tag), None)
+
+
 def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | None = None, replace: bool = True):
     """The child w:`name` of `parent` (created, or replaced when `replace`), placed where the schema wants it."""
-    existing = parent.find(w(name))
+    tag = w(name)
+    rank = _rank(order)
+    mine = rank.get(name, len(rank))
+    existing = after = None
+    for child in parent:  # one pass: the child itself, and the last one the schema wants before it
+        if existing is None and child.tag == tag:
+            existing = child
+        elif rank.get(local(child), len(rank)) < mine:
+            after = child
     if existing is not None and not replace:
         node = existing
+    elif existing is not None and existing.getprevious() is after:  # already where it goes: emptied in place
+        node = existing
+        node.attrib.clear()
+        node.text = None
+        for inner in list(node):
+            node.remove(inner)
     else:
         if existing is not None:
             parent.remove(existing)
-        node = etree.Element(w(name))
-        rank = _rank(order)
-        mine = rank.get(name, len(rank))
-        after = None
-        for child in parent:
-            if rank.get(local(child), len(rank)) < mine:
-                after = child
+        node = etree.SubElement(parent, tag)  # made in the parent's document (Element() made a document each)
         if after is None:
             parent.insert(0, node)
         else:
@@ -69,11 +82,12 @@ def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | N
 
 def props(parent, tag: str):
     """The pPr/rPr/trPr of a paragraph/run/row, created as its first child when missing."""
-    node = parent.find(w(tag))
+    node = first_child(parent, w(tag))
     if node is None:
-        node = etree.Element(w(tag))
-        if tag == "trPr" and parent.find(w("tblPrEx")) is not None:
-            parent.find(w("tblPrEx")).addnext(node)
+        node = etree.SubElement(parent, w(tag))
+        ex = first_child(parent, w("tblPrEx")) if tag == "trPr" else None
+        if ex is not None:
+            ex.addnext(node)
         else:
             parent.insert(0, node)
     return node
@@ -83,6 +97,7 @@ def props(parent, tag: str):
 
 
 _FALLBACK, _ALTERNATE = f"{{{MC_NS}}}Fallback", f"{{{MC_NS}}}AlternateContent"
+_RPR, _VANISH, _VAL = w("rPr"), w("vanish"), w("val")
 
 
 def in_fallback(node, root) -> bool:
@@ -158,9 +173,9 @@ class CharMap:
                 self._walk(c, deleted)
 
     def _run(self, r, deleted: bool) -> None:
-        rpr = r.find(w("rPr"))
-        hidden = rpr is not None and rpr.find(w("vanish")) is not None and \
-            rpr.find(w("vanish")).get(w("val"), "true") not in ("0", "false", "off")
+        rpr = first_child(r, _RPR)
+        vanish = first_child(rpr, _VANISH) if rpr is not None else None
+        hidden = vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
         for c in r:
             name = local(c)
             if name == "fldChar":
@@ -177,8 +192,10 @@ class CharMap:
             if deleted or hidden:
                 continue
             if name == "t":
-                for i, ch in enumerate(c.text or ""):
-                    self._add(ch, (c, i), r)
+                text = c.text or ""
+                self.text_parts.append(text)  # a whole w:t at once; its characters one by one below
+                self.where.extend([(c, i) for i in range(len(text))])
+                self.run_of.extend([r] * len(text))
             elif name in ("tab", "ptab"):
                 self._add("\t", None, r)
             elif name == "br":
