@@ -136,6 +136,8 @@ import random  # noqa: E402
 
 from generator.importer import structure, tables  # noqa: E402
 from generator.nd30 import grammar  # noqa: E402
+from generator.plan import loader  # noqa: E402
+from generator.workflow import years  # noqa: E402
 
 OLD = {
     "NUMBER_RE": (grammar.NUMBER_RE, r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S*)$", 0),
@@ -144,17 +146,29 @@ OLD = {
     "TARGET_ZONE": (structure.TARGET_ZONE, r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b",
                     re.IGNORECASE),
     "AGENCY_ROLE": (tables.AGENCY_ROLE, r"^\s*[-+•]?\s*(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE),
+    "NUMBER_LINE": (grammar.NUMBER_LINE, r"^Số\s*:\s*(?P<number>[\d]*)[\s._…]*/\s*(?P<code>[A-ZĐ]+)\s*-\s*"
+                                         r"(?P<abbr>[A-ZĐ0-9]+)", re.IGNORECASE),
+    "DATE_LINE": (grammar.DATE_LINE, r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*"
+                                     r"(?P<month>\d{1,2})?[\s._…]*năm\s*(?P<year>\d{4})", re.IGNORECASE),
+    "_KEY_LINE": (loader._KEY_LINE, r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},][^#]*?)\s*:(?:\s|$)""", 0),
 }
+# FIGURE is only ever searched for (is there a figure in the sentence?): the same answer is asked of it
+SEARCHED = {"FIGURE": (years.FIGURE, years.FIGURE.pattern.replace(
+    "(?<!\\d)(?:\\d+,\\d+|\\d+(?:,\\d+)?\\s*%|\\d+(?:,\\d+)?\\s*/\\s*\\d+\\s*(?:điểm|tỉnh))",
+    "\\d+,\\d+|\\d+(?:,\\d+)?\\s*%|\\d+(?:,\\d+)?\\s*/\\s*\\d+\\s*(?:điểm|tỉnh)"), re.IGNORECASE)}
 PIECES = ["Số", "số", ":", " ", "  ", "\t", "\n", "\xa0", "1", "05", "2026", "/", "KH-UBND", ".", "…", ",", "Hà Nội",
           "ngày", "tháng", "năm", "x", "a)", "đ)", "1.2.", "3", "các", "mục tiêu", "Chỉ tiêu", "chủ trì", "Phối hợp",
           "-", "+", "•", ")", "_"]
 
 
-TEMPLATES = ["Số{s}:{s}{d}{s}/{s}{w}", "{w},{s}ngày{s}{d}{s}tháng{s}{d}{s}năm{s}{d}{s}",
+TEMPLATES = ["Số{s}:{s}{d}{s}/{s}{w}", "số{s}:{s}{d}{p}{s}/{s}KH{s}-{s}UBND", "{w},{s}Ngày{s}{d}{p}tháng{p}{d}{s}năm{s}2026",
+             "{s}{w}{s}:{s}{w}", '"{w}"{s}:{s}', "'{w}'{s}:", "{w}{s}#{s}:", "{d}{d}{p}{s}/{s}{d}{s}điểm", "{d}{p}{d}{s}%",
+             "hạng{s}{d}", "đạt{s}trên {d}", "{w},{s}ngày{s}{d}{s}tháng{s}{d}{s}năm{s}{d}{s}",
              "{s}{l}{s}{c}mục tiêu{w}", "{s}{l}{s}{c}chỉ tiêu{s}", "{s}{b}{s}chủ trì{s}:{s}{w}", "{s}{b}{s}Phối hợp{s}:"]
 FILL = {"s": ["", " ", "  ", "\t", " \xa0 ", "\n", "   x"], "d": ["", "1", "05", "2026", "..", "…", "a"],
         "w": ["", "KH-UBND", " Sở", "x y", ",", " "], "l": ["", "a)", "đ)", "1.", "1.2", "1.2.", "B)", "x"],
-        "c": ["", "các ", "Các  ", "cac "], "b": ["", "-", "+", "•", "--", "*"]}
+        "c": ["", "các ", "Các  ", "cac "], "b": ["", "-", "+", "•", "--", "*"],
+        "p": ["", ".", "…", " . ", "_", "..  ", ",5", ",", "12345"]}
 
 
 def _lines(seed: int, count: int) -> list[str]:
@@ -188,3 +202,13 @@ def test_rewritten_pattern_matches_as_the_old_one(name):
     differ = [line for line in lines if _answer(new, line) != _answer(old, line)]
     assert differ == []
     assert sum(old.match(line) is not None for line in lines) > 50  # the lines reach the patterns' matches
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHED))
+def test_rewritten_searched_pattern_answers_as_the_old_one(name):
+    new, old, flags = SEARCHED[name]
+    old = re.compile(old, flags)
+    assert new.pattern != old.pattern
+    lines = _lines(23, 30_000)
+    assert [line for line in lines if bool(new.search(line)) != bool(old.search(line))] == []
+    assert sum(old.search(line) is not None for line in lines) > 50
