@@ -72,6 +72,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
         with open_package(path) as pkg:  # one package, one budget: the page count's part is counted in it
             read = read_package(pkg)
             original_pages = printed_pages(pkg)
+            pkg.forget_parsed()  # the parsed XML is not held while the plan is made (the model is)
     doc = read.value
     refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
