@@ -134,7 +134,7 @@ def test_no_cubic_pattern_over_user_text(name):
 
 import random  # noqa: E402
 
-from generator.importer import structure, tables  # noqa: E402
+from generator.importer import state, structure, tables, tail  # noqa: E402
 from generator.nd30 import grammar  # noqa: E402
 from generator.plan import loader  # noqa: E402
 from generator.workflow import years  # noqa: E402
@@ -212,3 +212,42 @@ def test_rewritten_searched_pattern_answers_as_the_old_one(name):
     lines = _lines(23, 30_000)
     assert [line for line in lines if bool(new.search(line)) != bool(old.search(line))] == []
     assert sum(old.search(line) is not None for line in lines) > 50
+
+
+# searched for at a line's end (re.sub and re.search): the same text left, the same span and groups found
+AT_END = {
+    "END_PUNCT": (state.END_PUNCT, r"[;.,]+\s*$"),
+    "CLOSING_MARK": (state.CLOSING_MARK, r"\s*\./\.\s*$"),
+    "COPIES_AT_END": (tail.COPIES_AT_END, r"\s*\((\d+)(?:\s*b(?:ản)?)?\)\s*$"),
+}
+END_TEMPLATES = ["{w}{s}{e}{s}", "{w}{e}{w}{s}{e}", "{s}{e}{s}{e}{s}"]
+END_FILL = {"s": ["", " ", "  ", "\t", "\n", " \xa0"], "w": ["", "Sở Nội vụ", "x", "(a)", "( 2 )"],
+            "e": ["", ";", ".", ",", ";.", "./.", " ./. ", "(02)", "(3 bản)", "(12b)", "(1 b)", "(x)", "((4))", "("]}
+
+
+def _end_lines(seed: int, count: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(count):
+        line = re.sub(r"\{(\w)\}", lambda m: rnd.choice(END_FILL[m.group(1)]), rnd.choice(END_TEMPLATES))
+        out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(AT_END))
+def test_rewritten_end_pattern_answers_as_the_old_one(name):
+    new, old = AT_END[name]
+    old = re.compile(old)
+    lines = _end_lines(24, 20_000)
+    for line in lines:
+        a, b = new.search(line), old.search(line)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), repr(line)
+        assert new.sub("", line) == old.sub("", line), repr(line)
+    assert sum(old.search(line) is not None for line in lines) > 1000
+
+
+def test_note_at_end_reads_as_before():
+    old = re.compile(r"^(?P<text>.*?)\s*(?P<note>\([^()]*\))$")
+    lines = _end_lines(25, 20_000) + _lines(26, 5_000)
+    assert [line for line in lines if _answer(tail.NOTE_AT_END, line) != _answer(old, line)] == []
+    assert sum(old.match(line) is not None for line in lines) > 1000
