@@ -251,3 +251,18 @@ def test_note_at_end_reads_as_before():
     lines = _end_lines(25, 20_000) + _lines(26, 5_000)
     assert [line for line in lines if _answer(tail.NOTE_AT_END, line) != _answer(old, line)] == []
     assert sum(old.match(line) is not None for line in lines) > 1000
+
+
+def test_quoted_table_name_reads_as_before():
+    old = re.compile(r"^(?P<label>.*?)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$")
+
+    def new(line):
+        return tables.QUOTED_NAME.match(line) if tables.QUOTED_END.search(line) else None
+
+    rnd = random.Random(27)
+    pieces = ["Phụ lục", " ", "  ", "I", "\"", "“", "”", "Bảng", "x", ".", ":", "\n", "\t", "a b"]
+    lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(30_000)]
+    for line in lines:
+        a, b = new(line), old.match(line)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), repr(line)
+    assert sum(old.match(line) is not None for line in lines) > 1000
