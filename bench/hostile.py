@@ -29,6 +29,11 @@ FILES = {
     "appendix gap 3,000": lambda d: gen.appendix_gap(d / "gap.docx", 3000),
     "at budget 9,500 paragraphs": lambda d: gen.at_budget(d / "budget.docx"),
     "runs 48,000": lambda d: gen.many_runs(d / "runs.docx", 24_000),
+    # the worst files just under the budget, one per kind of work (issue 22: --fix of the first took 17 s, 410 MB)
+    "paragraphs 9,800": lambda d: gen.many_paragraphs(d / "paras.docx", 9_800),
+    "cells 1,600 × 6": lambda d: gen.many_cells(d / "cells.docx", 1_600),
+    "comments 4,800": lambda d: gen.many_comments(d / "comments.docx", 4_800),
+    "style chain 5,000 × 9,000": lambda d: gen.style_chain(d / "styles.docx", 5_000, paragraphs=9_000),
 }
 
 COMMANDS = {

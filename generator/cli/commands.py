@@ -351,7 +351,7 @@ def _not_governed(identified) -> str:
 def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     import json
 
-    from generator.nd30.check import check_docx, finding_dict, grouped
+    from generator.nd30.check import finding_dict, grouped
     from generator.nd30.fix import fix_docx
 
     if len(files) != 1 or out is None:
@@ -360,23 +360,18 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
         sys.exit(2)
     source = files[0]
     _refuse_special_output(out)
-    try:
-        identified = check_docx(source).identified
-    except KehoachError as exc:
-        _echo_problems(exc.problems)
-        click.echo(f"{_display(source)}: không sửa được; tệp gốc giữ nguyên.", err=True)
-        sys.exit(1)
-    if identified is not None and not identified.governed:
-        # nothing to fix by a decree that does not govern it: no file is written
-        click.echo(f"{_display(source)}: {_not_governed(identified)} Không sửa, không ghi tệp "
-                   f"{_display(out)}.")
-        sys.exit(0)
-    try:
+    try:  # one read and one check of the source (a check of its own before it doubled the work, issue 22)
         report = fix_docx(source, out)
     except KehoachError as exc:
         _echo_problems(exc.problems)
         click.echo(f"{_display(source)}: không sửa được; tệp gốc giữ nguyên.", err=True)
         sys.exit(1)
+    identified = report.identified
+    if identified is not None and not identified.governed:
+        # nothing to fix by a decree that does not govern it: no file is written
+        click.echo(f"{_display(source)}: {_not_governed(identified)} Không sửa, không ghi tệp "
+                   f"{_display(out)}.")
+        sys.exit(0)
     display = _display(out)
     if report.untouched:
         if fmt == "json":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.importer.state import State, short, where_of
+from generator.importer.state import CLOSING_MARK, END_PUNCT, State, short, where_of
 from generator.nd30.grammar import LEGAL_BASIS_START, clean
 from generator.nd30.labels import LABEL, read_label, roman
 from generator.nd30.zones import body_paragraphs
@@ -45,7 +45,7 @@ def read_body(st: State, blocks: list[Block]) -> dict:
     closing = None
     zone = st.zones.closing
     if zone is not None and lines and lines[-1].para is st.paragraphs[zone]:
-        closing = re.sub(r"\s*\./\.\s*$", "", lines.pop().text)
+        closing = CLOSING_MARK.sub("", lines.pop().text)
     elif lines and re.search(r"\./\.\s*$", lines[-1].text):
         closing = closing_in_item(st, lines)
     elif lines and lines[-1].kind == "text" and lines[-1].text.startswith("Trên đây"):
@@ -57,7 +57,7 @@ def read_body(st: State, blocks: list[Block]) -> dict:
         line = lines[i]
         full = (line.label + " " + line.text).strip() if line.kind != "text" else line.text
         if full.startswith(LEGAL_BASIS_START) and not preamble:
-            legal.append(re.sub(r"[;.,]+\s*$", "", full))
+            legal.append(END_PUNCT.sub("", full))
         else:
             if line.kind != "text":
                 st.warn(f"đoạn có số thứ tự trước mục I: giữ nguyên cả số '{line.label}'", line.where)
@@ -90,7 +90,7 @@ def closing_in_item(st: State, lines: list[Line]) -> str:
     keeps the rest; otherwise the whole item is the closing (kehoach prints the closing as a paragraph of
     its own, after the sections), and the summary says so."""
     last = lines[-1]
-    text = re.sub(r"\s*\./\.\s*$", "", last.text)
+    text = CLOSING_MARK.sub("", last.text)
     parts = _LAST_SENTENCE.split(text)
     if len(parts) > 1:
         last.text = " ".join(parts[:-1])

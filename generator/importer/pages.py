@@ -9,21 +9,29 @@ from __future__ import annotations
 
 import re
 import tempfile
-import zipfile
 from pathlib import Path
+
+from generator.word.package import Package, open_package
 
 TOLERANCE = 0.10  # more than this fraction apart is worth a sentence
 
 
-def printed_pages(path: Path) -> int | None:
-    """The page count the file's editor saved with it, or None."""
-    try:
-        with zipfile.ZipFile(path) as z:
-            xml = z.read("docProps/app.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+_COUNT = {tag: re.compile(rf"<(?:\w+:)?{tag}>\s*(\d+)\s*</(?:\w+:)?{tag}>") for tag in ("Pages", "Words")}
+
+
+def printed_pages(source: Package | Path) -> int | None:
+    """The page count the file's editor saved with it, or None. docProps/app.xml is read through the Word
+    reader's package (an opened one: within the budget of the whole file), so a hostile part is refused here
+    as everywhere (WordFileError, naming the limit); a file without the part or without a count gives None."""
+    if not isinstance(source, Package):
+        with open_package(source) as pkg:
+            return printed_pages(pkg)
+    xml = source.xml_text("docProps/app.xml")
+    if xml is None:
         return None
+
     def count(tag: str) -> int | None:
-        found = re.search(rf"<(?:\w+:)?{tag}>\s*(\d+)\s*</(?:\w+:)?{tag}>", xml)
+        found = _COUNT[tag].search(xml)
         return int(found.group(1)) if found else None
 
     # a file written by a program that does not paginate (python-docx, docx libraries) keeps its

@@ -61,15 +61,18 @@ def default_output(source: Path) -> Path:
 def import_file(source: Path, out: Path, *, registry: str | None = None, indices: dict[str, str] | None = None,
                 display: str | None = None) -> ImportOutcome:
     from generator.word.convert import convert_doc
-    from generator.word.reader import read_docx
+    from generator.word.package import open_package
+    from generator.word.reader import read_package
 
     started = time.perf_counter()
     name = display or str(source)
     with tempfile.TemporaryDirectory(prefix="kehoach-import-") as tmp:
         converted = source.suffix.lower() in (".doc", ".rtf", ".odt")
         path = convert_doc(source, Path(tmp)) if converted else source
-        read = read_docx(path)
-        original_pages = printed_pages(path)
+        with open_package(path) as pkg:  # one package, one budget: the page count's part is counted in it
+            read = read_package(pkg)
+            original_pages = printed_pages(pkg)
+            pkg.forget_parsed()  # the parsed XML is not held while the plan is made (the model is)
     doc = read.value
     refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)

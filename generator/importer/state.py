@@ -3,11 +3,20 @@ they were said, which is the order the summary prints them), the TODOs, the comm
 YAML values, and what the steps learn on the way (year, place, agencies, catalogue)."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from generator.core.messages import Message
 from generator.nd30.zones import locate
 from generator.word.model import Document, Paragraph, Table
+
+
+# Patterns searched over a line's end start where their run starts ("(?<!…)"): searched from inside a long
+# run of spaces or dots, each start re-read the rest of the run (quadratic; issue 22). The leftmost match
+# starts where its run starts anyway, so the answers are the old ones.
+END_PUNCT = re.compile(r"(?<![;.,])[;.,]+\s*$")  # "; " or "." ending a line
+CLOSING_MARK = re.compile(r"(?<!\s)\s*\./\.\s*$")  # the "./." ending the body
 
 TODO = "TODO"
 UNREAD = "chua-doc"  # the rule of a warning about structure the document holds that was not read

@@ -14,7 +14,8 @@ from generator.nd30.grammar import POINTER
 from generator.nd30.labels import roman
 
 
-TARGET_ZONE = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", re.IGNORECASE)
+# the spaces after a label belong to the label ("\s*(?:label)?\s*" let two repeats share them: quadratic)
+TARGET_ZONE = re.compile(r"^\s*(?:(?:[a-zđ]\)|\d+(?:\.\d+)*\.?)\s*)?(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b", re.IGNORECASE)
 # a number a target sentence could state: not a year, a date, a legal document's number or a list label
 _STATED = re.compile(r"(?<![\w/.,])(\d+(?:,\d+)?)(?:\s*/\s*\d+(?:,\d+)?)?\s*(%|điểm\b|bậc\b|[^\W\d_]+)", re.IGNORECASE)
 

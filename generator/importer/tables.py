@@ -67,7 +67,12 @@ def heading_row(row, columns: dict[int, str]) -> bool:
     return bool(ROMAN_CELL.match(texts[0]) and len(filled) == 2) or (bool(letters) and all(ch.isupper() for ch in letters))
 
 
-AGENCY_ROLE = re.compile(r"^\s*[-+•]?\s*(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)
+# a table's name in quotes after its label: the label ends where its spaces start ("(?<!\s)"), and the line
+# must end with a closing quote before the quoted name is looked for (each opening quote re-read the rest of
+# a line that had none: quadratic; issue 22)
+QUOTED_NAME = re.compile(r"^(?P<label>.*?)(?<!\s)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$")
+QUOTED_END = re.compile(r"[”\"]\s*[.:]?$")
+AGENCY_ROLE = re.compile(r"^\s*(?:[-+•]\s*)?(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE)  # one repeat a run
 
 
 def _agency_lines(values: dict[str, list[str]]) -> dict[str, str]:
@@ -204,7 +209,7 @@ class TableReader:
         if typed and not number:
             number = typed.group(0).strip()
         text = TYPED_LABEL.sub("", text).strip()
-        quoted = re.match(r"^(?P<label>.*?)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$", text)
+        quoted = QUOTED_NAME.match(text) if QUOTED_END.search(text) else None
         label, name = (quoted.group("label").strip() or None, quoted.group("name")) if quoted else (None, text)
         letters = [ch for ch in name if ch.isalpha()]
         if letters and all(ch.isupper() for ch in letters):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
-from generator.importer.state import State, where_of
+from generator.importer.state import END_PUNCT, State, where_of
 from generator.nd30.grammar import (ARCHIVE_LINE, ON_BEHALF_LINE, RULE_LINE, SIGNED_MARK_LINE, SIGNING_FOR_LINE,
                                     is_recipients_label)
 from generator.nd30.zones import recipient_line, tail_sides
 from generator.plan.agencies import norm as agency_norm
 from generator.word.model import Block
+
+# (a text ends where its spaces start: "(?<!\s)"; ".*?\s*" let two repeats share the spaces, quadratic)
+NOTE_AT_END = re.compile(r"^(?P<text>.*?)(?<!\s)\s*(?P<note>\([^()]*\))$")
+COPIES_AT_END = re.compile(r"(?<!\s)\s*\((\d+)(?:\s*b(?:ản)?)?\)\s*$")  # "Lưu: VT, (02 bản)"
 
 
 GLUED_ITEMS = re.compile(r"(?<=[;,.])\s+(?=[-–•+]\s)")
@@ -75,9 +79,9 @@ def signer(st: State, lines: list[tuple[str, bool, str]]) -> dict:
 def recipients(st: State, lines: list[tuple[str, str]]) -> list[dict]:
     out = []
     for text, where in lines:
-        line = re.sub(r"[;.,]+\s*$", "", text).strip()
+        line = END_PUNCT.sub("", text).strip()
         entry: dict = {}
-        m = re.match(r"^(?P<text>.*?)\s*(?P<note>\([^()]*\))$", line)
+        m = NOTE_AT_END.match(line)
         if m and m.group("text"):
             entry["text"], entry["note"] = m.group("text"), m.group("note")
         else:
@@ -101,7 +105,7 @@ def archive(st: State, found: tuple[str, str] | None) -> dict:
     text, _where = found
     body = re.sub(r"^lưu\s*:\s*", "", text, flags=re.IGNORECASE).rstrip(" .;")
     copies = None
-    m = re.search(r"\s*\((\d+)(?:\s*b(?:ản)?)?\)\s*$", body)
+    m = COPIES_AT_END.search(body)
     if m:
         copies = int(m.group(1))
         body = body[:m.start()]

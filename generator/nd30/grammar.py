@@ -75,11 +75,14 @@ def is_typed_rule(text: str) -> bool:
 
 # ---------------------------------------------------------------- Số, ký hiệu (§II.3)
 
-NUMBER_RE = re.compile(r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S*)$")
+# the space after a number is only looked for after a digit ("(?<=\d)"): with no number, "\s*\d*\s*" let two
+# repeats share the spaces (quadratic on a long line of spaces; issue 22). Same matches, same groups.
+NUMBER_RE = re.compile(r"^Số\s*:\s*(?P<number>\d*)(?:(?<=\d)\s*)?/\s*(?P<symbol>\S*)$")
 # Reading form: a draft's number left as dots or "…", spaces around the hyphen, anything after the symbol;
 # the number, the type code (KH) and the agency's abbreviation are what the importer takes from it.
-NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[\d]*)[\s._…]*/\s*(?P<code>[A-ZĐ]+)\s*-\s*(?P<abbr>[A-ZĐ0-9]+)",
-                         re.IGNORECASE)
+# (the spaces, dots and "…" after a number belong to it; with no number, after the first non-space one)
+NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[\d]*)(?:(?<=\d)[\s._…]*|(?<!\d)(?:[._…][\s._…]*)?)"
+                         r"/\s*(?P<code>[A-ZĐ]+)\s*-\s*(?P<abbr>[A-ZĐ0-9]+)", re.IGNORECASE)
 SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})-(?P<agency>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")
 DOC_TYPE_ABBR = {"KẾ HOẠCH": "KH"}
 
@@ -119,11 +122,13 @@ def number_text(number: int | None) -> str:
 
 # ---------------------------------------------------------------- date (§II.4)
 
-DATE_RE = re.compile(r"^(?P<place>[^,]*),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*(?P<year>\d*)\s*$")
+DATE_RE = re.compile(r"^(?P<place>[^,]*),\s*ngày\s*(?P<day>\d*)(?:(?<=\d)\s*)?tháng\s*(?P<month>\d*)(?:(?<=\d)\s*)?"
+                     r"năm\s*(?P<year>\d*)(?:(?<=\d)\s*)?$")  # as NUMBER_RE: one repeat per run of spaces
 # Reading form: a draft's blank day and month (or dots, "…"), any case, anything after the year; the year is
 # what a plan cannot do without.
-DATE_LINE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*(?P<month>\d{1,2})?[\s._…]*"
-                       r"năm\s*(?P<year>\d{4})", re.IGNORECASE)
+DATE_LINE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?:(?P<day>\d{1,2})[\s._…]*|(?:[._…][\s._…]*)?)"
+                       r"tháng\s*(?:(?P<month>\d{1,2})[\s._…]*|(?:[._…][\s._…]*)?)"
+                       r"năm\s*(?P<year>\d{4})", re.IGNORECASE)  # as NUMBER_LINE: one repeat per run
 
 
 def looks_date(text: str) -> bool:

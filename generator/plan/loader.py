@@ -319,7 +319,8 @@ class _Builder:
         return value
 
 
-_KEY_LINE = re.compile(r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},][^#]*?)\s*:(?:\s|$)""")
+# (no "\s*" before the colon: "[^#]*?" takes spaces already, and the two shared a long run of them; issue 22)
+_KEY_LINE = re.compile(r"""(?:"(?:[^"\\]|\\.)*"\s*|'(?:[^']|'')*'\s*|[^\s#'"\[\]{},][^#]*?):(?:\s|$)""")
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-?]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$")
 
 

@@ -5,6 +5,7 @@ thing (Word, LibreOffice and python-docx each spell lists, fields and merges dif
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Iterator, Literal, Union
 
 from generator.core.messages import Message, Result  # noqa: F401  (the reader's messages are the house type)
@@ -80,9 +81,10 @@ class Paragraph:
     drawings: list[Drawing] = field(default_factory=list)
     where: str = ""  # for messages: "đoạn 12" or "đoạn 40 (bảng 2, hàng 3, ô 1)"
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """Accepted view: insertions kept, deletions dropped."""
+        """Accepted view: insertions kept, deletions dropped. Made once (check asks it of every paragraph
+        many times; issue 22): a reader's paragraph never changes its runs afterwards."""
         return "".join(r.text for r in self.runs if r.change != "del")
 
     @property

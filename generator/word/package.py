@@ -136,6 +136,16 @@ class Package:
                                   "tệp bị hỏng") from None
         return b"".join(chunks)
 
+    def xml_text(self, name: str) -> str | None:
+        """The part as text, counted in the XML budget like a parsed part (for a part searched, not walked:
+        docProps/app.xml's page count); None when the package has no such part."""
+        key = _norm(name)
+        if key not in self._names:
+            return None
+        data = self.read(key, xml_room=self.budget.xml_bytes - self._xml_bytes)
+        self._xml_bytes += len(data)
+        return data.decode("utf-8", "replace")
+
     def xml(self, name: str) -> etree._Element | None:
         """The parsed part, or None when the package has no such part."""
         key = _norm(name)
@@ -157,6 +167,12 @@ class Package:
                 raise self._over("đoạn chữ (run)", _thousands(self.budget.runs), key)
             self._xml_cache[key] = root
         return self._xml_cache[key]
+
+    def forget_parsed(self) -> None:
+        """Drop the parsed parts (a caller done with them frees their memory); what they cost of the budget
+        stays spent, and a part asked for again is parsed again within what is left."""
+        self._xml_cache.clear()
+        self._rels_cache.clear()
 
     def _over(self, what: str, limit: str, part: str) -> WordFileError:
         return _err(self.path, f"tệp có quá nhiều {what}: hơn {limit}, giới hạn tính cho mọi phần của tệp cộng "

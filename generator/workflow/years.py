@@ -42,7 +42,9 @@ YEAR = re.compile(r"(?<![\d.,\-])(\d{4})(?![\d\-–]|\s*[-–]\s*\d{4}|/\w*[A-Za
 DOC_NUMBER_YEAR = re.compile(r"\d[\w.]*/(\d{4})/[\w\-Đđ]+")
 WS = r"\s+"
 # figures that make a sentence a statement of results or targets
-FIGURE = re.compile(r"\d+,\d+|\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*/\s*\d+\s*(?:điểm|tỉnh)|\b\d+(?:,\d+)?\s+điểm\b|"
+# (a figure starts where a run of digits starts: searched from inside a long run, each start re-read the rest
+# of it, quadratic; issue 22. Whatever matches from inside a run also matches from its start)
+FIGURE = re.compile(r"(?<!\d)(?:\d+,\d+|\d+(?:,\d+)?\s*%|\d+(?:,\d+)?\s*/\s*\d+\s*(?:điểm|tỉnh))|\b\d+(?:,\d+)?\s+điểm\b|"
                     r"xếp\s+(?:hạng|thứ)\s+\d+|\bhạng\s+\d+|\b(?:nhóm|top)\s+\d+\b|\b(?:tăng|giảm)\s+\d+\s+(?:bậc|điểm)|\bđạt\s+(?:trên\s+|tối thiểu\s+)?"
                     r"\d+", re.IGNORECASE)
 

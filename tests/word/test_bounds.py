@@ -167,3 +167,43 @@ def test_memory_error_is_reported_as_memory(tmp_path, monkeypatch):
     with pytest.raises(WordFileError, match="không đủ bộ nhớ để đọc tệp") as caught:
         read_docx(doc)
     assert "10.000 đoạn văn" in str(caught.value)
+
+
+# ---------------------------------------------------------------- the import's page count: same package, same budget
+
+
+def _with_app(tmp_path: Path, app: bytes) -> Path:
+    return make_docx(tmp_path / "app.docx", p(r("Nội dung")) + sect(), extra_parts={"docProps/app.xml": app})
+
+
+_APP = b"<Properties><Pages>31</Pages><Words>9000</Words>%s</Properties>"
+
+
+def test_page_count_part_is_refused_as_every_part(tmp_path):
+    """docProps/app.xml (the page count `import` reports) was read with zipfile, outside the package's checks:
+    a compression bomb there was inflated whole. It is now read through the package and refused, naming why."""
+    from generator.importer.pages import printed_pages
+    from generator.importer.pipeline import import_file
+
+    assert printed_pages(_with_app(tmp_path, _APP % b"")) == 31
+    bomb = _with_app(tmp_path, _APP % (b" " * (3 * MB)))
+    with pytest.raises(WordFileError, match="tỉ lệ nén bất thường"):
+        printed_pages(bomb)
+    with pytest.raises(WordFileError, match="tỉ lệ nén bất thường"):
+        import_file(bomb, tmp_path / "plan.yaml")
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def test_page_count_part_counts_in_the_whole_package_budget(tmp_path):
+    from generator.importer.pages import printed_pages
+    from generator.word.package import open_package
+    from generator.word.reader import read_package
+
+    doc = _with_app(tmp_path, _APP % b"".join(b"<x>%d</x>" % i for i in range(20_000)))
+    with open_package(doc, max_xml_bytes=200_000) as pkg:  # the document fits, with the page count it does not
+        read_package(pkg)
+        with pytest.raises(WordFileError, match=r"quá nhiều nội dung XML: hơn 0 MB.*docProps/app.xml"):
+            printed_pages(pkg)
+    with open_package(doc) as pkg:
+        read_package(pkg)
+        assert printed_pages(pkg) == 31

@@ -125,3 +125,144 @@ def test_the_scan_finds_what_it_must():
 def test_no_cubic_pattern_over_user_text(name):
     pattern = _patterns()[name]
     assert problems(pattern.pattern, pattern.flags) == [], f"{name}: {pattern.pattern!r}"
+
+
+# ---------------------------------------------------------------- quadratic pairs rewritten (issue 22)
+# Two unbounded repeats that can share the same run of characters ("\s*(?P<day>\d*)\s*" with no day) cost
+# time quadratic in that run (25–160 ms on a 3,000-character line). Each was rewritten so that one repeat
+# owns each run; the old pattern is kept here and both must give the same answer on many generated lines.
+
+import random  # noqa: E402
+
+from generator.importer import state, structure, tables, tail  # noqa: E402
+from generator.nd30 import grammar  # noqa: E402
+from generator.plan import loader  # noqa: E402
+from generator.workflow import years  # noqa: E402
+
+OLD = {
+    "NUMBER_RE": (grammar.NUMBER_RE, r"^Số\s*:\s*(?P<number>\d*)\s*/\s*(?P<symbol>\S*)$", 0),
+    "DATE_RE": (grammar.DATE_RE, r"^(?P<place>[^,]*),\s*ngày\s*(?P<day>\d*)\s*tháng\s*(?P<month>\d*)\s*năm\s*"
+                                 r"(?P<year>\d*)\s*$", 0),
+    "TARGET_ZONE": (structure.TARGET_ZONE, r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?)?\s*(?:các\s+)?(?:mục tiêu|chỉ tiêu)\b",
+                    re.IGNORECASE),
+    "AGENCY_ROLE": (tables.AGENCY_ROLE, r"^\s*[-+•]?\s*(?P<role>chủ trì|phối hợp)\s*:\s*", re.IGNORECASE),
+    "NUMBER_LINE": (grammar.NUMBER_LINE, r"^Số\s*:\s*(?P<number>[\d]*)[\s._…]*/\s*(?P<code>[A-ZĐ]+)\s*-\s*"
+                                         r"(?P<abbr>[A-ZĐ0-9]+)", re.IGNORECASE),
+    "DATE_LINE": (grammar.DATE_LINE, r"^(?P<place>[^,]+),\s*ngày\s*(?P<day>\d{1,2})?[\s._…]*tháng\s*"
+                                     r"(?P<month>\d{1,2})?[\s._…]*năm\s*(?P<year>\d{4})", re.IGNORECASE),
+    "_KEY_LINE": (loader._KEY_LINE, r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"\[\]{},][^#]*?)\s*:(?:\s|$)""", 0),
+}
+# FIGURE is only ever searched for (is there a figure in the sentence?): the same answer is asked of it
+SEARCHED = {"FIGURE": (years.FIGURE, years.FIGURE.pattern.replace(
+    "(?<!\\d)(?:\\d+,\\d+|\\d+(?:,\\d+)?\\s*%|\\d+(?:,\\d+)?\\s*/\\s*\\d+\\s*(?:điểm|tỉnh))",
+    "\\d+,\\d+|\\d+(?:,\\d+)?\\s*%|\\d+(?:,\\d+)?\\s*/\\s*\\d+\\s*(?:điểm|tỉnh)"), re.IGNORECASE)}
+PIECES = ["Số", "số", ":", " ", "  ", "\t", "\n", "\xa0", "1", "05", "2026", "/", "KH-UBND", ".", "…", ",", "Hà Nội",
+          "ngày", "tháng", "năm", "x", "a)", "đ)", "1.2.", "3", "các", "mục tiêu", "Chỉ tiêu", "chủ trì", "Phối hợp",
+          "-", "+", "•", ")", "_"]
+
+
+TEMPLATES = ["Số{s}:{s}{d}{s}/{s}{w}", "số{s}:{s}{d}{p}{s}/{s}KH{s}-{s}UBND", "{w},{s}Ngày{s}{d}{p}tháng{p}{d}{s}năm{s}2026",
+             "{s}{w}{s}:{s}{w}", '"{w}"{s}:{s}', "'{w}'{s}:", "{w}{s}#{s}:", "{d}{d}{p}{s}/{s}{d}{s}điểm", "{d}{p}{d}{s}%",
+             "hạng{s}{d}", "đạt{s}trên {d}", "{w},{s}ngày{s}{d}{s}tháng{s}{d}{s}năm{s}{d}{s}",
+             "{s}{l}{s}{c}mục tiêu{w}", "{s}{l}{s}{c}chỉ tiêu{s}", "{s}{b}{s}chủ trì{s}:{s}{w}", "{s}{b}{s}Phối hợp{s}:"]
+FILL = {"s": ["", " ", "  ", "\t", " \xa0 ", "\n", "   x"], "d": ["", "1", "05", "2026", "..", "…", "a"],
+        "w": ["", "KH-UBND", " Sở", "x y", ",", " "], "l": ["", "a)", "đ)", "1.", "1.2", "1.2.", "B)", "x"],
+        "c": ["", "các ", "Các  ", "cac "], "b": ["", "-", "+", "•", "--", "*"],
+        "p": ["", ".", "…", " . ", "_", "..  ", ",5", ",", "12345"]}
+
+
+def _lines(seed: int, count: int) -> list[str]:
+    """Lines built on each pattern's skeleton (slots filled with spaces, digits, noise), some with a piece
+    changed, and random pieces: most are near misses, many match."""
+    rnd = random.Random(seed)
+    out = []
+    for k in range(count):
+        if k % 4 == 3:
+            out.append("".join(rnd.choice(PIECES) for _ in range(rnd.randint(1, 14))))
+            continue
+        line = re.sub(r"\{(\w)\}", lambda m: rnd.choice(FILL[m.group(1)]), rnd.choice(TEMPLATES))
+        if k % 4 == 2:
+            at = rnd.randrange(len(line) + 1)
+            line = line[:at] + rnd.choice(PIECES) + line[at + rnd.randint(0, 2):]
+        out.append(line)
+    return out
+
+
+def _answer(pattern: re.Pattern, line: str):
+    m = pattern.match(line)
+    return None if m is None else (m.span(), m.groupdict())
+
+
+@pytest.mark.parametrize("name", sorted(OLD))
+def test_rewritten_pattern_matches_as_the_old_one(name):
+    new, old, flags = OLD[name]
+    old = re.compile(old, flags)
+    assert new.pattern != old.pattern  # the rewrite is in place
+    lines = _lines(22, 30_000)
+    differ = [line for line in lines if _answer(new, line) != _answer(old, line)]
+    assert differ == []
+    assert sum(old.match(line) is not None for line in lines) > 50  # the lines reach the patterns' matches
+
+
+@pytest.mark.parametrize("name", sorted(SEARCHED))
+def test_rewritten_searched_pattern_answers_as_the_old_one(name):
+    new, old, flags = SEARCHED[name]
+    old = re.compile(old, flags)
+    assert new.pattern != old.pattern
+    lines = _lines(23, 30_000)
+    assert [line for line in lines if bool(new.search(line)) != bool(old.search(line))] == []
+    assert sum(old.search(line) is not None for line in lines) > 50
+
+
+# searched for at a line's end (re.sub and re.search): the same text left, the same span and groups found
+AT_END = {
+    "END_PUNCT": (state.END_PUNCT, r"[;.,]+\s*$"),
+    "CLOSING_MARK": (state.CLOSING_MARK, r"\s*\./\.\s*$"),
+    "COPIES_AT_END": (tail.COPIES_AT_END, r"\s*\((\d+)(?:\s*b(?:ản)?)?\)\s*$"),
+}
+END_TEMPLATES = ["{w}{s}{e}{s}", "{w}{e}{w}{s}{e}", "{s}{e}{s}{e}{s}"]
+END_FILL = {"s": ["", " ", "  ", "\t", "\n", " \xa0"], "w": ["", "Sở Nội vụ", "x", "(a)", "( 2 )"],
+            "e": ["", ";", ".", ",", ";.", "./.", " ./. ", "(02)", "(3 bản)", "(12b)", "(1 b)", "(x)", "((4))", "("]}
+
+
+def _end_lines(seed: int, count: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(count):
+        line = re.sub(r"\{(\w)\}", lambda m: rnd.choice(END_FILL[m.group(1)]), rnd.choice(END_TEMPLATES))
+        out.append(line)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(AT_END))
+def test_rewritten_end_pattern_answers_as_the_old_one(name):
+    new, old = AT_END[name]
+    old = re.compile(old)
+    lines = _end_lines(24, 20_000)
+    for line in lines:
+        a, b = new.search(line), old.search(line)
+        assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), repr(line)
+        assert new.sub("", line) == old.sub("", line), repr(line)
+    assert sum(old.search(line) is not None for line in lines) > 1000
+
+
+def test_note_at_end_reads_as_before():
+    old = re.compile(r"^(?P<text>.*?)\s*(?P<note>\([^()]*\))$")
+    lines = _end_lines(25, 20_000) + _lines(26, 5_000)
+    assert [line for line in lines if _answer(tail.NOTE_AT_END, line) != _answer(old, line)] == []
+    assert sum(old.match(line) is not None for line in lines) > 1000
+
+
+def test_quoted_table_name_reads_as_before():
+    old = re.compile(r"^(?P<label>.*?)\s*[“\"](?P<name>.+)[”\"]\s*[.:]?$")
+
+    def new(line):
+        return tables.QUOTED_NAME.match(line) if tables.QUOTED_END.search(line) else None
+
+    rnd = random.Random(27)
+    pieces = ["Phụ lục", " ", "  ", "I", "\"", "“", "”", "Bảng", "x", ".", ":", "\n", "\t", "a b"]
+    lines = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(30_000)]
+    for line in lines:
+        a, b = new(line), old.match(line)
+        assert (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict())), repr(line)
+    assert sum(old.match(line) is not None for line in lines) > 1000

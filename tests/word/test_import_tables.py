@@ -197,7 +197,7 @@ def test_agency_cells_split_into_agencies(registry, text, names):
 def test_page_counts_of_original_and_rebuilt(imported, tmp_path):
     """The numbers the summary compares: the rebuilt plan with its tables kept is about as long as the
     original (LibreOffice pages of both), and a difference over a tenth is a sentence."""
-    import zipfile
+    from tests.word.docx_factory import make_docx, p, sect
 
     from generator.importer.pages import pages_note, pdf_pages, printed_pages, rebuilt_pages
     from generator.render.pdf import docx_to_pdf
@@ -209,9 +209,8 @@ def test_page_counts_of_original_and_rebuilt(imported, tmp_path):
         assert None not in pages and pages_note(*pages) is None, pages  # within a tenth
     # the count a file's editor saved; python-docx keeps its template's "1 page, 0 words": no count
     assert printed_pages(tmp_path / "plain.docx") is None
-    saved = tmp_path / "saved.docx"
-    with zipfile.ZipFile(saved, "w") as z:
-        z.writestr("docProps/app.xml", "<Properties><Pages>31</Pages><Words>9000</Words></Properties>")
+    saved = make_docx(tmp_path / "saved.docx", p("x") + sect(), extra_parts={
+        "docProps/app.xml": b"<Properties><Pages>31</Pages><Words>9000</Words></Properties>"})
     assert printed_pages(saved) == 31
     assert pages_note(30, 37) is not None and "37 trang" in pages_note(30, 37)
     assert pages_note(30, 33) is None and pages_note(None, 37) is None

@@ -60,6 +60,7 @@ class FixReport:
     refused: list[Message] = field(default_factory=list)  # corrections left for a person, with the reason
     untouched: str = ""  # why nothing was done (a file ND30 does not govern); no file written then
     converted: bool = False  # the source was a .doc read through LibreOffice
+    identified: object = None  # the source's type as `check` identifies it (`generator.nd30.doctypes.Identified`)
 
 
 # ---------------------------------------------------------------- words: what --fix must never change
@@ -82,12 +83,6 @@ def apply(fx: Fixer, fix: Fix, found: Message) -> bool:
     if not done:
         fx.skipped.append(fix)
     return done
-
-
-def not_governed(doc: Document) -> str | None:
-    """Why ND30 does not govern this file (a speech, a form, a party document), or None."""
-    found = identify(p.text for p in doc.paragraphs())
-    return None if found.governed else found.why
 
 
 def fix_docx(source: str | os.PathLike, out: str | os.PathLike, **limits) -> FixReport:
@@ -137,9 +132,9 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
     reflow the text and the pages changed: (those risks, how the pages changed), nothing written."""
     with open_package(source, **limits) as pkg:
         read = read_package(pkg)
-        why = not_governed(read.value)
-        if why is not None:
-            return FixReport(out, untouched=why)
+        identified = identify(p.text for p in read.value.paragraphs())  # as `check` identifies it
+        if not identified.governed:
+            return FixReport(out, untouched=identified.why, identified=identified)
         before = check_document(read.value, read.messages)
         fixer = Fixer(pkg, read.value)
         fixer.off, fixer.off_why = off, off_why
@@ -164,10 +159,12 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             staged = Staged(out)  # a directory, device or FIFO is refused; a dead run's leftovers cleaned
         except OSError as exc:
             raise OutputError(f"{out}: không tạo được tệp kết quả ({write_error_vi(exc)})") from None
+        del before, ck, todo, seen  # what the corrections needed is not kept while the output is read back
         with staged:
             tmp = staged.path
             try:
                 fixer.write(tmp)
+                fixer.release()  # the corrected XML is written: its trees are not held while it is read again
                 again = read_docx(tmp, **limits)
                 problems = differences(read.value, again.value, fixer.allowed)
                 if words(again.value) != words(read.value) and not problems:
@@ -189,4 +186,4 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                 raise OutputError(f"{out}: không ghi được tệp kết quả ({write_error_vi(exc)}); "
                                   "tệp cũ (nếu có) giữ nguyên") from None
     return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
-                     untouched="")
+                     untouched="", identified=identified)

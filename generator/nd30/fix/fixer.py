@@ -33,6 +33,8 @@ class Fixer:
         self.dirty: set[str] = {pkg.main_part}
         self.new_parts: dict[str, bytes] = {}
         self.paragraphs = body_paragraphs(self.body)
+        self._sections: list | None = None
+        self._tables: list | None = None
         self.reader_text = {p.index: p.text for p in doc.paragraphs()}
         self.reader_paragraphs = {p.index: p for p in reversed(list(doc.paragraphs()))}  # first of an index wins
         self.changed: list[Message] = []
@@ -80,12 +82,16 @@ class Fixer:
 
     def section(self, index: int):
         """The w:sectPr of reader section `index`, when the XML has as many sections as the reader found."""
-        sects = body_sections(self.body)
+        if self._sections is None:  # found once: no correction adds or removes a section or a table
+            self._sections = body_sections(self.body)
+        sects = self._sections
         return sects[index] if index < len(sects) and len(sects) == len(self.doc.sections) else None
 
     def table(self, index: int):
         """The w:tbl of reader table `index`, when the XML has as many (top-level) tables as the reader found."""
-        tables = body_tables(self.body)
+        if self._tables is None:
+            self._tables = body_tables(self.body)
+        tables = self._tables
         if len(tables) != len(self.doc.tables) or index >= len(tables):
             return None
         return tables[index]
@@ -114,6 +120,13 @@ class Fixer:
                     written.add(name)
             for name, data in sorted(self.new_parts.items()):
                 out.writestr(_zipinfo(name, stamp), data)
+
+    def release(self) -> None:
+        """Let go of the package's parsed parts once written (a file at the budget holds a few hundred
+        thousand elements, more after the corrections: issue 22); the fixer is done then."""
+        self.root = self.body = None
+        self.paragraphs, self._sections, self._tables = [], None, None
+        self.pkg.forget_parsed()
 
     def _part_bytes(self, name: str) -> bytes:
         if name in self.dirty and name in self.pkg._xml_cache:

@@ -44,15 +44,47 @@ def _expected_text(text: str, edits: list[tuple[int, int, str]]) -> str:
     return text
 
 
-def _moved(k: int, edits: list[tuple[int, int, str]]) -> int | None:
-    """Where the original's character k is in the fixed text (None: inside an edit)."""
-    shift = 0
+def _moved_all(n: int, edits: list[tuple[int, int, str]]) -> list[int | None]:
+    """Where each of the original's n characters is in the fixed text (None: inside an edit), in one pass over
+    the characters (one pass over the edits per character was quadratic in a paragraph of many edits)."""
+    if not edits:
+        return list(range(n))
+    inside = [0] * (n + 1)
+    shift_at = [0] * (n + 1)  # shift gained by the characters from here on: edits ending here
     for start, end, new in edits:
-        if start <= k < end:
-            return None
-        if end <= k:
-            shift += len(new) - (end - start)
-    return k + shift
+        if start < end:
+            inside[max(0, min(start, n))] += 1
+            inside[max(0, min(end, n))] -= 1
+        if 0 <= end <= n:
+            shift_at[end] += len(new) - (end - start)
+        elif end < 0:
+            shift_at[0] += len(new) - (end - start)
+    out: list[int | None] = []
+    covering = shift = 0
+    for k in range(n):
+        covering += inside[k]
+        shift += shift_at[k]
+        out.append(None if covering > 0 else k + shift)
+    return out
+
+
+def _asked(n: int, looks: list[tuple[int, int, frozenset[str]]]) -> list[list[int]]:
+    """For each attribute of LOOK, for each of the n characters: how many look changes asked for it (one sweep;
+    a scan of every look change per character was quadratic)."""
+    out = []
+    for name in LOOK:
+        delta = [0] * (n + 1)
+        for start, end, attrs in looks:
+            start, end = max(0, start), min(end, n)
+            if name in attrs and start < end:
+                delta[start] += 1
+                delta[end] -= 1
+        count, row = 0, []
+        for k in range(n):
+            count += delta[k]
+            row.append(count)
+        out.append(row)
+    return out
 
 
 def _excerpt(text: str, n: int = 50) -> str:
@@ -74,13 +106,13 @@ def differences(before: Document, after: Document, allowed: Allowed, limit: int 
         old, new = _chars(p), _chars(q)
         looks = allowed.looks.get(p.index, [])
         wrong: set[str] = set()
-        for k, (ch, look) in enumerate(old):
-            j = _moved(k, edits)
-            if j is None or not ch.strip():
+        asked = _asked(len(old), looks) if looks else None
+        for k, j in enumerate(_moved_all(len(old), edits)):
+            ch, look = old[k]
+            if j is None or not ch.strip() or look == new[j][1]:
                 continue
-            asked = set().union(*(attrs for s, e, attrs in looks if s <= k < e))
             for n, name in enumerate(LOOK):
-                if name not in asked and look[n] != new[j][1][n]:
+                if look[n] != new[j][1][n] and (asked is None or not asked[n][k]):
                     wrong.add(name)
         if wrong:
             what = ", ".join(LOOK_WORDS[w] for w in LOOK if w in wrong)

@@ -28,24 +28,49 @@ TRPR_ORDER = ["cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter
 
 
 def local(node) -> str:
-    return etree.QName(node).localname if isinstance(node.tag, str) else ""
+    tag = node.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""  # QName(node) was a third of --fix (issue 22)
+
+
+_RANKS: dict[int, tuple[list[str], dict[str, int]]] = {}
+
+
+def _rank(order: list[str]) -> dict[str, int]:
+    """Each name's place in `order`, made once per order list (it was made again for every child set)."""
+    known = _RANKS.get(id(order))
+    if known is None or known[0] is not order:
+        known = _RANKS[id(order)] = (order, {n: i for i, n in enumerate(order)})
+    return known[1]
+
+
+def first_child(parent, tag: str):
+    """The first child of `parent` with this (full) tag, or None (iterchildren is C; find() parses a path)."""
+    return next(parent.iterchildren(tag), None)
 
 
 def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | None = None, replace: bool = True):
     """The child w:`name` of `parent` (created, or replaced when `replace`), placed where the schema wants it."""
-    existing = parent.find(w(name))
+    tag = w(name)
+    rank = _rank(order)
+    mine = rank.get(name, len(rank))
+    existing = after = None
+    for child in parent:  # one pass: the child itself, and the last one the schema wants before it
+        if existing is None and child.tag == tag:
+            existing = child
+        elif rank.get(local(child), len(rank)) < mine:
+            after = child
     if existing is not None and not replace:
         node = existing
+    elif existing is not None and existing.getprevious() is after:  # already where it goes: emptied in place
+        node = existing
+        node.attrib.clear()
+        node.text = None
+        for inner in list(node):
+            node.remove(inner)
     else:
         if existing is not None:
             parent.remove(existing)
-        node = etree.Element(w(name))
-        rank = {n: i for i, n in enumerate(order)}
-        mine = rank.get(name, len(rank))
-        after = None
-        for child in parent:
-            if rank.get(local(child), len(rank)) < mine:
-                after = child
+        node = etree.SubElement(parent, tag)  # made in the parent's document (Element() made a document each)
         if after is None:
             parent.insert(0, node)
         else:
@@ -57,11 +82,12 @@ def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | N
 
 def props(parent, tag: str):
     """The pPr/rPr/trPr of a paragraph/run/row, created as its first child when missing."""
-    node = parent.find(w(tag))
+    node = first_child(parent, w(tag))
     if node is None:
-        node = etree.Element(w(tag))
-        if tag == "trPr" and parent.find(w("tblPrEx")) is not None:
-            parent.find(w("tblPrEx")).addnext(node)
+        node = etree.SubElement(parent, w(tag))
+        ex = first_child(parent, w("tblPrEx")) if tag == "trPr" else None
+        if ex is not None:
+            ex.addnext(node)
         else:
             parent.insert(0, node)
     return node
@@ -70,10 +96,14 @@ def props(parent, tag: str):
 # ---------------------------------------------------------------- locating the reader's paragraphs in the XML
 
 
+_FALLBACK, _ALTERNATE = f"{{{MC_NS}}}Fallback", f"{{{MC_NS}}}AlternateContent"
+_RPR, _VANISH, _VAL = w("rPr"), w("vanish"), w("val")
+
+
 def in_fallback(node, root) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not root:
-        if etree.QName(parent).namespace == MC_NS and local(parent) == "Fallback":
+        if parent.tag == _FALLBACK:
             return True
         parent = parent.getparent()
     return False
@@ -132,7 +162,7 @@ class CharMap:
             name = local(c)
             if name in ("pPr", "txbxContent"):
                 continue
-            if etree.QName(c).namespace == MC_NS and name == "AlternateContent":
+            if c.tag == _ALTERNATE:
                 continue  # shapes: their text is in paragraphs of their own
             if name in ("del", "moveFrom"):
                 self._walk(c, True)
@@ -143,9 +173,9 @@ class CharMap:
                 self._walk(c, deleted)
 
     def _run(self, r, deleted: bool) -> None:
-        rpr = r.find(w("rPr"))
-        hidden = rpr is not None and rpr.find(w("vanish")) is not None and \
-            rpr.find(w("vanish")).get(w("val"), "true") not in ("0", "false", "off")
+        rpr = first_child(r, _RPR)
+        vanish = first_child(rpr, _VANISH) if rpr is not None else None
+        hidden = vanish is not None and vanish.get(_VAL, "true") not in ("0", "false", "off")
         for c in r:
             name = local(c)
             if name == "fldChar":
@@ -162,8 +192,10 @@ class CharMap:
             if deleted or hidden:
                 continue
             if name == "t":
-                for i, ch in enumerate(c.text or ""):
-                    self._add(ch, (c, i), r)
+                text = c.text or ""
+                self.text_parts.append(text)  # a whole w:t at once; its characters one by one below
+                self.where.extend([(c, i) for i in range(len(text))])
+                self.run_of.extend([r] * len(text))
             elif name in ("tab", "ptab"):
                 self._add("\t", None, r)
             elif name == "br":
