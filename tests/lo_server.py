@@ -5,7 +5,8 @@ Starting LibreOffice costs more than converting a plan, and the suite converts ~
 SYSTEM python3 (python3-uno), driven by tests/lo_warm.py through stdin/stdout, one JSON line each way:
 
     {"files": ["/abs/a.docx", ...], "outdir": "/abs/out", "target": "pdf"}
-    → {"ok": true} or {"ok": false, "error": "…"}
+    → {"ok": true} or {"ok": false, "file": "/abs/a.docx", "error": "…"}  (the file it failed on;
+                                                  "exit": true when LibreOffice crashed and this server ends)
 
 Each file is loaded and stored the way `soffice --convert-to TARGET --outdir OUTDIR FILE` does it
 (desktop/source/app/dispatchwatcher.cxx: loaded read-only, hidden and silent, stored with the filter the
@@ -99,6 +100,17 @@ def convert(desktop, path: str, outdir: str, target: str) -> None:
         doc.close(True)
 
 
+def alive(desktop, proc) -> bool:
+    """Whether LibreOffice still answers (after a crash its process may outlive the bridge a while)."""
+    if proc.poll() is not None:
+        return False
+    try:
+        desktop.getComponents()
+        return True
+    except Exception:  # noqa: BLE001 — DisposedException: the bridge is gone
+        return False
+
+
 def main() -> int:
     soffice = sys.argv[1]
     profile = tempfile.mkdtemp(prefix="kehoach-test-lo-")
@@ -108,14 +120,17 @@ def main() -> int:
         print(json.dumps({"ok": True, "ready": True}), flush=True)
         for line in sys.stdin:
             job = json.loads(line)
+            path = None
             try:
                 for path in job["files"]:
                     convert(desktop, path, job["outdir"], job["target"])
                 answer = {"ok": True}
             except Exception as exc:  # noqa: BLE001 — the caller falls back to the real command
-                answer = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+                answer = {"ok": False, "file": path, "error": f"{type(exc).__name__}: {exc}"}
+            if not answer["ok"] and not alive(desktop, proc):  # LibreOffice crashed on that file: this server
+                answer["exit"] = True                           # ends, the caller starts a new one
             print(json.dumps(answer), flush=True)
-            if proc.poll() is not None:  # LibreOffice crashed on that file: the caller starts a new server
+            if answer.get("exit"):
                 return 1
         try:
             desktop.terminate()

@@ -4,12 +4,15 @@ real soffice that only converts files (`--convert-to T --outdir D FILES`, the fl
 by the warm process, which loads and stores each file as that command line does (the PDF, .docx and .doc
 it writes are byte-identical to the command line's once the PDF's time stamps are normalised). Every other
 command, and any conversion the warm process cannot do (it failed, crashed, ran out of time), runs the real
-command line unchanged, so the real LibreOffice keeps the last word on failures.
+command line unchanged, so the real LibreOffice keeps the last word on failures. A file the warm process
+failed on (by its bytes: LibreOffice 7.4 driven through UNO crashes on some documents with comments) goes
+straight to the real command line from then on, instead of crashing a new warm process each time.
 
 Users never get this: only tests/conftest.py installs it. KEHOACH_TEST_WARM_LO=0 turns it off (the suite
 then starts a LibreOffice per conversion, as kehoach does)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import select
@@ -63,6 +66,10 @@ def conversion(cmd: list[str]) -> dict | None:
             "target": target}
 
 
+def digest(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 class Warm:
     """The warm LibreOffice of this process, started on first use."""
 
@@ -72,6 +79,7 @@ class Warm:
         self.broken = False
         self.lock = threading.Lock()
         self.buffer = b""
+        self.refused: set[str] = set()  # digests of files the warm process failed on
 
     def _readline(self, deadline: float) -> dict | None:
         while b"\n" not in self.buffer:
@@ -123,7 +131,7 @@ class Warm:
 
     def convert(self, job: dict, timeout: int) -> bool:
         with self.lock:
-            if self.broken:
+            if self.broken or any(digest(f) in self.refused for f in job["files"]):
                 return False
             if self.proc is None or self.proc.poll() is not None:
                 self.close()
@@ -137,10 +145,13 @@ class Warm:
                 self.close()
                 return False
             answer = self._readline(time.monotonic() + timeout)
-            if answer is None:  # hung or died: the next conversion starts a new one
+            if answer is None or answer.get("exit"):  # hung or crashed: the next conversion starts a new one
                 self.close()
+            if answer is None or not answer.get("ok"):
+                failed = (answer or {}).get("file")
+                self.refused.update(digest(f) for f in job["files"] if failed is None or f == failed)
                 return False
-            return bool(answer.get("ok"))
+            return True
 
     def run(self, cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
         job = conversion(cmd)
