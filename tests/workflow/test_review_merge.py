@@ -27,6 +27,7 @@ from generator.workflow.review.linediff import opcodes
 from generator.workflow.review.merge import merge3, value_spans
 from generator.workflow.review.session import recorded_plan
 from tests.conftest import SAMPLE
+from tests.test_cli import run as run_cli
 from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph, tracked_delete_row
 
 ROOT = Path(__file__).parent.parent.parent
@@ -60,7 +61,9 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess:
 
 
 def onto(plan: Path, docx: Path) -> subprocess.CompletedProcess:
-    return cli("import", "--onto", plan, docx)
+    """`import --onto` through the cli's entry point in this process (tests/test_cli.py `run`: its exit code,
+    standard output and error); real processes are run by `cli` and in the tests of concurrent runs."""
+    return run_cli("import", "--onto", plan, docx)
 
 
 def apply(plan: Path, docx: Path):
