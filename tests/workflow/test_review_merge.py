@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core import libreoffice
 from generator.core.errors import KehoachError
 from generator.core.lock import plan_lock
 from generator.plan.validate import load_plan
@@ -98,9 +99,11 @@ def test_the_build_records_the_plan_text_and_the_visible_document_is_the_same(tm
 def test_the_record_survives_a_libreoffice_save(office, tmp_path):
     plan, docx, _ = office
     with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
-        subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                        "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
-                        str(docx)], capture_output=True, timeout=180, check=False)
+        # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
+        libreoffice.run_converter([libreoffice.program(shutil.which("soffice")),
+                                   f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+                                   "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
+                                   str(docx)], 180)
     resaved = tmp_path / "lo" / docx.name
     assert resaved.is_file()
     assert recorded_plan(resaved) == plan.read_text(encoding="utf-8")
