@@ -1,7 +1,14 @@
 """Shared fixtures: built outputs are made once per session (building is the slow part)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+# A test session keeps the bytecode it compiles, whatever PYTHONDONTWRITEBYTECODE says: pytest caches each test
+# module's assert-rewritten code in __pycache__ only when bytecode may be written, and without it every worker
+# parses and rewrites all ~100 test modules (and compiles generator/) on every run, ~8 CPU seconds each.
+# Subprocesses of the tests (`python -m generator …`) read what was written. Git ignores __pycache__/.
+sys.dont_write_bytecode = False
 
 import pytest
 

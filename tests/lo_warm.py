@@ -1,15 +1,19 @@
 """Test sessions convert with one warm LibreOffice (tests/lo_server.py) instead of starting one per
-conversion: the runner's `run` (generator/core/libreoffice.py) is wrapped so that a command line of the
-real soffice that only converts files (`--convert-to T --outdir D FILES`, the flags kehoach uses) is done
-by the warm process, which loads and stores each file as that command line does (the PDF, .docx and .doc
-it writes are byte-identical to the command line's once the PDF's time stamps are normalised). Every other
-command, and any conversion the warm process cannot do (it failed, crashed, ran out of time), runs the real
-command line unchanged, so the real LibreOffice keeps the last word on failures.
+conversion, and make the review tests' edits with it (`Warm.edit`). The runner's `run`
+(generator/core/libreoffice.py) is wrapped so that a command line of the real soffice that only converts
+files (`--convert-to T --outdir D FILES`, the flags kehoach uses) is done by the warm process, which loads
+and stores each file as that command line does (the PDF, .docx and .doc it writes are byte-identical to the
+command line's once the PDF's time stamps are normalised). Every other command, and any conversion the warm
+process cannot do (it failed, crashed, ran out of time), runs the real command line unchanged, so the real
+LibreOffice keeps the last word on failures. A file the warm process failed on (by its bytes: LibreOffice
+7.4 driven through UNO crashes on some documents with comments) goes straight to the real command line
+from then on, instead of crashing a new warm process each time.
 
 Users never get this: only tests/conftest.py installs it. KEHOACH_TEST_WARM_LO=0 turns it off (the suite
-then starts a LibreOffice per conversion, as kehoach does)."""
+then starts a LibreOffice per conversion, as kehoach does, and one for the review edits)."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import select
@@ -63,6 +67,10 @@ def conversion(cmd: list[str]) -> dict | None:
             "target": target}
 
 
+def digest(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 class Warm:
     """The warm LibreOffice of this process, started on first use."""
 
@@ -72,6 +80,7 @@ class Warm:
         self.broken = False
         self.lock = threading.Lock()
         self.buffer = b""
+        self.refused: set[str] = set()  # digests of files the warm process failed on
 
     def _readline(self, deadline: float) -> dict | None:
         while b"\n" not in self.buffer:
@@ -121,26 +130,44 @@ class Warm:
                 pass
             proc.wait()
 
-    def convert(self, job: dict, timeout: int) -> bool:
+    def ask(self, job: dict, timeout: int) -> dict | None:
+        """One job to the warm process (started if needed): its answer, or None when it gave none."""
         with self.lock:
             if self.broken:
-                return False
+                return None
             if self.proc is None or self.proc.poll() is not None:
                 self.close()
                 if not self._start():
                     self.broken = True
-                    return False
+                    return None
             try:
                 self.proc.stdin.write((json.dumps(job) + "\n").encode())
                 self.proc.stdin.flush()
             except OSError:
                 self.close()
-                return False
+                return None
             answer = self._readline(time.monotonic() + timeout)
-            if answer is None:  # hung or died: the next conversion starts a new one
+            if answer is None or answer.get("exit"):  # hung or crashed: the next job starts a new one
                 self.close()
-                return False
-            return bool(answer.get("ok"))
+            return answer
+
+    def convert(self, job: dict, timeout: int) -> bool:
+        if any(digest(f) in self.refused for f in job["files"]):
+            return False
+        answer = self.ask(job, timeout)
+        if answer is None or not answer.get("ok"):
+            failed = (answer or {}).get("file")
+            self.refused.update(digest(f) for f in job["files"] if failed is None or f == failed)
+            return False
+        return True
+
+    def edit(self, job: dict, timeout: int = 300) -> str | None:
+        """A reviewer's edits of a .docx in LibreOffice Writer (tests/lo_server.py says which): None when
+        done, else what went wrong."""
+        answer = self.ask({"edit": job}, timeout)
+        if answer is None:
+            return "LibreOffice did not answer"
+        return None if answer.get("ok") else answer.get("error", "failed")
 
     def run(self, cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
         job = conversion(cmd)

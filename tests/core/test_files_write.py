@@ -135,7 +135,9 @@ def test_o_never_replaces_a_device_fifo_or_directory(edited_plan, sample_docx, t
     for kind, node in nodes.items():
         before = node.lstat()
         for args in commands:
-            done = kehoach(*args, node)
+            # a FIFO in a fresh process (the old code blocked on it for ever); the others through the same entry
+            # point in this process (tests/test_cli.py `run`), ~0.5 CPU s less each
+            done = kehoach(*args, node) if kind == "fifo" else run(*args, node)
             assert done.returncode != 0, (kind, args, done.stdout, done.stderr)
             assert "Traceback" not in done.stderr and str(node.name) in done.stderr, (kind, args, done.stderr)
             after = node.lstat()

@@ -1,9 +1,8 @@
 """Shared by the review round trip tests: the sample's .docx edited for real in LibreOffice Writer (driven
-through UNO by lo_edit.py), and the same written the way Word writes comments and tracked changes;
+through UNO by tests/lo_server.py), and the same written the way Word writes comments and tracked changes;
 made once per session."""
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import tempfile
@@ -11,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from generator.core import libreoffice
+from tests import lo_warm
 from tests.workflow.word_edit import add_comment, tracked_replace
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 SEED = ROOT / "plans" / "quang-nam-papi-2020.yaml"
 
-# name → LibreOffice edits of the sample's .docx (see lo_edit.py for the ops)
+# name → LibreOffice edits of the sample's .docx (see tests/lo_server.py for the ops)
 JOBS = {
     "words": [{"op": "replace", "find": "theo dõi, đôn đốc", "with": "theo dõi, kiểm tra, đôn đốc"}],
     "bullets": [
@@ -43,16 +44,10 @@ JOBS = {
 }
 
 
-def system_python_with_uno() -> str:
-    for candidate in ("/usr/bin/python3", shutil.which("python3")):
-        if candidate and subprocess.run([candidate, "-c", "import uno"], capture_output=True).returncode == 0:
-            return candidate
-    pytest.fail("LibreOffice's Python bridge is needed: apt-get install python3-uno (system python3)")
-
-
 @pytest.fixture(scope="session")
-def reviewed(built, tmp_path_factory) -> dict[str, Path]:
-    """Every reviewed variant of the sample, made in one LibreOffice session."""
+def reviewed(built, tmp_path_factory, warm_libreoffice) -> dict[str, Path]:
+    """Every reviewed variant of the sample, made by the session's warm LibreOffice (tests/lo_warm.py; one of
+    its own when that is turned off)."""
     out = tmp_path_factory.mktemp("reviewed")
     source = out / "sample.docx"
     shutil.copy(next(f for f in built["sample"].files if f.suffix == ".docx"), source)
@@ -68,10 +63,16 @@ def reviewed(built, tmp_path_factory) -> dict[str, Path]:
     jobs += [{"source": str(seed), "target": str(out / "seed-unchanged.docx"), "ops": []},
              {"source": str(seed), "target": str(out / "seed-edited.docx"), "ops": [
                  {"op": "replace", "find": "gửi về Sở Nội vụ trước ngày", "with": "gửi về Sở Tư pháp trước ngày"}]}]
-    (out / "jobs.json").write_text(json.dumps({"jobs": jobs}, ensure_ascii=False), encoding="utf-8")
-    done = subprocess.run([system_python_with_uno(), str(HERE / "lo_edit.py"), str(out / "jobs.json")],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
+    if lo_warm.system_python_with_uno() is None:
+        pytest.fail("LibreOffice's Python bridge is needed: apt-get install python3-uno (system python3)")
+    warm = warm_libreoffice or lo_warm.Warm(libreoffice.run)
+    try:
+        for job in jobs:
+            error = warm.edit(job)
+            assert error is None, f"{Path(job['target']).name}: {error}"
+    finally:
+        if warm is not warm_libreoffice:
+            warm.close()
     # the Word-written comment, saved again by LibreOffice (a plain conversion: LibreOffice 7.4 crashes
     # on comments in a hidden window driven through UNO)
     resaved = out / "lo"

@@ -1,5 +1,5 @@
 """`kehoach import --onto`: a reviewer's edits, made for real in LibreOffice Writer (driven through
-UNO by tests/workflow/lo_edit.py) or written into the file the way Word writes tracked changes and
+UNO by tests/lo_server.py) or written into the file the way Word writes tracked changes and
 comments, come back into the plan's YAML as exactly the intended line changes."""
 from __future__ import annotations
 

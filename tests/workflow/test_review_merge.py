@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.core import libreoffice
 from generator.core.errors import KehoachError
 from generator.core.lock import plan_lock
 from generator.plan.validate import load_plan
@@ -27,6 +28,7 @@ from generator.workflow.review.linediff import opcodes
 from generator.workflow.review.merge import merge3, value_spans
 from generator.workflow.review.session import recorded_plan
 from tests.conftest import SAMPLE
+from tests.test_cli import run as run_cli
 from tests.workflow.word_edit import insert_paragraphs_after, replace_text, retype_paragraph, tracked_delete_row
 
 ROOT = Path(__file__).parent.parent.parent
@@ -60,7 +62,9 @@ def cli(*args: str | Path) -> subprocess.CompletedProcess:
 
 
 def onto(plan: Path, docx: Path) -> subprocess.CompletedProcess:
-    return cli("import", "--onto", plan, docx)
+    """`import --onto` through the cli's entry point in this process (tests/test_cli.py `run`: its exit code,
+    standard output and error); real processes are run by `cli` and in the tests of concurrent runs."""
+    return run_cli("import", "--onto", plan, docx)
 
 
 def apply(plan: Path, docx: Path):
@@ -95,9 +99,11 @@ def test_the_build_records_the_plan_text_and_the_visible_document_is_the_same(tm
 def test_the_record_survives_a_libreoffice_save(office, tmp_path):
     plan, docx, _ = office
     with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
-        subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
-                        "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
-                        str(docx)], capture_output=True, timeout=180, check=False)
+        # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
+        libreoffice.run_converter([libreoffice.program(shutil.which("soffice")),
+                                   f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+                                   "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"),
+                                   str(docx)], 180)
     resaved = tmp_path / "lo" / docx.name
     assert resaved.is_file()
     assert recorded_plan(resaved) == plan.read_text(encoding="utf-8")
