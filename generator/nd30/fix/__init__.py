@@ -119,10 +119,14 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
 
     off: set[str] = set()
     why = ""
+    withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
-        report = _attempt(source, out, shown, off, why, original, **limits)
+        report = _attempt(source, out, shown, off, why, original, withdrawn, **limits)
         if isinstance(report, FixReport):
             return report
+        if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
+            withdrawn.update(report)
+            continue
         risks, change = report
         if change == pages.NOT_RENDERED:  # no layout to compare with: every such correction given up at once
             off |= set(RISKS)
@@ -131,10 +135,64 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
         why = f"với bản sửa này {change}; chữ ký có thể bị đẩy sang trang sau — hãy sửa trong Word"
 
 
+def _key(found: Message) -> tuple:
+    return found.rule, found.detail.section, found.detail.paragraph
+
+
+def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str]:
+    """The findings of the fixed file that the original did not have (a correction that created a fault):
+    {paragraph: why} for those on a paragraph a correction touched (withdrawn, said); any other such finding
+    means the fix is not written at all (FixError, saying which)."""
+    old = {_key(f) for f in before.findings}
+    touched = set(fixer.allowed.looks) | set(fixer.allowed.edits)
+    out: dict[int, str] = {}
+    for f in after.findings:
+        if _key(f) in old:
+            continue
+        n = f.detail.paragraph
+        if n is None or n not in touched:
+            raise FixError(f"{shown}: bản sửa làm xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text}) nên "
+                           "không được ghi; hãy sửa các lỗi trong Word")
+        out.setdefault(n, f"rút lại: sau khi sửa, kiểm tra lại báo lỗi mới mà bản gốc không có: {f.text.rstrip('.')} — "
+                          "lỗi ban đầu có thể đã bị đọc nhầm; hãy xem lại dòng này trong Word")
+    return out
+
+
+def _running(p) -> bool:
+    """Running text: justified, outside tables, no tab inside (its lines may rewrap when its size or the font
+    changes)."""
+    return p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
+
+
+def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None, after: list | None) -> dict[int, str] | str | None:
+    """Lines of the fixed pages that are not as they were, where no correction was about wrapping: {paragraph:
+    why} for the corrected paragraphs (not running text) whose words are on them — those corrections are
+    withdrawn; a sentence when only a change of the whole layout (fonts, margins, page header) can explain
+    them — such corrections are given up; None when every changed line is running text a correction may
+    rewrap."""
+    corrected = set(fixer.allowed.looks) | set(fixer.allowed.edits)
+    reflow = bool(fixer.risks & {"font", "margins"})  # these rewrap all running text
+    paras = list(doc.paragraphs())
+    free = {wd for p in paras if _running(p) and (reflow or p.index in corrected) for wd in _WORD.findall(p.text)}
+    out: dict[int, str] = {}
+    for page, words, shown in pages.changed_pieces(before, after):
+        if words <= free:
+            continue
+        culprits = [p.index for p in paras if p.index in corrected and not _running(p)
+                    and words & set(_WORD.findall(p.text))]
+        if not culprits:
+            return f"dòng chữ trên trang {page} bị dàn lại ({shown})"
+        for n in culprits:
+            out.setdefault(n, f"rút lại: với bản sửa này dòng chữ trên trang {page} bị dàn lại ({shown}), số dòng "
+                              "thay đổi ở chỗ không có lỗi về xuống dòng; hãy sửa trong Word")
+    return out or None
+
+
 def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
-             **limits) -> FixReport | tuple[set[str], str]:
-    """One pass with the risks in `off` given up (`off_why` says why). When it made corrections that may
-    reflow the text and the pages changed: (those risks, how the pages changed), nothing written."""
+             withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
+    """One pass with the risks in `off` given up (`off_why` says why) and no correction on the paragraphs
+    `withdrawn`. When it made corrections that may reflow the text and the pages changed: (those risks, how
+    the pages changed); when corrections created findings: {paragraph: why} to withdraw; nothing written."""
     with open_package(source, **limits) as pkg:
         read = read_package(pkg)
         why = not_governed(read.value)
@@ -148,7 +206,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
         for found in before.findings:
             if found.detail.fix is None or not RULE[found.rule].fixable:
                 continue
-            reason = refusal(ck, found)
+            reason = withdrawn.get(found.detail.fix.paragraph) or refusal(ck, found)
             if reason is None:
                 todo.append(found)
             elif not any(m.where == found.where and m.rule == found.rule for m in fixer.refused):
@@ -177,10 +235,19 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                                    + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát "
                                    "triển")
                 if fixer.risks - off and pages.can_render():
-                    change = pages.page_change(original(), pages.page_words(tmp))
+                    laid = pages.page_words(tmp)
+                    change = pages.page_change(original(), laid)
                     if change is not None:
                         return fixer.risks - off, change
+                    rewrapped = rewrapped_lines(read.value, fixer, original(), laid)
+                    if isinstance(rewrapped, dict):
+                        return rewrapped
+                    if rewrapped is not None:
+                        return fixer.risks - off, rewrapped
                 after = check_document(again.value, again.messages)
+                harmed = created(before, after, fixer, shown)
+                if harmed:
+                    return harmed
                 staged.commit()
             except KehoachError as exc:  # the output read back: named as the user named it, never the temporary
                 raise type(exc)([replace(p, file=p.file.replace(str(tmp), str(out)),
