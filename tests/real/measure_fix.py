@@ -115,13 +115,19 @@ def measure(source: Path, work: Path) -> dict:
         return row
     row["changed"] = len(report.changed)
     row["reported"] = [f"{m.where}: [{m.rule}] {m.text[:80]}" for m in report.changed]
-    row["withdrawn"] = [f"{m.where}: {m.text[:90]}" for m in report.refused if "rút lại" in m.text]
+    row["withdrawn"] = [f"{m.where}: {m.text[:110]}" for m in report.refused if "rút lại" in m.text] + \
+        [f"{m.where}: {m.text[:60]}" for m in report.changed if "khoảng cách từ mép trên" in m.text]
     reported = {m.where for m in report.changed}
     original_doc, fixed_doc = read_word(source).value, read_word(fixed).value
     before, after = looks(original_doc), looks(fixed_doc)
     # rule by rule: what the fixed file's check finds that the original's did not, and what it still finds
     old_keys, new_keys = finding_keys(original_doc), finding_keys(fixed_doc)
     row["created"] = [text for key, text in new_keys.items() if key not in old_keys]
+    # a page number --fix added or centred must print where printers print: header distance ≥ 5 mm
+    if any(m.rule.startswith("pagenum.") for m in report.changed):
+        for k, sec in enumerate(fixed_doc.sections, start=1):
+            if sec.headers.get("default") and (sec.header_mm or 0) < 5:
+                row["created"].append(f"phần {k}: số trang cách mép trên tờ giấy {sec.header_mm or 0:.0f} mm")
     cured = {(m.rule, m.where) for m in report.changed}
     row["uncured"] = [text for key, text in new_keys.items() if key in old_keys and
                       (key[0], text.split(": [")[0]) in cured]
