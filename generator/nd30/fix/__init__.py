@@ -125,6 +125,9 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
         if isinstance(report, FixReport):
             return report
         if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
+            if set(report) <= set(withdrawn):  # nothing left to withdraw there: never loop
+                raise FixError(f"{shown}: bản sửa vẫn làm thay đổi chỗ không có lỗi ("
+                               + "; ".join(report.values()) + ") nên không được ghi; hãy sửa các lỗi trong Word")
             withdrawn.update(report)
             continue
         risks, change = report
@@ -132,17 +135,21 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
             off |= set(RISKS)
         else:
             off.add(next(name for name in RISKS if name in risks and name not in off))
-        why = f"với bản sửa này {change}; chữ ký có thể bị đẩy sang trang sau — hãy sửa trong Word"
+        moved = change.startswith(("văn bản dàn trang", "chữ chuyển sang trang"))  # pages.page_change
+        why = f"với bản sửa này {change}" + ("; chữ ký có thể bị đẩy sang trang sau" if moved else "") + \
+            " — hãy sửa trong Word"
 
 
 def _key(found: Message) -> tuple:
     return found.rule, found.detail.section, found.detail.paragraph
 
 
-def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str]:
+def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str] | str:
     """The findings of the fixed file that the original did not have (a correction that created a fault):
-    {paragraph: why} for those on a paragraph a correction touched (withdrawn, said); any other such finding
-    means the fix is not written at all (FixError, saying which)."""
+    {paragraph: why} for those on a paragraph a correction touched (withdrawn, said); for another one, when
+    corrections of the whole layout were made (fonts, margins, page header: RISKS), a sentence saying which
+    finding appeared (those corrections are then given up one by one); else the fix is not written at all
+    (FixError, saying which)."""
     old = {_key(f) for f in before.findings}
     touched = set(fixer.allowed.looks) | set(fixer.allowed.edits)
     out: dict[int, str] = {}
@@ -150,6 +157,8 @@ def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str]:
         if _key(f) in old:
             continue
         n = f.detail.paragraph
+        if (n is None or n not in touched) and fixer.risks - fixer.off:
+            return f"xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text.rstrip('.')})"
         if n is None or n not in touched:
             raise FixError(f"{shown}: bản sửa làm xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text}) nên "
                            "không được ghi; hãy sửa các lỗi trong Word")
@@ -246,6 +255,8 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                         return fixer.risks - off, rewrapped
                 after = check_document(again.value, again.messages)
                 harmed = created(before, after, fixer, shown)
+                if isinstance(harmed, str):
+                    return fixer.risks - off, harmed
                 if harmed:
                     return harmed
                 staged.commit()
