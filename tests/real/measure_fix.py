@@ -98,7 +98,7 @@ def measure(source: Path, work: Path) -> dict:
     from generator.word.convert import read_word
 
     row = {"file": source.name, "crash": "", "refused": "", "untouched": "", "text": [], "look": [], "pages": "",
-           "moved": "", "changed": 0, "lines": [], "created": [], "uncured": [], "withdrawn": [],
+           "moved": "", "changed": 0, "lines": [], "created": [], "appeared": [], "uncured": [], "withdrawn": [],
            "reported": []}
     fixed = work / (source.stem + ".fixed.docx")
     try:
@@ -122,7 +122,16 @@ def measure(source: Path, work: Path) -> dict:
     before, after = looks(original_doc), looks(fixed_doc)
     # rule by rule: what the fixed file's check finds that the original's did not, and what it still finds
     old_keys, new_keys = finding_keys(original_doc), finding_keys(fixed_doc)
-    row["created"] = [text for key, text in new_keys.items() if key not in old_keys]
+    # created: on a paragraph a correction touched, or of the kind (rule family) of a correction made; other new
+    # findings (the check's own estimates flipped) are listed as `appeared`, not counted
+    from generator.nd30.fix import family
+
+    kinds = {family(m.rule) for m in report.changed if m.rule}
+    touched = {m.where for m in report.changed}
+    for key, text in new_keys.items():
+        if key not in old_keys:
+            mine = text.split(": [")[0] in touched or family(key[0]) in kinds
+            row["created" if mine else "appeared"].append(text)
     # a page number --fix added or centred must print where printers print: header distance ≥ 5 mm
     if any(m.rule.startswith("pagenum.") for m in report.changed):
         for k, sec in enumerate(fixed_doc.sections, start=1):
@@ -188,10 +197,10 @@ def main() -> None:
               f"refused {row['refused'] or '-'}; untouched {bool(row['untouched'])}; text {row['text'][:3] or '-'}; "
               f"look {row['look'][:3] or '-'}; pages {row['pages'] or 'same'}; words moved on pages "
               f"{row['moved'] or '-'}", flush=True)
-        if bad or row["uncured"] or row["withdrawn"]:
+        if bad or row["uncured"] or row["withdrawn"] or row["appeared"]:
             for m in row["reported"][:12]:
                 print(f"    fixed: {m}", flush=True)
-        for key, label in (("lines", "line"), ("created", "created"), ("uncured", "uncured"),
+        for key, label in (("lines", "line"), ("created", "created"), ("appeared", "appeared"), ("uncured", "uncured"),
                            ("withdrawn", "withdrawn")):
             for item in row[key][:6]:
                 print(f"    {label}: {item}", flush=True)

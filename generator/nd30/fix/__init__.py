@@ -145,26 +145,36 @@ def _key(found: Message) -> tuple:
 
 
 def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str] | str:
-    """The findings of the fixed file that the original did not have (a correction that created a fault):
-    {paragraph: why} for those on a paragraph a correction touched (withdrawn, said); for another one, when
-    corrections of the whole layout were made (fonts, margins, page header: RISKS), a sentence saying which
-    finding appeared (those corrections are then given up one by one); else the fix is not written at all
-    (FixError, saying which)."""
+    """The findings of the fixed file that the original did not have and a correction explains (a correction
+    that created a fault): {paragraph: why} for those on a paragraph a correction touched (withdrawn, said);
+    for one of the same kind (rule family) as a correction made elsewhere, when corrections of the whole layout
+    were made (fonts, margins, page header: RISKS), a sentence saying which finding appeared (those corrections
+    are then given up one by one); else the fix is not written at all (FixError, saying which). A new finding
+    no correction explains (the check's own estimate flipped: a page count guessed from the new margins shows
+    a page number it did not judge before) is not the fix's doing: it stays in the report's findings."""
     old = {_key(f) for f in before.findings}
     touched = set(fixer.allowed.looks) | set(fixer.allowed.edits)
+    kinds = {family(m.rule) for m in fixer.changed if m.rule}
     out: dict[int, str] = {}
     for f in after.findings:
         if _key(f) in old:
             continue
         n = f.detail.paragraph
-        if (n is None or n not in touched) and fixer.risks - fixer.off:
+        if n is not None and n in touched:
+            out.setdefault(n, f"rút lại: sau khi sửa, kiểm tra lại báo lỗi mới mà bản gốc không có: "
+                              f"{f.text.rstrip('.')} — lỗi ban đầu có thể đã bị đọc nhầm; hãy xem lại dòng này "
+                              "trong Word")
+        elif family(f.rule) in kinds and fixer.risks - fixer.off:
             return f"xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text.rstrip('.')})"
-        if n is None or n not in touched:
+        elif family(f.rule) in kinds:
             raise FixError(f"{shown}: bản sửa làm xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text}) nên "
                            "không được ghi; hãy sửa các lỗi trong Word")
-        out.setdefault(n, f"rút lại: sau khi sửa, kiểm tra lại báo lỗi mới mà bản gốc không có: {f.text.rstrip('.')} — "
-                          "lỗi ban đầu có thể đã bị đọc nhầm; hãy xem lại dòng này trong Word")
     return out
+
+
+def family(rule: str) -> str:
+    """The kind of a rule ("pagenum" of "pagenum.size"); font.size-pair is a size rule of every element."""
+    return "size" if rule == "font.size-pair" or rule.endswith(".size") else rule.split(".")[0]
 
 
 def _running(p) -> bool:
