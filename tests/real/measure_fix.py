@@ -36,8 +36,13 @@ HELD_OUT = ["KH01_kh-cchc-2026-2030.docx", "KH03_kh-thidua-cchc-2026.docx", "QD0
 WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
+_PROFILE: list[Path] = []  # one LibreOffice profile for the whole run (making one per file cost seconds each)
+
+
 def render(files, out_dir: Path) -> None:
-    subprocess.run(["soffice", f"-env:UserInstallation={(out_dir / 'profile').as_uri()}", "--headless",
+    if not _PROFILE:
+        _PROFILE.append(Path(tempfile.mkdtemp(prefix="measure-fix-profile-")))
+    subprocess.run(["soffice", f"-env:UserInstallation={_PROFILE[0].as_uri()}", "--headless",
                     "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)],
                    capture_output=True, timeout=900, check=True)
 
