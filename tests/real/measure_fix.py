@@ -210,6 +210,10 @@ def main() -> None:
             for item in row[key][:6]:
                 print(f"    {label}: {item}", flush=True)
     print(f"damaged: {damaged} of {len(rows)}")
+    if _PROFILE:
+        import shutil
+
+        shutil.rmtree(_PROFILE[0], ignore_errors=True)
 
 
 if __name__ == "__main__":
