@@ -190,9 +190,12 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None, after: lis
     them — such corrections are given up; None when every changed line is running text a correction may
     rewrap."""
     corrected = set(fixer.allowed.looks) | set(fixer.allowed.edits)
-    reflow = bool(fixer.risks & {"font", "margins"})  # these rewrap all running text
     paras = list(doc.paragraphs())
-    free = {wd for p in paras if _running(p) and (reflow or p.index in corrected) for wd in _WORD.findall(p.text)}
+    if fixer.risks & {"font", "margins"}:  # a new font or text width rewraps every line, except where it is
+        placed = {wd for p in paras if p.index in corrected and not _running(p) for wd in _WORD.findall(p.text)}
+        free = {wd for p in paras for wd in _WORD.findall(p.text)} - placed  # corrected lines placed on their own
+    else:
+        free = {wd for p in paras if _running(p) and p.index in corrected for wd in _WORD.findall(p.text)}
     out: dict[int, str] = {}
     for page, words, shown in pages.changed_pieces(before, after):
         if words <= free:
