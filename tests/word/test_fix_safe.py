@@ -197,3 +197,14 @@ def test_header_distance_the_drafter_set_is_kept(tmp_path, no_layout, monkeypatc
     inject(monkeypatch, finding("pagenum.missing", 0, Fix("page_number", section=0, page_number_size=13.0)))
     fix_docx(source, tmp_path / "fixed.docx")
     assert _header_distance(tmp_path / "fixed.docx") == str(round(12 * 1440 / 25.4))
+
+
+def test_columns_side_by_side_shifting_vertically_are_not_a_changed_line():
+    """Nơi nhận on the left, the signature on the right: when the left column's lines get smaller, pdftotext
+    prints them beside other lines of the right column; no piece of a line changed. A wrapped line did."""
+    before = pages.Page("Nơi nhận:                         GIÁM ĐỐC\n- UBND tỉnh;\n- Lưu: VT, NV.      (đã ký)\n")
+    shifted = pages.Page("Nơi nhận:                         GIÁM ĐỐC\n- UBND tỉnh;        (đã ký)\n- Lưu: VT, NV.\n")
+    wrapped = pages.Page("Nơi nhận:                         GIÁM\nĐỐC\n- UBND tỉnh;\n- Lưu: VT, NV.      (đã ký)\n")
+    assert pages.changed_pieces([before], [shifted]) == []
+    [(page, words, _)] = pages.changed_pieces([before], [wrapped])
+    assert page == 1 and words == {"GIÁM", "ĐỐC"}
