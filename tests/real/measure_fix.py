@@ -146,13 +146,19 @@ def measure(source: Path, work: Path) -> dict:
     row["uncured"] = [text for key, text in new_keys.items() if key in old_keys and
                       (key[0], text.split(": [")[0]) in cured]
     # words of corrected paragraphs of running text: lines holding only them may rewrap
-    # (every running paragraph when the font or the margins changed: those reflow all running text)
+    # (a new font or text width rewraps every line except the corrected lines placed on their own)
     reflow = any(m.rule in ("font.family", "page.margins") for m in report.changed)
     free: set[str] = set()
+    placed: set[str] = set()
     for p in original_doc.paragraphs():
-        if p.alignment == "both" and not p.in_table and "\t" not in p.text.strip() and \
-                (reflow or any(w.endswith(f"đoạn {p.index + 1}") for w in reported)):
+        corrected = any(w.endswith(f"đoạn {p.index + 1}") for w in reported)
+        running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
+        if reflow or (running and corrected):
             free |= set(WORD.findall(p.text))
+        if corrected and not running:
+            placed |= set(WORD.findall(p.text))
+    if reflow:
+        free -= placed
     for (i, t1, l1), (_, t2, l2) in zip(before, after):
         where = f"đoạn {i + 1}"
         asked = any(w.endswith(where) for w in reported)

@@ -173,8 +173,8 @@ def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str] | str:
 
 
 def family(rule: str) -> str:
-    """The kind of a rule ("pagenum" of "pagenum.size"); font.size-pair is a size rule of every element."""
-    return "size" if rule == "font.size-pair" or rule.endswith(".size") else rule.split(".")[0]
+    """The kind of a rule: the part it is about ("pagenum" of "pagenum.size", "signer" of "signer.style")."""
+    return rule.split(".")[0]
 
 
 def _running(p) -> bool:
