@@ -4,10 +4,14 @@ character (outside what the fix report says it changed), the number of pages and
 (LibreOffice + pdftotext), and the lines of each page (pdftotext -layout, split where columns stand side by
 side): a piece of a line whose words changed is harm
 unless every word on it belongs to a corrected paragraph of running text (justified, outside tables; a size
-fix there may rewrap it); a placed line (centred, tabbed, in a table) that wraps differently is harm.
+fix there may rewrap it; after a new font or margins, any line but a corrected one placed on its own); a
+placed line (centred, tabbed, in a table) that wraps differently is harm. A page number --fix added closer
+than 5 mm to the paper's top edge is harm.
 A reported correction counts as intended only when its change is the one its rule names: check is run again
-on the fixed file and compared rule by rule: a finding the original did not have is harm (a fix that creates a
-finding), and a corrected finding still there is a correction that did not cure (`uncured`, said, not harm).
+on the fixed file and compared rule by rule: a finding the original did not have, on a corrected paragraph or
+of the kind of a correction made, is harm (a fix that creates a finding); other new findings (the check's own
+estimate flipped) are listed as `appeared`; a corrected finding still there is a correction that did not cure
+(`uncured`, said, not harm).
 A .doc is compared with its LibreOffice .docx conversion (what --fix starts from). A file is damaged when it
 crashed, its text changed beyond the reported corrections, a look changed where no correction was reported,
 its page count changed, a line changed as above, or the fix created a finding.
