@@ -208,3 +208,23 @@ def test_columns_side_by_side_shifting_vertically_are_not_a_changed_line():
     assert pages.changed_pieces([before], [shifted]) == []
     [(page, words, _)] = pages.changed_pieces([before], [wrapped])
     assert page == 1 and words == {"GIÁM", "ĐỐC"}
+
+
+def test_size_of_one_element_of_a_tabbed_line_is_not_set_on_the_style(tmp_path, no_layout, monkeypatch):
+    """Three paragraphs take their size from one style and the rule asks each to change: the style would be
+    changed, and with it the element of the tabbed line no rule asked about ("Ghi chú:")."""
+    def styled(*runs):
+        return p(*runs, style="BodyJustified")
+
+    extra = (styled(r("Nội dung thứ nhất của báo cáo.")) + styled(r("Nội dung thứ hai của báo cáo."))
+             + styled(r("Ghi chú:"), "<w:r><w:tab/></w:r>", r("nội dung ghi chú.")))
+    source = report_docx(tmp_path / "bc.docx", extra=extra)
+    found = []
+    for starts in ("Nội dung thứ nhất", "Nội dung thứ hai", "Ghi chú:"):
+        q = para(source, starts)
+        start = q.text.index("\t") + 1 if "\t" in q.text else 0
+        found.append(finding("body.size", q.index, Fix("format", q.index, start, len(q.text), size=13.0)))
+    inject(monkeypatch, *found)
+    fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "Ghi chú:", "Ghi chú:") == {(False, False, 14.0)}
+    assert looks(tmp_path / "fixed.docx", "Ghi chú:", "nội dung ghi chú.") == {(False, False, 13.0)}
