@@ -1,5 +1,6 @@
 """Corrections of the page numbers (check/pagenum.py): a PAGE field centred in the section's default page
-header (a new header part when there is none), and no number on the first page ("page_number")."""
+header (a new header part when there is none), and no number on the first page ("page_number"); where the section's
+header distance is 0 (LibreOffice's .doc → .docx), 10 mm, so that the number prints where printers print."""
 from __future__ import annotations
 
 import posixpath
