@@ -71,18 +71,25 @@ def page_pieces(pdf: Path) -> list[collections.Counter]:
     return [collections.Counter(pieces(page)) for page in _pdf_pages(pdf, "-layout")]
 
 
-def line_harm(a: list[collections.Counter], b: list[collections.Counter], free: set[str]) -> list[str]:
-    """Pieces of lines that changed on a page although no correction of running text holding all their words
-    asked: "trang N: 'old' → 'new'"."""
+def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras: list[tuple[set[str], bool]],
+              reflow: bool) -> list[str]:
+    """Pieces of lines that changed on a page where no correction was about wrapping: a piece belongs to the
+    paragraphs holding all its words (`paras`: their words, and whether a correction may rewrap them); it is
+    harm unless one of them may rewrap — or, after a new font or margins, unless none of them is a corrected
+    line placed on its own (`may` False then). "trang N: 'old' → 'new'"."""
     out = []
     for n, (x, y) in enumerate(zip(a, b), start=1):
         gone, came = x - y, y - x
-        words = {wd for piece in list(gone) + list(came) for wd in piece}
-        if not words or words <= free:
-            continue
-        old = " / ".join(" ".join(piece) for piece in gone)
-        new = " / ".join(" ".join(piece) for piece in came)
-        out.append(f"trang {n}: {old[:90]!r} → {new[:90]!r}")
+        bad = []
+        for piece in list(gone) + list(came):
+            owners = [may for held, may in paras if set(piece) <= held]
+            fine = all(owners) if reflow else any(owners)
+            if not fine:
+                bad.append(piece)
+        if bad:
+            old = " / ".join(" ".join(piece) for piece in gone)
+            new = " / ".join(" ".join(piece) for piece in came)
+            out.append(f"trang {n}: {old[:90]!r} → {new[:90]!r}")
     return out
 
 
@@ -136,7 +143,7 @@ def measure(source: Path, work: Path) -> dict:
     from generator.nd30.fix import family
 
     kinds = {family(m.rule) for m in report.changed if m.rule}
-    touched = {m.where for m in report.changed}
+    touched = {m.where for m in report.changed if "đoạn" in m.where}  # a paragraph's, not a section's
     for key, text in new_keys.items():
         if key not in old_keys:
             mine = text.split(": [")[0] in touched or family(key[0]) in kinds
@@ -152,27 +159,12 @@ def measure(source: Path, work: Path) -> dict:
     # words of corrected paragraphs of running text: lines holding only them may rewrap
     # (a new font or text width rewraps every line except the corrected lines placed on their own)
     reflow = any(m.rule in ("font.family", "page.margins") for m in report.changed)
-    free: set[str] = set()
-    placed: set[str] = set()
+    paras = []
     for p in original_doc.paragraphs():
         corrected = any(w.endswith(f"đoạn {p.index + 1}") for w in reported)
         running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
-        if reflow or (running and corrected):
-            free |= set(WORD.findall(p.text))
-        if corrected and not running:
-            placed |= set(WORD.findall(p.text))
-    if reflow:
-        free -= placed
-    for (i, t1, l1), (_, t2, l2) in zip(before, after):
-        where = f"đoạn {i + 1}"
-        asked = any(w.endswith(where) for w in reported)
-        if t1 != t2 and not asked:
-            row["text"].append(f"{where}: {t1[:40]!r} → {t2[:40]!r}")
-        on_style = any("cho kiểu" in m.text for m in report.changed)  # a size fixed on a paragraph style
-        if l1 != l2 and not asked and not (on_style and [x[:2] for x in l1] == [x[:2] for x in l2]):
-            row["look"].append(f"{where}: {t1[:40]!r}")
-    if len(before) != len(after):
-        row["text"].append(f"{len(before)} → {len(after)} đoạn")
+        may = not (corrected and not running) if reflow else running and corrected
+        paras.append((set(WORD.findall(p.text)), may))
     if source.suffix.lower() == ".docx":
         original = work / ("orig-" + source.name)
         original.write_bytes(source.read_bytes())
@@ -190,7 +182,7 @@ def measure(source: Path, work: Path) -> dict:
     else:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
-    row["lines"] = line_harm(page_pieces(a_pdf), page_pieces(b_pdf), free)
+    row["lines"] = line_harm(page_pieces(a_pdf), page_pieces(b_pdf), paras, reflow)
     return row
 
 

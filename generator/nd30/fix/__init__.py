@@ -183,30 +183,28 @@ def _running(p) -> bool:
     return p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
 
 
-def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None, after: list | None) -> dict[int, str] | str | None:
-    """Lines of the fixed pages that are not as they were, where no correction was about wrapping: {paragraph:
-    why} for the corrected paragraphs (not running text) whose words are on them — those corrections are
-    withdrawn; a sentence when only a change of the whole layout (fonts, margins, page header) can explain
-    them — such corrections are given up; None when every changed line is running text a correction may
-    rewrap."""
+def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
+                    after: list | None) -> dict[int, str] | str | None:
+    """Pieces of printed lines of the fixed pages that are not as they were, where no correction was about
+    wrapping. A piece belongs to the paragraphs holding all its words. {paragraph: why} for corrected paragraphs
+    placed on their own (not running text) a changed piece belongs to — those corrections are withdrawn; a
+    sentence when a changed piece belongs to no corrected paragraph and no new font or margins explain it — the
+    corrections of the whole layout are given up; None when every changed piece is running text a correction
+    may rewrap (after a new font or margins: any line but a corrected one placed on its own)."""
     corrected = set(fixer.allowed.looks) | set(fixer.allowed.edits)
-    paras = list(doc.paragraphs())
-    if fixer.risks & {"font", "margins"}:  # a new font or text width rewraps every line, except where it is
-        placed = {wd for p in paras if p.index in corrected and not _running(p) for wd in _WORD.findall(p.text)}
-        free = {wd for p in paras for wd in _WORD.findall(p.text)} - placed  # corrected lines placed on their own
-    else:
-        free = {wd for p in paras if _running(p) and p.index in corrected for wd in _WORD.findall(p.text)}
+    reflow = bool(fixer.risks & {"font", "margins"})  # a new font or text width rewraps lines anywhere
+    words = [(p.index, _running(p), set(_WORD.findall(p.text))) for p in doc.paragraphs()]
     out: dict[int, str] = {}
-    for page, words, shown in pages.changed_pieces(before, after):
-        if words <= free:
-            continue
-        culprits = [p.index for p in paras if p.index in corrected and not _running(p)
-                    and words & set(_WORD.findall(p.text))]
-        if not culprits:
-            return f"dòng chữ trên trang {page} bị dàn lại ({shown})"
-        for n in culprits:
-            out.setdefault(n, f"rút lại: với bản sửa này dòng chữ trên trang {page} bị dàn lại ({shown}), số dòng "
-                              "thay đổi ở chỗ không có lỗi về xuống dòng; hãy sửa trong Word")
+    for page, pieces, shown in pages.changed_pieces(before, after):
+        for piece in pieces:
+            owners = [(n, running) for n, running, held in words if set(piece) <= held]
+            culprits = [n for n, running in owners if n in corrected and not running]
+            if culprits:
+                for n in culprits:
+                    out.setdefault(n, f"rút lại: với bản sửa này dòng chữ trên trang {page} bị dàn lại ({shown}), số "
+                                      "dòng thay đổi ở chỗ không có lỗi về xuống dòng; hãy sửa trong Word")
+            elif not reflow and not any(n in corrected and running for n, running in owners):
+                return f"dòng chữ trên trang {page} bị dàn lại ({shown})"
     return out or None
 
 

@@ -52,18 +52,18 @@ def pieces(text: str) -> list[tuple[str, ...]]:
     return out
 
 
-def changed_pieces(before: list[Counter] | None, after: list[Counter] | None) -> list[tuple[int, set[str], str]]:
-    """The pieces of lines that are not on the fixed page as they were on the original: (page number, their
-    words, how it shows: "“old” → “new”"); nothing when either has no pieces (not rendered, no pdftotext)."""
+def changed_pieces(before: list[Counter] | None, after: list[Counter] | None) -> list[tuple[int, list, str]]:
+    """The pieces of lines that are not on the fixed page as they were on the original: (page number, those
+    pieces as word tuples, how it shows: "“old” → “new”"); nothing when either has no pieces (not rendered,
+    no pdftotext)."""
     out = []
     for n, (a, b) in enumerate(zip(before or [], after or []), start=1):
         old, new = getattr(a, "pieces", None), getattr(b, "pieces", None)
         if not old or not new or old == new:
             continue
         gone, came = old - new, new - old
-        words = {wd for piece in list(gone) + list(came) for wd in piece}
         shown = f"“{' / '.join(' '.join(x) for x in gone)[:60]}” → “{' / '.join(' '.join(x) for x in came)[:60]}”"
-        out.append((n, words, shown))
+        out.append((n, list(gone) + list(came), shown))
     return out
 
 
