@@ -84,7 +84,8 @@ def para(path: Path, starts: str):
 
 def looks(path: Path, starts: str, piece: str) -> set[tuple]:
     """(bold, italic, size) of the runs holding `piece` in the paragraph starting with `starts`."""
-    return {(bool(x.bold), bool(x.italic), x.size_pt) for x in para(path, starts).runs if x.text.strip() and x.text in piece}
+    return {(bool(x.bold), bool(x.italic), x.size_pt) for x in para(path, starts).runs
+            if x.text.strip() and x.text in piece}
 
 
 @pytest.fixture
