@@ -1,8 +1,20 @@
 """Measure `check --fix` damage on real documents: for each file, fix it, then compare the fixed file with the
 original as a reader and as a printer would: the text of every paragraph, the bold / italic / size of every
 character (outside what the fix report says it changed), the number of pages and the words of each page
-(LibreOffice + pdftotext). A file is damaged when it crashed, its text changed beyond the reported corrections,
-a look changed where no correction was reported, or its page count changed.
+(LibreOffice + pdftotext), and the lines of each page (pdftotext -layout, split where columns stand side by
+side): a piece of a line whose words changed is harm
+unless every word on it belongs to a corrected paragraph of running text (justified, outside tables; a size
+fix there may rewrap it; after a new font or margins, any line but a corrected one placed on its own); a
+placed line (centred, tabbed, in a table) that wraps differently is harm. A page number --fix added closer
+than 5 mm to the paper's top edge is harm.
+A reported correction counts as intended only when its change is the one its rule names: check is run again
+on the fixed file and compared rule by rule: a finding the original did not have, on a corrected paragraph or
+of the kind of a correction made, is harm (a fix that creates a finding); other new findings (the check's own
+estimate flipped) are listed as `appeared`; a corrected finding still there is a correction that did not cure
+(`uncured`, said, not harm).
+A .doc is compared with its LibreOffice .docx conversion (what --fix starts from). A file is damaged when it
+crashed, its text changed beyond the reported corrections, a look changed where no correction was reported,
+its page count changed, a line changed as above, or the fix created a finding.
 
     PYTHONPATH=. python tests/real/measure_fix.py [--shared DIR] [NAME ...]   (default: the held-out side)
     PYTHONPATH=. python tests/real/measure_fix.py tests/real/docs/FR-*.doc …   (a NAME may be a path)
@@ -27,19 +39,64 @@ HELD_OUT = ["BC03_bc-de-an-06-t3-2026.docx", "EXT03_ubnd-nghean.docx", "TPL03_to
 WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
+_PROFILE: list[Path] = []  # one LibreOffice profile for the whole run (making one per file cost seconds each)
+
+
 def render(files, out_dir: Path) -> None:
-    subprocess.run(["soffice", f"-env:UserInstallation={(out_dir / 'profile').as_uri()}", "--headless",
+    if not _PROFILE:
+        _PROFILE.append(Path(tempfile.mkdtemp(prefix="measure-fix-profile-")))
+    subprocess.run(["soffice", f"-env:UserInstallation={_PROFILE[0].as_uri()}", "--headless",
                     "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)],
                    capture_output=True, timeout=900, check=True)
 
 
-def pages(pdf: Path) -> list[collections.Counter]:
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+def _pdf_pages(pdf: Path, *layout: str) -> list[str]:
+    text = subprocess.run(["pdftotext", *layout, "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                           check=True).stdout.decode("utf-8")
     found = text.split("\f")
     if found and not found[-1].strip():
         found = found[:-1]
-    return [collections.Counter(WORD.findall(p)) for p in found]
+    return found
+
+
+def pages(pdf: Path) -> list[collections.Counter]:
+    return [collections.Counter(WORD.findall(p)) for p in _pdf_pages(pdf)]
+
+
+def page_pieces(pdf: Path) -> list[collections.Counter]:
+    """Each page's printed pieces of lines (generator.nd30.fix.pages.pieces: columns side by side apart)."""
+    from generator.nd30.fix.pages import pieces
+
+    return [collections.Counter(pieces(page)) for page in _pdf_pages(pdf, "-layout")]
+
+
+def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras: list[tuple[set[str], bool]],
+              reflow: bool) -> list[str]:
+    """Pieces of lines that changed on a page where no correction was about wrapping: a piece belongs to the
+    paragraphs holding all its words (`paras`: their words, and whether a correction may rewrap them); it is
+    harm unless one of them may rewrap — or, after a new font or margins, unless none of them is a corrected
+    line placed on its own (`may` False then). "trang N: 'old' → 'new'"."""
+    out = []
+    for n, (x, y) in enumerate(zip(a, b), start=1):
+        gone, came = x - y, y - x
+        bad = []
+        for piece in list(gone) + list(came):
+            owners = [may for held, may in paras if set(piece) <= held]
+            fine = all(owners) if reflow else any(owners)
+            if not fine:
+                bad.append(piece)
+        if bad:
+            old = " / ".join(" ".join(piece) for piece in gone)
+            new = " / ".join(" ".join(piece) for piece in came)
+            out.append(f"trang {n}: {old[:90]!r} → {new[:90]!r}")
+    return out
+
+
+def finding_keys(doc) -> dict[tuple, str]:
+    from generator.nd30.check import check_document
+
+    return {(f.rule, f.detail.section, f.detail.paragraph): f"{f.where}: [{f.rule}] {f.text[:70]}"
+            for f in check_document(doc).findings}
 
 
 def looks(doc):
@@ -56,7 +113,8 @@ def measure(source: Path, work: Path) -> dict:
     from generator.word.convert import read_word
 
     row = {"file": source.name, "crash": "", "refused": "", "untouched": "", "text": [], "look": [], "pages": "",
-           "moved": "", "changed": 0}
+           "moved": "", "changed": 0, "lines": [], "created": [], "appeared": [], "uncured": [], "withdrawn": [],
+           "reported": []}
     fixed = work / (source.stem + ".fixed.docx")
     try:
         report = fix_docx(source, fixed)
@@ -71,27 +129,59 @@ def measure(source: Path, work: Path) -> dict:
         row["untouched"] = report.untouched
         return row
     row["changed"] = len(report.changed)
+    row["reported"] = [f"{m.where}: [{m.rule}] {m.text[:80]}" for m in report.changed]
+    row["withdrawn"] = [f"{m.where}: {m.text[:110]}" for m in report.refused if "rút lại" in m.text] + \
+        [f"{m.where}: {m.text[:60]}" for m in report.changed if "khoảng cách từ mép trên" in m.text]
     reported = {m.where for m in report.changed}
-    before, after = looks(read_word(source).value), looks(read_word(fixed).value)
-    for (i, t1, l1), (_, t2, l2) in zip(before, after):
-        where = f"đoạn {i + 1}"
-        asked = any(w.endswith(where) for w in reported)
-        if t1 != t2 and not asked:
-            row["text"].append(f"{where}: {t1[:40]!r} → {t2[:40]!r}")
-        on_style = any("cho kiểu" in m.text for m in report.changed)  # a size fixed on a paragraph style
-        if l1 != l2 and not asked and not (on_style and [x[:2] for x in l1] == [x[:2] for x in l2]):
-            row["look"].append(f"{where}: {t1[:40]!r}")
-    if len(before) != len(after):
-        row["text"].append(f"{len(before)} → {len(after)} đoạn")
-    original = work / ("orig-" + source.name)
-    original.write_bytes(source.read_bytes())
+    original_doc, fixed_doc = read_word(source).value, read_word(fixed).value
+    before, after = looks(original_doc), looks(fixed_doc)
+    # rule by rule: what the fixed file's check finds that the original's did not, and what it still finds
+    old_keys, new_keys = finding_keys(original_doc), finding_keys(fixed_doc)
+    # created: on a paragraph a correction touched, or of the kind (rule family) of a correction made; other new
+    # findings (the check's own estimates flipped) are listed as `appeared`, not counted
+    from generator.nd30.fix import family
+
+    kinds = {family(m.rule) for m in report.changed if m.rule}
+    touched = {m.where for m in report.changed if "đoạn" in m.where}  # a paragraph's, not a section's
+    for key, text in new_keys.items():
+        if key not in old_keys:
+            mine = text.split(": [")[0] in touched or family(key[0]) in kinds
+            row["created" if mine else "appeared"].append(text)
+    # a page number --fix added or centred must print where printers print: header distance ≥ 5 mm
+    if any(m.rule.startswith("pagenum.") for m in report.changed):
+        for k, sec in enumerate(fixed_doc.sections, start=1):
+            if sec.headers.get("default") and (sec.header_mm or 0) < 5:
+                row["created"].append(f"phần {k}: số trang cách mép trên tờ giấy {sec.header_mm or 0:.0f} mm")
+    cured = {(m.rule, m.where) for m in report.changed}
+    row["uncured"] = [text for key, text in new_keys.items() if key in old_keys and
+                      (key[0], text.split(": [")[0]) in cured]
+    # words of corrected paragraphs of running text: lines holding only them may rewrap
+    # (a new font or text width rewraps every line except the corrected lines placed on their own)
+    reflow = any(m.rule in ("font.family", "page.margins") for m in report.changed)
+    paras = []
+    for p in original_doc.paragraphs():
+        corrected = any(w.endswith(f"đoạn {p.index + 1}") for w in reported)
+        running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
+        may = not (corrected and not running) if reflow else running and corrected
+        paras.append((set(WORD.findall(p.text)), may))
+    if source.suffix.lower() == ".docx":
+        original = work / ("orig-" + source.name)
+        original.write_bytes(source.read_bytes())
+    else:  # what --fix starts from: LibreOffice's .docx of it (the conversion's own changes are not the fix's)
+        from generator.word.convert import convert_doc
+
+        converted = convert_doc(source, work)
+        original = work / f"orig-{source.stem}.docx"
+        converted.rename(original)
     render([original, fixed], work)
-    a, b = pages(work / f"orig-{source.stem}.pdf"), pages(work / f"{fixed.stem}.pdf")
+    a_pdf, b_pdf = work / f"{original.stem}.pdf", work / f"{fixed.stem}.pdf"
+    a, b = pages(a_pdf), pages(b_pdf)
     if len(a) != len(b):
         row["pages"] = f"{len(a)} → {len(b)}"
     else:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
+    row["lines"] = line_harm(page_pieces(a_pdf), page_pieces(b_pdf), paras, reflow)
     return row
 
 
@@ -106,14 +196,25 @@ def main() -> None:
     for name in ns.names or HELD_OUT:
         with tempfile.TemporaryDirectory(prefix="measure-fix-") as tmp:
             row = measure(Path(name) if Path(name).exists() else docs / name, Path(tmp))
-        bad = bool(row["crash"] or row["text"] or row["look"] or row["pages"])
+        bad = bool(row["crash"] or row["text"] or row["look"] or row["pages"] or row["lines"] or row["created"])
         damaged += bad
         rows.append(row)
         print(f"{'DAMAGED' if bad else 'ok':8} {row['file']}: changed {row['changed']}; crash {row['crash'] or '-'}; "
               f"refused {row['refused'] or '-'}; untouched {bool(row['untouched'])}; text {row['text'][:3] or '-'}; "
               f"look {row['look'][:3] or '-'}; pages {row['pages'] or 'same'}; words moved on pages "
               f"{row['moved'] or '-'}", flush=True)
+        if bad or row["uncured"] or row["withdrawn"] or row["appeared"]:
+            for m in row["reported"][:12]:
+                print(f"    fixed: {m}", flush=True)
+        for key, label in (("lines", "line"), ("created", "created"), ("appeared", "appeared"), ("uncured", "uncured"),
+                           ("withdrawn", "withdrawn")):
+            for item in row[key][:6]:
+                print(f"    {label}: {item}", flush=True)
     print(f"damaged: {damaged} of {len(rows)}")
+    if _PROFILE:
+        import shutil
+
+        shutil.rmtree(_PROFILE[0], ignore_errors=True)
 
 
 if __name__ == "__main__":

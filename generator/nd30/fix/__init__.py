@@ -114,22 +114,100 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
 
     off: set[str] = set()
     why = ""
+    withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
-        report = _attempt(source, out, shown, off, why, original, **limits)
+        report = _attempt(source, out, shown, off, why, original, withdrawn, **limits)
         if isinstance(report, FixReport):
             return report
+        if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
+            if set(report) <= set(withdrawn):  # nothing left to withdraw there: never loop
+                raise FixError(f"{shown}: bản sửa vẫn làm thay đổi chỗ không có lỗi ("
+                               + "; ".join(report.values()) + ") nên không được ghi; hãy sửa các lỗi trong Word")
+            withdrawn.update(report)
+            continue
         risks, change = report
         if change == pages.NOT_RENDERED:  # no layout to compare with: every such correction given up at once
             off |= set(RISKS)
         else:
             off.add(next(name for name in RISKS if name in risks and name not in off))
-        why = f"với bản sửa này {change}; chữ ký có thể bị đẩy sang trang sau — hãy sửa trong Word"
+        moved = change.startswith(("văn bản dàn trang", "chữ chuyển sang trang"))  # pages.page_change
+        why = f"với bản sửa này {change}" + ("; chữ ký có thể bị đẩy sang trang sau" if moved else "") + \
+            " — hãy sửa trong Word"
+
+
+def _key(found: Message) -> tuple:
+    return found.rule, found.detail.section, found.detail.paragraph
+
+
+def created(before, after, fixer: Fixer, shown: Path) -> dict[int, str] | str:
+    """The findings of the fixed file that the original did not have and a correction explains (a correction
+    that created a fault): {paragraph: why} for those on a paragraph a correction touched (withdrawn, said);
+    for one of the same kind (rule family) as a correction made elsewhere, when corrections of the whole layout
+    were made (fonts, margins, page header: RISKS), a sentence saying which finding appeared (those corrections
+    are then given up one by one); else the fix is not written at all (FixError, saying which). A new finding
+    no correction explains (the check's own estimate flipped: a page count guessed from the new margins shows
+    a page number it did not judge before) is not the fix's doing: it stays in the report's findings."""
+    old = {_key(f) for f in before.findings}
+    touched = set(fixer.allowed.looks) | set(fixer.allowed.edits)
+    kinds = {family(m.rule) for m in fixer.changed if m.rule}
+    out: dict[int, str] = {}
+    for f in after.findings:
+        if _key(f) in old:
+            continue
+        n = f.detail.paragraph
+        if n is not None and n in touched:
+            out.setdefault(n, f"rút lại: sau khi sửa, kiểm tra lại báo lỗi mới mà bản gốc không có: "
+                              f"{f.text.rstrip('.')} — lỗi ban đầu có thể đã bị đọc nhầm; hãy xem lại dòng này "
+                              "trong Word")
+        elif family(f.rule) in kinds and fixer.risks - fixer.off:
+            return f"xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text.rstrip('.')})"
+        elif family(f.rule) in kinds:
+            raise FixError(f"{shown}: bản sửa làm xuất hiện lỗi mới mà bản gốc không có ({f.where}: {f.text}) nên "
+                           "không được ghi; hãy sửa các lỗi trong Word")
+    return out
+
+
+def family(rule: str) -> str:
+    """The kind of a rule: the part it is about ("pagenum" of "pagenum.size", "signer" of "signer.style")."""
+    return rule.split(".")[0]
+
+
+def _running(p) -> bool:
+    """Running text: justified, outside tables, no tab inside (its lines may rewrap when its size or the font
+    changes)."""
+    return p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
+
+
+def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
+                    after: list | None) -> dict[int, str] | str | None:
+    """Pieces of printed lines of the fixed pages that are not as they were, where no correction was about
+    wrapping. A piece belongs to the paragraphs holding all its words. {paragraph: why} for corrected paragraphs
+    placed on their own (not running text) a changed piece belongs to — those corrections are withdrawn; a
+    sentence when a changed piece belongs to no corrected paragraph and no new font or margins explain it — the
+    corrections of the whole layout are given up; None when every changed piece is running text a correction
+    may rewrap (after a new font or margins: any line but a corrected one placed on its own)."""
+    corrected = set(fixer.allowed.looks) | set(fixer.allowed.edits)
+    reflow = bool(fixer.risks & {"font", "margins"})  # a new font or text width rewraps lines anywhere
+    words = [(p.index, _running(p), set(_WORD.findall(p.text))) for p in doc.paragraphs()]
+    out: dict[int, str] = {}
+    for page, pieces, shown in pages.changed_pieces(before, after):
+        for piece in pieces:
+            owners = [(n, running) for n, running, held in words if set(piece) <= held]
+            culprits = [n for n, running in owners if n in corrected and not running]
+            if culprits:
+                for n in culprits:
+                    out.setdefault(n, f"rút lại: với bản sửa này dòng chữ trên trang {page} bị dàn lại ({shown}), số "
+                                      "dòng thay đổi ở chỗ không có lỗi về xuống dòng; hãy sửa trong Word")
+            elif not reflow and not any(n in corrected and running for n, running in owners):
+                return f"dòng chữ trên trang {page} bị dàn lại ({shown})"
+    return out or None
 
 
 def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
-             **limits) -> FixReport | tuple[set[str], str]:
-    """One pass with the risks in `off` given up (`off_why` says why). When it made corrections that may
-    reflow the text and the pages changed: (those risks, how the pages changed), nothing written."""
+             withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
+    """One pass with the risks in `off` given up (`off_why` says why) and no correction on the paragraphs
+    `withdrawn`. When it made corrections that may reflow the text and the pages changed: (those risks, how
+    the pages changed); when corrections created findings: {paragraph: why} to withdraw; nothing written."""
     with open_package(source, **limits) as pkg:
         read = read_package(pkg)
         identified = identify(p.text for p in read.value.paragraphs())  # as `check` identifies it
@@ -143,7 +221,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
         for found in before.findings:
             if found.detail.fix is None or not RULE[found.rule].fixable:
                 continue
-            reason = refusal(ck, found)
+            reason = withdrawn.get(found.detail.fix.paragraph) or refusal(ck, found)
             if reason is None:
                 todo.append(found)
             elif not any(m.where == found.where and m.rule == found.rule for m in fixer.refused):
@@ -174,10 +252,21 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                                    + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát "
                                    "triển")
                 if fixer.risks - off and pages.can_render():
-                    change = pages.page_change(original(), pages.page_words(tmp))
+                    laid = pages.page_words(tmp)
+                    change = pages.page_change(original(), laid)
                     if change is not None:
                         return fixer.risks - off, change
+                    rewrapped = rewrapped_lines(read.value, fixer, original(), laid)
+                    if isinstance(rewrapped, dict):
+                        return rewrapped
+                    if rewrapped is not None:
+                        return fixer.risks - off, rewrapped
                 after = check_document(again.value, again.messages)
+                harmed = created(before, after, fixer, shown)
+                if isinstance(harmed, str):
+                    return fixer.risks - off, harmed
+                if harmed:
+                    return harmed
                 staged.commit()
             except KehoachError as exc:  # the output read back: named as the user named it, never the temporary
                 raise type(exc)([replace(p, file=p.file.replace(str(tmp), str(out)),

@@ -4,7 +4,11 @@
 - a Nơi nhận correction only on a Nơi nhận line ("- …"): never on a signature line taken for one, never a
   ";" on the "- Lưu" line, never on a line whose item goes on in the next line (a wrapped recipient);
 - a larger size only where a line placed on its own (centred, or pushed with spaces) still fits: a date
-  placed with spaces must not wrap (running text may wrap).
+  placed with spaces must not wrap (running text may wrap); on a line that sets several elements side by
+  side with tabs (the agency name and the Tiêu ngữ), only on one element at a time, and only when that
+  element still fits the room its tab stop gives it;
+- never bold on a số, ký hiệu ("/BC-UBND": ND30 sets it upright, not bold), and no size, bold or italic inside
+  a table of the content (an attached list): only the tables that lay out the header or the signature.
 Margins are guarded where they are changed (page.py), and every correction that may reflow the text is
 kept only when the pages hold the same words as before (fix/__init__.py, pages.py)."""
 from __future__ import annotations
@@ -13,7 +17,7 @@ import re
 
 from generator.core.messages import Message
 from generator.core.text import text_width_pt
-from generator.nd30.check.base import Checker
+from generator.nd30.check.base import Checker, segments
 from generator.nd30.rules import RULE
 
 
@@ -38,10 +42,74 @@ def refusal(ck: Checker, found: Message) -> str | None:
             if nxt is not None and nxt.text.strip() and not nxt.text.strip().startswith("-") \
                     and not nxt.text.strip().startswith("Nơi nhận"):
                 return "nơi nhận này còn tiếp ở dòng sau (một nơi nhận viết trên hai dòng)"
+    if fix.kind == "format":
+        why = _format_refusal(ck, p, fix)
+        if why is not None:
+            return why
     placed = p.alignment != "both" or p.text.startswith("  ")  # a line set where it is, not running text
     if fix.kind == "format" and fix.size is not None and placed and "\t" not in p.text:
         if _wraps_at(ck, p, fix.size):
             return f"ở cỡ {fix.size:g} dòng chữ không còn vừa một dòng (bị xuống dòng)"
+    return None
+
+
+_SYMBOL = re.compile(r"/\s*[A-ZĐ][A-ZĐ0-9]*(-[A-ZĐ0-9]+)+")  # "/BC-UBND", "/QĐ-UBND": a ký hiệu
+# what only the header's or the signature's table holds (a table of the content holds none of it)
+_LAYOUT = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|Nơi nhận|Số\s*:|TM\.|T/M|KT\.|TL\.|TUQ\.|Q\.\s)|, ngày\b")
+
+
+def _format_refusal(ck: Checker, p, fix) -> str | None:
+    piece = p.text[fix.start:fix.end]
+    if "\t" in piece.strip() or "\n" in piece.strip():
+        return ("dòng này đặt nhiều thành phần cạnh nhau (cách bằng Tab hoặc xuống dòng): định dạng chỉ sửa được "
+                "cho từng thành phần, không cho cả dòng; hãy sửa trong Word")
+    if fix.bold and _SYMBOL.search(piece):
+        return "đây là số, ký hiệu của văn bản: Nghị định 30 trình bày chữ đứng, không in đậm; không tự in đậm"
+    cell = ck.cell_of.get(p.index)
+    if cell is not None and id(cell[0]) not in _layout_tables(ck):
+        return ("đoạn chữ nằm trong một bảng của nội dung (không phải bảng tiêu đề hay bảng chữ ký): định dạng "
+                "trong bảng để người soạn quyết định")
+    if fix.size is not None and "\t" in p.text.strip():
+        why = _tab_room(ck, p, fix)
+        if why is not None:
+            return why
+    return None
+
+
+def _layout_tables(ck: Checker) -> set[int]:
+    """ids of the tables that lay out the header or the signature (found once per checker, not per finding)."""
+    found = getattr(ck, "_fix_layout_tables", None)
+    if found is None:
+        found = {id(ck.cell_of[q.index][0]) for q in ck.paras
+                 if q.index in ck.cell_of and _LAYOUT.search(q.text.strip())}
+        ck._fix_layout_tables = found
+    return found
+
+
+def _tab_room(ck: Checker, p, fix) -> str | None:
+    """A larger size for one element of a tabbed line: it must still fit the room its tab stop gives it
+    (a centred stop: twice the distance to the nearer edge; a left stop: up to the next stop or the edge)."""
+    old_size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None)
+    if old_size is None or fix.size <= old_size:
+        return None
+    piece = p.text[fix.start:fix.end]
+    width = ck.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
+    tabs_before = p.text[:fix.start].count("\t")
+    stops = sorted((pos, align) for align, pos in p.tab_stops if align != "clear")
+    if tabs_before == 0:
+        nxt = stops[0][0] if stops else width
+        room = nxt
+    elif tabs_before <= len(stops):
+        pos, align = stops[tabs_before - 1]
+        after = stops[tabs_before][0] if tabs_before < len(stops) else width
+        room = {"center": 2 * min(pos, width - pos), "right": pos}.get(align, after - pos)
+    else:
+        room = 0.0
+    seg = next((g for g in segments(p) if g.start <= fix.start < g.end), None)
+    style = "bold" if seg is not None and seg.bold else ("italic" if seg is not None and seg.italic else "regular")
+    if text_width_pt(piece.strip(), fix.size, style) * 1.02 > room:
+        return (f"ở cỡ {fix.size:g} “{piece.strip()[:40]}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
+                "cách nhau bằng Tab): chữ sẽ bị đẩy xuống dòng; hãy sửa trong Word")
     return None
 
 

@@ -110,7 +110,7 @@ def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
         mar.set(w(side), str(round(value * TWIPS_PER_MM)))
         shown.append(f"{SIDE_WORDS[side]} {value:g} mm")
     for attr, default in (("header", "567"), ("footer", "567"), ("gutter", "0")):
-        if mar.get(w(attr)) is None:
+        if mar.get(w(attr)) is None or (attr != "gutter" and mar.get(w(attr)) == "0"):  # 0: .doc → .docx
             mar.set(w(attr), default)
     fx.note(f"lề {', '.join(shown)}", found.where, found)
     return True

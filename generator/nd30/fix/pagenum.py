@@ -1,5 +1,6 @@
 """Corrections of the page numbers (check/pagenum.py): a PAGE field centred in the section's default page
-header (a new header part when there is none), and no number on the first page ("page_number")."""
+header (a new header part when there is none), and no number on the first page ("page_number"); where the section's
+header distance is 0 (LibreOffice's .doc → .docx), 10 mm, so that the number prints where printers print."""
 from __future__ import annotations
 
 import posixpath
@@ -8,7 +9,7 @@ from lxml import etree
 
 from generator import nd30
 from generator.core.messages import Message
-from generator.core.units import half_points
+from generator.core.units import TWIPS_PER_MM, half_points
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix.xml import PPR_ORDER, RPR_ORDER, SECT_ORDER, body_sections, ordered_child, props
@@ -71,6 +72,7 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
                 ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
         if page:
             fx.note(f"số trang canh giữa, cỡ {size:g}", where, found)
+    _header_distance(fx, sect, where, found)
     if fix.section == 0:
         if sect.find(w("titlePg")) is None:
             ordered_child(sect, "titlePg", SECT_ORDER)
@@ -83,6 +85,31 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
                 fx.dirty.add(rel.target)
                 fx.note("bỏ số trang ở đầu trang của trang thứ nhất", "phần 1", found)
     return True
+
+
+# the page number's distance from the paper's top edge when the section gives none (LibreOffice's .doc → .docx
+# writes 0): 10 mm keeps it clear of the 4–6 mm edge many printers cannot print, and a 14 pt line (≈ 5 mm) under
+# it still ends inside ND30's top margin (PL I: lề trên 20–25 mm)
+HEADER_DISTANCE_MM = 10.0
+HEADER_DISTANCE_MIN_MM = 5.0  # less: the number may fall where the printer cannot print
+
+
+def _header_distance(fx: Fixer, sect, where: str, found: Message) -> None:
+    """A section whose header distance is 0 (or absent, or under HEADER_DISTANCE_MIN_MM) gets
+    HEADER_DISTANCE_MM, said; a distance the drafter set is kept."""
+    mar = ordered_child(sect, "pgMar", SECT_ORDER, replace=False)
+    raw = mar.get(w("header"))
+    try:
+        old = int(raw) / TWIPS_PER_MM if raw is not None else None
+    except ValueError:
+        old = None
+    if old is not None and old >= HEADER_DISTANCE_MIN_MM:
+        return
+    mar.set(w("header"), str(round(HEADER_DISTANCE_MM * TWIPS_PER_MM)))
+    shown = "không có" if old is None else f"đang là {old:.0f} mm"
+    fx.note(f"khoảng cách từ mép trên tờ giấy đến số trang {HEADER_DISTANCE_MM:g} mm ({shown}: số trang sẽ in sát mép "
+            "giấy, chỗ nhiều máy in không in được; 10 mm vẫn nằm trong lề trên 20–25 mm của Nghị định 30, Phụ lục I)",
+            where, found)
 
 
 def _drop_page_fields(root) -> bool:

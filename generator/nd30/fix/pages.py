@@ -1,7 +1,9 @@
 """The pages of a Word file as LibreOffice lays them out, for `--fix` to see that a correction that reflows
 the text (margins that change the text area) leaves every page holding the words it held — the signature
-block is not pushed onto another page. Without LibreOffice such a correction is not made; without
-pdftotext (poppler) only the number of pages is compared."""
+block is not pushed onto another page — and every line holding the words it held where no correction was
+about wrapping (a Tiêu ngữ grown on a tabbed header line must not drop "Hạnh phúc" onto a line of its own).
+Without LibreOffice such a correction is not made; without pdftotext (poppler) only the number of pages is
+compared."""
 from __future__ import annotations
 
 import re
@@ -26,9 +28,48 @@ def can_render() -> bool:
     return find_soffice() is not None
 
 
+class Page(Counter):
+    """The words of one page (a Counter), and its printed pieces of lines (`pieces`: a Counter of word tuples,
+    each a line's run of text between gaps of 3 spaces or more, so that columns side by side — the agency and
+    the Quốc hiệu, the Nơi nhận and the signature — are pieces of their own whatever their vertical shift)."""
+
+    def __init__(self, text: str = ""):
+        super().__init__(_WORD.findall(text))
+        self.pieces: Counter = Counter(pieces(text))
+
+
+_GAP = re.compile(r"\s{3,}")
+
+
+def pieces(text: str) -> list[tuple[str, ...]]:
+    """The pieces of the printed lines of a page laid out by pdftotext -layout, as their words."""
+    out = []
+    for line in text.splitlines():
+        for piece in _GAP.split(line):
+            found = tuple(_WORD.findall(piece))
+            if found:
+                out.append(found)
+    return out
+
+
+def changed_pieces(before: list[Counter] | None, after: list[Counter] | None) -> list[tuple[int, list, str]]:
+    """The pieces of lines that are not on the fixed page as they were on the original: (page number, those
+    pieces as word tuples, how it shows: "“old” → “new”"); nothing when either has no pieces (not rendered,
+    no pdftotext)."""
+    out = []
+    for n, (a, b) in enumerate(zip(before or [], after or []), start=1):
+        old, new = getattr(a, "pieces", None), getattr(b, "pieces", None)
+        if not old or not new or old == new:
+            continue
+        gone, came = old - new, new - old
+        shown = f"“{' / '.join(' '.join(x) for x in gone)[:60]}” → “{' / '.join(' '.join(x) for x in came)[:60]}”"
+        out.append((n, list(gone) + list(came), shown))
+    return out
+
+
 def page_words(docx: Path) -> list[Counter] | None:
-    """The words of each page of `docx` rendered by LibreOffice (None when it cannot be rendered); without
-    pdftotext, one empty Counter per page."""
+    """The words of each page of `docx` rendered by LibreOffice (None when it cannot be rendered), as Pages;
+    without pdftotext, one empty Counter per page."""
     from generator.word.convert import convert_doc
 
     with tempfile.TemporaryDirectory(prefix="kehoach-pages-") as tmp:
@@ -42,14 +83,14 @@ def page_words(docx: Path) -> list[Counter] | None:
         if shutil.which("pdftotext") is None:
             return [Counter() for _ in range(count)]
         try:
-            text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+            text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
                                   timeout=RENDER_TIMEOUT_S, check=True).stdout.decode("utf-8", "replace")
         except (OSError, subprocess.SubprocessError):
             return [Counter() for _ in range(count)]
     pages = text.split("\f")
     if pages and not pages[-1].strip():
         pages = pages[:-1]
-    return [Counter(_WORD.findall(p)) for p in pages]
+    return [Page(p) for p in pages]
 
 
 def page_change(before: list[Counter] | None, after: list[Counter] | None) -> str | None:

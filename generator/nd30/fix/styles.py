@@ -3,7 +3,9 @@ every run of every paragraph that uses it ("cỡ chữ nội dung 12" on 80 para
 
 Only when it is safe: the style that gives these paragraphs their size (the first of their style's basedOn
 chain that sets one) gives it to no paragraph the rule did not ask to change (so no other paragraph changes
-size), and none of them sits in a table (a table style may stand between). Otherwise the corrections stay direct, paragraph by paragraph."""
+size), none of them sits in a table (a table style may stand between), and each correction covers its
+paragraph's whole text (a style's size would change every element of a tabbed line). Otherwise the
+corrections stay direct, paragraph by paragraph."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -64,7 +66,7 @@ def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
         # every paragraph with text whose size comes from this style: all must be asked, none in a table
         affected = [p for p in sized_by[owner] if _inheriting(fx, p.index) is not False]
         if {p.index for p in affected} != asked or any(ck.cell_of.get(i) for i in asked) \
-                or any(_inheriting(fx, i) is not True for i in asked):
+                or any(_inheriting(fx, i) is not True for i in asked) or any(_partial(para, f) for f in items):
             continue
         style = by_id[owner]
         rpr = style.find(w("rPr"))
@@ -79,6 +81,14 @@ def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
         fx.note(f"cỡ chữ {size:g} cho kiểu “{shown}” ({len(asked)} đoạn lấy cỡ chữ từ kiểu này)", "toàn văn bản",
                 items[0])
     return done
+
+
+def _partial(para: dict, found: Message) -> bool:
+    """The correction covers only part of its paragraph's visible text (one element of a tabbed line): a size
+    set on the style would change the other elements too."""
+    fix = found.detail.fix
+    text = para[fix.paragraph].text
+    return bool(text[:fix.start].strip() or text[fix.end:].strip())
 
 
 def _size_owner(by_id: dict, style_id: str | None, memo: dict) -> str | None:

@@ -1,0 +1,231 @@
+"""`check --fix` refuses what would harm, on small generated documents: one test per harm people saw on the
+fixed pages of documents kehoach never saw (issue 20, item 3), each failing when that harm is back.
+
+- a fix that creates a finding the original did not have is withdrawn ("Nơi nhận:" made 13 pt and upright
+  after a false "signer" reading);
+- a larger size for one element of a tabbed header line (agency name and Tiêu ngữ side by side) only when that
+  element still fits its tab stop's room, and never for a range spanning the tab;
+- a correction whose line is laid out again (a piece of a printed line changes) where it was not about
+  wrapping is withdrawn;
+- never bold on a ký hiệu ("/BC-UBND"), no format inside a table of the content;
+- a page number added in a section whose header distance is 0 gets 10 mm (not 3 mm from the paper's edge)."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from generator.nd30.check import check_document
+from generator.nd30.check.base import Fix
+from generator.nd30.fix import fix_docx, pages
+from generator.word import read_docx
+from tests.word.docx_factory import make_docx, p, r, sect, tbl, tc, tr
+from tests.word.test_fix_damage import finding, inject
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def run(text: str, size: float = 13, *, b: bool = False, i: bool = False) -> str:
+    rpr = ('<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/>'
+           + ("<w:b/>" if b else "") + ("<w:i/>" if i else "") + f'<w:sz w:val="{round(size * 2)}"/>'
+           + f'<w:szCs w:val="{round(size * 2)}"/>')
+    return r(text, rpr)
+
+
+def tab(size: float = 13) -> str:
+    return f'<w:r><w:rPr><w:sz w:val="{round(size * 2)}"/></w:rPr><w:tab/></w:r>'
+
+
+def report_docx(path: Path, *, motto_tab: int = 6500, motto_size: float = 13, number: list[str] | None = None,
+                extra: str = "", header_mm: int | None = None) -> Path:
+    """A one-page Báo cáo whose header is typed with tabs: agency and Quốc hiệu, agency and Tiêu ngữ, number
+    and date side by side; "Nơi nhận:" and the signer's title on one tabbed line."""
+    tabs = f'<w:tabs><w:tab w:val="center" w:pos="1800"/><w:tab w:val="center" w:pos="{motto_tab}"/></w:tabs>'
+    just = '<w:jc w:val="both"/><w:ind w:firstLine="567"/><w:spacing w:before="120" w:after="0"/>'
+    sign = '<w:tabs><w:tab w:val="center" w:pos="6500"/></w:tabs>'
+    number = number or ["Số: 12/BC-SNV"]
+    body = "".join([
+        p(tab(), run("UBND TỈNH LÂM ĐỒNG"), tab(), run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b=True), ppr=tabs),
+        p(tab(), run("SỞ NỘI VỤ", b=True), tab(motto_size), run("Độc lập - Tự do - Hạnh phúc", motto_size, b=True),
+          ppr=tabs),
+        p(tab(), *[run(x) if x != "\t" else tab() for x in number], tab(),
+          run("Lâm Đồng, ngày 05 tháng 3 năm 2026", 14, i=True), ppr=tabs),
+        p(run("BÁO CÁO", 14, b=True), ppr='<w:jc w:val="center"/>'),
+        p(run("Kết quả công tác cải cách hành chính quý I năm 2026", 14, b=True), ppr='<w:jc w:val="center"/>'),
+        p(run("Thực hiện kế hoạch của Ủy ban nhân dân tỉnh, Sở Nội vụ báo cáo kết quả công tác cải cách hành "
+              "chính quý I năm 2026 như sau:", 14), ppr=just),
+        p(run("I. KẾT QUẢ THỰC HIỆN", 14, b=True), ppr=just),
+        p(run("Trong quý, Sở đã hoàn thành các nhiệm vụ được giao đúng tiến độ, bảo đảm chất lượng.", 14), ppr=just),
+        extra,
+        p(run("Tiếp tục triển khai các nhiệm vụ còn lại theo kế hoạch đã được phê duyệt./.", 14), ppr=just),
+        p(run("Nơi nhận:", 12, b=True, i=True), tab(), run("GIÁM ĐỐC", 14, b=True), ppr=sign),
+        p(run("- UBND tỉnh;", 11)),
+        p(run("- Lưu: VT, NV.", 11)),
+        p(tab(), run("Nguyễn Văn An", 14, b=True), ppr=sign),
+        sect(),
+    ])
+    out = make_docx(path, body)
+    if header_mm is not None:  # LibreOffice's .doc → .docx writes w:header="0"
+        with zipfile.ZipFile(out) as z:
+            parts = {n: z.read(n) for n in z.namelist()}
+        parts["word/document.xml"] = parts["word/document.xml"].replace(
+            b'w:header="720"', f'w:header="{round(header_mm * 1440 / 25.4)}"'.encode())
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, data in parts.items():
+                z.writestr(name, data)
+    return out
+
+
+def para(path: Path, starts: str):
+    return next(q for q in read_docx(path).value.paragraphs() if q.text.lstrip("\t").startswith(starts))
+
+
+def looks(path: Path, starts: str, piece: str) -> set[tuple]:
+    """(bold, italic, size) of the runs holding `piece` in the paragraph starting with `starts`."""
+    return {(bool(x.bold), bool(x.italic), x.size_pt) for x in para(path, starts).runs
+            if x.text.strip() and x.text in piece}
+
+
+@pytest.fixture
+def no_layout(monkeypatch):
+    """No LibreOffice layout (fast): corrections are judged by the re-check and the guards."""
+    monkeypatch.setattr(pages, "can_render", lambda: False)
+
+
+def _keys(path: Path) -> set[tuple]:
+    return {(f.rule, f.detail.paragraph) for f in check_document(read_docx(path).value).findings}
+
+
+def test_fix_that_creates_a_finding_is_withdrawn(tmp_path, no_layout):
+    """A false "signer" reading of the tabbed "Nơi nhận:\tGIÁM ĐỐC" line made "Nơi nhận:" 13 pt and upright;
+    the fixed file's own check then reported "Nơi nhận:". The correction is withdrawn, and said."""
+    source = report_docx(tmp_path / "bc.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    fixed = tmp_path / "fixed.docx"
+    assert looks(fixed, "Nơi nhận", "Nơi nhận:") == {(True, True, 12.0)}
+    assert not _keys(fixed) - _keys(source)
+    assert any("rút lại" in m.text and "bản gốc không có" in m.text for m in report.refused)
+
+
+def test_larger_tieu_ngu_on_a_tabbed_line_must_still_fit_its_tab_stop(tmp_path, no_layout):
+    """"Độc lập - Tự do - Hạnh phúc" at 12 pt, centred on a tab stop near the right margin: at 14 pt it no longer
+    fits and "Hạnh phúc" would drop onto a line of its own. Left as it is, with the reason."""
+    source = report_docx(tmp_path / "bc.docx", motto_tab=7470, motto_size=12)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc") == {(True, False, 12.0)}
+    assert looks(tmp_path / "fixed.docx", "SỞ NỘI VỤ", "SỞ NỘI VỤ") == {(True, False, 13.0)}
+    assert any("Tab" in m.text and "không còn vừa" in m.text for m in report.refused)
+
+
+def test_size_fix_spanning_the_tab_of_a_mixed_line_is_refused(tmp_path, no_layout, monkeypatch):
+    """A size fix over the whole tabbed line (agency name and Tiêu ngữ) would grow the agency name past 13."""
+    source = report_docx(tmp_path / "bc.docx")
+    line = para(source, "SỞ NỘI VỤ")
+    inject(monkeypatch, finding("motto.size", line.index, Fix("format", line.index, 1, len(line.text), size=14.0)))
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "SỞ NỘI VỤ", "SỞ NỘI VỤ") == {(True, False, 13.0)}
+    assert any("từng thành phần" in m.text for m in report.refused)
+
+
+# the layout of the header line before and after a larger Tiêu ngữ, as pdftotext -layout prints them
+_BEFORE = ("       UBND TỈNH LÂM ĐỒNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "          SỞ NỘI VỤ                          Độc lập - Tự do - Hạnh phúc\n")
+_AFTER = ("       UBND TỈNH LÂM ĐỒNG                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "          SỞ NỘI VỤ                          Độc lập - Tự do -\n"
+          "                                             Hạnh phúc\n")
+
+
+def test_correction_whose_line_is_laid_out_again_is_withdrawn(tmp_path, monkeypatch):
+    """The pages hold the same words, but the Tiêu ngữ's line broke in two: the size correction that did it is
+    withdrawn (the fix is made again without it), and said."""
+    source = report_docx(tmp_path / "bc.docx", motto_size=12)
+    monkeypatch.setattr(pages, "can_render", lambda: True)
+    monkeypatch.setattr(pages, "page_words", lambda path: [pages.Page(_BEFORE if Path(path) == source or
+                                                                      _grown(path) is False else _AFTER)])
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc") == {(True, False, 12.0)}
+    assert any("dàn lại" in m.text and "rút lại" in m.text for m in report.refused)
+
+
+def _grown(path) -> bool:
+    """The Tiêu ngữ of this file is no longer 12 pt (the layout stub's view of it)."""
+    return looks(Path(path), "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc") != {(True, False, 12.0)}
+
+
+def test_bold_is_never_added_to_a_ky_hieu(tmp_path, no_layout, monkeypatch):
+    """"Số:\t/BC-SNV" (number left blank): "/BC-SNV" taken for an agency line must not be made bold."""
+    source = report_docx(tmp_path / "bc.docx", number=["Số:", "\t", "/BC-SNV"])
+    line = para(source, "Số:")
+    start = line.text.index("/BC-SNV")
+    inject(monkeypatch, finding("issuer.style", line.index, Fix("format", line.index, start, start + 7, bold=True)))
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "Số:", "/BC-SNV") == {(False, False, 13.0)}
+    assert any("ký hiệu" in m.text for m in report.refused)
+
+
+def test_no_bold_inside_a_table_of_the_content(tmp_path, no_layout, monkeypatch):
+    """A name in an attached list taken for a heading is not made bold."""
+    names = tbl(tr(tc(p(run("STT", 13, b=True))), tc(p(run("Họ và tên", 13, b=True)))),
+                tr(tc(p(run("1", 13))), tc(p(run("Trần Thị Bình", 13)))), grid=[1000, 4000])
+    source = report_docx(tmp_path / "bc.docx", extra=names)
+    name = para(source, "Trần Thị Bình")
+    inject(monkeypatch, finding("heading.style", name.index, Fix("format", name.index, 0, len(name.text), bold=True)))
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "Trần Thị Bình", "Trần Thị Bình") == {(False, False, 13.0)}
+    assert any("bảng của nội dung" in m.text for m in report.refused)
+
+
+def _header_distance(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+    return root.find(f".//{W}sectPr/{W}pgMar").get(f"{W}header")
+
+
+def test_page_number_added_where_the_header_distance_is_0_gets_10_mm(tmp_path, no_layout, monkeypatch):
+    """LibreOffice's .doc → .docx writes a header distance of 0: the added page number printed 3 mm from the
+    paper's edge. 10 mm (inside ND30's 20–25 mm top margin), said."""
+    source = report_docx(tmp_path / "bc.docx", header_mm=0)
+    inject(monkeypatch, finding("pagenum.missing", 0, Fix("page_number", section=0, page_number_size=13.0)))
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert _header_distance(tmp_path / "fixed.docx") == "567"
+    assert any("10 mm" in m.text for m in report.changed)
+
+
+def test_header_distance_the_drafter_set_is_kept(tmp_path, no_layout, monkeypatch):
+    source = report_docx(tmp_path / "bc.docx", header_mm=12)
+    inject(monkeypatch, finding("pagenum.missing", 0, Fix("page_number", section=0, page_number_size=13.0)))
+    fix_docx(source, tmp_path / "fixed.docx")
+    assert _header_distance(tmp_path / "fixed.docx") == str(round(12 * 1440 / 25.4))
+
+
+def test_columns_side_by_side_shifting_vertically_are_not_a_changed_line():
+    """Nơi nhận on the left, the signature on the right: when the left column's lines get smaller, pdftotext
+    prints them beside other lines of the right column; no piece of a line changed. A wrapped line did."""
+    before = pages.Page("Nơi nhận:                         GIÁM ĐỐC\n- UBND tỉnh;\n- Lưu: VT, NV.      (đã ký)\n")
+    shifted = pages.Page("Nơi nhận:                         GIÁM ĐỐC\n- UBND tỉnh;        (đã ký)\n- Lưu: VT, NV.\n")
+    wrapped = pages.Page("Nơi nhận:                         GIÁM\nĐỐC\n- UBND tỉnh;\n- Lưu: VT, NV.      (đã ký)\n")
+    assert pages.changed_pieces([before], [shifted]) == []
+    [(page, pieces, _)] = pages.changed_pieces([before], [wrapped])
+    assert page == 1 and sorted(pieces) == [("GIÁM",), ("GIÁM", "ĐỐC"), ("ĐỐC",)]
+
+
+def test_size_of_one_element_of_a_tabbed_line_is_not_set_on_the_style(tmp_path, no_layout, monkeypatch):
+    """Three paragraphs take their size from one style and the rule asks each to change: the style would be
+    changed, and with it the element of the tabbed line no rule asked about ("Ghi chú:")."""
+    def styled(*runs):
+        return p(*runs, style="BodyJustified")
+
+    extra = (styled(r("Nội dung thứ nhất của báo cáo.")) + styled(r("Nội dung thứ hai của báo cáo."))
+             + styled(r("Ghi chú:"), "<w:r><w:tab/></w:r>", r("nội dung ghi chú.")))
+    source = report_docx(tmp_path / "bc.docx", extra=extra)
+    found = []
+    for starts in ("Nội dung thứ nhất", "Nội dung thứ hai", "Ghi chú:"):
+        q = para(source, starts)
+        start = q.text.index("\t") + 1 if "\t" in q.text else 0
+        found.append(finding("body.size", q.index, Fix("format", q.index, start, len(q.text), size=13.0)))
+    inject(monkeypatch, *found)
+    fix_docx(source, tmp_path / "fixed.docx")
+    assert looks(tmp_path / "fixed.docx", "Ghi chú:", "Ghi chú:") == {(False, False, 14.0)}
+    assert looks(tmp_path / "fixed.docx", "Ghi chú:", "nội dung ghi chú.") == {(False, False, 13.0)}
