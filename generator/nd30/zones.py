@@ -375,6 +375,20 @@ _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNOREC
 _FORM_LINE = re.compile(r"^(MẪU|Mẫu)\s+(SỐ|số)\s*\w+")
 
 
+_FORM_TITLE = re.compile(r"^(PHIẾU|ĐƠN|GIẤY|TỜ\s+KHAI|BẢN\s+KHAI|BẢN\s+ĐĂNG\s+KÝ|BẢN\s+TÓM\s+TẮT)\b")
+_BLANKS = re.compile(r"(\.{5,}|…{3,}|_{5,})")
+
+
+def _blank_form(first: str, following: list[Block]) -> bool:
+    """A form's title in capitals ("PHIẾU …", "ĐƠN …", "GIẤY ĐĂNG KÝ …") with lines of dotted blanks to fill in
+    among the next paragraphs: a blank form attached after the signature."""
+    letters = [c for c in first if c.isalpha()]
+    if not (_FORM_TITLE.match(first) and letters and all(c.isupper() for c in letters)):
+        return False
+    texts = [p.text for b in following for p in (b.paragraphs() if isinstance(b, Table) else [b])]
+    return sum(bool(_BLANKS.search(t)) for t in texts) >= 2
+
+
 def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | None:
     """The block where a document issued with this one starts after its tail (a decision's Quy định or Quy
     chế, a circular's forms): a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
@@ -388,9 +402,13 @@ def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | Non
             if any(looks_national(x) for p in block.paragraphs() for x in _lines(p.text)):
                 return i
             continue
+        if any(looks_national(piece.text) for piece in pieces(block)):
+            return i  # a header typed with tabs: "TRƯỜNG …\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
         first = _lines(block.text)
         if first and _FORM_LINE.match(first[0]):
             return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …")
+        if first and _blank_form(first[0], blocks[i + 1:i + 9]):
+            return i
         if not first or type_of_line(first[0]) is None:
             continue
         following = first[1:] + [x for b in blocks[i + 1:i + 5] if isinstance(b, Paragraph) for x in _lines(b.text)]

@@ -134,6 +134,48 @@ def test_an_appendix_without_its_label_is_told_so_and_its_table_is_not_the_signa
     assert not [f for f in result.findings if f.excerpt.startswith("Trần Thị Bình")]
 
 
+TAB = r("", extra="<w:tab/>")
+
+
+def tabbed(*pieces: str, rpr: str = SZ14) -> str:
+    """A paragraph of pieces separated by tabs, as a header or a signature typed without a table."""
+    runs = []
+    for k, piece in enumerate(pieces):
+        runs += ([TAB] if k else []) + ([r(piece, rpr)] if piece else [])
+    return p(*runs)
+
+
+def test_blank_forms_attached_after_the_signature_are_not_the_tail(tmp_path):
+    """FR5-CV03: two blank forms after the signature, one under a header typed with tabs ("TRƯỜNG …\tCỘNG HÒA …"),
+    one under a form title in capitals with dotted blanks: their lines were read as Nơi nhận items and as the
+    signer (56 false recipients.* and signer.* findings)."""
+    dots = "." * 40
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'),
+        tabbed("TRƯỜNG CAO ĐẲNG LÂM ĐỒNG", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", rpr=B + SZ14),
+        tabbed("(Tên đơn vị, in đậm)", "Độc lập - Tự do - Hạnh phúc", rpr=B + SZ14),
+        centred("GIẤY ĐĂNG KÝ BÁO CÁO"), p(r("Kính gửi: KHOA…", SZ14)),
+        p(r("Tôi tên:" + dots, SZ14)), p(r("Chuyên ngành:" + dots, SZ14)),
+        centred("Người hướng dẫn"),
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'),
+        centred("PHIẾU ĐĂNG KÝ THAM GIA"), p(r("Họ và tên:" + dots, SZ14)), p(r("Đơn vị:" + dots, SZ14)),
+        p(r("Ghi chú: nộp trước ngày 15.", SZ14))]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    tail_rules = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not tail_rules, tail_rules
+
+
+def test_a_blank_form_under_its_title_alone_ends_the_tail(tmp_path):
+    """A form with no header of its own: a title in capitals ("PHIẾU …") over lines of dotted blanks."""
+    dots = "…" * 20
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'), centred("PHIẾU ĐĂNG KÝ THAM GIA"),
+        p(r("Họ và tên:" + dots, SZ14)), p(r("Đơn vị:" + dots, SZ14)), p(r("Ghi chú: nộp trước ngày 15.", SZ14))]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    tail_rules = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not tail_rules, tail_rules
+
+
 def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
     """FR4-QD01: "Theo đề nghị của Tổ trưởng …," closed the căn cứ block with a comma; Mẫu 1.2 ends it with "."."""
     def bases_end(last: str) -> list[str]:
