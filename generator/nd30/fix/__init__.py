@@ -237,7 +237,8 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             staged = Staged(out)  # a directory, device or FIFO is refused; a dead run's leftovers cleaned
         except OSError as exc:
             raise OutputError(f"{out}: không tạo được tệp kết quả ({write_error_vi(exc)})") from None
-        del before, ck, todo, seen  # what the corrections needed is not kept while the output is read back
+        del ck, todo, seen  # what the corrections needed is not kept while the output is read back (the findings
+        # before are: the re-check compares with them)
         with staged:
             tmp = staged.path
             try:
