@@ -176,6 +176,51 @@ def test_a_blank_form_under_its_title_alone_ends_the_tail(tmp_path):
     assert not tail_rules, tail_rules
 
 
+def tabbed_decision(tail: list[str]) -> str:
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks()[:-1] + tail
+    return "".join(blocks) + sect()
+
+
+def test_a_signature_typed_with_tabs_and_spaces_outside_a_table_is_the_signature(tmp_path):
+    """FR5-QD01/CV03/TB01: the signer's title pushed right with tabs above "Nơi nhận:", the name pushed right with
+    spaces under the Lưu line: the title was told to indent, justify and close with "./.", the name was read as a
+    recipient after "- Lưu", and the signer was "missing"."""
+    far = '<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'
+    tail = [tabbed("", "", "", "", "", "", "", "TM. ỦY BAN NHÂN DÂN", rpr=B + SZ14),
+            p(TAB, r("CHỦ TỊCH", B + SZ14), ppr=far),
+            p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')), p(r("- Như Điều 3;", '<w:sz w:val="22"/>')),
+            p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>')), p(""),
+            p(r(" " * 80 + "Nguyễn Văn An", B + SZ14))]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings
+             if f.rule.startswith(("body.", "closing.", "recipients.", "signer."))]
+    assert not wrong, wrong
+
+
+def test_a_signature_placed_with_tabs_at_the_end_without_recipients_is_not_body(tmp_path):
+    """FR5-QD02 (a legal-database copy with no Nơi nhận): "TM. …", "KT. CHỦ TỊCH" and the name after tabs were
+    told to justify, to take 6 pt and to close with "./."."""
+    tail = [tabbed("", "", "", "", "TM. ỦY BAN NHÂN DÂN", rpr=B + SZ14), tabbed("", "", "", "", "KT. CHỦ TỊCH", rpr=B + SZ14),
+            tabbed("", "", "", "", "PHÓ CHỦ TỊCH", rpr=B + SZ14), p(""), tabbed("", "", "", "", "Lê Văn Bình", rpr=B + SZ14)]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("body.", "closing.", "signer."))]
+    assert not wrong, wrong
+    assert {f.rule for f in result.findings} & {"recipients.missing"}
+
+
+def test_a_name_after_the_copy_mark_signed_is_the_signer_name(tmp_path):
+    """FR5-CV03: "(đã ký) Mai Văn Nam" beside "- Như trên;" was "thiếu họ tên người ký"."""
+    tail = [p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>'), TAB, r("TM. ỦY BAN NHÂN DÂN", B + SZ14),
+              ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'),
+            p(r("- Như Điều 3;", '<w:sz w:val="22"/>'), TAB, r("CHỦ TỊCH", B + SZ14),
+              ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'),
+            p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'), TAB, r("(đã ký) Nguyễn Văn An", B + SZ14),
+              ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>')]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not wrong, wrong
+
+
 def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
     """FR4-QD01: "Theo đề nghị của Tổ trưởng …," closed the căn cứ block with a comma; Mẫu 1.2 ends it with "."."""
     def bases_end(last: str) -> list[str]:

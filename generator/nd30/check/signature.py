@@ -131,6 +131,9 @@ def _continues(before: Segment, line: Segment) -> bool:
 _DRAFTER_NAME = re.compile(r"\b[A-ZĐ]{2,}[.(]\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,})")
 
 
+_SIGNED_MARK = re.compile(r"^\((?:đã\s+)?ký[^)]{0,30}\)\s*", re.IGNORECASE)
+
+
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
                     segs: list[Segment] | None = None) -> None:
     if not lines:
@@ -142,7 +145,9 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         segs = [s for p in lines for s in segments(p)]
     segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
     authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
-    names = [s for s in segs if s not in authority and not s.text.startswith("(")
+    # "(đã ký) Mai Văn Nam": a copy's mark where the signature goes, then the name on the same line
+    names = [s for s in segs if s not in authority and not _SIGNED_MARK.sub("", s.text).startswith("(")
+             and _SIGNED_MARK.sub("", s.text).strip()
              and not re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text, re.IGNORECASE)]
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
@@ -160,7 +165,7 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         ck.add(SIGNER_NAME, "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)", p=lines[-1], level="warning")
     else:
         s = names[-1]
-        if re.match(r"^(TS|ThS|PGS|GS|KS|BS|CN)\.?\s", s.text):
+        if re.match(r"^(TS|Th\.?[sS]|PGS|GS|KS|BS|CN)\.?\s", _SIGNED_MARK.sub("", s.text)):
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
         ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
