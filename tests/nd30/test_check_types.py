@@ -209,12 +209,14 @@ def test_a_signature_placed_with_tabs_at_the_end_without_recipients_is_not_body(
 
 
 def test_a_name_after_the_copy_mark_signed_is_the_signer_name(tmp_path):
-    """FR5-CV03: "(đã ký) Mai Văn Nam" beside "- Như trên;" was "thiếu họ tên người ký"."""
+    """FR5-CV03: "(đã ký) Mai Văn Nam" beside "- Như trên;" was "thiếu họ tên người ký", then the name "at two
+    sizes" (the copy's mark is smaller and italic: not the name's look)."""
     tail = [p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>'), TAB, r("TM. ỦY BAN NHÂN DÂN", B + SZ14),
               ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'),
             p(r("- Như Điều 3;", '<w:sz w:val="22"/>'), TAB, r("CHỦ TỊCH", B + SZ14),
               ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'),
-            p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'), TAB, r("(đã ký) Nguyễn Văn An", B + SZ14),
+            p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'), TAB, r("(đã ký) ", I + '<w:sz w:val="24"/>'),
+              r("Nguyễn Văn An", B + SZ14),
               ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>')]
     result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
     wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]

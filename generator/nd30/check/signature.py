@@ -134,6 +134,20 @@ _DRAFTER_NAME = re.compile(r"\b[A-ZĐ]{2,}[.(]\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-�
 _SIGNED_MARK = re.compile(r"^\((?:đã\s+)?ký[^)]{0,30}\)\s*", re.IGNORECASE)
 
 
+def _without_mark(s: Segment) -> Segment:
+    """The name of "(đã ký) Mai Văn Nam" without the copy's mark, whose look and size are not the name's."""
+    m = _SIGNED_MARK.match(s.text)
+    if not m:
+        return s
+    left, kept = m.end(), []
+    for run, piece in s.pieces:
+        cut = min(left, len(piece))
+        left -= cut
+        if piece[cut:]:
+            kept.append((run, piece[cut:]))
+    return Segment(s.para, s.start + m.end(), s.end, s.text[m.end():], kept) if kept else s
+
+
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
                     segs: list[Segment] | None = None) -> None:
     if not lines:
@@ -164,7 +178,7 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
     if not names:
         ck.add(SIGNER_NAME, "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)", p=lines[-1], level="warning")
     else:
-        s = names[-1]
+        s = _without_mark(names[-1])
         if re.match(r"^(TS|Th\.?[sS]|PGS|GS|KS|BS|CN)\.?\s", _SIGNED_MARK.sub("", s.text)):
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
         ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
