@@ -223,6 +223,20 @@ def test_a_name_after_the_copy_mark_signed_is_the_signer_name(tmp_path):
     assert not wrong, wrong
 
 
+def test_a_recipient_wrapped_onto_a_line_in_lower_case_is_one_recipient(tmp_path):
+    """FR5-HD01: "- Các cơ quan, đơn vị, địa phương thuộc" and, on the next line without a dash or an indent, "khối
+    thi đua của tỉnh;": the first half was told to end with ";", the second to open with "-"."""
+    small = '<w:sz w:val="22"/>'
+    left = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Như Điều 3;", small))
+              + p(r("- Các cơ quan, đơn vị, địa phương thuộc ", small)) + p(r("khối thi đua của tỉnh;", small))
+              + p(r("- Lưu: VT, NC.", small)), width=4600)
+    right = tc(centred("TM. ỦY BAN NHÂN DÂN") + centred("CHỦ TỊCH") + centred("Nguyễn Văn An"), width=4600)
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision([tbl(tr(left, right), grid=[4600, 4600],
+                                                                                 style=None)])))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith("recipients.")]
+    assert not wrong, wrong
+
+
 def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
     """FR4-QD01: "Theo đề nghị của Tổ trưởng …," closed the căn cứ block with a comma; Mẫu 1.2 ends it with "."."""
     def bases_end(last: str) -> list[str]:
