@@ -197,6 +197,18 @@ def test_a_signature_typed_with_tabs_and_spaces_outside_a_table_is_the_signature
     assert not wrong, wrong
 
 
+def test_a_tabbed_tail_is_two_columns(tmp_path):
+    """A tail typed with tabs: "Nơi nhận:\tGIÁM ĐỐC" is the label on the left and the title on the right, and the
+    name "\tNguyễn Văn An" at a centre stop on the right is the signer's name, not a recipient after "- Lưu"."""
+    far = '<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'
+    tail = [p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>'), TAB, r("GIÁM ĐỐC", B + SZ14), ppr=far),
+            p(r("- Như Điều 3;", '<w:sz w:val="22"/>'), ppr=far), p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'), ppr=far),
+            p(""), p(TAB, r("Nguyễn Văn An", B + SZ14), ppr=far)]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not wrong, wrong
+
+
 def test_a_signature_placed_with_tabs_at_the_end_without_recipients_is_not_body(tmp_path):
     """FR5-QD02 (a legal-database copy with no Nơi nhận): "TM. …", "KT. CHỦ TỊCH" and the name after tabs were
     told to justify, to take 6 pt and to close with "./."."""
