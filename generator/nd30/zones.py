@@ -187,6 +187,34 @@ def pieces(p: Paragraph) -> list[Piece]:
 
 Sided = list[tuple[Piece, Paragraph]]
 
+RIGHT_PT = 100.0  # a line's text starting this far in (about 35 mm) is placed on the right, not indented
+
+
+def lead_pt(p: Paragraph, default_tab_pt: float = 36.0) -> float:
+    """How far from the left indent the text of a paragraph starts when typed after tabs and spaces: each tab
+    reaches the paragraph's next tab stop (else the next default stop), each space a quarter of the type size."""
+    pos = (p.indent_left_pt or 0.0) + (p.indent_first_line_pt or 0.0)
+    size = next((r.size_pt for r in p.runs if r.size_pt), None) or p.size_pt or 13.0
+    for ch in p.text:
+        if ch == "\t":
+            stops = sorted(at for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
+            pos = stops[0] if stops else (int(pos / default_tab_pt + 1e-6) + 1) * default_tab_pt
+        elif ch in " \u00a0":
+            pos += size / 4
+        else:
+            break
+    return pos - (p.indent_left_pt or 0.0)
+
+
+def placed_right(p: Paragraph, default_tab_pt: float = 36.0) -> bool:
+    """A short line pushed to the right with leading tabs or spaces and holding one piece ("\t\t\tCHỦ TỊCH",
+    "      Trần Văn An"): a signature line typed without a table, as the page shows it."""
+    text = p.text.strip(" \t\u00a0")
+    if not text or len(text) > 60 or re.search(r"[\t\n]", text) or text.endswith((".", ";", ":", ",")) \
+            or text.startswith(("-", "+", "Nơi")) or p.alignment in ("center", "right"):
+        return False
+    return p.text[:1] in ("\t", " ", "\u00a0") and lead_pt(p, default_tab_pt) >= RIGHT_PT
+
 
 def _sides(blocks: list[Block], centred_signs: bool) -> tuple[Sided, Sided]:
     left: Sided = []
@@ -204,9 +232,10 @@ def _sides(blocks: list[Block], centred_signs: bool) -> tuple[Sided, Sided]:
                         here += [(piece, p) for piece in pieces(p)]
                         closed = closed or bool(ARCHIVE_LINE.match(recipient_line(p.text.split("\n")[-1])))
         else:
+            pushed = centred_signs and placed_right(block)  # one piece typed far right: a signature line
             for piece in pieces(block):
-                on_left = piece.col <= 0 and not (centred_signs and block.alignment == "center"
-                                                  and not piece.text.startswith(("-", "Nơi")))
+                on_left = piece.col <= 0 and not pushed and not (centred_signs and block.alignment == "center"
+                                                                 and not piece.text.startswith(("-", "Nơi")))
                 (left if on_left else right).append((piece, block))
     return left, right
 
@@ -375,6 +404,20 @@ _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNOREC
 _FORM_LINE = re.compile(r"^(MẪU|Mẫu)\s+(SỐ|số)\s*\w+")
 
 
+_FORM_TITLE = re.compile(r"^(PHIẾU|ĐƠN|GIẤY|TỜ\s+KHAI|BẢN\s+KHAI|BẢN\s+ĐĂNG\s+KÝ|BẢN\s+TÓM\s+TẮT)\b")
+_BLANKS = re.compile(r"(\.{5,}|…{3,}|_{5,})")
+
+
+def _blank_form(first: str, following: list[Block]) -> bool:
+    """A form's title in capitals ("PHIẾU …", "ĐƠN …", "GIẤY ĐĂNG KÝ …") with lines of dotted blanks to fill in
+    among the next paragraphs: a blank form attached after the signature."""
+    letters = [c for c in first if c.isalpha()]
+    if not (_FORM_TITLE.match(first) and letters and all(c.isupper() for c in letters)):
+        return False
+    texts = [p.text for b in following for p in (b.paragraphs() if isinstance(b, Table) else [b])]
+    return sum(bool(_BLANKS.search(t)) for t in texts) >= 2
+
+
 def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | None:
     """The block where a document issued with this one starts after its tail (a decision's Quy định or Quy
     chế, a circular's forms): a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
@@ -388,9 +431,13 @@ def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | Non
             if any(looks_national(x) for p in block.paragraphs() for x in _lines(p.text)):
                 return i
             continue
+        if any(looks_national(piece.text) for piece in pieces(block)):
+            return i  # a header typed with tabs: "TRƯỜNG …\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
         first = _lines(block.text)
         if first and _FORM_LINE.match(first[0]):
             return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …")
+        if first and _blank_form(first[0], blocks[i + 1:i + 9]):
+            return i
         if not first or type_of_line(first[0]) is None:
             continue
         following = first[1:] + [x for b in blocks[i + 1:i + 5] if isinstance(b, Paragraph) for x in _lines(b.text)]
@@ -438,6 +485,17 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
                       and (APPENDIX_LINE.match(b.text) and len(b.text.strip()) < APPENDIX_LINE_MAX
                            or _unlabelled(blocks, i))), len(blocks))
     attached_from = _attached_start(blocks, tail_from, back_from)
+    # signature lines typed far right with tabs or spaces just above "Nơi nhận:" ("\t\t\tCHỦ TỊCH"): the right
+    # column of the tail, typed before its left one, not the end of the body
+    default_tab = float(doc.settings.get("default_tab_stop_pt") or 36.0) if hasattr(doc, "settings") else 36.0
+    sign_from = tail_from
+    if tail_at is not None:
+        k = tail_from
+        while k - 1 > body_from and isinstance(blocks[k - 1], Paragraph) \
+                and (not blocks[k - 1].text.strip() or placed_right(blocks[k - 1], default_tab)):
+            k -= 1
+        if any(blocks[j].text.strip() for j in range(k, tail_from)):
+            sign_from = k
     tail_stop = back_from if attached_from is None else attached_from
 
     header = blocks[:header_end]
@@ -468,18 +526,18 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
             archive = pos(p)
         if pos(p) not in recipients:
             recipients.append(pos(p))
-    signature = []
+    signature = [starts[j] for j in range(sign_from, tail_from) if blocks[j].text.strip()]
     for piece, p in right:
         if not RULE_LINE.match(piece.text) and pos(p) not in signature:
             signature.append(pos(p))
 
-    closing = _closing(blocks[body_from:tail_from])
+    closing = _closing(blocks[body_from:sign_from])
     appendices, stray = _appendices(blocks, back_from, pos)
     return Zones(
         header=part(0, header_end), issuer=tuple(issuer), national=found.get("national"), motto=found.get("motto"),
         number=found.get("number"), date=found.get("date"),
         doc_type=None if type_at is None else starts[type_at], title=tuple(starts[i] for i in title),
-        body=part(body_from, tail_from), closing=None if closing is None else pos(closing),
+        body=part(body_from, sign_from), closing=None if closing is None else pos(closing),
         tail=part(tail_from, tail_stop), recipients_label=label, recipients=tuple(recipients), archive=archive,
         signature=tuple(signature), back=part(back_from, len(blocks)), appendices=tuple(appendices),
         stray=tuple(stray), attached=part(tail_stop, back_from) if attached_from is not None else part(0, 0))
@@ -489,5 +547,5 @@ def blocks_of(doc: Document, part: Part) -> list[Block]:
     return list(doc.blocks)[part.blocks.start:part.blocks.stop]
 
 
-__all__ = ["Zones", "Part", "AppendixZone", "Piece", "locate", "pieces", "header_sides", "tail_sides", "is_tail",
+__all__ = ["Zones", "Part", "AppendixZone", "Piece", "locate", "pieces", "placed_right", "lead_pt", "header_sides", "tail_sides", "is_tail",
            "recipient_line", "body_paragraphs", "blocks_of"]

@@ -134,6 +134,121 @@ def test_an_appendix_without_its_label_is_told_so_and_its_table_is_not_the_signa
     assert not [f for f in result.findings if f.excerpt.startswith("Trần Thị Bình")]
 
 
+TAB = r("", extra="<w:tab/>")
+
+
+def tabbed(*pieces: str, rpr: str = SZ14) -> str:
+    """A paragraph of pieces separated by tabs, as a header or a signature typed without a table."""
+    runs = []
+    for k, piece in enumerate(pieces):
+        runs += ([TAB] if k else []) + ([r(piece, rpr)] if piece else [])
+    return p(*runs)
+
+
+def test_blank_forms_attached_after_the_signature_are_not_the_tail(tmp_path):
+    """FR5-CV03: two blank forms after the signature, one under a header typed with tabs ("TRƯỜNG …\tCỘNG HÒA …"),
+    one under a form title in capitals with dotted blanks: their lines were read as Nơi nhận items and as the
+    signer (56 false recipients.* and signer.* findings)."""
+    dots = "." * 40
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'),
+        tabbed("TRƯỜNG CAO ĐẲNG LÂM ĐỒNG", "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", rpr=B + SZ14),
+        tabbed("(Tên đơn vị, in đậm)", "Độc lập - Tự do - Hạnh phúc", rpr=B + SZ14),
+        centred("GIẤY ĐĂNG KÝ BÁO CÁO"), p(r("Kính gửi: KHOA…", SZ14)),
+        p(r("Tôi tên:" + dots, SZ14)), p(r("Chuyên ngành:" + dots, SZ14)),
+        centred("Người hướng dẫn"),
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'),
+        centred("PHIẾU ĐĂNG KÝ THAM GIA"), p(r("Họ và tên:" + dots, SZ14)), p(r("Đơn vị:" + dots, SZ14)),
+        p(r("Ghi chú: nộp trước ngày 15.", SZ14))]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    tail_rules = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not tail_rules, tail_rules
+
+
+def test_a_blank_form_under_its_title_alone_ends_the_tail(tmp_path):
+    """A form with no header of its own: a title in capitals ("PHIẾU …") over lines of dotted blanks."""
+    dots = "…" * 20
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [
+        p(r("", SZ14), ppr='<w:pageBreakBefore/>'), centred("PHIẾU ĐĂNG KÝ THAM GIA"),
+        p(r("Họ và tên:" + dots, SZ14)), p(r("Đơn vị:" + dots, SZ14)), p(r("Ghi chú: nộp trước ngày 15.", SZ14))]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    tail_rules = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not tail_rules, tail_rules
+
+
+def tabbed_decision(tail: list[str]) -> str:
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks()[:-1] + tail
+    return "".join(blocks) + sect()
+
+
+def test_a_signature_typed_with_tabs_and_spaces_outside_a_table_is_the_signature(tmp_path):
+    """FR5-QD01/CV03/TB01: the signer's title pushed right with tabs above "Nơi nhận:", the name pushed right with
+    spaces under the Lưu line: the title was told to indent, justify and close with "./.", the name was read as a
+    recipient after "- Lưu", and the signer was "missing"."""
+    far = '<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'
+    tail = [tabbed("", "", "", "", "", "", "", "TM. ỦY BAN NHÂN DÂN", rpr=B + SZ14),
+            p(TAB, r("CHỦ TỊCH", B + SZ14), ppr=far),
+            p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')), p(r("- Như Điều 3;", '<w:sz w:val="22"/>')),
+            p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>')), p(""),
+            p(r(" " * 80 + "Nguyễn Văn An", B + SZ14))]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings
+             if f.rule.startswith(("body.", "closing.", "recipients.", "signer."))]
+    assert not wrong, wrong
+
+
+def test_a_tabbed_tail_is_two_columns(tmp_path):
+    """A tail typed with tabs: "Nơi nhận:\tGIÁM ĐỐC" is the label on the left and the title on the right, and the
+    name "\tNguyễn Văn An" at a centre stop on the right is the signer's name, not a recipient after "- Lưu"."""
+    far = '<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'
+    tail = [p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>'), TAB, r("GIÁM ĐỐC", B + SZ14), ppr=far),
+            p(r("- Như Điều 3;", '<w:sz w:val="22"/>'), ppr=far), p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'), ppr=far),
+            p(""), p(TAB, r("Nguyễn Văn An", B + SZ14), ppr=far)]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not wrong, wrong
+
+
+def test_a_signature_placed_with_tabs_at_the_end_without_recipients_is_not_body(tmp_path):
+    """FR5-QD02 (a legal-database copy with no Nơi nhận): "TM. …", "KT. CHỦ TỊCH" and the name after tabs were
+    told to justify, to take 6 pt and to close with "./."."""
+    tail = [tabbed("", "", "", "", "TM. ỦY BAN NHÂN DÂN", rpr=B + SZ14), tabbed("", "", "", "", "KT. CHỦ TỊCH", rpr=B + SZ14),
+            tabbed("", "", "", "", "PHÓ CHỦ TỊCH", rpr=B + SZ14), p(""), tabbed("", "", "", "", "Lê Văn Bình", rpr=B + SZ14)]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("body.", "closing.", "signer."))]
+    assert not wrong, wrong
+    assert {f.rule for f in result.findings} & {"recipients.missing"}
+
+
+def test_a_name_after_the_copy_mark_signed_is_the_signer_name(tmp_path):
+    """FR5-CV03: "(đã ký) Mai Văn Nam" beside "- Như trên;" was "thiếu họ tên người ký", then the name "at two
+    sizes" (the copy's mark is smaller and italic: not the name's look)."""
+    tail = [p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>'), TAB, r("TM. ỦY BAN NHÂN DÂN", B + SZ14),
+              ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'),
+            p(r("- Như Điều 3;", '<w:sz w:val="22"/>'), TAB, r("CHỦ TỊCH", B + SZ14),
+              ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>'),
+            p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'), TAB, r("(đã ký) ", I + '<w:sz w:val="24"/>'),
+              r("Nguyễn Văn An", B + SZ14),
+              ppr='<w:tabs><w:tab w:val="center" w:pos="6800"/></w:tabs>')]
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision(tail)))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith(("recipients.", "signer."))]
+    assert not wrong, wrong
+
+
+def test_a_recipient_wrapped_onto_a_line_in_lower_case_is_one_recipient(tmp_path):
+    """FR5-HD01: "- Các cơ quan, đơn vị, địa phương thuộc" and, on the next line without a dash or an indent, "khối
+    thi đua của tỉnh;": the first half was told to end with ";", the second to open with "-"."""
+    small = '<w:sz w:val="22"/>'
+    left = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Như Điều 3;", small))
+              + p(r("- Các cơ quan, đơn vị, địa phương thuộc ", small)) + p(r("khối thi đua của tỉnh;", small))
+              + p(r("- Lưu: VT, NC.", small)), width=4600)
+    right = tc(centred("TM. ỦY BAN NHÂN DÂN") + centred("CHỦ TỊCH") + centred("Nguyễn Văn An"), width=4600)
+    result = check_docx(make_docx(tmp_path / "qd.docx", tabbed_decision([tbl(tr(left, right), grid=[4600, 4600],
+                                                                                 style=None)])))
+    wrong = [(f.rule, f.excerpt) for f in result.findings if f.rule.startswith("recipients.")]
+    assert not wrong, wrong
+
+
 def test_the_last_line_of_the_bases_ends_with_a_full_stop(tmp_path):
     """FR4-QD01: "Theo đề nghị của Tổ trưởng …," closed the căn cứ block with a comma; Mẫu 1.2 ends it with "."."""
     def bases_end(last: str) -> list[str]:

@@ -3,7 +3,8 @@ finding a person judged true is still reported, every one judged false is gone (
 paragraph, tools/measure_check.py). The held-out side is measured, never tested (tools/measure_check.py).
 The FRESH, FRESH2, FRESH3 and FRESH4 documents (tests/real/docs, judged before the rules were changed for them,
 then tuned on) are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc
-ones. FRESH5 is held out: measured (tools/measure_check.py --split fresh5), never tested.
+ones. FRESH5 was held out (0.78/0.94 on main before any fix for it) and is tune material since fix5, tested the
+same way.
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -41,6 +42,24 @@ OPEN_CAUSES: tuple[str, ...] = ("empty-second-page", "spaces-indent-misstated")
 # doc-type-misidentified, attached-document-read-as-tail, heading-with-inline-content and
 # formula-or-figure-text-read-as-body: none is left)
 OPEN_FR4: tuple[str, ...] = ()
+# FR5 (held out until fix5; 0.78/0.94 on main before any fix for it): fix5 fixed attached-document-read-as-tail (blank
+# forms after the signature), the signature typed with tabs and spaces outside a table, and a recipient wrapped onto
+# a line opening in lower case (manual-line-break-in-item). Left open, each by
+# (document, cause, rule): a letter's trích yếu "Về việc …" and "Kính gửi" read as body, an italic aside read as body,
+# a wrapped agency name's rule measured against one line, a lower-case aside in a mục title, a page number on a
+# one-page notice, a drawn agency rule not seen, the Tiêu ngữ rule of a tabbed
+# header, "- Lưu VT." judged by its form (the judge asked for its missing colon under recipients.punctuation); and
+# one true finding main had already lost (the first body paragraph's 3 pt, CV03 ¶8)
+OPEN_FR5: tuple[tuple[str, str, str], ...] = (
+    ("FR5-CV01", "italic-aside-read-as-body", "body.italic"),
+    ("FR5-CV03", "element-misidentified", "body.indent"), ("FR5-CV03", "element-misidentified", "body.justify"),
+    ("FR5-CV03", "element-misidentified", "body.spacing"),
+    ("FR5-HD01", "wrapped-name-measured-as-one-line", "issuer.rule"),
+    ("FR5-HD01", "parenthetical-in-heading", "heading.style"),
+    ("FR5-TB01", "one-page-document", "pagenum.missing"), ("FR5-TB01", "rule-line-detection", "issuer.rule"),
+    ("FR5-TB01", "tab-positioning-misread", "motto.rule"), ("FR5-TB01", "tab-positioning-misread", "recipients.archive"))
+# true FR5 findings not reported (document, rule, where)
+LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
@@ -56,7 +75,7 @@ def findings(key: str) -> tuple:
 
 def cases():
     out = []
-    for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4:
+    for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5:
         j = measure.judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -66,6 +85,10 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open: {g.get('cause')}")]
             if key.startswith("FR4-") and not g["verdict"] and str(g.get("cause") or "") in OPEN_FR4:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR4: {g.get('cause')}")]
+            if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR5:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR5: {g.get('cause')}")]
+            if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
+                marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
                                     marks=marks))
     return out
@@ -91,7 +114,7 @@ def score_groups(score, j):
 
 
 @pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03", "FR3-EXT01",
-                                 "FR3-BC02", "FR4-EXT01"])
+                                 "FR3-BC02", "FR4-EXT01", "FR5-PC01", "FR5-EXT01", "FR5-EXT02"])
 def test_documents_nd30_does_not_govern_get_no_findings(key):
     found, identified = findings(key)
     assert found == () and identified is not None and identified.governed is False

@@ -19,7 +19,7 @@ from generator.nd30.check.base import Checker, Segment, segments
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
-from generator.nd30.zones import Zones, blocks_of, tail_sides
+from generator.nd30.zones import Zones, blocks_of, pieces, placed_right, tail_sides
 from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
 
@@ -352,10 +352,16 @@ def body_paragraphs(ck: Checker, start: int, end: int) -> list[Paragraph]:
     body = [p for p in ck.paras[start:end] if p.index not in ck.cell_of and p.text.strip() and not p.in_shape]
     # trailing signature lines typed as paragraphs belong to the signature block, not the body: the authority
     # and title in capitals, and the signer's name under them (centred, bold, short, no closing punctuation)
+    tab = _default_tab(ck)
     while body and (nd30.AUTHORITY_RE.match(body[-1].text.strip()) or looks_like_signature(body[-1])
+                    or placed_right(body[-1], tab)  # typed far right with tabs or spaces (FR5-QD01 "CHỦ TỊCH")
                     or (len(body) > 1 and _signer_name(body[-1]) and looks_like_signature(body[-2]))):
         body.pop()
     return body
+
+
+def _default_tab(ck: Checker) -> float:
+    return float(ck.doc.settings.get("default_tab_stop_pt") or 36.0)
 
 
 def _signer_name(p: Paragraph) -> bool:
@@ -404,6 +410,9 @@ def find_tail(ck: Checker, frame: Frame) -> Tail:
                   and s.start == label_line.start) and clean(s.text).strip() in on_left.get(p.index, set())]
     shared = {s.para.index for s in items}
     signature = [ck.paras[i] for i in zones.signature]
+    for p in signature:  # signature lines typed far right above "Nơi nhận:", outside the tail's blocks
+        if p.index not in on_right and p.index not in on_left:
+            on_right[p.index] = {piece.text for piece in pieces(p)}
     if any(p.index in shared for p in signature):
         lines = [s for p in signature for s in segments(p) if clean(s.text).strip() in on_right.get(p.index, set())]
         return Tail(label, label_line, items, None, lines)
@@ -452,6 +461,8 @@ def signature_lines(ck: Checker, label: Paragraph | None, items: list[Paragraph]
     start = body_end
     while start > 0 and (nd30.AUTHORITY_RE.match(ck.paras[start - 1].text.strip())
                          or looks_like_signature(ck.paras[start - 1]) or not ck.paras[start - 1].text.strip()
+                         or (placed_right(ck.paras[start - 1], _default_tab(ck))
+                             and ck.paras[start - 1].index not in ck.cell_of)
                          or (start > 1 and _signer_name(ck.paras[start - 1])  # the name under "BỘ TRƯỞNG" (FR3-CT01)
                              and looks_like_signature(ck.paras[start - 2]))):
         start -= 1

@@ -119,16 +119,35 @@ _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, 
 
 def _continues(before: Segment, line: Segment) -> bool:
     """`line` carries on the recipient of `before`: no dash of its own, typed indented (spaces or a left
-    indent), while `before` does not close with ";" or "."."""
+    indent) or opening in lower case, while `before` does not close with ";" or "."."""
     raw = line.para.text[:line.start]
     indented = raw.endswith((" ", "\u00a0")) or bool(line.para.indent_left_pt) or line.start > 0 and raw.strip() == ""
+    # or a line opening in lower case: the rest of a recipient's name wrapped with a line break or a new
+    # paragraph ("- Các cơ quan, đơn vị, địa phương thuộc" / "khối thi đua của tỉnh;", FR5-HD01)
     return not line.text.startswith(("-", "+", "•")) and not before.text.rstrip().endswith((";", ".")) \
-        and not nd30.ARCHIVE_RE.match(line.text) and indented
+        and not nd30.ARCHIVE_RE.match(line.text) and (indented or line.text[:1].islower())
 
 
 # ô 12 (PL I §III.3): the drafter's initials in capitals after the unit ("NC.NVA(02)"); a given name glued to
 # the unit ("NC.Châu", "XDCT(Sơn)") is not initials
 _DRAFTER_NAME = re.compile(r"\b[A-ZĐ]{2,}[.(]\s*(?P<name>[A-ZĐÀ-Ỹ][a-zà-ỹđ]{2,})")
+
+
+_SIGNED_MARK = re.compile(r"^\((?:đã\s+)?ký[^)]{0,30}\)\s*", re.IGNORECASE)
+
+
+def _without_mark(s: Segment) -> Segment:
+    """The name of "(đã ký) Mai Văn Nam" without the copy's mark, whose look and size are not the name's."""
+    m = _SIGNED_MARK.match(s.text)
+    if not m:
+        return s
+    left, kept = m.end(), []
+    for run, piece in s.pieces:
+        cut = min(left, len(piece))
+        left -= cut
+        if piece[cut:]:
+            kept.append((run, piece[cut:]))
+    return Segment(s.para, s.start + m.end(), s.end, s.text[m.end():], kept) if kept else s
 
 
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
@@ -142,7 +161,9 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         segs = [s for p in lines for s in segments(p)]
     segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
     authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
-    names = [s for s in segs if s not in authority and not s.text.startswith("(")
+    # "(đã ký) Mai Văn Nam": a copy's mark where the signature goes, then the name on the same line
+    names = [s for s in segs if s not in authority and not _SIGNED_MARK.sub("", s.text).startswith("(")
+             and _SIGNED_MARK.sub("", s.text).strip()
              and not re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text, re.IGNORECASE)]
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
@@ -159,8 +180,8 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
     if not names:
         ck.add(SIGNER_NAME, "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)", p=lines[-1], level="warning")
     else:
-        s = names[-1]
-        if re.match(r"^(TS|ThS|PGS|GS|KS|BS|CN)\.?\s", s.text):
+        s = _without_mark(names[-1])
+        if re.match(r"^(TS|Th\.?[sS]|PGS|GS|KS|BS|CN)\.?\s", _SIGNED_MARK.sub("", s.text)):
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
         ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
