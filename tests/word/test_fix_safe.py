@@ -229,3 +229,28 @@ def test_size_of_one_element_of_a_tabbed_line_is_not_set_on_the_style(tmp_path, 
     fix_docx(source, tmp_path / "fixed.docx")
     assert looks(tmp_path / "fixed.docx", "Ghi chú:", "Ghi chú:") == {(False, False, 14.0)}
     assert looks(tmp_path / "fixed.docx", "Ghi chú:", "nội dung ghi chú.") == {(False, False, 13.0)}
+
+
+def test_a_rewrapped_line_of_running_text_is_not_blamed_on_a_date_sharing_one_word(tmp_path):
+    """A new font rewraps "… (tăng 0,22 điểm so với / năm 2025)." of running text; its piece "năm 2025" is not
+    the corrected date line's "… năm 2026" (with numbers dropped it was the lone word "năm", which the date line
+    also holds, and the date correction was withdrawn for a rewrap it did not cause). Numbers count by value:
+    the date line's "tháng 03" is "tháng 3"."""
+    from types import SimpleNamespace
+
+    from generator.nd30.fix import rewrapped_lines
+
+    just = '<w:jc w:val="both"/>'
+    source = report_docx(tmp_path / "bc.docx", extra=p(run("Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với năm "
+                                                           "2025).", 14), ppr=just))
+    doc = read_docx(source).value
+    date = para(source, "Số:").index
+    fixer = SimpleNamespace(allowed=SimpleNamespace(looks={date: None}, edits={}), risks={"font"})
+    before = pages.Page("  Lâm Đồng, ngày 05 tháng 03 năm 2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với\n"
+                        "năm 2025).\n")
+    after = pages.Page("  Lâm Đồng, ngày 05 tháng 3 năm 2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm\n"
+                       "so với năm 2025).\n")
+    assert rewrapped_lines(doc, fixer, [before], [after]) is None
+    wrapped = pages.Page("  Lâm Đồng, ngày 05 tháng 3 năm\n2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với\n"
+                         "năm 2025).\n")
+    assert set(rewrapped_lines(doc, fixer, [before], [wrapped])) == {date}  # the date's own line: withdrawn
