@@ -98,10 +98,14 @@ def _keys(path: Path) -> set[tuple]:
     return {(f.rule, f.detail.paragraph) for f in check_document(read_docx(path).value).findings}
 
 
-def test_fix_that_creates_a_finding_is_withdrawn(tmp_path, no_layout):
+def test_fix_that_creates_a_finding_is_withdrawn(tmp_path, no_layout, monkeypatch):
     """A false "signer" reading of the tabbed "Nơi nhận:\tGIÁM ĐỐC" line made "Nơi nhận:" 13 pt and upright;
-    the fixed file's own check then reported "Nơi nhận:". The correction is withdrawn, and said."""
+    the fixed file's own check then reported "Nơi nhận:". The correction is withdrawn, and said. (The check
+    no longer misreads that line (fix5): the misreading's finding is planted.)"""
     source = report_docx(tmp_path / "bc.docx")
+    line = para(source, "Nơi nhận")
+    inject(monkeypatch, finding("signer.style", line.index,
+                                Fix("format", line.index, 0, len("Nơi nhận:"), size=13.0, bold=True, italic=False)))
     report = fix_docx(source, tmp_path / "fixed.docx")
     fixed = tmp_path / "fixed.docx"
     assert looks(fixed, "Nơi nhận", "Nơi nhận:") == {(True, True, 12.0)}
