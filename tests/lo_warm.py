@@ -7,9 +7,9 @@ command line's once the PDF's time stamps are normalised — not always: BC01 of
 with one line more on page 14, before its footnote, by the warm process, and so pages 14–25 differ; compare
 only PDFs made the same way). Every other command, and any conversion the warm process cannot do (it failed,
 crashed, ran out of time), runs the real command line unchanged, so the real LibreOffice keeps the last word
-on failures; what the warm process wrote for that job before failing is removed first. A file the warm process failed on (by its bytes: LibreOffice
-7.4 driven through UNO crashes on some documents with comments) goes straight to the real command line
-from then on, instead of crashing a new warm process each time.
+on failures; what the warm process wrote for that job before failing is removed first. A file the warm
+process failed on (by its bytes: LibreOffice 7.4 driven through UNO crashes on some documents with comments)
+goes straight to the real command line from then on, instead of crashing a new warm process each time.
 
 Users never get this: only tests/conftest.py installs it. KEHOACH_TEST_WARM_LO=0 turns it off (the suite
 then starts a LibreOffice per conversion, as kehoach does, and one for the review edits)."""
