@@ -158,12 +158,14 @@ def measure(source: Path, work: Path) -> dict:
     # words of corrected paragraphs of running text: lines holding only them may rewrap
     # (a new font or text width rewraps every line except the corrected lines placed on their own)
     reflow = any(m.rule in ("font.family", "page.margins") for m in report.changed)
+    from generator.nd30.fix.pages import tokens
+
     paras = []
     for p in original_doc.paragraphs():
         corrected = any(w.endswith(f"đoạn {p.index + 1}") for w in reported)
         running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
         may = not (corrected and not running) if reflow else running and corrected
-        paras.append((set(WORD.findall(p.text)), may))
+        paras.append((set(tokens(p.text)), may))
     if source.suffix.lower() == ".docx":
         original = work / ("orig-" + source.name)
         original.write_bytes(source.read_bytes())

@@ -98,10 +98,14 @@ def _keys(path: Path) -> set[tuple]:
     return {(f.rule, f.detail.paragraph) for f in check_document(read_docx(path).value).findings}
 
 
-def test_fix_that_creates_a_finding_is_withdrawn(tmp_path, no_layout):
+def test_fix_that_creates_a_finding_is_withdrawn(tmp_path, no_layout, monkeypatch):
     """A false "signer" reading of the tabbed "Nơi nhận:\tGIÁM ĐỐC" line made "Nơi nhận:" 13 pt and upright;
-    the fixed file's own check then reported "Nơi nhận:". The correction is withdrawn, and said."""
+    the fixed file's own check then reported "Nơi nhận:". The correction is withdrawn, and said. (The check
+    no longer misreads that line (fix5): the misreading's finding is planted.)"""
     source = report_docx(tmp_path / "bc.docx")
+    line = para(source, "Nơi nhận")
+    inject(monkeypatch, finding("signer.style", line.index,
+                                Fix("format", line.index, 0, len("Nơi nhận:"), size=13.0, bold=True, italic=False)))
     report = fix_docx(source, tmp_path / "fixed.docx")
     fixed = tmp_path / "fixed.docx"
     assert looks(fixed, "Nơi nhận", "Nơi nhận:") == {(True, True, 12.0)}
@@ -229,3 +233,28 @@ def test_size_of_one_element_of_a_tabbed_line_is_not_set_on_the_style(tmp_path, 
     fix_docx(source, tmp_path / "fixed.docx")
     assert looks(tmp_path / "fixed.docx", "Ghi chú:", "Ghi chú:") == {(False, False, 14.0)}
     assert looks(tmp_path / "fixed.docx", "Ghi chú:", "nội dung ghi chú.") == {(False, False, 13.0)}
+
+
+def test_a_rewrapped_line_of_running_text_is_not_blamed_on_a_date_sharing_one_word(tmp_path):
+    """A new font rewraps "… (tăng 0,22 điểm so với / năm 2025)." of running text; its piece "năm 2025" is not
+    the corrected date line's "… năm 2026" (with numbers dropped it was the lone word "năm", which the date line
+    also holds, and the date correction was withdrawn for a rewrap it did not cause). Numbers count by value:
+    the date line's "tháng 03" is "tháng 3"."""
+    from types import SimpleNamespace
+
+    from generator.nd30.fix import rewrapped_lines
+
+    just = '<w:jc w:val="both"/>'
+    source = report_docx(tmp_path / "bc.docx", extra=p(run("Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với năm "
+                                                           "2025).", 14), ppr=just))
+    doc = read_docx(source).value
+    date = para(source, "Số:").index
+    fixer = SimpleNamespace(allowed=SimpleNamespace(looks={date: None}, edits={}), risks={"font"})
+    before = pages.Page("  Lâm Đồng, ngày 05 tháng 03 năm 2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với\n"
+                        "năm 2025).\n")
+    after = pages.Page("  Lâm Đồng, ngày 05 tháng 3 năm 2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm\n"
+                       "so với năm 2025).\n")
+    assert rewrapped_lines(doc, fixer, [before], [after]) is None
+    wrapped = pages.Page("  Lâm Đồng, ngày 05 tháng 3 năm\n2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với\n"
+                         "năm 2025).\n")
+    assert set(rewrapped_lines(doc, fixer, [before], [wrapped])) == {date}  # the date's own line: withdrawn

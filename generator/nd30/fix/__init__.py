@@ -181,14 +181,15 @@ def _running(p) -> bool:
 def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
                     after: list | None) -> dict[int, str] | str | None:
     """Pieces of printed lines of the fixed pages that are not as they were, where no correction was about
-    wrapping. A piece belongs to the paragraphs holding all its words. {paragraph: why} for corrected paragraphs
-    placed on their own (not running text) a changed piece belongs to — those corrections are withdrawn; a
-    sentence when a changed piece belongs to no corrected paragraph and no new font or margins explain it — the
-    corrections of the whole layout are given up; None when every changed piece is running text a correction
-    may rewrap (after a new font or margins: any line but a corrected one placed on its own)."""
+    wrapping. A piece belongs to the paragraphs holding all its words and numbers (pages.tokens). {paragraph:
+    why} for corrected paragraphs placed on their own (not running text) a changed piece belongs to — those
+    corrections are withdrawn; a sentence when a changed piece belongs to no corrected paragraph and no new font
+    or margins explain it — the corrections of the whole layout are given up; None when every changed piece is
+    running text a correction may rewrap (after a new font or margins: any line but a corrected one placed on
+    its own)."""
     corrected = set(fixer.allowed.looks) | set(fixer.allowed.edits)
     reflow = bool(fixer.risks & {"font", "margins"})  # a new font or text width rewraps lines anywhere
-    words = [(p.index, _running(p), set(_WORD.findall(p.text))) for p in doc.paragraphs()]
+    words = [(p.index, _running(p), set(pages.tokens(p.text))) for p in doc.paragraphs()]
     out: dict[int, str] = {}
     for page, pieces, shown in pages.changed_pieces(before, after):
         for piece in pieces:

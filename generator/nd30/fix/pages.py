@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -39,16 +40,23 @@ class Page(Counter):
 
 
 _GAP = re.compile(r"\s{3,}")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def tokens(text: str) -> list[str]:
+    """Words and numbers of `text`, numbers by value ("03" is "3": date padding is no change of wording), for
+    telling which paragraph a printed piece belongs to: "năm 2020" is not the date line's "năm 2021"."""
+    return [str(int(t)) if t.isdecimal() else t for t in _TOKEN.findall(unicodedata.normalize("NFC", text))]
 
 
 def pieces(text: str) -> list[tuple[str, ...]]:
-    """The pieces of the printed lines of a page laid out by pdftotext -layout, as their words."""
+    """The pieces of the printed lines of a page laid out by pdftotext -layout, as their words and numbers
+    (`tokens`); a piece of numbers alone (a page number, renumbered on purpose) is left out."""
     out = []
     for line in text.splitlines():
         for piece in _GAP.split(line):
-            found = tuple(_WORD.findall(piece))
-            if found:
-                out.append(found)
+            if _WORD.search(piece):
+                out.append(tuple(tokens(piece)))
     return out
 
 
