@@ -231,6 +231,11 @@ MUTANTS = [
       'line = re.sub(r"[;.,]+\\s*$", "", text).strip()',
       'line = re.sub(r"[;.]+\\s*$", "", text).strip()',
       "a Nơi nhận line typed '- Sở Tài chính,' keeps its comma: the rebuilt plan prints '- Sở Tài chính,;'"),
+    # the same mutant on today's code: the pattern moved to importer/state.py (END_PUNCT, linear since issue 22)
+    m("f3-import-recipient-comma-v2", "generator/importer/state.py",
+      'END_PUNCT = re.compile(r"(?<![;.,])[;.,]+\\s*$")',
+      'END_PUNCT = re.compile(r"(?<![;.])[;.]+\\s*$")',
+      "a Nơi nhận line typed '- Sở Tài chính,' keeps its comma: the rebuilt plan prints '- Sở Tài chính,;'"),
     m("f3-import-draft-december", "generator/importer/header.py",
       'elif m.group("month") and 1 <= int(m.group("month")) <= 12:',
       'elif m.group("month") and 1 <= int(m.group("month")) < 12:',
