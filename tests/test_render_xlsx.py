@@ -153,3 +153,18 @@ def test_score_appendix_bolds_the_index_row_only(tmp_path):
         if label in ("I", "1", "1.1"):
             in_docx[label] = any(run.bold for p in name.paragraphs for run in p.runs)
     assert in_docx == {"I": True, "1": False, "1.1": False}
+
+
+def test_score_appendix_numbers_criteria_under_their_field(tmp_path):
+    """In the score appendix of a whole index the criteria under field 1 are '1.1', '1.2', … in the .xlsx and
+    the .docx, never a second '1', '2' (fresh mutant f3-score-child-labels)."""
+    import docx
+
+    files = _whole_index_scores(tmp_path)
+    ws = load_workbook(next(f for f in files if f.suffix == ".xlsx"))["PL II"]
+    labels = [r[0].value for r in ws.iter_rows(min_row=7) if r[0].value]
+    assert labels[:8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], labels
+    table = docx.Document(str(next(f for f in files if f.suffix == ".docx"))).tables[-1]
+    in_docx = [row.cells[0].text.strip() for row in table.rows]
+    at = in_docx.index("I")
+    assert in_docx[at:at + 8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], in_docx
