@@ -425,6 +425,9 @@ ERRORS = {
     "unknown-covers": (lambda d: d["recipients"][1]["covers"].append("nhom-la"), "recipients[1].covers[1]", "'nhom-la'"),
     "archive-in-recipients": (lambda d: d["recipients"].append({"text": "Lưu: VT"}), "recipients[3].text",
                               "dòng 'Lưu' khai báo ở mục archive"),
+    # fresh mutant f3-recipient-dash-luu: typed with its dash, the build would print '- - Lưu: …;' and '- Lưu: ….'
+    "archive-in-recipients-with-its-dash": (lambda d: d["recipients"].append({"text": "- Lưu: VT, CVNC"}),
+                                            "recipients[3].text", "dòng 'Lưu' khai báo ở mục archive"),
 }
 
 
@@ -476,3 +479,20 @@ def test_a_rank_is_out_of_the_provinces_of_its_year(plan_from, year, of, warning
     _, warnings = plan_from(edit)
     found = [w.text for w in warnings if "tỉnh, thành phố" in w.text]
     assert found == ([] if warning is None else [warning])
+
+
+@pytest.mark.parametrize("mention,warned", [("Chi tiết nhiệm vụ tại phụ lục kèm theo.", False),
+                                            ("Chi tiết nhiệm vụ tại Phụ lục kèm theo.", False),
+                                            ("Chi tiết nhiệm vụ kèm theo Kế hoạch này.", True)])
+def test_a_single_appendix_mentioned_as_phu_luc_in_small_letters_counts_as_referenced(plan_from, mention, warned):
+    """A plan with one appendix cited only as 'tại phụ lục kèm theo' (small p) is not warned 'phụ lục … không
+    được dẫn chiếu' (fresh mutant f3-appendix-mention-case); a plan that never names it is."""
+    def edit(data):
+        data["appendices"] = [a for a in data["appendices"] if a.get("type") == "tasks"]
+        for section in data["sections"]:
+            content = section.get("content", [])
+            content[:] = [b for b in content if not (isinstance(b, dict) and "appendix" in b)]
+        data["sections"][2]["content"].append(mention)
+    _, warnings = plan_from(edit)
+    found = [w.text for w in warnings if "không được dẫn chiếu" in w.text]
+    assert len(found) == (1 if warned else 0), found

@@ -546,3 +546,15 @@ def test_a_table_wider_than_the_portrait_text_width_turns_landscape(plan_from, w
     table = _with_table(plan_from, [{"id": "r1", "cells": {"stt": "1", "name": "A", "note": "B"}}], columns)
     assert table.landscape is landscape
     assert abs(sum(c.width_cm for c in table.columns) - (25.2 if landscape else 16.5)) < 0.05
+
+
+def test_rank_target_without_out_of_prints_the_rank_alone(plan_from):
+    """A rank baseline that gives no 'of' (how many provinces) prints 'xếp hạng 30 (…)', never '30/None'
+    (fresh mutant f3-rank-of-none)."""
+    def edit(data):
+        data["targets"].append({"id": "t-hang", "criterion": "papi.5", "unit": "hạng",
+                                "baseline": {"year": 2020, "rank": 33}, "target": 30})
+        data["sections"][1]["content"].append({"target": "t-hang"})
+    sentences = [t for t in texts(build_context(plan_from(edit)[0])) if "xếp hạng" in t]
+    assert sentences == ["3. Chỉ số nội dung “Thủ tục hành chính công”: xếp hạng 30 "
+                         "(tăng 03 bậc so với năm 2020)."], sentences

@@ -108,3 +108,63 @@ def test_score_total_with_a_missing_value_is_blank_in_the_workbook(tmp_path):
     xlsx = next(f for f in build_plan(path, tmp_path / "out").files if f.suffix == ".xlsx")
     total = next(line for line in dump_xlsx(xlsx).splitlines() if "Tổng cộng" in line)
     assert total == "|  | Tổng cộng | n:20 |  | n:9,7 |  |"
+
+
+def _whole_index_scores(tmp_path):
+    """The sample with its score appendix over the whole PAPI index (index row, fields, criteria) and a
+    grouped header (two header rows), built."""
+    import yaml
+
+    from generator.render.build import build_plan
+    from tests.conftest import SAMPLE
+
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    appendix = next(a for a in data["appendices"] if a["id"] == "diem")
+    appendix["criteria"] = ["papi"]
+    appendix.pop("leads", None)
+    appendix["header_groups"] = [{"span": 3}, {"text": "Điểm số", "span": 2}, {"span": 1}]
+    path = tmp_path / "plan.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    return build_plan(path, tmp_path / "out").files
+
+
+def test_a_grouped_header_repeats_both_its_rows_on_every_printed_page(tmp_path):
+    """An appendix whose header has a group row ('Điểm số' over two columns) repeats both header rows on each
+    printed page, so page 2 still shows 'STT', 'Tiêu chí', … (fresh mutant f3-xlsx-print-titles-one-row)."""
+    xlsx = next(f for f in _whole_index_scores(tmp_path) if f.suffix == ".xlsx")
+    ws = load_workbook(xlsx)["PL II"]
+    assert [c.value for c in ws[5]][:3] == ["STT", "Tiêu chí", "Điểm tối đa"]
+    assert ws.print_title_rows == "$5:$6"
+
+
+def test_score_appendix_bolds_the_index_row_only(tmp_path):
+    """In the score appendix of a whole index, the index row 'I' is bold, its fields '1', '2', … and their
+    criteria '1.1', … are not, in the .xlsx and in the .docx (fresh mutant f3-score-fields-bold)."""
+    import docx
+
+    files = _whole_index_scores(tmp_path)
+    ws = load_workbook(next(f for f in files if f.suffix == ".xlsx"))["PL II"]
+    bold = {r[0].value: (r[0].font.b, r[1].font.b) for r in ws.iter_rows(min_row=7) if r[0].value in ("I", "1", "1.1", "2")}
+    assert bold == {"I": (True, True), "1": (False, False), "1.1": (False, False), "2": (False, False)}
+    table = docx.Document(str(next(f for f in files if f.suffix == ".docx"))).tables[-1]
+    in_docx = {}
+    for row in table.rows:
+        label, name = row.cells[0].text.strip(), row.cells[1]
+        if label in ("I", "1", "1.1"):
+            in_docx[label] = any(run.bold for p in name.paragraphs for run in p.runs)
+    assert in_docx == {"I": True, "1": False, "1.1": False}
+
+
+def test_score_appendix_numbers_criteria_under_their_field(tmp_path):
+    """In the score appendix of a whole index the criteria under field 1 are '1.1', '1.2', … in the .xlsx and
+    the .docx, never a second '1', '2' (fresh mutant f3-score-child-labels)."""
+    import docx
+
+    files = _whole_index_scores(tmp_path)
+    ws = load_workbook(next(f for f in files if f.suffix == ".xlsx"))["PL II"]
+    labels = [r[0].value for r in ws.iter_rows(min_row=7) if r[0].value]
+    assert labels[:8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], labels
+    table = docx.Document(str(next(f for f in files if f.suffix == ".docx"))).tables[-1]
+    in_docx = [row.cells[0].text.strip() for row in table.rows]
+    at = in_docx.index("I")
+    assert in_docx[at:at + 8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], in_docx

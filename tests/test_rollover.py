@@ -435,3 +435,16 @@ def test_the_new_year_must_come_after_the_plans_year(new_year, accepted):
         with pytest.raises(KehoachError) as exc:
             rollover(SAMPLE, new_year)
         assert str(exc.value) == f"lỗi: năm mới ({new_year}) phải sau năm của kế hoạch (2021)"
+
+
+def test_a_quarter_of_the_plans_year_in_words_moves_in_prose(plan_copy):
+    """'trong Quý II năm 2021' in the preamble is the plan's time, written out: rolled onto 2022 it reads
+    'Quý II năm 2022' and is not listed among the years kept, as 'Quý II/2021' would move (fresh mutant
+    f3-rollover-quy-nam)."""
+    path = plan_copy(lambda t: t.replace(
+        "preamble:\n", "preamble:\n  - Các sở, ngành báo cáo kết quả thực hiện trong Quý II năm 2021.\n"
+                       "  - Các huyện báo cáo kết quả thực hiện trong Quý III/2021.\n", 1))
+    result = rollover(path)
+    assert "  - Các sở, ngành báo cáo kết quả thực hiện trong Quý II năm 2022.\n" in result.text
+    assert "  - Các huyện báo cáo kết quả thực hiện trong Quý III/2022.\n" in result.text
+    assert not [line for line in result.kept if "Quý" in line], result.kept

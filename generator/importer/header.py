@@ -94,6 +94,9 @@ def read_title(st: State) -> list[str]:
     return lines
 
 
+_LEVELS = ("TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")  # "TỈNH QUẢNG NAM" → "tỉnh Quảng Nam"
+
+
 def _sentence_case(line: str) -> str:
     return line[:1] + line[1:].lower()
 
@@ -120,6 +123,8 @@ def issuer(st: State, header: dict) -> dict:
             words = line.split(" ", 1)
             if place and len(words) == 2 and words[1].upper() == place.upper():
                 parts.append(f"{words[0].lower()} {place}")
+            elif len(words) == 2 and words[0].upper() in _LEVELS:  # no place read: the level in small letters
+                parts.append(f"{words[0].lower()} {words[1].title()}")
             else:
                 parts.append(line.title())
         full = " ".join(parts)

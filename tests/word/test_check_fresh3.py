@@ -162,3 +162,21 @@ def test_a_legal_database_headline_number_and_date_are_not_the_trich_yeu():
     assert _HEADLINE_FACT.match("NGÀY 30 THÁNG 12 NĂM 2008")
     assert not _HEADLINE_FACT.match("Về việc triển khai Quyết định số 12/QĐ-UBND")
     assert not _HEADLINE_FACT.match("VỀ ĐẨY MẠNH SỬ DỤNG PHẦN MỀM MÃ NGUỒN MỞ")
+
+
+def test_an_empty_line_above_is_the_gap_between_paragraphs(sample_docx, tmp_path):
+    """A body paragraph with 0 pt before and after, under an empty paragraph typed as the gap, is not warned
+    'khoảng cách giữa các đoạn 0 pt' (fresh mutant f3-spacing-after-blank-line); without the empty line it is."""
+    doc = Doc(sample_docx)
+    above, p = _body_pair(doc)
+    _set(above, "spacing", before="0", after="0")
+    _set(p, "spacing", before="0", after="0")
+    blank = etree.SubElement(etree.Element(q("w:body")), q("w:p"))
+    above.addnext(blank)
+    saved = doc.save(tmp_path / "blank.docx")
+    at = _index_of(saved, "".join(p.itertext())[:20])
+    assert at not in _findings(doc, tmp_path / "blank.docx", "body.spacing")
+    blank.getparent().remove(blank)
+    saved = doc.save(tmp_path / "noblank.docx")
+    at = _index_of(saved, "".join(p.itertext())[:20])
+    assert at in _findings(doc, tmp_path / "noblank.docx", "body.spacing")

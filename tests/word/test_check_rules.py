@@ -90,6 +90,19 @@ SIGNATURE_CASES = {
                 "thiếu họ tên người ký"),
     "authority-with-dots-inside": (lambda d: set_text(d.para("TM. ỦY BAN"), "TM. ", "T.M. "), "signer.authority",
                                    "error", "viết tắt quyền hạn đúng “TM.”, “KT.”"),
+    # fresh mutant f3-pgs-title-missed: each học hàm, học vị before the signer's name is an error
+    "name-after-pgs": (lambda d: set_text(d.para("Hồ Quang Bửu"), "Hồ", "PGS. Hồ"), "signer.name", "error",
+                       "không ghi học hàm, học vị trước họ tên người ký"),
+    "name-after-gs": (lambda d: set_text(d.para("Hồ Quang Bửu"), "Hồ", "GS. Hồ"), "signer.name", "error",
+                      "không ghi học hàm, học vị trước họ tên người ký"),
+    "name-after-ths": (lambda d: set_text(d.para("Hồ Quang Bửu"), "Hồ", "ThS. Hồ"), "signer.name", "error",
+                       "không ghi học hàm, học vị trước họ tên người ký"),
+    # fresh mutant f3-national-variant-error: the Quốc hiệu's words with the old tone placement ("HOÀ") is a
+    # warning (exit 0), a wrong word an error
+    "national-old-tone-placement": (lambda d: set_text(d.para("CỘNG HÒA"), "HÒA", "HOÀ"), "national.text",
+                                    "warning", "Quốc hiệu phải viết đúng"),
+    "national-wrong-word": (lambda d: set_text(d.para("CỘNG HÒA"), "CHỦ NGHĨA", "CHỦ NGHỈA"), "national.text",
+                            "error", "Quốc hiệu phải viết đúng"),
 }
 
 

@@ -2,6 +2,8 @@
 capitals when no appendix names it."""
 from __future__ import annotations
 
+import docx
+
 from generator.importer.importer import import_document
 from generator.word import read_docx
 from tests.office.make_duties import make_duties_plan
@@ -15,3 +17,42 @@ def test_the_full_name_guessed_from_the_capitals_writes_the_place_as_a_name(tmp_
     assert (issuer["name"], issuer["full_name"]) == (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"],
                                                      "Ủy ban nhân dân tỉnh Quảng Nam")
     assert any("Ủy ban nhân dân tỉnh Quảng Nam" in m.text and "suy từ tên in hoa" in m.text for m in result.notes)
+
+
+def _edited(tmp_path, *pairs):
+    """The Văn thư's duties plan with each (old, new) replaced in the one run of the page's paragraphs that
+    holds it, imported."""
+    path = make_duties_plan(tmp_path / "thien-tai.docx")
+    document = docx.Document(str(path))
+    for old, new in pairs:
+        runs = [run for p in document.paragraphs for run in p.runs if old in run.text]
+        assert len(runs) == 1, (old, len(runs))
+        runs[0].text = runs[0].text.replace(old, new)
+    document.save(str(path))
+    return import_document(read_docx(path).value, plan_id="thien-tai")
+
+
+def test_a_draft_dated_only_by_december_keeps_its_month(tmp_path):
+    """A draft whose date line is 'ngày      tháng 12 năm 2024' keeps month 12 (the rebuilt draft prints
+    'tháng 12'), as any other month does (fresh mutant f3-import-draft-december)."""
+    result = _edited(tmp_path, ("ngày 15 tháng 3 năm 2024", "ngày      tháng 12 năm 2024"))
+    assert result.data["document"] == {"number": 123, "month": 12}
+    assert result.data["year"] == 2024
+
+
+def test_a_title_naming_last_years_results_gives_the_plans_year_from_its_last_year(tmp_path):
+    """An undated draft titled '… khắc phục hạn chế năm 2023, năm 2024' is the 2024 plan: the year is the
+    title's last one, not the year of the results it looks back on (fresh mutant f3-import-title-first-year)."""
+    result = _edited(tmp_path, ("trên địa bàn tỉnh", "trên địa bàn tỉnh, khắc phục hạn chế năm 2023,"),
+                     ("ngày 15 tháng 3 năm 2024", "ngày      tháng      năm"))
+    assert result.data["year"] == 2024
+    assert any("năm kế hoạch 2024 theo trích yếu" in m.text for m in result.notes)
+    assert not any("2023" in m.text and "năm kế hoạch" in m.text for m in result.notes)
+
+
+def test_the_full_name_guessed_without_a_place_writes_the_level_in_small_letters(tmp_path):
+    """A draft whose date line gives no place ('ngày tháng năm' left blank): the full name guessed from
+    'ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NAM' is still 'Ủy ban nhân dân tỉnh Quảng Nam', never '… Tỉnh Quảng Nam'
+    (bug found writing the test for f3-import-full-name-capital-tinh)."""
+    result = _edited(tmp_path, ("Quảng Nam, ngày 15 tháng 3 năm 2024", "ngày      tháng      năm 2024"))
+    assert result.data["issuer"]["full_name"] == "Ủy ban nhân dân tỉnh Quảng Nam"

@@ -57,6 +57,15 @@ def test_archive_units_typed_with_semicolons_are_each_a_unit(tmp_path):
     assert _duties_edited(tmp_path, edit).data["archive"] == {"units": ["VT", "KTN"]}
 
 
+def test_a_recipient_typed_with_a_comma_for_its_semicolon_imports_without_it(tmp_path):
+    """'- Công an tỉnh,' (a comma where ';' belongs) imports as 'Công an tỉnh': kept, the next build would print
+    '- Công an tỉnh,;' (fresh mutant f3-import-recipient-comma)."""
+    def edit(p):
+        for run in p.runs:
+            run.text = run.text.replace("- Công an tỉnh;", "- Công an tỉnh,")
+    assert {"text": "Công an tỉnh"} in _duties_edited(tmp_path, edit).data["recipients"]
+
+
 def test_the_first_capital_line_under_the_authority_is_the_signers_title(tmp_path):
     """Under 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH' then a second capital line 'THƯỜNG TRỰC': the title is the first,
     the second is warned about as a line that cannot go into the plan (fresh mutant i-signer-first-title)."""

@@ -95,3 +95,14 @@ def test_level_restarting_only_at_the_top_level_or_never(tmp_path):
     # lvlRestart = 0: never restarted
     assert _labels_with_restart(tmp_path, 0) == ["1.", "1.1.", "a)", "b)", "c)", "1.2.", "d)", "2.", "2.1.", "e)",
                                                  "3.", "f)"]
+
+
+def test_restart_through_new_num_with_its_own_level_override(tmp_path):
+    """A second list on the same abstract list, whose w:num carries a w:lvlOverride with its own w:lvl (start
+    1), starts again at '1.' as the override says, not '4.' (fresh mutant f3-level-override-no-restart)."""
+    numbering = numbering_xml([abstract(1, [lvl(0, "decimal", "%1.")])],
+                              [num(1, 1), num(2, 1, lvl_override={0: lvl(0, "decimal", "%1.", start=1)})])
+    body = "".join(p(text, num=(n, 0)) for text, n in [("một", 1), ("hai", 1), ("ba", 1), ("lại một", 2),
+                                                        ("lại hai", 2)])
+    labels = [q.list_label for q in read_docx(make_docx(tmp_path / "x.docx", body, numbering=numbering)).value.paragraphs()]
+    assert labels == ["1.", "2.", "3.", "1.", "2."]

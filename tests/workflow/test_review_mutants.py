@@ -10,6 +10,7 @@ import copy
 import zipfile
 from pathlib import Path
 
+import pytest
 import yaml
 from lxml import etree
 
@@ -195,3 +196,39 @@ def test_a_bullet_with_sub_bullets_deleted_is_left_to_the_drafter(tmp_path):
     assert "Phối hợp với các cơ quan báo chí" in render_text(result) and "hãy bỏ bằng tay" in render_text(result)
     for kept in ("Phối hợp với các cơ quan báo chí", "Báo Quảng Nam;", "Đài Phát thanh và Truyền hình tỉnh."):
         assert kept in result.text
+
+
+@pytest.mark.parametrize("heading,first", [("1. Mục đích", "- Khắc phục tồn tại, hạn chế."),
+                                           ("2. Sở Thông tin và Truyền thông", "- Tuyên truyền trên Cổng thông tin điện tử.")])
+def test_a_bullet_typed_before_the_first_bullet_of_a_list_stays_first(tmp_path, heading, first):
+    """A '-' line typed right under a heading, above the list's first bullet, is applied as the list's first
+    bullet: the next build prints it above that bullet, as the reviewer placed it (fresh mutant
+    f3-review-insert-before-next)."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def add(root):
+        paragraph(root, heading).addnext(untagged_copy(paragraph(root, first), ["- Rà soát, đánh giá kết quả."]))
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", add)
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied and not result.needs_hand, render_text(result)
+    rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
+    at = rebuilt.index(heading)
+    assert rebuilt[at + 1:at + 3] == ["- Rà soát, đánh giá kết quả.", first]
+    assert rebuilt == texts(reviewed)
+
+
+def test_a_bullet_typed_with_an_en_dash_is_applied_as_a_bullet(tmp_path):
+    """Word's AutoCorrect turns a typed '- ' into '– ': the new line '– Công khai kết quả.' is applied into
+    the list as a bullet, printed '- Công khai kết quả.' where the reviewer put it (fresh mutant
+    f3-review-en-dash-bullet)."""
+    source = build(SAMPLE, tmp_path / "build")
+    first = "- Tuyên truyền trên Cổng thông tin điện tử."
+
+    def add(root):
+        paragraph(root, first).addnext(untagged_copy(paragraph(root, first), ["– Công khai kết quả."]))
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", add)
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied and not result.needs_hand, render_text(result)
+    rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
+    at = rebuilt.index(first)
+    assert rebuilt[at + 1:at + 3] == ["- Công khai kết quả.", "- Phối hợp với các cơ quan báo chí"]
