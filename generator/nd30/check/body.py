@@ -182,8 +182,8 @@ def _mostly_italic(p: Paragraph) -> bool:
     """Running text set in italic: most of its letters italic, leaving out quotations and asides in
     parentheses (italic by custom), and not a note wholly in parentheses; italic asides, quotations and
     run-in labels do not make the paragraph italic (PL I §II.6.e asks the body upright, not every word)."""
-    if _is_note(p):
-        return False
+    if _is_note(p) or not any(run.italic and run.change != "del" for run in p.runs):
+        return False  # no italic letter at all: the letter walk below would count none (it is costly per letter)
     italic = total = depth = 0
     quoted = False
     label: tuple[int, int] | None = (0, 0)  # (italic, total) letters before the first ":", while in it
