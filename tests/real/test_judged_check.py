@@ -25,11 +25,6 @@ measure = importlib.util.module_from_spec(spec)
 sys.modules["measure_check"] = measure  # its dataclasses look their module up
 spec.loader.exec_module(measure)
 
-# causes (the YAMLs' `cause:`) whose fix is the reader's, not the type's and locator's, still to be done (part B
-# fixed tab-positioning-misread, unused-even-header-footer and rule-line-detection; the fresh round fixed
-# one-page-document (pages estimated line by line), duplicate-finding (a footer number is misplaced, not missing)
-# and spaces-used-for-position (a line centred with spaces): none is left, so no test is expected to fail)
-READER_CAUSES: tuple[str, ...] = ()
 # causes left open on purpose. A rule typed as four en dashes ("––––", FR2-TT02) is read as a typed rule now
 # (grammar.is_typed_rule: en/em dashes join into a stroke from three on). Typed underscore rules were an open cause
 # too: they are judged true (issue 20 counts "____" under the trích yếu as a fault; PL I §II draws a line), see
@@ -38,10 +33,7 @@ READER_CAUSES: tuple[str, ...] = ()
 # centimetre is reported with its width now (true), but the judged finding said "0,0 mm" (false) and the measure
 # matches by paragraph
 OPEN_CAUSES: tuple[str, ...] = ("empty-second-page", "spaces-indent-misstated")
-# FR4 causes still open (fix4 fixed rule-line-detection, tab-positioning-misread, element-misidentified,
-# doc-type-misidentified, attached-document-read-as-tail, heading-with-inline-content and
-# formula-or-figure-text-read-as-body: none is left)
-OPEN_FR4: tuple[str, ...] = ()
+# (the reader's causes, FR2's en-dash rule and every FR4 cause are fixed: they have no list of their own any more)
 # FR5 (held out until fix5; 0.78/0.94 on main before any fix for it): fix5 fixed attached-document-read-as-tail (blank
 # forms after the signature), the signature typed with tabs and spaces outside a table, and a recipient wrapped onto
 # a line opening in lower case (manual-line-break-in-item). Left open, each by
@@ -79,12 +71,8 @@ def cases():
         j = measure.judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
-            if READER_CAUSES and not g["verdict"] and str(g.get("cause") or "").startswith(READER_CAUSES):
-                marks = [pytest.mark.xfail(strict=True, reason=f"reader: {g.get('cause')}")]
             if OPEN_CAUSES and not g["verdict"] and str(g.get("cause") or "").startswith(OPEN_CAUSES):
                 marks = [pytest.mark.xfail(strict=True, reason=f"open: {g.get('cause')}")]
-            if key.startswith("FR4-") and not g["verdict"] and str(g.get("cause") or "") in OPEN_FR4:
-                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR4: {g.get('cause')}")]
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR5: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
