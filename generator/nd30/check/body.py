@@ -61,6 +61,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
     last_at = -1
     beside = _beside_figures(ck, start, end)
+    notes = _notes_across(body)
     text_size = _text_size(body)
     for k, p in enumerate(body):
         text = p.text.strip()
@@ -106,7 +107,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
-            if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) \
+            if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
                     and not p.text.rstrip().endswith(":") \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
@@ -453,6 +454,26 @@ def check_article_look(ck: Checker, p: Paragraph) -> None:
 _CAPTION = re.compile(r"^(Bảng|Biểu|Hình|Sơ đồ|Biểu đồ)\s+(số\s+)?\d+[a-z]?\s*[:.]", re.IGNORECASE)
 
 
+def _notes_across(body: list[Paragraph]) -> set[int]:
+    """The paragraphs of a note in parentheses typed over several paragraphs ("(Việc đánh giá … Mẫu số 1" /
+    "Việc đánh giá … Mẫu số 2)", FR5-CV01): the first opens it, the last (of at most four) closes it. An aside,
+    italic by custom, like a note wholly in one paragraph."""
+    out: set[int] = set()
+    for k, p in enumerate(body):
+        text = p.text.strip()
+        if not text.startswith("(") or text.count("(") <= text.count(")"):
+            continue
+        depth = text.count("(") - text.count(")")
+        for j in range(k + 1, min(k + 4, len(body))):
+            later = body[j].text.strip()
+            depth += later.count("(") - later.count(")")
+            if depth <= 0:
+                if depth == 0 and later.rstrip(".;:").endswith(")"):
+                    out.update(q.index for q in body[k:j + 1])
+                break
+    return out
+
+
 def _is_note(p: Paragraph) -> bool:
     """A note wholly in parentheses ("(Số liệu chi tiết tại Phụ lục kèm theo)"), or a table's or figure's
     caption ("Bảng 01: Tình hình khám bệnh …", FR3-BC01): not running text."""
@@ -484,7 +505,9 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
         if not _titled(title) and title != title.upper():
             return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
-        letters = [c for c in title if c.isalpha()]
+        # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its
+        # own case: a văn thư does not capitalise a note
+        letters = [c for c in re.sub(r"\([^()]*\)", "", title) if c.isalpha()]
         if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
             ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)
         if seg and seg[0].bold is False:
