@@ -236,3 +236,14 @@ def test_the_rule_under_a_wrapped_agency_name_is_measured_on_its_printed_lines(t
 
     assert agency_rule(1170) == []  # 42 pt (15 mm) under "TỈNH HƯNG YÊN" (99 pt): 0.42
     assert agency_rule(1500) != []  # 9 mm: too short under any line
+
+
+def test_a_header_line_with_a_blank_to_fill_is_not_placed_by_its_printed_middle(tmp_path):
+    """FR7-BC02: "Số:            /BC-STC" indented so that, blank and all, its middle falls near its cell's: where the
+    line prints depends on the number still to come; it is a left-aligned line and is told (a true finding lost when
+    any line printing about the middle counted as centred)."""
+    number = p(r("Số:" + " " * 12 + "/TB-ĐHX", SZ13), ppr='<w:ind w:firstLine="1200"/>')
+    header = notice_header(align="").replace(plain("Số: 15/TB-ĐHX", SZ13, ""), number)
+    assert number in header
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường thông báo việc phân công./.")], header=header))
+    assert any("canh giữa" in m for m in at(result, "Số:")["number.style"])

@@ -370,9 +370,11 @@ class Checker:
         """A left, justified or unaligned line that prints about where a centred one would: its printed middle
         (after any leading spaces) within 12% of its column's width from the column's middle (FR3-BC01's Quốc
         hiệu justified in a cell just wide enough, FR-QD02's agency pushed in with spaces). `one_line`: the
-        paragraph is one line that fits its column (a wrapped paragraph is running text, not a placed line)."""
+        paragraph is one line that fits its column (a wrapped paragraph is running text, not a placed line), with no
+        blank left in it to fill ("Số:            /BC-STC": where it prints depends on the number to come, FR7-BC02)."""
         line = p.text.split("\n")[0]
-        if "\t" in line or p.alignment not in (None, "left", "both") or (one_line and "\n" in p.text.strip()):
+        if "\t" in line or p.alignment not in (None, "left", "both") or (one_line and "\n" in p.text.strip()) \
+                or (one_line and re.search(r"[ \u00a0]{3,}", line.strip())):
             return False
         lead = len(line) - len(line.lstrip(" \u00a0"))
         runs = [r for r in p.runs if r.text.strip()]
