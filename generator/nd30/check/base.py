@@ -97,6 +97,7 @@ class CheckResult:
     messages: list[Message] = field(default_factory=list)  # from the reader: what it could not read
     size_pair: int | None = None
     identified: object = None  # the document's type (`generator.nd30.doctypes.Identified`)
+    document: object = None  # the document checked (`generator.word.model.Document`): what --fix would work on
 
     @property
     def errors(self) -> list[Message]:
@@ -363,28 +364,29 @@ class Checker:
         """A line pushed to the middle of its column with leading spaces (a header typed that way): its printed
         middle lies within 12% of the column's width from the column's middle."""
         line = p.text.split("\n")[0]
-        lead = len(line) - len(line.lstrip(" \u00a0"))
-        if lead < 2 or "\t" in line or p.alignment not in (None, "left", "both"):
-            return False
-        runs = [r for r in p.runs if r.text.strip()]
-        size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
-        bold = bool(runs) and all(r.bold for r in runs)
-        start = (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) + text_width_pt(line[:lead], size)
-        middle = start + text_width_pt(line.strip(), size, "bold" if bold else "regular") / 2
-        width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
-        return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
+        return len(line) - len(line.lstrip(" \u00a0")) >= 2 and self.prints_centred(p, one_line=False)
 
-    def _fills_its_column(self, p: Paragraph) -> bool:
-        """A one-line justified or left paragraph whose text takes nearly its whole column (FR3-BC01's Quốc hiệu,
-        justified in a cell just wide enough): it prints where a centred one would."""
-        line = p.text.strip()
-        if "\n" in line or p.alignment not in ("left", "both"):
+    def prints_centred(self, p: Paragraph, *, one_line: bool = True) -> bool:
+        """A left, justified or unaligned line that prints about where a centred one would: its printed middle
+        (after any leading spaces) within 12% of its column's width from the column's middle (FR3-BC01's Quốc
+        hiệu justified in a cell just wide enough, FR-QD02's agency pushed in with spaces). `one_line`: the
+        paragraph is one line that fits its column (a wrapped paragraph is running text, not a placed line), with no
+        blank left in it to fill ("Số:            /BC-STC": where it prints depends on the number to come, FR7-BC02)."""
+        line = p.text.split("\n")[0]
+        if "\t" in line or p.alignment not in (None, "left", "both") or (one_line and "\n" in p.text.strip()) \
+                or (one_line and re.search(r"[ \u00a0]{3,}", line.strip())):
             return False
+        lead = len(line) - len(line.lstrip(" \u00a0"))
         runs = [r for r in p.runs if r.text.strip()]
         size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
         bold = bool(runs) and all(r.bold for r in runs)
+        text = text_width_pt(line.strip(), size, "bold" if bold else "regular")
+        start = (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) + text_width_pt(line[:lead], size)
+        middle = start + text / 2
         width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
-        return width > 0 and 0.9 * width <= text_width_pt(line, size, "bold" if bold else "regular") <= width
+        if width <= 0 or (one_line and start - (p.indent_left_pt or 0) + text > width):
+            return False
+        return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
 
     def width_available(self, p: Paragraph) -> float:
         """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
@@ -442,12 +444,13 @@ class Checker:
     def align_check(self, element: str, p: Paragraph, rule: Rule, name: str, level: Level = "warning", *,
                     ref: str | None = None) -> None:
         want = nd30.LOOK[element].align
-        if want == "center" and (self.centred_by_spaces(p) or self._fills_its_column(p)):
+        if want == "center" and (self.centred_by_spaces(p) or self.prints_centred(p)):
             return  # placed with spaces, or filling its column, where it prints centred: the page is right
         align = p.alignment
-        if align is None and want == "center" and p.index not in self.cell_of \
-                and not p.text.startswith(("\t", " ", "\u00a0")):
-            align = "left"  # no alignment in the paragraph or its styles: Word sets it at the left margin
+        if align is None and want == "center" and not p.text.startswith(("\t", " ", "\u00a0")):
+            # no alignment in the paragraph or its styles (a table's included): Word sets it at the left margin,
+            # of the page or of its cell (FR6-TB02's header table)
+            align = "left"
         if want and align and align != want and not (want == "left" and align == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)

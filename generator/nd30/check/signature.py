@@ -150,6 +150,13 @@ def _without_mark(s: Segment) -> Segment:
     return Segment(s.para, s.start + m.end(), s.end, s.text[m.end():], kept) if kept else s
 
 
+def _is_mark(s: Segment) -> bool:
+    """A line standing where the signature goes ("(đã ký)", "Ký tên, đóng dấu"), no name on it."""
+    rest = _SIGNED_MARK.sub("", s.text)
+    return rest.startswith("(") or not rest.strip() or bool(re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text,
+                                                                      re.IGNORECASE))
+
+
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
                     segs: list[Segment] | None = None) -> None:
     if not lines:
@@ -161,10 +168,14 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         segs = [s for p in lines for s in segments(p)]
     segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
     authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
+    # the title under "TL. Hiệu trưởng" typed in lower case ("Phó Hiệu trưởng", FR6-TB02) is the signer's title,
+    # not his name: a line under an authority line with a name still below it
+    for k in range(1, len(segs) - 1):
+        if nd30.AUTHORITY_RE.match(segs[k - 1].text) and segs[k] not in authority and not _is_mark(segs[k]) \
+                and any(t not in authority and not _is_mark(t) for t in segs[k + 1:]):
+            authority.insert(authority.index(segs[k - 1]) + 1, segs[k])
     # "(đã ký) Mai Văn Nam": a copy's mark where the signature goes, then the name on the same line
-    names = [s for s in segs if s not in authority and not _SIGNED_MARK.sub("", s.text).startswith("(")
-             and _SIGNED_MARK.sub("", s.text).strip()
-             and not re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text, re.IGNORECASE)]
+    names = [s for s in segs if s not in authority and not _is_mark(s)]
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
                p=lines[0])

@@ -37,6 +37,7 @@ class Page(Counter):
     def __init__(self, text: str = ""):
         super().__init__(_WORD.findall(text))
         self.pieces: Counter = Counter(pieces(text))
+        self.rows = [row for row in (pieces(line) for line in text.splitlines()) if len(row) > 1]
 
 
 _GAP = re.compile(r"\s{3,}")
@@ -70,9 +71,30 @@ def changed_pieces(before: list[Counter] | None, after: list[Counter] | None) ->
         if not old or not new or old == new:
             continue
         gone, came = old - new, new - old
+        _resplit(gone, came, getattr(b, "rows", []))
+        _resplit(came, gone, getattr(a, "rows", []))
+        if not gone and not came:
+            continue
         shown = f"“{' / '.join(' '.join(x) for x in gone)[:60]}” → “{' / '.join(' '.join(x) for x in came)[:60]}”"
         out.append((n, list(gone) + list(came), shown))
     return out
+
+
+def _resplit(joined: Counter, split: Counter, rows: list[list[tuple[str, ...]]]) -> None:
+    """Take out of `joined` and `split` a line's piece that is now printed as two or more pieces side by side on
+    one line, in the same order: a gap grown to 3 spaces is no rewrap (a blank number "Số:  /TB-ĐT" set larger,
+    FR6-TB01)."""
+    for row in rows:
+        for i in range(len(row)):
+            for j in range(i + 2, len(row) + 1):
+                run = row[i:j]
+                whole = tuple(t for part in run for t in part)
+                if joined[whole] > 0 and all(split[part] >= run.count(part) for part in set(run)):
+                    joined[whole] -= 1
+                    for part in run:
+                        split[part] -= 1
+    joined += Counter()  # drop the counts at zero
+    split += Counter()
 
 
 def page_words(docx: Path) -> list[Counter] | None:
