@@ -311,6 +311,7 @@ class Checker:
         lead = len(text) - len(text.lstrip(" \u00a0\t"))
         if "\t" not in text[:lead] or p.list_label:
             return start
+        lead = text[:lead].rindex("\t") + 1  # a stray space after the last tab is no layout (as after a set indent)
         left = p.indent_left_pt or 0.0
         pos = left + start
         size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None) or 14.0
