@@ -10,7 +10,8 @@ from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
 
-_ATTACHED = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)"
+_ATTACHED = re.compile(r"^\((?:Ban hành\s+)?(?:[Kk]èm theo|[ĐđDd]ính kèm)\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)",
+# and the variant "(Đính kèm Kế hoạch số …)" (FR7-KH01): the line is there, worded another way
 _SYMBOL = re.compile(r"/\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]")  # a number's symbol, "/TB-ĐT", "/2010/QĐ-UBND"
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
