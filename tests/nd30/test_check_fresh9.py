@@ -168,3 +168,19 @@ def test_a_to_trinh_subject_does_not_open_with_vv(tmp_path):
 
     assert any("V/v" in m for m in findings("V/v đề nghị phê duyệt dự án").get("title.style", []))
     assert not any("V/v" in m for m in findings("Đề nghị phê duyệt dự án").get("title.style", []))
+
+
+def test_a_quoc_hieu_as_wide_as_its_cell_prints_centred(tmp_path):
+    """FR9-BC01: the bold 13 pt Quốc hiệu with no alignment in a cell about 5% narrower than the width table gives it
+    prints on one line filling the cell: "Quốc hiệu phải canh giữa" was told. A short line at the left still is."""
+    def national_style(text: str) -> list[str]:
+        left = tc(plain("UBND TỈNH HÀ TĨNH") + plain("BAN CHỈ ĐẠO CNTT", B + '<w:sz w:val="26"/>', CENTER)
+                  + plain("Số: 15/BC-BCĐ", '<w:sz w:val="26"/>', CENTER), width=3900)
+        right = tc(plain(text, B + '<w:sz w:val="26"/>') + plain("Độc lập - Tự do - Hạnh phúc", B + SZ14, CENTER)
+                   + plain("Hà Tĩnh, ngày 02 tháng 12 năm 2024", I + SZ14, CENTER), width=5400)
+        path = make_docx(tmp_path / "bc.docx", "".join([
+            tbl(tr(left, right), grid=[3900, 5400], style=None), centred("BÁO CÁO"), centred("Tổng kết năm 2024"),
+            p(""), body("Ban Chỉ đạo báo cáo như sau./."), tail()]) + sect())
+        return [f.text for f in check_docx(path).findings if f.rule == "national.style"]
+
+    assert not any("canh giữa" in m for m in national_style("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
