@@ -184,3 +184,12 @@ def test_a_quoc_hieu_as_wide_as_its_cell_prints_centred(tmp_path):
         return [f.text for f in check_docx(path).findings if f.rule == "national.style"]
 
     assert not any("canh giữa" in m for m in national_style("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"))
+
+
+def test_a_note_under_the_signature_table_is_no_recipient(tmp_path):
+    """The same family as FR9-KH01's "Gửi: …": a "Ghi chú: …" paragraph under the Nơi nhận and signature table was read
+    as a further recipient, and "- Lưu: …" told to move down below it."""
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường thông báo./.")], ending=[
+        signer_tail(["TM. BAN CHỈ ĐẠO", "TRƯỞNG BAN", "Phan Văn An"]),
+        p(r("Ghi chú: Gửi bản điện tử qua hệ thống quản lý văn bản."))]))
+    assert not any(f.rule.startswith("recipients.") for f in result.findings), result.findings

@@ -73,6 +73,12 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         ck.add(RECIPIENTS_ITEMS, "không thấy danh sách nơi nhận dưới “Nơi nhận:”", p=label)
         return
     archive = [i for i, s in enumerate(items) if nd30.ARCHIVE_RE.match(s.text) or re.match(r"^-?\s*Lưu\b", s.text)]
+    # a note under the whole tail, outside the Nơi nhận column ("Ghi chú: …" after the signature table): not a line of
+    # the list at all, so the Lưu line still ends it
+    home = (ck.cell_of.get(label.index) or (None, None, None))[:3]
+    while archive and len(items) > archive[-1] + 1 and not items[-1].text.startswith(("-", "+", "•")) \
+            and (ck.cell_of.get(items[-1].para.index) or (None, None, None))[:3] != home:
+        items.pop()
     if not archive:
         ck.add(RECIPIENTS_ARCHIVE, "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”: thêm dòng này cuối danh sách", seg=items[-1])
     elif archive[-1] != len(items) - 1:
