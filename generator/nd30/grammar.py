@@ -272,6 +272,15 @@ SIGNING_FOR_LINE = re.compile(r"^KT\.\s*")
 # A line wholly in brackets is such a mark too ("(Đóng dấu)", "(Ký, đóng dấu)"): a signer's name never is.
 SIGNED_MARK_LINE = re.compile(r"^\(?(đã ký|ký tên|ký, ghi rõ|ký và đóng dấu|đóng dấu)|^\([^()]*\)\s*$", re.IGNORECASE)
 
+# A draft's mark, boxed or framed at the top of the page ("DỰ THẢO", "Dự thảo lần 2", "(DỰ THẢO 3)"): not a line of
+# the header (not the issuer: no rule under it, no size of ô 2; FR9-KH02)
+DRAFT_MARK = re.compile(r"^\(?\s*dự\s+thảo(?:\s+(?:lần\s+)?\w{1,4})?\s*\)?\s*[.:]?$", re.IGNORECASE)
+
+
+def is_draft_mark(text: str) -> bool:
+    return bool(DRAFT_MARK.match(" ".join(text.split())))
+
+
 # ---------------------------------------------------------------- appendices (§III.1)
 
 APPENDIX_RE = re.compile(r"^(?P<word>phụ lục|PHỤ LỤC|Phụ Lục|Phụ lục)(?:\s+(?P<n>\S+))?$")

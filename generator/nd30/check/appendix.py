@@ -33,7 +33,12 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         text = " ".join(p.text.split())
         want = nd30.appendix_label(i, count)
         seg = segments(p)[0]
-        if not nd30.is_appendix_label(text):  # its title, under no "Phụ lục" line (find_appendix_labels)
+        run_in = nd30.APPENDIX_LINE.match(text)
+        if run_in is not None and run_in["rest"].strip():  # "Phụ lục 1: TÊN …" (locate.is_run_in_label)
+            label = text[:len(text) - len(run_in["rest"])].strip()
+            ck.add(APPENDIX_LABEL, f"nhãn “{label}” gõ liền với tên phụ lục: gõ “{want}” thành một dòng riêng, in đậm, "
+                   "canh giữa, phía trên tên phụ lục", "PL I §III.1.a–b", p=p)
+        elif not nd30.is_appendix_label(text):  # its title, under no "Phụ lục" line (find_appendix_labels)
             ck.add(APPENDIX_LABEL, f"thiếu dòng “{want}” trên tên phụ lục: gõ “{want}” thành một dòng riêng, in đậm, "
                    "canh giữa, phía trên tên phụ lục", "PL I §III.1.a–b", p=p)
         elif text != want:
@@ -102,7 +107,8 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=seg.para)
     # a draft not yet issued leaves the number and the day blank, as in its own Số and date lines: the symbol
     # ("/TB-ĐT") stands where the number goes (FR6-TB01)
-    if ("số" not in text and not _SYMBOL.search(text)) or "ngày" not in text:
+    # the issuing body after "của" (Mẫu 2.1: "(Kèm theo Công văn số …/… ngày … của …)"; FR9-BC02)
+    if ("số" not in text and not _SYMBOL.search(text)) or "ngày" not in text or not re.search(r"\bcủa\b", text):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
                p=seg.para, level="warning")
     if not _line_under(ck, label, seg.para):

@@ -506,6 +506,15 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     if level == "dotted":
         ck.add(HEADING_NUMBERING, f"điểm đánh số “{label}”; ND30 đánh số điểm bằng chữ cái tiếng Việt a), b), "
                "c)…", p=p, level="warning")
+        # "5.3." right after "5.1.": a number skipped among the items of one khoản (FR9-BC02); only a skip forward
+        # is told, a list may start again after a table or a new mục
+        *parent, last = (int(x) for x in re.findall(r"\d+", label))
+        seen = counters.setdefault("dotted_seen", {})
+        before = seen.get(tuple(parent))
+        if before is not None and last > before + 1:
+            shown = ".".join(str(x) for x in [*parent, before + 1]) + "."
+            ck.add(HEADING_SEQUENCE, f"điểm “{label}” bị bỏ qua số thứ tự: theo thứ tự phải là “{shown}”", p=p)
+        seen[tuple(parent)] = last
         return
     if level == "letter" and n == 0:
         ck.add(HEADING_NUMBERING, f"điểm “{label}” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, "
@@ -520,9 +529,14 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     counters[level] = n
     if level == "roman":
         counters["arabic"] = counters["letter"] = 0
+        counters.pop("dotted_seen", None)
         seg = segments(p)
         title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
-        if not _titled(title) and title != title.upper():
+        # a line wholly bold is set as a title, a long one or one closed by a colon too ("IV. Hoạt động của Ban chỉ
+        # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
+        bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
+            and not _LEAD_IN.search(title)
+        if not _titled(title) and not bold_line and title != title.upper():
             return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
         # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its
         # own case: a văn thư does not capitalise a note

@@ -19,7 +19,7 @@ from generator.nd30.check.base import Checker, Segment, segments
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
-from generator.nd30.zones import Zones, blocks_of, pieces, placed_right, tail_sides
+from generator.nd30.zones import APPENDIX_LINE_MAX, Zones, blocks_of, pieces, placed_right, tail_sides
 from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
 
@@ -276,7 +276,8 @@ def header_lines(header: list[Paragraph]) -> HeaderLines:
     typed = [s for s in segs if nd30.is_typed_rule(s.text)]
     known = {id(x) for x in (national, motto, number, date) if x is not None} | {id(s) for s in typed}
     issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2
-              and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))]  # typed without marks
+              and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))  # typed without marks
+              and not nd30.is_draft_mark(s.text)]  # a boxed "DỰ THẢO" is no agency name (FR9-KH02)
     return HeaderLines(national, motto, number, date, typed, issuer)
 
 
@@ -318,13 +319,25 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
         if not nd30.is_appendix_label(p.text):
             following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
             recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
-            if nd30.is_unlabelled_appendix(p.text, following) and after_signature(ck, p) \
-                    and not any(q.index in recent for q in out):
+            if (nd30.is_unlabelled_appendix(p.text, following) or is_run_in_label(p.text, following)) \
+                    and after_signature(ck, p) and not any(q.index in recent for q in out):
                 out.append(p)
             continue
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
     return out
+
+
+def is_run_in_label(text: str, following: list[str]) -> bool:
+    """A "Phụ lục 1: <TÊN PHỤ LỤC>" line: the label run into its title, in capitals (the one locator's reading
+    form, `grammar.APPENDIX_LINE`), or over a "(Kèm theo …)" line among the next two (FR9-BC02's five appendices)."""
+    t = " ".join(text.replace("\f", " ").split())
+    m = nd30.APPENDIX_LINE.match(t)
+    if m is None or len(t) >= APPENDIX_LINE_MAX or not m["rest"].strip():
+        return False
+    letters = [c for c in m["rest"] if c.isalpha()]
+    return len(letters) > 3 and (all(c.isupper() for c in letters)
+                                 or any(x.strip().startswith(nd30.ATTACHED_PREFIX) for x in following[:2]))
 
 
 _FORM_HEAD = re.compile(r"^(\(?\s*(Ban\s+hành\s+)?kèm\s+theo\b|mẫu\s+(số\s*)?\S|phụ\s+lục\b)", re.IGNORECASE)
