@@ -106,17 +106,18 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
     sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
     original's; when they do not, such corrections are given up in the order of RISKS, and said."""
     cache: list = []
+    layouts = pages.Layouts()  # every layout of this fix, their time together bounded
 
     def original() -> list | None:
         if not cache:
-            cache.append(pages.page_words(source))
+            cache.append(layouts.words(source))
         return cache[0]
 
     off: set[str] = set()
     why = ""
     withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
-        report = _attempt(source, out, shown, off, why, original, withdrawn, **limits)
+        report = _attempt(source, out, shown, off, why, original, layouts, withdrawn, **limits)
         if isinstance(report, FixReport):
             return report
         if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
@@ -126,7 +127,8 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
             withdrawn.update(report)
             continue
         risks, change = report
-        if change == pages.NOT_RENDERED:  # no layout to compare with: every such correction given up at once
+        if change in (pages.NOT_RENDERED, pages.OUT_OF_TIME):  # no layout to compare with: every such correction
+            # given up at once
             off |= set(RISKS)
         else:
             off.add(next(name for name in RISKS if name in risks and name not in off))
@@ -205,7 +207,7 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
 
 
 def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
-             withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
+             layouts: pages.Layouts, withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
     """One pass with the risks in `off` given up (`off_why` says why) and no correction on the paragraphs
     `withdrawn`. When it made corrections that may reflow the text and the pages changed: (those risks, how
     the pages changed); when corrections created findings: {paragraph: why} to withdraw; nothing written."""
@@ -254,8 +256,10 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                                    + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát "
                                    "triển")
                 if fixer.risks - off and pages.can_render():
-                    laid = pages.page_words(tmp)
+                    laid = layouts.words(tmp)
                     change = pages.page_change(original(), laid)
+                    if layouts.spent and change == pages.NOT_RENDERED:
+                        change = pages.OUT_OF_TIME
                     if change is not None:
                         return fixer.risks - off, change
                     rewrapped = rewrapped_lines(read.value, fixer, original(), laid)
