@@ -105,19 +105,12 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
     """Corrections that may reflow the text (margins that change the text area, a taller page header, larger
     sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
     original's; when they do not, such corrections are given up in the order of RISKS, and said."""
-    cache: list = []
-    layouts = pages.Layouts()  # every layout of this fix, their time together bounded
-
-    def original() -> list | None:
-        if not cache:
-            cache.append(layouts.words(source))
-        return cache[0]
-
+    shared = _Passes()
     off: set[str] = set()
     why = ""
     withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
-        report = _attempt(source, out, shown, off, why, original, layouts, withdrawn, **limits)
+        report = _attempt(source, out, shown, off, why, shared, withdrawn, **limits)
         if isinstance(report, FixReport):
             return report
         if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
@@ -135,6 +128,27 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
         moved = change.startswith(("văn bản dàn trang", "chữ chuyển sang trang"))  # pages.page_change
         why = f"với bản sửa này {change}" + ("; chữ ký có thể bị đẩy sang trang sau" if moved else "") + \
             " — hãy sửa trong Word"
+
+
+@dataclass
+class _Passes:
+    """What the passes of one fix share: the source as read, identified and checked (the same in every pass:
+    only its package is opened again, for fresh XML to correct; issue 22), and its layouts, their time together
+    bounded (pages.Layouts)."""
+
+    layouts: pages.Layouts = field(default_factory=pages.Layouts)
+    source: Path | None = None
+    read: object = None  # the reader's Result of the source
+    identified: object = None
+    before: object = None  # check_document of the source
+    words: list[str] | None = None  # words(the source)
+    _original: list = field(default_factory=list)
+
+    def original(self) -> list | None:
+        """The source's pages, laid out at the first call."""
+        if not self._original:
+            self._original.append(self.layouts.words(self.source))
+        return self._original[0]
 
 
 def _key(found: Message) -> tuple:
@@ -206,17 +220,21 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
     return out or None
 
 
-def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
-             layouts: pages.Layouts, withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
+def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, shared: _Passes,
+             withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
     """One pass with the risks in `off` given up (`off_why` says why) and no correction on the paragraphs
     `withdrawn`. When it made corrections that may reflow the text and the pages changed: (those risks, how
     the pages changed); when corrections created findings: {paragraph: why} to withdraw; nothing written."""
     with open_package(source, **limits) as pkg:
-        read = read_package(pkg)
-        identified = identify(p.text for p in read.value.paragraphs())  # as `check` identifies it
+        if shared.read is None:  # the first pass: read and check the source once for every pass
+            shared.source = source
+            shared.read = read_package(pkg)
+            shared.identified = identify(p.text for p in shared.read.value.paragraphs())  # as `check` does
+            if shared.identified.governed:
+                shared.before = check_document(shared.read.value, shared.read.messages)
+        read, identified, before = shared.read, shared.identified, shared.before
         if not identified.governed:
             return FixReport(out, untouched=identified.why, identified=identified)
-        before = check_document(read.value, read.messages)
         fixer = Fixer(pkg, read.value)
         fixer.off, fixer.off_why = off, off_why
         ck = Checker(read.value)
@@ -249,20 +267,23 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                 fixer.release()  # the corrected XML is written: its trees are not held while it is read again
                 again = read_docx(tmp, **limits)
                 problems = differences(read.value, again.value, fixer.allowed)
-                if words(again.value) != words(read.value) and not problems:
+                kept = words(again.value)
+                if shared.words is None:
+                    shared.words = words(read.value)
+                if kept != shared.words and not problems:
                     problems = ["chữ của văn bản bị thay đổi"]
                 if problems:
                     raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
                                    + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát "
                                    "triển")
                 if fixer.risks - off and pages.can_render():
-                    laid = layouts.words(tmp)
-                    change = pages.page_change(original(), laid)
-                    if layouts.spent and change == pages.NOT_RENDERED:
+                    laid = shared.layouts.words(tmp)
+                    change = pages.page_change(shared.original(), laid)
+                    if shared.layouts.spent and change == pages.NOT_RENDERED:
                         change = pages.OUT_OF_TIME
                     if change is not None:
                         return fixer.risks - off, change
-                    rewrapped = rewrapped_lines(read.value, fixer, original(), laid)
+                    rewrapped = rewrapped_lines(read.value, fixer, shared.original(), laid)
                     if isinstance(rewrapped, dict):
                         return rewrapped
                     if rewrapped is not None:
@@ -280,5 +301,5 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             except OSError as exc:
                 raise OutputError(f"{out}: không ghi được tệp kết quả ({write_error_vi(exc)}); "
                                   "tệp cũ (nếu có) giữ nguyên") from None
-    return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
+    return FixReport(out, fixer.changed, after.findings, len(kept), refused=fixer.refused,
                      untouched="", identified=identified)

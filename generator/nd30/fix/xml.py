@@ -43,6 +43,17 @@ def _rank(order: list[str]) -> dict[str, int]:
     return known[1]
 
 
+_TAG_RANKS: dict[int, dict] = {}
+_TAG_RANKS_MAX = 10_000  # a hostile file may name many tags: past this many, the rest are ranked each time
+
+
+def _tag_rank(order: list[str]) -> dict:
+    """A child's full tag (its local name ranked in `order`) → its rank, filled as tags are met: the local name
+    of every child was taken again at every correction (issue 22)."""
+    _rank(order)
+    return _TAG_RANKS.setdefault(id(order), {})
+
+
 def first_child(parent, tag: str):
     """The first child of `parent` with this (full) tag, or None (iterchildren is C; find() parses a path)."""
     return next(parent.iterchildren(tag), None)
@@ -52,12 +63,21 @@ def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | N
     """The child w:`name` of `parent` (created, or replaced when `replace`), placed where the schema wants it."""
     tag = w(name)
     rank = _rank(order)
-    mine = rank.get(name, len(rank))
+    top = len(rank)
+    mine = rank.get(name, top)
+    ranks = _tag_rank(order)
     existing = after = None
     for child in parent:  # one pass: the child itself, and the last one the schema wants before it
-        if existing is None and child.tag == tag:
+        its = child.tag
+        if existing is None and its == tag:
             existing = child
-        elif rank.get(local(child), len(rank)) < mine:
+            continue
+        place = ranks.get(its)
+        if place is None:
+            place = rank.get(local(child), top)
+            if len(ranks) < _TAG_RANKS_MAX:
+                ranks[its] = place
+        if place < mine:
             after = child
     if existing is not None and not replace:
         node = existing
