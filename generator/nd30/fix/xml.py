@@ -32,26 +32,18 @@ def local(node) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""  # QName(node) was a third of --fix (issue 22)
 
 
-_RANKS: dict[int, tuple[list[str], dict[str, int]]] = {}
-
-
-def _rank(order: list[str]) -> dict[str, int]:
-    """Each name's place in `order`, made once per order list (it was made again for every child set)."""
-    known = _RANKS.get(id(order))
-    if known is None or known[0] is not order:
-        known = _RANKS[id(order)] = (order, {n: i for i, n in enumerate(order)})
-    return known[1]
-
-
-_TAG_RANKS: dict[int, dict] = {}
+_RANKS: dict[int, tuple[list[str], dict[str, int], dict]] = {}
 _TAG_RANKS_MAX = 10_000  # a hostile file may name many tags: past this many, the rest are ranked each time
 
 
-def _tag_rank(order: list[str]) -> dict:
-    """A child's full tag (its local name ranked in `order`) → its rank, filled as tags are met: the local name
-    of every child was taken again at every correction (issue 22)."""
-    _rank(order)
-    return _TAG_RANKS.setdefault(id(order), {})
+def _ranks(order: list[str]) -> tuple[dict[str, int], dict]:
+    """Each name's place in `order`, made once per order list (it was made again for every child set), and a
+    child's full tag → the place of its local name, filled as tags are met (the local name of every child was
+    taken again at every correction; issue 22)."""
+    known = _RANKS.get(id(order))
+    if known is None or known[0] is not order:
+        known = _RANKS[id(order)] = (order, {n: i for i, n in enumerate(order)}, {})
+    return known[1], known[2]
 
 
 def first_child(parent, tag: str):
@@ -62,10 +54,9 @@ def first_child(parent, tag: str):
 def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | None = None, replace: bool = True):
     """The child w:`name` of `parent` (created, or replaced when `replace`), placed where the schema wants it."""
     tag = w(name)
-    rank = _rank(order)
+    rank, ranks = _ranks(order)
     top = len(rank)
     mine = rank.get(name, top)
-    ranks = _tag_rank(order)
     existing = after = None
     for child in parent:  # one pass: the child itself, and the last one the schema wants before it
         its = child.tag
