@@ -146,7 +146,7 @@ def test_correction_whose_line_is_laid_out_again_is_withdrawn(tmp_path, monkeypa
     withdrawn (the fix is made again without it), and said."""
     source = report_docx(tmp_path / "bc.docx", motto_size=12)
     monkeypatch.setattr(pages, "can_render", lambda: True)
-    monkeypatch.setattr(pages, "page_words", lambda path: [pages.Page(_BEFORE if Path(path) == source or
+    monkeypatch.setattr(pages, "page_words", lambda path, **_: [pages.Page(_BEFORE if Path(path) == source or
                                                                       _grown(path) is False else _AFTER)])
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert looks(tmp_path / "fixed.docx", "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc") == {(True, False, 12.0)}
