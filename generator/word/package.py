@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.core.errors import WordFileError
+from generator.core.errors import WordFileError, library_vi
 
 MAX_BYTES = 50 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 3000
@@ -37,6 +37,11 @@ MAX_XML_BYTES = 32 * 1024 * 1024
 MAX_NODES = 1_000_000  # elements, counted as "<" before parsing (a parsed tree costs ~110 bytes each)
 MAX_PARAGRAPHS = 10_000
 MAX_RUNS = 50_000
+# Characters of text (w:t, w:delText, w:instrText) in all parts together. The largest real document seen
+# holds 78,000 (its longest paragraph 2,157); every rule and the importer walk the text a few times, and one
+# word of 3.5 million letters within the XML budget took `check` 13.6 s and 790 MB, one million combining
+# marks 57 s (issue 22, second campaign).
+MAX_CHARS = 1_000_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -71,11 +76,13 @@ class Budget:
     nodes: int = MAX_NODES
     paragraphs: int = MAX_PARAGRAPHS
     runs: int = MAX_RUNS
+    chars: int = MAX_CHARS
 
 
 _W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _COUNT_P = etree.XPath("count(//w:p)", namespaces={"w": _W_MAIN})
 _COUNT_R = etree.XPath("count(//w:r)", namespaces={"w": _W_MAIN})
+_TEXT_TAGS = tuple(f"{{{_W_MAIN}}}{tag}" for tag in ("t", "delText", "instrText"))
 
 
 @dataclass
@@ -92,6 +99,7 @@ class Package:
     _nodes: int = 0
     _paragraphs: int = 0
     _runs: int = 0
+    _chars: int = 0
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
     _rels_cache: dict[str, dict[str, Rel]] = field(default_factory=dict)
 
@@ -165,6 +173,9 @@ class Package:
                 raise self._over("đoạn văn", _thousands(self.budget.paragraphs), key)
             if self._runs > self.budget.runs:
                 raise self._over("đoạn chữ (run)", _thousands(self.budget.runs), key)
+            self._chars += sum(map(len, root.itertext(*_TEXT_TAGS, with_tail=False)))
+            if self._chars > self.budget.chars:
+                raise self._over("chữ", _thousands(self.budget.chars) + " ký tự", key)
             self._xml_cache[key] = root
         return self._xml_cache[key]
 
@@ -238,6 +249,17 @@ def _err(path: Path | str, message: str) -> WordFileError:
     return WordFileError(f"{path}: {message}")
 
 
+def _xml_reason(exc: etree.XMLSyntaxError) -> str:
+    """The parser's reason in Vietnamese; one the table of library_vi does not know is said by its place
+    (lxml's English, "xmlParseCharRef: invalid xmlChar value 65535", was printed as it was)."""
+    english = exc.msg or ""
+    said = library_vi(english)
+    if said != english:
+        return said
+    line, col = exc.position if exc.position else (exc.lineno, 0)
+    return f"lỗi cú pháp ở dòng {line}, cột {col}"
+
+
 def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
     """Parse one XML part; any DTD is refused before and after parsing (the byte check is fast, the
     docinfo check catches encodings the byte check cannot see)."""
@@ -251,7 +273,7 @@ def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         if "depth" in (exc.msg or "").lower():
             raise _err(path, f"phần {part} lồng nhau quá sâu (hơn 256 cấp); tệp bị làm giả hoặc hỏng") from None
-        raise _err(path, f"phần {part} không phải XML hợp lệ ({exc.msg}); tệp bị hỏng") from None
+        raise _err(path, f"phần {part} không phải XML hợp lệ ({_xml_reason(exc)}); tệp bị hỏng") from None
     if root is None:
         raise _err(path, f"phần {part} rỗng; tệp bị hỏng")
     tree = root.getroottree()
@@ -263,11 +285,12 @@ def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
 def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES,
                  max_part_bytes: int = MAX_PART_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES,
                  max_xml_bytes: int = MAX_XML_BYTES, max_nodes: int = MAX_NODES,
-                 max_paragraphs: int = MAX_PARAGRAPHS, max_runs: int = MAX_RUNS) -> Package:
+                 max_paragraphs: int = MAX_PARAGRAPHS, max_runs: int = MAX_RUNS,
+                 max_chars: int = MAX_CHARS) -> Package:
     """Open and check a .docx. Raises WordFileError (Vietnamese, names the file) for anything that is not a
     plain, macro-free, unencrypted WordprocessingML package within the limits (the budget's are checked as
     parts are parsed)."""
-    budget = Budget(max_part_bytes, max_total_bytes, max_xml_bytes, max_nodes, max_paragraphs, max_runs)
+    budget = Budget(max_part_bytes, max_total_bytes, max_xml_bytes, max_nodes, max_paragraphs, max_runs, max_chars)
     path = Path(path)
     try:
         st = os.stat(path)
@@ -336,6 +359,7 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
         pkg = Package(path, "", zf, names, budget=budget)
         _check_content_types(pkg)
         pkg.main_part = _main_part(pkg)
+        _check_loops(pkg)
         return pkg
     except BaseException:
         fh.close()
@@ -351,6 +375,17 @@ def _check_content_types(pkg: Package) -> None:
         if any(m in ctype for m in MACRO_MARKERS):
             raise _err(pkg.path, "tệp có macro (kiểu nội dung macroEnabled/VBA); không được đọc vì lý do an "
                                  "toàn — hãy lưu lại thành .docx không có macro")
+
+
+def _check_loops(pkg: Package) -> None:
+    """No part of the document (header, footer, notes, an embedded chunk) may be the main document itself:
+    LibreOffice, given one such file by `check --fix`, recursed until killed (issue 22, second campaign)."""
+    main = pkg.main_part
+    for part in [main] + [r.target for r in pkg.rels(main).values() if not r.external and r.target != main]:
+        for rel in pkg.rels(part).values():
+            if not rel.external and rel.target == main:
+                raise _err(pkg.path, f"phần {part} lấy chính văn bản ({main}) làm một phần của nó "
+                                     f"(quan hệ {rel.id}, vòng lặp); tệp bị làm giả hoặc hỏng")
 
 
 def _main_part(pkg: Package) -> str:
