@@ -159,3 +159,25 @@ def test_generators_write_well_formed_parts(built, tmp_path):
             for part, data in pkg.parts.items():
                 if part.endswith((".xml", ".rels")):
                     etree.fromstring(data, etree.XMLParser(huge_tree=True))
+
+
+def test_import_says_a_long_comment_author_short(built, tmp_path):
+    """A comment whose author is 100,000 letters long (attributes are not in the text budget): `import`
+    printed the author whole in its list of the Word file's comments."""
+    path = fam.huge_attributes(built[1], tmp_path, n=400_000)
+    code, out = run("import", path, "-o", tmp_path / "plan.yaml")
+    assert "Ý kiến (comment) trong tệp Word (1)" in out and "ý kiến" in out
+    assert max(len(line) for line in out.splitlines()) < 2_000
+
+
+def test_a_file_name_cannot_add_a_github_annotation(built, tmp_path):
+    """`check --format github` printed the file name as it was in `file=`: a file named with a newline and
+    "::error file=…::…" made a second workflow command of the name's choosing. Now escaped as GitHub says."""
+    evil = tmp_path / "x\n::error file=evil.docx::pwn.docx"
+    fam.strict_mixed(built[1], tmp_path).rename(evil)  # a file with findings: one annotation each
+    code, out = run("check", "--format", "github", evil)
+    lines = out.splitlines()
+    assert code == 1 and lines
+    # one annotation per line, each naming the whole file, escaped (no line of the name's own making)
+    assert all(line.startswith(("::error file=", "::warning file=")) and "/x%0A%3A%3Aerror file=evil.docx%3A%3Apwn.docx,"
+               in line for line in lines), lines
