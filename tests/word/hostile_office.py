@@ -477,6 +477,85 @@ def section_every_paragraph(base: Path, folder: Path, extra: int = 1000) -> Path
     return pkg.write(folder / "sections.docx")
 
 
+# --- more of Word's vocabulary --------------------------------------------------------------------
+
+def huge_attributes(base: Path, folder: Path, n: int = 4_000_000) -> Path:
+    """Attribute values of `n` characters (text budgets count text, not attributes): a field instruction
+    (fldSimple), a style's name, a bookmark's name, a list level's text, a comment's author."""
+    import random
+
+    big = "".join(random.Random(2).choices("aăâbcdđeêghiklmnoôơpqrstuưvxy", k=n))
+    pkg = Package(base)
+    pkg.after_title(f'<w:p><w:bookmarkStart w:id="9999" w:name="{big}"/><w:fldSimple w:instr=" QUOTE {big} ">'
+                    '<w:r><w:t>kết quả</w:t></w:r></w:fldSimple><w:bookmarkEnd w:id="9999"/></w:p>')
+    pkg.replace("word/styles.xml", "</w:styles>", f'<w:style w:type="paragraph" w:styleId="Big"><w:name w:val="{big}"/>'
+                '<w:basedOn w:val="Normal"/></w:style></w:styles>')
+    pkg.replace("word/numbering.xml", '<w:lvlText w:val="', f'<w:lvlText w:val="{big[:n // 4]}', 1)
+    pkg.add_part("word/comments.xml", _xml("comments", f'<w:comment w:id="0" w:author="{big[:n // 4]}">{_p("ý kiến")}'
+                                                        "</w:comment>"), f"{CT_BASE}.comments+xml",
+                 ("rIdCm", f"{REL_BASE}/comments", "comments.xml"))
+    pkg.replace("word/document.xml", "<w:t>Nơi nhận:</w:t></w:r>",
+                '<w:t>Nơi nhận:</w:t></w:r><w:commentRangeStart w:id="0"/><w:r><w:t>x</w:t></w:r>'
+                '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>')
+    return pkg.write(folder / "huge-attributes.docx")
+
+
+def tracked_flood(base: Path, folder: Path, n: int = 4000) -> Path:
+    """Tracked changes everywhere: every run of the body inside w:ins inside w:del (a deletion of an insertion),
+    `n` moveFrom/moveTo ranges left open, paragraph-mark and property changes nested in each other."""
+    pkg = Package(base)
+    doc = pkg.doc
+    doc = re.sub(r"(<w:r>(?:(?!</w:r>).)*</w:r>)",
+                 lambda m: f'<w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"><w:del w:id="2" w:author="B">'
+                           f'{m.group(1).replace("<w:t", "<w:delText").replace("</w:t>", "</w:delText>")}</w:del></w:ins>'
+                 if "<w:t" in m.group(1) and "Nơi nhận" not in m.group(1) else m.group(1), doc, count=200, flags=re.S)
+    moves = "".join(f'<w:moveFromRangeStart w:id="{i}" w:name="m{i}" w:author="A"/>'
+                    f'<w:moveToRangeStart w:id="{i + n}" w:name="m{i}" w:author="A"/>' for i in range(n))
+    changed = ('<w:pPr><w:rPr><w:ins w:id="7" w:author="A"/><w:del w:id="8" w:author="A"/></w:rPr>'
+               '<w:pPrChange w:id="9" w:author="A"><w:pPr><w:jc w:val="center"/></w:pPr></w:pPrChange></w:pPr>')
+    pkg.doc = doc
+    pkg.after_title(f"<w:p>{changed}{moves}<w:r><w:rPr><w:b/><w:rPrChange w:id='10' w:author='A'><w:rPr><w:i/>"
+                    f"</w:rPr></w:rPrChange></w:rPr><w:t>dời</w:t></w:r></w:p>")
+    return pkg.write(folder / "tracked-flood.docx")
+
+
+def odd_inlines(base: Path, folder: Path, copies: int = 400) -> Path:
+    """Inline things a reader may not know: equations (m:oMath with Vietnamese text), ruby, smart tags and
+    customXml nested 30 deep, a subDoc, hyperlinks inside fields inside hyperlinks, w:sym, w:ptab, w:dayLong."""
+    math = ('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:f><m:num><m:r><m:t>Số</m:t>'
+            '</m:r></m:num><m:den><m:r><m:t>năm</m:t></m:r></m:den></m:f></m:oMath>')
+    ruby = ('<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr><w:rt><w:r><w:t>chú</w:t></w:r></w:rt>'
+            '<w:rubyBase><w:r><w:t>chữ</w:t></w:r></w:rubyBase></w:ruby></w:r>')
+    wrapped = '<w:r><w:t>lồng</w:t></w:r>'
+    for i in range(30):
+        wrapped = (f'<w:smartTag w:uri="u" w:element="e{i}">{wrapped}</w:smartTag>' if i % 2 else
+                   f'<w:customXml w:element="c{i}">{wrapped}</w:customXml>')
+    link = ('<w:hyperlink w:anchor="x"><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> HYPERLINK "y" '
+            '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:hyperlink w:anchor="z"><w:r><w:t>'
+            'liên kết</w:t></w:r></w:hyperlink><w:r><w:fldChar w:fldCharType="end"/></w:r></w:hyperlink>')
+    odd = ('<w:r><w:sym w:font="Wingdings" w:char="F0FC"/><w:ptab w:relativeTo="margin" w:alignment="center" '
+           'w:leader="none"/><w:dayLong/><w:yearShort/><w:pgNum/><w:softHyphen/><w:noBreakHyphen/></w:r>')
+    one = f"<w:p>{math}{ruby}{wrapped}{link}{odd}</w:p>"
+    pkg = Package(base)
+    pkg.after_title(one * copies + '<w:subDoc r:id="rIdSub"/>')
+    pkg.add_rel("rIdSub", f"{REL_BASE}/subDocument", "file:///C:/con.docx", external=True)
+    return pkg.write(folder / "odd-inlines.docx")
+
+
+def big_media(base: Path, folder: Path, mb: int = 40) -> Path:
+    """A picture part of `mb` MB of random bytes, stored (not compressed), referenced from the body: --fix
+    copies every part into its output."""
+    import random
+
+    pkg = Package(base)
+    pkg.add_part("word/media/big.png", random.Random(1).randbytes(mb * 1024 * 1024), "image/png",
+                 ("rIdBig", f"{REL_BASE}/image", "media/big.png"))
+    with zipfile.ZipFile(folder / "big-media.docx", "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in pkg.parts.items():
+            zf.writestr(name, data, compress_type=zipfile.ZIP_STORED if name.endswith(".png") else zipfile.ZIP_DEFLATED)
+    return folder / "big-media.docx"
+
+
 FAMILIES = {
     "textbox-tables": textbox_tables,
     "textbox-in-textbox": textbox_in_textbox,
@@ -500,4 +579,8 @@ FAMILIES = {
     "noncharacters": noncharacters,
     "char-refs": char_refs,
     "sections": section_every_paragraph,
+    "huge-attributes": huge_attributes,
+    "tracked-flood": tracked_flood,
+    "odd-inlines": odd_inlines,
+    "big-media": big_media,
 }
