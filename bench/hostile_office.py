@@ -4,7 +4,8 @@ tests/word/hostile_office.py (and, with --with-libreoffice, tests/word/hostile_o
 from), each a fresh process under `prlimit --as=1500000000 --cpu=60` and `/usr/bin/time -v`. Printed per run:
 exit code, CPU s (user+sys), peak MB, and verdicts: TB (a traceback), EN (English words in what was said),
 NOLOC (an error that does not name the file), TMP (a temporary file's name said), HALF (an output that does not
-open whole, or a leftover file beside it).
+open whole, or a leftover file beside it), LONG (a printed line over 2,000 characters), SLOW (over 5 s of CPU),
+FAT (over 400 MB), RCn (ended by a signal or an unexpected code).
 
     .venv/bin/python bench/hostile_office.py                    # LibreOffice off (kehoach's own work)
     .venv/bin/python bench/hostile_office.py --with-libreoffice --only lo-
@@ -87,6 +88,8 @@ def verdicts(said: str, rc: int, name: str, folder: Path, broken: str) -> list[s
         marks.append("TMP")
     if broken:
         marks.append("HALF")
+    if any(len(line) > 2000 for line in text.splitlines()):
+        marks.append("LONG")
     return marks
 
 
