@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -42,6 +43,10 @@ MAX_RUNS = 50_000
 # word of 3.5 million letters within the XML budget took `check` 13.6 s and 790 MB, one million combining
 # marks 57 s (issue 22, second campaign).
 MAX_CHARS = 1_000_000
+# Combining marks in a row on one letter: Vietnamese writes at most two (a hat and a tone, decomposed); Unicode's
+# stream-safe form (UAX #15) allows 30. A run of a million ("Zalgo" text) cost every rule a normalisation each.
+MAX_MARKS = 30
+_MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d}" % (MAX_MARKS + 1))
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -173,9 +178,14 @@ class Package:
                 raise self._over("đoạn văn", _thousands(self.budget.paragraphs), key)
             if self._runs > self.budget.runs:
                 raise self._over("đoạn chữ (run)", _thousands(self.budget.runs), key)
-            self._chars += sum(map(len, root.itertext(*_TEXT_TAGS, with_tail=False)))
+            text = "".join(root.itertext(*_TEXT_TAGS, with_tail=False))
+            self._chars += len(text)
             if self._chars > self.budget.chars:
                 raise self._over("chữ", _thousands(self.budget.chars) + " ký tự", key)
+            if _MARK_RUN.search(text):
+                raise _err(self.path, f"phần {key} có hơn {MAX_MARKS} dấu (ký tự kết hợp) liền nhau trên một chữ; "
+                                      "văn bản thật không có, tệp bị làm giả hoặc hỏng nên không được đọc")
+            del text
             self._xml_cache[key] = root
         return self._xml_cache[key]
 
