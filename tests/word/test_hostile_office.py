@@ -190,3 +190,13 @@ def test_more_than_thirty_combining_marks_in_a_row_are_refused(built, tmp_path):
     assert read_docx(fam.combining_flood(built[1], tmp_path, n=30)).value is not None
     with pytest.raises(WordFileError, match=r"word/document\.xml có hơn 30 dấu \(ký tự kết hợp\) liền nhau"):
         read_docx(fam.combining_flood(built[1], tmp_path, n=31))
+
+
+def test_onto_says_a_long_comment_author_short(built, tmp_path):
+    """The same author in `import --onto`'s list of comments to answer: printed whole (a 1,240,000-character
+    line for an author of a million letters)."""
+    plan, docx = built
+    path = fam.huge_attributes(docx, tmp_path, n=400_000)
+    code, out = run("import", "--onto", plan, path, "-o", tmp_path / "onto.yaml")
+    assert "Ý kiến (comment) cần trả lời (1)" in out
+    assert max(len(line) for line in out.splitlines()) < 2_000
