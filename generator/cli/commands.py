@@ -18,6 +18,7 @@ from generator.cli.options import CONTEXT
 # the names the check and import commands below print with
 from generator.cli.printer import display as _display
 from generator.cli.printer import echo_messages as _echo_problems
+from generator.cli.printer import github_escape, github_property
 from generator.core.errors import KehoachError
 from generator.core.messages import Message
 
@@ -253,8 +254,7 @@ def _echo_findings(display: str, findings: list[Message], fmt: str, mark_fixable
         excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
         if fmt == "github":
             text = f"{f.where}: {f.text}{excerpt}{ref}"
-            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            click.echo(f"::{f.level} file={display},title={f.rule}::{text}")
+            click.echo(f"::{f.level} file={github_property(display)},title={f.rule}::{github_escape(text)}")
         else:
             # the drafter reads the rule's name; its id stays in the JSON and GitHub forms
             rule = RULE.get(f.rule)
@@ -314,7 +314,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
                 records.append({"file": display, "rule": "doctype", "severity": "note",
                                 "message": _not_governed(identified)})
             elif fmt == "github":
-                click.echo(f"::notice file={display}::{_not_governed(identified)}")
+                click.echo(f"::notice file={github_property(display)}::{github_escape(_not_governed(identified))}")
             else:
                 click.echo(f"{display}: {_not_governed(identified)}")
             continue

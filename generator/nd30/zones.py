@@ -159,15 +159,18 @@ class Piece(NamedTuple):
 def pieces(p: Paragraph) -> list[Piece]:
     """(text, bold, tab column) pieces of a paragraph, split at tabs and line breaks."""
     out: list[Piece] = []
-    text, bolds, col = "", [], 0
+    chars: list[str] = []  # appended one by one: `text += ch` on a closure's variable copies the text each time
+    bolds: list[bool] = []
+    col = 0
     starts_tab = p.text.startswith("\t")
 
     def flush():
-        nonlocal text, bolds
-        if clean(text).strip():
-            visible = [b for ch, b in zip(text, bolds) if not ch.isspace()]
-            out.append(Piece(clean(text).strip(), all(visible), col - (1 if starts_tab else 0)))
-        text, bolds = "", []
+        text = clean("".join(chars)).strip()
+        if text:
+            visible = [b for ch, b in zip(chars, bolds) if not ch.isspace()]
+            out.append(Piece(text, all(visible), col - (1 if starts_tab else 0)))
+        chars.clear()
+        bolds.clear()
 
     for run in p.runs:
         if run.change == "del":
@@ -180,7 +183,7 @@ def pieces(p: Paragraph) -> list[Piece]:
                 flush()
                 col = 1 if starts_tab else 0
             else:
-                text += ch
+                chars.append(ch)
                 bolds.append(run.bold or bool(p.bold))
     flush()
     return out
