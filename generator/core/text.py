@@ -77,6 +77,21 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+def invisible(ch: str) -> bool:
+    """A format character that prints nothing (zero-width space and joiners, word joiner, BOM, soft hyphen,
+    direction marks and overrides: Unicode category Cf), often pasted from the web."""
+    return unicodedata.category(ch) == "Cf"
+
+
+def seen(text: str) -> str:
+    """What the eye reads: composed (NFC, so a decomposed 'ê' + U+0301 from macOS is 'ế') and without the
+    format characters that print nothing. Recognition matches this form; the document's own text is never
+    changed to it (`generator.nd30.check.seen` maps positions back)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if not invisible(ch)))
+
+
 def caseless(text: str) -> str:
     """Comparison form of a document's fixed wording: NFC, case-folded, one space between words, and the
     old-style tone placement ('hoà') spelled the new way ('hòa')."""
