@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from generator.core.messages import Message
 from generator.nd30.check import appendix, body, header, locate, page, pagenum, signature, title
-from generator.nd30.check.seen import SeenDocument, seen_document
+from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
 from generator.nd30.doctypes import Identified
 from generator.word.model import Document

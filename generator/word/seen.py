@@ -1,7 +1,7 @@
-"""The document as `check` reads it: every run's text in the form the eye reads (`generator.core.text.seen`:
+"""The document as `check` and `import` read it: every run's text in the form the eye reads (`generator.core.text.seen`:
 composed, without the format characters that print nothing), so a decomposed copy of a document (macOS, some
 web editors) or one with zero-width characters pasted in is judged as the document Word prints, and widths
-are measured on what prints. The document itself is never changed: a correction's offsets, counted in the
+are measured on what prints. The file itself is never changed: a correction's offsets, counted in the
 read text, are mapped back onto the paragraph's own text (`SeenDocument.original`) before `--fix` applies it."""
 from __future__ import annotations
 
