@@ -26,54 +26,77 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def read_form(text: str) -> tuple[str, list[int]]:
-    """(the seen form of `text`, for each of its characters the offset in `text` it comes from, and one more:
-    `len(text)`)."""
+def read_form(text: str) -> tuple[str, list[int], list[int]]:
+    """(the seen form of `text`; for each of its characters the offset in `text` where its letter starts, and
+    one more: `len(text)`; for each, the offset after its letter's last printing character: the invisible
+    characters after a letter are not part of it)."""
     if text.isascii():
-        return text, list(range(len(text) + 1))
-    pieces, starts = [], []
+        return text, list(range(len(text) + 1)), list(range(1, len(text) + 1))
+    pieces, starts, ends = [], [], []
     for start, piece in _chunks(text):
         form = seen(piece)
         pieces.append(form)
         starts.extend([start] * len(form))
+        shown = len(piece)
+        while shown and invisible(piece[shown - 1]):
+            shown -= 1
+        ends.extend([start + shown] * len(form))
     starts.append(len(text))
-    return "".join(pieces), starts
+    return "".join(pieces), starts, ends
 
 
 @dataclass
 class SeenDocument:
     doc: Document  # the read copy
-    maps: dict[int, list[int]]  # paragraph index → offset map of its accepted text (only where it differs)
+    # paragraph index → (its accepted text as read, where each read character starts in its own text and one
+    # more, where each ends), only for a paragraph whose read text differs
+    maps: dict[int, tuple[str, list[int], list[int]]]
 
-    def original(self, paragraph: int | None, start: int, end: int) -> tuple[int, int]:
-        """[start, end) of the read text of `paragraph` as offsets in its own text (a letter and its marks
-        whole, the invisible characters after the range's last letter included)."""
-        starts = self.maps.get(paragraph) if paragraph is not None else None
-        if starts is None:
-            return start, end
+    def original(self, paragraph: int | None, start: int, end: int, text: str | None = None
+                 ) -> tuple[int, int, str | None]:
+        """[start, end) of the read text of `paragraph`, to be replaced by `text` (None: only located), as
+        offsets in its own text: a letter and its marks whole, the invisible characters around the range kept.
+        A replacement is first narrowed to what it changes, so the characters it leaves as they are stay as
+        the file has them (decomposed, or with a zero-width character between them)."""
+        if paragraph not in self.maps:
+            return start, end, text
+        read, starts, ends = self.maps[paragraph]
         last = len(starts) - 1
-        return starts[min(start, last)], starts[min(end, last)]
+        start, end = min(start, last), min(end, last)
+        if text is not None:
+            old = read[start:end]
+            same = 0
+            while same < min(len(old), len(text)) and old[same] == text[same]:
+                same += 1
+            tail = 0
+            while tail < min(len(old), len(text)) - same and old[-1 - tail] == text[-1 - tail]:
+                tail += 1
+            start, end, text = start + same, end - tail, text[same:len(text) - tail]
+        return starts[start], (ends[end - 1] if end > start else starts[start]), text
 
 
 def seen_document(doc: Document) -> SeenDocument:
-    maps: dict[int, list[int]] = {}
+    maps: dict[int, tuple[str, list[int], list[int]]] = {}
 
     def paragraph(p: Paragraph) -> Paragraph:
         if p.text.isascii() and all(r.text.isascii() for r in p.runs):
             return p
         runs: list[Run] = []
         starts: list[int] = []
+        ends: list[int] = []
         pos = 0
         for r in p.runs:
-            form, offsets = read_form(r.text)
+            form, begin, finish = read_form(r.text)
             runs.append(replace(r, text=form) if form != r.text else r)
             if r.change != "del":
-                starts.extend(pos + o for o in offsets[:-1])
+                starts.extend(pos + o for o in begin[:-1])
+                ends.extend(pos + o for o in finish)
                 pos += len(r.text)
         starts.append(pos)
-        if len(starts) != pos + 1 or starts != list(range(pos + 1)):
-            maps[p.index] = starts
-        return replace(p, runs=runs)
+        out = replace(p, runs=runs)
+        if out.text != p.text:
+            maps[p.index] = (out.text, starts, ends)
+        return out
 
     def table(t: Table) -> Table:
         return replace(t, rows=[replace(row, cells=[replace(c, paragraphs=[paragraph(q) for q in c.paragraphs])

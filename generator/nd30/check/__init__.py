@@ -69,8 +69,9 @@ def _on_own_text(found: Message, read: SeenDocument) -> Message:
     fix = found.detail.fix
     if fix is None or fix.paragraph is None or fix.paragraph not in read.maps:
         return found
-    start, end = read.original(fix.paragraph, fix.start, fix.end)
-    return replace(found, detail=replace(found.detail, fix=replace(fix, start=start, end=end)))
+    start, end, text = read.original(fix.paragraph, fix.start, fix.end, fix.text if fix.kind == "text" else None)
+    fix = replace(fix, start=start, end=end, text=text if fix.kind == "text" else fix.text)
+    return replace(found, detail=replace(found.detail, fix=fix))
 
 
 def check_docx(path, **limits) -> CheckResult:
