@@ -35,15 +35,11 @@ def _every_text(base: Path, path: Path, change) -> Path:
     return pkg.write(path)
 
 
-def _findings(path: Path) -> tuple[int, list[tuple[str, str, str]]]:
+def _findings(path: Path) -> tuple[int, list[tuple]]:
+    """(exit code, every finding as (rule, severity, section, paragraph, message, excerpt, fixable)) of `check`."""
     code, out = run("check", "--all", "--format", "json", path)
-    found = json.loads(out[out.index("["):] if out.lstrip().startswith("[") else out[out.index("{"):])
-    items = found if isinstance(found, list) else next(v for v in found.values() if isinstance(v, list))
-    flat = []
-    for item in items:
-        for f in item.get("findings", [item]) if isinstance(item, dict) else []:
-            flat.append((f.get("rule", ""), f.get("where", ""), f.get("level", "")))
-    return code, sorted(flat)
+    return code, sorted((f["rule"], f["severity"], f["section"], f["paragraph"], f["message"], f["excerpt"], f["fixable"])
+                        for f in json.loads(out))
 
 
 def _plan(path: Path) -> str:
