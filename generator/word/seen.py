@@ -30,7 +30,7 @@ def read_form(text: str) -> tuple[str, list[int], list[int]]:
     """(the seen form of `text`; for each of its characters the offset in `text` where its letter starts, and
     one more: `len(text)`; for each, the offset after its letter's last printing character: the invisible
     characters after a letter are not part of it)."""
-    if text.isascii():
+    if seen(text) == text:  # nearly every run: already composed, nothing invisible (checked in C)
         return text, list(range(len(text) + 1)), list(range(1, len(text) + 1))
     pieces, starts, ends = [], [], []
     for start, piece in _chunks(text):
@@ -79,7 +79,7 @@ def seen_document(doc: Document) -> SeenDocument:
     maps: dict[int, tuple[str, list[int], list[int]]] = {}
 
     def paragraph(p: Paragraph) -> Paragraph:
-        if p.text.isascii() and all(r.text.isascii() for r in p.runs):
+        if all(seen(r.text) == r.text for r in p.runs):
             return p
         runs: list[Run] = []
         starts: list[int] = []
