@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from generator.core.text import invisible, seen
-from generator.word.model import Document, Paragraph, Run, Table
+from generator.word.model import Cell, Document, Paragraph, Row, Run, Table
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -98,9 +98,20 @@ def seen_document(doc: Document) -> SeenDocument:
             maps[p.index] = (out.text, starts, ends)
         return out
 
-    def table(t: Table) -> Table:
-        return replace(t, rows=[replace(row, cells=[replace(c, paragraphs=[paragraph(q) for q in c.paragraphs])
-                                                    for c in row.cells]) for row in t.rows])
+    def same(old: list, new: list) -> bool:
+        return all(a is b for a, b in zip(old, new))
+
+    def cell(c: Cell) -> Cell:
+        read = [paragraph(q) for q in c.paragraphs]
+        return c if same(c.paragraphs, read) else replace(c, paragraphs=read)
+
+    def row(r: Row) -> Row:
+        read = [cell(c) for c in r.cells]
+        return r if same(r.cells, read) else replace(r, cells=read)
+
+    def table(t: Table) -> Table:  # a table, row or cell with nothing to read otherwise is the reader's own
+        read = [row(r) for r in t.rows]
+        return t if same(t.rows, read) else replace(t, rows=read)
 
     blocks = [table(b) if isinstance(b, Table) else paragraph(b) for b in doc.blocks]
     return SeenDocument(replace(doc, blocks=blocks), maps)
