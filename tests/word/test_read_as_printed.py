@@ -82,10 +82,12 @@ def test_a_decomposed_conforming_document_has_no_findings(built, tmp_path):
 
 @pytest.fixture(scope="module")
 def faulty(built, tmp_path_factory):
-    """The base with findings --fix corrects (month written "07"; the Số line's size), in NFC, NFD and salted."""
+    """The base with findings --fix corrects (the month written "07", the date line upright), in NFC, NFD, salted
+    with zero-width characters, and both."""
     folder = tmp_path_factory.mktemp("faulty")
     pkg = fam.Package(built[1])
-    fam._in_text(pkg, "Quảng Nam, ngày 20 tháng 7 năm 2020", "Quảng Nam, ngày 20 tháng 07 năm 2020")
+    pkg.replace("word/document.xml", '<w:r><w:t xml:space="preserve">Quảng Nam, ngày 20 tháng 7 năm 2020</w:t>',
+                '<w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t xml:space="preserve">Quảng Nam, ngày 20 tháng 07 năm 2020</w:t>')
     nfc = pkg.write(folder / "nfc.docx")
     return {"nfc": nfc,
             "nfd": _every_text(nfc, folder / "nfd.docx", lambda t: unicodedata.normalize("NFD", t)),
@@ -95,15 +97,15 @@ def faulty(built, tmp_path_factory):
 
 def test_the_same_document_in_nfc_nfd_and_salted_gives_the_same_findings(faulty):
     code, nfc = _findings(faulty["nfc"])
-    assert nfc, "the faulty base must have findings"
+    assert {f[0] for f in nfc} == {"date.form", "date.style"} and all(f[-1] for f in nfc), nfc
     for name in ("nfd", "salted", "both"):
         assert _findings(faulty[name]) == (code, nfc), name
 
 
 @pytest.mark.parametrize("name", ["nfd", "salted", "both"])
 def test_fix_keeps_every_character_of_a_decomposed_or_salted_document(faulty, tmp_path, name):
-    """--fix corrects the date (offsets counted in the read text, mapped back onto the file's own) and keeps every
-    other character: decomposed letters and zero-width characters included."""
+    """--fix corrects the date's month and look (offsets counted in the read text, mapped back onto the file's own)
+    and keeps every other character: decomposed letters and zero-width characters included."""
     source = faulty[name]
     out = tmp_path / "fixed.docx"
     code, said = run("check", "--fix", source, "-o", out)
@@ -116,3 +118,4 @@ def test_fix_keeps_every_character_of_a_decomposed_or_salted_document(faulty, tm
     assert "tháng 07 năm" in seen(old) and "tháng 7 năm" in seen(new)
     # only the month's "0" went: every other character kept, decomposed letters and invisible characters included
     assert any(old[:k] + old[k + 1:] == new for k, ch in enumerate(old) if ch == "0"), (old, new)
+    assert _findings(out) == (0, [])  # both corrected: the month and the italics of the whole line
