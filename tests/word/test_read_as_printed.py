@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.text import seen
+from generator.core.text import invisible, seen
 from generator.word import read_docx
 from tests.word import hostile_office as fam
 from tests.word.test_hostile_office import built, run  # noqa: F401  (the module's base document)
@@ -110,6 +110,7 @@ def test_fix_keeps_every_character_of_a_decomposed_or_salted_document(faulty, tm
     out = tmp_path / "fixed.docx"
     code, said = run("check", "--fix", source, "-o", out)
     assert out.exists(), said
+    assert "tháng 0” → “" in said and not any(invisible(ch) for ch in said)  # said as it prints
     before, after = _texts(source), _texts(out)
     assert len(before) == len(after)
     changed = [(b, a) for b, a in zip(before, after) if b != a]
