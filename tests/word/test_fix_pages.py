@@ -5,7 +5,6 @@ words (numbers aside: page numbers are added and renumbered on purpose)."""
 from __future__ import annotations
 
 import collections
-import contextlib
 import re
 import shutil
 import subprocess
@@ -23,18 +22,14 @@ TUNE = ["KH07_kh-kmt-2026.doc", "QD01_qd-hoidong-atvsld.docx", "CV01_cv-ykien-di
 WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
-def render(files: list, out_dir, warm=None) -> None:
-    """All files to PDF in one LibreOffice run, with a profile of its own. With the session's warm LibreOffice
-    (`warm`), a file whose very bytes it already rendered (the original and the fixed file: --fix's page check
-    rendered them) is that rendering again (tests/lo_warm.py, `reusing`)."""
+def render(files: list, out_dir) -> None:
+    """All files to PDF in one LibreOffice run, with a profile of its own."""
     out_dir.mkdir(exist_ok=True)
     profile = out_dir / "profile"
     # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
     soffice = libreoffice.program(shutil.which("soffice"))
-    with warm.reusing() if warm else contextlib.nullcontext():
-        done = libreoffice.run_converter([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                                          "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir),
-                                          *map(str, files)], 600)
+    done = libreoffice.run_converter([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                                      "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)], 600)
     assert done.returncode == 0, done.stderr
 
 
@@ -55,7 +50,7 @@ def compare(before, after) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def tune_fixed(tmp_path_factory, warm_libreoffice):
+def tune_fixed(tmp_path_factory):
     assert shutil.which("soffice") and shutil.which("pdftotext"), "cần LibreOffice và poppler (pdftotext)"
     work = tmp_path_factory.mktemp("tune")
     originals, reports = [], {}
@@ -66,8 +61,7 @@ def tune_fixed(tmp_path_factory, warm_libreoffice):
         original.write_bytes(source.read_bytes())
         originals.append(original)
         reports[stem] = fix_docx(source, work / f"{stem}.docx")
-    render(originals + [work / f"{shared_docs().joinpath(n).stem}.docx" for n in TUNE], work / "pdf",
-           warm_libreoffice)
+    render(originals + [work / f"{shared_docs().joinpath(n).stem}.docx" for n in TUNE], work / "pdf")
     return work, reports
 
 
@@ -79,7 +73,7 @@ def test_fixed_real_document_has_the_same_pages(tune_fixed, name):
     assert compare(work / "pdf" / f"orig-{stem}.pdf", work / "pdf" / f"{stem}.pdf") == []
 
 
-def test_fixed_build_has_the_same_pages(sample_docx, tmp_path, warm_libreoffice):
+def test_fixed_build_has_the_same_pages(sample_docx, tmp_path):
     doc = Doc(sample_docx)
     for rule in ("date.form", "font.family", "pagenum.first", "rule.typed", "appendix.page-numbers", "page.margins",
                  "recipients.punctuation", "national.style"):
@@ -87,7 +81,7 @@ def test_fixed_build_has_the_same_pages(sample_docx, tmp_path, warm_libreoffice)
     source = doc.save(tmp_path / "built.docx")
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert len(report.changed) >= 6
-    render([source, tmp_path / "fixed.docx"], tmp_path / "pdf", warm_libreoffice)
+    render([source, tmp_path / "fixed.docx"], tmp_path / "pdf")
     assert compare(tmp_path / "pdf" / "built.pdf", tmp_path / "pdf" / "fixed.pdf") == []
 
 
