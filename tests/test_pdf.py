@@ -127,6 +127,40 @@ def test_killed_during_conversion_leaves_no_libreoffice_and_no_profile(tmp_path)
     assert [p.name for p in temp.iterdir() if p.name.startswith("kehoach-lo-")] == []
 
 
+def test_a_profile_another_run_cleans_before_it_is_locked_is_made_again(tmp_path, monkeypatch):
+    """Two conversions starting at once: the second's clean_stale_profiles took the first's brand-new, not yet
+    locked profile folder for a dead run's and removed it, and the first failed with FileNotFoundError (a CI
+    rehearsal, test_judged_check converting CV04.doc). The folder is made again and kept locked."""
+    import fcntl
+    import os
+
+    from generator.core import libreoffice
+
+    monkeypatch.setattr(libreoffice.tempfile, "tempdir", str(tmp_path))
+    real = libreoffice.tempfile.mkdtemp
+    made = []
+
+    def racing_mkdtemp(*args, **kwargs):
+        folder = real(*args, **kwargs)
+        made.append(folder)
+        if len(made) == 1:  # the other run's cleaner is faster than our lock, once
+            libreoffice.clean_stale_profiles(tmp_path)
+        return folder
+
+    monkeypatch.setattr(libreoffice.tempfile, "mkdtemp", racing_mkdtemp)
+    with libreoffice.profile() as folder:
+        assert folder.is_dir() and str(folder) == made[1]
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            with pytest.raises(BlockingIOError):  # ours, locked: no cleaner can take it now
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        finally:
+            os.close(fd)
+        libreoffice.clean_stale_profiles(tmp_path)
+        assert folder.is_dir()
+    assert not folder.exists()
+
+
 def test_a_batch_converts_with_one_libreoffice_and_one_profile(tmp_path, monkeypatch, sample_pdf):
     """build of several plans with --pdf: one LibreOffice process (and one profile) for all the
     .docx, the same PDF bytes as one at a time, and a plan that fails stops only itself."""

@@ -63,12 +63,33 @@ def _lock(folder: Path) -> int:
     return fd
 
 
+def _fresh_locked() -> tuple[Path, int]:
+    """A new profile folder and the lock on it. Between making the folder and locking it, another run's
+    clean_stale_profiles may take it for a dead run's and remove it (seen when two conversions started at once):
+    then a new one is made; a lock is kept only on a folder still there under its name."""
+    for _ in range(_ATTEMPTS):
+        folder = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))
+        try:
+            fd = _lock(folder)
+        except OSError:
+            continue
+        try:
+            if os.path.samestat(os.fstat(fd), os.stat(folder)):
+                return folder, fd
+        except OSError:
+            pass
+        os.close(fd)
+    raise OSError(f"không giữ được thư mục cấu hình LibreOffice trong {tempfile.gettempdir()} (đã thử {_ATTEMPTS} lần)")
+
+
+_ATTEMPTS = 20
+
+
 @contextlib.contextmanager
 def profile():
     """A fresh LibreOffice profile, locked while in use (stale ones are removed by the next run)."""
     clean_stale_profiles()
-    folder = Path(tempfile.mkdtemp(prefix=PROFILE_PREFIX))
-    fd = _lock(folder)
+    folder, fd = _fresh_locked()
     try:
         yield folder
     finally:
