@@ -49,6 +49,26 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.path == install)
 
 
+# Files that share an expensive session fixture run on the same worker, so that it is made once per run, not
+# once per worker (xdist makes session fixtures in each worker): the review round trips' LibreOffice edits
+# (`reviewed`, tests/workflow/conftest.py). Path of a test file → its group.
+SAME_WORKER = {"tests/workflow/test_review.py": "reviewed", "tests/workflow/test_review_merge.py": "reviewed"}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile` (pyproject.toml), with the files of SAME_WORKER kept together; any other --dist as asked."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class Grouped(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return SAME_WORKER.get(path, path)
+
+    return Grouped(config, log)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def warm_libreoffice():
     """In-process conversions go to one warm LibreOffice per test process (tests/lo_warm.py says how and

@@ -11,6 +11,11 @@ on failures; what the warm process wrote for that job before failing is removed 
 process failed on (by its bytes: LibreOffice 7.4 driven through UNO crashes on some documents with comments)
 goes straight to the real command line from then on, instead of crashing a new warm process each time.
 
+What the warm process made is kept for the session, by the bytes of the file converted and the target. A test
+that only looks at what LibreOffice lays out (not at how a conversion is run) may have it again instead of a
+second conversion of the same bytes, inside `with warm.reusing():` (tests/word/test_fix_pages.py renders the
+files --fix already rendered for its page check); nothing else is ever given a kept file.
+
 Users never get this: only tests/conftest.py installs it. KEHOACH_TEST_WARM_LO=0 turns it off (the suite
 then starts a LibreOffice per conversion, as kehoach does, and one for the review edits)."""
 from __future__ import annotations
@@ -22,8 +27,10 @@ import select
 import shutil
 import signal
 import subprocess
+import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.core import libreoffice
@@ -83,6 +90,9 @@ class Warm:
         self.lock = threading.Lock()
         self.buffer = b""
         self.refused: set[str] = set()  # digests of files the warm process failed on
+        self.store: str | None = None  # what the warm process made: (digest, target) → a copy, in `kept`
+        self.kept: dict[tuple[str, str], str] = {}
+        self.reuse = False
 
     def _readline(self, deadline: float) -> dict | None:
         while b"\n" not in self.buffer:
@@ -112,11 +122,17 @@ class Warm:
                                      stderr=subprocess.DEVNULL, start_new_session=True)
         answer = self._readline(time.monotonic() + START_S)
         if not answer or not answer.get("ready"):
-            self.close()
+            self._stop()
             return False
         return True
 
     def close(self) -> None:
+        if self.store is not None:
+            shutil.rmtree(self.store, ignore_errors=True)
+            self.store, self.kept = None, {}
+        self._stop()
+
+    def _stop(self) -> None:
         proc, self.proc = self.proc, None
         if proc is None:
             return
@@ -138,7 +154,7 @@ class Warm:
             if self.broken:
                 return None
             if self.proc is None or self.proc.poll() is not None:
-                self.close()
+                self._stop()
                 if not self._start():
                     self.broken = True
                     return None
@@ -146,11 +162,11 @@ class Warm:
                 self.proc.stdin.write((json.dumps(job) + "\n").encode())
                 self.proc.stdin.flush()
             except OSError:
-                self.close()
+                self._stop()
                 return None
             answer = self._readline(time.monotonic() + timeout)
             if answer is None or answer.get("exit"):  # hung or crashed: the next job starts a new one
-                self.close()
+                self._stop()
             return answer
 
     def convert(self, job: dict, timeout: int) -> bool:
@@ -171,11 +187,54 @@ class Warm:
             return "LibreOffice did not answer"
         return None if answer.get("ok") else answer.get("error", "failed")
 
+    @contextmanager
+    def reusing(self):
+        """Conversions of bytes the warm process already converted to the same target are copies of its
+        result (the rest are converted as usual)."""
+        self.reuse = True
+        try:
+            yield self
+        finally:
+            self.reuse = False
+
+    def _keep(self, job: dict, digests: list[str]) -> None:
+        if self.store is None:
+            self.store = tempfile.mkdtemp(prefix="kehoach-test-lo-made-")
+        ext = job["target"].partition(":")[0]
+        for f, d in zip(job["files"], digests):
+            made = Path(job["outdir"], Path(f).stem + "." + ext)
+            if made.is_file():
+                copy = os.path.join(self.store, f"{d}.{len(self.kept)}.{ext}")
+                shutil.copyfile(made, copy)
+                self.kept[(d, job["target"])] = copy
+
+    def _reused(self, cmd: list[str], job: dict) -> tuple[list[str], dict | None]:
+        """The files of `job` whose result is kept are copied to its outdir; returns the command line and the
+        job for the others (None: nothing is left to convert)."""
+        ext = job["target"].partition(":")[0]
+        args = list(cmd)
+        left = []
+        for f in job["files"]:
+            copy = self.kept.get((digest(f), job["target"]))
+            if copy is None:
+                left.append(f)
+                continue
+            shutil.copyfile(copy, Path(job["outdir"], Path(f).stem + "." + ext))
+            args = [a for a in args if not (not a.startswith("-") and Path(a).resolve() == Path(f))]
+        return args, ({**job, "files": left} if left else None)
+
     def run(self, cmd: list[str], timeout: int) -> subprocess.CompletedProcess:
         job = conversion(cmd)
-        if job is not None and self.convert(job, timeout):
-            return subprocess.CompletedProcess(cmd, 0, "", "")
-        if job is not None:  # what the warm process wrote before it failed is not left beside the real run's
+        if job is not None and self.reuse:
+            cmd, job = self._reused(cmd, job)
+            if job is None:
+                return subprocess.CompletedProcess(cmd, 0, "", "")
+        if job is not None:
+            digests = [digest(f) for f in job["files"]]
+            if self.convert(job, timeout):
+                self._keep(job, digests)
+                return subprocess.CompletedProcess(cmd, 0, "", "")
+            # what the warm process wrote before it failed is not left beside the real run's
             # files: the two lay some documents out differently (BC01 from page 14 on), and a PDF of each
             # compared page by page is a difference no fix made
             ext = job["target"].partition(":")[0]

@@ -496,3 +496,19 @@ def test_a_single_appendix_mentioned_as_phu_luc_in_small_letters_counts_as_refer
     _, warnings = plan_from(edit)
     found = [w.text for w in warnings if "không được dẫn chiếu" in w.text]
     assert len(found) == (1 if warned else 0), found
+
+
+def test_an_upper_header_row_with_one_named_group_is_not_warned(plan_from):
+    """The guide's own example: columns outside any group have no `text` (each merged down both header rows) and
+    one group is named: nothing to warn about; a row with no name at all is warned (fresh mutant
+    g-header-groups-no-text warned about the guide's example)."""
+    def groups(*named):
+        def edit(data):
+            data["appendices"][0]["header_groups"] = [{"span": 3}, {"text": named[0], "span": 2}, {"span": 2}] \
+                if named else [{"span": 3}, {"span": 2}, {"span": 2}]
+        return edit
+    _, warnings = plan_from(groups("Cơ quan thực hiện"))
+    assert [w.text for w in warnings if w.field == "appendices[0].header_groups"] == []
+    _, warnings = plan_from(groups(), "unnamed.yaml")
+    assert [w.text for w in warnings if w.field == "appendices[0].header_groups"] == [
+        "dòng tiêu đề trên không có nhóm nào có tên ('text')"]

@@ -514,3 +514,25 @@ def test_import_old_doc_through_libreoffice(office_docx, tmp_path):
     assert "tệp .doc đã được chuyển sang .docx bằng LibreOffice" in done.stdout
     assert "9 khoản trách nhiệm" in done.stdout and "Độ phủ chữ: 100,0%" in done.stdout
     assert run("validate", out).returncode == 0
+
+
+def test_check_fix_that_leaves_only_warnings_exits_0(built, tmp_path):
+    """--fix corrects the date; what is left for a person is a warning ("Lưu" without VT): exit 0, as `check`
+    exits 0 on warnings (fresh mutant g-fix-exit-on-warnings exited 1)."""
+    from tests.word.test_check import MUTATIONS, Doc, set_text
+
+    doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
+    MUTATIONS["date.form"][0](doc)
+    set_text(doc.para("- Lưu"), "VT, NCKS", "NCKS")
+    done = run("check", "--fix", doc.save(tmp_path / "in.docx"), "-o", tmp_path / "out.docx")
+    assert "còn 1 chỗ cần người soạn sửa trong Word" in done.stdout and "cảnh báo" in done.stdout, done.stdout
+    assert done.returncode == 0
+
+
+def test_github_format_turns_a_line_break_in_a_message_into_its_escape(plan_copy):
+    """A value holding a line break (an agency typed on two lines) is quoted in the message: GitHub's escape
+    "%0A", never "%250A" (shown as "%0A" on the page: fresh mutant g-github-escape-order escaped the escape)."""
+    path = plan_copy(lambda t: t.replace("    co:\n      - Sở TT&TT\n", '    co:\n      - "Sở TT&TT\\nBáo Quảng Nam"\n'))
+    github = run("validate", "--format", "github", path).stdout
+    line = next(x for x in github.splitlines() if "Báo Quảng Nam" in x)
+    assert "Sở TT&TT%0ABáo Quảng Nam" in line and "%25" not in line, line

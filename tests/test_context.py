@@ -558,3 +558,51 @@ def test_rank_target_without_out_of_prints_the_rank_alone(plan_from):
     sentences = [t for t in texts(build_context(plan_from(edit)[0])) if "xếp hạng" in t]
     assert sentences == ["3. Chỉ số nội dung “Thủ tục hành chính công”: xếp hạng 30 "
                          "(tăng 03 bậc so với năm 2020)."], sentences
+
+
+# ---------------------------------------------------------------- fresh mutants, batch 4
+
+
+def test_a_relative_percent_change_prints_the_percent_glued_to_its_number(plan_from):
+    """"giảm 7% so với năm 2018", as every other % of a plan (fresh mutant g-change-pct-space printed "7 %")."""
+    def edit(data):
+        data["targets"].append({"id": "r-pct", "criterion": "papi.8", "unit": "%", "baseline": {"year": 2018},
+                                "change": {"by": 7, "direction": "down"}})
+        data["sections"][1]["content"].append({"targets": ["r-pct"]})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert "- Chỉ số nội dung “Quản trị điện tử”: giảm 7% so với năm 2018." in full
+
+
+def test_an_appendix_named_inside_quotation_marks_has_no_space_inside_them(plan_from):
+    """'giao tại “Phụ lục I” kèm theo': no space after the opening mark nor before the closing one (fresh
+    mutants g-appendix-sentence-quote, g-appendix-sentence-closing-quote)."""
+    def edit(data):
+        data["sections"][2]["content"].append({"appendix": "nhiem-vu", "before": "Các nhiệm vụ cụ thể giao tại “",
+                                               "after": "” kèm theo Kế hoạch này."})
+    assert "Các nhiệm vụ cụ thể giao tại “Phụ lục I” kèm theo Kế hoạch này." in texts(build_context(plan_from(edit)[0]))
+
+
+def test_empty_criterion_cells_of_consecutive_tasks_are_not_merged(plan_from):
+    """Two tasks of one dimension without a sub_dimension: the dimension cells merge into one, their empty
+    "Nội dung thành phần" cells stay two cells (fresh mutant g-merge-empty-cells merged them)."""
+    def edit(data):
+        data["appendices"][0]["columns"] = ["stt", "dimension", "sub_dimension", "content", "lead"]
+        data["tasks"] += [{"id": f"cong-khai-{n}", "dimension": "papi.2", "content": f"Công khai nội dung {n}.",
+                           "lead": ["so-noi-vu"]} for n in (1, 2)]
+    table = build_context(plan_from(edit)[0]).tables[0]
+    sub = [c.key for c in table.columns].index("sub_dimension")
+    empty = [r.cells[sub] for r in table.rows if r.kind == "data" and r.cells[sub].lines == ("",)]
+    assert len(empty) == 2 and [c.merge for c in empty] == ["", ""], empty
+    dim = [c.key for c in table.columns].index("dimension")
+    assert "continue" in [r.cells[dim].merge for r in table.rows if r.kind == "data"]
+
+
+def test_score_appendix_header_names_the_year_of_the_baselines(plan_from):
+    """Baselines of 2019 in a 2021 plan (the latest results published): the column says "Kết quả năm 2019", not the
+    year before the plan (fresh mutant g-scores-base-year-header printed a false year)."""
+    def edit(data):
+        for target in data["targets"]:
+            if target.get("baseline"):
+                target["baseline"]["year"] = 2019
+    table = build_context(plan_from(edit)[0]).tables[1]
+    assert [c.header for c in table.columns][3:5] == ["Kết quả năm 2019", "Chỉ tiêu năm 2021"]

@@ -271,3 +271,25 @@ def test_a_pipe_in_a_value_stays_inside_its_markdown_cell(plan_from):
     row = next(line for line in render_markdown(result).splitlines() if "dòng r1" in line)
     cells = re.split(r"(?<!\\)\|", row)
     assert [c.strip() for c in cells] == ["", "Phụ lục III: BẢNG", "dòng r1: Ghi chú", "Quý I", r"Quý I \| Quý II", ""]
+
+
+def test_a_list_emptied_shows_as_empty_in_words(plan_from):
+    """A task's co-operating agencies all removed: "phối hợp: Sở TT&TT; UBND cấp huyện → (trống)", never an
+    arrow to nothing (fresh mutant g-diff-empty-list, batch 4)."""
+    def emptied(data):
+        data["tasks"][0]["co"] = []
+    result = diff_plans(load_plan(SAMPLE)[0], plan_from(emptied)[0], "a", "b")
+    changed = next(c for c in result.changes if c.category == "task" and c.kind == "changed")
+    assert [(f.field, f.old, f.new) for f in changed.fields] == [("phối hợp", "Sở TT&TT; UBND cấp huyện", "(trống)")]
+    assert "      phối hợp: Sở TT&TT; UBND cấp huyện → (trống)" in render_text(result).splitlines()
+
+
+def test_a_label_of_exactly_the_width_is_not_cut():
+    """A task's first line of exactly 90 characters is its whole label; one more and it is cut between words
+    (fresh mutant g-diff-shorten-exact cut the 90-character one)."""
+    from generator.workflow.diff import shorten
+
+    text = "Tổ chức tập huấn, bồi dưỡng nâng cao năng lực cho đội ngũ cán bộ, công chức cấp xã về công"
+    text += "x" * (90 - len(text))
+    assert len(text) == 90 and shorten(text) == text
+    assert shorten(text + "y").endswith("…") and len(shorten(text + "y")) <= 90

@@ -463,3 +463,21 @@ def test_a_final_mark_typed_in_a_legal_basis_or_recipient_is_printed_once(plan_c
     txt = next(f for f in files if f.suffix == ".txt").read_text(encoding="utf-8")
     assert "- Các Sở, Ban, ngành;\n" in txt and ".;" not in txt
     assert not any(".;" in p or ";;" in p for p in paragraphs + table_text)
+
+
+@pytest.mark.parametrize("extra,whole", [(0, True), (1, False)])
+def test_the_title_property_is_cut_only_past_255_characters(plan_copy, tmp_path, extra, whole):
+    """The document's Title property ("Kế hoạch: <trích yếu>", shown in Word's File › Info) holds 255 characters:
+    a title that fits is kept whole, one more character is cut with "…" (fresh mutant g-core-title-cut cut the
+    one that fitted)."""
+    old = "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"
+    title = "Cải thiện Chỉ số hiệu quả quản trị và hành chính công tỉnh Quảng Nam năm 2021 gắn với "
+    title += "a" * (255 - len("Kế hoạch: ") - len(title) + extra)
+    path = plan_copy(lambda t: t.replace(old, "title: " + title))
+    assert path.read_text(encoding="utf-8").count(title) == 1
+    docx = next(f for f in build_plan(path, tmp_path / "out").files if f.suffix == ".docx")
+    shown = Document(str(docx)).core_properties.title
+    if whole:
+        assert shown == "Kế hoạch: " + title and len(shown) == 255
+    else:
+        assert len(shown) == 255 and shown.endswith("…") and ("Kế hoạch: " + title).startswith(shown[:-1])

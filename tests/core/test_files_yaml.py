@@ -189,6 +189,22 @@ def test_rollover_and_onto_keep_bom_and_line_endings(bom, crlf, sample_docx, tmp
     assert "Thường xuyên".encode() in (tmp_path / "onto.yaml").read_bytes()
 
 
+def test_onto_of_a_plan_with_one_crlf_line_changes_only_the_edited_lines(sample_docx, tmp_path):
+    """A plan saved once on Windows keeps one CRLF line among LF lines: `import --onto` changes the edited line
+    only, never every line to CRLF (fresh mutant g-crlf-mixed, batch 4: 1 398 lines changed for one edit)."""
+    text = with_style(plan_text(lambda t: t.replace("Thường xuyên", "Hằng tháng")))
+    lines = text.split(b"\n")
+    lines[3] += b"\r"
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(b"\n".join(lines))
+    done = run("import", "--onto", plan, reviewed_sample(tmp_path))
+    assert done.returncode == 0, done.stderr
+    after = plan.read_bytes().split(b"\n")
+    assert after[3].endswith(b"\r") and sum(line.endswith(b"\r") for line in after) == 1
+    changed = [i for i, (a, b) in enumerate(zip(lines, after)) if a != b]
+    assert len(after) == len(lines) and 1 <= len(changed) <= 3, changed
+
+
 def test_an_imported_plan_holds_no_control_validate_refuses(sample_docx, tmp_path):
     """A C1 control in a Word paragraph (U+009F: XML may hold it, Word shows nothing) was written to the plan,
     which validate then refused."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.nd30.check import check_docx
-from tests.word.test_check import (Doc, docx_of, header_part, ppr_child, remove, run_props, sample_docx, set_text,  # noqa: F401
-                                   text_of)
+from tests.word.test_check import (Doc, docx_of, header_part, ppr_child, q, remove, run_props, sample_docx,  # noqa: F401
+                                   set_text, text_of)
 
 
 # ---------------------------------------------------------------- boundaries of the rules (issue 23)
@@ -103,6 +103,9 @@ SIGNATURE_CASES = {
                                     "warning", "Quốc hiệu phải viết đúng"),
     "national-wrong-word": (lambda d: set_text(d.para("CỘNG HÒA"), "CHỦ NGHĨA", "CHỦ NGHỈA"), "national.text",
                             "error", "Quốc hiệu phải viết đúng"),
+    # fresh mutant g-recipients-italic-ok (batch 4): italic items were let through, only bold ones reported
+    "items-italic": (lambda d: run_props(d.para("- Các Sở"), "w:i"), "recipients.items", "error",
+                     "danh sách nơi nhận trình bày chữ đứng, không đậm"),
 }
 
 
@@ -221,7 +224,12 @@ def _appendix_title_on_two_lines(d: Doc) -> None:
     lambda d: run_props(d.para("Căn cứ Luật"), "w:i", i={"val": 0}),  # one basis of two upright: not most
     _articles(1, 2, 3),
     _appendix_title_on_two_lines,
-], ids=["spacing-exactly-6-pt", "half-the-bases-upright", "articles-in-order", "appendix-title-on-two-lines"])
+    # "At least 12 pt" under 14 pt text prints single-spaced (Word grows the line to fit): within the rule
+    # (fresh mutant g-atleast-spacing, batch 4, reported it as outside "single to 1,5 lines")
+    lambda d: ppr_child(d.para("Kinh phí thực hiện Kế hoạch"), "w:spacing", before=120, after=0, line=240,
+                        lineRule="atLeast"),
+], ids=["spacing-exactly-6-pt", "half-the-bases-upright", "articles-in-order", "appendix-title-on-two-lines",
+        "line-spacing-at-least-12-pt"])
 def test_what_is_within_the_rules_is_not_reported(sample_docx, tmp_path, mutate):
     doc = Doc(sample_docx)
     mutate(doc)
@@ -254,3 +262,43 @@ def test_a_page_number_shown_in_the_first_page_header_is_reported(sample_docx, t
         d.parts[first] = d.parts[header_part(d)]
     found = _findings_after(sample_docx, tmp_path, page_in_first_header, "page-on-first", "pagenum.first")
     assert found == ["không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)"]
+
+
+# ---------------------------------------------------------------- fresh mutants, batch 4
+
+
+def test_a_legal_documents_year_group_in_the_number_line_is_not_reported(sample_docx, tmp_path):
+    """"Số: 15/2021/KH-UBND": the year group of the law on legal documents is no part of the symbol (fresh
+    mutant g-number-year-group reported it as a symbol not in capitals)."""
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para("Số: 05"), "05/", "15/2021/"),
+                            "so-nam", "number.form")
+    assert found == []
+
+
+def test_a_margin_is_said_with_a_decimal_comma(sample_docx, tmp_path):
+    """Numbers the drafter reads are Vietnamese: "lề trái 25,4 mm", never "25.4 mm" (fresh mutant
+    g-margin-decimal-point)."""
+    def left_margin_one_inch(d: Doc) -> None:
+        d.sections()[0].find(q("w:pgMar")).set(q("w:left"), "1440")
+    found = _findings_after(sample_docx, tmp_path, left_margin_one_inch, "le-trai", "page.margins")
+    assert len(found) == 1 and found[0].startswith("lề trái 25,4 mm (phải 30–35 mm)"), found
+
+
+def test_a_font_finding_counts_the_other_paragraphs_exactly(sample_docx, tmp_path):
+    """Arial in three paragraphs: one finding at the first, "(và 2 đoạn khác)" for the others (fresh mutant
+    g-font-more-count said 3)."""
+    def arial_in_three(d: Doc) -> None:
+        for start in ("Kinh phí thực hiện", "Căn cứ Luật", "Trên đây là Kế hoạch"):
+            run_props(d.para(start), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
+    found = _findings_after(sample_docx, tmp_path, arial_in_three, "arial-3", "font.family")
+    assert len(found) == 1 and "(và 2 đoạn khác)" in found[0], found
+
+
+@pytest.mark.parametrize("half_points,size", [(24, 13), (32, 14)])
+def test_a_size_out_of_its_range_is_fixed_to_the_nearest_end(sample_docx, tmp_path, half_points, size):
+    """The signer's name at 12 pt is brought to 13, at 16 pt to 14: the nearest end of 13–14, so --fix changes
+    no more than it must (fresh mutant g-size-fix-wrong-end wrote 14 and 13)."""
+    doc = Doc(sample_docx)
+    run_props(doc.para("Hồ Quang Bửu"), "w:sz", "w:szCs", sz={"val": half_points}, szCs={"val": half_points})
+    found = [f for f in check_docx(doc.save(tmp_path / f"ten-{half_points}.docx")).findings if f.rule == "signer.size"]
+    assert [(f.detail.fix.kind, f.detail.fix.size) for f in found] == [("format", size)], [f.text for f in found]

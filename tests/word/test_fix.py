@@ -305,3 +305,16 @@ def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_no
         found = check_docx(d.save(tmp_path / f"wrong-{which}.docx")).findings
         assert [f.rule for f in found if f.rule in ("motto.rule", "issuer.rule")] == [rule], \
             [(f.rule, f.text) for f in found]
+
+
+def test_the_report_says_the_length_of_each_rule_drawn(fixed_van_thu):
+    """"đường kẻ … nét liền dài 60 mm": the length said is the length drawn, one line per rule (fresh mutant
+    g-fix-rule-length-unit, batch 4, said "6 mm" for 60 mm: centimetres named as millimetres)."""
+    import re as _re
+
+    said = sorted(int(m.group(1)) for line in map(str, fixed_van_thu.changed)
+                  if (m := _re.search(r"nét liền dài (\d+) mm", line)))
+    doc = read_docx(fixed_van_thu.out).value
+    rules = next(p for p in doc.paragraphs() if sum(d.kind == "line" for d in p.drawings) == 2)
+    drawn = sorted(round(d.width_pt / 72 * 25.4) for d in rules.drawings if d.kind == "line")
+    assert said == drawn and all(n >= 10 for n in said), (said, drawn)

@@ -5,6 +5,7 @@ words (numbers aside: page numbers are added and renumbered on purpose)."""
 from __future__ import annotations
 
 import collections
+import contextlib
 import re
 import shutil
 import subprocess
@@ -22,14 +23,18 @@ TUNE = ["KH07_kh-kmt-2026.doc", "QD01_qd-hoidong-atvsld.docx", "CV01_cv-ykien-di
 WORD = re.compile(r"[^\W\d_][^\W_]*")
 
 
-def render(files: list, out_dir) -> None:
-    """All files to PDF in one LibreOffice run, with a profile of its own."""
+def render(files: list, out_dir, warm=None) -> None:
+    """All files to PDF in one LibreOffice run, with a profile of its own. With the session's warm LibreOffice
+    (`warm`), a file whose very bytes it already rendered (the original and the fixed file: --fix's page check
+    rendered them) is that rendering again (tests/lo_warm.py, `reusing`)."""
     out_dir.mkdir(exist_ok=True)
     profile = out_dir / "profile"
     # through kehoach's runner, so a test session's warm LibreOffice does it (tests/lo_warm.py)
     soffice = libreoffice.program(shutil.which("soffice"))
-    done = libreoffice.run_converter([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                                      "--convert-to", "pdf", "--outdir", str(out_dir), *map(str, files)], 600)
+    with warm.reusing() if warm else contextlib.nullcontext():
+        done = libreoffice.run_converter([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                                          "--norestore", "--convert-to", "pdf", "--outdir", str(out_dir),
+                                          *map(str, files)], 600)
     assert done.returncode == 0, done.stderr
 
 
@@ -50,7 +55,7 @@ def compare(before, after) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def tune_fixed(tmp_path_factory):
+def tune_fixed(tmp_path_factory, warm_libreoffice):
     assert shutil.which("soffice") and shutil.which("pdftotext"), "cần LibreOffice và poppler (pdftotext)"
     work = tmp_path_factory.mktemp("tune")
     originals, reports = [], {}
@@ -61,7 +66,8 @@ def tune_fixed(tmp_path_factory):
         original.write_bytes(source.read_bytes())
         originals.append(original)
         reports[stem] = fix_docx(source, work / f"{stem}.docx")
-    render(originals + [work / f"{shared_docs().joinpath(n).stem}.docx" for n in TUNE], work / "pdf")
+    render(originals + [work / f"{shared_docs().joinpath(n).stem}.docx" for n in TUNE], work / "pdf",
+           warm_libreoffice)
     return work, reports
 
 
@@ -73,7 +79,7 @@ def test_fixed_real_document_has_the_same_pages(tune_fixed, name):
     assert compare(work / "pdf" / f"orig-{stem}.pdf", work / "pdf" / f"{stem}.pdf") == []
 
 
-def test_fixed_build_has_the_same_pages(sample_docx, tmp_path):
+def test_fixed_build_has_the_same_pages(sample_docx, tmp_path, warm_libreoffice):
     doc = Doc(sample_docx)
     for rule in ("date.form", "font.family", "pagenum.first", "rule.typed", "appendix.page-numbers", "page.margins",
                  "recipients.punctuation", "national.style"):
@@ -81,7 +87,7 @@ def test_fixed_build_has_the_same_pages(sample_docx, tmp_path):
     source = doc.save(tmp_path / "built.docx")
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert len(report.changed) >= 6
-    render([source, tmp_path / "fixed.docx"], tmp_path / "pdf")
+    render([source, tmp_path / "fixed.docx"], tmp_path / "pdf", warm_libreoffice)
     assert compare(tmp_path / "pdf" / "built.pdf", tmp_path / "pdf" / "fixed.pdf") == []
 
 

@@ -56,3 +56,10 @@ def test_the_full_name_guessed_without_a_place_writes_the_level_in_small_letters
     (bug found writing the test for f3-import-full-name-capital-tinh)."""
     result = _edited(tmp_path, ("Quảng Nam, ngày 15 tháng 3 năm 2024", "ngày      tháng      năm 2024"))
     assert result.data["issuer"]["full_name"] == "Ủy ban nhân dân tỉnh Quảng Nam"
+
+
+def test_a_draft_dated_only_by_january_keeps_its_month(tmp_path):
+    """'ngày      tháng 01 năm 2024' keeps month 1, the first month as the last (fresh mutant g-import-month-draft
+    lost it: the rebuilt draft printed 'tháng      năm 2024')."""
+    result = _edited(tmp_path, ("ngày 15 tháng 3 năm 2024", "ngày      tháng 01 năm 2024"))
+    assert result.data["document"] == {"number": 123, "month": 1}

@@ -413,3 +413,15 @@ def test_reviewed_tables_with_two_header_rows_found_without_their_tags(tmp_path)
             row.bookmarks.clear()  # as after an editor that drops bookmarks
     found = [t for _, t in match_tables(doc, ctx, {})]
     assert found[:2] == [0, 1]
+
+
+@pytest.mark.parametrize("co_header,key", [("Đơn vị phối hợp", "co"), ("Đơn vị thực hiện", "lead"),
+                                           ("Cơ quan phối hợp thực hiện", "co")])
+def test_without_a_lead_column_only_a_doing_column_becomes_the_lead(co_header, key):
+    """No "chủ trì" column: "Đơn vị thực hiện" names who does the task (its lead), but a "phối hợp" column
+    stays the co-operating agencies (fresh mutant g-import-lead-from-co made them all the lead: 25 tasks of
+    a real plan imported with a false lead)."""
+    from generator.importer.tables import map_columns
+
+    header = [(0, 1, "STT"), (1, 1, "Nhiệm vụ"), (2, 1, co_header), (3, 1, "Thời gian thực hiện")]
+    assert map_columns(header) == {0: "stt", 1: "content", 2: key, 3: "timeframe"}

@@ -76,3 +76,24 @@ def test_the_first_capital_line_under_the_authority_is_the_signers_title(tmp_pat
     result = _duties_edited(tmp_path, edit)
     assert result.data["signer"]["title"] == "PHÓ CHỦ TỊCH"
     assert any("dòng chữ ký thêm" in m.text and "THƯỜNG TRỰC" in m.text for m in result.notes)
+
+
+def test_an_archive_line_ending_with_a_comma_gives_no_empty_unit(tmp_path):
+    """'Lưu: VT, KTN,' (a comma where the full stop belongs) gives the units VT and KTN: an empty unit would make
+    the plan fail `validate` ("archive.units[2]: không được để trống") (fresh mutant g-import-archive-empty-unit)."""
+    def edit(p):
+        for run in p.runs:
+            run.text = run.text.replace("Lưu: VT, KTN.", "Lưu: VT, KTN,")
+    assert _duties_edited(tmp_path, edit).data["archive"] == {"units": ["VT", "KTN"]}
+
+
+def test_the_signers_name_is_the_last_line_in_small_letters(tmp_path):
+    """The title typed in small letters ('Phó Chủ tịch') above the name: the name is still the last line
+    ('Nguyễn Văn An'), the title line is warned about (fresh mutant g-import-signer-first-name took the title
+    for the name)."""
+    def edit(p):
+        if p.text == "PHÓ CHỦ TỊCH":
+            p.runs[0].text = "Phó Chủ tịch"
+    result = _duties_edited(tmp_path, edit)
+    assert result.data["signer"]["name"] == "Nguyễn Văn An"
+    assert any("dòng chữ ký thêm" in m.text and "Phó Chủ tịch" in m.text for m in result.notes)

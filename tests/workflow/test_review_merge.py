@@ -37,12 +37,26 @@ WORDS = ("Chủ trì, theo dõi, đôn đốc", "Chủ trì, theo dõi, kiểm t
 OTHER_WORDS = ("Chủ trì, theo dõi, đôn đốc", "Chủ trì, theo dõi, giám sát, đôn đốc")
 
 
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory) -> tuple[Path, Path]:
+    """The sample built once for this file (a build is the same bytes wherever its plan file is), for `office`
+    to copy: (the build's folder, its .docx relative to that folder)."""
+    folder = tmp_path_factory.mktemp("office")
+    plan = folder / "sample.yaml"
+    shutil.copy(SAMPLE, plan)
+    docx = next(f for f in build_plan(plan, folder / "build").files if f.suffix == ".docx")
+    return folder / "build", docx.relative_to(folder / "build")
+
+
 @pytest.fixture
-def office(tmp_path):
+def office(tmp_path, sample_build):
     """A plan file, its build, and a way to make a reviewer's copy with one replacement."""
     plan = tmp_path / "sample.yaml"
     shutil.copy(SAMPLE, plan)
-    docx = next(f for f in build_plan(plan, tmp_path / "build").files if f.suffix == ".docx")
+    # the build made once (sample_build), copied after the plan (newer than it, as a build of it would be)
+    built, relative = sample_build
+    shutil.copytree(built, tmp_path / "build", copy_function=shutil.copy)
+    docx = tmp_path / "build" / relative
 
     def review(name: str, *edits: tuple[str, str]) -> Path:
         out = tmp_path / f"{name}.docx"

@@ -232,3 +232,107 @@ def test_a_bullet_typed_with_an_en_dash_is_applied_as_a_bullet(tmp_path):
     rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
     at = rebuilt.index(first)
     assert rebuilt[at + 1:at + 3] == ["- Công khai kết quả.", "- Phối hợp với các cơ quan báo chí"]
+
+
+# ---------------------------------------------------------------- fresh mutants, batch 4
+
+
+def _replace_in_t(find: str, new: str):
+    def change(root):
+        t = next(t for t in root.iter(W + "t") if find in (t.text or ""))
+        t.text = t.text.replace(find, new)
+    return change
+
+
+def _new_task_row(root, texts: list[list[str]]):
+    """A reviewer's new row after the last task row: a copy of it without kehoach's bookmarks, each cell
+    holding its lines (one paragraph a line)."""
+    last = next(tr for tr in root.iter(W + "tr") if "Tuyên truyền về bầu cử trưởng thôn." in text_of(tr))
+    row = copy.deepcopy(last)
+    for mark in list(row.iter(W + "bookmarkStart", W + "bookmarkEnd")):
+        mark.getparent().remove(mark)
+    model_run = next(r for r in row.iter(W + "r") if r.find(W + "t") is not None)
+    for tc, lines in zip(row.iter(W + "tc"), texts):
+        paragraphs = tc.findall(W + "p")
+        for extra in paragraphs[1:]:
+            tc.remove(extra)
+        first = paragraphs[0]
+        for r in first.findall(W + "r"):
+            first.remove(r)
+        empty = copy.deepcopy(first)
+        for i, line in enumerate(lines):
+            p = first if i == 0 else copy.deepcopy(empty)
+            if i:
+                tc.append(p)
+            run = copy.deepcopy(model_run)
+            run.find(W + "t").text = line
+            p.append(run)
+    last.addnext(row)
+
+
+def test_words_typed_into_a_generated_target_sentence_are_not_applied(tmp_path):
+    """'đạt 5,7/10 điểm' edited to 'phấn đấu đạt 5,9/10 điểm': the sentence is computed from the numbers, so
+    the words cannot be kept and nothing is applied (exit 1), with how to keep them ('wording') (fresh mutant
+    g-review-words-in-target applied 5,9 and silently dropped "phấn đấu")."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", _replace_in_t("đạt 5,7/10 điểm", "phấn đấu đạt 5,9/10 điểm"))
+    result = import_onto(SAMPLE, reviewed)
+    assert [i.field for i in result.unapplied] == ["targets[id=t-cong-khai]"], render_text(result)
+    assert "chỉ sửa được các con số" in result.unapplied[0].detail.note and not result.with_status("applied")
+    assert not result.changed and result.text == SAMPLE.read_text(encoding="utf-8")
+
+
+def test_a_new_rows_agencies_one_a_line_are_each_an_agency(tmp_path):
+    """A task row added with 'Sở Nội vụ' and 'Sở Thông tin và Truyền thông' on two lines of its lead cell: two
+    agencies (fresh mutant g-review-new-agencies-lines wrote one agency holding a line break)."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def add(root):
+        _new_task_row(root, [["3"], ["Tập huấn dân chủ cơ sở."], [], ["Sở Nội vụ", "Sở Thông tin và Truyền thông"],
+                             [], ["Quý III năm 2021"], []])
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", add))
+    tasks = yaml.safe_load(result.text)["tasks"]
+    new = next(t for t in tasks if t["content"] == "Tập huấn dân chủ cơ sở.")
+    assert new["lead"] == ["so-noi-vu", "so-tttt"], (new, render_text(result))
+
+
+def test_a_pipe_typed_in_an_edit_stays_inside_its_markdown_cell(tmp_path):
+    """An edit holding '|' ('Khắc phục tồn tại | hạn chế.') is escaped in the Markdown report for a pull request:
+    the row keeps its columns (fresh mutant g-review-md-pipe split it)."""
+    import re
+
+    from generator.workflow.review import render_markdown
+
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", _replace_in_t("Khắc phục tồn tại, hạn chế.",
+                                                                          "Khắc phục tồn tại | hạn chế."))
+    report = render_markdown(import_onto(SAMPLE, reviewed))
+    row = next(line for line in report.splitlines() if "Khắc phục tồn tại" in line and line.startswith("|"))
+    header = next(line for line in report.splitlines() if line.startswith("|"))
+    assert len(re.split(r"(?<!\\)\|", row)) == len(re.split(r"(?<!\\)\|", header)), (header, row)
+    assert r"Khắc phục tồn tại \| hạn chế." in row
+
+
+def test_a_cell_nobody_edited_is_not_an_edit_whatever_its_spaces(tmp_path):
+    """A task output typed with two spaces ('Báo cáo  kết quả.'): its build imported back untouched changes
+    nothing (fresh mutant g-review-cell-spacing reported "1 sửa đổi đã đưa vào" and rewrote the line)."""
+    text = SAMPLE.read_text(encoding="utf-8").replace("output: Báo cáo kết quả.", "output: Báo cáo  kết quả.")
+    plan = write(tmp_path, text)
+    result = import_onto(plan, build(plan, tmp_path / "build"))
+    assert not result.items and not result.changed, render_text(result)
+    assert result.text == text
+
+
+def test_a_new_rows_agency_is_written_by_id_only_when_most_tasks_use_ids(tmp_path):
+    """Tasks naming two agencies by id and two by name: a new row's agency is written by its name, as half of
+    them are (fresh mutant g-review-id-majority wrote the id on a tie)."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    data["tasks"][1]["lead"] = ["UBND cấp huyện"]  # refs: so-noi-vu, Sở TT&TT, ubnd-cap-huyen, UBND cấp huyện
+    plan = write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
+    source = build(plan, tmp_path / "build")
+
+    def add(root):
+        _new_task_row(root, [["3"], ["Tập huấn dân chủ cơ sở."], [], ["Sở Nội vụ"], [], ["Quý III năm 2021"], []])
+    result = import_onto(plan, edit_docx(source, tmp_path / "reviewed.docx", add))
+    new = next(t for t in yaml.safe_load(result.text)["tasks"] if t["content"] == "Tập huấn dân chủ cơ sở.")
+    assert new["lead"] == ["Sở Nội vụ"], (new, render_text(result))
