@@ -157,9 +157,9 @@ def test_check_own_build_is_clean_and_broken_file_exits_1(built, tmp_path):
     # the rule by its name (its id is for JSON and GitHub), the decree cited, never a project file
     assert (f"{bad}: phần 1, đoạn 7: lỗi [ngày tháng đầy đủ, thêm số 0 đúng chỗ]: Ngày tháng: tháng 3 không "
             "thêm số 0 (viết “3”)") in done.stdout
-    assert "(Nghị định 30/2020/NĐ-CP, PL I §II.4.b) [sửa được bằng --fix]" in done.stdout
+    assert "(Nghị định 30/2020/NĐ-CP, PL I §II.4.b) [có thể sửa bằng --fix]" in done.stdout
     assert "[date.form]" not in done.stdout and ".md" not in done.stdout
-    assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP; 1 chỗ sửa tự động được" in done.stdout
+    assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP; 1 chỗ có thể sửa tự động" in done.stdout
 
 
 def test_check_formats_and_strict(built, tmp_path):

@@ -15,7 +15,7 @@ TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
 
 
 def charset() -> str:
-    chars = {chr(c) for c in range(0x20, 0x7F)} | set("“”‘’–—…°•§")
+    chars = {chr(c) for c in range(0x20, 0x7F)} | set("“”‘’–—…°•§\u00a0")  # a no-break space is a space
     for base in VI:
         for tone in TONES:
             chars.add(unicodedata.normalize("NFC", base + tone))

@@ -18,6 +18,7 @@ from generator.cli.options import CONTEXT
 # the names the check and import commands below print with
 from generator.cli.printer import display as _display
 from generator.cli.printer import echo_messages as _echo_problems
+from generator.cli.printer import github_escape, github_property
 from generator.core.errors import KehoachError
 from generator.core.messages import Message
 
@@ -245,14 +246,15 @@ def _echo_findings(display: str, findings: list[Message], fmt: str, mark_fixable
     from generator.nd30.rules import RULE
 
     for f in findings:
-        fixable = " [sửa được bằng --fix]" if f.detail.fixable and mark_fixable else ""
+        # "may": --fix refuses what guards say before trying (those are not marked, `promised`) and gives up
+        # a correction that would move the text on the pages, which only its layout shows
+        fixable = " [có thể sửa bằng --fix]" if f.detail.fixable and mark_fixable else ""
         # the decree is the only authority a finding cites (its appendices: "PL I §II.4.b")
         ref = f" (Nghị định 30/2020/NĐ-CP, {f.ref})" if f.ref and f.ref.startswith("PL") else ""
         excerpt = f" — “{f.excerpt}”" if f.excerpt else ""
         if fmt == "github":
             text = f"{f.where}: {f.text}{excerpt}{ref}"
-            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            click.echo(f"::{f.level} file={display},title={f.rule}::{text}")
+            click.echo(f"::{f.level} file={github_property(display)},title={f.rule}::{github_escape(text)}")
         else:
             # the drafter reads the rule's name; its id stays in the JSON and GitHub forms
             rule = RULE.get(f.rule)
@@ -282,6 +284,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
     import json
 
     from generator.nd30.check import check_docx, finding_dict, grouped
+    from generator.nd30.fix.guards import promised
 
     if fix:
         _check_fix(files, out, fmt)
@@ -311,11 +314,11 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
                 records.append({"file": display, "rule": "doctype", "severity": "note",
                                 "message": _not_governed(identified)})
             elif fmt == "github":
-                click.echo(f"::notice file={display}::{_not_governed(identified)}")
+                click.echo(f"::notice file={github_property(display)}::{github_escape(_not_governed(identified))}")
             else:
                 click.echo(f"{display}: {_not_governed(identified)}")
             continue
-        findings = result.findings
+        findings = promised(result.document, result.findings)
         if strict:
             findings = [replace(f, level="error") for f in findings]
         errors = [f for f in findings if f.level == "error"]
@@ -333,7 +336,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
                 click.echo(f"{display}: {m.where or 'văn bản'}: ghi chú: {m.text}", err=True)
             fixable = sum(1 for f in findings if f.detail.fixable)
             summary = (f"{display}: {len(errors)} lỗi, {len(findings) - len(errors)} cảnh báo theo Nghị định 30/2020/NĐ-CP"
-                       + (f"; {fixable} chỗ sửa tự động được: kehoach check --fix {display} -o "
+                       + (f"; {fixable} chỗ có thể sửa tự động: kehoach check --fix {display} -o "
                           f"{_display(path.with_name(path.stem + '-da-sua.docx'))}" if fixable else ""))
             click.echo(summary if findings else f"{display}: đúng thể thức, không thấy lỗi.")
     if fmt == "json":

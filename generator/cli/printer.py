@@ -32,11 +32,17 @@ def github_escape(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
+def github_property(text: str) -> str:
+    """A workflow command's property (file=…): GitHub's escapes for %, CR, LF, ':' and ','. A file named
+    "x\n::error file=a::b.docx" printed as it was made a second annotation of the drafter's choosing."""
+    return github_escape(text).replace(":", "%3A").replace(",", "%2C")
+
+
 def github_line(m: Message) -> str:
     kind = "error" if m.level == "error" else "warning"
     text = library_vi(m.text)
     message = f"{m.field}: {text}" if m.field else text
-    return f"::{kind} file={m.file},line={m.line or 1},col={m.col or 1}::{github_escape(message)}"
+    return f"::{kind} file={github_property(m.file)},line={m.line or 1},col={m.col or 1}::{github_escape(message)}"
 
 
 def messages_json(messages: list[Message]) -> str:

@@ -45,7 +45,8 @@ _LIBRARY_VI: list[tuple[re.Pattern, str]] = [(re.compile(a), b) for a, b in (
     (r"Start tag expected, '<' not found[^);]*", "thiếu thẻ mở đầu '<'"),
     (r"Document is empty[^);]*", "phần rỗng"),
     (r"Extra content at the end of the document[^);]*", "có nội dung thừa sau cuối phần"),
-    (r"Char 0x[0-9A-Fa-f]+ out of allowed range[^);]*|PCDATA invalid Char value[^);]*",
+    (r"Char 0x[0-9A-Fa-f]+ out of allowed range[^);]*|PCDATA invalid Char value[^);]*|"
+     r"xmlParseCharRef: invalid xmlChar value[^);]*",
      "có ký tự không được phép trong XML"),
     (r"Input is not proper UTF-8[^);]*|Document labelled UTF-16 but has UTF-8 content[^);]*|"
      r"Unsupported encoding[^);]*", "bảng mã không hợp lệ"),
@@ -56,6 +57,8 @@ _LIBRARY_VI: list[tuple[re.Pattern, str]] = [(re.compile(a), b) for a, b in (
      r"Attribute [^);]* redefined[^);]*", "thẻ XML viết sai"),
     (r"Namespace prefix (\S+)[^);]* is not defined[^);]*", r"tiền tố \1 chưa được khai báo"),
     (r"[Ee]xcessive depth in document[^);]*", "lồng nhau quá sâu"),
+    (r"Resource limit exceeded: (Text node too long|Buffer size limit exceeded)[^);]*",
+     "có một đoạn chữ hoặc một thuộc tính dài hơn 10 MB, giới hạn của trình đọc XML"),
     (r"Memory allocation failed[^);]*|Cannot allocate memory", "không đủ bộ nhớ"),
     # PyYAML's syntax errors that plan/loader.py has no hint for
     (r"while scanning an alias did not find expected alphabetic or numeric character",

@@ -4,6 +4,7 @@ scheme the document uses, and sections with their clauses, paragraphs and bullet
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.importer.state import CLOSING_MARK, END_PUNCT, State, short, where_of
@@ -149,7 +150,18 @@ def numbering_scheme(st: State, lines: list[Line]) -> list[str] | None:
 
     used = [raw for _, raw in schemes if raw]
     candidates = [DEFAULT_LEVELS] + [full(raw) for raw in used]
-    plan = max(candidates, key=lambda scheme: sum(1 for raw in used if fits(raw, scheme)))
+    # each distinct scheme scored once, against each distinct section scheme with its count: every candidate
+    # against every section was quadratic in the sections (issue 22); max keeps the first best as before
+    counts = Counter(tuple(raw) for raw in used)
+    scores: dict[tuple, int] = {}
+
+    def score(scheme: list[str]) -> int:
+        key = tuple(scheme)
+        if key not in scores:
+            scores[key] = sum(n for raw, n in counts.items() if fits(list(raw), scheme))
+        return scores[key]
+
+    plan = max(candidates, key=score)
     for section, raw in schemes:
         if section is not None and raw and not fits(raw, plan):
             section.numbering = full(raw)

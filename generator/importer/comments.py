@@ -3,7 +3,7 @@ warning made about one, keyed by the value's identity while the plan data is bui
 file's own comments (copied to the top of the file)."""
 from __future__ import annotations
 
-from generator.importer.state import State
+from generator.importer.state import State, short
 
 
 def collect_comments(st: State, data) -> dict:
@@ -27,5 +27,5 @@ def collect_comments(st: State, data) -> dict:
 
 def word_comments(st: State) -> list[str]:
     """The Word file's comments: "author: text (tại: “anchor”)"."""
-    return [f"{c.author or 'không rõ tác giả'}: {c.text}" + (f" (tại: “{c.anchor_text[:60]}”)" if c.anchor_text else "")
+    return [f"{short(c.author or 'không rõ tác giả')}: {c.text}" + (f" (tại: “{c.anchor_text[:60]}”)" if c.anchor_text else "")
             for c in st.doc.comments]

@@ -18,7 +18,7 @@ from generator.importer.state import State, short
 # quan thường trực"), or a lead-in to its duties
 _VERB = re.compile(r"\s+(?:chủ trì|chỉ đạo|phối hợp|có trách nhiệm|căn cứ|là cơ quan|là đơn vị|thực hiện|"
                    r"tổ chức|triển khai|theo dõi|tham mưu)\b", re.IGNORECASE)
-_CO = re.compile(r"^\s*chủ trì\s*,?\s*(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>\S.*)$", re.IGNORECASE)
+_CO = re.compile(r"^\s*chủ trì\s*(?:,\s*)?(?:và\s+)?phối hợp(?:\s+với)?\s+(?P<co>\S.*)$", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^(?:đề nghị|giao)\s+", re.IGNORECASE)
 # sections that assign no work (what the plan is for, whom it concerns, money, awards, targets) and
 # "Tổ chức thực hiện" (read by structure.responsibilities): "a) Cơ quan hành chính: …" there is not a duty

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.importer.state import State
+from generator.importer.state import State, short
 from generator.nd30.grammar import DATE_LINE, MOTTO, NATIONAL_LINE, NUMBER_LINE, RULE_LINE, clean, is_motto_like
 from generator.nd30.zones import header_sides
 from generator.word.model import Block
@@ -43,7 +43,7 @@ def read_header(st: State, blocks: list[Block]) -> dict:
         if (text, bold) in left and text == text.upper():  # ND30: the issuer is printed in capitals
             out["issuer_lines"].append((text, bold))
         else:
-            st.warn(f"dòng ở phần đầu không đọc được: '{text}'", "phần đầu")
+            st.warn(f"dòng ở phần đầu không đọc được: '{short(text)}'", "phần đầu")
     out["year"] = plan_year(st, out.get("year"))
     return out
 

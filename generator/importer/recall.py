@@ -54,5 +54,5 @@ def missing_words(expected: list[str], found: list[str], limit: int = 30) -> lis
     out = []
     for word, n in Counter(expected).items():
         if n > have[word]:
-            out.append(word)
+            out.append(word if len(word) <= 40 else word[:40] + "…")  # a "word" of a million letters is said short
     return out[:limit]

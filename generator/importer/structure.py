@@ -151,8 +151,8 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         out = []
         for block in content:
             if isinstance(block, str):
-                m = POINTER.match(block)
-                if m and len(block) < 200 and (m.group("n") or None) in labels:
+                m = POINTER.match(block) if len(block) < 200 else None  # (quadratic on a long line: issue 22)
+                if m and (m.group("n") or None) in labels:
                     ref = {"appendix": labels[m.group("n") or None]}
                     if m.group("before") != "(Chi tiết tại":
                         ref["before"] = m.group("before")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from generator.importer.state import END_PUNCT, State, where_of
+from generator.importer.state import END_PUNCT, State, short, where_of
 from generator.nd30.grammar import (ARCHIVE_LINE, ON_BEHALF_LINE, RULE_LINE, SIGNED_MARK_LINE, SIGNING_FOR_LINE,
                                     is_recipients_label)
 from generator.nd30.zones import recipient_line, tail_sides
@@ -56,7 +56,7 @@ def signer(st: State, lines: list[tuple[str, bool, str]]) -> dict:
         elif SIGNING_FOR_LINE.match(text):
             out["signing_for"] = SIGNING_FOR_LINE.sub("", text)
         elif SIGNED_MARK_LINE.match(text):
-            st.warn(f"bỏ dòng '{text}' ở chữ ký (kehoach để chỗ trống cho chữ ký)", where)
+            st.warn(f"bỏ dòng '{short(text)}' ở chữ ký (kehoach để chỗ trống cho chữ ký)", where)
         else:
             rest.append((text, where))
     titles = [t for t, _ in rest if t.isupper()]

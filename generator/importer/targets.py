@@ -116,9 +116,12 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{3,})[”\"]")
 _ANY_VALUE = re.compile(rf"(?<![\d,./])({NUM})(?:\s*/\s*({NUM}))?\s*(điểm\b|%)")
 _BOUND_BEFORE = re.compile(r"(tối thiểu|ít nhất|trên)(?:\s+(?:là|đạt|từ|mức))*\s*$", re.IGNORECASE)
 # last year's result in the sentence: "(năm 2018 đạt 5,94 điểm, xếp hạng 05/63 tỉnh/thành)"
-_BASE = re.compile(rf"\bnăm\s+(?P<year>\d{{4}})(?:\s*[:,]?\s*(?:đạt|là|được)\s+(?P<value>{NUM})(?:\s*/\s*(?P<max>{NUM}))?"
-                   rf"\s*(?P<unit>điểm\b|%)?)?(?:\s*[,;]?\s*(?:và\s+)?xếp\s+(?:hạng|thứ)\s+(?P<rank>\d+)"
-                   rf"(?:\s*/\s*(?P<of>\d+))?)?", re.IGNORECASE)
+# "\s*[:,]?\s*" is written "\s*(?:[:,]\s*)?" here and below: the two repeats shared a run of spaces with no
+# "đạt" after it (quadratic: 2.5 s on "năm 2020" and 8,000 spaces; issue 22); a word must follow, so the one
+# place the old pattern could go on from is the one the new one reaches (tests/word/test_bounds_patterns.py)
+_BASE = re.compile(rf"\bnăm\s+(?P<year>\d{{4}})(?:\s*(?:[:,]\s*)?(?:đạt|là|được)\s+(?P<value>{NUM})"
+                   rf"(?:\s*/\s*(?P<max>{NUM}))?\s*(?P<unit>điểm\b|%)?)?(?:\s*(?:[,;]\s*)?(?:và\s+)?xếp\s+(?:hạng|thứ)\s+"
+                   rf"(?P<rank>\d+)(?:\s*/\s*(?P<of>\d+))?)?", re.IGNORECASE)
 _PLACES_UP = re.compile(r"\btăng\s+(?:(tối thiểu|ít nhất)\s+)?(\d+)\s+bậc\b(?:\s+so với\s+(?:năm\s+)?(\d{4}))?",
                         re.IGNORECASE)
 # the words a heading or a sentence's head puts before a criterion's name
@@ -156,7 +159,7 @@ def _blank(text: str, span: tuple[int, int]) -> str:
 
 # a sentence that orders work ("Tổ chức tập huấn cho 100% công chức đầu mối") states a task, not a target,
 # unless it says what is to be reached ("đạt", "phấn đấu", "bảo đảm", "tối thiểu", "xếp hạng", "tăng … bậc")
-_TASK_VERB = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])?\s*(?:tổ chức|triển khai|xây dựng|ban hành|rà soát|"
+_TASK_VERB = re.compile(r"^\s*(?:(?:[a-zđ]\)|\d+(?:\.\d+)*\.?|[-+•])\s*)?(?:tổ chức|triển khai|xây dựng|ban hành|rà soát|"
                         r"kiểm tra|thực hiện|tăng cường|đẩy mạnh|tiếp tục|chỉ đạo|hướng dẫn|tuyên truyền|phối hợp|"
                         r"cử|bố trí|tập huấn|cập nhật|công khai|niêm yết)\b", re.IGNORECASE)
 _REACH = re.compile(r"\b(?:đạt|phấn đấu|bảo đảm|đảm bảo|tối thiểu|ít nhất|xếp\s+(?:hạng|thứ)|(?:tăng|giảm)(?!\s+cường)\s+\d)",
@@ -353,10 +356,18 @@ def target_data(tid: str, parsed: ParsedTarget, info: CriterionInfo | None) -> d
 _GROUP = re.compile(r"\b(?:nằm\s+|thuộc\s+)?trong\s+(?:nhóm|top)\s+(\d+)\s+(?:tỉnh|địa phương|đơn vị|cơ quan)\b"
                     r"[^.;]{0,60}?\b(?:dẫn đầu|cao nhất|đứng đầu|tốt nhất)", re.IGNORECASE)
 # "…, trong đó …" / "…; trong đó, …": a second target inside the first one's sentence
-_WHEREOF = re.compile(r"\s*[,;]\s*trong đó\s*,?\s*", re.IGNORECASE)
+# split on: a search from inside a run of spaces re-read the rest of the run (quadratic); the spaces before
+# the mark are taken only from where their run starts, as the leftmost match always took them
+_WHEREOF = re.compile(r"(?:(?<!\s)\s*)?[,;]\s*trong đó\s*(?:,\s*)?", re.IGNORECASE)
 # the words a clause puts before a criterion's name: "mức độ hài lòng của người dân về …"
-_SUBJECT_LEAD = re.compile(r"^(?:phấn đấu\s+)?(?:(?:mức độ|tỷ lệ|sự)\s+hài lòng(?:\s+của\s+[^,]+?)?\s+(?:về|đối với)\s+"
-                           r"(?:việc\s+)?)?", re.IGNORECASE)
+# It was "hài lòng(?:\s+của\s+[^,]+?)?\s+(?:về|đối với)\s+": three repeats over one run of spaces (cubic: 58 ms on
+# 200 spaces, hours on a page of them; issue 22). Only the span is used (sub): "của"'s spaces are taken whole, the
+# name ends where a space, then "về"/"đối với" and a space follow (the old shortest name ended in the same run of
+# spaces), and the one answer the old pattern found by giving spaces back — "của", three spaces or more, "về" —
+# is the second branch.
+_SUBJECT_LEAD = re.compile(r"^(?:phấn đấu\s+)?(?:(?:mức độ|tỷ lệ|sự)\s+hài lòng"
+                           r"(?:\s+của(?:(?=(?P<_gap>\s+))(?P=_gap)[^,]+?(?=\s(?:về|đối với)\s)|\s\s+(?=\s(?:về|đối với)\s)))?"
+                           r"\s+(?:về|đối với)\s+(?:việc\s+)?)?", re.IGNORECASE)
 
 
 def named_indices(text: str, catalogue: Catalogue) -> list[str]:

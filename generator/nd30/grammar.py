@@ -272,6 +272,15 @@ SIGNING_FOR_LINE = re.compile(r"^KT\.\s*")
 # A line wholly in brackets is such a mark too ("(Đóng dấu)", "(Ký, đóng dấu)"): a signer's name never is.
 SIGNED_MARK_LINE = re.compile(r"^\(?(đã ký|ký tên|ký, ghi rõ|ký và đóng dấu|đóng dấu)|^\([^()]*\)\s*$", re.IGNORECASE)
 
+# A draft's mark, boxed or framed at the top of the page ("DỰ THẢO", "Dự thảo lần 2", "(DỰ THẢO 3)"): not a line of
+# the header (not the issuer: no rule under it, no size of ô 2; FR9-KH02)
+DRAFT_MARK = re.compile(r"^\(?\s*dự\s+thảo(?:\s+(?:lần\s+)?\w{1,4})?\s*\)?\s*[.:]?$", re.IGNORECASE)
+
+
+def is_draft_mark(text: str) -> bool:
+    return bool(DRAFT_MARK.match(" ".join(text.split())))
+
+
 # ---------------------------------------------------------------- appendices (§III.1)
 
 APPENDIX_RE = re.compile(r"^(?P<word>phụ lục|PHỤ LỤC|Phụ Lục|Phụ lục)(?:\s+(?P<n>\S+))?$")
@@ -303,7 +312,13 @@ APPENDIX_MENTION = re.compile(r"Phụ lục\s+([IVX]+|\d+)\b")
 ATTACHED_PREFIX = "(Kèm theo"
 # Reading form: the "(Kèm theo …)" line under an appendix's name, naming its issuer after "của" (the importer
 # takes the issuer's full name from it); `check` looks for ATTACHED_PREFIX alone.
-ATTACHED_LINE = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo .*?\bcủa\s+(?P<who>.+?)\)?$")
+# It was "…theo .*?\bcủa\s+(?P<who>.+?)\)?$": each "của" re-read the line up to a line break inside it, and each
+# space given back by "\s+" re-read the rest (quadratic: 0.6 s on "của", 8,000 spaces, "x", a break; issue 22).
+# The same answers, linear: a line broken inside must have its "của" last on its first line (a name never spans
+# a break), the spaces after "của" are taken whole, and when nothing but spaces follows them the one answer of
+# old (the name is the last space) is the second branch.
+ATTACHED_LINE = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo (?:(?=[^\n]*\n?\Z).*?|[^\n]*?(?=\bcủa[^\S\n]*\n))"
+                           r"\bcủa(?:(?=(?P<_gap>\s+))(?P=_gap)(?=.)|\s+(?=[^\S\n]\n?\Z))(?P<who>.+?)\)?$")
 
 
 def is_unlabelled_appendix(text: str, following: list[str]) -> bool:

@@ -41,7 +41,10 @@ SCOPE_HEADING = re.compile(r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Mục|M�
 ARTICLE = re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<n>\d{1,3})\s*[.:]?(?=\s|$)")
 
 # A point's letter glued to its name in a table cell: "c) Chất lượng bầu cử" (no space needed after ")").
-LETTERED_NAME = re.compile(r"^(?P<letter>[a-zđ])\)\s*(?P<name>.+)$")
+# (The spaces after ")" are taken whole — "\s*(?P<name>.+)$" re-read the rest for each space given back when a line
+# break inside stops the match: quadratic; issue 22 — and when only spaces follow, the old answer, the last space
+# of the line, is the second branch.)
+LETTERED_NAME = re.compile(r"^(?P<letter>[a-zđ])\)(?:(?=(?P<_gap>\s*))(?P=_gap)(?=.)|\s*(?=[^\S\n]\n?\Z))(?P<name>.+)$")
 
 
 def roman_value(text: str) -> int | None:

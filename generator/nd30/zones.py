@@ -28,7 +28,8 @@ for the type line, the title and the tail):
   centred or bold — all of them bold and centred (or unaligned) after the first — up to a table, a
   "Căn cứ" line, a label, or the first blank line or rule after the title (which it takes with it).
 - tail: the first block after the type line that is, or is a table holding, a paragraph opening with
-  "Nơi nhận" (`grammar.is_recipients_label`). None: the tail is empty at the end of the document.
+  "Nơi nhận" (`grammar.is_recipients_label`). None: the tail is empty at the end of the document. A tail set
+  as a table of two or more columns ends before the next table (an attached file's box is not Nơi nhận).
 - back: from the first top-level paragraph after the tail's first block that opens with "Phụ lục" in the
   reading form (`APPENDIX_LINE`, under 200 characters). Without a tail there are no appendices.
 - attached: a document issued with this one, between the tail and the appendices: from the first block after
@@ -158,15 +159,18 @@ class Piece(NamedTuple):
 def pieces(p: Paragraph) -> list[Piece]:
     """(text, bold, tab column) pieces of a paragraph, split at tabs and line breaks."""
     out: list[Piece] = []
-    text, bolds, col = "", [], 0
+    chars: list[str] = []  # appended one by one: `text += ch` on a closure's variable copies the text each time
+    bolds: list[bool] = []
+    col = 0
     starts_tab = p.text.startswith("\t")
 
     def flush():
-        nonlocal text, bolds
-        if clean(text).strip():
-            visible = [b for ch, b in zip(text, bolds) if not ch.isspace()]
-            out.append(Piece(clean(text).strip(), all(visible), col - (1 if starts_tab else 0)))
-        text, bolds = "", []
+        text = clean("".join(chars)).strip()
+        if text:
+            visible = [b for ch, b in zip(chars, bolds) if not ch.isspace()]
+            out.append(Piece(text, all(visible), col - (1 if starts_tab else 0)))
+        chars.clear()
+        bolds.clear()
 
     for run in p.runs:
         if run.change == "del":
@@ -179,7 +183,7 @@ def pieces(p: Paragraph) -> list[Piece]:
                 flush()
                 col = 1 if starts_tab else 0
             else:
-                text += ch
+                chars.append(ch)
                 bolds.append(run.bold or bool(p.bold))
     flush()
     return out
@@ -310,6 +314,9 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             break
         if seen and _caps(text) and not _caps(blocks[found[-1]].text.split("\n")[-1]):
             break  # a line in capitals under a trích yếu in lower case: a decision's thẩm quyền line (Mẫu 1.2)
+        if seen and _AUTHORITY_NAME.match(text) and len(text) < 100 \
+                and not _JOINS.search(blocks[found[-1]].text.split("\n")[-1].strip()):
+            break  # "ỦY BAN NHÂN DÂN TỈNH …" under a trích yếu in capitals that ended its phrase: its thẩm quyền (FR7-QD02)
         if text.startswith(LEGAL_BASIS_START) or LABEL.match(text) or b.list_label:
             break
         if not seen and b.alignment not in ("center",) and not _letters_bold(b):
@@ -319,6 +326,13 @@ def _title(blocks: list[Block], at: int) -> tuple[list[int], int]:
             seen = True
         i += 1
     return found, i
+
+
+# the thẩm quyền ban hành of a decision or resolution, on its own line under the trích yếu (PL III, Mẫu 1.1–1.3);
+# a trích yếu line that ends on a word joining it to the next ("… CỦA", "… VÀ") carries on there instead
+_AUTHORITY_NAME = re.compile(r"^(?:(?:ỦY|UỶ) BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG CHÍNH PHỦ|"
+                             r"CHÍNH PHỦ|GIÁM ĐỐC|HIỆU TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|CHÁNH VĂN PHÒNG)\b")
+_JOINS = re.compile(r"(?:\b(?:CỦA|VÀ|VỀ|CHO|TẠI|TRÊN|THUỘC|VỚI|ĐỐI VỚI|TỪ|ĐẾN|CÁC|NHỮNG|TRONG)|[-,–])$")
 
 
 def _caps(text: str) -> bool:
@@ -497,6 +511,11 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
         if any(blocks[j].text.strip() for j in range(k, tail_from)):
             sign_from = k
     tail_stop = back_from if attached_from is None else attached_from
+    if tail_at is not None and isinstance(blocks[tail_at], Table) and max(
+            (len(row.cells) for row in blocks[tail_at].rows), default=0) > 1:
+        # a tail set as a table of both sides ends with it: a further table is not Nơi nhận nor signature (the box
+        # of a document's attached file, "FILE ĐƯỢC ĐÍNH KÈM THEO VĂN BẢN", FR7-QD02)
+        tail_stop = next((i for i in range(tail_at + 1, tail_stop) if isinstance(blocks[i], Table)), tail_stop)
 
     header = blocks[:header_end]
     found: dict[str, int] = {}

@@ -43,7 +43,11 @@ def convert_doc(path: str | os.PathLike, workdir: str | os.PathLike, *, timeout:
             raise WordFileError(f"{path}: không chạy được LibreOffice (soffice)") from None
     produced = out_dir / f"{path.stem}.{target}"
     if done.returncode != 0 or not produced.is_file():
-        raise WordFileError(f"{path}: LibreOffice không chuyển được tệp sang .{target} (mã lỗi {done.returncode})")
+        # LibreOffice ends with 0 and writes nothing when it cannot open the file at all (a .doc cut short, its
+        # header alone): "mã lỗi 0" told the drafter nothing
+        why = (f"mã lỗi {done.returncode}" if done.returncode else
+               "LibreOffice không mở được tệp: tệp bị hỏng, bị cắt cụt, có mật khẩu hoặc không phải văn bản Word")
+        raise WordFileError(f"{path}: LibreOffice không chuyển được tệp sang .{target} ({why})")
     return produced
 
 

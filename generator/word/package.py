@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from generator.core.errors import WordFileError
+from generator.core.errors import WordFileError, library_vi
 
 MAX_BYTES = 50 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 3000
@@ -37,6 +38,15 @@ MAX_XML_BYTES = 32 * 1024 * 1024
 MAX_NODES = 1_000_000  # elements, counted as "<" before parsing (a parsed tree costs ~110 bytes each)
 MAX_PARAGRAPHS = 10_000
 MAX_RUNS = 50_000
+# Characters of text (w:t, w:delText, w:instrText) in all parts together. The largest real document seen
+# holds 78,000 (its longest paragraph 2,157); every rule and the importer walk the text a few times, and one
+# word of 3.5 million letters within the XML budget took `check` 13.6 s and 790 MB, one million combining
+# marks 57 s (issue 22, second campaign).
+MAX_CHARS = 1_000_000
+# Combining marks in a row on one letter: Vietnamese writes at most two (a hat and a tone, decomposed); Unicode's
+# stream-safe form (UAX #15) allows 30. A run of a million ("Zalgo" text) cost every rule a normalisation each.
+MAX_MARKS = 30
+_MARK_RUN = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{%d}" % (MAX_MARKS + 1))
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -71,11 +81,13 @@ class Budget:
     nodes: int = MAX_NODES
     paragraphs: int = MAX_PARAGRAPHS
     runs: int = MAX_RUNS
+    chars: int = MAX_CHARS
 
 
 _W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _COUNT_P = etree.XPath("count(//w:p)", namespaces={"w": _W_MAIN})
 _COUNT_R = etree.XPath("count(//w:r)", namespaces={"w": _W_MAIN})
+_TEXT_TAGS = tuple(f"{{{_W_MAIN}}}{tag}" for tag in ("t", "delText", "instrText"))
 
 
 @dataclass
@@ -92,6 +104,7 @@ class Package:
     _nodes: int = 0
     _paragraphs: int = 0
     _runs: int = 0
+    _chars: int = 0
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
     _rels_cache: dict[str, dict[str, Rel]] = field(default_factory=dict)
 
@@ -165,6 +178,14 @@ class Package:
                 raise self._over("đoạn văn", _thousands(self.budget.paragraphs), key)
             if self._runs > self.budget.runs:
                 raise self._over("đoạn chữ (run)", _thousands(self.budget.runs), key)
+            text = "".join(root.itertext(*_TEXT_TAGS, with_tail=False))
+            self._chars += len(text)
+            if self._chars > self.budget.chars:
+                raise self._over("chữ", _thousands(self.budget.chars) + " ký tự", key)
+            if _MARK_RUN.search(text):
+                raise _err(self.path, f"phần {key} có hơn {MAX_MARKS} dấu (ký tự kết hợp) liền nhau trên một chữ; "
+                                      "văn bản thật không có, tệp bị làm giả hoặc hỏng nên không được đọc")
+            del text
             self._xml_cache[key] = root
         return self._xml_cache[key]
 
@@ -238,6 +259,17 @@ def _err(path: Path | str, message: str) -> WordFileError:
     return WordFileError(f"{path}: {message}")
 
 
+def _xml_reason(exc: etree.XMLSyntaxError) -> str:
+    """The parser's reason in Vietnamese; one the table of library_vi does not know is said by its place
+    (lxml's English, "xmlParseCharRef: invalid xmlChar value 65535", was printed as it was)."""
+    english = exc.msg or ""
+    said = library_vi(english)
+    if said != english:
+        return said
+    line, col = exc.position if exc.position else (exc.lineno, 0)
+    return f"lỗi cú pháp ở dòng {line}, cột {col}"
+
+
 def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
     """Parse one XML part; any DTD is refused before and after parsing (the byte check is fast, the
     docinfo check catches encodings the byte check cannot see)."""
@@ -251,7 +283,7 @@ def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
     except etree.XMLSyntaxError as exc:
         if "depth" in (exc.msg or "").lower():
             raise _err(path, f"phần {part} lồng nhau quá sâu (hơn 256 cấp); tệp bị làm giả hoặc hỏng") from None
-        raise _err(path, f"phần {part} không phải XML hợp lệ ({exc.msg}); tệp bị hỏng") from None
+        raise _err(path, f"phần {part} không phải XML hợp lệ ({_xml_reason(exc)}); tệp bị hỏng") from None
     if root is None:
         raise _err(path, f"phần {part} rỗng; tệp bị hỏng")
     tree = root.getroottree()
@@ -263,11 +295,12 @@ def parse_xml(data: bytes, path: Path | str, part: str) -> etree._Element:
 def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_entries: int = MAX_ENTRIES,
                  max_part_bytes: int = MAX_PART_BYTES, max_total_bytes: int = MAX_TOTAL_BYTES,
                  max_xml_bytes: int = MAX_XML_BYTES, max_nodes: int = MAX_NODES,
-                 max_paragraphs: int = MAX_PARAGRAPHS, max_runs: int = MAX_RUNS) -> Package:
+                 max_paragraphs: int = MAX_PARAGRAPHS, max_runs: int = MAX_RUNS,
+                 max_chars: int = MAX_CHARS) -> Package:
     """Open and check a .docx. Raises WordFileError (Vietnamese, names the file) for anything that is not a
     plain, macro-free, unencrypted WordprocessingML package within the limits (the budget's are checked as
     parts are parsed)."""
-    budget = Budget(max_part_bytes, max_total_bytes, max_xml_bytes, max_nodes, max_paragraphs, max_runs)
+    budget = Budget(max_part_bytes, max_total_bytes, max_xml_bytes, max_nodes, max_paragraphs, max_runs, max_chars)
     path = Path(path)
     try:
         st = os.stat(path)
@@ -336,6 +369,7 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
         pkg = Package(path, "", zf, names, budget=budget)
         _check_content_types(pkg)
         pkg.main_part = _main_part(pkg)
+        _check_loops(pkg)
         return pkg
     except BaseException:
         fh.close()
@@ -351,6 +385,17 @@ def _check_content_types(pkg: Package) -> None:
         if any(m in ctype for m in MACRO_MARKERS):
             raise _err(pkg.path, "tệp có macro (kiểu nội dung macroEnabled/VBA); không được đọc vì lý do an "
                                  "toàn — hãy lưu lại thành .docx không có macro")
+
+
+def _check_loops(pkg: Package) -> None:
+    """No part of the document (header, footer, notes, an embedded chunk) may be the main document itself:
+    LibreOffice, given one such file by `check --fix`, recursed until killed (issue 22, second campaign)."""
+    main = pkg.main_part
+    for part in [main] + [r.target for r in pkg.rels(main).values() if not r.external and r.target != main]:
+        for rel in pkg.rels(part).values():
+            if not rel.external and rel.target == main:
+                raise _err(pkg.path, f"phần {part} lấy chính văn bản ({main}) làm một phần của nó "
+                                     f"(quan hệ {rel.id}, vòng lặp); tệp bị làm giả hoặc hỏng")
 
 
 def _main_part(pkg: Package) -> str:

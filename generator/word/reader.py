@@ -22,7 +22,7 @@ _CORE_NAMES = {"title", "subject", "creator", "keywords", "description", "lastMo
 def read_docx(path: str | os.PathLike, *, max_paragraphs: int = MAX_PARAGRAPHS, **limits) -> Result:
     """Result.value is a model.Document; Result.messages lists what could not be represented.
     `limits` are open_package's (max_bytes, max_entries, max_part_bytes, max_total_bytes, max_xml_bytes,
-    max_nodes, max_runs); `max_paragraphs` counts the paragraphs of every part together."""
+    max_nodes, max_runs, max_chars); `max_paragraphs` counts the paragraphs of every part together."""
     with open_package(path, max_paragraphs=max_paragraphs, **limits) as pkg:
         return read_package(pkg)
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from generator.word.anchors import Anchors, bookmark_name, sdt_tag
 from generator.word.drawings import read_drawing
 from generator.word.model import Note, Run
 from generator.word.numbering import symbol_char
 from generator.word.styles import parse_rpr
 from generator.word.walk import Walk
-from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, local, ns
+from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, split_tag
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
+_FORMATS_MAX = 4096  # distinct run formats remembered per part read
 PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -69,6 +72,9 @@ class Inline:
         self.footnotes = footnotes or {}
         self.endnotes = endnotes or {}
         self._fields: list[_Field] = []
+        # (paragraph's run properties, the run's w:rPr as written) → (its character style, its properties): most
+        # runs of a document are formatted alike, and the rPr of each was parsed and merged again (issue 22)
+        self._formats: dict[tuple, tuple[str | None, dict]] = {}
 
     def read(self, p, state: ParaState, para_rpr: dict) -> None:
         self._inline(p, state, _Change(), para_rpr)
@@ -81,8 +87,7 @@ class Inline:
     def _inline(self, node, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
         for c in node:
-            name = local(c.tag)
-            space = ns(c.tag)
+            space, name = split_tag(c.tag)
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
@@ -140,12 +145,19 @@ class Inline:
     def _run(self, r, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
         rpr_node = child(r, "rPr")
-        direct = parse_rpr(rpr_node, walk.styles.theme_fonts)
-        char_style = direct.get("style")
-        props = dict(para_rpr)
-        if char_style:
-            props.update(walk.styles.character_rpr(char_style))
-        props.update(direct)
+        # para_rpr is one of the styles' cached dicts, alive for the whole read: its id names it
+        key = (id(para_rpr), None if rpr_node is None else etree.tostring(rpr_node, with_tail=False))
+        known = self._formats.get(key)
+        if known is None:
+            direct = parse_rpr(rpr_node, walk.styles.theme_fonts)
+            props = dict(para_rpr)
+            if direct.get("style"):
+                props.update(walk.styles.character_rpr(direct.get("style")))
+            props.update(direct)
+            known = (direct.get("style"), props)
+            if len(self._formats) < _FORMATS_MAX:
+                self._formats[key] = known
+        char_style, props = known
         if rpr_node is not None and child(rpr_node, "rPrChange") is not None:
             rc = child(rpr_node, "rPrChange")
             walk.change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index, state.where)
@@ -166,8 +178,8 @@ class Inline:
                     change_date=ctx.date, style_id=char_style))
 
         for c in r:
-            name = local(c.tag)
-            if ns(c.tag) == MC_NS and name == "AlternateContent":
+            space, name = split_tag(c.tag)
+            if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
                     for inner in chosen:
@@ -248,6 +260,8 @@ def _fonts_drawn(text: str, props: dict) -> tuple[str, ...]:
     """The fonts Word draws the run's characters in: the ascii font for ASCII characters, the hAnsi font for
     the others (Vietnamese letters with marks), when the two differ."""
     font, hansi = props.get("font"), props.get("font_hansi") or props.get("font")
+    if text.isascii():  # (most runs: one pass in C instead of a generator over every character)
+        return (font,) if font and text and not text.isspace() else ()
     drawn = []
     if font and any(ord(c) < 128 and not c.isspace() for c in text):
         drawn.append(font)

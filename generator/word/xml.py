@@ -92,6 +92,21 @@ def ns(tag) -> str:
     return tag[1:].split("}", 1)[0]
 
 
+_SPLIT: dict = {}
+_SPLIT_MAX = 10_000  # a hostile file may name many tags: past this many, they are split each time
+
+
+def split_tag(tag) -> tuple[str, str]:
+    """(ns(tag), local(tag)), remembered: a document uses a few dozen tags, read hundreds of thousands of times
+    (issue 22)."""
+    found = _SPLIT.get(tag)
+    if found is None:
+        found = (ns(tag), local(tag))
+        if len(_SPLIT) < _SPLIT_MAX:
+            _SPLIT[tag] = found
+    return found
+
+
 def choose_alternate(node):
     """mc:AlternateContent: the first Choice (Word's modern form), else the Fallback; never both, or the
     text of a text box would be read twice."""

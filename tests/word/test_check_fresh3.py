@@ -133,7 +133,7 @@ def test_a_line_filling_its_cell_prints_centred():
     doc = Document(blocks=[Table(0, [Row([cell])])], sections=[Section(0, page_width_mm=210.0, margin_left_mm=30.0,
                                                                        margin_right_mm=15.0)])
     ck = Checker(doc)
-    assert ck._fills_its_column(national) and not ck._fills_its_column(short)
+    assert ck.prints_centred(national) and not ck.prints_centred(short)
 
 
 def test_signature_typed_as_two_centred_paragraphs_is_found():

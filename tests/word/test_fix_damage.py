@@ -178,7 +178,7 @@ def test_margins_that_reflow_the_pages_are_not_written_CV05(sample_docx, tmp_pat
     from generator.nd30.fix import pages
 
     monkeypatch.setattr(pages, "can_render", lambda: True)
-    monkeypatch.setattr(pages, "page_words", lambda path: [Counter()] * (6 if path == source else 7))
+    monkeypatch.setattr(pages, "page_words", lambda path, **_: [Counter()] * (6 if path == source else 7))
     report = fix_docx(source, tmp_path / "fixed.docx")
     after = read_docx(tmp_path / "fixed.docx").value.sections[0]
     assert after.margin_bottom_mm == pytest.approx(12.7, abs=0.1)

@@ -103,9 +103,44 @@ def test_a_layout_that_cannot_be_made_gives_up_every_reflowing_correction_at_onc
     source = doc.save(tmp_path / "built.docx")
     calls = []
     monkeypatch.setattr(fix_pages, "can_render", lambda: True)
-    monkeypatch.setattr(fix_pages, "page_words", lambda path: calls.append(path) or None)
+    monkeypatch.setattr(fix_pages, "page_words", lambda path, **_: calls.append(path) or None)
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert len(calls) == 2, calls  # the original and one attempt, not one more per correction given up
     assert {m.rule for m in report.changed} >= {"date.form"}  # what cannot reflow the text is still fixed
     assert "page.margins" not in {m.rule for m in report.changed}
     assert any(fix_pages.NOT_RENDERED in m.text for m in report.refused), [m.text for m in report.refused]
+
+
+def test_the_layouts_of_one_fix_share_one_budget(sample_docx, tmp_path, monkeypatch):
+    """Each layout was bounded (pages.RENDER_TIMEOUT_S) but not their number: a pass is made again for each risk
+    given up and for each set of corrections withdrawn, each with its layout, so a slow LibreOffice answering
+    just in time made --fix run for many minutes (issue 22). Now all the layouts of one fix share
+    pages.LAYOUT_BUDGET_S: when it is spent no layout is started, every correction that may reflow the text is
+    given up, the user is told why, and the rest is fixed, verified and written whole."""
+    from generator.nd30.fix import pages as fix_pages
+    from generator.word.reader import read_docx
+
+    doc = Doc(sample_docx)
+    for rule in ("font.family", "pagenum.first", "page.margins", "rule.typed", "date.form"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "built.docx")
+    now = [0.0]
+    calls = []
+
+    def slow_layout(path, timeout=fix_pages.RENDER_TIMEOUT_S):
+        """LibreOffice answering after 40 s, every fixed file laid out on one more page than the original"""
+        assert timeout <= fix_pages.LAYOUT_BUDGET_S - now[0]  # never given more time than is left
+        calls.append(path)
+        now[0] += 40
+        return [collections.Counter()] * (6 if path == source else 7)
+
+    monkeypatch.setattr(fix_pages, "clock", lambda: now[0])
+    monkeypatch.setattr(fix_pages, "can_render", lambda: True)
+    monkeypatch.setattr(fix_pages, "page_words", slow_layout)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert len(calls) == fix_pages.LAYOUT_BUDGET_S // 40 + 1 - (fix_pages.LAYOUT_BUDGET_S % 40 < 5), calls
+    assert now[0] <= fix_pages.LAYOUT_BUDGET_S + 40
+    assert any(fix_pages.OUT_OF_TIME in m.text for m in report.refused), [m.text for m in report.refused]
+    changed = {m.rule for m in report.changed}
+    assert "date.form" in changed and not changed & {"page.margins", "font.family"}
+    assert read_docx(tmp_path / "fixed.docx").value.paragraphs()  # written whole: it reads

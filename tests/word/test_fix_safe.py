@@ -146,7 +146,7 @@ def test_correction_whose_line_is_laid_out_again_is_withdrawn(tmp_path, monkeypa
     withdrawn (the fix is made again without it), and said."""
     source = report_docx(tmp_path / "bc.docx", motto_size=12)
     monkeypatch.setattr(pages, "can_render", lambda: True)
-    monkeypatch.setattr(pages, "page_words", lambda path: [pages.Page(_BEFORE if Path(path) == source or
+    monkeypatch.setattr(pages, "page_words", lambda path, **_: [pages.Page(_BEFORE if Path(path) == source or
                                                                       _grown(path) is False else _AFTER)])
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert looks(tmp_path / "fixed.docx", "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc") == {(True, False, 12.0)}
@@ -258,3 +258,31 @@ def test_a_rewrapped_line_of_running_text_is_not_blamed_on_a_date_sharing_one_wo
     wrapped = pages.Page("  Lâm Đồng, ngày 05 tháng 3 năm\n2026\n   Chỉ số đạt 5,7/10 điểm (tăng 0,22 điểm so với\n"
                          "năm 2025).\n")
     assert set(rewrapped_lines(doc, fixer, [before], [wrapped])) == {date}  # the date's own line: withdrawn
+
+
+def test_a_line_split_at_a_wider_gap_is_not_a_rewrapped_line():
+    """FR6-TB01: the blank number "Số:  /TB-ĐT" set 12 → 13 pt prints "Số:   /TB-ĐT", a gap of three spaces that
+    splits the piece "Số TB ĐT" in two; the line holds the same words in the same order: no rewrap (every
+    correction of the header was withdrawn for it). A piece that moves to another line is still a change."""
+    before = pages.Page("      Số:  /TB-ĐT                 Đà Nẵng, ngày      tháng 5 năm 2023\n")
+    wider = pages.Page("      Số:   /TB-ĐT                Đà Nẵng, ngày      tháng 5 năm 2023\n")
+    assert pages.changed_pieces([before], [wider]) == []
+    assert pages.changed_pieces([wider], [before]) == []  # a gap closing up joins the pieces back: no change
+    wrapped = pages.Page("      Số:                         Đà Nẵng, ngày      tháng 5 năm 2023\n/TB-ĐT\n")
+    [(page, pieces, _)] = pages.changed_pieces([before], [wrapped])
+    assert page == 1 and ("TB", "ĐT") in pieces
+
+
+def test_check_marks_fixable_only_what_fix_would_try(tmp_path):
+    """FR6-TB01: `check` marked "[sửa được bằng --fix]" corrections --fix then refused. A correction the guards
+    refuse before trying (a Nơi nhận punctuation on the signer's line) is not offered; one they allow is."""
+    from generator.nd30.fix.guards import promised
+
+    source = report_docx(tmp_path / "bc.docx")
+    doc = read_docx(source).value
+    signer, item = para(source, "Nguyễn Văn An"), para(source, "- UBND tỉnh;")
+    refused = finding("recipients.punctuation", signer.index, Fix("text", signer.index, 14, 14, text=";"))
+    allowed = finding("recipients.size", item.index, Fix("format", item.index, 0, len(item.text), size=11.0))
+    kept = promised(doc, [refused, allowed])
+    assert [f.detail.fixable for f in kept] == [False, True]
+    assert [f.text for f in kept] == [refused.text, allowed.text]  # the findings themselves stay

@@ -117,3 +117,14 @@ def test_old_doc_is_refused_by_the_reader_and_converted(old_doc, tmp_path):
     assert paragraphs["Cụ thể hóa"].list_label == "a)"
     assert paragraphs["Tăng mạnh kết thúc"].original_text == "Tăng cũ kết thúc"
     assert converted.value.sections[-1].orientation == "landscape"
+
+
+def test_a_doc_cut_to_its_header_is_said_damaged(old_doc, tmp_path):
+    """A .doc cut to its first 512 bytes (the OLE header alone): LibreOffice ends with 0 and writes nothing,
+    and kehoach said "LibreOffice không chuyển được tệp sang .docx (mã lỗi 0)" (issue 22, second campaign)."""
+    from tests.word.hostile_office_lo import broken_doc
+
+    header_only = next(p for p in broken_doc(old_doc, tmp_path) if p.name == "doc-header-only.doc")
+    with pytest.raises(WordFileError, match="bị hỏng, bị cắt cụt, có mật khẩu") as caught:
+        convert_doc(header_only, tmp_path / "out")
+    assert "mã lỗi 0" not in str(caught.value) and "doc-header-only.doc" in str(caught.value)

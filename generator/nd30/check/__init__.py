@@ -43,6 +43,7 @@ def _run(ck: Checker, identified: Identified) -> None:
         body.check_body(ck, start, end, attached)
     pagenum.check_page_numbers(ck, appendices)
     appendix.check_appendices(ck, appendices, identified.type)
+    appendix.check_unlabelled_forms(ck, locate.find_unlabelled_forms(ck, appendices))
 
 
 def check_document(doc: Document, messages: list[Message] | None = None) -> CheckResult:
@@ -56,7 +57,7 @@ def check_document(doc: Document, messages: list[Message] | None = None) -> Chec
     findings = sorted(ck.findings, key=lambda f: (f.detail.section if f.detail.section is not None else -1,
                                                   ck.order.get(f.detail.paragraph, -1)
                                                   if f.detail.paragraph is not None else -1, f.rule))
-    return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], ck.pair, identified)
+    return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], ck.pair, identified, doc)
 
 
 def check_docx(path, **limits) -> CheckResult:

@@ -10,7 +10,9 @@ from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
 
-_ATTACHED = re.compile(r"^\((?:Ban hành\s+)?[Kk]èm theo\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)"
+_ATTACHED = re.compile(r"^\((?:Ban hành\s+)?(?:[Kk]èm theo|[ĐđDd]ính kèm)\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)",
+# and the variant "(Đính kèm Kế hoạch số …)" (FR7-KH01): the line is there, worded another way
+_SYMBOL = re.compile(r"/\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]")  # a number's symbol, "/TB-ĐT", "/2010/QĐ-UBND"
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
 APPENDIX_SECTION = Rule("appendix.section", "mỗi phụ lục một phần riêng", "PL I §III.1.đ")
@@ -31,7 +33,12 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         text = " ".join(p.text.split())
         want = nd30.appendix_label(i, count)
         seg = segments(p)[0]
-        if not nd30.is_appendix_label(text):  # its title, under no "Phụ lục" line (find_appendix_labels)
+        run_in = nd30.APPENDIX_LINE.match(text)
+        if run_in is not None and run_in["rest"].strip():  # "Phụ lục 1: TÊN …" (locate.is_run_in_label)
+            label = text[:len(text) - len(run_in["rest"])].strip()
+            ck.add(APPENDIX_LABEL, f"nhãn “{label}” gõ liền với tên phụ lục: gõ “{want}” thành một dòng riêng, in đậm, "
+                   "canh giữa, phía trên tên phụ lục", "PL I §III.1.a–b", p=p)
+        elif not nd30.is_appendix_label(text):  # its title, under no "Phụ lục" line (find_appendix_labels)
             ck.add(APPENDIX_LABEL, f"thiếu dòng “{want}” trên tên phụ lục: gõ “{want}” thành một dòng riêng, in đậm, "
                    "canh giữa, phía trên tên phụ lục", "PL I §III.1.a–b", p=p)
         elif text != want:
@@ -68,6 +75,15 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
 
 
 
+def check_unlabelled_forms(ck: Checker, forms: list[Paragraph]) -> None:
+    """Forms attached after the signature under a Quốc hiệu of their own, with no "Phụ lục" line nor "(Kèm theo
+    …)" line (`locate.find_unlabelled_forms`): the document sends them as appendices (PL I §III.1.a–c)."""
+    for p in forms:
+        ck.add(APPENDIX_LABEL, "biểu mẫu gửi kèm sau chữ ký không có dòng “Phụ lục” và dòng “(Kèm theo …)”: gõ “Phụ "
+               "lục” (đánh số La Mã khi có từ hai phụ lục) thành một dòng riêng, in đậm, canh giữa, phía trên tên biểu "
+               "mẫu, và dòng “(Kèm theo … số … ngày … của …)” dưới tên", "PL I §III.1.a–c", p=p)
+
+
 def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -> None:
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
@@ -89,7 +105,10 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     text = " ".join(s.text for s in lines[at:] if s.para.index == seg.para.index)
     if not text.endswith(")"):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=seg.para)
-    if "số" not in text or "ngày" not in text:
+    # a draft not yet issued leaves the number and the day blank, as in its own Số and date lines: the symbol
+    # ("/TB-ĐT") stands where the number goes (FR6-TB01)
+    # the issuing body after "của" (Mẫu 2.1: "(Kèm theo Công văn số …/… ngày … của …)"; FR9-BC02)
+    if ("số" not in text and not _SYMBOL.search(text)) or "ngày" not in text or not re.search(r"\bcủa\b", text):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
                p=seg.para, level="warning")
     if not _line_under(ck, label, seg.para):

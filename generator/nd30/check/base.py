@@ -97,6 +97,7 @@ class CheckResult:
     messages: list[Message] = field(default_factory=list)  # from the reader: what it could not read
     size_pair: int | None = None
     identified: object = None  # the document's type (`generator.nd30.doctypes.Identified`)
+    document: object = None  # the document checked (`generator.word.model.Document`): what --fix would work on
 
     @property
     def errors(self) -> list[Message]:
@@ -298,25 +299,47 @@ class Checker:
 
     def first_line_indent(self, p: Paragraph) -> float:
         """How far the first line's text starts from the paragraph's left indent, in points, as Word lays it
-        out: the first-line indent, or, when the text begins with a tab, the tab stop it reaches (the
-        paragraph's next stop after the line start, else the next default stop); for a numbered item hung from its
-        left indent, where its number prints."""
+        out: the first-line indent, or, when the text begins with tabs (after a space or two, FR9-KH02), where
+        they bring it: each tab to the paragraph's next stop after the position reached, else the next default
+        stop; a centre or right stop places the text before it, or, when the text that follows is too long to
+        end there, leaves it where the tab began (FR9-BC01's second tab to a centre stop: 14.3 mm prints, not 82);
+        for a numbered item hung from its left indent, where its number prints."""
         start = p.indent_first_line_pt or 0.0
         text = p.text
         if p.list_label and start < 0:  # a numbered item with a hanging indent: its number starts the line
             return (p.indent_left_pt or 0.0) + start
-        if not text.startswith("\t") or p.list_label:
+        lead = len(text) - len(text.lstrip(" \u00a0\t"))
+        if "\t" not in text[:lead] or p.list_label:
             return start
+        lead = text[:lead].rindex("\t") + 1  # a stray space after the last tab is no layout (as after a set indent)
         left = p.indent_left_pt or 0.0
         pos = left + start
-        for _ in range(len(text) - len(text.lstrip("\t"))):
-            stops = sorted(at for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
-            if stops:
-                pos = stops[0]
-            else:
+        size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None) or 14.0
+        for k in range(lead):
+            if text[k] != "\t":
+                pos += text_width_pt(text[k], size)
+                continue
+            stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
+            if not stops:
                 step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)
                 pos = (int(pos / step + 1e-6) + 1) * step
+                continue
+            at, align = stops[0]
+            if align in ("center", "right"):
+                words = text_width_pt(text[k + 1:].split("\t")[0], size)
+                before = words / 2 if align == "center" else words
+                if at + words - before > self._line_end(p):
+                    continue  # the text runs past the line's end: it starts where the tab began
+                at = max(pos, at - before)
+            pos = at
         return pos - left
+
+    def _line_end(self, p: Paragraph) -> float:
+        """Where the paragraph's lines end, in points from the left margin (the text area's width when unknown)."""
+        sec = self.doc.sections[min(p.section, len(self.doc.sections) - 1)] if self.doc.sections else None
+        if sec is None or not sec.page_width_mm or sec.margin_left_mm is None or sec.margin_right_mm is None:
+            return 159 * PT_PER_MM  # A4 with 30 and 20 mm margins
+        return (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM - (p.indent_right_pt or 0)
 
     def below(self, p: Paragraph, limit: int = 3) -> list[Paragraph]:
         """The empty paragraphs right under `p` where a drawn line under it may be anchored: those that follow
@@ -363,28 +386,33 @@ class Checker:
         """A line pushed to the middle of its column with leading spaces (a header typed that way): its printed
         middle lies within 12% of the column's width from the column's middle."""
         line = p.text.split("\n")[0]
-        lead = len(line) - len(line.lstrip(" \u00a0"))
-        if lead < 2 or "\t" in line or p.alignment not in (None, "left", "both"):
-            return False
-        runs = [r for r in p.runs if r.text.strip()]
-        size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
-        bold = bool(runs) and all(r.bold for r in runs)
-        start = (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) + text_width_pt(line[:lead], size)
-        middle = start + text_width_pt(line.strip(), size, "bold" if bold else "regular") / 2
-        width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
-        return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
+        return len(line) - len(line.lstrip(" \u00a0")) >= 2 and self.prints_centred(p, one_line=False)
 
-    def _fills_its_column(self, p: Paragraph) -> bool:
-        """A one-line justified or left paragraph whose text takes nearly its whole column (FR3-BC01's Quốc hiệu,
-        justified in a cell just wide enough): it prints where a centred one would."""
-        line = p.text.strip()
-        if "\n" in line or p.alignment not in ("left", "both"):
+    def prints_centred(self, p: Paragraph, *, one_line: bool = True) -> bool:
+        """A left, justified or unaligned line that prints about where a centred one would: its printed middle
+        (after any leading spaces) within 12% of its column's width from the column's middle (FR3-BC01's Quốc
+        hiệu justified in a cell just wide enough, FR-QD02's agency pushed in with spaces). `one_line`: the
+        paragraph is one line that fits its column (a wrapped paragraph is running text, not a placed line), with no
+        blank left in it to fill ("Số:            /BC-STC": where it prints depends on the number to come, FR7-BC02)."""
+        line = p.text.split("\n")[0]
+        if "\t" in line or p.alignment not in (None, "left", "both") or (one_line and "\n" in p.text.strip()) \
+                or (one_line and re.search(r"[ \u00a0]{3,}", line.strip())):
             return False
+        lead = len(line) - len(line.lstrip(" \u00a0"))
         runs = [r for r in p.runs if r.text.strip()]
         size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
         bold = bool(runs) and all(r.bold for r in runs)
+        text = text_width_pt(line.strip(), size, "bold" if bold else "regular")
+        start = (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) + text_width_pt(line[:lead], size)
+        middle = start + text / 2
         width = self.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
-        return width > 0 and 0.9 * width <= text_width_pt(line, size, "bold" if bold else "regular") <= width
+        if width <= 0:
+            return False
+        if one_line and start - (p.indent_left_pt or 0) + text > width:
+            # a line as wide as its column, to within the width table's error, prints the same whatever its
+            # alignment (FR9-BC01's bold Quốc hiệu, 5% over its cell by the table, one line on the page)
+            return lead == 0 and text <= 1.08 * width
+        return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
 
     def width_available(self, p: Paragraph) -> float:
         """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
@@ -442,12 +470,13 @@ class Checker:
     def align_check(self, element: str, p: Paragraph, rule: Rule, name: str, level: Level = "warning", *,
                     ref: str | None = None) -> None:
         want = nd30.LOOK[element].align
-        if want == "center" and (self.centred_by_spaces(p) or self._fills_its_column(p)):
+        if want == "center" and (self.centred_by_spaces(p) or self.prints_centred(p)):
             return  # placed with spaces, or filling its column, where it prints centred: the page is right
         align = p.alignment
-        if align is None and want == "center" and p.index not in self.cell_of \
-                and not p.text.startswith(("\t", " ", "\u00a0")):
-            align = "left"  # no alignment in the paragraph or its styles: Word sets it at the left margin
+        if align is None and want == "center" and not p.text.startswith(("\t", " ", "\u00a0")):
+            # no alignment in the paragraph or its styles (a table's included): Word sets it at the left margin,
+            # of the page or of its cell (FR6-TB02's header table)
+            align = "left"
         if want and align and align != want and not (want == "left" and align == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)

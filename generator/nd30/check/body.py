@@ -60,7 +60,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
                     if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
     last_at = -1
+    part_open = False  # a part "A.", "B." was just opened: its first mục or khoản may start again at 1
     beside = _beside_figures(ck, start, end)
+    notes = _notes_across(body)
     text_size = _text_size(body)
     for k, p in enumerate(body):
         text = p.text.strip()
@@ -70,6 +72,10 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         last_at = at
         if SCOPE_HEADING.match(text):
             counters.update(roman=0, arabic=0, letter=0)
+        elif _PART.match(text) and (_bold_share(p, 0) or 0) > 0.5:
+            # a part "A.", "B." of a report, in bold, above its mục and khoản: they may start again at 1 under it
+            # (FR7-BC01) or run on (FR6-TB02's khoản 1.–14. through parts A. and B.)
+            part_open = True
         elif m := ARTICLE.match(text):
             counters.update(arabic=0, letter=0)
             check_article_number(ck, p, int(m["n"]), articles)
@@ -81,6 +87,11 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
         if kind is not None and amending and kind[0] in counters:
             counters[kind[0]] = max(0, kind[1] - 1)  # the quoted number is taken as it stands
+        if kind is not None and part_open and kind[0] in ("roman", "arabic"):
+            part_open = False
+            if kind[1] == 1:
+                counters.update(roman=0, arabic=0, letter=0) if kind[0] == "roman" else counters.update(arabic=0,
+                                                                                                        letter=0)
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
             if kind[0] == "arabic":
@@ -106,7 +117,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
-            if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) \
+            if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
                     and not p.text.rstrip().endswith(":") \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
@@ -237,14 +248,14 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
                "dòng", p=block[-1])
 
 
-def _bold_share(p: Paragraph, start: int) -> float | None:
-    """The share of letters from offset `start` of the paragraph's text that are bold (None: no letter)."""
+def _bold_share(p: Paragraph, start: int, end: int | None = None) -> float | None:
+    """The share of letters from offset `start` (to `end`) of the paragraph's text that are bold (None: no letter)."""
     bold = total = pos = 0
     for run in p.runs:
         if run.change == "del":
             continue
         for c in run.text:
-            if pos >= start and c.isalnum():
+            if pos >= start and (end is None or pos < end) and c.isalnum():
                 total += 1
                 bold += 1 if (run.bold or p.bold) else 0
             pos += 1
@@ -424,7 +435,8 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     elif _titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
                "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
-    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0) or 0) > 0 \
+    # the number itself bold: a bold figure or space further on is not the number (FR7-QD01's "2." printed regular)
+    elif not _titled(rest) and share < 0.1 and (_bold_share(p, 0, start) or 0) > 0.5 \
             and not _bold_lead(p, start).strip().endswith(":"):  # "1. Địa điểm:" bold, the text after it upright
         ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
                level="warning")
@@ -450,14 +462,42 @@ def check_article_look(ck: Checker, p: Paragraph) -> None:
                "Ctrl+B", "PL I §II.6.c", p=p)
 
 
+_PART = re.compile(r"^[A-HJ-UWYZĐ]\.\s+\S")  # "B. Công tác chỉ đạo …": a part of a report above its mục I., II. (not I, V, X)
 _CAPTION = re.compile(r"^(Bảng|Biểu|Hình|Sơ đồ|Biểu đồ)\s+(số\s+)?\d+[a-z]?\s*[:.]", re.IGNORECASE)
+
+
+def _notes_across(body: list[Paragraph]) -> set[int]:
+    """The paragraphs of a note in parentheses typed over several paragraphs ("(Việc đánh giá … Mẫu số 1" /
+    "Việc đánh giá … Mẫu số 2)", FR5-CV01): the first opens it, the last (of at most four) closes it. An aside,
+    italic by custom, like a note wholly in one paragraph."""
+    out: set[int] = set()
+    for k, p in enumerate(body):
+        text = p.text.strip()
+        if not text.startswith("(") or text.count("(") <= text.count(")"):
+            continue
+        depth = text.count("(") - text.count(")")
+        for j in range(k + 1, min(k + 4, len(body))):
+            later = body[j].text.strip()
+            depth += later.count("(") - later.count(")")
+            if depth <= 0:
+                if depth == 0 and later.rstrip(".;:").endswith(")"):
+                    out.update(q.index for q in body[k:j + 1])
+                break
+    return out
 
 
 def _is_note(p: Paragraph) -> bool:
     """A note wholly in parentheses ("(Số liệu chi tiết tại Phụ lục kèm theo)"), or a table's or figure's
     caption ("Bảng 01: Tình hình khám bệnh …", FR3-BC01): not running text."""
     text = p.text.strip()
-    return (text.startswith("(") and text.rstrip(".;:").endswith(")")) or bool(_CAPTION.match(text))
+    return (text.startswith("(") and text.rstrip(".;:").endswith(")")) or bool(_CAPTION.match(text)) \
+        or bool(_POINTER.match(text))
+
+
+# a short line that only points at an appendix ("Theo Phụ lục 1 đính kèm", FR7-QD01; "Chi tiết tại Phụ lục II"):
+# a reference note, italic by custom, not running text
+_POINTER = re.compile(r"^(?:theo|chi tiết(?:\s+(?:tại|theo|như))?|xem|có)\s+(?:các\s+)?phụ lục\b[^.;:]{0,30}\.?$",
+                      re.IGNORECASE)
 
 
 def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:
@@ -466,6 +506,15 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     if level == "dotted":
         ck.add(HEADING_NUMBERING, f"điểm đánh số “{label}”; ND30 đánh số điểm bằng chữ cái tiếng Việt a), b), "
                "c)…", p=p, level="warning")
+        # "5.3." right after "5.1.": a number skipped among the items of one khoản (FR9-BC02); only a skip forward
+        # is told, a list may start again after a table or a new mục
+        *parent, last = (int(x) for x in re.findall(r"\d+", label))
+        seen = counters.setdefault("dotted_seen", {})
+        before = seen.get(tuple(parent))
+        if before is not None and last > before + 1:
+            shown = ".".join(str(x) for x in [*parent, before + 1]) + "."
+            ck.add(HEADING_SEQUENCE, f"điểm “{label}” bị bỏ qua số thứ tự: theo thứ tự phải là “{shown}”", p=p)
+        seen[tuple(parent)] = last
         return
     if level == "letter" and n == 0:
         ck.add(HEADING_NUMBERING, f"điểm “{label}” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, "
@@ -480,11 +529,18 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     counters[level] = n
     if level == "roman":
         counters["arabic"] = counters["letter"] = 0
+        counters.pop("dotted_seen", None)
         seg = segments(p)
         title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
-        if not _titled(title) and title != title.upper():
+        # a line wholly bold is set as a title, a long one or one closed by a colon too ("IV. Hoạt động của Ban chỉ
+        # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
+        bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
+            and not _LEAD_IN.search(title)
+        if not _titled(title) and not bold_line and title != title.upper():
             return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
-        letters = [c for c in title if c.isalpha()]
+        # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its
+        # own case: a văn thư does not capitalise a note
+        letters = [c for c in re.sub(r"\([^()]*\)", "", title) if c.isalpha()]
         if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
             ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)
         if seg and seg[0].bold is False:

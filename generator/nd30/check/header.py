@@ -143,6 +143,9 @@ def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> No
                        fix=format_fix(s, bold=True))
     for s in every:
         ck.size_check("agency", s, ISSUER_SIZE, "Tên cơ quan")
+    for s in every:  # the superior's and the agency's lines, centred over each other (PL I §II.2)
+        if len(segments(s.para)) == 1:
+            ck.align_check("agency", s.para, ISSUER_STYLE, "Tên cơ quan ban hành")
     main = bold or issuer
     ruling.check_rule(ck, main[-1], "agency", typed, lines=main)
 

@@ -109,9 +109,26 @@ def _column_match(ck: Checker, typed: Segment, seg: Segment) -> bool:
 
 def _text_width(ck: Checker, kind: str, seg: Segment, lines: list[Segment] | None, where: Paragraph) -> float:
     size = seg.size or ck.sizes[kind]
-    texts = [s.text for s in (lines or [seg])]
+    texts = [t for s in (lines or [seg]) for t in _printed(ck, s, size)]
     width = max(text_width_pt(t, size, "bold") for t in texts)
     return min(width, ck.width_available(where))
+
+
+def _printed(ck: Checker, s: Segment, size: float) -> list[str]:
+    """The lines a piece of text prints on in its column, wrapped at word boundaries as Word wraps it ("THI ĐUA -
+    KHEN THƯỞNG TỈNH HƯNG YÊN" in a narrow cell prints as "THI ĐUA - KHEN THƯỞNG" / "TỈNH HƯNG YÊN", FR5-HD01)."""
+    p = s.para
+    room = ck.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0)
+    out: list[str] = []
+    line = ""
+    for word in s.text.split():
+        wider = f"{line} {word}" if line else word
+        if line and text_width_pt(wider, size, "bold") > room:
+            out.append(line)
+            line = word
+        else:
+            line = wider
+    return out + [line] if line else out or [s.text]
 
 
 def _rule_length(ck: Checker, kind: str, seg: Segment, lines, where: Paragraph) -> float:
@@ -149,9 +166,11 @@ def _rule_length_check(ck: Checker, kind: str, seg: Segment, lines, q: Paragraph
         length = available - (q.indent_left_pt or 0) - (q.indent_right_pt or 0)
     text = _text_width(ck, kind, seg, lines, q)
     ok = nd30.motto_rule_ok(length, text) if kind == "motto" else nd30.rule_ratio_ok(length, text)
-    if not ok and kind != "motto" and lines and len(lines) > 1:
+    last = _printed(ck, seg, seg.size or ck.sizes[kind])
+    if not ok and kind != "motto" and ((lines and len(lines) > 1) or len(last) > 1):
         # a name on several lines: the rule may be sized on the line right above it ([UNVERIFIED] nd30.md §2.2)
-        ok = nd30.rule_ratio_ok(length, _text_width(ck, kind, seg, [seg], q))
+        ok = nd30.rule_ratio_ok(length, min(text_width_pt(last[-1], seg.size or ck.sizes[kind], "bold"),
+                                            ck.width_available(q)))
     if not ok:
         want = "bằng độ dài dòng chữ" if kind == "motto" else "bằng 1/3 đến 1/2 độ dài dòng chữ"
         ck.add(rule, f"đường kẻ dưới {name} dài khoảng {length / PT_PER_MM:.0f} mm, phải {want} "

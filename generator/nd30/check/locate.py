@@ -19,13 +19,13 @@ from generator.nd30.check.base import Checker, Segment, segments
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
-from generator.nd30.zones import Zones, blocks_of, pieces, placed_right, tail_sides
+from generator.nd30.zones import APPENDIX_LINE_MAX, Zones, blocks_of, pieces, placed_right, tail_sides
 from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
 
 TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
 _SUBJECT = re.compile(r"^V/v\b", re.IGNORECASE)
-_KINH_GUI = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^Kính\s+g[ửở]i\b", re.IGNORECASE)  # "Kính gởi": the southern spelling (FR6-TB02)
 _HEADLINE_FACT = re.compile(r"^(CỦA\s.*\bSỐ\s*:?\s*\d+\s*/|NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*$)")
 
 # ---------------------------------------------------------------- header (ô 1–4), type line, trích yếu
@@ -198,7 +198,7 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
     while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
         k += 1
     if frame.addressed or (k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
-                                                  or ascii_key(ck.paras[k].text).startswith("kinh gui"))):
+                                                  or ascii_key(ck.paras[k].text).startswith(("kinh gui", "kinh goi")))):
         if not frame.addressed:
             frame.frame.add(ck.paras[k].index)
             k += 1
@@ -276,7 +276,8 @@ def header_lines(header: list[Paragraph]) -> HeaderLines:
     typed = [s for s in segs if nd30.is_typed_rule(s.text)]
     known = {id(x) for x in (national, motto, number, date) if x is not None} | {id(s) for s in typed}
     issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2
-              and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))]  # typed without marks
+              and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))  # typed without marks
+              and not nd30.is_draft_mark(s.text)]  # a boxed "DỰ THẢO" is no agency name (FR9-KH02)
     return HeaderLines(national, motto, number, date, typed, issuer)
 
 
@@ -318,13 +319,54 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
         if not nd30.is_appendix_label(p.text):
             following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
             recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
-            if nd30.is_unlabelled_appendix(p.text, following) and after_signature(ck, p) \
-                    and not any(q.index in recent for q in out):
+            if (nd30.is_unlabelled_appendix(p.text, following) or is_run_in_label(p.text, following)) \
+                    and after_signature(ck, p) and not any(q.index in recent for q in out):
                 out.append(p)
             continue
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
     return out
+
+
+def is_run_in_label(text: str, following: list[str]) -> bool:
+    """A "Phụ lục 1: <TÊN PHỤ LỤC>" line: the label run into its title, in capitals (the one locator's reading
+    form, `grammar.APPENDIX_LINE`), or over a "(Kèm theo …)" line among the next two (FR9-BC02's five appendices)."""
+    t = " ".join(text.replace("\f", " ").split())
+    m = nd30.APPENDIX_LINE.match(t)
+    if m is None or len(t) >= APPENDIX_LINE_MAX or not m["rest"].strip():
+        return False
+    letters = [c for c in m["rest"] if c.isalpha()]
+    return len(letters) > 3 and (all(c.isupper() for c in letters)
+                                 or any(x.strip().startswith(nd30.ATTACHED_PREFIX) for x in following[:2]))
+
+
+_FORM_HEAD = re.compile(r"^(\(?\s*(Ban\s+hành\s+)?kèm\s+theo\b|mẫu\s+(số\s*)?\S|phụ\s+lục\b)", re.IGNORECASE)
+
+
+def find_unlabelled_forms(ck: Checker, labels: list[Paragraph]) -> list[Paragraph]:
+    """Forms attached after the signature under a Quốc hiệu of their own, with neither a "Phụ lục" line, a
+    "Mẫu số …" line nor a "(Kèm theo …)" line (FR5-CV03's "GIẤY ĐĂNG KÝ …", FR6-TB01's "ĐƠN XIN THỰC TẬP"): an
+    appendix typed without its label. Each is named by its title, in capitals, bold and centred."""
+    out: list[Paragraph] = []
+    taken = {p.index for p in labels}
+    for i, p in enumerate(ck.paras):
+        if p.index in ck.cell_of or p.index in taken or not _form_title(p) or not after_signature(ck, p):
+            continue
+        before = [q for q in ck.paras[max(0, i - 10):i] if q.text.strip()][-4:]
+        after = [q for q in ck.paras[i + 1:i + 6] if q.text.strip()][:3]
+        if any(q.index in taken or q in out for q in before) \
+                or not any(nd30.looks_national(piece.text) and len(piece.text) < 45 for q in before for piece in pieces(q)) \
+                or any(_FORM_HEAD.match(piece.text) for q in before + after for piece in pieces(q)):
+            continue
+        out.append(p)
+    return out
+
+
+def _form_title(p: Paragraph) -> bool:
+    text = " ".join(p.text.split())
+    letters = [c for c in text if c.isalpha()]
+    return p.alignment == "center" and bool(p.bold) and 4 <= len(letters) and len(text) <= 80 \
+        and all(c.isupper() for c in letters) and not nd30.looks_national(text) and not nd30.is_motto_like(text)
 
 
 def after_signature(ck: Checker, p: Paragraph) -> bool:
@@ -357,7 +399,32 @@ def body_paragraphs(ck: Checker, start: int, end: int) -> list[Paragraph]:
                     or placed_right(body[-1], tab)  # typed far right with tabs or spaces (FR5-QD01 "CHỦ TỊCH")
                     or (len(body) > 1 and _signer_name(body[-1]) and looks_like_signature(body[-2]))):
         body.pop()
-    return body
+    typed = typed_signature_start(body, tab)
+    return body if typed is None else body[:typed]
+
+
+def _set_right(p: Paragraph, tab: float) -> bool:
+    """A short line set at the right of the page as a signature line is: aligned right or centred, or pushed
+    right with tabs or spaces, with no sentence's punctuation at its end."""
+    text = p.text.strip(" \t\u00a0")
+    if not text or len(text) > 60 or "\t" in text or "\n" in text or text.endswith((".", ";", ":", ",")) \
+            or text.startswith(("-", "+", "Nơi")):
+        return False
+    return p.alignment in ("right", "center") or placed_right(p, tab)
+
+
+def typed_signature_start(paras: list[Paragraph], tab: float = 36.0) -> int | None:
+    """Where a signature block typed as plain paragraphs ends `paras`: the trailing run of short lines set at
+    the right ("TL. Hiệu trưởng" / "Phó Hiệu trưởng" / "Võ Thanh Hải" / "(đã ký)", right-aligned, FR6-TB02),
+    blank lines between them, holding an authority line (TM., KT., TL., …). None: `paras` end with no such run."""
+    k = len(paras)
+    while k > 0 and (not paras[k - 1].text.strip() or _set_right(paras[k - 1], tab)):
+        k -= 1
+    if not any(nd30.AUTHORITY_RE.match(p.text.strip(" \t\u00a0")) for p in paras[k:]):
+        return None
+    while k < len(paras) and not paras[k].text.strip():
+        k += 1
+    return k
 
 
 def _default_tab(ck: Checker) -> float:
@@ -466,4 +533,8 @@ def signature_lines(ck: Checker, label: Paragraph | None, items: list[Paragraph]
                          or (start > 1 and _signer_name(ck.paras[start - 1])  # the name under "BỘ TRƯỞNG" (FR3-CT01)
                              and looks_like_signature(ck.paras[start - 2]))):
         start -= 1
+    typed = [p for p in ck.paras[body_start:start] if p.index not in ck.cell_of]
+    k = typed_signature_start(typed, _default_tab(ck))
+    if k is not None and k < len(typed):  # a signature typed as short lines at the right (FR6-TB02)
+        start = ck.order[typed[k].index]
     return [p for p in ck.paras[start:stop] if p.text.strip() and p.index not in skip and p.index not in ck.cell_of]

@@ -73,14 +73,24 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         ck.add(RECIPIENTS_ITEMS, "không thấy danh sách nơi nhận dưới “Nơi nhận:”", p=label)
         return
     archive = [i for i, s in enumerate(items) if nd30.ARCHIVE_RE.match(s.text) or re.match(r"^-?\s*Lưu\b", s.text)]
+    # a note under the whole tail, outside the Nơi nhận column ("Ghi chú: …" after the signature table): not a line of
+    # the list at all, so the Lưu line still ends it
+    home = (ck.cell_of.get(label.index) or (None, None, None))[:3]
+    while archive and len(items) > archive[-1] + 1 and not items[-1].text.startswith(("-", "+", "•")) \
+            and (ck.cell_of.get(items[-1].para.index) or (None, None, None))[:3] != home:
+        items.pop()
     if not archive:
         ck.add(RECIPIENTS_ARCHIVE, "dòng cuối của Nơi nhận phải là “- Lưu: VT, …”: thêm dòng này cuối danh sách", seg=items[-1])
     elif archive[-1] != len(items) - 1:
         ck.add(RECIPIENTS_ARCHIVE, "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận: chuyển dòng này xuống cuối",
                    seg=items[archive[-1]])
-    elif not nd30.ARCHIVE_RE.match(items[-1].text):
-        ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[-1],
+    if archive and not _ARCHIVE_FORM.match(items[archive[-1]].text):
+        ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[archive[-1]],
                level="warning")
+    if archive and not any(s.text.startswith(("-", "+", "•")) for s in items[archive[-1] + 1:]):
+        # the list ends at "- Lưu: …", its last item: the lines after it with no dash of their own are notes ("Gửi: VB
+        # điện tử và VB giấy.", a "Ghi chú", FR9-KH01), not recipients: no dash, ";" or size is asked of them
+        items = items[:archive[-1] + 1]
     if archive and (tag := _DRAFTER_NAME.search(items[archive[-1]].text)):
         ck.add(RECIPIENTS_ARCHIVE, f"ký hiệu người soạn thảo “{tag['name']}” là tên viết thường; ghi bằng chữ viết tắt in "
                "hoa (ví dụ “NC.NVA”) và số bản lưu nếu cần, cỡ chữ 11, trong dòng “- Lưu”", "PL I §III.3",
@@ -98,10 +108,13 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         if n + 1 in going_on:
             pass
         elif s.text.startswith("-") or n in going_on:
-            fixed = nd30.recipient_item_fixed(s.text, last)
-            if fixed is not None and fixed != s.text:
+            # a note typed beside the item after a gap of spaces or a tab ("…VHTT&DL;       Báo cáo", by a brace
+            # drawn over two items, FR9-KH01) is not part of it: the item's punctuation is judged before the gap
+            item = _BESIDE.sub("", s.text)
+            fixed = nd30.recipient_item_fixed(item, last)
+            if fixed is not None and fixed != item:
                 end = "." if last else ";"
-                keep = len(s.text.rstrip(";,.: "))
+                keep = len(item.rstrip(";,.: "))
                 ck.add(RECIPIENTS_PUNCTUATION, f"{'dòng cuối' if last else 'mỗi nơi nhận'} kết thúc bằng dấu “{end}”",
                        seg=s, fix=Fix("text", s.para.index, s.start + keep, s.end, text=end))
         ck.size_check("recipients", s, RECIPIENTS_SIZE, "Danh sách nơi nhận")
@@ -114,6 +127,9 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
                    level="warning")
 
 
+# "- Lưu: VT, <đơn vị>." (PL I §II.9.d): VT closed by a comma, a stop or the line's end; "VT/UBND" is not it (FR9-KH01)
+_ARCHIVE_FORM = re.compile(r"^-\s*Lưu\s*:\s*VT\s*(?:[,.;(]|$)")
+_BESIDE = re.compile(r"(?<=[;.,])(?:\s{3,}|\s*\t\s*)\S.*$")  # after the item's closing mark, a gap, a note
 _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, file code, number of copies
 
 
@@ -150,6 +166,13 @@ def _without_mark(s: Segment) -> Segment:
     return Segment(s.para, s.start + m.end(), s.end, s.text[m.end():], kept) if kept else s
 
 
+def _is_mark(s: Segment) -> bool:
+    """A line standing where the signature goes ("(đã ký)", "Ký tên, đóng dấu"), no name on it."""
+    rest = _SIGNED_MARK.sub("", s.text)
+    return rest.startswith("(") or not rest.strip() or bool(re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text,
+                                                                      re.IGNORECASE))
+
+
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
                     segs: list[Segment] | None = None) -> None:
     if not lines:
@@ -161,22 +184,31 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         segs = [s for p in lines for s in segments(p)]
     segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
     authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
+    # the title under "TL. Hiệu trưởng" typed in lower case ("Phó Hiệu trưởng", FR6-TB02) is the signer's title,
+    # not his name: a line under an authority line with a name still below it
+    for k in range(1, len(segs) - 1):
+        if nd30.AUTHORITY_RE.match(segs[k - 1].text) and segs[k] not in authority and not _is_mark(segs[k]) \
+                and any(t not in authority and not _is_mark(t) for t in segs[k + 1:]):
+            authority.insert(authority.index(segs[k - 1]) + 1, segs[k])
     # "(đã ký) Mai Văn Nam": a copy's mark where the signature goes, then the name on the same line
-    names = [s for s in segs if s not in authority and not _SIGNED_MARK.sub("", s.text).startswith("(")
-             and _SIGNED_MARK.sub("", s.text).strip()
-             and not re.match(r"^(đã ký|chữ ký|ký tên|đóng dấu)\b", s.text, re.IGNORECASE)]
+    names = [s for s in segs if s not in authority and not _is_mark(s)]
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
                p=lines[0])
     for k, s in enumerate(authority):
         text = s.text
-        if re.match(r"^(T/M|K/T|T\.M\.|K\.T\.|TM\s|KT\s)", text):
+        if re.match(r"^(T/M|K/T|T\.\s?M\b|K\.\s?T\b|TM\s|KT\s)", text):  # "T.M BAN CHỈ ĐẠO" too (FR9-BC01)
             ck.add(SIGNER_AUTHORITY, "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)", seg=s)
         if text.startswith("KT.") and k == len(authority) - 1:
             ck.add(SIGNER_AUTHORITY, "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)", seg=s,
                    level="warning")
         ck.look_check("authority", s, SIGNER_STYLE, "Quyền hạn, chức vụ người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Quyền hạn, chức vụ người ký")
+    post = segs[-1] if names and segs and segs[-1] in authority and segs.index(names[-1]) < len(segs) - 1 \
+        and not nd30.AUTHORITY_RE.match(segs[-1].text) and not _is_mark(segs[-1]) else None
+    if post is not None:  # the signer's post printed under his name (FR9-BC01, FR9-KH02)
+        ck.add(SIGNER_NAME, f"dòng “{post.text}” in dưới họ tên người ký: khối chữ ký kết thúc bằng họ tên; chức vụ "
+               "ghi phía trên chữ ký", "PL I §II.7", seg=post, level="warning")
     if not names:
         ck.add(SIGNER_NAME, "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)", p=lines[-1], level="warning")
     else:

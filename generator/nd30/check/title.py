@@ -2,6 +2,8 @@
 "V/v …" (ô 5b)."""
 from __future__ import annotations
 
+import re
+
 from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
@@ -16,6 +18,7 @@ TITLE_STYLE = Rule("title.style", "trích yếu đậm, canh giữa", "PL I §II
 TITLE_SIZE = Rule("title.size", "cỡ chữ trích yếu", "PL I §II.5.b", fixable=True)
 ENACTING = Rule("enacting.line", "dòng “QUYẾT ĐỊNH:” (“QUYẾT NGHỊ:”) trước các Điều", "PL III, Mẫu 1.1–1.2")
 RULES = (DOCTYPE_MISSING, DOCTYPE_STYLE, DOCTYPE_SIZE, TITLE_MISSING, TITLE_STYLE, TITLE_SIZE, ENACTING)
+_LETTER_SUBJECT = re.compile(r"^\(?\s*V/v\b", re.IGNORECASE)  # "V/v …", "(V/v …)": a letter's way (FR9-TTR01)
 # the line that opens the articles of a decision or a resolution (Mẫu 1.2 and 1.1), after the căn cứ
 ENACTING_LINES = {"QĐ": "QUYẾT ĐỊNH:", "NQ": "QUYẾT NGHỊ:"}
 
@@ -53,6 +56,9 @@ def check_title(ck: Checker, frame: Frame) -> int:
         ck.size_check("title", s, TITLE_SIZE, "Trích yếu")
     if frame.title:
         ck.align_check("title", title[0].para, TITLE_STYLE, "Trích yếu", "error")
+        if _LETTER_SUBJECT.match(frame.title[0].text):  # "V/v" opens a công văn's trích yếu only (PL I §II.5.b–c)
+            ck.add(TITLE_STYLE, f"trích yếu của {name.lower()} không mở đầu bằng “V/v” (chỉ trích yếu công văn có "
+                   "“V/v”): viết thẳng nội dung dưới tên loại", "PL I §II.5.b", seg=frame.title[0], level="warning")
     typed: list[Segment] = []
     i = frame.after_title
     while i < len(ck.paras) and i < frame.after_title + 2 and not ck.paras[i].text.strip() \

@@ -17,6 +17,7 @@ function for each kind of `Fix`.
 """
 from __future__ import annotations
 
+import gc
 import os
 import re
 import tempfile
@@ -105,18 +106,14 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
     """Corrections that may reflow the text (margins that change the text area, a taller page header, larger
     sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
     original's; when they do not, such corrections are given up in the order of RISKS, and said."""
-    cache: list = []
-
-    def original() -> list | None:
-        if not cache:
-            cache.append(pages.page_words(source))
-        return cache[0]
-
+    shared = _Passes()
     off: set[str] = set()
     why = ""
     withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
-        report = _attempt(source, out, shown, off, why, original, withdrawn, **limits)
+        if shared.read is not None:  # a pass again: the last pass's XML trees sit in reference cycles, which a pass
+            gc.collect()  # that no longer reads the source did not free in time (at the budget: 384 MB, now 315)
+        report = _attempt(source, out, shown, off, why, shared, withdrawn, **limits)
         if isinstance(report, FixReport):
             return report
         if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
@@ -126,13 +123,35 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
             withdrawn.update(report)
             continue
         risks, change = report
-        if change == pages.NOT_RENDERED:  # no layout to compare with: every such correction given up at once
+        if change in (pages.NOT_RENDERED, pages.OUT_OF_TIME):  # no layout to compare with: every such correction
+            # given up at once
             off |= set(RISKS)
         else:
             off.add(next(name for name in RISKS if name in risks and name not in off))
         moved = change.startswith(("văn bản dàn trang", "chữ chuyển sang trang"))  # pages.page_change
         why = f"với bản sửa này {change}" + ("; chữ ký có thể bị đẩy sang trang sau" if moved else "") + \
             " — hãy sửa trong Word"
+
+
+@dataclass
+class _Passes:
+    """What the passes of one fix share: the source as read, identified and checked (the same in every pass:
+    only its package is opened again, for fresh XML to correct; issue 22), and its layouts, their time together
+    bounded (pages.Layouts)."""
+
+    layouts: pages.Layouts = field(default_factory=pages.Layouts)
+    source: Path | None = None
+    read: object = None  # the reader's Result of the source
+    identified: object = None
+    before: object = None  # check_document of the source
+    words: list[str] | None = None  # words(the source)
+    _original: list = field(default_factory=list)
+
+    def original(self) -> list | None:
+        """The source's pages, laid out at the first call."""
+        if not self._original:
+            self._original.append(self.layouts.words(self.source))
+        return self._original[0]
 
 
 def _key(found: Message) -> tuple:
@@ -204,17 +223,21 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
     return out or None
 
 
-def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, original: Callable[[], list | None],
+def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, shared: _Passes,
              withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
     """One pass with the risks in `off` given up (`off_why` says why) and no correction on the paragraphs
     `withdrawn`. When it made corrections that may reflow the text and the pages changed: (those risks, how
     the pages changed); when corrections created findings: {paragraph: why} to withdraw; nothing written."""
     with open_package(source, **limits) as pkg:
-        read = read_package(pkg)
-        identified = identify(p.text for p in read.value.paragraphs())  # as `check` identifies it
+        if shared.read is None:  # the first pass: read and check the source once for every pass
+            shared.source = source
+            shared.read = read_package(pkg)
+            shared.identified = identify(p.text for p in shared.read.value.paragraphs())  # as `check` does
+            if shared.identified.governed:
+                shared.before = check_document(shared.read.value, shared.read.messages)
+        read, identified, before = shared.read, shared.identified, shared.before
         if not identified.governed:
             return FixReport(out, untouched=identified.why, identified=identified)
-        before = check_document(read.value, read.messages)
         fixer = Fixer(pkg, read.value)
         fixer.off, fixer.off_why = off, off_why
         ck = Checker(read.value)
@@ -247,18 +270,23 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                 fixer.release()  # the corrected XML is written: its trees are not held while it is read again
                 again = read_docx(tmp, **limits)
                 problems = differences(read.value, again.value, fixer.allowed)
-                if words(again.value) != words(read.value) and not problems:
+                kept = words(again.value)
+                if shared.words is None:
+                    shared.words = words(read.value)
+                if kept != shared.words and not problems:
                     problems = ["chữ của văn bản bị thay đổi"]
                 if problems:
                     raise FixError(f"{shown}: bản sửa sẽ thay đổi cả những chỗ không có lỗi nên không được ghi ("
                                    + "; ".join(problems) + "); hãy sửa các lỗi trong Word và gửi tệp cho nhóm phát "
                                    "triển")
                 if fixer.risks - off and pages.can_render():
-                    laid = pages.page_words(tmp)
-                    change = pages.page_change(original(), laid)
+                    laid = shared.layouts.words(tmp)
+                    change = pages.page_change(shared.original(), laid)
+                    if shared.layouts.spent and change == pages.NOT_RENDERED:
+                        change = pages.OUT_OF_TIME
                     if change is not None:
                         return fixer.risks - off, change
-                    rewrapped = rewrapped_lines(read.value, fixer, original(), laid)
+                    rewrapped = rewrapped_lines(read.value, fixer, shared.original(), laid)
                     if isinstance(rewrapped, dict):
                         return rewrapped
                     if rewrapped is not None:
@@ -276,5 +304,5 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             except OSError as exc:
                 raise OutputError(f"{out}: không ghi được tệp kết quả ({write_error_vi(exc)}); "
                                   "tệp cũ (nếu có) giữ nguyên") from None
-    return FixReport(out, fixer.changed, after.findings, len(words(again.value)), refused=fixer.refused,
+    return FixReport(out, fixer.changed, after.findings, len(kept), refused=fixer.refused,
                      untouched="", identified=identified)

@@ -14,11 +14,24 @@ kept only when the pages hold the same words as before (fix/__init__.py, pages.p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from generator.core.messages import Message
 from generator.core.text import text_width_pt
 from generator.nd30.check.base import Checker, segments
 from generator.nd30.rules import RULE
+
+
+def promised(doc, findings: list[Message]) -> list[Message]:
+    """The findings as `check` tells them, without the correction of those --fix refuses before trying (the
+    reasons above): `check` marks nothing "có thể sửa bằng --fix" that --fix is sure to leave for a person
+    (FR6-TB01). `doc` is the document checked (`CheckResult.document`)."""
+    if doc is None or not any(f.detail.fix is not None for f in findings):
+        return findings
+    ck = Checker(doc)
+    return [replace(f, detail=replace(f.detail, fix=None))
+            if f.detail.fix is not None and (not RULE[f.rule].fixable or refusal(ck, f) is not None) else f
+            for f in findings]
 
 
 def refusal(ck: Checker, found: Message) -> str | None:

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -22,6 +23,32 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # on a hostile file can take minutes, and --fix must answer within a bounded time
 RENDER_TIMEOUT_S = 60
 NOT_RENDERED = "không dàn trang được để kiểm tra"
+# all the layouts of one --fix together (the original's and one per pass: a pass is made again for each risk given
+# up and for each set of corrections withdrawn, so their number has no small bound): when it is spent, no layout
+# is started, the corrections that may reflow the text are given up, and this is said (issue 22)
+LAYOUT_BUDGET_S = 150
+OUT_OF_TIME = f"LibreOffice đã dùng hết {LAYOUT_BUDGET_S} giây dành cho việc dàn trang để kiểm tra"
+_MIN_LAYOUT_S = 5  # a layout is not started with less time than this left
+clock = time.monotonic
+
+
+class Layouts:
+    """The layouts of one --fix, their time together bounded by LAYOUT_BUDGET_S: `words` gives a file's pages
+    (as `page_words`), None when it could not be laid out or the budget is spent (`spent` then)."""
+
+    def __init__(self, budget: float = LAYOUT_BUDGET_S):
+        self.deadline = clock() + budget
+        self.spent = False
+
+    def words(self, docx: Path) -> list[Counter] | None:
+        left = self.deadline - clock()
+        if left < _MIN_LAYOUT_S:
+            self.spent = True
+            return None
+        laid = page_words(docx, timeout=min(RENDER_TIMEOUT_S, int(left)))
+        if laid is None and self.deadline - clock() < _MIN_LAYOUT_S:
+            self.spent = True
+        return laid
 _WORD = re.compile(r"[^\W\d_][^\W_]*")  # words, numbers left out (page numbers are renumbered on purpose)
 
 
@@ -37,6 +64,7 @@ class Page(Counter):
     def __init__(self, text: str = ""):
         super().__init__(_WORD.findall(text))
         self.pieces: Counter = Counter(pieces(text))
+        self.rows = [row for row in (pieces(line) for line in text.splitlines()) if len(row) > 1]
 
 
 _GAP = re.compile(r"\s{3,}")
@@ -70,19 +98,41 @@ def changed_pieces(before: list[Counter] | None, after: list[Counter] | None) ->
         if not old or not new or old == new:
             continue
         gone, came = old - new, new - old
+        _resplit(gone, came, getattr(b, "rows", []))
+        _resplit(came, gone, getattr(a, "rows", []))
+        if not gone and not came:
+            continue
         shown = f"“{' / '.join(' '.join(x) for x in gone)[:60]}” → “{' / '.join(' '.join(x) for x in came)[:60]}”"
         out.append((n, list(gone) + list(came), shown))
     return out
 
 
-def page_words(docx: Path) -> list[Counter] | None:
-    """The words of each page of `docx` rendered by LibreOffice (None when it cannot be rendered), as Pages;
-    without pdftotext, one empty Counter per page."""
+def _resplit(joined: Counter, split: Counter, rows: list[list[tuple[str, ...]]]) -> None:
+    """Take out of `joined` and `split` a line's piece that is now printed as two or more pieces side by side on
+    one line, in the same order: a gap grown to 3 spaces is no rewrap (a blank number "Số:  /TB-ĐT" set larger,
+    FR6-TB01)."""
+    for row in rows:
+        for i in range(len(row)):
+            for j in range(i + 2, len(row) + 1):
+                run = row[i:j]
+                whole = tuple(t for part in run for t in part)
+                if joined[whole] > 0 and all(split[part] >= run.count(part) for part in set(run)):
+                    joined[whole] -= 1
+                    for part in run:
+                        split[part] -= 1
+    joined += Counter()  # drop the counts at zero
+    split += Counter()
+
+
+def page_words(docx: Path, timeout: int = RENDER_TIMEOUT_S) -> list[Counter] | None:
+    """The words of each page of `docx` rendered by LibreOffice within `timeout` seconds (None when it cannot
+    be rendered), as Pages; without pdftotext, one empty Counter per page."""
     from generator.word.convert import convert_doc
 
+    start = clock()
     with tempfile.TemporaryDirectory(prefix="kehoach-pages-") as tmp:
         try:
-            pdf = convert_doc(docx, Path(tmp), target="pdf", timeout=RENDER_TIMEOUT_S)
+            pdf = convert_doc(docx, Path(tmp), target="pdf", timeout=timeout)
         except KehoachError:
             return None
         count = len(_PAGE.findall(pdf.read_bytes()))
@@ -92,7 +142,8 @@ def page_words(docx: Path) -> list[Counter] | None:
             return [Counter() for _ in range(count)]
         try:
             text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
-                                  timeout=RENDER_TIMEOUT_S, check=True).stdout.decode("utf-8", "replace")
+                                  timeout=max(1.0, timeout - (clock() - start)),
+                                  check=True).stdout.decode("utf-8", "replace")
         except (OSError, subprocess.SubprocessError):
             return [Counter() for _ in range(count)]
     pages = text.split("\f")

@@ -32,15 +32,18 @@ def local(node) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""  # QName(node) was a third of --fix (issue 22)
 
 
-_RANKS: dict[int, tuple[list[str], dict[str, int]]] = {}
+_RANKS: dict[int, tuple[list[str], dict[str, int], dict]] = {}
+_TAG_RANKS_MAX = 10_000  # a hostile file may name many tags: past this many, the rest are ranked each time
 
 
-def _rank(order: list[str]) -> dict[str, int]:
-    """Each name's place in `order`, made once per order list (it was made again for every child set)."""
+def _ranks(order: list[str]) -> tuple[dict[str, int], dict]:
+    """Each name's place in `order`, made once per order list (it was made again for every child set), and a
+    child's full tag → the place of its local name, filled as tags are met (the local name of every child was
+    taken again at every correction; issue 22)."""
     known = _RANKS.get(id(order))
     if known is None or known[0] is not order:
-        known = _RANKS[id(order)] = (order, {n: i for i, n in enumerate(order)})
-    return known[1]
+        known = _RANKS[id(order)] = (order, {n: i for i, n in enumerate(order)}, {})
+    return known[1], known[2]
 
 
 def first_child(parent, tag: str):
@@ -51,13 +54,21 @@ def first_child(parent, tag: str):
 def ordered_child(parent, name: str, order: list[str], attrs: dict[str, str] | None = None, replace: bool = True):
     """The child w:`name` of `parent` (created, or replaced when `replace`), placed where the schema wants it."""
     tag = w(name)
-    rank = _rank(order)
-    mine = rank.get(name, len(rank))
+    rank, ranks = _ranks(order)
+    top = len(rank)
+    mine = rank.get(name, top)
     existing = after = None
     for child in parent:  # one pass: the child itself, and the last one the schema wants before it
-        if existing is None and child.tag == tag:
+        its = child.tag
+        if existing is None and its == tag:
             existing = child
-        elif rank.get(local(child), len(rank)) < mine:
+            continue
+        place = ranks.get(its)
+        if place is None:
+            place = rank.get(local(child), top)
+            if len(ranks) < _TAG_RANKS_MAX:
+                ranks[its] = place
+        if place < mine:
             after = child
     if existing is not None and not replace:
         node = existing

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import unicodedata
 from dataclasses import dataclass
 
 from generator.core.text import squash
@@ -32,12 +33,17 @@ class Reading:
         self.doc, self.reject = doc, reject
 
     def view(self, p: Paragraph) -> str:
-        return squash(p.original_text if self.reject else p.text)
+        return squash(self._composed(p))
 
     def lines(self, p: Paragraph) -> str:
         """The paragraph's text with its line breaks (a literal block's lines), spaces squashed."""
-        raw = (p.original_text if self.reject else p.text).replace("\u00a0", " ")
+        raw = self._composed(p).replace("\u00a0", " ")
         return "\n".join(" ".join(line.split()) for line in raw.strip().split("\n"))
+
+    def _composed(self, p: Paragraph) -> str:
+        """The text in composed form (NFC), as kehoach builds it: a reviewer's program that saved it decomposed
+        ("ê" + U+0301 for "ế") changed nothing the eye sees, so nothing is changed in the plan."""
+        return unicodedata.normalize("NFC", p.original_text if self.reject else p.text)
 
     def cell(self, cell) -> str:
         return "\n".join(self.view(p) for p in cell.paragraphs).strip("\n")

@@ -5,6 +5,8 @@ purpose (a tag or the text, accepted or original, is enough), so it refuses only
 matching would refuse too."""
 from __future__ import annotations
 
+import unicodedata
+
 from generator.core.errors import KehoachError, located
 from generator.word.package import open_package
 
@@ -12,8 +14,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def _key(text: str) -> str:
-    """Text without any white space: a tab or a line break read differently never hides a match."""
-    return "".join(text.split())
+    """Text without any white space, composed (NFC): a tab, a line break or a decomposed letter read
+    differently never hides a match."""
+    return unicodedata.normalize("NFC", "".join(text.split()))
 
 
 def _original(p) -> str:

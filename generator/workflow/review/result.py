@@ -53,7 +53,7 @@ def outcome(status: str, what: str, where: str, plan_file: str, key: str = "", l
 def remark(kind: str, author: str, date: str, text: str, where: str, plan_file: str, key: str = "",
            line: int | None = None, anchor: str = "", decision: str = "") -> Message:
     return Message("info", text, where=where, file=plan_file if line else "", line=line or 0, field=key,
-                   detail=Remark(kind, author, date, anchor, decision))
+                   detail=Remark(kind, short(author), date, anchor, decision))  # an author may be a million letters
 
 
 @dataclass
