@@ -124,8 +124,9 @@ MUTANTS = [
       "and not nd30.ARCHIVE_RE.match(line.text) and indented",
       "a recipient wrapped onto a new paragraph in lower case is reported as a line without its dash"),
     m("f5-attached-needs-both", "generator/nd30/check/appendix.py",
-      'if "số" not in text or "ngày" not in text:',
-      'if "số" not in text and "ngày" not in text:',
+      # rewritten on main d4e2ed0 (the condition gained the symbol and "của"): same slip, same behaviour
+      'if ("số" not in text and not _SYMBOL.search(text)) or "ngày" not in text or not re.search(r"\\bcủa\\b", text):',
+      'if ("số" not in text and not _SYMBOL.search(text)) and "ngày" not in text or not re.search(r"\\bcủa\\b", text):',
       "an appendix '(Kèm theo Kế hoạch số 05/KH-UBND của …)' without its date is not warned"),
     m("f5-font-places-count", "generator/nd30/check/page.py",
       'more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""',
@@ -293,7 +294,7 @@ MUTANTS = [
     m("f5-ascii-key-drops-d", "generator/core/text.py",
       'text = unicodedata.normalize("NFD", name_key(text).replace("đ", "d"))',
       'text = unicodedata.normalize("NFD", name_key(text))',
-      "'Đồng Tháp' folds to 'ong thap': its registry and province are not found"),
+      "'Đ' folded away, not to 'd' ('Đồng Tháp' → 'ong thap'); seen by a user where one side is typed without marks: a Tiêu ngữ mistyped in capitals ('ĐỘC LẬP - … HẠNH PHUC') is taken for the agency's name"),
     # ------------------------------------------------------------------ cli
     m("f5-fix-exit-on-warnings", "generator/cli/commands.py",
       'sys.exit(1 if any(f.level == "error" for f in report.left) else 0)',
