@@ -61,3 +61,24 @@ def test_numbers_are_formatted_as_babel_formats_them_for_vietnamese():
     values += [rng.randint(-10**12, 10**12) for _ in range(500)]
     assert [number(v) for v in values] == [babel(v) for v in values]
     assert (number(Decimal("4.0")), number(Decimal("44.33")), number(1250000)) == ("4,0", "44,33", "1.250.000")
+
+
+def test_invisible_is_every_format_character_and_nothing_else():
+    """The regex of invisible characters (fast, in C) is exactly Unicode category Cf of this Python's tables."""
+    import unicodedata
+
+    from generator.core.text import invisible
+
+    wrong = [hex(c) for c in range(0x110000) if invisible(chr(c)) != (unicodedata.category(chr(c)) == "Cf")]
+    assert wrong == []
+
+
+def test_seen_composes_and_drops_what_prints_nothing():
+    import unicodedata
+
+    from generator.core.text import seen
+
+    assert seen(unicodedata.normalize("NFD", "KẾ HOẠCH")) == "KẾ HOẠCH"
+    assert seen("S\u200bố\u00ad:\ufeff 05/\u2060KH-\u200dUBND") == "Số: 05/KH-UBND"
+    text = "Cộng hòa"
+    assert seen(text) is text  # composed text without invisible characters is returned as it is

@@ -77,6 +77,29 @@ def squash(text: str) -> str:
     return " ".join(text.replace("\u00a0", " ").split())
 
 
+# The format characters (Unicode category Cf, as of Unicode 14; tests/test_text.py compares it with unicodedata):
+# zero-width space and joiners, word joiner, BOM, soft hyphen, direction marks and overrides, tag characters…
+_INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f"
+                        "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+                        "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+                        "\U000e0020-\U000e007f]")
+
+
+def invisible(ch: str) -> bool:
+    """A format character that prints nothing (zero-width space and joiners, word joiner, BOM, soft hyphen,
+    direction marks and overrides: Unicode category Cf), often pasted from the web."""
+    return _INVISIBLE.match(ch) is not None
+
+
+def seen(text: str) -> str:
+    """What the eye reads: composed (NFC, so a decomposed 'ê' + U+0301 from macOS is 'ế') and without the
+    format characters that print nothing. Recognition matches this form; the document's own text is never
+    changed to it (`generator.word.seen` maps positions back)."""
+    if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text)):
+        return text
+    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+
+
 def caseless(text: str) -> str:
     """Comparison form of a document's fixed wording: NFC, case-folded, one space between words, and the
     old-style tone placement ('hoà') spelled the new way ('hòa')."""

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from generator.core.text import caseless
+from generator.core.text import caseless, seen
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def identify(lines: Iterable[str]) -> Identified:
     for i, paragraph in enumerate(lines):
         if i >= HEAD_LINES:
             break
-        for raw in paragraph.replace("\t", "\n").split("\n"):
+        for raw in seen(paragraph).replace("\t", "\n").split("\n"):  # as it prints
             line = " ".join(raw.split())
             if not line:
                 continue

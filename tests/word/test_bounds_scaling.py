@@ -1,7 +1,7 @@
 """Scaling (issue 22): doubling an input must not more than triple the work. Each generator of
 tests/word/bounds_gen.py.SCALING is run through `check --fix` (read, check, correct, read again, check again:
 every step of the reader and the rules) at n and 2n; process CPU time, the least of three runs at n (the first
-also pays imports and caches, which the least leaves out) and of two at 2n: the least is the run the least
+also pays imports and caches, which the least leaves out) and of three at 2n: the least is the run the least
 disturbed by other work on a shared machine. LibreOffice's page check is left out (its time is not kehoach's)."""
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def test_doubling_the_input_at_most_triples_the_time(tmp_path, monkeypatch, name
     make, n = gen.SCALING[name]
     small, large = make(tmp_path / "n.docx", n), make(tmp_path / "2n.docx", 2 * n)
     t1 = _cpu(lambda: fix_docx(small, tmp_path / "out1.docx"), runs=3)
-    t2 = _cpu(lambda: fix_docx(large, tmp_path / "out2.docx"), runs=2)
+    # three runs at 2n too: with two, one CI run under load read ×3.0 where the idle machine reads ×2.0
+    t2 = _cpu(lambda: fix_docx(large, tmp_path / "out2.docx"), runs=3)
     assert t2 <= 3 * t1, f"{name}: n={n} {t1:.3f}s, 2n {t2:.3f}s (×{t2 / t1:.1f})"
 
 

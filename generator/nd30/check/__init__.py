@@ -12,8 +12,11 @@ No I/O, no printing.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.core.messages import Message
 from generator.nd30.check import appendix, body, header, locate, page, pagenum, signature, title
+from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
 from generator.nd30.doctypes import Identified
 from generator.word.model import Document
@@ -49,15 +52,26 @@ def _run(ck: Checker, identified: Identified) -> None:
 def check_document(doc: Document, messages: list[Message] | None = None) -> CheckResult:
     """The findings on `doc`; none on a document ND30 does not govern (a speech, a form, a party document):
     `identified.governed` is False and `identified.sentence()` says what it is."""
-    ck = Checker(doc)
+    read = seen_document(doc)  # judged as it prints: composed, without invisible characters
+    ck = Checker(read.doc)
     identified = locate.identify(ck)
     if not identified.governed:
         return CheckResult([], [m for m in messages or [] if m.level == "warning"], None, identified)
     _run(ck, identified)
-    findings = sorted(ck.findings, key=lambda f: (f.detail.section if f.detail.section is not None else -1,
+    findings = sorted((_on_own_text(f, read) for f in ck.findings), key=lambda f: (f.detail.section if f.detail.section is not None else -1,
                                                   ck.order.get(f.detail.paragraph, -1)
                                                   if f.detail.paragraph is not None else -1, f.rule))
     return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], ck.pair, identified, doc)
+
+
+def _on_own_text(found: Message, read: SeenDocument) -> Message:
+    """A finding whose correction's offsets are counted in the document's own text, not in the text read."""
+    fix = found.detail.fix
+    if fix is None or fix.paragraph is None or fix.paragraph not in read.maps:
+        return found
+    start, end, text = read.original(fix.paragraph, fix.start, fix.end, fix.text if fix.kind == "text" else None)
+    fix = replace(fix, start=start, end=end, text=text if fix.kind == "text" else fix.text)
+    return replace(found, detail=replace(found.detail, fix=fix))
 
 
 def check_docx(path, **limits) -> CheckResult:

@@ -112,8 +112,9 @@ def _without_year(text: str) -> str:
 
 
 # the first words of an agency that has a superior one above it in the header (PL I §II.2.a)
+# (a faculty under its university, "TRƯỜNG ĐẠI HỌC …" over "KHOA …", is the same pattern)
 _OWN_AGENCY = re.compile(r"^(SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|VỤ|TỔNG CỤC|THANH TRA|TRƯỜNG|BỆNH VIỆN|"
-                         r"BỘ CHỈ HUY|CÔNG AN|BAN QUẢN LÝ)\b")
+                         r"BỘ CHỈ HUY|CÔNG AN|BAN QUẢN LÝ|KHOA)\b")
 
 
 def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> None:

@@ -21,13 +21,13 @@ import gc
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.core.errors import KehoachError, OutputError
 from generator.core.safeio import Staged, write_error_vi
+from generator.core.text import seen as as_printed
 from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
 from generator.nd30.check.base import Checker
@@ -70,11 +70,11 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def words(doc: Document) -> list[str]:
-    """The document's words in order: NFC, case kept, numbers compared by value (date padding "5" → "05" is
-    not a change of wording)."""
+    """The document's words in order as they print (NFC, no invisible characters: `seen`), case kept, numbers
+    compared by value (date padding "5" → "05" is not a change of wording)."""
     out = []
     for p in doc.paragraphs():
-        for word in _WORD.findall(unicodedata.normalize("NFC", p.text)):
+        for word in _WORD.findall(as_printed(p.text)):
             out.append(str(int(word)) if word.isdigit() else word)
     return out
 

@@ -10,14 +10,16 @@
 - never bold on a số, ký hiệu ("/BC-UBND": ND30 sets it upright, not bold), and no size, bold or italic inside
   a table of the content (an attached list): only the tables that lay out the header or the signature.
 Margins are guarded where they are changed (page.py), and every correction that may reflow the text is
-kept only when the pages hold the same words as before (fix/__init__.py, pages.py)."""
+kept only when the pages hold the same words as before (fix/__init__.py, pages.py). Lines are recognised and
+measured as they print (`seen`: composed, no invisible characters), as `check` reads them; offsets stay on the
+paragraph's own text."""
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.core.text import text_width_pt
+from generator.core.text import seen, text_width_pt
 from generator.nd30.check.base import Checker, segments
 from generator.nd30.rules import RULE
 
@@ -45,15 +47,15 @@ def refusal(ck: Checker, found: Message) -> str | None:
     if p is None:
         return "không tìm lại được đoạn văn"
     if found.rule.startswith("recipients."):
-        text = p.text.strip()
+        text = seen(p.text).strip()  # read as it prints (offsets stay on p.text)
         if not text.startswith("-") and not text.startswith("Nơi nhận"):
             return "dòng này không bắt đầu bằng “-” nên có thể không phải một nơi nhận (dòng chữ ký?)"
         if fix.kind == "text":
             if re.match(r"^-\s*Lưu\b", text) and (fix.text or "") != ".":
                 return "dòng “- Lưu …” kết thúc bằng dấu chấm, không sửa thành dấu khác"
             nxt = ck.next_in_container(p)
-            if nxt is not None and nxt.text.strip() and not nxt.text.strip().startswith("-") \
-                    and not nxt.text.strip().startswith("Nơi nhận"):
+            after = seen(nxt.text).strip() if nxt is not None else ""
+            if after and not after.startswith("-") and not after.startswith("Nơi nhận"):
                 return "nơi nhận này còn tiếp ở dòng sau (một nơi nhận viết trên hai dòng)"
     if fix.kind == "format":
         why = _format_refusal(ck, p, fix)
@@ -76,7 +78,7 @@ def _format_refusal(ck: Checker, p, fix) -> str | None:
     if "\t" in piece.strip() or "\n" in piece.strip():
         return ("dòng này đặt nhiều thành phần cạnh nhau (cách bằng Tab hoặc xuống dòng): định dạng chỉ sửa được "
                 "cho từng thành phần, không cho cả dòng; hãy sửa trong Word")
-    if fix.bold and _SYMBOL.search(piece):
+    if fix.bold and _SYMBOL.search(seen(piece)):
         return "đây là số, ký hiệu của văn bản: Nghị định 30 trình bày chữ đứng, không in đậm; không tự in đậm"
     cell = ck.cell_of.get(p.index)
     if cell is not None and id(cell[0]) not in _layout_tables(ck):
@@ -94,7 +96,7 @@ def _layout_tables(ck: Checker) -> set[int]:
     found = getattr(ck, "_fix_layout_tables", None)
     if found is None:
         found = {id(ck.cell_of[q.index][0]) for q in ck.paras
-                 if q.index in ck.cell_of and _LAYOUT.search(q.text.strip())}
+                 if q.index in ck.cell_of and _LAYOUT.search(seen(q.text).strip())}
         ck._fix_layout_tables = found
     return found
 
@@ -120,7 +122,7 @@ def _tab_room(ck: Checker, p, fix) -> str | None:
         room = 0.0
     seg = next((g for g in segments(p) if g.start <= fix.start < g.end), None)
     style = "bold" if seg is not None and seg.bold else ("italic" if seg is not None and seg.italic else "regular")
-    if text_width_pt(piece.strip(), fix.size, style) * 1.02 > room:
+    if text_width_pt(seen(piece).strip(), fix.size, style) * 1.02 > room:
         return (f"ở cỡ {fix.size:g} “{piece.strip()[:40]}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
                 "cách nhau bằng Tab): chữ sẽ bị đẩy xuống dòng; hãy sửa trong Word")
     return None
@@ -134,7 +136,7 @@ def _wraps_at(ck: Checker, p, size: float) -> bool:
     if old_size is None or size <= old_size:
         return False
     style = "bold" if p.bold else ("italic" if p.italic else "regular")
-    for line in p.text.split("\n"):
+    for line in seen(p.text).split("\n"):
         if text_width_pt(line, old_size, style) <= room < text_width_pt(line, size, style) * 1.02:
             return True
     return False

@@ -3,6 +3,7 @@ Nơi nhận punctuation: "text") and a piece's size, bold and italic ("format").
 from __future__ import annotations
 
 from generator.core.messages import Message
+from generator.core.text import seen
 from generator.core.units import half_points
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
@@ -19,7 +20,8 @@ def fix_text(fx: Fixer, fix: Fix, found: Message) -> bool:
     fx.allowed.text(fix.paragraph, fix.start, fix.end, fix.text or "")
     shown_old = chars.text[max(0, fix.start - 30):fix.end] if len(old) < 3 else old
     shown_new = chars.text[max(0, fix.start - 30):fix.start] + (fix.text or "") if len(old) < 3 else fix.text
-    fx.note(f"“{shown_old.strip()}” → “{(shown_new or '').strip()}”", found.where, found)
+    # said as it prints: a decomposed letter composed, a zero-width character not pasted into the message
+    fx.note(f"“{seen(shown_old).strip()}” → “{seen(shown_new or '').strip()}”", found.where, found)
     return True
 
 

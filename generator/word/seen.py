@@ -1,0 +1,118 @@
+"""The document as `check` and `import` read it: every run's text in the form the eye reads (`generator.core.text.seen`:
+composed, without the format characters that print nothing), so a decomposed copy of a document (macOS, some
+web editors) or one with zero-width characters pasted in is judged as the document Word prints, and widths
+are measured on what prints. The file itself is never changed: a correction's offsets, counted in the
+read text, are mapped back onto the paragraph's own text (`SeenDocument.original`) before `--fix` applies it."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, replace
+
+from generator.core.text import invisible, seen
+from generator.word.model import Cell, Document, Paragraph, Row, Run, Table
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    """(start, piece) of `text` cut before each character that starts a letter (a base character that is not
+    a format character): its combining marks and the invisible characters after it stay with it."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if i and not invisible(ch) and not unicodedata.combining(ch):
+            out.append((start, text[start:i]))
+            start = i
+    if text:
+        out.append((start, text[start:]))
+    return out
+
+
+def read_form(text: str) -> tuple[str, list[int], list[int]]:
+    """(the seen form of `text`; for each of its characters the offset in `text` where its letter starts, and
+    one more: `len(text)`; for each, the offset after its letter's last printing character: the invisible
+    characters after a letter are not part of it)."""
+    if seen(text) == text:  # nearly every run: already composed, nothing invisible (checked in C)
+        return text, list(range(len(text) + 1)), list(range(1, len(text) + 1))
+    pieces, starts, ends = [], [], []
+    for start, piece in _chunks(text):
+        form = seen(piece)
+        pieces.append(form)
+        starts.extend([start] * len(form))
+        shown = len(piece)
+        while shown and invisible(piece[shown - 1]):
+            shown -= 1
+        ends.extend([start + shown] * len(form))
+    starts.append(len(text))
+    return "".join(pieces), starts, ends
+
+
+@dataclass
+class SeenDocument:
+    doc: Document  # the read copy
+    # paragraph index → (its accepted text as read, where each read character starts in its own text and one
+    # more, where each ends), only for a paragraph whose read text differs
+    maps: dict[int, tuple[str, list[int], list[int]]]
+
+    def original(self, paragraph: int | None, start: int, end: int, text: str | None = None
+                 ) -> tuple[int, int, str | None]:
+        """[start, end) of the read text of `paragraph`, to be replaced by `text` (None: only located), as
+        offsets in its own text: a letter and its marks whole, the invisible characters around the range kept.
+        A replacement is first narrowed to what it changes, so the characters it leaves as they are stay as
+        the file has them (decomposed, or with a zero-width character between them)."""
+        if paragraph not in self.maps:
+            return start, end, text
+        read, starts, ends = self.maps[paragraph]
+        last = len(starts) - 1
+        start, end = min(start, last), min(end, last)
+        if text is not None:
+            old = read[start:end]
+            same = 0
+            while same < min(len(old), len(text)) and old[same] == text[same]:
+                same += 1
+            tail = 0
+            while tail < min(len(old), len(text)) - same and old[-1 - tail] == text[-1 - tail]:
+                tail += 1
+            start, end, text = start + same, end - tail, text[same:len(text) - tail]
+        return starts[start], (ends[end - 1] if end > start else starts[start]), text
+
+
+def seen_document(doc: Document) -> SeenDocument:
+    maps: dict[int, tuple[str, list[int], list[int]]] = {}
+
+    def paragraph(p: Paragraph) -> Paragraph:
+        if all(seen(r.text) == r.text for r in p.runs):
+            return p
+        runs: list[Run] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for r in p.runs:
+            form, begin, finish = read_form(r.text)
+            runs.append(replace(r, text=form) if form != r.text else r)
+            if r.change != "del":
+                starts.extend(pos + o for o in begin[:-1])
+                ends.extend(pos + o for o in finish)
+                pos += len(r.text)
+        starts.append(pos)
+        out = replace(p, runs=runs)
+        if out.text != p.text:
+            maps[p.index] = (out.text, starts, ends)
+        return out
+
+    def same(old: list, new: list) -> bool:
+        return all(a is b for a, b in zip(old, new))
+
+    def cell(c: Cell) -> Cell:
+        read = [paragraph(q) for q in c.paragraphs]
+        return c if same(c.paragraphs, read) else replace(c, paragraphs=read)
+
+    def row(r: Row) -> Row:
+        read = [cell(c) for c in r.cells]
+        return r if same(r.cells, read) else replace(r, cells=read)
+
+    def table(t: Table) -> Table:  # a table, row or cell with nothing to read otherwise is the reader's own
+        read = [row(r) for r in t.rows]
+        return t if same(t.rows, read) else replace(t, rows=read)
+
+    blocks = [table(b) if isinstance(b, Table) else paragraph(b) for b in doc.blocks]
+    return SeenDocument(replace(doc, blocks=blocks), maps)
+
