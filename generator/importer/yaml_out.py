@@ -186,12 +186,13 @@ def _key(key: Any) -> str:
 
 
 def _normal(value: Any) -> Any:
-    """Compare as YAML reads: decimals as their text, so 4.0 and Decimal('4.0') agree."""
+    """Compare as YAML reads: numbers by value, so 4.0, Decimal('4.0') and a whole Decimal('80') written "80" and
+    read back as the int 80 agree (a score appendix of a whole index made import fail on its own output)."""
     if isinstance(value, dict):
         return {str(k): _normal(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_normal(v) for v in value]
-    if isinstance(value, (float, Decimal)) and not isinstance(value, bool):
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return ("num", str(Decimal(str(value)).normalize()))
     return value
 

@@ -72,3 +72,19 @@ def test_a_writer_bug_never_reaches_the_file(monkeypatch):
     monkeypatch.setattr(_Writer, "string", lambda self, prefix, text, indent: self.out.append(f"{prefix} x"))
     with pytest.raises(YamlWriteError):
         dump_plan({"title": "Kế hoạch"})
+
+
+def test_a_whole_decimal_written_as_an_integer_reads_back_as_the_same_plan():
+    """A score appendix of a whole index (`criteria: [papi]`) gave targets whose `max` was Decimal('80'): written
+    "80", read back as the int 80, and import failed on its own output ("YAML đọc lại khác dữ liệu", exit 3;
+    found by helper mut5)."""
+    from decimal import Decimal
+
+    import yaml
+
+    from generator.importer.yaml_out import dump_plan
+
+    data = {"targets": [{"id": "papi-1", "max": Decimal("80"), "baseline": {"year": 2019, "value": Decimal("4.50")}}]}
+    back = yaml.safe_load(dump_plan(data))
+    assert back["targets"][0]["max"] == 80
+    assert back["targets"][0]["baseline"] == {"year": 2019, "value": 4.5}
