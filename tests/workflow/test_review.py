@@ -280,3 +280,19 @@ def test_an_agency_added_to_a_responsibility_heading(built, tmp_path):
     assert [(i.detail.status, i.field) for i in result.items] == [("applied", "responsibilities[id=snv].agencies")]
     # the plan names its agencies by id: the new one is written by id too
     assert not result.unapplied and (removed, added) == ([], ["      - so-tttt"])
+
+
+def test_the_baseline_year_edited_in_a_generated_target_sentence_is_applied(built, tmp_path):
+    """"so với năm 2020" → 2019 in a target sentence: the year is the plan's baseline year, not a number kehoach
+    computes; it was refused as "số được tính ra" (exit 1) and never applied, because the stand-in number used
+    to find which number shows which field was no valid year (found by helper mut5)."""
+    from tests.workflow.word_edit import replace_text
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    replace_text(source, reviewed, "(tăng 0,22 điểm so với năm 2020)", "(tăng 0,22 điểm so với năm 2019)")
+    result, removed, added = run(reviewed)
+    assert (removed, added) == (["      year: 2020"], ["      year: 2019"])
+    assert [(i.detail.status, i.field) for i in result.items if i.detail.status == "applied"] == [
+        ("applied", "targets[id=t-cong-khai].baseline.year")]
+    valid(result, tmp_path)

@@ -84,10 +84,15 @@ def number_positions(w: Writer, path: tuple, target: Target, sentence) -> dict[t
         if holder is None or getattr(holder, fieldpath[-1], None) is None:
             continue
         old = getattr(holder, fieldpath[-1])
-        sentinel = Decimal(8765) if isinstance(old, int) else Decimal("8765.4")
-        try:
-            printed = sentence(w.builder, path, with_values(target, {fieldpath: sentinel}))
-        except ValueError:
+        # a number the sentence cannot hold otherwise; a year must stay a year (2000–2100), or the baseline
+        # year was never traced and a reviewer's "so với năm 2019" → 2018 was refused as a computed number
+        for sentinel in ((Decimal(8765), Decimal(2087)) if isinstance(old, int) else (Decimal("8765.4"),)):
+            try:
+                printed = sentence(w.builder, path, with_values(target, {fieldpath: sentinel}))
+                break
+            except ValueError:
+                continue
+        else:
             continue
         shown = {number(sentinel), str(int(sentinel)) if isinstance(old, int) else number(sentinel)}
         for i, token in enumerate(NUMBER.findall(printed)):
