@@ -166,6 +166,22 @@ def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(t
     assert "CHƯA đưa vào" in render_text(result)
 
 
+def test_the_summary_counts_agree_with_the_lists_below_it(tmp_path):
+    """The first line of the `import --onto` report counts what each list below it holds: one edit not
+    applied and two numbers printed again from the plan are '2 bỏ qua, 1 chưa đưa vào' above 'Bỏ qua … (2)' and
+    'CHƯA đưa vào … (1)' (fresh mutant f5-review-counts-swapped)."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def change(root):
+        t = next(t for t in root.iter(W + "t") if "đạt 5,7/10 điểm (tăng 0,22" in (t.text or ""))
+        t.text = t.text.replace("đạt 5,7/10 điểm (tăng 0,22", "đạt 5,9/10 điểm (tăng 0,30")
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", change))
+    lines = render_text(result).splitlines()
+    assert "0 sửa đổi đã đưa vào, 2 bỏ qua, 1 chưa đưa vào;" in lines[0], lines[0]
+    assert "CHƯA đưa vào — cần xử lý bằng tay (1):" in lines
+    assert "Bỏ qua (đánh số, trình bày, hoặc in lại theo số liệu đã sửa) (2):" in lines
+
+
 def _delete_paragraph(find: str):
     def change(root):
         p = paragraph(root, find)
