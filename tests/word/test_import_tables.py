@@ -172,6 +172,8 @@ def test_lead_column_without_tasks_is_a_warning(imported):
     assert len(warnings) == 1 and "không đọc được nhiệm vụ nào" in warnings[0], warnings
 
 
+LONG_UNKNOWN = ("Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh thực hiện nhiệm vụ cải cách hành chính "
+                "năm 2021 và các cơ quan báo chí của tỉnh")
 SPLITS = [
     # names no registry knows: split only where every piece starts like an agency, capitalised
     (None, "Công an tỉnh, Sở Y tế, Sở Giáo dục và Đào tạo", ["Công an tỉnh", "Sở Y tế", "Sở Giáo dục và Đào tạo"]),
@@ -184,6 +186,9 @@ SPLITS = [
     # a known agency beside "các địa phương" (KH07 5.1 gives two leads)
     ("quang-nam", "Công an tỉnh và các địa phương", ["Công an tỉnh", "các địa phương"]),
     ("quang-nam", "Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # a cell over 120 characters, no piece known, the second in lower case: one name, its "và" kept, never
+    # two guessed agencies (fresh mutant f5-import-split-unknown-pieces)
+    ("hung-yen", LONG_UNKNOWN, [LONG_UNKNOWN]),
 ]
 
 
