@@ -222,6 +222,12 @@ def test_rank_target_that_may_mean_places_gained_is_warned(plan_from):
     assert rank(2, {"year": 2020, "rank": 33})  # from 33rd to 2nd: more likely "up 2 places"
     assert not rank(30, {"year": 2020, "rank": 33})  # the sentence shows "(tăng 03 bậc ...)"
 
+    # only a leap of more than 20 places is warned: 25th to 5th (20 places) is read as the rank aimed at
+    # (fresh mutant f5-rank-leap-boundary)
+    assert not rank(5, {"year": 2020, "rank": 25})
+    (leap,) = rank(5, {"year": 2020, "rank": 26})
+    assert leap.endswith("(từ hạng 26 lên hạng 5 là tăng 21 bậc)"), leap
+
 
 def test_appendices_mentioned_inline_or_together_count_as_referenced(plan_from):
     def edit(data):

@@ -162,6 +162,22 @@ def test_check_own_build_is_clean_and_broken_file_exits_1(built, tmp_path):
     assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP; 1 chỗ có thể sửa tự động" in done.stdout
 
 
+def test_check_of_several_files_ends_with_the_totals_of_errors_and_warnings_apart(built, tmp_path):
+    """`check bad.docx good.docx`: the last line adds up the errors and, apart, the warnings (an error is
+    not counted again as a warning, fresh mutant f5-check-total-warnings-count-errors)."""
+    from tests.word.test_check import MUTATIONS, Doc
+
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    doc = Doc(good)
+    MUTATIONS["date.form"][0](doc)  # an error
+    MUTATIONS["body.spacing"][0](doc)  # a warning
+    bad = doc.save(tmp_path / "bad.docx")
+    done = run("check", bad, good)
+    assert done.returncode == 1
+    assert f"{bad}: 1 lỗi, 1 cảnh báo theo Nghị định 30/2020/NĐ-CP" in done.stdout
+    assert done.stdout.splitlines()[-1] == "2 tệp: 1 lỗi, 1 cảnh báo."
+
+
 def test_check_formats_and_strict(built, tmp_path):
     from tests.word.test_check import MUTATIONS, Doc
 

@@ -211,7 +211,10 @@ def test_size_pair_named_by_the_motto_else_the_national_title(national, motto, p
 
 @pytest.mark.parametrize("spacing,ok", [(("auto", 1.0), True), (("auto", 1.5), True), (("auto", 1.6), False),
                                         (("auto", 0.9), False), (("exact", 16.1), True), (("exact", 14.0), False),
-                                        (("exact", 24.6), True), (("exact", 25.5), False), (None, True)])
+                                        (("exact", 24.6), True), (("exact", 25.5), False), (None, True),
+                                        # "exactly 16 pt" at 14 pt, a hair under Word's single line (16,1 pt):
+                                        # accepted (fresh mutant f5-exact-spacing-below-single)
+                                        (("exact", 16.0), True), (("exact", 15.2), False)])
 def test_body_line_spacing_single_to_one_and_a_half(spacing, ok):
     assert nd30.line_spacing_ok(spacing, 14.0) is ok
 

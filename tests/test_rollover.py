@@ -448,3 +448,24 @@ def test_a_quarter_of_the_plans_year_in_words_moves_in_prose(plan_copy):
     assert "  - Các sở, ngành báo cáo kết quả thực hiện trong Quý II năm 2022.\n" in result.text
     assert "  - Các huyện báo cáo kết quả thực hiện trong Quý III/2022.\n" in result.text
     assert not [line for line in result.kept if "Quý" in line], result.kept
+
+
+def test_rollover_without_o_writes_the_plan_name_a_dash_and_the_new_year(tmp_path):
+    from tests.test_cli import run
+
+    (tmp_path / "ke-hoach.yaml").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    done = run("rollover", "ke-hoach.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach-2022.yaml", "ke-hoach.yaml"]
+    assert "đã tạo ke-hoach-2022.yaml (năm 2021 → 2022)" in done.stdout + done.stderr
+
+
+def test_a_year_before_the_plans_year_kept_in_prose_is_listed_as_kept():
+    from generator.workflow.rollover import summary
+
+    (plan,) = [p for p in PLANS if p.stem == "quang-nam-papi-2020"]
+    result = rollover(plan)
+    lines = summary(result)
+    assert "Giữ nguyên 2 chỗ năm không phải thời gian của kế hoạch (kiểm tra lại nếu cần):" in lines
+    kept = [line for line in lines if "giữ 2019 (không rõ là thời gian của kế hoạch)" in line]
+    assert len(kept) == 1 and "các nội dung của Chỉ số PAPI năm 2019" in kept[0]

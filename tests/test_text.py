@@ -82,3 +82,12 @@ def test_seen_composes_and_drops_what_prints_nothing():
     assert seen("S\u200bố\u00ad:\ufeff 05/\u2060KH-\u200dUBND") == "Số: 05/KH-UBND"
     text = "Cộng hòa"
     assert seen(text) is text  # composed text without invisible characters is returned as it is
+
+
+@pytest.mark.parametrize("typed", ["Đồng Tháp", "dong-thap", "ĐỒNG THÁP", "Dong Thap"])
+def test_names_typed_with_or_without_marks_meet_and_d_bar_is_d(typed):
+    """'Đ' folds to 'd', so a name typed without marks ("DOC LAP", "Dong Thap") meets the one typed with
+    them; dropping it would fold "Đồng Tháp" to "ong thap" (fresh mutant f5-ascii-key-drops-d)."""
+    from generator.core.text import ascii_key
+
+    assert ascii_key(typed) == "dong thap"

@@ -172,6 +172,9 @@ def _problem_of(plan_copy, old, new):
     ("  - id: snv", "  - id: S NV", "responsibilities[0].id",
      "mã không hợp lệ: chỉ dùng chữ thường không dấu, chữ số, '.', '-', '_' và bắt đầu bằng chữ hoặc số (ví dụ: so-noi-vu)"),
     ("  name: Hồ Quang Bửu", "  name: '   '", "signer.name", "không được để trống (chỉ có dấu cách hoặc khoảng trắng)"),
+    ("  - id: cong-khai-ho-ngheo", "  - id: c" + "a" * 70, "tasks[0].id", "quá dài (tối đa 64 ký tự)"),
+    ("    target: 46.5", "    target: 46,5", "targets[0].target",
+     "số thập phân phải viết bằng dấu chấm: 46.5 (không phải 46,5)"),
 ])
 def test_schema_errors_say_what_is_accepted_at_the_line(plan_copy, old, new, field, text):
     problem, path = _problem_of(plan_copy, old, new)

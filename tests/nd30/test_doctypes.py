@@ -27,6 +27,8 @@ def lines(*texts: str) -> list[str]:
     (lines("BO TAI CHINH", "So:      /BTC-TCCB", "V/v cu dai dien", "CONG HOA XA HOI CHU NGHIA VIET NAM"),
      "Công văn", "V/v"),
     (lines("Số: 05/TTr-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "TỜ TRÌNH"), "Tờ trình", "tên loại"),
+    # a Tờ trình's abbreviation is "TTr" (Phụ lục III §I), not "TT" (fresh mutant f5-to-trinh-abbreviation)
+    (lines("Số: 12/TTr-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "Tờ trình", "ký hiệu"),
 ])
 def test_type_from_type_line_symbol_or_subject(head, words, how):
     found = identify(head)

@@ -445,3 +445,24 @@ def test_font_in_page_header_is_reported_by_section(sample_docx, tmp_path):
     findings = [f for f in check_docx(doc.save(tmp_path / "h.docx")).findings]
     assert [(f.rule, f.detail.section, f.detail.paragraph) for f in findings] == [("font.family", 0, None)]
     assert "đầu/chân trang" in findings[0].text and findings[0].detail.fixable
+
+
+@pytest.mark.parametrize("twips,reported", [(320, False), (300, True)])
+def test_exact_line_spacing_is_reported_only_well_below_a_single_line(built, tmp_path, twips, reported):
+    """Body lines set "exactly 16 pt" at 14 pt (Word's single line is about 16,1 pt) are within ND30's single
+    to 1,5 lines: `check` finds nothing; "exactly 15 pt" is reported on each line so set (fresh mutant
+    f5-exact-spacing-below-single)."""
+    doc = Doc(docx_of(built, "sample"))
+    body = [p for p in doc.styled("KHNoidung") if text_of(p).strip()][:3]
+    for p in body:
+        spacing = p.find("w:pPr/w:spacing", NS)
+        if spacing is None:
+            spacing = ppr_child(p, "w:spacing")
+        spacing.set(q("w:line"), str(twips))
+        spacing.set(q("w:lineRule"), "exact")
+    result = check_docx(doc.save(tmp_path / "exact.docx"))
+    spacing = [f.text for f in result.findings if "khoảng cách dòng" in f.text]
+    if reported:
+        assert len(spacing) == 3 and all("phải từ dòng đơn đến 1,5 dòng" in t for t in spacing), spacing
+    else:
+        assert [(f.rule, f.text) for f in result.findings] == []

@@ -116,3 +116,25 @@ def test_points_naming_agencies_in_a_section_that_assigns_no_work_stay(tmp_path)
     assert [p["text"][:25] for p in points] == ["Cơ quan hành chính cấp tỉ", "Ủy ban nhân dân cấp xã: c"]
     # the work section is read as before
     assert len(result.data["responsibilities"]) == len(DUTIES_TRUTH) + len(RUNON_TRUTH)
+
+
+def test_a_lone_item_named_after_an_agency_stays_a_point(tmp_path):
+    """A run of one: "Công an tỉnh" alone under "Giữ gìn an ninh" is a point of the plan as printed, not a
+    responsibility of its own (only two items or more naming agencies are a division of work; fresh mutant
+    f5-import-one-duty-heading)."""
+    from tests.office.make_duties import PLAN
+    from tests.office.make_office import make_office_docx
+
+    lone = ("      - title: Giữ gìn an ninh\n        content:\n          - title: Công an tỉnh\n"
+            "            content:\n              - bullets:\n"
+            "                  - Bảo đảm an ninh trật tự tại các khu sơ tán dân.\n")
+    at = PLAN.index("      - title: Khắc phục hậu quả")
+    plan = tmp_path / "mot-muc.yaml"
+    plan.write_text(PLAN[:at] + lone + PLAN[at:], encoding="utf-8")
+    doc = read_docx(make_office_docx(plan, tmp_path / "mot-muc.docx", "van-thu")).value
+    result = import_document(doc, plan_id="mot-muc")
+    work = next(s for s in result.data["sections"] if s["title"] == "NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN")
+    point = next(b for b in work["content"] if b.get("title") == "Giữ gìn an ninh")
+    assert point["content"] == [{"text": "Công an tỉnh", "content": [
+        {"bullets": ["Bảo đảm an ninh trật tự tại các khu sơ tán dân."]}]}]
+    assert len(result.data["responsibilities"]) == len(DUTIES_TRUTH) + len(RUNON_TRUTH)

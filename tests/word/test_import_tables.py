@@ -172,6 +172,8 @@ def test_lead_column_without_tasks_is_a_warning(imported):
     assert len(warnings) == 1 and "không đọc được nhiệm vụ nào" in warnings[0], warnings
 
 
+LONG_UNKNOWN = ("Các đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh thực hiện nhiệm vụ cải cách hành chính "
+                "năm 2021 và các cơ quan báo chí của tỉnh")
 SPLITS = [
     # names no registry knows: split only where every piece starts like an agency, capitalised
     (None, "Công an tỉnh, Sở Y tế, Sở Giáo dục và Đào tạo", ["Công an tỉnh", "Sở Y tế", "Sở Giáo dục và Đào tạo"]),
@@ -184,6 +186,9 @@ SPLITS = [
     # a known agency beside "các địa phương" (KH07 5.1 gives two leads)
     ("quang-nam", "Công an tỉnh và các địa phương", ["Công an tỉnh", "các địa phương"]),
     ("quang-nam", "Sở Tài chính; Sở Nội vụ", ["Sở Tài chính", "Sở Nội vụ"]),
+    # a cell over 120 characters, no piece known, the second in lower case: one name, its "và" kept, never
+    # two guessed agencies (fresh mutant f5-import-split-unknown-pieces)
+    ("hung-yen", LONG_UNKNOWN, [LONG_UNKNOWN]),
 ]
 
 
@@ -425,3 +430,25 @@ def test_without_a_lead_column_only_a_doing_column_becomes_the_lead(co_header, k
 
     header = [(0, 1, "STT"), (1, 1, "Nhiệm vụ"), (2, 1, co_header), (3, 1, "Thời gian thực hiện")]
     assert map_columns(header) == {0: "stt", 1: "content", 2: key, 3: "timeframe"}
+
+
+def test_score_table_whose_result_column_names_no_year_gives_targets_without_baselines(tmp_path, monkeypatch):
+    """A result column headed "Kết quả năm trước" names no year: the table's rows give targets without a
+    baseline (a baseline needs its year; one without would make the written plan fail `validate`) and the
+    import says so (fresh mutant f5-import-score-baseline-without-year)."""
+    from tests.office import make_tables
+
+    def rows():
+        table = make_tables.score_rows()
+        table[0][3] = make_tables.cell("Kết quả năm trước", bold=True, align="center")
+        return table
+    monkeypatch.setitem(make_tables.KINDS, "score-no-year", (make_tables.SCORE_WIDTHS, rows, 1))
+    doc = read_docx(make_table_plan(tmp_path / "score-no-year.docx", "score-no-year")).value
+    result = import_document(doc, plan_id="bang-score-no-year")
+    targets = {t["criterion"]: t for t in result.data["targets"]}
+    assert targets["papi.2.a"]["target"] == Decimal("1.10")
+    # the sub-criteria rows (the body states no target for them): the table's target, no baseline
+    assert [targets[c].get("baseline") for c in ("papi.2.a", "papi.2.b")] == [None, None]
+    assert any("cột 'Kết quả năm trước' không ghi năm: kết quả năm gốc không được nhập" in m.text
+               for m in result.notes)
+    load_plan(write_plan(fill_todos(result.data), tmp_path / "no-year.yaml"))

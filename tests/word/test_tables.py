@@ -37,3 +37,16 @@ def test_legacy_horizontal_merge_and_grid_before(tmp_path):
 def test_row_change_where(rich):
     row_change = next(c for c in rich.value.changes if c.kind == "rowIns")
     assert row_change.where == "bảng 1, hàng 5"
+
+
+def test_a_merge_continued_with_val_continue_as_libreoffice_writes_it(tmp_path):
+    """LibreOffice writes a vertically merged cell's lower parts <w:vMerge w:val="continue"/>: they continue
+    the merge above (one cell two rows high), they do not start a new one (fresh mutant
+    f5-vmerge-continue-restarts: the import then counted the merged dimension twice)."""
+    from tests.word.docx_factory import tbl, tc, tr
+    top = tc("Công khai").replace("<w:tcPr>", '<w:tcPr><w:vMerge w:val="restart"/>')
+    below = tc("").replace("<w:tcPr>", '<w:tcPr><w:vMerge w:val="continue"/>')
+    doc = make_docx(tmp_path / "x.docx", tbl(tr(top, tc("a")), tr(below, tc("b")), grid=[1000, 1000]))
+    first, second = read_docx(doc).value.tables[0].rows
+    assert (first.cells[0].v_merge, first.cells[0].row_span, first.cells[0].text) == ("restart", 2, "Công khai")
+    assert (second.cells[0].v_merge, second.cells[0].text) == ("continue", "")

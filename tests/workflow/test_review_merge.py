@@ -399,6 +399,11 @@ def test_a_target_changed_without_its_computed_increase_applied_twice(office):
     ("l:\n  - x\n", "l:\n  - x\n  - y\n", "l:\n  - x\n  - z\n", ["conflict"], "l:\n  - x\n  - z\n"),
     ("l:\n  - x\nm: 1\n", "l:\n  - x\n  - y\nm: 1\n", "l:\n  - X\nm: 1\n", ["ours", "theirs"],
      "l:\n  - X\n  - y\nm: 1\n"),
+    # two neighbouring lines, one changed by the reviewer, the next by the plan: both taken, no conflict
+    # (a task's timeframe and its output, fresh mutant f5-adjacent-edits-conflict)
+    ("timeframe: Thường xuyên\noutput: Báo cáo\n", "timeframe: Quý II/2020\noutput: Báo cáo\n",
+     "timeframe: Thường xuyên\noutput: Báo cáo quý\n", ["theirs", "ours"],
+     "timeframe: Quý II/2020\noutput: Báo cáo quý\n"),
 ])
 def test_merge3(base, theirs, ours, statuses, text):
     merged = merge3(base, theirs, ours)

@@ -166,6 +166,22 @@ def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(t
     assert "CHƯA đưa vào" in render_text(result)
 
 
+def test_the_summary_counts_agree_with_the_lists_below_it(tmp_path):
+    """The first line of the `import --onto` report counts what each list below it holds: one edit not
+    applied and two numbers printed again from the plan are '2 bỏ qua, 1 chưa đưa vào' above 'Bỏ qua … (2)' and
+    'CHƯA đưa vào … (1)' (fresh mutant f5-review-counts-swapped)."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def change(root):
+        t = next(t for t in root.iter(W + "t") if "đạt 5,7/10 điểm (tăng 0,22" in (t.text or ""))
+        t.text = t.text.replace("đạt 5,7/10 điểm (tăng 0,22", "đạt 5,9/10 điểm (tăng 0,30")
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", change))
+    lines = render_text(result).splitlines()
+    assert "0 sửa đổi đã đưa vào, 2 bỏ qua, 1 chưa đưa vào;" in lines[0], lines[0]
+    assert "CHƯA đưa vào — cần xử lý bằng tay (1):" in lines
+    assert "Bỏ qua (đánh số, trình bày, hoặc in lại theo số liệu đã sửa) (2):" in lines
+
+
 def _delete_paragraph(find: str):
     def change(root):
         p = paragraph(root, find)
@@ -336,3 +352,30 @@ def test_a_new_rows_agency_is_written_by_id_only_when_most_tasks_use_ids(tmp_pat
     result = import_onto(plan, edit_docx(source, tmp_path / "reviewed.docx", add))
     new = next(t for t in yaml.safe_load(result.text)["tasks"] if t["content"] == "Tập huấn dân chủ cơ sở.")
     assert new["lead"] == ["Sở Nội vụ"], (new, render_text(result))
+
+
+def test_a_tracked_move_is_listed_moved_away_at_its_old_place_and_moved_in_at_its_new_one(tmp_path):
+    """A reviewer moves a bullet two paragraphs down with tracked changes (Word's w:moveFrom / w:moveTo):
+    the report lists "chuyển đi" at the old place and "chuyển đến" at the new one (fresh mutant
+    f5-review-move-words-swapped)."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def change(root):
+        paragraphs = [p for p in root.iter(W + "p") if text_of(p).strip()]
+        old = next(p for p in paragraphs if "Tuyên truyền trên Cổng thông tin" in text_of(p))
+        new = paragraphs[paragraphs.index(old) + 2]
+        run = old.findall(W + "r")[-1]
+        moved_in = etree.SubElement(new, W + "moveTo", {**MARK, W + "id": "902"})
+        moved_in.append(copy.deepcopy(run))
+        old.remove(run)
+        for t in run.iter(W + "t"):
+            t.tag = W + "delText"
+        etree.SubElement(old, W + "moveFrom", MARK).append(run)
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", change))
+    moves = [line for line in render_text(result).splitlines() if "chuyển " in line]
+    assert len(moves) == 2, moves
+    words = "“- Tuyên truyền trên Cổng thông tin điện tử.” — Trần Thị Bình"
+    assert moves[0].startswith(f"  - [nhận] chuyển đi {words}") and moves[0].endswith(
+        "responsibilities[id=tttt].content[0].bullets[0])"), moves[0]
+    assert moves[1].startswith(f"  - [nhận] chuyển đến {words}") and moves[1].endswith(
+        "responsibilities[id=tttt].content[0].bullets[1].bullets[0])"), moves[1]
