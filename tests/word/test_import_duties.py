@@ -99,18 +99,11 @@ def test_body_duties_plan_validates_and_rebuilds_word_for_word(duties, tmp_path)
 def test_points_naming_agencies_in_a_section_that_assigns_no_work_stay(tmp_path):
     """"II. PHẠM VI, ĐỐI TƯỢNG" listing "a) Cơ quan hành chính cấp tỉnh: các sở, ban, ngành." is whom the plan
     concerns, not work given to them: it stays as printed (only work sections give responsibilities)."""
-    from tests.office.make_duties import PLAN
-    from tests.office.make_office import make_office_docx
-
     scope = ("  - id: pham-vi\n    title: PHẠM VI, ĐỐI TƯỢNG\n    content:\n"
              "      - title: Đối tượng\n        content:\n"
              "          - text: \"Cơ quan hành chính cấp tỉnh: các sở, ban, ngành thuộc Ủy ban nhân dân tỉnh.\"\n"
              "          - text: \"Ủy ban nhân dân cấp xã: các xã, phường, thị trấn.\"\n")
-    at = PLAN.index("  - id: nhiem-vu")
-    plan = tmp_path / "pham-vi.yaml"
-    plan.write_text(PLAN[:at] + scope + PLAN[at:], encoding="utf-8")
-    doc = read_docx(make_office_docx(plan, tmp_path / "pham-vi.docx", "van-thu")).value
-    result = import_document(doc, plan_id="pham-vi")
+    result = _imported_with(tmp_path, "pham-vi", "  - id: nhiem-vu", scope)
     section = next(s for s in result.data["sections"] if s["title"] == "PHẠM VI, ĐỐI TƯỢNG")
     points = section["content"][0]["content"]
     assert [p["text"][:25] for p in points] == ["Cơ quan hành chính cấp tỉ", "Ủy ban nhân dân cấp xã: c"]
@@ -122,19 +115,24 @@ def test_a_lone_item_named_after_an_agency_stays_a_point(tmp_path):
     """A run of one: "Công an tỉnh" alone under "Giữ gìn an ninh" is a point of the plan as printed, not a
     responsibility of its own (only two items or more naming agencies are a division of work; fresh mutant
     f5-import-one-duty-heading)."""
-    from tests.office.make_duties import PLAN
-    from tests.office.make_office import make_office_docx
-
     lone = ("      - title: Giữ gìn an ninh\n        content:\n          - title: Công an tỉnh\n"
             "            content:\n              - bullets:\n"
             "                  - Bảo đảm an ninh trật tự tại các khu sơ tán dân.\n")
-    at = PLAN.index("      - title: Khắc phục hậu quả")
-    plan = tmp_path / "mot-muc.yaml"
-    plan.write_text(PLAN[:at] + lone + PLAN[at:], encoding="utf-8")
-    doc = read_docx(make_office_docx(plan, tmp_path / "mot-muc.docx", "van-thu")).value
-    result = import_document(doc, plan_id="mot-muc")
+    result = _imported_with(tmp_path, "mot-muc", "      - title: Khắc phục hậu quả", lone)
     work = next(s for s in result.data["sections"] if s["title"] == "NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN")
     point = next(b for b in work["content"] if b.get("title") == "Giữ gìn an ninh")
     assert point["content"] == [{"text": "Công an tỉnh", "content": [
         {"bullets": ["Bảo đảm an ninh trật tự tại các khu sơ tán dân."]}]}]
     assert len(result.data["responsibilities"]) == len(DUTIES_TRUTH) + len(RUNON_TRUTH)
+
+
+def _imported_with(tmp_path, name: str, before: str, text: str):
+    """The duties plan with `text` put in before the line `before`, made by a văn thư in Word, imported."""
+    from tests.office.make_duties import PLAN
+    from tests.office.make_office import make_office_docx
+
+    at = PLAN.index(before)
+    plan = tmp_path / f"{name}.yaml"
+    plan.write_text(PLAN[:at] + text + PLAN[at:], encoding="utf-8")
+    doc = read_docx(make_office_docx(plan, tmp_path / f"{name}.docx", "van-thu")).value
+    return import_document(doc, plan_id=name)
