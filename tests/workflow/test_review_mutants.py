@@ -214,20 +214,27 @@ def test_a_bullet_with_sub_bullets_deleted_is_left_to_the_drafter(tmp_path):
         assert kept in result.text
 
 
+def _line_added_and_rebuilt(tmp_path, after: str, like: str, line: str):
+    """The sample built, `line` typed (formatted as the paragraph `like`) right after the paragraph `after`,
+    applied with import --onto (all of it, nothing left by hand); the reviewed file and the texts of the plan
+    built again."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def add(root):
+        paragraph(root, after).addnext(untagged_copy(paragraph(root, like), [line]))
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", add)
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied and not result.needs_hand, render_text(result)
+    return reviewed, texts(build(write(tmp_path, result.text), tmp_path / "again"))
+
+
 @pytest.mark.parametrize("heading,first", [("1. Mục đích", "- Khắc phục tồn tại, hạn chế."),
                                            ("2. Sở Thông tin và Truyền thông", "- Tuyên truyền trên Cổng thông tin điện tử.")])
 def test_a_bullet_typed_before_the_first_bullet_of_a_list_stays_first(tmp_path, heading, first):
     """A '-' line typed right under a heading, above the list's first bullet, is applied as the list's first
     bullet: the next build prints it above that bullet, as the reviewer placed it (fresh mutant
     f3-review-insert-before-next)."""
-    source = build(SAMPLE, tmp_path / "build")
-
-    def add(root):
-        paragraph(root, heading).addnext(untagged_copy(paragraph(root, first), ["- Rà soát, đánh giá kết quả."]))
-    reviewed = edit_docx(source, tmp_path / "reviewed.docx", add)
-    result = import_onto(SAMPLE, reviewed)
-    assert not result.unapplied and not result.needs_hand, render_text(result)
-    rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
+    reviewed, rebuilt = _line_added_and_rebuilt(tmp_path, heading, first, "- Rà soát, đánh giá kết quả.")
     at = rebuilt.index(heading)
     assert rebuilt[at + 1:at + 3] == ["- Rà soát, đánh giá kết quả.", first]
     assert rebuilt == texts(reviewed)
@@ -237,15 +244,8 @@ def test_a_bullet_typed_with_an_en_dash_is_applied_as_a_bullet(tmp_path):
     """Word's AutoCorrect turns a typed '- ' into '– ': the new line '– Công khai kết quả.' is applied into
     the list as a bullet, printed '- Công khai kết quả.' where the reviewer put it (fresh mutant
     f3-review-en-dash-bullet)."""
-    source = build(SAMPLE, tmp_path / "build")
     first = "- Tuyên truyền trên Cổng thông tin điện tử."
-
-    def add(root):
-        paragraph(root, first).addnext(untagged_copy(paragraph(root, first), ["– Công khai kết quả."]))
-    reviewed = edit_docx(source, tmp_path / "reviewed.docx", add)
-    result = import_onto(SAMPLE, reviewed)
-    assert not result.unapplied and not result.needs_hand, render_text(result)
-    rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
+    _, rebuilt = _line_added_and_rebuilt(tmp_path, first, first, "– Công khai kết quả.")
     at = rebuilt.index(first)
     assert rebuilt[at + 1:at + 3] == ["- Công khai kết quả.", "- Phối hợp với các cơ quan báo chí"]
 
