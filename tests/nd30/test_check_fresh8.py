@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.nd30.check import check_docx
 from tests.nd30.test_check_fresh6 import at, notice
-from tests.nd30.test_check_types import SZ14, body
+from tests.nd30.test_check_types import B, I, SZ14, body
 from tests.word.docx_factory import p, r
 
 LONG = ("Biên bản hoặc giấy chứng nhận giám định y khoa do Hội đồng giám định y khoa có thẩm quyền cấp cho sinh viên "
@@ -34,3 +34,22 @@ def test_a_wrapped_line_set_in_by_its_left_indent_starts_there(tmp_path):
     [message] = at(result, "- Đơn")["body.indent"]
     assert "cách lề trái 20,4 mm (cả đoạn lùi vào 25,0 mm)" in message
     assert "body.indent" not in at(result, "- Giấy")  # 20 mm left hung back 10 mm: its first line is 10 mm in
+
+
+def test_an_italic_numbered_or_starred_title_is_no_italic_body(tmp_path):
+    """FR8-BC01: "2.1. Thực hiện …" in bold italic over its text, and FR8-TTR01: "* Theo quy định tại Thông tư …"
+    in italic over the block it introduces, were told to be set upright as running text. A sentence in italic still
+    is told, and so is a short unmarked line (FR6-TB01's "Mẫu đơn tại file đính kèm", judged true)."""
+    result = check_docx(notice(tmp_path / "tb.docx", [
+        body("2. Kết quả thực hiện", B + SZ14),
+        body("2.1. Thực hiện các tiêu chí về nông thôn mới", B + I + SZ14),
+        body("Đến nay toàn tỉnh đã hoàn thành các tiêu chí về thông tin và truyền thông."),
+        body("* Theo quy định tại Thông tư số 03/2023/TT-BTC", I + SZ14),
+        body("Các mức chi được xây dựng theo quy định hiện hành của Trung ương."),
+        body("2.2. Các xã đã hoàn thành các tiêu chí về thông tin và truyền thông.", I + SZ14),
+        body("Mẫu đơn tại file đính kèm", I + SZ14),
+        body("Nhà trường thông báo để các đơn vị biết và thực hiện./.")]))
+    assert "body.italic" not in at(result, "2.1.")
+    assert "body.italic" not in at(result, "* Theo quy định")
+    assert "body.italic" in at(result, "2.2.")
+    assert "body.italic" in at(result, "Mẫu đơn")

@@ -123,7 +123,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
-                    and not p.text.rstrip().endswith(":") \
+                    and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
             at = ck.order[p.index]
@@ -192,6 +192,18 @@ def _odd_size(p: Paragraph) -> _Odd | None:
             fix = Fix("format", p.index, spans[0][0], spans[-1][1], size=max(right, key=lambda s: right[s]))
         return _Odd(size, " ".join(text.split()), fix)
     return None
+
+
+def _run_in_title(ck: Checker, p: Paragraph, kind: tuple[str, int] | None, rest: str) -> bool:
+    """A numbered or starred one-line title over the text it heads, italic by the writer's choice of a lower level:
+    "2.1. Thực hiện các tiêu chí về nông thôn mới" in bold italic (FR8-BC01), "* Theo quy định tại Thông tư số
+    03/2023/TT-BTC" over the block it introduces (FR8-TTR01). Running text is a sentence and ends with its
+    punctuation; an unmarked short line is a sentence of the body too ("Mẫu đơn tại file đính kèm", FR6-TB01)."""
+    if kind is None and rest.lstrip().startswith("*"):
+        rest = rest.lstrip()[1:]
+    elif kind is None:
+        return False
+    return _titled(rest) and not _wraps(ck, p)
 
 
 def _mostly_italic(p: Paragraph) -> bool:
