@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.nd30.check import check_docx
 from tests.nd30.test_check_fresh6 import at, notice
+from tests.nd30.test_check_fresh9 import tail_with
 from tests.nd30.test_check_types import B, I, SZ14, body
 from tests.word.docx_factory import p, r
 
@@ -53,3 +54,14 @@ def test_an_italic_numbered_or_starred_title_is_no_italic_body(tmp_path):
     assert "body.italic" not in at(result, "* Theo quy định")
     assert "body.italic" in at(result, "2.2.")
     assert "body.italic" in at(result, "Mẫu đơn")
+
+
+def test_a_recipient_left_open_by_a_comma_goes_on_in_the_next_line(tmp_path):
+    """FR8-TTR01: "- Các Sở: Tài chính, Tư pháp," then "Khoa học và Công nghệ;" (a new paragraph, no indent, a capital)
+    was told to end with ";" and its second line to start with "-". A line closed by neither is still told."""
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường thông báo./.")], ending=[tail_with(
+        ["- Các khoa;", "- Các Sở: Tài chính, Tư pháp,", "Khoa học và Công nghệ;", "- Phòng Đào tạo", "Phòng Tài vụ;",
+         "- Lưu: VT, ĐT."])]))
+    assert at(result, "- Các Sở") == {} and at(result, "Khoa học") == {}
+    assert "recipients.punctuation" in at(result, "- Phòng Đào tạo")
+    assert "recipients.items" in at(result, "Phòng Tài vụ")

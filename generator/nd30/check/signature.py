@@ -135,13 +135,17 @@ _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, 
 
 def _continues(before: Segment, line: Segment) -> bool:
     """`line` carries on the recipient of `before`: no dash of its own, typed indented (spaces or a left
-    indent) or opening in lower case, while `before` does not close with ";" or "."."""
+    indent), opening in lower case or under a line left open by a comma, while `before` does not close with ";"
+    or "."."""
     raw = line.para.text[:line.start]
     indented = raw.endswith((" ", "\u00a0")) or bool(line.para.indent_left_pt) or line.start > 0 and raw.strip() == ""
     # or a line opening in lower case: the rest of a recipient's name wrapped with a line break or a new
-    # paragraph ("- Các cơ quan, đơn vị, địa phương thuộc" / "khối thi đua của tỉnh;", FR5-HD01)
+    # paragraph ("- Các cơ quan, đơn vị, địa phương thuộc" / "khối thi đua của tỉnh;", FR5-HD01); or the rest of a
+    # list of names the line above leaves open with a comma ("- Các Sở: Tài chính, Tư pháp," / "Khoa học và Công
+    # nghệ;", FR8-TTR01)
+    opened = before.text.rstrip().endswith(",")
     return not line.text.startswith(("-", "+", "•")) and not before.text.rstrip().endswith((";", ".")) \
-        and not nd30.ARCHIVE_RE.match(line.text) and (indented or line.text[:1].islower())
+        and not nd30.ARCHIVE_RE.match(line.text) and (indented or opened or line.text[:1].islower())
 
 
 # ô 12 (PL I §III.3): the drafter's initials in capitals after the unit ("NC.NVA(02)"); a given name glued to
