@@ -83,7 +83,9 @@ NUMBER_RE = re.compile(r"^Số\s*:\s*(?P<number>\d*)(?:(?<=\d)\s*)?/\s*(?P<symbo
 # (the spaces, dots and "…" after a number belong to it; with no number, after the first non-space one)
 NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[\d]*)(?:(?<=\d)[\s._…]*|(?<!\d)(?:[._…][\s._…]*)?)"
                          r"/\s*(?P<code>[A-ZĐ]+)\s*-\s*(?P<abbr>[A-ZĐ0-9]+)", re.IGNORECASE)
-SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})-(?P<agency>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")
+# the first group is a type's code (in mixed case: "TTr", "QyĐ") or, in a letter, an agency's abbreviation in capitals
+# of any length ("STTTT-BCVTCNTT", FR8-CV01)
+SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3}|[A-ZĐ][A-ZĐ0-9]+)-(?P<agency>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")
 DOC_TYPE_ABBR = {"KẾ HOẠCH": "KH"}
 
 

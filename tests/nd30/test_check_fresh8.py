@@ -4,6 +4,7 @@ own. The real files are held in tests/real/test_judged_check.py."""
 from __future__ import annotations
 
 from generator.nd30.check import check_docx
+from generator.nd30.grammar import number_problems
 from tests.nd30.test_check_fresh6 import at, notice
 from tests.nd30.test_check_fresh9 import tail_with
 from tests.nd30.test_check_types import B, I, SZ14, body
@@ -65,3 +66,13 @@ def test_a_recipient_left_open_by_a_comma_goes_on_in_the_next_line(tmp_path):
     assert at(result, "- Các Sở") == {} and at(result, "Khoa học") == {}
     assert "recipients.punctuation" in at(result, "- Phòng Đào tạo")
     assert "recipients.items" in at(result, "Phòng Tài vụ")
+
+
+def test_a_letters_symbol_may_open_with_a_long_agency_abbreviation():
+    """FR8-CV01: a letter's "Số: /STTTT-BCVTCNTT" (a Sở's five-letter abbreviation, capitals, a hyphen) was told to be
+    in capitals with hyphens; a type code stays at most four letters in mixed case, and lower case is still told."""
+    assert number_problems("Số:      /STTTT-BCVTCNTT", "", "Công văn") == []
+    assert number_problems("Số: 12/BTTTT-KHTC", "", "Công văn") == []
+    assert number_problems("Số: 12/Stttt-BCVT", "", "Công văn") != []
+    assert number_problems("Số: 12/STTTT-BCVT", "BC", "Báo cáo") == ["ký hiệu của Báo cáo bắt đầu bằng “BC-” (đang là "
+                                                                      "“STTTT-”)"]
