@@ -168,8 +168,13 @@ class DateCheck:
     fixed: str | None  # the same line with only the padding corrected, when that is the only problem
 
 
+# a blank left for the Văn thư may be dots or "…" as in the Mẫu of PL III ("ngày … tháng … năm …", FR8-CV02's
+# template) as well as spaces: read as a blank
+_DOTTED_BLANK = re.compile(r"\b(ngày|tháng|năm)\s*[._…]+(?=\s|$)")
+
+
 def date_check(text: str) -> DateCheck:
-    line = " ".join(text.split())
+    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(text.split())).strip()
     m = DATE_RE.match(line)
     if not m:
         return DateCheck(["phải có dạng “Quảng Nam, ngày 05 tháng 3 năm 2021” (địa danh, dấu phẩy, ngày tháng năm "

@@ -4,7 +4,7 @@ own. The real files are held in tests/real/test_judged_check.py."""
 from __future__ import annotations
 
 from generator.nd30.check import check_docx
-from generator.nd30.grammar import number_problems
+from generator.nd30.grammar import date_check, number_problems
 from tests.nd30.test_check_fresh6 import at, notice
 from tests.nd30.test_check_fresh9 import tail_with
 from tests.nd30.test_check_types import B, I, SZ14, body
@@ -76,3 +76,12 @@ def test_a_letters_symbol_may_open_with_a_long_agency_abbreviation():
     assert number_problems("Số: 12/Stttt-BCVT", "", "Công văn") != []
     assert number_problems("Số: 12/STTTT-BCVT", "BC", "Báo cáo") == ["ký hiệu của Báo cáo bắt đầu bằng “BC-” (đang là "
                                                                       "“STTTT-”)"]
+
+
+def test_a_date_left_blank_with_dots_is_a_blank():
+    """FR8-CV02: a template's "Bắc Ninh, ngày … tháng … năm …" (the blanks of PL III's Mẫu) was told its form; blanks of
+    spaces were already read so. A date that is wrong around its blanks still is told."""
+    assert date_check("Bắc Ninh, ngày … tháng … năm …").problems == []
+    assert date_check("Bắc Ninh, ngày ... tháng ... năm 2023").problems == []
+    assert date_check("Bắc Ninh, ngày … tháng 3 năm 2023.").problems != []
+    assert date_check("bắc Ninh, ngày … tháng … năm …").problems == ["chữ cái đầu của địa danh phải viết hoa"]
