@@ -4,6 +4,8 @@ own. The real files are held in tests/real/test_judged_check.py."""
 from __future__ import annotations
 
 from generator.nd30.check import check_docx
+from generator.nd30.check.base import Checker
+from generator.word.model import Document, Paragraph, Run, Section
 from generator.nd30.grammar import date_check, number_problems
 from tests.nd30.test_check_fresh6 import at, notice
 from tests.nd30.test_check_fresh9 import tail_with
@@ -85,3 +87,21 @@ def test_a_date_left_blank_with_dots_is_a_blank():
     assert date_check("Bắc Ninh, ngày ... tháng ... năm 2023").problems == []
     assert date_check("Bắc Ninh, ngày … tháng 3 năm 2023.").problems != []
     assert date_check("bắc Ninh, ngày … tháng … năm …").problems == ["chữ cái đầu của địa danh phải viết hoa"]
+
+
+def test_a_page_break_after_the_last_text_opens_only_a_blank_page():
+    """FR8-CV02: its last note ends in a page break, so a blank page follows; the break was taken for a second page
+    of text and a page number asked. A break with text after it still makes a second page."""
+    from generator.nd30.check.pagenum import one_page
+
+    def page(texts: list[str]) -> Checker:
+        paras = [Paragraph(index=k, runs=[Run(t, size_pt=13.0)], alignment="both") for k, t in enumerate(texts)]
+        return Checker(Document(blocks=paras, sections=[Section(0, page_width_mm=210.0, page_height_mm=297.0,
+                                                                margin_top_mm=20.0, margin_bottom_mm=20.0,
+                                                                margin_left_mm=30.0, margin_right_mm=15.0)]))
+
+    lines = [f"Dòng thứ {k} của văn bản." for k in range(20)]
+    assert one_page(page(lines + ["(3) Tên cơ quan có thẩm quyền giải quyết.\f", "", ""]))
+    assert one_page(page(lines + ["Ghi chú.", "\f"]))
+    assert not one_page(page(lines + ["Hết trang một.\f", "Trang hai có chữ."]))
+    assert not one_page(page(lines + ["Hết trang một.\fTrang hai có chữ."]))
