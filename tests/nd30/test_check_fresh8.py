@@ -9,7 +9,7 @@ from generator.word.model import Document, Paragraph, Run, Section
 from generator.nd30.grammar import date_check, number_problems
 from tests.nd30.test_check_fresh6 import at, notice
 from tests.nd30.test_check_fresh9 import tail_with
-from tests.nd30.test_check_types import B, I, SZ14, body
+from tests.nd30.test_check_types import B, I, SZ14, body, centred
 from tests.word.docx_factory import p, r
 
 LONG = ("Biên bản hoặc giấy chứng nhận giám định y khoa do Hội đồng giám định y khoa có thẩm quyền cấp cho sinh viên "
@@ -105,3 +105,26 @@ def test_a_page_break_after_the_last_text_opens_only_a_blank_page():
     assert one_page(page(lines + ["Ghi chú.", "\f"]))
     assert not one_page(page(lines + ["Hết trang một.\f", "Trang hai có chữ."]))
     assert not one_page(page(lines + ["Hết trang một.\fTrang hai có chữ."]))
+
+
+def in_box(*paras: str) -> str:
+    """A paragraph anchoring a text box that holds `paras` (w:p elements)."""
+    return (f'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" style="width:200pt;height:90pt">'
+            f'<v:textbox><w:txbxContent>{"".join(paras)}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
+
+
+def test_a_signature_in_the_text_box_before_a_boxed_recipients_list_is_the_signature(tmp_path):
+    """FR8-TB02: the signer's block and the Nơi nhận are two text boxes at the foot of the page, the signer's first
+    in the file: "không thấy … người ký" was reported. Found now, and the boxed Nơi nhận is not told to be "below
+    the signature" (where a box prints is its own placing, not the file's order)."""
+    sz11, sz12 = '<w:sz w:val="22"/>', '<w:sz w:val="24"/>'
+    signer = in_box(centred("HIỆU TRƯỞNG"), centred("(Đã ký)", I + SZ14), centred("Nguyễn Văn An"))
+    recipients = in_box(p(r("Nơi nhận:", B + I + sz12)), p(r("- Các khoa;", sz11)), p(r("- Lưu: VT, ĐT.", sz11)))
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường thông báo để sinh viên biết và thực hiện./.")],
+                               ending=[signer, recipients]))
+    rules = {f.rule for f in result.findings}
+    assert "signer.missing" not in rules and "recipients.position" not in rules, rules
+    # the boxed lines are read as the signature: a block with no name under it is told so
+    result = check_docx(notice(tmp_path / "caps.docx", [body("Nhà trường thông báo để sinh viên biết./.")], ending=[
+        in_box(centred("HIỆU TRƯỞNG"), centred("(Đã ký)", I + SZ14)), recipients]))
+    assert "signer.name" in {f.rule for f in result.findings}

@@ -221,7 +221,8 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
         ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
+    # a Nơi nhận in a text box prints where its box is placed, which document order does not tell (FR8-TB02)
     if label is not None and lines and ck.order[label.index] > ck.order[lines[-1].index] and \
-            label.index not in ck.cell_of:
+            label.index not in ck.cell_of and not label.in_shape:
         ck.add(RECIPIENTS_POSITION, "“Nơi nhận” phải ở bên trái, ngang hàng với dòng quyền hạn, chức vụ người ký "
                "(không đặt dưới chữ ký)", p=label, level="warning")
