@@ -7,10 +7,10 @@ from generator.nd30.check import check_docx
 from generator.nd30.check.base import Checker
 from generator.word.model import Document, Paragraph, Run, Section
 from generator.nd30.grammar import date_check, number_problems
-from tests.nd30.test_check_fresh6 import at, notice
+from tests.nd30.test_check_fresh6 import at, notice, notice_header, tail
 from tests.nd30.test_check_fresh9 import tail_with
-from tests.nd30.test_check_types import B, I, SZ14, body, centred
-from tests.word.docx_factory import p, r
+from tests.nd30.test_check_types import B, CENTER, I, SZ14, body, centred
+from tests.word.docx_factory import make_docx, p, r, sect
 
 LONG = ("Biên bản hoặc giấy chứng nhận giám định y khoa do Hội đồng giám định y khoa có thẩm quyền cấp cho sinh viên "
         "đang theo học tại trường trong năm học này")
@@ -128,3 +128,21 @@ def test_a_signature_in_the_text_box_before_a_boxed_recipients_list_is_the_signa
     result = check_docx(notice(tmp_path / "caps.docx", [body("Nhà trường thông báo để sinh viên biết./.")], ending=[
         in_box(centred("HIỆU TRƯỞNG"), centred("(Đã ký)", I + SZ14)), recipients]))
     assert "signer.name" in {f.rule for f in result.findings}
+
+
+def test_the_rule_under_a_wrapped_trich_yeu_is_measured_on_its_longest_line(tmp_path):
+    """FR8-BC01: a trích yếu of one paragraph printing on three lines (157, 152 and 95 mm) with a 31 mm rule under
+    it: the rule was measured on the last, shorter line and let pass. 1/3–1/2 of the line is of the longest
+    (PL I §II.5.b); the leniency for a name wrapped in a narrow cell (FR5-HD01) is the agency's."""
+    title = ("Báo cáo tổng kết năm năm 2019-2023 và đề xuất kế hoạch năm 2024-2025 triển khai các nội dung về thông "
+             "tin và truyền thông trong Chương trình mục tiêu quốc gia về xây dựng nông thôn mới tại địa phương")
+
+    def told(rule_pt: int) -> bool:
+        line = f'<w:r><w:pict><v:line from="0,40pt" to="{rule_pt}pt,40pt"/></w:pict></w:r>'
+        path = make_docx(tmp_path / f"bc{rule_pt}.docx", "".join([
+            notice_header(), centred("THÔNG BÁO"), p(r(title, B + SZ14), line, ppr=CENTER), p(""),
+            body("Nhà trường thông báo để các đơn vị biết./."), tail()]) + sect())
+        return "title.rule" in {f.rule for f in check_docx(path).findings}
+
+    assert told(113)  # 40 mm under lines of about 155, 163 and 118 mm: 1/3 of the last one only
+    assert not told(200)  # about 70 mm: 0.43 of the longest line
