@@ -146,3 +146,17 @@ def test_the_rule_under_a_wrapped_trich_yeu_is_measured_on_its_longest_line(tmp_
 
     assert told(113)  # 40 mm under lines of about 155, 163 and 118 mm: 1/3 of the last one only
     assert not told(200)  # about 70 mm: 0.43 of the longest line
+
+
+def test_a_bold_muc_title_naming_who_is_granted_is_a_title(tmp_path):
+    """FR8-TB02 (missed): "I. Đối tượng được miễn, giảm học phí" in bold and lower case was read as a numbered
+    sentence ("được" as its verb), so its case was not told, while "III. Thời gian, …" was. A numbered sentence in
+    bold that leads into its list still is no title."""
+    result = check_docx(notice(tmp_path / "tb.docx", [
+        body("Nhà trường thông báo như sau:"),
+        body("I. Đối tượng được miễn, giảm học phí", B + SZ14),
+        body("Sinh viên thuộc diện chính sách được miễn học phí theo quy định."),
+        body("II. Các khoản chi phí học tập là các khoản sau", B + SZ14),
+        body("Nhà trường thông báo để sinh viên biết và thực hiện./.")]))
+    assert any("in hoa" in m for m in at(result, "I. Đối tượng").get("heading.style", []))
+    assert not any("in hoa" in m for m in at(result, "II. Các khoản").get("heading.style", []))

@@ -560,8 +560,9 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
         # a line wholly bold is set as a title, a long one or one closed by a colon too ("IV. Hoạt động của Ban chỉ
         # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
+        # "được" there makes a noun phrase ("I. Đối tượng được miễn, giảm học phí", FR8-TB02), not a sentence
         bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
-            and not _LEAD_IN.search(title)
+            and not _LEAD_IN.search(re.sub(r"\sđược(?=\s|$)", "", title))
         if not _titled(title) and not bold_line and title != title.upper():
             return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
         # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its
