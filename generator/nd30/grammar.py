@@ -173,6 +173,10 @@ class DateCheck:
 _DOTTED_BLANK = re.compile(r"\b(ngày|tháng|năm)\s*[._…]+(?=\s|$)")
 
 
+# a place abbreviated: "Tp."/"TP" (thành phố), "Tx." (thị xã), PL I §II.4.a names the place in full
+_SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
+
+
 def date_check(text: str) -> DateCheck:
     line = _DOTTED_BLANK.sub(r"\1 ", " ".join(text.split())).strip()
     m = DATE_RE.match(line)
@@ -185,6 +189,8 @@ def date_check(text: str) -> DateCheck:
         problems.append("thiếu địa danh trước dấu phẩy")
     elif place[0].islower():  # "Thành phố Hồ Chí Minh": only the name's own words are capitalised
         problems.append("chữ cái đầu của địa danh phải viết hoa")
+    if _SHORT_PLACE.match(place):  # "Tp. Hồ Chí Minh", "TP.HCM" (FR3-TB01, FR8-TB02)
+        problems.append("địa danh phải viết đầy đủ, không viết tắt (ví dụ “Thành phố Hồ Chí Minh”, không “Tp.”)")
     day, month, year = m["day"], m["month"], m["year"]
     if year and len(year) != 4:
         problems.append("năm phải đủ 4 chữ số")

@@ -160,3 +160,13 @@ def test_a_bold_muc_title_naming_who_is_granted_is_a_title(tmp_path):
         body("Nhà trường thông báo để sinh viên biết và thực hiện./.")]))
     assert any("in hoa" in m for m in at(result, "I. Đối tượng").get("heading.style", []))
     assert not any("in hoa" in m for m in at(result, "II. Các khoản").get("heading.style", []))
+
+
+def test_an_abbreviated_place_in_the_date_line_is_told():
+    """FR8-TB02 (missed, as FR3-TB01's "Tp.HCM"): "Tp. Hồ Chí Minh, ngày 12 tháng 5 năm 2020" abbreviates the place,
+    which PL I §II.4.a names in full; a place merely starting with those letters is not told."""
+    for line in ("Tp. Hồ Chí Minh, ngày 12 tháng 5 năm 2020", "TP.HCM, ngày 12 tháng 5 năm 2020",
+                 "Tx. Điện Bàn, ngày 12 tháng 5 năm 2020"):
+        assert any("viết đầy đủ" in m for m in date_check(line).problems), line
+    assert date_check("Thành phố Hồ Chí Minh, ngày 12 tháng 5 năm 2020").problems == []
+    assert date_check("Tuy Hòa, ngày 12 tháng 5 năm 2020").problems == []
