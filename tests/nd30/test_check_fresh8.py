@@ -10,7 +10,7 @@ from generator.nd30.grammar import date_check, number_problems
 from tests.nd30.test_check_fresh6 import at, notice, notice_header, tail
 from tests.nd30.test_check_fresh9 import tail_with
 from tests.nd30.test_check_types import B, CENTER, I, SZ14, body, centred
-from tests.word.docx_factory import make_docx, p, r, sect
+from tests.word.docx_factory import make_docx, p, r, sect, tbl, tc, tr
 
 LONG = ("Biên bản hoặc giấy chứng nhận giám định y khoa do Hội đồng giám định y khoa có thẩm quyền cấp cho sinh viên "
         "đang theo học tại trường trong năm học này")
@@ -170,3 +170,18 @@ def test_an_abbreviated_place_in_the_date_line_is_told():
         assert any("viết đầy đủ" in m for m in date_check(line).problems), line
     assert date_check("Thành phố Hồ Chí Minh, ngày 12 tháng 5 năm 2020").problems == []
     assert date_check("Tuy Hòa, ngày 12 tháng 5 năm 2020").problems == []
+
+
+def test_a_tm_line_with_no_post_under_it_is_told(tmp_path):
+    """FR8-TTR01 (missed): "TM. ỦY BAN NHÂN DÂN" then the blank for the signature, with no "CHỦ TỊCH" line (PL I
+    §II.7.a), was not told; only the missing name was. Under "TM. …" with its post it is not told."""
+    def told(lines: list[str]) -> bool:
+        right = tc("".join(centred(x) for x in lines), width=4600)
+        left = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Các khoa;", '<w:sz w:val="22"/>'))
+                  + p(r("- Lưu: VT, ĐT.", '<w:sz w:val="22"/>')), width=4600)
+        result = check_docx(notice(tmp_path / f"tb{len(lines)}.docx", [body("Nhà trường thông báo./.")],
+                                   ending=[tbl(tr(left, right), grid=[4600, 4600], style=None)]))
+        return any("phải có dòng chức vụ" in f.text for f in result.findings if f.rule == "signer.authority")
+
+    assert told(["TM. HỘI ĐỒNG TRƯỜNG"])
+    assert not told(["TM. HỘI ĐỒNG TRƯỜNG", "CHỦ TỊCH", "Nguyễn Văn An"])

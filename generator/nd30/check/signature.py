@@ -203,8 +203,9 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         text = s.text
         if re.match(r"^(T/M|K/T|T\.\s?M\b|K\.\s?T\b|TM\s|KT\s)", text):  # "T.M BAN CHỈ ĐẠO" too (FR9-BC01)
             ck.add(SIGNER_AUTHORITY, "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)", seg=s)
-        if text.startswith("KT.") and k == len(authority) - 1:
-            ck.add(SIGNER_AUTHORITY, "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)", seg=s,
+        if text.startswith(("KT.", "TM.")) and k == len(authority) - 1:  # "TM. ỦY BAN NHÂN DÂN" alone (FR8-TTR01)
+            post = "PHÓ CHỦ TỊCH" if text.startswith("KT.") else "CHỦ TỊCH"
+            ck.add(SIGNER_AUTHORITY, f"sau “{text[:3]} …” phải có dòng chức vụ của người ký (ví dụ “{post}”)", seg=s,
                    level="warning")
         ck.look_check("authority", s, SIGNER_STYLE, "Quyền hạn, chức vụ người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Quyền hạn, chức vụ người ký")
