@@ -49,9 +49,10 @@ OPEN_FR5: tuple[tuple[str, str, str], ...] = (
     ("FR5-CV03", "element-misidentified", "body.spacing"),
     ("FR5-TB01", "one-page-document", "pagenum.missing"), ("FR5-TB01", "rule-line-detection", "issuer.rule"),
     ("FR5-TB01", "tab-positioning-misread", "motto.rule"))
-# FR8 (held out until fix8; 0.91/0.97 on main bc20764 before any fix for it): fix8 fixed list lines set in by a left
+# FR8 (held out until fix8; 0.92/0.97 on main bc20764 before any fix for it): fix8 fixed list lines set in by a left
 # indent stated "0,0 mm", "HD-" read as Hợp đồng, italic numbered titles, a Nơi nhận line left open by a comma, a
-# signature in a text box, a letter's five-letter agency code, a template's "ngày … tháng …" and the lost trích yếu rule.
+# signature in a text box, a letter's five-letter agency code, a template's "ngày … tháng …" and the lost trích yếu
+# rule, and caught its misses (lower-case mục titles with "được", "Tp." in the date, "TM. …" with no post).
 # Left open: a page number asked of a one-page template (CV02: its last note ends in a page break, now read as opening
 # a blank page; the page estimate still puts its text at 108% of page 1, which LibreOffice prints at 98%)
 OPEN_FR8: tuple[tuple[str, str, str], ...] = (("FR8-CV02", "one-page-document", "pagenum.missing"),)
