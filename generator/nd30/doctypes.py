@@ -6,8 +6,9 @@ document).
 
 `identify` reads only the first lines of the document, as a văn thư would: the type line (a paragraph in
 capitals that is a type name, alone or before the trích yếu) or, failing that, the symbol after "Số:"
-("…/QĐ-UBND" → Quyết định; "…/UBND-VX" with "V/v" → Công văn); no Quốc hiệu and no number line means
-the file is not an ND30 administrative document."""
+("…/QĐ-UBND" → Quyết định; "…/UBND-VX" with "V/v" → Công văn, and so is "…/HD-BTCD" over a "V/v" line with no
+type line: the V/v is the letter's own mark); no Quốc hiệu and no number line means the file is not an ND30
+administrative document."""
 from __future__ import annotations
 
 import re
@@ -58,13 +59,24 @@ _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.I
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
 
 
+def _unmarked(text: str) -> str:
+    """Without tone and vowel marks, "Đ" kept ('Số: 12/QĐ-UBND' → 'So: 12/QĐ-UBND')."""
+    text = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if unicodedata.category(ch) != "Mn"))
+
+
 def _plain(text: str) -> str:
     """Without diacritics, punctuation kept ('Số: 12/QĐ-UBND' → 'So: 12/QD-UBND')."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    return _unmarked(text).replace("đ", "d").replace("Đ", "D")
 
 
+# a symbol typed without diacritics ("QD-UBND") is read through these; two pairs meet there (HD Hướng dẫn and HĐ Hợp
+# đồng, DA Dự án and ĐA Đề án): the symbol as typed is looked up first, so "HD" stays Hướng dẫn (FR8-CV02)
 BY_PLAIN_ABBR = {_plain(t.abbr): t for t in TYPES if t.abbr}
+
+
+def _type_of_symbol(first: str) -> DocType | None:
+    return BY_ABBR.get(first) or BY_PLAIN_ABBR.get(_plain(first))
 
 
 @dataclass(frozen=True)
@@ -113,15 +125,15 @@ def identify(lines: Iterable[str]) -> Identified:
             party = party or bool(_PARTY.match(plain))
             if named is None and (found := type_of_line(line)) is not None:
                 named = (found, line)
-            if symbol is None and (m := _SYMBOL.match(plain)):
-                symbol = (BY_PLAIN_ABBR.get(m["first"].strip()), line)
+            if symbol is None and (m := _SYMBOL.match(_unmarked(line))):
+                symbol = (_type_of_symbol(m["first"].strip()), line)
             subject = subject or bool(_SUBJECT.match(plain))
     if party and not national:
         return Identified(None, "", governed=False,
                           why="văn bản của Đảng (thể thức theo hướng dẫn của Đảng, không theo Nghị định 30)")
     if named is not None:
         return Identified(named[0], "tên loại", named[1])
-    if symbol is not None and symbol[0] is not None:
+    if symbol is not None and symbol[0] is not None and not subject:
         return Identified(symbol[0], "ký hiệu", symbol[1])
     if symbol is not None:  # a number whose symbol names no type is a công văn's (Mẫu 1.5)
         return Identified(LETTER, "V/v" if subject else "ký hiệu", symbol[1])

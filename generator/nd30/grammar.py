@@ -83,7 +83,9 @@ NUMBER_RE = re.compile(r"^Số\s*:\s*(?P<number>\d*)(?:(?<=\d)\s*)?/\s*(?P<symbo
 # (the spaces, dots and "…" after a number belong to it; with no number, after the first non-space one)
 NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[\d]*)(?:(?<=\d)[\s._…]*|(?<!\d)(?:[._…][\s._…]*)?)"
                          r"/\s*(?P<code>[A-ZĐ]+)\s*-\s*(?P<abbr>[A-ZĐ0-9]+)", re.IGNORECASE)
-SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})-(?P<agency>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")
+# the first group is a type's code (in mixed case: "TTr", "QyĐ") or, in a letter, an agency's abbreviation in capitals
+# of any length ("STTTT-BCVTCNTT", FR8-CV01)
+SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3}|[A-ZĐ][A-ZĐ0-9]+)-(?P<agency>[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$")
 DOC_TYPE_ABBR = {"KẾ HOẠCH": "KH"}
 
 
@@ -166,8 +168,17 @@ class DateCheck:
     fixed: str | None  # the same line with only the padding corrected, when that is the only problem
 
 
+# a blank left for the Văn thư may be dots or "…" as in the Mẫu of PL III ("ngày … tháng … năm …", FR8-CV02's
+# template) as well as spaces: read as a blank
+_DOTTED_BLANK = re.compile(r"\b(ngày|tháng|năm)\s*[._…]+(?=\s|$)")
+
+
+# a place abbreviated: "Tp."/"TP" (thành phố), "Tx." (thị xã), PL I §II.4.a names the place in full
+_SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
+
+
 def date_check(text: str) -> DateCheck:
-    line = " ".join(text.split())
+    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(text.split())).strip()
     m = DATE_RE.match(line)
     if not m:
         return DateCheck(["phải có dạng “Quảng Nam, ngày 05 tháng 3 năm 2021” (địa danh, dấu phẩy, ngày tháng năm "
@@ -178,6 +189,8 @@ def date_check(text: str) -> DateCheck:
         problems.append("thiếu địa danh trước dấu phẩy")
     elif place[0].islower():  # "Thành phố Hồ Chí Minh": only the name's own words are capitalised
         problems.append("chữ cái đầu của địa danh phải viết hoa")
+    if _SHORT_PLACE.match(place):  # "Tp. Hồ Chí Minh", "TP.HCM" (FR3-TB01, FR8-TB02)
+        problems.append("địa danh phải viết đầy đủ, không viết tắt (ví dụ “Thành phố Hồ Chí Minh”, không “Tp.”)")
     day, month, year = m["day"], m["month"], m["year"]
     if year and len(year) != 4:
         problems.append("năm phải đủ 4 chữ số")

@@ -30,6 +30,8 @@ for the type line, the title and the tail):
 - tail: the first block after the type line that is, or is a table holding, a paragraph opening with
   "Nơi nhận" (`grammar.is_recipients_label`). None: the tail is empty at the end of the document. A tail set
   as a table of two or more columns ends before the next table (an attached file's box is not Nơi nhận).
+  Signature lines just above it, typed far right or, when Nơi nhận is in a text box, in the text box before
+  it, are the tail's right side (`Zones.signature`), not the end of the body.
 - back: from the first top-level paragraph after the tail's first block that opens with "Phụ lục" in the
   reading form (`APPENDIX_LINE`, under 200 characters). Without a tail there are no appendices.
 - attached: a document issued with this one, between the tail and the appendices: from the first block after
@@ -504,9 +506,12 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     default_tab = float(doc.settings.get("default_tab_stop_pt") or 36.0) if hasattr(doc, "settings") else 36.0
     sign_from = tail_from
     if tail_at is not None:
+        # or, a Nơi nhận in a text box, the text box just before it: the signature's, placed beside it (FR8-TB02)
+        boxed = isinstance(blocks[tail_at], Paragraph) and blocks[tail_at].in_shape
         k = tail_from
         while k - 1 > body_from and isinstance(blocks[k - 1], Paragraph) \
-                and (not blocks[k - 1].text.strip() or placed_right(blocks[k - 1], default_tab)):
+                and (not blocks[k - 1].text.strip() or placed_right(blocks[k - 1], default_tab)
+                     or boxed and blocks[k - 1].in_shape):
             k -= 1
         if any(blocks[j].text.strip() for j in range(k, tail_from)):
             sign_from = k

@@ -35,6 +35,23 @@ def test_type_from_type_line_symbol_or_subject(head, words, how):
     assert (found.sentence(), found.how, found.governed) == (words, how, True)
 
 
+@pytest.mark.parametrize("symbol, words", [
+    ("Số: 12/HD-SNV", "Hướng dẫn"), ("Số: 12/HĐ-SNV", "Hợp đồng"), ("Số: 12/DA-SNV", "Dự án"),
+    ("Số: 12/ĐA-SNV", "Đề án"), ("So: 12/QD-UBND", "Quyết định")])
+def test_a_symbol_names_its_type_as_typed(symbol, words):
+    """FR8-CV02: "HD-" (Hướng dẫn, Phụ lục III §I) was read as Hợp đồng ("HĐ-") once the marks were dropped; a
+    symbol typed without marks ("QD-") is still read."""
+    assert identify([symbol, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]).sentence() == words
+
+
+def test_a_letter_numbered_with_a_type_code_is_a_letter():
+    """FR8-CV02: "Số: …/HD-BTCD" over "V/v hướng dẫn người khiếu nại" and no type line is a công văn (Mẫu 1.5);
+    its type line was asked for."""
+    found = identify(["BAN TIẾP CÔNG DÂN", "Số: …/HD-BTCD", "V/v hướng dẫn người khiếu nại",
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+    assert (found.type, found.how) == (LETTER, "V/v")
+
+
 def test_a_sentence_naming_a_type_is_not_a_type_line():
     found = identify(["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/UBND-VX", "Thực hiện Kế hoạch số 5/KH-UBND"])
     assert found.type is LETTER

@@ -5,8 +5,9 @@ The FRESH, FRESH2, FRESH3 and FRESH4 documents (tests/real/docs, judged before t
 then tuned on) are tested the same way; their files are in the repository, so these need only LibreOffice for the .doc
 ones. FRESH5 was held out (0.78/0.94 on main before any fix for it) and is tune material since fix5, tested the
 same way; FRESH6 likewise (0.82/0.95 on main 7656e2c, held out until fix6 read it), and FRESH7 (0.97/1.00 on main
-40e03ba, 0.97/0.99 with fix6's changes for FR6 before it was read; held out until fix6 read it), and FRESH9 (0.95/0.86
-on main 40e03ba, 0.95/0.85 with fix6's changes; held out until fix9 read it).
+40e03ba, 0.97/0.99 with fix6's changes for FR6 before it was read; held out until fix6 read it), FRESH9 (0.95/0.86
+on main 40e03ba, 0.95/0.85 with fix6's changes; held out until fix9 read it) and FRESH8 (0.84/0.97 on main 40e03ba,
+0.91/0.97 with fix6's and fix9's changes; held out until fix8 read it).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -48,6 +49,13 @@ OPEN_FR5: tuple[tuple[str, str, str], ...] = (
     ("FR5-CV03", "element-misidentified", "body.spacing"),
     ("FR5-TB01", "one-page-document", "pagenum.missing"), ("FR5-TB01", "rule-line-detection", "issuer.rule"),
     ("FR5-TB01", "tab-positioning-misread", "motto.rule"))
+# FR8 (held out until fix8; 0.92/0.97 on main bc20764 before any fix for it): fix8 fixed list lines set in by a left
+# indent stated "0,0 mm", "HD-" read as Hợp đồng, italic numbered titles, a Nơi nhận line left open by a comma, a
+# signature in a text box, a letter's five-letter agency code, a template's "ngày … tháng …" and the lost trích yếu
+# rule, and caught its misses (lower-case mục titles with "được", "Tp." in the date, "TM. …" with no post).
+# Left open: a page number asked of a one-page template (CV02: its last note ends in a page break, now read as opening
+# a blank page; the page estimate still puts its text at 108% of page 1, which LibreOffice prints at 98%)
+OPEN_FR8: tuple[tuple[str, str, str], ...] = (("FR8-CV02", "one-page-document", "pagenum.missing"),)
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -66,12 +74,14 @@ def findings(key: str) -> tuple:
 def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
-            + measure.FRESH6 + measure.FRESH7 + measure.FRESH9:
+            + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8:
         j = measure.judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR5: {g.get('cause')}")]
+            if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR8:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR8: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
@@ -100,7 +110,7 @@ def score_groups(score, j):
 
 @pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03", "FR3-EXT01",
                                  "FR3-BC02", "FR4-EXT01", "FR5-PC01", "FR5-EXT01", "FR5-EXT02", "FR6-BB01",
-                                 "FR6-EXT01", "FR7-EXT01", "FR7-EXT02"])
+                                 "FR6-EXT01", "FR7-EXT01", "FR7-EXT02", "FR8-EXT01", "FR8-EXT02"])
 def test_documents_nd30_does_not_govern_get_no_findings(key):
     found, identified = findings(key)
     assert found == () and identified is not None and identified.governed is False

@@ -110,15 +110,20 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             if not placed and ((p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p))):
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm, typed = _first_line_start_mm(ck, p)
+            left_mm = _left_mm(p)
             if typed and not placed and not _SPACED_INDENT_MM[0] <= first_mm <= _SPACED_INDENT_MM[1]:
                 later(BODY_INDENT, p, f"đầu dòng lùi vào khoảng {first_mm:.0f} mm bằng dấu cách, phải lùi 10 mm hoặc "
                       "12,7 mm: xoá các dấu cách đầu dòng và đặt Paragraph › Special › First line")
+            elif not typed and not placed and not nd30.first_line_ok(first_mm) and left_mm:
+                later(BODY_INDENT, p, f"dòng đầu bắt đầu cách lề trái {_mm(first_mm)} mm (cả đoạn lùi vào "
+                      f"{_mm(left_mm)} mm), phải lùi vào 10 mm hoặc 12,7 mm: đặt Paragraph › Indentation › Left 0 "
+                      "và Special › First line 1 cm")
             elif not typed and not placed and not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
-                    and not p.text.rstrip().endswith(":") \
+                    and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
             at = ck.order[p.index]
@@ -187,6 +192,18 @@ def _odd_size(p: Paragraph) -> _Odd | None:
             fix = Fix("format", p.index, spans[0][0], spans[-1][1], size=max(right, key=lambda s: right[s]))
         return _Odd(size, " ".join(text.split()), fix)
     return None
+
+
+def _run_in_title(ck: Checker, p: Paragraph, kind: tuple[str, int] | None, rest: str) -> bool:
+    """A numbered or starred one-line title over the text it heads, italic by the writer's choice of a lower level:
+    "2.1. Thực hiện các tiêu chí về nông thôn mới" in bold italic (FR8-BC01), "* Theo quy định tại Thông tư số
+    03/2023/TT-BTC" over the block it introduces (FR8-TTR01). Running text is a sentence and ends with its
+    punctuation; an unmarked short line is a sentence of the body too ("Mẫu đơn tại file đính kèm", FR6-TB01)."""
+    if kind is None and rest.lstrip().startswith("*"):
+        rest = rest.lstrip()[1:]
+    elif kind is None:
+        return False
+    return _titled(rest) and not _wraps(ck, p)
 
 
 def _mostly_italic(p: Paragraph) -> bool:
@@ -314,19 +331,28 @@ _SPACED_INDENT_MM = (8.5, 14.0)  # a first line pushed in with spaces: about a c
 
 def _first_line_start_mm(ck: Checker, p: Paragraph) -> tuple[float, bool]:
     """Where the first line's text starts, in mm, as the page shows it, and whether leading spaces put it there.
-    The first-line indent (or tab, or hung number) of `Checker.first_line_indent`; a one-line paragraph shows
-    its left indent too (nothing below it tells the first line apart: FR3-BC01's khoản titles set 12.7 mm
-    left); where no indent is set, leading spaces count for their width (FR3-TTR01's body, indented with eight
+    The first-line indent (or tab, or hung number) of `Checker.first_line_indent` plus the paragraph's left
+    indent, from the margin: a one-line paragraph shows no other (FR3-BC01's khoản titles set 12.7 mm left), and
+    a wrapped one's first line starts there too (FR8-TB02's list lines, 20 mm left and no first-line indent,
+    print 20 mm in, not at 0 mm); where no indent is set, leading spaces count for their width (FR3-TTR01's body, indented with eight
     or nine spaces)."""
-    start = ck.first_line_indent(p)
-    if not p.list_label and (p.indent_left_pt or 0) > 0 and not _wraps(ck, p):
-        start += p.indent_left_pt or 0
+    start = ck.first_line_indent(p) + _left_mm(p) * PT_PER_MM
     line = p.text.lstrip("\n")
     lead = line[:len(line) - len(line.lstrip(" \u00a0"))]
     if len(lead) < 2 or line.startswith("\t") or p.list_label or start >= 5 * PT_PER_MM:
         return start / PT_PER_MM, False  # a set indent is judged as set; a stray space or two after it is no layout
     size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None) or 14.0
     return (start + text_width_pt(lead, size)) / PT_PER_MM, True
+
+
+def _left_mm(p: Paragraph) -> float:
+    """The paragraph's own left indent, in mm, where its first line starts from it (not a numbered item hung
+    from it: `Checker.first_line_indent` already places that one's number)."""
+    return (p.indent_left_pt or 0.0) / PT_PER_MM if not p.list_label and (p.indent_left_pt or 0) > 0 else 0.0
+
+
+def _mm(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
 
 
 def _text_size(body: list[Paragraph]) -> float | None:
@@ -534,8 +560,9 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
         # a line wholly bold is set as a title, a long one or one closed by a colon too ("IV. Hoạt động của Ban chỉ
         # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
+        # "được" there makes a noun phrase ("I. Đối tượng được miễn, giảm học phí", FR8-TB02), not a sentence
         bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
-            and not _LEAD_IN.search(title)
+            and not _LEAD_IN.search(re.sub(r"\sđược(?=\s|$)", "", title))
         if not _titled(title) and not bold_line and title != title.upper():
             return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
         # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its

@@ -167,8 +167,10 @@ def _rule_length_check(ck: Checker, kind: str, seg: Segment, lines, q: Paragraph
     text = _text_width(ck, kind, seg, lines, q)
     ok = nd30.motto_rule_ok(length, text) if kind == "motto" else nd30.rule_ratio_ok(length, text)
     last = _printed(ck, seg, seg.size or ck.sizes[kind])
-    if not ok and kind != "motto" and ((lines and len(lines) > 1) or len(last) > 1):
-        # a name on several lines: the rule may be sized on the line right above it ([UNVERIFIED] nd30.md §2.2)
+    if not ok and kind != "motto" and ((lines and len(lines) > 1) or len(last) > 1 and kind != "title"):
+        # a name on several lines: the rule may be sized on the line right above it ([UNVERIFIED] nd30.md §2.2); a
+        # name wrapped in its narrow cell too (FR5-HD01), but not a trích yếu of one paragraph wrapped across the
+        # page, whose rule is measured on its longest line (FR8-BC01: 31 mm under lines of 157, 152 and 95 mm)
         ok = nd30.rule_ratio_ok(length, min(text_width_pt(last[-1], seg.size or ck.sizes[kind], "bold"),
                                             ck.width_available(q)))
     if not ok:

@@ -64,21 +64,31 @@ def one_page(ck: Checker) -> bool:
     width = (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM
     total = 0.0
     text_ends = 0.0  # the height down to the last line with text: empty lines after it spill onto a blank page
-    for block in ck.doc.blocks:
+    blocks = list(ck.doc.blocks)
+    last = max((k for k, b in enumerate(blocks) if _printed(b)), default=-1)
+    for k, block in enumerate(blocks):
         if isinstance(block, Table):
             for row in block.rows:
                 total += max((sum(_height_pt(ck, p, (cell.width or width) - 11) for p in cell.paragraphs)
                               for cell in row.cells), default=0.0)
         else:
-            if block.page_break_before or "\f" in block.text:
+            # a page break with text after it starts a second page; one after the last text only opens a blank
+            # page, with nothing to number (FR8-CV02: its last note ends in a page break)
+            if block.page_break_before and k <= last or "\f" in block.text and (
+                    k < last or block.text[block.text.rindex("\f"):].strip()):
                 return False
             total += _height_pt(ck, block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
-        if isinstance(block, Table) or block.text.strip() or block.drawings:
+        if _printed(block):
             text_ends = total
     # a page of empty lines after the text prints blank, with nothing to number (FR3-TTR01: the text ends at 91% of
     # the page, its trailing empty lines spill over); the text itself must then fit with room to spare, the estimate
     # erring by a few percent (FR5-QD01's text, estimated at 98%, puts its signer's name on a second page)
     return total <= area or text_ends <= 0.95 * area
+
+
+def _printed(block: Paragraph | Table) -> bool:
+    """A table, or a paragraph with text or a drawing: something a page shows."""
+    return isinstance(block, Table) or bool(block.text.strip()) or bool(block.drawings)
 
 
 def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:

@@ -135,13 +135,17 @@ _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, 
 
 def _continues(before: Segment, line: Segment) -> bool:
     """`line` carries on the recipient of `before`: no dash of its own, typed indented (spaces or a left
-    indent) or opening in lower case, while `before` does not close with ";" or "."."""
+    indent), opening in lower case or under a line left open by a comma, while `before` does not close with ";"
+    or "."."""
     raw = line.para.text[:line.start]
     indented = raw.endswith((" ", "\u00a0")) or bool(line.para.indent_left_pt) or line.start > 0 and raw.strip() == ""
     # or a line opening in lower case: the rest of a recipient's name wrapped with a line break or a new
-    # paragraph ("- Các cơ quan, đơn vị, địa phương thuộc" / "khối thi đua của tỉnh;", FR5-HD01)
+    # paragraph ("- Các cơ quan, đơn vị, địa phương thuộc" / "khối thi đua của tỉnh;", FR5-HD01); or the rest of a
+    # list of names the line above leaves open with a comma ("- Các Sở: Tài chính, Tư pháp," / "Khoa học và Công
+    # nghệ;", FR8-TTR01)
+    opened = before.text.rstrip().endswith(",")
     return not line.text.startswith(("-", "+", "•")) and not before.text.rstrip().endswith((";", ".")) \
-        and not nd30.ARCHIVE_RE.match(line.text) and (indented or line.text[:1].islower())
+        and not nd30.ARCHIVE_RE.match(line.text) and (indented or opened or line.text[:1].islower())
 
 
 # ô 12 (PL I §III.3): the drafter's initials in capitals after the unit ("NC.NVA(02)"); a given name glued to
@@ -199,8 +203,9 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         text = s.text
         if re.match(r"^(T/M|K/T|T\.\s?M\b|K\.\s?T\b|TM\s|KT\s)", text):  # "T.M BAN CHỈ ĐẠO" too (FR9-BC01)
             ck.add(SIGNER_AUTHORITY, "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)", seg=s)
-        if text.startswith("KT.") and k == len(authority) - 1:
-            ck.add(SIGNER_AUTHORITY, "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)", seg=s,
+        if text.startswith(("KT.", "TM.")) and k == len(authority) - 1:  # "TM. ỦY BAN NHÂN DÂN" alone (FR8-TTR01)
+            post = "PHÓ CHỦ TỊCH" if text.startswith("KT.") else "CHỦ TỊCH"
+            ck.add(SIGNER_AUTHORITY, f"sau “{text[:3]} …” phải có dòng chức vụ của người ký (ví dụ “{post}”)", seg=s,
                    level="warning")
         ck.look_check("authority", s, SIGNER_STYLE, "Quyền hạn, chức vụ người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Quyền hạn, chức vụ người ký")
@@ -217,7 +222,8 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
         ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
+    # a Nơi nhận in a text box prints where its box is placed, which document order does not tell (FR8-TB02)
     if label is not None and lines and ck.order[label.index] > ck.order[lines[-1].index] and \
-            label.index not in ck.cell_of:
+            label.index not in ck.cell_of and not label.in_shape:
         ck.add(RECIPIENTS_POSITION, "“Nơi nhận” phải ở bên trái, ngang hàng với dòng quyền hạn, chức vụ người ký "
                "(không đặt dưới chữ ký)", p=label, level="warning")
