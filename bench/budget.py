@@ -112,8 +112,9 @@ def run(args: list[str], libreoffice: bool, tree: Path = ROOT) -> tuple[float, f
     if not libreoffice:
         env["PATH"] = ""
     with tempfile.TemporaryFile("w+") as said:
+        # run from the tree: `-m` puts the working folder before PYTHONPATH
         proc = subprocess.Popen([sys.executable, "-m", "generator", *args], stdout=said, stderr=subprocess.STDOUT,
-                                env=env, text=True)
+                                env=env, text=True, cwd=tree)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         said.seek(0)
