@@ -147,6 +147,9 @@ def test_a_document_of_too_many_sections_is_not_laid_out(sample_docx, tmp_path, 
     from generator.nd30.fix import pages as fix_pages
     from generator.word.reader import read_docx
 
+    assert fix_pages.too_many_sections(fix_pages.MAX_LAYOUT_SECTIONS) == ""
+    assert fix_pages.too_many_sections(2_900) == (f"văn bản có 2.900 phần (section), hơn {fix_pages.MAX_LAYOUT_SECTIONS} "
+                                                  "phần nên không dàn trang để kiểm tra")
     doc = Doc(sample_docx)
     for rule in ("font.family", "page.margins", "date.form"):
         MUTATIONS[rule][0](doc)
@@ -161,7 +164,8 @@ def test_a_document_of_too_many_sections_is_not_laid_out(sample_docx, tmp_path, 
     changed = {m.rule for m in report.changed}
     assert "date.form" in changed and not changed & {"page.margins", "font.family"}
     said = [m.text for m in report.refused]
-    assert any(f"hơn {sections - 1} phần nên không dàn trang" in text for text in said), said
+    assert any(f"văn bản có {sections} phần (section), hơn {sections - 1} phần nên không dàn trang" in text
+               for text in said), said
     assert read_docx(tmp_path / "fixed.docx").value.paragraphs()
 
     monkeypatch.setattr(fix_pages, "MAX_LAYOUT_SECTIONS", sections)  # at the limit: laid out as before

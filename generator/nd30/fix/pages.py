@@ -38,8 +38,8 @@ def too_many_sections(count: int) -> str:
     """Why a document of `count` sections is not laid out ('' when it is)."""
     if count <= MAX_LAYOUT_SECTIONS:
         return ""
-    return (f"văn bản có {count:,} phần (section), hơn {MAX_LAYOUT_SECTIONS} phần nên không dàn trang để kiểm tra"
-            .replace(",", "."))
+    return (f"văn bản có {count:,} phần (section)".replace(",", ".")
+            + f", hơn {MAX_LAYOUT_SECTIONS} phần nên không dàn trang để kiểm tra")
 
 
 clock = time.monotonic
