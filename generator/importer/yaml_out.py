@@ -8,6 +8,7 @@ compared with the data before it is returned, so a quoting mistake can never cha
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from decimal import Decimal
@@ -43,6 +44,12 @@ def _plain_ok(text: str) -> bool:
         return False
     if _SURELY_PLAIN.match(text) and text.casefold() not in _RESERVED:
         return True
+    return _reads_back(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reads_back(text: str) -> bool:
+    # remembered: a table's cells repeat a few texts ("1", "–") thousands of times, and each was a parse (issue 22)
     try:
         return yaml.load(f"k: {text}", Loader=_LOADER) == {"k": text}
     except yaml.YAMLError:

@@ -3,6 +3,7 @@ kept, the field code is not), tracked insertions and deletions, foot/endnote ref
 drawings anchored in runs. The result goes into a ParaState; paragraphs.py makes the Paragraph."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -17,6 +18,7 @@ from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, split
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _FORMATS_MAX = 4096  # distinct run formats remembered per part read
+_RPR = f"{{{W_NS}}}rPr"
 PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -144,7 +146,8 @@ class Inline:
 
     def _run(self, r, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
-        rpr_node = child(r, "rPr")
+        # the schema puts rPr first: looked at before any scan of the children
+        rpr_node = r[0] if len(r) and r[0].tag == _RPR else child(r, "rPr")
         # para_rpr is one of the styles' cached dicts, alive for the whole read: its id names it
         key = (id(para_rpr), None if rpr_node is None else etree.tostring(rpr_node, with_tail=False))
         known = self._formats.get(key)
@@ -154,11 +157,16 @@ class Inline:
             if direct.get("style"):
                 props.update(walk.styles.character_rpr(direct.get("style")))
             props.update(direct)
-            known = (direct.get("style"), props)
+            # what every Run of this format says (made once, not per run)
+            looks = {"bold": bool(props.get("bold")), "italic": bool(props.get("italic")),
+                     "underline": bool(props.get("underline")), "size_pt": props.get("size"),
+                     "font": props.get("font"), "caps": bool(props.get("caps")), "style_id": direct.get("style")}
+            known = (props, looks, bool(props.get("vanish")),
+                     rpr_node is not None and child(rpr_node, "rPrChange") is not None)
             if len(self._formats) < _FORMATS_MAX:
                 self._formats[key] = known
-        char_style, props = known
-        if rpr_node is not None and child(rpr_node, "rPrChange") is not None:
+        props, looks, vanish, changed = known
+        if changed:
             rc = child(rpr_node, "rPrChange")
             walk.change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index, state.where)
         parts: list[str] = []
@@ -167,15 +175,11 @@ class Inline:
             if parts:
                 text = "".join(parts)
                 parts.clear()
-                if props.get("vanish"):
+                if vanish:
                     walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{text[:60]}”", state.where, "info")
                     return
-                self._add_run(state, Run(
-                    text=text, bold=bool(props.get("bold")), italic=bool(props.get("italic")),
-                    underline=bool(props.get("underline")), size_pt=props.get("size"), font=props.get("font"),
-                    fonts=_fonts_drawn(text, props),
-                    caps=bool(props.get("caps")), change=ctx.change, change_author=ctx.author,
-                    change_date=ctx.date, style_id=char_style))
+                self._add_run(state, Run(text=text, fonts=_fonts_drawn(text, props), change=ctx.change,
+                                         change_author=ctx.author, change_date=ctx.date, **looks))
 
         for c in r:
             space, name = split_tag(c.tag)
@@ -256,6 +260,11 @@ class Inline:
         self.walk.messages.extend(found.messages)
 
 
+# a character drawn (not a space: \s is str.isspace) that is ASCII, or that is not
+_ASCII_INK = re.compile("[^\\s\x80-\U0010ffff]")
+_OTHER_INK = re.compile("[^\\s\x00-\x7f]")
+
+
 def _fonts_drawn(text: str, props: dict) -> tuple[str, ...]:
     """The fonts Word draws the run's characters in: the ascii font for ASCII characters, the hAnsi font for
     the others (Vietnamese letters with marks), when the two differ."""
@@ -263,8 +272,8 @@ def _fonts_drawn(text: str, props: dict) -> tuple[str, ...]:
     if text.isascii():  # (most runs: one pass in C instead of a generator over every character)
         return (font,) if font and text and not text.isspace() else ()
     drawn = []
-    if font and any(ord(c) < 128 and not c.isspace() for c in text):
+    if font and _ASCII_INK.search(text):
         drawn.append(font)
-    if hansi and hansi not in drawn and any(ord(c) >= 128 and not c.isspace() for c in text):
+    if hansi and hansi not in drawn and _OTHER_INK.search(text):
         drawn.append(hansi)
     return tuple(drawn)

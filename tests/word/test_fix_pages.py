@@ -138,3 +138,36 @@ def test_the_layouts_of_one_fix_share_one_budget(sample_docx, tmp_path, monkeypa
     changed = {m.rule for m in report.changed}
     assert "date.form" in changed and not changed & {"page.margins", "font.family"}
     assert read_docx(tmp_path / "fixed.docx").value.paragraphs()  # written whole: it reads
+
+
+def test_a_document_of_too_many_sections_is_not_laid_out(sample_docx, tmp_path, monkeypatch):
+    """LibreOffice laid out a file of 2,900 sections (a page or more each) for 58 s of CPU during --fix (issue 22).
+    A document of more than pages.MAX_LAYOUT_SECTIONS sections is now never laid out: every correction that may
+    reflow the text is given up from the first pass, the reason names the limit, the rest is fixed and written."""
+    from generator.nd30.fix import pages as fix_pages
+    from generator.word.reader import read_docx
+
+    assert fix_pages.too_many_sections(fix_pages.MAX_LAYOUT_SECTIONS) == ""
+    assert fix_pages.too_many_sections(2_900) == (f"văn bản có 2.900 phần (section), hơn {fix_pages.MAX_LAYOUT_SECTIONS} "
+                                                  "phần nên không dàn trang để kiểm tra")
+    doc = Doc(sample_docx)
+    for rule in ("font.family", "page.margins", "date.form"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "built.docx")
+    sections = len(read_docx(source).value.sections)
+    calls = []
+    monkeypatch.setattr(fix_pages, "can_render", lambda: True)
+    monkeypatch.setattr(fix_pages, "page_words", lambda path, **_: calls.append(path) or [collections.Counter()])
+    monkeypatch.setattr(fix_pages, "MAX_LAYOUT_SECTIONS", sections - 1)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert calls == []
+    changed = {m.rule for m in report.changed}
+    assert "date.form" in changed and not changed & {"page.margins", "font.family"}
+    said = [m.text for m in report.refused]
+    assert any(f"văn bản có {sections} phần (section), hơn {sections - 1} phần nên không dàn trang" in text
+               for text in said), said
+    assert read_docx(tmp_path / "fixed.docx").value.paragraphs()
+
+    monkeypatch.setattr(fix_pages, "MAX_LAYOUT_SECTIONS", sections)  # at the limit: laid out as before
+    fix_docx(source, tmp_path / "fixed2.docx")
+    assert calls

@@ -192,6 +192,9 @@ class Segment:
         return bool(letters) and (all(c.isupper() for c in letters) or bool(self._most("caps")))
 
 
+_BREAKS = re.compile(r"([\t\n\f])")
+
+
 def segments(p: Paragraph) -> list[Segment]:
     """Split the accepted text at tabs and line breaks; keep the non-blank pieces with their runs."""
     out: list[Segment] = []
@@ -208,7 +211,8 @@ def segments(p: Paragraph) -> list[Segment]:
     for run in p.runs:
         if run.change == "del":
             continue
-        for piece in re.split(r"([\t\n\f])", run.text):
+        text = run.text
+        for piece in _BREAKS.split(text) if "\t" in text or "\n" in text or "\f" in text else (text,):
             if piece in ("\t", "\n", "\f"):
                 flush(pos)
                 pos += 1

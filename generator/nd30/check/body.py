@@ -82,7 +82,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
-        seg = segments(p)[0] if segments(p) else None
+        seg = next(iter(segments(p)), None)
         if kind is not None and kind[0] == "dotted":
             counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
         if kind is not None and amending and kind[0] in counters:
@@ -311,7 +311,7 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
             after = False
     sizes = {}
     for p in heads:
-        seg = segments(p)[0] if segments(p) else None
+        seg = next(iter(segments(p)), None)
         if seg is not None and seg.size:
             sizes[p.index] = seg.size
     if len(sizes) < 4:

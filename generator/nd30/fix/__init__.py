@@ -145,6 +145,7 @@ class _Passes:
     identified: object = None
     before: object = None  # check_document of the source
     words: list[str] | None = None  # words(the source)
+    unlaid: str = ""  # why the source is not laid out at all (pages.too_many_sections)
     _original: list = field(default_factory=list)
 
     def original(self) -> list | None:
@@ -235,7 +236,11 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             shared.identified = identify(p.text for p in shared.read.value.paragraphs())  # as `check` does
             if shared.identified.governed:
                 shared.before = check_document(shared.read.value, shared.read.messages)
+            if pages.can_render():
+                shared.unlaid = pages.too_many_sections(len(shared.read.value.sections))
         read, identified, before = shared.read, shared.identified, shared.before
+        if shared.unlaid:  # no layout to verify them with: the corrections that may reflow the text are not made
+            off, off_why = off | set(RISKS), f"{shared.unlaid} — hãy sửa trong Word"
         if not identified.governed:
             return FixReport(out, untouched=identified.why, identified=identified)
         fixer = Fixer(pkg, read.value)

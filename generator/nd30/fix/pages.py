@@ -29,6 +29,19 @@ NOT_RENDERED = "không dàn trang được để kiểm tra"
 LAYOUT_BUDGET_S = 150
 OUT_OF_TIME = f"LibreOffice đã dùng hết {LAYOUT_BUDGET_S} giây dành cho việc dàn trang để kiểm tra"
 _MIN_LAYOUT_S = 5  # a layout is not started with less time than this left
+# a document of more sections than this is not laid out: with LibreOffice, `check --fix` of 2,900 sections (a page or
+# more each) took 58 s of CPU; the most a real document seen has is 9 (issue 22)
+MAX_LAYOUT_SECTIONS = 100
+
+
+def too_many_sections(count: int) -> str:
+    """Why a document of `count` sections is not laid out ('' when it is)."""
+    if count <= MAX_LAYOUT_SECTIONS:
+        return ""
+    return (f"văn bản có {count:,} phần (section)".replace(",", ".")
+            + f", hơn {MAX_LAYOUT_SECTIONS} phần nên không dàn trang để kiểm tra")
+
+
 clock = time.monotonic
 
 
