@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import unicodedata
 from dataclasses import dataclass
 
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.nd30.labels import REVIEW_LABEL
 from generator.render.model import Context, Para, Table as BuiltTable
 from generator.render.sources import SourceTags, Tag, is_tag
@@ -31,6 +30,7 @@ class Reading:
 
     def __init__(self, doc: Document, reject: bool):
         self.doc, self.reject = doc, reject
+        self._joined = {} if reject else joined_paragraphs(doc)
 
     def view(self, p: Paragraph) -> str:
         return squash(self._composed(p))
@@ -41,9 +41,11 @@ class Reading:
         return "\n".join(" ".join(line.split()) for line in raw.strip().split("\n"))
 
     def _composed(self, p: Paragraph) -> str:
-        """The text in composed form (NFC), as kehoach builds it: a reviewer's program that saved it decomposed
-        ("ê" + U+0301 for "ế") changed nothing the eye sees, so nothing is changed in the plan."""
-        return unicodedata.normalize("NFC", p.original_text if self.reject else p.text)
+        """The text as the eye reads it (`seen`), as kehoach builds it: a reviewer's program that saved it
+        decomposed ("ê" + U+0301 for "ế"), or an editor that left zero-width spaces, word joiners, BOMs or
+        direction marks in it (pasted from the web, a chat, a PDF), changed nothing the eye sees, so nothing
+        is changed in the plan."""
+        return seen(p.original_text if self.reject else self._joined.get(p.index, p.text))
 
     def cell(self, cell) -> str:
         return "\n".join(self.view(p) for p in cell.paragraphs).strip("\n")
@@ -70,6 +72,41 @@ class Reading:
             elif block.index == index:
                 return block.bookmarks
         return []
+
+
+def joined_paragraphs(doc: Document) -> dict[int, str]:
+    """Paragraph index → its accepted text where a tracked deletion of a paragraph mark joins paragraphs:
+    Word, the change accepted, shows the text before the deleted mark at the start of the next paragraph
+    (which keeps its own mark), and no paragraph where that text was. A paragraph whose words are all
+    deleted too simply goes. The last paragraph of a cell or of the body has no next one to join."""
+    joined: dict[int, str] = {}
+
+    def chain(paragraphs: list[Paragraph]) -> None:
+        carry, taken = "", []
+        for p in paragraphs:
+            if p.in_shape:
+                continue
+            if p.mark_change == "del":
+                carry += p.text
+                taken.append(p.index)
+                continue
+            if carry:
+                joined.update((i, "") for i in taken)
+                joined[p.index] = carry + p.text
+            carry, taken = "", []
+
+    top: list[Paragraph] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            top.append(block)
+            continue
+        chain(top)
+        top = []
+        for row in block.rows:
+            for cell in row.cells:
+                chain(cell.paragraphs)
+    chain(top)
+    return joined
 
 
 def body_units(ctx: Context, tags: SourceTags) -> list[Unit]:

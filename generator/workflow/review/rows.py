@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.render.model import Context, Table as BuiltTable
 from generator.render.sources import SourceTags
 from generator.workflow.review.agencies import new_refs
@@ -63,7 +63,7 @@ class Rows:
                 continue
             new = self.reading.cell(cell)
             old = bcell.text
-            if squash(new) == squash(old):
+            if squash(new) == squash(seen(old)):  # as the reviewed text is read (`Reading`)
                 continue
             source = bcell.source
             column = built.columns[c].key if c < len(built.columns) else ""

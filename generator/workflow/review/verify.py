@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.core.errors import KehoachError, located
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.nd30.labels import REVIEW_LABEL
 from generator.word import read_docx
 from generator.workflow.review.linediff import opcodes
@@ -57,7 +57,7 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
     expected = [(p.index, reading.view(p)) for p in reading.doc.paragraphs() if not p.in_shape]
     texts = [t for _, t in expected]
     changed_by_reviewer: set[int] = set()
-    before = [squash(p.text) for p in original.paragraphs()]
+    before = [squash(seen(p.text)) for p in original.paragraphs()]  # as `reading` reads the reviewed text
     for op, i1, i2, _, _ in opcodes(texts, before):
         if op != "equal":
             changed_by_reviewer.update(index for index, t in expected[i1:i2] if t)
@@ -66,7 +66,7 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
             w.handled.add(index)
             w.add("unapplied", "sửa", f"đoạn {index + 1}", anchor_path(index), "", reviewed,
                   "không gắn được với giá trị nào của tệp kế hoạch (nằm ngoài phần kehoach tạo ra)")
-    after = [squash(p.text) for p in rebuilt.paragraphs()]
+    after = [squash(seen(p.text)) for p in rebuilt.paragraphs()]
     for op, i1, i2, j1, j2 in opcodes(texts, after):
         if op == "equal":
             continue

@@ -1,0 +1,93 @@
+"""Issue 22, third hostile campaign: what a leader's Track Changes and an editor's invisible characters do to
+`import --onto`. Each file is made by a generator of tests/word/hostile_third.py from a .docx kehoach built;
+each test failed on the code before its fix (bench/hostile_third.py runs every family)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+import yaml
+
+from generator.workflow.review import import_onto, render_text
+from tests.core.hostile import ROOT
+from tests.word import hostile_third as fam
+
+SEED = ROOT / "plans" / "quang-nam-papi-2020.yaml"
+FIRST = ("Đối với những khoản đóng góp (xây dựng, sửa chữa công trình công cộng, xây dựng nông thôn mới...), thực "
+         "hiện đảm bảo nguyên tắc dân chủ, công khai, minh bạch, do người dân quyết định việc thực hiện và mức đóng góp, "
+         "có sự giám sát của Ban Giám sát đầu tư cộng đồng hoặc Ban Thanh tra nhân dân.")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    from generator.render.build import build_plan
+
+    folder = tmp_path_factory.mktemp("base")
+    plan = folder / "plan.yaml"
+    shutil.copyfile(SEED, plan)
+    docx = next(f for f in build_plan(plan, folder / "build").files if f.suffix == ".docx")
+    return plan, docx
+
+
+def _bullets(text: str) -> list[str]:
+    """Every text of the plan's sections, in order (the bullets the families edit are there)."""
+    out = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            out.append(" ".join(node.split()))
+    walk(yaml.safe_load(text)["sections"])
+    return out
+
+
+@pytest.mark.parametrize("make", [fam.zero_width, fam.rtl_marks], ids=["zero-width", "direction-marks"])
+def test_characters_that_print_nothing_change_nothing_in_the_plan(built, tmp_path, make):
+    """U+200B, U+FEFF, U+2060 in three paragraphs (a title, two bullets), or direction marks U+200F, U+200E,
+    U+202B…U+202C around two words: `import --onto` wrote them into the plan as 3 (1) edits ('sửa “Mục đích” →
+    “Mục​ đích​”'). Nothing the eye sees changed, so nothing changes."""
+    plan, docx = built
+    result = import_onto(plan, make(docx, tmp_path))
+    assert result.items == [] and not result.changed
+    assert result.text == plan.read_text(encoding="utf-8")
+
+
+def test_an_edit_next_to_a_zero_width_space_keeps_the_edit_and_drops_the_space(built, tmp_path):
+    plan, docx = built
+    path = fam.zero_width(docx, tmp_path)
+    pkg = fam.Package(path)
+    pkg.replace("word/document.xml", "giám\u200b sát", "giám\u200b sát chặt chẽ")
+    result = import_onto(plan, pkg.write(tmp_path / "edited.docx"))
+    assert [m.detail.status for m in result.items] == ["applied"]
+    assert "kiểm tra, giám sát chặt chẽ để kịp thời" in " ".join(_bullets(result.text))
+    assert "\u200b" not in result.text
+
+
+def test_a_deleted_paragraph_mark_joins_the_two_paragraphs(built, tmp_path):
+    """The paragraph mark between two bullets deleted with Track Changes on: Word, with the change accepted,
+    shows one paragraph holding both sentences. `import --onto` said '[nhận] xóa đoạn “<the first bullet>”'
+    (which no one deleted), changed nothing, and exited 0: the join was lost without a word."""
+    plan, docx = built
+    second = "Tổ chức thực hiện tốt công tác tuyên truyền, bầu cử các chức danh trưởng thôn/tổ trưởng tổ dân phố."
+    result = import_onto(plan, fam.tracked_paragraph_join(docx, tmp_path))
+    texts = _bullets(result.text)
+    assert FIRST not in texts and second not in texts
+    assert f"{FIRST}- {second}" in texts
+    assert not result.unapplied
+    said = render_text(result)
+    assert "nối với đoạn sau “- Đối với những khoản" in said and "xóa đoạn" not in said
+    rejected = import_onto(plan, fam.tracked_paragraph_join(docx, tmp_path), reject=True)
+    assert rejected.items == [] and rejected.text == plan.read_text(encoding="utf-8")
+
+
+def test_a_whole_paragraph_deleted_with_its_mark_is_still_one_deletion(built, tmp_path):
+    """Runs and mark deleted together (a whole bullet removed): the next bullet is not joined to anything."""
+    plan, docx = built
+    result = import_onto(plan, fam.tracked_paragraph_deleted(docx, tmp_path))
+    assert [(m.detail.status, m.detail.what) for m in result.items] == [("applied", "bỏ")]
+    assert "xóa đoạn" in render_text(result)
