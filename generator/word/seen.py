@@ -45,6 +45,38 @@ def read_form(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), starts, ends
 
 
+def _lead_marks(text: str) -> int:
+    """How many combining marks open `text` (a mark Word keeps in a run of its own, with another format)."""
+    n = 0
+    while n < len(text) and unicodedata.combining(text[n]):
+        n += 1
+    return n
+
+
+def _marks_open_a_run(runs: list[Run]) -> bool:
+    return any(i and r.text and unicodedata.combining(r.text[0]) and r.change != "del" for i, r in enumerate(runs))
+
+
+def _marks_to_their_letters(runs: list[Run]) -> list[tuple[int, str]]:
+    """For each run, (how many of its first characters went to an earlier run, the text it is read as): the
+    combining marks that open a run ('HO' | U+0300 | 'A') are read with the letter that ends the last run
+    before it still holding text ('HÒ' | '' | 'A'), as Word prints them, so a word cut there reads whole.
+    Offsets stay those of the paragraph's accepted text: the marks follow that letter there too."""
+    out = [(0, r.text) for r in runs]
+    last = None  # the run the next marks join
+    for i, r in enumerate(runs):
+        if r.change == "del":
+            continue
+        lead = _lead_marks(r.text) if last is not None else 0
+        if lead:
+            j = last
+            out[j] = (out[j][0], out[j][1] + r.text[:lead])
+            out[i] = (lead, r.text[lead:])
+        if out[i][1]:
+            last = i
+    return out
+
+
 @dataclass
 class SeenDocument:
     doc: Document  # the read copy
@@ -79,18 +111,19 @@ def seen_document(doc: Document) -> SeenDocument:
     maps: dict[int, tuple[str, list[int], list[int]]] = {}
 
     def paragraph(p: Paragraph) -> Paragraph:
-        if all(seen(r.text) == r.text for r in p.runs):
+        if all(seen(r.text) == r.text for r in p.runs) and not _marks_open_a_run(p.runs):
             return p
+        texts = _marks_to_their_letters(p.runs)
         runs: list[Run] = []
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
-        for r in p.runs:
-            form, begin, finish = read_form(r.text)
+        for r, (lead, text) in zip(p.runs, texts):
+            form, begin, finish = read_form(text)
             runs.append(replace(r, text=form) if form != r.text else r)
             if r.change != "del":
-                starts.extend(pos + o for o in begin[:-1])
-                ends.extend(pos + o for o in finish)
+                starts.extend(pos + lead + o for o in begin[:-1])
+                ends.extend(pos + lead + o for o in finish)
                 pos += len(r.text)
         starts.append(pos)
         out = replace(p, runs=runs)

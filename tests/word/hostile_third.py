@@ -181,6 +181,21 @@ def combining_run(base: Path, folder: Path) -> Path:
     return pkg.write(folder / "combining-run.docx")
 
 
+def marks_apart(base: Path, folder: Path, day: str = "20") -> Path:
+    """Quốc hiệu, the place and date line and KẾ HOẠCH each with one combining mark in a run of its own and of
+    another format ('CỘNG HO' | U+0300 not bold | 'A XÃ…'), as an editor that formats per character leaves a
+    decomposed text; `day` replaces the date's day (a wrong one gives --fix work in that paragraph)."""
+    pkg = Package(base)
+    pkg.replace("word/document.xml", "<w:r><w:t>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r>",
+                "<w:r><w:t>CỘNG HO</w:t></w:r><w:r><w:rPr><w:b w:val='0'/></w:rPr><w:t>\u0300</w:t></w:r>"
+                "<w:r><w:t>A XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t></w:r>")
+    pkg.replace("word/document.xml", ">Quảng Nam, ngày 20", ">Qua</w:t></w:r><w:r><w:rPr><w:i w:val='0'/></w:rPr>"
+                f"<w:t>\u0309</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space='preserve'>ng Nam, ngày {day}")
+    pkg.replace("word/document.xml", ">KẾ HOẠCH<", ">KÊ</w:t></w:r><w:r><w:t>\u0301</w:t></w:r><w:r><w:rPr><w:b/>"
+                "</w:rPr><w:t> HOẠCH<")
+    return pkg.write(folder / f"marks-apart-{day}.docx")
+
+
 def rtl_marks(base: Path, folder: Path) -> Path:
     """Right-to-left and left-to-right marks (U+200F, U+200E, U+202B…U+202C) around words, as a phone keyboard
     or a copied PDF leaves them."""
@@ -364,6 +379,7 @@ FAMILIES = {
     "tracked-cell": tracked_cell,
     "zero-width": zero_width,
     "combining-run": combining_run,
+    "marks-apart": marks_apart,
     "rtl-marks": rtl_marks,
     "content-controls": content_controls,
     "fields-links": fields_links,

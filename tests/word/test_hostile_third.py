@@ -7,8 +7,11 @@ import shutil
 
 import pytest
 
+from generator.word import read_docx
+from generator.word.seen import seen_document
 from tests.core.hostile import ROOT
 from tests.test_cli import run as run_cli
+from tests.word import hostile_third as fam
 
 SEED = ROOT / "plans" / "quang-nam-papi-2020.yaml"
 
@@ -51,3 +54,45 @@ def test_a_file_name_never_breaks_or_reorders_the_printed_line(built, tmp_path, 
         assert not any(odd in line or line.startswith("hoach") for line in lines), (args, out)
         named = [line for line in lines if "hoach" in line]
         assert named and all(f"{shown}" in line for line in named), (args, out)
+
+
+def test_a_combining_mark_in_a_run_of_its_own_reads_with_its_letter(built, tmp_path):
+    """'CỘNG HO' | U+0300 (not bold) | 'A XÃ…', 'Qua' | U+0309 | 'ng Nam', 'KÊ' | U+0301 | ' HOẠCH': each run was
+    composed on its own, so the mark stayed apart from its letter. `check` said the clean build had 3 errors
+    and 2 warnings ('không thấy dòng tên loại “KẾ HOẠCH”', 'Quốc hiệu phải viết đúng “CỘNG HÒA…” — “CỘNG
+    HÒA…”', then the summary read as body text) and `import` lost the title ('TODO: trích yếu'). The marks
+    are now read with the letter that ends the run before them, as Word prints them."""
+    plan, docx = built
+    path = fam.marks_apart(docx, tmp_path)
+    code, out = run("check", path)
+    assert code == 0 and "đúng thể thức, không thấy lỗi" in out, out
+    read = seen_document(read_docx(path).value).doc
+    texts = [p.text for p in read.paragraphs()]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in texts and "KẾ HOẠCH" in texts
+    code, out = run("import", path, "-o", tmp_path / "plan.yaml")
+    assert code == 0, out
+    assert "title: Cải thiện Chỉ số hiệu quả quản trị" in (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+
+
+def test_fix_in_a_paragraph_with_a_mark_apart_keeps_the_mark_and_its_run(built, tmp_path):
+    """'Qua' | U+0309 | 'ng Nam, ngày 5 tháng 7…': --fix writes 'ngày 05' where the day is and leaves the three
+    runs (the mark in its own) as they were."""
+    from tests.word.hostile_office import Package
+
+    path = fam.marks_apart(built[1], tmp_path, day="5")
+    code, out = run("check", "--fix", path, "-o", tmp_path / "fixed.docx")
+    assert code == 0 and "1 chỗ đã sửa" in out, out
+    doc = Package(tmp_path / "fixed.docx").doc
+    assert (">Qua</w:t></w:r><w:r><w:rPr><w:i w:val=\"0\"/></w:rPr><w:t>\u0309</w:t></w:r><w:r><w:rPr><w:i/>"
+            "</w:rPr><w:t xml:space=\"preserve\">ng Nam, ngày 05 tháng 7 năm 2020</w:t>") in doc
+
+
+def test_a_mark_after_a_deleted_run_is_not_moved_into_it():
+    """A run deleted (tracked) between the letter and the mark: the mark joins the letter before the deletion,
+    and the deleted run's text is never read with it."""
+    from generator.word.model import Document, Paragraph, Run
+
+    p = Paragraph(index=0, runs=[Run(text="HO"), Run(text="X", change="del"), Run(text="\u0300A")])
+    read = seen_document(Document(blocks=[p], sections=[]))
+    assert read.doc.blocks[0].text == "HÒA"
+    assert read.original(0, 1, 2) == (1, 3, None)  # 'Ò' is 'O' and its mark: offsets 1 to 3 of 'HO\u0300A'
