@@ -237,29 +237,31 @@ def clean_stale_work_dirs(folder: Path | None = None, now: float | None = None) 
     return removed
 
 
-def text_style(like: Path | None) -> tuple[bool, bool]:
-    """(BOM, CRLF) of an existing text file: its first bytes begin with a BOM; every line ends in CRLF."""
+def text_style(like: Path | None) -> tuple[bool, str]:
+    """(BOM, line ending) of an existing text file: its first bytes begin with a BOM; "\r\n" when every line
+    ends in CRLF, "\r" when lines end in CR alone (old Mac editors), else "\n"."""
     if like is None:
-        return False, False
+        return False, "\n"
     try:
         fd = os.open(like, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
-        return False, False
+        return False, "\n"
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False, False
+            return False, "\n"
         head = os.read(fd, 1 << 16)
     finally:
         os.close(fd)
     lf = head.count(b"\n")
-    return head.startswith(BOM), lf > 0 and head.count(b"\r\n") == lf
+    ending = "\r\n" if lf > 0 and head.count(b"\r\n") == lf else "\r" if lf == 0 and b"\r" in head else "\n"
+    return head.startswith(BOM), ending
 
 
 def encode_like(text: str, like: Path | None) -> bytes:
     """`text` as UTF-8 with the BOM and line endings of the file `like` (when it exists)."""
-    bom, crlf = text_style(like)
-    if crlf:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    bom, ending = text_style(like)
+    if ending != "\n":
+        text = text.replace("\r\n", "\n").replace("\n", ending)
     data = text.encode("utf-8")
     if bom and not data.startswith(BOM):
         data = BOM + data

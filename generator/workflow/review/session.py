@@ -88,6 +88,11 @@ def recorded_plan(docx_path: Path) -> str | None:
         return find(pkg)
 
 
+def _lf(text: str) -> str:
+    """Lines ending in LF, whether the file ends them in CRLF or in CR alone (YAML reads all three)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def import_onto(plan_path: Path, docx_path: Path, *, reject: bool = False, plan_display: str | None = None,
                 docx_display: str | None = None) -> OntoResult:
     """Map a reviewed .docx onto its plan; returns the new YAML text and the full report.
@@ -100,10 +105,10 @@ def import_onto(plan_path: Path, docx_path: Path, *, reject: bool = False, plan_
     docx_display = docx_display or str(docx_path)
     # lines are compared without their endings: a plan kept with CRLF (or recorded so) is the same plan;
     # the file keeps its own endings when written (core/safeio.encode_like)
-    current = read_text(plan_path, plan_display).replace("\r\n", "\n")
+    current = _lf(read_text(plan_path, plan_display))
     base = recorded_plan(docx_path)
     if base is not None:
-        base = base.replace("\r\n", "\n")
+        base = _lf(base)
     if base is None:
         result = Review(plan_path, docx_path, reject, plan_display, docx_display).run()
         result.messages.insert(0, Message("warning", FALLBACK_NOTE, where=docx_display))
