@@ -117,7 +117,7 @@ _WRITE_VI = {
 
 
 class NotRegularOutput(OSError):
-    """The output path names a directory, a device, a FIFO or a socket: never replaced by a file."""
+    """The output path names a directory, a device, a FIFO, a socket or a read-only file: never replaced."""
 
     def __init__(self, path: Path, reason: str):
         super().__init__(errno.EINVAL, reason, str(path))
@@ -143,6 +143,11 @@ def output_target(path: Path) -> Path:
         raise NotRegularOutput(path, "đây là một thư mục; hãy ghi tên tệp kết quả")
     if not stat.S_ISREG(mode):
         raise NotRegularOutput(path, "không phải tệp thông thường (thiết bị, ống dẫn hoặc socket); không ghi đè")
+    if not mode & 0o222:
+        # marked read-only (by its owner, or copied so from a CD, a share, an e-mail): a rename would replace
+        # it anyway, and as root even a write would; Word refuses to save over it, so does kehoach
+        raise NotRegularOutput(path, "tệp chỉ đọc (read-only); không ghi đè: bỏ thuộc tính chỉ đọc của tệp, "
+                                     "hoặc chọn tên khác bằng -o")
     return target
 
 
