@@ -158,6 +158,14 @@ def tracked_cell(base: Path, folder: Path) -> Path:
     return pkg.write(folder / "tracked-cell.docx")
 
 
+def header_mark_lost(base: Path, folder: Path) -> Path:
+    """The tasks table's 'repeat as header row' mark (w:tblHeader) gone, as LibreOffice's RTF round trip (.docx
+    → .rtf → .docx, a reviewer who had to send RTF) leaves it; nothing else changed."""
+    pkg = Package(base)
+    pkg.replace("word/document.xml", "<w:tblHeader/>", "", count=-1)
+    return pkg.write(folder / "header-mark-lost.docx")
+
+
 # --- characters an editor puts in -------------------------------------------------------------------
 
 def zero_width(base: Path, folder: Path) -> Path:
@@ -377,6 +385,7 @@ FAMILIES = {
     "tracked-deleted": tracked_paragraph_deleted,
     "tracked-move": tracked_move,
     "tracked-cell": tracked_cell,
+    "header-mark-lost": header_mark_lost,
     "zero-width": zero_width,
     "combining-run": combining_run,
     "marks-apart": marks_apart,

@@ -91,3 +91,13 @@ def test_a_whole_paragraph_deleted_with_its_mark_is_still_one_deletion(built, tm
     result = import_onto(plan, fam.tracked_paragraph_deleted(docx, tmp_path))
     assert [(m.detail.status, m.detail.what) for m in result.items] == [("applied", "bỏ")]
     assert "xóa đoạn" in render_text(result)
+
+
+def test_a_header_row_that_lost_its_repeat_mark_is_still_the_header(built, tmp_path):
+    """The reviewed build saved by LibreOffice through RTF (.docx → .rtf → .docx) loses w:tblHeader: the tasks
+    table's header row, not marked any more, was taken for a new row ('CHƯA đưa vào: thêm “STT | Nhiệm vụ
+    trọng tâm | …” — hàng mới ở đầu bảng'), exit 1, with nothing edited. A row reading as the header kehoach
+    printed is the header."""
+    plan, docx = built
+    result = import_onto(plan, fam.header_mark_lost(docx, tmp_path))
+    assert result.items == [] and not result.changed
