@@ -166,6 +166,33 @@ def header_mark_lost(base: Path, folder: Path) -> Path:
     return pkg.write(folder / "header-mark-lost.docx")
 
 
+def row_copied(base: Path, folder: Path, number: str = "2", tracked: bool = False) -> Path:
+    """A row of the tasks table copied below itself and its task's words retyped, as a busy office adds a task:
+    the copy keeps `number` in its STT cell (the copied row's own '2', or the next '3' with the rows below not
+    renumbered); `tracked`: the row and its text inserted with Track Changes on."""
+    import re
+
+    pkg = Package(base)
+    doc = pkg.doc
+    at = doc.index(">Sở Nội vụ</w:t>", doc.index("<w:tbl>"))
+    start, end = doc.rindex("<w:tr>", 0, at), doc.index("</w:tr>", at) + len("</w:tr>")
+    row = re.sub(r"<w:bookmark(?:Start|End)[^>]*/>", "", doc[start:end])
+    cells = re.findall(r"<w:tc>.*?</w:tc>", row, flags=re.S)
+
+    def retyped(cell: str, text: str) -> str:
+        left = [text]
+        return re.sub(r"(<w:t[^>]*>)[^<]*(</w:t>)", lambda m: m.group(1) + (left.pop() if left else "") + m.group(2),
+                      cell)
+    new = row[:row.index("<w:tc>")] + retyped(cells[0], number) + \
+        retyped(cells[1], "Thanh tra định kỳ việc công khai ngân sách xã.") + "".join(cells[2:]) + "</w:tr>"
+    if tracked:
+        new = new.replace("<w:r>", f'<w:ins w:id="997" {AUTH}><w:r>').replace("</w:r>", "</w:r></w:ins>")
+        new = new.replace("<w:trPr>", f'<w:trPr><w:ins w:id="998" {AUTH}/>', 1) if "<w:trPr>" in new else \
+            new.replace("<w:tr>", f'<w:tr><w:trPr><w:ins w:id="998" {AUTH}/></w:trPr>', 1)
+    pkg.doc = doc[:end] + new + doc[end:]
+    return pkg.write(folder / f"row-copied-{number}{'-tracked' if tracked else ''}.docx")
+
+
 # --- characters an editor puts in -------------------------------------------------------------------
 
 def zero_width(base: Path, folder: Path) -> Path:
@@ -386,6 +413,7 @@ FAMILIES = {
     "tracked-move": tracked_move,
     "tracked-cell": tracked_cell,
     "header-mark-lost": header_mark_lost,
+    "row-copied": row_copied,
     "zero-width": zero_width,
     "combining-run": combining_run,
     "marks-apart": marks_apart,

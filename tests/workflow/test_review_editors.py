@@ -101,3 +101,17 @@ def test_a_header_row_that_lost_its_repeat_mark_is_still_the_header(built, tmp_p
     plan, docx = built
     result = import_onto(plan, fam.header_mark_lost(docx, tmp_path))
     assert result.items == [] and not result.changed
+
+
+@pytest.mark.parametrize("number, tracked", [("2", False), ("3", False), ("2", True)])
+def test_a_row_copied_with_its_number_becomes_a_task_without_a_false_alarm(built, tmp_path, number, tracked):
+    """A tasks row copied below itself and its words retyped, its STT cell left '2' (the copied row's) or typed
+    '3' with the rows below not renumbered, with Track Changes on or off: the task was added, but the rebuild
+    renumbers, and the numbers read as edits made 'CHƯA đưa vào' items ('thêm … — văn bản tạo lại không in
+    đoạn này ở chỗ người duyệt đặt', or 'sửa “3” … không gắn được với giá trị nào'), exit 1. A row's number is
+    kehoach's to compute, never a reviewer's edit."""
+    plan, docx = built
+    result = import_onto(plan, fam.row_copied(docx, tmp_path, number, tracked))
+    assert [(m.detail.status, m.detail.what) for m in result.items if m.detail.status != "ignored"] == [
+        ("applied", "thêm")]
+    assert "content: Thanh tra định kỳ việc công khai ngân sách xã." in result.text
