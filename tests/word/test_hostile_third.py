@@ -96,3 +96,21 @@ def test_a_mark_after_a_deleted_run_is_not_moved_into_it():
     read = seen_document(Document(blocks=[p], sections=[]))
     assert read.doc.blocks[0].text == "HÒA"
     assert read.original(0, 1, 2) == (1, 3, None)  # 'Ò' is 'O' and its mark: offsets 1 to 3 of 'HO\u0300A'
+
+
+def test_check_says_what_a_reviewer_left_in_the_document(built, tmp_path):
+    """A leader's tracked changes (2) and a comment left in the file: `check` said 'đúng thể thức, không thấy
+    lỗi' and nothing else, and the file went out with its markup. It still judges the text with the changes
+    accepted (exit 0), and now says what is left to accept or reject, in each output form."""
+    from tests.workflow.word_edit import add_comment
+
+    path = tmp_path / "reviewed.docx"
+    add_comment(fam.tracked_words(built[1], tmp_path), path, "Tổ chức thực hiện tốt công tác tuyên truyền",
+                "Cần nêu rõ thời gian.", "Lê Văn Cường")
+    code, out = run("check", path)
+    assert code == 0 and "đúng thể thức, không thấy lỗi" in out
+    assert "văn bản còn 2 thay đổi được theo dõi (Track Changes) chưa nhận hoặc từ chối và 1 ý kiến (comment)" in out
+    code, out = run("check", "--format", "json", path)
+    assert code == 0 and '"rule": "review"' in out
+    code, out = run("check", built[1])
+    assert code == 0 and "thay đổi được theo dõi" not in out and "ý kiến" not in out
