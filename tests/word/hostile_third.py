@@ -65,6 +65,15 @@ def tracked_words(base: Path, folder: Path) -> Path:
     return pkg.write(folder / "tracked-words.docx")
 
 
+def tracked_date(base: Path, folder: Path) -> Path:
+    """The day of the date line changed with Track Changes on: '20' deleted, '5' inserted (accepted: 'ngày 5',
+    which --fix writes 'ngày 05')."""
+    pkg = Package(base)
+    _split_run(pkg, "Quảng Nam, ngày 20 tháng 7 năm 2020", [("Quảng Nam, ngày ", None), ("20", "del"), ("5", "ins"),
+                                                             (" tháng 7 năm 2020", None)])
+    return pkg.write(folder / "tracked-date.docx")
+
+
 def tracked_format(base: Path, folder: Path) -> Path:
     """Only formatting tracked (a bullet made bold, a paragraph centred): the words are the same."""
     pkg = Package(base)
@@ -406,6 +415,7 @@ def renamed(base: Path, folder: Path) -> list[Path]:
 
 FAMILIES = {
     "tracked-words": tracked_words,
+    "tracked-date": tracked_date,
     "tracked-format": tracked_format,
     "tracked-join": tracked_paragraph_join,
     "tracked-added": tracked_paragraph_added,

@@ -114,3 +114,15 @@ def test_check_says_what_a_reviewer_left_in_the_document(built, tmp_path):
     assert code == 0 and '"rule": "review"' in out
     code, out = run("check", built[1])
     assert code == 0 and "thay đổi được theo dõi" not in out and "ý kiến" not in out
+
+
+def test_fix_writes_into_a_tracked_insertion_what_belongs_to_it(built, tmp_path):
+    """'ngày ' | deleted '20' | inserted '5' (a leader's tracked edit of the day): --fix wrote its '0' at the end
+    of 'ngày ', outside the insertion, so rejecting the leader's change left 'ngày 020 tháng 7'. What goes
+    before a word that starts another run now goes into that run: accepted 'ngày 05', rejected 'ngày 20'."""
+    path = fam.tracked_date(built[1], tmp_path)
+    code, out = run("check", "--fix", path, "-o", tmp_path / "fixed.docx")
+    assert code == 0 and "1 chỗ đã sửa" in out, out
+    date = next(p for p in read_docx(tmp_path / "fixed.docx").value.paragraphs() if "Quảng Nam, ngày" in p.text)
+    assert date.text == "Quảng Nam, ngày 05 tháng 7 năm 2020"
+    assert date.original_text == "Quảng Nam, ngày 20 tháng 7 năm 2020"
