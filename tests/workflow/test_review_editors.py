@@ -115,3 +115,16 @@ def test_a_row_copied_with_its_number_becomes_a_task_without_a_false_alarm(built
     assert [(m.detail.status, m.detail.what) for m in result.items if m.detail.status != "ignored"] == [
         ("applied", "thêm")]
     assert "content: Thanh tra định kỳ việc công khai ngân sách xã." in result.text
+
+
+def test_a_note_the_reviewer_added_is_listed_as_not_applied(built, tmp_path):
+    """A footnote and an endnote added on a bullet: they were only 'Trình đọc Word ghi nhận' lines and the run
+    exited 0 (a plan has no place for notes, so their words never reached it). Each is now a CHƯA đưa vào item
+    with its words and the plan value it sits on, and the run exits 1 (needs hand work)."""
+    plan, docx = built
+    result = import_onto(plan, fam.footnote_math(docx, tmp_path))
+    notes = [m for m in result.unapplied if "chú thích" in m.detail.note]
+    assert [(m.detail.what, m.detail.new) for m in notes] == [("thêm", "Theo Kế hoạch số 12/KH-UBND."),
+                                                             ("thêm", "Ghi chú cuối.")]
+    assert all(m.field.startswith("sections[id=nhiem-vu-giai-phap]") for m in notes)
+    assert result.needs_hand

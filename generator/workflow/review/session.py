@@ -57,6 +57,9 @@ class Review:
         self.refuse_another_document(units)
         Paragraphs(w, self.reading).apply(units, reviewed, self.pairs)
         Rows(w, self.reading, self.ctx, self.tags).apply()
+        for note in self.reading.doc.notes:  # kehoach prints none: each is the reviewer's, with no place in the plan
+            w.add("unapplied", "thêm", f"đoạn {note.paragraph_index + 1}", self.anchor_path(note.paragraph_index), "",
+                  note.text, NOTE_UNAPPLIED[note.kind])
         comments = list_comments(self.reading.doc, w, self.tag_of)
         changes = list_changes(self.reading.doc, w, self.tag_of, self.reading.reject)
         text = w.editor.apply()
@@ -73,6 +76,9 @@ class Review:
                                    len(body))
 
 
+NOTE_UNAPPLIED = {kind: f"{name} người duyệt thêm: kehoach không in {name}; hãy đưa nội dung vào đoạn văn của tệp "
+                         "kế hoạch, hoặc bỏ" for kind, name in (("footnote", "chú thích chân trang"),
+                                                                  ("endnote", "chú thích cuối"))}
 FALLBACK_NOTE = ("tệp Word không ghi bản kế hoạch đã dùng để build (build bằng phiên bản kehoach cũ, hoặc phần "
                  "ghi đã bị xóa): văn bản được so với kế hoạch hiện tại; chỗ nào kế hoạch đã sửa từ khi build (kể cả "
                  "do người duyệt khác) có thể bị đưa về chữ cũ. Hãy xem kỹ các sửa đổi dưới đây")
