@@ -126,3 +126,15 @@ def test_fix_writes_into_a_tracked_insertion_what_belongs_to_it(built, tmp_path)
     date = next(p for p in read_docx(tmp_path / "fixed.docx").value.paragraphs() if "Quảng Nam, ngày" in p.text)
     assert date.text == "Quảng Nam, ngày 05 tháng 7 năm 2020"
     assert date.original_text == "Quảng Nam, ngày 20 tháng 7 năm 2020"
+
+
+def test_import_joins_the_paragraphs_a_deleted_mark_joins(built, tmp_path):
+    """`import` read a tracked deletion of the mark between two bullets as two bullets (the words of each kept,
+    accepted, but not the join), where `import --onto` and Word with the change accepted show one paragraph."""
+    import yaml
+
+    code, out = run("import", fam.tracked_paragraph_join(built[1], tmp_path), "-o", tmp_path / "plan.yaml")
+    assert code == 0, out
+    text = " ".join((tmp_path / "plan.yaml").read_text(encoding="utf-8").split())
+    assert "Ban Thanh tra nhân dân.- Tổ chức thực hiện tốt công tác tuyên truyền" in text
+    assert yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))["sections"]

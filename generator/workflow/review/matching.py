@@ -13,6 +13,7 @@ from generator.nd30.labels import REVIEW_LABEL
 from generator.render.model import Context, Para, Table as BuiltTable
 from generator.render.sources import SourceTags, Tag, is_tag
 from generator.word.model import Document, Paragraph, Table
+from generator.word.seen import joined_texts
 
 
 @dataclass
@@ -30,7 +31,7 @@ class Reading:
 
     def __init__(self, doc: Document, reject: bool):
         self.doc, self.reject = doc, reject
-        self._joined = {} if reject else joined_paragraphs(doc)
+        self._joined = {} if reject else joined_texts(doc)  # paragraphs a deleted mark joins, accepted
 
     def view(self, p: Paragraph) -> str:
         return squash(self._composed(p))
@@ -72,41 +73,6 @@ class Reading:
             elif block.index == index:
                 return block.bookmarks
         return []
-
-
-def joined_paragraphs(doc: Document) -> dict[int, str]:
-    """Paragraph index → its accepted text where a tracked deletion of a paragraph mark joins paragraphs:
-    Word, the change accepted, shows the text before the deleted mark at the start of the next paragraph
-    (which keeps its own mark), and no paragraph where that text was. A paragraph whose words are all
-    deleted too simply goes. The last paragraph of a cell or of the body has no next one to join."""
-    joined: dict[int, str] = {}
-
-    def chain(paragraphs: list[Paragraph]) -> None:
-        carry, taken = "", []
-        for p in paragraphs:
-            if p.in_shape:
-                continue
-            if p.mark_change == "del":
-                carry += p.text
-                taken.append(p.index)
-                continue
-            if carry:
-                joined.update((i, "") for i in taken)
-                joined[p.index] = carry + p.text
-            carry, taken = "", []
-
-    top: list[Paragraph] = []
-    for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            top.append(block)
-            continue
-        chain(top)
-        top = []
-        for row in block.rows:
-            for cell in row.cells:
-                chain(cell.paragraphs)
-    chain(top)
-    return joined
 
 
 def body_units(ctx: Context, tags: SourceTags) -> list[Unit]:
