@@ -211,6 +211,19 @@ def test_rollover_and_onto_read_a_plan_of_cr_line_endings(sample_docx, tmp_path)
     assert "Thường xuyên".encode() in (tmp_path / "onto.yaml").read_bytes()
 
 
+def test_rollover_of_a_plan_named_with_a_newline_writes_a_plan_yaml_reads(tmp_path):
+    """The provenance comment named the plan as it was: 'kehoach rollover: từ p<LF>lan.yaml, năm …' put
+    'lan.yaml, năm 2020 → 2021' on a line of its own, outside the comment, and the new plan did not load. The
+    name is now written escaped, on the comment's line."""
+    plan = tmp_path / "p\nlan.yaml"
+    shutil.copy(SAMPLE, plan)
+    done = run("rollover", plan.name, "-o", "next.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "next.yaml").read_text(encoding="utf-8")
+    assert "# kehoach rollover: từ p\\nlan.yaml, năm" in text
+    assert yaml.safe_load(text)["id"]
+
+
 def test_onto_of_a_plan_with_one_crlf_line_changes_only_the_edited_lines(sample_docx, tmp_path):
     """A plan saved once on Windows keeps one CRLF line among LF lines: `import --onto` changes the edited line
     only, never every line to CRLF (fresh mutant g-crlf-mixed, batch 4: 1 398 lines changed for one edit)."""
