@@ -215,10 +215,9 @@ def zero_width(base: Path, folder: Path) -> Path:
 
 
 def combining_run(base: Path, folder: Path) -> Path:
-    """A combining mark in a run of its own ('Mu' + U+0323 + 'c đích'): Word keeps a run per format change,
+    """A combining mark in a run of its own ('- Ta' | U+0306 | 'ng cường…'): Word keeps a run per format change,
     and an editor that composes per run leaves the mark apart from its letter."""
     pkg = Package(base)
-    start, end = _run_of(pkg, "- " + BULLET)
     _split_run(pkg, "- " + BULLET, [("- Ta", None), ("\u0306", None), ("ng cường công tác kiểm tra, giám sát để kịp "
                                                                         "thời hướng dẫn, đôn đốc triển khai thực hiện các "
                                                                         "nhiệm vụ được giao.", None)])
