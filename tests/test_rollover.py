@@ -469,3 +469,16 @@ def test_a_year_before_the_plans_year_kept_in_prose_is_listed_as_kept():
     assert "Giữ nguyên 2 chỗ năm không phải thời gian của kế hoạch (kiểm tra lại nếu cần):" in lines
     kept = [line for line in lines if "giữ 2019 (không rõ là thời gian của kế hoạch)" in line]
     assert len(kept) == 1 and "các nội dung của Chỉ số PAPI năm 2019" in kept[0]
+
+
+def test_each_year_shown_in_the_rollover_list_is_quoted_in_whole_words():
+    """The list of years moved quoted 50 characters before and 20 after each year, cut anywhere: 'năm tiếp
+    the…' for 'năm tiếp theo' (an English 'the' to the eye). The quote now starts and ends between words."""
+    plan = next(p for p in PLANS if p.name == "quang-nam-papi-2020.yaml")
+    source = " ".join(plan.read_text(encoding="utf-8").split())
+    result = rollover(plan)
+    quotes = [re.search(r"«…(.*?)…»", line).group(1) for line in result.changes + result.kept if "«…" in line]
+    assert quotes
+    for quote in quotes:
+        first, last = quote.split()[0], quote.split()[-1]
+        assert re.search(rf"(?<!\S){re.escape(first)}", source) and re.search(rf"{re.escape(last)}(?!\S)", source), quote

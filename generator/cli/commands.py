@@ -325,13 +325,19 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
         failed = failed or bool(errors)
         totals[0] += len(errors)
         totals[1] += len(findings) - len(errors)
+        pending = _pending_review(result.document)
         if fmt == "json":
             records += [{"file": display, **finding_dict(f)} for f in findings]
             records += [{"file": display, "rule": "reader", "severity": "note", "message": m.text, "where": m.where}
                         for m in result.messages]
+            records += [{"file": display, "rule": "review", "severity": "note", "message": pending}] if pending else []
             continue
         _echo_findings(display, findings if show_all else grouped(findings), fmt)
+        if fmt == "github" and pending:
+            click.echo(f"::notice file={github_property(display)}::{github_escape(pending)}")
         if fmt == "text":
+            if pending:
+                click.echo(f"{display}: văn bản: ghi chú: {pending}", err=True)
             for m in result.messages:
                 click.echo(f"{display}: {m.where or 'văn bản'}: ghi chú: {m.text}", err=True)
             fixable = sum(1 for f in findings if f.detail.fixable)
@@ -344,6 +350,17 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
     elif fmt == "text" and len(files) > 1:
         click.echo(f"{len(files)} tệp: {totals[0]} lỗi, {totals[1]} cảnh báo.")
     sys.exit(1 if failed else 0)
+
+
+def _pending_review(doc) -> str:
+    """What a reviewer left in the document: tracked changes not yet accepted or rejected, and comments. The
+    check judges the text with every change accepted; Word shows and prints the markup, and a document sent
+    out with it shows its drafts' history. '' when there is none."""
+    parts = [f"{len(doc.changes)} thay đổi được theo dõi (Track Changes) chưa nhận hoặc từ chối" if doc.changes else "",
+             f"{len(doc.comments)} ý kiến (comment)" if doc.comments else ""]
+    said = " và ".join(p for p in parts if p)
+    return (f"văn bản còn {said}; thể thức được kiểm tra trên văn bản đã nhận mọi thay đổi: hãy xử lý hết "
+            "(Review › Accept/Reject, Delete Comment) trước khi ban hành") if said else ""
 
 
 def _not_governed(identified) -> str:

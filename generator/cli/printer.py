@@ -9,6 +9,8 @@ gives them their three printed forms:
 """
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -17,14 +19,31 @@ from generator.core.errors import library_vi, located_dict, located_text
 from generator.core.messages import Message
 
 
+# Characters a file name may hold that would change the printed line around it: controls (a newline made a
+# second line of the name's choosing, "hoach.docx: đúng thể thức"), line and paragraph separators, and the
+# direction overrides and isolates that reorder the rest of the line on screen.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(ch: str) -> str:
+    return _ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def printable(name: str) -> str:
+    """A file name on one line, as it reads: 'ke\\nhoach.docx' for a name holding a newline (as `ls -b`)."""
+    return _UNPRINTABLE.sub(lambda m: _escaped(m.group()), name) if _UNPRINTABLE.search(name) else name
+
+
 def display(path: Path) -> str:
-    """Paths as the drafter typed them; absolute ones inside the working folder made relative."""
+    """Paths as the drafter typed them; absolute ones inside the working folder made relative; a character
+    that would break or reorder the printed line shown escaped (`printable`)."""
     if path.is_absolute():
         try:
-            return str(path.relative_to(Path.cwd()))
+            return printable(str(path.relative_to(Path.cwd())))
         except ValueError:
-            return str(path)
-    return str(path)
+            return printable(str(path))
+    return printable(str(path))
 
 
 def github_escape(text: str) -> str:
@@ -60,4 +79,5 @@ def echo_messages(messages: list[Message], fmt: str = "text") -> None:
         if fmt == "github":
             click.echo(github_line(m))
         else:
-            click.echo(located_text(m), err=True)
+            click.echo(located_text(m if m.file == printable(m.file) else replace(m, file=printable(m.file))),
+                       err=True)

@@ -117,7 +117,7 @@ _WRITE_VI = {
 
 
 class NotRegularOutput(OSError):
-    """The output path names a directory, a device, a FIFO or a socket: never replaced by a file."""
+    """The output path names a directory, a device, a FIFO, a socket or a read-only file: never replaced."""
 
     def __init__(self, path: Path, reason: str):
         super().__init__(errno.EINVAL, reason, str(path))
@@ -143,6 +143,11 @@ def output_target(path: Path) -> Path:
         raise NotRegularOutput(path, "đây là một thư mục; hãy ghi tên tệp kết quả")
     if not stat.S_ISREG(mode):
         raise NotRegularOutput(path, "không phải tệp thông thường (thiết bị, ống dẫn hoặc socket); không ghi đè")
+    if not mode & 0o222:
+        # marked read-only (by its owner, or copied so from a CD, a share, an e-mail): a rename would replace
+        # it anyway, and as root even a write would; Word refuses to save over it, so does kehoach
+        raise NotRegularOutput(path, "tệp chỉ đọc (read-only); không ghi đè: bỏ thuộc tính chỉ đọc của tệp, "
+                                     "hoặc chọn tên khác bằng -o")
     return target
 
 
@@ -237,29 +242,31 @@ def clean_stale_work_dirs(folder: Path | None = None, now: float | None = None) 
     return removed
 
 
-def text_style(like: Path | None) -> tuple[bool, bool]:
-    """(BOM, CRLF) of an existing text file: its first bytes begin with a BOM; every line ends in CRLF."""
+def text_style(like: Path | None) -> tuple[bool, str]:
+    """(BOM, line ending) of an existing text file: its first bytes begin with a BOM; "\r\n" when every line
+    ends in CRLF, "\r" when lines end in CR alone (old Mac editors), else "\n"."""
     if like is None:
-        return False, False
+        return False, "\n"
     try:
         fd = os.open(like, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError:
-        return False, False
+        return False, "\n"
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return False, False
+            return False, "\n"
         head = os.read(fd, 1 << 16)
     finally:
         os.close(fd)
     lf = head.count(b"\n")
-    return head.startswith(BOM), lf > 0 and head.count(b"\r\n") == lf
+    ending = "\r\n" if lf > 0 and head.count(b"\r\n") == lf else "\r" if lf == 0 and b"\r" in head else "\n"
+    return head.startswith(BOM), ending
 
 
 def encode_like(text: str, like: Path | None) -> bytes:
     """`text` as UTF-8 with the BOM and line endings of the file `like` (when it exists)."""
-    bom, crlf = text_style(like)
-    if crlf:
-        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    bom, ending = text_style(like)
+    if ending != "\n":
+        text = text.replace("\r\n", "\n").replace("\n", ending)
     data = text.encode("utf-8")
     if bom and not data.startswith(BOM):
         data = BOM + data

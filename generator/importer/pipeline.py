@@ -63,7 +63,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
     from generator.word.convert import convert_doc
     from generator.word.package import open_package
     from generator.word.reader import read_package
-    from generator.word.seen import seen_document
+    from generator.word.seen import joined_document, seen_document
 
     started = time.perf_counter()
     name = display or str(source)
@@ -77,7 +77,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
     # read as it prints: composed (NFC), and without the format characters that print nothing (zero-width
     # space, joiners, soft hyphen, BOM, direction marks): the plan keeps the drafter's words as the page shows
     # them; a character no one sees would only hide in the plan and split the words kehoach matches
-    doc = seen_document(read.value).doc
+    doc = seen_document(joined_document(read.value)).doc  # paragraphs a tracked deleted mark joins: one, accepted
     refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
     header = [f"Nhập từ tệp Word {Path(name).name} bằng 'kehoach import'"

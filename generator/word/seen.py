@@ -6,6 +6,7 @@ read text, are mapped back onto the paragraph's own text (`SeenDocument.original
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from generator.core.text import invisible, seen
@@ -45,6 +46,38 @@ def read_form(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(pieces), starts, ends
 
 
+def _lead_marks(text: str) -> int:
+    """How many combining marks open `text` (a mark Word keeps in a run of its own, with another format)."""
+    n = 0
+    while n < len(text) and unicodedata.combining(text[n]):
+        n += 1
+    return n
+
+
+def _marks_open_a_run(runs: list[Run]) -> bool:
+    return any(i and r.text and unicodedata.combining(r.text[0]) and r.change != "del" for i, r in enumerate(runs))
+
+
+def _marks_to_their_letters(runs: list[Run]) -> list[tuple[int, str]]:
+    """For each run, (how many of its first characters went to an earlier run, the text it is read as): the
+    combining marks that open a run ('HO' | U+0300 | 'A') are read with the letter that ends the last run
+    before it still holding text ('HÒ' | '' | 'A'), as Word prints them, so a word cut there reads whole.
+    Offsets stay those of the paragraph's accepted text: the marks follow that letter there too."""
+    out = [(0, r.text) for r in runs]
+    last = None  # the run the next marks join
+    for i, r in enumerate(runs):
+        if r.change == "del":
+            continue
+        lead = _lead_marks(r.text) if last is not None else 0
+        if lead:
+            j = last
+            out[j] = (out[j][0], out[j][1] + r.text[:lead])
+            out[i] = (lead, r.text[lead:])
+        if out[i][1]:
+            last = i
+    return out
+
+
 @dataclass
 class SeenDocument:
     doc: Document  # the read copy
@@ -79,18 +112,19 @@ def seen_document(doc: Document) -> SeenDocument:
     maps: dict[int, tuple[str, list[int], list[int]]] = {}
 
     def paragraph(p: Paragraph) -> Paragraph:
-        if all(seen(r.text) == r.text for r in p.runs):
+        if all(seen(r.text) == r.text for r in p.runs) and not _marks_open_a_run(p.runs):
             return p
+        texts = _marks_to_their_letters(p.runs)
         runs: list[Run] = []
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
-        for r in p.runs:
-            form, begin, finish = read_form(r.text)
+        for r, (lead, text) in zip(p.runs, texts):
+            form, begin, finish = read_form(text)
             runs.append(replace(r, text=form) if form != r.text else r)
             if r.change != "del":
-                starts.extend(pos + o for o in begin[:-1])
-                ends.extend(pos + o for o in finish)
+                starts.extend(pos + lead + o for o in begin[:-1])
+                ends.extend(pos + lead + o for o in finish)
                 pos += len(r.text)
         starts.append(pos)
         out = replace(p, runs=runs)
@@ -116,3 +150,65 @@ def seen_document(doc: Document) -> SeenDocument:
     blocks = [table(b) if isinstance(b, Table) else paragraph(b) for b in doc.blocks]
     return SeenDocument(replace(doc, blocks=blocks), maps)
 
+
+
+# ---------------------------------------------------------------- paragraphs joined by a tracked deletion
+
+
+def _chains(doc: Document) -> Iterator[tuple[list[Paragraph], Paragraph]]:
+    """(paragraphs whose mark is deleted, the paragraph after them): Word, the change accepted, shows their
+    text at the start of that paragraph (which keeps its own mark) and no paragraph where they were. Only
+    within one container: the last paragraph of a cell or of the body has no next one to join."""
+
+    def chain(paragraphs: list[Paragraph]) -> Iterator[tuple[list[Paragraph], Paragraph]]:
+        taken: list[Paragraph] = []
+        for p in paragraphs:
+            if p.in_shape:
+                continue
+            if p.mark_change == "del":
+                taken.append(p)
+                continue
+            if any(q.text for q in taken):  # a paragraph whose words are all deleted too simply goes
+                yield taken, p
+            taken = []
+
+    top: list[Paragraph] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            top.append(block)
+            continue
+        yield from chain(top)
+        top = []
+        for row in block.rows:
+            for cell in row.cells:
+                yield from chain(cell.paragraphs)
+    yield from chain(top)
+
+
+def joined_texts(doc: Document) -> dict[int, str]:
+    """Paragraph index → its accepted text where paragraphs are joined (`_chains`): '' for those that went."""
+    out: dict[int, str] = {}
+    for taken, into in _chains(doc):
+        out.update((p.index, "") for p in taken)
+        out[into.index] = "".join(p.text for p in taken) + into.text
+    return out
+
+
+def joined_document(doc: Document) -> Document:
+    """The document with the paragraphs a tracked deletion of their mark joins made one, as Word shows it with
+    the change accepted: their runs go first into the paragraph after them, which keeps its own properties."""
+    chains = list(_chains(doc))
+    if not chains:
+        return doc
+    gone = {p.index for taken, _ in chains for p in taken}
+    into = {p.index: replace(p, runs=[r for q in taken for r in q.runs] + p.runs) for taken, p in chains}
+
+    def paragraphs(items: list) -> list:
+        return [into.get(p.index, p) for p in items if p.index not in gone]
+
+    def table(t: Table) -> Table:
+        return replace(t, rows=[replace(r, cells=[replace(c, paragraphs=paragraphs(c.paragraphs)) for c in r.cells])
+                                for r in t.rows])
+
+    return replace(doc, blocks=[table(b) if isinstance(b, Table) else into.get(b.index, b) for b in doc.blocks
+                                if isinstance(b, Table) or b.index not in gone])

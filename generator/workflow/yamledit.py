@@ -152,9 +152,11 @@ class YamlEditor:
     value it showed, written out where the alias was: a reviewer's edit at one place changes that place)."""
 
     def __init__(self, text: str, aliases: str = "keep"):
-        # a CRLF file (every line) is edited as LF, so that inserted lines match it; apply() gives CRLF back
-        self.crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
-        self.src = text.replace("\r\n", "\n") if self.crlf else text
+        # a CRLF file (every line), or one of CR alone (old Mac editors; YAML reads CR as a line break), is
+        # edited as LF, so that inserted lines match it; apply() gives its endings back
+        crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+        self.ending = "\r\n" if crlf else "\r" if "\r" in text and "\n" not in text else "\n"
+        self.src = text.replace(self.ending, "\n") if self.ending != "\n" else text
         self.root = yaml.compose(self.src, Loader=Loader)
         self.aliases = _separate_aliases(self.src, self.root)
         self.keep_aliases = aliases == "keep"
@@ -417,4 +419,4 @@ class YamlEditor:
         # back to front; at one position, later insertions go first so that they end up after
         for edit in sorted(edits, key=lambda e: (e.start, e.end, e.order), reverse=True):
             out = out[:edit.start] + edit.text + out[edit.end:]
-        return out.replace("\n", "\r\n") if self.crlf else out
+        return out.replace("\n", self.ending) if self.ending != "\n" else out

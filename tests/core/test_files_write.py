@@ -64,6 +64,26 @@ def test_onto_keeps_the_mode_of_the_plan(mode, edited_plan, sample_docx):
     assert stat.S_IMODE(edited_plan.stat().st_mode) == mode
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o400])
+def test_a_read_only_output_is_never_replaced(mode, edited_plan, sample_docx, tmp_path):
+    """A plan marked read-only (chmod a-w; a file copied from a share or a CD) was replaced by `import --onto`,
+    `rollover --force` and `check --fix -o` alike (a rename needs only the folder's permission, and as root
+    even a write goes through), and kept its read-only mode, as if never touched. Word refuses to save over
+    it; kehoach now does too, says so in Vietnamese, exits 1 and leaves the file as it was."""
+    before = edited_plan.read_bytes()
+    edited_plan.chmod(mode)
+    fixed = tmp_path / "fixed.docx"
+    fixed.write_bytes(b"old")
+    fixed.chmod(mode)
+    for args in (("import", "--onto", edited_plan, sample_docx), ("rollover", SAMPLE, "-o", edited_plan, "--force"),
+                 ("check", "--fix", sample_docx, "-o", fixed)):
+        done = run(*args)
+        assert done.returncode == 1, (args, done.stdout, done.stderr)
+        assert "tệp chỉ đọc" in done.stdout + done.stderr, (args, done.stdout, done.stderr)
+    assert edited_plan.read_bytes() == before and fixed.read_bytes() == b"old"
+    assert stat.S_IMODE(edited_plan.stat().st_mode) == mode
+
+
 def test_onto_keeps_hard_links_and_owner(edited_plan, sample_docx, tmp_path):
     """A rename broke the hard link: the other name kept the old plan."""
     other = tmp_path / "other-name.yaml"

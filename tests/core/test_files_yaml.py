@@ -189,6 +189,41 @@ def test_rollover_and_onto_keep_bom_and_line_endings(bom, crlf, sample_docx, tmp
     assert "Thường xuyên".encode() in (tmp_path / "onto.yaml").read_bytes()
 
 
+def test_rollover_and_onto_read_a_plan_of_cr_line_endings(sample_docx, tmp_path):
+    """A plan whose lines end in CR alone (an old Mac editor; YAML reads CR as a line break, and validate and
+    build take it): `rollover` of the PAPI plan crashed ('lỗi không mong đợi: ValueError: substring not found',
+    exit 3), of the sample wrote its new lines in LF among the CR ones, and `import --onto` refused the
+    reviewed build as 'không phải văn bản kehoach tạo từ' the plan (0% of its lines). They now work and write
+    CR endings back."""
+    papi = tmp_path / "papi.yaml"
+    papi.write_bytes((SAMPLE.parent.parent.parent / "plans" / "quang-nam-papi-2020.yaml").read_bytes().replace(b"\n", b"\r"))
+    done = run("rollover", papi, "-o", tmp_path / "papi-2021.yaml")
+    assert done.returncode == 0 and b"\n" not in (tmp_path / "papi-2021.yaml").read_bytes(), done.stderr
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(with_style(plan_text(lambda t: t.replace("Thường xuyên", "Hằng tháng"))).replace(b"\n", b"\r"))
+    for args, out in ((("rollover", plan), tmp_path / "next.yaml"),
+                      (("import", "--onto", plan, reviewed_sample(tmp_path)), tmp_path / "onto.yaml")):
+        done = run(*args, "-o", out)
+        assert done.returncode == 0, done.stdout + done.stderr
+        data = out.read_bytes()
+        assert b"\n" not in data and data.count(b"\r") > 100
+    assert b"# kehoach rollover" in (tmp_path / "next.yaml").read_bytes()
+    assert "Thường xuyên".encode() in (tmp_path / "onto.yaml").read_bytes()
+
+
+def test_rollover_of_a_plan_named_with_a_newline_writes_a_plan_yaml_reads(tmp_path):
+    """The provenance comment named the plan as it was: 'kehoach rollover: từ p<LF>lan.yaml, năm …' put
+    'lan.yaml, năm 2020 → 2021' on a line of its own, outside the comment, and the new plan did not load. The
+    name is now written escaped, on the comment's line."""
+    plan = tmp_path / "p\nlan.yaml"
+    shutil.copy(SAMPLE, plan)
+    done = run("rollover", plan.name, "-o", "next.yaml", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "next.yaml").read_text(encoding="utf-8")
+    assert "# kehoach rollover: từ p\\nlan.yaml, năm" in text
+    assert yaml.safe_load(text)["id"]
+
+
 def test_onto_of_a_plan_with_one_crlf_line_changes_only_the_edited_lines(sample_docx, tmp_path):
     """A plan saved once on Windows keeps one CRLF line among LF lines: `import --onto` changes the edited line
     only, never every line to CRLF (fresh mutant g-crlf-mixed, batch 4: 1 398 lines changed for one edit)."""

@@ -172,14 +172,15 @@ def test_import_says_a_long_comment_author_short(built, tmp_path):
 
 def test_a_file_name_cannot_add_a_github_annotation(built, tmp_path):
     """`check --format github` printed the file name as it was in `file=`: a file named with a newline and
-    "::error file=…::…" made a second workflow command of the name's choosing. Now escaped as GitHub says."""
+    "::error file=…::…" made a second workflow command of the name's choosing. Now escaped as GitHub says
+    (':' and ','), the newline shown as '\\n' as in every output form (cli/printer.printable)."""
     evil = tmp_path / "x\n::error file=evil.docx::pwn.docx"
     fam.strict_mixed(built[1], tmp_path).rename(evil)  # a file with findings: one annotation each
     code, out = run("check", "--format", "github", evil)
     lines = out.splitlines()
     assert code == 1 and lines
     # one annotation per line, each naming the whole file, escaped (no line of the name's own making)
-    assert all(line.startswith(("::error file=", "::warning file=")) and "/x%0A%3A%3Aerror file=evil.docx%3A%3Apwn.docx,"
+    assert all(line.startswith(("::error file=", "::warning file=")) and "/x\\n%3A%3Aerror file=evil.docx%3A%3Apwn.docx,"
                in line for line in lines), lines
 
 

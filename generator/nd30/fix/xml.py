@@ -245,7 +245,12 @@ class CharMap:
                 node.text = node.text[:idx] + node.text[idx + 1:]
             if j2 > j1:
                 pos = start + i1
-                if pos > 0 and self.where[pos - 1] is not None:
+                # at the start of a word that begins another run ('ngày ' | '5', the '5' a leader's tracked
+                # insertion or in its own format), what goes before it goes into its run: '05' is one number
+                # (rejecting the insertion then takes the '0' with the '5', never leaving 'ngày 020')
+                starts_word = 0 < pos < len(self.where) and self.text[pos - 1].isspace() and \
+                    not self.text[pos].isspace() and self.where[pos] is not None
+                if pos > 0 and self.where[pos - 1] is not None and not starts_word:
                     node, idx = self.where[pos - 1]
                     node.text = node.text[: idx + 1] + new[j1:j2] + node.text[idx + 1:]
                 elif pos < len(self.where) and self.where[pos] is not None:

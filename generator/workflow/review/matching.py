@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import bisect
 import difflib
-import unicodedata
 from dataclasses import dataclass
 
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.nd30.labels import REVIEW_LABEL
 from generator.render.model import Context, Para, Table as BuiltTable
 from generator.render.sources import SourceTags, Tag, is_tag
 from generator.word.model import Document, Paragraph, Table
+from generator.word.seen import joined_texts
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Reading:
 
     def __init__(self, doc: Document, reject: bool):
         self.doc, self.reject = doc, reject
+        self._joined = {} if reject else joined_texts(doc)  # paragraphs a deleted mark joins, accepted
 
     def view(self, p: Paragraph) -> str:
         return squash(self._composed(p))
@@ -41,9 +42,11 @@ class Reading:
         return "\n".join(" ".join(line.split()) for line in raw.strip().split("\n"))
 
     def _composed(self, p: Paragraph) -> str:
-        """The text in composed form (NFC), as kehoach builds it: a reviewer's program that saved it decomposed
-        ("ê" + U+0301 for "ế") changed nothing the eye sees, so nothing is changed in the plan."""
-        return unicodedata.normalize("NFC", p.original_text if self.reject else p.text)
+        """The text as the eye reads it (`seen`), as kehoach builds it: a reviewer's program that saved it
+        decomposed ("ê" + U+0301 for "ế"), or an editor that left zero-width spaces, word joiners, BOMs or
+        direction marks in it (pasted from the web, a chat, a PDF), changed nothing the eye sees, so nothing
+        is changed in the plan."""
+        return seen(p.original_text if self.reject else self._joined.get(p.index, p.text))
 
     def cell(self, cell) -> str:
         return "\n".join(self.view(p) for p in cell.paragraphs).strip("\n")

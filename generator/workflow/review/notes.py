@@ -54,7 +54,13 @@ def list_changes(doc: Document, w: Writer, tag_of: Callable[[int], Tag | None], 
     row deleted, a paragraph's format changed), never an empty “”."""
     out = []
     context = None
+    accepted = None
     for ch in doc.changes:
+        kind = ch.kind
+        if kind == "paraDel":
+            # only the mark deleted, the words kept: the paragraph is joined to the next, not deleted
+            accepted = accepted if accepted is not None else {p.index: p.text for p in doc.paragraphs()}
+            kind = "paraJoin" if squash(accepted.get(ch.paragraph_index, "")) else kind
         key, line = _anchor(w, tag_of(ch.paragraph_index)) if ch.paragraph_index >= 0 else ("", None)
         text = ch.text
         if not squash(text):
@@ -66,6 +72,6 @@ def list_changes(doc: Document, w: Writer, tag_of: Callable[[int], Tag | None], 
             text = text if squash(text.replace("|", "")) else (
                 "(hàng trống)" if ch.kind in ROW_KINDS else "(đoạn trống)")
         where = f"đoạn {ch.paragraph_index + 1}" if ch.paragraph_index >= 0 else (ch.where or "đầu/chân trang")
-        out.append(remark(ch.kind, ch.author or "", ch.date or "", text, where,
+        out.append(remark(kind, ch.author or "", ch.date or "", text, where,
                           w.plan_display, key, line, decision="từ chối" if reject else "nhận"))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.nd30.labels import REVIEW_LABEL
 from generator.plan.loader import format_path
 from generator.word.model import Paragraph
@@ -67,7 +67,7 @@ class Paragraphs:
     def edit(self, unit: Unit, p: Paragraph) -> None:
         new_full = self.reading.view(p)
         where = f"đoạn {p.index + 1}"
-        if new_full == squash(unit.text):
+        if new_full == squash(seen(unit.text)):  # as the reviewed text is read (`Reading`)
             return
         raw = self.reading.lines(p)  # what is written back keeps the paragraph's line breaks
         source = unit.tag.source
@@ -78,7 +78,7 @@ class Paragraphs:
             return
         body = self.split_label(unit, raw, where, source.path, (p.index,))
         old_body = unit.para.text if unit.para else unit.text
-        if squash(body) == squash(old_body):
+        if squash(body) == squash(seen(old_body)):
             self.w.handled.add(p.index)
             return
         form = form_of(source.origin, unit.para.kind if unit.para else "text")

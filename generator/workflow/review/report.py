@@ -14,7 +14,8 @@ STATUS_TITLES = {
 }
 CHANGE_KINDS = {"ins": "chèn", "del": "xóa", "moveFrom": "chuyển đi", "moveTo": "chuyển đến",
                 "pPr": "đổi định dạng đoạn", "rPr": "đổi định dạng chữ", "rowIns": "chèn hàng",
-                "rowDel": "xóa hàng", "paraIns": "chèn đoạn", "paraDel": "xóa đoạn"}
+                "rowDel": "xóa hàng", "paraIns": "chèn đoạn", "paraDel": "xóa đoạn",
+                "paraJoin": "nối với đoạn sau"}
 
 
 def _at(m: Message) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.render.model import Context, Table as BuiltTable
 from generator.render.sources import SourceTags
 from generator.workflow.review.agencies import new_refs
@@ -30,7 +30,7 @@ class Rows:
         for i, row in enumerate(table.rows):
             where = f"bảng {table.index + 1}, hàng {i + 1}"
             indexes = tuple(p.index for c in row.cells for p in c.paragraphs)
-            if row.is_header and i not in pairs:
+            if i not in pairs and (row.is_header or self.header_text(built, row)):
                 self.w.handled.update(indexes)
                 continue
             if i in pairs:
@@ -55,6 +55,12 @@ class Rows:
             if r not in taken and brow.kind == "data":
                 self.delete_row(built, r, f"bảng {table.index + 1} (hàng không còn)", ())
 
+    def header_text(self, built: BuiltTable, row) -> bool:
+        """The row reads as one of the table's header rows: its 'repeat as header row' mark (w:tblHeader) was
+        lost on the way (LibreOffice's RTF drops it), it is still the header kehoach printed, not a new row."""
+        mine = [squash(self.reading.cell(c)) for c in row.cells]
+        return any(mine == [squash(c.text) for c in h.cells if c.span] for h in built.header_rows())
+
     def cells(self, built: BuiltTable, t: int, r: int, row, where: str) -> None:
         brow = built.rows[r]
         for c, bcell in enumerate(brow.cells):
@@ -63,7 +69,7 @@ class Rows:
                 continue
             new = self.reading.cell(cell)
             old = bcell.text
-            if squash(new) == squash(old):
+            if squash(new) == squash(seen(old)):  # as the reviewed text is read (`Reading`)
                 continue
             source = bcell.source
             column = built.columns[c].key if c < len(built.columns) else ""

@@ -57,6 +57,9 @@ class Review:
         self.refuse_another_document(units)
         Paragraphs(w, self.reading).apply(units, reviewed, self.pairs)
         Rows(w, self.reading, self.ctx, self.tags).apply()
+        for note in self.reading.doc.notes:  # kehoach prints none: each is the reviewer's, with no place in the plan
+            w.add("unapplied", "thêm", f"đoạn {note.paragraph_index + 1}", self.anchor_path(note.paragraph_index), "",
+                  note.text, NOTE_UNAPPLIED[note.kind])
         comments = list_comments(self.reading.doc, w, self.tag_of)
         changes = list_changes(self.reading.doc, w, self.tag_of, self.reading.reject)
         text = w.editor.apply()
@@ -73,6 +76,9 @@ class Review:
                                    len(body))
 
 
+NOTE_UNAPPLIED = {kind: f"{name} người duyệt thêm: kehoach không in {name}; hãy đưa nội dung vào đoạn văn của tệp "
+                         "kế hoạch, hoặc bỏ" for kind, name in (("footnote", "chú thích chân trang"),
+                                                                  ("endnote", "chú thích cuối"))}
 FALLBACK_NOTE = ("tệp Word không ghi bản kế hoạch đã dùng để build (build bằng phiên bản kehoach cũ, hoặc phần "
                  "ghi đã bị xóa): văn bản được so với kế hoạch hiện tại; chỗ nào kế hoạch đã sửa từ khi build (kể cả "
                  "do người duyệt khác) có thể bị đưa về chữ cũ. Hãy xem kỹ các sửa đổi dưới đây")
@@ -88,6 +94,11 @@ def recorded_plan(docx_path: Path) -> str | None:
         return find(pkg)
 
 
+def _lf(text: str) -> str:
+    """Lines ending in LF, whether the file ends them in CRLF or in CR alone (YAML reads all three)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def import_onto(plan_path: Path, docx_path: Path, *, reject: bool = False, plan_display: str | None = None,
                 docx_display: str | None = None) -> OntoResult:
     """Map a reviewed .docx onto its plan; returns the new YAML text and the full report.
@@ -100,10 +111,10 @@ def import_onto(plan_path: Path, docx_path: Path, *, reject: bool = False, plan_
     docx_display = docx_display or str(docx_path)
     # lines are compared without their endings: a plan kept with CRLF (or recorded so) is the same plan;
     # the file keeps its own endings when written (core/safeio.encode_like)
-    current = read_text(plan_path, plan_display).replace("\r\n", "\n")
+    current = _lf(read_text(plan_path, plan_display))
     base = recorded_plan(docx_path)
     if base is not None:
-        base = base.replace("\r\n", "\n")
+        base = _lf(base)
     if base is None:
         result = Review(plan_path, docx_path, reject, plan_display, docx_display).run()
         result.messages.insert(0, Message("warning", FALLBACK_NOTE, where=docx_display))

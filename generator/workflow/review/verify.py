@@ -2,13 +2,14 @@
 a reviewer wrote is lost silently."""
 from __future__ import annotations
 
+import re
 import tempfile
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from generator.core.errors import KehoachError, located
-from generator.core.text import squash
+from generator.core.text import seen, squash
 from generator.nd30.labels import REVIEW_LABEL
 from generator.word import read_docx
 from generator.workflow.review.linediff import opcodes
@@ -22,6 +23,19 @@ MISPLACED = ("đã thêm vào tệp kế hoạch, nhưng văn bản tạo lại 
 
 def _unlabelled(text: str) -> str:
     return squash(REVIEW_LABEL.sub("", text, count=1))
+
+
+_ORDINAL = re.compile(r"(?:\d{1,4}|[IVXLCDM]{1,8}|[a-zđ])[.)]?", re.I)
+
+
+def _row_numbers(reading: Reading) -> set[int]:
+    """The paragraphs that are only a row's number (STT: '2', 'IV', 'a)', first cell of a table row): kehoach
+    computes them, so they never carry an edit. A row copied with the number of the row it was copied from,
+    or typed with the next number and the rows below not renumbered, is renumbered by the rebuild; read as
+    edits, those numbers made the new row 'not where the reviewer put it' and the next row's number 'not
+    tied to any value', both CHƯA đưa vào, exit 1."""
+    return {p.index for table in reading.doc.tables for row in table.rows if row.cells
+            for p in row.cells[0].paragraphs if _ORDINAL.fullmatch(reading.view(p))}
 
 
 def misplaced(w: Writer, index: int) -> None:
@@ -57,21 +71,22 @@ def verify(w: Writer, reading: Reading, plan_path: Path, text: str, anchor_path:
     expected = [(p.index, reading.view(p)) for p in reading.doc.paragraphs() if not p.in_shape]
     texts = [t for _, t in expected]
     changed_by_reviewer: set[int] = set()
-    before = [squash(p.text) for p in original.paragraphs()]
+    before = [squash(seen(p.text)) for p in original.paragraphs()]  # as `reading` reads the reviewed text
+    numbers = _row_numbers(reading)
     for op, i1, i2, _, _ in opcodes(texts, before):
         if op != "equal":
-            changed_by_reviewer.update(index for index, t in expected[i1:i2] if t)
+            changed_by_reviewer.update(index for index, t in expected[i1:i2] if t and index not in numbers)
     for index, reviewed in expected:
         if index in changed_by_reviewer and index not in w.handled:
             w.handled.add(index)
             w.add("unapplied", "sửa", f"đoạn {index + 1}", anchor_path(index), "", reviewed,
                   "không gắn được với giá trị nào của tệp kế hoạch (nằm ngoài phần kehoach tạo ra)")
-    after = [squash(p.text) for p in rebuilt.paragraphs()]
+    after = [squash(seen(p.text)) for p in rebuilt.paragraphs()]
     for op, i1, i2, j1, j2 in opcodes(texts, after):
         if op == "equal":
             continue
         for index, reviewed in expected[i1:i2]:
-            if reviewed and index in w.item_of and not any(
+            if reviewed and index in w.item_of and index not in numbers and not any(
                     _unlabelled(reviewed) == _unlabelled(t) for t in after[j1:j2]):
                 misplaced(w, index)
             if not reviewed or index in w.handled:
