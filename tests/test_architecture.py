@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -92,7 +93,11 @@ def imports_of(name: str) -> list[Import]:
     return found
 
 
-IMPORTS = [i for name in MODULES for i in imports_of(name)]
+@lru_cache(maxsize=None)
+def imports() -> list[Import]:
+    """Every import of generator/, read when a test first asks: not while the file is collected, which each test
+    worker does (~1 s of CPU each)."""
+    return [i for name in MODULES for i in imports_of(name)]
 
 
 def layer(name: str) -> int | None:
@@ -175,7 +180,7 @@ def test_no_class_over_400_lines():
 
 
 def test_word_reads_any_docx_and_imports_nothing_above_core():
-    bad = [i for i in IMPORTS if i.source.startswith("generator.word")
+    bad = [i for i in imports() if i.source.startswith("generator.word")
            and i.target.split(".")[1:2] and i.target.split(".")[1] in WORD_MAY_NOT_IMPORT]
     assert not bad, ("generator/word/ (the reader of any .docx) may import only core:\n"
                      + "\n".join(f"  {i.where()}: imports {i.target}" + (" (inside a function)" if i.lazy else "")
@@ -184,7 +189,7 @@ def test_word_reads_any_docx_and_imports_nothing_above_core():
 
 def test_no_layer_imports_a_higher_one():
     bad = []
-    for i in IMPORTS:
+    for i in imports():
         low, high = layer(i.source), layer(i.target)
         if low is not None and high is not None and high > low:
             bad.append(i)
@@ -195,23 +200,23 @@ def test_no_layer_imports_a_higher_one():
 
 
 def test_no_import_circle_among_module_level_imports():
-    eager = [i for i in IMPORTS if not i.lazy]
+    eager = [i for i in imports() if not i.lazy]
     found = circles(eager)
     assert not found, (f"{len(found)} import circle(s) among module-level imports:\n"
                        + "\n".join(describe(c, eager) for c in found))
 
 
 def test_no_circle_closed_by_a_function_level_import():
-    eager = circles([i for i in IMPORTS if not i.lazy])
-    found = [c for c in circles(IMPORTS) if c not in eager]
+    eager = circles([i for i in imports() if not i.lazy])
+    found = [c for c in circles(imports()) if c not in eager]
     assert not found, (f"{len(found)} import circle(s) closed by a function-level import (a function-level "
                        "import may delay loading, not hide a circle):\n"
-                       + "\n".join(describe(c, IMPORTS) for c in found))
+                       + "\n".join(describe(c, imports()) for c in found))
 
 
 def test_the_reading_of_imports_sees_what_it_must():
     # the checks above are only as good as the import graph: a few edges known to exist
-    edges = {(i.source, i.target, i.lazy) for i in IMPORTS}
+    edges = {(i.source, i.target, i.lazy) for i in imports()}
     assert ("generator.cli.entry", "generator.cli.commands", True) in edges
     assert ("generator.nd30", "generator.nd30.labels", False) in edges
     assert ("generator.__main__", "generator.cli.entry", False) in edges

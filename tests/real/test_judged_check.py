@@ -62,8 +62,15 @@ _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
 @lru_cache(maxsize=None)
+def judgement(key: str) -> dict:
+    """A document's judgement, read once per test process (a YAML file read for each of its ~700 findings cost
+    more than scoring them); nothing here changes it."""
+    return measure.judgement(key)
+
+
+@lru_cache(maxsize=None)
 def findings(key: str) -> tuple:
-    j = measure.judgement(key)
+    j = judgement(key)
     docs = measure.LOCAL if (measure.LOCAL / j["file"]).exists() else measure.shared_docs()
     assert docs is not None, "thiếu thư mục tài liệu thật ../shared/real-docs bên cạnh kho"
     path = measure.docx_of(key, j, _TMP)
@@ -75,7 +82,7 @@ def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8:
-        j = measure.judgement(key)
+        j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR5:
@@ -91,16 +98,23 @@ def cases():
 
 @pytest.mark.parametrize("key, n", cases())
 def test_judged_finding(key, n):
-    j = measure.judgement(key)
-    found, _ = findings(key)
-    score = measure.score(key, list(found), j)
-    group = next(g for g in score_groups(score, j) if g[0] == n)[1]
+    j = judgement(key)
+    group = next(g for g in scored_groups(key) if g[0] == n)[1]
     raw = j["findings"][n]
     if raw["verdict"]:
         assert group.matched, f"{key}: judged true, no longer reported: {raw['rule']} {raw.get('where')} {raw['excerpt']}"
     else:
         assert not group.matched, (f"{key}: judged false, still reported: {raw['rule']} {raw.get('where')}: "
                                    f"{[f['message'] for f in group.matched]}")
+
+
+@lru_cache(maxsize=None)
+def scored_groups(key: str) -> tuple:
+    """(index in the YAML, matched group) of one document's findings, scored once per test process: the same
+    for each of its judged findings."""
+    j = judgement(key)
+    found, _ = findings(key)
+    return tuple(score_groups(measure.score(key, list(found), j), j))
 
 
 def score_groups(score, j):
