@@ -96,6 +96,17 @@ def built(tmp_path_factory):
     return {p.stem: build_plan(p, out) for p in [*PLANS, SAMPLE]}
 
 
+@pytest.fixture(scope="module")
+def seed_built(tmp_path_factory):
+    """(a copy of the Quảng Nam 2020 plan, the .docx built from it) in a folder of the module's own: the base the
+    hostile families and the editors' round trips change (a module may change the plan, so it is not shared)."""
+    folder = tmp_path_factory.mktemp("seed")
+    plan = folder / "plan.yaml"
+    plan.write_bytes((ROOT / "plans" / "quang-nam-papi-2020.yaml").read_bytes())
+    docx = next(f for f in build_plan(plan, folder / "build").files if f.suffix == ".docx")
+    return plan, docx
+
+
 @pytest.fixture
 def plan_copy(tmp_path):
     """Copy of the sample plan, to be edited by a test."""
