@@ -3,6 +3,7 @@ without the dot after KT is still the authority line (seen in a real plan of a s
 from __future__ import annotations
 
 import docx
+import pytest
 
 from generator.importer.importer import import_document
 from generator.word import read_docx
@@ -97,3 +98,18 @@ def test_the_signers_name_is_the_last_line_in_small_letters(tmp_path):
     result = _duties_edited(tmp_path, edit)
     assert result.data["signer"]["name"] == "Nguyễn Văn An"
     assert any("dòng chữ ký thêm" in m.text and "Phó Chủ tịch" in m.text for m in result.notes)
+
+
+@pytest.mark.parametrize("typed, copies", [
+    ("Lưu: VT, KTN (05);", 5), ("Lưu: VT, KTN (05).", 5), ("Lưu: VT, KTN (05)", 5), ("Lưu: VT, KTN (05 bản);", 5),
+    ("Lưu: VT, KTN (10b);", 10), ("Lưu: VT, KTN (09);", 9), ("Lưu: VT, KTN;", None), ("Lưu: VT, KTN (05),", 5),
+])
+def test_the_copies_count_is_read_whatever_ends_the_archive_line(tmp_path, typed, copies):
+    """'Lưu: VT, KTN (05);' (a ';' typed after the count, as on the Nơi nhận lines above it) gives the units VT
+    and KTN and 5 copies, as 'Lưu: VT, KTN (05).' does; the count never becomes part of a unit "KTN (05)" that
+    the next build would print as an office (fresh mutant f6-imp-archive-semicolon)."""
+    def edit(p):
+        for run in p.runs:
+            run.text = run.text.replace("Lưu: VT, KTN.", typed)
+    expected = {"units": ["VT", "KTN"], **({"copies": copies} if copies else {})}
+    assert _duties_edited(tmp_path, edit).data["archive"] == expected
