@@ -113,3 +113,42 @@ def test_the_copies_count_is_read_whatever_ends_the_archive_line(tmp_path, typed
             run.text = run.text.replace("Lưu: VT, KTN.", typed)
     expected = {"units": ["VT", "KTN"], **({"copies": copies} if copies else {})}
     assert _duties_edited(tmp_path, edit).data["archive"] == expected
+
+
+def _last_clause_closed(tmp_path, last: str):
+    """The sample's build whose section IV ends with clause '3.' typed `last` (no 'Trên đây …' paragraph after
+    it), imported."""
+    from generator.render.build import build_plan
+    from tests.conftest import SAMPLE
+    from tests.word.test_check import Doc, q, remove
+
+    doc = Doc(next(f for f in build_plan(SAMPLE, tmp_path / "build").files if f.suffix == ".docx"))
+    remove(doc.para("Trên đây là Kế hoạch"))
+    remove(doc.para("Kinh phí thực hiện Kế hoạch"))
+    texts = list(doc.para("3. Kinh phí thực hiện").iter(q("w:t")))
+    texts[0].text = last
+    for t in texts[1:]:
+        t.text = ""
+    return import_document(read_docx(doc.save(tmp_path / "closing.docx")).value, plan_id="sample")
+
+
+def test_a_numbered_last_clause_ending_with_the_closing_mark_becomes_the_closing_and_the_summary_says_so(tmp_path):
+    """'3. Các cơ quan … triển khai thực hiện./.' ends the body: the whole clause becomes the closing sentence
+    (kehoach prints it unnumbered), and the summary tells the drafter so, naming the clause (fresh mutant
+    f6-zone-closing-labelled took it for the closing without a word)."""
+    result = _last_clause_closed(tmp_path, "3. Các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.")
+    assert result.data["closing"] == "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện"
+    guesses = [m.text for m in result.notes if m.level == "guess" and "./." in m.text]
+    assert guesses == ["'./.' ở cuối khoản '3.' của mục cuối: lấy cả khoản '3.' làm câu kết (kehoach in câu kết "
+                       "thành đoạn riêng, không đánh số)"]
+
+
+def test_a_closing_sentence_at_the_end_of_a_numbered_clause_leaves_the_clause_in_the_plan(tmp_path):
+    """'3. Sở Tài chính bố trí kinh phí. Trên đây là Kế hoạch …./.': only the last sentence is the closing, the
+    clause keeps the rest; the clause's words are not lost into the closing (fresh mutant
+    f6-zone-closing-labelled)."""
+    result = _last_clause_closed(tmp_path, "3. Sở Tài chính bố trí kinh phí. Trên đây là Kế hoạch cải thiện Chỉ số "
+                                           "PAPI năm 2021./.")
+    assert result.data["closing"] == "Trên đây là Kế hoạch cải thiện Chỉ số PAPI năm 2021"
+    rest = {k: v for k, v in result.data.items() if k != "closing"}
+    assert "Sở Tài chính bố trí kinh phí." in repr(rest)
