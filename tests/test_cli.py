@@ -552,3 +552,25 @@ def test_github_format_turns_a_line_break_in_a_message_into_its_escape(plan_copy
     github = run("validate", "--format", "github", path).stdout
     line = next(x for x in github.splitlines() if "Báo Quảng Nam" in x)
     assert "Sở TT&TT%0ABáo Quảng Nam" in line and "%25" not in line, line
+
+
+@pytest.mark.parametrize("name, fixed", [("ke-hoach.docx", "ke-hoach-da-sua.docx"),
+                                         ("bản.thảo.docx", "bản.thảo-da-sua.docx"),
+                                         ("ho-so/ke-hoach.docx", "ho-so/ke-hoach-da-sua.docx")],
+                         ids=["plain", "dots-in-the-name", "in-a-folder"])
+def test_check_suggests_the_documented_fixed_file_and_following_it_gives_a_clean_copy(built, tmp_path, name, fixed):
+    """`kehoach check ke-hoach.docx` with a fixable finding ends with the command to run, naming the fixed copy
+    as `check --help` does: "kehoach check --fix ke-hoach.docx -o ke-hoach-da-sua.docx", beside the input
+    (fresh mutant f6-cli-fixed-name suggested "ke-hoach-sua.docx"); run as printed, it writes that copy, which
+    checks clean."""
+    from tests.word.test_check import MUTATIONS, Doc
+
+    doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
+    MUTATIONS["date.form"][0](doc)
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    doc.save(tmp_path / name)
+    done = run("check", name, cwd=tmp_path)
+    suggested = f"kehoach check --fix {name} -o {fixed}"
+    assert done.returncode == 1 and done.stdout.splitlines()[-1].endswith(f"sửa tự động: {suggested}"), done.stdout
+    assert run(*suggested.split()[1:], cwd=tmp_path).returncode == 0 and (tmp_path / fixed).is_file()
+    assert run("check", fixed, cwd=tmp_path).stdout.strip() == f"{fixed}: đúng thể thức, không thấy lỗi."

@@ -482,3 +482,18 @@ def test_each_year_shown_in_the_rollover_list_is_quoted_in_whole_words():
     for quote in quotes:
         first, last = quote.split()[0], quote.split()[-1]
         assert re.search(rf"(?<!\S){re.escape(first)}", source) and re.search(rf"{re.escape(last)}(?!\S)", source), quote
+
+
+@pytest.mark.parametrize("baseline_year", [2020, 2019, 2018])
+def test_the_rank_todo_names_the_year_of_the_rank_it_shows(plan_copy, baseline_year):
+    """A 2021 plan whose baseline is {year: Y, rank: 40}: the rollover TODO asks for the 2021 rank and shows the
+    rank it replaces with its own year, "(năm Y: 40)" — never the plan's year (fresh mutant f6-roll-rank-year:
+    "(năm 2021: 40)"), nor the year before the plan when the baseline is older (a real plan's baseline may be
+    the results of two years before, published late: validate accepts it), a false fact either way."""
+    path = plan_copy(lambda t: t.replace("year: 2020\n      value: 44.33\n",
+                                         f"year: {baseline_year}\n      value: 44.33\n      rank: 40\n", 1))
+    assert f"year: {baseline_year}\n      value: 44.33\n      rank: 40\n" in path.read_text(encoding="utf-8")
+    rolled = yaml.safe_load(rollover(path).text)
+    baseline = next(t for t in rolled["targets"] if t["id"] == "t-papi")["baseline"]
+    assert baseline["year"] == 2021
+    assert " ".join(baseline["rank"].split()) == f"TODO: xác nhận thứ hạng năm 2021 của 'papi' (năm {baseline_year}: 40)"

@@ -104,6 +104,7 @@ def archive(st: State, found: tuple[str, str] | None) -> dict:
         return {"units": ["VT"]}
     text, _where = found
     body = re.sub(r"^lưu\s*:\s*", "", text, flags=re.IGNORECASE).rstrip(" .;")
+    body = body.rstrip(" ,")  # a "," typed for the full stop, as on the Nơi nhận lines: "(05)," is still the count
     copies = None
     m = COPIES_AT_END.search(body)
     if m:

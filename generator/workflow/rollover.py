@@ -380,8 +380,10 @@ class _Roller:
         elif rank is None or old_target is not None:  # a relative rank target needs the rank only
             self.left(baseline, message)
             self.insert_before_line(self.key_node(baseline, "year"), [("value: ", f"{TODO}: {message}")])
-        if rank is not None:
-            self.todo(rank, f"xác nhận thứ hạng năm {self.old} của '{code}' (năm {self.old - 1}: {rank.value})")
+        if rank is not None:  # the rank shown is of the baseline's own year, which may be older than the year before
+            year = get(baseline, "year")
+            shown = year.value if year is not None else self.old - 1
+            self.todo(rank, f"xác nhận thứ hạng năm {self.old} của '{code}' (năm {shown}: {rank.value})")
 
     def provenance(self) -> None:
         lines = self.src.splitlines(keepends=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.nd30.check import check_docx
 from generator.nd30.doctypes import LETTER, PLAN, identify
 from generator.word import read_docx
 
@@ -89,3 +90,78 @@ def test_real_documents(name, words):
     assert SHARED.is_dir(), f"thiếu thư mục tài liệu thật {SHARED} (../shared/real-docs bên cạnh kho)"
     doc = read_docx(SHARED / name).value
     assert identify(p.text for p in doc.paragraphs()).sentence() == words
+
+
+# ND30 Phụ lục III §I: every type and its abbreviation in the number's symbol, as the decree writes them (and
+# the legal documents and the permit the same offices meet); written here, not read from the code, so a
+# code given to two types is caught
+ABBREVIATIONS = [
+    ("NQ", "Nghị quyết"), ("QĐ", "Quyết định"), ("CT", "Chỉ thị"), ("QC", "Quy chế"), ("QyĐ", "Quy định"),
+    ("TC", "Thông cáo"), ("TB", "Thông báo"), ("HD", "Hướng dẫn"), ("CTr", "Chương trình"), ("KH", "Kế hoạch"),
+    ("PA", "Phương án"), ("ĐA", "Đề án"), ("DA", "Dự án"), ("BC", "Báo cáo"), ("BB", "Biên bản"),
+    ("TTr", "Tờ trình"), ("HĐ", "Hợp đồng"), ("CĐ", "Công điện"), ("BGN", "Bản ghi nhớ"),
+    ("BTT", "Bản thỏa thuận"), ("GUQ", "Giấy ủy quyền"), ("GM", "Giấy mời"), ("GGT", "Giấy giới thiệu"),
+    ("GNP", "Giấy nghỉ phép"), ("PG", "Phiếu gửi"), ("PC", "Phiếu chuyển"), ("PB", "Phiếu báo"),
+    ("NĐ", "Nghị định"), ("TT", "Thông tư"), ("GP", "Giấy phép"),
+]
+
+
+@pytest.mark.parametrize("abbr, words", ABBREVIATIONS, ids=[a for a, _ in ABBREVIATIONS])
+def test_every_symbol_names_its_own_type(abbr, words):
+    """With no type line, "Số: 4055/CT-UBND" is a Chỉ thị and "…/CTr-UBND" a Chương trình: codes that differ
+    only by a letter (CT/CTr, TT/TTr, QĐ/QyĐ, HD/HĐ) each name their own type (fresh mutant
+    f6-doctype-ct-clash gave "CT" to Chương trình too, and a Chỉ thị was judged as a Chương trình)."""
+    found = identify(["ỦY BAN NHÂN DÂN", "TỈNH LÂM ĐỒNG", f"Số: 4055/{abbr}-UBND",
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"])
+    assert (found.sentence(), found.how) == (words, "ký hiệu")
+
+
+def test_no_two_types_share_a_symbol():
+    from generator.nd30.doctypes import TYPES
+
+    codes = [t.abbr for t in TYPES if t.abbr]
+    assert sorted(codes) == sorted(a for a, _ in ABBREVIATIONS)
+
+
+@pytest.mark.parametrize("symbol, type_line", [("CT", "CHỈ THỊ"), ("CTr", "CHƯƠNG TRÌNH"), ("TT", "THÔNG TƯ"),
+                                                ("TTr", "TỜ TRÌNH")])
+def test_check_asks_for_the_type_line_of_the_type_the_symbol_names(built, tmp_path, symbol, type_line):
+    """`kehoach check` of a document whose type line was left out asks for the line of the type its number
+    names: "Số: 05/CT-UBND" → "không thấy dòng tên loại “CHỈ THỊ”" (fresh mutant f6-doctype-ct-clash asked
+    for "CHƯƠNG TRÌNH")."""
+    from tests.word.test_check import Doc, docx_of, set_text
+
+    doc = Doc(docx_of(built, "sample"))
+    set_text(doc.para("KẾ HOẠCH"), "KẾ HOẠCH", "")
+    set_text(doc.para("Số: 05/KH-UBND"), "KH-", f"{symbol}-")
+    result = check_docx(doc.save(tmp_path / f"{symbol}.docx"))
+    missing = [f.text for f in result.findings if f.rule == "doctype.missing"]
+    assert len(missing) == 1 and missing[0].startswith(f"không thấy dòng tên loại “{type_line}”"), missing
+
+
+@pytest.mark.parametrize("head", [
+    ["ĐẢNG CỘNG SẢN VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND", "KẾ HOẠCH"],
+    ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 12/KH-UBND", "ĐẢNG CỘNG SẢN VIỆT NAM", "KẾ HOẠCH"],
+], ids=["party-line-first", "party-line-after"])
+def test_a_state_document_naming_the_party_is_still_governed(head):
+    """The Quốc hiệu makes it a state document whatever else its first lines say: a line "ĐẢNG CỘNG SẢN VIỆT
+    NAM" (a joint plan, a quoted name) does not make it a party document (fresh mutant f6-doctype-party);
+    without the Quốc hiệu it is one (test_speeches_forms_and_party_documents_are_not_governed)."""
+    found = identify(head)
+    assert (found.governed, found.sentence(), found.how) == (True, "Kế hoạch", "tên loại")
+
+
+def test_check_reports_the_errors_of_a_state_document_that_names_the_party(built, tmp_path):
+    """`kehoach check` of a plan with a line "ĐẢNG CỘNG SẢN VIỆT NAM": its errors are reported (exit 1), never
+    "không kiểm tra thể thức: đây là văn bản của Đảng" with exit 0 (fresh mutant f6-doctype-party)."""
+    from tests.test_cli import run
+    from tests.word.test_check import Doc, docx_of, set_text
+
+    doc = Doc(docx_of(built, "sample"))
+    set_text(doc.para("Căn cứ Luật"), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
+             "ĐẢNG CỘNG SẢN VIỆT NAM")
+    set_text(doc.para("Quảng Nam, ngày"), "tháng 3", "tháng 03")
+    path = doc.save(tmp_path / "dang.docx")
+    done = run("check", path)
+    assert done.returncode == 1 and "không kiểm tra thể thức" not in done.stdout, done.stdout
+    assert "Ngày tháng: tháng 3 không thêm số 0 (viết “3”)" in done.stdout

@@ -302,3 +302,57 @@ def test_a_size_out_of_its_range_is_fixed_to_the_nearest_end(sample_docx, tmp_pa
     run_props(doc.para("Hồ Quang Bửu"), "w:sz", "w:szCs", sz={"val": half_points}, szCs={"val": half_points})
     found = [f for f in check_docx(doc.save(tmp_path / f"ten-{half_points}.docx")).findings if f.rule == "signer.size"]
     assert [(f.detail.fix.kind, f.detail.fix.size) for f in found] == [("format", size)], [f.text for f in found]
+
+
+# ---------------------------------------------------------------- fresh mutants, batch 6
+
+
+@pytest.mark.parametrize("typed", ["XÃ HỘI  CHỦ", "VIỆT NAM ", " CỘNG HÒA", "XÃ HỘI\u00a0CHỦ"],
+                         ids=["double-space", "trailing-space", "leading-space", "no-break-space"])
+def test_a_national_title_that_prints_the_same_is_not_reported(sample_docx, tmp_path, typed):
+    """"CỘNG HÒA XÃ HỘI  CHỦ NGHĨA VIỆT NAM" (two spaces typed, a space left at the end) prints as the Quốc hiệu:
+    no finding (fresh mutant f6-check-national-spaces warned "Quốc hiệu phải viết đúng …"); two words run
+    together are an error."""
+    old = typed.replace("\u00a0", " ").replace("  ", " ").strip()
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para("CỘNG HÒA"), old, typed),
+                            "quoc-hieu", "national.text")
+    assert found == []
+
+
+def test_a_national_title_with_two_words_run_together_is_an_error(sample_docx, tmp_path):
+    doc = Doc(sample_docx)
+    set_text(doc.para("CỘNG HÒA"), "XÃ HỘI ", "XÃ HỘI")
+    found = [(f.level, f.text) for f in check_docx(doc.save(tmp_path / "dinh.docx")).findings
+             if f.rule == "national.text"]
+    assert found == [("error", "Quốc hiệu phải viết đúng “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”")]
+
+
+def _points(first: str, second: str):
+    def mutate(d: Doc) -> None:
+        set_text(d.para("(1) Đối với"), "(1)", first)
+        set_text(d.para("(2) Đối với"), "(2)", second)
+    return mutate
+
+
+@pytest.mark.parametrize("first, second, expected", [
+    ("2.1.", "2.4.", "2.2."), ("2.1.", "2.3.", "2.2."), ("2.3.", "2.7.", "2.4."), ("2.1.1.", "2.1.4.", "2.1.2."),
+    ("2.1.", "2.2.", None), ("2.2.", "2.1.", None), ("2.1.", "3.4.", None),
+], ids=["two-skipped", "one-skipped", "from-2.3", "three-levels", "in-order", "back", "other-clause"])
+def test_a_skipped_dotted_point_is_told_the_number_expected(sample_docx, tmp_path, first, second, expected):
+    """After "2.1." comes "2.4.": check names the number that should be there, "2.2." (the one after the last
+    seen, at any depth), not "2.3." (fresh mutant f6-check-dotted-shown); in order, going back (a list
+    started again) or under another clause nothing is told."""
+    found = _findings_after(sample_docx, tmp_path, _points(first, second), "diem", "heading.sequence")
+    assert found == ([] if expected is None else
+                     [f"điểm “{second}” bị bỏ qua số thứ tự: theo thứ tự phải là “{expected}”"])
+
+
+@pytest.mark.parametrize("old, new, finding", [
+    ("III. ", "V. ", "mục “V.” bị bỏ qua số thứ tự: theo thứ tự phải là “III.”"),
+    ("2. ", "4. ", "khoản “4.” bị bỏ qua số thứ tự: theo thứ tự phải là “2.”"),
+    ("a) ", "c) ", "điểm “c)” bị bỏ qua số thứ tự: theo thứ tự phải là “a)”"),
+], ids=["section", "clause", "point"])
+def test_a_skipped_number_is_told_the_number_expected_in_every_scope(sample_docx, tmp_path, old, new, finding):
+    starts = {"III. ": "III. NHIỆM VỤ", "2. ": "2. Yêu cầu", "a) ": "a) Các nhiệm vụ"}[old]
+    found = _findings_after(sample_docx, tmp_path, lambda d: set_text(d.para(starts), old, new), "so", "heading.sequence")
+    assert found[:1] == [finding], found

@@ -3,6 +3,7 @@ without the dot after KT is still the authority line (seen in a real plan of a s
 from __future__ import annotations
 
 import docx
+import pytest
 
 from generator.importer.importer import import_document
 from generator.word import read_docx
@@ -97,3 +98,57 @@ def test_the_signers_name_is_the_last_line_in_small_letters(tmp_path):
     result = _duties_edited(tmp_path, edit)
     assert result.data["signer"]["name"] == "Nguyễn Văn An"
     assert any("dòng chữ ký thêm" in m.text and "Phó Chủ tịch" in m.text for m in result.notes)
+
+
+@pytest.mark.parametrize("typed, copies", [
+    ("Lưu: VT, KTN (05);", 5), ("Lưu: VT, KTN (05).", 5), ("Lưu: VT, KTN (05)", 5), ("Lưu: VT, KTN (05 bản);", 5),
+    ("Lưu: VT, KTN (10b);", 10), ("Lưu: VT, KTN (09);", 9), ("Lưu: VT, KTN;", None), ("Lưu: VT, KTN (05),", 5),
+])
+def test_the_copies_count_is_read_whatever_ends_the_archive_line(tmp_path, typed, copies):
+    """'Lưu: VT, KTN (05);' (a ';' typed after the count, as on the Nơi nhận lines above it) gives the units VT
+    and KTN and 5 copies, as 'Lưu: VT, KTN (05).' does; the count never becomes part of a unit "KTN (05)" that
+    the next build would print as an office (fresh mutant f6-imp-archive-semicolon)."""
+    def edit(p):
+        for run in p.runs:
+            run.text = run.text.replace("Lưu: VT, KTN.", typed)
+    expected = {"units": ["VT", "KTN"], **({"copies": copies} if copies else {})}
+    assert _duties_edited(tmp_path, edit).data["archive"] == expected
+
+
+def _last_clause_closed(tmp_path, last: str):
+    """The sample's build whose section IV ends with clause '3.' typed `last` (no 'Trên đây …' paragraph after
+    it), imported."""
+    from generator.render.build import build_plan
+    from tests.conftest import SAMPLE
+    from tests.word.test_check import Doc, q, remove
+
+    doc = Doc(next(f for f in build_plan(SAMPLE, tmp_path / "build").files if f.suffix == ".docx"))
+    remove(doc.para("Trên đây là Kế hoạch"))
+    remove(doc.para("Kinh phí thực hiện Kế hoạch"))
+    texts = list(doc.para("3. Kinh phí thực hiện").iter(q("w:t")))
+    texts[0].text = last
+    for t in texts[1:]:
+        t.text = ""
+    return import_document(read_docx(doc.save(tmp_path / "closing.docx")).value, plan_id="sample")
+
+
+def test_a_numbered_last_clause_ending_with_the_closing_mark_becomes_the_closing_and_the_summary_says_so(tmp_path):
+    """'3. Các cơ quan … triển khai thực hiện./.' ends the body: the whole clause becomes the closing sentence
+    (kehoach prints it unnumbered), and the summary tells the drafter so, naming the clause (fresh mutant
+    f6-zone-closing-labelled took it for the closing without a word)."""
+    result = _last_clause_closed(tmp_path, "3. Các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.")
+    assert result.data["closing"] == "Các cơ quan, đơn vị nghiêm túc triển khai thực hiện"
+    guesses = [m.text for m in result.notes if m.level == "guess" and "./." in m.text]
+    assert guesses == ["'./.' ở cuối khoản '3.' của mục cuối: lấy cả khoản '3.' làm câu kết (kehoach in câu kết "
+                       "thành đoạn riêng, không đánh số)"]
+
+
+def test_a_closing_sentence_at_the_end_of_a_numbered_clause_leaves_the_clause_in_the_plan(tmp_path):
+    """'3. Sở Tài chính bố trí kinh phí. Trên đây là Kế hoạch …./.': only the last sentence is the closing, the
+    clause keeps the rest; the clause's words are not lost into the closing (fresh mutant
+    f6-zone-closing-labelled)."""
+    result = _last_clause_closed(tmp_path, "3. Sở Tài chính bố trí kinh phí. Trên đây là Kế hoạch cải thiện Chỉ số "
+                                           "PAPI năm 2021./.")
+    assert result.data["closing"] == "Trên đây là Kế hoạch cải thiện Chỉ số PAPI năm 2021"
+    rest = {k: v for k, v in result.data.items() if k != "closing"}
+    assert "Sở Tài chính bố trí kinh phí." in repr(rest)

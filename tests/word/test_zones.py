@@ -188,3 +188,18 @@ def test_appendices_label_with_title_unlabelled_table_and_stray_lines():
 def test_pieces_split_at_tabs_and_breaks():
     p = Paragraph(index=0, runs=[Run("\tỦY BAN NHÂN DÂN", bold=True), Run("\tCỘNG HÒA"), Run("\nTỈNH X\t  ")])
     assert pieces(p) == [("ỦY BAN NHÂN DÂN", True, 0), ("CỘNG HÒA", False, 1), ("TỈNH X", False, 0)]
+
+
+@pytest.mark.parametrize("last, closing", [
+    ("Trên đây là Kế hoạch./.", True), ("15. Các cơ quan nghiêm túc triển khai thực hiện./.", False),
+    ("a) Báo cáo kết quả thực hiện./.", False), ("- Báo cáo kết quả thực hiện./.", False),
+    ("Trên đây là Kế hoạch.", False),
+], ids=["text", "clause", "point", "bullet", "no-mark"])
+def test_the_closing_is_the_last_unlabelled_paragraph_ending_with_the_mark(last, closing):
+    """Only unlabelled text ending with "./." is the closing sentence; a numbered clause, a point or a bullet
+    ending with it stays what it is, for the importer to say what it made of it (fresh mutant
+    f6-zone-closing-labelled)."""
+    doc = _doc(_p("UBND TỈNH X\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+               _p("KẾ HOẠCH", alignment="center", bold=True), _p("Cải thiện Chỉ số PAPI", alignment="center", bold=True),
+               _p("I. TỔ CHỨC THỰC HIỆN"), _p("14. Sở Nội vụ theo dõi."), _p(last))
+    assert locate(doc).closing == (5 if closing else None)

@@ -379,3 +379,61 @@ def test_a_tracked_move_is_listed_moved_away_at_its_old_place_and_moved_in_at_it
         "responsibilities[id=tttt].content[0].bullets[0])"), moves[0]
     assert moves[1].startswith(f"  - [nhận] chuyển đến {words}") and moves[1].endswith(
         "responsibilities[id=tttt].content[0].bullets[1].bullets[0])"), moves[1]
+
+
+# ---------------------------------------------------------------- fresh mutants, batch 6
+
+FIRST_BASIS = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"
+LAST_BASIS = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ."
+NEW_BASIS = "Căn cứ Quyết định số 12/QĐ-UBND ngày 10 tháng 01 năm 2021 của UBND tỉnh"
+
+
+def _basis_added(where: str):
+    """A legal basis typed as Word prints it: in the middle with its ';', or after the last one with '.' (the
+    one before it then ending with ';'); and a bullet added to a list further on."""
+    def add(root):
+        if where == "middle":
+            basis = paragraph(root, FIRST_BASIS)
+            basis.addnext(untagged_copy(basis, [NEW_BASIS + ";"]))
+        else:
+            basis = paragraph(root, LAST_BASIS)
+            texts_ = [t for t in basis.iter(W + "t") if t.text]
+            texts_[-1].text = texts_[-1].text[:-1] + ";"
+            basis.addnext(untagged_copy(basis, [NEW_BASIS + "."]))
+        bullet = paragraph(root, "- Tuyên truyền trên Cổng thông tin điện tử.")
+        bullet.addnext(untagged_copy(bullet, ["- Tuyên truyền trên mạng xã hội."]))
+    return add
+
+
+@pytest.mark.parametrize("where", ["middle", "last"])
+def test_each_edit_is_reported_at_the_number_of_its_paragraph(tmp_path, where):
+    """The report's "đoạn N" is the paragraph's place in the reviewed document, counted from 1 as for an
+    edited paragraph: an added legal basis, an added bullet and an edited basis each at their own number
+    (fresh mutant f6-rev-where-number said an added paragraph one paragraph too early)."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / f"{where}.docx", _basis_added(where))
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied, render_text(result)
+    place = {" ".join(p.text.split()): f"đoạn {i + 1}" for i, p in enumerate(read_docx(reviewed).value.paragraphs())}
+    reported = {(m.detail.what, m.detail.new): m.where for m in result.items}
+    expected = {("thêm", NEW_BASIS + (";" if where == "middle" else ".")), ("thêm", "- Tuyên truyền trên mạng xã hội.")}
+    expected |= {("sửa", LAST_BASIS[:-1] + ";")} if where == "last" else set()
+    assert set(reported) == expected
+    assert {item: reported[item] for item in expected} == {item: place[item[1]] for item in expected}
+
+
+@pytest.mark.parametrize("where, bases", [
+    ("middle", [FIRST_BASIS[:-1], NEW_BASIS, LAST_BASIS[:-1]]),
+    ("last", [FIRST_BASIS[:-1], LAST_BASIS[:-1], NEW_BASIS]),
+])
+def test_a_legal_basis_added_in_word_goes_into_the_plan_without_its_printed_end(tmp_path, where, bases):
+    """The ';' (or, for the last basis, the '.') Word shows after a basis is kehoach's to print: the plan's new
+    legal basis is written without it, like the others (fresh mutant f6-rev-legal-decode kept "…của UBND
+    tỉnh;" in the plan), and the next build prints what the reviewer saw."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / f"{where}.docx", _basis_added(where))
+    result = import_onto(SAMPLE, reviewed)
+    assert not result.unapplied, render_text(result)
+    new_plan, _ = load_plan(write(tmp_path, result.text, "new.yaml"))
+    assert new_plan.legal_bases == bases
+    assert texts(build(write(tmp_path, result.text), tmp_path / "again")) == texts(reviewed)
