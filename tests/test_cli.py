@@ -554,15 +554,25 @@ def test_github_format_turns_a_line_break_in_a_message_into_its_escape(plan_copy
     assert "Sở TT&TT%0ABáo Quảng Nam" in line and "%25" not in line, line
 
 
-@pytest.mark.parametrize("name, fixed", [("ke-hoach.docx", "ke-hoach-da-sua.docx"),
-                                         ("bản.thảo.docx", "bản.thảo-da-sua.docx"),
-                                         ("ho-so/ke-hoach.docx", "ho-so/ke-hoach-da-sua.docx")],
-                         ids=["plain", "dots-in-the-name", "in-a-folder"])
-def test_check_suggests_the_documented_fixed_file_and_following_it_gives_a_clean_copy(built, tmp_path, name, fixed):
+@pytest.mark.parametrize("name, fixed, said", [
+    ("ke-hoach.docx", "ke-hoach-da-sua.docx", "ke-hoach.docx -o ke-hoach-da-sua.docx"),
+    ("bản.thảo.docx", "bản.thảo-da-sua.docx", "bản.thảo.docx -o bản.thảo-da-sua.docx"),
+    ("ho-so/ke-hoach.docx", "ho-so/ke-hoach-da-sua.docx", "ho-so/ke-hoach.docx -o ho-so/ke-hoach-da-sua.docx"),
+    ("hồ sơ/kế hoạch 2021.docx", "hồ sơ/kế hoạch 2021-da-sua.docx",
+     '"hồ sơ/kế hoạch 2021.docx" -o "hồ sơ/kế hoạch 2021-da-sua.docx"'),
+    ("KH (dự thảo) & ý kiến.docx", "KH (dự thảo) & ý kiến-da-sua.docx",
+     '"KH (dự thảo) & ý kiến.docx" -o "KH (dự thảo) & ý kiến-da-sua.docx"'),
+    ('bản "cuối" $1.docx', 'bản "cuối" $1-da-sua.docx', """'bản "cuối" $1.docx' -o 'bản "cuối" $1-da-sua.docx'"""),
+], ids=["plain", "dots-in-the-name", "in-a-folder", "spaces", "shell-characters", "quote-and-dollar"])
+def test_check_suggests_the_documented_fixed_file_and_following_it_gives_a_clean_copy(built, tmp_path, name, fixed,
+                                                                                        said):
     """`kehoach check ke-hoach.docx` with a fixable finding ends with the command to run, naming the fixed copy
     as `check --help` does: "kehoach check --fix ke-hoach.docx -o ke-hoach-da-sua.docx", beside the input
-    (fresh mutant f6-cli-fixed-name suggested "ke-hoach-sua.docx"); run as printed, it writes that copy, which
-    checks clean."""
+    (fresh mutant f6-cli-fixed-name suggested "ke-hoach-sua.docx"); pasted into a shell as printed, it writes
+    that copy, which checks clean. A name with spaces or a shell's characters is quoted (it was printed bare:
+    pasted, "hồ sơ/kế hoạch 2021.docx" ran on three files)."""
+    import shlex
+
     from tests.word.test_check import MUTATIONS, Doc
 
     doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
@@ -570,7 +580,7 @@ def test_check_suggests_the_documented_fixed_file_and_following_it_gives_a_clean
     (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
     doc.save(tmp_path / name)
     done = run("check", name, cwd=tmp_path)
-    suggested = f"kehoach check --fix {name} -o {fixed}"
+    suggested = f"kehoach check --fix {said}"
     assert done.returncode == 1 and done.stdout.splitlines()[-1].endswith(f"sửa tự động: {suggested}"), done.stdout
-    assert run(*suggested.split()[1:], cwd=tmp_path).returncode == 0 and (tmp_path / fixed).is_file()
+    assert run(*shlex.split(suggested)[1:], cwd=tmp_path).returncode == 0 and (tmp_path / fixed).is_file()
     assert run("check", fixed, cwd=tmp_path).stdout.strip() == f"{fixed}: đúng thể thức, không thấy lỗi."

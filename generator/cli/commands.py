@@ -16,6 +16,7 @@ import click
 from generator.cli import build, guide, plan_files
 from generator.cli.options import CONTEXT
 # the names the check and import commands below print with
+from generator.cli.printer import shell_word as _shell_word
 from generator.cli.printer import display as _display
 from generator.cli.printer import echo_messages as _echo_problems
 from generator.cli.printer import github_escape, github_property
@@ -181,7 +182,7 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
             click.echo(f"    - {comment}")
     if result.todos:
         click.echo(f"  Còn {len(result.todos)} chỗ TODO cần điền ({'; '.join(result.todos[:5])}"
-                   f"{'; ...' if len(result.todos) > 5 else ''}), xem: kehoach validate {_display(target)}")
+                   f"{'; ...' if len(result.todos) > 5 else ''}), xem: kehoach validate {_shell_word(target)}")
     if outcome.recall is not None:
         share = number(Decimal(str(round(outcome.recall * 100, 1))))
         click.echo(f"  Độ phủ chữ: {share}% số chữ của tệp Word có trong văn bản kehoach tạo lại từ kế hoạch này"
@@ -342,8 +343,8 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
                 click.echo(f"{display}: {m.where or 'văn bản'}: ghi chú: {m.text}", err=True)
             fixable = sum(1 for f in findings if f.detail.fixable)
             summary = (f"{display}: {len(errors)} lỗi, {len(findings) - len(errors)} cảnh báo theo Nghị định 30/2020/NĐ-CP"
-                       + (f"; {fixable} chỗ có thể sửa tự động: kehoach check --fix {display} -o "
-                          f"{_display(path.with_name(path.stem + '-da-sua.docx'))}" if fixable else ""))
+                       + (f"; {fixable} chỗ có thể sửa tự động: kehoach check --fix {_shell_word(path)} -o "
+                          f"{_shell_word(path.with_name(path.stem + '-da-sua.docx'))}" if fixable else ""))
             click.echo(summary if findings else f"{display}: đúng thể thức, không thấy lỗi.")
     if fmt == "json":
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))

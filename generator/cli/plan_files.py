@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from generator.cli.options import CONTEXT
-from generator.cli.printer import display, echo_messages
+from generator.cli.printer import display, echo_messages, shell_word
 from generator.core.errors import KehoachError
 from generator.plan.catalogue import indices_help
 
@@ -65,7 +65,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
     click.echo(f"đã tạo {display(target)}" + (f" và {display(schema_file)}" if wrote_schema else "")
                + f"; còn {starter.todos} chỗ TODO cần điền.")
     click.echo(f"Tiếp theo: mở tệp, điền các chỗ TODO (hướng dẫn: kehoach huong-dan), rồi chạy\n"
-               f"  kehoach validate {display(target)}\n  kehoach build {display(target)} --pdf")
+               f"  kehoach validate {shell_word(target)}\n  kehoach build {shell_word(target)} --pdf")
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
@@ -104,7 +104,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
     _write(target, result.text, like=plan)
     click.echo("\n".join(summary(result)))
     click.echo(f"đã tạo {display(target)} (năm {result.old_year} → {result.new_year}); "
-               f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {display(target)}")
+               f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {shell_word(target)}")
 
 
 @click.command(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", short_help="So sánh hai kế hoạch theo mã (chỉ tiêu, nhiệm vụ, cơ quan, câu chữ).")

@@ -46,6 +46,25 @@ def display(path: Path) -> str:
     return printable(str(path))
 
 
+# Characters that split or change a word in the shells drafters paste a suggested command into (cmd.exe,
+# PowerShell, bash): "kehoach check --fix ho so/ke hoach.docx -o …" ran on "ho" and "so/ke".
+_SHELL_SPECIAL = re.compile(r"""[\s'"$`&|;<>()*?!\[\]{}#~%^,=]""")
+
+
+def shell_word(path: Path) -> str:
+    """A path as one word of a command the CLI suggests: `display`, in double quotes when it holds a space or
+    a character a shell reads (double quotes, unlike single ones, work in cmd.exe, PowerShell and bash alike;
+    a name holding a double quote, $ or ` gets POSIX quoting, the only kind that can hold them)."""
+    shown = display(path)
+    if not _SHELL_SPECIAL.search(shown):
+        return shown
+    if not re.search('["$`]', shown):
+        return f'"{shown}"'
+    import shlex
+
+    return shlex.quote(shown)
+
+
 def github_escape(text: str) -> str:
     """A workflow command's message on one line (GitHub's own escapes for %, CR and LF)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
