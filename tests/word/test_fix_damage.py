@@ -304,3 +304,34 @@ def test_speech_is_left_untouched_EXT01_EXT03(tmp_path):
     report = fix_docx(source, out)
     assert report.untouched and "Nghị định 30" in report.untouched
     assert not out.exists() and report.changed == []
+
+
+def test_a_fix_too_big_to_read_back_is_not_written_and_the_output_is_not_blamed(tmp_path):
+    """Runs carrying 14 formatting elements each, in a file just under the element limit: `--fix` adds to every run,
+    so its corrected copy goes over the limit when read back to be verified. Nothing is written, and the message
+    says the correction is what cannot be read back: it said "out.docx: tệp có quá nhiều phần tử XML …", blaming a
+    file the drafter never gave (perf22, bench/budget.py's 'elements' file)."""
+    import sys
+    from pathlib import Path
+
+    from generator.core.errors import WordFileError
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    import budget
+
+    source = budget.rich_runs(tmp_path / "nhieu-dinh-dang.docx", 60, 5, 14)
+    low, high = 1_000, 200_000  # the least element limit the original passes
+    while low < high:
+        mid = (low + high) // 2
+        try:
+            read_docx(source, max_nodes=mid)
+            high = mid
+        except WordFileError:
+            low = mid + 1
+    out = tmp_path / "out.docx"
+    with pytest.raises(FixError) as caught:
+        fix_docx(source, out, max_nodes=low)
+    said = " ".join(p.text for p in caught.value.problems)
+    assert "bản sửa không được ghi vì chính nó không đọc lại được" in said and "phần tử XML" in said, said
+    assert {p.file for p in caught.value.problems} <= {str(source), ""} and "out.docx" not in said, said
+    assert not out.exists() and sorted(f.name for f in tmp_path.iterdir()) == ["nhieu-dinh-dang.docx"]

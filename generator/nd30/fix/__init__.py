@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.core.errors import KehoachError, OutputError
+from generator.core.errors import KehoachError, OutputError, WordFileError
 from generator.core.safeio import Staged, write_error_vi
 from generator.core.text import seen as as_printed
 from generator.core.messages import Message
@@ -273,7 +273,13 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             try:
                 fixer.write(tmp)
                 fixer.release()  # the corrected XML is written: its trees are not held while it is read again
-                again = read_docx(tmp, **limits)
+                try:
+                    again = read_docx(tmp, **limits)
+                except WordFileError as exc:  # the corrections made it too big to read: the original is not
+                    raise FixError(f"{shown}: bản sửa không được ghi vì chính nó không đọc lại được để kiểm tra ("
+                                   + "; ".join(p.text.replace(str(tmp) + ": ", "").replace(str(tmp), "bản sửa")
+                                               for p in exc.problems)
+                                   + "); hãy sửa các lỗi trong Word") from None
                 problems = differences(read.value, again.value, fixer.allowed)
                 kept = words(again.value)
                 if shared.words is None:
