@@ -43,6 +43,11 @@ TYPES = tuple(DocType(n, a, w) for n, a, w in (
     # type line that carries its subject (grammar.SUBJECT_IN_TYPE_LINE) and no trích yếu under it
     ("GIẤY PHÉP", "GP", "Giấy phép"),
 ))
+# words an office adds after the type's name on its type line, the type unchanged ("KẾ HOẠCH HÀNH ĐỘNG",
+# "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018", "THÔNG CÁO BÁO CHÍ"; FR10-KH02, FR10-CTR01, FR10-TC01): with one of
+# them a line in capitals is the type line, and may go on with the period or subject it covers. Only these pairs: "BÁO CÁO CÔNG TÁC TUẦN …" heads an official's own weekly
+# paper as often as an agency's report (FR3-BC02), so it is no sign of an ND30 document without a number
+QUALIFIERS = {"KẾ HOẠCH": ("HÀNH ĐỘNG",), "CHƯƠNG TRÌNH": ("CÔNG TÁC", "HÀNH ĐỘNG"), "THÔNG CÁO": ("BÁO CHÍ",)}
 PLAN = next(t for t in TYPES if t.abbr == "KH")
 LETTER = DocType("", "", "Công văn")  # Mẫu 1.5: no type line, "V/v" under the number
 BY_NAME = {caseless(t.name): t for t in TYPES}
@@ -104,6 +109,9 @@ def type_of_line(line: str) -> DocType | None:
     text = " ".join(line.split())
     if not text or text != text.upper():
         return None
+    for t in TYPES:  # "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018": a qualifier, then what the type line may carry
+        if any(f"{text} ".startswith(f"{t.name} {q} ") for q in QUALIFIERS.get(t.name, ())):
+            return t
     return BY_NAME.get(caseless(text))
 
 

@@ -87,6 +87,10 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
     if archive and not _ARCHIVE_FORM.match(items[archive[-1]].text):
         ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[archive[-1]],
                level="warning")
+    if archive and all(_TRANSMISSION.match(s.text) for s in items[archive[-1] + 1:]):
+        # how the copies go out, typed under "- Lưu: …" ("- Gửi: + VB giấy: …;" / "+ Bản ĐT: …", FR10-CD01,
+        # FR10-KH01): a note on sending, not a recipient: it is told to go below the list (above), and "- Lưu" closes the list with its "."
+        items = items[:archive[-1] + 1]
     if archive and not any(s.text.startswith(("-", "+", "•")) for s in items[archive[-1] + 1:]):
         # the list ends at "- Lưu: …", its last item: the lines after it with no dash of their own are notes ("Gửi: VB
         # điện tử và VB giấy.", a "Ghi chú", FR9-KH01), not recipients: no dash, ";" or size is asked of them
@@ -130,6 +134,7 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
 # "- Lưu: VT, <đơn vị>." (PL I §II.9.d): VT closed by a comma, a stop or the line's end; "VT/UBND" is not it (FR9-KH01)
 _ARCHIVE_FORM = re.compile(r"^-\s*Lưu\s*:\s*VT\s*(?:[,.;(]|$)")
 _BESIDE = re.compile(r"(?<=[;.,])(?:\s{3,}|\s*\t\s*)\S.*$")  # after the item's closing mark, a gap, a note
+_TRANSMISSION = re.compile(r"^(?:[-•]\s*Gửi\b|\+|Gửi\b)", re.IGNORECASE)  # "- Gửi: …", its "+ Bản giấy: …"
 _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, file code, number of copies
 
 
