@@ -95,7 +95,8 @@ def check_fonts(ck: Checker) -> None:
         para, section = places[0]
         more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""
         where = "" if para is not None else " ở đầu/chân trang"
-        advice = f"; {nd30.LEGACY_ADVICE}" if font.strip().startswith(".Vn") and legacy else ""
-        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}: chọn đoạn chữ (Ctrl+A cho cả văn bản) "
-               f"và đặt phông {nd30.FONT}{advice}", p=para, section=section,
-               fix=Fix("font"))
+        advice = f"chọn đoạn chữ (Ctrl+A cho cả văn bản) và đặt phông {nd30.FONT}"
+        if font.strip().startswith(".Vn") and legacy:  # Times New Roman on TCVN3 text garbles it: convert first
+            advice = nd30.LEGACY_ADVICE
+        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}: {advice}", p=para,
+               section=section, fix=Fix("font"))
