@@ -120,6 +120,7 @@ def identify(lines: Iterable[str]) -> Identified:
     included; a paragraph with line breaks may be passed whole: each of its lines is read)."""
     national = party = subject = False
     named: tuple[DocType, str] | None = None
+    heading = ""  # a line in capitals opening with a type's name that is no type line ("BÁO CÁO CÔNG TÁC TUẦN 02 …")
     symbol: tuple[DocType | None, str] | None = None
     for i, paragraph in enumerate(lines):
         if i >= HEAD_LINES:
@@ -133,6 +134,8 @@ def identify(lines: Iterable[str]) -> Identified:
             party = party or bool(_PARTY.match(plain))
             if named is None and (found := type_of_line(line)) is not None:
                 named = (found, line)
+            elif not heading and line == line.upper() and any(line.startswith(t.name + " ") for t in TYPES):
+                heading = line
             if symbol is None and (m := _SYMBOL.match(_unmarked(line))):
                 symbol = (_type_of_symbol(m["first"].strip()), line)
             subject = subject or bool(_SUBJECT.match(plain))
@@ -145,6 +148,10 @@ def identify(lines: Iterable[str]) -> Identified:
         return Identified(symbol[0], "ký hiệu", symbol[1])
     if symbol is not None:  # a number whose symbol names no type is a công văn's (Mẫu 1.5)
         return Identified(LETTER, "V/v" if subject else "ký hiệu", symbol[1])
+    if heading:  # the sentence must not say there is no type line where one is printed (FR3-BC02, issue 20)
+        return Identified(None, "", governed=False,
+                          why=f"văn bản không có số, ký hiệu; dòng “{heading[:60]}” là tiêu đề, không phải tên loại văn "
+                              "bản hành chính, không thuộc thể thức Nghị định 30")
     return Identified(None, "", governed=False,
                       why="văn bản không có số, ký hiệu và tên loại (bài phát biểu, biểu mẫu…), "
                           "không thuộc thể thức Nghị định 30")
