@@ -43,6 +43,11 @@ TYPES = tuple(DocType(n, a, w) for n, a, w in (
     # type line that carries its subject (grammar.SUBJECT_IN_TYPE_LINE) and no trích yếu under it
     ("GIẤY PHÉP", "GP", "Giấy phép"),
 ))
+# words an office adds after the type's name on its type line, the type unchanged ("KẾ HOẠCH HÀNH ĐỘNG",
+# "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018", "THÔNG CÁO BÁO CHÍ"; FR10-KH02, FR10-CTR01, FR10-TC01): with one of
+# them a line in capitals is the type line, and may go on with the period or subject it covers. Only these pairs: "BÁO CÁO CÔNG TÁC TUẦN …" heads an official's own weekly
+# paper as often as an agency's report (FR3-BC02), so it is no sign of an ND30 document without a number
+QUALIFIERS = {"KẾ HOẠCH": ("HÀNH ĐỘNG",), "CHƯƠNG TRÌNH": ("CÔNG TÁC", "HÀNH ĐỘNG"), "THÔNG CÁO": ("BÁO CHÍ",)}
 PLAN = next(t for t in TYPES if t.abbr == "KH")
 LETTER = DocType("", "", "Công văn")  # Mẫu 1.5: no type line, "V/v" under the number
 BY_NAME = {caseless(t.name): t for t in TYPES}
@@ -104,6 +109,9 @@ def type_of_line(line: str) -> DocType | None:
     text = " ".join(line.split())
     if not text or text != text.upper():
         return None
+    for t in TYPES:  # "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018": a qualifier, then what the type line may carry
+        if any(f"{text} ".startswith(f"{t.name} {q} ") for q in QUALIFIERS.get(t.name, ())):
+            return t
     return BY_NAME.get(caseless(text))
 
 
@@ -112,6 +120,7 @@ def identify(lines: Iterable[str]) -> Identified:
     included; a paragraph with line breaks may be passed whole: each of its lines is read)."""
     national = party = subject = False
     named: tuple[DocType, str] | None = None
+    heading = ""  # a line in capitals opening with a type's name that is no type line ("BÁO CÁO CÔNG TÁC TUẦN 02 …")
     symbol: tuple[DocType | None, str] | None = None
     for i, paragraph in enumerate(lines):
         if i >= HEAD_LINES:
@@ -125,6 +134,8 @@ def identify(lines: Iterable[str]) -> Identified:
             party = party or bool(_PARTY.match(plain))
             if named is None and (found := type_of_line(line)) is not None:
                 named = (found, line)
+            elif not heading and line == line.upper() and any(line.startswith(t.name + " ") for t in TYPES):
+                heading = line
             if symbol is None and (m := _SYMBOL.match(_unmarked(line))):
                 symbol = (_type_of_symbol(m["first"].strip()), line)
             subject = subject or bool(_SUBJECT.match(plain))
@@ -137,6 +148,10 @@ def identify(lines: Iterable[str]) -> Identified:
         return Identified(symbol[0], "ký hiệu", symbol[1])
     if symbol is not None:  # a number whose symbol names no type is a công văn's (Mẫu 1.5)
         return Identified(LETTER, "V/v" if subject else "ký hiệu", symbol[1])
+    if heading:  # the sentence must not say there is no type line where one is printed (FR3-BC02, issue 20)
+        return Identified(None, "", governed=False,
+                          why=f"văn bản không có số, ký hiệu; dòng “{heading[:60]}” là tiêu đề, không phải tên loại văn "
+                              "bản hành chính, không thuộc thể thức Nghị định 30")
     return Identified(None, "", governed=False,
                       why="văn bản không có số, ký hiệu và tên loại (bài phát biểu, biểu mẫu…), "
                           "không thuộc thể thức Nghị định 30")

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from generator.core.text import caseless as fold
+from generator.nd30.doctypes import QUALIFIERS
 from generator.nd30.labels import roman
 
 # ---------------------------------------------------------------- Quốc hiệu, Tiêu ngữ (§II.1)
@@ -235,6 +236,9 @@ def is_doc_type_line(line: str, doc_type: str = DOC_TYPE) -> bool:
     words = r"\s*".join(re.escape(w) for w in doc_type.split())
     if doc_type in SUBJECT_IN_TYPE_LINE and line.strip() == line.strip().upper():
         return bool(re.match(rf"^\s*{words}(\s|$)", line, re.IGNORECASE))
+    if line.strip() == line.strip().upper() and any(re.match(rf"^\s*{words}\s+{re.escape(q)}(\s|$)", line)
+                                                    for q in QUALIFIERS.get(doc_type, ())):
+        return True  # "KẾ HOẠCH HÀNH ĐỘNG": the type with the office's qualifier, in capitals (doctypes.QUALIFIERS)
     return bool(re.match(rf"^\s*{words}\s*$", line, re.IGNORECASE))
 
 

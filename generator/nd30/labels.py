@@ -38,7 +38,9 @@ NUMBERING_ONLY = re.compile(r"[IVXLCDM\d.]+")
 # under it. "Chương II", "MỤC 1", "Phần thứ nhất", "PHẦN THỨ HAI", "Điều 5." (an Điều's title may follow on
 # the line).
 SCOPE_HEADING = re.compile(r"^(?P<word>Phần|PHẦN|Chương|CHƯƠNG|Mục|MỤC)\s+(?P<n>(?:thứ|Thứ|THỨ)\s+\w+|[IVXLC]+|\d{1,3})(?=[\s.:]|$)")
-ARTICLE = re.compile(r"^(?P<word>Điều|ĐIỀU)\s+(?P<n>\d{1,3})\s*[.:]?(?=\s|$)")
+# "Điều 1.Công nhận …" (no space typed after the dot) and the typo "Điểu 18." (FR10-QD02) still open an Điều: read
+# otherwise, the next Điều and this one's khoản would be said to skip a number, and be renumbered wrong
+ARTICLE = re.compile(r"^(?P<word>Điều|ĐIỀU|Điểu)\s+(?P<n>\d{1,3})(?:\s*[.:]?(?=\s|$)|\.(?=[^\W\d_]))")
 
 # A point's letter glued to its name in a table cell: "c) Chất lượng bầu cử" (no space needed after ")").
 # (The spaces after ")" are taken whole — "\s*(?P<name>.+)$" re-read the rest for each space given back when a line
@@ -74,12 +76,18 @@ def point_label(n: int) -> str:
     return f"{POINT_LETTERS[n - 1]})" if n <= len(POINT_LETTERS) else f"({n})"
 
 
+# a khoản's number typed with no space before its text ("1.Vị trí xây dựng …", FR10-QD02): a capital follows the
+# dot straight away, which "1.100 triệu" (a figure) and "1.2." (dotted) do not have
+GLUED_ARABIC_RE = re.compile(r"^(?P<n>\d{1,3})\.(?=[^\W\d_])")
+
+
 def split_label(text: str) -> tuple[str, str]:
-    """A label typed at the start of a paragraph ('I. MỤC ĐÍCH' → ('I.', 'MỤC ĐÍCH'))."""
+    """A label typed at the start of a paragraph ('I. MỤC ĐÍCH' → ('I.', 'MỤC ĐÍCH'); '1.Vị trí' → ('1.',
+    'Vị trí'))."""
     stripped = text.lstrip()
-    for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE):
+    for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, GLUED_ARABIC_RE):
         m = rx.match(stripped)
-        if m:
+        if m and (rx is not GLUED_ARABIC_RE or stripped[m.end()].isupper()):
             return stripped[: m.end()], stripped[m.end():].lstrip(" \t")
     return "", stripped
 

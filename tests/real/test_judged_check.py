@@ -7,7 +7,8 @@ ones. FRESH5 was held out (0.78/0.94 on main before any fix for it) and is tune 
 same way; FRESH6 likewise (0.82/0.95 on main 7656e2c, held out until fix6 read it), and FRESH7 (0.97/1.00 on main
 40e03ba, 0.97/0.99 with fix6's changes for FR6 before it was read; held out until fix6 read it), FRESH9 (0.95/0.86
 on main 40e03ba, 0.95/0.85 with fix6's changes; held out until fix9 read it) and FRESH8 (0.84/0.97 on main 40e03ba,
-0.91/0.97 with fix6's and fix9's changes; held out until fix8 read it).
+0.91/0.97 with fix6's and fix9's changes; held out until fix8 read it) and FRESH10 (0.90/0.96 on main d2d0f8a with
+fix8 merged; held out until fix10 read it, 2026-12-07).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -56,6 +57,19 @@ OPEN_FR5: tuple[tuple[str, str, str], ...] = (
 # Left open: a page number asked of a one-page template (CV02: its last note ends in a page break, now read as opening
 # a blank page; the page estimate still puts its text at 108% of page 1, which LibreOffice prints at 98%)
 OPEN_FR8: tuple[tuple[str, str, str], ...] = (("FR8-CV02", "one-page-document", "pagenum.missing"),)
+# FR10 (held out until fix10; 0.90/0.96 on main d2d0f8a with fix8 merged, before any fix for it): fix10 fixed transmission
+# lines after "- Lưu" read as recipients, numbers typed without a space ("1.Vị trí", "Điều 1.Công nhận"), "Điểu" and a
+# khoản run on into the one before, one-line paragraphs set left, a Công điện's "… điện:" address, a type line with a
+# qualifier ("KẾ HOẠCH HÀNH ĐỘNG", and "THÔNG CÁO BÁO CHÍ" / "CHƯƠNG TRÌNH CÔNG TÁC …" without a number, so those two are
+# checked now, their new findings judged by fix10 on the page) and --fix setting Times New Roman on TCVN3 text. Left
+# open: a header line typed with spaces between agency and Quốc hiệu (TC01), the second line of a two-line type line
+# read as a trích yếu, "./." asked before the schedule table that ends the content, and a signature block with no
+# signer (office's name only) read as a post under a name (CTR01)
+OPEN_FR10: tuple[tuple[str, str, str], ...] = (
+    ("FR10-TC01", "header-typed-with-spaces", "national.style"), ("FR10-TC01", "header-typed-with-spaces", "national.text"),
+    ("FR10-CTR01", "type-line-over-two-lines", "title.style"), ("FR10-CTR01", "content-ends-in-table", "closing.mark"),
+    ("FR10-CTR01", "signature-without-signer", "signer.name"), ("FR10-CTR01", "signature-without-signer", "signer.size"),
+    ("FR10-CTR01", "signature-without-signer", "signer.style"))
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -81,7 +95,7 @@ def findings(key: str) -> tuple:
 def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
-            + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8:
+            + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -89,6 +103,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR5: {g.get('cause')}")]
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR8:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR8: {g.get('cause')}")]
+            if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR10:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR10: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
@@ -124,7 +140,8 @@ def score_groups(score, j):
 
 @pytest.mark.parametrize("key", ["EXT01", "PARTY01", "FR-EXT01", "FR2-EXT01", "FR2-EXT02", "FR2-EXT03", "FR3-EXT01",
                                  "FR3-BC02", "FR4-EXT01", "FR5-PC01", "FR5-EXT01", "FR5-EXT02", "FR6-BB01",
-                                 "FR6-EXT01", "FR7-EXT01", "FR7-EXT02", "FR8-EXT01", "FR8-EXT02"])
+                                 "FR6-EXT01", "FR7-EXT01", "FR7-EXT02", "FR8-EXT01", "FR8-EXT02", "FR10-TB01",
+                                 "FR10-EXT01"])
 def test_documents_nd30_does_not_govern_get_no_findings(key):
     found, identified = findings(key)
     assert found == () and identified is not None and identified.governed is False

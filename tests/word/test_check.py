@@ -343,9 +343,9 @@ def test_findings_name_the_section_and_paragraph(sample_docx, tmp_path):
 
 def test_repeated_findings_are_summed_up_for_reading(sample_docx, tmp_path):
     doc = Doc(sample_docx)
-    for p in doc.styled("KHNoidung"):
+    for p in doc.styled("KHNoidung"):  # set right: a one-line paragraph set left prints as justified (FR10-KH01)
         if text_of(p).strip():
-            ppr_child(p, "w:jc", val="left")
+            ppr_child(p, "w:jc", val="right")
     findings = [f for f in check_docx(doc.save(tmp_path / "j.docx")).findings if f.rule == "body.justify"]
     assert len(findings) > 10
     shown = [f for f in grouped(findings) if f.rule == "body.justify"]

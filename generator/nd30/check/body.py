@@ -96,6 +96,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             check_label(ck, p, label, kind, counters, rest)
             if kind[0] == "arabic":
                 check_khoan_look(ck, p, label, rest, body[k + 1] if k + 1 < len(body) else None)
+                # the next khoản run on in this paragraph ("… phải có.4. Phải có …", FR10-QD02) is still numbered
+                if any(int(g["n"]) == counters["arabic"] + 1 and rest[g.end()].isupper() for g in _RUN_ON.finditer(rest)):
+                    counters["arabic"] += 1
         elif ARTICLE.match(text):
             check_article_look(ck, p)
         is_heading = kind is not None and kind[0] == "roman"
@@ -107,7 +110,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
         placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
-            if not placed and ((p.alignment and p.alignment != "both") or (p.alignment is None and _wraps(ck, p))):
+            # a line set left that does not wrap prints as it would justified (FR10-KH01's "1. Mục tiêu tổng quát")
+            if not placed and ((p.alignment and p.alignment not in ("both", "left")) or
+                               (p.alignment in (None, "left") and _wraps(ck, p))):
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm, typed = _first_line_start_mm(ck, p)
             left_mm = _left_mm(p)
@@ -488,6 +493,7 @@ def check_article_look(ck: Checker, p: Paragraph) -> None:
                "Ctrl+B", "PL I §II.6.c", p=p)
 
 
+_RUN_ON = re.compile(r"(?<=[.;:])\s*(?P<n>\d{1,3})\.\s*(?=\S)")  # a khoản's number after a sentence's end
 _PART = re.compile(r"^[A-HJ-UWYZĐ]\.\s+\S")  # "B. Công tác chỉ đạo …": a part of a report above its mục I., II. (not I, V, X)
 _CAPTION = re.compile(r"^(Bảng|Biểu|Hình|Sơ đồ|Biểu đồ)\s+(số\s+)?\d+[a-z]?\s*[:.]", re.IGNORECASE)
 

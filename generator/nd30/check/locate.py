@@ -25,6 +25,9 @@ from generator.word.model import Paragraph, Table
 
 TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
 _SUBJECT = re.compile(r"^V/v\b", re.IGNORECASE)
+# a Công điện's address line, its sender in capitals ("CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH điện:", Mẫu 1.8 PL III),
+# the recipients under it: its "Kính gửi"
+_WIRED_TO = re.compile(r"^(?P<sender>\w[^:;.]{3,120}?)\s+điện\s*:$")
 _KINH_GUI = re.compile(r"^Kính\s+g[ửở]i\b", re.IGNORECASE)  # "Kính gởi": the southern spelling (FR6-TB02)
 _HEADLINE_FACT = re.compile(r"^(CỦA\s.*\bSỐ\s*:?\s*\d+\s*/|NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*$)")
 
@@ -198,6 +201,7 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
     while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
         k += 1
     if frame.addressed or (k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
+                                                  or _wired_to(ck.paras[k].text)
                                                   or ascii_key(ck.paras[k].text).startswith(("kinh gui", "kinh goi")))):
         if not frame.addressed:
             frame.frame.add(ck.paras[k].index)
@@ -208,6 +212,11 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
             frame.frame.add(ck.paras[k].index)
             k += 1
         frame.body_start = k
+
+
+def _wired_to(text: str) -> bool:
+    m = _WIRED_TO.match(" ".join(text.split()))
+    return m is not None and m["sender"] == m["sender"].upper()
 
 
 def _frame_lines(ck: Checker, frame: Frame) -> None:

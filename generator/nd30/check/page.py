@@ -69,11 +69,14 @@ def check_fonts(ck: Checker) -> None:
     """Every visible run in Times New Roman: body paragraphs by number, page headers/footers by section
     (their paragraphs are numbered apart from the body's)."""
     bad: dict[str, list[tuple[Paragraph | None, int | None]]] = {}
+    legacy: list[tuple[Paragraph | None, int | None]] = []
 
     def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
         for r in p.runs:
             if r.change == "del" or not r.text.strip() or _symbols_only(r.text):
                 continue
+            if nd30.legacy_encoded(r.fonts or (r.font,), r.text):
+                legacy.append(where)
             wrong = next((f for f in (r.fonts or (r.font,)) if not nd30.font_ok(f)), None)
             if wrong is not None:
                 bad.setdefault(wrong, []).append(where)
@@ -92,6 +95,8 @@ def check_fonts(ck: Checker) -> None:
         para, section = places[0]
         more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""
         where = "" if para is not None else " ở đầu/chân trang"
-        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}: chọn đoạn chữ (Ctrl+A cho cả văn bản) "
-               f"và đặt phông {nd30.FONT}", p=para, section=section,
-               fix=Fix("font"))
+        advice = f"chọn đoạn chữ (Ctrl+A cho cả văn bản) và đặt phông {nd30.FONT}"
+        if font.strip().startswith(".Vn") and legacy:  # Times New Roman on TCVN3 text garbles it: convert first
+            advice = nd30.LEGACY_ADVICE
+        ck.add(FONT_FAMILY, f"phông chữ “{font}”{where}, ND30 quy định {nd30.FONT}{more}: {advice}", p=para,
+               section=section, fix=Fix("font"))

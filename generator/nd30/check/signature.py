@@ -87,6 +87,10 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
     if archive and not _ARCHIVE_FORM.match(items[archive[-1]].text):
         ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[archive[-1]],
                level="warning")
+    if archive and all(_TRANSMISSION.match(s.text) for s in items[archive[-1] + 1:]):
+        # how the copies go out, typed under "- Lưu: …" ("- Gửi: + VB giấy: …;" / "+ Bản ĐT: …", FR10-CD01,
+        # FR10-KH01): a note on sending, not a recipient: it is told to go below the list (above), and "- Lưu" closes the list with its "."
+        items = items[:archive[-1] + 1]
     if archive and not any(s.text.startswith(("-", "+", "•")) for s in items[archive[-1] + 1:]):
         # the list ends at "- Lưu: …", its last item: the lines after it with no dash of their own are notes ("Gửi: VB
         # điện tử và VB giấy.", a "Ghi chú", FR9-KH01), not recipients: no dash, ";" or size is asked of them
@@ -112,8 +116,13 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
             # drawn over two items, FR9-KH01) is not part of it: the item's punctuation is judged before the gap
             item = _BESIDE.sub("", s.text)
             fixed = nd30.recipient_item_fixed(item, last)
-            if fixed is not None and fixed != item:
-                end = "." if last else ";"
+            end = "." if last else ";"
+            if (note := _NOTE_AFTER_MARK.search(item)) is not None:
+                # "- Các Tổ CV/VP; (để theo dõi)": the mark typed before the item's note; it goes after it
+                ck.add(RECIPIENTS_PUNCTUATION, f"dấu “{end}” đặt cuối nơi nhận, sau phần ghi chú trong ngoặc", seg=s,
+                       fix=Fix("text", s.para.index, s.start + note.start(), s.start + len(item.rstrip()),
+                               text=f" {note['note']}{end}"))
+            elif fixed is not None and fixed != item:
                 keep = len(item.rstrip(";,.: "))
                 ck.add(RECIPIENTS_PUNCTUATION, f"{'dòng cuối' if last else 'mỗi nơi nhận'} kết thúc bằng dấu “{end}”",
                        seg=s, fix=Fix("text", s.para.index, s.start + keep, s.end, text=end))
@@ -130,6 +139,8 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
 # "- Lưu: VT, <đơn vị>." (PL I §II.9.d): VT closed by a comma, a stop or the line's end; "VT/UBND" is not it (FR9-KH01)
 _ARCHIVE_FORM = re.compile(r"^-\s*Lưu\s*:\s*VT\s*(?:[,.;(]|$)")
 _BESIDE = re.compile(r"(?<=[;.,])(?:\s{3,}|\s*\t\s*)\S.*$")  # after the item's closing mark, a gap, a note
+_NOTE_AFTER_MARK = re.compile(r"\s*[;.,]\s*(?P<note>\([^()]*\))\s*$")  # "…; (để theo dõi)"
+_TRANSMISSION = re.compile(r"^(?:[-•]\s*Gửi\b|\+|Gửi\b)", re.IGNORECASE)  # "- Gửi: …", its "+ Bản giấy: …"
 _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, file code, number of copies
 
 

@@ -8,6 +8,7 @@ from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
 from generator.nd30.check.locate import Frame, header_lines
+from generator.nd30.doctypes import QUALIFIERS
 from generator.nd30.labels import ARTICLE
 
 DOCTYPE_MISSING = Rule("doctype.missing", "có dòng tên loại văn bản", "PL I §II.5.b")
@@ -41,7 +42,9 @@ def check_title(ck: Checker, frame: Frame) -> int:
         return frame.body_start
     seg = segments(doc_type)[0]
     carries_subject = name in nd30.SUBJECT_IN_TYPE_LINE and " ".join(seg.text.split()) != name
-    if seg.text != name and " ".join(seg.text.split()) != name and not carries_subject:
+    typed = " ".join(seg.text.split())
+    qualified = typed == typed.upper() and any(f"{typed} ".startswith(f"{name} {q} ") for q in QUALIFIERS.get(name, ()))
+    if seg.text != name and typed != name and not carries_subject and not qualified:
         ck.add(DOCTYPE_STYLE, f"tên loại phải viết in hoa “{name}”: gõ lại dòng tên loại bằng chữ in hoa", seg=seg)
     ck.look_check("doc_type", seg, DOCTYPE_STYLE, "Tên loại", fix_look=True)
     ck.size_check("doc_type", seg, DOCTYPE_SIZE, "Tên loại")  # 13–14 whatever the pair (PL I §V footnote)

@@ -19,6 +19,11 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
     if fx.fonts_done:
         return True
     fx.fonts_done = True
+    legacy = next((p for p in fx.doc.paragraphs() for r in p.runs
+                   if r.change != "del" and nd30.legacy_encoded(r.fonts or (r.font,), r.text)), None)
+    if legacy is not None:  # Times New Roman on TCVN3 text prints "Chñ tÞch" for "Chủ tịch": the fonts stay
+        return fx.refuse(f"phông chữ không sửa tự động: đoạn “{' '.join(legacy.text.split())[:40]}” có "
+                         f"{nd30.LEGACY_ADVICE}", found)
     if not fx.risk("font", found):
         return False
     pkg = fx.pkg
