@@ -221,8 +221,8 @@ def test_check_of_several_files_fails_when_any_fails_and_sums_up_repeats_unless_
     doc = Doc(good)
     MUTATIONS["date.form"][0](doc)
     for p in doc.styled("KHNoidung"):
-        if text_of(p).strip():
-            ppr_child(p, "w:jc", val="left")
+        if text_of(p).strip():  # right, not left: a one-line paragraph set left prints as if justified
+            ppr_child(p, "w:jc", val="right")
     bad = doc.save(tmp_path / "bad.docx")
     done = run("check", bad, good)
     assert done.returncode == 1
