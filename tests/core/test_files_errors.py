@@ -206,7 +206,8 @@ def test_a_memory_failure_while_importing_is_not_a_write_error(sample_docx, tmp_
 
 
 def test_fix_never_names_its_temporary_file(sample_docx, tmp_path, monkeypatch):
-    """A failure reading the written output back named the hidden temporary file."""
+    """A failure reading the written output back named the hidden temporary file (then the output, a file the
+    drafter never gave): it is said of the correction, which is not written."""
     import generator.nd30.fix as fix
     from generator.core.errors import WordFileError
 
@@ -216,6 +217,7 @@ def test_fix_never_names_its_temporary_file(sample_docx, tmp_path, monkeypatch):
     monkeypatch.setattr(fix, "read_docx", broken)
     out = tmp_path / "da-sua.docx"
     done = run("check", "--fix", sample_docx, "-o", out)
-    assert done.returncode == 1 and f"{out}: gói .docx có hai phần cùng tên" in done.stderr, done.stderr
+    assert done.returncode == 1 and f"{sample_docx}: bản sửa không được ghi" in done.stderr, done.stderr
+    assert "(gói .docx có hai phần cùng tên word/document.xml;" in done.stderr, done.stderr
     assert ".kehoach-" not in done.stderr and not out.exists()
     assert [p.name for p in tmp_path.iterdir()] == []

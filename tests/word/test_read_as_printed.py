@@ -15,7 +15,7 @@ import pytest
 from generator.core.text import invisible, seen
 from generator.word import read_docx
 from tests.word import hostile_office as fam
-from tests.word.test_hostile_office import built, run  # noqa: F401  (the module's base document)
+from tests.word.test_hostile_office import run
 
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # the brief's six: they print nothing
 
@@ -51,9 +51,9 @@ def _texts(path: Path) -> list[str]:
     return [p.text for p in read_docx(path).value.paragraphs()]
 
 
-def test_zero_width_characters_in_the_frame_are_read_past(built, tmp_path):
+def test_zero_width_characters_in_the_frame_are_read_past(seed_built, tmp_path):
     """Before: “không kiểm tra thể thức: … không thuộc thể thức Nghị định 30”, and import refused the file."""
-    plan, docx = built
+    plan, docx = seed_built
     pkg = fam.Package(docx)
     for text in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 4055/KH-UBND", "KẾ HOẠCH", "Nơi nhận:"):
         fam._in_text(pkg, text, _salted(text))
@@ -68,24 +68,24 @@ def test_zero_width_characters_in_the_frame_are_read_past(built, tmp_path):
     assert _plan(tmp_path / "zw.yaml") == _plan(tmp_path / "clean.yaml")
 
 
-def test_a_decomposed_conforming_document_has_no_findings(built, tmp_path):
+def test_a_decomposed_conforming_document_has_no_findings(seed_built, tmp_path):
     """Before: 10 errors and 3 warnings (Số, KẾ HOẠCH, Quốc hiệu, Tiêu ngữ, its rule's length, Nơi nhận…)."""
-    path = fam.decomposed(built[1], tmp_path)
+    path = fam.decomposed(seed_built[1], tmp_path)
     assert any(unicodedata.normalize("NFC", t) != t for t in _texts(path))
     code, out = run("check", path)
     assert code == 0 and "đúng thể thức, không thấy lỗi" in out, out
     code, out = run("import", path, "-o", tmp_path / "nfd.yaml")
     assert code == 0, out
-    run("import", built[1], "-o", tmp_path / "nfc.yaml")
+    run("import", seed_built[1], "-o", tmp_path / "nfc.yaml")
     assert _plan(tmp_path / "nfd.yaml") == _plan(tmp_path / "nfc.yaml")  # year 2020, not this year; agency read
 
 
 @pytest.fixture(scope="module")
-def faulty(built, tmp_path_factory):
+def faulty(seed_built, tmp_path_factory):
     """The base with findings --fix corrects (the month written "07", the date line upright), in NFC, NFD, salted
     with zero-width characters, and both."""
     folder = tmp_path_factory.mktemp("faulty")
-    pkg = fam.Package(built[1])
+    pkg = fam.Package(seed_built[1])
     pkg.replace("word/document.xml", '<w:r><w:t xml:space="preserve">Quảng Nam, ngày 20 tháng 7 năm 2020</w:t>',
                 '<w:r><w:rPr><w:i w:val="0"/></w:rPr><w:t xml:space="preserve">Quảng Nam, ngày 20 tháng 07 năm 2020</w:t>')
     nfc = pkg.write(folder / "nfc.docx")
