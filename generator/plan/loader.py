@@ -87,8 +87,11 @@ _SYNTAX_HINTS = {
 }
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     english = " ".join(x for x in (exc.context, exc.problem) if x)
+    mark = exc.problem_mark
+    if mark is not None and "cannot start any token" in english and text[mark.index:mark.index + 1] == "\t":
+        english = "found character '\\t' that cannot start any token"  # libyaml does not name the character
     for needle, vi in _SYNTAX_HINTS.items():
         if needle in english:
             return f"lỗi cú pháp YAML: {vi}"
@@ -192,7 +195,7 @@ def _load(text: str, display: str, max_nodes: int = MAX_NODES) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise PlanError(located(display, line, col, "", _syntax_message(exc))) from None
+        raise PlanError(located(display, line, col, "", _syntax_message(exc, text))) from None
     except yaml.YAMLError as exc:  # characters and depth are checked before; this is a last resort
         raise PlanError(located(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
     except RecursionError:  # the pure-Python parser recurses once per level
