@@ -95,7 +95,7 @@ def test_utf8_bom_is_accepted(tmp_path):
 @pytest.mark.parametrize("content, line, words", [
     ("id: a\ntitle: Nơi: nhận: x\n", 2, "dấu ':'"),
     ("id: a\n\ttitle: x\n", 2, "Tab"),
-    ("document:\n  year: 2020\n\tx: 1\n", 3, "không dùng ký tự Tab"),  # libyaml names no character here
+    ('document:\n  year: "2020"\n\tx: 1\n', 3, "không dùng ký tự Tab"),  # libyaml names no character here
     ("id: a\ntitle: @x\n", 2, "đặt chuỗi trong dấu nháy"),
     ('id: a\ntitle: "chưa đóng\nyear: 1\n', 4, "nháy"),
     ("id: [a, b\nyear: 1\n", 2, "chưa được đóng"),
