@@ -450,6 +450,15 @@ def test_closing_sentence_keeps_with_the_signature_block(built):
     assert "Nơi nhận" in "".join(t.text or "" for t in closing[0].getnext().iter(qn("w:t")))
 
 
+def test_closing_sentence_is_followed_by_a_12_pt_gap_before_the_signature_block(built):
+    """The printed page leaves a full line (12 pt) between "Trên đây là Kế hoạch … ./." and the Nơi nhận /
+    signature block, so the signature does not crowd the last sentence."""
+    body = Document(str(docx_of(built, "sample"))).element.body
+    closing = next(p for p in body.iter(qn("w:p")) if "".join(t.text or "" for t in p.iter(qn("w:t"))).endswith("./."))
+    spacing = closing.find(qn("w:pPr")).find(qn("w:spacing"))
+    assert spacing is not None and int(spacing.get(qn("w:after"))) == 240  # twips: 12 pt
+
+
 def test_a_final_mark_typed_in_a_legal_basis_or_recipient_is_printed_once(plan_copy, tmp_path):
     """In the .docx and in the Nơi nhận list (.txt): '… năm 2015;' and '- Các Sở, Ban, ngành;', never '.;'."""
     path = plan_copy(lambda t: t.replace("ngày 19 tháng 6 năm 2015\n", "ngày 19 tháng 6 năm 2015.\n")

@@ -296,7 +296,7 @@ def main(argv: list[str] | None = None) -> int:
                 survivors.append(mutant)
         planted = len(chosen) - len(stale)
         killed = planted - len(survivors)
-        print(f"\nscore: {killed}/{planted} killed ({killed / planted:.0%})"
+        print(f"\nscore: {killed}/{planted} killed" + (f" ({killed / planted:.0%})" if planted else "")
               + (f"; {len(stale)} not planted" if stale else ""))
         for mutant in survivors:
             print(f"  survived: {mutant.name}: {mutant.what}")

@@ -50,6 +50,7 @@ def read_header(st: State, blocks: list[Block]) -> dict:
 
 _PERIOD = re.compile(r"\bgiai\s+đoạn\s+(20\d\d)\s*[-–—]\s*(20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(20\d\d)\b", re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:đến|tới)(?:\s+hết)?\s+$", re.IGNORECASE)
 
 
 def title_year(title: str) -> tuple[int, str] | None:
@@ -64,8 +65,8 @@ def title_year(title: str) -> tuple[int, str] | None:
 
 def plan_year(st: State, dated: int | None) -> int:
     """The plan year: the date line's when it prints one, else the title's year or period start; a
-    disagreement between the two is said as a guess. With neither, the year the text names most often
-    (a guess too)."""
+    disagreement between the two is said as a guess. With neither, the latest year the text names, not
+    counting deadlines and periods (a guess too)."""
     from_title = title_year(" ".join(read_title(st)))
     st.title_year = from_title[0] if from_title else None
     if dated is not None:
@@ -77,8 +78,12 @@ def plan_year(st: State, dated: int | None) -> int:
         st.note("info", f"năm kế hoạch {from_title[0]} theo trích yếu (“{from_title[1]}”): dòng ngày tháng "
                         "không ghi năm", "phần đầu")
         return from_title[0]
-    years = [int(y) for y in _YEAR.findall(st.doc.text)]
-    year = max(set(years), key=years.count) if years else dt.date.today().year
+    # the latest year the text works for: a plan names last year's results more often than its own year, so the
+    # year named most often is usually the baseline's; a deadline ("đến năm 2025") is no plan year
+    text = _PERIOD.sub(" ", st.doc.text)
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)
+             if not _DEADLINE.search(text, max(0, m.start() - 12), m.start())]
+    year = max(years) if years else dt.date.today().year
     st.guess(f"năm kế hoạch {year} (không đọc được năm ở dòng địa danh, ngày tháng và ở trích yếu)", "phần đầu")
     return year
 

@@ -102,6 +102,17 @@ def parse_ppr(ppr) -> dict:
     return out
 
 
+def _slot(fonts, key: str, theme_fonts: dict[str, str] | None) -> str | None:
+    """The font of one rFonts slot ("ascii", "hAnsi"): its theme font when a theme attribute is given and the
+    theme names one, else the font named."""
+    theme = attr(fonts, f"{key}Theme")
+    if theme and theme_fonts:
+        found = theme_fonts.get("major" if theme.startswith("major") else "minor")
+        if found:
+            return found
+    return attr(fonts, key)
+
+
 def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
     out: dict = {}
     if rpr is None:
@@ -120,18 +131,12 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
         out["size"] = half_points_to_pt(float(sz))
     fonts = k.get("rFonts")
     if fonts is not None:
-        name = attr(fonts, "ascii") or attr(fonts, "hAnsi")
-        if name is None:
-            theme = attr(fonts, "asciiTheme") or attr(fonts, "hAnsiTheme")
-            if theme and theme_fonts:
-                name = theme_fonts.get("major" if theme.startswith("major") else "minor")
+        # a theme attribute, when given, wins over the font named beside it (Word; ECMA-376 17.3.2.26)
+        ascii_font, hansi = _slot(fonts, "ascii", theme_fonts), _slot(fonts, "hAnsi", theme_fonts)
+        name = ascii_font or hansi
         if name:
             out["font"] = name
         # Word draws characters beyond ASCII (Vietnamese letters with marks) in the hAnsi font
-        hansi = attr(fonts, "hAnsi")
-        theme = attr(fonts, "hAnsiTheme")
-        if hansi is None and theme and theme_fonts:
-            hansi = theme_fonts.get("major" if theme.startswith("major") else "minor")
         if hansi:
             out["font_hansi"] = hansi
     style = _val(k, "rStyle")

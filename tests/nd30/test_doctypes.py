@@ -165,3 +165,12 @@ def test_check_reports_the_errors_of_a_state_document_that_names_the_party(built
     done = run("check", path)
     assert done.returncode == 1 and "không kiểm tra thể thức" not in done.stdout, done.stdout
     assert "Ngày tháng: tháng 3 không thêm số 0 (viết “3”)" in done.stdout
+
+
+def test_a_type_name_typed_in_lower_case_is_not_the_type_line():
+    """ND30 prints the type line in capitals: "Kế hoạch" alone on its line, under a "QĐ-" number, is a line of
+    text, not the type line, so check reads the document as the Quyết định its symbol says (and asks for the
+    "QUYẾT ĐỊNH" line) instead of a Kế hoạch with a wrong symbol."""
+    found = identify(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: 4055/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "Kế hoạch", "Nâng cao chỉ số hiệu quả quản trị và hành chính công"])
+    assert (found.sentence(), found.how) == ("Quyết định", "ký hiệu")

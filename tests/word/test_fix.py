@@ -10,7 +10,7 @@ from generator.nd30.check import check_docx
 from generator.nd30.fix import FixError, fix_docx, words
 from generator.nd30.fix.xml import CharMap
 from generator.nd30.rules import RULE
-from tests.word.test_check import MUTATIONS, Doc, q, set_text
+from tests.word.test_check import MUTATIONS, Doc, q, run_props, set_text
 
 FIXABLE = ["page.margins", "font.family", "font.size-pair", "national.style", "date.form", "date.style",
            "doctype.style", "recipients.punctuation", "recipients.size", "signer.style", "pagenum.first",
@@ -215,7 +215,7 @@ def test_fixed_office_document_renders_page_numbers_and_no_underscores(fixed_van
 
 
 def test_font_in_page_header_is_fixed(sample_docx, tmp_path):
-    from tests.word.test_check import header_part, q, run_props
+    from tests.word.test_check import header_part
 
     doc = Doc(sample_docx)
     root = doc.xml(header_part(doc))
@@ -318,3 +318,21 @@ def test_the_report_says_the_length_of_each_rule_drawn(fixed_van_thu):
     rules = next(p for p in doc.paragraphs() if sum(d.kind == "line" for d in p.drawings) == 2)
     drawn = sorted(round(d.width_pt / 72 * 25.4) for d in rules.drawings if d.kind == "line")
     assert said == drawn and all(n >= 10 for n in said), (said, drawn)
+
+
+def test_font_fix_takes_away_the_theme_fonts_word_would_draw_instead(sample_docx, tmp_path):
+    """A paragraph drawn in the theme's font (w:asciiTheme, w:hAnsiTheme, no font name): --fix writes Times New
+    Roman and removes every theme attribute, since Word draws a run in its theme font whenever one is given,
+    whatever explicit font is written beside it (ECMA-376 17.3.2.26): a w:hAnsiTheme left behind would keep
+    every Vietnamese letter with a mark ("ệ", "ư", "đ") in the theme font (fresh mutant f6-fix-theme-hansi)."""
+    doc = Doc(sample_docx)
+    run_props(doc.para("Ký tự đặc biệt"), "w:rFonts", rFonts={"asciiTheme": "minorHAnsi", "hAnsiTheme": "minorHAnsi"})
+    source = doc.save(tmp_path / "theme.docx")
+    assert any(f.rule == "font.family" for f in check_docx(source).findings)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert any("phông chữ Times New Roman" in str(line) for line in report.changed)
+    fixed = Doc(tmp_path / "fixed.docx")
+    themed = [dict(f.attrib) for f in fixed.para("Ký tự đặc biệt").iter(q("w:rFonts"))
+              if any(k.lower().endswith("theme") for k in f.attrib)]
+    assert themed == []
+    assert not [f for f in check_docx(tmp_path / "fixed.docx").findings if f.rule == "font.family"]

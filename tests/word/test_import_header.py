@@ -63,3 +63,23 @@ def test_a_draft_dated_only_by_january_keeps_its_month(tmp_path):
     lost it: the rebuilt draft printed 'tháng      năm 2024')."""
     result = _edited(tmp_path, ("ngày 15 tháng 3 năm 2024", "ngày      tháng 01 năm 2024"))
     assert result.data["document"] == {"number": 123, "month": 1}
+
+
+def test_with_no_year_in_the_date_line_or_title_the_guess_is_the_latest_year_the_text_works_for(built, tmp_path):
+    """The 2020 PAPI plan with "năm 2020" taken out of its date line and title: its text names 2019 (last year's
+    results) 12 times and 2020 7 times. The year guessed ("Đoán") is 2020, the latest year named, never the
+    baseline year 2019 that it names most often (a false fact, and the plan's registry lost with it), nor the
+    end of a deadline or a period ("đến năm 2025", "giai đoạn 2021 - 2030")."""
+    source = next(f for f in built["quang-nam-papi-2020"].files if f.suffix == ".docx")
+    document = docx.Document(str(source))
+    for run in [r for t in document.tables[:1] for row in t.rows for c in row.cells for p in c.paragraphs
+                for r in p.runs] + list(document.paragraphs[1].runs):
+        run.text = run.text.replace("ngày 20 tháng 7 năm 2020", "ngày 20 tháng 7").replace(" năm 2020", "")
+    # a deadline the plan looks forward to is no plan year
+    run = next(r for p in document.paragraphs[5:] for r in p.runs if r.text.rstrip().endswith("."))
+    run.text = run.text.rstrip()[:-1] + ", duy trì đến năm 2025 và giai đoạn 2021 - 2030."
+    path = tmp_path / "noyear.docx"
+    document.save(str(path))
+    result = import_document(read_docx(path).value, plan_id="noyear")
+    assert result.data["year"] == 2020
+    assert any(m.level == "guess" and "năm kế hoạch 2020" in m.text for m in result.notes)

@@ -166,3 +166,18 @@ def test_underline_values_of_a_run(tmp_path, value, underlined):
     attr = f' w:val="{value}"' if value is not None else ""
     doc = make_docx(tmp_path / "u.docx", p(r("chữ", f"<w:u{attr}/>")))
     assert next(read_docx(doc).value.paragraphs()).runs[0].underline is underlined
+
+
+@pytest.mark.parametrize("fonts, drawn", [
+    ('w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:hAnsiTheme="minorHAnsi"', ("Times New Roman", "Calibri")),
+    ('w:ascii="Times New Roman" w:asciiTheme="majorHAnsi" w:hAnsi="Times New Roman"', ("Calibri Light", "Times New Roman")),
+    ('w:ascii="Times New Roman" w:hAnsi="Times New Roman"', ("Times New Roman",)),
+], ids=["hansi-theme", "ascii-theme", "no-theme"])
+def test_a_theme_font_wins_over_the_font_named_beside_it(tmp_path, fonts, drawn):
+    """Word draws a run in its theme font when the run gives one, whatever explicit font is written beside it
+    (ECMA-376 17.3.2.26: the explicit attribute is ignored): "Việt Nam" with w:hAnsi Times New Roman and
+    w:hAnsiTheme minorHAnsi prints "V", "i", "t", "N", "a", "m" in Times New Roman and "ệ" in Calibri, so check
+    must read it so."""
+    doc = read_docx(make_docx(tmp_path / "t.docx", p(r("Việt Nam", f"<w:rFonts {fonts}/>"))))
+    (run,) = _para(doc, "Việt Nam").runs
+    assert run.fonts == drawn

@@ -203,3 +203,13 @@ def test_the_closing_is_the_last_unlabelled_paragraph_ending_with_the_mark(last,
                _p("KẾ HOẠCH", alignment="center", bold=True), _p("Cải thiện Chỉ số PAPI", alignment="center", bold=True),
                _p("I. TỔ CHỨC THỰC HIỆN"), _p("14. Sở Nội vụ theo dõi."), _p(last))
     assert locate(doc).closing == (5 if closing else None)
+
+
+def test_a_short_line_pushed_in_with_twenty_spaces_is_not_a_signature_line():
+    """Twenty spaces of 13 pt type push a line in about 65 pt (a space is a quarter of the type size), short of
+    the right half: "Quảng Nam" typed so after the closing sentence is a body line, and the body then does not
+    end with "./." (check reports it, import keeps the closing TODO), not a signature line on the right."""
+    doc = _doc(_p("KẾ HOẠCH", alignment="center"), _p("Tên", alignment="center", bold=True), _p("Nội dung./."),
+               _p(" " * 20 + "Quảng Nam"), _table(["Nơi nhận:\n- Lưu: VT.", "CHỦ TỊCH"]))
+    z = locate(doc)
+    assert z.closing is None and z.body.paragraphs == range(2, 4) and 3 not in z.signature
