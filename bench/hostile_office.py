@@ -108,6 +108,15 @@ def families(base: Path, folder: Path, libreoffice: bool) -> list[Path]:
     return files
 
 
+def built_seed(folder: Path, env: dict) -> tuple[Path, Path]:
+    """(a copy of the seed plan in `folder`, the .docx built from it): the base every hostile file changes."""
+    plan = folder / "plan.yaml"
+    shutil.copyfile(SEED, plan)
+    subprocess.run([sys.executable, "-m", "generator", "build", str(plan), "-o", str(folder / "b")], check=True,
+                   capture_output=True, env=env)
+    return plan, folder / "b" / "plan" / "plan.docx"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--with-libreoffice", action="store_true")
@@ -116,11 +125,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="h2-") as tmp:
         folder = Path(tmp)
-        plan = folder / "plan.yaml"
-        shutil.copyfile(SEED, plan)
-        subprocess.run([sys.executable, "-m", "generator", "build", str(plan), "-o", str(folder / "b")], check=True,
-                       capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
-        base = folder / "b" / "plan" / "plan.docx"
+        plan, base = built_seed(folder, {**os.environ, "PYTHONPATH": str(ROOT)})
         files = folder / "files"
         files.mkdir()
         commands = {

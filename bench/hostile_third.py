@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.hostile_office import SEED, run, verdicts, whole  # noqa: E402
+from bench.hostile_office import built_seed, run, verdicts, whole  # noqa: E402
 from tests.word import hostile_third as fam  # noqa: E402
 
 
@@ -30,11 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="h3-") as tmp:
         folder = Path(tmp)
-        plan = folder / "plan.yaml"
-        shutil.copyfile(SEED, plan)
-        subprocess.run([sys.executable, "-m", "generator", "build", str(plan), "-o", str(folder / "b")], check=True,
-                       capture_output=True, env={"PYTHONPATH": str(ROOT), "PATH": ""})
-        base = folder / "b" / "plan" / "plan.docx"
+        plan, base = built_seed(folder, {"PYTHONPATH": str(ROOT), "PATH": ""})
         files = folder / "files"
         files.mkdir()
         commands = {
