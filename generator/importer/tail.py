@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from generator.importer.state import END_PUNCT, State, short, where_of
-from generator.nd30.grammar import (ARCHIVE_LINE, ON_BEHALF_LINE, RULE_LINE, SIGNED_MARK_LINE, SIGNING_FOR_LINE,
-                                    is_recipients_label)
+from generator.nd30.grammar import (ARCHIVE_LEAD, ARCHIVE_LINE, ON_BEHALF_LINE, RULE_LINE, SIGNED_MARK_LINE,
+                                    SIGNING_FOR_LINE, is_recipients_label)
 from generator.nd30.zones import recipient_line, tail_sides
 from generator.plan.agencies import norm as agency_norm
 from generator.word.model import Block
@@ -103,7 +103,7 @@ def archive(st: State, found: tuple[str, str] | None) -> dict:
         st.guess("không thấy dòng 'Lưu: ...': ghi 'Lưu: VT'", "Nơi nhận")
         return {"units": ["VT"]}
     text, _where = found
-    body = re.sub(r"^lưu\s*:\s*", "", text, flags=re.IGNORECASE).rstrip(" .;")
+    body = ARCHIVE_LEAD.sub("", text).rstrip(" .;")
     body = body.rstrip(" ,")  # a "," typed for the full stop, as on the Nơi nhận lines: "(05)," is still the count
     copies = None
     m = COPIES_AT_END.search(body)

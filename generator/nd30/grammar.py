@@ -261,8 +261,10 @@ def closing(text: str) -> str:
 RECIPIENTS_LABEL = "Nơi nhận:"
 ARCHIVE_RE = re.compile(r"^-\s*Lưu\s*:\s*VT\b")
 # Reading form: a "Lưu:" line once its dash is off, whatever it keeps (VT is what ND30 asks, not what the
-# importer needs to recognise the line).
-ARCHIVE_LINE = re.compile(r"^lưu\s*:", re.IGNORECASE)
+# importer needs to recognise the line); its colon may be forgotten before VT ("Lưu VT, KTN."), never before
+# another word ("Lưu ý: …" is a note).
+ARCHIVE_LINE = re.compile(r"^lưu(?:\s*:|\s+vt\b)", re.IGNORECASE)
+ARCHIVE_LEAD = re.compile(r"^lưu\s*:?\s*", re.IGNORECASE)
 
 
 def is_recipients_label(text: str) -> bool:

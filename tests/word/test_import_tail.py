@@ -103,11 +103,13 @@ def test_the_signers_name_is_the_last_line_in_small_letters(tmp_path):
 @pytest.mark.parametrize("typed, copies", [
     ("Lưu: VT, KTN (05);", 5), ("Lưu: VT, KTN (05).", 5), ("Lưu: VT, KTN (05)", 5), ("Lưu: VT, KTN (05 bản);", 5),
     ("Lưu: VT, KTN (10b);", 10), ("Lưu: VT, KTN (09);", 9), ("Lưu: VT, KTN;", None), ("Lưu: VT, KTN (05),", 5),
+    ("Lưu VT, KTN (05).", 5), ("Lưu VT, KTN.", None), ("lưu : VT, KTN.", None),  # the colon forgotten or spaced
 ])
 def test_the_copies_count_is_read_whatever_ends_the_archive_line(tmp_path, typed, copies):
     """'Lưu: VT, KTN (05);' (a ';' typed after the count, as on the Nơi nhận lines above it) gives the units VT
     and KTN and 5 copies, as 'Lưu: VT, KTN (05).' does; the count never becomes part of a unit "KTN (05)" that
-    the next build would print as an office (fresh mutant f6-imp-archive-semicolon)."""
+    the next build would print as an office (fresh mutant f6-imp-archive-semicolon). A line typed without its
+    colon ('Lưu VT, KTN.') is still the archive line: it fell back to 'VT' alone and KTN was lost."""
     def edit(p):
         for run in p.runs:
             run.text = run.text.replace("Lưu: VT, KTN.", typed)
