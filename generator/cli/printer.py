@@ -32,7 +32,7 @@ def _escaped(ch: str) -> str:
 
 def printable(name: str) -> str:
     """A file name on one line, as it reads: 'ke\\nhoach.docx' for a name holding a newline (as `ls -b`)."""
-    return _UNPRINTABLE.sub(lambda m: _escaped(m.group()), name) if _UNPRINTABLE.search(name) else name
+    return _UNPRINTABLE.sub(lambda m: _escaped(m.group()), name)
 
 
 def display(path: Path) -> str:

@@ -21,20 +21,9 @@ from generator.plan.catalogue import index_names
 from generator.plan.loader import format_path, load_yaml, read_text
 from generator.plan.validate import load_plan
 from generator.workflow.yamledit import WIDTH, AliasNode, YamlEditor, get, key_node, load, nodes, quoted
-from generator.workflow.years import FIGURE, classify, excerpt, sentences
+from generator.workflow.years import FIGURE, around, classify, excerpt, sentences
 
 TODO = "TODO"
-
-
-def _around(text: str, start: int, end: int, before: int = 50, after: int = 20) -> str:
-    """The words around text[start:end] for a message, whole: a window cut inside a word showed 'tiếp the…'
-    for 'tiếp theo' (a word of another language, to the eye)."""
-    lo, hi = max(0, start - before), min(len(text), end + after)
-    while lo > 0 and not text[lo - 1].isspace() and start - lo < before + 30:
-        lo -= 1
-    while hi < len(text) and not text[hi].isspace() and hi - end < after + 30:
-        hi += 1
-    return " ".join(text[lo:hi].split())
 
 
 class ResultEntry(BaseModel):
@@ -182,7 +171,7 @@ class _Roller:
             kind = "cited" if cited else "past" if past and use.kind != "cited" else use.kind
             if kind == "other" and prev_too and use.year == self.old - 1:
                 kind = "plan"
-            context = _around(shown, use.start, use.end)
+            context = around(shown, use.start, use.end)
             if kind == "plan":
                 spans.append((use.start, use.end))
                 why = use.why or ("năm của cột kết quả năm gốc" if use.year == self.old - 1 else "")

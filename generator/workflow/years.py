@@ -177,4 +177,15 @@ def excerpt(text: str, span: tuple[int, int], words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
-__all__ = ["YearUse", "classify", "citations", "sentences", "excerpt"]
+def around(text: str, start: int, end: int, before: int = 50, after: int = 20) -> str:
+    """The words around text[start:end] for a message, whole: a window cut inside a word showed 'tiếp the…'
+    for 'tiếp theo' (a word of another language, to the eye)."""
+    lo, hi = max(0, start - before), min(len(text), end + after)
+    while lo > 0 and not text[lo - 1].isspace() and start - lo < before + 30:
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace() and hi - end < after + 30:
+        hi += 1
+    return " ".join(text[lo:hi].split())
+
+
+__all__ = ["YearUse", "around", "classify", "citations", "sentences", "excerpt"]
