@@ -104,9 +104,11 @@ FRESH10 = ("FR10-KH01", "FR10-KH02", "FR10-QD01", "FR10-QD02", "FR10-CD01", "FR1
 FRESH11 = ("FR11-TB01", "FR11-GDN01", "FR11-TB02", "FR11-CTR01", "FR11-BB01", "FR11-EXT02")
 # twelfth round: a public hospital's three Quyết định files (Đồng Nai, 2024–2025; one holds ten decisions), the Prime
 # Minister's decision approving Hà Tĩnh's master plan (2012), a provincial QPPL decision in a legal-database copy (Hà
-# Tĩnh, 2013), a ministry's Thông tư (2013) and a provincial office's monthly work programme (Hà Tĩnh, 2018), judged
+# Tĩnh, 2013), a ministry's Thông tư (2013), a provincial office's monthly work programme (Hà Tĩnh, 2018), and a
+# province's Công văn and Thông báo templates of its citizen-reception system (Phú Thọ; the Công văn refused), judged
 # with main at 21fa927 before any change for them: held out, kept out of "all" and of tests/real/test_judged_check.py
-FRESH12 = ("FR12-QD01", "FR12-QD02", "FR12-QD03", "FR12-QD04", "FR12-QD05", "FR12-TT01", "FR12-CTR01")
+FRESH12 = ("FR12-QD01", "FR12-QD02", "FR12-QD03", "FR12-QD04", "FR12-QD05", "FR12-TT01", "FR12-CTR01", "FR12-CV01",
+           "FR12-TB01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
