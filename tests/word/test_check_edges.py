@@ -1,0 +1,203 @@
+"""`kehoach check`, rule by rule at the edges the fresh mutants of batch 7 found thin: the Nơi nhận label's case,
+the signing authority with and without its dot, each appendix's page numbers starting at 1 and nothing else,
+points a), b) restarting under each new mục, a first item numbered 0. Each case changes kehoach's build of the
+sample in one place and asserts the findings of that one rule, word for word (the instruction the user follows)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.nd30.check import check_docx
+from tests.word.test_check import Doc, q, remove, sample_docx, set_text  # noqa: F401
+
+
+def _found(sample_docx, tmp_path, mutate, rule):
+    doc = Doc(sample_docx)
+    mutate(doc)
+    return [(f.level, f.text) for f in check_docx(doc.save(tmp_path / "edge.docx")).findings if f.rule == rule]
+
+
+# ---------------------------------------------------------------- the “Nơi nhận:” label (PL I §II.9.d)
+
+WRITE_IT = "phải viết “Nơi nhận:” (chữ in thường, sau có dấu hai chấm)"
+OWN_LINE = "“Nơi nhận:” phải trên một dòng riêng: xuống dòng sau dấu hai chấm"
+
+
+@pytest.mark.parametrize("typed,told", [
+    ("Nơi nhận:", []),
+    ("NƠI NHẬN:", [WRITE_IT]),  # capitals: told to write it in lower case, never "xuống dòng" (mutant 7)
+    ("Nơi Nhận:", [WRITE_IT]),
+    ("nơi nhận:", [WRITE_IT]),
+    ("Nơi nhận", [WRITE_IT]),  # without its colon
+    ("Nơi nhận: - Thường trực Tỉnh ủy;", [OWN_LINE]),
+])
+def test_the_recipients_label_gets_the_instruction_its_fault_needs(sample_docx, tmp_path, typed, told):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("Nơi nhận"), "Nơi nhận:", typed),
+                   "recipients.label")
+    assert found == [("error", t) for t in told]
+
+
+# ---------------------------------------------------------------- recipients' lines, one by one
+
+END_SEMI = "mỗi nơi nhận kết thúc bằng dấu “;”"
+END_STOP = "dòng cuối kết thúc bằng dấu “.”"
+
+
+@pytest.mark.parametrize("para,old,new,told", [
+    ("- Các Sở", "ngành;", "ngành.", [END_SEMI]),
+    ("- Các Sở", "ngành;", "ngành,", [END_SEMI]),
+    ("- Các Sở", "ngành;", "ngành", [END_SEMI]),
+    ("- Thường trực", "(b/c);", "(b/c);", []),  # the first line, as it should be
+    ("- Lưu", "(02).", "(02);", [END_STOP]),  # the last line closes with "."
+    ("- Lưu", "(02).", "(02)", [END_STOP]),
+    ("- Thường trực", "(b/c);", "; (b/c)", ["dấu “;” đặt cuối nơi nhận, sau phần ghi chú trong ngoặc"]),
+])
+def test_each_recipient_line_ends_with_a_semicolon_and_the_last_with_a_stop(sample_docx, tmp_path, para, old,
+                                                                             new, told):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para(para), old, new), "recipients.punctuation")
+    assert found == [("error", t) for t in told]
+
+
+def test_a_recipient_without_its_dash_is_told_to_add_it_and_the_archive_line_must_be_last(sample_docx, tmp_path):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("- Các Sở"), "- Các", "Các"), "recipients.items")
+    assert found == [("error", "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”")]
+
+    def archive_first(d: Doc) -> None:
+        archive = d.para("- Lưu")
+        remove(archive)
+        d.para("- Thường trực").addprevious(archive)
+    found = _found(sample_docx, tmp_path, archive_first, "recipients.archive")
+    assert ("error", "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận: chuyển dòng này xuống cuối") in found
+
+
+# ---------------------------------------------------------------- the signing authority (PL I §II.7.b)
+
+ABBREVIATE = "viết tắt quyền hạn đúng “TM.”, “KT.” (chữ in hoa, dấu chấm)"
+
+
+@pytest.mark.parametrize("para,old,new,told", [
+    ("TM. ỦY BAN", "TM. ", "TM ", [ABBREVIATE]),  # without its dot (mutant 7)
+    ("KT. CHỦ TỊCH", "KT. ", "KT ", [ABBREVIATE]),
+    ("TM. ỦY BAN", "TM. ", "T/M ", [ABBREVIATE]),
+    ("KT. CHỦ TỊCH", "KT. ", "K/T ", [ABBREVIATE]),
+    ("KT. CHỦ TỊCH", "KT. ", "K.T ", [ABBREVIATE]),
+    ("TM. ỦY BAN", "TM. ", "T.M ", [ABBREVIATE]),
+    ("TM. ỦY BAN", "TM. ", "TM. ", []),
+    ("KT. CHỦ TỊCH", "KT. ", "KT. ", []),
+])
+def test_the_authority_is_abbreviated_tm_and_kt_with_their_dot(sample_docx, tmp_path, para, old, new, told):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para(para), old, new), "signer.authority")
+    assert found == [("error", t) for t in told]
+
+
+def test_an_authority_line_with_no_post_under_it_names_the_post_to_add(sample_docx, tmp_path):
+    def tm_alone(d: Doc) -> None:
+        remove(d.para("KT. CHỦ TỊCH"))
+        remove(d.para("PHÓ CHỦ TỊCH"))
+    assert _found(sample_docx, tmp_path, tm_alone, "signer.authority") == [
+        ("warning", "sau “TM. …” phải có dòng chức vụ của người ký (ví dụ “CHỦ TỊCH”)")]
+    assert _found(sample_docx, tmp_path, lambda d: remove(d.para("PHÓ CHỦ TỊCH")), "signer.authority") == [
+        ("warning", "sau “KT. …” phải có dòng chức vụ của người ký (ví dụ “PHÓ CHỦ TỊCH”)")]
+
+
+@pytest.mark.parametrize("title,reported", [("TS. ", True), ("KS. ", True), ("BS. ", True), ("CN. ", True),
+                                            ("Ths. ", True), ("", False), ("Tsô ", False)])
+def test_a_degree_before_the_signers_name_is_an_error(sample_docx, tmp_path, title, reported):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("Hồ Quang Bửu"), "Hồ", f"{title}Hồ"),
+                   "signer.name")
+    assert found == ([("error", "không ghi học hàm, học vị trước họ tên người ký")] if reported else [])
+
+
+# ---------------------------------------------------------------- appendices' page numbers (PL I §III.1.đ)
+
+RESTART = ("số trang của phụ lục phải đánh riêng, bắt đầu từ 1: Insert › Page Number › Format Page Numbers › "
+           "Start at 1")
+
+
+def _page_starts(*starts):
+    """The appendices' sections (in order) restart their page numbers at `starts` (None: no restart at all)."""
+    def mutate(d: Doc) -> None:
+        restarts = list(d.xml().iter(q("w:pgNumType")))
+        assert len(restarts) == len(starts)
+        for node, start in zip(restarts, starts):
+            if start is None:
+                node.attrib.pop(q("w:start"))
+            else:
+                node.set(q("w:start"), str(start))
+    return mutate
+
+
+@pytest.mark.parametrize("starts,reported", [
+    ((1, 1), []),
+    ((2, 1), ["Phụ lục I"]),  # restarting at 2 is not restarting at 1 (mutant 7)
+    ((1, 2), ["Phụ lục II"]),
+    ((0, 1), ["Phụ lục I"]),
+    ((None, 1), ["Phụ lục I"]),  # running on from the plan's pages
+    ((2, None), ["Phụ lục I", "Phụ lục II"]),
+])
+def test_each_appendix_restarts_its_page_numbers_at_1(sample_docx, tmp_path, starts, reported):
+    doc = Doc(sample_docx)
+    _page_starts(*starts)(doc)
+    findings = [f for f in check_docx(doc.save(tmp_path / "pages.docx")).findings
+                if f.rule == "appendix.page-numbers"]
+    assert [f.text for f in findings] == [RESTART] * len(reported)
+    assert [f.level for f in findings] == ["error"] * len(reported)
+    assert [f.excerpt for f in findings] == reported, [(f.where, f.excerpt) for f in findings]
+
+
+# ---------------------------------------------------------------- appendix labels, titles, "(Kèm theo …)"
+
+@pytest.mark.parametrize("old,new,level,told", [
+    ("Phụ lục II", "PHỤ LỤC II", "error", "nhãn phụ lục: viết “Phụ lục II” (chữ in thường), không viết hoa toàn bộ"),
+    ("Phụ lục II", "Phụ lục IV", "error", "nhãn phụ lục: theo thứ tự phải là “Phụ lục II”"),
+    ("Phụ lục I", "Phụ lục 1", "error", "nhãn phụ lục: có từ hai phụ lục trở lên thì đánh số La Mã: “Phụ lục I”"),
+])
+def test_an_appendix_label_is_told_the_label_it_should_have(sample_docx, tmp_path, old, new, level, told):
+    def mutate(d: Doc) -> None:
+        label = next(p for p in d.paragraphs() if "".join(t.text or "" for t in p.iter(q("w:t"))) == old)
+        set_text(label, old, new)
+    assert _found(sample_docx, tmp_path, mutate, "appendix.label") == [(level, told)]
+
+
+def test_the_attached_line_names_the_issuing_body_and_is_in_brackets(sample_docx, tmp_path):
+    whose = "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản"
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("(Kèm theo"), "2021 của", "2021 tại"),
+                   "appendix.attached")
+    assert found == [("warning", whose)]
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("(Kèm theo"), "(Kèm theo", "Kèm theo"),
+                   "appendix.attached")
+    assert found == [("error", "thiếu dòng “(Kèm theo Kế hoạch số …/KH-… ngày … của …)” dưới tên phụ lục: gõ "
+                                "dòng này, in nghiêng, canh giữa")]
+
+
+# ---------------------------------------------------------------- numbering restarts in each scope
+
+def _retype(*pairs):
+    def mutate(d: Doc) -> None:
+        for start, old, new in pairs:
+            set_text(d.para(start), old, new)
+    return mutate
+
+
+@pytest.mark.parametrize("case,pairs,told", [
+    # points a), b) straight under a new mục start again at a) (mutant 7: the first "a)" was called out of order)
+    ("points-under-a-new-muc", [("1. Năm 2021", "1.", "a)"), ("2. Đối với", "2.", "b)")], []),
+    ("points-skip-under-a-new-muc", [("1. Năm 2021", "1.", "a)"), ("2. Đối với", "2.", "c)")],
+     ["điểm “c)” bị bỏ qua số thứ tự: theo thứ tự phải là “b)”"]),
+    ("point-repeated", [("1. Năm 2021", "1.", "a)"), ("2. Đối với", "2.", "a)")],
+     ["điểm “a)” lặp lại: theo thứ tự phải là “b)”"]),
+    ("point-b-first-under-a-new-muc", [("1. Năm 2021", "1.", "b)"), ("2. Đối với", "2.", "c)")],
+     ["điểm “b)” bị bỏ qua số thứ tự: theo thứ tự phải là “a)”"]),
+    # a khoản restarts its points: "a)" under "2." after the "a)" of "1." (turned into a point of its own)
+    ("points-under-a-new-khoan", [("- Khắc phục", "- ", "a) ")], []),
+    # the first khoản numbered 0: out of order, never a repeat of anything (nothing came before it)
+    ("first-khoan-numbered-0", [("1. Mục đích", "1.", "0.")], ["khoản “0.” sai thứ tự: theo thứ tự phải là “1.”",
+                                                             "khoản “2.” bị bỏ qua số thứ tự: theo thứ tự phải là “1.”"]),
+    ("first-muc-repeated", [("II. CHỈ TIÊU", "II.", "I.")], ["mục “I.” lặp lại: theo thứ tự phải là “II.”",
+                                                     "mục “III.” bị bỏ qua số thứ tự: theo thứ tự phải là “II.”"]),
+    ("last-khoan-skipped", [("3. Kinh phí", "3.", "4.")], ["khoản “4.” bị bỏ qua số thứ tự: theo thứ tự phải là “3.”"]),
+    ("khoan-restarts-at-1-under-each-muc", [], []),
+])
+def test_numbering_restarts_in_each_scope_and_says_which_number_is_expected(sample_docx, tmp_path, case, pairs,
+                                                                            told):
+    found = _found(sample_docx, tmp_path, _retype(*pairs), "heading.sequence")
+    assert found == [("error", t) for t in told]
