@@ -1,0 +1,38 @@
+"""Rollover's baselines (issue 23, batch 7: a target without a baseline was given last year's year minus one):
+the rolled plan's baseline is always the old plan's own year, with the published result when given, a TODO
+naming that year otherwise; with or without a baseline before; with a new year given two years ahead."""
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from generator.workflow.rollover import rollover
+
+NO_BASELINE = ("    baseline:\n      year: 2020\n      value: 3.87\n    target: 4.0", "    target: 4.0")
+
+
+def _targets(result):
+    return {t["id"]: t for t in yaml.safe_load(result.text)["targets"]}
+
+
+@pytest.mark.parametrize("new_year", [None, 2023])
+def test_a_target_without_a_baseline_gets_the_old_plans_year(plan_copy, new_year):
+    plan = plan_copy(lambda t: t.replace(*NO_BASELINE))
+    baseline = _targets(rollover(plan, new_year))["t-moi-truong"]["baseline"]
+    assert baseline["year"] == 2021  # the sample is the 2021 plan: its results are 2021's
+    assert str(baseline["value"]).startswith("TODO: xác nhận kết quả năm 2021 của 'papi.7'")
+
+
+def test_a_baseline_written_before_moves_to_the_old_plans_year(plan_copy):
+    targets = _targets(rollover(plan_copy()))
+    assert [targets[t]["baseline"]["year"] for t in ("t-papi", "t-cong-khai", "t-moi-truong")] == [2021] * 3
+    assert all(str(targets[t]["baseline"]["value"]).startswith(f"TODO: xác nhận kết quả năm 2021 của '{code}'")
+               for t, code in (("t-papi", "papi"), ("t-cong-khai", "papi.2"), ("t-moi-truong", "papi.7")))
+
+
+def test_a_target_without_a_baseline_takes_the_published_result(plan_copy, tmp_path):
+    results = tmp_path / "ket-qua-2021.yaml"
+    results.write_text("year: 2021\nresults:\n  papi.7:\n    value: 4.12\n", encoding="utf-8")
+    plan = plan_copy(lambda t: t.replace(*NO_BASELINE))
+    assert _targets(rollover(plan, results_path=results))["t-moi-truong"]["baseline"] == {"year": 2021,
+                                                                                           "value": 4.12}
