@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from decimal import Decimal
 
 import pytest
 import yaml
@@ -65,3 +66,50 @@ def test_an_empty_field_is_an_empty_cell_and_a_text_field_is_its_text(workbook):
     # STT, content, indicator (none), lead, co (none), timeframe, output (none)
     assert [c.value for c in row[:7]] == ["1", "Tuyên truyền về bầu cử trưởng thôn.", None, "UBND cấp huyện", None,
                                           "Quý II năm 2021", None]
+
+
+def test_each_appendix_is_a_sheet_named_by_its_label(workbook):
+    wb = load_workbook(io.BytesIO(workbook))
+    assert wb.sheetnames == ["PL I", "PL II"]
+    ws = wb.worksheets[0]
+    # label, title, "(Kèm theo …)" each across the table's width, then the header on row 5
+    assert [ws.cell(r, 1).value for r in (1, 2)] == ["Phụ lục I", "CÁC NỘI DUNG CÔNG VIỆC CỤ THỂ"]
+    assert ws.cell(3, 1).value.startswith("(Kèm theo Kế hoạch số 05/KH-UBND ngày 05 tháng 3 năm 2021")
+    assert {"A1:G1", "A2:G2", "A3:G3"} <= {str(r) for r in ws.merged_cells.ranges}
+    assert ws.cell(5, 1).value == "STT" and ws.print_title_rows == "$5:$5"
+
+
+@pytest.mark.parametrize("label,taken,title", [
+    ("Phụ lục", [], "PL"),
+    ("Phụ lục III", [], "PL III"),
+    ("Phụ lục I", ["PL I"], "PL I (2)"),
+    ("Phụ lục I", ["PL I", "PL I (2)"], "PL I (3)"),
+    ("Phụ lục: A/B*C?[D]", [], "PL ABCD"),  # characters Excel refuses in a sheet name are left out
+    ("Phụ lục " + "X" * 40, [], ("PL " + "X" * 40)[:31]),  # at most 31 characters
+    ("", [], "PL"),
+])
+def test_a_sheet_name_is_one_excel_accepts_and_never_repeats(label, taken, title):
+    from types import SimpleNamespace
+
+    from openpyxl import Workbook
+
+    from generator.render.xlsx import _sheet_title
+
+    wb = Workbook()
+    wb.active.title = "mẫu"
+    for name in taken:
+        wb.create_sheet(name)
+    assert _sheet_title(SimpleNamespace(label=label), wb) == title
+
+
+@pytest.mark.parametrize("value,fmt", [
+    (Decimal("4.0"), "[$-42A]#,##0.0"),  # the precision the drafter wrote: "4,0"
+    (Decimal("3.87"), "[$-42A]#,##0.00"),
+    (Decimal("20"), "[$-42A]#,##0"),
+    (Decimal("1E+1"), "[$-42A]#,##0"),
+    (63, "[$-42A]#,##0"),
+])
+def test_a_number_keeps_the_decimals_written_and_a_decimal_comma(value, fmt):
+    from generator.render.xlsx import number_format
+
+    assert number_format(value) == fmt

@@ -201,3 +201,72 @@ def test_numbering_restarts_in_each_scope_and_says_which_number_is_expected(samp
                                                                             told):
     found = _found(sample_docx, tmp_path, _retype(*pairs), "heading.sequence")
     assert found == [("error", t) for t in told]
+
+
+# ---------------------------------------------------------------- more of the tail: what is missing, what is in the way
+
+def test_a_post_typed_under_the_signers_name_is_warned_by_name(sample_docx, tmp_path):
+    def post_under_name(d: Doc) -> None:
+        import copy
+
+        name = d.para("Hồ Quang Bửu")
+        post = copy.deepcopy(d.para("PHÓ CHỦ TỊCH"))
+        name.addnext(post)
+    assert _found(sample_docx, tmp_path, post_under_name, "signer.name") == [
+        ("warning", "dòng “PHÓ CHỦ TỊCH” in dưới họ tên người ký: khối chữ ký kết thúc bằng họ tên; chức vụ ghi "
+                    "phía trên chữ ký")]
+
+
+@pytest.mark.parametrize("half_points,told", [(22, []), (24, ["Danh sách nơi nhận: cỡ chữ 12, ND30 quy định cỡ 11"]),
+                                              (20, ["Danh sách nơi nhận: cỡ chữ 10, ND30 quy định cỡ 11"])])
+def test_recipients_are_size_11_exactly(sample_docx, tmp_path, half_points, told):
+    from tests.word.test_check import run_props
+
+    found = _found(sample_docx, tmp_path, lambda d: run_props(d.para("- Các Sở"), "w:sz", sz={"val": half_points}),
+                   "recipients.size")
+    assert found == [("error", t) for t in told]
+
+
+# ---------------------------------------------------------------- appendices: sections, titles
+
+def test_two_appendices_in_one_section_are_told_to_break_the_section(sample_docx, tmp_path):
+    def one_section(d: Doc) -> None:
+        # the section break closing Phụ lục I's section (the last sectPr inside a paragraph)
+        breaks = [s for s in d.xml().iter(q("w:sectPr")) if s.getparent().tag == q("w:pPr")]
+        breaks[-1].getparent().remove(breaks[-1])
+    found = _found(sample_docx, tmp_path, one_section, "appendix.section")
+    assert found == [("error", "mỗi phụ lục một phần (section) riêng để đánh số trang riêng: chèn Layout › Breaks › "
+                               "Next Page trước phụ lục")]
+
+
+@pytest.mark.parametrize("typed,warned", [("CÁC NỘI DUNG CÔNG VIỆC CỤ THỂ", False),
+                                          ("Các nội dung công việc cụ thể", True),
+                                          ("CÁC NỘI DUNG công việc CỤ THỂ", True)])
+def test_an_appendix_title_in_capitals_only(sample_docx, tmp_path, typed, warned):
+    found = _found(sample_docx, tmp_path,
+                   lambda d: set_text(d.para("CÁC NỘI DUNG"), "CÁC NỘI DUNG CÔNG VIỆC CỤ THỂ", typed), "appendix.title")
+    assert found == ([("warning", "tên phụ lục trình bày chữ in hoa, đậm")] if warned else [])
+
+
+# ---------------------------------------------------------------- points and mục titles
+
+@pytest.mark.parametrize("letter,told", [
+    ("a)", []), ("f)", ["điểm “f)” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g, h, i, k…)"]),
+    ("j)", ["điểm “j)” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g, h, i, k…)"]),
+    ("w)", ["điểm “w)” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, g, h, i, k…)"]),
+])
+def test_a_point_lettered_outside_the_vietnamese_alphabet_is_an_error(sample_docx, tmp_path, letter, told):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("a) Các nhiệm vụ"), "a)", letter),
+                   "heading.numbering")
+    assert found == [("error", t) for t in told]
+
+
+@pytest.mark.parametrize("typed,told", [
+    ("II. CHỈ TIÊU", []),
+    ("II. Chỉ tiêu", ["tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa"]),
+    ("II. CHỈ TIÊU (theo phụ lục)", []),  # an aside in brackets keeps its own case
+])
+def test_a_muc_title_is_in_capitals(sample_docx, tmp_path, typed, told):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("II. CHỈ TIÊU"), "II. CHỈ TIÊU", typed),
+                   "heading.style")
+    assert found == [("error", t) for t in told]
