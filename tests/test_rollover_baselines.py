@@ -36,3 +36,16 @@ def test_a_target_without_a_baseline_takes_the_published_result(plan_copy, tmp_p
     plan = plan_copy(lambda t: t.replace(*NO_BASELINE))
     assert _targets(rollover(plan, results_path=results))["t-moi-truong"]["baseline"] == {"year": 2021,
                                                                                            "value": 4.12}
+
+
+@pytest.mark.parametrize("new_year", [2022, 2023])
+def test_each_target_todo_names_the_new_year_and_last_years_figure_as_written(plan_copy, new_year):
+    """The target to set is the new year's; last year's target is shown with the precision written ("4,0")."""
+    targets = _targets(rollover(plan_copy(lambda t: t.replace(*NO_BASELINE)), new_year))
+    assert {t: (v["baseline"]["value"], v["target"]) for t, v in targets.items()} == {
+        t: (f"TODO: xác nhận kết quả năm 2021 của '{code}' (tạm lấy chỉ tiêu năm 2021: {old})",
+            f"TODO: chỉ tiêu năm {new_year} cho '{code}' (chỉ tiêu năm 2021: {old})")
+        for t, code, old in (("t-papi", "papi", "46,5"), ("t-cong-khai", "papi.2", "5,7"),
+                             ("t-moi-truong", "papi.7", "4,0"))}
+    assert targets["t-papi"]["wording"] == (f"TODO: viết lại câu theo chỉ tiêu năm {new_year} (câu năm 2021 giữ "
+                                            "nguyên bên dưới) — Năm 2021, phấn đấu Chỉ số PAPI đạt 46,5 điểm.")
