@@ -270,3 +270,71 @@ def test_a_muc_title_is_in_capitals(sample_docx, tmp_path, typed, told):
     found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("II. CHỈ TIÊU"), "II. CHỈ TIÊU", typed),
                    "heading.style")
     assert found == [("error", t) for t in told]
+
+
+# ---------------------------------------------------------------- the body's text: size, closing mark, bases, titles
+
+BODY = "Kinh phí thực hiện Kế hoạch"
+
+
+@pytest.mark.parametrize("half_points,told", [
+    (26, []), (28, []),  # 13 and 14 are both right, whatever the size pair
+    (24, ["cỡ chữ nội dung 12, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ 14"]),
+    (25, ["cỡ chữ nội dung 12.5, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ 14"]),
+    (29, ["cỡ chữ nội dung 14.5, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ 14"]),
+])
+def test_body_text_is_13_to_14_points_inclusive(sample_docx, tmp_path, half_points, told):
+    from tests.word.test_check import run_props
+
+    found = _found(sample_docx, tmp_path, lambda d: run_props(d.para(BODY), "w:sz", sz={"val": half_points}),
+                   "body.size")
+    assert found == [("error", t) for t in told]
+
+
+@pytest.mark.parametrize("old,new,told", [
+    ("2021./.", "2021./.", []),
+    ("2021./.", "2021.", ["đoạn cuối phần nội dung phải kết thúc bằng dấu “./.”: gõ “/.” ngay sau dấu chấm cuối"]),
+    ("2021./.", "2021/.", ["đoạn cuối phần nội dung phải kết thúc bằng dấu “./.”: gõ “/.” ngay sau dấu chấm cuối"]),
+])
+def test_the_last_paragraph_of_the_body_ends_with_the_closing_mark(sample_docx, tmp_path, old, new, told):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("Trên đây là Kế hoạch"), old, new),
+                   "closing.mark")
+    assert found == [("error", t) for t in told]
+
+
+def test_the_last_basis_ends_with_a_full_stop_not_a_comma(sample_docx, tmp_path):
+    def last_basis_comma(d: Doc) -> None:
+        p = d.para("Căn cứ Nghị định")
+        text = "".join(t.text or "" for t in p.iter(q("w:t")))
+        assert text.endswith(".")
+        last = [t for t in p.iter(q("w:t")) if t.text][-1]
+        last.text = last.text[:-1] + ","
+    found = _found(sample_docx, tmp_path, last_basis_comma, "body.bases")
+    assert found == [("error", "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu "
+                               "cuối dòng")]
+
+
+def test_bases_all_upright_are_told_to_be_italic(sample_docx, tmp_path):
+    from tests.word.test_check import run_props
+
+    def upright(d: Doc) -> None:
+        for start in ("Căn cứ Luật", "Căn cứ Nghị định"):
+            run_props(d.para(start), "w:i", i={"val": 0})
+    assert _found(sample_docx, tmp_path, upright, "body.bases") == [
+        ("warning", "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I")]
+
+
+def test_a_titled_khoan_in_capitals_is_told_to_use_lower_case(sample_docx, tmp_path):
+    found = _found(sample_docx, tmp_path, lambda d: set_text(d.para("1. Mục đích"), "Mục đích", "MỤC ĐÍCH"),
+                   "heading.style")
+    assert found == [("error", "tiêu đề khoản “1. MỤC ĐÍCH” trình bày chữ in thường, đậm (chữ in hoa dành cho tiêu "
+                               "đề mục I., II.): gõ lại bằng chữ thường")]
+
+
+@pytest.mark.parametrize("align,told", [("both", []), ("center", ["nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J"]),
+                                        ("right", ["nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J"])])
+def test_body_text_is_justified(sample_docx, tmp_path, align, told):
+    from tests.word.test_check import ppr_child
+
+    found = _found(sample_docx, tmp_path, lambda d: ppr_child(d.para(BODY), "w:jc", val=align), "body.justify")
+    assert found == [("error", t) for t in told]
