@@ -343,3 +343,27 @@ def test_body_text_is_justified(sample_docx, tmp_path, align, told):
 
     found = _found(sample_docx, tmp_path, lambda d: ppr_child(d.para(BODY), "w:jc", val=align), "body.justify")
     assert found == [("error", t) for t in told]
+
+
+# ---------------------------------------------------------------- the tail missing altogether
+
+def _no_signature(d: Doc) -> None:
+    for start in ("TM. ỦY BAN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Hồ Quang Bửu"):
+        remove(d.para(start))
+
+
+@pytest.mark.parametrize("mutate,rule,told", [
+    (lambda d: set_text(d.para("Nơi nhận"), "Nơi nhận:", ""), "recipients.missing",
+     ("error", "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên trái, ngang dòng chức vụ người ký")),
+    (_no_signature, "signer.missing",
+     ("error", "không thấy quyền hạn, chức vụ và họ tên người ký: gõ khối chữ ký ở góc dưới bên phải, ngang “Nơi "
+               "nhận:”")),
+    (lambda d: remove(d.para("Hồ Quang Bửu")), "signer.name",
+     ("warning", "thiếu họ tên người ký (chữ in thường, đậm, dưới chữ ký)")),
+], ids=["no-recipients-label", "no-signature", "no-name"])
+def test_a_missing_part_of_the_tail_is_the_only_finding_and_says_where_it_goes(sample_docx, tmp_path, mutate, rule,
+                                                                              told):
+    doc = Doc(sample_docx)
+    mutate(doc)
+    findings = check_docx(doc.save(tmp_path / "tail.docx")).findings
+    assert [(f.rule, f.level, f.text) for f in findings] == [(rule, *told)]
