@@ -121,3 +121,31 @@ def test_the_upper_header_row_covers_the_columns_exactly(plan_from, spans, told)
         plan_from(edit)
     assert [(p.field, p.text) for p in exc.value.problems if p.level == "error"] == [
         ("appendices[1].header_groups", told)]
+
+
+# ---------------------------------------------------------------- numbers typed by hand, responsibilities nested
+
+@pytest.mark.parametrize("text,shown", [
+    ("1. Nội dung tự đánh số.", "1. Nội"), ("1.2. Nội dung tự đánh số.", "1.2. N"), ("a) Nội dung.", "a) Nội"),
+    ("đ) Nội dung.", "đ) Nội"), ("- Nội dung.", "- Nội"), ("+ Nội dung.", "+ Nội"), ("• Nội dung.", "• Nội"),
+    ("IV. Nội dung.", "IV. Nộ"), ("  2. Nội dung.", "2. N"),
+    ("2021 là năm bản lề.", None), ("1.000 người tham gia.", None), ("-5% so với năm trước.", None),
+    ("Ủy ban nhân dân tỉnh.", None),
+])
+def test_a_number_or_dash_typed_before_a_paragraph_is_warned_with_what_to_take_away(plan_from, text, shown):
+    _, warnings = plan_from(lambda data: data["sections"][0]["content"].insert(0, text))
+    mine = [(w.field, w.text) for w in warnings if w.text.startswith("đoạn bắt đầu bằng số thứ tự")]
+    assert mine == ([] if shown is None else [(
+        "sections[0].content[0]",
+        f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{shown}'): kehoach tự đánh số, hãy bỏ phần này")])
+
+
+def test_responsibilities_printed_inside_a_responsibility_are_refused(plan_from):
+    from generator.core.errors import PlanError
+
+    def edit(data):
+        data["responsibilities"][0]["content"].append({"responsibilities": "all"})
+    with pytest.raises(PlanError) as exc:
+        plan_from(edit)
+    assert [(p.field, p.text) for p in exc.value.problems if p.level == "error"] == [
+        ("responsibilities[0].content[1]", "không lồng 'responsibilities' trong chính mục responsibilities")]
