@@ -49,3 +49,28 @@ def test_each_target_todo_names_the_new_year_and_last_years_figure_as_written(pl
                              ("t-moi-truong", "papi.7", "4,0"))}
     assert targets["t-papi"]["wording"] == (f"TODO: viết lại câu theo chỉ tiêu năm {new_year} (câu năm 2021 giữ "
                                             "nguyên bên dưới) — Năm 2021, phấn đấu Chỉ số PAPI đạt 46,5 điểm.")
+
+
+@pytest.mark.parametrize("text,where,said", [
+    ("year: 2021\nresults:\n  papi:\n    value: 45.9\n    hang: 21\n", "results.papi.hang",
+     "khóa không có ở đây (chỉ có value, rank, of)"),
+    ("year: 2021\nnam: 2021\nresults:\n  papi:\n    value: 45.9\n", "nam", "khóa không có ở đây (chỉ có year, results)"),
+])
+def test_a_results_file_with_a_key_it_does_not_have_names_the_keys_it_has(tmp_path, text, where, said):
+    """A misspelt key in the results file is refused at its line, naming the keys of that level."""
+    from generator.core.errors import PlanError
+    from generator.workflow.rollover import load_results
+
+    path = tmp_path / "ket-qua-2021.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        load_results(path)
+    line = 1 + text.split("\n").index(next(s for s in text.split("\n") if s.strip().startswith(where.split(".")[-1])))
+    assert [(p.field, p.line, p.text) for p in exc.value.problems] == [(where, line, said)]
+
+
+def test_a_result_of_a_criterion_the_plan_has_no_target_for_changes_nothing(plan_copy, tmp_path):
+    results = tmp_path / "ket-qua-2021.yaml"
+    results.write_text("year: 2021\nresults:\n  papi.5:\n    value: 6.1\n", encoding="utf-8")
+    plain, given = rollover(plan_copy()), rollover(plan_copy(), results_path=results)
+    assert given.text == plain.text
