@@ -23,8 +23,9 @@ def test_a_target_without_a_baseline_gets_the_old_plans_year(plan_copy, new_year
     assert str(baseline["value"]).startswith("TODO: xác nhận kết quả năm 2021 của 'papi.7'")
 
 
-def test_a_baseline_written_before_moves_to_the_old_plans_year(plan_copy):
-    targets = _targets(rollover(plan_copy()))
+@pytest.mark.parametrize("new_year", [None, 2023])  # 2023: the old year is not "the new year minus one"
+def test_a_baseline_written_before_moves_to_the_old_plans_year(plan_copy, new_year):
+    targets = _targets(rollover(plan_copy(), new_year))
     assert [targets[t]["baseline"]["year"] for t in ("t-papi", "t-cong-khai", "t-moi-truong")] == [2021] * 3
     assert all(str(targets[t]["baseline"]["value"]).startswith(f"TODO: xác nhận kết quả năm 2021 của '{code}'")
                for t, code in (("t-papi", "papi"), ("t-cong-khai", "papi.2"), ("t-moi-truong", "papi.7")))
