@@ -367,3 +367,16 @@ def test_a_missing_part_of_the_tail_is_the_only_finding_and_says_where_it_goes(s
     mutate(doc)
     findings = check_docx(doc.save(tmp_path / "tail.docx")).findings
     assert [(f.rule, f.level, f.text) for f in findings] == [(rule, *told)]
+
+
+def test_a_label_typed_on_the_title_line_is_told_to_stand_alone(sample_docx, tmp_path):
+    def run_in(d: Doc) -> None:
+        label = next(p for p in d.paragraphs() if "".join(t.text or "" for t in p.iter(q("w:t"))) == "Phụ lục I")
+        set_text(label, "Phụ lục I", "Phụ lục I: CÁC NỘI DUNG CÔNG VIỆC CỤ THỂ")
+        remove(d.para("CÁC NỘI DUNG"))
+    doc = Doc(sample_docx)
+    run_in(doc)
+    findings = check_docx(doc.save(tmp_path / "run-in.docx")).findings
+    assert [(f.rule, f.level, f.text) for f in findings] == [(
+        "appendix.label", "error", "nhãn “Phụ lục I:” gõ liền với tên phụ lục: gõ “Phụ lục I” thành một dòng riêng, "
+                                   "in đậm, canh giữa, phía trên tên phụ lục")]
