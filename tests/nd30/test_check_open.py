@@ -38,3 +38,127 @@ def test_lines_after_a_page_break_that_ends_the_text_fill_nothing_of_the_first_p
     text = [f"Dòng thứ {k} của văn bản." for k in range(47)]
     assert one_page(lines(text + ["Ghi chú cuối.\f", ""]))
     assert not one_page(lines(text + ["Ghi chú cuối.", ""]))
+
+
+# ---------------------------------------------------------------- FR10-TC01: a header typed on two lines with spaces
+
+def _press_release(path, date_line: str, ending: list[str]):
+    """A Thông cáo báo chí whose header is two paragraphs typed with spaces and a tab between its two columns, and a
+    date line placed with spaces, as FR10-TC01 is (contents of our own)."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred
+    from tests.word.docx_factory import make_docx, p, r, sect
+
+    top = p(r("ỦY BAN NHÂN DÂN" + " " * 10 + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + SZ14), ppr='<w:jc w:val="both"/>')
+    second = p(r("    TỈNH LÂM ĐỒNG\t" + " " * 16 + "Độc lập - Tự do - Hạnh phúc", B + SZ14),
+               ppr='<w:tabs><w:tab w:val="left" w:pos="3454"/></w:tabs><w:jc w:val="both"/>')
+    date = p(r(date_line, I + SZ14), ppr='<w:jc w:val="center"/>')
+    blocks = [top, second, p(""), date, centred("THÔNG CÁO BÁO CHÍ"), centred("Về kết quả khắc phục hậu quả bão"),
+              body("Bão số 10 đổ bộ trực tiếp vào địa bàn tỉnh, gây gió mạnh cấp 12."),
+              body("Ủy ban nhân dân tỉnh xin thông báo để các cơ quan báo chí đưa tin./.")] + ending
+    return make_docx(path, "".join(blocks) + sect(right=907))  # 16 mm, as FR10-TC01: the header line fits one line
+
+
+def test_a_header_line_typed_with_spaces_holds_the_agency_and_the_quoc_hieu_apart(tmp_path):
+    """FR10-TC01: "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", one paragraph, two columns made of
+    spaces: the whole line was read as the Quốc hiệu, said to be misspelt and not centred. The agency's words are
+    the agency's (their size is told), the Quốc hiệu's its own."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import at
+    from tests.nd30.test_check_types import B, SZ14, centred
+
+    result = check_docx(_press_release(tmp_path / "tc.docx", " " * 10 + "Lâm Đồng, ngày 25 tháng 9 năm 2017",
+                                       [centred("ỦY BAN NHÂN DÂN TỈNH", B + SZ14)]))
+    assert "national.text" not in {f.rule for f in result.findings}
+    assert "national.style" not in {f.rule for f in result.findings}
+    assert "national.size" in at(result, "CỘNG HÒA XÃ HỘI")  # 14 pt, where 12–13 is asked
+    assert "issuer.size" in at(result, "ỦY BAN NHÂN DÂN")
+
+
+def test_a_date_pushed_right_with_spaces_is_not_under_the_quoc_hieu(tmp_path):
+    """FR10-TC01: the date, a centred paragraph opened by 74 spaces, prints at the right edge, its middle 17 mm
+    right of the Quốc hiệu's; ND30 centres it under the Quốc hiệu and Tiêu ngữ (PL I §II.4.c). 44 spaces, which leave
+    it under them, are no fault."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import at
+    from tests.nd30.test_check_types import B, SZ14, centred
+
+    def date_rules(lead: int) -> list[str]:
+        result = check_docx(_press_release(tmp_path / f"tc{lead}.docx", " " * lead + "Lâm Đồng, ngày 25 tháng 9 năm "
+                                           "2017", [centred("ỦY BAN NHÂN DÂN TỈNH", B + SZ14)]))
+        return at(result, "Lâm Đồng, ngày").get("date.style", [])
+
+    [message] = date_rules(70)  # about 15 mm right
+    assert "canh giữa dưới Quốc hiệu" in message and "bên phải" in message
+    assert date_rules(44) == []  # 44 spaces: its middle within a few millimetres of the Quốc hiệu's
+
+
+def test_a_signature_of_a_bodys_name_alone_has_no_signer(tmp_path):
+    """FR10-TC01 and FR10-CTR01: the document ends with "ỦY BAN NHÂN DÂN TỈNH" (or "VĂN PHÒNG UBND TỈNH …" beside
+    "Nơi nhận:" on one line typed with tabs), nobody signing: told once as a missing signer, neither a post printed
+    under a name nor "Nơi nhận:" read as the signer's name. A post ("CHỦ TỊCH") with no name under it is still
+    a missing name."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import at
+    from tests.nd30.test_check_types import B, I, SZ14, centred
+    from tests.word.docx_factory import p, r
+
+    result = check_docx(_press_release(tmp_path / "a.docx", "Lâm Đồng, ngày 25 tháng 9 năm 2017",
+                                       [centred("ỦY BAN NHÂN DÂN TỈNH", B + SZ14)]))
+    assert at(result, "ỦY BAN NHÂN DÂN TỈNH").keys() == {"signer.missing"}
+    shared = p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>') + r("\t\t\t\t\t" + "VĂN PHÒNG UBND TỈNH LÂM ĐỒNG",
+                                                                   B + '<w:sz w:val="26"/>'), ppr='<w:jc w:val="both"/>')
+    items = [p(r(t, '<w:sz w:val="22"/>'), ppr='<w:jc w:val="both"/>') for t in ("- Các cơ quan báo chí;",
+                                                                                  "- Lưu: VT, TKCT.")]
+    result = check_docx(_press_release(tmp_path / "b.docx", "Lâm Đồng, ngày 25 tháng 9 năm 2017", [shared] + items))
+    assert at(result, "Nơi nhận").keys() <= {"recipients.label"}, at(result, "Nơi nhận")
+    assert at(result, "VĂN PHÒNG UBND").keys() == {"signer.missing"}
+    result = check_docx(_press_release(tmp_path / "c.docx", "Lâm Đồng, ngày 25 tháng 9 năm 2017",
+                                       [centred("TM. ỦY BAN NHÂN DÂN", B + SZ14), centred("CHỦ TỊCH", B + SZ14)]))
+    assert "signer.missing" not in {f.rule for f in result.findings}
+    assert "signer.name" in {f.rule for f in result.findings}
+
+
+# ---------------------------------------------------------------- FR10-CTR01: a work programme
+
+def _programme(path, second_line: str, schedule_end: str):
+    from tests.nd30.test_check_types import B, SZ14, body, centred, header, tail
+    from tests.word.docx_factory import make_docx, p, r, sect, tbl, tc, tr
+
+    rows = [tr(tc(p(r("Ngày", B + SZ14))), tc(p(r("Nội dung công việc", B + SZ14)))),
+            tr(tc(p(r("1", SZ14))), tc(p(r("Giao ban Ủy ban nhân dân tỉnh", SZ14)))),
+            tr(tc(p(r("2", SZ14))), tc(p(r(schedule_end, SZ14))))]
+    blocks = [header("Số: 12/CTr-VP"), centred("CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018"), centred(second_line),
+              body("1. Các công việc cần tập trung chỉ đạo:", B + SZ14),
+              body("- Tập trung chỉ đạo sản xuất vụ Xuân."), body("2. Dự kiến lịch làm việc:", B + SZ14),
+              tbl(*rows, grid=[1500, 7700]), tail("TL. CHỦ TỊCH")]
+    return make_docx(path, "".join(blocks) + sect())
+
+
+def test_a_type_line_over_two_lines_is_not_a_trich_yeu(tmp_path):
+    """FR10-CTR01: "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018 / CỦA UỶ BAN NHÂN DÂN TỈNH": its second line was read as a
+    trích yếu in capitals ("phải trình bày chữ in thường"); it is the type line's, which names the programme's
+    subject. A trích yếu typed in capitals ("VỀ …") is still told."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import at
+
+    result = check_docx(_programme(tmp_path / "a.docx", "CỦA UỶ BAN NHÂN DÂN TỈNH", "Tiếp công dân định kỳ./."))
+    assert not {r for r in at(result, "CỦA UỶ BAN").keys() if r.startswith("title.") and r != "title.rule"}
+    assert "title.missing" not in {f.rule for f in result.findings}
+    result = check_docx(_programme(tmp_path / "b.docx", "VỀ CÔNG TÁC CỦA UỶ BAN NHÂN DÂN TỈNH", "Tiếp công dân./."))
+    assert "title.style" in at(result, "VỀ CÔNG TÁC")
+
+
+def test_content_ending_in_a_table_takes_its_closing_mark_under_the_table(tmp_path):
+    """FR10-CTR01: the content ends with the schedule table; "./." was asked of "2. Dự kiến lịch làm việc:", the
+    line above it, where it would close the programme before its schedule. It is asked under the table, and none
+    when the table's last row ends with it."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import at
+
+    result = check_docx(_programme(tmp_path / "a.docx", "CỦA UỶ BAN NHÂN DÂN TỈNH", "Tiếp công dân định kỳ"))
+    assert "closing.mark" not in at(result, "2. Dự kiến lịch")
+    [message] = at(result, "Tiếp công dân định kỳ")["closing.mark"]
+    assert "dưới bảng" in message
+    result = check_docx(_programme(tmp_path / "b.docx", "CỦA UỶ BAN NHÂN DÂN TỈNH", "Tiếp công dân định kỳ./."))
+    assert "closing.mark" not in {f.rule for f in result.findings}
+

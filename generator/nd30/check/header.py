@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from generator import nd30
+from generator.core.text import text_width_pt
+from generator.core.units import PT_PER_MM
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
-from generator.nd30.check.locate import header_lines
+from generator.nd30.check.locate import header_lines, header_segments
 from generator.nd30.doctypes import Identified
 from generator.word.model import Paragraph
 
@@ -74,7 +76,7 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         ruling.check_rule(ck, motto, "motto", typed)
 
     for seg, (element, rule, name) in zip((national, motto, number, date), _ALIGNED):
-        if seg is not None and len(segments(seg.para)) == 1:
+        if seg is not None and len(header_segments(seg.para)) == 1:
             ck.align_check(element, seg.para, rule, name)
     check_issuer(ck, found.issuer, typed)
     if number is None and issued_with:
@@ -94,6 +96,7 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
                "nghiêng")
     else:
         check_date(ck, date, number)
+        _check_date_under(ck, date, national or motto)
     ruling.check_unclaimed_typed(ck, typed)
 
 
@@ -145,7 +148,7 @@ def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> No
     for s in every:
         ck.size_check("agency", s, ISSUER_SIZE, "Tên cơ quan")
     for s in every:  # the superior's and the agency's lines, centred over each other (PL I §II.2)
-        if len(segments(s.para)) == 1:
+        if len(header_segments(s.para)) == 1:
             ck.align_check("agency", s.para, ISSUER_STYLE, "Tên cơ quan ban hành")
     main = bold or issuer
     ruling.check_rule(ck, main[-1], "agency", typed, lines=main)
@@ -171,3 +174,52 @@ def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
     # the number and the date in the two cells of one header row print side by side
     ca, cb = ck.cell_of.get(a.index), ck.cell_of.get(b.index)
     return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1]
+
+
+def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None:
+    """The date prints centred under the Quốc hiệu and Tiêu ngữ (PL I §II.4.c). A header set out of tables places
+    both with spaces and tabs, where a centred paragraph's leading spaces push its text aside (FR10-TC01: the date
+    at the right edge, 17 mm right of the Quốc hiệu's middle): told when the two middles are more than 10 mm apart,
+    the estimate being good to a few millimetres."""
+    if above is None or date.para.index == above.para.index or date.para.index in ck.cell_of \
+            or above.para.index in ck.cell_of:
+        return
+    here, there = _middle(ck, date), _middle(ck, above)
+    if here is None or there is None or abs(here - there) <= 10 * PT_PER_MM:
+        return
+    side = "phải" if here > there else "trái"
+    ck.add(DATE_STYLE, f"Địa danh, ngày tháng phải canh giữa dưới Quốc hiệu và Tiêu ngữ (đang lệch về bên {side} "
+           f"khoảng {abs(here - there) / PT_PER_MM:.0f} mm): đặt dòng này vào ô bên phải của bảng đầu văn bản, dưới "
+           "Quốc hiệu và Tiêu ngữ, canh giữa, không gõ dấu cách để đẩy chữ", seg=date, level="warning")
+
+
+def _middle(ck: Checker, seg: Segment) -> float | None:
+    """Where a header piece's middle prints, in points from the left margin: after the text before it on its line
+    (spaces, tabs to left stops), the line placed by its paragraph's alignment; None when that is not known
+    (a tab to a centre or right stop, a right-aligned or wrapping line)."""
+    p = seg.para
+    begin = p.text.rfind("\n", 0, seg.start) + 1
+    end = p.text.find("\n", seg.start)
+    line = p.text[begin:len(p.text) if end < 0 else end].rstrip()
+    size = seg.size or 13.0
+    style = "bold" if seg.bold else "italic" if seg.italic else "regular"
+    left = (p.indent_left_pt or 0.0) + ((p.indent_first_line_pt or 0.0) if begin == 0 else 0.0)
+    x = left
+    for k, ch in enumerate(p.text[begin:seg.start]):
+        if ch != "\t":
+            x += text_width_pt(ch, size, style)
+            continue
+        stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > x + 0.01)
+        if stops and stops[0][1] != "left":
+            return None
+        step = float(ck.doc.settings.get("default_tab_stop_pt") or 36.0)
+        x = stops[0][0] if stops else (int(x / step + 1e-6) + 1) * step
+    room = ck.width_available(p) - (p.indent_right_pt or 0.0)
+    width = x - left + text_width_pt(line[seg.start - begin:], size, style)
+    if width > room - left or p.alignment == "right":
+        return None
+    if p.alignment == "center":
+        if "\t" in line:
+            return None
+        x += (room - left - width) / 2
+    return x + text_width_pt(seg.text, size, style) / 2
