@@ -162,3 +162,30 @@ def test_content_ending_in_a_table_takes_its_closing_mark_under_the_table(tmp_pa
     result = check_docx(_programme(tmp_path / "b.docx", "CỦA UỶ BAN NHÂN DÂN TỈNH", "Tiếp công dân định kỳ./."))
     assert "closing.mark" not in {f.rule for f in result.findings}
 
+
+# ---------------------------------------------------------------- TCVN3 text: one finding for the document
+
+def test_tcvn3_text_is_told_once_with_its_fonts_and_how_much_of_it_there_is(tmp_path):
+    """Text typed in TCVN3 (".VnTime", ".VnTimeH") spread over lines is one matter for the drafter, converted with
+    Unikey: one finding names its fonts and counts its pieces and lines (Unicode text in a .Vn font, FR4-BC01's
+    heading, is no TCVN3: counted apart); another wrong font (Arial) is told apart, with its own advice."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import notice
+    from tests.nd30.test_check_fresh9 import tail_with
+    from tests.nd30.test_check_types import body
+    from tests.word.docx_factory import p, r
+
+    vn = '<w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/><w:sz w:val="28"/>'
+    vnh = '<w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/><w:sz w:val="28"/>'
+    arial = '<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="28"/>'
+    blocks = [body("Nhà trường thông báo như sau."), p(r("Chñ tÞch ", vn) + r("UBND tØnh", vn)),
+              p(r("C¸c së, ban, ngµnh;", vn)), p(r("Vµ C¸C PHßNG", vnh)), p(r("Ghi chú thêm.", arial)),
+              p(r("Tình hình quản lý chung", vn)),  # Unicode in a .Vn font (FR4-BC01): no TCVN3 in it
+              body("Thông báo này có hiệu lực kể từ ngày ký./.")]
+    source = notice(tmp_path / "tb.docx", blocks, ending=[tail_with(["- Các khoa;", "- Lưu: VT, ĐT."])])
+    fonts = [f for f in check_docx(source).findings if f.rule == "font.family"]
+    [legacy] = [f for f in fonts if "TCVN3" in f.text]
+    assert "“.VnTime”, “.VnTimeH”" in legacy.text and "ở 4 chỗ trong 3 đoạn" in legacy.text and "Unikey" in legacy.text
+    assert "phông đó còn ở 1 đoạn khác" in legacy.text
+    [other] = [f for f in fonts if "“Arial”" in f.text]  # (the factory's own Calibri is told apart too)
+    assert "TCVN3" not in other.text and "đặt phông Times New Roman" in other.text
