@@ -118,6 +118,35 @@ def test_a_signature_of_a_bodys_name_alone_has_no_signer(tmp_path):
     assert "signer.name" in {f.rule for f in result.findings}
 
 
+def test_the_rule_under_a_tieu_ngu_typed_after_spaces_is_the_one_under_its_column(tmp_path):
+    """FR5-TB01: "\tTRƯỜNG …                    Độc lập - Tự do - Hạnh phúc", a centre tab for the school's name and
+    spaces before the Tiêu ngữ, with both rules drawn from the next paragraph: the Tiêu ngữ's rule was looked for under
+    the tab's column and the school's 29 mm rule was said to be too short for the Tiêu ngữ. It is the line under
+    where the Tiêu ngữ prints; a rule there too short is still told."""
+    from generator.nd30.check import check_docx
+    from tests.nd30.test_check_fresh6 import at
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred, tail
+    from tests.word.docx_factory import make_docx, p, r, sect
+
+    tabs = '<w:tabs><w:tab w:val="center" w:pos="1620"/><w:tab w:val="center" w:pos="7380"/></w:tabs>'
+    sz13 = '<w:sz w:val="26"/>'
+
+    def notice(motto_rule_pt: float):
+        def line(x0, x1):
+            return f'<w:r><w:pict><v:line from="{x0}pt,2pt" to="{x1}pt,2pt"/></w:pict></w:r>'
+        blocks = [p(r("    SỞ GIAO THÔNG VẬN TẢI" + " " * 10 + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13), ppr=tabs),
+                  p(r("\tTRƯỜNG CAO ĐẲNG XYZ" + " " * 20, B + sz13) + r("Độc lập - Tự do - Hạnh phúc", B + SZ14),
+                    ppr=tabs),
+                  p(r("\tSố: 213/TB-XYZ\t      Hà Nội, ngày 10 tháng 4 năm 2012", I + sz13) + line(40, 122)
+                    + line(300, 300 + motto_rule_pt), ppr=tabs),
+                  centred("THÔNG BÁO"), centred("Về việc chuyển đổi vị trí làm việc"),
+                  body("Nhà trường thông báo việc chuyển đổi vị trí làm việc như sau./."), tail("KT. HIỆU TRƯỞNG")]
+        return check_docx(make_docx(tmp_path / f"tb{motto_rule_pt}.docx", "".join(blocks) + sect()))
+
+    assert "motto.rule" not in {f.rule for f in notice(160).findings}
+    assert "motto.rule" in {f.rule for f in notice(60).findings}
+
+
 # ---------------------------------------------------------------- FR10-CTR01: a work programme
 
 def _programme(path, second_line: str, schedule_end: str):

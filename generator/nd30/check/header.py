@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from generator import nd30
-from generator.core.text import text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
@@ -184,7 +183,7 @@ def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None
     if above is None or date.para.index == above.para.index or date.para.index in ck.cell_of \
             or above.para.index in ck.cell_of:
         return
-    here, there = _middle(ck, date), _middle(ck, above)
+    here, there = ck.printed_middle(date), ck.printed_middle(above)
     if here is None or there is None or abs(here - there) <= 10 * PT_PER_MM:
         return
     side = "phải" if here > there else "trái"
@@ -192,34 +191,3 @@ def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None
            f"khoảng {abs(here - there) / PT_PER_MM:.0f} mm): đặt dòng này vào ô bên phải của bảng đầu văn bản, dưới "
            "Quốc hiệu và Tiêu ngữ, canh giữa, không gõ dấu cách để đẩy chữ", seg=date, level="warning")
 
-
-def _middle(ck: Checker, seg: Segment) -> float | None:
-    """Where a header piece's middle prints, in points from the left margin: after the text before it on its line
-    (spaces, tabs to left stops), the line placed by its paragraph's alignment; None when that is not known
-    (a tab to a centre or right stop, a right-aligned or wrapping line)."""
-    p = seg.para
-    begin = p.text.rfind("\n", 0, seg.start) + 1
-    end = p.text.find("\n", seg.start)
-    line = p.text[begin:len(p.text) if end < 0 else end].rstrip()
-    size = seg.size or 13.0
-    style = "bold" if seg.bold else "italic" if seg.italic else "regular"
-    left = (p.indent_left_pt or 0.0) + ((p.indent_first_line_pt or 0.0) if begin == 0 else 0.0)
-    x = left
-    for k, ch in enumerate(p.text[begin:seg.start]):
-        if ch != "\t":
-            x += text_width_pt(ch, size, style)
-            continue
-        stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > x + 0.01)
-        if stops and stops[0][1] != "left":
-            return None
-        step = float(ck.doc.settings.get("default_tab_stop_pt") or 36.0)
-        x = stops[0][0] if stops else (int(x / step + 1e-6) + 1) * step
-    room = ck.width_available(p) - (p.indent_right_pt or 0.0)
-    width = x - left + text_width_pt(line[seg.start - begin:], size, style)
-    if width > room - left or p.alignment == "right":
-        return None
-    if p.alignment == "center":
-        if "\t" in line:
-            return None
-        x += (room - left - width) / 2
-    return x + text_width_pt(seg.text, size, style) / 2
