@@ -102,6 +102,8 @@ class CpuTime:
         write(f"{'total':>8} {'setup':>7} {'call':>7}  file")
         for path, phases in sorted(files.items(), key=lambda kv: -sum(kv[1].values())):
             write(f"{sum(phases.values()):8.1f} {phases['setup']:7.1f} {phases['call']:7.1f}  {path}")
+        if os.environ.get("KEHOACH_CPUTIME_JSON"):  # every test's seconds, for comparing two runs
+            Path(os.environ["KEHOACH_CPUTIME_JSON"]).write_text(json.dumps(tests, indent=1, sort_keys=True))
         top = sorted(tests.items(), key=lambda kv: -sum(kv[1].values()))[:25]
         write("slowest tests:")
         for nodeid, phases in top:

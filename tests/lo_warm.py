@@ -11,6 +11,13 @@ on failures; what the warm process wrote for that job before failing is removed 
 process failed on (by its bytes: LibreOffice 7.4 driven through UNO crashes on some documents with comments)
 goes straight to the real command line from then on, instead of crashing a new warm process each time.
 
+A file the warm process already converted to the same target is not converted again: its output is copied
+(`memo`, by the input's bytes and the target; the name of a file does not enter what LibreOffice writes, only the
+PDF's time stamps and /ID do). `check --fix` lays out the original and the fixed file, and the tests render them
+again to compare their pages; fixtures convert the same office documents in several files. The memo is of one warm
+process: it is emptied when that process is started again, so a layout compared with another always comes from one
+LibreOffice process; nothing outlives the test session.
+
 Users never get this: only tests/conftest.py installs it. KEHOACH_TEST_WARM_LO=0 turns it off (the suite
 then starts a LibreOffice per conversion, as kehoach does, and one for the review edits)."""
 from __future__ import annotations
@@ -83,6 +90,9 @@ class Warm:
         self.lock = threading.Lock()
         self.buffer = b""
         self.refused: set[str] = set()  # digests of files the warm process failed on
+        self.memo: dict[tuple[str, str], Path] = {}  # (digest, target) → a copy of what this warm process wrote
+        self.memo_dir: Path | None = None
+        self.hits = 0
 
     def _readline(self, deadline: float) -> dict | None:
         while b"\n" not in self.buffer:
@@ -108,6 +118,7 @@ class Warm:
             return False
         soffice = libreoffice.program(libreoffice.find_soffice())
         self.buffer = b""
+        self.memo.clear()  # a new LibreOffice process: layouts of the last one are not mixed with its own
         self.proc = subprocess.Popen([python, str(SERVER), soffice], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, start_new_session=True)
         answer = self._readline(time.monotonic() + START_S)
@@ -117,6 +128,10 @@ class Warm:
         return True
 
     def close(self) -> None:
+        if self.memo_dir is not None:
+            shutil.rmtree(self.memo_dir, ignore_errors=True)
+            self.memo_dir = None
+            self.memo.clear()
         proc, self.proc = self.proc, None
         if proc is None:
             return
@@ -154,14 +169,37 @@ class Warm:
             return answer
 
     def convert(self, job: dict, timeout: int) -> bool:
-        if any(digest(f) in self.refused for f in job["files"]):
+        digests = {f: digest(f) for f in job["files"]}
+        if any(d in self.refused for d in digests.values()):
             return False
-        answer = self.ask(job, timeout)
-        if answer is None or not answer.get("ok"):
-            failed = (answer or {}).get("file")
-            self.refused.update(digest(f) for f in job["files"] if failed is None or f == failed)
-            return False
+        ext = job["target"].partition(":")[0]
+        made = {f: Path(job["outdir"], Path(f).stem + "." + ext) for f in job["files"]}
+        todo = [f for f in job["files"] if (digests[f], job["target"]) not in self.memo]
+        if todo:
+            answer = self.ask({**job, "files": todo}, timeout)
+            if answer is None or not answer.get("ok"):
+                failed = (answer or {}).get("file")
+                self.refused.update(digests[f] for f in todo if failed is None or f == failed)
+                return False
+            self._remember(todo, digests, made, job["target"])
+        for f in job["files"]:
+            if f not in todo:
+                self.hits += 1
+                shutil.copyfile(self.memo[digests[f], job["target"]], made[f])
         return True
+
+    def _remember(self, files: list[str], digests: dict, made: dict, target: str) -> None:
+        if self.proc is None:  # the process that wrote them is gone (crashed after): nothing to share
+            return
+        if self.memo_dir is None:
+            import tempfile
+
+            self.memo_dir = Path(tempfile.mkdtemp(prefix="kehoach-test-lo-memo-"))
+        for f in files:
+            if made[f].is_file() and str(made[f].resolve()) not in files:
+                keep = self.memo_dir / f"{len(self.memo)}{made[f].suffix}"
+                shutil.copyfile(made[f], keep)
+                self.memo[digests[f], target] = keep
 
     def edit(self, job: dict, timeout: int = 300) -> str | None:
         """A reviewer's edits of a .docx in LibreOffice Writer (tests/lo_server.py says which): None when

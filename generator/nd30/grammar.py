@@ -284,6 +284,10 @@ def recipient_item_fixed(text: str, last: bool) -> str | None:
 
 
 AUTHORITY_RE = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*\S")
+# a signer's post in the signature block ("CHỦ TỊCH", "KT. GIÁM ĐỐC", "PHÓ TRƯỞNG BAN", "CHÁNH VĂN PHÒNG"): a line in
+# capitals with none of these words is a name of a body ("ỦY BAN NHÂN DÂN TỈNH", "VĂN PHÒNG UBND TỈNH …")
+SIGNER_POST = re.compile(r"\b(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|THỦ TƯỚNG|BÍ THƯ|THƯ KÝ|PHÓ|CHỈ HUY|ĐẠI DIỆN|"
+                         r"KẾ TOÁN|TỔNG BIÊN TẬP|CHỦ NHIỆM|ỦY VIÊN|UỶ VIÊN)\b")
 # Reading forms: the two authorities a plan records (signing for the collective, signing for the head), and the
 # "(đã ký)"-like lines a typed copy puts where the signature goes.
 ON_BEHALF_LINE = re.compile(r"^TM\.\s*")

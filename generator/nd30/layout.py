@@ -52,13 +52,17 @@ def font_ok(font: str | None) -> bool:
 def legacy_encoded(fonts: tuple[str, ...] | list[str], text: str) -> bool:
     """Text typed in the old TCVN3 (ABC) code, shown right only by its ".Vn…" fonts (".VnTime", ".VnArial"):
     its Vietnamese letters are stored as Latin-1 signs ("Chñ tÞch" is "Chủ tịch"), so setting Times New Roman
-    on it prints those signs. A run of plain ASCII prints the same in either font."""
-    return any(f and f.strip().startswith(".Vn") for f in fonts) and any("\u00a1" <= c <= "\u00ff" for c in text)
+    on it prints those signs. A run of plain ASCII prints the same in either font; one holding a letter past Latin-1
+    ("ả", "ư", "đ") is Unicode already, whatever its font (FR4-BC01's heading "1. Tình hình quản lý …" in .VnTime:
+    Times New Roman is its right font, and no TCVN3 to convert)."""
+    return any(f and f.strip().startswith(".Vn") for f in fonts) and any("\u00a1" <= c <= "\u00ff" for c in text) \
+        and all(c <= "\u00ff" for c in text)
 
 
 # what to tell the drafter about such text: the font is not to be changed until the text is converted
-LEGACY_ADVICE = ("chữ gõ theo bảng mã TCVN3 (phông “.Vn…”): chuyển sang Unicode bằng công cụ chuyển mã của Unikey "
-                 "(nguồn TCVN3, đích Unicode) rồi mới đặt phông Times New Roman; đổi phông ngay sẽ làm hỏng dấu tiếng Việt")
+LEGACY_CONVERT = ("chuyển sang Unicode bằng công cụ chuyển mã của Unikey (nguồn TCVN3, đích Unicode) rồi mới đặt phông "
+                  "Times New Roman; đổi phông ngay sẽ làm hỏng dấu tiếng Việt")
+LEGACY_ADVICE = f"chữ gõ theo bảng mã TCVN3 (phông “.Vn…”): {LEGACY_CONVERT}"
 
 
 def sizes_for(pair: int) -> dict[str, float]:

@@ -210,7 +210,8 @@ class Document:
     changes: list[Change] = field(default_factory=list)
     core: dict[str, str] = field(default_factory=dict)
     notes: list[Note] = field(default_factory=list)
-    # settings.xml: even_and_odd_headers, track_revisions, update_fields (bool), default_tab_stop_pt (float)
+    # settings.xml: even_and_odd_headers, track_revisions, update_fields, spacing_added (the space after one paragraph
+    # and the space before the next add up, rather than the larger one counting) (bool), default_tab_stop_pt (float)
     settings: dict[str, object] = field(default_factory=dict)
 
     def paragraphs(self) -> Iterator[Paragraph]:

@@ -95,13 +95,19 @@ def _notes(root, kind: str) -> dict[str, str]:
 
 
 def _settings(root) -> dict[str, object]:
-    out: dict[str, object] = {"even_and_odd_headers": False, "track_revisions": False, "update_fields": False}
+    out: dict[str, object] = {"even_and_odd_headers": False, "track_revisions": False, "update_fields": False,
+                              "spacing_added": False}
     if root is None:
         return out
     for key, tag in (("even_and_odd_headers", "evenAndOddHeaders"), ("track_revisions", "trackRevisions"),
                      ("update_fields", "updateFields")):
         node = child(root, tag)
         out[key] = node is not None and on_off(node)
+    # without "Don't use HTML paragraph auto spacing" the gap between two paragraphs is the larger of the first's
+    # space after and the second's space before, as in HTML; with it, their sum (LibreOffice lays Word files out
+    # so: FR8-CV02 prints its 6 pt before / 12 pt after paragraphs 12 pt apart)
+    node = child(child(root, "compat"), "doNotUseHTMLParagraphAutoSpacing")
+    out["spacing_added"] = node is not None and on_off(node)
     tab = twips(val(root, "defaultTabStop"))
     if tab is not None:
         out["default_tab_stop_pt"] = round(twips_to_pt(tab), 2)

@@ -125,7 +125,9 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
             out[key] = on_off(node)
     u = k.get("u")
     if u is not None:
-        out["underline"] = attr(u, "val", "single") not in ("none", "0", "false")
+        # w:u with no w:val ("<w:u w:color="000000"/>", a colour for an underline not chosen) draws none:
+        # LibreOffice prints FR10-TC01's body, every run of it so marked, without a line
+        out["underline"] = attr(u, "val", "none") not in ("none", "0", "false")
     sz = _val(k, "sz")
     if sz is not None and to_int(sz) is not None:
         out["size"] = half_points_to_pt(float(sz))

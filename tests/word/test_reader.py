@@ -109,5 +109,23 @@ def test_settings_read(tmp_path):
     doc = make_docx(tmp_path / "s.docx", p("x"), extra_parts={"word/settings.xml": settings},
                     extra_rels=[("rIdSet", f"{REL_BASE}/settings", "settings.xml")])
     assert read_docx(doc).value.settings == {"even_and_odd_headers": False, "track_revisions": True,
-                                             "update_fields": False, "default_tab_stop_pt": 36.0}
+                                             "update_fields": False, "spacing_added": False,
+                                             "default_tab_stop_pt": 36.0}
     assert read_docx(make_docx(tmp_path / "n.docx", p("x"))).value.settings["track_revisions"] is False
+
+
+def test_paragraph_spacing_adds_up_only_when_the_compat_setting_says_so(tmp_path):
+    """FR8-CV02: without "Don't use HTML paragraph auto spacing" the gap between two paragraphs is the larger of the
+    space after and the space before (LibreOffice prints its 6 pt / 12 pt paragraphs 12 pt apart, not 18); the
+    setting, read from w:compat, makes them add up."""
+    from tests.word.docx_factory import NSDECL, REL_BASE, make_docx, p
+
+    def settings_of(compat: str) -> dict:
+        xml = f'<?xml version="1.0" encoding="UTF-8"?><w:settings {NSDECL}><w:compat>{compat}</w:compat></w:settings>'
+        doc = make_docx(tmp_path / "c.docx", p("x"), extra_parts={"word/settings.xml": xml},
+                        extra_rels=[("rIdSet", f"{REL_BASE}/settings", "settings.xml")])
+        return read_docx(doc).value.settings
+
+    assert settings_of("<w:doNotUseHTMLParagraphAutoSpacing/>")["spacing_added"] is True
+    assert settings_of('<w:doNotUseHTMLParagraphAutoSpacing w:val="0"/>')["spacing_added"] is False
+    assert settings_of("<w:useFELayout/>")["spacing_added"] is False

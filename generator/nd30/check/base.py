@@ -226,6 +226,36 @@ def segments(p: Paragraph) -> list[Segment]:
     return out
 
 
+_GAP = re.compile(r"[ \u00a0]{3,}")
+
+
+def split_at_gaps(seg: Segment, starts_piece) -> list[Segment]:
+    """A segment cut where a run of three or more spaces sets apart text that `starts_piece` says begins a piece of
+    its own (a header typed on one line: "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI …", the agency and the Quốc
+    hiệu in two columns made of spaces, FR10-TC01); blanks inside a piece ("ngày    tháng") stay."""
+    joined = "".join(piece for _, piece in seg.pieces)
+    runs = [r for r, piece in seg.pieces for _ in piece]
+    base = seg.start - (len(joined) - len(joined.lstrip()))
+    cut = next((m for m in _GAP.finditer(joined) if joined[:m.start()].strip() and starts_piece(joined[m.end():])),
+               None)
+    if cut is None:
+        return [seg]
+
+    def part(a: int, b: int) -> Segment:
+        text = joined[a:b]
+        a += len(text) - len(text.lstrip())
+        b = a + len(text.strip())
+        pieces: list[tuple[Run, str]] = []
+        for k in range(a, b):
+            if pieces and pieces[-1][0] is runs[k]:
+                pieces[-1] = (runs[k], pieces[-1][1] + joined[k])
+            else:
+                pieces.append((runs[k], joined[k]))
+        return Segment(seg.para, base + a, base + b, joined[a:b], pieces)
+
+    return [part(0, cut.start())] + split_at_gaps(part(cut.end(), len(joined)), starts_piece)
+
+
 def _excerpt(text: str, n: int = 60) -> str:
     text = " ".join(text.replace("\t", " ").split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -417,6 +447,43 @@ class Checker:
             # alignment (FR9-BC01's bold Quốc hiệu, 5% over its cell by the table, one line on the page)
             return lead == 0 and text <= 1.08 * width
         return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
+
+    def printed_middle(self, seg: Segment) -> float | None:
+        """Where a piece of a line prints its middle, in points from the left margin: after the text before it on
+        its line (spaces; tabs to left stops, or to centre and right ones that place the text after them, as
+        `first_line_indent`), the line placed by its paragraph's alignment; None when that is not known (a
+        right-aligned or wrapping line, a centred one with tabs)."""
+        p = seg.para
+        begin = p.text.rfind("\n", 0, seg.start) + 1
+        end = p.text.find("\n", seg.start)
+        line = p.text[begin:len(p.text) if end < 0 else end].rstrip()
+        size = seg.size or 13.0
+        style = "bold" if seg.bold else "italic" if seg.italic else "regular"
+        left = (p.indent_left_pt or 0.0) + ((p.indent_first_line_pt or 0.0) if begin == 0 else 0.0)
+        x = left
+        for k in range(begin, seg.start):
+            if p.text[k] != "\t":
+                x += text_width_pt(p.text[k], size, style)
+                continue
+            stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > x + 0.01)
+            if not stops:
+                step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)
+                x = (int(x / step + 1e-6) + 1) * step
+                continue
+            at, align = stops[0]
+            if align not in ("left", "center", "right"):
+                return None
+            words = text_width_pt(line[k + 1 - begin:].split("\t")[0].rstrip(), size, style)
+            x = max(x, at - {"left": 0.0, "center": words / 2, "right": words}[align])
+        room = self.width_available(p) - (p.indent_right_pt or 0.0)
+        width = x - left + text_width_pt(line[seg.start - begin:], size, style)
+        if width > room - left or p.alignment == "right":
+            return None
+        if p.alignment == "center":
+            if "\t" in line:
+                return None
+            x += (room - left - width) / 2
+        return x + text_width_pt(seg.text, size, style) / 2
 
     def width_available(self, p: Paragraph) -> float:
         """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from generator import nd30
-from generator.core.text import caseless, text_width_pt
+from generator.core.text import ascii_key, caseless, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
 from generator.nd30.check.locate import Frame, body_paragraphs
@@ -167,7 +167,17 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
     if running:
         last = running[-1]
-        if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
+        under = [p for p in ck.paras[ck.order[last.index] + 1:end] if p.index in ck.cell_of and p.text.strip()]
+        table = ck.cell_of[under[-1].index][0] if under else None
+        signs = set(frame.zones.signature) if frame is not None and frame.zones is not None else set()
+        if table is not None and any(ck.order[p.index] in signs or nd30.AUTHORITY_RE.match(p.text.strip())
+                                     or ascii_key(p.text).startswith("noi nhan") for p in table.paragraphs()):
+            table = None  # the signature's table (its Nơi nhận typed without marks too, GEN02), not the content's
+        if table is not None:  # the content ends in a table (FR10-CTR01's schedule): the mark goes under it
+            if not any(p.text.rstrip().endswith(nd30.CLOSING_MARK) for c in table.rows[-1].cells for p in c.paragraphs):
+                ck.add(CLOSING_MARK, f"nội dung kết thúc bằng bảng mà không có dấu “{nd30.CLOSING_MARK}”: gõ "
+                       f"“{nd30.CLOSING_MARK}” ở dòng ngay dưới bảng", p=under[-1])
+        elif not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
                    "cuối", p=last)
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 from generator import nd30
+from generator.core.units import PT_PER_MM
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
-from generator.nd30.check.locate import header_lines
+from generator.nd30.check.locate import header_lines, header_segments
 from generator.nd30.doctypes import Identified
 from generator.word.model import Paragraph
 
@@ -74,7 +75,7 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         ruling.check_rule(ck, motto, "motto", typed)
 
     for seg, (element, rule, name) in zip((national, motto, number, date), _ALIGNED):
-        if seg is not None and len(segments(seg.para)) == 1:
+        if seg is not None and len(header_segments(seg.para)) == 1:
             ck.align_check(element, seg.para, rule, name)
     check_issuer(ck, found.issuer, typed)
     if number is None and issued_with:
@@ -94,6 +95,7 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
                "nghiêng")
     else:
         check_date(ck, date, number)
+        _check_date_under(ck, date, national or motto)
     ruling.check_unclaimed_typed(ck, typed)
 
 
@@ -145,7 +147,7 @@ def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> No
     for s in every:
         ck.size_check("agency", s, ISSUER_SIZE, "Tên cơ quan")
     for s in every:  # the superior's and the agency's lines, centred over each other (PL I §II.2)
-        if len(segments(s.para)) == 1:
+        if len(header_segments(s.para)) == 1:
             ck.align_check("agency", s.para, ISSUER_STYLE, "Tên cơ quan ban hành")
     main = bold or issuer
     ruling.check_rule(ck, main[-1], "agency", typed, lines=main)
@@ -171,3 +173,21 @@ def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
     # the number and the date in the two cells of one header row print side by side
     ca, cb = ck.cell_of.get(a.index), ck.cell_of.get(b.index)
     return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1]
+
+
+def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None:
+    """The date prints centred under the Quốc hiệu and Tiêu ngữ (PL I §II.4.c). A header set out of tables places
+    both with spaces and tabs, where a centred paragraph's leading spaces push its text aside (FR10-TC01: the date
+    at the right edge, 17 mm right of the Quốc hiệu's middle): told when the two middles are more than 10 mm apart,
+    the estimate being good to a few millimetres."""
+    if above is None or date.para.index == above.para.index or date.para.index in ck.cell_of \
+            or above.para.index in ck.cell_of:
+        return
+    here, there = ck.printed_middle(date), ck.printed_middle(above)
+    if here is None or there is None or abs(here - there) <= 10 * PT_PER_MM:
+        return
+    side = "phải" if here > there else "trái"
+    ck.add(DATE_STYLE, f"Địa danh, ngày tháng phải canh giữa dưới Quốc hiệu và Tiêu ngữ (đang lệch về bên {side} "
+           f"khoảng {abs(here - there) / PT_PER_MM:.0f} mm): đặt dòng này vào ô bên phải của bảng đầu văn bản, dưới "
+           "Quốc hiệu và Tiêu ngữ, canh giữa, không gõ dấu cách để đẩy chữ", seg=date, level="warning")
+

@@ -141,21 +141,30 @@ def _shape_length_check(ck: Checker, kind: str, seg: Segment, lines, q: Paragrap
     if len(drawn) == 1:
         length = ck.shapes.get(q.index)
     else:  # a tab-set header: one paragraph holds the lines of both columns; the one under this block's column
-        length = _line_under_column(seg, q, drawn)
+        length = _line_under_column(ck, seg, q, drawn)
     if length:
         _rule_length_check(ck, kind, seg, lines, q, length)
 
 
-def _line_under_column(seg: Segment, q: Paragraph, drawn: list) -> float | None:
+def _line_under_column(ck: Checker, seg: Segment, q: Paragraph, drawn: list) -> float | None:
     """Of several lines drawn from the start of `q`, the length of the one centred nearest the centre tab
-    stop of `seg`'s column (as --fix draws them); None when that cannot be told."""
+    stop of `seg`'s column (as --fix draws them), or, when `seg` is set apart from the text after its tab by
+    spaces (FR5-TB01: "\tTRƯỜNG …                    Độc lập …"), nearest its printed middle; None when that
+    cannot be told."""
     p = seg.para
     k = p.text[:seg.start].count("\t")
     stops = [(al, pos) for al, pos in p.tab_stops if al != "clear"]
-    if not 1 <= k <= len(stops) or stops[k - 1][0] != "center" \
-            or any(d.offset_pt is None or not d.width_pt for d in drawn):
+    if any(d.offset_pt is None or not d.width_pt for d in drawn):
         return None
-    centre = stops[k - 1][1] - (q.indent_left_pt or 0) - (q.indent_first_line_pt or 0)
+    if p.text[p.text.rfind("\t", 0, seg.start) + 1:seg.start].strip():
+        centre = ck.printed_middle(seg)
+    elif 1 <= k <= len(stops) and stops[k - 1][0] == "center":
+        centre = stops[k - 1][1]
+    else:
+        return None
+    if centre is None:
+        return None
+    centre -= (q.indent_left_pt or 0) + (q.indent_first_line_pt or 0)
     return min(drawn, key=lambda d: abs(d.offset_pt + d.width_pt / 2 - centre)).width_pt
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from generator import nd30
 from generator.core.text import ascii_key, caseless
 from generator.nd30 import doctypes
-from generator.nd30.check.base import Checker, Segment, segments
+from generator.nd30.check.base import Checker, Segment, segments, split_at_gaps
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
@@ -276,12 +276,24 @@ class HeaderLines:
     issuer: list[Segment]
 
 
+def header_segments(p: Paragraph) -> list[Segment]:
+    """A header paragraph's pieces: between tabs and line breaks, and on either side of a gap of spaces that
+    opens the Quốc hiệu, the Tiêu ngữ or the date (columns typed with spaces)."""
+    return [c for s in segments(p) for c in split_at_gaps(s, _opens_header_piece)]
+
+
+def _opens_header_piece(text: str) -> bool:
+    # the Quốc hiệu's column even misspelt ("CÔNG HÒA …", FR5-TB01) or typed without marks
+    return ascii_key(text).startswith(("cong hoa xa hoi", "doc lap tu do")) or nd30.is_motto_like(text) \
+        or nd30.looks_date(text)
+
+
 def header_lines(header: list[Paragraph]) -> HeaderLines:
-    segs = _number_joined([s for p in header for s in segments(p)])
+    segs = _number_joined([s for p in header for s in header_segments(p)])
     national = next((s for s in segs if nd30.is_national(s.text) or "cộng hòa xã hội" in caseless(s.text)), None)
     motto = next((s for s in segs if nd30.is_motto_like(s.text)), None)
     number = next((s for s in segs if re.match(r"^số\b", caseless(s.text)) and "/" in s.text), None)
-    date = next((s for s in segs if re.search(r",\s*ngày\b", s.text) and "năm" in s.text), None)
+    date = next((s for s in segs if nd30.looks_date(s.text)), None)
     typed = [s for s in segs if nd30.is_typed_rule(s.text)]
     known = {id(x) for x in (national, motto, number, date) if x is not None} | {id(s) for s in typed}
     issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2
@@ -484,7 +496,8 @@ def find_tail(ck: Checker, frame: Frame) -> Tail:
         p = ck.paras[pos]
         items += [s for s in segments(p) if s is not label_line and not (label_line is not None and p is label
                   and s.start == label_line.start) and clean(s.text).strip() in on_left.get(p.index, set())]
-    shared = {s.para.index for s in items}
+    # "Nơi nhận:\t\t\tVĂN PHÒNG UBND …": the label's own line shares the signature's first line too (FR10-CTR01)
+    shared = {s.para.index for s in items} | {label.index}
     signature = [ck.paras[i] for i in zones.signature]
     for p in signature:  # signature lines typed far right above "Nơi nhận:", outside the tail's blocks
         if p.index not in on_right and p.index not in on_left:

@@ -67,17 +67,20 @@ def _symbols_only(text: str) -> bool:
 
 def check_fonts(ck: Checker) -> None:
     """Every visible run in Times New Roman: body paragraphs by number, page headers/footers by section
-    (their paragraphs are numbered apart from the body's)."""
+    (their paragraphs are numbered apart from the body's). Text typed in TCVN3 is told once for the whole
+    document, with its fonts and how many pieces of text it holds: it is converted, not given a new font."""
     bad: dict[str, list[tuple[Paragraph | None, int | None]]] = {}
-    legacy: list[tuple[Paragraph | None, int | None]] = []
+    legacy: list[tuple[tuple[Paragraph | None, int | None], str]] = []  # (where, font) of each TCVN3 run
 
     def scan(p: Paragraph, where: tuple[Paragraph | None, int | None]) -> None:
         for r in p.runs:
             if r.change == "del" or not r.text.strip() or _symbols_only(r.text):
                 continue
-            if nd30.legacy_encoded(r.fonts or (r.font,), r.text):
-                legacy.append(where)
-            wrong = next((f for f in (r.fonts or (r.font,)) if not nd30.font_ok(f)), None)
+            fonts = r.fonts or (r.font,)
+            if nd30.legacy_encoded(fonts, r.text):
+                legacy.append((where, next(f for f in fonts if f and f.strip().startswith(".Vn"))))
+                continue
+            wrong = next((f for f in fonts if not nd30.font_ok(f)), None)
             if wrong is not None:
                 bad.setdefault(wrong, []).append(where)
                 return
@@ -91,6 +94,17 @@ def check_fonts(ck: Checker) -> None:
                 if id(p) not in seen:
                     seen.add(id(p))
                     scan(p, (None, sec.index))
+    if legacy:
+        # its .Vn fonts on other text too: one matter, converted first (Times New Roman on TCVN3 garbles it)
+        fonts = sorted({font for _, font in legacy})
+        typed = {(id(para), section) for (para, section), _ in legacy}
+        others = {(id(para), section) for f in fonts for para, section in bad.pop(f, [])} - typed
+        para, section = next(((q, s) for (q, s), _ in legacy if q is not None), legacy[0][0])
+        named = ", ".join(f"“{f}”" for f in fonts)
+        also = f"; phông đó còn ở {len(others)} đoạn khác" if others else ""
+        ck.add(FONT_FAMILY, f"chữ gõ theo bảng mã TCVN3 (phông {named}) ở {len(legacy)} chỗ trong {len(typed)} đoạn{also}, "
+               f"ND30 quy định {nd30.FONT} bảng mã Unicode: {nd30.LEGACY_CONVERT}", p=para, section=section,
+               fix=Fix("font"))
     for font, places in sorted(bad.items()):
         para, section = places[0]
         more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""

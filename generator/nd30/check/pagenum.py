@@ -38,14 +38,43 @@ def centred(ck: Checker, sec: Section, p: Paragraph) -> bool:
     return abs(stops[lead - 1][0] - middle) <= 10 * PT_PER_MM
 
 
-def _height_pt(ck: Checker, p: Paragraph, width: float) -> float:
-    """About how tall a paragraph prints: its lines (by the width of its text) and its spacing."""
+def _lines_pt(p: Paragraph, width: float) -> float:
+    """About how tall a paragraph's lines print (by the width of its text), its spacing aside."""
     runs = [r for r in p.runs if r.text.strip()]
     size = next((r.size_pt for r in runs if r.size_pt), None) or 13.0
     lines = sum(max(1, math.ceil(text_width_pt(part, size) / max(width, 1.0))) for part in p.text.split("\n"))
     rule, value = p.line_spacing or ("auto", 1.0)
     line = size * 1.15 * value if rule == "auto" else max(value, size * 1.15 if rule == "atLeast" else 0)
-    return lines * line + (p.space_before_pt or 0) + (p.space_after_pt or 0)
+    return lines * line
+
+
+class _Stack:
+    """Paragraphs piled down a page: the gap between two is the first's space after and the second's space
+    before added up when the document says so (`spacing_added`), else the larger of the two, as Word's HTML
+    paragraph spacing and LibreOffice lay them out."""
+
+    def __init__(self, added: bool):
+        self.added, self.total, self.after = added, 0.0, 0.0
+
+    def paragraph(self, p: Paragraph, width: float) -> None:
+        before = p.space_before_pt or 0.0
+        self.total += (self.after + before if self.added else max(self.after, before)) + _lines_pt(p, width)
+        self.after = p.space_after_pt or 0.0
+
+    def block(self, height: float) -> None:
+        """A table: the space after the paragraph above it stays, none is shared with the table."""
+        self.total += self.after + height
+        self.after = 0.0
+
+    def end(self) -> float:
+        return self.total + self.after
+
+
+def _cell_pt(ck: Checker, paras: list[Paragraph], width: float) -> float:
+    stack = _Stack(bool(ck.doc.settings.get("spacing_added")))
+    for p in paras:
+        stack.paragraph(p, width)
+    return stack.end()
 
 
 def one_page(ck: Checker) -> bool:
@@ -62,24 +91,28 @@ def one_page(ck: Checker) -> bool:
     if not (sec.page_width_mm and sec.margin_left_mm is not None and sec.margin_right_mm is not None):
         return False
     width = (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM
-    total = 0.0
+    stack = _Stack(bool(ck.doc.settings.get("spacing_added")))
     text_ends = 0.0  # the height down to the last line with text: empty lines after it spill onto a blank page
     blocks = list(ck.doc.blocks)
     last = max((k for k, b in enumerate(blocks) if _printed(b)), default=-1)
     for k, block in enumerate(blocks):
         if isinstance(block, Table):
-            for row in block.rows:
-                total += max((sum(_height_pt(ck, p, (cell.width or width) - 11) for p in cell.paragraphs)
-                              for cell in row.cells), default=0.0)
+            stack.block(sum(max((_cell_pt(ck, cell.paragraphs, (cell.width or width) - 11) for cell in row.cells),
+                                default=0.0) for row in block.rows))
         else:
             # a page break with text after it starts a second page; one after the last text only opens a blank
             # page, with nothing to number (FR8-CV02: its last note ends in a page break)
             if block.page_break_before and k <= last or "\f" in block.text and (
                     k < last or block.text[block.text.rindex("\f"):].strip()):
                 return False
-            total += _height_pt(ck, block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
+            if block.page_break_before:
+                break  # what follows prints on that blank page: it fills nothing of the first
+            stack.paragraph(block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
         if _printed(block):
-            text_ends = total
+            text_ends = stack.total
+        if not isinstance(block, Table) and "\f" in block.text:
+            break
+    total = stack.end()
     # a page of empty lines after the text prints blank, with nothing to number (FR3-TTR01: the text ends at 91% of
     # the page, its trailing empty lines spill over); the text itself must then fit with room to spare, the estimate
     # erring by a few percent (FR5-QD01's text, estimated at 98%, puts its signer's name on a second page)

@@ -207,6 +207,13 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
             authority.insert(authority.index(segs[k - 1]) + 1, segs[k])
     # "(đã ký) Mai Văn Nam": a copy's mark where the signature goes, then the name on the same line
     names = [s for s in segs if s not in authority and not _is_mark(s)]
+    if authority and not names and not any(nd30.AUTHORITY_RE.match(s.text) or nd30.SIGNER_POST.search(s.text)
+                                           for s in authority):
+        # the block is a body's name alone ("VĂN PHÒNG UBND TỈNH HÀ TĨNH", FR10-CTR01; "ỦY BAN NHÂN DÂN TỈNH",
+        # FR10-TC01): nobody signs; not a post printed under a name nor a name to restyle
+        ck.add(SIGNER_MISSING, f"khối chữ ký chỉ có tên “{authority[-1].text}”, không có người ký: ghi quyền hạn "
+               "(TM. …), chức vụ và họ tên người ký", seg=authority[-1])
+        return
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
                p=lines[0])

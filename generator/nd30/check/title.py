@@ -46,22 +46,28 @@ def check_title(ck: Checker, frame: Frame) -> int:
     qualified = typed == typed.upper() and any(f"{typed} ".startswith(f"{name} {q} ") for q in QUALIFIERS.get(name, ()))
     if seg.text != name and typed != name and not carries_subject and not qualified:
         ck.add(DOCTYPE_STYLE, f"tên loại phải viết in hoa “{name}”: gõ lại dòng tên loại bằng chữ in hoa", seg=seg)
-    ck.look_check("doc_type", seg, DOCTYPE_STYLE, "Tên loại", fix_look=True)
-    ck.size_check("doc_type", seg, DOCTYPE_SIZE, "Tên loại")  # 13–14 whatever the pair (PL I §V footnote)
+    type_line = [seg]
+    own = list(frame.title)
+    if qualified and own and _continues(seg, own[0]):
+        type_line.append(own.pop(0))  # "CHƯƠNG TRÌNH CÔNG TÁC THÁNG 3 NĂM 2018 / CỦA UỶ BAN NHÂN DÂN TỈNH" (FR10-CTR01)
+        carries_subject = carries_subject or not own
+    for part in type_line:
+        ck.look_check("doc_type", part, DOCTYPE_STYLE, "Tên loại", fix_look=True)
+        ck.size_check("doc_type", part, DOCTYPE_SIZE, "Tên loại")  # 13–14 whatever the pair (PL I §V footnote)
     ck.align_check("doc_type", doc_type, DOCTYPE_STYLE, "Tên loại", "error")
-    title = frame.title or ([seg] if carries_subject else [])  # "GIẤY PHÉP …": the type line is its own subject
+    title = own or (type_line if carries_subject else [])  # "GIẤY PHÉP …": the type line is its own subject
     if not title:
         ck.add(TITLE_MISSING, "không thấy trích yếu nội dung ngay dưới tên loại: gõ một dòng tóm tắt nội dung, "
                "đậm, canh giữa, dưới dòng tên loại", p=doc_type)
         return frame.body_start
-    for s in frame.title:
+    for s in own:
         ck.look_check("title", s, TITLE_STYLE, "Trích yếu", fix_look=False)
         ck.size_check("title", s, TITLE_SIZE, "Trích yếu")
-    if frame.title:
+    if own:
         ck.align_check("title", title[0].para, TITLE_STYLE, "Trích yếu", "error")
-        if _LETTER_SUBJECT.match(frame.title[0].text):  # "V/v" opens a công văn's trích yếu only (PL I §II.5.b–c)
+        if _LETTER_SUBJECT.match(own[0].text):  # "V/v" opens a công văn's trích yếu only (PL I §II.5.b–c)
             ck.add(TITLE_STYLE, f"trích yếu của {name.lower()} không mở đầu bằng “V/v” (chỉ trích yếu công văn có "
-                   "“V/v”): viết thẳng nội dung dưới tên loại", "PL I §II.5.b", seg=frame.title[0], level="warning")
+                   "“V/v”): viết thẳng nội dung dưới tên loại", "PL I §II.5.b", seg=own[0], level="warning")
     typed: list[Segment] = []
     i = frame.after_title
     while i < len(ck.paras) and i < frame.after_title + 2 and not ck.paras[i].text.strip() \
@@ -72,6 +78,15 @@ def check_title(ck: Checker, frame: Frame) -> int:
     ruling.check_title_rule(ck, title[-1], title, typed, under=frame.issued_with)
     check_enacting(ck, frame)
     return frame.body_start
+
+
+def _continues(type_line: Segment, line: Segment) -> bool:
+    """A line in capitals under a type line that names its subject, opening with "CỦA" (whose programme, whose
+    plan): the type line's second line, set like it, not a trích yếu typed in capitals (which opens with its own
+    words, "VỀ …", "THỰC HIỆN …")."""
+    text = " ".join(line.text.split())
+    return text == text.upper() and bool(re.match(r"CỦA\b", text)) and line.bold == type_line.bold \
+        and line.size == type_line.size
 
 
 def check_enacting(ck: Checker, frame: Frame) -> None:
