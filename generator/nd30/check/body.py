@@ -567,6 +567,8 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     if n != expected:
         shown = {"roman": roman(expected) + ".", "arabic": f"{expected}.", "letter": point_label(expected)}[level]
         what = "lặp lại" if n == counters[level] else ("bị bỏ qua số thứ tự" if n > expected else "sai thứ tự")
+        if n == counters[level] == 0:  # a first item "0." (nothing counted yet in its scope) repeats nothing
+            what = "sai thứ tự"
         ck.add(HEADING_SEQUENCE, f"{names[level]} “{label}” {what}: theo thứ tự phải là “{shown}”", p=p)
     counters[level] = n
     if level == "roman":

@@ -1,0 +1,73 @@
+"""Bugs planted by hand by the writer of kill7's behaviour tests (issue 23, batch 7 follow-up), to see each new
+test fail: NOT a fresh measurement (the writer had read the tests). 30 mutants, all killed by the five new files:
+
+    python tools/mutate.py --batch tools/planted_kill7.py --pytest "tests/word/test_check_edges.py
+        tests/word/test_numbering_edges.py tests/test_render_xlsx_text.py tests/test_checks_edges.py
+        tests/test_rollover_baselines.py -n0"
+"""
+from mutate import m
+
+G = "generator/"
+MUTANTS = [
+    m("k7-last-word", G + "nd30/check/signature.py", "{'dòng cuối' if last else 'mỗi nơi nhận'}",
+      "{'mỗi nơi nhận' if last else 'dòng cuối'}", "last-line message swapped"),
+    m("k7-post-swap", G + "nd30/check/signature.py", 'post = "PHÓ CHỦ TỊCH" if text.startswith("KT.") else "CHỦ TỊCH"',
+      'post = "CHỦ TỊCH" if text.startswith("KT.") else "PHÓ CHỦ TỊCH"', "post example swapped"),
+    m("k7-cn-dropped", G + "nd30/check/signature.py", "(TS|Th\\.?[sS]|PGS|GS|KS|BS|CN)", "(TS|Th\\.?[sS]|PGS|GS|KS|BS)",
+      "CN. before the name not reported"),
+    m("k7-one-section", G + "nd30/check/appendix.py", "elif p.section in sections_seen:",
+      "elif False and p.section in sections_seen:", "two appendices in one section not reported"),
+    m("k7-title-caps", G + "nd30/check/appendix.py", "if not title.caps or title.bold is False:",
+      "if title.bold is False:", "appendix title in lower case not warned"),
+    m("k7-khoan-letters", G + "nd30/check/body.py", '    elif level == "arabic":\n        counters["letter"] = 0\n',
+      '    elif level == "arabic":\n        pass\n', "a khoản does not restart its points"),
+    m("k7-zero-first", G + "nd30/check/body.py", "if n == counters[level] == 0:", "if False:",
+      "first item 0 called a repeat again"),
+    m("k7-letter-zero", G + "nd30/check/body.py", 'if level == "letter" and n == 0:', 'if level == "letter" and n < 0:',
+      "a non-Vietnamese letter not reported"),
+    m("k7-sheet-31", G + "render/xlsx.py", '"", title)[:31]', '"", title)[:30]', "sheet names cut at 30"),
+    m("k7-sheet-dup", G + "render/xlsx.py", "base, n = title, 2", "base, n = title, 1", "'PL I (1)' for the 2nd"),
+    m("k7-places", G + "render/xlsx.py", "places = max(0, -value.as_tuple().exponent)",
+      "places = max(0, -value.as_tuple().exponent - 1)", "one decimal lost"),
+    m("k7-reported-twice", G + "plan/checks.py", "agency.id not in reached and agency.id not in reported:",
+      "agency.id not in reached:", "an agency warned at every task"),
+    m("k7-deputy-case", G + "plan/checks.py", 'deputy = title.startswith("PHÓ ")', 'deputy = s.title.startswith("PHÓ ")',
+      "'Phó Chủ tịch' not seen as a deputy"),
+    m("k7-span-total", G + "plan/checks.py", "if total != n:", "if total > n:", "too few spans accepted"),
+    m("k7-ks", G + "plan/checks.py", '"bs", "ks", "cn"', '"bs", "cn"', "KS. not warned"),
+    m("k7-roll-year", G + "workflow/rollover.py", 'self.replace_node(get(baseline, "year"), str(self.old))',
+      'self.replace_node(get(baseline, "year"), str(self.new - 1))', "baseline year = new-1"),
+    m("k7-roll-target-year", G + "workflow/rollover.py", "f\"chỉ tiêu năm {self.new} cho '{code}'",
+      "f\"chỉ tiêu năm {self.old + 1} cho '{code}'", "target TODO names old+1"),
+    m("k7-vi-zero", G + "word/numbering.py", 'if fmt == "vietnameseCounting" and 0 <= n < 10:',
+      'if fmt == "vietnameseCounting" and 0 < n < 10:', "0 in words lost"),
+    m("k7-lgl", G + "word/numbering.py", "if level.is_lgl and ref < ilvl", "if level.is_lgl and ref <= ilvl",
+      "isLgl also turns the level's own format to decimal"),
+    # ---- second set, for the tests added after the first
+    m("k7b-size-13", G + "nd30/check/body.py", "if size is not None and not 13 <= size <= 14:",
+      "if size is not None and not 13 < size <= 14:", "13 pt body text reported"),
+    m("k7b-size-14", G + "nd30/check/body.py", "if size is not None and not 13 <= size <= 14:",
+      "if size is not None and not 13 <= size <= 14.5:", "14.5 pt accepted"),
+    m("k7b-closing", G + "nd30/check/body.py", "if not last.text.rstrip().endswith(nd30.CLOSING_MARK):",
+      'if not last.text.rstrip().endswith("/."):', "'2021/.' accepted"),
+    m("k7b-last-basis", G + "nd30/check/body.py", 'if block[-1].text.rstrip().endswith(","):',
+      'if block[-1].text.rstrip().endswith(";"):', "last basis with a comma not reported"),
+    m("k7b-upright", G + "nd30/check/body.py", "if len(upright) * 2 > len(bases):",
+      "if len(upright) * 2 > len(bases) + 2:", "all bases upright not warned"),
+    m("k7b-khoan-caps", G + "nd30/check/body.py",
+      "elif _titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():",
+      "elif _titled(rest) and sum(c.isalpha() for c in rest) > 30 and rest == rest.upper():",
+      "a short titled khoản in capitals not reported"),
+    m("k7b-justify", G + "nd30/check/body.py", '(p.alignment and p.alignment not in ("both", "left"))',
+      '(p.alignment and p.alignment not in ("both", "left", "right"))', "right-aligned body accepted"),
+    m("k7b-nested", G + "plan/checks.py", 'if path[0] == "responsibilities":', 'if path[0] == "responsibility":',
+      "nested responsibilities not refused"),
+    m("k7b-results-keys", G + "workflow/rollover.py", '("value, rank, of)" if len(loc) == 3 else "year, results)")',
+      '("value, rank, of)" if len(loc) == 2 else "year, results)")', "wrong key list named"),
+    m("k7b-hand-plus", G + "nd30/labels.py", r'[a-zđ]\)\s|[-+•]\s)")', r'[a-zđ]\)\s|[-•]\s)")',
+      "'+ ' typed by hand not warned"),
+    m("k7b-missing-label", G + "nd30/check/signature.py",
+      'ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên trái, ngang dòng chức vụ "',
+      'ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên phải, ngang dòng chức vụ "',
+      "wrong corner named"),
+]
