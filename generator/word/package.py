@@ -391,9 +391,9 @@ def _check_content_types(pkg: Package) -> None:
 
 
 def _check_main_type(pkg: Package) -> None:
-    """The main part must be declared a Word document or template: LibreOffice (7.4) refuses to load a file
-    whose document.xml is declared plain XML, and Word reports it damaged; reading it anyway would let
-    `check` call correct a file nobody else can open."""
+    """The main part must be declared a Word document or template (ECMA-376 part 1, 11.3.10): LibreOffice
+    (7.4) refuses to load a file whose document.xml is declared plain XML; reading it anyway would let
+    `check` call correct a file the recipient's office program may not open."""
     main = pkg.main_part
     declared = None
     for node in pkg.xml("[Content_Types].xml"):
@@ -409,8 +409,8 @@ def _check_main_type(pkg: Package) -> None:
     kind = (declared or "").split(";")[0].strip().lower()
     if kind not in MAIN_TYPES:
         raise _err(pkg.path, f"phần văn bản chính {main} được khai báo kiểu nội dung “{declared or '(không có)'}” "
-                             "chứ không phải văn bản Word; Word và LibreOffice không mở được tệp này — hãy mở bản "
-                             "gốc bằng Word hoặc LibreOffice và lưu lại thành .docx")
+                             "chứ không phải văn bản Word: tệp không đúng chuẩn .docx (LibreOffice không mở được) — hãy "
+                             "mở bản gốc bằng Word hoặc LibreOffice và lưu lại thành .docx")
 
 
 def _check_loops(pkg: Package) -> None:

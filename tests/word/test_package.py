@@ -97,8 +97,8 @@ def test_docm_suffix_and_vba_part_and_macro_content_type(good, tmp_path):
 @pytest.mark.parametrize("main_ct", ["application/xml", "text/plain", None])
 def test_a_main_part_not_declared_a_word_document_is_refused(tmp_path, main_ct):
     """document.xml declared as plain XML (or text, or by the package's default for .xml alone): LibreOffice
-    7.4 refuses such a file ('source file could not be loaded') and Word reports it damaged, so `check` must
-    not call it correct nor `import` read it as if it were fine (fourth campaign of issue 22)."""
+    7.4 refuses such a file ('source file could not be loaded'), so `check` must not call it correct nor
+    `import` read it as if it were fine (fourth campaign of issue 22)."""
     path = tmp_path / "ct.docx"
     make_docx(path, p("Xin chào"), main_ct=main_ct or "x")
     if main_ct is None:  # no Override: only <Default Extension="xml" ContentType="application/xml"/> applies
