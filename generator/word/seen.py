@@ -152,23 +152,25 @@ def seen_document(doc: Document) -> SeenDocument:
 
 
 
-# ---------------------------------------------------------------- paragraphs joined by a tracked deletion
+# ------------------------------------------------ paragraphs joined by a tracked deletion, and drop caps
 
 
-def _chains(doc: Document) -> Iterator[tuple[list[Paragraph], Paragraph]]:
+def _chains(doc: Document, accepted: bool = True) -> Iterator[tuple[list[Paragraph], Paragraph]]:
     """(paragraphs whose mark is deleted, the paragraph after them): Word, the change accepted, shows their
-    text at the start of that paragraph (which keeps its own mark) and no paragraph where they were. Only
-    within one container: the last paragraph of a cell or of the body has no next one to join."""
+    text at the start of that paragraph (which keeps its own mark) and no paragraph where they were. A drop
+    cap's frame (Insert › Drop Cap keeps the letter in a paragraph of its own) joins the next one whether
+    changes are accepted or not: its letter prints there. Only within one container: the last paragraph of a
+    cell or of the body has no next one to join."""
 
     def chain(paragraphs: list[Paragraph]) -> Iterator[tuple[list[Paragraph], Paragraph]]:
         taken: list[Paragraph] = []
         for p in paragraphs:
             if p.in_shape:
                 continue
-            if p.mark_change == "del":
+            if p.drop_cap or accepted and p.mark_change == "del":
                 taken.append(p)
                 continue
-            if any(q.text for q in taken):  # a paragraph whose words are all deleted too simply goes
+            if any(q.text if accepted else q.original_text for q in taken):  # all deleted too: simply goes
                 yield taken, p
             taken = []
 
@@ -185,18 +187,20 @@ def _chains(doc: Document) -> Iterator[tuple[list[Paragraph], Paragraph]]:
     yield from chain(top)
 
 
-def joined_texts(doc: Document) -> dict[int, str]:
-    """Paragraph index → its accepted text where paragraphs are joined (`_chains`): '' for those that went."""
+def joined_texts(doc: Document, accepted: bool = True) -> dict[int, str]:
+    """Paragraph index → its text (changes accepted, or rejected) where paragraphs are joined (`_chains`): ''
+    for those that went."""
     out: dict[int, str] = {}
-    for taken, into in _chains(doc):
+    for taken, into in _chains(doc, accepted):
         out.update((p.index, "") for p in taken)
-        out[into.index] = "".join(p.text for p in taken) + into.text
+        out[into.index] = "".join(p.text if accepted else p.original_text for p in taken + [into])
     return out
 
 
 def joined_document(doc: Document) -> Document:
     """The document with the paragraphs a tracked deletion of their mark joins made one, as Word shows it with
-    the change accepted: their runs go first into the paragraph after them, which keeps its own properties."""
+    the change accepted, and each drop cap made one with its paragraph: their runs go first into the paragraph
+    after them, which keeps its own properties."""
     chains = list(_chains(doc))
     if not chains:
         return doc

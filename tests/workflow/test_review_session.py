@@ -1,6 +1,6 @@
-"""`import --onto` (workflow/review/session.py) on what the fourth hostile campaign of issue 22 found: a plan
-that `validate` refuses, given a reviewer's file with no edits (tests/word/hostile_fourth.py has the other
-files; bench/hostile_fourth.py runs them all)."""
+"""`import --onto` (workflow/review/session.py) and `import` on what the fourth hostile campaign of issue 22
+found: a plan that `validate` refuses, given a reviewer's file with no edits; a drop cap (tests/word/
+hostile_fourth.py has the other files; bench/hostile_fourth.py runs them all)."""
 from __future__ import annotations
 
 import shutil
@@ -11,6 +11,7 @@ import pytest
 from generator.render.build import build_plan
 from tests.conftest import SAMPLE
 from tests.test_cli import run
+from tests.word import hostile_fourth as fam
 
 
 @pytest.fixture(scope="module")
@@ -43,3 +44,28 @@ def test_an_invalid_plan_with_an_unedited_review_is_refused_like_validate(built,
     assert said in done.stderr
     assert "không đưa được vào" in done.stderr
     assert mine.read_bytes() == before
+
+
+@pytest.mark.parametrize("reject", [False, True])
+def test_a_drop_cap_is_read_as_the_first_letter_of_its_paragraph(seed_built, tmp_path, reject):
+    """Insert › Drop Cap on the preamble's first letter: Word keeps the 'T' in a framed paragraph of its own
+    and prints it at the start of the next. --onto read the next as an edit ('heo kết quả…') and wrote it into
+    the plan, with 'T' left over as an addition it could not place (fourth campaign of issue 22)."""
+    plan, docx = seed_built
+    mine = tmp_path / "plan.yaml"
+    shutil.copy(plan, mine)
+    before = mine.read_bytes()
+    path = fam.drop_cap(docx, tmp_path)
+    done = run("import", "--onto", mine, path, *(["--reject"] if reject else []))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 sửa đổi đã đưa vào, 0 bỏ qua, 0 chưa đưa vào" in done.stdout
+    assert mine.read_bytes() == before
+
+
+def test_a_drop_cap_letter_is_imported_with_its_paragraph(seed_built, tmp_path):
+    path = fam.drop_cap(seed_built[1], tmp_path)
+    done = run("import", path, "-o", tmp_path / "out.yaml")
+    assert done.returncode == 0, done.stderr
+    text = " ".join((tmp_path / "out.yaml").read_text(encoding="utf-8").split())
+    assert "- >- Theo kết quả công bố" in text or "- Theo kết quả công bố" in text, text[:3000]
+    assert " heo kết quả" not in text and "- T\n" not in text
