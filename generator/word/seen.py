@@ -9,17 +9,18 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from generator.core.text import invisible, seen
+from generator.core.text import invisible, joins_emoji, seen
 from generator.word.model import Cell, Document, Paragraph, Row, Run, Table
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
     """(start, piece) of `text` cut before each character that starts a letter (a base character that is not
-    a format character): its combining marks and the invisible characters after it stay with it."""
+    a format character, or a joiner that makes one emoji of two: it prints): its combining marks and the
+    invisible characters after it stay with it."""
     out: list[tuple[int, str]] = []
     start = 0
     for i, ch in enumerate(text):
-        if i and not invisible(ch) and not unicodedata.combining(ch):
+        if i and (not invisible(ch) or joins_emoji(text, i)) and not unicodedata.combining(ch):
             out.append((start, text[start:i]))
             start = i
     if text:
@@ -35,11 +36,12 @@ def read_form(text: str) -> tuple[str, list[int], list[int]]:
         return text, list(range(len(text) + 1)), list(range(1, len(text) + 1))
     pieces, starts, ends = [], [], []
     for start, piece in _chunks(text):
-        form = seen(piece)
+        joiner = joins_emoji(text, start)  # an emoji's joiner, read alone here, prints: kept
+        form = piece[0] + seen(piece[1:]) if joiner else seen(piece)
         pieces.append(form)
         starts.extend([start] * len(form))
         shown = len(piece)
-        while shown and invisible(piece[shown - 1]):
+        while shown > joiner and invisible(piece[shown - 1]):
             shown -= 1
         ends.extend([start + shown] * len(form))
     starts.append(len(text))

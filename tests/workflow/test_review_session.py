@@ -69,3 +69,15 @@ def test_a_drop_cap_letter_is_imported_with_its_paragraph(seed_built, tmp_path):
     text = " ".join((tmp_path / "out.yaml").read_text(encoding="utf-8").split())
     assert "- >- Theo kết quả công bố" in text or "- Theo kết quả công bố" in text, text[:3000]
     assert " heo kết quả" not in text and "- T\n" not in text
+
+
+def test_a_reviewers_emoji_reach_the_plan_as_typed(seed_built, tmp_path):
+    """Emoji typed on a phone (a skin tone, a flag, a family joined by U+200D, variation selectors): the
+    joiners were dropped on the way into the plan ('👨👩👧', three people; fourth campaign of issue 22)."""
+    plan, docx = seed_built
+    mine = tmp_path / "plan.yaml"
+    shutil.copy(plan, mine)
+    done = run("import", "--onto", mine, fam.astral(docx, tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = mine.read_text(encoding="utf-8")
+    assert fam.ASTRAL in text and "100% UBND cấp xã triển khai thực hiện. ✅" in text
