@@ -81,6 +81,17 @@ def test_binary_file(tmp_path):
     assert "nhị phân" in only_problem(exc).text
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_plan_saved_as_utf16_is_named_so(tmp_path, encoding):
+    """Notepad's 'Unicode' is UTF-16: such a plan was called 'tệp nhị phân' (binary), which sends the drafter
+    looking for a wrong file rather than to Save As › UTF-8 (fourth campaign of issue 22)."""
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, "id: kế-hoạch\ntitle: Kế hoạch\n".encode(encoding)))
+    text = only_problem(exc).text
+    assert "UTF-16" in text or "UTF-32" in text, text
+    assert "UTF-8" in text and "nhị phân" not in text
+
+
 def test_non_utf8_file_names_the_line(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, "id: a\ntitle: K\xea ho\xe1ch\n".encode("latin-1")))

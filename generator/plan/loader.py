@@ -123,6 +123,10 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
         raise PlanError(located(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
         raise PlanError(located(display, 0, 0, "", os_error_vi(exc))) from None
+    wide = _wide_encoding(raw)
+    if wide:
+        raise PlanError(located(display, 0, 0, "", f"tệp được lưu với bảng mã {wide} (Notepad gọi là “Unicode”), "
+                                                     "không phải UTF-8: hãy mở và lưu lại với bảng mã UTF-8"))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise PlanError(located(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
@@ -140,6 +144,20 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
         line, col = _line_col(text, bad.start())
         raise PlanError(located(display, line, col, "", _control_message(bad.group())))
     return text
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the file is text in it (a byte order mark, or most of every other byte of its
+    start zero: a plan's keys are ASCII, zero-padded in UTF-16 without a mark); None otherwise."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:200]
+    if len(head) >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.6 * (len(head) // 2) \
+            and min(head[0::2].count(0), head[1::2].count(0)) <= 0.1 * (len(head) // 2):
+        return "UTF-16"
+    return None
 
 
 # Characters an XML 1.0 document (so a .docx or .xlsx) cannot hold, and invisible controls that
