@@ -236,3 +236,18 @@ def test_limits_are_named_in_megabytes_from_one_megabyte():
 
     assert [size_text(n) for n in (20 * 1024 * 1024, 1024 * 1024, 1024 * 1024 - 1, 64 * 1024)] == [
         "20 MB", "1 MB", "1023 KB", "64 KB"]
+
+
+@pytest.mark.parametrize("value, said", [
+    ("9" * 5000, "5.000 chữ số"),
+    ("!vn Kế hoạch", "thẻ YAML '!vn'"),
+    ("!!python/name:os.system", "thẻ YAML '!!python/name:os.system'"),
+    ('!!python/object/apply:os.system ["echo x"]', "thẻ YAML '!!python/object/apply:os.system'"),
+])
+def test_an_unreadable_value_is_named_briefly_with_its_tag(tmp_path, value, said):
+    """A 5,000-digit number was quoted whole in the message (5,000 characters on one line, for every command);
+    a value with a custom or Python tag said only 'giá trị không đọc được: …' (or '' for !!python/name), not
+    that the tag is what is refused (fourth campaign of issue 22)."""
+    (problem,) = load_yaml(write(tmp_path, f"id: a\nyear: {value}\n".encode())).problems
+    assert (problem.line, problem.field) == (2, "year")
+    assert said in problem.text and len(problem.text) < 300, problem.text

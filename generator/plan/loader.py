@@ -168,6 +168,16 @@ _FORBIDDEN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 
 
 # The standard library's English reasons for a date or number YAML could not build.
+_YAML_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq")}
+
+
+def _brief(text: str, limit: int = 80) -> str:
+    """A value quoted in a message: whole when short, else its start and its length (a 5,000-digit number
+    was quoted whole, a line of 5,000 characters for every command; issue 22)."""
+    return text if len(text) <= limit else f"{text[:limit - 20]}… ({_vi_int(len(text))} ký tự)"
+
+
 _VALUE_HINTS = {
     "day is out of range for month": " (tháng này không có ngày đó)",
     "month must be in 1..12": " (tháng phải từ 1 đến 12)",
@@ -277,6 +287,13 @@ class _Builder:
                                       "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
                 return None
             self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            # a custom or Python tag ('!vn', '!!python/object/apply:…'): the safe loader would not run it, but
+            # the value it stands for is not the plan's either; said as the file writes it
+            shown = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
+            self.problems.add(line, col, format_path(path), f"thẻ YAML '{_brief(shown)}' không được dùng trong tệp "
+                                                            "kế hoạch: hãy bỏ thẻ và chỉ ghi giá trị")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -328,7 +345,11 @@ class _Builder:
             value = self.scalars.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
             line, col = self._pos(node)
-            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{node.value}'"
+            digits = node.value.lstrip("+-").replace("_", "")
+            if node.tag == _YAML_TAG + "int" and digits.isdigit():  # past Python's 4,300 digits
+                self.problems.add(line, col, format_path(path), f"số quá lớn ({_vi_int(len(digits))} chữ số)")
+                return None
+            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{_brief(node.value)}'"
                               f"{_VALUE_HINTS.get(str(exc).split(':')[0], '')}")
             return None
         if isinstance(value, dt.datetime):
