@@ -11,6 +11,8 @@ HALF, LONG, SLOW, FAT, RCn), and three more read from the outputs:
   that the input plan did not hold.
 
     .venv/bin/python bench/hostile_fourth.py [--only astral] [--commands onto]
+    .venv/bin/python bench/hostile_fourth.py --plans      # tests/workflow/hostile_plans_fourth.py: validate,
+                                                          # build, rollover, diff and import --onto of each plan
 """
 from __future__ import annotations
 
@@ -31,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.hostile_office import built_seed, run, verdicts, whole  # noqa: E402
 from tests.word import hostile_fourth as fam  # noqa: E402
+from tests.workflow.hostile_plans_fourth import plans as hostile_plans  # noqa: E402
 
 
 def strings(path: Path) -> list[str]:
@@ -74,11 +77,58 @@ def invisible(text: str) -> set[str]:
             and not joins_emoji(text, i) and not (c in "\ufe0e\ufe0f" and i and ord(text[i - 1]) > 0x2000)}
 
 
+def plan_campaign(only: str) -> None:
+    """Every hostile plan through validate, build, rollover, diff (with the seed) and import --onto (with the
+    seed's build, which records the seed: the plan is read against it). WRONG: a plan `validate` refuses that
+    another command accepted (exit 0)."""
+    with tempfile.TemporaryDirectory(prefix="h4p-") as tmp:
+        folder = Path(tmp)
+        seed, base = built_seed(folder, {"PYTHONPATH": str(ROOT), "PATH": ""})
+        totals: dict[str, int] = {}
+        worst = (0.0, "")
+        print(f"{'plan':22} {'cmd':9} {'rc':>3} {'cpu s':>6} {'MB':>5}  verdict  answer", flush=True)
+        for name, data in hostile_plans(seed.read_text(encoding="utf-8")).items():
+            if only not in name:
+                continue
+            refused = None
+            for key in ("validate", "build", "rollover", "diff", "onto"):
+                out = folder / "out"
+                shutil.rmtree(out, ignore_errors=True)
+                out.mkdir()
+                plan = out / name
+                plan.write_bytes(data)
+                argv = {"validate": ["validate", plan], "build": ["build", plan, "-o", out / "b"],
+                        "rollover": ["rollover", plan, "-o", out / "next.yaml"], "diff": ["diff", seed, plan],
+                        "onto": ["import", "--onto", plan, base, "-o", out / "onto.yaml"]}[key]
+                got = run([str(a) for a in argv], out, False, folder)
+                # diff says an invalid plan with exit 2 (documented), the others with 1
+                marks = verdicts(got["said"], 1 if key == "diff" and got["rc"] == 2 else got["rc"], name, folder, "")
+                if key == "validate":
+                    refused = got["rc"] != 0
+                elif refused and got["rc"] == 0:
+                    marks.append("WRONG")
+                if (out / "pwned.txt").exists() or (folder / "pwned.txt").exists():
+                    marks.append("PWNED")
+                if got["cpu"] > worst[0]:
+                    worst = (got["cpu"], f"{name} {key}")
+                for mark in marks:
+                    totals[mark] = totals.get(mark, 0) + 1
+                lines = [x for x in got["said"].splitlines() if x.strip()]
+                first = next((x for x in lines if "lỗi" in x), lines[0] if lines else "")
+                print(f"{name[:22]:22} {key:9} {got['rc']:3} {got['cpu']:6.1f} {got['peak']:5.0f}  "
+                      f"{','.join(marks) or 'ok':8} {first.replace(str(folder), '…')[:140]}", flush=True)
+        print(f"\nfailures by kind: {totals}; worst CPU {worst[0]:.1f} s ({worst[1]})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--only", default="")
     parser.add_argument("--commands", default="check,fix,import,onto")
+    parser.add_argument("--plans", action="store_true")
     args = parser.parse_args()
+    if args.plans:
+        plan_campaign(args.only)
+        return 0
     with tempfile.TemporaryDirectory(prefix="h4-") as tmp:
         folder = Path(tmp)
         plan, base = built_seed(folder, {"PYTHONPATH": str(ROOT), "PATH": ""})
