@@ -1,4 +1,5 @@
 import time
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -251,3 +252,16 @@ def test_an_unreadable_value_is_named_briefly_with_its_tag(tmp_path, value, said
     (problem,) = load_yaml(write(tmp_path, f"id: a\nyear: {value}\n".encode())).problems
     assert (problem.line, problem.field) == (2, "year")
     assert said in problem.text and len(problem.text) < 300, problem.text
+
+
+def test_a_quote_left_open_is_named_where_it_opens(tmp_path):
+    """`title: "Cải thiện…` with no closing quote: the quoted text runs on to the next '"' (68 lines down in
+    the seed plan) and YAML fails there, 'thụt lề không đúng hoặc thiếu tên khóa' at line 101; the drafter
+    looked at line 101. The message now names the line where the quote opened (fourth campaign of issue 22)."""
+    from tests.workflow.hostile_plans_fourth import plans
+
+    seed = (Path(__file__).parent.parent / "plans" / "quang-nam-papi-2020.yaml").read_text(encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, plans(seed)["unclosed-quote.yaml"]))
+    problem = only_problem(exc)
+    assert "dấu nháy" in problem.text and "dòng 33" in problem.text, problem.text

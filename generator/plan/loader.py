@@ -98,6 +98,23 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     return f"lỗi cú pháp YAML ({english})"
 
 
+def _open_quote(text: str, error_line: int) -> str:
+    """A hint when a double-quoted value opened before the error runs over several lines: a quote left open
+    makes YAML read on to the next '"' and fail there, far below the line to fix (a plan writes long texts
+    as '>-' blocks, so a quoted value spanning lines is most likely that mistake)."""
+    opened = 0
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if token.start_mark.line + 1 >= error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style == '"' and \
+                    token.end_mark.line > token.start_mark.line:
+                opened = token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return f" — có thể do dấu nháy (\") mở ở dòng {opened} chưa được đóng" if opened else ""
+
+
 def _vi_int(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -223,7 +240,8 @@ def _load(text: str, display: str, max_nodes: int = MAX_NODES) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise PlanError(located(display, line, col, "", _syntax_message(exc, text))) from None
+        raise PlanError(located(display, line, col, "", _syntax_message(exc, text) + _open_quote(text, line))) \
+            from None
     except yaml.YAMLError as exc:  # characters and depth are checked before; this is a last resort
         raise PlanError(located(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
     except RecursionError:  # the pure-Python parser recurses once per level

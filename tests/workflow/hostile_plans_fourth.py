@@ -1,6 +1,6 @@
 """Plan files of the fourth hostile campaign of issue 22 (the YAML side of a busy office or an attacker):
 flow style, !!binary, !!python tags, a custom tag, huge integers, duplicate keys, deep nesting, merge keys,
-aliases multiplied (billion laughs), NaN, an impossible time, a NUL escape, two documents, UTF-16 and Latin-1.
+aliases multiplied (billion laughs), NaN, an impossible time, a NUL escape, a quote not closed, two documents, UTF-16 and Latin-1.
 Each is the seed plan changed in one place; bench/hostile_fourth.py --plans gives every one to validate,
 build, rollover, diff and import --onto. Only the generators are stored."""
 from __future__ import annotations
@@ -35,7 +35,9 @@ def plans(seed: str) -> dict[str, bytes]:
         "merge-key.yaml": swap("issuer:\n", "base: &b\n  place: Quảng Nam\nissuer:\n  <<: *b\n"),
         "nan.yaml": swap("number: 4055", "number: .nan"),
         "bad-time.yaml": swap("date: 2020-07-20", "date: 2020-07-20T25:61:00"),
-        "nul-escape.yaml": swap("title: Cải thiện", 'title: "Cải\\0 thiện'),
+        "nul-escape.yaml": swap("title: Cải thiện Chỉ số hiệu quả quản trị và hành chính công tỉnh Quảng Nam năm 2020",
+                                'title: "Cải\\0 thiện Chỉ số hiệu quả quản trị và hành chính công"'),
+        "unclosed-quote.yaml": swap("title: Cải thiện", 'title: "Cải thiện'),
         "billion-laughs.yaml": _laughs(seed),
         "two-documents.yaml": seed + "\n---\nid: x\n",
     }
