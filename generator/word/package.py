@@ -409,8 +409,8 @@ def _check_main_type(pkg: Package) -> None:
     kind = (declared or "").split(";")[0].strip().lower()
     if kind not in MAIN_TYPES:
         raise _err(pkg.path, f"phần văn bản chính {main} được khai báo kiểu nội dung “{declared or '(không có)'}” "
-                             "chứ không phải văn bản Word: tệp không đúng chuẩn .docx (LibreOffice không mở được) — hãy "
-                             "mở bản gốc bằng Word hoặc LibreOffice và lưu lại thành .docx")
+                             "chứ không phải văn bản Word: tệp không đúng chuẩn .docx (LibreOffice không mở được) "
+                             "— hãy mở bản gốc bằng Word hoặc LibreOffice và lưu lại thành .docx")
 
 
 def _check_loops(pkg: Package) -> None:

@@ -294,11 +294,13 @@ def header_fields(base: Path, folder: Path) -> Path:
     pkg.replace("word/header2.xml", "</w:pPr></w:p>", '</w:pPr><w:fldSimple w:instr=" PAGE \\* MERGEFORMAT ">'
                 '<w:r><w:t>2</w:t></w:r></w:fldSimple></w:p>')
     hdr1 = pkg.text("word/header1.xml")
-    nested = ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF </w:instrText>'
-              '</w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> NUMPAGES </w:instrText></w:r><w:r>'
-              '<w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>3</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
-              '<w:r><w:instrText xml:space="preserve"> &gt; 1 "Trang" "" </w:instrText></w:r><w:r><w:fldChar '
-              'w:fldCharType="separate"/></w:r><w:r><w:t>Trang</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    def char(kind: str) -> str:
+        return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+    nested = ('<w:p>' + char("begin") + '<w:r><w:instrText xml:space="preserve"> IF </w:instrText></w:r>'
+              + char("begin") + '<w:r><w:instrText> NUMPAGES </w:instrText></w:r>' + char("separate")
+              + '<w:r><w:t>3</w:t></w:r>' + char("end")
+              + '<w:r><w:instrText xml:space="preserve"> &gt; 1 "Trang" "" </w:instrText></w:r>' + char("separate")
+              + '<w:r><w:t>Trang</w:t></w:r>' + char("end") + '</w:p>')
     root_end = hdr1.rindex("</w:hdr>")
     pkg.parts["word/header1.xml"] = (hdr1[:root_end] + nested + hdr1[root_end:]).encode()
     ns = pkg.text("word/header2.xml")

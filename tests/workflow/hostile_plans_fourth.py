@@ -1,6 +1,7 @@
 """Plan files of the fourth hostile campaign of issue 22 (the YAML side of a busy office or an attacker):
 flow style, !!binary, !!python tags, a custom tag, huge integers, duplicate keys, deep nesting, merge keys,
-aliases multiplied (billion laughs), NaN, an impossible time, a NUL escape, a quote not closed, two documents, UTF-16 and Latin-1.
+aliases multiplied (billion laughs), NaN, an impossible time, a NUL escape, a quote not closed, two documents,
+UTF-16 and Latin-1.
 Each is the seed plan changed in one place; bench/hostile_fourth.py --plans gives every one to validate,
 build, rollover, diff and import --onto. Only the generators are stored."""
 from __future__ import annotations
