@@ -12,9 +12,9 @@ import yaml
 from tests.test_cli import run
 from tests.word import hostile_fourth as fam
 
-# what --onto cannot place and leaves to the drafter, saying so with exit 1: a heading whose part was deleted
-# (the part's bullets go), the second copy of a pasted plan, a display equation added as a paragraph
-BY_HAND = {"section-deleted.docx", "pasted-twice.docx", "math-blocks.docx"}
+# what --onto cannot place and leaves to the drafter, saying so with exit 1: the second copy of a pasted plan,
+# a display equation added as a paragraph (a part deleted whole: tests/workflow/test_review_session.py)
+BY_HAND = {"pasted-twice.docx", "math-blocks.docx"}
 
 
 def _texts(path) -> list[str]:

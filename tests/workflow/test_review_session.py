@@ -81,3 +81,25 @@ def test_a_reviewers_emoji_reach_the_plan_as_typed(seed_built, tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     text = mine.read_text(encoding="utf-8")
     assert fam.ASTRAL in text and "100% UBND cấp xã triển khai thực hiện. ✅" in text
+
+
+def test_a_part_deleted_whole_leaves_the_plan_heading_and_all(seed_built, tmp_path):
+    """The reviewer deleted a whole part: its heading ('2. Đối với chỉ số nội dung “Tham gia…”') and its three
+    bullets. The bullets went, the heading was left 'cần xử lý bằng tay' (exit 1), and the plan kept a part with
+    a title and nothing under it (fourth campaign of issue 22). A heading deleted with everything under it
+    takes its part out of the plan."""
+    plan, docx = seed_built
+    mine = tmp_path / "plan.yaml"
+    shutil.copy(plan, mine)
+    done = run("import", "--onto", mine, fam.section_deleted(docx, tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = mine.read_text(encoding="utf-8")
+    assert "id: gp-tham-gia" not in text and "title: Đối với chỉ số nội dung “Tham gia" not in text
+    assert "id: gp-cong-khai" in text and "id: lanh-dao-chi-dao" in text
+    assert run("validate", mine).returncode == 0
+    # the rest of the plan is as it was: only the part's lines went
+    old, new = plan.read_text(encoding="utf-8").splitlines(), text.splitlines()
+    assert [line for line in old if line not in new][:2] == ["      - id: gp-tham-gia",
+                                                              "        title: Đối với chỉ số nội dung “Tham gia của "
+                                                              "người dân ở cấp cơ sở”"]
+    assert all(line in old for line in new)
