@@ -5,8 +5,8 @@ equations) and busy-office habits (a whole part deleted, the plan pasted twice, 
 built. Only the generators are stored, never the files; bench/hostile_fourth.py runs them.
 
 Each family is `name(base, folder) -> Path | list[Path]`, like tests/word/hostile_third.py. `EXPECT[file
-name]` is what `import --onto` must bring into the plan: pairs (text before, text after) with every tracked
-change accepted; a file not named there must leave the plan's words as they are."""
+name]` is what `import --onto` must bring into the plan: pairs (text before, text after; after "": the text is
+gone) with every tracked change accepted; a file not named there must leave the plan's words as they are."""
 from __future__ import annotations
 
 import re
@@ -459,6 +459,7 @@ EXPECT: dict[str, list[tuple[str, str]]] = {
     "nfd-edit.docx": [(BULLET, BULLET.replace("kiểm tra, giám sát", "thanh tra, kiểm tra, giám sát"))],
     "long-url.docx": [(CELL, CELL + " " + URL), (BULLET, BULLET + " Tài liệu: " + URL)],
     "tracked-rows.docx": [(CELL, "")],
+    "section-deleted.docx": [("Đối với chỉ số nội dung “Tham gia của người dân ở cấp cơ sở”", ""), (BULLET2[2:], "")],
     "cell-reviewer-a.docx": [(CELL, CELL.replace("100%", "90%"))],
     "cell-reviewer-b.docx": [(CELL, CELL.replace("100%", "80%"))],
 }
