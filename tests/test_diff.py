@@ -293,3 +293,45 @@ def test_a_label_of_exactly_the_width_is_not_cut():
     text += "x" * (90 - len(text))
     assert len(text) == 90 and shorten(text) == text
     assert shorten(text + "y").endswith("…") and len(shorten(text + "y")) <= 90
+
+
+def _long_plans(tmp_path, old_value: str, new_value: str):
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert "    indicator: 100% UBND cấp xã công khai.\n" in text
+    plans = []
+    for name, value in (("old", old_value), ("new", new_value)):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(text.replace("    indicator: 100% UBND cấp xã công khai.\n", f"    indicator: {value}\n"),
+                        encoding="utf-8")
+        plans.append(load_plan(path)[0])
+    return diff_plans(plans[0], plans[1], "old.yaml", "new.yaml")
+
+
+@pytest.mark.parametrize("render", [render_text, render_markdown])
+def test_a_300000_character_value_is_shortened_with_its_length_and_the_change_still_shown(tmp_path, render):
+    """A field of 300,000 characters was printed whole (fourth campaign of issue 22): the terminal and a pull
+    request comment get the part that changed, a marker with the number of characters left out, and the
+    value's length; the JSON keeps both values whole."""
+    words = "công khai " * 15_000  # 150,000 characters on each side of the change
+    old, new = f"{words}đạt 5 điểm {words}".strip(), f"{words}đạt 6 điểm {words}".strip()
+    diff = _long_plans(tmp_path, old, new)
+    shown = render(diff)
+    assert max(len(line) for line in shown.splitlines()) < 2_000
+    assert "đạt 5 điểm" in shown and "đạt 6 điểm" in shown
+    assert f"{len(old):,} ký tự".replace(",", ".") in shown  # the whole value's length, as Vietnamese writes it
+    whole = json.loads(render_json(diff))
+    fields = [f for c in whole["changes"] for f in c["fields"] if f["field"] == "chỉ tiêu"]
+    assert (fields[0]["old"], fields[0]["new"]) == (old, new)
+
+
+def test_a_long_value_added_from_nothing_is_shortened_at_both_ends(tmp_path):
+    tail = "KẾT THÚC"
+    diff = _long_plans(tmp_path, "100% UBND cấp xã công khai.", "mở đầu " + "x" * 300_000 + " " + tail)
+    shown = render_text(diff)
+    assert max(len(line) for line in shown.splitlines()) < 2_000
+    assert "mở đầu" in shown and tail in shown and "300.016 ký tự" in shown
+
+
+def test_short_values_are_printed_whole(sample_diff):
+    assert "…" not in "".join(f"{f.old}{f.new}" for c in sample_diff.changes for f in c.fields)
+    assert "ký tự" not in render_text(sample_diff)

@@ -1,4 +1,5 @@
 import time
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -79,6 +80,17 @@ def test_binary_file(tmp_path):
     with pytest.raises(PlanError) as exc:
         load_yaml(write(tmp_path, b"PK\x03\x04\x00\x00binary"))
     assert "nhị phân" in only_problem(exc).text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_a_plan_saved_as_utf16_is_named_so(tmp_path, encoding):
+    """Notepad's 'Unicode' is UTF-16: such a plan was called 'tệp nhị phân' (binary), which sends the drafter
+    looking for a wrong file rather than to Save As › UTF-8 (fourth campaign of issue 22)."""
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, "id: kế-hoạch\ntitle: Kế hoạch\n".encode(encoding)))
+    text = only_problem(exc).text
+    assert "UTF-16" in text or "UTF-32" in text, text
+    assert "UTF-8" in text and "nhị phân" not in text
 
 
 def test_non_utf8_file_names_the_line(tmp_path):
@@ -225,3 +237,31 @@ def test_limits_are_named_in_megabytes_from_one_megabyte():
 
     assert [size_text(n) for n in (20 * 1024 * 1024, 1024 * 1024, 1024 * 1024 - 1, 64 * 1024)] == [
         "20 MB", "1 MB", "1023 KB", "64 KB"]
+
+
+@pytest.mark.parametrize("value, said", [
+    ("9" * 5000, "5.000 chữ số"),
+    ("!vn Kế hoạch", "thẻ YAML '!vn'"),
+    ("!!python/name:os.system", "thẻ YAML '!!python/name:os.system'"),
+    ('!!python/object/apply:os.system ["echo x"]', "thẻ YAML '!!python/object/apply:os.system'"),
+])
+def test_an_unreadable_value_is_named_briefly_with_its_tag(tmp_path, value, said):
+    """A 5,000-digit number was quoted whole in the message (5,000 characters on one line, for every command);
+    a value with a custom or Python tag said only 'giá trị không đọc được: …' (or '' for !!python/name), not
+    that the tag is what is refused (fourth campaign of issue 22)."""
+    (problem,) = load_yaml(write(tmp_path, f"id: a\nyear: {value}\n".encode())).problems
+    assert (problem.line, problem.field) == (2, "year")
+    assert said in problem.text and len(problem.text) < 300, problem.text
+
+
+def test_a_quote_left_open_is_named_where_it_opens(tmp_path):
+    """`title: "Cải thiện…` with no closing quote: the quoted text runs on to the next '"' (68 lines down in
+    the seed plan) and YAML fails there, 'thụt lề không đúng hoặc thiếu tên khóa' at line 101; the drafter
+    looked at line 101. The message now names the line where the quote opened (fourth campaign of issue 22)."""
+    from tests.workflow.hostile_plans_fourth import plans
+
+    seed = (Path(__file__).parent.parent / "plans" / "quang-nam-papi-2020.yaml").read_text(encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, plans(seed)["unclosed-quote.yaml"]))
+    problem = only_problem(exc)
+    assert "dấu nháy" in problem.text and "dòng 33" in problem.text, problem.text

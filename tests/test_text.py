@@ -91,3 +91,18 @@ def test_names_typed_with_or_without_marks_meet_and_d_bar_is_d(typed):
     from generator.core.text import ascii_key
 
     assert ascii_key(typed) == "dong thap"
+
+
+@pytest.mark.parametrize("emoji", ["👨\u200d👩\u200d👧", "❤\ufe0f\u200d🔥", "👍🏽\u200d👍"])
+def test_a_joiner_that_makes_one_emoji_of_two_prints_and_is_kept(emoji):
+    """A reviewer's '👨‍👩‍👧' reached the plan as '👨👩👧' (three people): the zero-width joiner between
+    pictographs prints (one emoji), so the text as read keeps it; between letters it still goes (fourth
+    campaign of issue 22)."""
+    from generator.core.text import seen
+    from generator.word.seen import read_form
+
+    assert seen(f"giao {emoji}.") == f"giao {emoji}."
+    assert seen(f"a\u200db {emoji}\u200d") == f"ab {emoji}"
+    read, starts, ends = read_form(f"x\u200b {emoji}.")  # another invisible character: read piece by piece
+    assert read == f"x {emoji}."
+    assert len(starts) == len(read) + 1 and len(ends) == len(read)

@@ -125,7 +125,7 @@ def import_(source: Path, out: Path | None, registry: str | None, indices: str |
         click.echo(f"{_display(source)}: không nhập được ({why}); không ghi tệp nào.", err=True)
         sys.exit(1)
     try:
-        write_atomic(target, outcome.text)
+        write_atomic(target, outcome.text, new_only=not force)  # not over a plan another run made meanwhile
         schema_file = write_schema(target, outcome.schema_ref)
     except OSError as exc:
         click.echo(f"{_display(target)}: không ghi được tệp ({write_error_vi(exc)}); tệp cũ (nếu có) giữ nguyên.",

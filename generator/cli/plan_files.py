@@ -59,7 +59,7 @@ def init(province: str, year: int | None, indices: str, out: Path | None, force:
                    f"năm {year} thường dùng --province \"{new['name']}\".", err=True)
     schema_file = target.parent / "kehoach.schema.json"
     wrote_schema = schema_ref == "kehoach.schema.json" and not schema_file.exists()
-    _write(target, starter.text)
+    _write(target, starter.text, new_only=not force)
     if wrote_schema:
         _write(schema_file, json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n")
     click.echo(f"đã tạo {display(target)}" + (f" và {display(schema_file)}" if wrote_schema else "")
@@ -101,7 +101,7 @@ def rollover(plan: Path, year: int | None, results: Path | None, out: Path | Non
     if target.exists() and not force:
         click.echo(f"{display(target)}: tệp đã có; dùng --force để ghi đè hoặc -o để chọn tên khác.", err=True)
         sys.exit(1)
-    _write(target, result.text, like=plan)
+    _write(target, result.text, like=plan, new_only=not force)
     click.echo("\n".join(summary(result)))
     click.echo(f"đã tạo {display(target)} (năm {result.old_year} → {result.new_year}); "
                f"còn {len(result.todos)} chỗ TODO cần điền, xem: kehoach validate {shell_word(target)}")
@@ -191,12 +191,13 @@ def schema(out: Path | None) -> None:
         click.echo(f"đã ghi {display(out)}", err=True)
 
 
-def _write(target: Path, text: str, like: Path | None = None) -> None:
-    """The whole file or nothing (core/safeio.write_file); a failure is said in Vietnamese, naming the file."""
+def _write(target: Path, text: str, like: Path | None = None, new_only: bool = False) -> None:
+    """The whole file or nothing (core/safeio.write_file); a failure is said in Vietnamese, naming the file.
+    `new_only` (no --force): never over a file another run made since the command looked."""
     from generator.core.safeio import write_error_vi, write_file
 
     try:
-        write_file(target, text, like)
+        write_file(target, text, like, new_only=new_only)
     except OSError as exc:
         click.echo(f"{display(target)}: không ghi được tệp ({write_error_vi(exc)}); tệp cũ (nếu có) giữ nguyên.",
                    err=True)

@@ -113,6 +113,7 @@ _WRITE_VI = {
     errno.EROFS: "ổ đĩa chỉ cho phép đọc, không ghi được",
     errno.EIO: "lỗi vào/ra khi ghi đĩa",
     errno.ENOENT: "thư mục chứa tệp không tồn tại",
+    errno.EEXIST: "một lệnh khác vừa tạo tệp này trong lúc làm; dùng --force để ghi đè hoặc -o để chọn tên khác",
 }
 
 
@@ -278,7 +279,7 @@ class Staged:
     rename), or in place when the old file has other hard links (the link is kept; the space is reserved
     first, so a full disk leaves the old content). Leaving the `with` block without commit removes it."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, new_only: bool = False):
         import fcntl
         import secrets
 
@@ -295,6 +296,9 @@ class Staged:
         suffix = self.target.suffix if re.fullmatch(r"\.[A-Za-z0-9]{1,8}", self.target.suffix) else ""
         name = f".{self.target.name[:100]}{TEMP_TAG}{os.getpid()}-{secrets.token_hex(4)}{suffix}"
         self.path = folder / name
+        self.new_only = new_only
+        if new_only and self.old is not None:
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(self.shown))
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
         fcntl.flock(self.fd, fcntl.LOCK_EX)  # held until the end: never taken for a dead run's file
         self.done = False
@@ -330,11 +334,30 @@ class Staged:
             if self.old is not None and (self.old.st_uid, self.old.st_gid) != (os.getuid(), os.getgid()):
                 _chown(self.fd, self.old.st_uid, self.old.st_gid)
             os.fsync(self.fd)
-            os.replace(self.path, self.target)
+            if self.new_only:
+                self._link_new()
+            else:
+                os.replace(self.path, self.target)
             self.done = True
         except OSError as exc:
             raise _located(exc, self.shown) from None
         return self.target
+
+    def _link_new(self) -> None:
+        """The temporary file becomes the output only if there is still none: a link fails where a rename
+        would replace a file another run made since the command looked (two imports to one new name)."""
+        try:
+            os.link(self.path, self.target)
+        except FileExistsError:
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(self.shown)) from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK):
+                raise
+            if os.path.lexists(self.target):  # a file system without hard links: the narrowest check left
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(self.shown)) from None
+            os.replace(self.path, self.target)
+            return
+        os.unlink(self.path)
 
     def _in_place(self) -> None:
         with open(self.path, "rb") as fh:
@@ -386,13 +409,14 @@ def _located(exc: OSError, path: Path) -> OSError:
     return out
 
 
-def write_file(path: Path, data: bytes | str, like: Path | None = None) -> Path:
+def write_file(path: Path, data: bytes | str, like: Path | None = None, *, new_only: bool = False) -> Path:
     """Write `data` to `path` as one step: readers see the old file or the whole new one, and a failure
     (full disk, no permission) leaves the old file as it was. Text is written in UTF-8 with the BOM and
     line endings of `like` (default: the file being replaced). Returns the file written (a symlink's
-    target). Raises OSError (NotRegularOutput for a directory, device, FIFO or socket), naming `path`."""
+    target). Raises OSError (NotRegularOutput for a directory, device, FIFO or socket), naming `path`;
+    FileExistsError when `new_only` and the file is there (made by another run since the caller looked)."""
     try:
-        staged = Staged(path)
+        staged = Staged(path, new_only)
     except OSError as exc:
         raise _located(exc, Path(path)) from None
     with staged:

@@ -85,6 +85,20 @@ _INVISIBLE = re.compile("[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e
                         "\U000e0020-\U000e007f]")
 
 
+# A zero-width joiner between two pictographs prints: it makes one emoji of them (👨‍👩‍👧, ❤️‍🔥); elsewhere it
+# prints nothing. Pictographs: the emoji blocks and the older symbols emoji are drawn from; the ZWJ may follow
+# a variation selector (U+FE0F) or a skin tone (in the emoji blocks).
+_PICTO = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff"
+_EMOJI_ZWJ = f"(?<=[{_PICTO}\ufe0f])\u200d(?=[{_PICTO}])"
+_HIDDEN = re.compile(f"(?!{_EMOJI_ZWJ})" + _INVISIBLE.pattern)
+_JOINER = re.compile(_EMOJI_ZWJ)
+
+
+def joins_emoji(text: str, i: int) -> bool:
+    """text[i] is a zero-width joiner that makes one emoji of the pictographs around it."""
+    return _JOINER.match(text, i) is not None
+
+
 def invisible(ch: str) -> bool:
     """A format character that prints nothing (zero-width space and joiners, word joiner, BOM, soft hyphen,
     direction marks and overrides: Unicode category Cf), often pasted from the web."""
@@ -96,8 +110,8 @@ def seen(text: str) -> str:
     format characters that print nothing. Recognition matches this form; the document's own text is never
     changed to it (`generator.word.seen` maps positions back)."""
     if text.isascii() or (unicodedata.is_normalized("NFC", text) and not _INVISIBLE.search(text)):
-        return text
-    return unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
+        return text  # the fast test (an emoji's joiner, which is kept, is rare enough to take the slow way)
+    return unicodedata.normalize("NFC", _HIDDEN.sub("", text))
 
 
 def caseless(text: str) -> str:

@@ -146,7 +146,8 @@ def write_schema(out: Path, ref: str) -> Path | None:
     return path
 
 
-def write_atomic(path: Path, text: str, like: Path | None = None) -> None:
+def write_atomic(path: Path, text: str, like: Path | None = None, new_only: bool = False) -> None:
     """Readers see the old file or the whole new one, never a half-written plan; a symlink's target is
-    written, the old file's mode, owner, hard links, BOM and line endings kept (core/safeio.write_file)."""
-    write_file(path, text, like)
+    written, the old file's mode, owner, hard links, BOM and line endings kept (core/safeio.write_file);
+    `new_only`: never over a file (made meanwhile by another run)."""
+    write_file(path, text, like, new_only=new_only)

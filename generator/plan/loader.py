@@ -98,6 +98,23 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
     return f"lỗi cú pháp YAML ({english})"
 
 
+def _open_quote(text: str, error_line: int) -> str:
+    """A hint when a double-quoted value opened before the error runs over several lines: a quote left open
+    makes YAML read on to the next '"' and fail there, far below the line to fix (a plan writes long texts
+    as '>-' blocks, so a quoted value spanning lines is most likely that mistake)."""
+    opened = 0
+    try:
+        for token in yaml.scan(text, Loader=Loader):
+            if token.start_mark.line + 1 >= error_line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style == '"' and \
+                    token.end_mark.line > token.start_mark.line:
+                opened = token.start_mark.line + 1
+    except yaml.YAMLError:
+        pass
+    return f" — có thể do dấu nháy (\") mở ở dòng {opened} chưa được đóng" if opened else ""
+
+
 def _vi_int(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
@@ -123,6 +140,10 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
         raise PlanError(located(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
         raise PlanError(located(display, 0, 0, "", os_error_vi(exc))) from None
+    wide = _wide_encoding(raw)
+    if wide:
+        raise PlanError(located(display, 0, 0, "", f"tệp được lưu với bảng mã {wide} (Notepad gọi là “Unicode”), "
+                                                     "không phải UTF-8: hãy mở và lưu lại với bảng mã UTF-8"))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
         raise PlanError(located(display, line, 1, "", "tệp nhị phân, không phải tệp văn bản YAML"))
@@ -142,6 +163,20 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     return text
 
 
+def _wide_encoding(raw: bytes) -> str | None:
+    """'UTF-16' or 'UTF-32' when the file is text in it (a byte order mark, or most of every other byte of its
+    start zero: a plan's keys are ASCII, zero-padded in UTF-16 without a mark); None otherwise."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:200]
+    if len(head) >= 8 and max(head[0::2].count(0), head[1::2].count(0)) >= 0.6 * (len(head) // 2) \
+            and min(head[0::2].count(0), head[1::2].count(0)) <= 0.1 * (len(head) // 2):
+        return "UTF-16"
+    return None
+
+
 # Characters an XML 1.0 document (so a .docx or .xlsx) cannot hold, and invisible controls that
 # Word would drop or turn into breaks: refused where the line and column are still known.
 _FORBIDDEN_RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -150,6 +185,16 @@ _FORBIDDEN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\u
 
 
 # The standard library's English reasons for a date or number YAML could not build.
+_YAML_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_YAML_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "binary", "map", "seq")}
+
+
+def _brief(text: str, limit: int = 80) -> str:
+    """A value quoted in a message: whole when short, else its start and its length (a 5,000-digit number
+    was quoted whole, a line of 5,000 characters for every command; issue 22)."""
+    return text if len(text) <= limit else f"{text[:limit - 20]}… ({_vi_int(len(text))} ký tự)"
+
+
 _VALUE_HINTS = {
     "day is out of range for month": " (tháng này không có ngày đó)",
     "month must be in 1..12": " (tháng phải từ 1 đến 12)",
@@ -195,7 +240,8 @@ def _load(text: str, display: str, max_nodes: int = MAX_NODES) -> Located:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise PlanError(located(display, line, col, "", _syntax_message(exc, text))) from None
+        raise PlanError(located(display, line, col, "", _syntax_message(exc, text) + _open_quote(text, line))) \
+            from None
     except yaml.YAMLError as exc:  # characters and depth are checked before; this is a last resort
         raise PlanError(located(display, 0, 0, "", f"lỗi đọc YAML ({exc})")) from None
     except RecursionError:  # the pure-Python parser recurses once per level
@@ -259,6 +305,13 @@ class _Builder:
                                       "không dùng neo và tham chiếu YAML ('&', '*'): hãy viết nội dung trực tiếp")
                 return None
             self.seen.add(id(node))
+        if node.tag not in _PLAIN_TAGS:
+            # a custom or Python tag ('!vn', '!!python/object/apply:…'): the safe loader would not run it, but
+            # the value it stands for is not the plan's either; said as the file writes it
+            shown = "!!" + node.tag[len(_YAML_TAG):] if node.tag.startswith(_YAML_TAG) else node.tag
+            self.problems.add(line, col, format_path(path), f"thẻ YAML '{_brief(shown)}' không được dùng trong tệp "
+                                                            "kế hoạch: hãy bỏ thẻ và chỉ ghi giá trị")
+            return None
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, yaml.SequenceNode):
@@ -310,7 +363,11 @@ class _Builder:
             value = self.scalars.construct_object(node)
         except (yaml.constructor.ConstructorError, ValueError) as exc:
             line, col = self._pos(node)
-            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{node.value}'"
+            digits = node.value.lstrip("+-").replace("_", "")
+            if node.tag == _YAML_TAG + "int" and digits.isdigit():  # past Python's 4,300 digits
+                self.problems.add(line, col, format_path(path), f"số quá lớn ({_vi_int(len(digits))} chữ số)")
+                return None
+            self.problems.add(line, col, format_path(path), f"giá trị không đọc được: '{_brief(node.value)}'"
                               f"{_VALUE_HINTS.get(str(exc).split(':')[0], '')}")
             return None
         if isinstance(value, dt.datetime):

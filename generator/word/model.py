@@ -79,6 +79,7 @@ class Paragraph:
     list_suffix: str | None = None  # what Word puts after the label: "\t", " " or ""
     tab_stops: list[tuple[str, float]] = field(default_factory=list)  # (alignment, position pt), resolved
     drawings: list[Drawing] = field(default_factory=list)
+    drop_cap: bool = False  # a drop cap's frame (w:framePr w:dropCap): Word prints it at the next paragraph's start
     where: str = ""  # for messages: "đoạn 12" or "đoạn 40 (bảng 2, hàng 3, ô 1)"
 
     @cached_property

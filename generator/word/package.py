@@ -57,6 +57,8 @@ REL_OFFICE_DOCUMENT = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument",
     "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument",
 )
+MAIN_TYPES = ("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+              "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml")
 MACRO_MARKERS = ("macroenabled", "vbaproject", "vbadata", "ms-office.activex")
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
@@ -369,6 +371,7 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
         pkg = Package(path, "", zf, names, budget=budget)
         _check_content_types(pkg)
         pkg.main_part = _main_part(pkg)
+        _check_main_type(pkg)
         _check_loops(pkg)
         return pkg
     except BaseException:
@@ -385,6 +388,29 @@ def _check_content_types(pkg: Package) -> None:
         if any(m in ctype for m in MACRO_MARKERS):
             raise _err(pkg.path, "tệp có macro (kiểu nội dung macroEnabled/VBA); không được đọc vì lý do an "
                                  "toàn — hãy lưu lại thành .docx không có macro")
+
+
+def _check_main_type(pkg: Package) -> None:
+    """The main part must be declared a Word document or template (ECMA-376 part 1, 11.3.10): LibreOffice
+    (7.4) refuses to load a file whose document.xml is declared plain XML; reading it anyway would let
+    `check` call correct a file the recipient's office program may not open."""
+    main = pkg.main_part
+    declared = None
+    for node in pkg.xml("[Content_Types].xml"):
+        if not isinstance(node.tag, str):  # a comment or processing instruction
+            continue
+        name = etree.QName(node).localname
+        if name == "Override" and (node.get("PartName") or "").lstrip("/").lower() == main.lower():
+            declared = node.get("ContentType") or ""
+            break
+        if name == "Default" and declared is None and \
+                main.lower().endswith("." + (node.get("Extension") or "").lower()):
+            declared = node.get("ContentType") or ""
+    kind = (declared or "").split(";")[0].strip().lower()
+    if kind not in MAIN_TYPES:
+        raise _err(pkg.path, f"phần văn bản chính {main} được khai báo kiểu nội dung “{declared or '(không có)'}” "
+                             "chứ không phải văn bản Word: tệp không đúng chuẩn .docx (LibreOffice không mở được) "
+                             "— hãy mở bản gốc bằng Word hoặc LibreOffice và lưu lại thành .docx")
 
 
 def _check_loops(pkg: Package) -> None:

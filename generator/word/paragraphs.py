@@ -81,7 +81,8 @@ class Paragraphs:
             bookmarks=state.bookmarks, tags=dedupe(self.anchors.tags + state.tags), comment_ids=state.comment_ids,
             has_field=state.fields, mark_change=mark_change,
             list_suffix=label.suffix if label else None, tab_stops=resolved.get("tabs", []),
-            drawings=state.drawings, where=walk.here(where),
+            drawings=state.drawings, drop_cap=attr(child(ppr, "framePr"), "dropCap") in ("drop", "margin"),
+            where=walk.here(where),
         )
         out = [paragraph]
         for content in state.shapes:

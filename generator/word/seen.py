@@ -9,17 +9,18 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from generator.core.text import invisible, seen
+from generator.core.text import invisible, joins_emoji, seen
 from generator.word.model import Cell, Document, Paragraph, Row, Run, Table
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
     """(start, piece) of `text` cut before each character that starts a letter (a base character that is not
-    a format character): its combining marks and the invisible characters after it stay with it."""
+    a format character, or a joiner that makes one emoji of two: it prints): its combining marks and the
+    invisible characters after it stay with it."""
     out: list[tuple[int, str]] = []
     start = 0
     for i, ch in enumerate(text):
-        if i and not invisible(ch) and not unicodedata.combining(ch):
+        if i and (not invisible(ch) or joins_emoji(text, i)) and not unicodedata.combining(ch):
             out.append((start, text[start:i]))
             start = i
     if text:
@@ -35,11 +36,12 @@ def read_form(text: str) -> tuple[str, list[int], list[int]]:
         return text, list(range(len(text) + 1)), list(range(1, len(text) + 1))
     pieces, starts, ends = [], [], []
     for start, piece in _chunks(text):
-        form = seen(piece)
+        joiner = joins_emoji(text, start)  # an emoji's joiner, read alone here, prints: kept
+        form = piece[0] + seen(piece[1:]) if joiner else seen(piece)
         pieces.append(form)
         starts.extend([start] * len(form))
         shown = len(piece)
-        while shown and invisible(piece[shown - 1]):
+        while shown > joiner and invisible(piece[shown - 1]):
             shown -= 1
         ends.extend([start + shown] * len(form))
     starts.append(len(text))
@@ -152,23 +154,25 @@ def seen_document(doc: Document) -> SeenDocument:
 
 
 
-# ---------------------------------------------------------------- paragraphs joined by a tracked deletion
+# ------------------------------------------------ paragraphs joined by a tracked deletion, and drop caps
 
 
-def _chains(doc: Document) -> Iterator[tuple[list[Paragraph], Paragraph]]:
+def _chains(doc: Document, accepted: bool = True) -> Iterator[tuple[list[Paragraph], Paragraph]]:
     """(paragraphs whose mark is deleted, the paragraph after them): Word, the change accepted, shows their
-    text at the start of that paragraph (which keeps its own mark) and no paragraph where they were. Only
-    within one container: the last paragraph of a cell or of the body has no next one to join."""
+    text at the start of that paragraph (which keeps its own mark) and no paragraph where they were. A drop
+    cap's frame (Insert › Drop Cap keeps the letter in a paragraph of its own) joins the next one whether
+    changes are accepted or not: its letter prints there. Only within one container: the last paragraph of a
+    cell or of the body has no next one to join."""
 
     def chain(paragraphs: list[Paragraph]) -> Iterator[tuple[list[Paragraph], Paragraph]]:
         taken: list[Paragraph] = []
         for p in paragraphs:
             if p.in_shape:
                 continue
-            if p.mark_change == "del":
+            if p.drop_cap or accepted and p.mark_change == "del":
                 taken.append(p)
                 continue
-            if any(q.text for q in taken):  # a paragraph whose words are all deleted too simply goes
+            if any(q.text if accepted else q.original_text for q in taken):  # all deleted too: simply goes
                 yield taken, p
             taken = []
 
@@ -185,18 +189,20 @@ def _chains(doc: Document) -> Iterator[tuple[list[Paragraph], Paragraph]]:
     yield from chain(top)
 
 
-def joined_texts(doc: Document) -> dict[int, str]:
-    """Paragraph index → its accepted text where paragraphs are joined (`_chains`): '' for those that went."""
+def joined_texts(doc: Document, accepted: bool = True) -> dict[int, str]:
+    """Paragraph index → its text (changes accepted, or rejected) where paragraphs are joined (`_chains`): ''
+    for those that went."""
     out: dict[int, str] = {}
-    for taken, into in _chains(doc):
+    for taken, into in _chains(doc, accepted):
         out.update((p.index, "") for p in taken)
-        out[into.index] = "".join(p.text for p in taken) + into.text
+        out[into.index] = "".join(p.text if accepted else p.original_text for p in taken + [into])
     return out
 
 
 def joined_document(doc: Document) -> Document:
     """The document with the paragraphs a tracked deletion of their mark joins made one, as Word shows it with
-    the change accepted: their runs go first into the paragraph after them, which keeps its own properties."""
+    the change accepted, and each drop cap made one with its paragraph: their runs go first into the paragraph
+    after them, which keeps its own properties."""
     chains = list(_chains(doc))
     if not chains:
         return doc

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -400,6 +401,49 @@ def shorten(text: str, width: int = 90) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
+SHOWN = 300  # characters of a changed stretch shown on screen or in a comment; the JSON keeps every value whole
+AROUND = 60  # unchanged characters shown on each side of it
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _middle(text: str, limit: int = SHOWN) -> str:
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    return f"{text[:half]} [… {_count(len(text) - 2 * half)} ký tự …] {text[-half:]}"
+
+
+def clipped(old: str, new: str) -> tuple[str, str]:
+    """Two versions of a value as they are printed: whole when short; else the stretch that differs (cut in
+    its middle when long), a little of what is the same around it, markers with the number of characters
+    left out, and the value's length. A value of 300,000 characters was printed whole (issue 22)."""
+    if len(old) <= SHOWN * 2 and len(new) <= SHOWN * 2:
+        return old, new
+    same_start = len(os.path.commonprefix([old, new]))
+    room = min(len(old), len(new)) - same_start
+    same_end = len(os.path.commonprefix([old[::-1][:room], new[::-1][:room]]))
+
+    def shown(text: str) -> str:
+        if not text:
+            return text
+        head, body, tail = text[:same_start], text[same_start:len(text) - same_end], text[len(text) - same_end:]
+        if len(head) > AROUND:
+            head = f"[… {_count(len(head) - AROUND)} ký tự …] {head[-AROUND:]}"
+        if len(tail) > AROUND:
+            tail = f"{tail[:AROUND]} [… {_count(len(tail) - AROUND)} ký tự …]"
+        return f"{head}{_middle(body)}{tail} (dài {_count(len(text))} ký tự)" if len(text) > SHOWN * 2 \
+            else f"{head}{_middle(body)}{tail}"
+    return shown(old), shown(new)
+
+
+def _one(text: str) -> str:
+    """A sentence added or removed, as printed."""
+    return clipped(text, "")[0] if len(text) > SHOWN * 2 else text
+
+
 def _id_note(c: Change) -> str:
     if c.kind == "renamed":
         return f"mã {c.old_id} → {c.id}"
@@ -417,8 +461,9 @@ def render_text(diff: PlanDiff) -> str:
             note = _id_note(c)
             lines.append(f"  {sign[c.kind]} {c.label}" + (f"  [{note}]" if note else ""))
             for f in c.fields:
-                lines.append(f"      {f.field}: {f.old} → {f.new}")
-            lines += [f"      - {s}" for s in c.removed] + [f"      + {s}" for s in c.added]
+                old, new = clipped(f.old, f.new)
+                lines.append(f"      {f.field}: {old} → {new}")
+            lines += [f"      - {_one(s)}" for s in c.removed] + [f"      + {_one(s)}" for s in c.added]
     return "\n".join(lines) + "\n"
 
 
@@ -512,7 +557,8 @@ def render_markdown(diff: PlanDiff) -> str:
         fields = [(c, f) for c in edited for f in c.fields]
         if fields:
             out += ["**Sửa:**", "", "| Mục | Trường | Cũ | Mới |", "|---|---|---|---|"]
-            out += [f"| {_md(c.label)} | {f.field} | {_md(f.old)} | {_md(f.new)} |" for c, f in fields]
+            out += [f"| {_md(c.label)} | {f.field} | {' | '.join(map(_md, clipped(f.old, f.new)))} |"
+                    for c, f in fields]
             out.append("")
         for c in edited:
             if c.removed or c.added:
@@ -521,7 +567,7 @@ def render_markdown(diff: PlanDiff) -> str:
                 for old, new in pair_sentences(c.removed, c.added):
                     facts = "; ".join(sentence_facts(old, new, agencies))
                     facts = facts or ("(câu chữ)" if old and new else "(bỏ câu)" if old else "(thêm câu)")
-                    out.append(f"| {_md(facts)} | {_md(old or '')} | {_md(new or '')} |")
+                    out.append(f"| {_md(facts)} | {_md(_one(old or ''))} | {_md(_one(new or ''))} |")
                 out.append("")
     return "\n".join(out)
 

@@ -299,3 +299,40 @@ def test_a_killed_runs_working_folder_in_the_system_temp_is_removed(tmp_path, sa
                           env={**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert not any(d.exists() for d in old) and young.exists() and other.exists()
+
+
+def test_a_new_only_write_never_replaces_a_file_made_meanwhile(tmp_path):
+    """`new_only`: the output did not exist when the command looked, another run made it since; the write
+    must fail, not replace it (fourth campaign of issue 22), and leave no temporary file."""
+    target = tmp_path / "plan.yaml"
+    target.write_text("the other run's plan\n", encoding="utf-8")
+    with pytest.raises(FileExistsError) as info:
+        safeio.write_file(target, "mine\n", new_only=True)
+    assert str(target) in str(info.value) and "một lệnh khác" in safeio.write_error_vi(info.value)
+    assert target.read_text(encoding="utf-8") == "the other run's plan\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
+    fresh = tmp_path / "new.yaml"
+    safeio.write_file(fresh, "mine\n", new_only=True)
+    assert fresh.read_text(encoding="utf-8") == "mine\n"
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~safeio.current_umask()
+
+
+def test_import_without_force_does_not_replace_a_plan_another_run_made_meanwhile(sample_docx, tmp_path, monkeypatch):
+    """Four `import X.docx -o same.yaml` at once, without --force: all four said 'đã tạo' and exit 0, three
+    of them replacing a plan made after they looked (fourth campaign of issue 22). The one that finds the
+    file there at the end says so and writes nothing."""
+    from generator.importer import pipeline
+
+    target = tmp_path / "same.yaml"
+    real = pipeline.import_file
+
+    def meanwhile(*args, **kwargs):
+        outcome = real(*args, **kwargs)
+        target.write_text("# another run's plan\n", encoding="utf-8")
+        return outcome
+    monkeypatch.setattr(pipeline, "import_file", meanwhile)
+    done = run("import", sample_docx, "-o", target)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "một lệnh khác" in done.stderr and "--force" in done.stderr
+    assert target.read_text(encoding="utf-8") == "# another run's plan\n"
+

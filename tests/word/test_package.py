@@ -94,6 +94,31 @@ def test_docm_suffix_and_vba_part_and_macro_content_type(good, tmp_path):
     _refused(ct, contains="macro")
 
 
+@pytest.mark.parametrize("main_ct", ["application/xml", "text/plain", None])
+def test_a_main_part_not_declared_a_word_document_is_refused(tmp_path, main_ct):
+    """document.xml declared as plain XML (or text, or by the package's default for .xml alone): LibreOffice
+    7.4 refuses such a file ('source file could not be loaded'), so `check` must not call it correct nor
+    `import` read it as if it were fine (fourth campaign of issue 22)."""
+    path = tmp_path / "ct.docx"
+    make_docx(path, p("Xin chào"), main_ct=main_ct or "x")
+    if main_ct is None:  # no Override: only <Default Extension="xml" ContentType="application/xml"/> applies
+        _rezip(path, tmp_path / "ct2.docx", replace={"[Content_Types].xml": zipfile.ZipFile(path).read(
+            "[Content_Types].xml").replace(b'<Override PartName="/word/document.xml" ContentType="x"/>', b"")})
+        path = tmp_path / "ct2.docx"
+    error = str(_refused(path, contains="kiểu nội dung"))
+    assert "word/document.xml" in error and (main_ct or "application/xml") in error
+
+
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+
+@pytest.mark.parametrize("main_ct", [f"{_WML}.document.main+xml", f"{_WML}.template.main+xml",
+                                     f"{_WML}.document.main+xml".upper()])
+def test_a_document_or_template_main_part_is_read(tmp_path, main_ct):
+    path = make_docx(tmp_path / "ok.docx", p("Xin chào"), main_ct=main_ct)
+    assert "Xin chào" in [b.text for b in read_docx(path).value.blocks]
+
+
 def test_missing_document_xml(good, tmp_path):
     bad = _rezip(good, tmp_path / "nodoc.docx", drop={"word/document.xml"})
     _refused(bad, contains="word/document.xml")

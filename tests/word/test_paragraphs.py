@@ -29,3 +29,23 @@ def test_page_break_and_text_box(rich):
     assert [q.text for q in boxed] == ["Chữ trong hộp"]  # Choice read, Fallback (same text) not read twice
     assert boxed[0].index == _para(rich, "Neo hộp").index + 1
     assert any("khung văn bản" in m.text and m.where == f"đoạn {boxed[0].index}" for m in rich.messages)
+
+
+def test_a_drop_cap_is_marked_and_joins_its_paragraph_as_printed(tmp_path):
+    """Insert › Drop Cap keeps the letter in a framed paragraph of its own (w:framePr w:dropCap); Word prints
+    it at the start of the next paragraph. The reader marks it; the text as printed (seen.joined_document,
+    joined_texts, accepted or not) has one paragraph 'Theo…', not 'T' and 'heo…' (issue 22, fourth campaign)."""
+    from generator.word import read_docx
+    from generator.word.seen import joined_document, joined_texts
+    from tests.word.docx_factory import make_docx, p, r, sect
+
+    frame = '<w:framePr w:dropCap="{}" w:lines="3" w:wrap="around" w:vAnchor="text" w:hAnchor="text"/>'
+    body = (p(r("T"), ppr=frame.format("drop")) + p(r("heo kết quả công bố.")) + p(r("Đ"), ppr=frame.format("margin"))
+            + p(r("ồng ý.")) + p(r("Khung thường"), ppr='<w:framePr w:w="3000" w:wrap="around"/>')
+            + p(r("X"), ppr=frame.format("none")) + p(r("Sau.")) + sect())
+    doc = read_docx(make_docx(tmp_path / "drop.docx", body)).value
+    assert [q.drop_cap for q in doc.paragraphs()] == [True, False, True, False, False, False, False]
+    assert [q.text for q in joined_document(doc).paragraphs()] == [
+        "Theo kết quả công bố.", "Đồng ý.", "Khung thường", "X", "Sau."]
+    for accepted in (True, False):
+        assert joined_texts(doc, accepted) == {0: "", 1: "Theo kết quả công bố.", 2: "", 3: "Đồng ý."}

@@ -296,3 +296,15 @@ def test_the_baseline_year_edited_in_a_generated_target_sentence_is_applied(buil
     assert [(i.detail.status, i.field) for i in result.items if i.detail.status == "applied"] == [
         ("applied", "targets[id=t-cong-khai].baseline.year")]
     valid(result, tmp_path)
+
+
+def test_changes_accepted_and_rejected_in_libreoffice_then_onto(reviewed):
+    """A reviewer in LibreOffice accepts one of a leader's tracked changes, rejects another and leaves the third,
+    then saves (fourth campaign of issue 22, done for real through UNO): the accepted words reach the plan, the
+    rejected change leaves no trace, and the one still tracked is brought in (accepted by default) and listed."""
+    result, removed, added = run(reviewed["accept-reject"])
+    assert removed == ["title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021", WORDS[0][0]]
+    assert added == ["title: Nâng cao Chỉ số PAPI tỉnh Quảng Nam năm 2021"] + WORDS[1]
+    assert "5.7" in result.text and "5.9" not in result.text  # rejected in LibreOffice: the target kept
+    listed = render_text(result).split("Thay đổi được theo dõi")[1]
+    assert "[nhận] chèn “Nâng cao" in listed and "kiểm tra" not in listed and "5,9" not in listed

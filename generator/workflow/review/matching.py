@@ -31,7 +31,8 @@ class Reading:
 
     def __init__(self, doc: Document, reject: bool):
         self.doc, self.reject = doc, reject
-        self._joined = {} if reject else joined_texts(doc)  # paragraphs a deleted mark joins, accepted
+        # paragraphs a deleted mark joins (changes accepted), and drop caps (either way)
+        self._joined = joined_texts(doc, accepted=not reject)
 
     def view(self, p: Paragraph) -> str:
         return squash(self._composed(p))
@@ -46,7 +47,7 @@ class Reading:
         decomposed ("ê" + U+0301 for "ế"), or an editor that left zero-width spaces, word joiners, BOMs or
         direction marks in it (pasted from the web, a chat, a PDF), changed nothing the eye sees, so nothing
         is changed in the plan."""
-        return seen(p.original_text if self.reject else self._joined.get(p.index, p.text))
+        return seen(self._joined.get(p.index, p.original_text if self.reject else p.text))
 
     def cell(self, cell) -> str:
         return "\n".join(self.view(p) for p in cell.paragraphs).strip("\n")

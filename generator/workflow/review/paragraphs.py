@@ -46,8 +46,15 @@ class Paragraphs:
                                paragraphs=(p.index,))
                     continue
                 self.insert(p, text, previous, next_unit[pos])
+        headings = []
         for u in units:
             if u.where not in matched_units:
+                if self.part_of_heading(u) is not None:
+                    headings.append(u)  # after what is under it: a part deleted whole goes as one
+                else:
+                    self.delete(u)
+        for u in headings:
+            if not self.delete_part(u):
                 self.delete(u)
 
     def split_label(self, unit: Unit, text: str, where: str, path: tuple | None, paragraphs: tuple) -> str:
@@ -159,6 +166,32 @@ class Paragraphs:
         w.add("unapplied", "thêm", where, None, "", text,
               "không xác định được chỗ trong tệp kế hoạch (khoản, mục mới hoặc câu do kehoach tạo ra): "
               "hãy thêm bằng tay", (p.index,))
+
+    @staticmethod
+    def part_of_heading(unit: Unit) -> tuple | None:
+        """The path of the part (an item of a section's content, or a section) whose title `unit` prints."""
+        path = unit.tag.source.path if unit.tag else ()
+        if len(path) >= 3 and path[0] == "sections" and path[-1] == "title" and isinstance(path[-2], int):
+            return path[:-1]
+        return None
+
+    def delete_part(self, unit: Unit) -> bool:
+        """A heading deleted with everything printed under it (its content's last item went in this review,
+        or it had none): its part leaves the plan, the content's own deletion giving way to it."""
+        w = self.w
+        part = self.part_of_heading(unit)
+        node = w.node(part)
+        if not isinstance(node, yaml.MappingNode) or not isinstance(w.node(part[:-1]), yaml.SequenceNode):
+            return False
+        content = part + ("content",)
+        if get(node, "content") is not None and content not in w.emptied:
+            return False
+        if content in w.emptied:
+            w.editor.cancel(w.emptied.pop(content))
+        w.remove_item(part[:-1], part[-1])
+        w.add("applied", "bỏ", "(không còn trong tệp)", unit.tag.source.path, unit.text, "",
+              "cả phần, cùng mọi đoạn dưới tiêu đề")
+        return True
 
     def delete(self, unit: Unit, index: int | None = None) -> None:
         w = self.w

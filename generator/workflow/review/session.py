@@ -121,6 +121,9 @@ def import_onto(plan_path: Path, docx_path: Path, *, reject: bool = False, plan_
         return result
     if base == current:
         return Review(plan_path, docx_path, reject, plan_display, docx_display).run()
+    # the review is read against the recorded plan, so the plan as it is now must be loaded here, or a plan
+    # `validate` refuses passes whenever the reviewer changed nothing (fourth campaign of issue 22)
+    load_plan(plan_path, plan_display)
     merged_share = merge3(base, base, current).unchanged_share()
     if merged_share < OTHER_PLAN_SHARE:
         raise KehoachError(located(

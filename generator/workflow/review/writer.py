@@ -44,6 +44,7 @@ class Writer:
         self.new_ids: set[str] = set()
         self.removed: dict[tuple, dict] = {}  # list path → item index → its deletion (see remove_item)
         self.grown: dict[tuple, int] = {}  # list path → items added to it (a list that gets new items stays)
+        self.emptied: dict[tuple, object] = {}  # list path → the deletion of its key (every item of it gone)
         self.new_keys: dict[tuple, tuple[object, list]] = {}  # (mapping path, key) → (its insertion, items)
         self.item_of: dict[int, int] = {}  # reviewed paragraph index → its item in `items`
 
@@ -146,5 +147,6 @@ class Writer:
         elif isinstance(owner, yaml.MappingNode) and list_path[-1] in ("content", "bullets", "preamble",
                                                                           "legal_bases", "funding"):
             self.editor.delete_key(owner, list_path[-1])
+            self.emptied[list_path] = self.editor.edits[-1]
         else:
             self.editor.delete_item(seq, index)  # left to validation to report
