@@ -419,7 +419,10 @@ class Checker:
         return abs(middle - (p.indent_left_pt or 0) - width / 2) <= 0.12 * width
 
     def width_available(self, p: Paragraph) -> float:
-        """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
+        """Points between the paragraph's indents' reference edges: its text box or frame, its cell, or the page's
+        text area (a box of unknown width: the cell's or the page's, which --fix never trusts: `boxed_unknown`)."""
+        if p.box_width_pt:
+            return p.box_width_pt
         cell = self.cell_of.get(p.index)
         if cell is not None:
             table, r, c = cell

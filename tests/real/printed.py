@@ -1,0 +1,145 @@
+"""What measure_fix.py cannot see in the words of the pages: what prints. The original and the fixed PDF are
+rendered in grey at 72 dpi (one pixel a point, so pdftotext's boxes index the image) and compared:
+
+- hidden: a word that prints whole in the original (ink at both ends of its box) and not in the fixed file
+  (no ink at one end): cut at a text box's edge, covered by another box, pushed off the paper (FR11-CTR01's
+  "… THỰC PHẨ");
+- rules: a typed rule ("-------", "______") the fix replaced must print as a drawn line about as long
+  (half its length at least) where it was; a border squeezed to nothing leaves none (FR11-CTR01);
+- margins: the ink of a page must not go further into the left or right margin than it did (a fix that moves
+  the margins and leaves a fixed-width table where it was: FR11-GDN01, 3.4 mm into the margin before, 9.5 after).
+"""
+from __future__ import annotations
+
+import collections
+import re
+import subprocess
+from html import unescape
+from pathlib import Path
+
+DPI = 72  # one pixel per point
+INK = 160  # a grey level darker than this is ink
+MM = 72 / 25.4
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+TYPED_RULE = re.compile(r"^[-_–—.]{5,}$")
+
+
+_MASK = bytes(1 if v < INK else 0 for v in range(256))
+
+
+class Page:
+    """A rendered page as a mask of ink (one byte a pixel: 1 ink, 0 paper)."""
+
+    def __init__(self, width: int, height: int, pixels: bytes):
+        self.width, self.height = width, height
+        self.mask = pixels.translate(_MASK)
+
+    def _row(self, y: int, x0: int, x1: int) -> bytes:
+        if not 0 <= y < self.height:
+            return b""
+        x0, x1 = max(0, x0), min(self.width - 1, x1)
+        return self.mask[y * self.width + x0: y * self.width + x1 + 1]
+
+    def inked(self, x0: float, y0: float, x1: float, y1: float) -> bool:
+        """Any ink in the box (points)."""
+        return any(1 in self._row(y, int(x0), int(x1)) for y in range(int(y0), int(y1) + 1))
+
+    def ink_columns(self) -> tuple[int, int] | None:
+        """The leftmost and rightmost column holding ink."""
+        lo, hi = self.width, -1
+        for y in range(self.height):
+            row = self._row(y, 0, self.width - 1)
+            first = row.find(1)
+            if first >= 0:
+                lo, hi = min(lo, first), max(hi, row.rfind(1))
+        return (lo, hi) if hi >= 0 else None
+
+    def line_near(self, x0: float, x1: float, y: float, reach: float = 12.0) -> float:
+        """The longest run of ink along one row within `reach` points of `y`, under [x0 - 20 %, x1 + 20 %]."""
+        pad = (x1 - x0) * 0.2
+        return float(max((len(run) for row in range(int(y - reach), int(y + reach) + 1)
+                          for run in self._row(row, int(x0 - pad), int(x1 + pad)).split(b"\x00")), default=0))
+
+
+def images(pdf: Path, work: Path) -> list[Page]:
+    stem = work / (pdf.stem + "-ink")
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", str(pdf), str(stem)], capture_output=True, check=True,
+                   timeout=300)
+    out = []
+    for f in sorted(work.glob(stem.name + "-*.pgm"), key=lambda f: int(f.stem.rsplit("-", 1)[1])):
+        data = f.read_bytes()
+        # P5 header: magic, width, height, maxval, then one byte per pixel
+        parts = data.split(maxsplit=4)
+        width, height = int(parts[1]), int(parts[2])
+        out.append(Page(width, height, parts[4][-width * height:]))
+    return out
+
+
+def words(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Each page's words with their boxes (points)."""
+    text = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(pdf), "-"], capture_output=True,
+                          check=True, timeout=300).stdout.decode("utf-8")
+    pages = []
+    for chunk in text.split("<page ")[1:]:
+        pages.append([(unescape(m[5]), float(m[1]), float(m[2]), float(m[3]), float(m[4]))
+                      for m in _WORD.finditer(chunk)])
+    return pages
+
+
+def _whole(page: Page, box) -> bool:
+    """Ink at both ends of a word's box (its first and last fifth)."""
+    _, x0, y0, x1, y1 = box
+    edge = max(1.0, (x1 - x0) / 5)
+    return page.inked(x0, y0, x0 + edge, y1) and page.inked(x1 - edge, y0, x1, y1)
+
+
+def hidden(a_words, b_words, a_img: list[Page], b_img: list[Page]) -> list[str]:
+    """Words whole in the original and not in the fixed file (the n-th "PHẨM" of a page matched to the n-th)."""
+    out = []
+    for n, (wa, wb, pa, pb) in enumerate(zip(a_words, b_words, a_img, b_img), start=1):
+        seen = collections.Counter()
+        before = {}
+        for box in wa:
+            seen[box[0]] += 1
+            before[(box[0], seen[box[0]])] = _whole(pa, box)
+        seen.clear()
+        for box in wb:
+            seen[box[0]] += 1
+            if len(box[0]) > 1 and before.get((box[0], seen[box[0]])) and not _whole(pb, box):
+                out.append(f"trang {n}: “{box[0]}” không còn in trọn (bị cắt hoặc bị che)")
+    return out
+
+
+def rules(a_words, b_words, b_img: list[Page]) -> list[str]:
+    """Typed rules of the original gone from the fixed file (replaced) that print as no line there now."""
+    out = []
+    for n, (wa, wb, pb) in enumerate(zip(a_words, b_words, b_img), start=1):
+        for text, x0, y0, x1, y1 in wa:
+            if not TYPED_RULE.match(text) or any(t == text and abs(bx - x0) < 15 and abs(by - y0) < 15
+                                                 for t, bx, by, _, _ in wb):
+                continue
+            if pb.line_near(x0, x1, (y0 + y1) / 2) < (x1 - x0) / 2:
+                out.append(f"trang {n}: đường kẻ gõ “{text[:12]}” ({(x1 - x0) / MM:.0f} mm) thay bằng đường kẻ "
+                           f"không thấy in ra (dài {pb.line_near(x0, x1, (y0 + y1) / 2) / MM:.0f} mm)")
+    return out
+
+
+def margins(a_img: list[Page], b_img: list[Page], a_doc, b_doc) -> list[str]:
+    """Pages whose ink goes further past the left or right edge of the text area than it did (1 mm spared)."""
+    if len(a_doc.sections) != 1 or len(b_doc.sections) != 1:  # which page has which margins is not told
+        return []
+    out = []
+    sa, sb = a_doc.sections[0], b_doc.sections[0]
+    for n, (pa, pb) in enumerate(zip(a_img, b_img), start=1):
+        ea, eb = pa.ink_columns(), pb.ink_columns()
+        if ea is None or eb is None:
+            continue
+        for side, k in (("trái", 0), ("phải", 1)):
+            def past(sec, edges, page):
+                if k == 0:
+                    return (sec.margin_left_mm or 0) - edges[0] / MM
+                return edges[1] / MM - (page.width / MM - (sec.margin_right_mm or 0))
+            before, after = max(0.0, past(sa, ea, pa)), max(0.0, past(sb, eb, pb))
+            if after > before + 1.0:
+                out.append(f"trang {n}: chữ hoặc bảng lấn vào lề {side} {after:.1f} mm (trước khi sửa {before:.1f} mm)")
+    return out
