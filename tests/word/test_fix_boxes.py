@@ -32,10 +32,10 @@ def box(x_pt: float, width_pt: float, inner: str, z: int) -> str:
 
 
 def header_in_boxes(path, *, left_x: float = -15, right_x: float = 260, width: float = 300,
-                    school: str = "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM"):
+                    school: str = "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP THỰC PHẨM", box_ppr: str = ""):
     """CTR01's header: two 300 pt boxes anchored in the first paragraph, the right one over the left one's end."""
-    left = (p(r("BỘ CÔNG THƯƠNG", B10), ppr=CENTRE) + p(r(school, B10), ppr=CENTRE)
-            + p(r("THÀNH PHỐ HỒ CHÍ MINH", B10), ppr=CENTRE))
+    left = (p(r("BỘ CÔNG THƯƠNG", B10), ppr=CENTRE + box_ppr) + p(r(school, B10), ppr=CENTRE + box_ppr)
+            + p(r("THÀNH PHỐ HỒ CHÍ MINH", B10), ppr=CENTRE + box_ppr))
     right = (p(r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", '<w:b/><w:sz w:val="24"/>'), ppr=CENTRE)
              + p(r("Độc lập - Tự do - Hạnh phúc", B13), ppr=CENTRE)
              + p(r("-------------", '<w:b/><w:sz w:val="24"/>'), ppr=CENTRE))
@@ -104,3 +104,14 @@ def test_typed_rule_in_a_text_box_is_measured_on_the_box_CTR01(tmp_path):
     side = typed.detail.fix.indent_pt
     border = (300 - 14.4) - 2 * side  # the box less its insets
     assert border > 100  # about the motto's length (ND30: as long as the Tiêu ngữ), not ~0
+
+
+def test_lines_in_floating_text_boxes_take_no_room_on_the_page_CTR01(tmp_path):
+    """A one-page programme was told to number its pages: the six lines of its two header boxes were counted as
+    lines of the page's text (here each box line is spaced 250 pt apart: counted so, the page would be full)."""
+    from generator.nd30.check import pagenum
+
+    source = header_in_boxes(tmp_path / "boxes.docx", box_ppr='<w:spacing w:before="5000"/>')
+    doc = read_docx(source).value
+    assert pagenum.one_page(Checker(doc))
+    assert "pagenum.missing" not in {f.rule for f in check_document(doc).findings}

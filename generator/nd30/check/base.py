@@ -487,3 +487,20 @@ class Checker:
         if want and align and align != want and not (want == "left" and align == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)
+
+
+def content_table_end(ck: Checker, last: Paragraph, end: int) -> Paragraph | None:
+    """The last line with text of a table of the content set after the body's last paragraph, before the tail (a
+    table that holds the signature or Nơi nhận is the tail's); None when no such table closes the content."""
+    tables = []
+    for p in ck.paras[ck.order[last.index] + 1:end]:
+        cell = ck.cell_of.get(p.index)
+        if cell is None or not p.text.strip():
+            continue
+        text = p.text.strip()
+        if nd30.AUTHORITY_RE.match(text) or nd30.is_recipients_label(text):
+            return None
+        if not tables or tables[-1][0] is not cell[0]:
+            tables.append((cell[0], p))
+        tables[-1] = (cell[0], p)
+    return tables[-1][1] if tables and len(tables[-1][0].rows) > 1 else None

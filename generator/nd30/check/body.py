@@ -9,7 +9,7 @@ from itertools import takewhile
 from generator import nd30
 from generator.core.text import caseless, text_width_pt
 from generator.core.units import PT_PER_MM
-from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
+from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, point_label, roman, split_label
 from generator.word.model import Paragraph
@@ -163,13 +163,20 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
             ck.add(rule, text, ref, p=p, level=level, fix=fix)
-    check_bases(ck, body)
+    kind = frame.identified.type if frame is not None else None
+    if kind is None or kind.name:  # a letter has no căn cứ block (Mẫu 1.5): its "Căn cứ …" is prose (FR5-CV01)
+        check_bases(ck, body)
     running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
     if running:
         last = running[-1]
-        if not last.text.rstrip().endswith(nd30.CLOSING_MARK):
+        table_end = content_table_end(ck, last, end)  # the content goes on in a table under its lead line (FR11-CTR01)
+        if table_end is not None and not table_end.text.rstrip().endswith(nd30.CLOSING_MARK):
+            ck.add(CLOSING_MARK, f"nội dung kết thúc bằng bảng nhưng không có dấu “{nd30.CLOSING_MARK}”: gõ "
+                   f"“{nd30.CLOSING_MARK}” ở dòng ngay dưới bảng", p=table_end)
+        elif table_end is None and not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
                    "cuối", p=last)
+
 
 
 def _odd_size(p: Paragraph) -> _Odd | None:

@@ -77,7 +77,11 @@ def one_page(ck: Checker) -> bool:
             if block.page_break_before and k <= last or "\f" in block.text and (
                     k < last or block.text[block.text.rindex("\f"):].strip()):
                 return False
-            total += _height_pt(ck, block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
+            if not block.in_shape:  # a floating text box's lines take no room in the text's flow (FR11-CTR01's
+                # header: two boxes of three lines each over the first paragraph); one set above and below the text
+                # pushes it down by its height
+                total += _height_pt(ck, block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
+            total += sum(d.height_pt or 0.0 for d in block.drawings if d.wrap == "topAndBottom")
         if _printed(block):
             text_ends = total
     # a page of empty lines after the text prints blank, with nothing to number (FR3-TTR01: the text ends at 91% of
