@@ -110,17 +110,37 @@ def hidden(a_words, b_words, a_img: list[Page], b_img: list[Page]) -> list[str]:
     return out
 
 
+def _shift(wa, wb, box) -> tuple[float, float]:
+    """How far the text around `box` moved between the two pages (new margins, a grown line above): the nearest
+    word above it on the original page, found again (its n-th occurrence) on the fixed one."""
+    _, x0, y0, x1, _ = box
+    above = [(y0 - w[4], k) for k, w in enumerate(wa) if len(w[0]) > 1 and w[4] <= y0 + 1 and y0 - w[4] < 60
+             and not TYPED_RULE.match(w[0])]
+    if not above:
+        return 0.0, 0.0
+    word = wa[min(above)[1]]
+    nth = sum(1 for w in wa[:min(above)[1]] if w[0] == word[0])
+    again = [w for w in wb if w[0] == word[0]]
+    if len(again) <= nth:
+        return 0.0, 0.0
+    return again[nth][1] - word[1], again[nth][2] - word[2]
+
+
 def rules(a_words, b_words, b_img: list[Page]) -> list[str]:
-    """Typed rules of the original gone from the fixed file (replaced) that print as no line there now."""
+    """Typed rules of the original gone from the fixed file (replaced) that print as no line there now (looked
+    for where the text around them went)."""
     out = []
     for n, (wa, wb, pb) in enumerate(zip(a_words, b_words, b_img), start=1):
-        for text, x0, y0, x1, y1 in wa:
+        for box in wa:
+            text, x0, y0, x1, y1 = box
             if not TYPED_RULE.match(text) or any(t == text and abs(bx - x0) < 15 and abs(by - y0) < 15
                                                  for t, bx, by, _, _ in wb):
                 continue
-            if pb.line_near(x0, x1, (y0 + y1) / 2) < (x1 - x0) / 2:
+            dx, dy = _shift(wa, wb, box)
+            drawn = pb.line_near(x0 + dx, x1 + dx, (y0 + y1) / 2 + dy, reach=16.0)
+            if drawn < (x1 - x0) / 2:
                 out.append(f"trang {n}: đường kẻ gõ “{text[:12]}” ({(x1 - x0) / MM:.0f} mm) thay bằng đường kẻ "
-                           f"không thấy in ra (dài {pb.line_near(x0, x1, (y0 + y1) / 2) / MM:.0f} mm)")
+                           f"không thấy in ra (dài {drawn / MM:.0f} mm)")
     return out
 
 
