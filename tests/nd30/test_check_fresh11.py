@@ -121,3 +121,17 @@ def test_a_space_before_the_colon_of_the_number_and_a_date_below_it_are_told_TB0
     assert "date.position" in at(low, "Đà Nẵng")
     level = check_docx(notice(tmp_path / "level.docx", blocks, header=notice_header()))
     assert "date.position" not in at(level, "Đà Nẵng") and "number.form" not in at(level, "Số:")
+
+
+def test_a_collective_body_signing_by_its_name_alone_is_told_TM_CTR01(tmp_path):
+    """FR11-CTR01 signed "BAN TỔ CHỨC" alone: ND30 writes "TM." before a collective's name and the post under it."""
+    def ending(*lines: str) -> str:
+        left = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Lưu: VT, ĐT.", '<w:sz w:val="22"/>')),
+                  width=4600)
+        return tbl(tr(left, tc("".join(centred(x) for x in lines), width=4600)), grid=[4600, 4600], style=None)
+
+    alone = check_docx(notice(tmp_path / "a.docx", [body("Nhà trường thông báo./.")], ending=[ending("BAN TỔ CHỨC")]))
+    assert any("tên tập thể" in m for m in at(alone, "BAN TỔ CHỨC").get("signer.authority", []))
+    signed = check_docx(notice(tmp_path / "b.docx", [body("Nhà trường thông báo./.")],
+                               ending=[ending("TM. BAN TỔ CHỨC", "TRƯỞNG BAN", "Nguyễn Văn An")]))
+    assert not any("tên tập thể" in f.text for f in signed.findings)
