@@ -13,6 +13,7 @@ from tests.nd30.test_check_fresh6 import at, notice
 from tests.nd30.test_check_types import B, CENTER, I, SZ14, body, centred, header, tail
 from tests.word.docx_factory import abstract, lvl, make_docx, num, numbering_xml, p, r, sect, tbl, tc, tr
 
+BODY_PPR = '<w:jc w:val="both"/><w:spacing w:before="120" w:after="0"/>'
 FACULTY = ["TRƯỜNG ĐẠI HỌC XYZ", "KHOA CÔNG NGHỆ THÔNG TIN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
            "Độc lập - Tự do - Hạnh phúc"]
 
@@ -135,3 +136,14 @@ def test_a_collective_body_signing_by_its_name_alone_is_told_TM_CTR01(tmp_path):
     signed = check_docx(notice(tmp_path / "b.docx", [body("Nhà trường thông báo./.")],
                                ending=[ending("TM. BAN TỔ CHỨC", "TRƯỞNG BAN", "Nguyễn Văn An")]))
     assert not any("tên tập thể" in f.text for f in signed.findings)
+
+
+def test_points_numbered_a_dot_by_a_word_list_are_told_TB02(tmp_path):
+    """FR11-TB02's điểm were a Word list numbered "a.", "b.", "c.": ND30 writes "a)", "b)", "c)"."""
+    letters = numbering_xml([abstract(1, [lvl(0, "lowerLetter", "%1.", left=720, hanging=360)])], [num(1, 1)])
+    point = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>' + BODY_PPR
+    source = make_docx(tmp_path / "tb.docx", "".join([
+        header("Số: 12/TB-UBND"), centred("THÔNG BÁO"), centred("Về việc nộp báo cáo"),
+        body("Sinh viên nộp báo cáo theo các cách sau:"), p(r("Nộp tại văn phòng khoa;", SZ14), ppr=point),
+        p(r("Nộp qua thư điện tử./.", SZ14), ppr=point), tail("TM. ỦY BAN NHÂN DÂN")]) + sect(), numbering=letters)
+    assert any("“a.”" in m for m in at(check_docx(source), "Nộp tại văn phòng").get("heading.numbering", []))

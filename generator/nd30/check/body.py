@@ -82,6 +82,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
+        if kind is None and re.fullmatch(r"[a-zđ]\.", (p.list_label or "").strip()):  # Word's "a." list (FR11-TB02)
+            ck.add(HEADING_NUMBERING, f"điểm đánh “{p.list_label.strip()}”; ND30 đánh điểm a), b), c)…", p=p)
         seg = next(iter(segments(p)), None)
         if kind is not None and kind[0] == "dotted":
             counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
