@@ -162,15 +162,7 @@ def check_date(ck: Checker, date: Segment, number: Segment | None) -> None:
     ck.look_check("date", date, DATE_STYLE, "Địa danh, ngày tháng", fix_look=True)
     ck.size_check("date", date, DATE_SIZE, "Địa danh, ngày tháng", ck.sizes["date"] if ck.pair else None)
     if number is not None and not _same_line(ck, number.para, date.para):
-        ca, cb = ck.cell_of.get(number.para.index), ck.cell_of.get(date.para.index)
-        if ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1]:
-            # said without a measure: the lines' heights are estimated (empty lines at the text's size)
-            lower = _top_in_cell(ck, date.para) > _top_in_cell(ck, number.para)
-            how = (f"ngày tháng in {'thấp' if lower else 'cao'} hơn dòng số, ký hiệu: bớt dòng trống hoặc khoảng cách "
-                   "đoạn phía trên để hai dòng ngang nhau")
-        else:
-            how = "đặt hai dòng vào cùng một hàng của bảng đầu văn bản"
-        ck.add(DATE_POSITION, f"số, ký hiệu và ngày tháng phải trên cùng một dòng: {how}", seg=date, level="warning")
+        ck.add(DATE_POSITION, "số, ký hiệu và ngày tháng phải trên cùng một dòng: đặt hai dòng vào cùng một hàng của bảng đầu văn bản", seg=date, level="warning")
 
 
 def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
@@ -178,21 +170,4 @@ def _same_line(ck: Checker, a: Paragraph, b: Paragraph) -> bool:
         return True
     # the number and the date in the two cells of one header row print side by side
     ca, cb = ck.cell_of.get(a.index), ck.cell_of.get(b.index)
-    if ca is None or cb is None or ca[0].index != cb[0].index or ca[1] != cb[1]:
-        return False
-    # and level in it: a date under two more lines than the number prints below it (FR11-TB01: 3 mm, GDN01: 6 mm)
-    line = (b.size_pt or 13.0) * 1.15
-    return abs(_top_in_cell(ck, a) - _top_in_cell(ck, b)) <= line / 2
-
-
-def _top_in_cell(ck: Checker, p: Paragraph) -> float:
-    """About how far below its cell's top a paragraph's first line prints (points): the lines above it in the
-    cell, each a line of its size (13 pt when it has no text) with its spacing, and its own spacing before."""
-    table, r, c = ck.cell_of[p.index]
-    top = 0.0
-    for q in table.rows[r].cells[c].paragraphs:
-        if q.index == p.index:
-            return top + (q.space_before_pt or 0)
-        top += (q.space_before_pt or 0) + (q.space_after_pt or 0) + (q.size_pt or 13.0) * 1.15 * max(
-            1, len(q.text.split("\n")))
-    return top
+    return ca is not None and cb is not None and ca[0].index == cb[0].index and ca[1] == cb[1]
