@@ -94,10 +94,15 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     # text area must not run further into the margins (FR11-GDN01: 3.4 mm into the right margin before, 9.5 after)
     past_before = max(0.0, widest - (sec.page_width_mm - old["left"] - old["right"]))
     held = ""
-    if widest - width > past_before + 0.5:
-        spill = (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm)" if not past_before else
-                 f"bảng rộng {widest:.0f} mm đã lấn ra lề {past_before:.0f} mm, với vùng chữ mới ({width:.0f} mm) sẽ "
-                 f"lấn {widest - width:.0f} mm")
+    pushed = next((t for t in tables if _pushed_out(t, old, new, width)), None)
+    if widest - width > past_before + 0.5 or pushed is not None:
+        if widest - width > past_before + 0.5:
+            spill = (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm)" if not past_before
+                     else f"bảng rộng {widest:.0f} mm đã lấn ra lề {past_before:.0f} mm, với vùng chữ mới ({width:.0f} "
+                     f"mm) sẽ lấn {widest - width:.0f} mm")
+        else:
+            spill = (f"bảng rộng {sum(pushed.grid) / PT_PER_MM:.0f} mm, rộng hơn vùng chữ, sẽ bị đẩy theo lề mới "
+                     "về phía mép giấy")
         held = f"lề trái, phải không sửa tự động: {spill}; hãy thu hẹp bảng rồi sửa lề trong Word"
         new["left"], new["right"] = old["left"], old["right"]  # the top and bottom margins move no table sideways
         width = sec.page_width_mm - old["left"] - old["right"]
@@ -110,6 +115,20 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
                           "bị đẩy sang trang khác; hãy sửa lề trong Word rồi xem lại các trang")
         return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, SHRINK + held
     return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, held
+
+
+def _pushed_out(table, old: dict, new: dict, width: float) -> bool:
+    """A table wider than the new text area, moved by the new margins towards the paper's edge on a side where it
+    sticks out of that area: a left-aligned header table follows the left margin to the right (FR11-TB01: its date
+    from 15.9 to 10.9 mm of the paper's edge), a centred one the middle of the text area."""
+    if sum(table.grid) / PT_PER_MM <= width + 0.5:
+        return False
+    if table.alignment == "center":
+        shift = ((new["left"] - new["right"]) - (old["left"] - old["right"])) / 2
+        return abs(shift) > 0.5  # it sticks out on both sides: towards one of the edges
+    if table.alignment in ("right", "end"):
+        return old["right"] - new["right"] > 0.5  # it sticks out on the left: moved left
+    return new["left"] - old["left"] > 0.5  # it sticks out on the right: moved right
 
 
 def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
