@@ -53,6 +53,17 @@ LETTER = DocType("", "", "Công văn")  # Mẫu 1.5: no type line, "V/v" under t
 BY_NAME = {caseless(t.name): t for t in TYPES}
 BY_ABBR = {t.abbr: t for t in TYPES if t.abbr}
 
+# the words an issuing body's name opens with (ND30 Phụ lục I §II.2: the name of the agency or organisation that
+# issues the document): the last line of a header's agency block names the issuer, not a person's field of work
+# ("CẢI CÁCH HÀNH CHÍNH, KHOA HỌC CÔNG NGHỆ" under a Phòng: an official's own weekly paper, FR3-BC02)
+ISSUER_WORDS = ("ỦY BAN", "UỶ BAN", "UBND", "HỘI ĐỒNG", "SỞ", "PHÒNG", "BAN", "TRUNG TÂM", "VĂN PHÒNG", "KHOA",
+                "TRƯỜNG", "BỘ", "TỔNG CỤC", "CỤC", "CHI CỤC", "VIỆN", "HỌC VIỆN", "ĐẠI HỌC", "BỆNH VIỆN", "THANH TRA",
+                "KHO BẠC", "CÔNG AN", "BỘ CHỈ HUY", "ĐÀI", "HỘI", "LIÊN ĐOÀN", "ĐOÀN", "BẢO HIỂM", "NGÂN HÀNG",
+                "TÒA ÁN", "TOÀ ÁN", "VIỆN KIỂM SÁT", "CHÍNH PHỦ", "THỦ TƯỚNG", "TỈNH", "HUYỆN", "XÃ", "PHƯỜNG",
+                "THỊ TRẤN", "THÀNH PHỐ", "QUẬN", "THỊ XÃ", "CHI NHÁNH", "TRẠM", "ĐỘI", "HẠT", "BAN QUẢN LÝ")
+_ISSUER = re.compile(r"^(" + "|".join(sorted(map(re.escape, ISSUER_WORDS), key=len, reverse=True)) + r")\b")
+_MOTTO = re.compile(r"^doc\s+lap\W+tu\s+do\W+hanh\s+phuc", re.IGNORECASE)
+_RULE = re.compile(r"^[\W_]+$")
 HEAD_LINES = 40  # the type line and the number sit in the first lines of any ND30 document
 # matched on the line without diacritics, so a file typed without them ("So: 12/BTC-TCCB") is read too
 # the gap before "/" is matched once ("(?=(X))X", an atomic group): three repeats over spaces backtracked in cubic
@@ -115,12 +126,24 @@ def type_of_line(line: str) -> DocType | None:
     return BY_NAME.get(caseless(text))
 
 
+def _heading_type(heading: str) -> DocType | None:
+    """The type a heading in capitals opens with when the rest is that one document's subject: not a second kind
+    of paper joined to it ("CHƯƠNG TRÌNH VÀ DỰ TOÁN KINH PHÍ …", FR9-CTR01: a programme and its cost estimate)."""
+    for t in sorted(TYPES, key=lambda t: len(t.name), reverse=True):
+        if heading.startswith(t.name + " "):
+            rest = heading[len(t.name):].strip()
+            return None if re.match(r"^(VÀ|&|,|-|–)", rest) else t
+    return None
+
+
 def identify(lines: Iterable[str]) -> Identified:
     """The document's type from its first lines (paragraph texts in document order, table cells
     included; a paragraph with line breaks may be passed whole: each of its lines is read)."""
     national = party = subject = False
     named: tuple[DocType, str] | None = None
     heading = ""  # a line in capitals opening with a type's name that is no type line ("BÁO CÁO CÔNG TÁC TUẦN 02 …")
+    agency: list[str] = []  # the lines in capitals above it that are not the Quốc hiệu, Tiêu ngữ or a rule
+    issued = False  # the heading sits under a header: an agency block naming its issuer, and the Quốc hiệu
     symbol: tuple[DocType | None, str] | None = None
     for i, paragraph in enumerate(lines):
         if i >= HEAD_LINES:
@@ -136,6 +159,11 @@ def identify(lines: Iterable[str]) -> Identified:
                 named = (found, line)
             elif not heading and line == line.upper() and any(line.startswith(t.name + " ") for t in TYPES):
                 heading = line
+                issued = national and bool(agency) and bool(_ISSUER.match(agency[-1]))
+            elif not heading and named is None and line == line.upper() and any(c.isalpha() for c in line) \
+                    and not _NATIONAL.search(plain) and not _MOTTO.match(plain) and not _RULE.match(line) \
+                    and not _SYMBOL.match(_unmarked(line)):
+                agency.append(line)
             if symbol is None and (m := _SYMBOL.match(_unmarked(line))):
                 symbol = (_type_of_symbol(m["first"].strip()), line)
             subject = subject or bool(_SUBJECT.match(plain))
@@ -148,6 +176,10 @@ def identify(lines: Iterable[str]) -> Identified:
         return Identified(symbol[0], "ký hiệu", symbol[1])
     if symbol is not None:  # a number whose symbol names no type is a công văn's (Mẫu 1.5)
         return Identified(LETTER, "V/v" if subject else "ký hiệu", symbol[1])
+    if heading and issued and (subject_type := _heading_type(heading)) is not None:
+        # "THÔNG BÁO NỘP BÁO CÁO THỰC TẬP" under a faculty's name and the Quốc hiệu: a Thông báo whose type and trích
+        # yếu share a line, and which lacks its number — faults of an ND30 document, not another kind (FR11-TB02)
+        return Identified(subject_type, "tên loại", heading)
     if heading:  # the sentence must not say there is no type line where one is printed (FR3-BC02, issue 20)
         return Identified(None, "", governed=False,
                           why=f"văn bản không có số, ký hiệu; dòng “{heading[:60]}” là tiêu đề, không phải tên loại văn "

@@ -153,3 +153,85 @@ def inside_other_txbx(node, root) -> bool:
             return True
         parent = parent.getparent()
     return False
+
+
+_EMU_INSET = 91440  # DrawingML's default left/right inset of a text box (0.1 in)
+
+
+def box_widths(contents: list) -> list[tuple[float | None, float | None]]:
+    """For each text box anchored in one paragraph: (its width for text, `box_width`; the width a centred line
+    can take without running under another box anchored there). Two header boxes placed side by side may
+    overlap, the upper one white-filled: a line grown past the overlap is hidden under it (FR11-CTR01's school
+    name printed "… THỰC PHẨ"). The clear width is None when the boxes' places cannot be compared."""
+    spans = [_span(c) for c in contents]
+    out = []
+    for k, content in enumerate(contents):
+        width = box_width(content)
+        span = spans[k]
+        if width is None or span is None:
+            out.append((width, None if any(o is not None for j, o in enumerate(spans) if j != k) else width))
+            continue
+        left, right, ref = span
+        inset = (right - left - width) / 2
+        lo, hi = left + inset, right - inset  # the text area
+        centre = (lo + hi) / 2
+        for j, other in enumerate(spans):
+            if j == k or other is None or other[2] != ref:
+                continue
+            if other[0] < hi and other[1] > lo:  # overlapping: the text keeps the side of the centre it is on
+                if other[0] >= centre:
+                    hi = min(hi, other[0])
+                elif other[1] <= centre:
+                    lo = max(lo, other[1])
+                else:
+                    lo = hi = centre
+        out.append((width, round(max(0.0, 2 * min(centre - lo, hi - centre)), 2)))
+    return out
+
+
+def _span(content) -> tuple[float, float, str] | None:
+    """(left, right, reference) in points of a floating DrawingML text box placed by an offset, else None."""
+    frame = next((a for a in content.iterancestors() if local(a.tag) in ("anchor", "inline")), None)
+    if frame is None or local(frame.tag) != "anchor":
+        return None
+    pos = next((n for n in frame if local(n.tag) == "positionH"), None)
+    extent = next((n for n in frame if local(n.tag) == "extent"), None)
+    off = next((n for n in pos if local(n.tag) == "posOffset"), None) if pos is not None else None
+    try:
+        x, cx = int(off.text), int(extent.get("cx"))
+    except (AttributeError, TypeError, ValueError):
+        return None
+    return emu_to_pt(x), emu_to_pt(x + cx), pos.get("relativeFrom") or ""
+
+
+def box_width(content) -> float | None:
+    """Points a text box (its w:txbxContent) gives its paragraphs: the shape's width less its left and right
+    insets; None when that cannot be told (a box in a group, whose sizes are in the group's own units, or no
+    width written). A size or a rule computed from the page inside a 106 mm box overflows it (FR11-CTR01)."""
+    holder = content.getparent()
+    if holder is None:
+        return None
+    if local(holder.tag) == "txbx":  # DrawingML (wps): wsp > txbx > txbxContent, bodyPr beside txbx
+        shape = holder.getparent()
+        if shape is None or any(local(a.tag) in ("wgp", "grpSp") for a in shape.iterancestors()):
+            return None
+        body = next((n for n in shape if local(n.tag) == "bodyPr"), None)
+        frame = next((a for a in shape.iterancestors() if local(a.tag) in ("anchor", "inline")), None)
+        extent = next((n for n in frame if local(n.tag) == "extent"), None) if frame is not None else None
+        try:
+            cx = int(extent.get("cx")) if extent is not None else None
+            insets = [int(body.get(k, _EMU_INSET)) if body is not None else _EMU_INSET for k in ("lIns", "rIns")]
+        except (TypeError, ValueError):
+            return None
+        return round(emu_to_pt(cx - sum(insets)), 2) if cx else None
+    if local(holder.tag) == "textbox":  # VML: shape > v:textbox (inset "l,t,r,b", default 0.1in,0.05in,…)
+        shape = holder.getparent()
+        if shape is None or any(local(a.tag) == "group" for a in shape.iterancestors()):
+            return None
+        width = _vml_length(_vml_style(shape.get("style")).get("width"))
+        inset = [s.strip() for s in (holder.get("inset") or "").split(",")]
+        sides = [_vml_length(inset[k]) if len(inset) > k and inset[k] else 7.2 for k in (0, 2)]
+        if width is None or None in sides:
+            return None
+        return round(width - sum(sides), 2)
+    return None

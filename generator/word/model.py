@@ -71,6 +71,11 @@ class Paragraph:
     section: int = 0
     in_table: bool = False
     in_shape: bool = False
+    # the width a text box or a frame (w:framePr) gives the paragraph, less its insets; None: not in one, or not
+    # told (in_shape or framed then says the paragraph sits in a box of unknown width)
+    box_width_pt: float | None = None
+    box_clear_pt: float | None = None  # of box_width_pt, what a centred line may take without running under another box
+    framed: bool = False  # placed in a frame (w:framePr): a box of its own, fixed or sized to its text
     bookmarks: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     comment_ids: list[str] = field(default_factory=list)

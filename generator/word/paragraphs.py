@@ -4,12 +4,13 @@ then its content (runs.py) and the paragraphs of the text boxes anchored in it."
 from __future__ import annotations
 
 from generator.word.anchors import Anchors, dedupe
-from generator.word.drawings import inside_other_txbx
+from generator.word.drawings import box_widths, inside_other_txbx
 from generator.word.model import Paragraph
 from generator.word.runs import CHANGE_KINDS, Inline, ParaState
 from generator.word.styles import parse_ppr
 from generator.word.walk import Walk
-from generator.word.xml import attr, child, val, w
+from generator.core.units import twips_to_pt
+from generator.word.xml import attr, child, twips, val, w
 
 
 def where_paragraph(index: int, cell_where: str | None) -> str:
@@ -23,8 +24,9 @@ class Paragraphs:
         self.anchors = anchors
         self.inline = inline
 
-    def read(self, p, cell_where: str | None, in_shape: bool = False) -> list[Paragraph]:
-        """The paragraph, then those of its text boxes (in_shape)."""
+    def read(self, p, cell_where: str | None, in_shape: bool = False,
+             box: tuple[float | None, float | None] = (None, None)) -> list[Paragraph]:
+        """The paragraph, then those of its text boxes (in_shape; `box`: the width their box gives them)."""
         walk = self.walk
         styles = walk.styles
         index = walk.next_paragraph()
@@ -59,6 +61,11 @@ class Paragraphs:
         else:
             section = walk.section
 
+        frame = child(ppr, "framePr") if ppr is not None else None
+        if frame is not None and not in_shape:
+            width = twips(attr(frame, "w")) if attr(frame, "w") else None
+            box = (twips_to_pt(width),) * 2 if width else (None, None)  # w absent: as wide as its text
+
         visible = [r for r in state.runs if r.change != "del" and r.text.strip()]
 
         def uniform(attr_name):
@@ -77,7 +84,8 @@ class Paragraphs:
             border_bottom=bool(resolved.get("border_bottom")), border_top=bool(resolved.get("border_top")),
             page_break_before=bool(resolved.get("page_break_before")), keep_next=bool(resolved.get("keep_next")),
             keep_lines=bool(resolved.get("keep_lines")), section=section,
-            in_table=cell_where is not None, in_shape=in_shape,
+            in_table=cell_where is not None, in_shape=in_shape, box_width_pt=box[0], box_clear_pt=box[1],
+            framed=frame is not None,
             bookmarks=state.bookmarks, tags=dedupe(self.anchors.tags + state.tags), comment_ids=state.comment_ids,
             has_field=state.fields, mark_change=mark_change,
             list_suffix=label.suffix if label else None, tab_stops=resolved.get("tabs", []),
@@ -85,11 +93,11 @@ class Paragraphs:
             where=walk.here(where),
         )
         out = [paragraph]
-        for content in state.shapes:
+        for content, box in zip(state.shapes, box_widths(state.shapes)):
             for inner in content.iter(w("p")):
                 if inside_other_txbx(inner, content):
                     continue
-                out.extend(self.read(inner, cell_where, in_shape=True))
+                out.extend(self.read(inner, cell_where, in_shape=True, box=box))
         return out
 
     def _list_label(self, direct: dict, style_id: str | None, resolved: dict, where: str):

@@ -6,7 +6,8 @@ side): a piece of a line whose words changed is harm
 unless every word on it belongs to a corrected paragraph of running text (justified, outside tables; a size
 fix there may rewrap it; after a new font or margins, any line but a corrected one placed on its own); a
 placed line (centred, tabbed, in a table) that wraps differently is harm. A page number --fix added closer
-than 5 mm to the paper's top edge is harm.
+than 5 mm to the paper's top edge is harm. What prints is compared too (printed.py): a word cut or covered, a
+typed rule replaced by no visible line, ink pushed further into a side margin than before are harm.
 A reported correction counts as intended only when its change is the one its rule names: check is run again
 on the fixed file and compared rule by rule: a finding the original did not have, on a corrected paragraph or
 of the kind of a correction made, is harm (a fix that creates a finding); other new findings (the check's own
@@ -32,6 +33,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+import printed  # noqa: E402  (beside this script)
 
 # KH01, KH03, QD03, CV04, GEN02, TTR01 and GOV01 moved to the tune side when their check failures were looked at
 # to fix them (issue 20, helper oldheld); name them on the command line to measure them
@@ -114,7 +117,7 @@ def measure(source: Path, work: Path) -> dict:
 
     row = {"file": source.name, "crash": "", "refused": "", "untouched": "", "text": [], "look": [], "pages": "",
            "moved": "", "changed": 0, "lines": [], "created": [], "appeared": [], "uncured": [], "withdrawn": [],
-           "reported": []}
+           "reported": [], "printed": []}
     fixed = work / (source.stem + ".fixed.docx")
     try:
         report = fix_docx(source, fixed)
@@ -184,6 +187,11 @@ def measure(source: Path, work: Path) -> dict:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
     row["lines"] = line_harm(page_pieces(a_pdf), page_pieces(b_pdf), paras, reflow)
+    # what prints (printed.py): words cut or covered, typed rules replaced by no line, ink pushed into a margin
+    a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)
+    a_words, b_words = printed.words(a_pdf), printed.words(b_pdf)
+    row["printed"] = (printed.hidden(a_words, b_words, a_img, b_img) + printed.rules(a_words, b_words, b_img)
+                      + printed.margins(a_img, b_img))
     return row
 
 
@@ -198,7 +206,8 @@ def main() -> None:
     for name in ns.names or HELD_OUT:
         with tempfile.TemporaryDirectory(prefix="measure-fix-") as tmp:
             row = measure(Path(name) if Path(name).exists() else docs / name, Path(tmp))
-        bad = bool(row["crash"] or row["text"] or row["look"] or row["pages"] or row["lines"] or row["created"])
+        bad = bool(row["crash"] or row["text"] or row["look"] or row["pages"] or row["lines"] or row["created"]
+                   or row["printed"])
         damaged += bad
         rows.append(row)
         print(f"{'DAMAGED' if bad else 'ok':8} {row['file']}: changed {row['changed']}; crash {row['crash'] or '-'}; "
@@ -208,7 +217,7 @@ def main() -> None:
         if bad or row["uncured"] or row["withdrawn"] or row["appeared"]:
             for m in row["reported"][:12]:
                 print(f"    fixed: {m}", flush=True)
-        for key, label in (("lines", "line"), ("created", "created"), ("appeared", "appeared"), ("uncured", "uncured"),
+        for key, label in (("lines", "line"), ("printed", "printed"), ("created", "created"), ("appeared", "appeared"), ("uncured", "uncured"),
                            ("withdrawn", "withdrawn")):
             for item in row[key][:6]:
                 print(f"    {label}: {item}", flush=True)

@@ -168,6 +168,36 @@ def test_landscape_table_is_not_pushed_off_the_page_KH01(sample_docx, tmp_path):
     assert any(m.rule == "page.margins" and "bảng rộng" in m.text for m in report.refused)
 
 
+def test_a_table_already_in_the_margin_is_not_pushed_further_GDN01(sample_docx, tmp_path):
+    """Left 20.6 → 30 mm pushed a fixed-width table that already ran 3.4 mm into the right margin 9.5 mm into it:
+    the check only looked for tables that fitted before. The top and bottom margins move no table sideways."""
+    source = landscape_appendix(sample_docx, tmp_path, table_mm=268)  # the text area is 297 - 20 - 15 = 262 mm
+    doc = Doc(source)
+    doc.sections()[1].find(q("w:pgMar")).set(q("w:top"), "720")  # 12.7 mm
+    source = doc.save(tmp_path / "over.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    after = read_docx(tmp_path / "fixed.docx").value.sections[1]
+    assert (after.margin_left_mm, after.margin_right_mm) == (pytest.approx(20, abs=0.1), pytest.approx(15, abs=0.1))
+    assert any(m.rule == "page.margins" and "đã lấn ra lề 6 mm" in m.text for m in report.refused)
+    assert after.margin_top_mm == pytest.approx(20, abs=0.1) or any(
+        m.rule == "page.margins" and "trang" in m.text and "bảng" not in m.text for m in report.refused)
+
+
+def test_a_table_wider_than_the_text_is_not_carried_towards_the_edge_TB01(sample_docx, tmp_path):
+    """Left 25 → 30 mm and right 20 → 15 mm keep the text as wide, but a header table wider than it follows the left
+    margin: its right end went from 15.9 to 10.9 mm of the paper's edge."""
+    source = landscape_appendix(sample_docx, tmp_path, table_mm=258)  # the text area: 297 - 25 - 20 = 252 mm
+    doc = Doc(source)
+    mar = doc.sections()[1].find(q("w:pgMar"))
+    mar.set(q("w:left"), "1417")
+    mar.set(q("w:right"), "1134")
+    source = doc.save(tmp_path / "wide.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    after = read_docx(tmp_path / "fixed.docx").value.sections[1]
+    assert (after.margin_left_mm, after.margin_right_mm) == (pytest.approx(25, abs=0.1), pytest.approx(20, abs=0.1))
+    assert any(m.rule == "page.margins" and "về phía mép giấy" in m.text for m in report.refused)
+
+
 def test_margins_that_reflow_the_pages_are_not_written_CV05(sample_docx, tmp_path, monkeypatch):
     """New margins took a letter from 6 to 7 pages and left the signer's name alone on the last one."""
     doc = Doc(sample_docx)

@@ -13,7 +13,7 @@ from typing import Literal
 
 from generator import nd30
 from generator.core.messages import Message
-from generator.core.text import text_width_pt
+from generator.core.text import ascii_key, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.word.model import Document, Paragraph, Run, Section, Table
 
@@ -486,7 +486,10 @@ class Checker:
         return x + text_width_pt(seg.text, size, style) / 2
 
     def width_available(self, p: Paragraph) -> float:
-        """Points between the paragraph's indents' reference edges: its cell, or the page's text area."""
+        """Points between the paragraph's indents' reference edges: its text box or frame, its cell, or the page's
+        text area (a box of unknown width: the cell's or the page's, which --fix never trusts: `boxed_unknown`)."""
+        if p.box_width_pt:
+            return p.box_width_pt
         cell = self.cell_of.get(p.index)
         if cell is not None:
             table, r, c = cell
@@ -551,3 +554,22 @@ class Checker:
         if want and align and align != want and not (want == "left" and align == "both"):
             words = {"center": "canh giữa", "both": "canh đều hai lề", "left": "canh trái"}
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)
+
+
+def content_table_end(ck: Checker, last: Paragraph, end: int, signs: frozenset[int] = frozenset()):
+    """(table, its last line with text) for a table of the content set after the body's last paragraph, before the
+    tail; None when no such table closes the content. A table holding the signature (`signs`: the frame's signature
+    positions) or the Nơi nhận, typed with its marks or without (GEN02), is the tail's."""
+    tables = []
+    for p in ck.paras[ck.order[last.index] + 1:end]:
+        cell = ck.cell_of.get(p.index)
+        if cell is None or not p.text.strip():
+            continue
+        text = p.text.strip()
+        if (ck.order[p.index] in signs or nd30.AUTHORITY_RE.match(text) or nd30.is_recipients_label(text)
+                or ascii_key(text).startswith("noi nhan")):
+            return None
+        if not tables or tables[-1][0] is not cell[0]:
+            tables.append((cell[0], p))
+        tables[-1] = (cell[0], p)
+    return tables[-1] if tables and len(tables[-1][0].rows) > 1 else None

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from generator import nd30
-from generator.core.text import ascii_key, caseless, text_width_pt
+from generator.core.text import caseless, text_width_pt
 from generator.core.units import PT_PER_MM
-from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, format_fix, segments
+from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, point_label, roman, split_label
 from generator.word.model import Paragraph
@@ -82,6 +82,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
+        if kind is None and re.fullmatch(r"[a-zđ]\.", (p.list_label or "").strip()):  # Word's "a." list (FR11-TB02)
+            ck.add(HEADING_NUMBERING, f"điểm đánh “{p.list_label.strip()}”; ND30 đánh điểm a), b), c)…", p=p)
         seg = next(iter(segments(p)), None)
         if kind is not None and kind[0] == "dotted":
             counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
@@ -163,23 +165,23 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
             ck.add(rule, text, ref, p=p, level=level, fix=fix)
-    check_bases(ck, body)
+    kind = frame.identified.type if frame is not None else None
+    if kind is None or kind.name:  # a letter has no căn cứ block (Mẫu 1.5): its "Căn cứ …" is prose (FR5-CV01)
+        check_bases(ck, body)
     running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
     if running:
         last = running[-1]
-        under = [p for p in ck.paras[ck.order[last.index] + 1:end] if p.index in ck.cell_of and p.text.strip()]
-        table = ck.cell_of[under[-1].index][0] if under else None
-        signs = set(frame.zones.signature) if frame is not None and frame.zones is not None else set()
-        if table is not None and any(ck.order[p.index] in signs or nd30.AUTHORITY_RE.match(p.text.strip())
-                                     or ascii_key(p.text).startswith("noi nhan") for p in table.paragraphs()):
-            table = None  # the signature's table (its Nơi nhận typed without marks too, GEN02), not the content's
-        if table is not None:  # the content ends in a table (FR10-CTR01's schedule): the mark goes under it
+        signs = frozenset(frame.zones.signature) if frame is not None and frame.zones is not None else frozenset()
+        closing_table = content_table_end(ck, last, end, signs)  # the content goes on in a table (FR10/FR11-CTR01)
+        if closing_table is not None:
+            table, table_end = closing_table
             if not any(p.text.rstrip().endswith(nd30.CLOSING_MARK) for c in table.rows[-1].cells for p in c.paragraphs):
                 ck.add(CLOSING_MARK, f"nội dung kết thúc bằng bảng mà không có dấu “{nd30.CLOSING_MARK}”: gõ "
-                       f"“{nd30.CLOSING_MARK}” ở dòng ngay dưới bảng", p=under[-1])
+                       f"“{nd30.CLOSING_MARK}” ở dòng ngay dưới bảng", p=table_end)
         elif not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
                    "cuối", p=last)
+
 
 
 def _odd_size(p: Paragraph) -> _Odd | None:

@@ -24,7 +24,7 @@ from generator.nd30.zones import locate as locate_zones
 from generator.word.model import Paragraph, Table
 
 TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
-_SUBJECT = re.compile(r"^V/v\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"^\(?\s*V/v\b", re.IGNORECASE)  # "(V/v mời giảng)" too (FR11-GDN01)
 # a Công điện's address line, its sender in capitals ("CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH điện:", Mẫu 1.8 PL III),
 # the recipients under it: its "Kính gửi"
 _WIRED_TO = re.compile(r"^(?P<sender>\w[^:;.]{3,120}?)\s+điện\s*:$")
@@ -70,6 +70,17 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
     doc_type = ck.paras[zones.doc_type] if zones.doc_type is not None and zones.doc_type < TYPE_LINE_WITHIN else None
     if doc_type is not None and (kind is None or not kind.name):
         doc_type = None  # a letter has no type line: a "Kế hoạch" line in it is text
+    if doc_type is None and kind is not None and kind.name and identified.line.startswith(kind.name + " "):
+        doc_type = _headline(ck, identified.line)  # "THÔNG BÁO NỘP BÁO CÁO …": type and subject on one line
+        if doc_type is not None:
+            after = ck.order[doc_type.index] + 1
+            while after < len(ck.paras) and _headline_goes_on(ck.paras[after]):
+                after += 1  # "(KHÓA 05DHTH VÀ 15CDTH)" centred under it: the headline's, not the body's
+            frame = Frame(identified, ck.paras[:ck.order[doc_type.index]], doc_type, [], after,
+                          past_blanks_and_typed_rules(ck, after), zones=zones)
+            _letter_parts(ck, frame)
+            _frame_lines(ck, frame)
+            return frame
     if doc_type is not None:
         header = ck.paras[:zones.doc_type]
         title = [s for i in zones.title for s in segments(ck.paras[i])
@@ -92,6 +103,20 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
     _letter_parts(ck, frame)
     _frame_lines(ck, frame)
     return frame
+
+
+def _headline(ck: Checker, line: str) -> Paragraph | None:
+    """The paragraph that prints `line` (a headline doctypes.identify read the type from), near the top."""
+    for p in ck.paras[:TYPE_LINE_WITHIN]:
+        if p.index not in ck.cell_of and any(" ".join(raw.split()) == line for raw in p.text.split("\n")):
+            return p
+    return None
+
+
+def _headline_goes_on(p: Paragraph) -> bool:
+    """A centred line in capitals or in brackets right under a headline: its second line."""
+    text = " ".join(p.text.split())
+    return bool(text) and p.alignment == "center" and (text == text.upper() or text.startswith("("))
 
 
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
@@ -208,10 +233,15 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
             k += 1
         # its recipients: "- Sở …;" lines, or centred lines, before the first paragraph of text
         while k < len(ck.paras) and (not ck.paras[k].text.strip() or ck.paras[k].text.lstrip().startswith(("-", "+"))
-                                     or ck.paras[k].alignment == "center"):
+                                     or ck.paras[k].alignment == "center" or _bulleted(ck.paras[k])):
             frame.frame.add(ck.paras[k].index)
             k += 1
         frame.body_start = k
+
+
+def _bulleted(p: Paragraph) -> bool:
+    """A line of a bulleted Word list ("-", "+", "•" drawn by the list, not typed: FR11-GDN01's recipients)."""
+    return p.list_label is not None and p.list_label.strip() in ("-", "+", "•", "–", "◦", "▪")
 
 
 def _wired_to(text: str) -> bool:
@@ -418,10 +448,19 @@ def body_paragraphs(ck: Checker, start: int, end: int) -> list[Paragraph]:
     tab = _default_tab(ck)
     while body and (nd30.AUTHORITY_RE.match(body[-1].text.strip()) or looks_like_signature(body[-1])
                     or placed_right(body[-1], tab)  # typed far right with tabs or spaces (FR5-QD01 "CHỦ TỊCH")
-                    or (len(body) > 1 and _signer_name(body[-1]) and looks_like_signature(body[-2]))):
+                    or (len(body) > 1 and _signer_name(body[-1]) and looks_like_signature(body[-2]))
+                    or _captions_row(body[-1])):
         body.pop()
     typed = typed_signature_start(body, tab)
     return body if typed is None else body[:typed]
+
+
+
+def _captions_row(p: Paragraph) -> bool:
+    """Signing captions set side by side with tabs ("Khoa Quản lý môn học / Khoa CNTT / Người đề nghị", FR11-GDN01):
+    two or more short pieces, none ending as a sentence does."""
+    pieces = [" ".join(x.split()) for x in p.text.split("\t") if x.strip()]
+    return len(pieces) >= 2 and all(len(x) <= 40 and not x.endswith((".", ";", ":", ",")) for x in pieces)
 
 
 def _set_right(p: Paragraph, tab: float) -> bool:

@@ -107,7 +107,11 @@ def one_page(ck: Checker) -> bool:
                 return False
             if block.page_break_before:
                 break  # what follows prints on that blank page: it fills nothing of the first
-            stack.paragraph(block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
+            if not block.in_shape:  # a floating text box's lines take no room in the text's flow (FR11-CTR01's
+                # header: two boxes of three lines each over the first paragraph); one set above and below the text
+                # pushes it down by its height
+                stack.paragraph(block, width - (block.indent_left_pt or 0) - (block.indent_right_pt or 0))
+            stack.total += sum(d.height_pt or 0.0 for d in block.drawings if d.wrap == "topAndBottom")
         if _printed(block):
             text_ends = stack.total
         if not isinstance(block, Table) and "\f" in block.text:

@@ -188,6 +188,10 @@ def _is_mark(s: Segment) -> bool:
                                                                       re.IGNORECASE))
 
 
+# a collective body signing by its own name: ND30 writes "TM." before it and the signer's post under it (PL I §II.7.a)
+_COLLECTIVE = re.compile(r"^(BAN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|TỔ|ĐOÀN)\s+\S")
+
+
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
                     segs: list[Segment] | None = None) -> None:
     if not lines:
@@ -217,6 +221,9 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
     if not authority:
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
                p=lines[0])
+    elif len(authority) == 1 and _COLLECTIVE.match(authority[0].text):  # "BAN TỔ CHỨC" alone (FR11-CTR01)
+        ck.add(SIGNER_AUTHORITY, f"“{authority[0].text[:40]}” là tên tập thể: ký thay mặt tập thể ghi “TM.” trước tên "
+               "và chức vụ người ký ở dòng dưới (ví dụ “TM. BAN TỔ CHỨC” / “TRƯỞNG BAN”)", seg=authority[0])
     for k, s in enumerate(authority):
         text = s.text
         if re.match(r"^(T/M|K/T|T\.\s?M\b|K\.\s?T\b|TM\s|KT\s)", text):  # "T.M BAN CHỈ ĐẠO" too (FR9-BC01)

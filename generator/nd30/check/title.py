@@ -44,7 +44,9 @@ def check_title(ck: Checker, frame: Frame) -> int:
     carries_subject = name in nd30.SUBJECT_IN_TYPE_LINE and " ".join(seg.text.split()) != name
     typed = " ".join(seg.text.split())
     qualified = typed == typed.upper() and any(f"{typed} ".startswith(f"{name} {q} ") for q in QUALIFIERS.get(name, ()))
-    if seg.text != name and typed != name and not carries_subject and not qualified:
+    # "THÔNG BÁO NỘP BÁO CÁO THỰC TẬP": the type and the subject typed as one headline (FR11-TB02)
+    shared = not carries_subject and not qualified and typed == typed.upper() and typed.startswith(name + " ")
+    if seg.text != name and typed != name and not carries_subject and not qualified and not shared:
         ck.add(DOCTYPE_STYLE, f"tên loại phải viết in hoa “{name}”: gõ lại dòng tên loại bằng chữ in hoa", seg=seg)
     type_line = [seg]
     own = list(frame.title)
@@ -56,6 +58,11 @@ def check_title(ck: Checker, frame: Frame) -> int:
         ck.size_check("doc_type", part, DOCTYPE_SIZE, "Tên loại")  # 13–14 whatever the pair (PL I §V footnote)
     ck.align_check("doc_type", doc_type, DOCTYPE_STYLE, "Tên loại", "error")
     title = own or (type_line if carries_subject else [])  # "GIẤY PHÉP …": the type line is its own subject
+    if not title and shared:
+        ck.add(TITLE_MISSING, f"tên loại và trích yếu viết chung một dòng: để “{name}” thành một dòng riêng và đưa "
+               f"phần “{typed[len(name):].strip()[:40]}” xuống dòng dưới làm trích yếu (chữ thường, đậm, canh giữa)",
+               p=doc_type)
+        return frame.body_start
     if not title:
         ck.add(TITLE_MISSING, "không thấy trích yếu nội dung ngay dưới tên loại: gõ một dòng tóm tắt nội dung, "
                "đậm, canh giữa, dưới dòng tên loại", p=doc_type)

@@ -34,7 +34,7 @@ from generator.nd30.check.base import Checker
 from generator.nd30.doctypes import identify
 from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs
 from generator.nd30.fix.fixer import RISKS, Fixer
-from generator.nd30.fix.guards import refusal
+from generator.nd30.fix.guards import kept_together, refusal
 from generator.nd30.fix.styles import fix_on_styles
 from generator.nd30.fix.verify import differences
 from generator.nd30.rules import RULE
@@ -255,6 +255,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                 todo.append(found)
             elif not any(m.where == found.where and m.rule == found.rule for m in fixer.refused):
                 fixer.refuse(reason, found)
+        todo = kept_together(fixer, todo)
         seen: set[Fix] = fix_on_styles(fixer, ck, todo)
         # within a paragraph, from its end: an edit never moves the offsets of the ones still to do
         todo.sort(key=lambda f: (f.detail.fix.paragraph is not None, f.detail.fix.paragraph or 0, -f.detail.fix.start))

@@ -61,6 +61,10 @@ def refusal(ck: Checker, found: Message) -> str | None:
         why = _format_refusal(ck, p, fix)
         if why is not None:
             return why
+    if fix.kind == "format" and fix.size is not None and (p.in_shape or p.framed):
+        why = _box_room(p, fix.size)
+        if why is not None:
+            return why
     placed = p.alignment != "both" or p.text.startswith("  ")  # a line set where it is, not running text
     if fix.kind == "format" and fix.size is not None and placed and "\t" not in p.text:
         if _wraps_at(ck, p, fix.size):
@@ -125,6 +129,50 @@ def _tab_room(ck: Checker, p, fix) -> str | None:
     if text_width_pt(seen(piece).strip(), fix.size, style) * 1.02 > room:
         return (f"ở cỡ {fix.size:g} “{piece.strip()[:40]}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
                 "cách nhau bằng Tab): chữ sẽ bị đẩy xuống dòng; hãy sửa trong Word")
+    return None
+
+
+def kept_together(fixer, todo: list[Message]) -> list[Message]:
+    """The size corrections of one element left when one of its lines cannot grow in its box: an agency name
+    whose first line stays 10 pt while the next goes 12 would print in two sizes (FR11-CTR01)."""
+    held = {m.rule for m in fixer.refused if m.text.startswith(BOX_REFUSAL)}
+    keep = []
+    for found in todo:
+        fix = found.detail.fix
+        if found.rule in held and fix.kind == "format" and fix.size is not None:
+            fixer.refuse(f"{BOX_REFUSAL}: một dòng khác của cùng thành phần không sửa được cỡ chữ vì không vừa khung; "
+                         "các dòng giữ cùng một cỡ — hãy sửa trong Word", found)
+        else:
+            keep.append(found)
+    return keep
+
+
+BOX_REFUSAL = "đoạn chữ nằm trong khung (text box)"
+# the widths of text_width_pt are the serif font's; a line drawn in a box of fixed size must fit with this much to
+# spare, or it is not proved to fit (another font substituted, kerning, a bold accent)
+BOX_SPARE = 1.05
+
+
+def _box_room(p, size: float) -> str | None:
+    """A larger size in a text box or a frame of fixed width: every line must still fit the width the box leaves a
+    centred line (not under a neighbouring box) with BOX_SPARE to spare; a box of unknown width proves nothing.
+    A box keeps its size when its text grows: a line that no longer fits is cut or hidden (FR11-CTR01)."""
+    old_size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None)
+    if old_size is not None and size <= old_size:
+        return None
+    if p.framed and p.box_width_pt is None:  # a frame as wide as its text grows with it
+        return None
+    room = p.box_clear_pt
+    if room is None:
+        return (f"{BOX_REFUSAL} không đo được chiều rộng: ở cỡ {size:g} chữ có thể tràn ra "
+                "ngoài khung; hãy sửa trong Word")
+    room -= (p.indent_left_pt or 0) + (p.indent_right_pt or 0) + max(0.0, p.indent_first_line_pt or 0)
+    style = "bold" if p.bold else ("italic" if p.italic else "regular")
+    for line in seen(p.text).split("\n"):
+        if text_width_pt(line.strip(), size, style) * BOX_SPARE > room:
+            return (f"{BOX_REFUSAL}, chỗ cho dòng chữ rộng {room / 72 * 25.4:.0f} mm: ở cỡ {size:g} "
+                    f"“{line.strip()[:40]}” không còn vừa khung (chữ bị cắt hoặc bị che); hãy nới khung rồi sửa "
+                    "cỡ chữ trong Word")
     return None
 
 

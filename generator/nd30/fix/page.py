@@ -66,9 +66,11 @@ def _set_fonts(rpr) -> None:
 
 def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     """The margins to write: the rule's, with the opposite side moved within ND30's range so that the text
-    area keeps its width and height; None (and why) when a fixed-width table would run off the page, or when
-    the text area still changes and LibreOffice is not there to show that every page keeps its words. A
-    text area that changes is said by the second value (SHRINK): the pages are compared before writing."""
+    area keeps its width and height; only the top and bottom ones when a fixed-width table would run further
+    past the text area than it does (the second value says why, after SHRINK when the text area changes); None
+    (and why) when nothing is left to correct, or when the text area still changes and LibreOffice is not there
+    to show that every page keeps its words. A text area that changes is said by the second value starting with
+    SHRINK: the pages are compared before writing."""
     sec = fx.doc.sections[fix.section] if fix.section is not None and fix.section < len(fx.doc.sections) else None
     old = {side: getattr(sec, f"margin_{side}_mm", None) if sec is not None else None for side in SIDE_WORDS}
     if sec is None or None in old.values() or not sec.page_width_mm or not sec.page_height_mm:
@@ -88,16 +90,45 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     height = sec.page_height_mm - new["top"] - new["bottom"]
     tables = [t for t in fx.doc.tables if t.section == fix.section and t.grid]
     widest = max((sum(t.grid) for t in tables), default=0.0) / PT_PER_MM
-    if widest > width + 0.5 and widest <= sec.page_width_mm - old["left"] - old["right"] + 0.5:
-        return None, (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm); hãy thu hẹp bảng "
-                      "rồi sửa lề trong Word")
+    # how far the widest table runs past the text area, before and after: a table already wider than the page's
+    # text area must not run further into the margins (FR11-GDN01: 3.4 mm into the right margin before, 9.5 after)
+    past_before = max(0.0, widest - (sec.page_width_mm - old["left"] - old["right"]))
+    held = ""
+    pushed = next((t for t in tables if _pushed_out(t, old, new, width)), None)
+    if widest - width > past_before + 0.5 or pushed is not None:
+        if widest - width > past_before + 0.5:
+            spill = (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm)" if not past_before
+                     else f"bảng rộng {widest:.0f} mm đã lấn ra lề {past_before:.0f} mm, với vùng chữ mới ({width:.0f} "
+                     f"mm) sẽ lấn {widest - width:.0f} mm")
+        else:
+            spill = (f"bảng rộng {sum(pushed.grid) / PT_PER_MM:.0f} mm, rộng hơn vùng chữ, sẽ bị đẩy theo lề mới "
+                     "về phía mép giấy")
+        held = f"lề trái, phải không sửa tự động: {spill}; hãy thu hẹp bảng rồi sửa lề trong Word"
+        new["left"], new["right"] = old["left"], old["right"]  # the top and bottom margins move no table sideways
+        width = sec.page_width_mm - old["left"] - old["right"]
+        if all(abs(new[side] - old[side]) <= 0.01 for side in ("top", "bottom")):
+            return None, held
     if abs(width - (sec.page_width_mm - old["left"] - old["right"])) > 0.05 or \
             abs(height - (sec.page_height_mm - old["top"] - old["bottom"])) > 0.05:
         if not pages.can_render():
             return None, (f"lề mới làm {SHRINK}: văn bản dàn trang lại, chữ có thể chuyển trang và chữ ký "
                           "bị đẩy sang trang khác; hãy sửa lề trong Word rồi xem lại các trang")
-        return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, SHRINK
-    return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, ""
+        return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, SHRINK + held
+    return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, held
+
+
+def _pushed_out(table, old: dict, new: dict, width: float) -> bool:
+    """A table wider than the new text area, moved by the new margins towards the paper's edge on a side where it
+    sticks out of that area: a left-aligned header table follows the left margin to the right (FR11-TB01: its date
+    from 15.9 to 10.9 mm of the paper's edge), a centred one the middle of the text area."""
+    if sum(table.grid) / PT_PER_MM <= width + 0.5:
+        return False
+    if table.alignment == "center":
+        shift = ((new["left"] - new["right"]) - (old["left"] - old["right"])) / 2
+        return abs(shift) > 0.5  # it sticks out on both sides: towards one of the edges
+    if table.alignment in ("right", "end"):
+        return old["right"] - new["right"] > 0.5  # it sticks out on the left: moved left
+    return new["left"] - old["left"] > 0.5  # it sticks out on the right: moved right
 
 
 def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
@@ -106,9 +137,12 @@ def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
         return False
     margins, why = safe_margins(fx, fix)
     if margins is None:
-        return fx.refuse(f"lề trang không sửa tự động: {why}", found)
-    if why == SHRINK and not fx.risk("margins", found):
+        return fx.refuse(why if why.startswith("lề trái") else f"lề trang không sửa tự động: {why}", found)
+    held = why[len(SHRINK):] if why.startswith(SHRINK) else why
+    if why.startswith(SHRINK) and not fx.risk("margins", found):
         return False
+    if held:  # only the top and bottom margins are corrected
+        fx.refuse(held, found)
     mar = ordered_child(sect, "pgMar", SECT_ORDER, replace=False)
     shown = []
     for side, value in margins.items():
