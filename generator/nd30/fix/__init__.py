@@ -154,7 +154,7 @@ class _Passes:
     identified: object = None
     before: object = None  # check_document of the source
     words: list[str] | None = None  # words(the source)
-    unlaid: str = ""  # why the source is not laid out at all (pages.too_many_sections)
+    unlaid: str = ""  # why the source is not laid out at all (pages.too_big)
     _original: list = field(default_factory=list)
 
     def original(self) -> list | None:
@@ -250,7 +250,8 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             gc.collect()
             gc.freeze()
             if pages.can_render():
-                shared.unlaid = pages.too_many_sections(len(shared.read.value.sections))
+                doc = shared.read.value
+                shared.unlaid = pages.too_big(len(doc.sections), sum(1 for _ in doc.paragraphs()))
         read, identified, before = shared.read, shared.identified, shared.before
         if shared.unlaid:  # no layout to verify them with: the corrections that may reflow the text are not made
             off, off_why = off | set(RISKS), f"{shared.unlaid} — hãy sửa trong Word"
