@@ -55,8 +55,13 @@ def main() -> int:
     os.environ["KEHOACH_NO_PROGRESS"] = "1"
     from click.testing import CliRunner
 
+    import gc
+
+    from generator.cli import commands
     from generator.cli.commands import cli
 
+    # as the command sets it (commands.main); an older tree has no such setting
+    gc.set_threshold(getattr(commands, "GC_FIRST_THRESHOLD", gc.get_threshold()[0]), *gc.get_threshold()[1:])
     runner = CliRunner()
     with tempfile.TemporaryDirectory(prefix="kh-same-") as tmpdir:
         tmp = Path(tmpdir)
