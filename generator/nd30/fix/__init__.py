@@ -287,6 +287,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             try:
                 fixer.write(tmp)
                 fixer.release()  # the corrected XML is written: its trees are not held while it is read again
+                gc.collect()  # nor their cycles (the source is frozen: this walks only what the pass made)
                 try:
                     again = read_docx(tmp, **limits)
                 except WordFileError as exc:  # the corrections made it too big to read: the original is not
