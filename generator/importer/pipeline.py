@@ -3,6 +3,7 @@ YAML text, the import notes, the reader's messages and the recall of the rebuilt
 the file (atomically) is the caller's last step, so nothing is written when anything fails."""
 from __future__ import annotations
 
+import gc
 import re
 import tempfile
 import time
@@ -90,6 +91,9 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
     text = dump_plan(result.data, result.comments, header, ref)
     outcome = ImportOutcome(text, result, list(read.messages), converted=converted, schema_ref=ref)
     try:
+        # what making the plan left in reference cycles is freed before the plan is built again (the command
+        # collects less often, cli.commands.GC_FIRST_THRESHOLD): at the budget, a peak of 211 MB instead of 176
+        gc.collect()
         rebuilt = rebuilt_document(result.data)
     except Exception as exc:  # a plan the model refuses still gets written, with the reason shown
         outcome.rebuild_error = _short(exc)

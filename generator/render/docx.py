@@ -336,12 +336,14 @@ class _StyleNames:
         self.ids = {s.style_id: s.name for s in doc.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
         default = doc.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self.default = default.name if default is not None else None
+        # asked of every paragraph, several times: the names made once (qn splits and looks up its prefix)
+        self._path, self._val = f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")
 
     def of(self, paragraph_el) -> str | None:
-        style = paragraph_el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        style = paragraph_el.find(self._path)
         if style is None:
             return None
-        found = self.ids.get(style.get(qn("w:val")))
+        found = self.ids.get(style.get(self._val))
         return found if found is not None else self.default
 
 

@@ -171,3 +171,37 @@ def test_a_document_of_too_many_sections_is_not_laid_out(sample_docx, tmp_path, 
     monkeypatch.setattr(fix_pages, "MAX_LAYOUT_SECTIONS", sections)  # at the limit: laid out as before
     fix_docx(source, tmp_path / "fixed2.docx")
     assert calls
+
+
+def test_a_document_of_too_many_paragraphs_is_not_laid_out(sample_docx, tmp_path, monkeypatch):
+    """With LibreOffice, --fix of a file just under the paragraph budget laid it out for ~40 s of CPU (the original
+    and each pass's output), and on a busy machine the wall-clock budget ran out, so what was corrected depended on
+    the load (issue 22). Past pages.MAX_LAYOUT_PARAGRAPHS paragraphs nothing is laid out: every correction that
+    may reflow the text is given up from the first pass with the reason, the rest is fixed and written."""
+    from generator.nd30.fix import pages as fix_pages
+    from generator.word.reader import read_docx
+
+    assert fix_pages.too_big(1, fix_pages.MAX_LAYOUT_PARAGRAPHS) == ""
+    assert fix_pages.too_big(1, 9_905) == ("văn bản có 9.905 đoạn văn, hơn 3.000 đoạn nên không dàn trang để kiểm "
+                                           "tra")
+    assert fix_pages.too_big(2_900, 10) == fix_pages.too_many_sections(2_900) != ""
+    doc = Doc(sample_docx)
+    for rule in ("font.family", "page.margins", "date.form"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "built.docx")
+    paragraphs = sum(1 for _ in read_docx(source).value.paragraphs())
+    calls = []
+    monkeypatch.setattr(fix_pages, "can_render", lambda: True)
+    monkeypatch.setattr(fix_pages, "page_words", lambda path, **_: calls.append(path) or [collections.Counter()])
+    monkeypatch.setattr(fix_pages, "MAX_LAYOUT_PARAGRAPHS", paragraphs - 1)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert calls == []
+    changed = {m.rule for m in report.changed}
+    assert "date.form" in changed and not changed & {"page.margins", "font.family"}
+    said = [m.text for m in report.refused]
+    assert any(f"văn bản có {paragraphs} đoạn văn, hơn {paragraphs - 1} đoạn nên không dàn trang để kiểm tra — "
+               "hãy sửa trong Word" in text for text in said), said
+
+    monkeypatch.setattr(fix_pages, "MAX_LAYOUT_PARAGRAPHS", paragraphs)  # at the limit: laid out as before
+    fix_docx(source, tmp_path / "fixed2.docx")
+    assert calls

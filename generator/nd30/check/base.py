@@ -113,6 +113,7 @@ def grouped(findings: list[Message], limit: int = GROUP_AFTER) -> list[Message]:
     out: list[Message] = []
     count: dict[str, int] = {}
     summary: dict[str, int] = {}
+    more: dict[int, int] = {}  # place in `out` → findings it stands for (counted, then one copy each: issue 22)
     for f in findings:
         n = count.get(f.rule, 0)
         count[f.rule] = n + 1
@@ -123,7 +124,9 @@ def grouped(findings: list[Message], limit: int = GROUP_AFTER) -> list[Message]:
             out.append(f)
         else:
             i = summary[f.rule]
-            out[i] = replace(out[i], detail=replace(out[i].detail, more=out[i].detail.more + 1))
+            more[i] = more.get(i, 0) + 1
+    for i, n in more.items():
+        out[i] = replace(out[i], detail=replace(out[i].detail, more=out[i].detail.more + n))
     return [replace(f, text=f"{f.text} (và {f.detail.more} chỗ khác cùng lỗi)") if f.detail.more else f for f in out]
 
 

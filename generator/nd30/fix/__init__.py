@@ -107,12 +107,21 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
     sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
     original's; when they do not, such corrections are given up in the order of RISKS, and said."""
     shared = _Passes()
+    try:
+        return _passes(source, out, shown, shared, **limits)
+    finally:
+        gc.unfreeze()  # the source as read (frozen after the first read) is let go with the fix
+
+
+def _passes(source: Path, out: Path, shown: Path, shared: _Passes, **limits) -> FixReport:
     off: set[str] = set()
     why = ""
     withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
         if shared.read is not None:  # a pass again: the last pass's XML trees sit in reference cycles, which a pass
-            gc.collect()  # that no longer reads the source did not free in time (at the budget: 384 MB, now 315)
+            gc.unfreeze()  # that no longer reads the source did not free in time (at the budget: 384 MB, now 315);
+            gc.collect()  # they were frozen with the source after the first read
+            gc.freeze()
         report = _attempt(source, out, shown, off, why, shared, withdrawn, **limits)
         if isinstance(report, FixReport):
             return report
@@ -145,7 +154,7 @@ class _Passes:
     identified: object = None
     before: object = None  # check_document of the source
     words: list[str] | None = None  # words(the source)
-    unlaid: str = ""  # why the source is not laid out at all (pages.too_many_sections)
+    unlaid: str = ""  # why the source is not laid out at all (pages.too_big)
     _original: list = field(default_factory=list)
 
     def original(self) -> list | None:
@@ -236,8 +245,13 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             shared.identified = identify(p.text for p in shared.read.value.paragraphs())  # as `check` does
             if shared.identified.governed:
                 shared.before = check_document(shared.read.value, shared.read.messages)
+            # the source as read and checked lives as long as the fix: kept out of the collector's full passes,
+            # which walked it again and again while the corrections, the output's read and its check ran (issue 22)
+            gc.collect()
+            gc.freeze()
             if pages.can_render():
-                shared.unlaid = pages.too_many_sections(len(shared.read.value.sections))
+                doc = shared.read.value
+                shared.unlaid = pages.too_big(len(doc.sections), sum(1 for _ in doc.paragraphs()))
         read, identified, before = shared.read, shared.identified, shared.before
         if shared.unlaid:  # no layout to verify them with: the corrections that may reflow the text are not made
             off, off_why = off | set(RISKS), f"{shared.unlaid} — hãy sửa trong Word"
@@ -274,6 +288,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             try:
                 fixer.write(tmp)
                 fixer.release()  # the corrected XML is written: its trees are not held while it is read again
+                gc.collect()  # nor their cycles (the source is frozen: this walks only what the pass made)
                 try:
                     again = read_docx(tmp, **limits)
                 except WordFileError as exc:  # the corrections made it too big to read: the original is not

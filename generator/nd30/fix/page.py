@@ -56,12 +56,17 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
     return True
 
 
+_THEME_FONTS = tuple(w(key) for key in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))
+_FONTS = tuple(w(key) for key in ("ascii", "hAnsi", "cs", "eastAsia"))
+
+
 def _set_fonts(rpr) -> None:
     fonts = ordered_child(rpr, "rFonts", RPR_ORDER, replace=False)
-    for key in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-        fonts.attrib.pop(w(key), None)
-    for key in ("ascii", "hAnsi", "cs", "eastAsia"):
-        fonts.set(w(key), nd30.FONT)
+    attrib = fonts.attrib  # (a new proxy at every access: once per run, not four times)
+    for key in _THEME_FONTS:
+        attrib.pop(key, None)
+    for key in _FONTS:
+        fonts.set(key, nd30.FONT)
 
 
 def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:

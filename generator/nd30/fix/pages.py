@@ -34,12 +34,32 @@ _MIN_LAYOUT_S = 5  # a layout is not started with less time than this left
 MAX_LAYOUT_SECTIONS = 100
 
 
+# nor a document of more paragraphs than this (table cells and text boxes counted): a layout costs LibreOffice about
+# 1.5 s of CPU, plus 0.4 ms a paragraph of running text and 1.3 ms a paragraph in a table (9,512 paragraphs: 5.6 s;
+# FR7-QD01, 9,829 of its 9,905 in one table: 15 s), and --fix lays out the original and the output of every pass
+# (up to six): 40 s of CPU at the budget, and on a busy machine the wall-clock LAYOUT_BUDGET_S ran out, so what was
+# corrected depended on the load. The real documents seen have at most 1,236 paragraphs, FR7-QD01 aside: with
+# LibreOffice, its corrections that may reflow the text are now left to the drafter, said (issue 22)
+MAX_LAYOUT_PARAGRAPHS = 3_000
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def too_many_sections(count: int) -> str:
     """Why a document of `count` sections is not laid out ('' when it is)."""
     if count <= MAX_LAYOUT_SECTIONS:
         return ""
-    return (f"văn bản có {count:,} phần (section)".replace(",", ".")
-            + f", hơn {MAX_LAYOUT_SECTIONS} phần nên không dàn trang để kiểm tra")
+    return f"văn bản có {_count(count)} phần (section), hơn {MAX_LAYOUT_SECTIONS} phần nên không dàn trang để kiểm tra"
+
+
+def too_big(sections: int, paragraphs: int) -> str:
+    """Why a document of this many sections and paragraphs is not laid out by LibreOffice ('' when it is)."""
+    if paragraphs > MAX_LAYOUT_PARAGRAPHS:
+        return (f"văn bản có {_count(paragraphs)} đoạn văn, hơn {_count(MAX_LAYOUT_PARAGRAPHS)} đoạn nên không dàn "
+                "trang để kiểm tra")
+    return too_many_sections(sections)
 
 
 clock = time.monotonic
