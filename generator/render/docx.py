@@ -27,7 +27,7 @@ from generator.core.errors import TemplateError
 from generator.render.record import embed
 from generator.render.sources import SourceTags
 from generator.render.templates import read_template
-from generator.core.text import text_width_pt
+from generator.core.text import decimal, text_width_pt
 from generator.core.units import cm_to_mm, pt_to_twips
 from generator.core.zipnorm import write_zip
 
@@ -282,8 +282,8 @@ def _apply_sizes(doc, sizes: dict[str, float], template: Path) -> dict[str, floa
         if low <= current <= high:
             effective[key] = current
         else:
-            limit = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-            refused.append(f"kiểu '{style.name}' ({ROLE_VI[key]}) cỡ chữ {current:g} nằm ngoài giới hạn của "
+            limit = f"{decimal(low)}" if low == high else f"{decimal(low)}–{decimal(high)}"
+            refused.append(f"kiểu '{style.name}' ({ROLE_VI[key]}) cỡ chữ {decimal(current)} nằm ngoài giới hạn của "
                            f"Nghị định 30 ({limit})")
     if refused:
         raise TemplateError(f"{template}: " + "; ".join(refused) + ". Hãy sửa các kiểu này trong mẫu Word "
