@@ -158,11 +158,11 @@ def render_docx(ctx: Context, template: Path, record: str | None = None) -> byte
         tpl.init_docx()
     except Exception:  # python-docx raises many kinds on a damaged or non-docx file
         raise TemplateError(f"{template}: không mở được mẫu Word (tệp hỏng hoặc không phải .docx)") from None
-    styles = {s.name for s in tpl.docx.styles}
+    style_ids = {s.name: s.style_id for s in tpl.docx.styles}  # one pass: python-docx makes an object per style
+    styles = set(style_ids)
     missing = sorted((set(BODY_STYLE.values()) | set(STYLE_SIZE)) - styles)
     if missing:
         raise TemplateError(f"{template}: mẫu Word thiếu các kiểu (style): {', '.join(missing)}")
-    style_ids = {s.name: s.style_id for s in tpl.docx.styles}
 
     # Plan text never passes through Jinja or docxtpl (which rewrites "{_{" and the like in all it
     # renders): the template gets markers, and the text is put in after rendering.
