@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -356,7 +357,8 @@ def test_every_command_has_help_with_a_vietnamese_example():
     from generator.cli.commands import cli
 
     runner = CliRunner()
-    names = [name for name, command in cli.commands.items() if not command.hidden]
+    ctx = click.Context(cli)
+    names = [name for name in cli.list_commands(ctx) if not cli.get_command(ctx, name).hidden]
     assert {"init", "validate", "build", "watch", "rollover", "diff", "schema"} <= set(names)
     for name in names:
         result = runner.invoke(cli, [name, "--help"])

@@ -168,3 +168,44 @@ def test_score_appendix_numbers_criteria_under_their_field(tmp_path):
     in_docx = [row.cells[0].text.strip() for row in table.rows]
     at = in_docx.index("I")
     assert in_docx[at:at + 8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], in_docx
+
+
+def test_merging_gives_every_cell_the_border_openpyxl_merge_cells_gives():
+    """render/xlsx.py's _Merger reuses the border worked out for an edge cell; openpyxl's own
+    merge_cells, on the same sheet, must come out the same: border list, border and protection of
+    every cell (overlapping edges, cells with and without a style, a start cell without a border)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    from generator.render.xlsx import _Merger
+
+    ranges = [(1, 1, 1, 4), (2, 1, 4, 1), (2, 2, 2, 4), (3, 2, 5, 3), (6, 1, 6, 2), (7, 1, 9, 3), (10, 2, 10, 4)]
+
+    def sheet():
+        wb = Workbook()
+        ws = wb.active
+        thin, thick = Side(style="thin"), Side(style="thick", color="FF0000")
+        for row in range(1, 11):
+            for col in range(1, 5):
+                if (row + col) % 3:
+                    ws.cell(row=row, column=col).border = Border(left=thin, top=thick if row % 2 else thin,
+                                                                 bottom=thin if col < 3 else None)
+        ws.cell(row=10, column=2).border = Border()
+        return wb, ws
+
+    ours_wb, ours = sheet()
+    merge = _Merger(ours)
+    for cells in ranges:
+        merge(*cells)
+    theirs_wb, theirs = sheet()
+    for r1, c1, r2, c2 in ranges:
+        theirs.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+
+    assert list(ours_wb._borders) == list(theirs_wb._borders) and len(ours_wb._borders) > 3
+    assert list(ours_wb._protections) == list(theirs_wb._protections)
+    assert sorted(ours._cells) == sorted(theirs._cells)
+    for at, cell in theirs._cells.items():
+        mine = ours._cells[at]
+        assert type(mine) is type(cell), at
+        assert (mine._style.borderId, mine._style.protectionId) == (cell._style.borderId, cell._style.protectionId), at
+    assert [str(r) for r in ours.merged_cells.ranges] == [str(r) for r in theirs.merged_cells.ranges]

@@ -11,7 +11,6 @@ from pathlib import Path
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -25,6 +24,7 @@ from generator.render.context import Context, Para, Table
 from generator.nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
 from generator.core.errors import TemplateError
 from generator.render.record import embed
+from generator.render.sandbox import Sandbox
 from generator.render.sources import SourceTags
 from generator.render.templates import read_template
 from generator.core.text import decimal, text_width_pt
@@ -103,7 +103,7 @@ class _Verbatim:
 def _render_sandboxed(tpl: DocxTemplate, context: dict, template: Path) -> None:
     """A template comes from a province or a pull request: it is rendered in Jinja's immutable
     sandbox, with no globals but the names kehoach passes."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined)
     env.globals.clear()
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
@@ -158,11 +158,11 @@ def render_docx(ctx: Context, template: Path, record: str | None = None) -> byte
         tpl.init_docx()
     except Exception:  # python-docx raises many kinds on a damaged or non-docx file
         raise TemplateError(f"{template}: không mở được mẫu Word (tệp hỏng hoặc không phải .docx)") from None
-    styles = {s.name for s in tpl.docx.styles}
+    style_ids = {s.name: s.style_id for s in tpl.docx.styles}  # one pass: python-docx makes an object per style
+    styles = set(style_ids)
     missing = sorted((set(BODY_STYLE.values()) | set(STYLE_SIZE)) - styles)
     if missing:
         raise TemplateError(f"{template}: mẫu Word thiếu các kiểu (style): {', '.join(missing)}")
-    style_ids = {s.name: s.style_id for s in tpl.docx.styles}
 
     # Plan text never passes through Jinja or docxtpl (which rewrites "{_{" and the like in all it
     # renders): the template gets markers, and the text is put in after rendering.
