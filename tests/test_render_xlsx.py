@@ -168,3 +168,23 @@ def test_score_appendix_numbers_criteria_under_their_field(tmp_path):
     in_docx = [row.cells[0].text.strip() for row in table.rows]
     at = in_docx.index("I")
     assert in_docx[at:at + 8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], in_docx
+
+
+def test_a_row_is_as_tall_as_the_wrapped_lines_of_its_tallest_cell():
+    """Each wrapped line of a cell takes 15.75 pt (12 pt Times New Roman) and the row 4 pt more for the cell's
+    margins, or its last line is clipped on screen and on paper (fresh mutant render-xlsx-row-height). A 10 cm
+    column holds 52 characters a line: 52 is one line, 53 wraps onto a second."""
+    from generator.render.model import Cell, Column, Row, Table
+    from generator.render.xlsx import _row_height
+
+    table = Table("t", "Phụ lục", "BẢNG", "", False, [Column("a", "A", 10.0), Column("b", "B", 2.0)])
+
+    def height(*lines: str) -> float:
+        return _row_height(Row("data", (Cell(tuple(lines)), Cell(("x",)))), table)
+
+    assert height("x" * 52) == 19.75
+    assert height("x" * 53) == 35.5
+    assert height("x" * 104) == 35.5
+    assert height("x" * 105) == 51.25
+    assert height("một", "hai", "ba") == 51.25  # three lines typed one under the other
+    assert height("") == 19.75
