@@ -119,3 +119,121 @@ def test_each_chuong_starts_its_muc_again_at_i(tmp_path, heading):
     assert found(check_docx(chapters(tmp_path / "kh.docx", heading)), SEQUENCE) == []
     assert found(check_docx(chapters(tmp_path / "kh2.docx", "NỘI DUNG")), SEQUENCE) == [
         ("error", "mục “I.” sai thứ tự: theo thứ tự phải là “III.”")]
+
+
+# ---------------------------------------------------------------- rules no test had fired (planted by checkbeh)
+
+SZ13 = '<w:sz w:val="26"/>'
+
+
+def plan(path, *, agency=(("ỦY BAN NHÂN DÂN", B), ("TỈNH LÂM ĐỒNG", B)), motto_rpr: str = B + SZ14,
+         blocks: list[str] | None = None, ending: str | None = None) -> object:
+    """A short Kế hoạch: its header (the agency's lines as given, each (text, run properties)), type line, trích yếu,
+    `blocks` as its body (two clauses by default) and its Nơi nhận and signature table (`ending`)."""
+    left = tc("".join(centred(text, rpr + SZ13) for text, rpr in agency) + centred("Số: 05/KH-UBND", SZ13), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + SZ13) + centred("Độc lập - Tự do - Hạnh phúc", motto_rpr)
+               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    head = tbl(tr(left, right), grid=[3600, 5700], style=None)
+    blocks = blocks if blocks is not None else [body("I. MỤC ĐÍCH", B + SZ14), body("Nâng cao chất lượng phục vụ."),
+                                                body("II. TỔ CHỨC THỰC HIỆN", B + SZ14),
+                                                body("Các cơ quan triển khai thực hiện./.")]
+    return make_docx(path, "".join([head, centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), p("")]
+                                   + blocks + [ending if ending is not None else tail()]) + sect())
+
+
+BOLD_ALL = "tên cơ quan ban hành phải in đậm (cả các dòng)"
+
+
+@pytest.mark.parametrize("agency,told", [
+    ((("ỦY BAN NHÂN DÂN", B), ("TỈNH LÂM ĐỒNG", B)), []),
+    ((("ỦY BAN NHÂN DÂN", ""), ("TỈNH LÂM ĐỒNG", "")), [("error", "tên cơ quan ban hành phải in đậm: chọn dòng và bấm Ctrl+B")]),
+    ((("ỦY BAN NHÂN DÂN", B), ("TỈNH LÂM ĐỒNG", "")), [("error", BOLD_ALL)]),
+    ((("ỦY BAN NHÂN DÂN", I), ("TỈNH LÂM ĐỒNG", B)), [
+        ("error", "tên cơ quan chủ quản phải chữ đứng: chọn dòng và bỏ nghiêng (Ctrl+I)")]),
+    ((("ỦY BAN NHÂN DÂN", ""), ("TỈNH LÂM ĐỒNG", B)), []),  # a line above the bold name is its superior's, upright
+    ((("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", ""), ("SỞ NỘI VỤ", B)), []),
+    ((("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", B), ("SỞ NỘI VỤ", B)), [
+        ("error", "tên cơ quan chủ quản (dòng trên) chữ đứng, không in đậm: chọn dòng, bỏ đậm (Ctrl+B)")]),
+])
+def test_the_issuer_is_bold_on_every_line_and_its_superior_upright(tmp_path, agency, told):
+    assert found(check_docx(plan(tmp_path / "kh.docx", agency=agency)), "issuer.style") == told
+
+
+def test_an_underlined_motto_in_place_of_its_rule_is_warned(tmp_path):
+    assert found(check_docx(plan(tmp_path / "u.docx", motto_rpr=B + SZ14 + '<w:u w:val="single"/>')), "motto.rule") == [
+        ("warning", "gạch chân chữ Tiêu ngữ thay cho đường kẻ ngang bên dưới")]
+    assert found(check_docx(plan(tmp_path / "n.docx")), "motto.rule") == [
+        ("error", "thiếu đường kẻ ngang, nét liền dưới Tiêu ngữ")]
+
+
+UNMARKED = ("Cong hoa xa hoi chu nghia Viet Nam. Uy ban nhan dan tinh ve viec thuc hien ke hoach cua tinh va cac "
+            "so ban nganh ngay thang nam gui cac co quan thuc hien theo doi va bao cao ket qua thuc hien.")
+
+
+def test_a_text_typed_without_its_marks_is_told_to_be_typed_again():
+    """One finding for the whole document (every line of it is concerned), an error; a text of fewer than 200
+    letters is not judged, and one with its marks is not told."""
+    from generator.nd30.check.page import check_diacritics
+
+    def told(*texts: str) -> list[tuple[str, str, str]]:
+        ck = Checker(Document(blocks=[Paragraph(index=k, runs=[Run(t)]) for k, t in enumerate(texts)],
+                              sections=[Section(0, **A4)]))
+        check_diacritics(ck)
+        return [(f.rule, f.level, f.text) for f in ck.findings]
+
+    assert told("CONG HOA XA HOI CHU NGHIA VIET NAM", UNMARKED, UNMARKED) == [
+        ("font.family", "error", "văn bản gõ tiếng Việt không dấu: gõ lại toàn bộ bằng chữ có dấu (bảng mã Unicode, "
+         "phông Times New Roman)")]
+    assert told(UNMARKED[:150]) == []  # too little text to judge
+    assert told("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Ủy ban nhân dân tỉnh về việc thực hiện kế hoạch của tỉnh và "
+                "các sở ban ngành, gửi các cơ quan thực hiện theo dõi và báo cáo kết quả thực hiện." * 3) == []
+
+
+def ending(left: str, right: str) -> str:
+    return tbl(tr(tc(left, width=4600), tc(right, width=4600)), grid=[4600, 4600], style=None)
+
+
+LABEL = p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>'))
+
+
+def test_a_recipients_label_with_no_line_under_it_is_told_so(tmp_path):
+    sign = centred("TM. ỦY BAN NHÂN DÂN") + centred("CHỦ TỊCH") + centred("Nguyễn Văn An")
+    result = check_docx(plan(tmp_path / "k.docx", ending=ending(LABEL, sign)))
+    assert found(result, "recipients.items") == [("error", "không thấy danh sách nơi nhận dưới “Nơi nhận:”")]
+
+
+def test_a_signature_without_its_authority_and_post_is_told_to_add_them(tmp_path):
+    items = p(r("- Như trên;", '<w:sz w:val="22"/>')) + p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'))
+    result = check_docx(plan(tmp_path / "k.docx", ending=ending(LABEL + items, centred("Nguyễn Văn An"))))
+    assert found(result, "signer.authority") == [
+        ("error", "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)")]
+    assert found(result, "signer.name") == []
+
+
+def chapter_plan(path, *, align: str = CENTER, sizes=("28",) * 4) -> object:
+    """A plan in two Chương, each heading centred (or as `align` says for "Chương II") with its name under it, the
+    four lines at the sizes given (half-points)."""
+    def line(text, size, ppr=CENTER):
+        return p(r(text, B + f'<w:sz w:val="{size}"/>'), ppr=ppr)
+    blocks = [line("Chương I", sizes[0]), line("QUY ĐỊNH CHUNG", sizes[1]), body("1. Phạm vi áp dụng trong tỉnh."),
+              line("Chương II", sizes[2], align), line("TỔ CHỨC THỰC HIỆN", sizes[3]),
+              body("1. Các cơ quan triển khai thực hiện./.")]
+    return plan(path, blocks=blocks)
+
+
+@pytest.mark.parametrize("align,told", [(CENTER, []), ('<w:jc w:val="left"/>', True), ("", True),
+                                        ('<w:jc w:val="both"/>', True)])
+def test_a_chuong_heading_is_centred(tmp_path, align, told):
+    result = check_docx(chapter_plan(tmp_path / "k.docx", align=align))
+    assert [x for x in found(result, "heading.style") if "Chương" in x[1]] == (
+        [("error", "tiêu đề “Chương II” phải canh giữa: chọn dòng và bấm Ctrl+E")] if told else [])
+
+
+def test_the_headings_of_parts_and_chapters_are_one_size(tmp_path):
+    """The Chương lines and the names under them print at one size (PL I §V, chú thích): one at 13 among 14s is
+    told the size of the others; four lines at one size, or no clear size, say nothing."""
+    result = check_docx(chapter_plan(tmp_path / "a.docx", sizes=("28", "28", "28", "26")))
+    assert found(result, "font.size-pair") == [
+        ("error", "cỡ chữ 13 khác cỡ 14 của các tiêu đề phần, chương, mục khác: đặt cỡ chữ 14")]
+    assert found(check_docx(chapter_plan(tmp_path / "b.docx")), "font.size-pair") == []
+    assert found(check_docx(chapter_plan(tmp_path / "c.docx", sizes=("28", "26", "28", "26"))), "font.size-pair") == []
