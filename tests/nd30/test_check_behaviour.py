@@ -126,19 +126,27 @@ def test_each_chuong_starts_its_muc_again_at_i(tmp_path, heading):
 SZ13 = '<w:sz w:val="26"/>'
 
 
+NATIONAL = centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + '<w:sz w:val="26"/>')
+MOTTO = centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+DATE = centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14)
+NUMBER = centred("Số: 05/KH-UBND", '<w:sz w:val="26"/>')
+
+
 def plan(path, *, agency=(("ỦY BAN NHÂN DÂN", B), ("TỈNH LÂM ĐỒNG", B)), motto_rpr: str = B + SZ14,
-         blocks: list[str] | None = None, ending: str | None = None) -> object:
-    """A short Kế hoạch: its header (the agency's lines as given, each (text, run properties)), type line, trích yếu,
-    `blocks` as its body (two clauses by default) and its Nơi nhận and signature table (`ending`)."""
-    left = tc("".join(centred(text, rpr + SZ13) for text, rpr in agency) + centred("Số: 05/KH-UBND", SZ13), width=3600)
-    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + SZ13) + centred("Độc lập - Tự do - Hạnh phúc", motto_rpr)
-               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
-    head = tbl(tr(left, right), grid=[3600, 5700], style=None)
+         blocks: list[str] | None = None, ending: str | None = None, right: list[str] | None = None,
+         number: str = NUMBER, title: list[str] | None = None) -> object:
+    """A short Kế hoạch: its header (the agency's lines as given, each (text, run properties); the right column's
+    lines `right`), type line and trích yếu (`title`), `blocks` as its body (two mục by default) and its Nơi nhận
+    and signature table (`ending`)."""
+    left = tc("".join(centred(text, rpr + '<w:sz w:val="26"/>') for text, rpr in agency) + number, width=3600)
+    right = right if right is not None else [NATIONAL, centred("Độc lập - Tự do - Hạnh phúc", motto_rpr), DATE]
+    head = tbl(tr(left, tc("".join(right), width=5700)), grid=[3600, 5700], style=None)
     blocks = blocks if blocks is not None else [body("I. MỤC ĐÍCH", B + SZ14), body("Nâng cao chất lượng phục vụ."),
                                                 body("II. TỔ CHỨC THỰC HIỆN", B + SZ14),
                                                 body("Các cơ quan triển khai thực hiện./.")]
-    return make_docx(path, "".join([head, centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), p("")]
-                                   + blocks + [ending if ending is not None else tail()]) + sect())
+    title = title if title is not None else [centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính")]
+    return make_docx(path, "".join([head] + title + [p("")] + blocks
+                                   + [ending if ending is not None else tail()]) + sect())
 
 
 BOLD_ALL = "tên cơ quan ban hành phải in đậm (cả các dòng)"
@@ -237,3 +245,77 @@ def test_the_headings_of_parts_and_chapters_are_one_size(tmp_path):
         ("error", "cỡ chữ 13 khác cỡ 14 của các tiêu đề phần, chương, mục khác: đặt cỡ chữ 14")]
     assert found(check_docx(chapter_plan(tmp_path / "b.docx")), "font.size-pair") == []
     assert found(check_docx(chapter_plan(tmp_path / "c.docx", sizes=("28", "26", "28", "26"))), "font.size-pair") == []
+
+
+# ---------------------------------------------------------------- parts missing: each told where it goes
+
+@pytest.mark.parametrize("right,number,rule,told", [
+    ([MOTTO, DATE], NUMBER, "national.missing",
+     "không thấy Quốc hiệu “CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM”: gõ dòng này ở góc trên bên phải, in hoa, đậm"),
+    ([NATIONAL, DATE], NUMBER, "motto.missing",
+     "không thấy Tiêu ngữ “Độc lập - Tự do - Hạnh phúc”: gõ dòng này dưới Quốc hiệu, in thường, đậm"),
+    ([NATIONAL, MOTTO], NUMBER, "date.missing",
+     "không thấy dòng địa danh và ngày tháng “…, ngày … tháng … năm …”: gõ dòng này dưới Tiêu ngữ, in nghiêng"),
+    ([NATIONAL, MOTTO, DATE], "", "number.missing",
+     "không thấy dòng số, ký hiệu “Số: …/KH-…”: gõ dòng số, ký hiệu dưới tên cơ quan ban hành"),
+])
+def test_a_missing_header_line_is_an_error_that_says_where_to_type_it(tmp_path, right, number, rule, told):
+    result = check_docx(plan(tmp_path / "k.docx", right=right, number=number))
+    assert found(result, rule) == [("error", told)]
+    assert found(check_docx(plan(tmp_path / "whole.docx")), rule) == []
+
+
+def test_a_motto_above_the_national_title_is_told_to_swap_them(tmp_path):
+    swapped = check_docx(plan(tmp_path / "k.docx", right=[MOTTO, NATIONAL, DATE]))
+    assert found(swapped, "motto.position") == [("error", "Tiêu ngữ phải ở dưới Quốc hiệu: đổi chỗ hai dòng")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "motto.position") == []
+
+
+def test_a_type_line_without_its_trich_yeu_is_told_to_add_one(tmp_path):
+    result = check_docx(plan(tmp_path / "k.docx", title=[centred("KẾ HOẠCH")]))
+    assert found(result, "title.missing") == [
+        ("error", "không thấy trích yếu nội dung ngay dưới tên loại: gõ một dòng tóm tắt nội dung, đậm, canh giữa, "
+                  "dưới dòng tên loại")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "title.missing") == []
+
+
+@pytest.mark.parametrize("subject,warned", [("V/v thực hiện công tác cải cách hành chính", True),
+                                            ("(V/v thực hiện công tác cải cách hành chính)", True),
+                                            ("Về việc thực hiện công tác cải cách hành chính", False)])
+def test_the_trich_yeu_of_a_plan_does_not_open_with_v_v(tmp_path, subject, warned):
+    result = check_docx(plan(tmp_path / "k.docx", title=[centred("KẾ HOẠCH"), centred(subject)]))
+    assert [x for x in found(result, "title.style") if "V/v" in x[1]] == ([
+        ("warning", "trích yếu của kế hoạch không mở đầu bằng “V/v” (chỉ trích yếu công văn có “V/v”): viết thẳng "
+                    "nội dung dưới tên loại")] if warned else [])
+
+
+def test_a_decision_without_its_enacting_line_is_told_to_type_it_before_dieu_1(tmp_path):
+    from tests.nd30.test_check_types import decision as full_decision
+
+    result = check_docx(full_decision(tmp_path / "qd.docx", enacting=False))
+    assert found(result, "enacting.line") == [
+        ("error", "không thấy dòng “QUYẾT ĐỊNH:” trước Điều 1: gõ “QUYẾT ĐỊNH:” thành một dòng riêng sau phần căn cứ, "
+                  "in hoa, đậm, canh giữa")]
+    assert found(check_docx(full_decision(tmp_path / "ok.docx")), "enacting.line") == []
+
+
+# ---------------------------------------------------------------- the signature block's odd shapes (PL I §II.7)
+
+ITEMS = LABEL + p(r("- Như trên;", '<w:sz w:val="22"/>')) + p(r("- Lưu: VT, NC.", '<w:sz w:val="22"/>'))
+
+
+def test_a_signature_of_a_bodys_name_alone_is_told_who_signs(tmp_path):
+    result = check_docx(plan(tmp_path / "k.docx", ending=ending(ITEMS, centred("ỦY BAN NHÂN DÂN TỈNH"))))
+    assert found(result, "signer.missing") == [
+        ("error", "khối chữ ký chỉ có tên “ỦY BAN NHÂN DÂN TỈNH”, không có người ký: ghi quyền hạn (TM. …), chức vụ và "
+                  "họ tên người ký")]
+
+
+def test_a_collective_body_signing_by_its_name_is_told_to_write_tm(tmp_path):
+    sign = centred("BAN TỔ CHỨC") + centred("Nguyễn Văn An")
+    result = check_docx(plan(tmp_path / "k.docx", ending=ending(ITEMS, sign)))
+    assert found(result, "signer.authority") == [
+        ("error", "“BAN TỔ CHỨC” là tên tập thể: ký thay mặt tập thể ghi “TM.” trước tên và chức vụ người ký ở dòng "
+                  "dưới (ví dụ “TM. BAN TỔ CHỨC” / “TRƯỞNG BAN”)")]
+    sign = centred("TM. BAN TỔ CHỨC") + centred("TRƯỞNG BAN") + centred("Nguyễn Văn An")
+    assert found(check_docx(plan(tmp_path / "ok.docx", ending=ending(ITEMS, sign))), "signer.authority") == []
