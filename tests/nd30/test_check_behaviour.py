@@ -319,3 +319,32 @@ def test_a_collective_body_signing_by_its_name_is_told_to_write_tm(tmp_path):
                   "dưới (ví dụ “TM. BAN TỔ CHỨC” / “TRƯỞNG BAN”)")]
     sign = centred("TM. BAN TỔ CHỨC") + centred("TRƯỞNG BAN") + centred("Nguyễn Văn An")
     assert found(check_docx(plan(tmp_path / "ok.docx", ending=ending(ITEMS, sign))), "signer.authority") == []
+
+
+def test_a_line_typed_at_two_sizes_is_told_the_one_size_to_set(tmp_path):
+    """The signer's name at 14 pt with its last word at 13: one error naming the size to set (the top of the range
+    when the pair does not fix it); the whole name at 14 is not reported."""
+    mixed = p(r("Nguyễn Văn", B + SZ14), r(" An", B + '<w:sz w:val="26"/>'), ppr=CENTER)
+    sign = centred("TM. ỦY BAN NHÂN DÂN") + centred("CHỦ TỊCH")
+    result = check_docx(plan(tmp_path / "k.docx", ending=ending(ITEMS, sign + mixed)))
+    assert found(result, "signer.size") == [
+        ("error", "Họ tên người ký: cỡ chữ không đồng nhất trong cùng một dòng (phải là 14)")]
+    whole = check_docx(plan(tmp_path / "ok.docx", ending=ending(ITEMS, sign + centred("Nguyễn Văn An"))))
+    assert found(whole, "signer.size") == []
+
+
+def test_a_recipients_list_typed_under_the_signature_is_warned_to_go_beside_it(tmp_path):
+    sign = centred("TM. ỦY BAN NHÂN DÂN") + centred("CHỦ TỊCH") + centred("Nguyễn Văn An")
+    result = check_docx(plan(tmp_path / "k.docx", ending=sign + ITEMS))
+    assert found(result, "recipients.position") == [
+        ("warning", "“Nơi nhận” phải ở bên trái, ngang hàng với dòng quyền hạn, chức vụ người ký (không đặt dưới chữ ký)")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "recipients.position") == []
+
+
+def test_an_appendix_in_the_documents_own_section_is_told_to_start_a_new_one(tmp_path):
+    appendix = [centred("PHỤ LỤC".capitalize()), centred("DANH MỤC NHIỆM VỤ"),
+                p(r("(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2026 của UBND tỉnh Lâm Đồng)", I + SZ14), ppr=CENTER)]
+    result = check_docx(plan(tmp_path / "k.docx", ending=tail() + "".join(appendix)))
+    assert found(result, "appendix.section") == [
+        ("error", "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn "
+                  "Layout › Breaks › Next Page")]
