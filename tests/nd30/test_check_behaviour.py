@@ -348,3 +348,33 @@ def test_an_appendix_in_the_documents_own_section_is_told_to_start_a_new_one(tmp
     assert found(result, "appendix.section") == [
         ("error", "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn "
                   "Layout › Breaks › Next Page")]
+
+
+def test_a_date_line_outside_the_size_pair_of_the_header_is_an_error(tmp_path):
+    """The Quốc hiệu at 13 and the Tiêu ngữ at 14 make the pair 13/14: the date line, 13–14 by itself, is 14 in that
+    pair (PL I §V, chú thích); at 13 it is an error naming the size."""
+    date13 = centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + '<w:sz w:val="26"/>')
+    result = check_docx(plan(tmp_path / "k.docx", right=[NATIONAL, MOTTO, date13]))
+    assert [x for x in found(result, "font.size-pair") if x[1].startswith("Địa danh")] == [
+        ("error", "Địa danh, ngày tháng: cỡ chữ 13 không cùng cặp cỡ chữ của văn bản (cặp 14: phải là 14)")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "font.size-pair") == []
+
+
+def test_a_page_number_in_the_header_is_centred_13_to_14_pt_and_not_on_page_1():
+    def number(size: float = 14.0, alignment: str | None = "center") -> Paragraph:
+        return Paragraph(index=1, runs=[Run("2", size_pt=size)], has_field={"PAGE": True}, alignment=alignment,
+                         size_pt=size)
+
+    assert pagenum_found(headers={"default": [number(alignment="left")]}) == [
+        ("pagenum.position", "error", "số trang phải canh giữa theo chiều ngang ở lề trên")]
+    assert pagenum_found(headers={"default": [number(alignment="right")]})[0][:2] == ("pagenum.position", "error")
+    assert pagenum_found(headers={"default": [number(12.5)]}) == [
+        ("pagenum.size", "error", "số trang cỡ chữ 12.5, phải từ 13 đến 14")]
+    assert pagenum_found(headers={"default": [number(14.5)]})[0][:2] == ("pagenum.size", "error")
+    assert pagenum_found(headers={"default": [number(13.0)]}) == []
+    assert pagenum_found(headers={"default": [number(14.0)]}) == []
+    ck = Checker(Document(blocks=[Paragraph(index=0, runs=[Run("Nội dung")])],
+                          sections=[Section(0, title_page=False, headers={"default": [number()]}, **A4)]))
+    pagenum.check_page_numbers(ck, [])
+    assert [(f.rule, f.level, f.text) for f in ck.findings] == [
+        ("pagenum.first", "error", "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)")]
