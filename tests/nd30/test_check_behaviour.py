@@ -378,3 +378,51 @@ def test_a_page_number_in_the_header_is_centred_13_to_14_pt_and_not_on_page_1():
     pagenum.check_page_numbers(ck, [])
     assert [(f.rule, f.level, f.text) for f in ck.findings] == [
         ("pagenum.first", "error", "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)")]
+
+
+# ---------------------------------------------------------------- the page (PL I §I.5–6)
+
+def page_found(*sections: Section) -> list[tuple[str, str, str]]:
+    from generator.nd30.check.page import check_sections
+
+    ck = Checker(Document(blocks=[Paragraph(index=0, runs=[Run("Nội dung")])], sections=list(sections)))
+    check_sections(ck)
+    return [(f.rule, f.level, f.text) for f in ck.findings]
+
+
+def a4(index: int = 0, **changed) -> Section:
+    return Section(index, **{**A4, **changed})
+
+
+MARGINS_HOW = ": đặt lại trong Layout › Margins › Custom Margins"
+
+
+@pytest.mark.parametrize("side,value,told", [
+    ("top", 20.0, None), ("top", 25.0, None), ("top", 19.7, None), ("top", 25.3, None),  # within Word's rounding
+    ("top", 19.6, "lề trên 19,6 mm (phải 20–25 mm)"), ("top", 25.4, "lề trên 25,4 mm (phải 20–25 mm)"),
+    ("bottom", 18.0, "lề dưới 18,0 mm (phải 20–25 mm)"),
+    ("left", 30.0, None), ("left", 35.0, None), ("left", 29.0, "lề trái 29,0 mm (phải 30–35 mm)"),
+    ("left", 36.0, "lề trái 36,0 mm (phải 30–35 mm)"),
+    ("right", 15.0, None), ("right", 20.0, None), ("right", 25.0, "lề phải 25,0 mm (phải 15–20 mm)"),
+    ("right", None, "lề phải không ghi mm (phải 15–20 mm)"),
+])
+def test_each_margin_within_its_range_exact_ends_included(side, value, told):
+    assert page_found(a4(**{f"margin_{side}_mm": value})) == (
+        [("page.margins", "error", told + MARGINS_HOW)] if told else [])
+
+
+def test_two_margins_out_are_one_finding_naming_both():
+    assert page_found(a4(margin_left_mm=25.0, margin_right_mm=25.0)) == [
+        ("page.margins", "error", "lề trái 25,0 mm (phải 30–35 mm); lề phải 25,0 mm (phải 15–20 mm)" + MARGINS_HOW)]
+
+
+def test_the_paper_is_a4_and_the_first_page_upright():
+    letter = a4(page_width_mm=216.0, page_height_mm=279.0)
+    assert page_found(letter) == [("page.size", "error", "khổ giấy 216 × 279 mm, ND30 quy định khổ A4 (210 × 297 mm): "
+                                   "trong Word chọn Layout › Size › A4")]
+    wide = {**A4, "page_width_mm": 297.0, "page_height_mm": 210.0}
+    assert page_found(Section(0, orientation="landscape", **wide)) == [
+        ("page.orientation", "error", "trang đầu văn bản phải theo chiều dài khổ A4 (trang đứng): Layout › "
+                                      "Orientation › Portrait")]
+    # an appendix's own section may lie landscape
+    assert page_found(a4(), Section(1, orientation="landscape", **wide)) == []
