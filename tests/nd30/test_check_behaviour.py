@@ -426,3 +426,35 @@ def test_the_paper_is_a4_and_the_first_page_upright():
                                       "Orientation › Portrait")]
     # an appendix's own section may lie landscape
     assert page_found(a4(), Section(1, orientation="landscape", **wide)) == []
+
+
+@pytest.mark.parametrize("right,rule,told", [
+    ([centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", '<w:sz w:val="26"/>'), MOTTO, DATE], "national.style",
+     "Quốc hiệu phải trình bày chữ đậm"),
+    ([NATIONAL, centred("Độc lập - Tự do - Hạnh phúc", B + I + SZ14), DATE], "motto.style",
+     "Tiêu ngữ phải trình bày chữ đứng (không nghiêng)"),
+    ([NATIONAL, MOTTO, centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", SZ14)], "date.style",
+     "Địa danh, ngày tháng phải trình bày chữ nghiêng"),
+    ([NATIONAL, MOTTO, DATE], "national.style", None),
+])
+def test_each_header_line_has_its_look(tmp_path, right, rule, told):
+    result = check_docx(plan(tmp_path / "k.docx", right=right))
+    assert [x for x in found(result, rule) if "trình bày" in x[1]] == ([("error", told)] if told else [])
+
+
+LEFT = '<w:jc w:val="left"/>'
+
+
+def test_a_header_line_set_left_is_warned_and_a_trich_yeu_set_left_is_an_error(tmp_path):
+    """The number set left of its column prints off centre: a warning; the Quốc hiệu set left but filling its column
+    prints centred all the same: nothing; the trích yếu set left is an error."""
+    number = p(r("Số: 05/KH-UBND", '<w:sz w:val="26"/>'), ppr=LEFT)
+    assert found(check_docx(plan(tmp_path / "n.docx", number=number)), "number.style") == [
+        ("warning", "Số, ký hiệu phải canh giữa")]
+    national = p(r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + '<w:sz w:val="26"/>'), ppr=LEFT)
+    assert found(check_docx(plan(tmp_path / "q.docx", right=[national, MOTTO, DATE])), "national.style") == []
+    title = [centred("KẾ HOẠCH"), p(r("Thực hiện công tác cải cách hành chính", B + SZ14), ppr=LEFT)]
+    assert found(check_docx(plan(tmp_path / "t.docx", title=title)), "title.style") == [
+        ("error", "Trích yếu phải canh giữa")]
+    whole = check_docx(plan(tmp_path / "ok.docx"))
+    assert not {"number.style", "national.style", "title.style"} & {f.rule for f in whole.findings}
