@@ -458,3 +458,27 @@ def test_a_header_line_set_left_is_warned_and_a_trich_yeu_set_left_is_an_error(t
         ("error", "Trích yếu phải canh giữa")]
     whole = check_docx(plan(tmp_path / "ok.docx"))
     assert not {"number.style", "national.style", "title.style"} & {f.rule for f in whole.findings}
+
+
+# ---------------------------------------------------------------- the rules under the header blocks (PL I §II.1–5)
+
+TYPED = "đường kẻ dưới {} gõ bằng dấu gạch; ND30 quy định đường kẻ ngang, nét liền"
+
+
+@pytest.mark.parametrize("typed", ["___________", "-----", "———"])
+def test_a_rule_typed_with_underscores_or_dashes_is_told_to_be_drawn(tmp_path, typed):
+    under_motto = [NATIONAL, MOTTO, centred(typed, B + SZ14), DATE]
+    result = check_docx(plan(tmp_path / "m.docx", right=under_motto))
+    assert found(result, "rule.typed") == [("error", TYPED.format("Tiêu ngữ"))]
+    assert found(result, "motto.rule") == []  # the line is there, typed: not "missing" as well
+    title = [centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), centred(typed, B + SZ14)]
+    result = check_docx(plan(tmp_path / "t.docx", title=title))
+    assert found(result, "rule.typed") == [("error", TYPED.format("trích yếu"))]
+    assert found(result, "title.rule") == []
+
+
+def test_four_hyphens_are_no_rule_and_the_missing_rule_is_reported(tmp_path):
+    title = [centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), centred("----", B + SZ14)]
+    result = check_docx(plan(tmp_path / "t.docx", title=title))
+    assert found(result, "rule.typed") == []
+    assert found(result, "title.rule") == [("error", "thiếu đường kẻ ngang, nét liền dưới trích yếu")]
