@@ -482,3 +482,17 @@ def test_four_hyphens_are_no_rule_and_the_missing_rule_is_reported(tmp_path):
     result = check_docx(plan(tmp_path / "t.docx", title=title))
     assert found(result, "rule.typed") == []
     assert found(result, "title.rule") == [("error", "thiếu đường kẻ ngang, nét liền dưới trích yếu")]
+
+
+def test_the_number_and_the_date_side_by_side_in_one_header_row_and_not_in_the_row_below(tmp_path):
+    agency = centred("ỦY BAN NHÂN DÂN", B + '<w:sz w:val="26"/>') + centred("TỈNH LÂM ĐỒNG", B + '<w:sz w:val="26"/>')
+    top = tr(tc(agency + NUMBER, width=3600), tc(NATIONAL + MOTTO, width=5700))
+    below = tr(tc(p(""), width=3600), tc(DATE, width=5700))
+    head = tbl(top, below, grid=[3600, 5700], style=None)
+    blocks = [head, centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), p(""),
+              body("I. MỤC ĐÍCH", B + SZ14), body("Các cơ quan triển khai thực hiện./."), tail()]
+    result = check_docx(make_docx(tmp_path / "k.docx", "".join(blocks) + sect()))
+    assert found(result, "date.position") == [
+        ("warning", "số, ký hiệu và ngày tháng phải trên cùng một dòng: đặt hai dòng vào cùng một hàng của bảng đầu "
+                    "văn bản")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "date.position") == []
