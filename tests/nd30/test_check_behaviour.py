@@ -496,3 +496,17 @@ def test_the_number_and_the_date_side_by_side_in_one_header_row_and_not_in_the_r
         ("warning", "số, ký hiệu và ngày tháng phải trên cùng một dòng: đặt hai dòng vào cùng một hàng của bảng đầu "
                     "văn bản")]
     assert found(check_docx(plan(tmp_path / "ok.docx")), "date.position") == []
+
+
+MOTTO_TEXT = ("Tiêu ngữ phải viết đúng “Độc lập - Tự do - Hạnh phúc” (gạch nối “-” có cách chữ hai bên, viết hoa chữ đầu "
+              "mỗi cụm)")
+
+
+@pytest.mark.parametrize("typed,wrong", [
+    ("Độc lập - Tự do - Hạnh phúc", False), ("Độc lập  -  Tự do - Hạnh phúc", False),  # spaces print the same
+    ("Độc lập-Tự do-Hạnh phúc", True), ("Độc lập - Tự do - Hạnh Phúc", True), ("Độc lập - tự do - hạnh phúc", True),
+    ("Độc lập, Tự do, Hạnh phúc", True),
+])
+def test_the_motto_is_worded_as_nd30_writes_it(tmp_path, typed, wrong):
+    result = check_docx(plan(tmp_path / "k.docx", right=[NATIONAL, centred(typed, B + SZ14), DATE]))
+    assert found(result, "motto.text") == ([("error", MOTTO_TEXT)] if wrong else [])
