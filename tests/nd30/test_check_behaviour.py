@@ -510,3 +510,25 @@ MOTTO_TEXT = ("Tiêu ngữ phải viết đúng “Độc lập - Tự do - Hạ
 def test_the_motto_is_worded_as_nd30_writes_it(tmp_path, typed, wrong):
     result = check_docx(plan(tmp_path / "k.docx", right=[NATIONAL, centred(typed, B + SZ14), DATE]))
     assert found(result, "motto.text") == ([("error", MOTTO_TEXT)] if wrong else [])
+
+
+ATTACHED = p(r("(Kèm theo Kế hoạch số 05/KH-UBND ngày 05/3/2026 của UBND tỉnh Lâm Đồng)", I + SZ14), ppr=CENTER)
+
+
+def with_appendix(path, lines: list[str]) -> object:
+    """The short plan, then a section of its own (page numbers from 1) holding one appendix made of `lines`."""
+    blocks = [centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), p(""),
+              body("I. MỤC ĐÍCH", B + SZ14), body("Các cơ quan triển khai thực hiện theo Phụ lục kèm theo./."), tail(),
+              p("", ppr=sect())]
+    left = tc(centred("ỦY BAN NHÂN DÂN", B + SZ13) + centred("TỈNH LÂM ĐỒNG", B + SZ13) + NUMBER, width=3600)
+    head = tbl(tr(left, tc(NATIONAL + MOTTO + DATE, width=5700)), grid=[3600, 5700], style=None)
+    return make_docx(path, head + "".join(blocks + lines) + sect(start=1))
+
+
+def test_an_appendix_title_under_no_label_is_told_to_add_the_label(tmp_path):
+    bare = check_docx(with_appendix(tmp_path / "a.docx", [centred("DANH MỤC NHIỆM VỤ"), ATTACHED]))
+    assert found(bare, "appendix.label") == [
+        ("error", "thiếu dòng “Phụ lục” trên tên phụ lục: gõ “Phụ lục” thành một dòng riêng, in đậm, canh giữa, phía "
+                  "trên tên phụ lục")]
+    labelled = check_docx(with_appendix(tmp_path / "b.docx", [centred("Phụ lục"), centred("DANH MỤC NHIỆM VỤ"), ATTACHED]))
+    assert found(labelled, "appendix.label") == []
