@@ -532,3 +532,20 @@ def test_an_appendix_title_under_no_label_is_told_to_add_the_label(tmp_path):
                   "trên tên phụ lục")]
     labelled = check_docx(with_appendix(tmp_path / "b.docx", [centred("Phụ lục"), centred("DANH MỤC NHIỆM VỤ"), ATTACHED]))
     assert found(labelled, "appendix.label") == []
+
+
+@pytest.mark.parametrize("text,told", [("%1.", ["a.", "b."]), ("%1)", [])])
+def test_points_of_a_word_list_lettered_a_dot_are_told_to_use_a_bracket(tmp_path, text, told):
+    from tests.word.docx_factory import abstract, lvl, num, numbering_xml
+
+    letters = numbering_xml([abstract(1, [lvl(0, "lowerLetter", text)])], [num(1, 1)])
+    ppr = '<w:jc w:val="both"/><w:ind w:firstLine="567"/><w:spacing w:before="120" w:after="0"/>'
+    points = [p(r(words, SZ14), ppr=ppr, num=(1, 0)) for words in ("Rà soát thủ tục;", "Công khai kết quả.")]
+    left = tc(centred("ỦY BAN NHÂN DÂN", B + SZ13) + centred("TỈNH LÂM ĐỒNG", B + SZ13) + NUMBER, width=3600)
+    head = tbl(tr(left, tc(NATIONAL + MOTTO + DATE, width=5700)), grid=[3600, 5700], style=None)
+    blocks = [head, centred("KẾ HOẠCH"), centred("Thực hiện công tác cải cách hành chính"), p(""),
+              body("I. NHIỆM VỤ", B + SZ14), body("1. Cải cách thủ tục hành chính:")] + points + [
+              body("Các cơ quan triển khai thực hiện./."), tail()]
+    result = check_docx(make_docx(tmp_path / "k.docx", "".join(blocks) + sect(), numbering=letters))
+    assert found(result, "heading.numbering") == [
+        ("error", f"điểm đánh “{x}”; ND30 đánh điểm a), b), c)…") for x in told]
