@@ -549,3 +549,26 @@ def test_points_of_a_word_list_lettered_a_dot_are_told_to_use_a_bracket(tmp_path
     result = check_docx(make_docx(tmp_path / "k.docx", "".join(blocks) + sect(), numbering=letters))
     assert found(result, "heading.numbering") == [
         ("error", f"điểm đánh “{x}”; ND30 đánh điểm a), b), c)…") for x in told]
+
+
+UNDER_ATTACHED = ("thiếu đường kẻ ngang, nét liền dưới dòng “(Kèm theo …)”: vẽ một đường ngắn canh giữa dưới dòng "
+                  "này")
+RULED = p("", ppr='<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
+                  '<w:ind w:left="3000" w:right="3000"/>')
+
+
+def test_an_appendix_label_is_bold_and_its_attached_line_has_a_line_under_it(tmp_path):
+    plain = p(r("Phụ lục", SZ14), ppr=CENTER)
+    result = check_docx(with_appendix(tmp_path / "a.docx", [plain, centred("DANH MỤC NHIỆM VỤ"), ATTACHED, RULED]))
+    assert found(result, "appendix.label") == [("error", "“Phụ lục” phải in đậm")]
+    assert found(result, "appendix.attached") == []
+    bare = check_docx(with_appendix(tmp_path / "b.docx", [centred("Phụ lục"), centred("DANH MỤC NHIỆM VỤ"), ATTACHED]))
+    assert found(bare, "appendix.attached") == [("warning", UNDER_ATTACHED)]
+
+
+def test_an_appendix_without_its_attached_line_is_told_the_line_for_the_documents_type(tmp_path):
+    result = check_docx(with_appendix(tmp_path / "a.docx", [centred("Phụ lục"), centred("DANH MỤC NHIỆM VỤ"),
+                                                            body("Nội dung phụ lục thứ nhất.")]))
+    assert found(result, "appendix.attached") == [
+        ("error", "thiếu dòng “(Kèm theo Kế hoạch số …/KH-… ngày … của …)” dưới tên phụ lục: gõ dòng này, in nghiêng, "
+                  "canh giữa")]
