@@ -572,3 +572,18 @@ def test_an_appendix_without_its_attached_line_is_told_the_line_for_the_document
     assert found(result, "appendix.attached") == [
         ("error", "thiếu dòng “(Kèm theo Kế hoạch số …/KH-… ngày … của …)” dưới tên phụ lục: gõ dòng này, in nghiêng, "
                   "canh giữa")]
+
+
+def test_a_letter_without_its_v_v_line_under_the_number_is_told_to_type_it(tmp_path):
+    def letter(path, subject: list[str]):
+        blocks = [header("Số: 06/UBND-VP")] + subject + [
+            centred("Kính gửi: Sở Nội vụ tỉnh Lâm Đồng", SZ14), body("Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ báo cáo "
+                                                                     "kết quả cải cách hành chính năm 2025./."), tail()]
+        return make_docx(path, "".join(blocks) + sect())
+
+    result = check_docx(letter(tmp_path / "cv.docx", []))
+    assert found(result, "title.missing") == [
+        ("error", "công văn không thấy trích yếu “V/v …” dưới số, ký hiệu: gõ dòng “V/v <nội dung>” ngay dưới dòng "
+                  "số, ký hiệu, canh giữa")]
+    assert found(check_docx(letter(tmp_path / "ok.docx", [centred("V/v báo cáo cải cách hành chính", SZ13)])),
+                 "title.missing") == []
