@@ -587,3 +587,25 @@ def test_a_letter_without_its_v_v_line_under_the_number_is_told_to_type_it(tmp_p
                   "số, ký hiệu, canh giữa")]
     assert found(check_docx(letter(tmp_path / "ok.docx", [centred("V/v báo cáo cải cách hành chính", SZ13)])),
                  "title.missing") == []
+
+
+def test_text_typed_in_tcvn3_is_one_finding_telling_to_convert_before_changing_the_font():
+    """"Chñ tÞch" in .VnTime is "Chủ tịch" in the old code: setting Times New Roman would print the signs, so it is
+    told to be converted first, once for the document; a run in .VnTime holding Unicode letters ("Chủ tịch") is only a
+    wrong font."""
+    from generator.nd30.check.page import check_fonts
+
+    def told(*runs: Run) -> list[tuple[str, str, str]]:
+        ck = Checker(Document(blocks=[Paragraph(index=k, runs=[x]) for k, x in enumerate(runs)],
+                              sections=[Section(0, **A4)]))
+        check_fonts(ck)
+        return [(f.rule, f.level, f.text) for f in ck.findings]
+
+    legacy = Run("Chñ tÞch", font=".VnTime", fonts=(".VnTime",))
+    assert told(legacy, legacy) == [
+        ("font.family", "error", "chữ gõ theo bảng mã TCVN3 (phông “.VnTime”) ở 2 chỗ trong 2 đoạn, ND30 quy định Times "
+         "New Roman bảng mã Unicode: chuyển sang Unicode bằng công cụ chuyển mã của Unikey (nguồn TCVN3, đích Unicode) "
+         "rồi mới đặt phông Times New Roman; đổi phông ngay sẽ làm hỏng dấu tiếng Việt")]
+    unicode = Run("Chủ tịch", font=".VnTime", fonts=(".VnTime",))
+    assert [x[2].split(",")[0] for x in told(unicode)] == ["phông chữ “.VnTime”"]
+    assert told(Run("Chủ tịch", font="Times New Roman", fonts=("Times New Roman",))) == []
