@@ -636,3 +636,10 @@ def test_line_spacing_from_single_to_one_and_a_half_else_warned(tmp_path, line, 
     result = check_docx(plan(tmp_path / "k.docx", blocks=blocks))
     assert found(result, "body.line-spacing") == ([("warning", "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt "
                                                     "Line spacing trong Paragraph")] if warned else [])
+
+
+def test_a_header_without_the_issuers_name_is_told_to_type_it(tmp_path):
+    result = check_docx(plan(tmp_path / "k.docx", agency=()))
+    assert found(result, "issuer.missing") == [
+        ("error", "không thấy tên cơ quan ban hành: gõ tên cơ quan ở góc trên bên trái, chữ in hoa, đậm")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "issuer.missing") == []
