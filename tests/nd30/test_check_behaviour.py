@@ -643,3 +643,18 @@ def test_a_header_without_the_issuers_name_is_told_to_type_it(tmp_path):
     assert found(result, "issuer.missing") == [
         ("error", "không thấy tên cơ quan ban hành: gõ tên cơ quan ở góc trên bên trái, chữ in hoa, đậm")]
     assert found(check_docx(plan(tmp_path / "ok.docx")), "issuer.missing") == []
+
+
+def test_a_date_pushed_aside_with_spaces_is_a_warning(tmp_path):
+    """The date typed with 70 spaces before it prints right of the Quốc hiệu's middle: a warning (the estimate is good
+    to a few millimetres), exit 0; 44 spaces leave it under the Quốc hiệu."""
+    from tests.nd30.test_check_open import _press_release
+
+    def date_style(lead: int) -> list[tuple[str, str]]:
+        path = _press_release(tmp_path / f"tc{lead}.docx", " " * lead + "Lâm Đồng, ngày 25 tháng 9 năm 2017",
+                              [centred("ỦY BAN NHÂN DÂN TỈNH", B + SZ14)])
+        return [(lvl, text) for lvl, text in found(check_docx(path), "date.style") if "dưới Quốc hiệu" in text]
+
+    [(level, text)] = date_style(70)
+    assert level == "warning" and "đang lệch về bên phải" in text
+    assert date_style(44) == []
