@@ -658,3 +658,9 @@ def test_a_date_pushed_aside_with_spaces_is_a_warning(tmp_path):
     [(level, text)] = date_style(70)
     assert level == "warning" and "đang lệch về bên phải" in text
     assert date_style(44) == []
+
+
+def test_a_rule_typed_under_no_header_block_is_told_to_be_drawn(tmp_path):
+    number = NUMBER + centred("__________", SZ13)  # under the number line, which has no rule of its own
+    result = check_docx(plan(tmp_path / "k.docx", number=number))
+    assert ("error", "đường kẻ gõ bằng dấu gạch; ND30 quy định đường kẻ ngang nét liền (vẽ)") in found(result, "rule.typed")
