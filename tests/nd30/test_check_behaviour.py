@@ -610,6 +610,9 @@ def test_text_typed_in_tcvn3_is_one_finding_telling_to_convert_before_changing_t
     unicode = Run("Chủ tịch", font=".VnTime", fonts=(".VnTime",))
     assert [x[2].split(",")[0] for x in told(unicode)] == ["phông chữ “.VnTime”"]
     assert told(Run("Chủ tịch", font="Times New Roman", fonts=("Times New Roman",))) == []
+    arial = Run("Chủ tịch", font="Arial", fonts=("Arial",))
+    assert told(arial, arial) == [("font.family", "error", "phông chữ “Arial”, ND30 quy định Times New Roman (và 1 đoạn "
+                                   "khác): chọn đoạn chữ (Ctrl+A cho cả văn bản) và đặt phông Times New Roman")]
 
 
 # ---------------------------------------------------------------- the body's spacing (PL I §II.6.e): warnings
