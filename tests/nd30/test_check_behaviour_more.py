@@ -299,3 +299,19 @@ def test_a_rule_typed_under_no_header_block_is_told_to_be_drawn(tmp_path):
     number = NUMBER + centred("__________", SZ13)  # under the number line, which has no rule of its own
     result = check_docx(plan(tmp_path / "k.docx", number=number))
     assert ("error", "đường kẻ gõ bằng dấu gạch; ND30 quy định đường kẻ ngang nét liền (vẽ)") in found(result, "rule.typed")
+
+
+def test_a_motto_rule_of_another_length_than_the_motto_is_warned_with_both_lengths(tmp_path):
+    """A bottom border across the whole column (97 mm) under a 60 mm Tiêu ngữ: a warning naming both lengths; one
+    indented to about the motto's length is right."""
+    def ruled(indent: int) -> str:
+        return p("", ppr='<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/></w:pBdr>'
+                         f'<w:ind w:left="{indent}" w:right="{indent}"/>')
+
+    def motto_rule(indent: int) -> list[tuple[str, str]]:
+        return found(check_docx(plan(tmp_path / f"r{indent}.docx", right=[NATIONAL, MOTTO, ruled(indent), DATE])),
+                     "motto.rule")
+
+    assert motto_rule(0) == [("warning", "đường kẻ dưới Tiêu ngữ dài khoảng 97 mm, phải bằng độ dài dòng chữ (khoảng "
+                                         "60 mm)")]
+    assert motto_rule(1000) == []
