@@ -315,3 +315,20 @@ def test_a_motto_rule_of_another_length_than_the_motto_is_warned_with_both_lengt
     assert motto_rule(0) == [("warning", "đường kẻ dưới Tiêu ngữ dài khoảng 97 mm, phải bằng độ dài dòng chữ (khoảng "
                                          "60 mm)")]
     assert motto_rule(1000) == []
+
+
+FORM = ("biểu mẫu gửi kèm sau chữ ký không có dòng “Phụ lục” và dòng “(Kèm theo …)”: gõ “Phụ lục” (đánh số La Mã khi "
+        "có từ hai phụ lục) thành một dòng riêng, in đậm, canh giữa, phía trên tên biểu mẫu, và dòng “(Kèm theo … số … "
+        "ngày … của …)” dưới tên")
+
+
+def test_a_form_sent_after_the_signature_without_its_labels_is_told_to_add_them(tmp_path):
+    """A form under a Quốc hiệu of its own after the signature ("ĐƠN ĐĂNG KÝ THAM GIA") is an appendix typed without
+    its "Phụ lục" and "(Kèm theo …)" lines: an error naming both; with "Mẫu số 01" above it, it is a numbered form."""
+    def form(path, above: list[str]):
+        lines = above + [centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + SZ13), MOTTO, p(""),
+                         centred("ĐƠN ĐĂNG KÝ THAM GIA"), body("Họ và tên người đăng ký: ..............")]
+        return plan(path, ending=tail() + "".join(lines))
+
+    assert found(check_docx(form(tmp_path / "a.docx", [])), "appendix.label") == [("error", FORM)]
+    assert found(check_docx(form(tmp_path / "b.docx", [centred("Mẫu số 01", I + SZ14)])), "appendix.label") == []
