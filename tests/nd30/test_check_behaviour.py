@@ -379,3 +379,11 @@ def test_a_page_number_in_the_header_is_centred_13_to_14_pt_and_not_on_page_1():
     pagenum.check_page_numbers(ck, [])
     assert [(f.rule, f.level, f.text) for f in ck.findings] == [
         ("pagenum.first", "error", "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)")]
+
+
+def test_a_plan_without_its_type_line_is_told_to_type_it(tmp_path):
+    result = check_docx(plan(tmp_path / "k.docx", title=[centred("Thực hiện công tác cải cách hành chính")]))
+    assert found(result, "doctype.missing") == [
+        ("error", "không thấy dòng tên loại “KẾ HOẠCH”: gõ “KẾ HOẠCH” thành một dòng riêng, in hoa, đậm, canh giữa, "
+                  "dưới phần đầu văn bản")]
+    assert found(check_docx(plan(tmp_path / "ok.docx")), "doctype.missing") == []
