@@ -209,3 +209,23 @@ def test_merging_gives_every_cell_the_border_openpyxl_merge_cells_gives():
         assert type(mine) is type(cell), at
         assert (mine._style.borderId, mine._style.protectionId) == (cell._style.borderId, cell._style.protectionId), at
     assert [str(r) for r in ours.merged_cells.ranges] == [str(r) for r in theirs.merged_cells.ranges]
+
+
+def test_a_row_is_as_tall_as_the_wrapped_lines_of_its_tallest_cell():
+    """Each wrapped line of a cell takes 15.75 pt (12 pt Times New Roman) and the row 4 pt more for the cell's
+    margins, or its last line is clipped on screen and on paper (fresh mutant render-xlsx-row-height). A 10 cm
+    column holds 52 characters a line: 52 is one line, 53 wraps onto a second."""
+    from generator.render.model import Cell, Column, Row, Table
+    from generator.render.xlsx import _row_height
+
+    table = Table("t", "Phụ lục", "BẢNG", "", False, [Column("a", "A", 10.0), Column("b", "B", 2.0)])
+
+    def height(*lines: str) -> float:
+        return _row_height(Row("data", (Cell(tuple(lines)), Cell(("x",)))), table)
+
+    assert height("x" * 52) == 19.75
+    assert height("x" * 53) == 35.5
+    assert height("x" * 104) == 35.5
+    assert height("x" * 105) == 51.25
+    assert height("một", "hai", "ba") == 51.25  # three lines typed one under the other
+    assert height("") == 19.75
