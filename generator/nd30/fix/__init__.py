@@ -106,11 +106,12 @@ def _fix_docx(source: Path, out: Path, shown: Path, **limits) -> FixReport:
     """Corrections that may reflow the text (margins that change the text area, a taller page header, larger
     sizes, other fonts) are kept only when the pages, laid out by LibreOffice, hold the same words as the
     original's; when they do not, such corrections are given up in the order of RISKS, and said."""
-    shared = _Passes()
+    shared = _Passes(owns_gc=gc.get_freeze_count() == 0)
     try:
         return _passes(source, out, shown, shared, **limits)
     finally:
-        gc.unfreeze()  # the source as read (frozen after the first read) is let go with the fix
+        if shared.owns_gc:
+            gc.unfreeze()  # the source as read (frozen after the first read) is let go with the fix
 
 
 def _passes(source: Path, out: Path, shown: Path, shared: _Passes, **limits) -> FixReport:
@@ -118,7 +119,7 @@ def _passes(source: Path, out: Path, shown: Path, shared: _Passes, **limits) -> 
     why = ""
     withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
     while True:
-        if shared.read is not None:  # a pass again: the last pass's XML trees sit in reference cycles, which a pass
+        if shared.read is not None and shared.owns_gc:  # a pass again: the last pass's XML trees sit in reference cycles, which a pass
             gc.unfreeze()  # that no longer reads the source did not free in time (at the budget: 384 MB, now 315);
             gc.collect()  # they were frozen with the source after the first read
             gc.freeze()
@@ -155,6 +156,9 @@ class _Passes:
     before: object = None  # check_document of the source
     words: list[str] | None = None  # words(the source)
     unlaid: str = ""  # why the source is not laid out at all (pages.too_big)
+    # the collector is ours to tune only when nobody froze objects before the fix: a caller that did (a test
+    # worker, a long-lived process) keeps its own frozen heap, which unfreezing would hand back to every collection
+    owns_gc: bool = True
     _original: list = field(default_factory=list)
 
     def original(self) -> list | None:
@@ -247,8 +251,9 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
                 shared.before = check_document(shared.read.value, shared.read.messages)
             # the source as read and checked lives as long as the fix: kept out of the collector's full passes,
             # which walked it again and again while the corrections, the output's read and its check ran (issue 22)
-            gc.collect()
-            gc.freeze()
+            if shared.owns_gc:
+                gc.collect()
+                gc.freeze()
             if pages.can_render():
                 doc = shared.read.value
                 shared.unlaid = pages.too_big(len(doc.sections), sum(1 for _ in doc.paragraphs()))
@@ -288,7 +293,8 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             try:
                 fixer.write(tmp)
                 fixer.release()  # the corrected XML is written: its trees are not held while it is read again
-                gc.collect()  # nor their cycles (the source is frozen: this walks only what the pass made)
+                if shared.owns_gc:
+                    gc.collect()  # nor their cycles (the source is frozen: this walks only what the pass made)
                 try:
                     again = read_docx(tmp, **limits)
                 except WordFileError as exc:  # the corrections made it too big to read: the original is not
