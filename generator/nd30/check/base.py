@@ -356,12 +356,10 @@ class Checker:
             if text[k] != "\t":
                 pos += text_width_pt(text[k], size)
                 continue
-            stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
-            if not stops:
-                step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)
-                pos = (int(pos / step + 1e-6) + 1) * step
+            at, align = self.tab_stop_after(p, pos)
+            if align is None:
+                pos = at
                 continue
-            at, align = stops[0]
             if align in ("center", "right"):
                 words = text_width_pt(text[k + 1:].split("\t")[0], size)
                 before = words / 2 if align == "center" else words
@@ -370,6 +368,15 @@ class Checker:
                 at = max(pos, at - before)
             pos = at
         return pos - left
+
+    def tab_stop_after(self, p: Paragraph, pos: float) -> tuple[float, str | None]:
+        """Where a tab typed at `pos` goes: the paragraph's next stop (its position and alignment), else the next
+        default stop (its position, None)."""
+        stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
+        if stops:
+            return stops[0]
+        step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)
+        return (int(pos / step + 1e-6) + 1) * step, None
 
     def _line_end(self, p: Paragraph) -> float:
         """Where the paragraph's lines end, in points from the left margin (the text area's width when unknown)."""
@@ -468,12 +475,10 @@ class Checker:
             if p.text[k] != "\t":
                 x += text_width_pt(p.text[k], size, style)
                 continue
-            stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > x + 0.01)
-            if not stops:
-                step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)
-                x = (int(x / step + 1e-6) + 1) * step
+            at, align = self.tab_stop_after(p, x)
+            if align is None:
+                x = at
                 continue
-            at, align = stops[0]
             if align not in ("left", "center", "right"):
                 return None
             words = text_width_pt(line[k + 1 - begin:].split("\t")[0].rstrip(), size, style)
