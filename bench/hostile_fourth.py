@@ -33,23 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from bench.hostile_office import built_seed, run, verdicts, whole  # noqa: E402
 from tests.word import hostile_fourth as fam  # noqa: E402
-from tests.workflow.hostile_plans_fourth import plans as hostile_plans  # noqa: E402
+from tests.workflow.hostile_plans_fourth import plan_strings, plans as hostile_plans  # noqa: E402
 
 
-def strings(path: Path) -> list[str]:
-    out: list[str] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, str):
-            out.append(node)
-        elif isinstance(node, dict):
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-    walk(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
-    return out
+strings = plan_strings  # every string of a plan file (tests/workflow/hostile_plans_fourth.py)
 
 
 def words(text: str) -> collections.Counter:

@@ -7,30 +7,16 @@ from __future__ import annotations
 import shutil
 
 import pytest
-import yaml
 
 from tests.test_cli import run
 from tests.word import hostile_fourth as fam
+from tests.workflow.hostile_plans_fourth import plan_strings
 
 # what --onto cannot place and leaves to the drafter, saying so with exit 1: the second copy of a pasted plan,
 # a display equation added as a paragraph (a part deleted whole: tests/workflow/test_review_session.py)
 BY_HAND = {"pasted-twice.docx", "math-blocks.docx"}
 
 
-def _texts(path) -> list[str]:
-    out: list[str] = []
-
-    def walk(node):
-        if isinstance(node, str):
-            out.append(node)
-        elif isinstance(node, dict):
-            for v in node.values():
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-    walk(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +37,10 @@ def test_every_family_is_made(files):
 def test_onto_brings_exactly_the_reviewers_words(seed_built, files, tmp_path, name):
     plan = tmp_path / "plan.yaml"
     shutil.copy(seed_built[0], plan)
-    before = _texts(plan)
+    before = plan_strings(plan)
     done = run("import", "--onto", plan, files[name])
     assert done.returncode == 0, done.stdout + done.stderr
-    after = "\n".join(_texts(plan))
+    after = "\n".join(plan_strings(plan))
     for old, new in fam.EXPECT[name]:
         assert (new in after) if new else (old not in after), (old, new)
     if all(new for _, new in fam.EXPECT[name]):  # (a deleted row takes its task's other values with it)
@@ -81,7 +67,7 @@ def test_what_onto_cannot_place_is_said_and_exits_1(seed_built, files, tmp_path,
     shutil.copy(seed_built[0], plan)
     done = run("import", "--onto", plan, files[name])
     assert done.returncode == 1 and "CHƯA đưa vào — cần xử lý bằng tay" in done.stdout, done.stdout + done.stderr
-    after = "\n".join(_texts(plan))
+    after = "\n".join(plan_strings(plan))
     for old, new in fam.EXPECT.get(name, []):
         assert new in after
 

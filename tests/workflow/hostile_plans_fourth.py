@@ -46,3 +46,22 @@ def plans(seed: str) -> dict[str, bytes]:
     out["utf16.yaml"] = seed.encode("utf-16")
     out["latin1.yaml"] = swap("title: Cải thiện", "title: Café").encode("utf-8").replace("Café".encode(), b"Caf\xe9")
     return out
+
+
+def plan_strings(path) -> list[str]:
+    """Every string of a plan file, in order: what a run must neither lose nor alter."""
+    import yaml
+
+    out: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+    walk(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader))
+    return out
