@@ -518,3 +518,19 @@ def test_an_upper_header_row_with_one_named_group_is_not_warned(plan_from):
     _, warnings = plan_from(groups(), "unnamed.yaml")
     assert [w.text for w in warnings if w.field == "appendices[0].header_groups"] == [
         "dòng tiêu đề trên không có nhóm nào có tên ('text')"]
+
+
+@pytest.mark.parametrize("target,refused", [(1, False), (63, False), (0, True), (64, True), (2.5, True)])
+def test_a_rank_target_runs_from_first_to_the_number_of_provinces(plan_from, target, refused):
+    """A 2021 plan ranks among 63 provinces: 63rd is a rank a plan may name, 64th or 0 is not (fresh mutant
+    validate-rank-63, batch 7b, refused 63)."""
+    def edit(data):
+        data["targets"][0].update({"unit": "hạng", "target": target, "wording": "Phấn đấu xếp hạng {target}."})
+        data["targets"][0]["baseline"] = {"year": 2020}
+    told = "thứ hạng phải là số nguyên từ 1 đến 63"
+    if refused:
+        with pytest.raises(PlanError) as exc:
+            plan_from(edit)
+        assert any(told in p.text for p in exc.value.problems if p.level == "error"), exc.value.problems
+    else:
+        plan_from(edit)

@@ -10,6 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -356,7 +357,8 @@ def test_every_command_has_help_with_a_vietnamese_example():
     from generator.cli.commands import cli
 
     runner = CliRunner()
-    names = [name for name, command in cli.commands.items() if not command.hidden]
+    ctx = click.Context(cli)
+    names = [name for name in cli.list_commands(ctx) if not cli.get_command(ctx, name).hidden]
     assert {"init", "validate", "build", "watch", "rollover", "diff", "schema"} <= set(names)
     for name in names:
         result = runner.invoke(cli, [name, "--help"])
@@ -584,3 +586,26 @@ def test_check_suggests_the_documented_fixed_file_and_following_it_gives_a_clean
     assert done.returncode == 1 and done.stdout.splitlines()[-1].endswith(f"sửa tự động: {suggested}"), done.stdout
     assert run(*shlex.split(suggested)[1:], cwd=tmp_path).returncode == 0 and (tmp_path / fixed).is_file()
     assert run("check", fixed, cwd=tmp_path).stdout.strip() == f"{fixed}: đúng thể thức, không thấy lỗi."
+
+
+def test_fix_takes_one_file_and_an_output_or_refuses_before_any_work(built, tmp_path):
+    """`check --fix A.docx B.docx -o X.docx` is refused with exit 2 and writes nothing (fresh mutant
+    io-fix-many-files, batch 7b, fixed A alone and said nothing of B)."""
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    out = tmp_path / "da-sua.docx"
+    for args in (["check", "--fix", good, good, "-o", out], ["check", "--fix", good]):
+        done = run(*args)
+        assert done.returncode == 2 and "--fix sửa một tệp mỗi lần và cần tệp kết quả" in done.stderr, done
+        assert not out.exists()
+
+
+def test_import_onto_refuses_options_that_only_make_a_new_plan(built, tmp_path):
+    """`import --onto PLAN --force` (or --registry, --indices) is refused with exit 2 and the plan left as it was
+    (fresh mutant io-onto-force, batch 7b, accepted --force silently)."""
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(SAMPLE.read_bytes())
+    for extra in (["--force"], ["--indices", "papi"]):
+        done = run("import", good, "--onto", plan, *extra)
+        assert done.returncode == 2 and "chỉ dùng khi tạo tệp kế hoạch mới (không có --onto)" in done.stderr, done
+        assert plan.read_bytes() == SAMPLE.read_bytes()

@@ -168,3 +168,64 @@ def test_score_appendix_numbers_criteria_under_their_field(tmp_path):
     in_docx = [row.cells[0].text.strip() for row in table.rows]
     at = in_docx.index("I")
     assert in_docx[at:at + 8] == ["I", "1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"], in_docx
+
+
+def test_merging_gives_every_cell_the_border_openpyxl_merge_cells_gives():
+    """render/xlsx.py's _Merger reuses the border worked out for an edge cell; openpyxl's own
+    merge_cells, on the same sheet, must come out the same: border list, border and protection of
+    every cell (overlapping edges, cells with and without a style, a start cell without a border)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    from generator.render.xlsx import _Merger
+
+    ranges = [(1, 1, 1, 4), (2, 1, 4, 1), (2, 2, 2, 4), (3, 2, 5, 3), (6, 1, 6, 2), (7, 1, 9, 3), (10, 2, 10, 4)]
+
+    def sheet():
+        wb = Workbook()
+        ws = wb.active
+        thin, thick = Side(style="thin"), Side(style="thick", color="FF0000")
+        for row in range(1, 11):
+            for col in range(1, 5):
+                if (row + col) % 3:
+                    ws.cell(row=row, column=col).border = Border(left=thin, top=thick if row % 2 else thin,
+                                                                 bottom=thin if col < 3 else None)
+        ws.cell(row=10, column=2).border = Border()
+        return wb, ws
+
+    ours_wb, ours = sheet()
+    merge = _Merger(ours)
+    for cells in ranges:
+        merge(*cells)
+    theirs_wb, theirs = sheet()
+    for r1, c1, r2, c2 in ranges:
+        theirs.merge_cells(start_row=r1, start_column=c1, end_row=r2, end_column=c2)
+
+    assert list(ours_wb._borders) == list(theirs_wb._borders) and len(ours_wb._borders) > 3
+    assert list(ours_wb._protections) == list(theirs_wb._protections)
+    assert sorted(ours._cells) == sorted(theirs._cells)
+    for at, cell in theirs._cells.items():
+        mine = ours._cells[at]
+        assert type(mine) is type(cell), at
+        assert (mine._style.borderId, mine._style.protectionId) == (cell._style.borderId, cell._style.protectionId), at
+    assert [str(r) for r in ours.merged_cells.ranges] == [str(r) for r in theirs.merged_cells.ranges]
+
+
+def test_a_row_is_as_tall_as_the_wrapped_lines_of_its_tallest_cell():
+    """Each wrapped line of a cell takes 15.75 pt (12 pt Times New Roman) and the row 4 pt more for the cell's
+    margins, or its last line is clipped on screen and on paper (fresh mutant render-xlsx-row-height). A 10 cm
+    column holds 52 characters a line: 52 is one line, 53 wraps onto a second."""
+    from generator.render.model import Cell, Column, Row, Table
+    from generator.render.xlsx import _row_height
+
+    table = Table("t", "Phụ lục", "BẢNG", "", False, [Column("a", "A", 10.0), Column("b", "B", 2.0)])
+
+    def height(*lines: str) -> float:
+        return _row_height(Row("data", (Cell(tuple(lines)), Cell(("x",)))), table)
+
+    assert height("x" * 52) == 19.75
+    assert height("x" * 53) == 35.5
+    assert height("x" * 104) == 35.5
+    assert height("x" * 105) == 51.25
+    assert height("một", "hai", "ba") == 51.25  # three lines typed one under the other
+    assert height("") == 19.75

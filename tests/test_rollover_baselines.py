@@ -75,3 +75,14 @@ def test_a_result_of_a_criterion_the_plan_has_no_target_for_changes_nothing(plan
     results.write_text("year: 2021\nresults:\n  papi.5:\n    value: 6.1\n", encoding="utf-8")
     plain, given = rollover(plan_copy()), rollover(plan_copy(), results_path=results)
     assert given.text == plain.text
+
+
+@pytest.mark.parametrize("words,cut", [(11, False), (12, False), (13, True)])
+def test_a_quoted_sentence_is_marked_cut_only_when_words_were_left_out(words, cut):
+    """Rollover's messages quote a sentence's first 12 words: one of exactly 12 words is quoted whole, with no
+    "…" (fresh mutant roll-excerpt-ellipsis, batch 7b, marked it cut)."""
+    from generator.workflow.years import excerpt
+
+    text = " ".join(f"từ{k}" for k in range(1, words + 1))
+    shown = excerpt(text, (0, len(text)))
+    assert shown == " ".join(text.split()[:12]) + (" …" if cut else "")

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from generator.core.text import number, text_width_pt
+from generator.core.text import decimal, number, text_width_pt
 from generator.nd30.labels import roman
 from generator.nd30 import issue_date
 
@@ -106,3 +106,8 @@ def test_a_joiner_that_makes_one_emoji_of_two_prints_and_is_kept(emoji):
     read, starts, ends = read_form(f"x\u200b {emoji}.")  # another invisible character: read piece by piece
     assert read == f"x {emoji}."
     assert len(starts) == len(read) + 1 and len(ends) == len(read)
+
+
+@pytest.mark.parametrize("value,expected", [(12.5, "12,5"), (14.0, "14"), (0.25, "0,25"), (25.4, "25,4"), (30, "30")])
+def test_sizes_and_lengths_in_messages_use_the_vietnamese_decimal_comma(value, expected):
+    assert decimal(value) == expected

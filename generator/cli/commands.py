@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli import build, guide, plan_files
+from generator.cli import build, guide
 from generator.cli.options import CONTEXT
 # the names the check and import commands below print with
 from generator.cli.printer import shell_word as _shell_word
@@ -28,7 +28,28 @@ from generator.core.messages import Message
 # those commands.
 
 
-@click.group(context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
+class _Group(click.Group):
+    """The group of commands, with those of `plan_files` loaded only when a command is looked for that is
+    not already here (or all are listed): `init --indices` takes its help from the index catalogues,
+    whose reading (PyYAML, the grammar) `--version`, `check` and `huong-dan` do not need."""
+
+    def _load_plan_files(self) -> None:
+        from generator.cli import plan_files
+
+        for command in plan_files.COMMANDS:
+            self.add_command(command)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:  # also an unknown name: click's "did you mean" needs them all
+            self._load_plan_files()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._load_plan_files()
+        return super().list_commands(ctx)
+
+
+@click.group(cls=_Group, context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]", subcommand_metavar="LỆNH [ĐỐI_SỐ]...")
 @click.version_option(package_name="kehoach", message="kehoach %(version)s", help="In phiên bản và thoát.")
 def cli() -> None:
     """kehoach: soạn Kế hoạch (KH-UBND) từ tệp YAML có cấu trúc.
@@ -44,7 +65,7 @@ def cli() -> None:
     """
 
 
-for command in (*build.COMMANDS, *plan_files.COMMANDS, *guide.COMMANDS):
+for command in (*build.COMMANDS, *guide.COMMANDS):
     cli.add_command(command)
 
 

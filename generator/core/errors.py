@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno as _errno
+import functools
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -21,7 +22,8 @@ def file_order(m: Message) -> tuple:
 
 # English texts of the libraries under kehoach (zipfile, zlib, lxml, the OS) that a message may carry
 # inside it ("tệp .docx bị hỏng (File is not a zip file)"): said in Vietnamese wherever a message is printed.
-_LIBRARY_VI: list[tuple[re.Pattern, str]] = [(re.compile(a), b) for a, b in (
+# (Compiled at the first message printed, not at start-up: a command that prints none does not pay.)
+_LIBRARY_VI_TEXTS: tuple[tuple[str, str], ...] = (
     (r"File is not a zip file", "không phải gói ZIP"),
     (r"Bad CRC-32 for file '([^']*)'", r"sai mã kiểm tra CRC-32 của phần \1"),
     (r"Bad magic number for file header", "đầu một mục của gói ZIP bị hỏng"),
@@ -76,9 +78,20 @@ _LIBRARY_VI: list[tuple[re.Pattern, str]] = [(re.compile(a), b) for a, b in (
     (r"unacceptable character #x0*([0-9A-Fa-f]+)[^)]*", r"có ký tự đặc biệt không được phép (U+\1)"),
     (r"'utf-8' codec can't decode byte[^)]*", "không phải bảng mã UTF-8"),
     (r"lỗi cú pháp YAML \([\x20-\x7e]*\)", "lỗi cú pháp YAML (cấu trúc không hợp lệ ở chỗ này)"),
-)]
-_STRERROR = {os.strerror(n): n for n in sorted(_errno.errorcode, reverse=True)}
+)
 _ERRNO_TEXT = re.compile(r"\[Errno (\d+)\] ([^:)\]]+)(: '[^']*')?")
+
+
+@functools.cache
+def _library_vi() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(english), vi) for english, vi in _LIBRARY_VI_TEXTS]
+
+
+@functools.cache
+def _strerror() -> dict[str, int]:
+    return {os.strerror(n): n for n in sorted(_errno.errorcode, reverse=True)}
+
+
 _TYPE_NAMES = {"(error)": "(dữ liệu nén bị hỏng)", "(EOFError)": "(tệp kết thúc giữa chừng)",
                "(BadZipFile)": "(gói ZIP bị hỏng)", "(MemoryError)": "(không đủ bộ nhớ)"}
 
@@ -95,10 +108,10 @@ def library_vi(text: str) -> str:
 
     out = _ERRNO_TEXT.sub(lambda m: reason(int(m.group(1)), m.group(2)) + (m.group(3) or ""), text)
     if re.search(r"[A-Z][a-z]+ [a-z]+", out):
-        for english, number in _STRERROR.items():
+        for english, number in _strerror().items():
             if len(english) > 6 and english in out:
                 out = out.replace(english, reason(number, english))
-    for pattern, vi in _LIBRARY_VI:
+    for pattern, vi in _library_vi():
         out = pattern.sub(vi, out)
     for name, vi in _TYPE_NAMES.items():
         out = out.replace(name, vi)

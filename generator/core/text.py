@@ -37,6 +37,11 @@ def number(value: int | Decimal) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def decimal(value: float) -> str:
+    """A size or a length as a Vietnamese reader writes it: 12.5 → '12,5', 14.0 → '14', 0.25 → '0,25'."""
+    return f"{value:g}".replace(".", ",")
+
+
 def roman(n: int) -> str:
     """Roman numerals as Word and ND30 write them (I, IV, XL); outside 1–3999, the digits."""
     if n <= 0 or n >= 4000:

@@ -381,6 +381,7 @@ class _Builder:
 
 # (no "\s*" before the colon: "[^#]*?" takes spaces already, and the two shared a long run of them; issue 22)
 _KEY_LINE = re.compile(r"""(?:"(?:[^"\\]|\\.)*"\s*|'(?:[^']|'')*'\s*|[^\s#'"\[\]{},][^#]*?):(?:\s|$)""")
+_OPENS = re.compile(r"[\"'\[{]")
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-?]\s)\s*[|>][-+0-9]*\s*(?:#.*)?$")
 
 
@@ -425,6 +426,8 @@ def _too_deep(text: str) -> tuple[int, int] | None:
                 scalar_parent = indent
                 continue
             start = len(line) - len(rest)
+        if not quote and not flow and not _OPENS.search(line, start):
+            continue  # nothing on the rest of the line can open a quote or a flow collection
         value_start = True  # a bracket opens a flow collection only where a value can start
         i = start
         while i < len(line):

@@ -11,7 +11,6 @@ from pathlib import Path
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -25,9 +24,10 @@ from generator.render.context import Context, Para, Table
 from generator.nd30 import LANDSCAPE_TEXT_W, MARGIN, PORTRAIT_TEXT_W, RULE_RATIO, sizes_for
 from generator.core.errors import TemplateError
 from generator.render.record import embed
+from generator.render.sandbox import Sandbox
 from generator.render.sources import SourceTags
 from generator.render.templates import read_template
-from generator.core.text import text_width_pt
+from generator.core.text import decimal, text_width_pt
 from generator.core.units import cm_to_mm, pt_to_twips
 from generator.core.zipnorm import write_zip
 
@@ -103,7 +103,7 @@ class _Verbatim:
 def _render_sandboxed(tpl: DocxTemplate, context: dict, template: Path) -> None:
     """A template comes from a province or a pull request: it is rendered in Jinja's immutable
     sandbox, with no globals but the names kehoach passes."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=jinja2.StrictUndefined)
+    env = Sandbox(autoescape=True, undefined=jinja2.StrictUndefined)
     env.globals.clear()
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
@@ -158,11 +158,11 @@ def render_docx(ctx: Context, template: Path, record: str | None = None) -> byte
         tpl.init_docx()
     except Exception:  # python-docx raises many kinds on a damaged or non-docx file
         raise TemplateError(f"{template}: không mở được mẫu Word (tệp hỏng hoặc không phải .docx)") from None
-    styles = {s.name for s in tpl.docx.styles}
+    style_ids = {s.name: s.style_id for s in tpl.docx.styles}  # one pass: python-docx makes an object per style
+    styles = set(style_ids)
     missing = sorted((set(BODY_STYLE.values()) | set(STYLE_SIZE)) - styles)
     if missing:
         raise TemplateError(f"{template}: mẫu Word thiếu các kiểu (style): {', '.join(missing)}")
-    style_ids = {s.name: s.style_id for s in tpl.docx.styles}
 
     # Plan text never passes through Jinja or docxtpl (which rewrites "{_{" and the like in all it
     # renders): the template gets markers, and the text is put in after rendering.
@@ -282,8 +282,8 @@ def _apply_sizes(doc, sizes: dict[str, float], template: Path) -> dict[str, floa
         if low <= current <= high:
             effective[key] = current
         else:
-            limit = f"{low:g}" if low == high else f"{low:g}–{high:g}"
-            refused.append(f"kiểu '{style.name}' ({ROLE_VI[key]}) cỡ chữ {current:g} nằm ngoài giới hạn của "
+            limit = f"{decimal(low)}" if low == high else f"{decimal(low)}–{decimal(high)}"
+            refused.append(f"kiểu '{style.name}' ({ROLE_VI[key]}) cỡ chữ {decimal(current)} nằm ngoài giới hạn của "
                            f"Nghị định 30 ({limit})")
     if refused:
         raise TemplateError(f"{template}: " + "; ".join(refused) + ". Hãy sửa các kiểu này trong mẫu Word "

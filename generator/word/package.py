@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from generator.core.errors import WordFileError, library_vi
+from generator.core.text import decimal
 
 MAX_BYTES = 50 * 1024 * 1024  # the .docx file itself
 MAX_ENTRIES = 3000
@@ -315,7 +316,7 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
     if not stat.S_ISREG(st.st_mode):
         raise _err(path, "không phải tệp thông thường (thiết bị, FIFO hay socket); chỉ đọc tệp .docx")
     if st.st_size > max_bytes:
-        raise _err(path, f"tệp quá lớn ({st.st_size / 1024 / 1024:.1f} MB, giới hạn {_mb(max_bytes)})")
+        raise _err(path, f"tệp quá lớn ({decimal(round(st.st_size / 1024 / 1024, 1))} MB, giới hạn {_mb(max_bytes)})")
     if st.st_size == 0:
         raise _err(path, "tệp rỗng (0 byte)")
     suffix = path.suffix.lower()

@@ -61,7 +61,7 @@ def test_gap_of_four_and_a_half_points_under_a_paragraph_without_space_after(sam
     _set(p, "spacing", before="90", after="120")
     saved = doc.save(tmp_path / "small.docx")
     at = _index_of(saved, "".join(p.itertext())[:20])
-    assert "4.5 pt" in _findings(doc, tmp_path / "small.docx", "body.spacing")[at]
+    assert "4,5 pt" in _findings(doc, tmp_path / "small.docx", "body.spacing")[at]
 
 
 def test_one_line_paragraph_shows_its_left_indent(sample_docx, tmp_path):

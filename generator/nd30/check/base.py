@@ -13,7 +13,7 @@ from typing import Literal
 
 from generator import nd30
 from generator.core.messages import Message
-from generator.core.text import ascii_key, text_width_pt
+from generator.core.text import ascii_key, decimal, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.word.model import Document, Paragraph, Run, Section, Table
 
@@ -516,16 +516,16 @@ class Checker:
         if size is None:
             if len(seg.sizes) > 1:
                 want = expected if expected is not None else high
-                self.add(rule, f"{name}: cỡ chữ không đồng nhất trong cùng một dòng (phải là {want:g})", seg=seg,
+                self.add(rule, f"{name}: cỡ chữ không đồng nhất trong cùng một dòng (phải là {decimal(want)})", seg=seg,
                          fix=format_fix(seg, size=want))
             return
         want = expected if expected is not None else (size if low <= size <= high else (low if size < low else high))
         if not low <= size <= high:
-            span = f"{low:g}" if low == high else f"từ {low:g} đến {high:g}"
-            self.add(rule, f"{name}: cỡ chữ {size:g}, ND30 quy định cỡ {span}", seg=seg, fix=format_fix(seg, size=want))
+            span = f"{decimal(low)}" if low == high else f"từ {decimal(low)} đến {decimal(high)}"
+            self.add(rule, f"{name}: cỡ chữ {decimal(size)}, ND30 quy định cỡ {span}", seg=seg, fix=format_fix(seg, size=want))
         elif expected is not None and size != expected:
-            self.add(SIZE_PAIR, f"{name}: cỡ chữ {size:g} không cùng cặp cỡ chữ của văn bản (cặp {self.pair}: "
-                     f"phải là {expected:g})", seg=seg, fix=format_fix(seg, size=expected))
+            self.add(SIZE_PAIR, f"{name}: cỡ chữ {decimal(size)} không cùng cặp cỡ chữ của văn bản (cặp {self.pair}: "
+                     f"phải là {decimal(expected)})", seg=seg, fix=format_fix(seg, size=expected))
 
     def look_check(self, element: str, seg: Segment, rule: Rule, name: str, *, fix_look: bool = False) -> None:
         look = nd30.LOOK[element]
@@ -559,10 +559,11 @@ class Checker:
             self.add(rule, f"{name} phải {words[want]}", ref, p=p, level=level)
 
 
-def content_table_end(ck: Checker, last: Paragraph, end: int, signs: frozenset[int] = frozenset()):
+def content_table_end(ck: Checker, last: Paragraph, end: int, frame=None):
     """(table, its last line with text) for a table of the content set after the body's last paragraph, before the
-    tail; None when no such table closes the content. A table holding the signature (`signs`: the frame's signature
-    positions) or the Nơi nhận, typed with its marks or without (GEN02), is the tail's."""
+    tail; None when no such table closes the content. A table holding the signature (the frame's signature zone) or
+    the Nơi nhận, typed with its marks or without (GEN02), is the tail's."""
+    signs = frozenset(frame.zones.signature) if frame is not None and frame.zones is not None else frozenset()
     tables = []
     for p in ck.paras[ck.order[last.index] + 1:end]:
         cell = ck.cell_of.get(p.index)

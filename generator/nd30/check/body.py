@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from generator import nd30
-from generator.core.text import caseless, text_width_pt
+from generator.core.text import caseless, decimal, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.locate import Frame, body_paragraphs
@@ -126,7 +126,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                       f"{_mm(left_mm)} mm), phải lùi vào 10 mm hoặc 12,7 mm: đặt Paragraph › Indentation › Left 0 "
                       "và Special › First line 1 cm")
             elif not typed and not placed and not nd30.first_line_ok(first_mm):
-                later(BODY_INDENT, p, f"thụt đầu dòng {first_mm:.1f} mm, phải lùi vào 10 mm hoặc 12,7 mm "
+                later(BODY_INDENT, p, f"thụt đầu dòng {_mm(first_mm)} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
             in_bases = enacting is not None and ck.order[p.index] < enacting
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
@@ -142,17 +142,17 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                                                    ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
             blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
-                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {spacing:g} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
+                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
                       "Paragraph")
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
                 later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt Line spacing trong Paragraph")
         size = seg.size
         if size is not None and not 13 <= size <= 14:
-            later(BODY_SIZE, p, f"cỡ chữ nội dung {size:g}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {ck.sizes['body']:g}", format_fix(seg, size=ck.sizes["body"]))
+            later(BODY_SIZE, p, f"cỡ chữ nội dung {decimal(size)}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
         elif odd := _odd_size(p):
             want = odd.fix.size if odd.fix is not None else ck.sizes["body"]
-            later(BODY_SIZE, p, f"cỡ chữ {odd.size:g} ở “{odd.text[:40]}” trong đoạn nội dung, phải từ 13 đến 14: chọn "
-                  f"các chữ đó và đặt cỡ chữ {want:g}", odd.fix)
+            later(BODY_SIZE, p, f"cỡ chữ {decimal(odd.size)} ở “{odd.text[:40]}” trong đoạn nội dung, phải từ 13 đến 14: chọn "
+                  f"các chữ đó và đặt cỡ chữ {decimal(want)}", odd.fix)
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
@@ -171,17 +171,14 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     running = [p for p in body if not _is_note(p)]  # a note after the closing sentence is an aside
     if running:
         last = running[-1]
-        signs = frozenset(frame.zones.signature) if frame is not None and frame.zones is not None else frozenset()
-        closing_table = content_table_end(ck, last, end, signs)  # the content goes on in a table (FR10/FR11-CTR01)
+        closing_table = content_table_end(ck, last, end, frame)  # the content goes on in a table (FR10/FR11-CTR01)
         if closing_table is not None:
-            table, table_end = closing_table
-            if not any(p.text.rstrip().endswith(nd30.CLOSING_MARK) for c in table.rows[-1].cells for p in c.paragraphs):
+            if not any(p.text.rstrip().endswith(nd30.CLOSING_MARK) for c in closing_table[0].rows[-1].cells for p in c.paragraphs):
                 ck.add(CLOSING_MARK, f"nội dung kết thúc bằng bảng mà không có dấu “{nd30.CLOSING_MARK}”: gõ "
-                       f"“{nd30.CLOSING_MARK}” ở dòng ngay dưới bảng", p=table_end)
+                       f"“{nd30.CLOSING_MARK}” ở dòng ngay dưới bảng", p=closing_table[1])
         elif not last.text.rstrip().endswith(nd30.CLOSING_MARK):
             ck.add(CLOSING_MARK, f"đoạn cuối phần nội dung phải kết thúc bằng dấu “{nd30.CLOSING_MARK}”: gõ “/.” ngay sau dấu chấm "
                    "cuối", p=last)
-
 
 
 def _odd_size(p: Paragraph) -> _Odd | None:
@@ -339,8 +336,8 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
         return  # no clear size for the headings: nothing to compare with
     for p in heads:
         if p.index in sizes and sizes[p.index] != common:
-            later(SIZE_PAIR, p, f"cỡ chữ {sizes[p.index]:g} khác cỡ {common:g} của các tiêu đề phần, chương, mục khác: "
-                  f"đặt cỡ chữ {common:g}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+            later(SIZE_PAIR, p, f"cỡ chữ {decimal(sizes[p.index])} khác cỡ {decimal(common)} của các tiêu đề phần, chương, mục khác: "
+                  f"đặt cỡ chữ {decimal(common)}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
 
 
 _SPACED_INDENT_MM = (8.5, 14.0)  # a first line pushed in with spaces: about a centimetre, as far as spaces can say
@@ -398,8 +395,8 @@ def _title_size(ck: Checker, p: Paragraph, level: str, text_size: float, later) 
     size = max(sizes, key=sizes.get)
     if size != text_size and 13 <= size <= 14:  # outside 13–14 the body's size rule already speaks
         what = "tiêu đề mục" if level == "roman" else "tiêu đề khoản"
-        later(HEADING_STYLE, p, f"{what} cỡ chữ {size:g}, khác cỡ chữ {text_size:g} của phần lời văn: chọn tiêu đề "
-              f"và đặt cỡ chữ {text_size:g}", None, "PL I §II.6.d")
+        later(HEADING_STYLE, p, f"{what} cỡ chữ {decimal(size)}, khác cỡ chữ {decimal(text_size)} của phần lời văn: chọn tiêu đề "
+              f"và đặt cỡ chữ {decimal(text_size)}", None, "PL I §II.6.d")
 
 
 def _displayed(p: Paragraph) -> bool:

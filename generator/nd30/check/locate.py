@@ -19,8 +19,7 @@ from generator.nd30.check.base import Checker, Segment, segments, split_at_gaps
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
-from generator.nd30.zones import APPENDIX_LINE_MAX, Zones, blocks_of, pieces, placed_right, tail_sides
-from generator.nd30.zones import locate as locate_zones
+from generator.nd30.zones import APPENDIX_LINE_MAX, Zones, blocks_of, locate as locate_zones, pieces, placed_right, tail_sides
 from generator.word.model import Paragraph, Table
 
 TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
@@ -453,7 +452,6 @@ def body_paragraphs(ck: Checker, start: int, end: int) -> list[Paragraph]:
         body.pop()
     typed = typed_signature_start(body, tab)
     return body if typed is None else body[:typed]
-
 
 
 def _captions_row(p: Paragraph) -> bool:

@@ -6,6 +6,7 @@ import re
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule
 from generator.word.model import Paragraph
+from generator.core.text import decimal
 
 PAGE_SIZE = Rule("page.size", "khổ giấy A4", "PL I §I.1")
 PAGE_ORIENTATION = Rule("page.orientation", "trang đứng", "PL I §I.2")
@@ -49,7 +50,7 @@ def check_sections(ck: Checker) -> None:
             if not nd30.margin_ok(side, value):
                 low, high = nd30.MARGIN_RANGE_MM[side]
                 shown = f"{value:.1f}".replace(".", ",") if value is not None else "không ghi"
-                wrong.append((side, f"lề {label} {shown} mm (phải {low:g}–{high:g} mm)"))
+                wrong.append((side, f"lề {label} {shown} mm (phải {decimal(low)}–{decimal(high)} mm)"))
         if wrong:
             margins = tuple((side, nd30.clamp_margin(side, getattr(sec, f"margin_{side}_mm"))) for side, _ in wrong)
             ck.add(PAGE_MARGINS, "; ".join(text for _, text in wrong) + ": đặt lại trong Layout › Margins › Custom Margins",

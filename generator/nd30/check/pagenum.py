@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from generator.core.text import text_width_pt
+from generator.core.text import decimal, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import Checker, Fix, Rule
 from generator.word.model import Paragraph, Section, Table
@@ -155,7 +155,7 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
             ck.add(PAGENUM_POSITION, "số trang phải canh giữa theo chiều ngang ở lề trên", section=sec.index, fix=fix)
         for p in page:
             if p.size_pt is not None and not 13 <= p.size_pt <= 14:
-                ck.add(PAGENUM_SIZE, f"số trang cỡ chữ {p.size_pt:g}, phải từ 13 đến 14", section=sec.index, fix=fix)
+                ck.add(PAGENUM_SIZE, f"số trang cỡ chữ {decimal(p.size_pt)}, phải từ 13 đến 14", section=sec.index, fix=fix)
         if sec.index == 0:
             first = [p for p in sec.headers.get("first", []) if p.has_field.get("PAGE")]
             if not sec.title_page or first:

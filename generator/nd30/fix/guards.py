@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.core.text import seen, text_width_pt
+from generator.core.text import decimal, seen, text_width_pt
 from generator.nd30.check.base import Checker, segments
 from generator.nd30.rules import RULE
 
@@ -68,7 +68,7 @@ def refusal(ck: Checker, found: Message) -> str | None:
     placed = p.alignment != "both" or p.text.startswith("  ")  # a line set where it is, not running text
     if fix.kind == "format" and fix.size is not None and placed and "\t" not in p.text:
         if _wraps_at(ck, p, fix.size):
-            return f"ở cỡ {fix.size:g} dòng chữ không còn vừa một dòng (bị xuống dòng)"
+            return f"ở cỡ {decimal(fix.size)} dòng chữ không còn vừa một dòng (bị xuống dòng)"
     return None
 
 
@@ -127,7 +127,7 @@ def _tab_room(ck: Checker, p, fix) -> str | None:
     seg = next((g for g in segments(p) if g.start <= fix.start < g.end), None)
     style = "bold" if seg is not None and seg.bold else ("italic" if seg is not None and seg.italic else "regular")
     if text_width_pt(seen(piece).strip(), fix.size, style) * 1.02 > room:
-        return (f"ở cỡ {fix.size:g} “{piece.strip()[:40]}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
+        return (f"ở cỡ {decimal(fix.size)} “{piece.strip()[:40]}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
                 "cách nhau bằng Tab): chữ sẽ bị đẩy xuống dòng; hãy sửa trong Word")
     return None
 
@@ -164,13 +164,13 @@ def _box_room(p, size: float) -> str | None:
         return None
     room = p.box_clear_pt
     if room is None:
-        return (f"{BOX_REFUSAL} không đo được chiều rộng: ở cỡ {size:g} chữ có thể tràn ra "
+        return (f"{BOX_REFUSAL} không đo được chiều rộng: ở cỡ {decimal(size)} chữ có thể tràn ra "
                 "ngoài khung; hãy sửa trong Word")
     room -= (p.indent_left_pt or 0) + (p.indent_right_pt or 0) + max(0.0, p.indent_first_line_pt or 0)
     style = "bold" if p.bold else ("italic" if p.italic else "regular")
     for line in seen(p.text).split("\n"):
         if text_width_pt(line.strip(), size, style) * BOX_SPARE > room:
-            return (f"{BOX_REFUSAL}, chỗ cho dòng chữ rộng {room / 72 * 25.4:.0f} mm: ở cỡ {size:g} "
+            return (f"{BOX_REFUSAL}, chỗ cho dòng chữ rộng {room / 72 * 25.4:.0f} mm: ở cỡ {decimal(size)} "
                     f"“{line.strip()[:40]}” không còn vừa khung (chữ bị cắt hoặc bị che); hãy nới khung rồi sửa "
                     "cỡ chữ trong Word")
     return None

@@ -10,6 +10,7 @@ from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix import pages
 from generator.nd30.fix.xml import RPR_ORDER, SECT_ORDER, ordered_child, props
 from generator.word.xml import w
+from generator.core.text import decimal
 
 SHRINK = "vùng chữ đổi kích thước"
 SIDE_WORDS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
@@ -152,7 +153,7 @@ def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
     shown = []
     for side, value in margins.items():
         mar.set(w(side), str(round(value * TWIPS_PER_MM)))
-        shown.append(f"{SIDE_WORDS[side]} {value:g} mm")
+        shown.append(f"{SIDE_WORDS[side]} {decimal(value)} mm")
     for attr, default in (("header", "567"), ("footer", "567"), ("gutter", "0")):
         if mar.get(w(attr)) is None or (attr != "gutter" and mar.get(w(attr)) == "0"):  # 0: .doc → .docx
             mar.set(w(attr), default)

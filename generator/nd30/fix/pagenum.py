@@ -15,6 +15,7 @@ from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix.xml import PPR_ORDER, RPR_ORDER, SECT_ORDER, body_sections, ordered_child, props
 from generator.word.package import NS_CT, NS_REL
 from generator.word.xml import R_NS, W_NS, w
+from generator.core.text import decimal
 
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
@@ -45,7 +46,7 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         node.set(w("type"), "default")
         node.set(f"{{{R_NS}}}id", rid)
         sect.insert(0, node)
-        fx.note(f"thêm số trang (trường PAGE) canh giữa ở lề trên, cỡ {size:g}", where, found)
+        fx.note(f"thêm số trang (trường PAGE) canh giữa ở lề trên, cỡ {decimal(size)}", where, found)
     else:
         part = fx.pkg.rels(fx.pkg.main_part).get(ref.get(f"{{{R_NS}}}id"))
         root = fx.pkg.xml(part.target) if part is not None and not part.external else None
@@ -71,7 +72,7 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
                 ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
                 ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
         if page:
-            fx.note(f"số trang canh giữa, cỡ {size:g}", where, found)
+            fx.note(f"số trang canh giữa, cỡ {decimal(size)}", where, found)
     _header_distance(fx, sect, where, found)
     if fix.section == 0:
         if sect.find(w("titlePg")) is None:
@@ -107,7 +108,7 @@ def _header_distance(fx: Fixer, sect, where: str, found: Message) -> None:
         return
     mar.set(w("header"), str(round(HEADER_DISTANCE_MM * TWIPS_PER_MM)))
     shown = "không có" if old is None else f"đang là {old:.0f} mm"
-    fx.note(f"khoảng cách từ mép trên tờ giấy đến số trang {HEADER_DISTANCE_MM:g} mm ({shown}: số trang sẽ in sát mép "
+    fx.note(f"khoảng cách từ mép trên tờ giấy đến số trang {decimal(HEADER_DISTANCE_MM)} mm ({shown}: số trang sẽ in sát mép "
             "giấy, chỗ nhiều máy in không in được; 10 mm vẫn nằm trong lề trên 20–25 mm của Nghị định 30, Phụ lục I)",
             where, found)
 

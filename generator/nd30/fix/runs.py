@@ -3,7 +3,7 @@ Nơi nhận punctuation: "text") and a piece's size, bold and italic ("format").
 from __future__ import annotations
 
 from generator.core.messages import Message
-from generator.core.text import seen
+from generator.core.text import decimal, seen
 from generator.core.units import half_points
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
@@ -52,7 +52,7 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
              if value is not None}
     fx.allowed.look(fix.paragraph, fix.start, fix.end, asked)
     if fix.size is not None:
-        what.append(f"cỡ chữ {fix.size:g}")
+        what.append(f"cỡ chữ {decimal(fix.size)}")
     if fix.bold is not None:
         what.append("chữ đậm" if fix.bold else "bỏ chữ đậm")
     if fix.italic is not None:

@@ -17,6 +17,7 @@ from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix.xml import RPR_ORDER, ordered_child
 from generator.word.styles import MAX_CHAIN
 from generator.word.xml import w
+from generator.core.text import decimal
 
 MIN_PARAGRAPHS = 3  # fewer: a few direct sizes say it as well
 
@@ -78,7 +79,7 @@ def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
         done.update(f.detail.fix for f in items)
         name = style.find(w("name"))
         shown = name.get(w("val")) if name is not None else owner
-        fx.note(f"cỡ chữ {size:g} cho kiểu “{shown}” ({len(asked)} đoạn lấy cỡ chữ từ kiểu này)", "toàn văn bản",
+        fx.note(f"cỡ chữ {decimal(size)} cho kiểu “{shown}” ({len(asked)} đoạn lấy cỡ chữ từ kiểu này)", "toàn văn bản",
                 items[0])
     return done
 
