@@ -180,3 +180,17 @@ def test_schema_errors_say_what_is_accepted_at_the_line(plan_copy, old, new, fie
     problem, path = _problem_of(plan_copy, old, new)
     assert (problem.field, problem.text) == (field, text)
     assert problem.line == line_of(path, new.split("\n")[0])
+
+
+@pytest.mark.parametrize("year,told", [(2100, None), (2101, "phải ≤ 2100")])
+def test_a_year_past_the_last_allowed_is_told_the_inclusive_bound(plan_copy, year, told):
+    """The bound a drafter is told is the one that holds: 2100 is allowed, so 2101 is told "phải ≤ 2100", never
+    "phải < 2100" (fresh mutant p-le-sign, batch 8)."""
+    path = plan_copy(lambda text: text.replace("year: 2021", f"year: {year}", 1))
+    try:
+        load_plan(path)
+    except PlanError as exc:
+        texts = [p.text for p in exc.problems if p.level == "error" and p.field == "year"]
+        assert told is not None and any(t.endswith(told) for t in texts), texts
+    else:
+        assert told is None
