@@ -71,15 +71,21 @@ def test_a_drop_cap_letter_is_imported_with_its_paragraph(seed_built, tmp_path):
     assert " heo kết quả" not in text and "- T\n" not in text
 
 
-def test_a_reviewers_emoji_reach_the_plan_as_typed(seed_built, tmp_path):
-    """Emoji typed on a phone (a skin tone, a flag, a family joined by U+200D, variation selectors): the
-    joiners were dropped on the way into the plan ('👨👩👧', three people; fourth campaign of issue 22)."""
+def _applied(seed_built, tmp_path, make):
+    """A copy of the seed plan with the reviewer's file `make(docx, folder)` brought in by `import --onto`
+    (exit 0): (the plan's path, its text)."""
     plan, docx = seed_built
     mine = tmp_path / "plan.yaml"
     shutil.copy(plan, mine)
-    done = run("import", "--onto", mine, fam.astral(docx, tmp_path))
+    done = run("import", "--onto", mine, make(docx, tmp_path))
     assert done.returncode == 0, done.stdout + done.stderr
-    text = mine.read_text(encoding="utf-8")
+    return mine, mine.read_text(encoding="utf-8")
+
+
+def test_a_reviewers_emoji_reach_the_plan_as_typed(seed_built, tmp_path):
+    """Emoji typed on a phone (a skin tone, a flag, a family joined by U+200D, variation selectors): the
+    joiners were dropped on the way into the plan ('👨👩👧', three people; fourth campaign of issue 22)."""
+    mine, text = _applied(seed_built, tmp_path, fam.astral)
     assert fam.ASTRAL in text and "100% UBND cấp xã triển khai thực hiện. ✅" in text
 
 
@@ -88,17 +94,12 @@ def test_a_part_deleted_whole_leaves_the_plan_heading_and_all(seed_built, tmp_pa
     bullets. The bullets went, the heading was left 'cần xử lý bằng tay' (exit 1), and the plan kept a part with
     a title and nothing under it (fourth campaign of issue 22). A heading deleted with everything under it
     takes its part out of the plan."""
-    plan, docx = seed_built
-    mine = tmp_path / "plan.yaml"
-    shutil.copy(plan, mine)
-    done = run("import", "--onto", mine, fam.section_deleted(docx, tmp_path))
-    assert done.returncode == 0, done.stdout + done.stderr
-    text = mine.read_text(encoding="utf-8")
+    mine, text = _applied(seed_built, tmp_path, fam.section_deleted)
     assert "id: gp-tham-gia" not in text and "title: Đối với chỉ số nội dung “Tham gia" not in text
     assert "id: gp-cong-khai" in text and "id: lanh-dao-chi-dao" in text
     assert run("validate", mine).returncode == 0
     # the rest of the plan is as it was: only the part's lines went
-    old, new = plan.read_text(encoding="utf-8").splitlines(), text.splitlines()
+    old, new = seed_built[0].read_text(encoding="utf-8").splitlines(), text.splitlines()
     assert [line for line in old if line not in new][:2] == ["      - id: gp-tham-gia",
                                                               "        title: Đối với chỉ số nội dung “Tham gia của "
                                                               "người dân ở cấp cơ sở”"]
