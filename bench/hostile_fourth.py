@@ -31,7 +31,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.hostile_office import built_seed, run, verdicts, whole  # noqa: E402
+from bench.hostile_office import attempt, built_seed, run, verdicts, word_commands  # noqa: E402
 from tests.word import hostile_fourth as fam  # noqa: E402
 from tests.workflow.hostile_plans_fourth import plan_strings, plans as hostile_plans  # noqa: E402
 
@@ -123,12 +123,7 @@ def main() -> int:
         plan_strings = sorted(strings(plan))
         files = folder / "files"
         files.mkdir()
-        commands = {
-            "check": lambda f, o: (["check", f.name], set()),
-            "fix": lambda f, o: (["check", "--fix", f.name, "-o", str(o / "fixed.docx")], {"fixed.docx"}),
-            "import": lambda f, o: (["import", f.name, "-o", str(o / "plan.yaml")], {"plan.yaml", "kehoach.schema.json"}),
-            "onto": lambda f, o: (["import", "--onto", str(plan), f.name, "-o", str(o / "onto.yaml")], {"onto.yaml"}),
-        }
+        commands = word_commands(plan)
         # what the untouched build already loses in `import`: not counted against a hostile file
         out = folder / "out"
         out.mkdir()
@@ -146,19 +141,10 @@ def main() -> int:
         print(f"{'file':28} {'cmd':6} {'rc':>3} {'cpu s':>6} {'MB':>5}  verdict  answer", flush=True)
         for path in paths:
             for key in args.commands.split(","):
-                out = folder / "out"
-                shutil.rmtree(out, ignore_errors=True)
-                out.mkdir()
-                argv, outputs = commands[key](path, out)
-                got = run(argv, out, False, path.parent)
-                marks = verdicts(got["said"], got["rc"], path.name, folder, whole(out, outputs | {"time.txt"}))
+                got, marks, out = attempt(commands, key, path, folder)
                 for what in ("cpu", "peak"):
                     if got[what] > worst[what][0]:
                         worst[what] = (got[what], f"{path.name} {key}")
-                if got["cpu"] > 5:
-                    marks.append("SLOW")
-                if got["peak"] > 400:
-                    marks.append("FAT")
                 made = out / ("plan.yaml" if key == "import" else "onto.yaml")
                 notes = []
                 if key in ("import", "onto") and made.exists():

@@ -117,6 +117,32 @@ def built_seed(folder: Path, env: dict) -> tuple[Path, Path]:
     return plan, folder / "b" / "plan" / "plan.docx"
 
 
+def word_commands(plan: Path) -> dict:
+    """The four commands a hostile Word file goes through: each gives its argv and the outputs it may write."""
+    return {
+        "check": lambda f, o: (["check", f.name], set()),
+        "fix": lambda f, o: (["check", "--fix", f.name, "-o", str(o / "fixed.docx")], {"fixed.docx"}),
+        "import": lambda f, o: (["import", f.name, "-o", str(o / "plan.yaml")], {"plan.yaml", "kehoach.schema.json"}),
+        "onto": lambda f, o: (["import", "--onto", str(plan), f.name, "-o", str(o / "onto.yaml")], {"onto.yaml"}),
+    }
+
+
+def attempt(commands: dict, key: str, path: Path, folder: Path, libreoffice: bool = False) -> tuple[dict, list[str], Path]:
+    """One command on one file in a fresh output folder: what it did, its verdict marks (SLOW over 5 s of CPU, FAT
+    over 400 MB) and the folder."""
+    out = folder / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir()
+    argv, outputs = commands[key](path, out)
+    got = run(argv, out, libreoffice, path.parent)
+    marks = verdicts(got["said"], got["rc"], path.name, folder, whole(out, outputs | {"time.txt"}))
+    if got["cpu"] > 5:
+        marks.append("SLOW")
+    if got["peak"] > 400:
+        marks.append("FAT")
+    return got, marks, out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--with-libreoffice", action="store_true")
@@ -128,12 +154,7 @@ def main() -> int:
         plan, base = built_seed(folder, {**os.environ, "PYTHONPATH": str(ROOT)})
         files = folder / "files"
         files.mkdir()
-        commands = {
-            "check": lambda f, o: (["check", f.name], set()),
-            "fix": lambda f, o: (["check", "--fix", f.name, "-o", str(o / "fixed.docx")], {"fixed.docx"}),
-            "import": lambda f, o: (["import", f.name, "-o", str(o / "plan.yaml")], {"plan.yaml", "kehoach.schema.json"}),
-            "onto": lambda f, o: (["import", "--onto", str(plan), f.name, "-o", str(o / "onto.yaml")], {"onto.yaml"}),
-        }
+        commands = word_commands(plan)
         chosen = args.commands.split(",")
         print(f"{'file':28} {'cmd':6} {'rc':>3} {'cpu s':>6} {'MB':>5}  verdict  answer", flush=True)
         totals: dict[str, int] = {}
@@ -143,16 +164,7 @@ def main() -> int:
                 continue
             count += 1
             for key in chosen:
-                out = folder / "out"
-                shutil.rmtree(out, ignore_errors=True)
-                out.mkdir()
-                argv, outputs = commands[key](path, out)
-                got = run(argv, out, args.with_libreoffice, path.parent)
-                marks = verdicts(got["said"], got["rc"], path.name, folder, whole(out, outputs | {"time.txt"}))
-                if got["cpu"] > 5:
-                    marks.append("SLOW")
-                if got["peak"] > 400:
-                    marks.append("FAT")
+                got, marks, out = attempt(commands, key, path, folder, args.with_libreoffice)
                 for mark in marks:
                     totals[mark] = totals.get(mark, 0) + 1
                 first = next((line for line in got["said"].splitlines() if "lỗi" in line),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.hostile_office import built_seed, run, verdicts, whole  # noqa: E402
+from bench.hostile_office import attempt, built_seed, word_commands  # noqa: E402
 from tests.word import hostile_third as fam  # noqa: E402
 
 
@@ -32,12 +31,7 @@ def main() -> int:
         plan, base = built_seed(folder, {"PYTHONPATH": str(ROOT), "PATH": ""})
         files = folder / "files"
         files.mkdir()
-        commands = {
-            "check": lambda f, o: (["check", f.name], set()),
-            "fix": lambda f, o: (["check", "--fix", f.name, "-o", str(o / "fixed.docx")], {"fixed.docx"}),
-            "import": lambda f, o: (["import", f.name, "-o", str(o / "plan.yaml")], {"plan.yaml", "kehoach.schema.json"}),
-            "onto": lambda f, o: (["import", "--onto", str(plan), f.name, "-o", str(o / "onto.yaml")], {"onto.yaml"}),
-        }
+        commands = word_commands(plan)
         paths = []
         for name, make in fam.FAMILIES.items():
             if args.only and args.only not in name:
@@ -48,16 +42,7 @@ def main() -> int:
         print(f"{'file':28} {'cmd':6} {'rc':>3} {'cpu s':>6} {'MB':>5}  verdict  answer", flush=True)
         for path in paths:
             for key in args.commands.split(","):
-                out = folder / "out"
-                shutil.rmtree(out, ignore_errors=True)
-                out.mkdir()
-                argv, outputs = commands[key](path, out)
-                got = run(argv, out, False, path.parent)
-                marks = verdicts(got["said"], got["rc"], path.name, folder, whole(out, outputs | {"time.txt"}))
-                if got["cpu"] > 5:
-                    marks.append("SLOW")
-                if got["peak"] > 400:
-                    marks.append("FAT")
+                got, marks, out = attempt(commands, key, path, folder)
                 for mark in marks:
                     totals[mark] = totals.get(mark, 0) + 1
                 lines = [x for x in got["said"].splitlines() if x.strip()]
