@@ -3,6 +3,7 @@ capitals when no appendix names it."""
 from __future__ import annotations
 
 import docx
+import pytest
 
 from generator.importer.importer import import_document
 from generator.word import read_docx
@@ -83,3 +84,33 @@ def test_with_no_year_in_the_date_line_or_title_the_guess_is_the_latest_year_the
     result = import_document(read_docx(path).value, plan_id="noyear")
     assert result.data["year"] == 2020
     assert any(m.level == "guess" and "năm kế hoạch 2020" in m.text for m in result.notes)
+
+
+@pytest.mark.parametrize("line, name, warned", [
+    ("Văn phòng", ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"], True),
+    ("VĂN PHÒNG", ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "VĂN PHÒNG"], False),
+])
+def test_a_line_of_small_letters_in_the_agency_column_is_warned_not_made_the_agency(built, tmp_path, line, name,
+                                                                                   warned):
+    """ND30 prints the issuing agency in capitals: a line typed in small letters under 'ỦY BAN NHÂN DÂN / TỈNH
+    QUẢNG NAM' ('Văn phòng', a note) is not part of the agency's name (the rebuilt header would print it there):
+    it is warned "dòng ở phần đầu không đọc được"; in capitals it is a line of the name (fresh mutant
+    i-issuer-any-case imported 'Văn phòng' into issuer.name silently)."""
+    import copy
+
+    from docx.text.paragraph import Paragraph
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    document = docx.Document(str(source))
+    cell = document.tables[0].cell(0, 0)
+    added = copy.deepcopy(cell.paragraphs[0]._p)
+    cell.paragraphs[0]._p.addnext(added)
+    paragraph = Paragraph(added, cell)
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = line
+    document.save(str(tmp_path / "header.docx"))
+    result = import_document(read_docx(tmp_path / "header.docx").value, plan_id="sample")
+    assert result.data["issuer"]["name"] == name
+    said = [(m.level, m.where, m.text) for m in result.notes if line in m.text]
+    assert said == ([("warning", "phần đầu", f"dòng ở phần đầu không đọc được: '{line}'")] if warned else [])
