@@ -131,3 +131,30 @@ def test_a_size_asked_of_two_paragraphs_is_set_on_them_of_three_on_their_style(s
         assert said == ["toàn văn bản: cỡ chữ 14 cho kiểu “KH Ghi chu” (3 đoạn lấy cỡ chữ từ kiểu này)"]
         assert style_size(fixed) == "28"
     assert report.left == []
+
+
+@pytest.mark.parametrize("header, footer, written", [
+    ("0", "0", ("567", "567")),  # LibreOffice's .doc → .docx: 0
+    (None, None, ("567", "567")),  # not written at all
+    ("340", "454", ("340", "454")),  # the drafter's 6 and 8 mm
+])
+def test_the_margin_fix_gives_10_mm_header_and_footer_distances_only_where_there_were_none(sample_docx, tmp_path,
+                                                                                         header, footer, written):
+    """--fix of the margins (left 25,4 → 30 mm) writes the page header's and footer's distances from the paper's
+    edge, 10 mm, only where the file had none or 0 (the page number 0 mm from the edge); distances the drafter set
+    stay (batch 7 mutant fix-header-distance wrote 12,7 mm, killed only by a real document's page comparison)."""
+    from tests.word.test_fix import _narrow_left
+
+    doc = Doc(sample_docx)
+    _narrow_left(doc)
+    mar = doc.sections()[0].find(q("w:pgMar"))
+    for attr, value in (("header", header), ("footer", footer)):
+        if value is None:
+            del mar.attrib[q(f"w:{attr}")]
+        else:
+            mar.set(q(f"w:{attr}"), value)
+    source = doc.save(tmp_path / "margins.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert [str(m) for m in report.changed] == ["phần 1: lề trái 30 mm, phải 15 mm"]
+    fixed = Doc(tmp_path / "fixed.docx").sections()[0].find(q("w:pgMar"))
+    assert (fixed.get(q("w:header")), fixed.get(q("w:footer"))) == written
