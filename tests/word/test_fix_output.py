@@ -133,16 +133,17 @@ def test_a_size_asked_of_two_paragraphs_is_set_on_them_of_three_on_their_style(s
     assert report.left == []
 
 
-@pytest.mark.parametrize("header, footer, written", [
-    ("0", "0", ("567", "567")),  # LibreOffice's .doc → .docx: 0
-    (None, None, ("567", "567")),  # not written at all
-    ("340", "454", ("340", "454")),  # the drafter's 6 and 8 mm
+@pytest.mark.parametrize("header, footer, written, said", [
+    ("0", "0", ("567", "567"), "đầu trang 10 mm (đang là 0 mm), chân trang 10 mm (đang là 0 mm)"),  # .doc → .docx
+    (None, "454", ("567", "454"), "đầu trang 10 mm (không có)"),  # not written at all
+    ("340", "454", ("340", "454"), None),  # the drafter's 6 and 8 mm
 ])
 def test_the_margin_fix_gives_10_mm_header_and_footer_distances_only_where_there_were_none(sample_docx, tmp_path,
-                                                                                         header, footer, written):
+                                                                                         header, footer, written, said):
     """--fix of the margins (left 25,4 → 30 mm) writes the page header's and footer's distances from the paper's
-    edge, 10 mm, only where the file had none or 0 (the page number 0 mm from the edge); distances the drafter set
-    stay (batch 7 mutant fix-header-distance wrote 12,7 mm, killed only by a real document's page comparison)."""
+    edge, 10 mm, only where the file had none or 0 (the page number 0 mm from the edge), and says so; distances the
+    drafter set stay (batch 7 mutant fix-header-distance wrote 12,7 mm, killed only by a real document's page
+    comparison; the 10 mm were written unsaid: bug, found here)."""
     from tests.word.test_fix import _narrow_left
 
     doc = Doc(sample_docx)
@@ -155,6 +156,7 @@ def test_the_margin_fix_gives_10_mm_header_and_footer_distances_only_where_there
             mar.set(q(f"w:{attr}"), value)
     source = doc.save(tmp_path / "margins.docx")
     report = fix_docx(source, tmp_path / "fixed.docx")
-    assert [str(m) for m in report.changed] == ["phần 1: lề trái 30 mm, phải 15 mm"]
+    assert [str(m) for m in report.changed] == ["phần 1: lề trái 30 mm, phải 15 mm"] + (
+        [f"phần 1: khoảng cách từ mép giấy đến {said}"] if said else [])
     fixed = Doc(tmp_path / "fixed.docx").sections()[0].find(q("w:pgMar"))
     assert (fixed.get(q("w:header")), fixed.get(q("w:footer"))) == written
