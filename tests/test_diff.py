@@ -335,3 +335,19 @@ def test_a_long_value_added_from_nothing_is_shortened_at_both_ends(tmp_path):
 def test_short_values_are_printed_whole(sample_diff):
     assert "…" not in "".join(f"{f.old}{f.new}" for c in sample_diff.changes for f in c.fields)
     assert "ký tự" not in render_text(sample_diff)
+
+
+def test_json_keeps_vietnamese_letters_as_typed_and_markdown_names_an_id_once(sample_diff):
+    """`diff --format json` writes "Sở Tư pháp" as typed (UTF-8), never "S\\u1edf" escapes a reader of the file or a
+    review tool shows as such; the Markdown list of added things gives an id in backquotes after a label that
+    does not hold it ("Sở Tư pháp (`so-tu-phap`)") and never twice after one that does (fresh mutants y-json-ascii,
+    y-md-id-always, batch 8, killed only by the golden files)."""
+    text = render_json(sample_diff)
+    assert "Sở Tư pháp" in text and "\\u" not in text
+    md = render_markdown(sample_diff).splitlines()
+    agency = by(sample_diff, "agency", "added")["so-tu-phap"]
+    assert "so-tu-phap" not in agency.label and f"- {agency.label} (`so-tu-phap`)" in md
+    labelled = [c for c in sample_diff.changes if c.kind == "added" and c.id and c.id in c.label]
+    assert labelled, "an added thing whose label holds its id"
+    for c in labelled:
+        assert not [line for line in md if c.label in line and f"(`{c.id}`)" in line], c.label

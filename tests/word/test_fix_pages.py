@@ -205,3 +205,23 @@ def test_a_document_of_too_many_paragraphs_is_not_laid_out(sample_docx, tmp_path
     monkeypatch.setattr(fix_pages, "MAX_LAYOUT_PARAGRAPHS", paragraphs)  # at the limit: laid out as before
     fix_docx(source, tmp_path / "fixed2.docx")
     assert calls
+
+
+def test_a_larger_size_set_on_a_style_is_given_up_when_text_moves_to_another_page(sample_docx, tmp_path):
+    """Three paragraphs of a style at 12 pt asked for 14 pt: set directly, the larger size moved text to the next
+    page and was given up, said; set on their style it was written unseen, the pages changed (bug, found with
+    fresh mutant f-style-min-2: the style's correction never asked for the layout). Now a larger size on a style
+    is laid out like a direct one: given up, said for each paragraph, the style and the pages as they were."""
+    from tests.word.test_fix_output import style_of_their_own, style_size
+
+    source = style_of_their_own(sample_docx, tmp_path, 3, half_points=24)
+    out = tmp_path / "fixed.docx"
+    report = fix_docx(source, out)
+    assert not [m for m in report.changed if m.rule == "body.size"], [str(m) for m in report.changed]
+    refused = [m.text for m in report.refused if m.rule == "body.size"]
+    assert len(refused) == 3 and all(t.startswith("cỡ chữ lớn hơn không sửa tự động: với bản sửa này chữ chuyển "
+                                                  "sang trang khác") for t in refused), refused
+    if out.exists():
+        assert style_size(out) == "24"
+        render([source, out], tmp_path / "pdf")
+        assert compare(tmp_path / "pdf" / f"{source.stem}.pdf", tmp_path / "pdf" / "fixed.pdf") == []

@@ -286,3 +286,23 @@ def test_check_marks_fixable_only_what_fix_would_try(tmp_path):
     kept = promised(doc, [refused, allowed])
     assert [f.detail.fixable for f in kept] == [False, True]
     assert [f.text for f in kept] == [refused.text, allowed.text]  # the findings themselves stay
+
+
+@pytest.mark.parametrize("motto_tab, fits", [(7200, True), (7470, False)])
+def test_a_tieu_ngu_on_a_centred_tab_grows_while_it_fits_twice_the_distance_to_the_nearer_edge(tmp_path, no_layout,
+                                                                                              motto_tab, fits):
+    """"Độc lập - Tự do - Hạnh phúc" at 12 pt centred on a tab stop at 360 pt of a 453,5 pt line: a centred text may
+    spread 93,5 pt each side, 187 pt in all, and at 14 pt it is 175 pt wide: made 14 pt, said. At 373,5 pt (160 pt of
+    room) it would wrap: left 12 pt, with the reason (fresh mutant f-tab-room-half, batch 8, gave a centred stop
+    half that room; it was killed only by an 82-second layout test)."""
+    source = report_docx(tmp_path / "bc.docx", motto_tab=motto_tab, motto_size=12)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    sizes = {x.size_pt for x in para(tmp_path / "fixed.docx", "SỞ NỘI VỤ").runs if x.text == motto}
+    said = [str(m) for m in report.changed if motto in str(m)]
+    told = [m.text for m in report.refused if motto in m.text]
+    if fits:
+        assert (sizes, said, told) == ({14.0}, [f"phần 1, đoạn 2: cỡ chữ 14 — “{motto}”"], [])
+    else:
+        assert (sizes, said) == ({12.0}, []) and len(told) == 1
+        assert told[0].startswith(f"ở cỡ 14 “{motto}” không còn vừa chỗ của nó trên dòng")

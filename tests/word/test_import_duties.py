@@ -136,3 +136,27 @@ def _imported_with(tmp_path, name: str, before: str, text: str):
     plan.write_text(PLAN[:at] + text + PLAN[at:], encoding="utf-8")
     doc = read_docx(make_office_docx(plan, tmp_path / f"{name}.docx", "van-thu")).value
     return import_document(doc, plan_id=name)
+
+
+def test_a_second_duty_of_the_same_agency_is_numbered_2_as_every_repeated_id(tmp_path):
+    """"Kiểm tra sau lũ" divided between 'Sở Nội vụ', 'Sở Y tế' (already given work above) and 'Sở Nội vụ' again:
+    the ids the plan gets are tn-so-noi-vu, tn-so-y-te-2, tn-so-noi-vu-2 — the first bare, a repeat numbered from
+    2 as import numbers repeated sections, targets and agencies (…-2, …-3), never '-1' (fresh mutant
+    i-duty-id-suffix); the plan validates and each duty keeps its agency."""
+    check = ("      - title: Kiểm tra sau lũ\n        content:\n"
+             "          - title: Sở Nội vụ\n            content:\n"
+             "              - Kiểm tra việc bố trí cán bộ trực phòng, chống thiên tai.\n"
+             "          - title: Sở Y tế\n            content:\n"
+             "              - Kiểm tra công tác phòng, chống dịch bệnh sau lũ.\n"
+             "          - title: Sở Nội vụ\n            content:\n"
+             "              - Tổng hợp đề xuất khen thưởng tập thể, cá nhân.\n")
+    result = _imported_with(tmp_path, "kiem-tra", "      - title: Khắc phục hậu quả", check)
+    work = next(s for s in result.data["sections"] if s["title"] == "NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN")
+    block = next(b for b in work["content"] if b.get("title") == "Kiểm tra sau lũ")
+    ids = block["content"][0]["responsibilities"]
+    assert ids == ["tn-so-noi-vu", "tn-so-y-te-2", "tn-so-noi-vu-2"]
+    by_id = {r["id"]: r for r in result.data["responsibilities"]}
+    assert "tn-so-y-te" in by_id and len(by_id) == len(result.data["responsibilities"])
+    assert [_names(result, by_id[i]["agencies"]) for i in ids] == [["sở nội vụ"], ["sở y tế"], ["sở nội vụ"]]
+    write_plan(result.data, tmp_path / "kiem-tra.yaml")
+    load_plan(tmp_path / "kiem-tra.yaml")

@@ -3,6 +3,7 @@ capitals when no appendix names it."""
 from __future__ import annotations
 
 import docx
+import pytest
 
 from generator.importer.importer import import_document
 from generator.word import read_docx
@@ -83,3 +84,68 @@ def test_with_no_year_in_the_date_line_or_title_the_guess_is_the_latest_year_the
     result = import_document(read_docx(path).value, plan_id="noyear")
     assert result.data["year"] == 2020
     assert any(m.level == "guess" and "năm kế hoạch 2020" in m.text for m in result.notes)
+
+
+@pytest.mark.parametrize("line, name, warned", [
+    ("Văn phòng", ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"], True),
+    ("VĂN PHÒNG", ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "VĂN PHÒNG"], False),
+])
+def test_a_line_of_small_letters_in_the_agency_column_is_warned_not_made_the_agency(built, tmp_path, line, name,
+                                                                                   warned):
+    """ND30 prints the issuing agency in capitals: a line typed in small letters under 'ỦY BAN NHÂN DÂN / TỈNH
+    QUẢNG NAM' ('Văn phòng', a note) is not part of the agency's name (the rebuilt header would print it there):
+    it is warned "dòng ở phần đầu không đọc được"; in capitals it is a line of the name (fresh mutant
+    i-issuer-any-case imported 'Văn phòng' into issuer.name silently)."""
+    import copy
+
+    from docx.text.paragraph import Paragraph
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    document = docx.Document(str(source))
+    cell = document.tables[0].cell(0, 0)
+    added = copy.deepcopy(cell.paragraphs[0]._p)
+    cell.paragraphs[0]._p.addnext(added)
+    paragraph = Paragraph(added, cell)
+    for run in paragraph.runs[1:]:
+        run._r.getparent().remove(run._r)
+    paragraph.runs[0].text = line
+    document.save(str(tmp_path / "header.docx"))
+    result = import_document(read_docx(tmp_path / "header.docx").value, plan_id="sample")
+    assert result.data["issuer"]["name"] == name
+    said = [(m.level, m.where, m.text) for m in result.notes if line in m.text]
+    assert said == ([("warning", "phần đầu", f"dòng ở phần đầu không đọc được: '{line}'")] if warned else [])
+
+
+@pytest.mark.parametrize("how", ["line-break", "two-paragraphs", "three-paragraphs"])
+def test_a_title_typed_on_several_lines_is_one_title_with_a_space_at_each_line_end(built, tmp_path, how):
+    """The trích yếu 'Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021' typed on two lines (Shift+Enter, or Enter: two
+    paragraphs) or three imports as the one title, a single space where each line ended — 'PAPI tỉnh', never
+    'PAPItỉnh' (fresh mutant i-title-glued, batch 8, killed only by a whole office-file round trip)."""
+    import copy
+
+    from lxml import etree
+
+    from tests.word.test_check import Doc, q
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    doc = Doc(source)
+    title = doc.para("Cải thiện Chỉ số PAPI")
+    run = next(r for r in title.iter(q("w:r")) if (r.findtext(q("w:t")) or "").strip())
+    text = run.find(q("w:t"))
+    assert text.text == "Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"
+    if how == "line-break":
+        text.text = "Cải thiện Chỉ số PAPI"
+        run.append(etree.Element(q("w:br")))
+        rest = etree.SubElement(run, q("w:t"))
+        rest.text = "tỉnh Quảng Nam năm 2021"
+    else:
+        lines = (["Cải thiện Chỉ số PAPI", "tỉnh Quảng Nam năm 2021"] if how == "two-paragraphs"
+                 else ["Cải thiện Chỉ số PAPI", "tỉnh Quảng Nam", "năm 2021"])
+        text.text = lines[0]
+        for line in reversed(lines[1:]):
+            nxt = copy.deepcopy(title)
+            next(t for t in nxt.iter(q("w:t")) if (t.text or "").strip()).text = line
+            title.addnext(nxt)
+    reviewed = doc.save(tmp_path / f"{how}.docx")
+    result = import_document(read_docx(reviewed).value, plan_id="sample")
+    assert result.data["title"] == "Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"

@@ -49,3 +49,23 @@ def test_a_drop_cap_is_marked_and_joins_its_paragraph_as_printed(tmp_path):
         "Theo kết quả công bố.", "Đồng ý.", "Khung thường", "X", "Sau."]
     for accepted in (True, False):
         assert joined_texts(doc, accepted) == {0: "", 1: "Theo kết quả công bố.", 2: "", 3: "Đồng ý."}
+
+
+def test_an_outline_level_set_on_the_paragraph_reads_as_the_heading_of_that_level(tmp_path):
+    """Word's Paragraph › Outline level "Level 1" (w:outlineLvl 0) set on a paragraph makes it a heading as
+    "Heading 1" does: read as level 1, "Level 2" as 2 … "Level 9" (8) as 9; "Body Text" (9) makes even a Heading 1
+    paragraph body text (fresh mutant w-outline-level read Level 1 as no heading, Level 2 as 1: import made
+    "KINH PHÍ THỰC HIỆN" set Level 1 a line of the part above instead of a part of its own)."""
+    from generator.word import read_docx
+    from tests.word.docx_factory import make_docx, p, r, sect
+
+    def level(n: int) -> str:
+        return f'<w:outlineLvl w:val="{n}"/>'
+
+    body = (p(r("Style Heading 1"), style="Heading1") + p(r("Level 1"), ppr=level(0)) + p(r("Level 2"), ppr=level(1))
+            + p(r("Style Heading 2"), style="Heading2") + p(r("Level 9"), ppr=level(8))
+            + p(r("Heading 1 as body text"), style="Heading1", ppr=level(9)) + p(r("Plain")) + sect())
+    doc = read_docx(make_docx(tmp_path / "outline.docx", body)).value
+    assert [(q.text, q.heading_level) for q in doc.paragraphs()] == [
+        ("Style Heading 1", 1), ("Level 1", 1), ("Level 2", 2), ("Style Heading 2", 2), ("Level 9", 9),
+        ("Heading 1 as body text", None), ("Plain", None)]

@@ -3,6 +3,7 @@ or table headers, typed or drawn rules, Word lists, drafts with blank number and
 builds them: every part found where the plan's printed text is, and the parts tiling the document."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,43 @@ def test_a_short_line_pushed_in_with_twenty_spaces_is_not_a_signature_line():
                _p(" " * 20 + "Quảng Nam"), _table(["Nơi nhận:\n- Lưu: VT.", "CHỦ TỊCH"]))
     z = locate(doc)
     assert z.closing is None and z.body.paragraphs == range(2, 4) and 3 not in z.signature
+
+
+def _typed_header_plan(tmp_path, blanks: int) -> Path:
+    """A Kế hoạch typed without its type line, its header one line a paragraph (agency, Quốc hiệu, Tiêu ngữ,
+    number), `blanks` empty paragraphs for spacing, then the date line."""
+    from tests.word.docx_factory import make_docx, p, r, sect
+
+    bold, italic, centre = "<w:b/>", "<w:i/>", '<w:jc w:val="center"/>'
+    header = [p(r("UBND TỈNH QUẢNG NAM"), ppr=centre), p(r("SỞ NỘI VỤ", bold), ppr=centre),
+              p(r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold), ppr=centre),
+              p(r("Độc lập - Tự do - Hạnh phúc", bold), ppr=centre), p(r("Số: 12/KH-SNV"), ppr=centre),
+              *[p() for _ in range(blanks)], p(r("Quảng Nam, ngày 05 tháng 3 năm 2021", italic), ppr=centre)]
+    body = [p(r("Triển khai công tác cải cách hành chính năm 2021", bold), ppr=centre),
+            p(r("I. MỤC ĐÍCH, YÊU CẦU", bold)), p(r("Nâng cao chất lượng phục vụ người dân, doanh nghiệp.")),
+            p(r("II. NHIỆM VỤ", bold)), p(r("Rà soát thủ tục hành chính thuộc thẩm quyền giải quyết.")),
+            p(r("Trên đây là Kế hoạch triển khai công tác cải cách hành chính năm 2021 của Sở Nội vụ./.")),
+            p(r("Nơi nhận:", bold + italic)), p(r("- UBND tỉnh;")), p(r("- Lưu: VT, SNV.")),
+            p(r("GIÁM ĐỐC", bold), ppr='<w:jc w:val="right"/>'),
+            p(r("Nguyễn Văn An", bold), ppr='<w:jc w:val="right"/>'), sect()]
+    return make_docx(tmp_path / f"header-{blanks}.docx", "".join(header + body))
+
+
+@pytest.mark.parametrize("blanks", [2, 6])
+def test_without_type_line_a_header_typed_one_line_a_paragraph_reaches_its_date_line(tmp_path, blanks):
+    """No type line, the header typed one line a paragraph, the date line the 8th block (or, after more empty
+    lines, the 12th): the header reaches down to it, so import reads the agency above its superior, the number
+    and the date (fresh mutant n-header-blocks looked in 4 blocks only: every one of them TODO, the Quốc hiệu,
+    number and date lines imported as text of the plan)."""
+    from generator.importer.importer import import_document
+
+    doc = read_docx(_typed_header_plan(tmp_path, blanks)).value
+    z = locate(doc)
+    assert (z.doc_type, z.number, z.date) == (None, 4, 5 + blanks) and z.header.paragraphs == range(0, 6 + blanks)
+    data = import_document(doc, plan_id="cchc").data
+    issuer = data["issuer"]
+    assert (issuer["superior"], issuer["name"], issuer["abbreviation"], issuer["place"]) == (
+        ["UBND TỈNH QUẢNG NAM"], ["SỞ NỘI VỤ"], "SNV", "Quảng Nam")
+    assert data["document"] == {"number": 12, "date": dt.date(2021, 3, 5)} and data["year"] == 2021
+    text = str({key: value for key, value in data.items() if key not in ("issuer", "document")})
+    assert "CỘNG HÒA" not in text and "Số: 12" not in text and "ngày 05 tháng 3" not in text

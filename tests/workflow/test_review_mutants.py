@@ -462,3 +462,56 @@ def test_a_row_that_lost_its_tags_and_was_reworded_is_still_its_task(tmp_path):
     assert result.text.count(new) == 1 and old not in result.text, render_text(result)
     rebuilt = texts(build(write(tmp_path, result.text), tmp_path / "again"))
     assert rebuilt == texts(reviewed)
+
+
+# ---------------------------------------------------------------- fresh mutants, batch 8
+
+
+@pytest.mark.parametrize("edited, target, printed", [
+    ("đạt 4,5/10 điểm (tăng 0,63", "4.5", "đạt 4,5/10 điểm (tăng 0,63 điểm so với năm 2020)."),
+    ("đạt 5/10 điểm (tăng 1,13", "5", "đạt 5/10 điểm (tăng 1,13 điểm so với năm 2020)."),
+])
+def test_a_whole_number_target_edited_to_a_decimal_keeps_the_decimal(tmp_path, edited, target, printed):
+    """'đạt 4/10 điểm (tăng 0,13 …)' of a target written 4 in the plan, edited to 'đạt 4,5/10 điểm (tăng 0,63 …)':
+    applied (exit 0), the plan's target becomes 4.5 and the next build prints the reviewer's sentence; to a whole
+    5, it stays a whole number ('target: 5') (fresh mutant v-int-truncates took 4,5 for 4 and refused the edit:
+    "kehoach tính lại câu: … đạt 4/10 điểm (tăng 0,13 …)")."""
+    plan = write(tmp_path, SAMPLE.read_text(encoding="utf-8").replace("    target: 4.0\n", "    target: 4\n"))
+    source = build(plan, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", _replace_in_t("đạt 4/10 điểm (tăng 0,13", edited))
+    result = import_onto(plan, reviewed)
+    assert not result.unapplied and not result.needs_hand, render_text(result)
+    assert [i.field for i in result.with_status("applied")] == ["targets[id=t-moi-truong].target"]
+    new_plan, _ = load_plan(write(tmp_path, result.text, "new.yaml"))
+    assert f"    target: {target}\n" in result.text
+    assert str(next(t.target for t in new_plan.targets if t.id == "t-moi-truong")) == target
+    rebuilt = texts(build(tmp_path / "new.yaml", tmp_path / "again"))
+    assert f"- Chỉ số nội dung “Quản trị môi trường”: {printed}" in rebuilt
+
+
+def _tracked_insertion(find: str, typed: str):
+    """`typed` inserted with Track Changes on at the end of the first paragraph whose text starts with `find`."""
+    def change(root):
+        p = next(p for p in root.iter(W + "p") if text_of(p).startswith(find))
+        ins = etree.SubElement(p, W + "ins", MARK)
+        run = etree.SubElement(ins, W + "r")
+        t = etree.SubElement(run, W + "t")
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = typed
+    return change
+
+
+@pytest.mark.parametrize("find", ["ỦY BAN NHÂN DÂN", "- Tuyên truyền trên Cổng thông tin điện tử."])
+def test_a_tracked_change_is_listed_at_the_number_of_its_paragraph(tmp_path, find):
+    """A word typed with Track Changes on is listed among the tracked changes at its paragraph's number in the
+    reviewed document, counted from 1 as the edits are: the document's first paragraph is 'đoạn 1' (fresh mutant
+    v-change-para-number said 'đoạn 0', and one paragraph too early for every tracked change)."""
+    source = build(SAMPLE, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx", _tracked_insertion(find, " Thêm câu."))
+    result = import_onto(SAMPLE, reviewed)
+    place = next(i + 1 for i, p in enumerate(read_docx(reviewed).value.paragraphs())
+                 if " ".join(p.text.split()).startswith(find))
+    assert [(c.detail.kind, c.where) for c in result.changes] == [("ins", f"đoạn {place}")], render_text(result)
+    assert (place == 1) == (find == "ỦY BAN NHÂN DÂN")
+    [line] = [x for x in render_text(result).splitlines() if "chèn “ Thêm câu.”" in x]
+    assert f"(đoạn {place})" in line or f"(đoạn {place};" in line, line

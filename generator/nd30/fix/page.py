@@ -154,11 +154,21 @@ def fix_margins(fx: Fixer, fix: Fix, found: Message) -> bool:
     for side, value in margins.items():
         mar.set(w(side), str(round(value * TWIPS_PER_MM)))
         shown.append(f"{SIDE_WORDS[side]} {decimal(value)} mm")
+    distances = []  # the page header's and footer's distances from the paper's edge, where there were none
     for attr, default in (("header", "567"), ("footer", "567"), ("gutter", "0")):
-        if mar.get(w(attr)) is None or (attr != "gutter" and mar.get(w(attr)) == "0"):  # 0: .doc → .docx
+        old = mar.get(w(attr))
+        if old is None or (attr != "gutter" and old == "0"):  # 0: .doc → .docx
             mar.set(w(attr), default)
+            if attr != "gutter":
+                distances.append(f"{EDGE_WORDS[attr]} {decimal(round(int(default) / TWIPS_PER_MM))} mm "
+                                 f"({'không có' if old is None else 'đang là 0 mm'})")
     fx.note(f"lề {', '.join(shown)}", found.where, found)
+    if distances:  # said, as all it changes (the page-number fix then finds 10 mm and says nothing more)
+        fx.note(f"khoảng cách từ mép giấy đến {', '.join(distances)}", found.where, found)
     return True
+
+
+EDGE_WORDS = {"header": "đầu trang", "footer": "chân trang"}
 
 
 FIXES = {"font": fix_font, "margins": fix_margins}

@@ -104,10 +104,11 @@ def _header_distance(fx: Fixer, sect, where: str, found: Message) -> None:
         old = int(raw) / TWIPS_PER_MM if raw is not None else None
     except ValueError:
         old = None
-    if old is not None and old >= HEADER_DISTANCE_MIN_MM:
+    # to a tenth of a millimetre: Word and LibreOffice store the 0,5 cm a drafter types as 283 twips (4,99 mm)
+    if old is not None and round(old, 1) >= HEADER_DISTANCE_MIN_MM:
         return
     mar.set(w("header"), str(round(HEADER_DISTANCE_MM * TWIPS_PER_MM)))
-    shown = "không có" if old is None else f"đang là {old:.0f} mm"
+    shown = "không có" if old is None else f"đang là {decimal(round(old, 1))} mm"
     fx.note(f"khoảng cách từ mép trên tờ giấy đến số trang {decimal(HEADER_DISTANCE_MM)} mm ({shown}: số trang sẽ in sát mép "
             "giấy, chỗ nhiều máy in không in được; 10 mm vẫn nằm trong lề trên 20–25 mm của Nghị định 30, Phụ lục I)",
             where, found)

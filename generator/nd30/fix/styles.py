@@ -5,7 +5,8 @@ Only when it is safe: the style that gives these paragraphs their size (the firs
 chain that sets one) gives it to no paragraph the rule did not ask to change (so no other paragraph changes
 size), none of them sits in a table (a table style may stand between), and each correction covers its
 paragraph's whole text (a style's size would change every element of a tabbed line). Otherwise the
-corrections stay direct, paragraph by paragraph."""
+corrections stay direct, paragraph by paragraph. A larger size is a risk of reflowing the text ("grow",
+fixer.py) as it is made directly: kept only when the pages hold the same words, else given up and said."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -71,6 +72,10 @@ def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
             continue
         style = by_id[owner]
         rpr = style.find(w("rPr"))
+        if size > _style_size(rpr):  # larger: laid out and compared like a direct size (runs.py), never unseen
+            if "grow" in fx.off:
+                continue  # given up: the paragraphs' own corrections say so, one by one
+            fx.risk("grow", items[0])
         ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
         ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
         fx.dirty.add(_styles_part(fx))
@@ -82,6 +87,14 @@ def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
         fx.note(f"cỡ chữ {decimal(size)} cho kiểu “{shown}” ({len(asked)} đoạn lấy cỡ chữ từ kiểu này)", "toàn văn bản",
                 items[0])
     return done
+
+
+def _style_size(rpr) -> float:
+    """The size in points the style's own w:sz gives (the owner sets one); 0 when it cannot be read."""
+    try:
+        return int(rpr.find(w("sz")).get(w("val"))) / 2
+    except (TypeError, ValueError):
+        return 0.0
 
 
 def _partial(para: dict, found: Message) -> bool:
