@@ -13,7 +13,7 @@ from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, cont
 from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_STYLE, bold_share, titled, check_article_look,
                                            check_article_number, check_khoan_look, check_label)
 from generator.nd30.check.locate import Frame, body_paragraphs
-from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, split_label
+from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, split_label
 from generator.word.model import Paragraph
 
 BODY_JUSTIFY = Rule("body.justify", "nội dung canh đều hai lề", "PL I §II.6.e")
@@ -160,6 +160,10 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
                 p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
             later(HEADING_STYLE, p, f"tiêu đề “{text[:30]}” phải canh giữa: chọn dòng và bấm Ctrl+E")
+        scope = SCOPE_HEADING.match(text) if p.index in skip and p.index not in ck.cell_of else None
+        if scope and scope["n"].isdigit() and scope["word"].lower() in ("phần", "chương"):  # "Chương 1." (FR12-QD05)
+            ck.add(HEADING_NUMBERING, f"số thứ tự của {scope['word'].lower()} dùng chữ số La Mã: viết “{scope['word']} "
+                   f"{roman(int(scope['n']))}”, không “{scope['word']} {scope['n']}”", "PL I §II.6.c", p=p)
     for rule, items in grouped.items():
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:

@@ -55,6 +55,12 @@ def titled(rest: str) -> bool:
         and not _LEAD_IN.search(rest)
 
 
+# a khoản naming whom or what another provision covers ("2. Người bị thương không thuộc quy định tại Khoản 1 Điều
+# này", "2. Người mắc bệnh quy định tại Điểm h Khoản 1 Điều 33 của Nghị định", over their points a), b)): a sentence
+# leading into its points, its colon left out, not a title (FR12-TT01)
+_REFERS = re.compile(r"\b(?:quy định|nêu|thuộc)\s+tại\s+(?:khoản|điều|điểm)\s+\w", re.IGNORECASE)
+
+
 def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Paragraph | None = None) -> None:
     """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b). A short
     line followed straight by the next khoản (or Điều) heads nothing: it is an item of a list, not a title."""
@@ -69,7 +75,7 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     share = bold_share(p, start)
     if share is None:
         return
-    if titled(rest) and share < 0.5:
+    if titled(rest) and share < 0.5 and not _REFERS.search(rest):
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
     elif titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
@@ -90,13 +96,20 @@ def check_article_number(ck: Checker, p: Paragraph, n: int, seen: list[int]) -> 
     seen.append(n)
 
 
+# an Điều that decides rather than names its subject: a Quyết định cá biệt's "Điều 1. Nay đồng ý cho ông: Nguyễn Văn
+# A", "Điều 1. Nâng bậc lương cho ông: …" (the person after a colon), "Điều 1. Bổ nhiệm … và xếp lương đối với" (the
+# sentence going on in the next paragraph): its content, upright after the bold "Điều 1." (FR12-QD01–QD03)
+_DECIDES = re.compile(r"^Nay\s|:\s*\S|\s(?:đối với|cho|của|và|với|tại|về|theo|gồm|sau đây)\s*$")
+
+
 def check_article_look(ck: Checker, p: Paragraph) -> None:
-    """An Điều's number and title are bold together (PL I §II.6.c)."""
+    """An Điều's number and title are bold together (PL I §II.6.c); an Điều without a title (one that decides
+    straight away, `_DECIDES`) has its number bold and its content upright."""
     m = ARTICLE.match(p.text.strip())
     start = len(p.text) - len(p.text.lstrip()) + m.end()
     rest = p.text.strip()[m.end():]
     share = bold_share(p, start)
-    if share is not None and titled(rest) and share < 0.5:
+    if share is not None and titled(rest) and not _DECIDES.search(rest.strip()) and share < 0.5:
         ck.add(HEADING_STYLE, f"tên Điều “{p.text.strip()[:40].strip()}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
                "Ctrl+B", "PL I §II.6.c", p=p)
 

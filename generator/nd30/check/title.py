@@ -7,7 +7,8 @@ import re
 from generator import nd30
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
-from generator.nd30.check.locate import Frame, header_lines
+from generator.nd30.check.headerlines import header_lines
+from generator.nd30.check.locate import Frame
 from generator.nd30.doctypes import QUALIFIERS
 from generator.nd30.labels import ARTICLE
 
@@ -75,6 +76,10 @@ def check_title(ck: Checker, frame: Frame) -> int:
         if _LETTER_SUBJECT.match(own[0].text):  # "V/v" opens a công văn's trích yếu only (PL I §II.5.b–c)
             ck.add(TITLE_STYLE, f"trích yếu của {name.lower()} không mở đầu bằng “V/v” (chỉ trích yếu công văn có "
                    "“V/v”): viết thẳng nội dung dưới tên loại", "PL I §II.5.b", seg=own[0], level="warning")
+    above = [s for s in frame.subject if ck.order[s.para.index] < ck.order[doc_type.index]]
+    if own and above:  # "(V/v …)" under the number of a Thông báo with its own trích yếu (FR12-TB01)
+        ck.add(TITLE_STYLE, f"{kind.words if kind else name.capitalize()} có tên loại và trích yếu riêng: không có dòng "
+               "“V/v …” dưới số, ký hiệu (chỉ công văn có): xoá dòng này", "PL I §II.5.b", seg=above[0], level="warning")
     typed: list[Segment] = []
     i = frame.after_title
     while i < len(ck.paras) and i < frame.after_title + 2 and not ck.paras[i].text.strip() \
