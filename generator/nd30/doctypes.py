@@ -71,6 +71,10 @@ HEAD_LINES = 40  # the type line and the number sit in the first lines of any ND
 _SYMBOL = re.compile(r"^so(?=(?P<_gap>\s*:?\s*[\d\s._…]*))(?P=_gap)[/-]\s*(?P<first>[^\s\-/]+)(?:\s*[-/]\s*\S+)?",
                      re.IGNORECASE)
 _SUBJECT = re.compile(r"^v/v\b", re.IGNORECASE)
+# a field a mail merge fills in ("${KH}", "«SoKH»", "{{name}}"): a template's blank; a number made of one
+# ("Số: ${KH}", FR12-CV01, a province's công văn template) stands for the number and symbol
+MERGE_FIELD = re.compile(r"\$\{[^{}]+\}|«[^«»]+»|\{\{[^{}]+\}\}")
+MERGED_NUMBER = re.compile(rf"^s[oố]\s*:?\s*(?:{MERGE_FIELD.pattern})\s*$", re.IGNORECASE)
 _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.IGNORECASE)
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
 
@@ -145,6 +149,7 @@ def identify(lines: Iterable[str]) -> Identified:
     agency: list[str] = []  # the lines in capitals above it that are not the Quốc hiệu, Tiêu ngữ or a rule
     issued = False  # the heading sits under a header: an agency block naming its issuer, and the Quốc hiệu
     symbol: tuple[DocType | None, str] | None = None
+    merged = ""  # a number line a mail merge fills in
     for i, paragraph in enumerate(lines):
         if i >= HEAD_LINES:
             break
@@ -166,6 +171,7 @@ def identify(lines: Iterable[str]) -> Identified:
                 agency.append(line)
             if symbol is None and (m := _SYMBOL.match(_unmarked(line))):
                 symbol = (_type_of_symbol(m["first"].strip()), line)
+            merged = merged or (line if MERGED_NUMBER.match(_unmarked(line)) else "")
             subject = subject or bool(_SUBJECT.match(plain))
     if party and not national:
         return Identified(None, "", governed=False,
@@ -176,6 +182,8 @@ def identify(lines: Iterable[str]) -> Identified:
         return Identified(symbol[0], "ký hiệu", symbol[1])
     if symbol is not None:  # a number whose symbol names no type is a công văn's (Mẫu 1.5)
         return Identified(LETTER, "V/v" if subject else "ký hiệu", symbol[1])
+    if merged and subject and national:  # its "V/v" under a number merged in: a công văn's template
+        return Identified(LETTER, "V/v", merged)
     if heading and issued and (subject_type := _heading_type(heading)) is not None:
         # "THÔNG BÁO NỘP BÁO CÁO THỰC TẬP" under a faculty's name and the Quốc hiệu: a Thông báo whose type and trích
         # yếu share a line, and which lacks its number — faults of an ND30 document, not another kind (FR11-TB02)

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from generator.core.text import caseless as fold
-from generator.nd30.doctypes import QUALIFIERS
+from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, QUALIFIERS
 from generator.nd30.labels import roman
 
 # ---------------------------------------------------------------- Quốc hiệu, Tiêu ngữ (§II.1)
@@ -95,12 +95,17 @@ def looks_number(text: str) -> bool:
     return bool(re.match(r"^số\b", fold(text))) and "/" in text
 
 
+_FORM_BLANK = re.compile(r"^Số\s*:\s*[._…]+\s*/\s*[._…]+\s*(?:\(\d{1,2}\))?$")
+
+
 def number_problems(text: str, doc_abbr: str = "KH", doc_words: str = "Kế hoạch") -> list[str]:
     """What is wrong with a "Số: 05/KH-UBND" line (empty list = compliant). A blank number is a draft.
     `doc_abbr` is the type's abbreviation in the symbol ("QĐ"); "" for a letter (Công văn), whose symbol
     opens with the agency's."""
     line = " ".join(text.split())
     example = f"{doc_abbr}-UBND" if doc_abbr else "UBND-VP"
+    if _FORM_BLANK.match(line) or MERGED_NUMBER.match(line):  # a form's blank for both, with its note's marker ("Số: ………./………(3)", FR12-TB01)
+        return ["không có dấu cách trước dấu hai chấm: viết “Số:”"] if re.match(r"^Số\s+:", line) else []
     m = NUMBER_RE.match(line)
     if not m:
         return [f"phải có dạng “Số: 05/{example}” (chữ “Số”, dấu hai chấm, số, gạch chéo, ký hiệu)"]
@@ -138,7 +143,7 @@ DATE_LINE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?:(?P<day>\d{1,2})[\s._�
 
 def looks_date(text: str) -> bool:
     """The line meant as "<place>, ngày … tháng … năm …", however typed (finding form)."""
-    return bool(re.search(r",\s*ngày\b", text)) and "năm" in text
+    return bool(re.search(r",\s*ngày\b", text, re.IGNORECASE)) and "năm" in text  # "…, Ngày" too (FR12-TB01)
 
 
 def pad_day(day: int) -> str:
@@ -181,8 +186,11 @@ _SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
 
 
 def date_check(text: str) -> DateCheck:
-    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(text.split())).strip()
+    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(MERGE_FIELD.sub(" ", text).split())).strip()  # "ngày ${D}": a blank
     m = DATE_RE.match(line)
+    if not m and DATE_RE.match(re.sub(r"\b(Ngày|Tháng|Năm|NGÀY|THÁNG|NĂM)\b", lambda w: w[1].lower(), line)):
+        return DateCheck(["các chữ “ngày”, “tháng”, “năm” viết thường (ví dụ “Quảng Nam, ngày 05 tháng 3 năm 2021”)"],
+                         None)  # "..., Ngày    tháng    năm" (FR12-TB01)
     if not m:
         return DateCheck(["phải có dạng “Quảng Nam, ngày 05 tháng 3 năm 2021” (địa danh, dấu phẩy, ngày tháng năm "
                           "đầy đủ bằng chữ số)"], None)

@@ -141,3 +141,21 @@ def test_points_numbered_a_dot_by_a_word_list_are_told_TB02(tmp_path):
         body("Sinh viên nộp báo cáo theo các cách sau:"), p(r("Nộp tại văn phòng khoa;", SZ14), ppr=point),
         p(r("Nộp qua thư điện tử./.", SZ14), ppr=point), tail("TM. ỦY BAN NHÂN DÂN")]) + sect(), numbering=letters)
     assert any("“a.”" in m for m in at(check_docx(source), "Nộp tại văn phòng").get("heading.numbering", []))
+
+
+def test_a_made_up_type_line_over_a_letters_v_v_is_told_GDN01(tmp_path):
+    """FR11-GDN01 (left open by fix11, fixed by fix12): "GIẤY ĐỀ NGHỊ" in 19 pt bold over "(V/v mời giảng)" is a type
+    line the công văn gave itself; no type of Điều 7, and a công văn has none (Mẫu 1.5). A centred line in lower case
+    there is not told."""
+    def made_up(name: str, line: str) -> dict[str, list[str]]:
+        source = letter(tmp_path / name, [centred(line, B + '<w:sz w:val="38"/>'),
+                                          centred("(V/v mời giảng)", I + '<w:sz w:val="26"/>'),
+                                          p(r("Kính gửi: Khoa Lý luận chính trị.", SZ14)),
+                                          body("Khoa đề nghị hỗ trợ phân công giảng dạy các học phần hè./.", SZ14),
+                                          p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')),
+                                          p(r("- Như trên;", '<w:sz w:val="22"/>')),
+                                          p(r("- Lưu: VT, KCNTT.", '<w:sz w:val="22"/>'))])
+        return at(check_docx(source), line[:10])
+    [told] = made_up("gdn.docx", "GIẤY ĐỀ NGHỊ")["doctype.size"]
+    assert "công văn không có dòng tên loại" in told and "cỡ chữ 19" in told
+    assert "doctype.size" not in made_up("lower.docx", "Giấy đề nghị")

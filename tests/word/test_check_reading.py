@@ -318,7 +318,7 @@ def test_appendix_without_a_line_under_its_attached_line_KH01(sample_docx, tmp_p
 def test_a_tab_after_so_keeps_the_number_line_whole():
     """FR4-BC01: "Số:\t/BC-UBND" (a tab after "Số:") was no number line: the number was "missing" and its symbol,
     in capitals, was read as a line of the agency name and asked to be bold (and --fix made it bold)."""
-    from generator.nd30.check.locate import header_lines
+    from generator.nd30.check.headerlines import header_lines
 
     agency = para(0, Run("ỦY BAN NHÂN DÂN", bold=False))
     number = para(1, Run("Số: "), Run("\t"), Run("     /BC-UBND"))

@@ -366,3 +366,40 @@ def test_a_fix_too_big_to_read_back_is_not_written_and_the_output_is_not_blamed(
     assert "bản sửa không được ghi vì chính nó không đọc lại được" in said and "phần tử XML" in said, said
     assert {p.file for p in caught.value.problems} <= {str(source), ""} and "out.docx" not in said, said
     assert not out.exists() and sorted(f.name for f in tmp_path.iterdir()) == ["nhieu-dinh-dang.docx"]
+
+
+def test_a_greeting_banner_keeps_its_size_FR12_CTR01(tmp_path):
+    """FR12-CTR01: "CHÚC MỪNG NĂM MỚI" in 20 pt between the header and the type line, read as the issuer's name, was
+    set to 13 pt by --fix."""
+    from tests.nd30.test_check_fresh6 import notice, notice_header
+    from tests.nd30.test_check_types import B, body, centred
+
+    source = notice(tmp_path / "tb.docx", [body("Nhà trường thông báo lịch nghỉ Tết./.")],
+                    header=notice_header() + centred("CHÚC MỪNG NĂM MỚI", B + '<w:sz w:val="40"/>'))
+    fix_docx(source, tmp_path / "fixed.docx")
+    banner = para_of(tmp_path / "fixed.docx", "CHÚC MỪNG")
+    assert {r.size_pt for r in banner.runs if r.text.strip()} == {20.0}
+
+
+def test_sizes_that_move_the_later_documents_pages_are_not_written_FR12_QD01(tmp_path, monkeypatch):
+    """FR12-QD01: ten decisions in one flow of text, no page break between them: the sizes --fix set in their headers
+    and Nơi nhận (smaller ones too) moved lines of the later decisions onto other pages (5, 6, 8–11)."""
+    from collections import Counter
+
+    from generator.nd30.fix import pages
+    from tests.nd30.test_check_fresh12 import one_decision
+    from tests.word.docx_factory import make_docx, sect
+
+    def label_14(blocks: list[str]) -> list[str]:  # "Nơi nhận:" at 14 pt: told to be 12, a smaller size
+        return [b.replace('<w:sz w:val="24"/>', '<w:sz w:val="28"/>') for b in blocks]
+    two = make_docx(tmp_path / "two.docx", "".join(label_14(one_decision("Số: 12/QĐ-BV", "ông An", lines=2)
+                                                           + one_decision("Số: 13/QĐ-BV", "bà Bình", lines=2))) + sect())
+    one = make_docx(tmp_path / "one.docx", "".join(label_14(one_decision("Số: 12/QĐ-BV", "ông An", lines=2))) + sect())
+    monkeypatch.setattr(pages, "can_render", lambda: True)
+    monkeypatch.setattr(pages, "page_words", lambda path, **_: [Counter({"a": 1}), Counter(
+        {"b": 1} if path in (two, one) else {"c": 1})])  # any corrected file: words moved to another page
+    report = fix_docx(two, tmp_path / "two-fixed.docx")
+    assert any(m.rule == "recipients.label" and "nhiều văn bản nối tiếp" in m.text for m in report.refused)
+    assert {r.size_pt for r in para_of(tmp_path / "two-fixed.docx", "Nơi nhận").runs if r.text.strip()} == {14.0}
+    report = fix_docx(one, tmp_path / "one-fixed.docx")  # one document: a smaller size is no risk, written
+    assert {r.size_pt for r in para_of(tmp_path / "one-fixed.docx", "Nơi nhận").runs if r.text.strip()} == {12.0}

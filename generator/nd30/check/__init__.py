@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.nd30.check import appendix, body, header, locate, page, pagenum, signature, title
+from generator.nd30.check import appendix, body, header, locate, page, pagenum, several, signature, title
 from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
 from generator.nd30.doctypes import Identified
@@ -24,11 +24,16 @@ from generator.word.model import Document
 __all__ = ["CheckResult", "Fix", "Found", "Rule", "check_document", "check_docx", "finding_dict", "grouped"]
 
 
-def _run(ck: Checker, identified: Identified) -> None:
-    """The checks, in page order, by the layout ND30 gives the document's type."""
+def _run_page(ck: Checker) -> None:
+    """The checks of the file as a whole: its pages and fonts."""
     page.check_sections(ck)
     page.check_fonts(ck)
     page.check_diacritics(ck)
+
+
+def _run(ck: Checker, identified: Identified, numbered: bool = True) -> None:
+    """The checks of one document, in page order, by the layout ND30 gives its type; `numbered`: its pages are
+    its section's (not when several documents share one section: its page numbers would count across them)."""
     frame = locate.find_frame(ck, identified)
     header.check_header(ck, frame.header, identified, issued_with=frame.issued_with is not None)
     body_start = title.check_title(ck, frame)
@@ -44,7 +49,8 @@ def _run(ck: Checker, identified: Identified) -> None:
         end = min([attached.end or len(ck.paras)] + [ck.order[p.index] for p in appendices
                                                       if ck.order[p.index] >= start])
         body.check_body(ck, start, end, attached)
-    pagenum.check_page_numbers(ck, appendices)
+    if numbered:
+        pagenum.check_page_numbers(ck, appendices)
     appendix.check_appendices(ck, appendices, identified.type)
     appendix.check_unlabelled_forms(ck, locate.find_unlabelled_forms(ck, appendices))
 
@@ -57,11 +63,35 @@ def check_document(doc: Document, messages: list[Message] | None = None) -> Chec
     identified = locate.identify(ck)
     if not identified.governed:
         return CheckResult([], [m for m in messages or [] if m.level == "warning"], None, identified)
-    _run(ck, identified)
+    _run_page(ck)
+    parts = several.documents(read.doc)
+    if len(parts) == 1:
+        _run(ck, identified)
+        pair = ck.pair
+    else:  # several documents one after another: each judged as a document of its own (FR12-QD01)
+        pair = _run_several(ck, parts)
     findings = sorted((_on_own_text(f, read) for f in ck.findings), key=lambda f: (f.detail.section if f.detail.section is not None else -1,
                                                   ck.order.get(f.detail.paragraph, -1)
                                                   if f.detail.paragraph is not None else -1, f.rule))
-    return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], ck.pair, identified, doc)
+    return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], pair, identified, doc)
+
+
+def _run_several(ck: Checker, parts: list[Document]) -> int | None:
+    """Each document of a file holding several, its findings added to `ck`'s (one finding the documents share,
+    on a header or footer of their section, told once); the first document's size pair. No page number is asked
+    of a document sharing its section with another: the section's numbers would count across both."""
+    sections = [{p.section for p in part.paragraphs()} for part in parts]
+    seen = {(f.rule, f.where, f.text) for f in ck.findings}
+    pair = None
+    for k, part in enumerate(parts):
+        one = Checker(part)
+        _run(one, locate.identify(one), numbered=not any(sections[k] & s for j, s in enumerate(sections) if j != k))
+        pair = pair if pair is not None else one.pair
+        for f in one.findings:
+            if (f.rule, f.where, f.text) not in seen:
+                seen.add((f.rule, f.where, f.text))
+                ck.findings.append(f)
+    return pair
 
 
 def _on_own_text(found: Message, read: SeenDocument) -> Message:

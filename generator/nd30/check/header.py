@@ -8,7 +8,7 @@ from generator import nd30
 from generator.core.units import PT_PER_MM
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
-from generator.nd30.check.locate import header_lines, header_segments
+from generator.nd30.check.headerlines import header_lines, header_segments
 from generator.nd30.doctypes import Identified
 from generator.word.model import Paragraph
 

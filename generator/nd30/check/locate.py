@@ -5,7 +5,7 @@ block, the appendices. Finding, not judging: nothing here reports.
 The type line, the trích yếu, Nơi nhận with its lines and the signature come from the one locator the
 importer shares (`generator.nd30.zones`, asked with the type `generator.nd30.doctypes.identify` found);
 what zones does not know is found here: a letter's "V/v" and "Kính gửi", a decision's authority line and
-"QUYẾT ĐỊNH:", Phần/Chương/Mục headings (`Frame.frame`), the header's lines by what they say, and the
+"QUYẾT ĐỊNH:", Phần/Chương/Mục headings (`Frame.frame`), and the
 appendix labels (zones' docstring lists where the two still differ)."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from generator import nd30
 from generator.core.text import ascii_key, caseless
 from generator.nd30 import doctypes
-from generator.nd30.check.base import Checker, Segment, segments, split_at_gaps
+from generator.nd30.check.base import Checker, Segment, segments
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
@@ -230,9 +230,10 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
         if not frame.addressed:
             frame.frame.add(ck.paras[k].index)
             k += 1
-        # its recipients: "- Sở …;" lines, or centred lines, before the first paragraph of text
+        # its recipients: "- Sở …;" lines, centred lines or lines set far in, before the first paragraph of text
         while k < len(ck.paras) and (not ck.paras[k].text.strip() or ck.paras[k].text.lstrip().startswith(("-", "+"))
-                                     or ck.paras[k].alignment == "center" or _bulleted(ck.paras[k])):
+                                     or ck.paras[k].alignment == "center" or _bulleted(ck.paras[k])
+                                     or _set_under_address(ck.paras[k])):
             frame.frame.add(ck.paras[k].index)
             k += 1
         frame.body_start = k
@@ -241,6 +242,11 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
 def _bulleted(p: Paragraph) -> bool:
     """A line of a bulleted Word list ("-", "+", "•" drawn by the list, not typed: FR11-GDN01's recipients)."""
     return p.list_label is not None and p.list_label.strip() in ("-", "+", "•", "–", "◦", "▪")
+
+
+def _set_under_address(p: Paragraph) -> bool:
+    """A line set far in (25 mm or more: under the words after "Kính gửi:", FR12-CV01's "${KG};"): an addressee."""
+    return (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) >= 72
 
 
 def _wired_to(text: str) -> bool:
@@ -291,58 +297,6 @@ def past_blanks_and_typed_rules(ck: Checker, i: int) -> int:
     while i < len(ck.paras) and (not ck.paras[i].text.strip() or nd30.is_typed_rule(ck.paras[i].text)):
         i += 1
     return i
-
-
-@dataclass
-class HeaderLines:
-    """The header's lines by what they say (None: not found); `issuer` is every other line in capitals."""
-
-    national: Segment | None
-    motto: Segment | None
-    number: Segment | None
-    date: Segment | None
-    typed: list[Segment]  # rules typed as underscores
-    issuer: list[Segment]
-
-
-def header_segments(p: Paragraph) -> list[Segment]:
-    """A header paragraph's pieces: between tabs and line breaks, and on either side of a gap of spaces that
-    opens the Quốc hiệu, the Tiêu ngữ or the date (columns typed with spaces)."""
-    return [c for s in segments(p) for c in split_at_gaps(s, _opens_header_piece)]
-
-
-def _opens_header_piece(text: str) -> bool:
-    # the Quốc hiệu's column even misspelt ("CÔNG HÒA …", FR5-TB01) or typed without marks
-    return ascii_key(text).startswith(("cong hoa xa hoi", "doc lap tu do")) or nd30.is_motto_like(text) \
-        or nd30.looks_date(text)
-
-
-def header_lines(header: list[Paragraph]) -> HeaderLines:
-    segs = _number_joined([s for p in header for s in header_segments(p)])
-    national = next((s for s in segs if nd30.is_national(s.text) or "cộng hòa xã hội" in caseless(s.text)), None)
-    motto = next((s for s in segs if nd30.is_motto_like(s.text)), None)
-    number = next((s for s in segs if re.match(r"^số\b", caseless(s.text)) and "/" in s.text), None)
-    date = next((s for s in segs if nd30.looks_date(s.text)), None)
-    typed = [s for s in segs if nd30.is_typed_rule(s.text)]
-    known = {id(x) for x in (national, motto, number, date) if x is not None} | {id(s) for s in typed}
-    issuer = [s for s in segs if id(s) not in known and s.caps and len(s.text) > 2
-              and not ascii_key(s.text).startswith(("cong hoa xa hoi", "doc lap tu do"))  # typed without marks
-              and not nd30.is_draft_mark(s.text)]  # a boxed "DỰ THẢO" is no agency name (FR9-KH02)
-    return HeaderLines(national, motto, number, date, typed, issuer)
-
-
-def _number_joined(segs: list[Segment]) -> list[Segment]:
-    """A "Số:" placed before its number and symbol with a tab ("Số:\t/BC-UBND") prints as one number line:
-    one piece for it, from "Số" to the symbol, with the runs of both."""
-    out: list[Segment] = []
-    for s in segs:
-        prev = out[-1] if out else None
-        if prev is not None and prev.para is s.para and re.fullmatch(r"số\s*:?", caseless(prev.text)) \
-                and s.text.lstrip(" ._…0-9").startswith("/"):
-            out[-1] = Segment(s.para, prev.start, s.end, f"{prev.text} {s.text}", prev.pieces + s.pieces)
-            continue
-        out.append(s)
-    return out
 
 
 # ---------------------------------------------------------------- body (ô 6), Nơi nhận, appendices

@@ -76,7 +76,7 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
     # a note under the whole tail, outside the Nơi nhận column ("Ghi chú: …" after the signature table): not a line of
     # the list at all, so the Lưu line still ends it
     home = (ck.cell_of.get(label.index) or (None, None, None))[:3]
-    while archive and len(items) > archive[-1] + 1 and not items[-1].text.startswith(("-", "+", "•")) \
+    while archive and len(items) > archive[-1] + 1 and not _led(items[-1]).startswith(("-", "+", "•")) \
             and (ck.cell_of.get(items[-1].para.index) or (None, None, None))[:3] != home:
         items.pop()
     if not archive:
@@ -84,14 +84,14 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
     elif archive[-1] != len(items) - 1:
         ck.add(RECIPIENTS_ARCHIVE, "dòng “- Lưu: …” phải là dòng cuối cùng của Nơi nhận: chuyển dòng này xuống cuối",
                    seg=items[archive[-1]])
-    if archive and not _ARCHIVE_FORM.match(items[archive[-1]].text):
+    if archive and not _ARCHIVE_FORM.match(_led(items[archive[-1]])):
         ck.add(RECIPIENTS_ARCHIVE, "dòng lưu phải có dạng “- Lưu: VT, <đơn vị soạn thảo>.”", seg=items[archive[-1]],
                level="warning")
     if archive and all(_TRANSMISSION.match(s.text) for s in items[archive[-1] + 1:]):
         # how the copies go out, typed under "- Lưu: …" ("- Gửi: + VB giấy: …;" / "+ Bản ĐT: …", FR10-CD01,
         # FR10-KH01): a note on sending, not a recipient: it is told to go below the list (above), and "- Lưu" closes the list with its "."
         items = items[:archive[-1] + 1]
-    if archive and not any(s.text.startswith(("-", "+", "•")) for s in items[archive[-1] + 1:]):
+    if archive and not any(_led(s).startswith(("-", "+", "•")) for s in items[archive[-1] + 1:]):
         # the list ends at "- Lưu: …", its last item: the lines after it with no dash of their own are notes ("Gửi: VB
         # điện tử và VB giấy.", a "Ghi chú", FR9-KH01), not recipients: no dash, ";" or size is asked of them
         items = items[:archive[-1] + 1]
@@ -107,11 +107,14 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         last = n == len(items) - 1
         if n in going_on:
             pass
-        elif not s.text.startswith("-"):
+        elif not _led(s).startswith("-"):
             ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", seg=s)
+        elif s.text.startswith("-") and s.text[1:2].strip():  # "-Như điều 3;" (FR12-QD02, QD03)
+            ck.add(RECIPIENTS_ITEMS, "sau gạch đầu dòng “-” có một dấu cách: gõ “- ” trước tên nơi nhận", seg=s,
+                   fix=Fix("text", s.para.index, s.start + 1, s.start + 1, text=" "))
         if n + 1 in going_on:
             pass
-        elif s.text.startswith("-") or n in going_on:
+        elif _led(s).startswith("-") or n in going_on:
             # a note typed beside the item after a gap of spaces or a tab ("…VHTT&DL;       Báo cáo", by a brace
             # drawn over two items, FR9-KH01) is not part of it: the item's punctuation is judged before the gap
             item = _BESIDE.sub("", s.text)
@@ -144,6 +147,13 @@ _TRANSMISSION = re.compile(r"^(?:[-•]\s*Gửi\b|\+|Gửi\b)", re.IGNORECASE)  
 _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, file code, number of copies
 
 
+def _led(s: Segment) -> str:
+    """A recipient's line as it prints from its start: the dash a Word list draws before it (its label "-",
+    FR12-QD04's nineteen recipients) and its text."""
+    label = (s.para.list_label or "").strip() if s.start == 0 else ""
+    return f"{label} {s.text}" if label in ("-", "–", "+", "•") else s.text
+
+
 def _continues(before: Segment, line: Segment) -> bool:
     """`line` carries on the recipient of `before`: no dash of its own, typed indented (spaces or a left
     indent), opening in lower case or under a line left open by a comma, while `before` does not close with ";"
@@ -155,7 +165,7 @@ def _continues(before: Segment, line: Segment) -> bool:
     # list of names the line above leaves open with a comma ("- Các Sở: Tài chính, Tư pháp," / "Khoa học và Công
     # nghệ;", FR8-TTR01)
     opened = before.text.rstrip().endswith(",")
-    return not line.text.startswith(("-", "+", "•")) and not before.text.rstrip().endswith((";", ".")) \
+    return not _led(line).startswith(("-", "+", "•")) and not before.text.rstrip().endswith((";", ".")) \
         and not nd30.ARCHIVE_RE.match(line.text) and (indented or opened or line.text[:1].islower())
 
 
@@ -203,6 +213,8 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         segs = [s for p in lines for s in segments(p)]
     segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
     authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
+    if segs and nd30.MERGE_FIELD.fullmatch(segs[-1].text.strip()) and segs[-1] in authority:
+        authority.remove(segs[-1])  # "${LD}" at the foot: the signer's name a mail merge fills in (FR12-CV01)
     # the title under "TL. Hiệu trưởng" typed in lower case ("Phó Hiệu trưởng", FR6-TB02) is the signer's title,
     # not his name: a line under an authority line with a name still below it
     for k in range(1, len(segs) - 1):
@@ -245,7 +257,8 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         s = _without_mark(names[-1])
         if re.match(r"^(TS|Th\.?[sS]|PGS|GS|KS|BS|CN)\.?\s", _SIGNED_MARK.sub("", s.text)):
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
-        ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
+        if not nd30.MERGE_FIELD.fullmatch(s.text.strip()):  # "${LD}": its case is the name's a merge puts there
+            ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
     # a Nơi nhận in a text box prints where its box is placed, which document order does not tell (FR8-TB02)
     if label is not None and lines and ck.order[label.index] > ck.order[lines[-1].index] and \

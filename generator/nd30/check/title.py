@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 
 from generator import nd30
+from generator.core.text import decimal
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
-from generator.nd30.check.locate import Frame, header_lines
+from generator.nd30.check.headerlines import header_lines
+from generator.nd30.check.locate import Frame
 from generator.nd30.doctypes import QUALIFIERS
 from generator.nd30.labels import ARTICLE
 
@@ -34,6 +36,12 @@ def check_title(ck: Checker, frame: Frame) -> int:
             number = header_lines(frame.header).number
             ck.add(TITLE_MISSING, "công văn không thấy trích yếu “V/v …” dưới số, ký hiệu: gõ dòng “V/v <nội dung>” "
                    "ngay dưới dòng số, ký hiệu, canh giữa", "PL I §II.5.b", seg=number)
+        made_up = _made_up_type_line(ck, frame)
+        if made_up is not None:  # "GIẤY ĐỀ NGHỊ" over "(V/v mời giảng)" (FR11-GDN01)
+            ck.add(DOCTYPE_SIZE, f"công văn không có dòng tên loại: “{made_up.text.strip()[:40]}”"
+                   f"{' (cỡ chữ ' + decimal(made_up.size) + ')' if made_up.size else ''} không phải tên loại văn bản "
+                   "hành chính của Nghị định 30 (Điều 7): bỏ dòng này, trích yếu “V/v …” đặt dưới số, ký hiệu",
+                   "PL III, Mẫu 1.5", seg=made_up)
         return frame.body_start
     name = kind.name if kind is not None else nd30.DOC_TYPE
     if doc_type is None:
@@ -75,6 +83,10 @@ def check_title(ck: Checker, frame: Frame) -> int:
         if _LETTER_SUBJECT.match(own[0].text):  # "V/v" opens a công văn's trích yếu only (PL I §II.5.b–c)
             ck.add(TITLE_STYLE, f"trích yếu của {name.lower()} không mở đầu bằng “V/v” (chỉ trích yếu công văn có "
                    "“V/v”): viết thẳng nội dung dưới tên loại", "PL I §II.5.b", seg=own[0], level="warning")
+    above = [s for s in frame.subject if ck.order[s.para.index] < ck.order[doc_type.index]]
+    if own and above:  # "(V/v …)" under the number of a Thông báo with its own trích yếu (FR12-TB01)
+        ck.add(TITLE_STYLE, f"{kind.words if kind else name.capitalize()} có tên loại và trích yếu riêng: không có dòng "
+               "“V/v …” dưới số, ký hiệu (chỉ công văn có): xoá dòng này", "PL I §II.5.b", seg=above[0], level="warning")
     typed: list[Segment] = []
     i = frame.after_title
     while i < len(ck.paras) and i < frame.after_title + 2 and not ck.paras[i].text.strip() \
@@ -85,6 +97,25 @@ def check_title(ck: Checker, frame: Frame) -> int:
     ruling.check_title_rule(ck, title[-1], title, typed, under=frame.issued_with)
     check_enacting(ck, frame)
     return frame.body_start
+
+
+def _made_up_type_line(ck: Checker, frame: Frame) -> Segment | None:
+    """A letter's line in capitals, centred, right above its "V/v …" under the header: a type line the letter gave
+    itself ("GIẤY ĐỀ NGHỊ", no type of Điều 7), which a công văn has not (Mẫu 1.5)."""
+    at = ck.order[frame.subject[0].para.index] if frame.subject else None
+    if at is None or frame.subject[0].para.index in ck.cell_of:
+        return None
+    k = at - 1
+    while k >= 0 and not ck.paras[k].text.strip() and ck.paras[k].index not in ck.cell_of:
+        k -= 1
+    p = ck.paras[k] if k >= 0 else None
+    if p is None or p.index in ck.cell_of or p.alignment != "center":
+        return None
+    segs = segments(p)
+    text = " ".join(p.text.split())
+    if len(segs) != 1 or not segs[0].caps or not segs[0].bold or not 2 <= len(text.split()) <= 6:
+        return None
+    return segs[0]
 
 
 def _continues(type_line: Segment, line: Segment) -> bool:

@@ -30,6 +30,7 @@ from generator.core.safeio import Staged, write_error_vi
 from generator.core.text import seen as as_printed
 from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
+from generator.nd30.check import several
 from generator.nd30.check.base import Checker
 from generator.nd30.doctypes import identify
 from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs
@@ -264,6 +265,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             return FixReport(out, untouched=identified.why, identified=identified)
         fixer = Fixer(pkg, read.value)
         fixer.off, fixer.off_why = off, off_why
+        fixer.shared_flow = len(several.documents(read.value)) > 1
         ck = Checker(read.value)
         todo = []
         for found in before.findings:

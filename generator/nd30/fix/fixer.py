@@ -21,7 +21,7 @@ from generator.word.xml import w
 
 # what may reflow the text, in the order such corrections are given up when the pages change
 RISKS = {"margins": "lề trang", "header": "số trang ở đầu trang", "grow": "cỡ chữ lớn hơn", "font": "phông chữ",
-         "rule": "đường kẻ"}
+         "rule": "đường kẻ", "flow": "cỡ chữ trong tệp có nhiều văn bản nối tiếp nhau"}
 
 
 class Fixer:
@@ -49,6 +49,9 @@ class Fixer:
         self.off: set[str] = set()
         self.risks: set[str] = set()
         self.off_why = ""
+        # several documents one after another in one flow of text (FR12-QD01's ten decisions, no page break between
+        # them): any size changed moves every later document's lines on its pages, a smaller one too
+        self.shared_flow = False
 
     def note(self, text: str, where: str = "", found: Message | None = None) -> None:
         """One line of what was changed: "where: text" (`where` as the finding's, or "phần 2", "bảng 3")."""

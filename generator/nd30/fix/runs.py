@@ -37,6 +37,8 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
     if fix.size is not None and any(r.size_pt is not None and fix.size > r.size_pt for r in _reader_runs(fx, fix)) \
             and not fx.risk("grow", found):
         return False
+    if fix.size is not None and fx.shared_flow and not fx.risk("flow", found):
+        return False
     what = []
     for r in runs:
         rpr = props(r, "rPr")

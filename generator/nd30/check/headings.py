@@ -1,0 +1,172 @@
+"""The body's numbered lines (PL I §II.6.c–d, §V mục 6.b): a mục's, khoản's and điểm's label, its order and its
+look, an Điều's number and title: what is a title (bold) and what is a sentence that only opens with a number."""
+from __future__ import annotations
+
+import re
+
+from generator.nd30.check.base import Checker, Rule, format_fix, segments
+from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, point_label, roman, split_label
+from generator.word.model import Paragraph
+
+HEADING_SEQUENCE = Rule("heading.sequence", "thứ tự mục, khoản, điểm", "PL I §II.6.c")
+HEADING_NUMBERING = Rule("heading.numbering", "điểm đánh a), b), c)…", "PL I §II.6.d")
+HEADING_STYLE = Rule("heading.style", "tiêu đề mục in hoa, đậm; điểm chữ đứng", "PL I §V mục 6.b", fixable=True)
+RULES = (HEADING_SEQUENCE, HEADING_NUMBERING, HEADING_STYLE)
+
+
+def bold_share(p: Paragraph, start: int, end: int | None = None) -> float | None:
+    """The share of letters from offset `start` (to `end`) of the paragraph's text that are bold (None: no letter)."""
+    bold = total = pos = 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if pos >= start and (end is None or pos < end) and c.isalnum():
+                total += 1
+                bold += 1 if (run.bold or p.bold) else 0
+            pos += 1
+    return bold / total if total else None
+
+
+def _bold_lead(p: Paragraph, start: int) -> str:
+    """The text from offset `start` up to its first character that is not bold (spaces carried along)."""
+    out, pos = [], 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if pos >= start:
+                if not (run.bold or p.bold) and not c.isspace():
+                    return "".join(out)
+                out.append(c)
+            pos += 1
+    return "".join(out)
+
+
+# a line that says something about its subject is a sentence leading into a list (its colon forgotten), not a
+# title: "2. Thể thức văn bản hành chính bao gồm các thành phần chính", "3. Văn thư cơ quan có nhiệm vụ"
+_LEAD_IN = re.compile(r"\s(có|là|được|gồm|bao gồm|phải|cần|như sau)(\s|$)")
+
+
+def titled(rest: str) -> bool:
+    """A khoản or Điều with a title: a short line that is not a sentence ("1. Đánh giá chung")."""
+    rest = rest.strip()
+    return 0 < len(rest) <= 150 and not rest.endswith((".", ";", ":", ",", "./.")) and any(c.isalpha() for c in rest) \
+        and not _LEAD_IN.search(rest)
+
+
+# a khoản naming whom or what another provision covers ("2. Người bị thương không thuộc quy định tại Khoản 1 Điều
+# này", "2. Người mắc bệnh quy định tại Điểm h Khoản 1 Điều 33 của Nghị định", over their points a), b)): a sentence
+# leading into its points, its colon left out, not a title (FR12-TT01)
+_REFERS = re.compile(r"\b(?:quy định|nêu|thuộc)\s+tại\s+(?:khoản|điều|điểm)\s+\w", re.IGNORECASE)
+
+
+def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Paragraph | None = None) -> None:
+    """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b). A short
+    line followed straight by the next khoản (or Điều) heads nothing: it is an item of a list, not a title."""
+    if p.list_label:
+        return
+    if after is not None:
+        nxt = after.text.strip()
+        nkind = label_of(split_label(after.text)[0]) if not after.list_label else None
+        if ARTICLE.match(nxt) or SCOPE_HEADING.match(nxt) or (nkind is not None and nkind[0] == "arabic"):
+            rest = rest.rstrip() + "."  # read as a khoản of text
+    start = len(p.text) - len(p.text.lstrip()) + len(label)
+    share = bold_share(p, start)
+    if share is None:
+        return
+    if titled(rest) and share < 0.5 and not _REFERS.search(rest):
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
+    elif titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
+               "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
+    # the number itself bold: a bold figure or space further on is not the number (FR7-QD01's "2." printed regular)
+    elif not titled(rest) and share < 0.1 and (bold_share(p, 0, start) or 0) > 0.5 \
+            and not _bold_lead(p, start).strip().endswith(":"):  # "1. Địa điểm:" bold, the text after it upright
+        ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
+               level="warning")
+
+
+def check_article_number(ck: Checker, p: Paragraph, n: int, seen: list[int]) -> None:
+    """Điều are numbered 1, 2, 3… through the whole text (Chương and Mục do not restart them)."""
+    expected = (seen[-1] if seen else 0) + 1
+    if n != expected:
+        what = "lặp lại" if seen and n == seen[-1] else ("bị bỏ qua số thứ tự" if n > expected else "sai thứ tự")
+        ck.add(HEADING_SEQUENCE, f"“Điều {n}” {what}: theo thứ tự phải là “Điều {expected}”", p=p)
+    seen.append(n)
+
+
+# an Điều that decides rather than names its subject: a Quyết định cá biệt's "Điều 1. Nay đồng ý cho ông: Nguyễn Văn
+# A", "Điều 1. Nâng bậc lương cho ông: …" (the person after a colon), "Điều 1. Bổ nhiệm … và xếp lương đối với" (the
+# sentence going on in the next paragraph): its content, upright after the bold "Điều 1." (FR12-QD01–QD03)
+_DECIDES = re.compile(r"^Nay\s|:\s*\S|\s(?:đối với|cho|của|và|với|tại|về|theo|gồm|sau đây)\s*$")
+
+
+def check_article_look(ck: Checker, p: Paragraph) -> None:
+    """An Điều's number and title are bold together (PL I §II.6.c); an Điều without a title (one that decides
+    straight away, `_DECIDES`) has its number bold and its content upright."""
+    m = ARTICLE.match(p.text.strip())
+    start = len(p.text) - len(p.text.lstrip()) + m.end()
+    rest = p.text.strip()[m.end():]
+    share = bold_share(p, start)
+    if share is not None and titled(rest) and not _DECIDES.search(rest.strip()) and share < 0.5:
+        ck.add(HEADING_STYLE, f"tên Điều “{p.text.strip()[:40].strip()}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
+               "Ctrl+B", "PL I §II.6.c", p=p)
+
+
+def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:
+    level, n = kind
+    names = {"roman": "mục", "arabic": "khoản", "letter": "điểm", "dotted": "điểm"}
+    if level == "dotted":
+        ck.add(HEADING_NUMBERING, f"điểm đánh số “{label}”; ND30 đánh số điểm bằng chữ cái tiếng Việt a), b), "
+               "c)…", p=p, level="warning")
+        # "5.3." right after "5.1.": a number skipped among the items of one khoản (FR9-BC02); only a skip forward
+        # is told, a list may start again after a table or a new mục
+        *parent, last = (int(x) for x in re.findall(r"\d+", label))
+        seen = counters.setdefault("dotted_seen", {})
+        before = seen.get(tuple(parent))
+        if before is not None and last > before + 1:
+            shown = ".".join(str(x) for x in [*parent, before + 1]) + "."
+            ck.add(HEADING_SEQUENCE, f"điểm “{label}” bị bỏ qua số thứ tự: theo thứ tự phải là “{shown}”", p=p)
+        seen[tuple(parent)] = last
+        return
+    if level == "letter" and n == 0:
+        ck.add(HEADING_NUMBERING, f"điểm “{label}” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, "
+               "g, h, i, k…)", p=p)
+        counters["letter"] += 1
+        return
+    expected = counters[level] + 1
+    if n != expected:
+        shown = {"roman": roman(expected) + ".", "arabic": f"{expected}.", "letter": point_label(expected)}[level]
+        what = "lặp lại" if n == counters[level] else ("bị bỏ qua số thứ tự" if n > expected else "sai thứ tự")
+        if n == counters[level] == 0:  # a first item "0." (nothing counted yet in its scope) repeats nothing
+            what = "sai thứ tự"
+        ck.add(HEADING_SEQUENCE, f"{names[level]} “{label}” {what}: theo thứ tự phải là “{shown}”", p=p)
+    counters[level] = n
+    if level == "roman":
+        counters["arabic"] = counters["letter"] = 0
+        counters.pop("dotted_seen", None)
+        seg = segments(p)
+        title = rest.split(":")[0] if ":" in rest.rstrip(" .:")[:-1] else rest  # "III. KIẾN NGHỊ: Không."
+        # a line wholly bold is set as a title, a long one or one closed by a colon too ("IV. Hoạt động của Ban chỉ
+        # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
+        # "được" there makes a noun phrase ("I. Đối tượng được miễn, giảm học phí", FR8-TB02), not a sentence
+        bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
+            and not _LEAD_IN.search(re.sub(r"\sđược(?=\s|$)", "", title))
+        if not titled(title) and not bold_line and title != title.upper():
+            return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
+        # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its
+        # own case: a văn thư does not capitalise a note
+        letters = [c for c in re.sub(r"\([^()]*\)", "", title) if c.isalpha()]
+        if letters and not all(c.isupper() for c in letters) and not (seg and seg[0].caps):
+            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải viết in hoa: chọn dòng và bấm Shift+F3 đến khi thành chữ in hoa", p=p)
+        if seg and seg[0].bold is False:
+            ck.add(HEADING_STYLE, "tiêu đề mục (I., II., …) phải in đậm: chọn dòng và bấm Ctrl+B", p=p, fix=format_fix(seg[0], bold=True))
+    elif level == "arabic":
+        counters["letter"] = 0
+    elif level == "letter":
+        seg = segments(p)
+        if seg and (seg[0].bold or seg[0].italic):
+            ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
+                   "nghiêng (Ctrl+I)", "PL I §II.6.d",
+                   p=p)
