@@ -34,7 +34,7 @@ def test_runs_of_a_long_paragraph_are_found_once_each_in_order():
 
 
 def test_the_scaling_bench_has_a_check_for_every_generator():
-    assert set(scaling.CHECKS) == {*gen.SCALING, "import", "runs_between"}
+    assert set(scaling.CHECKS) == {*gen.SCALING, "import", "runs_between", "onto refusal", "matching", "merge3"}
 
 
 def test_size_owner_of_a_long_style_chain_is_found_once_per_style():
