@@ -76,6 +76,30 @@ def conversion(cmd: list[str]) -> dict | None:
             "target": target}
 
 
+def _lo_cpu(proc) -> float:
+    """CPU seconds of the warm process and its LibreOffice so far (0 when not logging or not running)."""
+    if proc is None or not os.environ.get("KEHOACH_TEST_LO_LOG"):
+        return 0.0
+    from tests.cputime import tree_cpu
+
+    return tree_cpu(proc.pid)
+
+
+def _log(job: dict, digests: dict, todo: list[str], cpu: float) -> None:
+    """KEHOACH_TEST_LO_LOG=FILE: one JSON line per file asked of the warm process (test, worker, digest, target,
+    whether the memo had it, LibreOffice's CPU seconds for it; a start of the warm process counts in the first),
+    to count conversions and find the ones repeated across workers. A real command line is logged by `run`."""
+    log = os.environ.get("KEHOACH_TEST_LO_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as out:
+            for f in job["files"]:
+                out.write(json.dumps({"test": os.environ.get("PYTEST_CURRENT_TEST", "").rpartition(" ")[0],
+                                      "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"),
+                                      "digest": digests[f][:16], "target": job["target"], "name": Path(f).name,
+                                      "memo": f not in todo, "size": Path(f).stat().st_size,
+                                      "lo_cpu": round(cpu / max(1, len(todo)), 2)}) + "\n")
+
+
 def digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
@@ -176,12 +200,16 @@ class Warm:
         made = {f: Path(job["outdir"], Path(f).stem + "." + ext) for f in job["files"]}
         todo = [f for f in job["files"] if (digests[f], job["target"]) not in self.memo]
         if todo:
+            cpu = _lo_cpu(self.proc)
             answer = self.ask({**job, "files": todo}, timeout)
+            _log(job, digests, todo, _lo_cpu(self.proc) - cpu)
             if answer is None or not answer.get("ok"):
                 failed = (answer or {}).get("file")
                 self.refused.update(digests[f] for f in todo if failed is None or f == failed)
                 return False
             self._remember(todo, digests, made, job["target"])
+        else:
+            _log(job, digests, todo, 0.0)
         for f in job["files"]:
             if f not in todo:
                 self.hits += 1
@@ -221,4 +249,16 @@ class Warm:
                 made = Path(job["outdir"], Path(f).stem + "." + ext)
                 if str(made.resolve()) not in job["files"]:
                     made.unlink(missing_ok=True)
-        return self.real_run(cmd, timeout)
+        if not os.environ.get("KEHOACH_TEST_LO_LOG"):
+            return self.real_run(cmd, timeout)
+        import resource
+
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        done = self.real_run(cmd, timeout)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        with open(os.environ["KEHOACH_TEST_LO_LOG"], "a", encoding="utf-8") as out:
+            out.write(json.dumps({"test": os.environ.get("PYTEST_CURRENT_TEST", "").rpartition(" ")[0],
+                                  "worker": os.environ.get("PYTEST_XDIST_WORKER", "main"), "real": cmd[1:4],
+                                  "lo_cpu": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime,
+                                                  2)}) + "\n")
+        return done

@@ -501,27 +501,22 @@ def test_the_line_diff_turns_one_sequence_into_the_other():
         assert not ops or (ops[0][1], ops[0][3], ops[-1][2], ops[-1][4]) == (0, 0, len(a), len(b))
 
 
-def test_a_long_plan_changed_in_many_places_is_merged_in_n_log_n():
-    def plan(n: int) -> str:
-        return "tasks:\n" + "".join(f"  - id: t{i}\n    content: Nhiệm vụ số {i}.\n    lead:\n      - so-noi-vu\n"
-                                    f"    timeframe: Quý II\n" for i in range(n))
+def long_plan_changed_in_many_places(n: int) -> tuple[str, str, str]:
+    """(base, theirs, ours) of a plan of `n` tasks: ours changes every 50th line, theirs every 70th (its time at n
+    and 2n is bench/scaling.py's `merge3`)."""
+    base = "tasks:\n" + "".join(f"  - id: t{i}\n    content: Nhiệm vụ số {i}.\n    lead:\n      - so-noi-vu\n"
+                                f"    timeframe: Quý II\n" for i in range(n))
+    lines = base.splitlines(keepends=True)
+    ours = "".join(line.replace("Quý II", "Quý III") if i % 50 == 0 else line for i, line in enumerate(lines))
+    theirs = "".join(line.replace("Nhiệm vụ", "Việc") if i % 70 == 1 else line for i, line in enumerate(lines))
+    return base, theirs, ours
 
-    def run(n: int) -> float:
-        base = plan(n)
-        lines = base.splitlines(keepends=True)
-        ours = "".join(line.replace("Quý II", "Quý III") if i % 50 == 0 else line for i, line in enumerate(lines))
-        theirs = "".join(line.replace("Nhiệm vụ", "Việc") if i % 70 == 1 else line for i, line in enumerate(lines))
-        start = time.perf_counter()
-        merged = merge3(base, theirs, ours)
-        took = time.perf_counter() - start
-        assert not merged.conflicts and merged.text.count("Quý III") == ours.count("Quý III")
-        assert merged.text.count("Việc") == theirs.count("Việc")
-        return took
 
-    n = 4000
-    t_n = min(run(n) for _ in range(3))
-    t_2n = min(run(2 * n) for _ in range(3))
-    assert t_2n <= 3 * t_n, f"{n} tasks: {t_n:.2f} s, {2 * n}: {t_2n:.2f} s"
+def test_a_long_plan_changed_in_many_places_is_merged_without_conflict():
+    base, theirs, ours = long_plan_changed_in_many_places(4000)
+    merged = merge3(base, theirs, ours)
+    assert not merged.conflicts and merged.text.count("Quý III") == ours.count("Quý III")
+    assert merged.text.count("Việc") == theirs.count("Việc")
 
 
 def test_reviewers_editing_in_libreoffice_all_reach_the_plan(reviewed, tmp_path):
