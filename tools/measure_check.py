@@ -16,6 +16,7 @@
     python tools/measure_check.py --split fresh12  # judged at 21fa927 before any change for it, then tuned on (fix12)
     python tools/measure_check.py --split fresh13  # judged at cc5c935 before any change for it: held out (not in "all")
     python tools/measure_check.py --split fresh14  # judged at f3daad1 before any change for it: held out (not in "all")
+    python tools/measure_check.py --split fresh15  # judged at 63e66ef before any change for it: held out (not in "all")
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -124,6 +125,12 @@ FRESH13 = ("FR13-TTR01", "FR13-NQ01", "FR13-ND01", "FR13-CTR01", "FR13-PL01", "F
 # citizen's residence form of the Bộ Công an (not ND30), judged with main at f3daad1 before any change for them: held
 # out, kept out of "all" and of tests/real/test_judged_check.py
 FRESH14 = ("FR14-QD01", "FR14-QD02", "FR14-QD03", "FR14-TTR01", "FR14-TTR02", "FR14-BB01", "FR14-BB02", "FR14-EXT01")
+# fifteenth round: a provincial HĐND standing committee's Công văn (Thanh Hóa, 2026), the Kế hoạch and two Quyết định of
+# a regional power-dispatch centre (Trung tâm Điều độ HTĐ miền Nam, 2024), a state railway branch's Quyết định template
+# with its filled copy in one file (Xí nghiệp Đầu máy Sài Gòn, 2023) and the Government's Nghị định 149/2016 (a
+# legal-database copy), judged with main at 63e66ef before any change for them: held out, kept out of "all" and of
+# tests/real/test_judged_check.py
+FRESH15 = ("FR15-CV01", "FR15-KH01", "FR15-QD01", "FR15-QD02", "FR15-QD03", "FR15-ND01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -339,13 +346,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
-                                        "fresh14", "all"),
+                                        "fresh14", "fresh15", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
     keys = {"held-out": HELD_OUT, "tune": TUNE, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
+            "fresh15": FRESH15,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12}[args.split]
     print(table(measure(keys, args.verbose)))
