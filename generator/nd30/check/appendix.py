@@ -67,12 +67,27 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         else:
             sections_seen[p.section] = p
             sec = ck.doc.sections[min(p.section, len(ck.doc.sections) - 1)]
-            if sec.page_number_start != 1:
+            if sec.page_number_start != 1 and _opens_section(ck, p):
                 ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1: Insert › Page Number › Format Page Numbers › "
                        "Start at 1", p=p,
                        fix=Fix("restart_numbering", section=sec.index))
+            elif sec.page_number_start != 1:  # the section opens with the document's own pages (FR14-TTR01)
+                ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1; phần (section) chứa phụ lục "
+                       "bắt đầu từ trang của văn bản: chèn Layout › Breaks › Next Page ngay trước phụ lục, rồi Insert › Page "
+                       "Number › Format Page Numbers › Start at 1 cho phần mới", p=p)
         check_attached(ck, p, kind)
 
+
+
+def _opens_section(ck: Checker, label: Paragraph) -> bool:
+    """No text of the document before the appendix's first line in its section: restarting the section's numbering
+    renumbers the appendix only, not the document's own last pages (FR14-TTR01: pages 2, 3, 4, 1, 2)."""
+    for q in ck.doc.paragraphs():
+        if q.index >= label.index:
+            return True
+        if q.section == label.section and q.text.strip():
+            return False
+    return True
 
 
 def check_unlabelled_forms(ck: Checker, forms: list[Paragraph]) -> None:

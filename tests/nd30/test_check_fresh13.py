@@ -1,0 +1,77 @@
+"""False findings, misses and --fix harms seen on the thirteenth and fourteenth fresh sets (issue 20, FR13-*: a
+Nghị định retyped in a .doc, a HĐND draft, a Tờ trình, a công văn's appendix in its own file; FR14-*: a hospital's
+purchase files), each on a small document made here with contents of our own. The real files are held in
+tests/real/test_judged_check.py."""
+from __future__ import annotations
+
+from generator.nd30.check import check_docx
+from generator.nd30.fix import fix_docx
+from generator.word.convert import read_word
+from tests.nd30.test_check_fresh6 import notice, notice_header, tail
+from tests.nd30.test_check_fresh9 import ATTACHED
+from tests.nd30.test_check_types import I, SZ14, body, centred
+from tests.word.docx_factory import STYLES, make_docx, p, r, sect, tbl, tc, tr
+
+TNR = STYLES.replace('w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"', 'w:ascii="Times New Roman" w:hAnsi="Times New Roman"')
+
+
+def test_appendix_numbering_is_not_restarted_in_a_section_that_opens_with_the_body_TTR01(tmp_path):
+    """FR14-TTR01: the attached list shares its section with the Tờ trình's last pages; --fix restarted that section
+    at 1, so the body's pages read 2, 3, 4, 1, 2. The finding stays (the list is numbered on), told to break the
+    section before the appendix; --fix leaves the numbering alone. An appendix opening its own section is restarted."""
+    ending = [p(r("Nội dung khoản 1 của tờ trình."), ppr=sect()), body("Nội dung khoản 2 của tờ trình./."), tail(),
+              p(r("", extra='<w:br w:type="page"/>')), centred("Phụ lục"), centred("DANH MỤC TÀI LIỆU"),
+              p(r(ATTACHED, I + SZ14)), tbl(tr(tc(p(r("1"))), tc(p(r("Tài liệu")))), grid=[2000, 2000])]
+    source = notice(tmp_path / "tb.docx", [body("Nhà trường đề nghị như sau.")], ending=ending)
+    found = [f for f in check_docx(source).findings if f.rule == "appendix.page-numbers"]
+    assert len(found) == 1 and found[0].detail.fix is None and "Next Page ngay trước phụ lục" in found[0].text
+    fix_docx(source, tmp_path / "fixed.docx")
+    assert [s.page_number_start for s in read_word(tmp_path / "fixed.docx").value.sections] == [None, None]
+
+
+def _numbered_in_box(path, width_pt: float):
+    """A Thông báo of several pages whose page number (10 pt) sits in a header text box `width_pt` wide, no inset."""
+    field = "".join(f'<w:r><w:rPr><w:sz w:val="20"/></w:rPr>{x}</w:r>' for x in (
+        '<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+        '<w:fldChar w:fldCharType="separate"/>', "<w:t>16</w:t>", '<w:fldChar w:fldCharType="end"/>'))
+    header = (f'<w:p><w:r><w:pict><v:rect style="position:absolute;width:{width_pt}pt;height:11.5pt">'
+              f'<v:textbox inset="0,0,0,0"><w:txbxContent><w:p>{field}</w:p></w:txbxContent></v:textbox></v:rect>'
+              "</w:pict></w:r></w:p>")
+    lines = [body(f"Nội dung thứ {k} của thông báo, viết đủ dài để văn bản sang nhiều trang khi in ra giấy khổ A4 "
+                  "theo đúng thể thức.") for k in range(1, 80)]
+    return make_docx(path, "".join([notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công"), p("")]
+                                   + lines + [tail()]) + sect(header_refs={"default": "rIdH1"}, title_pg=True),
+                     headers={"rIdH1": header}, styles=TNR)
+
+
+def test_a_page_number_in_a_narrow_frame_keeps_its_size_ND01(tmp_path):
+    """FR13-ND01: `pagenum.size` grew the number 10 → 14 pt inside its 3.9 mm frame (LibreOffice's .doc), so pages
+    10–16 printed "1": a number grown in a box must still fit two digits; else its size is kept and said. In a box
+    wide enough it grows."""
+    source = _numbered_in_box(tmp_path / "narrow.docx", 11.15)
+    assert "pagenum.size" in {f.rule for f in check_docx(source).findings}
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    header = read_word(tmp_path / "fixed.docx").value.sections[0].headers["default"]
+    assert [r.size_pt for q in header for r in q.runs if r.text.strip()] == [10.0]
+    assert any("không còn vừa khung" in m.text for m in report.refused)
+    _numbered_in_box(tmp_path / "wide.docx", 40)
+    fix_docx(tmp_path / "wide.docx", tmp_path / "wide-fixed.docx")
+    header = read_word(tmp_path / "wide-fixed.docx").value.sections[0].headers["default"]
+    assert [r.size_pt for q in header for r in q.runs if r.text.strip()] == [14.0]
+
+
+def test_page_numbers_added_are_not_printed_at_the_edge_of_a_later_section_QD03(tmp_path):
+    """FR14-QD03: --fix added the page number to section 1's header; the appendix's section inherits that header and
+    has a header distance of 0 mm, so its numbers printed at the paper's top edge. Every section printing the new
+    number gets the 10 mm distance, said."""
+    lines = [body(f"Nội dung thứ {k} của thông báo, viết đủ dài để văn bản sang nhiều trang khi in ra giấy khổ A4 "
+                  "theo đúng thể thức.") for k in range(1, 60)]
+    at_edge = sect(landscape=True, w=16838, h=11906).replace('w:header="720"', 'w:header="0"')
+    ending = [tail(), p(r("", extra=""), ppr=sect()), centred("Phụ lục"), centred("DANH MỤC TÀI LIỆU"),
+              p(r(ATTACHED, I + SZ14)), tbl(tr(tc(p(r("1"))), tc(p(r("Tài liệu")))), grid=[2000, 2000])]
+    source = make_docx(tmp_path / "qd.docx", "".join([notice_header(), centred("THÔNG BÁO"), centred("Về việc"), p("")]
+                                                      + lines + ending) + at_edge, styles=TNR)
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert any("thêm số trang" in m.text for m in report.changed), report.refused
+    assert [round(s.header_mm) for s in read_word(tmp_path / "fixed.docx").value.sections] == [13, 10]
+    assert any(m.where == "phần 2" and "đến số trang 10 mm" in m.text for m in report.changed)
