@@ -75,3 +75,20 @@ def test_page_numbers_added_are_not_printed_at_the_edge_of_a_later_section_QD03(
     assert any("thêm số trang" in m.text for m in report.changed), report.refused
     assert [round(s.header_mm) for s in read_word(tmp_path / "fixed.docx").value.sections] == [13, 10]
     assert any(m.where == "phần 2" and "đến số trang 10 mm" in m.text for m in report.changed)
+
+
+def test_measure_fix_sees_page_numbers_cut_ND01():
+    """FR13-ND01: measure_fix compared words of letters, so the page numbers 10–16 printing “1” after the fix were
+    not harm by its measure; printed.page_numbers reads the digits at the top of each page. A restart at 1 (an
+    appendix's pages) is no harm."""
+    from tests.real.printed import Page, page_numbers
+
+    blank = [Page(600, 800, bytes(600 * 800))] * 4
+
+    def pages(*numbers):
+        return [[(n, 300.0, 36.0, 310.0, 46.0), ("Điều", 100.0, 120.0, 130.0, 132.0)] for n in numbers]
+
+    before = pages("9", "10", "11", "12")
+    assert len(page_numbers(before, pages("9", "1", "1", "1"), blank, blank)) == 3
+    assert page_numbers(before, pages("9", "10", "11", "12"), blank, blank) == []
+    assert page_numbers(before, pages("9", "1", "2", "3"), blank, blank) == []
