@@ -164,7 +164,11 @@ def identify(lines: Iterable[str]) -> Identified:
                 named = (found, line)
             elif not heading and line == line.upper() and any(line.startswith(t.name + " ") for t in TYPES):
                 heading = line
-                issued = national and bool(agency) and bool(_ISSUER.match(agency[-1]))
+                # the issuer's line; for a biên bản, the line of the body over it ("BỆNH VIỆN ĐK TỈNH" over "TỔ
+                # CHUYÊN GIA", FR14-BB02: a bid team's record of its meeting, which the team keeps without a number),
+                # not a weekly report under a division's name (FR3-BC02: one official's working paper)
+                issued = national and bool(agency) and (bool(_ISSUER.match(agency[-1])) or line.startswith(
+                    "BIÊN BẢN ") and any(_ISSUER.match(a) for a in agency[-2:]))
             elif not heading and named is None and line == line.upper() and any(c.isalpha() for c in line) \
                     and not _NATIONAL.search(plain) and not _MOTTO.match(plain) and not _RULE.match(line) \
                     and not _SYMBOL.match(_unmarked(line)):

@@ -5,11 +5,12 @@ tests/real/test_judged_check.py."""
 from __future__ import annotations
 
 from generator.nd30.check import check_docx
+from generator.nd30.doctypes import identify
 from generator.nd30.fix import fix_docx
 from generator.word.convert import read_word
 from tests.nd30.test_check_fresh6 import notice, notice_header, tail
 from tests.nd30.test_check_fresh9 import ATTACHED
-from tests.nd30.test_check_types import I, SZ14, body, centred
+from tests.nd30.test_check_types import CENTER, I, SZ14, body, centred
 from tests.word.docx_factory import STYLES, make_docx, p, r, sect, tbl, tc, tr
 
 TNR = STYLES.replace('w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"', 'w:ascii="Times New Roman" w:hAnsi="Times New Roman"')
@@ -92,3 +93,32 @@ def test_measure_fix_sees_page_numbers_cut_ND01():
     assert len(page_numbers(before, pages("9", "1", "1", "1"), blank, blank)) == 3
     assert page_numbers(before, pages("9", "10", "11", "12"), blank, blank) == []
     assert page_numbers(before, pages("9", "1", "2", "3"), blank, blank) == []
+
+
+TEAM_HEADER = ["BỆNH VIỆN ĐA KHOA TỈNH", "TỔ CHUYÊN GIA", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+
+
+def test_a_teams_bien_ban_without_a_number_is_checked_BB02():
+    """FR14-BB02: a bid team's biên bản under "BỆNH VIỆN … / TỔ CHUYÊN GIA", no Số and no date line, was refused as a
+    headline ("là tiêu đề"): its 14 faults missed. It is a Biên bản now; a weekly report under a division's name stays
+    refused (FR3-BC02, one official's working paper)."""
+    found = identify(TEAM_HEADER + ["BIÊN BẢN HỌP TỔ CHUYÊN GIA ĐẤU THẦU", "Về việc thống nhất dự toán"])
+    assert found.governed and found.type.words == "Biên bản"
+    report = identify(["PHÒNG VĂN HÓA - XÃ HỘI", "CẢI CÁCH HÀNH CHÍNH", TEAM_HEADER[2], TEAM_HEADER[3],
+                       "BÁO CÁO CÔNG TÁC TUẦN 02 THÁNG 6 NĂM 2026"])
+    assert not report.governed
+
+
+def test_a_bien_ban_subject_under_its_headline_is_no_body_text_BB01(tmp_path):
+    """FR14-BB01: the centred italic "Về việc …" under "BIÊN BẢN HỌP HỘI ĐỒNG KHOA HỌC" was read as the first body
+    paragraph: told to be indented, upright, justified and spaced (4 false findings). It is the trích yếu's line."""
+    head = tbl(tr(tc("".join(centred(x) for x in TEAM_HEADER[:2]), width=4000),
+                  tc("".join(centred(x) for x in TEAM_HEADER[2:]), width=5000)), grid=[4000, 5000], style=None)
+    blocks = [head, p(""), centred("BIÊN BẢN HỌP HỘI ĐỒNG KHOA HỌC"),
+              p(r("Về việc thống nhất danh mục vật tư cần mua sắm năm 2026", I + SZ14), ppr=CENTER),
+              body("Hội đồng họp lúc 8 giờ ngày 24 tháng 3 năm 2026 tại phòng họp số 2.")] \
+        + [body(f"Nội dung thảo luận thứ {k} của hội đồng.") for k in range(1, 4)] + [body("Biên bản kết thúc./.")]
+    result = check_docx(make_docx(tmp_path / "bb.docx", "".join(blocks) + sect(), styles=TNR))
+    assert result.identified.governed
+    assert not [f for f in result.findings if f.rule.startswith("body.") and f.excerpt.startswith("Về việc")]
+    assert "title.missing" in {f.rule for f in result.findings}

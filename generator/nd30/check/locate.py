@@ -78,6 +78,7 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
             frame = Frame(identified, ck.paras[:ck.order[doc_type.index]], doc_type, [], after,
                           past_blanks_and_typed_rules(ck, after), zones=zones)
             _letter_parts(ck, frame)
+            _subject_under_headline(ck, frame)
             _frame_lines(ck, frame)
             return frame
     if doc_type is not None:
@@ -100,8 +101,24 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
                   addressed=cut is not None and cut > 0)
     _issued_with(ck, frame)
     _letter_parts(ck, frame)
+    _subject_under_headline(ck, frame)
     _frame_lines(ck, frame)
     return frame
+
+
+_ABOUT = re.compile(r"^\(?\s*Về\s+việc\b")
+
+
+def _subject_under_headline(ck: Checker, frame: Frame) -> None:
+    """A centred "Về việc …" right under a type line that carries its subject ("BIÊN BẢN HỌP TỔ CHUYÊN GIA …", no
+    trích yếu of its own): the trích yếu set under the headline (FR14-BB01, BB02), not body text."""
+    if frame.doc_type is None or frame.title or frame.body_start >= len(ck.paras):
+        return
+    p = ck.paras[frame.body_start]
+    if p.index in ck.cell_of or p.alignment != "center" or not _ABOUT.match(p.text.strip()):
+        return
+    frame.frame.add(p.index)
+    frame.body_start = past_blanks_and_typed_rules(ck, frame.body_start + 1)
 
 
 def _headline(ck: Checker, line: str) -> Paragraph | None:
