@@ -122,3 +122,28 @@ def test_a_bien_ban_subject_under_its_headline_is_no_body_text_BB01(tmp_path):
     assert result.identified.governed
     assert not [f for f in result.findings if f.rule.startswith("body.") and f.excerpt.startswith("Về việc")]
     assert "title.missing" in {f.rule for f in result.findings}
+
+
+def test_a_date_line_without_its_comma_is_the_date_line_TTR01():
+    """FR13-TTR01: "Hà Nội  ngày … tháng … năm 2020" (no comma after the place) was not read as the date line: told
+    missing (false) and its missing comma not told. It is the date line now, its comma asked for."""
+    from generator.nd30 import grammar
+
+    assert grammar.looks_date("Hà Nội  ngày      tháng      năm 2020")
+    assert grammar.date_check("Hà Nội  ngày      tháng      năm 2020").problems == [
+        "thiếu dấu phẩy sau địa danh (ví dụ “Quảng Nam, ngày 05 tháng 3 năm 2021”)"]
+    assert not grammar.looks_date("căn cứ ngày 5 tháng 3 năm 2020 của Bộ")
+
+
+def test_an_empty_last_section_has_no_margins_to_tell_TTR02(tmp_path):
+    """FR14-TTR02: an empty landscape section after the appendix (nothing laid out on it) was told its margins."""
+    narrow = sect(landscape=True, w=16838, h=11906, top=500)
+    blocks_with_empty_last = make_docx(tmp_path / "empty.docx", "".join(
+        [notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công"), p(""), body("Nhà trường thông báo./."),
+         tail(), p(r(""), ppr=sect()), p("")]) + narrow, styles=TNR)
+    found = [f for f in check_docx(blocks_with_empty_last).findings if f.rule == "page.margins"]
+    assert not [f for f in found if f.where.startswith("phần 2")], found
+    with_text = make_docx(tmp_path / "text.docx", "".join(
+        [notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công"), p(""), body("Nhà trường thông báo./."),
+         tail(), p(r(""), ppr=sect()), body("Trang ngang có chữ.")]) + narrow, styles=TNR)
+    assert [f for f in check_docx(with_text).findings if f.rule == "page.margins" and f.where.startswith("phần 2")]
