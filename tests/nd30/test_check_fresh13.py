@@ -147,3 +147,15 @@ def test_an_empty_last_section_has_no_margins_to_tell_TTR02(tmp_path):
         [notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công"), p(""), body("Nhà trường thông báo./."),
          tail(), p(r(""), ppr=sect()), body("Trang ngang có chữ.")]) + narrow, styles=TNR)
     assert [f for f in check_docx(with_text).findings if f.rule == "page.margins" and f.where.startswith("phần 2")]
+
+
+def test_points_typed_with_a_comma_are_points_TTR01(tmp_path):
+    """FR14-TTR01: points typed "a," … "h," were not read: their form was missed (8) and the "i)" after them told
+    to skip. Each is told now, and counted, so "c)" after "b," is no skip; "a, b và c" in a sentence is no point."""
+    result = check_docx(notice(tmp_path / "tb.docx", [
+        body("1. Thông tin gói thầu như sau:"), body("a, Cơ sở phân chia gói thầu: theo dự toán được duyệt;"),
+        body("b, Giá gói thầu: 100.000.000 đồng;"), body("c) Nguồn vốn: nguồn thu sự nghiệp;"),
+        body("Các mục a, b và c nêu trên được thực hiện./.")]))
+    told = [f.excerpt[:2] for f in result.findings if f.rule == "heading.numbering"]
+    assert told == ["a,", "b,"], told
+    assert "heading.sequence" not in {f.rule for f in result.findings}

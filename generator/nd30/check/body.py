@@ -36,6 +36,8 @@ class _Odd:
     size: float
     text: str
     fix: Fix | None
+# a point's letter typed with a comma, its text opening in a capital ("a, Cơ sở …"): not "a, b và c"
+_COMMA_POINT = re.compile(r"^(?P<letter>[a-zđ]),[ \t\u00a0]+(?=[A-ZĐÀ-Ỹ])")
 
 
 def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) -> None:
@@ -83,6 +85,11 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         kind = label_of(label) if label else None
         if kind is None and re.fullmatch(r"[a-zđ]\.", (p.list_label or "").strip()):  # Word's "a." list (FR11-TB02)
             ck.add(HEADING_NUMBERING, f"điểm đánh “{p.list_label.strip()}”; ND30 đánh điểm a), b), c)…", p=p)
+        elif kind is None and not p.list_label and (comma := _COMMA_POINT.match(text)) is not None:
+            # "a, Cơ sở phân chia gói thầu: …" … "h, …" then "i)" (FR14-TTR01): points typed with a comma, counted
+            # as points so the next is no skip, and told
+            ck.add(HEADING_NUMBERING, f"điểm đánh “{comma['letter']},”; ND30 đánh điểm a), b), c)…", p=p)
+            counters["letter"] = label_of(comma["letter"] + ")")[1]
         seg = next(iter(segments(p)), None)
         if kind is not None and kind[0] == "dotted":
             counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
