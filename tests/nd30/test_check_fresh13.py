@@ -159,3 +159,17 @@ def test_points_typed_with_a_comma_are_points_TTR01(tmp_path):
     told = [f.excerpt[:2] for f in result.findings if f.rule == "heading.numbering"]
     assert told == ["a,", "b,"], told
     assert "heading.sequence" not in {f.rule for f in result.findings}
+
+
+def test_a_basis_that_lost_its_word_can_cu_stays_italic_QD02(tmp_path):
+    """FR14-QD02: two căn cứ lines typed without their "Căn cứ" ("Quyết định số 42/2025/QĐ-CTUBND …;"), italic among
+    the others, were told to be upright (no "QUYẾT ĐỊNH:" line closed the block). They are bases; an italic line
+    after the block is still told."""
+    result = check_docx(notice(tmp_path / "tb.docx", [
+        body("Căn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023;", I + SZ14),
+        body("Quyết định số 42/2025/QĐ-UBND ngày 20/9/2025 của Ủy ban nhân dân tỉnh;", I + SZ14),
+        body("Căn cứ Quyết định số 65/QĐ-BV ngày 05/01/2026 của Giám đốc Bệnh viện.", I + SZ14),
+        body("Bệnh viện thông báo kết quả như sau."), body("Nội dung này in nghiêng nhầm;", I + SZ14),
+        body("Thông báo kết thúc./.")]))
+    italic = [f.excerpt[:12] for f in result.findings if f.rule == "body.italic"]
+    assert italic == ["Nội dung này"], italic

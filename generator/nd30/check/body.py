@@ -65,6 +65,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     beside = _beside_figures(ck, start, end)
     notes = _notes_across(body)
     text_size = _text_size(body)
+    opening = _bases_block(body)
     for k, p in enumerate(body):
         text = p.text.strip()
         at = ck.order[p.index]
@@ -134,7 +135,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             elif not typed and not placed and not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {_mm(first_mm)} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
-            in_bases = enacting is not None and ck.order[p.index] < enacting
+            in_bases = enacting is not None and ck.order[p.index] < enacting or p.index in opening
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
                     and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
                     and (kind is None or kind[0] != "letter"):
@@ -261,6 +262,21 @@ def _mostly_italic(p: Paragraph) -> bool:
                 if label is not None:
                     label = (label[0] + (1 if run.italic else 0), label[1] + 1)
     return total > 0 and italic / total > 0.5
+
+
+def _bases_block(body: list[Paragraph]) -> set[int]:
+    """The căn cứ block the body opens with: its "Căn cứ …" lines, and an italic line closed by ";" among them that
+    lost its word "Căn cứ" ("Quyết định số 42/2025/QĐ-CTUBND …;", FR14-QD02): a basis, italic as the others."""
+    block: set[int] = set()
+    for p in body:
+        text = caseless(p.text.strip())
+        if not text:
+            continue
+        if text.startswith(_BASES) or block and _mostly_italic(p) and p.text.rstrip().endswith(";"):
+            block.add(p.index)
+        else:
+            break
+    return block
 
 
 def check_bases(ck: Checker, body: list[Paragraph]) -> None:
