@@ -11,7 +11,7 @@ from generator.word.convert import read_word
 from tests.nd30.test_check_fresh6 import notice, notice_header, tail
 from tests.nd30.test_check_fresh9 import ATTACHED
 from tests.nd30.test_check_types import CENTER, I, SZ14, body, centred
-from tests.word.docx_factory import STYLES, make_docx, p, r, sect, tbl, tc, tr
+from tests.word.docx_factory import STYLES, abstract, lvl, make_docx, num, numbering_xml, p, r, sect, tbl, tc, tr
 
 TNR = STYLES.replace('w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"', 'w:ascii="Times New Roman" w:hAnsi="Times New Roman"')
 
@@ -173,3 +173,19 @@ def test_a_basis_that_lost_its_word_can_cu_stays_italic_QD02(tmp_path):
         body("Thông báo kết thúc./.")]))
     italic = [f.excerpt[:12] for f in result.findings if f.rule == "body.italic"]
     assert italic == ["Nội dung này"], italic
+
+
+def test_a_numbered_heading_naming_the_bases_is_no_basis_TTR02(tmp_path):
+    """FR14-TTR02: a Tờ trình's khoản heading "1. Căn cứ pháp lý" was read as its căn cứ block and told to be italic.
+    An upright "Căn cứ …" line opening the body still is."""
+    listed = p(r("Căn cứ pháp lý", SZ14), ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+               '<w:jc w:val="both"/><w:ind w:firstLine="567"/><w:spacing w:before="120" w:after="0"/>')
+    heading = check_docx(make_docx(tmp_path / "a.docx", "".join(
+        [notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công"), p(""), listed,
+         body("- Luật Đấu thầu ngày 23 tháng 6 năm 2023;"), body("Nội dung đề nghị./."), tail()]) + sect(),
+        numbering=numbering_xml([abstract(1, [lvl(0, "decimal", "%1.")])], [num(1, 1)])))
+    assert any(q.list_label == "1." for q in heading.document.paragraphs())
+    assert "body.bases" not in {f.rule for f in heading.findings}
+    basis = check_docx(notice(tmp_path / "b.docx", [
+        body("Căn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023;"), body("Bệnh viện đề nghị như sau./.")]))
+    assert "body.bases" in {f.rule for f in basis.findings}

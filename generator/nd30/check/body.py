@@ -264,6 +264,13 @@ def _mostly_italic(p: Paragraph) -> bool:
     return total > 0 and italic / total > 0.5
 
 
+def _numbered_title(p: Paragraph) -> bool:
+    """A numbered heading ("1. Căn cứ pháp lý", its number a Word list's: FR14-TTR02), not a basis: a Tờ trình's
+    khoản title names the bases its content then gives."""
+    label = p.list_label or split_label(p.text)[0]
+    return bool(label) and label_of(label) is not None
+
+
 def _bases_block(body: list[Paragraph]) -> set[int]:
     """The căn cứ block the body opens with: its "Căn cứ …" lines, and an italic line closed by ";" among them that
     lost its word "Căn cứ" ("Quyết định số 42/2025/QĐ-CTUBND …;", FR14-QD02): a basis, italic as the others."""
@@ -272,6 +279,8 @@ def _bases_block(body: list[Paragraph]) -> set[int]:
         text = caseless(p.text.strip())
         if not text:
             continue
+        if _numbered_title(p):
+            break
         if text.startswith(_BASES) or block and _mostly_italic(p) and p.text.rstrip().endswith(";"):
             block.add(p.index)
         else:
@@ -285,7 +294,7 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     into what follows with a colon ("Căn cứ vào kế hoạch …, Phòng Đào tạo thông báo … như sau:", FR3-TB01)."""
     bases = []
     for p in body:
-        if not caseless(p.text.strip()).startswith("căn cứ") or p.text.rstrip().endswith(":"):
+        if not caseless(p.text.strip()).startswith("căn cứ") or p.text.rstrip().endswith(":") or _numbered_title(p):
             break
         bases.append(p)
     if not bases:
