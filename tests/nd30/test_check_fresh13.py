@@ -189,3 +189,15 @@ def test_a_numbered_heading_naming_the_bases_is_no_basis_TTR02(tmp_path):
     basis = check_docx(notice(tmp_path / "b.docx", [
         body("Căn cứ Luật Đấu thầu ngày 23 tháng 6 năm 2023;"), body("Bệnh viện đề nghị như sau./.")]))
     assert "body.bases" in {f.rule for f in basis.findings}
+
+
+def test_an_attached_line_over_two_paragraphs_is_one_line_NQ01(tmp_path):
+    """FR13-NQ01: "(Ban hành kèm theo Nghị quyết số … ngày …" and "của HĐND thành phố Hà Nội)" in two paragraphs were
+    told to be put in brackets and to name the issuer: the second paragraph closes the line."""
+    ending = [tail(), p(r("Hết phần trước."), ppr=sect()), centred("Phụ lục"), centred("DANH MỤC DỰ ÁN"),
+              p(r("(Ban hành kèm theo Thông báo số 15/TB-ĐHX ngày 02/12/2024", I + SZ14), ppr=CENTER),
+              p(r("của Trường Đại học XYZ)", I + SZ14), ppr=CENTER),
+              tbl(tr(tc(p(r("1"))), tc(p(r("Dự án")))), grid=[2000, 2000])]
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường gửi kèm phụ lục./.")], ending=ending))
+    told = [f.text for f in result.findings if f.rule == "appendix.attached"]
+    assert not [t for t in told if "ngoặc đơn" in t or "cơ quan ban hành" in t], told

@@ -118,7 +118,11 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     ck.look_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”", fix_look=True)
     ck.size_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”")
     text = " ".join(s.text for s in lines[at:] if s.para.index == seg.para.index)
-    if not text.endswith(")"):
+    after = ck.order[seg.para.index] + 1
+    goes_on = ck.paras[after].text.strip() if after < len(ck.paras) else ""
+    if not text.rstrip().endswith(")") and goes_on.endswith(")") and "(" not in goes_on and len(goes_on) < 120:
+        text = f"{text} {goes_on}"  # "(Ban hành kèm theo Nghị quyết số … / của HĐND thành phố Hà Nội)" (FR13-NQ01)
+    if not text.rstrip().endswith(")"):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=seg.para)
     # a draft not yet issued leaves the number and the day blank, as in its own Số and date lines: the symbol
     # ("/TB-ĐT") stands where the number goes (FR6-TB01)
