@@ -23,11 +23,14 @@ def test_appendix_numbering_is_not_restarted_in_a_section_that_opens_with_the_bo
     ending = [p(r("Nội dung khoản 1 của tờ trình."), ppr=sect()), body("Nội dung khoản 2 của tờ trình./."), tail(),
               p(r("", extra='<w:br w:type="page"/>')), centred("Phụ lục"), centred("DANH MỤC TÀI LIỆU"),
               p(r(ATTACHED, I + SZ14)), tbl(tr(tc(p(r("1"))), tc(p(r("Tài liệu")))), grid=[2000, 2000])]
-    source = notice(tmp_path / "tb.docx", [body("Nhà trường đề nghị như sau.")], ending=ending)
+    source = notice(tmp_path / "tb.docx", [body("Nhà trường đề nghị như sau.")], ending=ending, numbered=True)
     found = [f for f in check_docx(source).findings if f.rule == "appendix.page-numbers"]
     assert len(found) == 1 and found[0].detail.fix is None and "Next Page ngay trước phụ lục" in found[0].text
     fix_docx(source, tmp_path / "fixed.docx")
     assert [s.page_number_start for s in read_word(tmp_path / "fixed.docx").value.sections] == [None, None]
+    # a file that prints no page number at all is not asked to number its appendix apart (FR14-QD01, QD03)
+    bare = notice(tmp_path / "bare.docx", [body("Nhà trường đề nghị như sau.")], ending=ending)
+    assert not [f for f in check_docx(bare).findings if f.rule in ("appendix.page-numbers", "appendix.section")]
 
 
 def _numbered_in_box(path, width_pt: float):

@@ -29,6 +29,8 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
     document's type (a Kế hoạch when unknown)."""
     count = len(labels)
     sections_seen: dict[int, Paragraph] = {}
+    unnumbered = not any(q.has_field.get("PAGE") for sec in ck.doc.sections
+                         for group in list(sec.headers.values()) + list(sec.footers.values()) for q in group)
     for i, p in enumerate(labels, start=1):
         text = " ".join(p.text.split())
         want = nd30.appendix_label(i, count)
@@ -58,7 +60,9 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
                 ck.add(APPENDIX_LABEL, "“Phụ lục” phải in đậm", p=p, fix=format_fix(seg, bold=look.bold))
             ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
             ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
-        if p.section == 0:
+        if unnumbered and _new_page(ck, p):
+            pass  # no page of the file prints a number: a section of its own would number nothing (FR14-QD01, QD03)
+        elif p.section == 0:
             ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn Layout "
                    "› Breaks › Next Page", p=p)
         elif p.section in sections_seen:
@@ -77,6 +81,18 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
                        "Number › Format Page Numbers › Start at 1 cho phần mới", p=p)
         check_attached(ck, p, kind)
 
+
+
+def _new_page(ck: Checker, label: Paragraph) -> bool:
+    """The appendix starts a page: a page break before it, or after the last text above it (blank lines that push it
+    over count when there are three or more, as the page shows)."""
+    if label.page_break_before:
+        return True
+    k, blanks = ck.order[label.index] - 1, 0
+    while k >= 0 and not ck.paras[k].text.strip("\t \u00a0") and ck.paras[k].index not in ck.cell_of:
+        blanks += 1
+        k -= 1
+    return "\f" in (ck.paras[k].text if k >= 0 else "") or blanks >= 3
 
 
 def _opens_section(ck: Checker, label: Paragraph) -> bool:
