@@ -204,3 +204,16 @@ def test_an_attached_line_over_two_paragraphs_is_one_line_NQ01(tmp_path):
     result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường gửi kèm phụ lục./.")], ending=ending))
     told = [f.text for f in result.findings if f.rule == "appendix.attached"]
     assert not [t for t in told if "ngoặc đơn" in t or "cơ quan ban hành" in t], told
+
+
+def test_a_fill_in_line_under_the_appendix_label_is_no_title_QD03(tmp_path):
+    """FR14-QD03: the red fill-in line "Gói thầu: ______" under "PHỤ LỤC 01: DANH SÁCH HÀNG HOÁ" was read as the
+    appendix's title and told to be in bold capitals; a title in small letters still is."""
+    def told(line: str) -> bool:
+        ending = [tail(), p(r("Hết phần trước."), ppr=sect()), centred("Phụ lục"), centred(line, SZ14),
+                  p(r(ATTACHED, I + SZ14), ppr=CENTER), tbl(tr(tc(p(r("1"))), tc(p(r("Hàng hoá")))), grid=[2000, 2000])]
+        result = check_docx(notice(tmp_path / "tb.docx", [body("Bệnh viện gửi kèm phụ lục./.")], ending=ending))
+        return "appendix.title" in {f.rule for f in result.findings}
+
+    assert not told("Gói thầu: ____________________________")
+    assert told("Danh sách hàng hoá")

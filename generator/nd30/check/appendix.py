@@ -12,6 +12,7 @@ from generator.word.model import Paragraph
 
 _ATTACHED = re.compile(r"^\((?:Ban hành\s+)?(?:[Kk]èm theo|[ĐđDd]ính kèm)\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)",
 # and the variant "(Đính kèm Kế hoạch số …)" (FR7-KH01): the line is there, worded another way
+_FILL_IN = re.compile(r"_{4,}|\.{6,}|…{3,}")  # a blank left to fill in
 _SYMBOL = re.compile(r"/\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]")  # a number's symbol, "/TB-ĐT", "/2010/QĐ-UBND"
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
@@ -129,6 +130,8 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
         return
     seg = lines[at]
     for title in {s.para.index: s for s in lines[:at]}.values():
+        if _FILL_IN.search(title.text):
+            continue  # "Gói thầu: ______" under the label: a line a draft leaves to fill in (FR14-QD03), not the title
         if not title.caps or title.bold is False:
             ck.add(APPENDIX_TITLE, "tên phụ lục trình bày chữ in hoa, đậm", p=title.para, level="warning")
     ck.look_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”", fix_look=True)
