@@ -217,3 +217,15 @@ def test_a_fill_in_line_under_the_appendix_label_is_no_title_QD03(tmp_path):
 
     assert not told("Gói thầu: ____________________________")
     assert told("Danh sách hàng hoá")
+
+
+def test_a_table_label_and_a_new_pages_first_line_are_no_running_text_TTR01(tmp_path):
+    """FR14-TTR01: "Bảng số 1" set flush right above its table was told to be justified, indented and spaced, and the
+    first line of a new landscape section told its space above (nothing shows above a page's first line)."""
+    label = p(r("Bảng số 1", I + SZ14), ppr='<w:jc w:val="right"/>')
+    ending = [p(r("Nội dung phần đầu."), ppr=sect()),
+              p(r("1. Bảng tổng hợp phần công việc", SZ14), ppr='<w:jc w:val="both"/><w:ind w:firstLine="567"/>'),
+              label, tbl(tr(tc(p(r("1"))), tc(p(r("Gói thầu")))), grid=[2000, 2000]), body("Kết thúc nội dung./."),
+              tail()]
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Bệnh viện trình như sau.")], ending=ending))
+    assert not [f for f in result.findings if f.rule.startswith("body.") and f.excerpt.startswith(("Bảng số", "1. Bảng"))]

@@ -37,6 +37,7 @@ class _Odd:
     text: str
     fix: Fix | None
 # a point's letter typed with a comma, its text opening in a capital ("a, Cơ sở …"): not "a, b và c"
+_TABLE_LABEL = re.compile(r"^(?:Bảng|Biểu|BẢNG|BIỂU)\s+(?:số\s+)?(?:\d{1,2}|[IVX]{1,4})[.:]?$")
 _COMMA_POINT = re.compile(r"^(?P<letter>[a-zđ]),[ \t\u00a0]+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -117,6 +118,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             _title_size(ck, p, kind[0], text_size, later)
         if p.index in beside:
             continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
+        if _TABLE_LABEL.match(text) and p.alignment in ("right", "center"):
+            continue  # "Bảng số 1" set flush right above its table (FR14-TTR01): the table's label, not running text
         placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
             # a line set left that does not wrap prints as it would justified (FR10-KH01's "1. Mục tiêu tổng quát")
@@ -147,7 +150,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             # spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)
             spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
                                                    ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
-            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of
+            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
+                or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
                 later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
                       "Paragraph")
@@ -269,6 +273,12 @@ def _numbered_title(p: Paragraph) -> bool:
     khoản title names the bases its content then gives."""
     label = p.list_label or split_label(p.text)[0]
     return bool(label) and label_of(label) is not None
+
+
+def _on_new_page(ck: Checker, section: int) -> bool:
+    """The section starts a page: its first line tops the page, where no space above it shows (FR14-TTR01)."""
+    sections = ck.doc.sections
+    return section < len(sections) and sections[section].break_type in ("nextPage", "evenPage", "oddPage")
 
 
 def _bases_block(body: list[Paragraph]) -> set[int]:
