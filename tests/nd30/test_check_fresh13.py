@@ -229,3 +229,12 @@ def test_a_table_label_and_a_new_pages_first_line_are_no_running_text_TTR01(tmp_
               tail()]
     result = check_docx(notice(tmp_path / "tb.docx", [body("Bệnh viện trình như sau.")], ending=ending))
     assert not [f for f in result.findings if f.rule.startswith("body.") and f.excerpt.startswith(("Bảng số", "1. Bảng"))]
+
+
+def test_a_number_left_as_underscores_is_a_draft_QD03():
+    """FR14-QD03: a draft's number left for the văn thư as "___" ("Số: ___/QĐ-BV") was told to have the form
+    "Số: 05/QĐ-UBND": it is a blank number, as "Số: /QĐ-BV" is."""
+    from generator.nd30 import grammar
+
+    assert grammar.number_problems("Số: ___/QĐ-BV", "QĐ", "Quyết định") == []
+    assert grammar.number_problems("Số: ___QĐ-BV", "QĐ", "Quyết định")
