@@ -238,3 +238,30 @@ def test_a_number_left_as_underscores_is_a_draft_QD03():
 
     assert grammar.number_problems("Số: ___/QĐ-BV", "QĐ", "Quyết định") == []
     assert grammar.number_problems("Số: ___QĐ-BV", "QĐ", "Quyết định")
+
+
+def test_a_bien_bans_two_signatures_and_its_members_list_BB01(tmp_path):
+    """FR14-BB01: the biên bản's two signatures side by side in a table ("THƯ KÝ" | "CHỦ TỊCH HỘI ĐỒNG"), no Nơi
+    nhận, were not read (signer.missing), and the members' signing table under them was read as the content's end
+    ("./." asked below it, though the text ends "… ký xác nhận./."). Both are read now; and an appendix after the
+    members' list is an appendix (FR14-BB02)."""
+    def cell(post: str, name: str) -> str:
+        return tc(centred(post) + p("") + p("") + p(r(name, '<w:b/>' + SZ14), ppr=CENTER), width=4500)
+
+    signed = tbl(tr(cell("THƯ KÝ", "Hoàng Văn Tuấn"), cell("CHỦ TỊCH HỘI ĐỒNG", "Nguyễn Văn Sơn")),
+                 grid=[4500, 4500], style=None)
+    members = tbl(*[tr(tc(p(r(str(k)))), tc(p(r(f"Ông Thành Viên {k}"))), tc(p(r("Ủy viên"))))
+                    for k in range(1, 5)], grid=[1000, 4000, 3000])
+    head = tbl(tr(tc("".join(centred(x) for x in TEAM_HEADER[:2]), width=4000),
+                  tc("".join(centred(x) for x in TEAM_HEADER[2:]), width=5000)), grid=[4000, 5000], style=None)
+    blocks = [head, p(""), centred("BIÊN BẢN HỌP HỘI ĐỒNG KHOA HỌC"),
+              p(r("Về việc thống nhất danh mục vật tư", I + SZ14), ppr=CENTER),
+              body("Hội đồng họp lúc 8 giờ ngày 24 tháng 3 năm 2026 tại phòng họp số 2."),
+              body("Biên bản được đọc lại cho các thành viên cùng ký xác nhận./."), signed, p(""),
+              centred("CÁC THÀNH VIÊN HỘI ĐỒNG"), members, p(""), p(""), p(""), centred("PHỤ LỤC"),
+              centred("DANH MỤC VẬT TƯ"), p(r("(Kèm theo Biên bản họp ngày 24/3/2026 của Hội đồng khoa học)", I + SZ14),
+                                             ppr=CENTER), tbl(tr(tc(p(r("1"))), tc(p(r("Vật tư")))), grid=[2000, 2000])]
+    result = check_docx(make_docx(tmp_path / "bb.docx", "".join(blocks) + sect(), styles=TNR))
+    rules = {f.rule for f in result.findings}
+    assert "signer.missing" not in rules and "closing.mark" not in rules, rules
+    assert any(f.rule == "appendix.label" and f.excerpt == "PHỤ LỤC" for f in result.findings)
