@@ -265,3 +265,19 @@ def test_a_bien_bans_two_signatures_and_its_members_list_BB01(tmp_path):
     rules = {f.rule for f in result.findings}
     assert "signer.missing" not in rules and "closing.mark" not in rules, rules
     assert any(f.rule == "appendix.label" and f.excerpt == "PHỤ LỤC" for f in result.findings)
+
+
+def test_an_appendix_in_its_own_file_is_checked_as_an_appendix_PL01(tmp_path):
+    """FR13-PL01: a công văn's second appendix kept as its own landscape file ("PHỤ LỤC 2 / DANH MỤC … / (Kèm theo Công
+    văn số … của Bộ Tư pháp)") was refused as not ND30: its label, "(Kèm theo …)" line, margins and page numbers went
+    unseen. It is checked as an appendix now: no header, body or signature asked, its landscape page no fault."""
+    blocks = [centred("PHỤ LỤC 2"), centred("DANH MỤC VĂN BẢN"),
+              p(r("(Kèm theo Công văn số 154/BTP-VP ngày 10/4/2017 của Bộ Tư pháp)", I + SZ14), ppr=CENTER),
+              tbl(tr(tc(p(r("1"))), tc(p(r("Nghị quyết số 35/NQ-CP")))), grid=[2000, 6000])]
+    result = check_docx(make_docx(tmp_path / "pl.docx", "".join(blocks) + sect(landscape=True, w=16838, h=11906),
+                                  styles=TNR))
+    assert result.identified.governed and result.identified.how == "phụ lục"
+    rules = {f.rule for f in result.findings}
+    assert any("“Phụ lục II”" in f.text for f in result.findings if f.rule == "appendix.label")
+    assert not rules & {"number.missing", "date.missing", "signer.missing", "recipients.missing", "page.orientation",
+                        "appendix.section", "appendix.page-numbers", "pagenum.first", "doctype.missing"}, rules

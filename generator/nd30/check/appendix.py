@@ -7,6 +7,7 @@ import re
 from generator import nd30
 from generator.nd30 import grammar
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
+from generator.nd30.labels import roman
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
 
@@ -25,7 +26,7 @@ RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTAC
 # only, so it does not report them (kehoach's own builds set both).
 
 
-def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None = None) -> None:
+def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None = None, alone: bool = False) -> None:
     """The appendices' labels, sections, page numbers and "(Kèm theo <type> số …)" lines; `kind` is the
     document's type (a Kế hoạch when unknown)."""
     count = len(labels)
@@ -35,6 +36,10 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
     for i, p in enumerate(labels, start=1):
         text = " ".join(p.text.split())
         want = nd30.appendix_label(i, count)
+        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", " ".join(p.text.split()), re.IGNORECASE)
+        if alone and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's (FR13-PL01)
+            n = numbered["n"]
+            want = f"Phụ lục {roman(int(n)) if n.isdigit() else n.upper()}"
         seg = segments(p)[0]
         run_in = nd30.APPENDIX_LINE.match(text)
         if run_in is not None and run_in["rest"].strip():  # "Phụ lục 1: TÊN …" (locate.is_run_in_label)
@@ -47,7 +52,7 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         elif text != want:
             if text.isupper():
                 why = f"viết “{want}” (chữ in thường), không viết hoa toàn bộ"
-            elif count > 1 and re.search(r"\d", text):
+            elif (count > 1 or alone) and re.search(r"\d", text):
                 why = f"có từ hai phụ lục trở lên thì đánh số La Mã: “{want}”"
             elif count == 1:
                 why = f"chỉ có một phụ lục thì viết “{want}” (không đánh số)"
@@ -61,7 +66,9 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
                 ck.add(APPENDIX_LABEL, "“Phụ lục” phải in đậm", p=p, fix=format_fix(seg, bold=look.bold))
             ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
             ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
-        if unnumbered and _new_page(ck, p):
+        if alone:
+            pass  # a file of its own: its own pages, numbered from 1
+        elif unnumbered and _new_page(ck, p):
             pass  # no page of the file prints a number: a section of its own would number nothing (FR14-QD01, QD03)
         elif p.section == 0:
             ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn Layout "

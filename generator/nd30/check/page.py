@@ -42,13 +42,14 @@ def _prints(ck: Checker, section: int) -> bool:
         or any(p.section == section and p.text.strip() for p in ck.doc.paragraphs())
 
 
-def check_sections(ck: Checker) -> None:
+def check_sections(ck: Checker, appendix_file: bool = False) -> None:
+    """`appendix_file`: the file is an appendix of its own (a landscape first page is the appendix's table's)."""
     for sec in ck.doc.sections:
         if not nd30.page_size_ok(sec.page_width_mm, sec.page_height_mm):
             size = (f"{sec.page_width_mm:.0f} × {sec.page_height_mm:.0f} mm" if sec.page_width_mm and sec.page_height_mm
                     else "không ghi")
             ck.add(PAGE_SIZE, f"khổ giấy {size}, ND30 quy định khổ A4 (210 × 297 mm): trong Word chọn Layout › Size › A4", section=sec.index)
-        if sec.index == 0 and sec.orientation == "landscape":
+        if sec.index == 0 and sec.orientation == "landscape" and not appendix_file:
             ck.add(PAGE_ORIENTATION, "trang đầu văn bản phải theo chiều dài khổ A4 (trang đứng): Layout › Orientation › Portrait", section=0)
         wrong = []
         for side, label in (("top", "trên"), ("bottom", "dưới"), ("left", "trái"), ("right", "phải")):
