@@ -10,7 +10,8 @@ from generator.nd30.fix import fix_docx
 from generator.word.convert import read_word
 from tests.nd30.test_check_fresh6 import notice, notice_header, tail
 from tests.nd30.test_check_fresh9 import ATTACHED
-from tests.nd30.test_check_types import CENTER, I, SZ14, body, centred
+from tests.nd30.test_check_types import CENTER, I, SZ14, body, centred, header
+from tests.nd30.test_check_types import tail as tail_qd
 from tests.word.docx_factory import STYLES, abstract, lvl, make_docx, num, numbering_xml, p, r, sect, tbl, tc, tr
 
 TNR = STYLES.replace('w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi"', 'w:ascii="Times New Roman" w:hAnsi="Times New Roman"')
@@ -281,3 +282,20 @@ def test_an_appendix_in_its_own_file_is_checked_as_an_appendix_PL01(tmp_path):
     assert any("“Phụ lục II”" in f.text for f in result.findings if f.rule == "appendix.label")
     assert not rules & {"number.missing", "date.missing", "signer.missing", "recipients.missing", "page.orientation",
                         "appendix.section", "appendix.page-numbers", "pagenum.first", "doctype.missing"}, rules
+
+
+def test_a_chapter_numbered_out_of_place_is_told_ND01(tmp_path):
+    """FR13-ND01: "Chương VI" typed for the fourth chương (between III and V) was missed. It is told; the V after it
+    is in place, and chương skipped for good (III, V, VI) are the drafter's numbering."""
+    def told(numbers: list[str]) -> list[str]:
+        blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc ban hành quy chế"),
+                  centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), body("Căn cứ Luật Tổ chức chính quyền địa phương;", I + SZ14),
+                  centred("QUYẾT ĐỊNH:")]
+        for k, n in enumerate(numbers, start=1):
+            blocks += [centred(f"Chương {n}"), centred(f"NỘI DUNG THỨ {k}"), body(f"Điều {k}. Quy định thứ {k} như sau.")]
+        blocks += [body("Điều 9. Quyết định có hiệu lực từ ngày ký./."), tail_qd("TM. ỦY BAN NHÂN DÂN")]
+        result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect(), styles=TNR))
+        return [f.excerpt for f in result.findings if f.rule == "heading.sequence" and f.excerpt.startswith("Chương")]
+
+    assert told(["I", "II", "III", "VI", "V"]) == ["Chương VI"]
+    assert told(["I", "II", "III", "V", "VI"]) == []

@@ -10,10 +10,10 @@ from generator import nd30
 from generator.core.text import caseless, decimal, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
-from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_STYLE, bold_share, titled, check_article_look,
-                                           check_article_number, check_khoan_look, check_label)
+from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
+                                           check_article_look, check_article_number, check_khoan_look, check_label)
 from generator.nd30.check.locate import Frame, body_paragraphs
-from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, split_label
+from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
 from generator.word.model import Paragraph
 
 BODY_JUSTIFY = Rule("body.justify", "nội dung canh đều hai lề", "PL I §II.6.e")
@@ -167,15 +167,22 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
+    chapters: list[list] = [[]]
     for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
         text = p.text.strip()
         if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
                 p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
             later(HEADING_STYLE, p, f"tiêu đề “{text[:30]}” phải canh giữa: chọn dòng và bấm Ctrl+E")
         scope = SCOPE_HEADING.match(text) if p.index in skip and p.index not in ck.cell_of else None
+        if scope and scope["word"].lower() == "phần":
+            chapters.append([])  # a Phần numbers its chương from I again
+        elif scope and scope["word"].lower() == "chương" and (n := roman_value(scope["n"]) if not
+                                                            scope["n"].isdigit() else int(scope["n"])):
+            chapters[-1].append((p, scope, n))
         if scope and scope["n"].isdigit() and scope["word"].lower() in ("phần", "chương"):  # "Chương 1." (FR12-QD05)
             ck.add(HEADING_NUMBERING, f"số thứ tự của {scope['word'].lower()} dùng chữ số La Mã: viết “{scope['word']} "
                    f"{roman(int(scope['n']))}”, không “{scope['word']} {scope['n']}”", "PL I §II.6.c", p=p)
+    _chapter_numbers(ck, chapters)
     for rule, items in grouped.items():
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
@@ -273,6 +280,17 @@ def _numbered_title(p: Paragraph) -> bool:
     khoản title names the bases its content then gives."""
     label = p.list_label or split_label(p.text)[0]
     return bool(label) and label_of(label) is not None
+
+
+def _chapter_numbers(ck: Checker, parts: list[list]) -> None:
+    """A chương numbered out of its place between two in place ("Chương III", "Chương VI", "Chương V": the fourth
+    typed VI, FR13-ND01); a number skipped for good (III, V, VI) is the drafter's numbering, not a slip."""
+    for chapters in parts:
+        for k in range(1, len(chapters) - 1):
+            (_, _, before), (p, scope, n), (_, _, after) = chapters[k - 1], chapters[k], chapters[k + 1]
+            if n != before + 1 and after == before + 2:
+                ck.add(HEADING_SEQUENCE, f"chương “{scope['n']}” sai thứ tự: theo thứ tự phải là “{scope['word']} "
+                       f"{roman(before + 1)}”", "PL I §II.6.c", p=p)
 
 
 def _on_new_page(ck: Checker, section: int) -> bool:
