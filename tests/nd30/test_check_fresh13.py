@@ -299,3 +299,17 @@ def test_a_chapter_numbered_out_of_place_is_told_ND01(tmp_path):
 
     assert told(["I", "II", "III", "VI", "V"]) == ["Chương VI"]
     assert told(["I", "II", "III", "V", "VI"]) == []
+
+
+def test_a_short_bold_mục_title_numbered_by_a_word_list_is_a_title_TTR01(tmp_path):
+    """FR13-TTR01: the first mục title "I. Sự cần thiết phải xây dựng Nghị quyết" (bold, small letters, its "I." a Word
+    list's) was taken for a sentence because of "phải", while the four others were told to be in capitals."""
+    roman_list = numbering_xml([abstract(1, [lvl(0, "upperRoman", "%1.")])], [num(1, 1)])
+    listed = p(r("Sự cần thiết phải xây dựng Nghị quyết", '<w:b/>' + SZ14),
+               ppr='<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr><w:jc w:val="both"/>'
+                   '<w:ind w:firstLine="567"/><w:spacing w:before="120" w:after="0"/>')
+    result = check_docx(make_docx(tmp_path / "a.docx", "".join(
+        [notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công"), p(""), listed,
+         body("Nội dung của mục này được trình bày đầy đủ./."), tail()]) + sect(), numbering=roman_list, styles=TNR))
+    assert any(f.rule == "heading.style" and "in hoa" in f.text and f.excerpt.startswith("Sự cần thiết")
+               for f in result.findings)
