@@ -313,3 +313,17 @@ def test_a_short_bold_mục_title_numbered_by_a_word_list_is_a_title_TTR01(tmp_p
          body("Nội dung của mục này được trình bày đầy đủ./."), tail()]) + sect(), numbering=roman_list, styles=TNR))
     assert any(f.rule == "heading.style" and "in hoa" in f.text and f.excerpt.startswith("Sự cần thiết")
                for f in result.findings)
+
+
+def test_a_resolutions_last_basis_ending_with_a_comma_is_told_NQ01(tmp_path):
+    """FR13-NQ01: under the session line "(Từ ngày … đến ngày …)" the căn cứ block was not read, so its last line
+    "Sau khi xem xét Tờ trình …," ending with a comma (and a basis that lost its "Căn cứ", ending with one) went
+    unseen."""
+    result = check_docx(notice(tmp_path / "nq.docx", [
+        p(r("(Từ ngày 01/12 đến ngày 05/12/2020)", I + SZ14), ppr=CENTER),
+        body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", I + SZ14),
+        body("Quyết định số 2323/BTTTT-THH ngày 31/12/2019 của Bộ Thông tin và Truyền thông,", I + SZ14),
+        body("Sau khi xem xét Tờ trình số 12/TTr-UBND ngày 10/11/2020 của Ủy ban nhân dân thành phố,"),
+        body("Điều 1. Thông qua Chương trình./.")]))
+    told = [f.excerpt[:12] for f in result.findings if f.rule == "body.bases"]
+    assert told == ["Quyết định s", "Sau khi xem "], told

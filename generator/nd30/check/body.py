@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from generator import nd30
 from generator.core.text import caseless, decimal, text_width_pt
@@ -320,9 +320,13 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     """The căn cứ lines the body opens with (PL I §II.6.a): italic, one per line, each ending with ";" (not
     ","). A sentence further down that opens with "Căn cứ" is text, not a legal basis; so is one that leads
     into what follows with a colon ("Căn cứ vào kế hoạch …, Phòng Đào tạo thông báo … như sau:", FR3-TB01)."""
-    bases = []
+    bases: list[Paragraph] = []
+    # a HĐND session's "(Từ ngày … đến ngày …)" under its authority line stands above the căn cứ (FR13-NQ01)
+    body = list(dropwhile(lambda p: bool(re.fullmatch(r"\(.*\)", p.text.strip(), re.DOTALL)), body))
     for p in body:
-        if not caseless(p.text.strip()).startswith("căn cứ") or p.text.rstrip().endswith(":") or _numbered_title(p):
+        lost = bases and _mostly_italic(p) and p.text.rstrip().endswith((";", ","))  # its "Căn cứ" lost (FR13-NQ01)
+        if not (caseless(p.text.strip()).startswith("căn cứ") or lost) or p.text.rstrip().endswith(":") \
+                or _numbered_title(p):
             break
         bases.append(p)
     if not bases:
@@ -332,7 +336,9 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
         ck.add(BODY_BASES, "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I", p=upright[0],
                level="warning")
     # the proposal lines that close the block ("Theo đề nghị của …", "Xét …", Mẫu 1.2) are its last lines
-    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ")),
+    # and a resolution's "Sau khi xem xét Tờ trình …; Báo cáo thẩm tra …" (Mẫu 1.1; FR13-NQ01)
+    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ",
+                                                                                   "sau khi xem xét")),
                                    body[len(bases):]))
     for p in block[:-1]:
         if p.text.rstrip().endswith(","):
