@@ -206,7 +206,8 @@ def identify(lines: Iterable[str]) -> Identified:
 
 
 APPENDIX_FILE = "phụ lục"  # Identified.how of an appendix kept as its own file
-_ATTACHED_TO = re.compile(r"^\(\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?P<words>.+?)\s+số\b")
+# on a line whose spaces are single ones: the type's name is up to four words
+_ATTACHED_TO = re.compile(r"^\( ?(?:Ban hành )?[Kk]èm theo (?P<words>\S+(?: \S+){0,3}?) số\b")
 
 
 def _appendix_file(texts: list[str]) -> Identified | None:
