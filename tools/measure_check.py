@@ -14,8 +14,8 @@
     python tools/measure_check.py --split fresh10  # judged at bc20764 before any change for it, then tuned on (fix10)
     python tools/measure_check.py --split fresh11  # judged at 0871a73 before any change for it, then tuned on (fix11)
     python tools/measure_check.py --split fresh12  # judged at 21fa927 before any change for it, then tuned on (fix12)
-    python tools/measure_check.py --split fresh13  # judged at cc5c935 before any change for it: held out (not in "all")
-    python tools/measure_check.py --split fresh14  # judged at f3daad1 before any change for it: held out (not in "all")
+    python tools/measure_check.py --split fresh13  # judged at cc5c935 before any change for it, then tuned on (fix13)
+    python tools/measure_check.py --split fresh14  # judged at f3daad1 before any change for it, then tuned on (fix13)
     python tools/measure_check.py --split fresh15  # judged at 63e66ef before any change for it: held out (not in "all")
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
@@ -117,13 +117,14 @@ FRESH12 = ("FR12-QD01", "FR12-QD02", "FR12-QD03", "FR12-QD04", "FR12-QD05", "FR1
 # Government's Nghị định 43/2011 (a retyped copy), a Hà Tĩnh provincial office's monthly Chương trình (2017), a Bộ Tư
 # pháp công văn's appendix kept as its own file (2017, refused by the checker, judged ND30), a district party committee's
 # assessment form, a citizen's land-certificate application form and a unit's staffing list (all three not ND30),
-# judged with main at cc5c935 before any change for them: held out, kept out of "all" and of tests/real/test_judged_check.py
+# judged with main at cc5c935 before any change for them (0.94/0.82 then and on main 63e66ef), held out until fix13 read it
+# to change the rules (2026-12-07): tune material now, asserted like FRESH12
 FRESH13 = ("FR13-TTR01", "FR13-NQ01", "FR13-ND01", "FR13-CTR01", "FR13-PL01", "FR13-EXT01", "FR13-EXT02",
            "FR13-EXT03")
 # fourteenth round: a public hospital's working files of one 2026 purchase (Bệnh viện Đa khoa tỉnh Phú Thọ): three
 # Quyết định, two Tờ trình of its bid expert group, two Biên bản (one refused by the checker, judged ND30), and a
-# citizen's residence form of the Bộ Công an (not ND30), judged with main at f3daad1 before any change for them: held
-# out, kept out of "all" and of tests/real/test_judged_check.py
+# citizen's residence form of the Bộ Công an (not ND30), judged with main at f3daad1 before any change for them (0.93/0.92
+# then and on main 63e66ef), held out until fix13 read it (2026-12-07): tune material now, asserted like FRESH12
 FRESH14 = ("FR14-QD01", "FR14-QD02", "FR14-QD03", "FR14-TTR01", "FR14-TTR02", "FR14-BB01", "FR14-BB02", "FR14-EXT01")
 # fifteenth round: a provincial HĐND standing committee's Công văn (Thanh Hóa, 2026), the Kế hoạch and two Quyết định of
 # a regional power-dispatch centre (Trung tâm Điều độ HTĐ miền Nam, 2024), a state railway branch's Quyết định template
@@ -355,7 +356,7 @@ def main(argv=None) -> int:
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
             "fresh15": FRESH15,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
-            + FRESH10 + FRESH11 + FRESH12}[args.split]
+            + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 

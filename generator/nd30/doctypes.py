@@ -150,9 +150,11 @@ def identify(lines: Iterable[str]) -> Identified:
     issued = False  # the heading sits under a header: an agency block naming its issuer, and the Quốc hiệu
     symbol: tuple[DocType | None, str] | None = None
     merged = ""  # a number line a mail merge fills in
+    texts: list[str] = []
     for i, paragraph in enumerate(lines):
         if i >= HEAD_LINES:
             break
+        texts.append(paragraph)
         for raw in seen(paragraph).replace("\t", "\n").split("\n"):  # as it prints
             line = " ".join(raw.split())
             if not line:
@@ -164,7 +166,11 @@ def identify(lines: Iterable[str]) -> Identified:
                 named = (found, line)
             elif not heading and line == line.upper() and any(line.startswith(t.name + " ") for t in TYPES):
                 heading = line
-                issued = national and bool(agency) and bool(_ISSUER.match(agency[-1]))
+                # the issuer's line; for a biên bản, the line of the body over it ("BỆNH VIỆN ĐK TỈNH" over "TỔ
+                # CHUYÊN GIA", FR14-BB02: a bid team's record of its meeting, which the team keeps without a number),
+                # not a weekly report under a division's name (FR3-BC02: one official's working paper)
+                issued = national and bool(agency) and (bool(_ISSUER.match(agency[-1])) or line.startswith(
+                    "BIÊN BẢN ") and any(_ISSUER.match(a) for a in agency[-2:]))
             elif not heading and named is None and line == line.upper() and any(c.isalpha() for c in line) \
                     and not _NATIONAL.search(plain) and not _MOTTO.match(plain) and not _RULE.match(line) \
                     and not _SYMBOL.match(_unmarked(line)):
@@ -188,6 +194,8 @@ def identify(lines: Iterable[str]) -> Identified:
         # "THÔNG BÁO NỘP BÁO CÁO THỰC TẬP" under a faculty's name and the Quốc hiệu: a Thông báo whose type and trích
         # yếu share a line, and which lacks its number — faults of an ND30 document, not another kind (FR11-TB02)
         return Identified(subject_type, "tên loại", heading)
+    if (alone := _appendix_file(list(texts))) is not None:
+        return alone
     if heading:  # the sentence must not say there is no type line where one is printed (FR3-BC02, issue 20)
         return Identified(None, "", governed=False,
                           why=f"văn bản không có số, ký hiệu; dòng “{heading[:60]}” là tiêu đề, không phải tên loại văn "
@@ -195,3 +203,24 @@ def identify(lines: Iterable[str]) -> Identified:
     return Identified(None, "", governed=False,
                       why="văn bản không có số, ký hiệu và tên loại (bài phát biểu, biểu mẫu…), "
                           "không thuộc thể thức Nghị định 30")
+
+
+APPENDIX_FILE = "phụ lục"  # Identified.how of an appendix kept as its own file
+# on a line whose spaces are single ones: the type's name is up to four words
+_ATTACHED_TO = re.compile(r"^\( ?(?:Ban hành )?[Kk]èm theo (?P<words>\S+(?: \S+){0,3}?) số\b")
+
+
+def _appendix_file(texts: list[str]) -> Identified | None:
+    """An appendix kept as its own file (FR13-PL01: "PHỤ LỤC 2 / DANH MỤC … / (Kèm theo Công văn số 1154/BTP-… của Bộ
+    Tư pháp)"): its first line the label, a "(Kèm theo <type> số …)" line within the next four; the type is the
+    document it is attached to. None otherwise."""
+    lines = [" ".join(seen(t).split()) for t in texts if t.strip()][:5]
+    if not lines or not re.match(r"^phụ\s+lục(?:\s+(?:[IVXLC]+|\d+))?$", lines[0], re.IGNORECASE):
+        return None
+    for line in lines[1:]:
+        if (m := _ATTACHED_TO.match(line)) is not None:
+            words = caseless(m["words"])
+            kind = next((t for t in TYPES if caseless(t.words) == words), LETTER if words == "công văn" else None)
+            if kind is not None:
+                return Identified(kind, APPENDIX_FILE, lines[0])
+    return None

@@ -106,7 +106,8 @@ def number_problems(text: str, doc_abbr: str = "KH", doc_words: str = "Kế ho�
     example = f"{doc_abbr}-UBND" if doc_abbr else "UBND-VP"
     if _FORM_BLANK.match(line) or MERGED_NUMBER.match(line):  # a form's blank for both, with its note's marker ("Số: ………./………(3)", FR12-TB01)
         return ["không có dấu cách trước dấu hai chấm: viết “Số:”"] if re.match(r"^Số\s+:", line) else []
-    m = NUMBER_RE.match(line)
+    # a draft's number left as a blank of underscores for the văn thư ("Số: ___/QĐ-BV", FR14-QD03): a blank number
+    m = NUMBER_RE.match(re.sub(r"^(Số\s*:\s*)_{2,}\s*(?=/)", r"\1", line))
     if not m:
         return [f"phải có dạng “Số: 05/{example}” (chữ “Số”, dấu hai chấm, số, gạch chéo, ký hiệu)"]
     out = []
@@ -141,9 +142,16 @@ DATE_LINE = re.compile(r"^(?P<place>[^,]+),\s*ngày\s*(?:(?P<day>\d{1,2})[\s._�
                        r"năm\s*(?P<year>\d{4})", re.IGNORECASE)  # as NUMBER_LINE: one repeat per run
 
 
+# "Hà Nội  ngày … tháng … năm 2020": a place of a few words and the date with no comma between (FR13-TTR01)
+_DATE_NO_COMMA = re.compile(r"^\s*(?P<place>[^\W\d_][^\W\d_]*(?:[ .-]+[^\W\d_]+){0,4})\s+(?=ngày\b.*\btháng\b.*\bnăm\b)")
+
+
 def looks_date(text: str) -> bool:
     """The line meant as "<place>, ngày … tháng … năm …", however typed (finding form)."""
-    return bool(re.search(r",\s*ngày\b", text, re.IGNORECASE)) and "năm" in text  # "…, Ngày" too (FR12-TB01)
+    if re.search(r",\s*ngày\b", text, re.IGNORECASE) and "năm" in text:  # "…, Ngày" too (FR12-TB01)
+        return True
+    m = _DATE_NO_COMMA.match(text)
+    return m is not None and m["place"][0].isupper()
 
 
 def pad_day(day: int) -> str:
@@ -191,6 +199,9 @@ def date_check(text: str) -> DateCheck:
     if not m and DATE_RE.match(re.sub(r"\b(Ngày|Tháng|Năm|NGÀY|THÁNG|NĂM)\b", lambda w: w[1].lower(), line)):
         return DateCheck(["các chữ “ngày”, “tháng”, “năm” viết thường (ví dụ “Quảng Nam, ngày 05 tháng 3 năm 2021”)"],
                          None)  # "..., Ngày    tháng    năm" (FR12-TB01)
+    if not m and (gap := _DATE_NO_COMMA.match(line)) is not None and DATE_RE.match(line[:gap.end("place")] + ","
+                                                                            + line[gap.end("place"):]):
+        return DateCheck(["thiếu dấu phẩy sau địa danh (ví dụ “Quảng Nam, ngày 05 tháng 3 năm 2021”)"], None)
     if not m:
         return DateCheck(["phải có dạng “Quảng Nam, ngày 05 tháng 3 năm 2021” (địa danh, dấu phẩy, ngày tháng năm "
                           "đầy đủ bằng chữ số)"], None)

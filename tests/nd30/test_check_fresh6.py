@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from generator.nd30.check import check_docx
 from tests.nd30.test_check_types import B, BODY, CENTER, I, SZ14, body, centred
-from tests.word.docx_factory import make_docx, p, r, sect, tbl, tc, tr
+from tests.word.docx_factory import PAGE_FIELD, make_docx, p, r, sect, tbl, tc, tr
 
 SZ13 = '<w:sz w:val="26"/>'
 NBSP = "\u00a0"
@@ -36,12 +36,16 @@ def tail() -> str:
     return tbl(tr(left, right), grid=[4600, 4600], style=None)
 
 
-def notice(path, blocks: list[str], *, header: str | None = None, ending: list[str] | None = None):
+def notice(path, blocks: list[str], *, header: str | None = None, ending: list[str] | None = None,
+           numbered: bool = False):
     """A Thông báo: header, type line, trích yếu, `blocks` as its body, then `ending` (its Nơi nhận and
-    signature table by default)."""
-    return make_docx(path, "".join([header or notice_header(), centred("THÔNG BÁO"),
-                                    centred("Về việc phân công giáo viên chủ nhiệm"), p("")] + blocks
-                                   + (ending if ending is not None else [tail()])) + sect())
+    signature table by default); `numbered`: every section prints a page number (a PAGE field) in its header."""
+    xml = "".join([header or notice_header(), centred("THÔNG BÁO"), centred("Về việc phân công giáo viên chủ nhiệm"),
+                   p("")] + blocks + (ending if ending is not None else [tail()])) + sect()
+    if not numbered:
+        return make_docx(path, xml)
+    xml = xml.replace("<w:sectPr>", '<w:sectPr><w:headerReference w:type="default" r:id="rIdPage"/>')
+    return make_docx(path, xml, headers={"rIdPage": p(PAGE_FIELD, ppr='<w:jc w:val="center"/>')})
 
 
 def at(result, starts: str) -> dict[str, list[str]]:

@@ -29,7 +29,8 @@ def test_run_in_arabic_appendix_labels_are_appendices(tmp_path):
     """FR9-BC02: four of five appendices labelled "Phụ lục 1: KẾT QUẢ …" (run into the title, an Arabic number)
     were not seen at all: no label, page-number or "(Kèm theo …)" finding; each is one now, its label told."""
     ending = [tail()] + run_in_appendix(1) + run_in_appendix(2) + run_in_appendix(3, own_section=False)
-    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường gửi kèm các phụ lục./.")], ending=ending))
+    result = check_docx(notice(tmp_path / "tb.docx", [body("Nhà trường gửi kèm các phụ lục./.")], ending=ending,
+                               numbered=True))
     for n, roman in ((1, "I"), (2, "II"), (3, "III")):
         found = at(result, f"Phụ lục {n}:")
         assert any(f"gõ “Phụ lục {roman}” thành một dòng riêng" in m for m in found["appendix.label"]), found

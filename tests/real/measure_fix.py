@@ -7,7 +7,8 @@ unless every word on it belongs to a corrected paragraph of running text (justif
 fix there may rewrap it; after a new font or margins, any line but a corrected one placed on its own); a
 placed line (centred, tabbed, in a table) that wraps differently is harm. A page number --fix added closer
 than 5 mm to the paper's top edge is harm. What prints is compared too (printed.py): a word cut or covered, a
-typed rule replaced by no visible line, ink pushed further into a side margin than before are harm.
+typed rule replaced by no visible line, ink pushed further into a side margin than before, a page number no longer
+printed whole (its digits: words of letters miss them) are harm.
 A reported correction counts as intended only when its change is the one its rule names: check is run again
 on the fixed file and compared rule by rule: a finding the original did not have, on a corrected paragraph or
 of the kind of a correction made, is harm (a fix that creates a finding); other new findings (the check's own
@@ -191,7 +192,7 @@ def measure(source: Path, work: Path) -> dict:
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)
     a_words, b_words = printed.words(a_pdf), printed.words(b_pdf)
     row["printed"] = (printed.hidden(a_words, b_words, a_img, b_img) + printed.rules(a_words, b_words, b_img)
-                      + printed.margins(a_img, b_img))
+                      + printed.margins(a_img, b_img) + printed.page_numbers(a_words, b_words, a_img, b_img))
     return row
 
 

@@ -165,3 +165,34 @@ def margins(a_img: list[Page], b_img: list[Page]) -> list[str]:
                 out.append(f"trang {n}: chữ hoặc bảng in cách mép {side} tờ giấy {after:.1f} mm (trước khi sửa "
                            f"{before:.1f} mm; lề {side} tối thiểu {least:g} mm)")
     return out
+
+
+TOP_BAND = 0.12  # of the page's height: where a page number printed in the header sits
+
+
+def _top_number(words, height: float) -> str | None:
+    """The page number a page prints in its header: the page's topmost word, all digits, in the top band."""
+    top = min(words, key=lambda box: box[2], default=None)
+    if top is None or top[2] > height * TOP_BAND or not top[0].isdigit():
+        return None
+    return top[0]
+
+
+def page_numbers(a_words, b_words, a_img: list[Page], b_img: list[Page]) -> list[str]:
+    """Page numbers the fix stopped printing whole: a page whose number is gone, or prints the previous page's
+    number where the original printed two different ones (FR13-ND01: a number grown to 14 pt in its 3.9 mm frame,
+    pages 10–16 printing “1”). Words of letters are compared elsewhere; digits are not, so they are here."""
+    a = [_top_number(w, p.height) for w, p in zip(a_words, a_img)]
+    b = [_top_number(w, p.height) for w, p in zip(b_words, b_img)]
+    out = []
+    for n in range(len(a)):
+        if n >= len(b):
+            break
+        if a[n] is not None and b[n] is None and any(b):
+            out.append(f"trang {n + 1}: số trang “{a[n]}” không còn in")
+        elif b[n] is not None and a[n] is not None and len(b[n]) < len(a[n]) and a[n].startswith(b[n]) \
+                and (n + 1 >= len(b) or b[n + 1] != str(int(b[n]) + 1)):  # not a restart: "1" then "2"
+            out.append(f"trang {n + 1}: số trang in “{b[n]}” (trước khi sửa “{a[n]}”): bị cắt")
+        elif n and b[n] is not None and b[n] == b[n - 1] and a[n] != a[n - 1]:
+            out.append(f"trang {n + 1}: số trang in “{b[n]}” như trang trước (trước khi sửa “{a[n]}”): bị cắt hoặc sai")
+    return out

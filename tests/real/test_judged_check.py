@@ -9,7 +9,8 @@ same way; FRESH6 likewise (0.82/0.95 on main 7656e2c, held out until fix6 read i
 on main 40e03ba, 0.95/0.85 with fix6's changes; held out until fix9 read it) and FRESH8 (0.84/0.97 on main 40e03ba,
 0.91/0.97 with fix6's and fix9's changes; held out until fix8 read it) and FRESH10 (0.90/0.96 on main d2d0f8a with
 fix8 merged; held out until fix10 read it, 2026-12-07) and FRESH11 (0.91/0.68 on main 0871a73; held out until fix11 read
-it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 read it, 2026-12-07).
+it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 read it, 2026-12-07) and FRESH13 and
+FRESH14 (0.94/0.82 and 0.93/0.92 on main 63e66ef; held out until fix13 read them, 2026-12-07).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -83,6 +84,12 @@ OPEN_FR11: tuple[tuple[str, str, str], ...] = (("FR11-TB02", "one-page-document"
 # "Chương 1.", a Thông báo's "(V/v …)", "-Như điều 3;"). The new findings (the later decisions' headers, CV01's and
 # TB01's, FR2-TT02's "Phần 1") were judged by fix12 on the page (each reason begins "fix12:"). Nothing left open
 OPEN_FR12: tuple[tuple[str, str, str], ...] = ()
+# FR13 and FR14 (held out until fix13; 0.94/0.82 and 0.93/0.92 on main 63e66ef before any fix for them, 2026-12-07): see
+# tests/real/README.md, "Thirteenth fresh set" and "Fourteenth fresh set", for what fix13 fixed (its new findings on BB02,
+# checked now, judged on the page: each reason says "fix13"). Left open, each by (document, cause, rule): a date in the
+# header table's next row printed 1.5 mm from the Số line's level (ND01: telling it needs the rows' printed heights)
+OPEN_FR13: tuple[tuple[str, str, str], ...] = (("FR13-ND01", "date-row-offset-small", "date.position"),)
+OPEN_FR14: tuple[tuple[str, str, str], ...] = ()
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -109,7 +116,7 @@ def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
-            + measure.FRESH12:
+            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -123,6 +130,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR11: {g.get('cause')}")]
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR12:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR12: {g.get('cause')}")]
+            if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR13 + OPEN_FR14:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR13/FR14: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",

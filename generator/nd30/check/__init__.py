@@ -18,7 +18,7 @@ from generator.core.messages import Message
 from generator.nd30.check import appendix, body, header, locate, page, pagenum, several, signature, title
 from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
-from generator.nd30.doctypes import Identified
+from generator.nd30.doctypes import APPENDIX_FILE, Identified
 from generator.word.model import Document
 
 __all__ = ["CheckResult", "Fix", "Found", "Rule", "check_document", "check_docx", "finding_dict", "grouped"]
@@ -63,17 +63,33 @@ def check_document(doc: Document, messages: list[Message] | None = None) -> Chec
     identified = locate.identify(ck)
     if not identified.governed:
         return CheckResult([], [m for m in messages or [] if m.level == "warning"], None, identified)
-    _run_page(ck)
-    parts = several.documents(read.doc)
-    if len(parts) == 1:
+    alone = identified.how == APPENDIX_FILE
+    parts = [] if alone else several.documents(read.doc)
+    if alone:  # an appendix kept as its own file (FR13-PL01)
+        _run_appendix_file(ck, identified)
+        pair = ck.pair
+    elif len(parts) == 1:
+        _run_page(ck)
         _run(ck, identified)
         pair = ck.pair
     else:  # several documents one after another: each judged as a document of its own (FR12-QD01)
+        _run_page(ck)
         pair = _run_several(ck, parts)
     findings = sorted((_on_own_text(f, read) for f in ck.findings), key=lambda f: (f.detail.section if f.detail.section is not None else -1,
                                                   ck.order.get(f.detail.paragraph, -1)
                                                   if f.detail.paragraph is not None else -1, f.rule))
     return CheckResult(findings, [m for m in messages or [] if m.level == "warning"], pair, identified, doc)
+
+
+def _run_appendix_file(ck: Checker, identified: Identified) -> None:
+    """An appendix kept as its own file: its pages, fonts and page numbers, and the appendix's label, title and "(Kèm
+    theo …)" line (PL I §III.1); no header, body or signature (they are its document's)."""
+    page.check_sections(ck, appendix_file=True)
+    page.check_fonts(ck)
+    page.check_diacritics(ck)
+    label = next(p for p in ck.paras if p.text.strip())
+    pagenum.check_page_numbers(ck, [label], appendix_file=True)
+    appendix.check_appendices(ck, [label], identified.type, alone=True)
 
 
 def _run_several(ck: Checker, parts: list[Document]) -> int | None:

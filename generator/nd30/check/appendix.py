@@ -7,11 +7,13 @@ import re
 from generator import nd30
 from generator.nd30 import grammar
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
+from generator.nd30.labels import roman
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
 
 _ATTACHED = re.compile(r"^\((?:Ban hành\s+)?(?:[Kk]èm theo|[ĐđDd]ính kèm)\b")  # "(Kèm theo …)", "(Ban hành kèm theo …)",
 # and the variant "(Đính kèm Kế hoạch số …)" (FR7-KH01): the line is there, worded another way
+_FILL_IN = re.compile(r"_{4,}|\.{6,}|…{3,}")  # a blank left to fill in
 _SYMBOL = re.compile(r"/\s*(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*-[A-ZĐ]")  # a number's symbol, "/TB-ĐT", "/2010/QĐ-UBND"
 
 APPENDIX_LABEL = Rule("appendix.label", "“Phụ lục”, “Phụ lục I/II”", "PL I §III.1.b", fixable=True)
@@ -24,14 +26,20 @@ RULES = (APPENDIX_LABEL, APPENDIX_SECTION, APPENDIX_PAGE_NUMBERS, APPENDIX_ATTAC
 # only, so it does not report them (kehoach's own builds set both).
 
 
-def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None = None) -> None:
+def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None = None, alone: bool = False) -> None:
     """The appendices' labels, sections, page numbers and "(Kèm theo <type> số …)" lines; `kind` is the
     document's type (a Kế hoạch when unknown)."""
     count = len(labels)
     sections_seen: dict[int, Paragraph] = {}
+    unnumbered = not any(q.has_field.get("PAGE") for sec in ck.doc.sections
+                         for group in list(sec.headers.values()) + list(sec.footers.values()) for q in group)
     for i, p in enumerate(labels, start=1):
         text = " ".join(p.text.split())
         want = nd30.appendix_label(i, count)
+        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", " ".join(p.text.split()), re.IGNORECASE)
+        if alone and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's (FR13-PL01)
+            n = numbered["n"]
+            want = f"Phụ lục {roman(int(n)) if n.isdigit() else n.upper()}"
         seg = segments(p)[0]
         run_in = nd30.APPENDIX_LINE.match(text)
         if run_in is not None and run_in["rest"].strip():  # "Phụ lục 1: TÊN …" (locate.is_run_in_label)
@@ -44,7 +52,7 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         elif text != want:
             if text.isupper():
                 why = f"viết “{want}” (chữ in thường), không viết hoa toàn bộ"
-            elif count > 1 and re.search(r"\d", text):
+            elif (count > 1 or alone) and re.search(r"\d", text):
                 why = f"có từ hai phụ lục trở lên thì đánh số La Mã: “{want}”"
             elif count == 1:
                 why = f"chỉ có một phụ lục thì viết “{want}” (không đánh số)"
@@ -58,7 +66,11 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
                 ck.add(APPENDIX_LABEL, "“Phụ lục” phải in đậm", p=p, fix=format_fix(seg, bold=look.bold))
             ck.size_check("appendix_label", seg, APPENDIX_LABEL, "“Phụ lục”")
             ck.align_check("appendix_label", p, APPENDIX_LABEL, "“Phụ lục”", "error")
-        if p.section == 0:
+        if alone:
+            pass  # a file of its own: its own pages, numbered from 1
+        elif unnumbered and _new_page(ck, p):
+            pass  # no page of the file prints a number: a section of its own would number nothing (FR14-QD01, QD03)
+        elif p.section == 0:
             ck.add(APPENDIX_SECTION, "phụ lục phải bắt đầu một phần (section) riêng, sang trang mới: đặt con trỏ trước “Phụ lục”, chọn Layout "
                    "› Breaks › Next Page", p=p)
         elif p.section in sections_seen:
@@ -67,12 +79,39 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         else:
             sections_seen[p.section] = p
             sec = ck.doc.sections[min(p.section, len(ck.doc.sections) - 1)]
-            if sec.page_number_start != 1:
+            if sec.page_number_start != 1 and _opens_section(ck, p):
                 ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1: Insert › Page Number › Format Page Numbers › "
                        "Start at 1", p=p,
                        fix=Fix("restart_numbering", section=sec.index))
+            elif sec.page_number_start != 1:  # the section opens with the document's own pages (FR14-TTR01)
+                ck.add(APPENDIX_PAGE_NUMBERS, "số trang của phụ lục phải đánh riêng, bắt đầu từ 1; phần (section) chứa phụ lục "
+                       "bắt đầu từ trang của văn bản: chèn Layout › Breaks › Next Page ngay trước phụ lục, rồi Insert › Page "
+                       "Number › Format Page Numbers › Start at 1 cho phần mới", p=p)
         check_attached(ck, p, kind)
 
+
+
+def _new_page(ck: Checker, label: Paragraph) -> bool:
+    """The appendix starts a page: a page break before it, or after the last text above it (blank lines that push it
+    over count when there are three or more, as the page shows)."""
+    if label.page_break_before:
+        return True
+    k, blanks = ck.order[label.index] - 1, 0
+    while k >= 0 and not ck.paras[k].text.strip("\t \u00a0") and ck.paras[k].index not in ck.cell_of:
+        blanks += 1
+        k -= 1
+    return "\f" in (ck.paras[k].text if k >= 0 else "") or blanks >= 3
+
+
+def _opens_section(ck: Checker, label: Paragraph) -> bool:
+    """No text of the document before the appendix's first line in its section: restarting the section's numbering
+    renumbers the appendix only, not the document's own last pages (FR14-TTR01: pages 2, 3, 4, 1, 2)."""
+    for q in ck.doc.paragraphs():
+        if q.index >= label.index:
+            return True
+        if q.section == label.section and q.text.strip():
+            return False
+    return True
 
 
 def check_unlabelled_forms(ck: Checker, forms: list[Paragraph]) -> None:
@@ -98,12 +137,18 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
         return
     seg = lines[at]
     for title in {s.para.index: s for s in lines[:at]}.values():
+        if _FILL_IN.search(title.text):
+            continue  # "Gói thầu: ______" under the label: a line a draft leaves to fill in (FR14-QD03), not the title
         if not title.caps or title.bold is False:
             ck.add(APPENDIX_TITLE, "tên phụ lục trình bày chữ in hoa, đậm", p=title.para, level="warning")
     ck.look_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”", fix_look=True)
     ck.size_check("attached", seg, APPENDIX_ATTACHED, "Dòng “(Kèm theo …)”")
     text = " ".join(s.text for s in lines[at:] if s.para.index == seg.para.index)
-    if not text.endswith(")"):
+    after = ck.order[seg.para.index] + 1
+    goes_on = ck.paras[after].text.strip() if after < len(ck.paras) else ""
+    if not text.rstrip().endswith(")") and goes_on.endswith(")") and "(" not in goes_on and len(goes_on) < 120:
+        text = f"{text} {goes_on}"  # "(Ban hành kèm theo Nghị quyết số … / của HĐND thành phố Hà Nội)" (FR13-NQ01)
+    if not text.rstrip().endswith(")"):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=seg.para)
     # a draft not yet issued leaves the number and the day blank, as in its own Số and date lines: the symbol
     # ("/TB-ĐT") stands where the number goes (FR6-TB01)

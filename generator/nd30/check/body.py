@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import takewhile
+from itertools import dropwhile, takewhile
 
 from generator import nd30
 from generator.core.text import caseless, decimal, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
-from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_STYLE, bold_share, titled, check_article_look,
-                                           check_article_number, check_khoan_look, check_label)
+from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
+                                           check_article_look, check_article_number, check_khoan_look, check_label)
 from generator.nd30.check.locate import Frame, body_paragraphs
-from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, split_label
+from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
 from generator.word.model import Paragraph
 
 BODY_JUSTIFY = Rule("body.justify", "nội dung canh đều hai lề", "PL I §II.6.e")
@@ -36,6 +36,9 @@ class _Odd:
     size: float
     text: str
     fix: Fix | None
+# a point's letter typed with a comma, its text opening in a capital ("a, Cơ sở …"): not "a, b và c"
+_TABLE_LABEL = re.compile(r"^(?:Bảng|Biểu|BẢNG|BIỂU)\s+(?:số\s+)?(?:\d{1,2}|[IVX]{1,4})[.:]?$")
+_COMMA_POINT = re.compile(r"^(?P<letter>[a-zđ]),[ \t\u00a0]+(?=[A-ZĐÀ-Ỹ])")
 
 
 def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) -> None:
@@ -63,6 +66,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     beside = _beside_figures(ck, start, end)
     notes = _notes_across(body)
     text_size = _text_size(body)
+    opening = _bases_block(body)
     for k, p in enumerate(body):
         text = p.text.strip()
         at = ck.order[p.index]
@@ -83,6 +87,11 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         kind = label_of(label) if label else None
         if kind is None and re.fullmatch(r"[a-zđ]\.", (p.list_label or "").strip()):  # Word's "a." list (FR11-TB02)
             ck.add(HEADING_NUMBERING, f"điểm đánh “{p.list_label.strip()}”; ND30 đánh điểm a), b), c)…", p=p)
+        elif kind is None and not p.list_label and (comma := _COMMA_POINT.match(text)) is not None:
+            # "a, Cơ sở phân chia gói thầu: …" … "h, …" then "i)" (FR14-TTR01): points typed with a comma, counted
+            # as points so the next is no skip, and told
+            ck.add(HEADING_NUMBERING, f"điểm đánh “{comma['letter']},”; ND30 đánh điểm a), b), c)…", p=p)
+            counters["letter"] = label_of(comma["letter"] + ")")[1]
         seg = next(iter(segments(p)), None)
         if kind is not None and kind[0] == "dotted":
             counters["letter"] = 0  # "1.1.", "1.2." each start their own points a), b)
@@ -109,6 +118,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             _title_size(ck, p, kind[0], text_size, later)
         if p.index in beside:
             continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
+        if _TABLE_LABEL.match(text) and p.alignment in ("right", "center"):
+            continue  # "Bảng số 1" set flush right above its table (FR14-TTR01): the table's label, not running text
         placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
             # a line set left that does not wrap prints as it would justified (FR10-KH01's "1. Mục tiêu tổng quát")
@@ -127,7 +138,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             elif not typed and not placed and not nd30.first_line_ok(first_mm):
                 later(BODY_INDENT, p, f"thụt đầu dòng {_mm(first_mm)} mm, phải lùi vào 10 mm hoặc 12,7 mm "
                       "(1 cm hoặc 1,27 cm): Paragraph › Special › First line".replace(".", ",", 1))
-            in_bases = enacting is not None and ck.order[p.index] < enacting
+            in_bases = enacting is not None and ck.order[p.index] < enacting or p.index in opening
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
                     and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
                     and (kind is None or kind[0] != "letter"):
@@ -139,7 +150,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             # spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)
             spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
                                                    ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
-            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of
+            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
+                or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
             if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
                 later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
                       "Paragraph")
@@ -155,15 +167,22 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
+    chapters: list[list] = [[]]
     for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
         text = p.text.strip()
         if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
                 p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
             later(HEADING_STYLE, p, f"tiêu đề “{text[:30]}” phải canh giữa: chọn dòng và bấm Ctrl+E")
         scope = SCOPE_HEADING.match(text) if p.index in skip and p.index not in ck.cell_of else None
+        if scope and scope["word"].lower() == "phần":
+            chapters.append([])  # a Phần numbers its chương from I again
+        elif scope and scope["word"].lower() == "chương" and (n := roman_value(scope["n"]) if not
+                                                            scope["n"].isdigit() else int(scope["n"])):
+            chapters[-1].append((p, scope, n))
         if scope and scope["n"].isdigit() and scope["word"].lower() in ("phần", "chương"):  # "Chương 1." (FR12-QD05)
             ck.add(HEADING_NUMBERING, f"số thứ tự của {scope['word'].lower()} dùng chữ số La Mã: viết “{scope['word']} "
                    f"{roman(int(scope['n']))}”, không “{scope['word']} {scope['n']}”", "PL I §II.6.c", p=p)
+    _chapter_numbers(ck, chapters)
     for rule, items in grouped.items():
         level: Level = "warning" if rule in _WARNINGS else "error"
         for p, text, ref, fix in items:
@@ -256,13 +275,58 @@ def _mostly_italic(p: Paragraph) -> bool:
     return total > 0 and italic / total > 0.5
 
 
+def _numbered_title(p: Paragraph) -> bool:
+    """A numbered heading ("1. Căn cứ pháp lý", its number a Word list's: FR14-TTR02), not a basis: a Tờ trình's
+    khoản title names the bases its content then gives."""
+    label = p.list_label or split_label(p.text)[0]
+    return bool(label) and label_of(label) is not None
+
+
+def _chapter_numbers(ck: Checker, parts: list[list]) -> None:
+    """A chương numbered out of its place between two in place ("Chương III", "Chương VI", "Chương V": the fourth
+    typed VI, FR13-ND01); a number skipped for good (III, V, VI) is the drafter's numbering, not a slip."""
+    for chapters in parts:
+        for k in range(1, len(chapters) - 1):
+            (_, _, before), (p, scope, n), (_, _, after) = chapters[k - 1], chapters[k], chapters[k + 1]
+            if n != before + 1 and after == before + 2:
+                ck.add(HEADING_SEQUENCE, f"chương “{scope['n']}” sai thứ tự: theo thứ tự phải là “{scope['word']} "
+                       f"{roman(before + 1)}”", "PL I §II.6.c", p=p)
+
+
+def _on_new_page(ck: Checker, section: int) -> bool:
+    """The section starts a page: its first line tops the page, where no space above it shows (FR14-TTR01)."""
+    sections = ck.doc.sections
+    return section < len(sections) and sections[section].break_type in ("nextPage", "evenPage", "oddPage")
+
+
+def _bases_block(body: list[Paragraph]) -> set[int]:
+    """The căn cứ block the body opens with: its "Căn cứ …" lines, and an italic line closed by ";" among them that
+    lost its word "Căn cứ" ("Quyết định số 42/2025/QĐ-CTUBND …;", FR14-QD02): a basis, italic as the others."""
+    block: set[int] = set()
+    for p in body:
+        text = caseless(p.text.strip())
+        if not text:
+            continue
+        if _numbered_title(p):
+            break
+        if text.startswith(_BASES) or block and _mostly_italic(p) and p.text.rstrip().endswith(";"):
+            block.add(p.index)
+        else:
+            break
+    return block
+
+
 def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     """The căn cứ lines the body opens with (PL I §II.6.a): italic, one per line, each ending with ";" (not
     ","). A sentence further down that opens with "Căn cứ" is text, not a legal basis; so is one that leads
     into what follows with a colon ("Căn cứ vào kế hoạch …, Phòng Đào tạo thông báo … như sau:", FR3-TB01)."""
-    bases = []
+    bases: list[Paragraph] = []
+    # a HĐND session's "(Từ ngày … đến ngày …)" under its authority line stands above the căn cứ (FR13-NQ01)
+    body = list(dropwhile(lambda p: bool(re.fullmatch(r"\(.*\)", p.text.strip(), re.DOTALL)), body))
     for p in body:
-        if not caseless(p.text.strip()).startswith("căn cứ") or p.text.rstrip().endswith(":"):
+        lost = bases and _mostly_italic(p) and p.text.rstrip().endswith((";", ","))  # its "Căn cứ" lost (FR13-NQ01)
+        if not (caseless(p.text.strip()).startswith("căn cứ") or lost) or p.text.rstrip().endswith(":") \
+                or _numbered_title(p):
             break
         bases.append(p)
     if not bases:
@@ -272,7 +336,9 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
         ck.add(BODY_BASES, "các dòng căn cứ trình bày chữ nghiêng: chọn các dòng “Căn cứ …” và bấm Ctrl+I", p=upright[0],
                level="warning")
     # the proposal lines that close the block ("Theo đề nghị của …", "Xét …", Mẫu 1.2) are its last lines
-    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ")),
+    # and a resolution's "Sau khi xem xét Tờ trình …; Báo cáo thẩm tra …" (Mẫu 1.1; FR13-NQ01)
+    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ",
+                                                                                   "sau khi xem xét")),
                                    body[len(bases):]))
     for p in block[:-1]:
         if p.text.rstrip().endswith(","):

@@ -152,7 +152,10 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
         # "được" there makes a noun phrase ("I. Đối tượng được miễn, giảm học phí", FR8-TB02), not a sentence
         bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
-            and not _LEAD_IN.search(re.sub(r"\sđược(?=\s|$)", "", title))
+            and (not _LEAD_IN.search(re.sub(r"\sđược(?=\s|$)", "", title))
+                 # a short bold line numbered by a Word list is a title ("I. Sự cần thiết phải xây dựng Nghị quyết",
+                 # FR13-TTR01), "phải" or not
+                 or p.list_label is not None and len(title.strip()) <= 60 and not title.rstrip().endswith(":"))
         if not titled(title) and not bold_line and title != title.upper():
             return  # a numbered sentence ("I. Việc xử lý hành vi chậm kê khai … như sau:"), not a mục title
         # an aside in parentheses after the title ("… THANG ĐIỂM (theo phụ lục kèm theo)", FR5-HD01) keeps its

@@ -16,6 +16,7 @@ from generator import nd30
 from generator.core.text import ascii_key, caseless
 from generator.nd30 import doctypes
 from generator.nd30.check.base import Checker, Segment, segments
+from generator.nd30.check.signing import looks_like_signature, signature_table, signer_name
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
 from generator.nd30.grammar import clean, is_recipients_label
@@ -78,6 +79,7 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
             frame = Frame(identified, ck.paras[:ck.order[doc_type.index]], doc_type, [], after,
                           past_blanks_and_typed_rules(ck, after), zones=zones)
             _letter_parts(ck, frame)
+            _subject_under_headline(ck, frame)
             _frame_lines(ck, frame)
             return frame
     if doc_type is not None:
@@ -100,8 +102,24 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
                   addressed=cut is not None and cut > 0)
     _issued_with(ck, frame)
     _letter_parts(ck, frame)
+    _subject_under_headline(ck, frame)
     _frame_lines(ck, frame)
     return frame
+
+
+_ABOUT = re.compile(r"^\(?\s*Về\s+việc\b")
+
+
+def _subject_under_headline(ck: Checker, frame: Frame) -> None:
+    """A centred "Về việc …" right under a type line that carries its subject ("BIÊN BẢN HỌP TỔ CHUYÊN GIA …", no
+    trích yếu of its own): the trích yếu set under the headline (FR14-BB01, BB02), not body text."""
+    if frame.doc_type is None or frame.title or frame.body_start >= len(ck.paras):
+        return
+    p = ck.paras[frame.body_start]
+    if p.index in ck.cell_of or p.alignment != "center" or not _ABOUT.match(p.text.strip()):
+        return
+    frame.frame.add(p.index)
+    frame.body_start = past_blanks_and_typed_rules(ck, frame.body_start + 1)
 
 
 def _headline(ck: Checker, line: str) -> Paragraph | None:
@@ -375,6 +393,8 @@ def _form_title(p: Paragraph) -> bool:
 
 def after_signature(ck: Checker, p: Paragraph) -> bool:
     rec = find_recipients(ck)
+    if rec is None and (signed := signature_table(ck)) is not None:  # a biên bản's signatures, no Nơi nhận (FR14-BB02)
+        return ck.order[p.index] > ck.order[next(signed.paragraphs()).index]
     return rec is not None and ck.order[p.index] > ck.order[rec.index]
 
 
@@ -389,7 +409,8 @@ def body_end(ck: Checker, recipients: Paragraph | None, appendices: list[Paragra
             ends.append(ck.order[recipients.index])
     if appendices:
         ends.append(ck.order[appendices[0].index])
-    # the signature block may come before Nơi nhận (a common error): stop at the first authority line
+    if recipients is None and (signed := signature_table(ck)) is not None:
+        ends.append(ck.order[next(signed.paragraphs()).index])  # the members' signing list after it is no content
     return min(ends)
 
 
@@ -401,7 +422,7 @@ def body_paragraphs(ck: Checker, start: int, end: int) -> list[Paragraph]:
     tab = _default_tab(ck)
     while body and (nd30.AUTHORITY_RE.match(body[-1].text.strip()) or looks_like_signature(body[-1])
                     or placed_right(body[-1], tab)  # typed far right with tabs or spaces (FR5-QD01 "CHỦ TỊCH")
-                    or (len(body) > 1 and _signer_name(body[-1]) and looks_like_signature(body[-2]))
+                    or (len(body) > 1 and signer_name(body[-1]) and looks_like_signature(body[-2]))
                     or _captions_row(body[-1])):
         body.pop()
     typed = typed_signature_start(body, tab)
@@ -441,16 +462,6 @@ def typed_signature_start(paras: list[Paragraph], tab: float = 36.0) -> int | No
 
 def _default_tab(ck: Checker) -> float:
     return float(ck.doc.settings.get("default_tab_stop_pt") or 36.0)
-
-
-def _signer_name(p: Paragraph) -> bool:
-    text = p.text.strip()
-    return p.alignment == "center" and bool(p.bold) and len(text) < 40 and not text.endswith((".", ";", ":", ","))
-
-
-def looks_like_signature(p: Paragraph) -> bool:
-    text = p.text.strip()
-    return p.alignment == "center" and bool(p.bold) and text.isupper() and len(text) < 40
 
 
 # ---------------------------------------------------------------- Nơi nhận, signature block (ô 9b, 7)
@@ -537,13 +548,16 @@ def signature_lines(ck: Checker, label: Paragraph | None, items: list[Paragraph]
     if authority is not None and authority.index in ck.cell_of:
         table, r, c = ck.cell_of[authority.index]
         return [p for p in table.rows[r].cells[c].paragraphs if p.text.strip() and p.index not in skip]
+    signed = signature_table(ck) if label is None else None
+    if signed is not None:  # "THƯ KÝ" | "TỔ TRƯỞNG" side by side after the text (FR14-BB01)
+        return [p for p in signed.paragraphs() if p.text.strip()]
     # paragraphs between the body and the appendices (or just before Nơi nhận) that are not Nơi nhận
     start = body_end
     while start > 0 and (nd30.AUTHORITY_RE.match(ck.paras[start - 1].text.strip())
                          or looks_like_signature(ck.paras[start - 1]) or not ck.paras[start - 1].text.strip()
                          or (placed_right(ck.paras[start - 1], _default_tab(ck))
                              and ck.paras[start - 1].index not in ck.cell_of)
-                         or (start > 1 and _signer_name(ck.paras[start - 1])  # the name under "BỘ TRƯỞNG" (FR3-CT01)
+                         or (start > 1 and signer_name(ck.paras[start - 1])  # the name under "BỘ TRƯỞNG" (FR3-CT01)
                              and looks_like_signature(ck.paras[start - 2]))):
         start -= 1
     typed = [p for p in ck.paras[body_start:start] if p.index not in ck.cell_of]

@@ -5,7 +5,7 @@ import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule
-from generator.word.model import Paragraph
+from generator.word.model import Paragraph, Table
 from generator.core.text import decimal
 
 PAGE_SIZE = Rule("page.size", "khổ giấy A4", "PL I §I.1")
@@ -36,13 +36,20 @@ def check_diacritics(ck: Checker) -> None:
                "phông Times New Roman)", level="error")
 
 
-def check_sections(ck: Checker) -> None:
+def _prints(ck: Checker, section: int) -> bool:
+    """The section holds text or a table: its margins place something."""
+    return any(isinstance(b, Table) and b.section == section for b in ck.doc.blocks) \
+        or any(p.section == section and p.text.strip() for p in ck.doc.paragraphs())
+
+
+def check_sections(ck: Checker, appendix_file: bool = False) -> None:
+    """`appendix_file`: the file is an appendix of its own (a landscape first page is the appendix's table's)."""
     for sec in ck.doc.sections:
         if not nd30.page_size_ok(sec.page_width_mm, sec.page_height_mm):
             size = (f"{sec.page_width_mm:.0f} × {sec.page_height_mm:.0f} mm" if sec.page_width_mm and sec.page_height_mm
                     else "không ghi")
             ck.add(PAGE_SIZE, f"khổ giấy {size}, ND30 quy định khổ A4 (210 × 297 mm): trong Word chọn Layout › Size › A4", section=sec.index)
-        if sec.index == 0 and sec.orientation == "landscape":
+        if sec.index == 0 and sec.orientation == "landscape" and not appendix_file:
             ck.add(PAGE_ORIENTATION, "trang đầu văn bản phải theo chiều dài khổ A4 (trang đứng): Layout › Orientation › Portrait", section=0)
         wrong = []
         for side, label in (("top", "trên"), ("bottom", "dưới"), ("left", "trái"), ("right", "phải")):
@@ -51,6 +58,8 @@ def check_sections(ck: Checker) -> None:
                 low, high = nd30.MARGIN_RANGE_MM[side]
                 shown = f"{value:.1f}".replace(".", ",") if value is not None else "không ghi"
                 wrong.append((side, f"lề {label} {shown} mm (phải {decimal(low)}–{decimal(high)} mm)"))
+        if wrong and sec.index > 0 and not _prints(ck, sec.index):
+            wrong = []  # a last section holding nothing (FR14-TTR02: an empty landscape page after the appendix)
         if wrong:
             margins = tuple((side, nd30.clamp_margin(side, getattr(sec, f"margin_{side}_mm"))) for side, _ in wrong)
             ck.add(PAGE_MARGINS, "; ".join(text for _, text in wrong) + ": đặt lại trong Layout › Margins › Custom Margins",

@@ -128,7 +128,8 @@ def _printed(block: Paragraph | Table) -> bool:
     return isinstance(block, Table) or bool(block.text.strip()) or bool(block.drawings)
 
 
-def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
+def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: bool = False) -> None:
+    """`appendix_file`: the file is an appendix of its own, numbered from its first page (PL I §III.1.đ)."""
     if not ck.doc.sections or one_page(ck):
         return
     appendix_sections = {p.section for p in appendices}
@@ -156,7 +157,7 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
         for p in page:
             if p.size_pt is not None and not 13 <= p.size_pt <= 14:
                 ck.add(PAGENUM_SIZE, f"số trang cỡ chữ {decimal(p.size_pt)}, phải từ 13 đến 14", section=sec.index, fix=fix)
-        if sec.index == 0:
+        if sec.index == 0 and not appendix_file:
             first = [p for p in sec.headers.get("first", []) if p.has_field.get("PAGE")]
             if not sec.title_page or first:
                 ck.add(PAGENUM_FIRST, "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)", section=0,

@@ -15,7 +15,8 @@ from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix.xml import PPR_ORDER, RPR_ORDER, SECT_ORDER, body_sections, ordered_child, props
 from generator.word.package import NS_CT, NS_REL
 from generator.word.xml import R_NS, W_NS, w
-from generator.core.text import decimal
+from generator.core.text import decimal, text_width_pt
+from generator.word.drawings import box_width
 
 HEADER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
 HEADER_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
@@ -62,18 +63,27 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         if tabbed:  # centred with tabs: "canh giữa" would push it right by the tabs' width
             fx.refuse("số trang được đặt bằng phím Tab; không tự canh giữa (sẽ bị đẩy lệch): hãy xóa Tab và canh "
                       "giữa trong Word", found)
+        boxed = [why for p in page if p not in tabbed and (why := _cramped(p, size)) is not None]
+        if boxed:  # the number's size kept everywhere: one number, one size
+            fx.refuse(boxed[0], found)
         for p in page:
             if p in tabbed:
                 continue
             ppr = props(p, "pPr")
             ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
+            if boxed:
+                continue
             for r in p.iter(w("r")):
                 rpr = props(r, "rPr")
                 ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
                 ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
         if page:
-            fx.note(f"số trang canh giữa, cỡ {decimal(size)}", where, found)
+            fx.note("số trang canh giữa" if boxed else f"số trang canh giữa, cỡ {decimal(size)}", where, found)
     _header_distance(fx, sect, where, found)
+    for later, s in enumerate(sects[fix.section + 1:], start=fix.section + 2):  # the sections that inherit the
+        if any(r.get(w("type"), "default") == "default" for r in s.findall(w("headerReference"))):  # header print
+            break  # the number too (FR14-QD03: an appendix at 0 mm, its number at the paper's edge)
+        _header_distance(fx, s, f"phần {later}", found)
     if fix.section == 0:
         if sect.find(w("titlePg")) is None:
             ordered_child(sect, "titlePg", SECT_ORDER)
@@ -86,6 +96,35 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
                 fx.dirty.add(rel.target)
                 fx.note("bỏ số trang ở đầu trang của trang thứ nhất", "phần 1", found)
     return True
+
+
+# a page number in a box must fit two digits at its new size, with this much to spare (guards.BOX_SPARE)
+NUMBER_SPARE = 1.05
+
+
+def _cramped(p, size: float) -> str | None:
+    """Why the page number `p` cannot take `size`: it sits in a text box or a frame of fixed width that two digits
+    at that size no longer fit (a box keeps its size: FR13-ND01's 3.9 mm frame printed pages 10–16 as "1"), or of a
+    width that cannot be told; None when it can."""
+    frame = p.find(f"{w('pPr')}/{w('framePr')}")
+    content = next((a for a in p.iterancestors() if a.tag == w("txbxContent")), None)
+    if content is None and frame is None:
+        return None
+    width = None
+    if content is not None:
+        width = box_width(content)
+    elif frame.get(w("w")) is not None:
+        try:
+            width = int(frame.get(w("w"))) / 20
+        except ValueError:
+            width = None
+    else:
+        return None  # a frame as wide as its text grows with it
+    if width is not None and text_width_pt("88", size, "regular") * NUMBER_SPARE <= width:
+        return None
+    shown = "không đo được" if width is None else f"rộng {decimal(round(width / 72 * 25.4, 1))} mm"
+    return (f"số trang nằm trong khung (text box) {shown}: ở cỡ {decimal(size)} số trang hai chữ số không còn vừa "
+            "khung (chỉ in được một chữ số); giữ cỡ chữ số trang — hãy nới khung rồi sửa cỡ chữ trong Word")
 
 
 # the page number's distance from the paper's top edge when the section gives none (LibreOffice's .doc → .docx
