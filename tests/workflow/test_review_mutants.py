@@ -543,3 +543,19 @@ def test_a_row_insertion_rejected_adds_nothing(tmp_path):
     assert rejected.text == plan.read_text(encoding="utf-8"), render_text(rejected)
     accepted = import_onto(plan, reviewed)
     assert "Điểm ba" in accepted.text and "Điểm ba" not in plan.read_text(encoding="utf-8")
+
+
+def test_an_agency_added_to_a_list_mixing_names_and_ids_is_written_by_name(tmp_path):
+    """The co-operating list 'Sở TT&TT' (a name) and 'ubnd-cap-huyen' (an id) gets 'Sở Nội vụ' added in Word: the
+    plan keeps the two as written and adds the new one by its name, as the list does not write only ids (fresh
+    mutant v-mixed-refs-become-ids wrote it 'so-noi-vu')."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def add(root):
+        row = next(tr for tr in root.iter(W + "tr") if "Sở TT&TT" in text_of(tr))
+        t = [t for t in row.iter(W + "t") if "UBND cấp huyện" in (t.text or "")][-1]
+        t.text = t.text.replace("UBND cấp huyện", "UBND cấp huyện; Sở Nội vụ")
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", add))
+    assert not result.unapplied, render_text(result)
+    task = next(t for t in yaml.safe_load(result.text)["tasks"] if t["id"] == "cong-khai-ho-ngheo")
+    assert task["co"] == ["Sở TT&TT", "ubnd-cap-huyen", "Sở Nội vụ"], render_text(result)
