@@ -225,6 +225,25 @@ def test_rank_change_says_toi_thieu_only_when_the_plan_says_at_least(plan_from):
     assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng tối thiểu 02 bậc so với năm 2018." in full
 
 
+def test_a_point_or_percent_change_says_toi_thieu_when_the_plan_says_at_least(plan_from):
+    """`change: {by: 0.5, at_least: true}` on points prints "tăng tối thiểu 0,5 điểm", on % "tăng tối thiểu 2%";
+    without at_least, "tăng 0,5 điểm" (fresh mutant r-change-at-least-points-dropped kept only the ranks')."""
+    def edit(data):
+        _real_targets(data)
+        data["targets"] += [
+            {"id": "p-least", "criterion": "par", "unit": "điểm", "baseline": {"year": 2018, "value": 80},
+             "change": {"by": 0.5, "at_least": True}},
+            {"id": "p-by", "criterion": "par", "unit": "điểm", "baseline": {"year": 2018, "value": 80},
+             "change": {"by": 0.5}},
+            {"id": "s-least", "criterion": "sipas", "unit": "%", "baseline": {"year": 2018, "value": 85},
+             "change": {"by": 2, "at_least": True}}]
+        data["sections"][1]["content"].append({"targets": ["p-least", "p-by", "s-least"]})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng tối thiểu 0,5 điểm so với năm 2018." in full
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng 0,5 điểm so với năm 2018." in full
+    assert "- Chỉ số hài lòng về sự phục vụ hành chính: tăng tối thiểu 2% so với năm 2018." in full
+
+
 def test_appendix_sentence_closed_by_a_bracket_has_no_space_before_it(plan_from):
     def edit(data):
         data["sections"][2]["content"].append({"appendix": ["nhiem-vu"], "before": "(Chi tiết tại",
