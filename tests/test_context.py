@@ -352,6 +352,25 @@ def test_layered_task_appendix(plan_from):
                                                                    ["1", "Kiểm tra 30% cơ quan."] + ["Sở Nội vụ"]]
 
 
+def test_a_task_without_a_criterion_comes_first_under_no_criterion_heading(plan_from):
+    """In a layered task appendix (sub_headings), a task of the field that names no criterion (no sub_dimension)
+    is printed first, right under the field's row, not under the last criterion heading as if it were one of
+    its tasks (fresh mutant r-untitled-subgroup-last)."""
+    def edit(data):
+        _layered(data)
+        data["tasks"].append({"id": "chung", "dimension": "par.1", "content": "Chỉ đạo chung công tác CCHC.",
+                              "lead": ["so-noi-vu"]})
+    table = build_context(plan_from(edit)[0]).tables[2]
+    rows = [(r.kind, [c.text for c in r.cells][1:]) for r in table.rows]  # (its number: see the report)
+    assert rows == [("group", ["CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]),
+                    ("data", ["Chỉ đạo chung công tác CCHC.", "Sở Nội vụ"]),
+                    ("group", ["Kế hoạch CCHC năm"]),
+                    ("data", ["Ban hành kế hoạch.", "Sở Nội vụ"]),
+                    ("group", ["Tổ chức thực hiện kiểm tra CCHC"]),
+                    ("data", ["Kiểm tra 30% cơ quan.", "Sở Nội vụ"]),
+                    ("data", ["Xử lý sau kiểm tra.", "Sở Nội vụ"])], rows
+
+
 def test_generic_rows_bold_spans_and_numbers(plan_from):
     table = _with_table(plan_from, [
         {"id": "t", "bold": True, "cells": {"stt": "A", "name": "Tổng hợp", "note": 8.5}},
