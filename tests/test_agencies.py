@@ -85,3 +85,19 @@ def test_office_of_the_national_assembly_delegation_and_council_is_one_agency():
         assert book.known(name) is not None and book.known(name) != book.known("Hội đồng nhân dân tỉnh")
         # the short form used in plans names the same office
         assert book.known("Văn phòng Đoàn ĐBQH và HĐND tỉnh") == book.known(name)
+
+
+def test_new_agencies_whose_names_begin_alike_are_numbered_as_every_repeated_id():
+    """Three agencies the registry does not know, whose names share their first six words (the id is made of
+    them), are declared 'ban-chi-dao-phong-chong-thien', then '…-2', '…-3', as every repeated id of an
+    import, never '…-1' (fresh mutant i-agency-id-suffix-1)."""
+    from generator.importer.agencies import AgencyBook
+
+    book = AgencyBook("quang-nam", 2024)
+    names = ["Ban Chỉ đạo phòng chống thiên tai và tìm kiếm cứu nạn tỉnh",
+             "Ban Chỉ đạo phòng chống thiên tai cấp huyện",
+             "Ban Chỉ đạo phòng chống thiên tai cấp xã"]
+    ids = [book.declare(n, "bảng 1") for n in names]
+    base = "ban-chi-dao-phong-chong-thien"
+    assert ids == [base, f"{base}-2", f"{base}-3"]
+    assert [(a["id"], a["name"]) for a in book.declared if a["id"].startswith(base)] == list(zip(ids, names))

@@ -410,6 +410,16 @@ def test_each_plan_warning_at_its_field(plan_from, case):
     assert [w.field for w in new if w.text.startswith(start)] == [field], [(w.field, w.text) for w in new]
 
 
+@pytest.mark.parametrize("label", ["I", "II"])
+def test_each_appendix_of_the_plan_cited_by_its_number_is_not_warned(plan_from, label):
+    """'Chi tiết tại Phụ lục II kèm theo.' in a plan with two appendices names one it has: no "nhắc 'Phụ lục …'
+    nhưng kế hoạch có 2 phụ lục" (fresh mutant p-last-appendix-mention-warned warned the last one); III is warned
+    (`test_each_plan_warning_at_its_field`)."""
+    plan, warnings = plan_from(_first_section_text(f"Chi tiết tại Phụ lục {label} kèm theo."))
+    assert len(plan.appendices) == 2
+    assert not [w.text for w in warnings if w.text.startswith("nhắc 'Phụ lục")]
+
+
 ERRORS = {
     "span-out-of-table": (_table([{"id": "r1", "cells": {"stt": "1", "name": "A"}, "spans": {"name": {"columns": 3}}}]),
                           "appendices[2].rows[0].spans.name", "ô gộp 3 cột, 1 dòng vượt ra ngoài bảng"),

@@ -225,6 +225,25 @@ def test_rank_change_says_toi_thieu_only_when_the_plan_says_at_least(plan_from):
     assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng tối thiểu 02 bậc so với năm 2018." in full
 
 
+def test_a_point_or_percent_change_says_toi_thieu_when_the_plan_says_at_least(plan_from):
+    """`change: {by: 0.5, at_least: true}` on points prints "tăng tối thiểu 0,5 điểm", on % "tăng tối thiểu 2%";
+    without at_least, "tăng 0,5 điểm" (fresh mutant r-change-at-least-points-dropped kept only the ranks')."""
+    def edit(data):
+        _real_targets(data)
+        data["targets"] += [
+            {"id": "p-least", "criterion": "par", "unit": "điểm", "baseline": {"year": 2018, "value": 80},
+             "change": {"by": 0.5, "at_least": True}},
+            {"id": "p-by", "criterion": "par", "unit": "điểm", "baseline": {"year": 2018, "value": 80},
+             "change": {"by": 0.5}},
+            {"id": "s-least", "criterion": "sipas", "unit": "%", "baseline": {"year": 2018, "value": 85},
+             "change": {"by": 2, "at_least": True}}]
+        data["sections"][1]["content"].append({"targets": ["p-least", "p-by", "s-least"]})
+    full = texts(build_context(plan_from(edit)[0]))
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng tối thiểu 0,5 điểm so với năm 2018." in full
+    assert "- Chỉ số cải cách hành chính cấp tỉnh: tăng 0,5 điểm so với năm 2018." in full
+    assert "- Chỉ số hài lòng về sự phục vụ hành chính: tăng tối thiểu 2% so với năm 2018." in full
+
+
 def test_appendix_sentence_closed_by_a_bracket_has_no_space_before_it(plan_from):
     def edit(data):
         data["sections"][2]["content"].append({"appendix": ["nhiem-vu"], "before": "(Chi tiết tại",
@@ -331,6 +350,25 @@ def test_layered_task_appendix(plan_from):
     # the same field, named differently in the other appendix, numbered the usual way
     assert [[c.text for c in r.cells] for r in other.rows][:2] == [["I", "Chỉ đạo, điều hành CCHC"],
                                                                    ["1", "Kiểm tra 30% cơ quan."] + ["Sở Nội vụ"]]
+
+
+def test_a_task_without_a_criterion_comes_first_under_no_criterion_heading(plan_from):
+    """In a layered task appendix (sub_headings), a task of the field that names no criterion (no sub_dimension)
+    is printed first, right under the field's row, not under the last criterion heading as if it were one of
+    its tasks (fresh mutant r-untitled-subgroup-last)."""
+    def edit(data):
+        _layered(data)
+        data["tasks"].append({"id": "chung", "dimension": "par.1", "content": "Chỉ đạo chung công tác CCHC.",
+                              "lead": ["so-noi-vu"]})
+    table = build_context(plan_from(edit)[0]).tables[2]
+    rows = [(r.kind, [c.text for c in r.cells][1:]) for r in table.rows]  # (its number: see the report)
+    assert rows == [("group", ["CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"]),
+                    ("data", ["Chỉ đạo chung công tác CCHC.", "Sở Nội vụ"]),
+                    ("group", ["Kế hoạch CCHC năm"]),
+                    ("data", ["Ban hành kế hoạch.", "Sở Nội vụ"]),
+                    ("group", ["Tổ chức thực hiện kiểm tra CCHC"]),
+                    ("data", ["Kiểm tra 30% cơ quan.", "Sở Nội vụ"]),
+                    ("data", ["Xử lý sau kiểm tra.", "Sở Nội vụ"])], rows
 
 
 def test_generic_rows_bold_spans_and_numbers(plan_from):

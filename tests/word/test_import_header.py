@@ -149,3 +149,20 @@ def test_a_title_typed_on_several_lines_is_one_title_with_a_space_at_each_line_e
     reviewed = doc.save(tmp_path / f"{how}.docx")
     result = import_document(read_docx(reviewed).value, plan_id="sample")
     assert result.data["title"] == "Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"
+
+
+def test_an_agency_typed_with_no_bold_line_is_the_issuer_not_a_superior(tmp_path):
+    """'ỦY BAN NHÂN DÂN' / 'TỈNH QUẢNG NAM' typed without bold: no line is bold to tell the superior agency from the
+    issuer, so both lines are the issuer's name, with no superior and no TODO (fresh mutant
+    i-superior-without-bold-name made both the superior and the name a TODO)."""
+    path = make_duties_plan(tmp_path / "thien-tai.docx")
+    document = docx.Document(str(path))
+    for p in document.paragraphs[:2]:
+        for run in p.runs:
+            if run.text in ("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"):
+                run.bold = False
+    document.save(str(path))
+    issuer = import_document(read_docx(path).value, plan_id="thien-tai").data["issuer"]
+    assert "superior" not in issuer
+    assert (issuer["name"], issuer["full_name"]) == (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"],
+                                                     "Ủy ban nhân dân tỉnh Quảng Nam")

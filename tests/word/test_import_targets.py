@@ -119,3 +119,16 @@ def test_only_an_earlier_years_result_is_read_as_the_baseline(year_said, baselin
                           catalogue_for({"papi": "2018"}), year=2021)
     got = (parsed.base_year, None if parsed.base_value is None else str(parsed.base_value))
     assert got == baseline
+
+
+@pytest.mark.parametrize("year, version", [(2021, "qd1150-2020"), (2022, "qd876-2022"), (2023, "qd876-2022")])
+def test_a_plan_of_the_year_a_catalogue_version_was_published_gets_that_version(year, version):
+    """A document naming PAR INDEX but none of its criteria: the import picks the newest version published
+    by the plan year, so a 2022 plan gets the method of Quyết định 876/QĐ-BNV (2022), a 2021 plan the 2020 one
+    (fresh mutant i-catalogue-same-year-later)."""
+    from generator.importer.targets import choose_indices
+
+    text = f"Kế hoạch nâng cao Chỉ số cải cách hành chính (PAR INDEX) của tỉnh năm {year}."
+    indices, notes = choose_indices(text, year, None)
+    assert indices == {"par": version}
+    assert f"dùng danh mục phiên bản '{version}'" in notes[0]

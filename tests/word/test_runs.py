@@ -77,3 +77,22 @@ def test_a_non_breaking_hyphen_reads_as_a_hyphen(tmp_path):
     "Bà Rịa-Vũng Tàu", never "Bà RịaVũng Tàu" (fresh mutant w-nobreak-hyphen)."""
     doc = make_docx(tmp_path / "h.docx", p(r("Bà Rịa", extra="<w:noBreakHyphen/>"), r("Vũng Tàu")))
     assert next(read_docx(doc).value.paragraphs()).text == "Bà Rịa-Vũng Tàu"
+
+
+def test_text_hidden_through_its_style_is_not_read(tmp_path):
+    """Hidden text is left out of what kehoach reads, with the same 'chữ ẩn' note, whether the run says
+    w:vanish itself or its character style or paragraph style does (fresh mutant w-hidden-by-style-read read
+    a style's hidden text as visible)."""
+    from tests.word.docx_factory import STYLES
+
+    styles = STYLES.replace(
+        "</w:styles>",
+        '<w:style w:type="character" w:styleId="AnChu"><w:name w:val="Ẩn chữ"/><w:rPr><w:vanish/></w:rPr></w:style>'
+        '<w:style w:type="paragraph" w:styleId="AnDoan"><w:name w:val="Ẩn đoạn"/><w:basedOn w:val="Normal"/>'
+        '<w:rPr><w:vanish/></w:rPr></w:style></w:styles>')
+    body = (p(r("Hiện "), r("ghi chú ẩn ", '<w:rStyle w:val="AnChu"/>'), r("cuối."))
+            + p(r("đoạn ẩn"), style="AnDoan") + p(r("Đoạn sau.")))
+    result = read_docx(make_docx(tmp_path / "x.docx", body, styles=styles))
+    assert [q.text for q in result.value.paragraphs()] == ["Hiện cuối.", "", "Đoạn sau."]
+    messages = " | ".join(str(m) for m in result.messages)
+    assert "chữ ẩn" in messages and "“ghi chú ẩn" in messages and "“đoạn ẩn”" in messages

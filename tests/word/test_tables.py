@@ -50,3 +50,15 @@ def test_a_merge_continued_with_val_continue_as_libreoffice_writes_it(tmp_path):
     first, second = read_docx(doc).value.tables[0].rows
     assert (first.cells[0].v_merge, first.cells[0].row_span, first.cells[0].text) == ("restart", 2, "Công khai")
     assert (second.cells[0].v_merge, second.cells[0].text) == ("continue", "")
+
+
+def test_two_merged_blocks_stacked_in_one_column_are_two_cells(tmp_path):
+    """A column holding two vertically merged blocks one right under the other ('Nhóm 1' over two rows, then
+    'Nhóm 2' over two rows, as a task table merges its dimension column): each is one cell two rows high, the
+    second starting where it restarts (fresh mutant w-stacked-vmerge-joined read one cell four rows high)."""
+    from tests.word.docx_factory import tbl, tc, tr
+    rows = [tr(tc("Nhóm 1", vmerge="restart"), tc("a")), tr(tc("", vmerge="continue"), tc("b")),
+            tr(tc("Nhóm 2", vmerge="restart"), tc("c")), tr(tc("", vmerge="continue"), tc("d"))]
+    table = read_docx(make_docx(tmp_path / "x.docx", tbl(*rows, grid=[1000, 1000]))).value.tables[0]
+    assert [(r.cells[0].v_merge, r.cells[0].row_span, r.cells[0].text) for r in table.rows] == [
+        ("restart", 2, "Nhóm 1"), ("continue", 1, ""), ("restart", 2, "Nhóm 2"), ("continue", 1, "")]

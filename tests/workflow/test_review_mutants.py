@@ -515,3 +515,47 @@ def test_a_tracked_change_is_listed_at_the_number_of_its_paragraph(tmp_path, fin
     assert (place == 1) == (find == "ỦY BAN NHÂN DÂN")
     [line] = [x for x in render_text(result).splitlines() if "chèn “ Thêm câu.”" in x]
     assert f"(đoạn {place})" in line or f"(đoạn {place};" in line, line
+
+
+def _insert_row_tracked(root, after: str, texts: list[str]) -> None:
+    """Word's tracked insertion of a table row (w:ins in the row's properties) whose text was typed with
+    tracking switched off: rejecting the insertion in Word removes the row with its text."""
+    last = next(tr for tr in root.iter(W + "tr") if after in text_of(tr))
+    new = untagged_copy(last, texts)
+    props = new.find(W + "trPr")
+    if props is None:
+        props = etree.Element(W + "trPr")
+        new.insert(0 if new[0].tag != W + "tblPrEx" else 1, props)
+    props.append(etree.Element(W + "ins", MARK))
+    last.addnext(new)
+
+
+def test_a_row_insertion_rejected_adds_nothing(tmp_path):
+    """With --reject the reviewer's tracked new row is refused: the plan comes back as it was (accepted, the
+    same file adds the row at the end of the table) (fresh mutant v-reject-keeps-inserted-row)."""
+    data = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
+    _with_plain_table(data)
+    plan = write(tmp_path, yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000))
+    source = build(plan, tmp_path / "build")
+    reviewed = edit_docx(source, tmp_path / "reviewed.docx",
+                         lambda root: _insert_row_tracked(root, "Điểm hai", ["Điểm ba", "Thôn C"]))
+    rejected = import_onto(plan, reviewed, reject=True)
+    assert rejected.text == plan.read_text(encoding="utf-8"), render_text(rejected)
+    accepted = import_onto(plan, reviewed)
+    assert "Điểm ba" in accepted.text and "Điểm ba" not in plan.read_text(encoding="utf-8")
+
+
+def test_an_agency_added_to_a_list_mixing_names_and_ids_is_written_by_name(tmp_path):
+    """The co-operating list 'Sở TT&TT' (a name) and 'ubnd-cap-huyen' (an id) gets 'Sở Nội vụ' added in Word: the
+    plan keeps the two as written and adds the new one by its name, as the list does not write only ids (fresh
+    mutant v-mixed-refs-become-ids wrote it 'so-noi-vu')."""
+    source = build(SAMPLE, tmp_path / "build")
+
+    def add(root):
+        row = next(tr for tr in root.iter(W + "tr") if "Sở TT&TT" in text_of(tr))
+        t = [t for t in row.iter(W + "t") if "UBND cấp huyện" in (t.text or "")][-1]
+        t.text = t.text.replace("UBND cấp huyện", "UBND cấp huyện; Sở Nội vụ")
+    result = import_onto(SAMPLE, edit_docx(source, tmp_path / "reviewed.docx", add))
+    assert not result.unapplied, render_text(result)
+    task = next(t for t in yaml.safe_load(result.text)["tasks"] if t["id"] == "cong-khai-ho-ngheo")
+    assert task["co"] == ["Sở TT&TT", "ubnd-cap-huyen", "Sở Nội vụ"], render_text(result)
