@@ -1,0 +1,94 @@
+"""False findings and fix harms seen on the fifteenth fresh set (FR15-*), each on a small document made here with
+contents of our own: a signer block typed with spaces on the Nơi nhận lines ("Nơi nhận:   …   KT. GIÁM ĐỐC",
+"- Như Điều 3;   …   PHÓ GIÁM ĐỐC", FR15-QD02). The real files are held in tests/real/test_judged_check.py."""
+from __future__ import annotations
+
+from generator.nd30.check import check_docx
+from generator.nd30.fix import fix_docx
+from generator.word import read_docx
+from tests.nd30.test_check_types import B, I, SZ14, body, centred, header
+from tests.word.docx_factory import make_docx, p, r, sect
+
+GAP = " " * 60
+SZ10, SZ12 = '<w:sz w:val="20"/>', '<w:sz w:val="24"/>'
+
+
+def spaced_tail() -> list[str]:
+    """Nơi nhận on the left, the signer's lines pushed right with spaces on the same paragraphs."""
+    return [p(r("Nơi nhận:", B + I + SZ12), r(GAP, SZ12), r("KT. GIÁM ĐỐC", B + SZ14)),
+            p(r("- Như Điều 3;", SZ10), r(GAP, SZ10), r("PHÓ GIÁM ĐỐC", B + SZ14)),
+            p(r("- Lưu: VT, KT.", SZ10)), p(""), p(r(" " * 90 + "Nguyễn Văn An", B + SZ14))]
+
+
+def spaced_decision(path):
+    blocks = [header("Số: 12/QĐ-ĐĐ"), centred("QUYẾT ĐỊNH"), centred("Về việc đánh số thiết bị trạm biến áp"),
+              centred("GIÁM ĐỐC TRUNG TÂM ĐIỀU ĐỘ"),
+              body("Căn cứ Thông tư số 40/2014/TT-BCT ngày 05 tháng 11 năm 2014;", I + SZ14),
+              body("Theo đề nghị của Trưởng phòng Điều độ.", I + SZ14), centred("QUYẾT ĐỊNH:"),
+              body("Điều 1. Đánh số thiết bị trạm biến áp theo sơ đồ kèm theo."),
+              body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./.")] + spaced_tail()
+    return make_docx(path, "".join(blocks) + sect())
+
+
+def test_a_signer_typed_with_spaces_on_the_recipients_lines_is_the_signer_QD02(tmp_path):
+    """FR15-QD02: "Nơi nhận:" was read with the signer's "KT. GIÁM ĐỐC" as one line (told to go on a line of its own,
+    to be italic, its sizes mixed), "- Như Điều 3;" with "PHÓ GIÁM ĐỐC" (sizes mixed), and the signer had no
+    authority. The Nơi nhận lines end before the gap; what follows is the signature."""
+    result = check_docx(spaced_decision(tmp_path / "qd.docx"))
+    label = [f for f in result.findings if f.rule == "recipients.label"]
+    assert not label, [f.text for f in label]
+    assert "signer.authority" not in {f.rule for f in result.findings}
+    sizes = [f for f in result.findings if f.rule == "recipients.size"]
+    assert sizes and all("GIÁM" not in f.excerpt for f in sizes)
+
+
+def test_fix_never_restyles_the_signer_beside_the_recipients_QD02(tmp_path):
+    """FR15-QD02: the "Nơi nhận:" and items fixes were applied to the whole paragraphs, so the signer's "KT. GIÁM
+    ĐỐC" turned italic 12 pt and "PHÓ GIÁM ĐỐC" shrank to 11 pt. The signer's runs keep their look."""
+    out = tmp_path / "fixed.docx"
+    fix_docx(spaced_decision(tmp_path / "qd.docx"), out)
+    runs = {r.text: r for q in read_docx(out).value.paragraphs() for r in q.runs if "GIÁM ĐỐC" in r.text}
+    assert not runs["KT. GIÁM ĐỐC"].italic and runs["KT. GIÁM ĐỐC"].size_pt == 14
+    assert runs["PHÓ GIÁM ĐỐC"].size_pt == 14
+    items = [r for q in read_docx(out).value.paragraphs() for r in q.runs if r.text.startswith("- Như")]
+    assert items[0].size_pt == 11  # the recipient itself is still corrected
+
+
+def test_fix_gives_up_a_correction_that_spans_two_elements_of_a_line_QD02(tmp_path, monkeypatch):
+    """Whatever the checker reads: a format correction whose range holds two pieces set apart by a long gap and set
+    differently (the label bold italic, the signer bold upright) is left for a person, and said."""
+    from generator.nd30.check import locate
+
+    monkeypatch.setattr(locate, "_left_of_gap", lambda s: (s, []))  # the checker of FR15-QD02's time
+    out = tmp_path / "fixed.docx"
+    report = fix_docx(spaced_decision(tmp_path / "qd.docx"), out)
+    runs = {r.text: r for q in read_docx(out).value.paragraphs() for r in q.runs if "GIÁM ĐỐC" in r.text}
+    assert not runs["KT. GIÁM ĐỐC"].italic and runs["KT. GIÁM ĐỐC"].size_pt == 14
+    assert runs["PHÓ GIÁM ĐỐC"].size_pt == 14
+    assert any("hai phần" in m.text for m in report.refused)
+
+
+def tabbed_copy(worker: str) -> list[str]:
+    """A one-page decision whose header is typed with a tab before the Quốc hiệu (no table), as FR15-QD03's."""
+    tab = r("", extra="<w:tab/>")
+    return [p(r("TỔNG CÔNG TY ABC", SZ12), tab, r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + SZ12)),
+            p(r("XÍ NGHIỆP ĐẦU MÁY", B + SZ12), tab, r("Độc lập - Tự do - Hạnh phúc", B + SZ14)),
+            p(r("Số: 12/QĐ-XN", SZ14), tab, r("Hà Nội, ngày 05 tháng 6 năm 2023", I + SZ14)),
+            centred("QUYẾT ĐỊNH"), centred("Về việc giao nhiệm vụ"), centred("GIÁM ĐỐC XÍ NGHIỆP ĐẦU MÁY"),
+            body("Căn cứ nhu cầu sản xuất của Xí nghiệp;", I + SZ14), centred("QUYẾT ĐỊNH:"),
+            body(f"Điều 1. Giao nhiệm vụ cho {worker}."), body("Điều 2. Quyết định có hiệu lực kể từ ngày ký./.")]\
+        + spaced_tail()
+
+
+def test_a_template_and_its_filled_copy_in_one_file_are_two_decisions_QD03(tmp_path):
+    """FR15-QD03: a mail-merge template and its filled copy, each under a header typed with a tab before the Quốc
+    hiệu: the Quốc hiệu was not seen (the tab read as a space), so the copy was read as a form attached to the
+    template, its Nơi nhận as body text (and --fix set it to the body's size). Two decisions now."""
+    from generator.nd30.check import several
+
+    blocks = tabbed_copy("{{ho_va_ten}}") + [p(r("", extra='<w:br w:type="page"/>'))] + tabbed_copy("ông Hoàng An")
+    path = make_docx(tmp_path / "qd.docx", "".join(blocks) + sect())
+    assert len(several.documents(read_docx(path).value)) == 2
+    result = check_docx(path)
+    assert not [f for f in result.findings if f.rule.startswith("body.") and "Nơi nhận" in f.excerpt]
+    assert not [f for f in result.findings if f.rule.startswith("appendix.")]
