@@ -92,3 +92,17 @@ def test_a_template_and_its_filled_copy_in_one_file_are_two_decisions_QD03(tmp_p
     result = check_docx(path)
     assert not [f for f in result.findings if f.rule.startswith("body.") and "Nơi nhận" in f.excerpt]
     assert not [f for f in result.findings if f.rule.startswith("appendix.")]
+
+
+def test_a_one_page_appendix_numbered_on_its_own_asks_no_page_number_QD01(tmp_path):
+    """FR15-QD01: a one-page appendix in a section of its own whose numbering starts again at 1 was told to have a
+    page number, and --fix added a "1" on it; its one page is a page 1, where no number shows (PL I §I.7)."""
+    from tests.nd30.test_check_types import decision_blocks
+
+    appendix = [centred("Phụ lục", B + SZ14), centred("DANH SÁCH THÀNH VIÊN TỔ CÔNG TÁC"),
+                centred("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 6 năm 2025 của Ủy ban nhân dân tỉnh)", I + SZ14),
+                body("1. Ông Nguyễn Văn An, Phó Giám đốc Sở Nội vụ, Tổ trưởng."),
+                body("2. Bà Trần Thị Bình, Trưởng phòng Sở Nội vụ, thành viên.")]
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [p("", ppr=sect())] + appendix
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect(start=1)))
+    assert not [f for f in result.findings if f.rule == "pagenum.missing" and f.detail.section == 1]
