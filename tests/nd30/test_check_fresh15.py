@@ -106,3 +106,26 @@ def test_a_one_page_appendix_numbered_on_its_own_asks_no_page_number_QD01(tmp_pa
     blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [p("", ppr=sect())] + appendix
     result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect(start=1)))
     assert not [f for f in result.findings if f.rule == "pagenum.missing" and f.detail.section == 1]
+
+
+def test_the_quoted_new_wording_of_an_amending_text_keeps_its_own_numbers_ND01(tmp_path):
+    """FR15-ND01: an amending text names the part it amends first ("1. Khoản 2 Điều 3 được sửa đổi, bổ sung như sau:")
+    and quotes the new wording, numbered as the amended text is ("“Điều 6. …" / "1. …", "“Mục 2. …" / "Điều 24. …"):
+    ten findings told the quoted numbers were out of sequence. The outer Điều still follow their own order."""
+    from tests.nd30.test_check_types import decision_blocks
+
+    amend = [body("Điều 1. Sửa đổi, bổ sung một số điều của Quyết định số 05/2020/QĐ-UBND như sau:", B + SZ14),
+             body("1. Khoản 2 Điều 3 được sửa đổi, bổ sung như sau:"),
+             body("“2. Sở Tài chính chủ trì hướng dẫn danh mục mặt hàng.”"),
+             body("2. Điều 6 được sửa đổi, bổ sung như sau:"), body("“Điều 6. Đăng ký giá", B + SZ14),
+             body("1. Tổ chức đăng ký giá bán buôn với Sở Tài chính;"),
+             body("a) Tổ chức chỉ bán buôn đăng ký giá bán buôn;"), body("b) Tổ chức bán lẻ đăng ký giá bán lẻ."),
+             body("2. Thời hạn đăng ký giá không quá 06 tháng.”"),
+             body("3. Mục 2 Chương IV được sửa đổi, bổ sung như sau:"), body("“Mục 2. CƠ SỞ DỮ LIỆU VỀ GIÁ", B + SZ14),
+             body("Điều 24. Đối tượng xây dựng cơ sở dữ liệu về giá", B + SZ14),
+             body("Cơ quan quản lý nhà nước về giá xây dựng cơ sở dữ liệu.”"),
+             body("Điều 3. Hiệu lực thi hành", B + SZ14), body("Quyết định này có hiệu lực kể từ ngày ký./.")]
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks()[:7] + amend + decision_blocks()[-1:]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    sequence = [f for f in result.findings if f.rule == "heading.sequence"]
+    assert [f.excerpt[:7] for f in sequence] == ["Điều 3."], [f.text for f in sequence]  # 2 skipped: still told
