@@ -9,7 +9,8 @@ same way; FRESH6 likewise (0.82/0.95 on main 7656e2c, held out until fix6 read i
 on main 40e03ba, 0.95/0.85 with fix6's changes; held out until fix9 read it) and FRESH8 (0.84/0.97 on main 40e03ba,
 0.91/0.97 with fix6's and fix9's changes; held out until fix8 read it) and FRESH10 (0.90/0.96 on main d2d0f8a with
 fix8 merged; held out until fix10 read it, 2026-12-07) and FRESH11 (0.91/0.68 on main 0871a73; held out until fix11 read
-it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 read it, 2026-12-07).
+it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 read it, 2026-12-07) and FRESH15
+(0.95/0.97 on main 63e66ef; held out until fix15 read it, 2026-12-07).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -83,6 +84,14 @@ OPEN_FR11: tuple[tuple[str, str, str], ...] = (("FR11-TB02", "one-page-document"
 # "Chương 1.", a Thông báo's "(V/v …)", "-Như điều 3;"). The new findings (the later decisions' headers, CV01's and
 # TB01's, FR2-TT02's "Phần 1") were judged by fix12 on the page (each reason begins "fix12:"). Nothing left open
 OPEN_FR12: tuple[tuple[str, str, str], ...] = ()
+# FR15 (held out until fix15; 0.95/0.97 on main 63e66ef before any fix for it, 0.98/0.98 after, 2026-12-07): fix15 fixed a
+# signer block typed with spaces on the Nơi nhận lines (QD02: the lines end before the gap, the signer's lines are the
+# signature; --fix no longer restyles them), a template and its filled copy in one file under headers typed with a tab
+# before the Quốc hiệu (QD03: two decisions now; --fix no longer resizes the copy's Nơi nhận), the page number asked
+# of a one-page appendix numbered on its own (QD01) and an amending text's quoted new wording told out of sequence
+# (ND01). The new finding (QD02's signer.size) was judged by fix15 on the page. Left open: the decision's own one page
+# in QD01 (section 1: its estimate, 734 pt for a 728 pt text area, says two pages)
+OPEN_FR15: tuple[tuple[str, str, str], ...] = (("FR15-QD01", "one-page-document", "pagenum.missing"),)
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -109,7 +118,7 @@ def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
-            + measure.FRESH12:
+            + measure.FRESH12 + measure.FRESH15:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -123,6 +132,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR11: {g.get('cause')}")]
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR12:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR12: {g.get('cause')}")]
+            if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR15:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR15: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
