@@ -129,3 +129,20 @@ def test_the_quoted_new_wording_of_an_amending_text_keeps_its_own_numbers_ND01(t
     result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
     sequence = [f for f in result.findings if f.rule == "heading.sequence"]
     assert [f.excerpt[:7] for f in sequence] == ["Điều 3."], [f.text for f in sequence]  # 2 skipped: still told
+
+
+def test_a_bold_khoan_number_is_told_though_a_date_after_it_is_bold_CV01(tmp_path):
+    """FR15-CV01: "1." bold over an upright sentence whose closing date is set bold for emphasis ("… trước ngày 15
+    tháng 5 năm 2026.") was missed, while the same "2." was told: the words right after the number tell."""
+    from tests.nd30.test_check_types import decision_blocks
+
+    ppr = '<w:jc w:val="both"/><w:ind w:firstLine="567"/><w:spacing w:before="120"/>'
+    khoan = [p(r("1.", B + SZ14), r(" Đăng ký danh mục các báo cáo, đề án sẽ trình tại kỳ họp thường lệ; gửi về Văn "
+                                  "phòng ", SZ14), r("trước ngày 15 tháng 5 năm 2026.", B + SZ14), ppr=ppr),
+             p(r("2.", B + SZ14), r(" Chuẩn bị các tài liệu phục vụ đại biểu tiếp xúc cử tri trước kỳ họp.", SZ14),
+               ppr=ppr)]
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks()[:7] + \
+        [body("Điều 1. Giao nhiệm vụ cho các đơn vị như sau:", B + SZ14)] + khoan + decision_blocks()[-2:]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    told = [f.excerpt[:2] for f in result.findings if f.rule == "heading.style" and "bỏ in đậm" in f.text]
+    assert told == ["1.", "2."], told
