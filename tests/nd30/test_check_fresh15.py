@@ -146,3 +146,25 @@ def test_a_bold_khoan_number_is_told_though_a_date_after_it_is_bold_CV01(tmp_pat
     result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
     told = [f.excerpt[:2] for f in result.findings if f.rule == "heading.style" and "bỏ in đậm" in f.text]
     assert told == ["1.", "2."], told
+
+
+def test_measure_fix_sees_a_footer_line_rewrapped_by_the_new_font_QD02():
+    """FR15-QD02: with Times New Roman the footer's form code "BM.03. ĐĐ.01.A2 / Ban hành ngày 03/07/2017" printed
+    "… Ban / hành ngày …" ("Ban" jumped up a line), and tests/real/measure_fix.py saw no harm: after a new font any
+    line was let rewrap, even one no paragraph of the text holds (a footer's, which no correction is about). Such a
+    line is harm now; running text a new font rewraps is not."""
+    import importlib.util
+    from collections import Counter
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "measure_fix_fr15", Path(__file__).resolve().parents[1] / "real" / "measure_fix.py")
+    mf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mf)
+    text = ({"Điều", "1", "Đánh", "số", "thiết", "bị", "kèm", "theo"}, True)  # running text, may rewrap
+    before = [Counter({("BM", "3", "ĐĐ", "1", "A2"): 1, ("Ban", "hành", "ngày", "3", "7", "2017"): 1})]
+    after = [Counter({("BM", "3", "ĐĐ", "1", "A2", "Ban"): 1, ("hành", "ngày", "3", "7", "2017"): 1})]
+    assert mf.line_harm(before, after, [text], reflow=True)
+    rewrapped = [Counter({("Điều", "1", "Đánh", "số"): 1, ("thiết", "bị", "kèm", "theo"): 1})]
+    wrapped = [Counter({("Điều", "1", "Đánh", "số", "thiết"): 1, ("bị", "kèm", "theo"): 1})]
+    assert not mf.line_harm(rewrapped, wrapped, [text], reflow=True)

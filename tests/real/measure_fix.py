@@ -85,7 +85,9 @@ def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras:
         bad = []
         for piece in list(gone) + list(came):
             owners = [may for held, may in paras if set(piece) <= held]
-            fine = all(owners) if reflow else any(owners)
+            # after a new font or margins a line no paragraph of the text holds (a page header's or footer's, which
+            # no correction is about) must not rewrap either (FR15-QD02's footer form code)
+            fine = bool(owners) and all(owners) if reflow else any(owners)
             if not fine:
                 bad.append(piece)
         if bad:
