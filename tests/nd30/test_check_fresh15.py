@@ -168,3 +168,36 @@ def test_measure_fix_sees_a_footer_line_rewrapped_by_the_new_font_QD02():
     rewrapped = [Counter({("Điều", "1", "Đánh", "số"): 1, ("thiết", "bị", "kèm", "theo"): 1})]
     wrapped = [Counter({("Điều", "1", "Đánh", "số", "thiết"): 1, ("bị", "kèm", "theo"): 1})]
     assert not mf.line_harm(rewrapped, wrapped, [text], reflow=True)
+
+
+def test_a_header_line_broken_in_two_by_new_margins_gives_them_up_QD03(tmp_path):
+    """FR15-QD03 fixed: the left margin 25.4 → 30 mm broke the tabbed header's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    into "… VIỆT" / "NAM": a line placed on its own, no correction about it, let rewrap because new margins may
+    rewrap lines. The margins are given up for it; a line joined back into one is no harm."""
+    from types import SimpleNamespace
+
+    from generator.nd30.fix import pages, rewrapped_lines
+
+    doc = read_docx(spaced_decision(tmp_path / "qd.docx")).value  # its header table: "CỘNG HÒA XÃ HỘI …", placed
+    fixer = SimpleNamespace(allowed=SimpleNamespace(looks={}, edits={}), risks={"margins"})
+    before = pages.Page("UBND TỈNH LÂM ĐỒNG        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n")
+    broken = pages.Page("UBND TỈNH LÂM ĐỒNG        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\nNAM\n")
+    assert "xuống dòng" in (rewrapped_lines(doc, fixer, [before], [broken]) or "")
+    assert not isinstance(rewrapped_lines(doc, fixer, [broken], [before]), str)
+
+
+def test_measure_fix_sees_a_placed_line_broken_in_two_QD03():
+    """FR15-QD03 fixed with a 30 mm left margin: the header's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" printed "… VIỆT" /
+    "NAM", which measure_fix let pass (a new text width may rewrap lines). A placed line broken in two is harm."""
+    import importlib.util
+    from collections import Counter
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location(
+        "measure_fix_fr15b", Path(__file__).resolve().parents[1] / "real" / "measure_fix.py")
+    mf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mf)
+    national = ("CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM")
+    placed = [set(national)]
+    assert mf.broken_lines([Counter({national: 1})], [Counter({national[:-1]: 1, ("NAM",): 1})], placed)
+    assert not mf.broken_lines([Counter({national[:-1]: 1, ("NAM",): 1})], [Counter({national: 1})], placed)

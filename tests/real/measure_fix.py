@@ -97,6 +97,20 @@ def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras:
     return out
 
 
+def broken_lines(a: list[collections.Counter], b: list[collections.Counter], placed: list[set[str]]) -> list[str]:
+    """Lines placed on their own (`placed`: the words of each paragraph that is not running text) printed broken in
+    two: the start of the line is now a line of its own (FR15-QD03: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" under new
+    margins). Harm whatever the corrections were; a line joined back into one is not."""
+    out = []
+    for n, (x, y) in enumerate(zip(a, b), start=1):
+        came = y - x
+        for line in x - y:
+            if len(line) > 1 and any(set(line) <= held for held in placed) and \
+                    any(0 < len(c) < len(line) and line[:len(c)] == c for c in came):
+                out.append(f"trang {n}: {' '.join(line)[:80]!r} xuống dòng")
+    return out
+
+
 def finding_keys(doc) -> dict[tuple, str]:
     from generator.nd30.check import check_document
 
@@ -166,6 +180,8 @@ def measure(source: Path, work: Path) -> dict:
     from generator.nd30.fix.pages import tokens
 
     paras = []
+    placed = [set(tokens(p.text)) for p in original_doc.paragraphs()
+              if not (p.alignment == "both" and not p.in_table and "\t" not in p.text.strip())]
     for p in original_doc.paragraphs():
         corrected = any(w.endswith(f"đoạn {p.index + 1}") for w in reported)
         running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
@@ -188,7 +204,8 @@ def measure(source: Path, work: Path) -> dict:
     else:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
-    row["lines"] = line_harm(page_pieces(a_pdf), page_pieces(b_pdf), paras, reflow)
+    a_pieces, b_pieces = page_pieces(a_pdf), page_pieces(b_pdf)
+    row["lines"] = line_harm(a_pieces, b_pieces, paras, reflow) + broken_lines(a_pieces, b_pieces, placed)
     # what prints (printed.py): words cut or covered, typed rules replaced by no line, ink pushed into a margin
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)
     a_words, b_words = printed.words(a_pdf), printed.words(b_pdf)

@@ -84,13 +84,14 @@ OPEN_FR11: tuple[tuple[str, str, str], ...] = (("FR11-TB02", "one-page-document"
 # "Chương 1.", a Thông báo's "(V/v …)", "-Như điều 3;"). The new findings (the later decisions' headers, CV01's and
 # TB01's, FR2-TT02's "Phần 1") were judged by fix12 on the page (each reason begins "fix12:"). Nothing left open
 OPEN_FR12: tuple[tuple[str, str, str], ...] = ()
-# FR15 (held out until fix15; 0.95/0.97 on main 63e66ef before any fix for it, 0.98/0.98 after, 2026-12-07): fix15 fixed a
+# FR15 (held out until fix15; 0.95/0.97 on main 63e66ef before any fix for it, 1.00/0.98 after, 2026-12-07): fix15 fixed a
 # signer block typed with spaces on the Nơi nhận lines (QD02: the lines end before the gap, the signer's lines are the
 # signature; --fix no longer restyles them), a template and its filled copy in one file under headers typed with a tab
 # before the Quốc hiệu (QD03: two decisions now; --fix no longer resizes the copy's Nơi nhận), the page number asked
 # of a one-page appendix numbered on its own (QD01) and an amending text's quoted new wording told out of sequence
-# (ND01). The new finding (QD02's signer.size) was judged by fix15 on the page. Left open: the decision's own one page
-# in QD01 (section 1: its estimate, 734 pt for a 728 pt text area, says two pages)
+# (ND01), and caught CV01's bold "1." and QD03's second header. The new finding (QD02's signer.size) was judged by
+# fix15 on the page. Left open: the decision's own one page in QD01 (section 1: its estimate, 734 pt for a 728 pt text
+# area, says two pages), QD02's indents (first line 7.4 mm over a 2.5 mm left indent, read as 9.9 mm from the margin)
 OPEN_FR15: tuple[tuple[str, str, str], ...] = (("FR15-QD01", "one-page-document", "pagenum.missing"),)
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
