@@ -137,8 +137,6 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
     for sec in ck.doc.sections:
         if sec.index > 0 and sec.index not in appendix_sections:
             continue
-        if len(ck.doc.sections) > 1 and (sec.index == 0 or sec.page_number_start == 1) and one_page(ck, sec.index):
-            continue  # a section of one page whose page is a page 1: no number shows on it (PL I §I.7)
         shown = ck.shown_kinds(sec)
         page = [p for p in sec.headers.get("default", []) if p.has_field.get("PAGE")]
         in_footer = [p for kind, group in sec.footers.items() if kind in shown for p in group
@@ -148,7 +146,10 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph]) -> None:
             ck.add(PAGENUM_POSITION, "số trang đặt ở chân trang; ND30 quy định đặt canh giữa trong phần lề trên",
                    section=sec.index, level="error" if not page else "warning")
         if not page:
-            if not in_footer:  # a number in the footer is misplaced (said above), not missing
+            if not in_footer and not (len(ck.doc.sections) > 1 and (sec.index == 0 or sec.page_number_start == 1)
+                                      and one_page(ck, sec.index)):
+                # a number in the footer is misplaced (said above), not missing; a section of one page whose page is a
+                # page 1 shows no number (PL I §I.7): none is missing there
                 ck.add(PAGENUM_MISSING, "không có số trang (trường PAGE) canh giữa ở lề trên", section=sec.index,
                        fix=fix)
             continue

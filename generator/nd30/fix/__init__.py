@@ -225,7 +225,7 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
     reflow = bool(fixer.risks & {"font", "margins"})  # a new font or text width rewraps lines anywhere
     words = [(p.index, _running(p), set(pages.tokens(p.text))) for p in doc.paragraphs()]
     out: dict[int, str] = {}
-    if reflow and (why := _placed_line_wrapped(words, before, after)):
+    if reflow and (why := _placed_line_wrapped([w for w in words if w[0] not in corrected], before, after)):
         return why
     for page, pieces, shown in pages.changed_pieces(before, after):
         for piece in pieces:
@@ -241,8 +241,9 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
 
 
 def _placed_line_wrapped(words: list, before: list | None, after: list | None) -> str | None:
-    """A line placed on its own (a tabbed header line, not running text) that the new margins or font break in two:
-    its start printed as a line shorter than it was (FR15-QD03's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" and "… tháng
+    """A line placed on its own (a tabbed header line, not running text) that no correction is about (`words`: those
+    paragraphs only; a corrected one's own line is withdrawn by `rewrapped_lines`) and that new margins or font break
+    in two: its start printed as a line shorter than it was (FR15-QD03's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" and "… tháng
     năm / 2023" under a left margin of 30 mm). A line joined back into one (QD02's Quốc hiệu in Times New Roman) is not."""
     for n, (a, b) in enumerate(zip(before or [], after or []), start=1):
         old, new = getattr(a, "pieces", None), getattr(b, "pieces", None)
