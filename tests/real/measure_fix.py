@@ -86,13 +86,29 @@ def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras:
         bad = []
         for piece in list(gone) + list(came):
             owners = [may for held, may in paras if set(piece) <= held]
-            fine = all(owners) if reflow else any(owners)
+            # after a new font or margins a line no paragraph of the text holds (a page header's or footer's, which
+            # no correction is about) must not rewrap either (FR15-QD02's footer form code)
+            fine = bool(owners) and all(owners) if reflow else any(owners)
             if not fine:
                 bad.append(piece)
         if bad:
             old = " / ".join(" ".join(piece) for piece in gone)
             new = " / ".join(" ".join(piece) for piece in came)
             out.append(f"trang {n}: {old[:90]!r} → {new[:90]!r}")
+    return out
+
+
+def broken_lines(a: list[collections.Counter], b: list[collections.Counter], placed: list[set[str]]) -> list[str]:
+    """Lines placed on their own (`placed`: the words of each paragraph that is not running text) printed broken in
+    two: the start of the line is now a line of its own (FR15-QD03: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" under new
+    margins). Harm whatever the corrections were; a line joined back into one is not."""
+    out = []
+    for n, (x, y) in enumerate(zip(a, b), start=1):
+        came = y - x
+        for line in x - y:
+            if len(line) > 1 and any(set(line) <= held for held in placed) and \
+                    any(0 < len(c) < len(line) and line[:len(c)] == c for c in came):
+                out.append(f"trang {n}: {' '.join(line)[:80]!r} xuống dòng")
     return out
 
 
@@ -165,6 +181,8 @@ def measure(source: Path, work: Path) -> dict:
     from generator.nd30.fix.pages import tokens
 
     paras = []
+    placed = [set(tokens(p.text)) for p in original_doc.paragraphs()
+              if not (p.alignment == "both" and not p.in_table and "\t" not in p.text.strip())]
     for p in original_doc.paragraphs():
         corrected = any(w.endswith(f"đoạn {p.index + 1}") for w in reported)
         running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
@@ -187,7 +205,8 @@ def measure(source: Path, work: Path) -> dict:
     else:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
-    row["lines"] = line_harm(page_pieces(a_pdf), page_pieces(b_pdf), paras, reflow)
+    a_pieces, b_pieces = page_pieces(a_pdf), page_pieces(b_pdf)
+    row["lines"] = line_harm(a_pieces, b_pieces, paras, reflow) + broken_lines(a_pieces, b_pieces, placed)
     # what prints (printed.py): words cut or covered, typed rules replaced by no line, ink pushed into a margin
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)
     a_words, b_words = printed.words(a_pdf), printed.words(b_pdf)

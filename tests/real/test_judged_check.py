@@ -10,7 +10,8 @@ on main 40e03ba, 0.95/0.85 with fix6's changes; held out until fix9 read it) and
 0.91/0.97 with fix6's and fix9's changes; held out until fix8 read it) and FRESH10 (0.90/0.96 on main d2d0f8a with
 fix8 merged; held out until fix10 read it, 2026-12-07) and FRESH11 (0.91/0.68 on main 0871a73; held out until fix11 read
 it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 read it, 2026-12-07) and FRESH13 and
-FRESH14 (0.94/0.82 and 0.93/0.92 on main 63e66ef; held out until fix13 read them, 2026-12-07).
+FRESH14 (0.94/0.82 and 0.93/0.92 on main 63e66ef; held out until fix13 read them, 2026-12-07)
+and FRESH15 (0.95/0.97 on main 63e66ef; held out until fix15 read it, 2026-12-07).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -90,6 +91,15 @@ OPEN_FR12: tuple[tuple[str, str, str], ...] = ()
 # header table's next row printed 1.5 mm from the Số line's level (ND01: telling it needs the rows' printed heights)
 OPEN_FR13: tuple[tuple[str, str, str], ...] = (("FR13-ND01", "date-row-offset-small", "date.position"),)
 OPEN_FR14: tuple[tuple[str, str, str], ...] = ()
+# FR15 (held out until fix15; 0.95/0.97 on main 63e66ef before any fix for it, 1.00/0.98 after, 2026-12-07): fix15 fixed a
+# signer block typed with spaces on the Nơi nhận lines (QD02: the lines end before the gap, the signer's lines are the
+# signature; --fix no longer restyles them), a template and its filled copy in one file under headers typed with a tab
+# before the Quốc hiệu (QD03: two decisions now; --fix no longer resizes the copy's Nơi nhận), the page number asked
+# of a one-page appendix numbered on its own (QD01) and an amending text's quoted new wording told out of sequence
+# (ND01), and caught CV01's bold "1." and QD03's second header. The new finding (QD02's signer.size) was judged by
+# fix15 on the page. Left open: the decision's own one page in QD01 (section 1: its estimate, 734 pt for a 728 pt text
+# area, says two pages), QD02's indents (first line 7.4 mm over a 2.5 mm left indent, read as 9.9 mm from the margin)
+OPEN_FR15: tuple[tuple[str, str, str], ...] = (("FR15-QD01", "one-page-document", "pagenum.missing"),)
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -116,7 +126,7 @@ def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
-            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14:
+            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -132,6 +142,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR12: {g.get('cause')}")]
             if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR13 + OPEN_FR14:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR13/FR14: {g.get('cause')}")]
+            elif not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR15:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR15: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",

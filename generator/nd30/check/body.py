@@ -67,9 +67,12 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     notes = _notes_across(body)
     text_size = _text_size(body)
     opening = _bases_block(body)
+    quoting, closed = False, False  # inside the quoted new wording of an amending text: from a line opening "“" to one closing "”"
     for k, p in enumerate(body):
         text = p.text.strip()
         at = ck.order[p.index]
+        quoting = amending and (quoting and not closed or text.startswith("“"))
+        closed = text.rstrip(" .;").endswith("”")
         if any(last_at < s_at < at for s_at in scopes):
             counters.update(roman=0, arabic=0, letter=0)
         last_at = at
@@ -81,7 +84,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             part_open = True
         elif m := ARTICLE.match(text):
             counters.update(arabic=0, letter=0)
-            check_article_number(ck, p, int(m["n"]), articles)
+            if not quoting:  # an Điều of the amended text's, quoted (FR15-ND01's "“Mục 2. …" / "Điều 24. …")
+                check_article_number(ck, p, int(m["n"]), articles)
         label = p.list_label or split_label(p.text)[0]
         rest = p.text if p.list_label else split_label(p.text)[1]
         kind = label_of(label) if label else None
@@ -348,7 +352,10 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
                "dòng", p=block[-1])
 
 
-_AMENDING = re.compile(r"^\d+\.\s*(Sửa đổi|Bổ sung|Thay thế|Bãi bỏ|Sửa đổi, bổ sung)\b.*như sau:\s*$")
+# "2. Sửa đổi khoản 2 Mục I như sau:", or the amended part named first ("2. Khoản 2 Điều 3 được sửa đổi, bổ sung như
+# sau:", "6. Bổ sung khoản 3a Điều 7 như sau:", FR15-ND01)
+_AMENDING = re.compile(r"^\d+\.\s*(?:(Sửa đổi|Bổ sung|Thay thế|Bãi bỏ)\b|[^:]{0,120}?\bđược\s+(sửa đổi|bổ sung|thay thế)\b)"
+                       r".*như sau:\s*$", re.IGNORECASE)
 
 
 def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:

@@ -61,6 +61,9 @@ def titled(rest: str) -> bool:
 _REFERS = re.compile(r"\b(?:quy định|nêu|thuộc)\s+tại\s+(?:khoản|điều|điểm)\s+\w", re.IGNORECASE)
 
 
+_OPENING = 40  # the characters after a khoản's number that tell a title (bold) from a sentence (upright)
+
+
 def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Paragraph | None = None) -> None:
     """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b). A short
     line followed straight by the next khoản (or Điều) heads nothing: it is an item of a list, not a title."""
@@ -80,8 +83,9 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     elif titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
         ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
                "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
-    # the number itself bold: a bold figure or space further on is not the number (FR7-QD01's "2." printed regular)
-    elif not titled(rest) and share < 0.1 and (bold_share(p, 0, start) or 0) > 0.5 \
+    # the number itself bold: a bold figure or space further on is not the number (FR7-QD01's "2." printed regular);
+    # the text right after it upright: a date set bold for emphasis at the end does not make a title (FR15-CV01's "1.")
+    elif not titled(rest) and (bold_share(p, start, start + _OPENING) or 0) < 0.1 and (bold_share(p, 0, start) or 0) > 0.5 \
             and not _bold_lead(p, start).strip().endswith(":"):  # "1. Địa điểm:" bold, the text after it upright
         ck.add(HEADING_STYLE, f"khoản không có tiêu đề trình bày chữ thường: bỏ in đậm ở số “{label}” (Ctrl+B)", p=p,
                level="warning")

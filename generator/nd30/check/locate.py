@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from generator import nd30
 from generator.core.text import ascii_key, caseless
 from generator.nd30 import doctypes
-from generator.nd30.check.base import Checker, Segment, segments
+from generator.nd30.check.base import Checker, Segment, segments, split_at_gaps
 from generator.nd30.check.signing import looks_like_signature, signature_table, signer_name
 from generator.nd30.doctypes import Identified
 from generator.nd30.labels import ARTICLE, LABEL, SCOPE_HEADING
@@ -507,7 +507,35 @@ def find_tail(ck: Checker, frame: Frame) -> Tail:
     if any(p.index in shared for p in signature):
         lines = [s for p in signature for s in segments(p) if clean(s.text).strip() in on_right.get(p.index, set())]
         return Tail(label, label_line, items, None, lines)
+    # "Nơi nhận:          KT.GIÁM ĐỐC" / "- Như điều 4;          PHÓ GIÁM ĐỐC": the signer's lines pushed right with
+    # spaces on the Nơi nhận lines (FR15-QD02): the left line ends before the gap; what follows it is the signature's
+    beside: list[Segment] = []
+    if label_line is not None:
+        label_line, more = _left_of_gap(label_line)
+        beside += more
+    kept: list[Segment] = []
+    for s in items:
+        s, more = _left_of_gap(s)
+        kept.append(s)
+        beside += more
+    if beside:
+        return Tail(label, label_line, kept, None, beside + [s for p in signature for s in segments(p)])
     return Tail(label, label_line, items, signature)
+
+
+def _signer_piece(text: str) -> bool:
+    """Text after a gap of spaces that is a signature line: an authority ("KT. …", "TM. …") or a post in capitals."""
+    text = text.strip()
+    return bool(nd30.AUTHORITY_RE.match(text)) or (text.isupper() and len(text) > 3)
+
+
+def _left_of_gap(s: Segment) -> tuple[Segment, list[Segment]]:
+    """A Nơi nhận line cut where a gap of spaces sets a signature line beside it: (the line, the signer's pieces);
+    the line must close before the gap ("Nơi nhận:", "- Như điều 4;") so a name spaced out inside it stays whole."""
+    parts = split_at_gaps(s, _signer_piece)
+    if len(parts) == 1 or not parts[0].text.rstrip().endswith((":", ";", ".", ",")):
+        return s, []
+    return parts[0], parts[1:]
 
 
 def recipient_items(ck: Checker, label: Paragraph, stop: int) -> list[Paragraph]:

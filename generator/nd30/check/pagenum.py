@@ -77,14 +77,15 @@ def _cell_pt(ck: Checker, paras: list[Paragraph], width: float) -> float:
     return stack.end()
 
 
-def one_page(ck: Checker) -> bool:
+def one_page(ck: Checker, section: int | None = None) -> bool:
     """The document prints on one page: one section, no page break, and its paragraphs and tables (estimated
     line by line) fit in the page's text area. On one page no number shows (PL I §I.7). The estimate errs by
     about a tenth either way (a full page: 98% estimated, 97% printed; two pages: 1.6 for 1.8), so a page
-    estimated full is one page, and a second page of a few lines may be taken for none."""
-    if len(ck.doc.sections) != 1 or sum(1 for p in ck.paras if p.text.strip()) < 8:
+    estimated full is one page, and a second page of a few lines may be taken for none. `section`: that section
+    alone prints on one page (FR15-QD01: a one-page decision, then its one-page appendix in a section of its own)."""
+    if section is None and len(ck.doc.sections) != 1 or sum(1 for p in ck.paras if p.text.strip()) < 8:
         return False  # several sections, or too little text to be a whole document: the count is not guessed
-    sec = ck.doc.sections[0]
+    sec = ck.doc.sections[section or 0]
     if not (sec.page_height_mm and sec.margin_top_mm is not None and sec.margin_bottom_mm is not None):
         return False
     area = (sec.page_height_mm - sec.margin_top_mm - sec.margin_bottom_mm) * PT_PER_MM
@@ -93,7 +94,7 @@ def one_page(ck: Checker) -> bool:
     width = (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM
     stack = _Stack(bool(ck.doc.settings.get("spacing_added")))
     text_ends = 0.0  # the height down to the last line with text: empty lines after it spill onto a blank page
-    blocks = list(ck.doc.blocks)
+    blocks = [b for b in ck.doc.blocks if section is None or b.section == section]
     last = max((k for k, b in enumerate(blocks) if _printed(b)), default=-1)
     for k, block in enumerate(blocks):
         if isinstance(block, Table):
@@ -146,7 +147,10 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: 
             ck.add(PAGENUM_POSITION, "số trang đặt ở chân trang; ND30 quy định đặt canh giữa trong phần lề trên",
                    section=sec.index, level="error" if not page else "warning")
         if not page:
-            if not in_footer:  # a number in the footer is misplaced (said above), not missing
+            if not in_footer and not (len(ck.doc.sections) > 1 and (sec.index == 0 or sec.page_number_start == 1)
+                                      and one_page(ck, sec.index)):
+                # a number in the footer is misplaced (said above), not missing; a section of one page whose page is a
+                # page 1 shows no number (PL I §I.7): none is missing there
                 ck.add(PAGENUM_MISSING, "không có số trang (trường PAGE) canh giữa ở lề trên", section=sec.index,
                        fix=fix)
             continue

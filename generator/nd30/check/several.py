@@ -25,12 +25,16 @@ def _paragraphs(blocks) -> list[Paragraph]:
     return out
 
 
-def _lines(p: Paragraph) -> list[str]:
-    return [" ".join(s.split()) for s in re.split(r"[\t\n]", clean(p.text))]
+def _lines(p: Paragraph, gaps: bool = False) -> list[str]:
+    """The paragraph's lines, cut at tabs and line breaks before `clean` turns a tab into a space (FR15-QD03's
+    "TỔNG CÔNG TY ĐƯỜNG SẮT VN\t    CỘNG HÒA XÃ HỘI …"); `gaps`: at runs of three or more spaces too (columns made of
+    spaces)."""
+    cut = r"[\t\n]|[ \u00a0]{3,}" if gaps else r"[\t\n]"
+    return [" ".join(clean(s).split()) for s in re.split(cut, p.text)]
 
 
 def _national(block) -> bool:
-    return any(is_national(line) for p in _paragraphs([block]) for line in _lines(p))
+    return any(is_national(line) for p in _paragraphs([block]) for line in _lines(p, gaps=True))
 
 
 def _start(blocks, k: int, floor: int) -> int:

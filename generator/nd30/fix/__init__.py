@@ -225,6 +225,8 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
     reflow = bool(fixer.risks & {"font", "margins"})  # a new font or text width rewraps lines anywhere
     words = [(p.index, _running(p), set(pages.tokens(p.text))) for p in doc.paragraphs()]
     out: dict[int, str] = {}
+    if reflow and (why := _placed_line_wrapped([w for w in words if w[0] not in corrected], before, after)):
+        return why
     for page, pieces, shown in pages.changed_pieces(before, after):
         for piece in pieces:
             owners = [(n, running) for n, running, held in words if set(piece) <= held]
@@ -236,6 +238,24 @@ def rewrapped_lines(doc: Document, fixer: Fixer, before: list | None,
             elif not reflow and not any(n in corrected and running for n, running in owners):
                 return f"dòng chữ trên trang {page} bị dàn lại ({shown})"
     return out or None
+
+
+def _placed_line_wrapped(words: list, before: list | None, after: list | None) -> str | None:
+    """A line placed on its own (a tabbed header line, not running text) that no correction is about (`words`: those
+    paragraphs only; a corrected one's own line is withdrawn by `rewrapped_lines`) and that new margins or font break
+    in two: its start printed as a line shorter than it was (FR15-QD03's "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT / NAM" and "… tháng
+    năm / 2023" under a left margin of 30 mm). A line joined back into one (QD02's Quốc hiệu in Times New Roman) is not."""
+    for n, (a, b) in enumerate(zip(before or [], after or []), start=1):
+        old, new = getattr(a, "pieces", None), getattr(b, "pieces", None)
+        if not old or not new:
+            continue
+        came = new - old
+        for line in old - new:
+            owners = [running for _, running, held in words if set(line) <= held]
+            if len(line) > 1 and owners and not any(owners) and \
+                    any(0 < len(c) < len(line) and line[:len(c)] == c for c in came):
+                return f"dòng “{' '.join(line)[:60]}” trên trang {n} bị xuống dòng"
+    return None
 
 
 def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, shared: _Passes,

@@ -2,6 +2,8 @@
 Nơi nhận punctuation: "text") and a piece's size, bold and italic ("format")."""
 from __future__ import annotations
 
+import re
+
 from generator.core.messages import Message
 from generator.core.text import decimal, seen
 from generator.core.units import half_points
@@ -34,6 +36,9 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
         return False
     if not _whole_runs(chars, fix.start, fix.end):
         return fx.refuse("đoạn chữ cần sửa chỉ là một phần của đoạn định dạng (run); sửa trong Word", found)
+    if _two_parts(fx, fix, chars.text):
+        return fx.refuse("đoạn chữ cần sửa gồm hai phần trình bày khác nhau, cách nhau bằng dấu cách hoặc tab (ví dụ "
+                         "“Nơi nhận:” và chức vụ người ký gõ trên cùng một dòng): sửa trong Word", found)
     if fix.size is not None and any(r.size_pt is not None and fix.size > r.size_pt for r in _reader_runs(fx, fix)) \
             and not fx.risk("grow", found):
         return False
@@ -71,6 +76,29 @@ def _whole_runs(chars, start: int, end: int) -> bool:
     runs = {id(r) for r in chars.runs_between(start, end)}
     return all(not chars.text[k].strip() for k, r in enumerate(chars.run_of)
                if id(r) in runs and not start <= k < end)
+
+
+_PARTS_GAP = re.compile(r"\t|[ \u00a0]{8,}")
+
+
+def _two_parts(fx: Fixer, fix: Fix, text: str) -> bool:
+    """The range holds two elements that share a line (FR15-QD02: "Nơi nhận:" bold italic, then spaces, then the
+    signer's "KT.GIÁM ĐỐC" bold upright): visible text on both sides of a tab or a long gap of spaces, set bold or
+    italic differently. One element's blanks ("ngày        tháng") keep one look and stay one piece."""
+    p = fx.reader_paragraphs.get(fix.paragraph)
+    if p is None:
+        return False
+    looks = [(bool(r.bold or p.bold), bool(r.italic or p.italic)) for r in p.runs if r.change != "del" for _ in r.text]
+    if len(looks) != len(text):
+        return False
+    cut = fix.start
+    parts: list[set] = []
+    for m in _PARTS_GAP.finditer(text, fix.start, fix.end):
+        parts.append({looks[k] for k in range(cut, m.start()) if not text[k].isspace()})
+        cut = m.end()
+    parts.append({looks[k] for k in range(cut, fix.end) if not text[k].isspace()})
+    parts = [x for x in parts if x]
+    return any(a != b for a, b in zip(parts, parts[1:]))
 
 
 def _reader_runs(fx: Fixer, fix: Fix) -> list:
