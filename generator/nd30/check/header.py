@@ -30,7 +30,7 @@ NUMBER_STYLE = Rule("number.style", "số, ký hiệu chữ đứng", "PL I §II
 NUMBER_SIZE = Rule("number.size", "cỡ chữ số, ký hiệu", "PL I §II.3.c", fixable=True)
 DATE_MISSING = Rule("date.missing", "có địa danh, ngày tháng", "PL I §II.4")
 DATE_FORM = Rule("date.form", "ngày tháng đầy đủ, thêm số 0 đúng chỗ", "PL I §II.4.b", fixable=True)
-DATE_STYLE = Rule("date.style", "ngày tháng in nghiêng", "PL I §II.4.c", fixable=True)
+DATE_STYLE = Rule("date.style", "địa danh, ngày tháng in nghiêng, canh giữa", "PL I §II.4.c", fixable=True)
 DATE_SIZE = Rule("date.size", "cỡ chữ ngày tháng", "PL I §II.4.c", fixable=True)
 DATE_POSITION = Rule("date.position", "số và ngày tháng cùng một dòng", "PL I §II.4.c")
 RULES = (NATIONAL_MISSING, NATIONAL_TEXT, NATIONAL_STYLE, NATIONAL_SIZE, MOTTO_MISSING, MOTTO_TEXT, MOTTO_STYLE,
