@@ -140,6 +140,22 @@ def test_the_layouts_of_one_fix_share_one_budget(sample_docx, tmp_path, monkeypa
     assert read_docx(tmp_path / "fixed.docx").value.paragraphs()  # written whole: it reads
 
 
+def _three_faults(sample_docx, tmp_path):
+    """The sample build with a wrong font, wrong margins (both corrections may reflow) and a padded date."""
+    doc = Doc(sample_docx)
+    for rule in ("font.family", "page.margins", "date.form"):
+        MUTATIONS[rule][0](doc)
+    return doc.save(tmp_path / "built.docx")
+
+
+def _count_layouts(monkeypatch, fix_pages) -> list:
+    """LibreOffice said present, each layout asked of it recorded instead of made."""
+    calls = []
+    monkeypatch.setattr(fix_pages, "can_render", lambda: True)
+    monkeypatch.setattr(fix_pages, "page_words", lambda path, **_: calls.append(path) or [collections.Counter()])
+    return calls
+
+
 def test_a_document_of_too_many_sections_is_not_laid_out(sample_docx, tmp_path, monkeypatch):
     """LibreOffice laid out a file of 2,900 sections (a page or more each) for 58 s of CPU during --fix (issue 22).
     A document of more than pages.MAX_LAYOUT_SECTIONS sections is now never laid out: every correction that may
@@ -150,14 +166,9 @@ def test_a_document_of_too_many_sections_is_not_laid_out(sample_docx, tmp_path, 
     assert fix_pages.too_many_sections(fix_pages.MAX_LAYOUT_SECTIONS) == ""
     assert fix_pages.too_many_sections(2_900) == (f"văn bản có 2.900 phần (section), hơn {fix_pages.MAX_LAYOUT_SECTIONS} "
                                                   "phần nên không dàn trang để kiểm tra")
-    doc = Doc(sample_docx)
-    for rule in ("font.family", "page.margins", "date.form"):
-        MUTATIONS[rule][0](doc)
-    source = doc.save(tmp_path / "built.docx")
+    source = _three_faults(sample_docx, tmp_path)
     sections = len(read_docx(source).value.sections)
-    calls = []
-    monkeypatch.setattr(fix_pages, "can_render", lambda: True)
-    monkeypatch.setattr(fix_pages, "page_words", lambda path, **_: calls.append(path) or [collections.Counter()])
+    calls = _count_layouts(monkeypatch, fix_pages)
     monkeypatch.setattr(fix_pages, "MAX_LAYOUT_SECTIONS", sections - 1)
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert calls == []
@@ -185,14 +196,9 @@ def test_a_document_of_too_many_paragraphs_is_not_laid_out(sample_docx, tmp_path
     assert fix_pages.too_big(1, 9_905) == ("văn bản có 9.905 đoạn văn, hơn 3.000 đoạn nên không dàn trang để kiểm "
                                            "tra")
     assert fix_pages.too_big(2_900, 10) == fix_pages.too_many_sections(2_900) != ""
-    doc = Doc(sample_docx)
-    for rule in ("font.family", "page.margins", "date.form"):
-        MUTATIONS[rule][0](doc)
-    source = doc.save(tmp_path / "built.docx")
+    source = _three_faults(sample_docx, tmp_path)
     paragraphs = sum(1 for _ in read_docx(source).value.paragraphs())
-    calls = []
-    monkeypatch.setattr(fix_pages, "can_render", lambda: True)
-    monkeypatch.setattr(fix_pages, "page_words", lambda path, **_: calls.append(path) or [collections.Counter()])
+    calls = _count_layouts(monkeypatch, fix_pages)
     monkeypatch.setattr(fix_pages, "MAX_LAYOUT_PARAGRAPHS", paragraphs - 1)
     report = fix_docx(source, tmp_path / "fixed.docx")
     assert calls == []
