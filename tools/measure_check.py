@@ -17,6 +17,7 @@
     python tools/measure_check.py --split fresh13  # judged at cc5c935 before any change for it, then tuned on (fix13)
     python tools/measure_check.py --split fresh14  # judged at f3daad1 before any change for it, then tuned on (fix13)
     python tools/measure_check.py --split fresh15  # judged at 63e66ef before any change for it, then tuned on (fix15)
+    python tools/measure_check.py --split fresh16  # judged at 46de17e before any change for it: held out, measured only
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -132,6 +133,10 @@ FRESH14 = ("FR14-QD01", "FR14-QD02", "FR14-QD03", "FR14-TTR01", "FR14-TTR02", "F
 # legal-database copy), judged with main at 63e66ef before any change for them (0.95/0.97 then), held out until fix15
 # read it to change the rules (2026-12-07; 1.00/0.98 after): tune material now, asserted like FRESH12
 FRESH15 = ("FR15-CV01", "FR15-KH01", "FR15-QD01", "FR15-QD02", "FR15-QD03", "FR15-ND01")
+# sixteenth round: a private group's Quyết định setting up an AI project board with a 9-page appendix (Tập đoàn Tân Á Đại
+# Thành, 2026) and a hospital pharmacist's ADR assessment sheet (not ND30: the refusal check), judged with main at 46de17e
+# before any change for them: held out (measured, in "all"; not asserted in tests/real/test_judged_check.py)
+FRESH16 = ("FR16-QD01", "FR16-EXT01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -347,16 +352,16 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
-                                        "fresh14", "fresh15", "all"),
+                                        "fresh14", "fresh15", "fresh16", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
     keys = {"held-out": HELD_OUT, "tune": TUNE, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
-            "fresh15": FRESH15,
+            "fresh15": FRESH15, "fresh16": FRESH16,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
-            + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15}[args.split]
+            + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
