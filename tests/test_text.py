@@ -111,3 +111,20 @@ def test_a_joiner_that_makes_one_emoji_of_two_prints_and_is_kept(emoji):
 @pytest.mark.parametrize("value,expected", [(12.5, "12,5"), (14.0, "14"), (0.25, "0,25"), (25.4, "25,4"), (30, "30")])
 def test_sizes_and_lengths_in_messages_use_the_vietnamese_decimal_comma(value, expected):
     assert decimal(value) == expected
+
+
+@pytest.mark.parametrize("text,width,expected", [
+    ("Theo phân công tại Quyết định số 1737/QĐ-UBND ngày 17/10/2025 của Chủ tịch UBND tỉnh", 60,
+     "Theo phân công tại Quyết định số 1737/QĐ-UBND ngày…"),
+    ("ngắn", 60, "ngắn"),
+    ("  hai   khoảng  trắng ", 60, "hai khoảng trắng"),
+    ("một, hai, ba, bốn", 10, "một, hai…"),
+    ("Chữkhôngcókhoảngtrắngnào", 10, "Chữkhôngc…"),
+])
+def test_a_quote_in_a_message_is_cut_between_words(text, width, expected):
+    """A quote cut inside a word printed “ngày 17/10/202” for “ngày 17/10/2025” (import's TODO list): a date
+    the drafter never wrote. Quotes are cut between words and marked “…”; one long word is cut as it must."""
+    from generator.core.text import shorten
+
+    assert shorten(text, width) == expected
+    assert len(shorten(text, width)) <= width

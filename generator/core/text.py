@@ -169,3 +169,15 @@ def parse_number(text: str) -> Decimal | None:
 def vi_decimal(text: str) -> Decimal:
     """'1.250,5' → 1250.5: dots group thousands, the comma is the decimal mark (raises on anything else)."""
     return Decimal(text.replace(".", "").replace(",", "."))
+
+
+def shorten(text: str, width: int = 90) -> str:
+    """A label of at most `width` characters, cut between words (never inside one): a quote cut inside a word
+    showed “ngày 17/10/202” for “ngày 17/10/2025”, a date the drafter never wrote."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    if " " in cut and not text[width - 1].isspace():
+        cut = cut[:cut.rindex(" ")]
+    return cut.rstrip(" ,;:") + "…"

@@ -7,6 +7,7 @@ from generator.importer.state import State, short, where_of
 from generator.importer.tables import TableImport
 from generator.nd30.grammar import APPENDIX_LINE, ATTACHED_LINE, clean
 from generator.nd30.labels import roman
+from generator.core.text import shorten
 
 
 def _text(st: State, pos: int) -> tuple[str, str]:
@@ -19,7 +20,7 @@ def find_appendices(st: State) -> list[dict]:
     …)" match, its table, and the paragraphs that fit nowhere (said so, then dropped)."""
     for pos in st.zones.stray:
         text, where = _text(st, pos)
-        st.warn(f"đoạn sau chữ ký không thuộc phụ lục nào, không đưa vào kế hoạch: '{text[:80]}'", where)
+        st.warn(f"đoạn sau chữ ký không thuộc phụ lục nào, không đưa vào kế hoạch: '{shorten(text, 80)}'", where)
     out: list[dict] = []
     for zone in st.zones.appendices:
         table = st.doc.blocks[zone.table] if zone.table is not None else None
@@ -78,10 +79,10 @@ def read_appendices(st: State, found: list[dict]) -> list:
         else:
             result = st.tables.read(a["table"], aid, title, landscape, where)
             for text, w in a["before"]:
-                st.warn(f"đoạn giữa dòng 'Kèm theo' và bảng không đưa được vào kế hoạch: '{text[:80]}'", w)
+                st.warn(f"đoạn giữa dòng 'Kèm theo' và bảng không đưa được vào kế hoạch: '{shorten(text, 80)}'", w)
         _table_notes(st, result)
         for text, w in a["extra"]:
-            st.warn(f"đoạn sau bảng của phụ lục không đưa được vào kế hoạch: '{text[:80]}'", w)
+            st.warn(f"đoạn sau bảng của phụ lục không đưa được vào kế hoạch: '{shorten(text, 80)}'", w)
         if a["attached"] is not None:
             a["full_name"] = a["attached"].group("who").strip().rstrip(")")
         results.append((a, result))

@@ -12,6 +12,7 @@ from generator.importer.state import TODO, State, short
 from generator.importer.targets import criterion_named, parse_targets, target_data
 from generator.nd30.grammar import POINTER
 from generator.nd30.labels import roman
+from generator.core.text import shorten
 
 
 # the spaces after a label belong to the label ("\s*(?:label)?\s*" let two repeats share them: quadratic)
@@ -228,7 +229,7 @@ def responsibilities(st: State, sections: list[dict]) -> list[dict]:
             if start <= i < end:
                 ids = titled[i] or [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
                 if not titled[i]:
-                    st.warn(f"khoản '{block['title'][:60]}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
+                    st.warn(f"khoản '{shorten(block['title'], 60)}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
                             "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
                 entry = {"agencies": ids}
                 joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
@@ -291,7 +292,7 @@ def agencies_of(st: State, block: dict) -> list[str] | None:
         return None
     if len(unknown) == len(names) and len(names) > 1:
         return None
-    ids = [st.agencies.declare(n, f"mục Tổ chức thực hiện, '{title[:50]}'") for n in names]
+    ids = [st.agencies.declare(n, f"mục Tổ chức thực hiện, '{shorten(title, 50)}'") for n in names]
     return ids
 
 

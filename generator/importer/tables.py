@@ -12,6 +12,7 @@ from generator.nd30.labels import LETTERED_NAME, ROMAN_CELL, TYPED_LABEL
 from generator.importer.grid import PT_PER_CM, Grid, TableImport, grid_of, is_group, text_of
 from generator.importer.score_tables import read_scores
 from generator.word.model import Table
+from generator.core.text import shorten
 
 # header text → task column; first match wins, so the specific words come first ("Cơ quan chủ trì thực
 # hiện" is the lead column, "Phối hợp thực hiện" the co column)
@@ -115,9 +116,9 @@ class TableReader:
         or roll a task over without them, and a sentence is not an agency (never declared as one)."""
         role = "chủ trì" if key == "lead" else "phối hợp"
         said = " ".join(text.split())
-        out.warnings.append(f"{where}: ô {role} ghi “{said[:90]}”, không nêu tên cơ quan: ghi TODO để điền các cơ "
+        out.warnings.append(f"{where}: ô {role} ghi “{shorten(said, 90)}”, không nêu tên cơ quan: ghi TODO để điền các cơ "
                             "quan được phân công ở văn bản đó (kehoach không coi câu này là một cơ quan)")
-        out.todos.append(f"cơ quan {role} ({said[:60]})")
+        out.todos.append(f"cơ quan {role} ({shorten(said, 60)})")
         return f"TODO: cơ quan {role} theo văn bản được dẫn (ô in: {said})"
 
     def __init__(self, catalogue: Catalogue, agencies: AgencyBook, year: int):

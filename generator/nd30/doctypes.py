@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from generator.core.text import caseless, seen
+from generator.core.text import caseless, seen, shorten
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ def identify(lines: Iterable[str]) -> Identified:
         return alone
     if heading:  # the sentence must not say there is no type line where one is printed (FR3-BC02, issue 20)
         return Identified(None, "", governed=False,
-                          why=f"văn bản không có số, ký hiệu; dòng “{heading[:60]}” là tiêu đề, không phải tên loại văn "
+                          why=f"văn bản không có số, ký hiệu; dòng “{shorten(heading, 60)}” là tiêu đề, không phải tên loại văn "
                               "bản hành chính, không thuộc thể thức Nghị định 30")
     return Identified(None, "", governed=False,
                       why="văn bản không có số, ký hiệu và tên loại (bài phát biểu, biểu mẫu…), "

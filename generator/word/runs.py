@@ -15,6 +15,7 @@ from generator.word.numbering import symbol_char
 from generator.word.styles import parse_rpr
 from generator.word.walk import Walk
 from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, split_tag
+from generator.core.text import shorten
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _FORMATS_MAX = 4096  # distinct run formats remembered per part read
@@ -176,7 +177,7 @@ class Inline:
                 text = "".join(parts)
                 parts.clear()
                 if vanish:
-                    walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{text[:60]}”", state.where, "info")
+                    walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{shorten(text, 60)}”", state.where, "info")
                     return
                 self._add_run(state, Run(text=text, fonts=_fonts_drawn(text, props), change=ctx.change,
                                          change_author=ctx.author, change_date=ctx.date, **looks))
@@ -250,7 +251,7 @@ class Inline:
         text = (self.footnotes if kind == "footnote" else self.endnotes).get(nid, "")
         self.walk.notes.append(Note(kind, nid, text, state.index))
         self.walk.warn(f"có {'chú thích chân trang' if kind == 'footnote' else 'chú thích cuối'}: "
-                       f"“{text[:80]}”", state.where, "info")
+                       f"“{shorten(text, 80)}”", state.where, "info")
 
     def _drawing(self, node, state: ParaState) -> None:
         found = read_drawing(node, self.walk.here(state.where))

@@ -22,7 +22,7 @@ from generator.plan.model import (
     TargetsBlock,
     Task,
 )
-from generator.core.text import number, upper
+from generator.core.text import number, shorten, upper
 from generator.nd30 import issue_date
 
 Kind = Literal["added", "removed", "changed", "renamed"]
@@ -388,17 +388,6 @@ def _grouped(diff: PlanDiff) -> dict[str, list[Change]]:
 def _summary(changes: list[Change]) -> str:
     counts = {k: sum(c.kind == k for c in changes) for k in KIND_VI}
     return ", ".join(f"{n} {KIND_VI[k]}" for k, n in counts.items() if n)
-
-
-def shorten(text: str, width: int = 90) -> str:
-    """A label of at most `width` characters, cut between words (never inside one)."""
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[:width - 1]
-    if " " in cut and not text[width - 1].isspace():
-        cut = cut[:cut.rindex(" ")]
-    return cut.rstrip(" ,;:") + "…"
 
 
 SHOWN = 300  # characters of a changed stretch shown on screen or in a comment; the JSON keeps every value whole

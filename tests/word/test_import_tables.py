@@ -4,6 +4,7 @@ layout; a table holding structure that was not read says so. The files are the s
 appendix table replaced (tests/office/make_tables.py), with contents of our own."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -452,3 +453,19 @@ def test_score_table_whose_result_column_names_no_year_gives_targets_without_bas
     assert any("cột 'Kết quả năm trước' không ghi năm: kết quả năm gốc không được nhập" in m.text
                for m in result.notes)
     load_plan(write_plan(fill_todos(result.data), tmp_path / "no-year.yaml"))
+
+
+def test_the_todo_list_quotes_a_long_cell_without_cutting_its_date():
+    """KH01's appendix (row 46): "Theo phân công tại Quyết định số 1737/QĐ-UBND ngày 17/10/2025 của Chủ tịch
+    UBND tỉnh". The summary's TODO list printed "(… ngày 17/10/202)": a year the drafter never wrote."""
+    from generator.importer.grid import TableImport
+    from generator.importer.tables import TableReader
+
+    said = "Theo phân công tại Quyết định số 1737/QĐ-UBND ngày 17/10/2025 của Chủ tịch UBND tỉnh"
+    out = TableImport(None)
+    value = TableReader.assigned_elsewhere(None, "lead", said, "phụ lục, hàng 46", out)
+    assert said in value  # the YAML's TODO keeps the whole cell
+    for text in out.todos + out.warnings:
+        for date in re.findall(r"\d+/\d+/\d+", text):
+            assert re.search(rf"(?<![\d/]){date}(?![\d/])", said), (date, text)
+    assert "17/10/202)" not in out.todos[0] and "…" in out.todos[0]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import dropwhile, takewhile
 
 from generator import nd30
-from generator.core.text import caseless, decimal, text_width_pt
+from generator.core.text import caseless, decimal, shorten, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
@@ -166,7 +166,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             later(BODY_SIZE, p, f"cỡ chữ nội dung {decimal(size)}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ {decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
         elif odd := _odd_size(p):
             want = odd.fix.size if odd.fix is not None else ck.sizes["body"]
-            later(BODY_SIZE, p, f"cỡ chữ {decimal(odd.size)} ở “{odd.text[:40]}” trong đoạn nội dung, phải từ 13 đến 14: chọn "
+            later(BODY_SIZE, p, f"cỡ chữ {decimal(odd.size)} ở “{shorten(odd.text, 40)}” trong đoạn nội dung, phải từ 13 đến 14: chọn "
                   f"các chữ đó và đặt cỡ chữ {decimal(want)}", odd.fix)
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
@@ -176,7 +176,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         text = p.text.strip()
         if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
                 p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
-            later(HEADING_STYLE, p, f"tiêu đề “{text[:30]}” phải canh giữa: chọn dòng và bấm Ctrl+E")
+            later(HEADING_STYLE, p, f"tiêu đề “{shorten(text, 30)}” phải canh giữa: chọn dòng và bấm Ctrl+E")
         scope = SCOPE_HEADING.match(text) if p.index in skip and p.index not in ck.cell_of else None
         if scope and scope["word"].lower() == "phần":
             chapters.append([])  # a Phần numbers its chương from I again

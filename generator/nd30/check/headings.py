@@ -7,6 +7,7 @@ import re
 from generator.nd30.check.base import Checker, Rule, format_fix, segments
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, point_label, roman, split_label
 from generator.word.model import Paragraph
+from generator.core.text import shorten
 
 HEADING_SEQUENCE = Rule("heading.sequence", "thứ tự mục, khoản, điểm", "PL I §II.6.c")
 HEADING_NUMBERING = Rule("heading.numbering", "điểm đánh a), b), c)…", "PL I §II.6.d")
@@ -79,9 +80,9 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     if share is None:
         return
     if titled(rest) and share < 0.5 and not _REFERS.search(rest):
-        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {shorten(rest, 40)}” phải in đậm: chọn cả dòng và bấm Ctrl+B", p=p)
     elif titled(rest) and sum(c.isalpha() for c in rest) > 3 and rest == rest.upper():
-        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {rest[:40].strip()}” trình bày chữ in thường, đậm (chữ in hoa "
+        ck.add(HEADING_STYLE, f"tiêu đề khoản “{label} {shorten(rest, 40)}” trình bày chữ in thường, đậm (chữ in hoa "
                "dành cho tiêu đề mục I., II.): gõ lại bằng chữ thường", p=p)
     # the number itself bold: a bold figure or space further on is not the number (FR7-QD01's "2." printed regular);
     # the text right after it upright: a date set bold for emphasis at the end does not make a title (FR15-CV01's "1.")
@@ -114,7 +115,7 @@ def check_article_look(ck: Checker, p: Paragraph) -> None:
     rest = p.text.strip()[m.end():]
     share = bold_share(p, start)
     if share is not None and titled(rest) and not _DECIDES.search(rest.strip()) and share < 0.5:
-        ck.add(HEADING_STYLE, f"tên Điều “{p.text.strip()[:40].strip()}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
+        ck.add(HEADING_STYLE, f"tên Điều “{shorten(p.text, 40)}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
                "Ctrl+B", "PL I §II.6.c", p=p)
 
 

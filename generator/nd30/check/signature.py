@@ -8,6 +8,7 @@ from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
 from generator.nd30.check.locate import Tail, recipient_items, signature_lines, unmarked_recipients
 from generator.word.model import Paragraph
+from generator.core.text import shorten
 
 RECIPIENTS_MISSING = Rule("recipients.missing", "có Nơi nhận", "PL I §II.9.d")
 RECIPIENTS_LABEL = Rule("recipients.label", "“Nơi nhận:” 12, đậm nghiêng", "PL I §II.9.d", fixable=True)
@@ -234,7 +235,7 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         ck.add(SIGNER_AUTHORITY, "thiếu quyền hạn, chức vụ người ký (chữ in hoa, ví dụ “TM. ỦY BAN NHÂN DÂN”)",
                p=lines[0])
     elif len(authority) == 1 and _COLLECTIVE.match(authority[0].text):  # "BAN TỔ CHỨC" alone (FR11-CTR01)
-        ck.add(SIGNER_AUTHORITY, f"“{authority[0].text[:40]}” là tên tập thể: ký thay mặt tập thể ghi “TM.” trước tên "
+        ck.add(SIGNER_AUTHORITY, f"“{shorten(authority[0].text, 40)}” là tên tập thể: ký thay mặt tập thể ghi “TM.” trước tên "
                "và chức vụ người ký ở dòng dưới (ví dụ “TM. BAN TỔ CHỨC” / “TRƯỞNG BAN”)", seg=authority[0])
     for k, s in enumerate(authority):
         text = s.text

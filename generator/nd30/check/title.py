@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator import nd30
-from generator.core.text import decimal
+from generator.core.text import decimal, shorten
 from generator.nd30.check import lines as ruling
 from generator.nd30.check.base import Checker, Rule, Segment, segments
 from generator.nd30.check.headerlines import header_lines
@@ -38,7 +38,7 @@ def check_title(ck: Checker, frame: Frame) -> int:
                    "ngay dưới dòng số, ký hiệu, canh giữa", "PL I §II.5.b", seg=number)
         made_up = _made_up_type_line(ck, frame)
         if made_up is not None:  # "GIẤY ĐỀ NGHỊ" over "(V/v mời giảng)" (FR11-GDN01)
-            ck.add(DOCTYPE_SIZE, f"công văn không có dòng tên loại: “{made_up.text.strip()[:40]}”"
+            ck.add(DOCTYPE_SIZE, f"công văn không có dòng tên loại: “{shorten(made_up.text, 40)}”"
                    f"{' (cỡ chữ ' + decimal(made_up.size) + ')' if made_up.size else ''} không phải tên loại văn bản "
                    "hành chính của Nghị định 30 (Điều 7): bỏ dòng này, trích yếu “V/v …” đặt dưới số, ký hiệu",
                    "PL III, Mẫu 1.5", seg=made_up)
@@ -68,7 +68,7 @@ def check_title(ck: Checker, frame: Frame) -> int:
     title = own or (type_line if carries_subject else [])  # "GIẤY PHÉP …": the type line is its own subject
     if not title and shared:
         ck.add(TITLE_MISSING, f"tên loại và trích yếu viết chung một dòng: để “{name}” thành một dòng riêng và đưa "
-               f"phần “{typed[len(name):].strip()[:40]}” xuống dòng dưới làm trích yếu (chữ thường, đậm, canh giữa)",
+               f"phần “{shorten(typed[len(name):], 40)}” xuống dòng dưới làm trích yếu (chữ thường, đậm, canh giữa)",
                p=doc_type)
         return frame.body_start
     if not title:

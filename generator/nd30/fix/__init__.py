@@ -27,7 +27,7 @@ from pathlib import Path
 
 from generator.core.errors import KehoachError, OutputError, WordFileError
 from generator.core.safeio import Staged, write_error_vi
-from generator.core.text import seen as as_printed
+from generator.core.text import seen as as_printed, shorten
 from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
 from generator.nd30.check import several
@@ -254,7 +254,7 @@ def _placed_line_wrapped(words: list, before: list | None, after: list | None) -
             owners = [running for _, running, held in words if set(line) <= held]
             if len(line) > 1 and owners and not any(owners) and \
                     any(0 < len(c) < len(line) and line[:len(c)] == c for c in came):
-                return f"dòng “{' '.join(line)[:60]}” trên trang {n} bị xuống dòng"
+                return f"dòng “{shorten(' '.join(line), 60)}” trên trang {n} bị xuống dòng"
     return None
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.core.text import decimal, seen, text_width_pt
+from generator.core.text import decimal, seen, shorten, text_width_pt
 from generator.nd30.check.base import Checker, segments
 from generator.nd30.rules import RULE
 
@@ -127,7 +127,7 @@ def _tab_room(ck: Checker, p, fix) -> str | None:
     seg = next((g for g in segments(p) if g.start <= fix.start < g.end), None)
     style = "bold" if seg is not None and seg.bold else ("italic" if seg is not None and seg.italic else "regular")
     if text_width_pt(seen(piece).strip(), fix.size, style) * 1.02 > room:
-        return (f"ở cỡ {decimal(fix.size)} “{piece.strip()[:40]}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
+        return (f"ở cỡ {decimal(fix.size)} “{shorten(piece, 40)}” không còn vừa chỗ của nó trên dòng (các phần của dòng "
                 "cách nhau bằng Tab): chữ sẽ bị đẩy xuống dòng; hãy sửa trong Word")
     return None
 
@@ -171,7 +171,7 @@ def _box_room(p, size: float) -> str | None:
     for line in seen(p.text).split("\n"):
         if text_width_pt(line.strip(), size, style) * BOX_SPARE > room:
             return (f"{BOX_REFUSAL}, chỗ cho dòng chữ rộng {room / 72 * 25.4:.0f} mm: ở cỡ {decimal(size)} "
-                    f"“{line.strip()[:40]}” không còn vừa khung (chữ bị cắt hoặc bị che); hãy nới khung rồi sửa "
+                    f"“{shorten(line, 40)}” không còn vừa khung (chữ bị cắt hoặc bị che); hãy nới khung rồi sửa "
                     "cỡ chữ trong Word")
     return None
 

@@ -10,7 +10,7 @@ from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix import pages
 from generator.nd30.fix.xml import RPR_ORDER, SECT_ORDER, ordered_child, props
 from generator.word.xml import w
-from generator.core.text import decimal
+from generator.core.text import decimal, shorten
 
 SHRINK = "vùng chữ đổi kích thước"
 SIDE_WORDS = {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"}
@@ -23,7 +23,7 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
     legacy = next((p for p in fx.doc.paragraphs() for r in p.runs
                    if r.change != "del" and nd30.legacy_encoded(r.fonts or (r.font,), r.text)), None)
     if legacy is not None:  # Times New Roman on TCVN3 text prints "Chñ tÞch" for "Chủ tịch": the fonts stay
-        return fx.refuse(f"phông chữ không sửa tự động: đoạn “{' '.join(legacy.text.split())[:40]}” có "
+        return fx.refuse(f"phông chữ không sửa tự động: đoạn “{shorten(legacy.text, 40)}” có "
                          f"{nd30.LEGACY_ADVICE}", found)
     if not fx.risk("font", found):
         return False

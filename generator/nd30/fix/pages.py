@@ -17,6 +17,7 @@ from pathlib import Path
 
 from generator.core.errors import KehoachError
 from generator.core.libreoffice import find_soffice
+from generator.core.text import shorten
 
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # a layout that takes longer is given up (the corrections that need it are not made, and said): LibreOffice
@@ -135,7 +136,7 @@ def changed_pieces(before: list[Counter] | None, after: list[Counter] | None) ->
         _resplit(came, gone, getattr(a, "rows", []))
         if not gone and not came:
             continue
-        shown = f"“{' / '.join(' '.join(x) for x in gone)[:60]}” → “{' / '.join(' '.join(x) for x in came)[:60]}”"
+        shown = f"“{shorten(' / '.join(' '.join(x) for x in gone), 60)}” → “{shorten(' / '.join(' '.join(x) for x in came), 60)}”"
         out.append((n, list(gone) + list(came), shown))
     return out
 
