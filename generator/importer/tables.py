@@ -302,7 +302,7 @@ class TableReader:
                 names = self.agencies.split(text)
                 for name in names:
                     self.agencies.declare(name, rwhere)
-                task[key] = names
+                task[key] = [self.agencies.spelled(name) for name in names]
             for key in ("timeframe", "output", "notes"):
                 if text_of(values.get(key, [])):
                     task[key] = text_of(values[key])
