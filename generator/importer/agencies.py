@@ -45,10 +45,12 @@ class AgencyBook:
         data = (registry(registry_id, year) if registry_id else None) or {}
         self.forms: dict[str, str] = {}  # norm(form) → id
         self.names: dict[str, str] = {}  # id → name
+        self.spellings: dict[str, str] = {}  # norm(form) → the form as the registry writes it
         for agency in data.get("agencies", []):
             self.names[agency["id"]] = agency["name"]
             for form in (agency["name"], *agency.get("short", [])):
                 self.forms.setdefault(norm(form), agency["id"])
+                self.spellings.setdefault(norm(form), form)
         self.group_forms = {norm(f): g["id"] for g in data.get("groups", [])
                             for f in (g["name"], *g.get("forms", []))}
         self.groups_of = {a["id"]: list(a.get("groups", [])) for a in data.get("agencies", [])}
@@ -60,10 +62,10 @@ class AgencyBook:
         return self.forms.get(norm(text))
 
     def spelled(self, name: str) -> str:
-        """A name printed in capitals ('SỞ NỘI VỤ') as the registry writes it ('Sở Nội vụ'); any other as
-        printed (capitals the registry does not know are kept: `declare` says so)."""
-        found = self.known(name) if in_capitals(name) else None
-        return self.names.get(found, name) if found else name
+        """A name printed in capitals ('SỞ NỘI VỤ', 'UBND TỈNH') as the registry writes that name or short form
+        ('Sở Nội vụ', 'UBND tỉnh'); any other as printed (capitals the registry does not know are kept:
+        `declare` says so)."""
+        return self.spellings.get(norm(name), name) if in_capitals(name) else name
 
     def looks_like_agency(self, text: str) -> bool:
         return bool(AGENCY_START.match(text.strip())) and len(text) <= 120
