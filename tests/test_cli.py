@@ -547,6 +547,19 @@ def test_check_fix_that_leaves_only_warnings_exits_0(built, tmp_path):
     assert done.returncode == 0
 
 
+def test_check_fix_says_a_shared_page_header_once(built, tmp_path):
+    """The sample's three sections (the plan, two appendices) share one page header; its number at 12 pt is
+    corrected once, and --fix prints it once ("phần 1: số trang canh giữa, cỡ 14"), not once per section."""
+    from tests.word.test_check import Doc, page_paragraph, run_props
+
+    doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
+    assert len(doc.sections()) == 3
+    run_props(page_paragraph(doc), "w:sz", sz={"val": 24})
+    done = run("check", "--fix", doc.save(tmp_path / "in.docx"), "-o", tmp_path / "out.docx")
+    said = [line for line in done.stdout.splitlines() if "số trang" in line]
+    assert said == ["  đã sửa: phần 1: số trang canh giữa, cỡ 14"], done.stdout
+
+
 def test_github_format_turns_a_line_break_in_a_message_into_its_escape(plan_copy):
     """A value holding a line break (an agency typed on two lines) is quoted in the message: GitHub's escape
     "%0A", never "%250A" (shown as "%0A" on the page: fresh mutant g-github-escape-order escaped the escape)."""

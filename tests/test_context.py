@@ -371,6 +371,22 @@ def test_a_task_without_a_criterion_comes_first_under_no_criterion_heading(plan_
                     ("data", ["Xử lý sau kiểm tra.", "Sở Nội vụ"])], rows
 
 
+def test_layered_appendix_numbers_no_label_twice(plan_from):
+    """Hierarchical numbers in a layered task appendix: the field's tasks without a criterion are 1.1, 1.2 and
+    the criterion headings after them continue (1.3, 1.4, their tasks 1.3.1), never a second row '1.1'; a
+    field without such tasks keeps the criteria's own numbers (1.1, 1.3)."""
+    def edit(data):
+        _layered(data)
+        data["tasks"] += [{"id": f"chung-{n}", "dimension": "par.1", "content": f"Chỉ đạo chung {n}.",
+                           "lead": ["so-noi-vu"]} for n in (1, 2)]
+    table = build_context(plan_from(edit)[0]).tables[2]
+    rows = [[c.text for c in r.cells][:2] for r in table.rows]
+    assert rows == [["1", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH"], ["1.1", "Chỉ đạo chung 1."], ["1.2", "Chỉ đạo chung 2."],
+                    ["1.3", "Kế hoạch CCHC năm"], ["1.3.1", "Ban hành kế hoạch."],
+                    ["1.4", "Tổ chức thực hiện kiểm tra CCHC"], ["1.4.1", "Kiểm tra 30% cơ quan."],
+                    ["1.4.2", "Xử lý sau kiểm tra."]], rows
+
+
 def test_generic_rows_bold_spans_and_numbers(plan_from):
     table = _with_table(plan_from, [
         {"id": "t", "bold": True, "cells": {"stt": "A", "name": "Tổng hợp", "note": 8.5}},

@@ -45,10 +45,12 @@ class AgencyBook:
         data = (registry(registry_id, year) if registry_id else None) or {}
         self.forms: dict[str, str] = {}  # norm(form) → id
         self.names: dict[str, str] = {}  # id → name
+        self.spellings: dict[str, str] = {}  # norm(form) → the form as the registry writes it
         for agency in data.get("agencies", []):
             self.names[agency["id"]] = agency["name"]
             for form in (agency["name"], *agency.get("short", [])):
                 self.forms.setdefault(norm(form), agency["id"])
+                self.spellings.setdefault(norm(form), form)
         self.group_forms = {norm(f): g["id"] for g in data.get("groups", [])
                             for f in (g["name"], *g.get("forms", []))}
         self.groups_of = {a["id"]: list(a.get("groups", [])) for a in data.get("agencies", [])}
@@ -58,6 +60,12 @@ class AgencyBook:
 
     def known(self, text: str) -> str | None:
         return self.forms.get(norm(text))
+
+    def spelled(self, name: str) -> str:
+        """A name printed in capitals ('SỞ NỘI VỤ', 'UBND TỈNH') as the registry writes that name or short form
+        ('Sở Nội vụ', 'UBND tỉnh'); any other as printed (capitals the registry does not know are kept:
+        `declare` says so)."""
+        return self.spellings.get(norm(name), name) if in_capitals(name) else name
 
     def looks_like_agency(self, text: str) -> bool:
         return bool(AGENCY_START.match(text.strip())) and len(text) <= 120
@@ -109,7 +117,8 @@ class AgencyBook:
         self.names[aid] = name
         self.forms[norm(name)] = aid
         self.guesses[aid] = (f"cơ quan '{name}' ({where}) không có trong danh mục: khai báo mới"
-                             + (f", nhóm '{groups[0]}' là đoán" if groups else ", chưa rõ nhóm"))
+                             + (f", nhóm '{groups[0]}' là đoán" if groups else ", chưa rõ nhóm")
+                             + (CAPITALS_KEPT if in_capitals(name) else ""))
         return aid
 
     def split(self, text: str) -> list[str]:
@@ -182,6 +191,17 @@ class AgencyBook:
                 if best[i] is None or len(best[j]) + 1 > len(best[i]):
                     best[i] = [piece] + best[j]
         return best[0] if best[0] and len(best[0]) > 1 else None
+
+
+# said of a name printed in capitals that no registry knows: its right casing cannot be told from the capitals
+CAPITALS_KEPT = ("; tên in hoa trong văn bản, giữ nguyên vì không biết cách viết hoa đúng: hãy sửa 'name' theo "
+                 "Nghị định 30 (viết hoa chữ đầu của loại cơ quan và của lĩnh vực, ví dụ 'Sở Tài chính')")
+
+
+def in_capitals(name: str) -> bool:
+    """'SỞ NỘI VỤ': a name of two words or more, every letter a capital (an abbreviation, 'UBND', is one word)."""
+    letters = [c for c in name if c.isalpha()]
+    return len(name.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
 
 
 def _is_acronym(token: str) -> bool:

@@ -106,6 +106,33 @@ def _sentence_case(line: str) -> str:
     return line[:1] + line[1:].lower()
 
 
+def _full_name(name: list[str], place: str | None) -> str | None:
+    """The issuer's full name from its lines in capitals where ND30's casing is certain: 'Ủy ban nhân dân' /
+    'Hội đồng nhân dân' and a place ('tỉnh Quảng Nam'); None otherwise ('SỞ NGOẠI VỤ': which words keep a
+    capital is not in the capitals)."""
+    if not name[0].isupper():
+        parts = [name[0]]  # not in capitals: as printed
+    elif name[0] in _FIXED_NAMES:
+        parts = [_sentence_case(name[0])]
+    else:
+        return None
+    for line in name[1:]:
+        words = line.split(" ", 1)
+        if place and len(words) == 2 and words[1].upper() == place.upper():
+            parts.append(f"{words[0].lower()} {place}")
+        elif len(words) == 2 and words[0].upper() in _LEVELS:  # no place read: the level in small letters
+            parts.append(f"{words[0].lower()} {words[1].title()}")
+        elif not line.isupper():
+            parts.append(line)
+        else:
+            return None
+    return " ".join(parts)
+
+
+# kinds of issuers whose whole name, but for the place, is the kind: written 'Ủy ban nhân dân tỉnh Sơn La' (ND30)
+_FIXED_NAMES = ("ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN")
+
+
 def issuer(st: State, header: dict) -> dict:
     """Superior agency (the lines above the bold name), name lines, full name (from an appendix's "(Kèm
     theo … của …)" line, else guessed from the capitals), abbreviation and place."""
@@ -123,17 +150,16 @@ def issuer(st: State, header: dict) -> dict:
     full = next((a.get("full_name") for a, _ in st.found_appendices if a.get("full_name")), None)
     place = header.get("place")
     if full is None and name:
-        parts = [_sentence_case(name[0])]
-        for line in name[1:]:
-            words = line.split(" ", 1)
-            if place and len(words) == 2 and words[1].upper() == place.upper():
-                parts.append(f"{words[0].lower()} {place}")
-            elif len(words) == 2 and words[0].upper() in _LEVELS:  # no place read: the level in small letters
-                parts.append(f"{words[0].lower()} {words[1].title()}")
-            else:
-                parts.append(line.title())
-        full = " ".join(parts)
-        st.guess(f"tên đầy đủ của cơ quan ban hành: '{full}' (suy từ tên in hoa)", "phần đầu", out)
+        registered = st.agencies.known(" ".join(name)) if st.agencies is not None else None
+        full = st.agencies.names[registered] if registered else _full_name(name, place)
+        if full is not None:
+            how = "theo danh mục cơ quan" if registered else "suy từ tên in hoa"
+            st.guess(f"tên đầy đủ của cơ quan ban hành: '{full}' ({how})", "phần đầu", out)
+        else:  # 'SỞ NGOẠI VỤ' the registry does not know: which words ND30 capitalises is not in the capitals
+            full = " ".join(name)
+            st.warn(f"tên đầy đủ của cơ quan ban hành giữ chữ in hoa như trong văn bản: '{full}' (danh mục cơ quan "
+                    "không có tên này, không biết cách viết hoa đúng): hãy sửa issuer.full_name theo Nghị định 30 "
+                    "(viết hoa chữ đầu của loại cơ quan và của lĩnh vực, ví dụ 'Sở Tài chính')", "phần đầu", out)
     out["full_name"] = full or st.todo("tên đầy đủ của cơ quan ban hành")
     out["abbreviation"] = header.get("abbr") or st.todo("chữ viết tắt tên cơ quan (ví dụ UBND)")
     out["place"] = place or st.todo("địa danh")

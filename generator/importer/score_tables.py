@@ -98,7 +98,7 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
             names = reader.agencies.split(value(row, "lead"))
             for n in names:
                 reader.agencies.declare(n, rwhere)
-            leads[code] = names
+            leads[code] = [reader.agencies.spelled(n) for n in names]
         info = reader.catalogue.by_code.get(code)
         if target is not None:
             entry: dict = {"id": reader.target_id(code), "criterion": code}

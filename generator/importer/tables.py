@@ -149,8 +149,8 @@ class TableReader:
                 # kehoach prints the criterion's name: keep the printed one (a short form) as the plan's
                 self.renamed[code] = name
             return code
-        for own in self.own:
-            if norm(own["name"]) == norm(name):
+        for own in self.own:  # under another parent, the same name is another criterion
+            if norm(own["name"]) == norm(name) and (parent is None or own.get("parent", parent) == parent):
                 return own["code"]
         root = parent or (next(iter(self.catalogue.indices)) if self.catalogue.indices else "kh")
         taken = set(self.catalogue.by_code) | {c["code"] for c in self.own}
@@ -252,12 +252,20 @@ class TableReader:
         current = None
         counters: dict[str, int] = {}
         stts: list[str] = []
+        heading = None  # the criterion heading the tasks below belong to ('1.3 | Name' under field '1')
         for r, row in rows:
             rwhere = f"{where}, hàng {r}"
             if group(row):
+                cells = [x for _, _, lines, _ in row for x in lines if x]
+                under = re.fullmatch(r"(\d+)\.\d+\.?", cells[0]) if len(cells) > 1 else None
+                if under and current and numbers and numbers[-1].rstrip(".") == under.group(1):
+                    heading = self.sub_dimension(" ".join(cells[1:]), current, rwhere, out.notes)
+                    out.appendix["sub_headings"] = True
+                    continue
                 label, current, number = self._group(row, rwhere, out.notes, group_names)
                 labels.append(label)
                 numbers.append(number)
+                heading = None
                 continue
             if not any(lines for _, _, lines, _ in row):
                 continue
@@ -283,6 +291,8 @@ class TableReader:
             if subs:
                 codes = [self.sub_dimension(s, dim, rwhere, out.notes) for s in subs]
                 task["sub_dimension"] = codes[0] if len(codes) == 1 else codes
+            elif heading and dim == current:
+                task["sub_dimension"] = heading
             task["content"] = content
             if text_of(values.get("indicator", [])):
                 task["indicator"] = text_of(values["indicator"])
@@ -293,7 +303,7 @@ class TableReader:
                 names = self.agencies.split(text)
                 for name in names:
                     self.agencies.declare(name, rwhere)
-                task[key] = names
+                task[key] = [self.agencies.spelled(name) for name in names]
             for key in ("timeframe", "output", "notes"):
                 if text_of(values.get(key, [])):
                     task[key] = text_of(values[key])
@@ -327,7 +337,7 @@ class TableReader:
             appendix["group_order"] = "tasks"  # the printed order of the groups, not the catalogue's
         if numbers and all(re.fullmatch(r"\d+\.?", n) for n in numbers if n) and any(numbers):
             appendix["group_numbers"] = "arabic"
-        if any(re.fullmatch(r"\d+\.\d+\.?", s) for s in stts):
+        if any(re.fullmatch(r"\d+(\.\d+)+\.?", s) for s in stts):
             appendix["numbering"] = "hierarchical"
         used = [x for x in labels if x]
         if used:

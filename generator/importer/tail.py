@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.importer.agencies import in_capitals
 from generator.importer.state import END_PUNCT, State, short, where_of
 from generator.nd30.grammar import (ARCHIVE_LEAD, ARCHIVE_LINE, ON_BEHALF_LINE, RULE_LINE, SIGNED_MARK_LINE,
                                     SIGNING_FOR_LINE, is_recipients_label)
@@ -87,6 +88,12 @@ def recipients(st: State, lines: list[tuple[str, str]]) -> list[dict]:
         else:
             entry["text"] = line
         known = st.agencies.known(entry["text"])
+        if in_capitals(entry["text"]):
+            if known:  # 'SỞ NỘI VỤ': as the registry writes it
+                entry["text"] = st.agencies.spelled(entry["text"])
+            else:
+                st.warn(f"dòng Nơi nhận '{entry['text']}' in hoa, danh mục cơ quan không có: giữ nguyên vì không "
+                        "biết cách viết hoa đúng; hãy sửa theo Nghị định 30 (ví dụ '- Sở Tài chính;')", where)
         if not known and agency_norm(entry["text"]) not in st.agencies.group_forms:
             covers = [st.agencies.known(n) for n in st.agencies.split(entry["text"])]
             covers = [c for c in covers if c]

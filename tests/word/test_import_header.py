@@ -166,3 +166,65 @@ def test_an_agency_typed_with_no_bold_line_is_the_issuer_not_a_superior(tmp_path
     assert "superior" not in issuer
     assert (issuer["name"], issuer["full_name"]) == (["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM"],
                                                      "Ủy ban nhân dân tỉnh Quảng Nam")
+
+
+def _department_plan(path, issuer: str):
+    """A department's draft plan, as offices type it: the issuer and its agencies in capitals in the Nơi nhận
+    list and in the task table's agency cells (contents of our own)."""
+    from tests.word.docx_factory import make_docx, p, r, sect, tbl, tc, tr
+
+    bold, center, tab = "<w:b/>", '<w:jc w:val="center"/>', r("", extra="<w:tab/>")
+    cells = [("STT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp"),
+             ("1", "Rà soát văn bản quy phạm pháp luật.", "SỞ TƯ PHÁP", "SỞ NỘI VỤ; PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH"),
+             ("2", "Kiểm tra công tác cải cách hành chính.", "SỞ NỘI VỤ", "")]
+    rows = [tr(*(tc(p(r(text))) for text in row), header=n == 0) for n, row in enumerate(cells)]
+    body = "".join([
+        p(r("UBND TỈNH TUYÊN QUANG"), tab, r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)),
+        p(r(issuer, bold), tab, r("Độc lập - Tự do - Hạnh phúc", bold)),
+        p(r("Số:      /KH-SNV"), tab, r("Tuyên Quang, ngày      tháng      năm 2025")),
+        p(r("KẾ HOẠCH", bold), ppr=center),
+        p(r("Cải cách hành chính năm 2025", bold), ppr=center),
+        p(r("I. MỤC ĐÍCH, YÊU CẦU", bold)),
+        p(r("Nâng cao chất lượng cải cách hành chính trong năm 2025.")),
+        p(r("II. NHIỆM VỤ", bold)),
+        p(r("Chi tiết tại Phụ lục kèm theo.")),
+        p(r("III. TỔ CHỨC THỰC HIỆN", bold)),
+        p(r("Văn phòng Sở theo dõi, đôn đốc, tổng hợp kết quả thực hiện Kế hoạch./.")),
+        p(r("Nơi nhận:", bold), tab, r("GIÁM ĐỐC", bold)),
+        p(r("- SỞ TƯ PHÁP;")),
+        p(r("- SỞ NỘI VỤ;")),
+        p(r("- THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA;")),
+        p(r("- Lưu: VT, VP."), tab, r("Nguyễn Văn Tuyên", bold)),
+        sect(),
+        p(r("Phụ lục", bold), ppr=center),
+        p(r("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2025", bold), ppr=center),
+        tbl(*rows, grid=[800, 5000, 2500, 2500]),
+        sect(landscape=True, w=16838, h=11906),
+    ])
+    return import_document(read_docx(make_docx(path, body)).value, plan_id="snv")
+
+
+def test_names_in_capitals_take_the_registry_casing(tmp_path):
+    """'SỞ NỘI VỤ' (the issuer's line, a Nơi nhận line, an agency cell of the task table) is 'Sở Nội vụ', as the
+    registry writes it, never 'Sở nội vụ' (the first letter alone kept: bug seen importing a department's plan)."""
+    result = _department_plan(tmp_path / "snv.docx", "SỞ NỘI VỤ")
+    data = result.data
+    assert data["issuer"]["full_name"] == "Sở Nội vụ"
+    assert [t.get("lead") for t in data["tasks"]] == [["Sở Tư pháp"], ["Sở Nội vụ"]]
+    assert data["tasks"][0]["co"][0] == "Sở Nội vụ"
+    assert [e["text"] for e in data["recipients"]][:2] == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert "Sở nội vụ" not in str(data)
+
+
+def test_names_in_capitals_no_registry_knows_are_kept_and_said(tmp_path):
+    """Capitals no registry knows give no casing: the issuer's full name, an agency of the task table and a Nơi
+    nhận line stay as printed, and each is said where it is, asking the drafter to write it as ND30 does."""
+    result = _department_plan(tmp_path / "bql.docx", "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG")
+    data = result.data
+    assert data["issuer"]["full_name"] == "BAN QUẢN LÝ DỰ ÁN ĐẦU TƯ XÂY DỰNG"
+    said = [(m.where, m.text) for m in result.notes if "không biết cách viết hoa đúng" in m.text]
+    assert [where for where, _ in said][:1] == ["phần đầu"] and "issuer.full_name" in said[0][1]
+    assert any("'PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH' (phụ lục, hàng 2)" in text for _, text in said), said
+    assert any("dòng Nơi nhận 'THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA'" in text and where for where, text in said), said
+    assert {"id": "phong-quan-ly-xuat-nhap-canh", "name": "PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH"}.items() <= \
+        next(a for a in data["agencies"] if a["id"] == "phong-quan-ly-xuat-nhap-canh").items()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -469,3 +470,40 @@ def test_the_todo_list_quotes_a_long_cell_without_cutting_its_date():
         for date in re.findall(r"\d+/\d+/\d+", text):
             assert re.search(rf"(?<![\d/]){date}(?![\d/])", said), (date, text)
     assert "17/10/202)" not in out.todos[0] and "…" in out.todos[0]
+
+
+def test_layered_task_table_reads_back_its_criterion_headings_and_numbers(tmp_path):
+    """A layered task appendix kehoach built ('1 | CÔNG TÁC…', tasks 1.1, 1.2 with no criterion, criterion
+    heading '1.3 | Kế hoạch…', tasks 1.3.1): import reads the heading as the criterion of the tasks below it
+    (sub_headings), not as a new group named '1.3 Kế hoạch…', and the rebuilt table prints the same numbers;
+    the score appendix after it keeps its rows of that criterion (a criterion of the same name under another
+    parent is another one)."""
+    import yaml
+
+    from generator.render.context import build_context
+    from generator.render.docx import render_docx
+    from generator.render.templates import default_template
+
+    corpus = Path(__file__).resolve().parents[1] / "corpus"
+    data = yaml.safe_load((corpus / "par-2019.yaml").read_text(encoding="utf-8"))
+    data["tasks"][:0] = [{"id": f"chung-{n}", "dimension": "par.1", "content": f"Chỉ đạo chung việc {n}.",
+                          "lead": ["phong-cchc"]} for n in (1, 2)]
+    source = tmp_path / "layered.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plan, _ = load_plan(source)
+    built = tmp_path / "layered.docx"
+    built.write_bytes(render_docx(build_context(plan), default_template("kehoach.docx")))
+    result = import_document(read_docx(built).value, plan_id="layered")
+    tasks = result.data["tasks"]
+    assert [(t["dimension"], t.get("sub_dimension")) for t in tasks] == [
+        ("par.1", None), ("par.1", None), ("par.1", "par.1.1"), ("par.1", "par.1.1"), ("par.2", None)]
+    assert result.data["appendices"][0]["sub_headings"] is True
+
+    def cells(table, n):
+        return [[c.paragraphs[0].text if c.paragraphs else "" for c in row.cells][:n] for row in table.rows]
+
+    printed, rebuilt = ([cells(t, 2) for t in doc.tables if cells(t, 1)[:1] == [["STT"]]]
+                        for doc in (read_docx(built).value, rebuilt_document(fill_todos(result.data))))
+    assert rebuilt[0] == printed[0]
+    assert [n for n, _ in printed[0]] == ["STT", "1", "1.1", "1.2", "1.3", "1.3.1", "1.3.2", "2", "2.1"]
+    assert ["1.1.1", "Ban hành kế hoạch cải cách hành chính năm"] in rebuilt[1]

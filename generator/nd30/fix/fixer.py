@@ -44,6 +44,7 @@ class Fixer:
         self.verified: set[int] = set()
         self.fonts_done = False  # fonts are set everywhere at once, whichever finding asks first
         self.pages_done: set[int] = set()  # sections whose page number is done
+        self.header_parts_done: set[str] = set()  # page header parts whose number is done (shared ones once)
         # corrections that may reflow the text (RISKS); `off`: not to be made in this pass; `risks`: made in it
         # (when there are some, the pages are compared with the original's before writing)
         self.off: set[str] = set()

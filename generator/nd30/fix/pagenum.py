@@ -53,32 +53,9 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         root = fx.pkg.xml(part.target) if part is not None and not part.external else None
         if root is None:
             return False
-        fx.dirty.add(part.target)
-        page = [p for p in root.iter(w("p")) if "PAGE" in "".join(t.text or "" for t in p.iter(w("instrText")))
-                or any("PAGE" in (f.get(w("instr")) or "") for f in p.iter(w("fldSimple")))]
-        if not page:
-            root.insert(0, _page_paragraph(size))
-            fx.note("thêm số trang (trường PAGE) canh giữa ở lề trên", where, found)
-        tabbed = [p for p in page if p.find(f".//{w('tab')}") is not None]
-        if tabbed:  # centred with tabs: "canh giữa" would push it right by the tabs' width
-            fx.refuse("số trang được đặt bằng phím Tab; không tự canh giữa (sẽ bị đẩy lệch): hãy xóa Tab và canh "
-                      "giữa trong Word", found)
-        boxed = [why for p in page if p not in tabbed and (why := _cramped(p, size)) is not None]
-        if boxed:  # the number's size kept everywhere: one number, one size
-            fx.refuse(boxed[0], found)
-        for p in page:
-            if p in tabbed:
-                continue
-            ppr = props(p, "pPr")
-            ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
-            if boxed:
-                continue
-            for r in p.iter(w("r")):
-                rpr = props(r, "rPr")
-                ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
-                ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
-        if page:
-            fx.note("số trang canh giữa" if boxed else f"số trang canh giữa, cỡ {decimal(size)}", where, found)
+        if part.target not in fx.header_parts_done:  # a header the sections share: corrected and said once
+            fx.header_parts_done.add(part.target)
+            _center_number(fx, part.target, root, size, where, found)
     _header_distance(fx, sect, where, found)
     for later, s in enumerate(sects[fix.section + 1:], start=fix.section + 2):  # the sections that inherit the
         if any(r.get(w("type"), "default") == "default" for r in s.findall(w("headerReference"))):  # header print
@@ -96,6 +73,36 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
                 fx.dirty.add(rel.target)
                 fx.note("bỏ số trang ở đầu trang của trang thứ nhất", "phần 1", found)
     return True
+
+
+def _center_number(fx: Fixer, target: str, root, size: float, where: str, found: Message) -> None:
+    """The PAGE field of header part `target` centred at `size` (added when it has none)."""
+    fx.dirty.add(target)
+    page = [p for p in root.iter(w("p")) if "PAGE" in "".join(t.text or "" for t in p.iter(w("instrText")))
+            or any("PAGE" in (f.get(w("instr")) or "") for f in p.iter(w("fldSimple")))]
+    if not page:
+        root.insert(0, _page_paragraph(size))
+        fx.note("thêm số trang (trường PAGE) canh giữa ở lề trên", where, found)
+    tabbed = [p for p in page if p.find(f".//{w('tab')}") is not None]
+    if tabbed:  # centred with tabs: "canh giữa" would push it right by the tabs' width
+        fx.refuse("số trang được đặt bằng phím Tab; không tự canh giữa (sẽ bị đẩy lệch): hãy xóa Tab và canh "
+                  "giữa trong Word", found)
+    boxed = [why for p in page if p not in tabbed and (why := _cramped(p, size)) is not None]
+    if boxed:  # the number's size kept everywhere: one number, one size
+        fx.refuse(boxed[0], found)
+    for p in page:
+        if p in tabbed:
+            continue
+        ppr = props(p, "pPr")
+        ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
+        if boxed:
+            continue
+        for r in p.iter(w("r")):
+            rpr = props(r, "rPr")
+            ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
+            ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
+    if page:
+        fx.note("số trang canh giữa" if boxed else f"số trang canh giữa, cỡ {decimal(size)}", where, found)
 
 
 # a page number in a box must fit two digits at its new size, with this much to spare (guards.BOX_SPARE)

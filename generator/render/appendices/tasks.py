@@ -65,10 +65,15 @@ def tasks_table(refs: Lookups, appendix: TasksAppendix) -> Table:
             cells = ((Cell((number_g,)), Cell((label,))) if keys[0] == "stt" else (Cell((label,)),))
             group_source = Source(("appendices", where, "group", code), "generated")
             table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True, source=group_source))
-        for sub, members in _sub_groups(refs, groups[code], appendix if as_rows else None):
+        subs = _sub_groups(refs, groups[code], appendix if as_rows else None)
+        # numbered 1.1, 1.2 under the field, tasks with no criterion (first) would repeat the labels of the
+        # criterion headings (1.1 …): the headings then continue the tasks' numbering (1.3, 1.4)
+        untitled = (len(subs[0][1]) if subs[0][0] is None and len(subs) > 1
+                    and appendix.numbering == "hierarchical" else 0)
+        for h, (sub, members) in enumerate(subs):
             prefix = number_g
             if sub is not None:  # a criterion heading: a row of the table, not a task
-                prefix = f"{number_g}.{_criterion_number(refs.criteria, sub)}"
+                prefix = f"{number_g}.{untitled + h if untitled else _criterion_number(refs.criteria, sub)}"
                 sub_name = appendix.group_names.get(sub) or refs.criterion_name(sub)
                 cells = ((Cell((prefix,)), Cell((sub_name,))) if keys[0] == "stt" else (Cell((sub_name,)),))
                 table.rows.append(Row("group", cells, span_from=len(cells) - 1, bold=True,
