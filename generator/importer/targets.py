@@ -7,7 +7,7 @@ sentence must be kept as `wording` is decided later, against the sentence kehoac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.core.text import vi_decimal as vi_number, words_key as norm  # noqa: F401  (tables.py reads them here)
@@ -45,6 +45,25 @@ class Catalogue:
                 if ratio > score:
                     best, score = c.code, ratio
         return (best, False) if score >= 0.75 else (None, False)
+
+
+    def adopt(self, own: list[dict]) -> None:
+        """Criteria of the plan's own that a table declared, added as the renderer's `Criteria` adds a plan's
+        `criteria` (generator/plan/catalogue.py): a child of its parent (the code's stem when no parent is
+        written), so that a target sentence naming one ("Tiêu chí thành phần “…”") finds it."""
+        for entry in own:
+            code = entry["code"]
+            if code in self.by_code:
+                continue
+            parent = entry.get("parent") or (code.rsplit(".", 1)[0] if "." in code else None)
+            siblings = [c for c in self.by_code.values() if c.parent == parent]
+            maximum = entry.get("max")
+            self.by_code[code] = CriterionInfo(code=code, name=entry["name"], index=code.split(".", 1)[0],
+                                               max=Decimal(str(maximum)) if maximum is not None else None,
+                                               parent=parent, position=len(siblings))
+            if parent in self.by_code:
+                above = self.by_code[parent]
+                self.by_code[parent] = replace(above, children=above.children + (code,))
 
 
 def choose_indices(text: str, year: int, forced: dict[str, str] | None) -> tuple[dict[str, str], list[str]]:
@@ -106,7 +125,9 @@ class ParsedTarget:
     head: str | None = None  # with how == "context": the name before ':' the catalogue does not know
 
 
-_VALUE = re.compile(rf"\bđạt\s+(?:mức\s+|khoảng\s+|tối thiểu\s+|từ\s+)?({NUM})(?:\s*/\s*({NUM}))?\s*(điểm|%)")
+# "đạt", "Đạt" opening the sentence, and the words between it and the number ("Đạt tối thiểu từ 92,81/100 điểm")
+_VALUE = re.compile(rf"\bđạt\s+(?:(?:mức|khoảng|tối thiểu|ít nhất|từ)\s+){{0,3}}({NUM})(?:\s*/\s*({NUM}))?\s*(điểm|%)",
+                    re.IGNORECASE)
 _RANK = re.compile(r"\bxếp\s+(?:hạng|thứ)\s+(\d+)(?:\s*/\s*(\d+))?")
 _CHANGE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s*(điểm|%|bậc)\s+so với\s+(?:năm\s+)?(\d{{4}})")
 _SAME = re.compile(r"\bbằng kết quả năm\s+(\d{4})")
