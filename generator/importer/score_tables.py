@@ -115,7 +115,9 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
             if maximum is not None and (info is None or info.max != maximum):
                 entry["max"] = maximum
             out.targets.append(entry)
-        elif maximum is not None and info is not None and info.max != maximum:
+        elif baseline is not None and base_year:  # a target the body states may own it ("giảm điểm số")
+            out.baselines[code] = {"year": base_year, "value": _plain(baseline)}
+        if target is None and maximum is not None and info is not None and info.max != maximum:
             out.notes.append(f"{rwhere}: điểm tối đa {value(row, 'max')} khác danh mục ({info.max})")
     if not criteria:
         return _refuse(out, "không có dòng tiêu chí")

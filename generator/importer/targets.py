@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from generator.core.text import vi_decimal as vi_number, words_key as norm  # noqa: F401  (tables.py reads them here)
 from generator.plan.catalogue import CriterionInfo, available, flatten, version_year, index_names
+from generator.render.targets import CHANGE_WHAT
 
 NUM = r"\d+(?:,\d+)?"
 
@@ -121,6 +122,8 @@ class ParsedTarget:
     bound: str = "exact"  # exact | at_least | above
     change_by: int | None = None  # "tăng 02 bậc": a change instead of a value
     change_at_least: bool = False
+    change_down: bool = False  # "giảm …": a change downwards
+    change_unsized: bool = False  # "giảm điểm số so với năm 2018": a change without an amount
     how: str = "name"  # how the criterion was found: name | index | close | context
     head: str | None = None  # with how == "context": the name before ':' the catalogue does not know
 
@@ -259,7 +262,8 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
                         "rank": int(m["rank"]) if m["rank"] else None, "of": int(m["of"]) if m["of"] else None}
                 text = _blank(text, m.span())
                 break
-    parsed = _value_target(text, code) or _rank_target(text, code) or _places_target(text, code)
+    parsed = (_value_target(text, code) or _rank_target(text, code) or _places_target(text, code)
+              or _unsized_target(text, code))
     if parsed is None:
         return None
     parsed.how = how
@@ -339,6 +343,23 @@ def _places_target(text: str, code: str) -> ParsedTarget | None:
     return parsed
 
 
+# a change without an amount, in the words kehoach prints it (render/targets.py change_words)
+_UNSIZED = re.compile(r"\b(tăng|giảm)\s+(" + "|".join(map(re.escape, CHANGE_WHAT.values()))
+                      + r")\b(?:\s+so với\s+(?:năm\s+)?(\d{4}))?", re.IGNORECASE)
+
+
+def _unsized_target(text: str, code: str) -> ParsedTarget | None:
+    """"giảm điểm số so với năm 2018", "tăng vị thứ xếp hạng": a change of that unit, no amount."""
+    m = _UNSIZED.search(text)
+    if m is None:
+        return None
+    unit = next(u for u, words in CHANGE_WHAT.items() if words == m.group(2).lower())
+    parsed = ParsedTarget(code, unit, None, change_down=m.group(1).lower() == "giảm", change_unsized=True)
+    if m.group(3):
+        parsed.base_year = int(m.group(3))
+    return parsed
+
+
 def _plain(value):
     """A whole number as printed without decimals ("100%", "01 điểm") is an int, so YAML says it as written."""
     if isinstance(value, Decimal) and value.as_tuple().exponent >= 0:
@@ -359,8 +380,10 @@ def target_data(tid: str, parsed: ParsedTarget, info: CriterionInfo | None) -> d
         if parsed.base_of is not None:
             base["of"] = parsed.base_of
         data["baseline"] = base
-    if parsed.change_by is not None:
-        change: dict = {"by": parsed.change_by}
+    if parsed.change_by is not None or parsed.change_unsized:
+        change: dict = {"direction": "down"} if parsed.change_down else {}
+        if parsed.change_by is not None:
+            change["by"] = parsed.change_by
         if parsed.change_at_least:
             change["at_least"] = True
         data["change"] = change

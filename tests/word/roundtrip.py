@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import yaml
 from docx import Document as DocxDocument
 
 from generator.core.errors import KehoachError
 from generator.importer.pipeline import import_file
+from generator.importer.yaml_out import dump_plan
 from generator.plan.agencies import Agencies
 from generator.plan.catalogue import Criteria
-from generator.plan.validate import load_plan
+from generator.plan.validate import load_plan, load_plan_for_review
 from generator.render.build import build_plan
 
+TODO_ERROR = "còn việc phải làm: TODO"
 ROOT = Path(__file__).resolve().parents[2]
 ROUND_TRIP_PLANS = [*sorted((ROOT / "plans").glob("*.yaml")), *sorted((ROOT / "tests/corpus").glob("*.yaml")),
                     ROOT / "tests/data/sample.yaml", ROOT / "tests/data/sample-2022.yaml"]
@@ -31,6 +34,7 @@ class RoundTrip:
     imported: Path  # the YAML `kehoach import` wrote
     errors: list[str] = field(default_factory=list)  # `kehoach validate` of the imported plan
     todos: list[str] = field(default_factory=list)  # the TODOs the importer says it wrote
+    todo_errors: list[str] = field(default_factory=list)  # validate's errors that are those TODOs
     differences: list[str] = field(default_factory=list)  # by content, then the rebuilt document's text
 
 
@@ -105,6 +109,18 @@ def _compare(kind: str, old: list, new: list) -> list[str]:
     return [f"{kind} -: {x}" for x in gone] + [f"{kind} +: {x}" for x in added]
 
 
+def _filled(imported: Path, plan) -> Path:
+    """The imported plan with its TODOs filled as the drafter fills them (a responsibility's agencies from the
+    plan the document was built from), to build it again."""
+    data = yaml.safe_load(imported.read_text(encoding="utf-8"))
+    for i, resp in enumerate(data.get("responsibilities", [])):
+        if any(str(a).startswith("TODO") for a in resp["agencies"]):
+            resp["agencies"] = list(plan.responsibilities[i].agencies)
+    done = imported.with_name(imported.stem + ".filled.yaml")
+    done.write_text(dump_plan(data), encoding="utf-8")
+    return done
+
+
 def round_trip(source: Path, out: Path) -> RoundTrip:
     first, recipients = _built(source, out / "first")
     imported = out / f"{source.stem}.yaml"
@@ -115,12 +131,18 @@ def round_trip(source: Path, out: Path) -> RoundTrip:
     try:
         back, _ = load_plan(imported)
     except KehoachError as exc:
-        trip.errors = [f"{p.field}: {p.text}" for p in exc.problems if p.level == "error"]
-        return trip
+        errors = [p for p in exc.problems if p.level == "error"]
+        # a TODO the importer said it wrote (what the document does not print) is the drafter's to fill
+        said = [p for p in errors if TODO_ERROR in p.text and any(t in p.text for t in trip.todos)]
+        trip.todo_errors = [f"{p.field}: {p.text}" for p in said]
+        trip.errors = [f"{p.field}: {p.text}" for p in errors if p not in said]
+        if trip.errors:
+            return trip
+        back, _, _ = load_plan_for_review(imported)
     old, new = facts(plan), facts(back)
     for key in old:
         trip.differences += _compare(key, old[key], new[key])
-    second, recipients2 = _built(imported, out / "second")
+    second, recipients2 = _built(_filled(imported, plan) if trip.todo_errors else imported, out / "second")
     if recipients.read_text(encoding="utf-8") != recipients2.read_text(encoding="utf-8"):
         trip.differences.append("Nơi nhận: " + recipients2.read_text(encoding="utf-8"))
     trip.differences += _compare("text", texts(first), texts(second))
@@ -133,7 +155,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for path in map(Path, argv) if argv else ROUND_TRIP_PLANS:
             trip = round_trip(path, Path(tmp) / path.stem)
-            print(f"== {path.stem}: {'validates' if not trip.errors else 'FAILS'}; todos {trip.todos}; "
+            print(f"== {path.stem}: {'validates' if not trip.errors else 'FAILS'}; todos said {trip.todo_errors}; "
                   f"{len(trip.differences)} differences")
             for line in trip.errors + trip.differences:
                 print("   ", line)
