@@ -128,7 +128,13 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
                             "có số nào: không có chỉ tiêu nào được nhập")
     if grid.numbers_row:
         out.notes.append(f"{where}: dòng đánh số cột dưới tiêu đề ((1), (2), …) không in lại")
-    out.appendix["criteria"] = criteria
+    roots = [root for root in reader.catalogue.indices if root in reader.catalogue.by_code
+             and list(reader.catalogue.by_code[root].children) == criteria]
+    if roots:  # every field of the index, in its order, no row of its own: the whole index (index_row: false)
+        out.appendix["criteria"] = roots[:1]
+        out.appendix["index_row"] = False
+    else:
+        out.appendix["criteria"] = criteria
     if leads:
         out.appendix["leads"] = leads
     # what kehoach prints without headers (render/appendices/scores.py)

@@ -44,7 +44,7 @@ def _built(plan: Path, out: Path) -> tuple[Path, Path]:
 
 
 def _num(value):
-    return None if value is None else Decimal(str(value)).normalize()
+    return None if value is None else format(Decimal(str(value)).normalize(), "f")
 
 
 def facts(plan) -> dict[str, list]:
@@ -69,7 +69,7 @@ def facts(plan) -> dict[str, list]:
                     tuple(map(agency, t.co)), t.timeframe, t.output, t.notes) for t in plan.tasks)
     targets = sorted((name(t.criterion), t.unit, _num(t.target),
                       (t.baseline.year, _num(t.baseline.value), t.baseline.rank, t.baseline.of) if t.baseline else None,
-                      maximum(t) if t.unit != "%" else None, t.bound,
+                      maximum(t) if t.unit == "điểm" else None, t.bound,
                       (t.change.direction, t.change.by, t.change.at_least) if t.change else None)
                      for t in plan.targets)
     named = set()

@@ -3,16 +3,76 @@ what a drafter relies on when next year's plan starts from this year's document.
 and rebuilt once per test session, without LibreOffice."""
 from __future__ import annotations
 
-from decimal import Decimal
-from pathlib import Path
-
 import pytest
 import yaml
 
-from tests.word.roundtrip import ROOT, ROUND_TRIP_PLANS, round_trip
+from tests.word.roundtrip import ROUND_TRIP_PLANS, round_trip
 
-# What the built document does not print, so no import can read it back (a difference by content, not an error).
-NOT_PRINTED: dict[str, set[str]] = {}
+PAPI = "('Chỉ số Hiệu quả Quản trị và Hành chính công cấp tỉnh ở Việt Nam (PAPI)', 'điểm'"
+PAR = "('Chỉ số cải cách hành chính cấp tỉnh'"
+NO_SUB = "the tasks appendix has no sub_dimension column: a task's sub-dimension is printed nowhere"
+# Every difference left, by the start of its line (tests/word/roundtrip.py), and why: what the built document
+# does not print (so no import can read it), or what the import reads from the words where the plan kept words.
+# Each entry must still be seen, so that the list does not outlive its cause.
+EXPLAINED: dict[str, list[tuple[str, str]]] = {
+    "quang-nam-papi-2020": [],
+    "quang-nam-par-sipas-2022": [],
+    "hung-yen-papi-2021": [
+        (prefix, "the responsibility 'Các đơn vị được UBND tỉnh giao làm đầu mối …' names no agency: the importer "
+                 "writes a TODO and says so")
+        for prefix in ("agencies -: Sở Công Thương", "agencies -: Sở Nông nghiệp và Phát triển nông thôn",
+                       "agencies -: Văn phòng Ủy ban nhân dân tỉnh", "agencies +: TODO: mã các cơ quan",
+                       "responsibilities -: ('Sở Nội vụ', 'Sở Thông tin và Truyền thông', 'Sở Tư pháp'",
+                       "responsibilities +: ('TODO: mã các cơ quan")],
+    "cchc-2026": [
+        ("targets +: " + PAR + ", 'điểm', '90', None, '100', 'above'", "the plan keeps 'đạt trên 90 điểm' as words; "
+         "the import reads the target they state"),
+        ("targets +: ('Mức độ hài lòng của người dân', '%', '90'", "the same, a result no index measures (said ĐOÁN)")],
+    "par-2019": [
+        ("targets -: " + PAR + ", 'hạng', None, (2018, None, 5, 63)", "the rank of 2018 is printed in the preamble only"),
+        ("targets +: " + PAR + ", 'hạng', None, (2018, None, None, None)", "(the same target without it)"),
+        ("targets -: " + PAR + ", 'điểm', '92.81', (2018, '79.53', 5, 63), '100', 'exact'",
+         "the plan's own wording says 'Đạt tối thiểu từ 92,81/100 điểm' (bound at_least, which the import reads), "
+         "and the rank of 2018 is printed in the preamble only"),
+        ("targets +: " + PAR + ", 'điểm', '92.81', (2018, '79.53', None, None), '100', 'at_least'", "(the same)"),
+        ("targets -: ('Công tác chỉ đạo, điều hành cải cách hành chính', 'điểm', '8.5', (2018, '7.97', None, None), "
+         "'9', 'at_least'", "its own wording names no criterion ('lĩnh vực công tác chỉ đạo, điều hành'): kept as "
+         "words, the score table gives the target without the bound"),
+        ("targets +: ('Công tác chỉ đạo, điều hành cải cách hành chính', 'điểm', '8.5', (2018, '7.97', None, None), "
+         "'9', 'exact'", "(the same)"),
+        ("agencies -: Văn phòng Sở", "responsibility 'vps' prints as an untitled point '2. Văn phòng Sở bảo đảm …': "
+         "read back as a sentence of the section, not a responsibility (not read yet)"),
+        ("responsibilities -: ('Văn phòng Sở',)", "(the same)")],
+    "tasks-layout": [
+        ("tasks -: ", "group_rows: false: the tasks' dimension and sub-dimension are printed nowhere; the import puts "
+                      "them under a criterion of the plan's own named as the appendix"),
+        ("tasks +: ", "(the same)"),
+        ("targets -: " + PAPI + ", '46.5', (2020, '44.33'", "the PAPI baseline is printed nowhere (own wording)"),
+        ("targets +: " + PAPI + ", '46.5', None", "(the same)")],
+    "sample": [
+        ("tasks -: ", NO_SUB), ("tasks +: ", NO_SUB),
+        ("targets -: " + PAPI + ", '46.5', (2020, '44.33'", "the PAPI baseline is printed nowhere (own wording)"),
+        ("targets +: " + PAPI + ", '46.5', None", "(the same)")],
+    "sample-2022": [
+        ("tasks -: ", NO_SUB), ("tasks +: ", NO_SUB),
+        ("targets -: " + PAPI + ", '47', (2021, '45.9', 21, 63)", "the PAPI baseline is printed nowhere (own wording)"),
+        ("targets +: " + PAPI + ", '47', None", "(the same)"),
+        ("targets -: ('Quản trị điện tử', 'điểm', '3.5'", "target t-dien-tu is printed nowhere (no sentence, not in "
+                                                          "the scores appendix)")],
+}
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in ROUND_TRIP_PLANS])
+def test_a_plan_kehoach_built_imports_back_validates_and_says_the_same(trips, stem):
+    """build → import (nothing filled) → validate → the same tasks, targets, agencies, appendices, Nơi nhận, and
+    the same text (per paragraph and table cell) when the imported plan is built again."""
+    trip = trips(stem)
+    assert not trip.errors, trip.errors  # TODOs the importer says it wrote are the drafter's: trip.todo_errors
+    explained = EXPLAINED[stem]
+    unexplained = [d for d in trip.differences if not any(d.startswith(prefix) for prefix, _ in explained)]
+    assert not unexplained, "\n".join(unexplained)
+    stale = [prefix for prefix, _ in explained if not any(d.startswith(prefix) for d in trip.differences)]
+    assert not stale, stale
 
 
 @pytest.fixture(scope="session")
