@@ -122,3 +122,15 @@ def test_changes_the_renderer_words_read_back_as_targets(trips):
     assert by[("par.3", "điểm")]["change"] == {"direction": "down"}
     assert by[("par.3", "điểm")]["baseline"] == {"year": 2018, "value": 9.5}
     assert not [d for d in trip.differences if d.startswith("text")]
+
+
+def test_a_percentage_target_is_not_printed_in_the_score_columns(trips):
+    # par-2019's t-ty-le (par.2: "đạt trên 95%") printed "95" under "Mục tiêu năm 2019" beside "Điểm tối đa 10":
+    # a score of 95 out of 10 on the page, and an import of that table (without the sentence) read "target 95 >
+    # max 10", which fails validate
+    from docx import Document
+
+    doc = Document(str(trips("par-2019").first))
+    scores = next(t for t in doc.tables if any(c.text == "Điểm tối đa" for c in t.rows[0].cells))
+    row = next(r for r in scores.rows if r.cells[1].text.startswith("Xây dựng và tổ chức thực hiện văn bản"))
+    assert [c.text for c in row.cells[2:5]] == ["10", "", ""]
