@@ -46,12 +46,13 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
         data["preamble"] = body["preamble"]
 
     # appendices first: their group rows name the criteria and declare agencies
-    appendices, tasks, table_targets = [], [], []
+    appendices, tasks, table_targets, table_baselines = [], [], [], {}
     from_body, table_refs = read_body_tables(st, body["sections"])
     for result in [result for _, result in st.found_appendices] + from_body:
         appendices.append(result.appendix)
         tasks += result.tasks
         table_targets += result.targets
+        table_baselines.update(result.baselines)
     targets: list[dict] = []
     sections = body["sections"]
     transform_sections(st, sections, targets, appendices)
@@ -65,11 +66,13 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
             targets.append(t)
             st.targets_by_criterion[t["criterion"]] = t
         else:
-            if "baseline" not in known and "baseline" in t:
-                known["baseline"] = t["baseline"]
+            take_baseline(known, t.get("baseline"))
             if t["target"] != known["target"]:
                 st.warn(f"chỉ tiêu '{t['criterion']}' trong phụ lục ({t['target']}) khác trong nội dung "
                         f"({known['target']}): giữ số trong nội dung", "phụ lục", known)
+    for code, base in table_baselines.items():  # a result the table prints for a target the body states
+        if code in st.targets_by_criterion:
+            take_baseline(st.targets_by_criterion[code], base)
     for sentence, where in st.unread_targets:
         st.warn(f"câu có số ở phần mục tiêu, chỉ tiêu không thành chỉ tiêu (giữ nguyên văn; kehoach không kiểm tra "
                 f"hay chuyển năm được): “{short(sentence, 90)}”", where, rule=UNREAD)
@@ -130,6 +133,18 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
         st.note("info", f"văn bản có {len(st.doc.changes)} thay đổi được theo dõi (track changes): đã đọc bản đã chấp "
                         "nhận mọi thay đổi")
     return ImportResult(data, comments, [], st.notes, st.todos, counts, said)
+
+
+def take_baseline(target: dict, base: dict | None) -> None:
+    """A score table's result of a year for a target the body states: the target's baseline, or its value
+    when the sentence gave only the year ("giảm điểm số so với năm 2018")."""
+    if not base:
+        return
+    have = target.get("baseline")
+    if have is None:
+        target["baseline"] = dict(base)
+    elif have.get("year") == base["year"] and "value" not in have:
+        have["value"] = base["value"]
 
 
 def strip_private(data) -> None:

@@ -162,6 +162,7 @@ class TableImport:
     tasks: list[dict] = field(default_factory=list)
     criteria: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
+    baselines: dict[str, dict] = field(default_factory=dict)  # criterion → a score row's result, no target beside it
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # structure seen but not read
     todos: list[str] = field(default_factory=list)  # what the TODO values written in the table ask for

@@ -49,6 +49,7 @@ def import_document(doc: Document, *, plan_id: str, registry: str | None = None,
     st.tables = TableReader(st.catalogue, st.agencies, st.year)
     found = find_appendices(st)
     st.found_appendices = read_appendices(st, found)
+    st.catalogue.adopt(st.tables.own)  # the body's target sentences name the criteria the tables declared
     body = read_body(st, blocks_of(doc, zones.body))
     return assemble(st, header, title, body, tail, chosen_indices, chosen)
 

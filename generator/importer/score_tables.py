@@ -6,7 +6,7 @@ year its column header prints; a column without a year gives no baseline (never 
 from __future__ import annotations
 
 import re
-from decimal import InvalidOperation
+from decimal import Decimal, InvalidOperation
 
 from generator.core.text import vi_decimal as vi_number, words_key as norm
 from generator.importer.grid import Grid, TableImport, cell_at
@@ -64,9 +64,12 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
     if "baseline" in cols and base_year is None:
         out.notes.append(f"{where}: cột '{printed['baseline']}' không ghi năm: kết quả năm gốc không được nhập")
 
-    def value(row, key: str) -> str:
+    def lines(row, key: str) -> list[str]:
         found = cell_at(row, cols[key]) if key in cols else None
-        return " ".join(x for x in found[0] if x).strip() if found else ""
+        return [x.strip() for x in found[0] if x and x.strip()] if found else []
+
+    def value(row, key: str) -> str:
+        return " ".join(lines(row, key))
 
     rows = grid.data_rows()
     has_roman = any(ROMAN_CELL.match(value(row, "stt").rstrip(".")) for _, row in rows if "stt" in cols)
@@ -95,11 +98,15 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
         except InvalidOperation:
             return _refuse(out, f"{rwhere}: ô điểm không phải là số")
         if value(row, "lead"):
-            names = reader.agencies.split(value(row, "lead"))
+            names = [n for line in lines(row, "lead") for n in reader.agencies.split(line)]
             for n in names:
                 reader.agencies.declare(n, rwhere)
             leads[code] = [reader.agencies.spelled(n) for n in names]
         info = reader.catalogue.by_code.get(code)
+        own = next((c for c in reader.own if c["code"] == code), None)
+        if own is not None and maximum is not None and target is None:
+            # a row of the plan's own criterion without a target: its printed maximum has no other home
+            own.setdefault("max", _plain(maximum))
         if target is not None:
             entry: dict = {"id": reader.target_id(code), "criterion": code}
             if baseline is not None and base_year:
@@ -108,7 +115,9 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
             if maximum is not None and (info is None or info.max != maximum):
                 entry["max"] = maximum
             out.targets.append(entry)
-        elif maximum is not None and info is not None and info.max != maximum:
+        elif baseline is not None and base_year:  # a target the body states may own it ("giảm điểm số")
+            out.baselines[code] = {"year": base_year, "value": _plain(baseline)}
+        if target is None and maximum is not None and info is not None and info.max != maximum:
             out.notes.append(f"{rwhere}: điểm tối đa {value(row, 'max')} khác danh mục ({info.max})")
     if not criteria:
         return _refuse(out, "không có dòng tiêu chí")
@@ -119,7 +128,13 @@ def read_scores(reader, grid: Grid, appendix_id: str, title: str, landscape: boo
                             "có số nào: không có chỉ tiêu nào được nhập")
     if grid.numbers_row:
         out.notes.append(f"{where}: dòng đánh số cột dưới tiêu đề ((1), (2), …) không in lại")
-    out.appendix["criteria"] = criteria
+    roots = [root for root in reader.catalogue.indices if root in reader.catalogue.by_code
+             and list(reader.catalogue.by_code[root].children) == criteria]
+    if roots:  # every field of the index, in its order, no row of its own: the whole index (index_row: false)
+        out.appendix["criteria"] = roots[:1]
+        out.appendix["index_row"] = False
+    else:
+        out.appendix["criteria"] = criteria
     if leads:
         out.appendix["leads"] = leads
     # what kehoach prints without headers (render/appendices/scores.py)
@@ -143,11 +158,20 @@ def _criterion(reader, name: str, parent: str | None, where: str, notes: list[st
     """The catalogue criterion a row names (an area under the index, or a child of the row above it),
     else one the plan declares."""
     if parent is None:
+        for root in reader.catalogue.indices:  # the whole index's row, printed with its catalogue name
+            info = reader.catalogue.by_code.get(root)
+            if info is not None and norm(name) in (norm(info.name), norm(info.short_name or "")):
+                return root
         for root in reader.catalogue.indices:
             code, _ = reader.catalogue.match(name, parent=root)
             if code is not None:
                 return reader.dimension(name, where, notes, parent=root)
     return reader.dimension(name, where, notes, parent=parent)
+
+
+def _plain(value: Decimal) -> Decimal | int:
+    """A whole number as an int (the YAML says 2, not 2.0)."""
+    return int(value) if value == value.to_integral() else value
 
 
 def _refuse(out: TableImport, why: str) -> TableImport:

@@ -80,8 +80,8 @@ def transform_sections(st: State, sections: list[dict], targets: list[dict], app
         known = st.targets_by_criterion.get(parsed.criterion)
         if known is not None and parsed.how != "context" and known.get("target") == parsed.target:
             return None  # the same target said again (preamble, a second heading)
-        if known is not None and parsed.how == "index":
-            return None
+        if known is not None and parsed.how == "index" and known.get("unit", "điểm") == parsed.unit:
+            return None  # the index named again; a rank target beside its score target is another target
         if parsed.head and parsed.how != "own":
             parsed.criterion = own_criterion(parsed.criterion, parsed.head, parsed.max)
             parsed.max = None  # the criterion declared carries it

@@ -7,11 +7,12 @@ sentence must be kept as `wording` is decided later, against the sentence kehoac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from generator.core.text import vi_decimal as vi_number, words_key as norm  # noqa: F401  (tables.py reads them here)
 from generator.plan.catalogue import CriterionInfo, available, flatten, version_year, index_names
+from generator.render.targets import CHANGE_WHAT
 
 NUM = r"\d+(?:,\d+)?"
 
@@ -45,6 +46,25 @@ class Catalogue:
                 if ratio > score:
                     best, score = c.code, ratio
         return (best, False) if score >= 0.75 else (None, False)
+
+
+    def adopt(self, own: list[dict]) -> None:
+        """Criteria of the plan's own that a table declared, added as the renderer's `Criteria` adds a plan's
+        `criteria` (generator/plan/catalogue.py): a child of its parent (the code's stem when no parent is
+        written), so that a target sentence naming one ("Tiêu chí thành phần “…”") finds it."""
+        for entry in own:
+            code = entry["code"]
+            if code in self.by_code:
+                continue
+            parent = entry.get("parent") or (code.rsplit(".", 1)[0] if "." in code else None)
+            siblings = [c for c in self.by_code.values() if c.parent == parent]
+            maximum = entry.get("max")
+            self.by_code[code] = CriterionInfo(code=code, name=entry["name"], index=code.split(".", 1)[0],
+                                               max=Decimal(str(maximum)) if maximum is not None else None,
+                                               parent=parent, position=len(siblings))
+            if parent in self.by_code:
+                above = self.by_code[parent]
+                self.by_code[parent] = replace(above, children=above.children + (code,))
 
 
 def choose_indices(text: str, year: int, forced: dict[str, str] | None) -> tuple[dict[str, str], list[str]]:
@@ -102,11 +122,15 @@ class ParsedTarget:
     bound: str = "exact"  # exact | at_least | above
     change_by: int | None = None  # "tăng 02 bậc": a change instead of a value
     change_at_least: bool = False
+    change_down: bool = False  # "giảm …": a change downwards
+    change_unsized: bool = False  # "giảm điểm số so với năm 2018": a change without an amount
     how: str = "name"  # how the criterion was found: name | index | close | context
     head: str | None = None  # with how == "context": the name before ':' the catalogue does not know
 
 
-_VALUE = re.compile(rf"\bđạt\s+(?:mức\s+|khoảng\s+|tối thiểu\s+|từ\s+)?({NUM})(?:\s*/\s*({NUM}))?\s*(điểm|%)")
+# "đạt", "Đạt" opening the sentence, and the words between it and the number ("Đạt tối thiểu từ 92,81/100 điểm")
+_VALUE = re.compile(rf"\bđạt\s+(?:(?:mức|khoảng|tối thiểu|ít nhất|từ)\s+){{0,3}}({NUM})(?:\s*/\s*({NUM}))?\s*(điểm|%)",
+                    re.IGNORECASE)
 _RANK = re.compile(r"\bxếp\s+(?:hạng|thứ)\s+(\d+)(?:\s*/\s*(\d+))?")
 _CHANGE = re.compile(rf"\b(tăng|giảm)\s+({NUM})\s*(điểm|%|bậc)\s+so với\s+(?:năm\s+)?(\d{{4}})")
 _SAME = re.compile(r"\bbằng kết quả năm\s+(\d{4})")
@@ -238,7 +262,8 @@ def parse_target(sentence: str, catalogue: Catalogue, *, context: str | None = N
                         "rank": int(m["rank"]) if m["rank"] else None, "of": int(m["of"]) if m["of"] else None}
                 text = _blank(text, m.span())
                 break
-    parsed = _value_target(text, code) or _rank_target(text, code) or _places_target(text, code)
+    parsed = (_value_target(text, code) or _rank_target(text, code) or _places_target(text, code)
+              or _unsized_target(text, code))
     if parsed is None:
         return None
     parsed.how = how
@@ -318,6 +343,23 @@ def _places_target(text: str, code: str) -> ParsedTarget | None:
     return parsed
 
 
+# a change without an amount, in the words kehoach prints it (render/targets.py change_words)
+_UNSIZED = re.compile(r"\b(tăng|giảm)\s+(" + "|".join(map(re.escape, CHANGE_WHAT.values()))
+                      + r")\b(?:\s+so với\s+(?:năm\s+)?(\d{4}))?", re.IGNORECASE)
+
+
+def _unsized_target(text: str, code: str) -> ParsedTarget | None:
+    """"giảm điểm số so với năm 2018", "tăng vị thứ xếp hạng": a change of that unit, no amount."""
+    m = _UNSIZED.search(text)
+    if m is None:
+        return None
+    unit = next(u for u, words in CHANGE_WHAT.items() if words == m.group(2).lower())
+    parsed = ParsedTarget(code, unit, None, change_down=m.group(1).lower() == "giảm", change_unsized=True)
+    if m.group(3):
+        parsed.base_year = int(m.group(3))
+    return parsed
+
+
 def _plain(value):
     """A whole number as printed without decimals ("100%", "01 điểm") is an int, so YAML says it as written."""
     if isinstance(value, Decimal) and value.as_tuple().exponent >= 0:
@@ -338,8 +380,10 @@ def target_data(tid: str, parsed: ParsedTarget, info: CriterionInfo | None) -> d
         if parsed.base_of is not None:
             base["of"] = parsed.base_of
         data["baseline"] = base
-    if parsed.change_by is not None:
-        change: dict = {"by": parsed.change_by}
+    if parsed.change_by is not None or parsed.change_unsized:
+        change: dict = {"direction": "down"} if parsed.change_down else {}
+        if parsed.change_by is not None:
+            change["by"] = parsed.change_by
         if parsed.change_at_least:
             change["at_least"] = True
         data["change"] = change

@@ -10,6 +10,8 @@ from generator.plan.catalogue import Criteria
 from generator.plan.model import Target
 
 BOUND_WORDS = {"exact": "", "above": "trên ", "at_least": "tối thiểu "}
+# what a change without an amount changes, by unit ("tăng vị thứ xếp hạng"); import reads these words back
+CHANGE_WHAT = {"hạng": "vị thứ xếp hạng", "%": "tỷ lệ", "điểm": "điểm số"}
 
 
 def criterion_name(criteria: Criteria, code: str) -> str:
@@ -68,7 +70,7 @@ def change_words(target: Target) -> str:
     verb = "tăng" if change.direction == "up" else "giảm"
     least = "tối thiểu " if change.at_least else ""
     if change.by is None:
-        what = {"hạng": "vị thứ xếp hạng", "%": "tỷ lệ", "điểm": "điểm số"}[target.unit]
+        what = CHANGE_WHAT[target.unit]
         return f"{verb} {what}"
     if target.unit == "hạng":
         return f"{verb} {least}{int(change.by):02d} bậc"

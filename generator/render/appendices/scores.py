@@ -15,8 +15,11 @@ from generator.render.model import Cell, Column, Row, Source, Table
 
 
 def scores_table(refs: Lookups, appendix: ScoresAppendix) -> Table:
-    # a criterion's score target, when it has one besides a rank target (a rank is not a score)
-    ranked = sorted(enumerate(refs.plan.targets), key=lambda it: it[1].unit != "hạng")
+    # a criterion's score target, when it has one besides a rank target (a rank is not a score: only its
+    # baseline's score is printed); a percentage is no score, never printed under the score columns ("95" beside
+    # "Điểm tối đa 10" for "đạt trên 95%")
+    ranked = sorted(((i, t) for i, t in enumerate(refs.plan.targets) if t.unit != "%"),
+                    key=lambda it: it[1].unit != "hạng")
     by_criterion = {t.criterion: t for _, t in ranked}
     target_index = {t.criterion: i for i, t in ranked}
     a_index = refs.appendix_index[appendix.id]
