@@ -544,3 +544,41 @@ def test_a_rank_target_runs_from_first_to_the_number_of_provinces(plan_from, tar
         assert any(told in p.text for p in exc.value.problems if p.level == "error"), exc.value.problems
     else:
         plan_from(edit)
+
+
+def test_a_target_printed_nowhere_is_warned_with_how_to_print_it():
+    # tests/data/sample-2022.yaml declares t-dien-tu (Quản trị điện tử, papi.8): no sentence names it and the
+    # scores appendix lists papi.2 and papi.7 only, so the built document never printed it and an import of
+    # that document lost it, without a word from validate or build
+    from pathlib import Path
+
+    sample = Path(__file__).parent / "data" / "sample-2022.yaml"
+    _, warnings = load_plan(sample)
+    (warning,) = [w for w in warnings if "không được in ở đâu" in w.text]
+    assert warning.field == "targets[3]" and warning.line == line_of(sample, "- id: t-dien-tu")
+    assert "'t-dien-tu'" in warning.text
+    # how to print it: the body's list of targets (with its line), or the criterion in the scores appendix
+    assert "sections[1].content[1].content[0].targets" in warning.text
+    assert f"(dòng {line_of(sample, '- t-cong-khai')})" in warning.text
+    assert "'papi.8'" in warning.text and "phụ lục điểm 'diem'" in warning.text
+
+
+def test_a_target_the_scores_appendix_prints_is_printed(plan_from):
+    # t-cong-khai (papi.2) dropped from the body's list: the scores appendix still prints it on papi.2's row
+    def drop(data):
+        data["sections"][1]["content"][1]["content"][0]["targets"] = ["t-moi-truong"]
+
+    _, warnings = plan_from(drop)
+    assert not [w for w in warnings if "không được in ở đâu" in w.text]
+
+
+def test_a_percentage_target_only_the_scores_appendix_lists_is_printed_nowhere(plan_from):
+    # the scores table never prints a percentage under its score columns (render/appendices/scores.py)
+    def percent(data):
+        data["sections"][1]["content"][1]["content"][0]["targets"] = ["t-moi-truong"]
+        data["targets"][1].update(unit="%", target=95)
+        data["targets"][1].pop("baseline")
+
+    _, warnings = plan_from(percent)
+    (warning,) = [w for w in warnings if "không được in ở đâu" in w.text]
+    assert warning.field == "targets[1]" and "phụ lục điểm" not in warning.text

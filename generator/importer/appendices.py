@@ -60,6 +60,8 @@ def paragraphs_table(st: State, a: dict, aid: str, title: str, landscape: bool) 
 def _table_notes(st: State, result: TableImport) -> None:
     for text in result.notes:
         st.note("guess" if "đoán" in text else "info", text)
+    for text, where, obj in result.guesses:  # said beside the value the drafter must check
+        st.guess(text, where, obj)
     for text in result.warnings:  # the table holds structure that was not read
         st.warn(text)
     st.todos += result.todos

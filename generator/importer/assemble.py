@@ -21,7 +21,7 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
         data["indices"] = dict(indices)
     if registry:
         data["registry"] = registry
-    data["issuer"] = issuer(st, header)
+    data["issuer"] = st.issuer = issuer(st, header)
     document: dict = {}
     if header.get("code") and header["code"] != "KH":
         document["code"] = header["code"]

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from generator.importer.agencies import slug
+from generator.importer.agencies import norm, slug
 from generator.importer.state import State, short
+from generator.plan.agencies import names_heading
 
 # the words after the agency's name in a heading: what the agency does ("chủ trì", "chỉ đạo", "là cơ
 # quan thường trực"), or a lead-in to its duties
@@ -59,7 +60,46 @@ def runon_agencies(st: State, text: str) -> tuple[list[str], list[str]] | None:
     thường trực, …", "Các sở, ban, ngành và UBND các xã căn cứ …", "Sở Văn hóa, Thể thao và Du lịch chủ
     trì, phối hợp với …"); None when it does not open with one."""
     verb = _VERB.search(text[:_HEAD_MAX])
-    return heading_agencies(st, text[:verb.start()]) if verb else None
+    found = heading_agencies(st, text[:verb.start()]) if verb else None
+    if found and not all(st.agencies.known(n) for n in found[0]):
+        # not names the document resolved ("Sở Tư pháp yêu cầu các phòng thuộc Sở nghiêm túc" before "thực
+        # hiện"): when it opens with ones it did, they end there, and what follows is what they do
+        names = _known_opening(st, text)
+        if names:
+            return None if any(_is_issuer(st, n) for n in names) else (names, [])
+    return found
+
+
+def opening_agencies(st: State, text: str) -> list[str] | None:
+    """The agencies a run-on responsibility opens with as kehoach prints one (render/responsibilities.py):
+    names the document already resolved (the registry, or declared by its tables), joined as `names_heading`
+    joins them, then the first word of what they do ("Văn phòng Sở bảo đảm kinh phí …"); the longest such
+    opening, or None. Unlike `runon_agencies` it needs no verb it knows, so the caller reads it only next to
+    other responsibilities (a sentence that merely starts with an agency's name is no responsibility)."""
+    names = _known_opening(st, text)
+    return None if not names or any(_is_issuer(st, n) for n in names) else names
+
+
+def _known_opening(st: State, text: str) -> list[str] | None:
+    words = text.split()
+    for j in range(min(len(words) - 1, 30), 0, -1):
+        head = " ".join(words[:j])
+        if not words[j][:1].islower() or head.endswith(","):
+            continue
+        names = st.agencies.split(head)
+        if names and all(st.agencies.known(n) for n in names) and names_heading(names) == head:
+            return names
+    return None
+
+
+def _is_issuer(st: State, name: str) -> bool:
+    """Whether a name is the issuer's ("Ủy ban nhân dân tỉnh yêu cầu …" in its own plan speaks to the others,
+    it gives itself no work)."""
+    def key(text: str) -> str:
+        return re.sub(r"^ubnd\b", "ủy ban nhân dân", norm(text).replace("uỷ", "ủy"))
+    own = [str(st.issuer.get("full_name", "")), " ".join(map(str, st.issuer.get("name", [])))]
+    ids = {st.agencies.known(o) for o in own} - {None}
+    return st.agencies.known(name) in ids or any(key(o).startswith(key(name)) for o in own if o)
 
 
 def _heading_of(block: dict) -> tuple[str, str] | None:

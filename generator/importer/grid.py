@@ -164,6 +164,7 @@ class TableImport:
     targets: list[dict] = field(default_factory=list)
     baselines: dict[str, dict] = field(default_factory=dict)  # criterion → a score row's result, no target beside it
     notes: list[str] = field(default_factory=list)
+    guesses: list[tuple[str, str, dict]] = field(default_factory=list)  # (text, where, what it is about): ĐOÁN
     warnings: list[str] = field(default_factory=list)  # structure seen but not read
     todos: list[str] = field(default_factory=list)  # what the TODO values written in the table ask for
 

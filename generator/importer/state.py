@@ -63,6 +63,7 @@ class State:
         self.index_notes: list[str] = []
         self.catalogue = None  # Catalogue of the indices chosen
         self.tables = None  # TableReader
+        self.issuer: dict = {}  # the issuer as read from the header (assemble sets it)
 
     def note(self, level: str, text: str, where: str = "", rule: str = "") -> None:
         self.notes.append(Message(level, text, where, rule=rule))

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from generator.importer.agencies import slug
-from generator.importer.duties import runon_agencies
+from generator.importer.duties import opening_agencies, runon_agencies
 from generator.importer.state import TODO, State, short
 from generator.importer.targets import criterion_named, parse_targets, target_data
 from generator.nd30.grammar import POINTER
 from generator.nd30.labels import roman
+from generator.plan.agencies import names_heading
 from generator.core.text import shorten
 
 
@@ -224,22 +225,10 @@ def responsibilities(st: State, sections: list[dict]) -> list[dict]:
         if hits and not all(isinstance(b, dict) and "title" in b for b in content[start:end]):
             end = next(i for i in range(start, end) if not (isinstance(content[i], dict) and "title" in content[i]))
         made: list = []  # per block: a responsibility id, or None to keep the block
+        entries = [_entry(st, block, titled[i], start <= i < end) for i, block in enumerate(content)]
+        _next_to_responsibilities(st, content, entries)
         for i, block in enumerate(content):
-            entry = None
-            if start <= i < end:
-                ids = titled[i] or [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
-                if not titled[i]:
-                    st.warn(f"khoản '{shorten(block['title'], 60)}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
-                            "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
-                entry = {"agencies": ids}
-                joined = ", ".join(st.agencies.names.get(a, a) for a in ids)
-                if joined != block["title"]:
-                    entry["title"] = block["title"]
-                entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
-            elif isinstance(block, dict) and "text" in block and "title" not in block:
-                ids = runon_ids(st, block["text"])
-                if ids:
-                    entry = {"agencies": ids, "text": block["text"], "content": block["content"]}
+            entry = entries[i]
             if entry is None:
                 made.append(None)
                 continue
@@ -272,6 +261,45 @@ def responsibilities(st: State, sections: list[dict]) -> list[dict]:
         section["content"] = new
         break
     return out
+
+
+def _entry(st: State, block, titled: list[str] | None, in_run: bool) -> dict | None:
+    """The responsibility a block of "Tổ chức thực hiện" is, or None: an item of the run of titled items
+    (`titled`: the agencies its title names), or an untitled item opening with agencies before what they do."""
+    if in_run:
+        ids = titled or [st.todo("mã các cơ quan của khoản này", short(block["title"]))]
+        if not titled:
+            st.warn(f"khoản '{shorten(block['title'], 60)}' nằm giữa các khoản theo cơ quan nhưng tiêu đề không "
+                    "nêu tên cơ quan: ghi TODO cho danh sách cơ quan", block.get("_where", ""))
+        entry: dict = {"agencies": ids}
+        if names_heading(st.agencies.names.get(a, a) for a in ids) != block["title"]:
+            entry["title"] = block["title"]
+        entry["content"] = block["content"] or [st.todo("nội dung trách nhiệm", block["title"])]
+        return entry
+    if isinstance(block, dict) and "text" in block and "title" not in block:
+        ids = runon_ids(st, block["text"])
+        if ids:
+            return {"agencies": ids, "text": block["text"], "content": block["content"]}
+    return None
+
+
+def _next_to_responsibilities(st: State, content: list, entries: list) -> None:
+    """An untitled item next to a responsibility that opens with agencies the document resolved, as kehoach
+    prints a run-on responsibility ("2. Văn phòng Sở bảo đảm kinh phí …" after "1. Phòng Cải cách hành
+    chính"), is one too, though no verb the importer knows follows the names (duties.opening_agencies)."""
+    changed = True
+    while changed:
+        changed = False
+        for i, block in enumerate(content):
+            if entries[i] is not None or not (isinstance(block, dict) and "text" in block and "title" not in block):
+                continue
+            if not any(0 <= j < len(entries) and entries[j] is not None for j in (i - 1, i + 1)):
+                continue
+            names = opening_agencies(st, block["text"])
+            if names:
+                ids = [st.agencies.declare(n, f"mục Tổ chức thực hiện, '{short(block['text'], 50)}'") for n in names]
+                entries[i] = {"agencies": ids, "text": block["text"], "content": block["content"]}
+                changed = True
 
 
 def runon_ids(st: State, text: str) -> list[str] | None:

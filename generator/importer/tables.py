@@ -165,6 +165,20 @@ class TableReader:
         notes.append(f"{where}: '{name}' không có trong danh mục chỉ số: khai báo tiêu chí riêng '{code}'")
         return code
 
+    def _whole_table(self, title: str, where: str, out: TableImport) -> str:
+        """The criterion the tasks of a table without group rows are put under: the one the appendix's title
+        names, else one of the plan's own under that name. Printed nowhere (group_rows: false), so said as a
+        guess beside it: the drafter gives each task its real dimension."""
+        fresh = len(self.own)
+        code = self.dimension(title, where, [])
+        own = self.own[fresh] if len(self.own) > fresh else None
+        name = own["name"] if own else self.catalogue.by_code[code].name
+        made = "khai báo tiêu chí riêng" if own else "xếp vào tiêu chí"
+        out.guesses.append((f"bảng nhiệm vụ không có dòng nhóm (chỉ số nội dung): {made} '{code}' mang tên phụ lục "
+                            f"“{shorten(name, 60)}” cho mọi nhiệm vụ của bảng (không in ra); hãy sửa 'dimension' của "
+                            "từng nhiệm vụ thành chỉ số nội dung đúng", where, own if own else out.appendix))
+        return code
+
     # ---------------------------------------------------------------- kinds of tables
 
     def read(self, table: Table, appendix_id: str, title: str, landscape: bool, where: str) -> TableImport:
@@ -278,7 +292,10 @@ class TableReader:
                 if has_groups:
                     out.notes.append(f"{rwhere}: dòng nhiệm vụ trước dòng nhóm đầu tiên: xếp vào nhóm "
                                      "mang tên phụ lục")
-                current = dim = self.dimension(title, rwhere, out.notes)
+                if has_groups:
+                    current = dim = self.dimension(title, rwhere, out.notes)
+                else:
+                    current = dim = self._whole_table(title, where, out)
             content = text_of(values.get("content", []))
             if content is None:
                 notes.append(f"{rwhere}: dòng không có nội dung nhiệm vụ")

@@ -131,6 +131,13 @@ def registry(province_id: str, year: int | None = None) -> dict | None:
 _AGENCY_KEYS = set(Agency.model_fields)
 
 
+def names_heading(names) -> str:
+    """How the agencies of a responsibility are printed where they head its khoản: the heading of one without
+    a title ("1. Sở Nội vụ, Sở Tư pháp"), and what the run-on sentence of one with `text` opens with ("2. Văn
+    phòng Sở bảo đảm …"); `kehoach import` reads both back by it."""
+    return ", ".join(names)
+
+
 class Agencies:
     def __init__(self, plan: Plan):
         data = registry(plan.registry, plan.year) if plan.registry else None

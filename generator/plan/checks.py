@@ -205,7 +205,14 @@ class _Checker(TargetChecks):
         resp_ids = [r.id for r in self.plan.responsibilities]
         printed_resps: set[str] = set()
         referenced_appendices: set[str] = set()
+        in_body: set[str] = set()
+        lists = []  # where the body prints a list of targets
         for block, path in body_blocks(self.plan):
+            if isinstance(block, Subsection) and block.target is not None:
+                in_body.add(block.target)
+            elif isinstance(block, TargetsBlock):
+                in_body.update(block.targets)
+                lists.append(path + ("targets",))
             if isinstance(block, Subsection) and block.target is not None and block.target not in target_ids:
                 self.unknown(path + ("target",), "chỉ tiêu", block.target, target_ids)
             elif isinstance(block, TargetsBlock):
@@ -234,6 +241,9 @@ class _Checker(TargetChecks):
             if resp.id not in printed_resps:
                 self.warn(("responsibilities", i), f"trách nhiệm '{resp.id}' không được in (thiếu khối "
                                                    "'responsibilities: all' trong một mục)")
+        for tid in in_body - set(target_ids):  # a mistyped id ("t-pap"): its error names the target meant
+            in_body.update(difflib.get_close_matches(tid, target_ids, n=1, cutoff=0.6))
+        self.unprinted_targets(in_body, lists[0] if lists else None)
         referenced_appendices |= self.mentioned_appendices()
         for i, appendix in enumerate(self.plan.appendices):
             if appendix.id not in referenced_appendices:

@@ -6,7 +6,7 @@ import difflib
 from decimal import Decimal
 
 from generator.core.text import number
-from generator.plan.loader import PathKey
+from generator.plan.loader import PathKey, format_path
 
 
 LEAP_TARGET, LEAP_PLACES = 5, 20  # "hạng 2" from below the 25th: more likely "up 2 places"
@@ -140,3 +140,26 @@ class TargetChecks:
         elif target.target <= LEAP_TARGET and base.rank - target.target > LEAP_PLACES:
             self.warn(path + ("target",), f"{hint} (từ hạng {base.rank} lên hạng {target.target} là tăng "
                                           f"{base.rank - int(target.target)} bậc)")
+
+    def unprinted_targets(self, in_body: set[str], targets_list: PathKey | None) -> None:
+        """A target no part of the document prints (`in_body`: the ids a body block prints; `targets_list`: where
+        the body prints a list of them, if it does): neither a sentence of the body nor a row of a scores appendix. A drafter who declared it expects it in the document, and
+        an import of the document cannot read it back."""
+        from generator.plan.model import ScoresAppendix
+        from generator.plan.score_rows import listed, row_targets
+
+        scores = [a for a in self.plan.appendices if isinstance(a, ScoresAppendix)]
+        rows = {code for a in scores for code in listed(self.criteria, a)}
+        in_table = {i for code, (i, t) in row_targets(self.plan.targets).items() if code in rows and t.unit == "điểm"}
+        for i, target in enumerate(self.plan.targets):
+            if target.id in in_body or i in in_table:
+                continue
+            ways = (f"thêm '{target.id}' vào danh sách chỉ tiêu {format_path(targets_list)} (dòng "
+                    f"{self.located.where(self.located.original(targets_list))[0]})" if targets_list else
+                    f"thêm khối 'targets: [{target.id}]' vào mục chỉ tiêu")
+            if scores and target.unit == "điểm":
+                parent = " (hay tiêu chí cha của nó)" if "." in target.criterion else ""
+                ways += (f", hoặc thêm tiêu chí '{target.criterion}'{parent} vào 'criteria' của phụ lục điểm "
+                         f"'{scores[0].id}'")
+            self.warn(("targets", i), f"chỉ tiêu '{target.id}' không được in ở đâu trong văn bản: {ways}; nếu "
+                                      "không cần thì xóa chỉ tiêu này")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from generator.plan.agencies import Agencies
+from generator.plan.agencies import Agencies, names_heading
 from generator.plan.model import Plan, ResponsibilitiesBlock
 from generator.render.model import Para, Source
 
@@ -36,7 +36,7 @@ def responsibilities(body: Numbering, block: ResponsibilitiesBlock, depth: int, 
             out.append(Para("clause", resp.text, label=body.clause_label(depth, counter),
                             source=Source(("responsibilities", i, "text"))))
         else:
-            title = resp.title or ", ".join(body.agencies.display(a) for a in resp.agencies)
+            title = resp.title or names_heading(body.agencies.display(a) for a in resp.agencies)
             source = (Source(("responsibilities", i, "title")) if resp.title
                       else Source(("responsibilities", i, "agencies"), "agencies"))
             out.append(body.heading(depth, counter, title, source))

@@ -9,19 +9,16 @@ from decimal import Decimal
 from generator.core.text import number
 from generator.nd30.labels import roman
 from generator.plan.model import ScoresAppendix
+from generator.plan.score_rows import row_targets, top_rows
 from generator.render.appendices.common import new_table
 from generator.render.lookups import Lookups
 from generator.render.model import Cell, Column, Row, Source, Table
 
 
 def scores_table(refs: Lookups, appendix: ScoresAppendix) -> Table:
-    # a criterion's score target, when it has one besides a rank target (a rank is not a score: only its
-    # baseline's score is printed); a percentage is no score, never printed under the score columns ("95" beside
-    # "Điểm tối đa 10" for "đạt trên 95%")
-    ranked = sorted(((i, t) for i, t in enumerate(refs.plan.targets) if t.unit != "%"),
-                    key=lambda it: it[1].unit != "hạng")
-    by_criterion = {t.criterion: t for _, t in ranked}
-    target_index = {t.criterion: i for i, t in ranked}
+    chosen = row_targets(refs.plan.targets)
+    by_criterion = {code: t for code, (_, t) in chosen.items()}
+    target_index = {code: i for code, (i, _) in chosen.items()}
     a_index = refs.appendix_index[appendix.id]
     base_year = next((t.baseline.year for t in refs.plan.targets if t.baseline), refs.plan.year - 1)
     columns = [Column("stt", "STT", 1.3, "center"), Column("name", "Tiêu chí", 8.0, "left"),
@@ -73,12 +70,7 @@ def scores_table(refs: Lookups, appendix: ScoresAppendix) -> Table:
         for i, child in enumerate(info.children if info else (), start=1):
             add(child, f"{label}.{i}" if depth else str(i), depth + 1)
 
-    # index_row (the default, as plans have always printed): a whole index has its own row "I", its
-    # fields 1, 2 below it; without it a whole index is listed by its fields (I, II), its own row
-    # would only repeat the total row
-    tops = [kid for code in appendix.criteria
-            for kid in (refs.criteria[code].children if not appendix.index_row and code in refs.criteria
-                        and refs.criteria[code].is_root and refs.criteria[code].children else (code,))]
+    tops = top_rows(refs.criteria, appendix)
     for i, code in enumerate(tops, start=1):
         add(code, roman(i), 0)
     # a whole total prints whole ("100", not "100,0" from 14,5 + ...)
