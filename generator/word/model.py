@@ -27,6 +27,7 @@ class Run:
     change_author: str | None = None
     change_date: str | None = None
     style_id: str | None = None  # character style (w:rStyle)
+    color: str | None = None  # "ff0000", "auto", "theme:accent1" (w:color, styles resolved); None: none set (black)
 
 
 @dataclass(frozen=True)
