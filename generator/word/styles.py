@@ -147,6 +147,9 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
         value, theme = attr(color, "val"), attr(color, "themeColor")
         if value or theme:
             out["color"] = value.lower() if value else f"theme:{theme}"
+    mark = _val(k, "highlight")  # a highlighter's colour behind the text ("yellow"); "none" takes one away
+    if mark is not None:
+        out["highlight"] = mark
     style = _val(k, "rStyle")
     if style is not None:
         out["style"] = style

@@ -105,3 +105,17 @@ def test_colours_are_named_as_the_drafter_sees_them(value, name):
     from generator.nd30.check.colour import colour_name
 
     assert colour_name(value.lower() if not value.startswith("theme:") else value) == name
+
+
+def test_a_highlighted_passage_is_told_once_per_highlight_colour(tmp_path):
+    """FR5-HD01: passages marked with the green highlighter in a draft (review marks left in): they print on a coloured
+    ground. One finding per highlight colour, apart from the font's colours; "none" and white mark nothing."""
+    green = SZ14 + '<w:highlight w:val="green"/>'
+    path = coloured(tmp_path / "qd.docx",
+                    p(r("Điều 1. Bổ nhiệm bà ", SZ14), r("Nguyễn Thị Lan", green), r(" giữ chức vụ Trưởng khoa.", SZ14),
+                      ppr=BODY),
+                    p(r("Điều 2. Các đơn vị ", SZ14 + '<w:highlight w:val="none"/>'),
+                      r("liên quan", SZ14 + '<w:highlight w:val="white"/>'), r(" chịu trách nhiệm thi hành.", green),
+                      ppr=BODY))
+    assert told(path) == ["phần 1, đoạn 13: chữ tô nền màu xanh lá “Nguyễn Thị Lan” (và 1 đoạn khác), ND30 quy định chữ "
+                          "màu đen trên nền giấy: chọn đoạn chữ, Home › Text Highlight Color › No Color — bỏ tô nền"]

@@ -2,7 +2,8 @@
 in red or blue (a name, a date), templates an agency name in a house colour. Told once per colour for the whole
 document, at its first place, the others counted (as the font is): one matter for the drafter, fixed at once in Word.
 
-What counts: the visible characters of a run (its colour set on the run or by its styles). Not told: black and
+What counts: the visible characters of a run (its colour set on the run or by its styles), and those marked with
+the highlighter (w:highlight: a draft's review marks, FR5-HD01; told apart, "chữ tô nền màu …"). Not told: black and
 "automatic", a grey or a colour so dark that it prints as black does (every channel at most NEAR_BLACK), white and
 near-white (nothing prints: no colour on paper to change), symbol glyphs, and a link in Word's own link style
 ("Hyperlink", LibreOffice's "InternetLink": blue by Word's choice, not the drafter's) and a web or e-mail address
@@ -25,6 +26,12 @@ NEAR_BLACK = 0x40  # Word's "Black, Text 1, Lighter 25%" (404040) and darker pri
 NEAR_WHITE = 0xF0
 _LINK_STYLES = ("hyperlink", "internetlink", "internet link")
 ADVICE = "chọn đoạn chữ, Home › Font Color › Automatic — đổi sang màu đen"
+MARK_ADVICE = "chọn đoạn chữ, Home › Text Highlight Color › No Color — bỏ tô nền"
+# Word's highlighter colours (w:highlight): white marks nothing on white paper
+HIGHLIGHTS = {"none": None, "white": None, "yellow": "vàng", "green": "xanh lá", "cyan": "xanh lơ", "magenta": "hồng",
+              "blue": "xanh dương", "red": "đỏ", "darkBlue": "xanh dương đậm", "darkCyan": "xanh lơ đậm",
+              "darkGreen": "xanh lá đậm", "darkMagenta": "tím", "darkRed": "đỏ đậm", "darkYellow": "vàng đậm",
+              "darkGray": "xám đậm", "lightGray": "xám nhạt", "black": "đen"}
 
 
 def colour_name(value: str | None) -> str | None:
@@ -77,12 +84,12 @@ def check_colours(ck: Checker) -> None:
             if not r.text.strip() or _symbols_only(r.text) or _linked(r) or \
                     any(a <= start and at <= b for a, b in links if r.text.strip()):
                 continue
-            name = colour_name(r.color)
-            if name is None or name in seen:
-                continue
-            seen.add(name)
             piece = "số trang" if p.has_field.get("PAGE") and r.text.strip().isdigit() else " ".join(r.text.split())
-            found.setdefault(name, []).append((para, section, piece))
+            name, mark = colour_name(r.color), HIGHLIGHTS.get(r.highlight or "none", r.highlight)
+            for key in ([f"màu {name}"] if name else []) + ([f"tô nền màu {mark}"] if mark else []):
+                if key not in seen:
+                    seen.add(key)
+                    found.setdefault(key, []).append((para, section, piece))
 
     for p in ck.paras:
         scan(p, p, None)
@@ -93,10 +100,11 @@ def check_colours(ck: Checker) -> None:
                 if id(p) not in shown:
                     shown.add(id(p))
                     scan(p, None, sec.index)
-    for name, places in found.items():
+    for key, places in found.items():
         para, section, text = places[0]
         more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""
         where = "" if para is not None else " ở đầu/chân trang"
         shown = "(số trang)" if text == "số trang" else f"“{text[:40]}”"
-        ck.add(FONT_COLOUR, f"chữ màu {name} {shown}{where}{more}, ND30 quy định chữ màu đen: {ADVICE}", p=para,
-               section=section)
+        said = f"ND30 quy định chữ màu đen trên nền giấy: {MARK_ADVICE}" if key.startswith("tô nền") else \
+            f"ND30 quy định chữ màu đen: {ADVICE}"
+        ck.add(FONT_COLOUR, f"chữ {key} {shown}{where}{more}, {said}", p=para, section=section)
