@@ -347,6 +347,8 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     for p in block[:-1]:
         if p.text.rstrip().endswith(","):
             ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
+        elif p.text.rstrip().endswith(".") and not p.text.rstrip().endswith(("..", "./.")):  # FR5-HD01
+            ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu chấm: sửa dấu cuối dòng", p=p)
     if block[-1].text.rstrip().endswith(","):
         ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối "
                "dòng", p=block[-1])

@@ -1,0 +1,39 @@
+"""Faults the judges listed as missed (tests/real/judgements, `missed:`), each on a document made here with contents of
+our own: a căn cứ closed by "." before the last one (FR5-HD01), a space between the number and its "/" (FR5-CV02)."""
+from __future__ import annotations
+
+from generator.nd30 import grammar
+from generator.nd30.check import check_docx
+from tests.nd30.test_check_types import I, SZ14, body, centred, header, tail
+from tests.word.docx_factory import make_docx, sect
+
+
+def decision(path, bases: list[str]):
+    blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Tổ công tác"),
+              centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"), *[body(b, I + SZ14) for b in bases],
+              centred("QUYẾT ĐỊNH:"), body("Điều 1. Thành lập Tổ công tác theo danh sách kèm theo."),
+              body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."), tail("TM. ỦY BAN NHÂN DÂN")]
+    return make_docx(path, "".join(blocks) + sect())
+
+
+def test_a_basis_closed_by_a_full_stop_before_the_last_is_told_FR5_HD01(tmp_path):
+    path = decision(tmp_path / "qd.docx", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025.",
+                                           "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;",
+                                           "Theo đề nghị của Giám đốc Sở Nội vụ."])
+    found = [(f.excerpt[:20], f.text) for f in check_docx(path).findings if f.rule == "body.bases"]
+    assert found == [("Căn cứ Luật Tổ chức ", "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu chấm: sửa dấu "
+                                              "cuối dòng")]
+
+
+def test_bases_closed_as_the_model_are_not_told(tmp_path):
+    path = decision(tmp_path / "qd.docx", ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                                           "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020;",
+                                           "Theo đề nghị của Giám đốc Sở Nội vụ."])
+    assert [f.text for f in check_docx(path).findings if f.rule == "body.bases"] == []
+
+
+def test_a_space_between_the_number_and_its_slash_is_told_FR5_CV02():
+    assert grammar.number_problems("Số: 2276 /VP-TH", "", "Công văn") == [
+        "không có dấu cách giữa số và dấu “/”: viết “Số: 2276/…”"]
+    assert grammar.number_problems("Số: 2276/VP-TH", "", "Công văn") == []
+    assert grammar.number_problems("Số:      /QĐ-UBND", "QĐ", "Quyết định") == []  # a blank number: a draft
