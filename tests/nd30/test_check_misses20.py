@@ -37,3 +37,21 @@ def test_a_space_between_the_number_and_its_slash_is_told_FR5_CV02():
         "không có dấu cách giữa số và dấu “/”: viết “Số: 2276/…”"]
     assert grammar.number_problems("Số: 2276/VP-TH", "", "Công văn") == []
     assert grammar.number_problems("Số:      /QĐ-UBND", "QĐ", "Quyết định") == []  # a blank number: a draft
+
+
+def test_a_muc_title_in_lower_case_whose_colon_is_not_bold_is_told_FR7_BC01(tmp_path):
+    """FR7-BC01's "II. Diễn biến cụ thể:": every letter bold, the colon not (its sibling "I. Tình hình chung:", bold
+    throughout, was told to be in capitals; this one was not)."""
+    from tests.word.docx_factory import p, r
+    from tests.nd30.test_check_types import B
+
+    just = '<w:jc w:val="both"/><w:ind w:firstLine="567"/><w:spacing w:before="120" w:after="0"/>'
+    blocks = [header("Số: 12/BC-UBND"), centred("BÁO CÁO"),
+              centred("Tình hình giá cả thị trường quý I năm 2026"),
+              p(r("I. Tình hình chung:", B + SZ14), ppr=just),
+              body("Giá cả thị trường trong quý tương đối ổn định, không có biến động lớn."),
+              p(r("II", B + SZ14), r(". Diễn biến cụ thể", B + SZ14), r(":", SZ14), ppr=just),
+              body("Chỉ số giá tiêu dùng tăng nhẹ so với quý trước./."), tail("TM. ỦY BAN NHÂN DÂN")]
+    path = make_docx(tmp_path / "bc.docx", "".join(blocks) + sect())
+    told = [f.excerpt for f in check_docx(path).findings if f.rule == "heading.style" and "in hoa" in f.text]
+    assert told == ["I. Tình hình chung:", "II. Diễn biến cụ thể:"], told
