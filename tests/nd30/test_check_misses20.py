@@ -55,3 +55,20 @@ def test_a_muc_title_in_lower_case_whose_colon_is_not_bold_is_told_FR7_BC01(tmp_
     path = make_docx(tmp_path / "bc.docx", "".join(blocks) + sect())
     told = [f.excerpt for f in check_docx(path).findings if f.rule == "heading.style" and "in hoa" in f.text]
     assert told == ["I. Tình hình chung:", "II. Diễn biến cụ thể:"], told
+
+
+def test_khoan_and_points_numbered_with_a_slash_are_told_FR5_TB01(tmp_path):
+    """FR5-TB01's "1/ Thời gian chuyển: …", "2/ …", "a/ Văn phòng khoa:": PL I §II.6.d numbers khoản "1." and
+    điểm "a)". A fraction ("1/2 số thành viên") is no label."""
+    blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Tổ công tác"),
+              centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+              body("Theo đề nghị của Giám đốc Sở Nội vụ.", I + SZ14), centred("QUYẾT ĐỊNH:"),
+              body("Điều 1. Thành lập Tổ công tác như sau:"), body("1/ Thời gian làm việc: từ ngày 14 tháng 4 năm 2026."),
+              body("2/ Địa điểm làm việc gồm:"), body("a/ Văn phòng Sở;"), body("b/ Phòng họp số 2."),
+              body("1/2 số thành viên là công chức của Sở."),
+              body("Điều 2. Quyết định này có hiệu lực kể từ ngày ký./."), tail("TM. ỦY BAN NHÂN DÂN")]
+    path = make_docx(tmp_path / "qd.docx", "".join(blocks) + sect())
+    told = [f.text for f in check_docx(path).findings if f.rule == "heading.numbering"]
+    assert told == ["khoản đánh “1/”; ND30 đánh khoản 1., 2., 3.…", "khoản đánh “2/”; ND30 đánh khoản 1., 2., 3.…",
+                    "điểm đánh “a/”; ND30 đánh điểm a), b), c)…", "điểm đánh “b/”; ND30 đánh điểm a), b), c)…"], told
