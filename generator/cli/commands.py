@@ -422,7 +422,7 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
         else:
             click.echo(f"{_display(source)}: {report.untouched}; --fix không sửa gì và không ghi {display}.")
         sys.exit(0)
-    refused = [f"{m.where}: [{m.rule}] {m.text}" + (f" — “{m.excerpt}”" if m.excerpt else "") for m in report.refused]
+    refused = [(f"{m.where}: " if m.where else "") + f"[{m.rule}] {m.text}" + (f" — “{m.excerpt}”" if m.excerpt else "") for m in report.refused]
     if fmt == "json":
         click.echo(json.dumps({"file": _display(source), "out": display, "changed": [str(m) for m in report.changed],
                                "refused": refused, "left": [finding_dict(f) for f in report.left],

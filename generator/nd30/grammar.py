@@ -114,6 +114,8 @@ def number_problems(text: str, doc_abbr: str = "KH", doc_words: str = "Kế ho�
     if re.match(r"^Số\s+:", line):  # "Số : 09/TB-KCNTT" (FR11-TB01)
         out.append("không có dấu cách trước dấu hai chấm: viết “Số:”")
     number = m["number"]
+    if number and re.search(r"\d\s+/", line):  # "Số: 2276 /VP-TH" (FR5-CV02)
+        out.append(f"không có dấu cách giữa số và dấu “/”: viết “Số: {number}/…”")
     if number and int(number) < 10 and len(number) < 2:
         out.append(f"số nhỏ hơn 10 phải thêm số 0 phía trước (“{int(number):02d}”)")
     symbol = m["symbol"]

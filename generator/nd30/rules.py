@@ -6,7 +6,7 @@ A new rule is one `Rule(...)` in the module of the part it concerns, listed in t
 its check (and, when fixable, its correction in the matching `generator.nd30.fix` module)."""
 from __future__ import annotations
 
-from generator.nd30.check import appendix, base, body, header, headings, lines, page, pagenum, signature, title
+from generator.nd30.check import appendix, base, body, colour, header, headings, lines, page, pagenum, signature, title
 from generator.nd30.check.base import Rule
 
 
@@ -20,5 +20,5 @@ def _collect(*parts) -> dict[str, Rule]:
     return out
 
 
-RULE = _collect(page, base, header, lines, title, headings, body, signature, pagenum, appendix)
+RULE = _collect(page, colour, base, header, lines, title, headings, body, signature, pagenum, appendix)
 RULES = {rule.id: rule.name for rule in RULE.values()}

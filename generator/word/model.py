@@ -27,6 +27,8 @@ class Run:
     change_author: str | None = None
     change_date: str | None = None
     style_id: str | None = None  # character style (w:rStyle)
+    color: str | None = None  # "ff0000", "auto", "theme:accent1" (w:color, styles resolved); None: none set (black)
+    highlight: str | None = None  # "yellow", "green" (w:highlight, styles resolved); None or "none": no highlight
 
 
 @dataclass(frozen=True)

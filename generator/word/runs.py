@@ -161,7 +161,8 @@ class Inline:
             # what every Run of this format says (made once, not per run)
             looks = {"bold": bool(props.get("bold")), "italic": bool(props.get("italic")),
                      "underline": bool(props.get("underline")), "size_pt": props.get("size"),
-                     "font": props.get("font"), "caps": bool(props.get("caps")), "style_id": direct.get("style")}
+                     "font": props.get("font"), "caps": bool(props.get("caps")), "style_id": direct.get("style"),
+                     "color": props.get("color"), "highlight": props.get("highlight")}
             known = (props, looks, bool(props.get("vanish")),
                      rpr_node is not None and child(rpr_node, "rPrChange") is not None)
             if len(self._formats) < _FORMATS_MAX:

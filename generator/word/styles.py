@@ -141,6 +141,15 @@ def parse_rpr(rpr, theme_fonts: dict[str, str] | None = None) -> dict:
         # Word draws characters beyond ASCII (Vietnamese letters with marks) in the hAnsi font
         if hansi:
             out["font_hansi"] = hansi
+    color = k.get("color")
+    if color is not None:
+        # the colour written ("FF0000", "auto"); a theme colour alone ("accent1") by its theme name
+        value, theme = attr(color, "val"), attr(color, "themeColor")
+        if value or theme:
+            out["color"] = value.lower() if value else f"theme:{theme}"
+    mark = _val(k, "highlight")  # a highlighter's colour behind the text ("yellow"); "none" takes one away
+    if mark is not None:
+        out["highlight"] = mark
     style = _val(k, "rStyle")
     if style is not None:
         out["style"] = style

@@ -115,8 +115,12 @@ def broken_lines(a: list[collections.Counter], b: list[collections.Counter], pla
 def finding_keys(doc) -> dict[tuple, str]:
     from generator.nd30.check import check_document
 
-    return {(f.rule, f.detail.section, f.detail.paragraph): f"{f.where}: [{f.rule}] {f.text[:70]}"
-            for f in check_document(doc).findings}
+    from generator.nd30.fix import DOCUMENT_WIDE
+
+    # a rule told once for the whole document (one font.family per font, at its first place) is keyed by its rule:
+    # what a fix leaves of it (a footer's font kept) is that finding, uncured in part, not a new one
+    return {(f.rule, None, None) if f.rule in DOCUMENT_WIDE else (f.rule, f.detail.section, f.detail.paragraph):
+            f"{f.where}: [{f.rule}] {f.text[:70]}" for f in check_document(doc).findings}
 
 
 def looks(doc):

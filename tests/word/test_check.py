@@ -219,6 +219,8 @@ MUTATIONS = {
     "page.margins": (lambda d: d.sections()[0].find(q("w:pgMar")).set(q("w:left"), "1440"), None, set()),
     "font.family": (lambda d: run_props(d.para("Ký tự đặc biệt"), "w:rFonts",
                                         rFonts={"ascii": "Arial", "hAnsi": "Arial"}), "Ký tự đặc biệt", set()),
+    "font.color": (lambda d: run_props(d.para("Ký tự đặc biệt"), "w:color", color={"val": "FF0000"}), "Ký tự đặc biệt",
+                   set()),
     "font.size-pair": (lambda d: run_props(d.para("CỘNG HÒA"), "w:sz", sz={"val": 24}), "CỘNG HÒA", set()),
     "national.text": (lambda d: set_text(d.para("CỘNG HÒA"), "HÒA", "HOÀ"), "CỘNG HOÀ", set()),
     "national.style": (lambda d: run_props(d.para("CỘNG HÒA"), "w:b", b={"val": 0}), "CỘNG HÒA", set()),

@@ -336,3 +336,39 @@ def test_font_fix_takes_away_the_theme_fonts_word_would_draw_instead(sample_docx
               if any(k.lower().endswith("theme") for k in f.attrib)]
     assert themed == []
     assert not [f for f in check_docx(tmp_path / "fixed.docx").findings if f.rule == "font.family"]
+
+
+def test_font_fix_keeps_a_page_footer_line_placed_with_spaces_FR15_QD02(sample_docx, tmp_path):
+    """FR15-QD02's footer "BM.03. ĐĐ.01.A2 ⟨100 spaces⟩ Ban hành ngày 03/07/2017" in Calibri Light: in Times New Roman
+    its letters are narrower, "Ban" fits at the end of the first line and the line wraps elsewhere (the spaces, not
+    a tab, place the words). A page header or footer line placed with spaces keeps its font, refused and said; the
+    rest of the document is given Times New Roman, and the finding left is the footer's alone."""
+    from lxml import etree
+
+    from tests.word.test_check import header_part
+
+    doc = Doc(sample_docx)
+    root = doc.xml(header_part(doc))
+    spaced = etree.SubElement(root, q("w:p"))
+    for text in ("Mẫu BM.03", " " * 60, "Ban hành ngày 03/07/2017"):
+        r = etree.SubElement(spaced, q("w:r"))
+        etree.SubElement(etree.SubElement(r, q("w:rPr")), q("w:rFonts")).attrib.update(
+            {q("w:ascii"): "Arial", q("w:hAnsi"): "Arial"})
+        t = etree.SubElement(r, q("w:t"))
+        t.text = text
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    run_props(doc.para("Ký tự đặc biệt"), "w:rFonts", rFonts={"ascii": "Arial", "hAnsi": "Arial"})
+    source = doc.save(tmp_path / "spaced.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert any("phông chữ Times New Roman" in str(line) for line in report.changed)
+    assert [m.text for m in report.refused if m.rule == "font.family"] == [
+        "phông chữ ở đầu/chân trang không sửa tự động: dòng “Mẫu BM.03 … Ban hành ngày 03/07/2017” đặt chữ vào chỗ bằng "
+        "dấu cách; với Times New Roman chữ hẹp lại nên dòng sẽ ngắt khác đi: hãy thay dãy dấu cách bằng phím Tab rồi "
+        "đặt phông Times New Roman trong Word"]
+    fixed = Doc(tmp_path / "fixed.docx")
+    kept = [f.get(q("w:ascii")) for p in fixed.xml(header_part(fixed)).iter(q("w:p"))
+            if "Ban hành" in "".join(t.text or "" for t in p.iter(q("w:t"))) for f in p.iter(q("w:rFonts"))]
+    assert kept == ["Arial"] * 3
+    body = next(r for r in fixed.para("Ký tự đặc biệt").iter(q("w:r")) if r.find(q("w:rPr")) is not None)
+    assert body.find(q("w:rPr")).find(q("w:rFonts")).get(q("w:ascii")) == "Times New Roman"
+    assert [(f.rule, f.detail.paragraph) for f in report.left] == [("font.family", None)]

@@ -306,3 +306,74 @@ def test_a_tieu_ngu_on_a_centred_tab_grows_while_it_fits_twice_the_distance_to_t
     else:
         assert (sizes, said) == ({12.0}, []) and len(told) == 1
         assert told[0].startswith(f"ở cỡ 14 “{motto}” không còn vừa chỗ của nó trên dòng")
+
+
+def _with_appendix(path: Path, *, start: int | None, footer: str = "") -> Path:
+    """A one-section Báo cáo (report_docx) followed by an appendix in a section of its own, numbered from `start`
+    (None: its pages go on counting), no page header anywhere; `footer`: the text of the appendix's page footer."""
+    source = report_docx(path.with_name("base.docx"))
+    with zipfile.ZipFile(source) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode()
+    head, tail = xml.rsplit("<w:sectPr", 1)
+    first = "<w:sectPr" + tail.split("</w:body>")[0]
+    last = sect(start=start)
+    if footer:  # the appendix's own
+        last = last.replace("<w:sectPr>", '<w:sectPr><w:footerReference w:type="default" r:id="rIdF1"/>', 1)
+    appendix = f"<w:p><w:pPr>{first}</w:pPr></w:p>" + "".join([
+        p(run("Phụ lục", 14, b=True), ppr='<w:jc w:val="center"/>'),
+        p(run("DANH SÁCH CÁC NHIỆM VỤ", 14, b=True), ppr='<w:jc w:val="center"/>'),
+        p(run("(Kèm theo Báo cáo số 12/BC-SNV ngày 05 tháng 3 năm 2026 của Sở Nội vụ)", 14, i=True),
+          ppr='<w:jc w:val="center"/>'),
+        p(run("1. Rà soát thủ tục hành chính.", 14)),
+        last])
+    parts["word/document.xml"] = (head + appendix + "</w:body></w:document>").encode()
+    if footer:
+        parts["word/footer_kh.xml"] = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="{W[1:-1]}">'
+            f'<w:p><w:r><w:t>{footer}</w:t></w:r></w:p></w:ftr>').encode()
+        parts["word/_rels/document.xml.rels"] = parts["word/_rels/document.xml.rels"].replace(
+            b"</Relationships>", b'<Relationship Id="rIdF1" Type="http://schemas.openxmlformats.org/officeDocument/'
+            b'2006/relationships/footer" Target="footer_kh.xml"/></Relationships>')
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b"</Types>", b'<Override PartName="/word/footer_kh.xml" ContentType="application/vnd.openxmlformats-'
+            b'officedocument.wordprocessingml.footer+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+@pytest.mark.parametrize("start, hidden", [(1, [True, True]), (None, [True, False])])
+def test_a_page_number_added_is_not_printed_on_an_appendix_first_page_numbered_from_1(tmp_path, no_layout,
+                                                                                       monkeypatch, start, hidden):
+    """FR15-QD01: the page number --fix adds to the decision's section is inherited by its appendix, a section
+    numbered from 1 of its own that had no number; its first page printed "1" where it printed nothing. Its first
+    page shows no number (as before, and as ND30 hides a first page's number); an appendix whose pages go on
+    counting keeps showing its number on every page."""
+    source = _with_appendix(tmp_path / "bc.docx", start=start)
+    inject(monkeypatch, finding("pagenum.missing", 0, Fix("page_number", section=0, page_number_size=13.0)))
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert [s.title_page for s in read_docx(tmp_path / "fixed.docx").value.sections] == hidden
+    assert any(m.where == "phần 2" and "trang đầu khác" in m.text for m in report.changed) is hidden[1]
+
+
+def test_an_appendix_first_page_keeps_its_footer_when_its_number_is_hidden(tmp_path, no_layout, monkeypatch):
+    """Hiding the added number on the appendix's first page ("trang đầu khác") would also hide the footer it
+    prints there (it has no first-page footer): the appendix is given a page header of its own, empty, so it
+    prints as before: its footer, no number."""
+    source = _with_appendix(tmp_path / "bc.docx", start=1, footer="Mẫu BM.01")
+    inject(monkeypatch, finding("pagenum.missing", 0, Fix("page_number", section=0, page_number_size=13.0)))
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    fixed = read_docx(tmp_path / "fixed.docx").value
+    assert [s.title_page for s in fixed.sections] == [True, False]
+    with zipfile.ZipFile(tmp_path / "fixed.docx") as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+        sects = root.findall(f".//{W}sectPr")
+        own = [r for r in sects[1].findall(f"{W}headerReference") if r.get(f"{W}type") == "default"]
+        assert len(own) == 1
+        rels = etree.fromstring(z.read("word/_rels/document.xml.rels"))
+        target = next(x.get("Target") for x in rels if x.get("Id") == own[0].get(
+            "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"))
+        assert "PAGE" not in z.read("word/" + target).decode()
+    assert any(m.where == "phần 2" for m in report.changed)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.nd30.check import appendix, body, header, locate, page, pagenum, several, signature, title
+from generator.nd30.check import appendix, body, colour, header, locate, page, pagenum, several, signature, title
 from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
 from generator.nd30.doctypes import APPENDIX_FILE, Identified
@@ -28,6 +28,7 @@ def _run_page(ck: Checker) -> None:
     """The checks of the file as a whole: its pages and fonts."""
     page.check_sections(ck)
     page.check_fonts(ck)
+    colour.check_colours(ck)
     page.check_diacritics(ck)
 
 
@@ -86,6 +87,7 @@ def _run_appendix_file(ck: Checker, identified: Identified) -> None:
     theo …)" line (PL I §III.1); no header, body or signature (they are its document's)."""
     page.check_sections(ck, appendix_file=True)
     page.check_fonts(ck)
+    colour.check_colours(ck)
     page.check_diacritics(ck)
     label = next(p for p in ck.paras if p.text.strip())
     pagenum.check_page_numbers(ck, [label], appendix_file=True)

@@ -38,6 +38,7 @@ class _Odd:
     fix: Fix | None
 # a point's letter typed with a comma, its text opening in a capital ("a, Cơ sở …"): not "a, b và c"
 _TABLE_LABEL = re.compile(r"^(?:Bảng|Biểu|BẢNG|BIỂU)\s+(?:số\s+)?(?:\d{1,2}|[IVX]{1,4})[.:]?$")
+_SLASH_LABEL = re.compile(r"^(?P<label>(?:\d{1,2}|[a-zđ])/)[ \t\u00a0]+(?=\S)")  # "1/ …", "a/ …", not "1/2 số"
 _COMMA_POINT = re.compile(r"^(?P<letter>[a-zđ]),[ \t\u00a0]+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -91,6 +92,15 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         kind = label_of(label) if label else None
         if kind is None and re.fullmatch(r"[a-zđ]\.", (p.list_label or "").strip()):  # Word's "a." list (FR11-TB02)
             ck.add(HEADING_NUMBERING, f"điểm đánh “{p.list_label.strip()}”; ND30 đánh điểm a), b), c)…", p=p)
+        elif kind is None and (slash := _SLASH_LABEL.match(f"{p.list_label} " if p.list_label else text)) is not None:
+            # "1/ Thời gian chuyển: …", "a/ Văn phòng khoa:" (FR5-TB01): counted as the khoản and points they stand for
+            number = slash["label"][:-1]
+            if number.isdigit():
+                ck.add(HEADING_NUMBERING, f"khoản đánh “{slash['label']}”; ND30 đánh khoản 1., 2., 3.…", p=p)
+                counters.update(arabic=int(number), letter=0)
+            else:
+                ck.add(HEADING_NUMBERING, f"điểm đánh “{slash['label']}”; ND30 đánh điểm a), b), c)…", p=p)
+                counters["letter"] = label_of(number + ")")[1]
         elif kind is None and not p.list_label and (comma := _COMMA_POINT.match(text)) is not None:
             # "a, Cơ sở phân chia gói thầu: …" … "h, …" then "i)" (FR14-TTR01): points typed with a comma, counted
             # as points so the next is no skip, and told
@@ -347,6 +357,8 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     for p in block[:-1]:
         if p.text.rstrip().endswith(","):
             ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)
+        elif p.text.rstrip().endswith(".") and not p.text.rstrip().endswith(("..", "./.")):  # FR5-HD01
+            ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu chấm: sửa dấu cuối dòng", p=p)
     if block[-1].text.rstrip().endswith(","):
         ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối "
                "dòng", p=block[-1])

@@ -156,7 +156,8 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         # a line wholly bold is set as a title, a long one or one closed by a colon too ("IV. Hoạt động của Ban chỉ
         # đạo và Tổ giúp việc:", FR9-BC01); a numbered sentence leading into a list is not
         # "được" there makes a noun phrase ("I. Đối tượng được miễn, giảm học phí", FR8-TB02), not a sentence
-        bold_line = bool(p.bold) and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
+        # every letter bold: a colon or a tab left regular does not make it a sentence ("II. Diễn biến cụ thể:", FR7-BC01)
+        bold_line = (bold_share(p, 0) or 0) >= 0.95 and len(title.strip()) <= 250 and not title.rstrip().endswith((".", ";", ",")) \
             and (not _LEAD_IN.search(re.sub(r"\sđược(?=\s|$)", "", title))
                  # a short bold line numbered by a Word list is a title ("I. Sự cần thiết phải xây dựng Nghị quyết",
                  # FR13-TTR01), "phải" or not

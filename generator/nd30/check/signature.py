@@ -113,6 +113,10 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         elif s.text.startswith("-") and s.text[1:2].strip():  # "-Như điều 3;" (FR12-QD02, QD03)
             ck.add(RECIPIENTS_ITEMS, "sau gạch đầu dòng “-” có một dấu cách: gõ “- ” trước tên nơi nhận", seg=s,
                    fix=Fix("text", s.para.index, s.start + 1, s.start + 1, text=" "))
+        if (small := _ARTICLE_SMALL.match(s.text)) is not None:  # "- Như điều 3;" (FR14-QD01, QD02, QD03); no --fix:
+            # a correction never changes a word (fix.words compares them, case kept)
+            ck.add(RECIPIENTS_ITEMS, f"viết hoa chữ “Điều” khi gọi tên điều của văn bản: “- Như Điều {small['n']}”",
+                   "PL III, Mẫu 1.2–1.3", seg=s)
         if n + 1 in going_on:
             pass
         elif _led(s).startswith("-") or n in going_on:
@@ -141,6 +145,7 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
 
 
 # "- Lưu: VT, <đơn vị>." (PL I §II.9.d): VT closed by a comma, a stop or the line's end; "VT/UBND" is not it (FR9-KH01)
+_ARTICLE_SMALL = re.compile(r"^-\s*Như\s+điều\s+(?P<n>\d+)\b")  # the Mẫu: "- Như Điều 3;"
 _ARCHIVE_FORM = re.compile(r"^-\s*Lưu\s*:\s*VT\s*(?:[,.;(]|$)")
 _BESIDE = re.compile(r"(?<=[;.,])(?:\s{3,}|\s*\t\s*)\S.*$")  # after the item's closing mark, a gap, a note
 _NOTE_AFTER_MARK = re.compile(r"\s*[;.,]\s*(?P<note>\([^()]*\))\s*$")  # "…; (để theo dõi)"

@@ -169,7 +169,14 @@ class _Passes:
         return self._original[0]
 
 
+# rules told once for the whole document, at the first place they hold (font.family: one finding per font): what is
+# left of one after a fix (a footer's font kept, FR15-QD02) is the same finding at another place, never a new one
+DOCUMENT_WIDE = frozenset({"font.family"})
+
+
 def _key(found: Message) -> tuple:
+    if found.rule in DOCUMENT_WIDE:
+        return found.rule, None, None
     return found.rule, found.detail.section, found.detail.paragraph
 
 

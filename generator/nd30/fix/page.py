@@ -2,6 +2,9 @@
 brought into ND30's ranges ("margins")."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from generator import nd30
 from generator.core.messages import Message
 from generator.core.units import PT_PER_MM, TWIPS_PER_MM
@@ -31,16 +34,22 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
     parts = [pkg.main_part] + [rel.target for rel in pkg.rels(pkg.main_part).values()
                                if not rel.external and rel.type.rsplit("/", 1)[-1] in ("header", "footer")]
     count = 0
+    placed: list[str] = []  # header/footer lines placed with spaces, kept in their fonts
     for part in parts:
         root = pkg.xml(part)
         if root is None:
             continue
+        kept = set() if part == pkg.main_part else _placed_with_spaces(root, placed)
         for r in root.iter(w("r")):
-            if not "".join(t.text or "" for t in r.iter(w("t"))).strip():
+            if not "".join(t.text or "" for t in r.iter(w("t"))).strip() or r in kept:
                 continue
             _set_fonts(props(r, "rPr"))
             count += 1
         fx.dirty.add(part)
+    if placed:  # said at the footer's line, not at the body paragraph the finding names first
+        fx.refuse(f"phông chữ ở đầu/chân trang không sửa tự động: dòng “{placed[0]}” đặt chữ vào chỗ bằng dấu cách; với "
+                  f"{nd30.FONT} chữ hẹp lại nên dòng sẽ ngắt khác đi: hãy thay dãy dấu cách bằng phím Tab rồi đặt "
+                  f"phông {nd30.FONT} trong Word", replace(found, where="", excerpt=""))
     styles_rel = [rel.target for rel in pkg.rels(pkg.main_part).values()
                   if not rel.external and rel.type.rsplit("/", 1)[-1] == "styles"]
     for part in styles_rel:
@@ -55,6 +64,34 @@ def fix_font(fx: Fixer, fix: Fix, found: Message) -> bool:
         fx.dirty.add(part)
     fx.note(f"phông chữ {nd30.FONT} cho toàn văn bản ({count} đoạn chữ có định dạng riêng và các kiểu)", found=found)
     return True
+
+
+# spaces in a row that place the words after them (a gap a reader sees as two columns, as pages.py reads a line)
+PLACING_SPACES = re.compile(r"\S( {3,})\S")
+
+
+def _placed_with_spaces(root, placed: list[str]) -> set:
+    """The runs of the page header/footer paragraphs whose words after a gap of spaces are placed by those spaces
+    (FR15-QD02's form code "BM.03. ĐĐ.01.A2 ⟨100 spaces⟩ Ban hành ngày 03/07/2017"): every character before the gap
+    moves them, and in another font the line wraps elsewhere ("Ban" pulled up to the first line). Such a line keeps
+    its fonts when each of its runs names its own (a style's font would still change with the styles); `placed`
+    gets each line's text, its gaps shown as "…"."""
+    out: set = set()
+    for p in root.iter(w("p")):
+        runs = [r for r in p.iter(w("r")) if "".join(t.text or "" for t in r.iter(w("t"))).strip()]
+        text = "".join("\t" if c.tag == w("tab") else c.text or "" for r in p.iter(w("r")) for c in r
+                       if c.tag in (w("t"), w("tab")))
+        if not runs or not PLACING_SPACES.search(text):
+            continue
+        own = [r.find(f"{w('rPr')}/{w('rFonts')}") for r in runs]
+        if any(f is None or not any(f.get(w(k)) for k in ("ascii", "hAnsi", "asciiTheme", "hAnsiTheme")) for f in own):
+            continue
+        if all(nd30.font_ok(f.get(w("ascii")) or f.get(w("hAnsi"))) and not (f.get(w("asciiTheme")) or
+                                                                          f.get(w("hAnsiTheme"))) for f in own):
+            continue  # already in Times New Roman: nothing to keep
+        out.update(runs)
+        placed.append(" … ".join(x for x in re.split(r" {3,}", " ".join(text.split("\t")).strip()) if x)[:80])
+    return out
 
 
 _THEME_FONTS = tuple(w(key) for key in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"))

@@ -40,6 +40,7 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         ref = next((r for r in s.findall(w("headerReference")) if r.get(w("type"), "default") == "default"), None)
         if ref is not None:
             break
+    added = ref is None  # the number is new on the pages of this section and of those inheriting its header
     if ref is None:
         part = _new_header_part(fx, size)
         rid = _add_relationship(fx, part)
@@ -55,12 +56,14 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
             return False
         if part.target not in fx.header_parts_done:  # a header the sections share: corrected and said once
             fx.header_parts_done.add(part.target)
-            _center_number(fx, part.target, root, size, where, found)
+            added = _center_number(fx, part.target, root, size, where, found)
     _header_distance(fx, sect, where, found)
     for later, s in enumerate(sects[fix.section + 1:], start=fix.section + 2):  # the sections that inherit the
         if any(r.get(w("type"), "default") == "default" for r in s.findall(w("headerReference"))):  # header print
             break  # the number too (FR14-QD03: an appendix at 0 mm, its number at the paper's edge)
         _header_distance(fx, s, f"phần {later}", found)
+        if added and _restarted_first_page(fx, sects, later - 1, size, found):
+            break  # given a page header of its own: the later sections inherit that one
     if fix.section == 0:
         if sect.find(w("titlePg")) is None:
             ordered_child(sect, "titlePg", SECT_ORDER)
@@ -75,8 +78,8 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
     return True
 
 
-def _center_number(fx: Fixer, target: str, root, size: float, where: str, found: Message) -> None:
-    """The PAGE field of header part `target` centred at `size` (added when it has none)."""
+def _center_number(fx: Fixer, target: str, root, size: float, where: str, found: Message) -> bool:
+    """The PAGE field of header part `target` centred at `size` (added when it has none: True)."""
     fx.dirty.add(target)
     page = [p for p in root.iter(w("p")) if "PAGE" in "".join(t.text or "" for t in p.iter(w("instrText")))
             or any("PAGE" in (f.get(w("instr")) or "") for f in p.iter(w("fldSimple")))]
@@ -103,6 +106,7 @@ def _center_number(fx: Fixer, target: str, root, size: float, where: str, found:
             ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
     if page:
         fx.note("số trang canh giữa" if boxed else f"số trang canh giữa, cỡ {decimal(size)}", where, found)
+    return not page
 
 
 # a page number in a box must fit two digits at its new size, with this much to spare (guards.BOX_SPARE)
@@ -175,13 +179,13 @@ def _drop_page_fields(root) -> bool:
     return dropped
 
 
-def _new_header_part(fx: Fixer, size: float) -> str:
+def _new_header_part(fx: Fixer, size: float, number: bool = True) -> str:
     n = 1
     while fx.pkg.has(f"word/header_kehoach{n}.xml") or f"word/header_kehoach{n}.xml" in fx.new_parts:
         n += 1
     name = f"word/header_kehoach{n}.xml"
     hdr = etree.Element(w("hdr"), nsmap={"w": W_NS, "r": R_NS})
-    hdr.append(_page_paragraph(size))
+    hdr.append(_page_paragraph(size) if number else etree.Element(w("p")))
     fx.new_parts[name] = etree.tostring(hdr, xml_declaration=True, encoding="UTF-8", standalone=True)
     ct = fx.pkg.xml("[Content_Types].xml")
     override = etree.SubElement(ct, f"{{{NS_CT}}}Override")
@@ -249,3 +253,65 @@ def _page_paragraph(size: float):
 
 
 FIXES = {"page_number": fix_page_number}
+
+
+def _restarted_first_page(fx: Fixer, sects: list, index: int, size: float, found: Message) -> bool:
+    """Section `index` inherits the page header given a new number and numbers its pages from a start of its own
+    (an appendix: PL I §III.1.đ) without "trang đầu khác": its first page, which showed no number, would print "1"
+    (FR15-QD01). "Trang đầu khác" is turned on when its first page then prints the page header and footer it printed
+    (the first-page ones in force are those, or both print nothing but a number); else the section gets a page
+    header of its own, empty, and prints as it did (True: the later sections inherit that header)."""
+    sect = sects[index]
+    numbering = sect.find(w("pgNumType"))
+    if numbering is None or numbering.get(w("start")) is None or sect.find(w("titlePg")) is not None:
+        return False
+    where = f"phần {index + 1}"
+
+    def same(kind: str) -> bool:  # the first page prints with "trang đầu khác" what it printed without
+        first, default = _shown(fx, sects, index, kind, "first"), _shown(fx, sects, index, kind, "default")
+        return first == default or not (_prints(fx, first) or _prints(fx, default))
+
+    if same("headerReference") and same("footerReference"):
+        ordered_child(sect, "titlePg", SECT_ORDER)
+        fx.note("trang đầu khác: phần này đánh số trang riêng từ 1 (như một phụ lục), trang thứ nhất của nó không hiện số "
+                "trang, như bản gốc", where, found)
+        return False
+    part = _new_header_part(fx, size, number=False)
+    node = etree.Element(w("headerReference"))
+    node.set(w("type"), "default")
+    node.set(f"{{{R_NS}}}id", _add_relationship(fx, part))
+    sect.insert(0, node)
+    fx.note("đầu trang riêng, để trống: phần này đánh số trang riêng từ 1 (như một phụ lục) và không có số trang, "
+            "như bản gốc; nếu cần, hãy thêm số trang cho phần này trong Word", where, found)
+    return True
+
+
+def _shown(fx: Fixer, sects: list, index: int, kind: str, kind_type: str) -> str | None:
+    """The part of `kind` (headerReference, footerReference) and type that section `index` prints: its own, else
+    the nearest earlier section's (Word's inheritance); None when no section names one."""
+    for s in reversed(sects[: index + 1]):
+        ref = next((r for r in s.findall(w(kind)) if r.get(w("type"), "default") == kind_type), None)
+        if ref is not None:
+            rel = fx.pkg.rels(fx.pkg.main_part).get(ref.get(f"{{{R_NS}}}id"))
+            return rel.target if rel is not None and not rel.external else None
+    return None
+
+
+def _prints(fx: Fixer, part: str | None) -> bool:
+    """Whether a page header or footer part prints something besides a page number: text, a picture (a part
+    --fix made holds the number only)."""
+    root = fx.pkg.xml(part) if part is not None and part not in fx.new_parts else None
+    if root is None:
+        return False
+    for p in root.iter(w("p")):
+        if "PAGE" in "".join(t.text or "" for t in p.iter(w("instrText"))) or \
+                any("PAGE" in (f.get(w("instr")) or "") for f in p.iter(w("fldSimple"))):
+            continue
+        if any((t.text or "").strip() for t in p.iter(w("t"))) or \
+                any(True for tag in ("drawing", "pict", "object") for _ in p.iter(w(tag))):
+            return True
+    return False
+
+
+# a page number in a box must fit two digits at its new size, with this much to spare (guards.BOX_SPARE)
+NUMBER_SPARE = 1.05
