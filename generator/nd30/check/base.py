@@ -373,6 +373,12 @@ class Checker:
         """Where a tab typed at `pos` goes: the paragraph's next stop (its position and alignment), else the next
         default stop (its position, None)."""
         stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
+        left = p.indent_left_pt or 0.0
+        if (p.indent_first_line_pt or 0.0) < 0 and pos + 0.01 < left and not p.list_label \
+                and not (stops and stops[0][0] < left - 0.01):
+            # a hanging indent is a stop of its own: a tab on the first line goes there, past the default stops
+            # before it (FR16-QD01's "\tThành lập …" under a 15 mm hanging indent prints 15 mm in, not 12.7)
+            return left, "left"
         if stops:
             return stops[0]
         step = float(self.doc.settings.get("default_tab_stop_pt") or 36.0)

@@ -362,6 +362,22 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
     if block[-1].text.rstrip().endswith(","):
         ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu phẩy: sửa dấu cuối "
                "dòng", p=block[-1])
+    elif block[-1].text.rstrip().endswith(";") and _decides_next(ck, block[-1]):
+        # the last căn cứ closed by ";" right above "QUYẾT ĐỊNH" or Điều 1 (FR16-QD01); one above a sentence that
+        # goes on ("Căn cứ …; Ủy ban nhân dân tỉnh ban hành Kế hoạch …") is not the block's last line
+        ck.add(BODY_BASES, "dòng cuối của phần căn cứ kết thúc bằng dấu chấm “.”, không phải dấu chấm phẩy: sửa dấu "
+               "cuối dòng", p=block[-1])
+
+
+def _decides_next(ck: Checker, p: Paragraph) -> bool:
+    """The next line with text after `p` is the enacting line ("QUYẾT ĐỊNH:", "QUYẾT NGHỊ:", with or without its
+    colon) or an Điều: the căn cứ block ends at `p`."""
+    for q in ck.paras[ck.order[p.index] + 1:]:
+        text = " ".join(q.text.split())
+        if not text:
+            continue
+        return bool(ARTICLE.match(text)) or caseless(text.rstrip(" :")) in ("quyết định", "quyết nghị")
+    return False
 
 
 # "2. Sửa đổi khoản 2 Mục I như sau:", or the amended part named first ("2. Khoản 2 Điều 3 được sửa đổi, bổ sung như

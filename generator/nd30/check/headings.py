@@ -117,6 +117,33 @@ def check_article_look(ck: Checker, p: Paragraph) -> None:
     if share is not None and titled(rest) and not _DECIDES.search(rest.strip()) and share < 0.5:
         ck.add(HEADING_STYLE, f"tên Điều “{shorten(p.text, 40)}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
                "Ctrl+B", "PL I §II.6.c", p=p)
+    # "Điều 1:" typed with a colon, "Điều 1" underlined (FR16-QD01): the decree writes "Điều 1." with a full stop
+    # after the number, bold, not underlined
+    lead = len(p.text) - len(p.text.lstrip())
+    label = p.text.strip()[:m.end()].rstrip()
+    wrong = []
+    if label.endswith(":"):
+        wrong.append("sửa dấu “:” sau số thành dấu chấm “.”")
+    if _underlined(p, lead, lead + len(label)):
+        wrong.append("bỏ gạch chân (Ctrl+U)")
+    if wrong:
+        shown = re.sub(r"\s*[.:]$", "", label)
+        ck.add(HEADING_STYLE, f"“{label}” phải viết “{shown}.” (số thứ tự và dấu chấm, in đậm, không gạch chân): "
+               + " và ".join(wrong), "PL I §II.6.c", p=p)
+
+
+def _underlined(p: Paragraph, start: int, end: int) -> bool:
+    """Most letters and digits from offset `start` to `end` of the paragraph's text are underlined."""
+    marked = total = pos = 0
+    for run in p.runs:
+        if run.change == "del":
+            continue
+        for c in run.text:
+            if start <= pos < end and c.isalnum():
+                total += 1
+                marked += 1 if run.underline else 0
+            pos += 1
+    return total > 0 and marked * 2 > total
 
 
 def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], counters: dict, rest: str) -> None:

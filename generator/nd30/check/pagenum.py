@@ -129,6 +129,12 @@ def _printed(block: Paragraph | Table) -> bool:
     return isinstance(block, Table) or bool(block.text.strip()) or bool(block.drawings)
 
 
+def _numbered(sec: Section, kinds: set[str]) -> bool:
+    """A PAGE field in one of the section's headers or footers of these kinds."""
+    return any(p.has_field.get("PAGE") for parts in (sec.headers, sec.footers) for kind, group in parts.items()
+               if kind in kinds for p in group)
+
+
 def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: bool = False) -> None:
     """`appendix_file`: the file is an appendix of its own, numbered from its first page (PL I §III.1.đ)."""
     if not ck.doc.sections or one_page(ck):
@@ -143,16 +149,29 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: 
         in_footer = [p for kind, group in sec.footers.items() if kind in shown for p in group
                      if p.has_field.get("PAGE")]
         fix = Fix("page_number", section=sec.index, page_number_size=size)
+        # the pages after the first show the default (and even-page) header and footer; page 1 the first-page ones
+        # when "trang đầu khác" is on (FR16-QD01: its only number in the first-page footer, pages 2–12 without one)
+        later_kinds = shown - {"first"} if sec.title_page else shown
+        numbered_later = _numbered(sec, later_kinds)
+        first_kinds = {"first"} if sec.title_page else {"default"}
+        first_page = sec.index == 0 and not appendix_file and _numbered(sec, first_kinds)
+        if first_page and not page:  # with a number in the default header, said below with that header's fix
+            place = "chân trang" if any(p.has_field.get("PAGE") for kind in first_kinds
+                                        for p in sec.footers.get(kind, [])) else "đầu trang"
+            ck.add(PAGENUM_FIRST, f"trang thứ nhất có số trang ở {place}; trang thứ nhất không đánh số: xoá số trang ở "
+                   f"{place} của trang đầu (trang đầu khác: Layout › Page Setup › Layout › “Different first page”)", section=0,
+                   fix=fix if not numbered_later else None)  # a number on every page: moved by hand with the rest
         if in_footer:
             ck.add(PAGENUM_POSITION, "số trang đặt ở chân trang; ND30 quy định đặt canh giữa trong phần lề trên",
                    section=sec.index, level="error" if not page else "warning")
         if not page:
-            if not in_footer and not (len(ck.doc.sections) > 1 and (sec.index == 0 or sec.page_number_start == 1)
-                                      and one_page(ck, sec.index)):
-                # a number in the footer is misplaced (said above), not missing; a section of one page whose page is a
-                # page 1 shows no number (PL I §I.7): none is missing there
-                ck.add(PAGENUM_MISSING, "không có số trang (trường PAGE) canh giữa ở lề trên", section=sec.index,
-                       fix=fix)
+            if not numbered_later and not (len(ck.doc.sections) > 1 and (sec.index == 0 or sec.page_number_start == 1)
+                                           and one_page(ck, sec.index)):
+                # a number in the footer of the later pages is misplaced (said above), not missing; a section of one
+                # page whose page is a page 1 shows no number (PL I §I.7): none is missing there
+                ck.add(PAGENUM_MISSING, "chỉ trang thứ nhất có số trang; từ trang thứ hai không có số trang (trường "
+                       "PAGE) canh giữa ở lề trên" if _numbered(sec, {"first"}) else "không có số trang (trường PAGE) canh giữa ở lề "
+                       "trên", section=sec.index, fix=fix)
             continue
         # a number in a frame (a text box Word positions itself, centred in the old .doc way) is not judged:
         # its place on the page is the frame's, which the reader does not know
@@ -161,8 +180,6 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: 
         for p in page:
             if p.size_pt is not None and not 13 <= p.size_pt <= 14:
                 ck.add(PAGENUM_SIZE, f"số trang cỡ chữ {decimal(p.size_pt)}, phải từ 13 đến 14", section=sec.index, fix=fix)
-        if sec.index == 0 and not appendix_file:
-            first = [p for p in sec.headers.get("first", []) if p.has_field.get("PAGE")]
-            if not sec.title_page or first:
-                ck.add(PAGENUM_FIRST, "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)", section=0,
-                       fix=fix)
+        if first_page:
+            ck.add(PAGENUM_FIRST, "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)", section=0,
+                   fix=fix)

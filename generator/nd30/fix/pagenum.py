@@ -68,13 +68,16 @@ def fix_page_number(fx: Fixer, fix: Fix, found: Message) -> bool:
         if sect.find(w("titlePg")) is None:
             ordered_child(sect, "titlePg", SECT_ORDER)
             fx.note("trang đầu khác (không hiện số trang ở trang thứ nhất)", "phần 1", found)
-        first = next((r for r in sect.findall(w("headerReference")) if r.get(w("type")) == "first"), None)
-        if first is not None:
+        # the first page's own header and footer (FR16-QD01: its only number, "1", in the first-page footer)
+        for tag, place in (("headerReference", "đầu trang"), ("footerReference", "chân trang")):
+            first = next((r for r in sect.findall(w(tag)) if r.get(w("type")) == "first"), None)
+            if first is None:
+                continue
             rel = fx.pkg.rels(fx.pkg.main_part).get(first.get(f"{{{R_NS}}}id"))
             root = fx.pkg.xml(rel.target) if rel is not None and not rel.external else None
             if root is not None and _drop_page_fields(root):
                 fx.dirty.add(rel.target)
-                fx.note("bỏ số trang ở đầu trang của trang thứ nhất", "phần 1", found)
+                fx.note(f"bỏ số trang ở {place} của trang thứ nhất", "phần 1", found)
     return True
 
 
