@@ -240,3 +240,18 @@ def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
     found, _ = findings("FR12-QD01")
     assert sum(1 for f in found if f["rule"] == "number.form") == 10
     assert not [f for f in found if f["rule"] in ("heading.sequence", "pagenum.missing")]
+
+
+@pytest.mark.parametrize("key", measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4
+                         + measure.FRESH5 + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8
+                         + measure.FRESH10 + measure.FRESH11 + measure.FRESH12 + measure.FRESH13 + measure.FRESH14
+                         + measure.FRESH15 + measure.FRESH16)
+def test_every_finding_on_a_judged_document_was_judged_on_the_page(key):
+    """A new rule or a changed one that reports something on a judged document must have it judged on the page and
+    written in the judgement (true or false): a finding nobody looked at was merged unnoticed once (FR16-QD01's red
+    full stop, after font.color came in)."""
+    j = judgement(key)
+    found, _ = findings(key)
+    new = measure.score(key, list(found), j).unjudged_found
+    assert not new, f"{key}: chưa được chấm trên trang: " + "; ".join(
+        f"{f['rule']} ¶{f.get('paragraph')} {f['message'][:80]}" for f in new)
