@@ -270,3 +270,16 @@ def test_a_quote_left_open_is_named_where_it_opens(tmp_path):
         load_yaml(write(tmp_path, plans(seed)["unclosed-quote.yaml"]))
     problem = only_problem(exc)
     assert "dấu nháy" in problem.text and "dòng 33" in problem.text, problem.text
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_quote_left_open_names_the_line_it_was_opened_on(tmp_path, quote):
+    """A value whose closing quote is missing runs on to the next quote, far below, and YAML fails there; the
+    drafter is told the line where the quote was opened (a single quote, as `init` writes, as well as a double)."""
+    content = (f"id: a\ntasks:\n  - content: {quote}Tuyên truyền\n    output: Báo cáo\n"
+               f"  - content: {quote}Nhiệm vụ hai{quote}\n    output: x\n")
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, content))
+    problem = only_problem(exc)
+    assert problem.line == 5
+    assert problem.text.endswith(f"có thể do dấu nháy ({quote}) mở ở dòng 3 chưa được đóng"), problem.text

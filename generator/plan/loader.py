@@ -99,20 +99,21 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
 
 
 def _open_quote(text: str, error_line: int) -> str:
-    """A hint when a double-quoted value opened before the error runs over several lines: a quote left open
+    """A hint when a quoted value opened before the error runs over several lines: a quote left open
     makes YAML read on to the next '"' and fail there, far below the line to fix (a plan writes long texts
     as '>-' blocks, so a quoted value spanning lines is most likely that mistake)."""
-    opened = 0
+    opened, quote = 0, '"'
     try:
         for token in yaml.scan(text, Loader=Loader):
             if token.start_mark.line + 1 >= error_line:
                 break
-            if isinstance(token, yaml.ScalarToken) and token.style == '"' and \
+            # single quotes too: `init` writes every TODO in them, and a drafter keeps the opening one
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
                     token.end_mark.line > token.start_mark.line:
-                opened = token.start_mark.line + 1
+                opened, quote = token.start_mark.line + 1, token.style
     except yaml.YAMLError:
         pass
-    return f" — có thể do dấu nháy (\") mở ở dòng {opened} chưa được đóng" if opened else ""
+    return f" — có thể do dấu nháy ({quote}) mở ở dòng {opened} chưa được đóng" if opened else ""
 
 
 def _vi_int(n: int) -> str:
