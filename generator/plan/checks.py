@@ -27,6 +27,8 @@ from generator.plan.model import (
 from generator.nd30.grammar import APPENDIX_MENTION
 from generator.nd30.labels import HAND_NUMBER, roman
 
+WORD_BULLET = re.compile(r"^[ \t]*[•●▪◦]", re.MULTILINE)  # Word's bullet glyphs, pasted with the text
+
 
 def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
     """Every block of a body tree with its path, depth first."""
@@ -350,7 +352,9 @@ class _Checker(TargetChecks):
 
     def hand_numbering(self) -> None:
         """kehoach numbers sections, clauses and bullets itself; numbers typed into text come out twice."""
-        for text, path in self.texts():
+        # a legal basis is printed as typed too: a Word bullet or a number pasted before it shows
+        bases = [(text, ("legal_bases", i)) for i, text in enumerate(self.plan.legal_bases)]
+        for text, path in [*self.texts(), *bases]:
             if HAND_NUMBER.match(text):
                 self.warn(path, f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
                                 "kehoach tự đánh số, hãy bỏ phần này")
@@ -359,6 +363,12 @@ class _Checker(TargetChecks):
                               [roman(n) for n in range(1, len(self.plan.appendices) + 1)]):
                     self.warn(path, f"nhắc 'Phụ lục {label}' nhưng kế hoạch có {len(self.plan.appendices)} phụ "
                                     "lục; hãy dùng khối 'appendix:' để số phụ lục luôn đúng")
+        # a task's cell may list its lines with '- ' (hung-yen-papi-2021), never with Word's bullet glyph
+        for i, task in enumerate(self.plan.tasks):
+            for key, text in (("content", task.content), ("output", task.output)):
+                if isinstance(text, str) and WORD_BULLET.search(text):
+                    self.warn(("tasks", i, key), "ô có dấu '•' dán từ Word (in ra như đã viết): đầu mỗi dòng "
+                                                 "trong ô viết '- ', hoặc bỏ dấu này")
         for i, section in enumerate(self.plan.sections):
             if HAND_NUMBER.match(section.title):
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")
