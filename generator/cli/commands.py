@@ -397,8 +397,10 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     from generator.nd30.fix import fix_docx
 
     if len(files) != 1 or out is None:
-        click.echo("--fix sửa một tệp mỗi lần và cần tệp kết quả: kehoach check --fix VAN_BAN.docx -o DA_SUA.docx",
-                   err=True)
+        # one file: the command to type for it, as `check` suggests it
+        source, target = (("VAN_BAN.docx", "DA_SUA.docx") if len(files) != 1 else
+                          (_shell_word(files[0]), _shell_word(files[0].with_name(files[0].stem + "-da-sua.docx"))))
+        click.echo(f"--fix sửa một tệp mỗi lần và cần tệp kết quả: kehoach check --fix {source} -o {target}", err=True)
         sys.exit(2)
     source = files[0]
     _refuse_special_output(out)
@@ -422,7 +424,8 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
         else:
             click.echo(f"{_display(source)}: {report.untouched}; --fix không sửa gì và không ghi {display}.")
         sys.exit(0)
-    refused = [f"{m.where}: [{m.rule}] {m.text}" + (f" — “{m.excerpt}”" if m.excerpt else "") for m in report.refused]
+    # the drafter reads the rule's name; its id stays in the JSON form, as for `check`
+    refused = refused_lines(report.refused, named=fmt != "json")
     if fmt == "json":
         click.echo(json.dumps({"file": _display(source), "out": display, "changed": [str(m) for m in report.changed],
                                "refused": refused, "left": [finding_dict(f) for f in report.left],
@@ -441,6 +444,15 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
             # what is left is for a person, even where --fix could not apply its correction safely
             _echo_findings(display, grouped(report.left), "text" if fmt == "text" else fmt, mark_fixable=False)
     sys.exit(1 if any(f.level == "error" for f in report.left) else 0)
+
+
+def refused_lines(refused: list[Message], named: bool = True) -> list[str]:
+    """A correction --fix left for a person, one line each, its rule named as `check` names it (`named`) or by
+    its id."""
+    from generator.nd30.rules import RULE
+
+    return [f"{m.where}: [{RULE[m.rule].name if named and m.rule in RULE else m.rule}] {m.text}"
+            + (f" — “{m.excerpt}”" if m.excerpt else "") for m in refused]
 
 
 def _stop(signum, frame) -> None:
