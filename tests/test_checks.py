@@ -64,6 +64,17 @@ def test_unknown_agency_gets_a_suggestion(plan_copy):
     assert problem.field == "tasks[0].lead[0]" and "'so-noi-vu'" in problem.text
 
 
+@pytest.mark.parametrize("typed,meant", [
+    # an id made up from the agency's name, as a drafter guesses it, is matched against the names' spellings
+    ("van-phong-ubnd", "vp-ubnd-tinh"), ("so-tai-nguyen-moi-truong", "so-tn-mt"), ("cong-an", "cong-an-tinh"),
+])
+def test_an_id_guessed_from_an_agency_name_is_told_the_real_id(plan_copy, typed, meant):
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
+                     .replace("\nagencies:\n", "\nregistry: quang-nam\nagencies:\n", 1))
+    (problem,) = [p for p in problems_of(path) if p.level == "error"]
+    assert problem.field == "tasks[0].lead[0]" and f"có phải ý bạn là '{meant}'" in problem.text, problem.text
+
+
 def test_unknown_target_and_appendix_references(plan_copy):
     path = plan_copy(lambda t: t.replace("      - target: t-papi", "      - target: t-pap")
                      .replace("      - appendix: diem", "      - appendix: diem-so"))

@@ -11,6 +11,7 @@ from typing import Any, get_args
 from generator.plan.agencies import ID_LIKE, Agencies
 from generator.plan.catalogue import Criteria
 from generator.core.errors import Problems
+from generator.core.text import ascii_key
 from generator.plan.loader import Located, PathKey, format_path
 from generator.plan.target_checks import TargetChecks
 from generator.plan.model import (
@@ -117,7 +118,15 @@ class _Checker(TargetChecks):
         if self.agencies.resolve(ref) is not None:
             return
         if ID_LIKE.match(ref):
-            self.unknown(path, "mã cơ quan", ref, [a for a in self.agencies.by_id])
+            known = list(self.agencies.by_id)
+            # an id made up from the name ('van-phong-ubnd' for vp-ubnd-tinh): matched against the names' spellings
+            spelt = {ascii_key(form): a for a in self.agencies.by_id.values() for form in (a.name, *a.short)}
+            named = difflib.get_close_matches(ascii_key(ref), list(spelt), n=1, cutoff=0.75)
+            if named and not difflib.get_close_matches(ref, known, n=1, cutoff=0.6):
+                agency = spelt[named[0]]
+                self.error(path, f"mã cơ quan '{ref}' không tồn tại; có phải ý bạn là '{agency.id}' ({agency.name})?")
+            else:
+                self.unknown(path, "mã cơ quan", ref, known)
             return
         close = difflib.get_close_matches(ref, self.agencies.known_forms(), n=3, cutoff=0.6)
         hint = f"; gần nhất: {', '.join(close)}" if close else ""
