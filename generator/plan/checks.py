@@ -117,6 +117,17 @@ class _Checker(TargetChecks):
         with a warning naming the closest known agencies."""
         if self.agencies.resolve(ref) is not None:
             return
+        gone = self.agencies.of_other_year(ref)
+        years = ""
+        if gone is not None:
+            years = (f" chỉ có đến năm {gone['until']}" if gone.get("until", 9999) < self.plan.year else
+                     f" chỉ có từ năm {gone['since']}") + f" trong danh mục, không có trong năm kế hoạch {self.plan.year}"
+        if ID_LIKE.match(ref) and gone is not None:
+            close = difflib.get_close_matches(gone["name"], [a.name for a in self.agencies.by_id.values()], n=1, cutoff=0.6)
+            now = next((a for a in self.agencies.by_id.values() if close and a.name == close[0]), None)
+            hint = f"; có phải ý bạn là '{now.id}' ({now.name})?" if now is not None else ""
+            self.error(path, f"mã cơ quan '{ref}' ({gone['name']}){years}{hint}")
+            return
         if ID_LIKE.match(ref):
             known = list(self.agencies.by_id)
             # an id made up from the name ('van-phong-ubnd' for vp-ubnd-tinh): matched against the names' spellings
@@ -130,8 +141,8 @@ class _Checker(TargetChecks):
             return
         close = difflib.get_close_matches(ref, self.agencies.known_forms(), n=3, cutoff=0.6)
         hint = f"; gần nhất: {', '.join(close)}" if close else ""
-        self.warn(path, f"cơ quan '{ref}' không có trong danh mục (in như đã viết, không kiểm tra được Nơi nhận)"
-                        f"{hint}")
+        self.warn(path, f"cơ quan '{ref}'{years or ' không có trong danh mục'} (in như đã viết, không kiểm tra được "
+                        f"Nơi nhận){hint}")
 
     def tasks(self) -> None:
         for i, task in enumerate(self.plan.tasks):
