@@ -117,6 +117,14 @@ def test_word_written_tracked_change(reviewed):
         ("del", "Phạm Thị Dung", "2026-11-29T08:30:00Z"), ("ins", "Phạm Thị Dung", "2026-11-29T08:30:00Z")}
 
 
+def test_a_tracked_change_is_dated_as_the_drafter_writes_dates(reviewed):
+    """The report shows Word's stamp '2026-11-29T08:30:00Z' as '29/11/2026 08:30' (as Word shows it); JSON keeps it."""
+    result, _, _ = run(reviewed["word-tracked"])
+    for text in (render_text(result), render_markdown(result)):
+        assert "29/11/2026 08:30" in text and "T08:30" not in text
+    assert {c["date"] for c in json.loads(render_json(result))["changes"]} == {"2026-11-29T08:30:00Z"}
+
+
 @pytest.mark.parametrize("variant", ["comment", "commented"])
 def test_a_comment_on_a_task_is_listed_with_its_plan_line(reviewed, variant):
     """As Word writes it, and after LibreOffice saved that file again."""
