@@ -645,3 +645,12 @@ def test_fix_without_an_output_suggests_the_command_for_that_file(built, tmp_pat
     assert done.returncode == 2
     assert done.stderr.strip().endswith('kehoach check --fix "kế hoạch 2026.docx" -o "kế hoạch 2026-da-sua.docx"'), done
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kế hoạch 2026.docx"]
+
+
+def test_the_list_of_commands_cuts_no_description():
+    """`kehoach --help` lists each command with its whole short description (click cut the import one at 45
+    characters: 'Chuyển một Kế hoạch bằng Word (.docx, hoặc .doc qua...')."""
+    done = run("--help")
+    listed = done.stdout.split("Lệnh:", 1)[1]
+    assert done.returncode == 0 and "..." not in listed, listed
+    assert "import " in listed and "--onto" in listed

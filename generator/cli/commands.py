@@ -69,7 +69,8 @@ for command in (*build.COMMANDS, *guide.COMMANDS):
     cli.add_command(command)
 
 
-@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+             short_help="Chuyển Kế hoạch bằng Word thành tệp kế hoạch; --onto đưa sửa đổi của người duyệt về.")
 @click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
               help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml); với --onto: ghi bản "
