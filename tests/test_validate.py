@@ -222,3 +222,17 @@ def test_an_empty_or_doubly_dashed_text_is_told_what_happened(plan_copy, old, ne
     problem, path = _problem_of(plan_copy, old, new)
     assert (problem.field, problem.text) == (field, text)
     assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1] == new
+
+
+@pytest.mark.parametrize("old,new,field,text", [
+    # an index or criterion written as documents name it: the code to write instead
+    ("    criterion: papi\n", "    criterion: PAPI\n", "targets[0].criterion",
+     "mã không hợp lệ: viết 'papi' (mã viết chữ thường), không viết 'PAPI'"),
+    ("    criterion: papi\n", "    criterion: PAR Index\n", "targets[0].criterion",
+     "mã không hợp lệ: viết 'par' (mã của chỉ số PAR Index), không viết 'PAR Index'"),
+    ('  papi: "2018"\n', '  PAPI: "2018"\n', "indices.PAPI", "mã không hợp lệ: viết 'papi' (mã viết chữ thường), không viết 'PAPI'"),
+])
+def test_an_index_written_as_documents_name_it_is_told_its_code(plan_copy, old, new, field, text):
+    problem, path = _problem_of(plan_copy, old, new)
+    assert (problem.field, problem.text) == (field, text)
+    assert problem.line == line_of(path, new.strip())

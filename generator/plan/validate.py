@@ -102,10 +102,26 @@ def _told(err: dict[str, Any], node: Any, data: Any) -> str | None:
             last = calendar.monthrange(year, month)[1]
             return (f"ngày {written} không có thật (tháng {month} năm {year} không có ngày {day}); viết ngày dạng "
                     f"năm-tháng-ngày, ví dụ {dt.date(year, month, last).isoformat()}")
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") != NOT_BLANK and \
+            isinstance(err.get("input"), str):
+        return _code_for(err["input"])
     if kind == "string_type" and node is None:
         return "chưa điền: viết nội dung sau dấu ':'"
     if kind == "string_type" and isinstance(node, list) and node and all(isinstance(i, str) for i in node):
         return "dòng có hai dấu gạch đầu dòng ('- - …'): bỏ dấu '-' thứ hai (kehoach tự in gạch đầu dòng)"
+    return None
+
+
+def _code_for(written: str) -> str | None:
+    """The code of an index or criterion written as documents name it ('PAPI', 'PAR Index', 'PAPI.2')."""
+    from generator.plan.catalogue import index_facts, index_names
+
+    text = written.strip()
+    for index, names in index_names().items():
+        if any(re.fullmatch(name, text, re.IGNORECASE) for name in names) and text.lower() != index:
+            return f"mã không hợp lệ: viết '{index}' (mã của chỉ số {index_facts()[index].label}), không viết '{text}'"
+    if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text.lower()) and text.lower().split(".")[0] in index_names():
+        return f"mã không hợp lệ: viết '{text.lower()}' (mã viết chữ thường), không viết '{text}'"
     return None
 
 
