@@ -654,3 +654,13 @@ def test_the_list_of_commands_cuts_no_description():
     listed = done.stdout.split("Lệnh:", 1)[1]
     assert done.returncode == 0 and "..." not in listed, listed
     assert "import " in listed and "--onto" in listed
+
+
+def test_import_of_an_odt_names_the_odt_it_converted(office_docx, tmp_path):
+    """An .odt (LibreOffice's own format) is read through LibreOffice too; the summary names it, not '.doc'."""
+    from generator.word import convert_doc
+
+    odt = convert_doc(office_docx("quang-nam-par-sipas-2022", "van-thu"), tmp_path, target="odt")
+    done = run("import", odt, "-o", tmp_path / "from-odt.yaml")
+    assert done.returncode == 0, done.stderr
+    assert "tệp .odt đã được chuyển sang .docx bằng LibreOffice" in done.stdout and ".doc đã" not in done.stdout

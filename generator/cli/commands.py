@@ -164,7 +164,7 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
     c = result.counts
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
-               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
+               + (f" — tệp {source.suffix.lower()} đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
                + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
     areas = f"; {c['areas']} lĩnh vực, chỉ số nội dung có nhiệm vụ" if c.get("areas") else ""
     click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
@@ -433,7 +433,7 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
                                "words_kept": report.words_kept, "converted": report.converted},
                               ensure_ascii=False, indent=2))
     else:
-        converted = " (tệp .doc đã được chuyển sang .docx bằng LibreOffice)" if report.converted else ""
+        converted = f" (tệp {source.suffix.lower()} đã được chuyển sang .docx bằng LibreOffice)" if report.converted else ""
         click.echo(f"đã ghi {display}{converted} ({len(report.changed)} chỗ đã sửa; mọi chữ và kiểu chữ khác giữ "
                    f"nguyên, đã đối chiếu từng đoạn: {report.words_kept} từ):")
         for line in report.changed:
