@@ -283,3 +283,14 @@ def test_a_quote_left_open_names_the_line_it_was_opened_on(tmp_path, quote):
     problem = only_problem(exc)
     assert problem.line == 5
     assert problem.text.endswith(f"có thể do dấu nháy ({quote}) mở ở dòng 3 chưa được đóng"), problem.text
+
+
+def test_a_folder_given_for_a_plan_is_told_how_to_name_its_plans(tmp_path):
+    """`kehoach validate plans` (the folder): told to name the files, e.g. plans/*.yaml (was: 'đây là một thư mục,
+    không phải tệp, không phải tệp kế hoạch')."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    with pytest.raises(PlanError) as exc:
+        load_yaml(folder, "plans")
+    assert only_problem(exc).text == ("đây là một thư mục, không phải tệp kế hoạch: ghi tên tệp, ví dụ plans/*.yaml "
+                                      "cho mọi kế hoạch trong thư mục")

@@ -138,6 +138,9 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     except TooLarge:
         raise PlanError(located(display, 0, 0, "", too_big_message(path, limit))) from None
     except NotRegular as exc:
+        if path.is_dir():
+            raise PlanError(located(display, 0, 0, "", f"đây là một thư mục, không phải tệp kế hoạch: ghi tên tệp, ví dụ "
+                                                         f"{display.rstrip('/')}/*.yaml cho mọi kế hoạch trong thư mục")) from None
         raise PlanError(located(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
         raise PlanError(located(display, 0, 0, "", os_error_vi(exc))) from None
