@@ -144,6 +144,9 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
         raise PlanError(located(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
         raise PlanError(located(display, 0, 0, "", os_error_vi(exc))) from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):  # a .docx (zip) or an old .doc
+        raise PlanError(located(display, 0, 0, "", "đây là văn bản Word, không phải tệp kế hoạch: kiểm tra thể thức "
+                                                     "bằng 'kehoach check', chuyển thành tệp kế hoạch bằng 'kehoach import'"))
     wide = _wide_encoding(raw)
     if wide:
         raise PlanError(located(display, 0, 0, "", f"tệp được lưu với bảng mã {wide} (Notepad gọi là “Unicode”), "
