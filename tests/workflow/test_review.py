@@ -247,6 +247,21 @@ def test_agency_names_holding_the_separator_stay_whole():
         "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", "Cơ quan lạ"]
 
 
+def test_agencies_typed_with_commas_into_a_task_cell_are_split_when_all_are_known():
+    """A reviewer adds an agency to a task's cell with ', ' as in any sentence ('Ủy ban nhân dân cấp huyện, Sở Tư
+    pháp'); kehoach joins a cell's agencies with '; ', so the whole cell was written as one unknown agency. Split at
+    ', ' when every piece is a known agency; a name holding a comma, or an unknown piece, keeps the cell as typed."""
+    from generator.plan.agencies import Agencies
+    from generator.workflow.review.agencies import split_agencies
+
+    agencies = Agencies(load_plan(SEED)[0])
+    assert split_agencies(agencies, "Ủy ban nhân dân cấp huyện, Sở Tư pháp", "; ", {}) == [
+        "Ủy ban nhân dân cấp huyện", "Sở Tư pháp"]
+    assert split_agencies(agencies, "Sở Lao động, Thương binh và Xã hội; Sở Nội vụ", "; ", {}) == [
+        "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ"]
+    assert split_agencies(agencies, "Sở Nội vụ, Cơ quan lạ", "; ", {}) == ["Sở Nội vụ, Cơ quan lạ"]
+
+
 def test_the_title_edited_in_the_template_part(reviewed):
     result, removed, added = run(reviewed["title"])
     assert (removed, added) == (["title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021"],
