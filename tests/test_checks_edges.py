@@ -151,7 +151,8 @@ def test_a_number_or_dash_typed_before_a_paragraph_is_warned_with_what_to_take_a
 ])
 def test_a_pasted_bullet_before_a_legal_basis_or_in_a_task_is_warned(plan_from, where, edit):
     _, warnings = plan_from(edit)
-    mine = [w.field for w in warnings if w.text.startswith(("đoạn bắt đầu bằng số thứ tự", "ô có dấu '•'"))]
+    mine = [w.field for w in warnings if w.text.startswith(("đoạn bắt đầu bằng số thứ tự", "căn cứ bắt đầu bằng số thứ tự",
+                                                            "ô có dấu '•'"))]
     assert mine == ([where] if where else [])
 
 

@@ -372,9 +372,7 @@ class _Checker(TargetChecks):
 
     def hand_numbering(self) -> None:
         """kehoach numbers sections, clauses and bullets itself; numbers typed into text come out twice."""
-        # a legal basis is printed as typed too: a Word bullet or a number pasted before it shows
-        bases = [(text, ("legal_bases", i)) for i, text in enumerate(self.plan.legal_bases)]
-        for text, path in [*self.texts(), *bases]:
+        for text, path in self.texts():
             if HAND_NUMBER.match(text):
                 self.warn(path, f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
                                 "kehoach tự đánh số, hãy bỏ phần này")
@@ -383,6 +381,11 @@ class _Checker(TargetChecks):
                               [roman(n) for n in range(1, len(self.plan.appendices) + 1)]):
                     self.warn(path, f"nhắc 'Phụ lục {label}' nhưng kế hoạch có {len(self.plan.appendices)} phụ "
                                     "lục; hãy dùng khối 'appendix:' để số phụ lục luôn đúng")
+        # a legal basis is printed as typed too: a Word bullet or a number pasted before it shows
+        for i, text in enumerate(self.plan.legal_bases):
+            if HAND_NUMBER.match(text):
+                self.warn(("legal_bases", i), f"căn cứ bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
+                                              "căn cứ in không có số hay gạch đầu dòng, hãy bỏ phần này")
         # a task's cell may list its lines with '- ' (hung-yen-papi-2021), never with Word's bullet glyph
         for i, task in enumerate(self.plan.tasks):
             for key, text in (("content", task.content), ("output", task.output)):
