@@ -664,3 +664,14 @@ def test_import_of_an_odt_names_the_odt_it_converted(office_docx, tmp_path):
     done = run("import", odt, "-o", tmp_path / "from-odt.yaml")
     assert done.returncode == 0, done.stderr
     assert "tệp .odt đã được chuyển sang .docx bằng LibreOffice" in done.stdout and ".doc đã" not in done.stdout
+
+
+def test_import_without_an_output_names_the_plan_as_its_help_says(built, tmp_path):
+    """Without -o the plan is written beside the Word file under its name in lower case without accents (it is the
+    plan's id); the help said 'cùng tên' (the same name), and the drafter looked for 'KH 2025 (bản cuối).yaml'."""
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    doc = tmp_path / "KH 2025 (bản cuối).docx"
+    doc.write_bytes(good.read_bytes())
+    done = run("import", doc.name, cwd=tmp_path)
+    assert done.returncode == 0 and (tmp_path / "kh-2025-ban-cuoi.yaml").is_file(), done
+    assert "KH 2025 (bản cuối).docx → kh-2025-ban-cuoi.yaml" in " ".join(run("import", "--help").stdout.split())

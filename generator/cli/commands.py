@@ -73,7 +73,8 @@ for command in (*build.COMMANDS, *guide.COMMANDS):
              short_help="Chuyển Kế hoạch bằng Word thành tệp kế hoạch; --onto đưa sửa đổi của người duyệt về.")
 @click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
-              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml); với --onto: ghi bản "
+              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, tên viết thường không dấu, ví dụ KH 2025 (bản "
+                   "cuối).docx → kh-2025-ban-cuoi.yaml); với --onto: ghi bản "
                    "đã sửa ra tệp này thay vì sửa tại chỗ.")
 @click.option("--registry", "registry", help="Danh mục cơ quan của tỉnh, ví dụ quang-nam (mặc định: đoán theo "
                                              "địa danh).")
