@@ -64,6 +64,36 @@ def test_unknown_agency_gets_a_suggestion(plan_copy):
     assert problem.field == "tasks[0].lead[0]" and "'so-noi-vu'" in problem.text
 
 
+@pytest.mark.parametrize("typed,meant", [
+    # an id made up from the agency's name, as a drafter guesses it, is matched against the names' spellings
+    ("van-phong-ubnd", "vp-ubnd-tinh"), ("so-tai-nguyen-moi-truong", "so-tn-mt"), ("cong-an", "cong-an-tinh"),
+])
+def test_an_id_guessed_from_an_agency_name_is_told_the_real_id(plan_copy, typed, meant):
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
+                     .replace("\nagencies:\n", "\nregistry: quang-nam\nagencies:\n", 1))
+    (problem,) = [p for p in problems_of(path) if p.level == "error"]
+    assert problem.field == "tasks[0].lead[0]" and f"có phải ý bạn là '{meant}'" in problem.text, problem.text
+
+
+@pytest.mark.parametrize("typed,level,text", [
+    # a department of another year (merged in 2025) is told as such, not as one that never existed
+    ("so-tn-mt", "error", "mã cơ quan 'so-tn-mt' (Sở Tài nguyên và Môi trường) chỉ có đến năm 2025 trong danh mục, "
+                          "không có trong năm kế hoạch 2026; có phải ý bạn là 'so-nn-mt' (Sở Nông nghiệp và Môi trường)?"),
+    ("Sở Tài nguyên và Môi trường", "warning",
+     "cơ quan 'Sở Tài nguyên và Môi trường' chỉ có đến năm 2025 trong danh mục, không có trong năm kế hoạch 2026 "
+     "(in như đã viết, không kiểm tra được Nơi nhận); gần nhất: Sở Nông nghiệp và Môi trường"),
+])
+def test_an_agency_of_another_year_is_told_its_years(plan_copy, typed, level, text):
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
+                     .replace("\nagencies:\n", "\nregistry: lao-cai\nagencies:\n", 1).replace("year: 2021", "year: 2026", 1))
+    try:
+        problems = load_plan(path)[1]
+    except PlanError as exc:  # errors come with the warnings
+        problems = exc.problems
+    mine = [(p.level, p.text) for p in problems if p.field == "tasks[0].lead[0]"]
+    assert mine == [(level, text)]
+
+
 def test_unknown_target_and_appendix_references(plan_copy):
     path = plan_copy(lambda t: t.replace("      - target: t-papi", "      - target: t-pap")
                      .replace("      - appendix: diem", "      - appendix: diem-so"))

@@ -140,6 +140,22 @@ def test_a_number_or_dash_typed_before_a_paragraph_is_warned_with_what_to_take_a
         f"đoạn bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{shown}'): kehoach tự đánh số, hãy bỏ phần này")])
 
 
+@pytest.mark.parametrize("where,edit", [
+    # a Word bullet pasted before a legal basis or into a task's cell is printed as typed, in the text and the
+    # appendix table: the drafter is told, as for a paragraph of a section
+    ("legal_bases[1]", lambda d: d["legal_bases"].__setitem__(1, "• " + d["legal_bases"][1])),
+    ("tasks[0].content", lambda d: d["tasks"][0].update(content="• " + d["tasks"][0]["content"])),
+    ("tasks[0].output", lambda d: d["tasks"][0].update(output="- Báo cáo;\n• Kế hoạch.")),
+    # a cell listing its lines with '- ' is how real plans write them (hung-yen-papi-2021): not warned
+    (None, lambda d: d["tasks"][0].update(output="- Báo cáo;\n- Kế hoạch.")),
+])
+def test_a_pasted_bullet_before_a_legal_basis_or_in_a_task_is_warned(plan_from, where, edit):
+    _, warnings = plan_from(edit)
+    mine = [w.field for w in warnings if w.text.startswith(("đoạn bắt đầu bằng số thứ tự", "căn cứ bắt đầu bằng số thứ tự",
+                                                            "ô có dấu '•'"))]
+    assert mine == ([where] if where else [])
+
+
 def test_responsibilities_printed_inside_a_responsibility_are_refused(plan_from):
     from generator.core.errors import PlanError
 

@@ -622,3 +622,56 @@ def test_import_onto_refuses_options_that_only_make_a_new_plan(built, tmp_path):
         done = run("import", good, "--onto", plan, *extra)
         assert done.returncode == 2 and "chỉ dùng khi tạo tệp kế hoạch mới (không có --onto)" in done.stderr, done
         assert plan.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_fix_names_what_it_left_by_the_rule_name_the_check_prints():
+    """A correction --fix leaves for a person is named as `check` names it ('lề trang'), not by the rule's
+    id ('[page.margins]', English, seen on BC01 of the real documents)."""
+    from generator.cli.commands import refused_lines
+    from generator.core.messages import Message
+    from generator.nd30.rules import RULE
+
+    left = Message("info", "lề trang không sửa tự động: hãy sửa trong Word", "phần 2", rule="page.margins")
+    assert refused_lines([left]) == [f"phần 2: [{RULE['page.margins'].name}] lề trang không sửa tự động: hãy sửa trong Word"]
+    assert "page.margins" not in refused_lines([left])[0]
+
+
+def test_fix_without_an_output_suggests_the_command_for_that_file(built, tmp_path):
+    """`check --fix X.docx` without -o shows the command to type for X (as `check` suggests it), not a placeholder."""
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    doc = tmp_path / "kế hoạch 2026.docx"
+    doc.write_bytes(good.read_bytes())
+    done = run("check", "--fix", doc.name, cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().endswith('kehoach check --fix "kế hoạch 2026.docx" -o "kế hoạch 2026-da-sua.docx"'), done
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kế hoạch 2026.docx"]
+
+
+def test_the_list_of_commands_cuts_no_description():
+    """`kehoach --help` lists each command with its whole short description (click cut the import one at 45
+    characters: 'Chuyển một Kế hoạch bằng Word (.docx, hoặc .doc qua...')."""
+    done = run("--help")
+    listed = done.stdout.split("Lệnh:", 1)[1]
+    assert done.returncode == 0 and "..." not in listed, listed
+    assert "import " in listed and "--onto" in listed
+
+
+def test_import_of_an_odt_names_the_odt_it_converted(office_docx, tmp_path):
+    """An .odt (LibreOffice's own format) is read through LibreOffice too; the summary names it, not '.doc'."""
+    from generator.word import convert_doc
+
+    odt = convert_doc(office_docx("quang-nam-par-sipas-2022", "van-thu"), tmp_path, target="odt")
+    done = run("import", odt, "-o", tmp_path / "from-odt.yaml")
+    assert done.returncode == 0, done.stderr
+    assert "tệp .odt đã được chuyển sang .docx bằng LibreOffice" in done.stdout and ".doc đã" not in done.stdout
+
+
+def test_import_without_an_output_names_the_plan_as_its_help_says(built, tmp_path):
+    """Without -o the plan is written beside the Word file under its name in lower case without accents (it is the
+    plan's id); the help said 'cùng tên' (the same name), and the drafter looked for 'KH 2025 (bản cuối).yaml'."""
+    good = next(f for f in built["sample"].files if f.suffix == ".docx")
+    doc = tmp_path / "KH 2025 (bản cuối).docx"
+    doc.write_bytes(good.read_bytes())
+    done = run("import", doc.name, cwd=tmp_path)
+    assert done.returncode == 0 and (tmp_path / "kh-2025-ban-cuoi.yaml").is_file(), done
+    assert "KH 2025 (bản cuối).docx → kh-2025-ban-cuoi.yaml" in " ".join(run("import", "--help").stdout.split())

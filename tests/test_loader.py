@@ -80,7 +80,7 @@ def test_empty_or_non_mapping_files(tmp_path, content, expected):
 
 def test_binary_file(tmp_path):
     with pytest.raises(PlanError) as exc:
-        load_yaml(write(tmp_path, b"PK\x03\x04\x00\x00binary"))
+        load_yaml(write(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00binary"))  # a zip is a Word file: told so (below)
     assert "nhị phân" in only_problem(exc).text
 
 
@@ -270,3 +270,41 @@ def test_a_quote_left_open_is_named_where_it_opens(tmp_path):
         load_yaml(write(tmp_path, plans(seed)["unclosed-quote.yaml"]))
     problem = only_problem(exc)
     assert "dấu nháy" in problem.text and "dòng 33" in problem.text, problem.text
+
+
+@pytest.mark.parametrize("quote", ["'", '"'])
+def test_a_quote_left_open_names_the_line_it_was_opened_on(tmp_path, quote):
+    """A value whose closing quote is missing runs on to the next quote, far below, and YAML fails there; the
+    drafter is told the line where the quote was opened (a single quote, as `init` writes, as well as a double)."""
+    content = (f"id: a\ntasks:\n  - content: {quote}Tuyên truyền\n    output: Báo cáo\n"
+               f"  - content: {quote}Nhiệm vụ hai{quote}\n    output: x\n")
+    with pytest.raises(PlanError) as exc:
+        load_yaml(write(tmp_path, content))
+    problem = only_problem(exc)
+    assert problem.line == 5
+    assert problem.text.endswith(f"có thể do dấu nháy ({quote}) mở ở dòng 3 chưa được đóng"), problem.text
+
+
+def test_a_folder_given_for_a_plan_is_told_how_to_name_its_plans(tmp_path):
+    """`kehoach validate plans` (the folder): told to name the files, e.g. plans/*.yaml (was: 'đây là một thư mục,
+    không phải tệp, không phải tệp kế hoạch')."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    with pytest.raises(PlanError) as exc:
+        load_yaml(folder, "plans")
+    assert only_problem(exc).text == ("đây là một thư mục, không phải tệp kế hoạch: ghi tên tệp, ví dụ plans/*.yaml "
+                                      "cho mọi kế hoạch trong thư mục")
+
+
+@pytest.mark.parametrize("data", [b"PK\x03\x04\x14\x00\x06\x00rest of a zip", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old doc"])
+def test_a_word_file_given_for_a_plan_is_told_the_commands_for_it(tmp_path, data):
+    """`kehoach validate ke-hoach.docx`: the drafter is told what kehoach does with a Word file (was: 'tệp nhị phân,
+    không phải tệp văn bản YAML' at 1:1)."""
+    path = tmp_path / "ke-hoach.docx"
+    path.write_bytes(data)
+    with pytest.raises(PlanError) as exc:
+        load_yaml(path)
+    problem = only_problem(exc)
+    assert problem.text == ("đây là văn bản Word, không phải tệp kế hoạch: kiểm tra thể thức bằng 'kehoach check', "
+                            "chuyển thành tệp kế hoạch bằng 'kehoach import'")
+    assert problem.line == 0

@@ -86,3 +86,21 @@ def test_a_quoted_sentence_is_marked_cut_only_when_words_were_left_out(words, cu
     text = " ".join(f"từ{k}" for k in range(1, words + 1))
     shown = excerpt(text, (0, len(text)))
     assert shown == " ".join(text.split()[:12]) + (" …" if cut else "")
+
+
+@pytest.mark.parametrize("text,where,said", [
+    # the guide's one-line form with a decimal comma: YAML reads '44' as the value and '5' as a key
+    ("year: 2026\nresults:\n  papi: {value: 44,5, rank: 22, of: 34}\n", "results.papi.value",
+     "số thập phân phải viết bằng dấu chấm: 44.5 (không phải 44,5)"),
+    ("year: 2026\nresults:\n  papi:\n    value: 44,5\n", "results.papi.value",
+     "số thập phân phải viết bằng dấu chấm: 44.5 (không phải 44,5)"),
+])
+def test_a_result_written_with_a_decimal_comma_is_told_the_dot(tmp_path, text, where, said):
+    from generator.core.errors import PlanError
+    from generator.workflow.rollover import load_results
+
+    path = tmp_path / "ket-qua-2026.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PlanError) as exc:
+        load_results(path)
+    assert [(p.field, p.line, p.text) for p in exc.value.problems] == [(where, text.count("\n") , said)]

@@ -194,3 +194,45 @@ def test_a_year_past_the_last_allowed_is_told_the_inclusive_bound(plan_copy, yea
         assert told is not None and any(t.endswith(told) for t in texts), texts
     else:
         assert told is None
+
+
+@pytest.mark.parametrize("new,text", [
+    # a date typed as Word shows it: the drafter is told the form to write, with their own date in it
+    ("  date: 05/03/2021", "phải là ngày dạng năm-tháng-ngày: viết 2021-03-05 (không phải 05/03/2021)"),
+    ("  date: 5/3/2021", "phải là ngày dạng năm-tháng-ngày: viết 2021-03-05 (không phải 5/3/2021)"),
+    ("  date: 31/02/2021", "ngày 31/02/2021 không có thật (tháng 2 năm 2021 không có ngày 31); "
+                           "viết ngày dạng năm-tháng-ngày, ví dụ 2021-02-28"),
+    ("  date: ngày 5 tháng 3", "phải là ngày dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2021-03-15"),
+])
+def test_a_date_typed_day_first_is_told_how_to_write_it(plan_copy, new, text):
+    problem, path = _problem_of(plan_copy, "  date: 2021-03-05", new)
+    assert (problem.field, problem.text) == ("document.date", text)
+    assert problem.line == line_of(path, new)
+
+
+@pytest.mark.parametrize("old,new,field,text", [
+    # a required text left empty after its key ("name: ") is not a text "that looks like a number"
+    ("  name: Hồ Quang Bửu", "  name:", "signer.name", "chưa điền: viết nội dung sau dấu ':'"),
+    # a bullet pasted with its dash after the list's own dash ("- - Nâng cao …") is a list in YAML
+    ("  - Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015",
+     "  - - Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015", "legal_bases[0]",
+     "dòng có hai dấu gạch đầu dòng ('- - …'): bỏ dấu '-' thứ hai (kehoach tự in gạch đầu dòng)"),
+])
+def test_an_empty_or_doubly_dashed_text_is_told_what_happened(plan_copy, old, new, field, text):
+    problem, path = _problem_of(plan_copy, old, new)
+    assert (problem.field, problem.text) == (field, text)
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1] == new
+
+
+@pytest.mark.parametrize("old,new,field,text", [
+    # an index or criterion written as documents name it: the code to write instead
+    ("    criterion: papi\n", "    criterion: PAPI\n", "targets[0].criterion",
+     "mã không hợp lệ: viết 'papi' (mã viết chữ thường), không viết 'PAPI'"),
+    ("    criterion: papi\n", "    criterion: PAR Index\n", "targets[0].criterion",
+     "mã không hợp lệ: viết 'par' (mã của chỉ số PAR Index), không viết 'PAR Index'"),
+    ('  papi: "2018"\n', '  PAPI: "2018"\n', "indices.PAPI", "mã không hợp lệ: viết 'papi' (mã viết chữ thường), không viết 'PAPI'"),
+])
+def test_an_index_written_as_documents_name_it_is_told_its_code(plan_copy, old, new, field, text):
+    problem, path = _problem_of(plan_copy, old, new)
+    assert (problem.field, problem.text) == (field, text)
+    assert problem.line == line_of(path, new.strip())

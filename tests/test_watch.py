@@ -62,3 +62,18 @@ def test_watch_command_prints_the_time_and_what_it_made(tmp_path, plan_copy):
     done = run("watch", broken, "-o", tmp_path / "out", "--max-builds", "1")
     assert done.returncode == 1 and "year: phải là số nguyên" in done.stderr
     assert re.search(r"^\[\d\d:\d\d:\d\d\] chưa tạo: 1 lỗi; kết quả lần trước được giữ nguyên\.", done.stderr, re.M)
+
+
+def test_watching_a_plan_not_there_says_so(tmp_path, monkeypatch):
+    """A mistyped name was watched in silence ('đang theo dõi khong-co.yaml: lưu tệp để tạo lại'): the drafter
+    waited for a file that would never be saved. It is still watched (an editor may create it), and said."""
+    import generator.workflow.watch as watch_module
+
+    monkeypatch.setattr(watch_module, "watch_plan", lambda *a, **k: iter(()))
+    done = run("watch", tmp_path / "khong-co.yaml")
+    first = done.stderr.splitlines()[0]
+    assert first.endswith("khong-co.yaml: chưa có tệp này (xem lại tên tệp); văn bản được tạo khi tệp được lưu. "
+                          "Ctrl+C để dừng."), first
+    plan = tmp_path / "co.yaml"
+    plan.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("watch", plan).stderr.splitlines()[0].endswith("co.yaml: lưu tệp để tạo lại; Ctrl+C để dừng.")

@@ -98,7 +98,10 @@ def watch(plan: Path, out: Path, pdf: bool, docx_template: Path | None, xlsx_tem
                           display=display(plan))
 
     paths = [plan, *(p for p in (docx_template, xlsx_template) if p is not None)]
-    click.echo(f"đang theo dõi {display(plan)}: lưu tệp để tạo lại; Ctrl+C để dừng.", err=True)
+    # a mistyped name is watched all the same (an editor may create the file), but the drafter is told
+    waiting = "lưu tệp để tạo lại;" if plan.exists() else \
+        "chưa có tệp này (xem lại tên tệp); văn bản được tạo khi tệp được lưu."
+    click.echo(f"đang theo dõi {display(plan)}: {waiting} Ctrl+C để dừng.", err=True)
     ok = True
     for event in watch_plan(paths, rebuild, interval=interval, max_builds=max_builds):
         stamp = event.when.strftime("%H:%M:%S")

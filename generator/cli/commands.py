@@ -69,10 +69,12 @@ for command in (*build.COMMANDS, *guide.COMMANDS):
     cli.add_command(command)
 
 
-@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]")
+@cli.command("import", context_settings=CONTEXT, options_metavar="[TÙY_CHỌN]",
+             short_help="Chuyển Kế hoạch bằng Word thành tệp kế hoạch; --onto đưa sửa đổi của người duyệt về.")
 @click.argument("source", type=click.Path(path_type=Path), metavar="TỆP_WORD")
 @click.option("-o", "--out", "out", type=click.Path(path_type=Path),
-              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, cùng tên, đuôi .yaml); với --onto: ghi bản "
+              help="Tệp kế hoạch sẽ tạo (mặc định: cạnh tệp Word, tên viết thường không dấu, ví dụ KH 2025 (bản "
+                   "cuối).docx → kh-2025-ban-cuoi.yaml); với --onto: ghi bản "
                    "đã sửa ra tệp này thay vì sửa tại chỗ.")
 @click.option("--registry", "registry", help="Danh mục cơ quan của tỉnh, ví dụ quang-nam (mặc định: đoán theo "
                                              "địa danh).")
@@ -163,7 +165,7 @@ def _echo_import_summary(source: Path, target: Path, outcome, schema_file: Path 
     c = result.counts
     seconds = number(Decimal(str(round(outcome.seconds, 1))))
     click.echo(f"đã tạo {_display(target)} từ {_display(source)} ({seconds} giây)"
-               + (" — tệp .doc đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
+               + (f" — tệp {source.suffix.lower()} đã được chuyển sang .docx bằng LibreOffice" if outcome.converted else "")
                + (f"; lược đồ cho trình soạn thảo: {_display(schema_file)}" if schema_file else ""))
     areas = f"; {c['areas']} lĩnh vực, chỉ số nội dung có nhiệm vụ" if c.get("areas") else ""
     click.echo(f"  Cấu trúc: {c['sections']} mục, {c['targets']} chỉ tiêu, {c['tasks']} nhiệm vụ, "
@@ -397,8 +399,10 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
     from generator.nd30.fix import fix_docx
 
     if len(files) != 1 or out is None:
-        click.echo("--fix sửa một tệp mỗi lần và cần tệp kết quả: kehoach check --fix VAN_BAN.docx -o DA_SUA.docx",
-                   err=True)
+        # one file: the command to type for it, as `check` suggests it
+        source, target = (("VAN_BAN.docx", "DA_SUA.docx") if len(files) != 1 else
+                          (_shell_word(files[0]), _shell_word(files[0].with_name(files[0].stem + "-da-sua.docx"))))
+        click.echo(f"--fix sửa một tệp mỗi lần và cần tệp kết quả: kehoach check --fix {source} -o {target}", err=True)
         sys.exit(2)
     source = files[0]
     _refuse_special_output(out)
@@ -422,14 +426,15 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
         else:
             click.echo(f"{_display(source)}: {report.untouched}; --fix không sửa gì và không ghi {display}.")
         sys.exit(0)
-    refused = [(f"{m.where}: " if m.where else "") + f"[{m.rule}] {m.text}" + (f" — “{m.excerpt}”" if m.excerpt else "") for m in report.refused]
+    # the drafter reads the rule's name; its id stays in the JSON form, as for `check`
+    refused = refused_lines(report.refused, named=fmt != "json")
     if fmt == "json":
         click.echo(json.dumps({"file": _display(source), "out": display, "changed": [str(m) for m in report.changed],
                                "refused": refused, "left": [finding_dict(f) for f in report.left],
                                "words_kept": report.words_kept, "converted": report.converted},
                               ensure_ascii=False, indent=2))
     else:
-        converted = " (tệp .doc đã được chuyển sang .docx bằng LibreOffice)" if report.converted else ""
+        converted = f" (tệp {source.suffix.lower()} đã được chuyển sang .docx bằng LibreOffice)" if report.converted else ""
         click.echo(f"đã ghi {display}{converted} ({len(report.changed)} chỗ đã sửa; mọi chữ và kiểu chữ khác giữ "
                    f"nguyên, đã đối chiếu từng đoạn: {report.words_kept} từ):")
         for line in report.changed:
@@ -441,6 +446,15 @@ def _check_fix(files: tuple[Path, ...], out: Path | None, fmt: str) -> None:
             # what is left is for a person, even where --fix could not apply its correction safely
             _echo_findings(display, grouped(report.left), "text" if fmt == "text" else fmt, mark_fixable=False)
     sys.exit(1 if any(f.level == "error" for f in report.left) else 0)
+
+
+def refused_lines(refused: list[Message], named: bool = True) -> list[str]:
+    """A correction --fix left for a person, one line each, its rule named as `check` names it (`named`) or by
+    its id."""
+    from generator.nd30.rules import RULE
+
+    return [(f"{m.where}: " if m.where else "") + f"[{RULE[m.rule].name if named and m.rule in RULE else m.rule}] {m.text}"
+            + (f" — “{m.excerpt}”" if m.excerpt else "") for m in refused]
 
 
 def _stop(signum, frame) -> None:

@@ -82,7 +82,7 @@ def import_file(source: Path, out: Path, *, registry: str | None = None, indices
     refuse_non_plan(doc, name)
     result = import_document(doc, plan_id=plan_id_for(out), registry=registry, indices=indices)
     header = [f"Nhập từ tệp Word {Path(name).name} bằng 'kehoach import'"
-              + (" (đã chuyển .doc → .docx bằng LibreOffice)" if converted else "") + ".",
+              + (f" (đã chuyển {Path(name).suffix.lower()} → .docx bằng LibreOffice)" if converted else "") + ".",
               "Các chỗ ghi ĐOÁN là suy luận của kehoach: hãy đối chiếu với văn bản gốc. Các chỗ TODO phải "
               "điền trước khi 'kehoach validate' chấp nhận tệp này."]
     if result.word_comments:

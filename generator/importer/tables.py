@@ -261,6 +261,7 @@ class TableReader:
             # under the appendix's name, never printed as a row
             out.appendix["group_rows"] = False
         labels: list[str | None] = []
+        grouped: list[tuple[str | None, str | None]] = []  # each group row's label and criterion
         numbers: list[str] = []
         group_names: dict[str, str] = {}
         current = None
@@ -278,6 +279,7 @@ class TableReader:
                     continue
                 label, current, number = self._group(row, rwhere, out.notes, group_names)
                 labels.append(label)
+                grouped.append((label, current))
                 numbers.append(number)
                 heading = None
                 continue
@@ -357,12 +359,21 @@ class TableReader:
         if any(re.fullmatch(r"\d+(\.\d+)+\.?", s) for s in stts):
             appendix["numbering"] = "hierarchical"
         used = [x for x in labels if x]
-        if used:
+        if used and len(set(used)) > 1 and all(self._level_word(label, code) for label, code in grouped):
+            appendix["group_label"] = True  # each index's own word ('Chỉ số nội dung', 'Lĩnh vực'), as kehoach prints
+        elif used:
             appendix["group_label"] = max(set(used), key=used.count)
             if len(set(labels)) > 1:
                 out.notes.append(f"{where}: các dòng nhóm dùng chữ đầu khác nhau ({', '.join(sorted(set(used)))}); "
                                  f"kehoach in một chữ chung '{appendix['group_label']}'")
         return out
+
+    def _level_word(self, label: str | None, code: str | None) -> bool:
+        """Whether a group row's label is the catalogue's word for its criterion's level (none for an index)."""
+        info = self.catalogue.by_code.get(code) if code else None
+        if info is None:
+            return False
+        return not label if info.is_root else bool(label) and norm(label) == norm(info.level)
 
     def sub_dimension(self, printed: str, dim: str, where: str, notes: list[str]) -> str:
         """'c) Name': the letter kehoach prints comes from the catalogue position, so a letter that

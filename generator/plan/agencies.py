@@ -156,6 +156,18 @@ class Agencies:
             for form in (group["name"], *group.get("forms", [])):
                 self.group_forms.setdefault(norm(form), group["id"])
         self.groups: set[str] = {g for a in self.by_id.values() for g in a.groups} | set(self.group_forms.values())
+        # the registry's agencies of other years (merged in 2025, or not yet set up), by id and by name
+        self.other_years: dict[str, dict] = {}
+        every = registry(plan.registry) if plan.registry and not self.registry_missing else None
+        for entry in (every or {}).get("agencies", []):
+            if entry["id"] not in self.by_id and norm(entry["name"]) not in self.by_name:
+                for key in (entry["id"], norm(entry["name"]), *(norm(s) for s in entry.get("short", []))):
+                    self.other_years.setdefault(key, entry)
+
+    def of_other_year(self, ref: str) -> dict | None:
+        """The registry entry `ref` names when it is an agency of other years than the plan's."""
+        return self.other_years.get(ref) or self.other_years.get(norm(ref))
+
     def resolve(self, ref: str) -> Agency | None:
         return self.by_id.get(ref) or self.by_name.get(norm(ref))
 

@@ -11,6 +11,7 @@ from typing import Any, get_args
 from generator.plan.agencies import ID_LIKE, Agencies
 from generator.plan.catalogue import Criteria
 from generator.core.errors import Problems
+from generator.core.text import ascii_key
 from generator.plan.loader import Located, PathKey, format_path
 from generator.plan.target_checks import TargetChecks
 from generator.plan.model import (
@@ -26,6 +27,8 @@ from generator.plan.model import (
 )
 from generator.nd30.grammar import APPENDIX_MENTION
 from generator.nd30.labels import HAND_NUMBER, roman
+
+WORD_BULLET = re.compile(r"^[ \t]*[•●▪◦]", re.MULTILINE)  # Word's bullet glyphs, pasted with the text
 
 
 def walk_blocks(blocks: list, path: PathKey) -> Iterator[tuple[Any, PathKey]]:
@@ -114,13 +117,32 @@ class _Checker(TargetChecks):
         with a warning naming the closest known agencies."""
         if self.agencies.resolve(ref) is not None:
             return
+        gone = self.agencies.of_other_year(ref)
+        years = ""
+        if gone is not None:
+            years = (f" chỉ có đến năm {gone['until']}" if gone.get("until", 9999) < self.plan.year else
+                     f" chỉ có từ năm {gone['since']}") + f" trong danh mục, không có trong năm kế hoạch {self.plan.year}"
+        if ID_LIKE.match(ref) and gone is not None:
+            close = difflib.get_close_matches(gone["name"], [a.name for a in self.agencies.by_id.values()], n=1, cutoff=0.6)
+            now = next((a for a in self.agencies.by_id.values() if close and a.name == close[0]), None)
+            hint = f"; có phải ý bạn là '{now.id}' ({now.name})?" if now is not None else ""
+            self.error(path, f"mã cơ quan '{ref}' ({gone['name']}){years}{hint}")
+            return
         if ID_LIKE.match(ref):
-            self.unknown(path, "mã cơ quan", ref, [a for a in self.agencies.by_id])
+            known = list(self.agencies.by_id)
+            # an id made up from the name ('van-phong-ubnd' for vp-ubnd-tinh): matched against the names' spellings
+            spelt = {ascii_key(form): a for a in self.agencies.by_id.values() for form in (a.name, *a.short)}
+            named = difflib.get_close_matches(ascii_key(ref), list(spelt), n=1, cutoff=0.75)
+            if named and not difflib.get_close_matches(ref, known, n=1, cutoff=0.6):
+                agency = spelt[named[0]]
+                self.error(path, f"mã cơ quan '{ref}' không tồn tại; có phải ý bạn là '{agency.id}' ({agency.name})?")
+            else:
+                self.unknown(path, "mã cơ quan", ref, known)
             return
         close = difflib.get_close_matches(ref, self.agencies.known_forms(), n=3, cutoff=0.6)
         hint = f"; gần nhất: {', '.join(close)}" if close else ""
-        self.warn(path, f"cơ quan '{ref}' không có trong danh mục (in như đã viết, không kiểm tra được Nơi nhận)"
-                        f"{hint}")
+        self.warn(path, f"cơ quan '{ref}'{years or ' không có trong danh mục'} (in như đã viết, không kiểm tra được "
+                        f"Nơi nhận){hint}")
 
     def tasks(self) -> None:
         for i, task in enumerate(self.plan.tasks):
@@ -359,6 +381,17 @@ class _Checker(TargetChecks):
                               [roman(n) for n in range(1, len(self.plan.appendices) + 1)]):
                     self.warn(path, f"nhắc 'Phụ lục {label}' nhưng kế hoạch có {len(self.plan.appendices)} phụ "
                                     "lục; hãy dùng khối 'appendix:' để số phụ lục luôn đúng")
+        # a legal basis is printed as typed too: a Word bullet or a number pasted before it shows
+        for i, text in enumerate(self.plan.legal_bases):
+            if HAND_NUMBER.match(text):
+                self.warn(("legal_bases", i), f"căn cứ bắt đầu bằng số thứ tự hoặc gạch đầu dòng ('{text[:6].strip()}'): "
+                                              "căn cứ in không có số hay gạch đầu dòng, hãy bỏ phần này")
+        # a task's cell may list its lines with '- ' (hung-yen-papi-2021), never with Word's bullet glyph
+        for i, task in enumerate(self.plan.tasks):
+            for key, text in (("content", task.content), ("output", task.output)):
+                if isinstance(text, str) and WORD_BULLET.search(text):
+                    self.warn(("tasks", i, key), "ô có dấu '•' dán từ Word (in ra như đã viết): đầu mỗi dòng "
+                                                 "trong ô viết '- ', hoặc bỏ dấu này")
         for i, section in enumerate(self.plan.sections):
             if HAND_NUMBER.match(section.title):
                 self.warn(("sections", i, "title"), "tiêu đề mục không cần số La Mã: kehoach tự đánh số")

@@ -99,20 +99,21 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str = "") -> str:
 
 
 def _open_quote(text: str, error_line: int) -> str:
-    """A hint when a double-quoted value opened before the error runs over several lines: a quote left open
+    """A hint when a quoted value opened before the error runs over several lines: a quote left open
     makes YAML read on to the next '"' and fail there, far below the line to fix (a plan writes long texts
     as '>-' blocks, so a quoted value spanning lines is most likely that mistake)."""
-    opened = 0
+    opened, quote = 0, '"'
     try:
         for token in yaml.scan(text, Loader=Loader):
             if token.start_mark.line + 1 >= error_line:
                 break
-            if isinstance(token, yaml.ScalarToken) and token.style == '"' and \
+            # single quotes too: `init` writes every TODO in them, and a drafter keeps the opening one
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") and \
                     token.end_mark.line > token.start_mark.line:
-                opened = token.start_mark.line + 1
+                opened, quote = token.start_mark.line + 1, token.style
     except yaml.YAMLError:
         pass
-    return f" — có thể do dấu nháy (\") mở ở dòng {opened} chưa được đóng" if opened else ""
+    return f" — có thể do dấu nháy ({quote}) mở ở dòng {opened} chưa được đóng" if opened else ""
 
 
 def _vi_int(n: int) -> str:
@@ -137,9 +138,15 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     except TooLarge:
         raise PlanError(located(display, 0, 0, "", too_big_message(path, limit))) from None
     except NotRegular as exc:
+        if path.is_dir():
+            raise PlanError(located(display, 0, 0, "", f"đây là một thư mục, không phải tệp kế hoạch: ghi tên tệp, ví dụ "
+                                                         f"{display.rstrip('/')}/*.yaml cho mọi kế hoạch trong thư mục")) from None
         raise PlanError(located(display, 0, 0, "", f"{exc.reason}, không phải tệp kế hoạch")) from None
     except OSError as exc:
         raise PlanError(located(display, 0, 0, "", os_error_vi(exc))) from None
+    if raw.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):  # a .docx (zip) or an old .doc
+        raise PlanError(located(display, 0, 0, "", "đây là văn bản Word, không phải tệp kế hoạch: kiểm tra thể thức "
+                                                     "bằng 'kehoach check', chuyển thành tệp kế hoạch bằng 'kehoach import'"))
     wide = _wide_encoding(raw)
     if wide:
         raise PlanError(located(display, 0, 0, "", f"tệp được lưu với bảng mã {wide} (Notepad gọi là “Unicode”), "

@@ -2,7 +2,9 @@
 Vietnamese messages."""
 from __future__ import annotations
 
+import calendar
 import copy
+import datetime as dt
 import difflib
 import re
 import typing
@@ -75,6 +77,52 @@ def _message(err: dict[str, Any]) -> str:
     if kind == "int_from_float":
         return "phải là số nguyên"
     return "giá trị không hợp lệ"
+
+
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+
+
+def _told(err: dict[str, Any], node: Any, data: Any) -> str | None:
+    """What the drafter typed, when it explains the error better than its type: a date written day first as
+    Word shows it, a required text left empty after its key, a list where a text belongs ('- - …', a bullet
+    pasted with its dash). None: the message of the error's type."""
+    kind = err["type"]
+    if kind.startswith("date_") and kind != "date_from_datetime_inexact":
+        written = node.strip() if isinstance(node, str) else str(node)
+        found = _DAY_FIRST.match(written)
+        if found is None:
+            year = data.get("year") if isinstance(data, dict) and isinstance(data.get("year"), int) else 2026
+            return f"phải là ngày dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ {year}-03-15"
+        day, month, year = (int(g) for g in found.groups())
+        try:
+            return f"phải là ngày dạng năm-tháng-ngày: viết {dt.date(year, month, day).isoformat()} (không phải {written})"
+        except ValueError:
+            if not 1 <= month <= 12:
+                return f"ngày {written} không có thật (không có tháng {month}); viết ngày dạng năm-tháng-ngày"
+            last = calendar.monthrange(year, month)[1]
+            return (f"ngày {written} không có thật (tháng {month} năm {year} không có ngày {day}); viết ngày dạng "
+                    f"năm-tháng-ngày, ví dụ {dt.date(year, month, last).isoformat()}")
+    if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") != NOT_BLANK and \
+            isinstance(err.get("input"), str):
+        return _code_for(err["input"])
+    if kind == "string_type" and node is None:
+        return "chưa điền: viết nội dung sau dấu ':'"
+    if kind == "string_type" and isinstance(node, list) and node and all(isinstance(i, str) for i in node):
+        return "dòng có hai dấu gạch đầu dòng ('- - …'): bỏ dấu '-' thứ hai (kehoach tự in gạch đầu dòng)"
+    return None
+
+
+def _code_for(written: str) -> str | None:
+    """The code of an index or criterion written as documents name it ('PAPI', 'PAR Index', 'PAPI.2')."""
+    from generator.plan.catalogue import index_facts, index_names
+
+    text = written.strip()
+    for index, names in index_names().items():
+        if any(re.fullmatch(name, text, re.IGNORECASE) for name in names) and text.lower() != index:
+            return f"mã không hợp lệ: viết '{index}' (mã của chỉ số {index_facts()[index].label}), không viết '{text}'"
+    if re.fullmatch(r"[a-z0-9][a-z0-9._-]*", text.lower()) and text.lower().split(".")[0] in index_names():
+        return f"mã không hợp lệ: viết '{text.lower()}' (mã viết chữ thường), không viết '{text}'"
+    return None
 
 
 def _data_path(data: Any, loc: tuple) -> PathKey:
@@ -301,7 +349,7 @@ def parse_plan(located: Located, problems: Problems, *, todos_as_values: bool = 
                         message += "; các khóa hợp lệ: " + ", ".join(owner.model_fields)
             else:
                 line, col = located.where(path)
-                message = _message(err)
+                message = _told(err, _node(located.data, path), located.data) or _message(err)
                 if err["type"] in ("model_type", "model_attributes_type"):
                     message += _expected_keys(_model_at(located.data, path))
                 node = _node(located.data, path)

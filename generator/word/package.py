@@ -339,6 +339,11 @@ def open_package(path: str | os.PathLike, *, max_bytes: int = MAX_BYTES, max_ent
                                  "bằng LibreOffice) rồi đọc lại")
             raise _err(path, "tệp được đặt mật khẩu/mã hóa, hoặc là tệp .doc cũ đổi tên; hãy mở bằng Word, "
                              "bỏ mật khẩu và lưu lại thành .docx")
+        if magic.startswith(b"%PDF"):
+            raise _err(path, "đây là tệp PDF, không phải văn bản Word: hãy dùng tệp .docx (hoặc .doc) của văn bản")
+        if not magic.startswith(ZIP_MAGIC) and suffix in (".yaml", ".yml"):
+            raise _err(path, "đây là tệp kế hoạch (YAML), không phải văn bản Word: kiểm tra tệp kế hoạch bằng "
+                             "'kehoach validate', tạo văn bản bằng 'kehoach build'")
         if not magic.startswith(ZIP_MAGIC):
             raise _err(path, "không phải tệp .docx (không phải gói ZIP của Word)")
         fh.seek(0)

@@ -53,6 +53,11 @@ def load_results(path: Path) -> Results:
         # a value tried as a decimal, then as an integer: said once, as a number
         for err in sorted(exc.errors(include_url=False), key=lambda e: not e["type"].startswith("decimal")):
             loc = _data_path(located.data, tuple(err["loc"]))
+            comma = _decimal_comma(located.data, loc, err["type"])
+            if comma is not None:
+                loc, text = comma
+                said.setdefault(loc, text)
+                continue
             extra = "khóa không có ở đây (chỉ có " + ("value, rank, of)" if len(loc) == 3 else "year, results)")
             said.setdefault(loc, extra if err["type"] == "extra_forbidden" else _message(err))
         for loc, text in said.items():
@@ -61,6 +66,26 @@ def load_results(path: Path) -> Results:
         results = None
     problems.raise_if_errors()
     return results
+
+
+def _decimal_comma(data, loc: tuple, kind: str) -> tuple[tuple, str] | None:
+    """A result written with a decimal comma, as the drafter's own number with a dot: '44,5' is a text; in the
+    one-line form '{value: 44,5, rank: 22}' YAML reads the value 44 and a key 5 (so the key is what is refused)."""
+    entry = data.get("results", {}).get(loc[1]) if len(loc) == 3 and isinstance(data, dict) and \
+        isinstance(data.get("results"), dict) else None
+    if not isinstance(entry, dict):
+        return None
+    keys = list(entry)
+    at = next((i for i, k in enumerate(keys) if str(k) == str(loc[2])), None)
+    if kind == "extra_forbidden" and at and str(keys[at]).isdigit() and entry[keys[at]] is None:
+        before = keys[at - 1]
+        if isinstance(entry[before], int) and not isinstance(entry[before], bool):
+            written = f"{entry[before]},{keys[at]}"
+            return loc[:2] + (before,), f"số thập phân phải viết bằng dấu chấm: {written.replace(',', '.')} (không phải {written})"
+    node = entry.get(loc[2])
+    if kind.startswith(("decimal", "int")) and isinstance(node, str) and re.fullmatch(r"\s*\d+,\d+\s*", node):
+        return loc, f"số thập phân phải viết bằng dấu chấm: {node.strip().replace(',', '.')} (không phải {node.strip()})"
+    return None
 
 
 @dataclass

@@ -507,3 +507,28 @@ def test_layered_task_table_reads_back_its_criterion_headings_and_numbers(tmp_pa
     assert rebuilt[0] == printed[0]
     assert [n for n, _ in printed[0]] == ["STT", "1", "1.1", "1.2", "1.3", "1.3.1", "1.3.2", "2", "2.1"]
     assert ["1.1.1", "Ban hành kế hoạch cải cách hành chính năm"] in rebuilt[1]
+
+
+def test_group_rows_worded_by_each_index_read_back_as_that_wording(tmp_path):
+    """A plan of two indices prints each group row with its index's word for the level ('Chỉ số nội dung “…”' for
+    PAPI, 'Lĩnh vực “…”' for PAR Index: group_label true). Imported, it said "kehoach in một chữ chung 'Chỉ số
+    nội dung'" and the rebuilt table called the PAR field a 'Chỉ số nội dung' (seen on a plan from `kehoach init`)."""
+    from tests.conftest import SAMPLE
+    from tests.word.roundtrip import round_trip
+
+    text = SAMPLE.read_text(encoding="utf-8").replace('indices:\n  papi: "2018"\n',
+                                                      'indices:\n  papi: "2018"\n  par: qd876-2022\n', 1)
+    text = text.replace("    group_label: Chỉ số\n", "    group_label: true\n", 1).replace(
+        "title: Cải thiện Chỉ số PAPI tỉnh Quảng Nam năm 2021", "title: Cải thiện Chỉ số PAPI và PAR Index tỉnh Quảng Nam "
+        "năm 2021", 1)
+    text = text.replace("responsibilities:\n  - id: snv\n", "  - id: par-1-01\n    dimension: par.1\n    content: "
+                        "Ban hành kế hoạch cải cách hành chính.\n    lead:\n      - so-noi-vu\n"
+                        "    timeframe: Quý I năm 2021\nresponsibilities:\n  - id: snv\n", 1)
+    plan = tmp_path / "hai-chi-so.yaml"
+    plan.write_text(text, encoding="utf-8")
+    load_plan(plan)  # the plan as written is valid
+    trip = round_trip(plan, tmp_path / "trip")
+    assert not trip.errors, trip.errors
+    assert not [d for d in trip.differences if "Lĩnh vực" in d or "Chỉ số nội dung" in d], trip.differences
+    imported = trip.imported.read_text(encoding="utf-8")
+    assert "group_label: true" in imported

@@ -50,6 +50,17 @@ def test_not_a_zip(tmp_path):
     _refused(bad, contains="không phải tệp .docx")
 
 
+@pytest.mark.parametrize("name,data,told", [
+    # what a drafter gives by mistake is named, with the file to give instead
+    ("ke-hoach.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "đây là tệp PDF, không phải văn bản Word: hãy dùng tệp .docx (hoặc .doc)"),
+    ("lao-cai-2026.yaml", "id: lao-cai-2026\nyear: 2026\n".encode(), "đây là tệp kế hoạch (YAML), không phải văn bản Word"),
+])
+def test_a_pdf_or_a_plan_given_for_a_word_file_is_named(tmp_path, name, data, told):
+    path = tmp_path / name
+    path.write_bytes(data)
+    _refused(path, contains=told)
+
+
 def test_empty_file(tmp_path):
     bad = tmp_path / "empty.docx"
     bad.write_bytes(b"")

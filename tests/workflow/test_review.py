@@ -117,6 +117,14 @@ def test_word_written_tracked_change(reviewed):
         ("del", "Phạm Thị Dung", "2026-11-29T08:30:00Z"), ("ins", "Phạm Thị Dung", "2026-11-29T08:30:00Z")}
 
 
+def test_a_tracked_change_is_dated_as_the_drafter_writes_dates(reviewed):
+    """The report shows Word's stamp '2026-11-29T08:30:00Z' as '29/11/2026 08:30' (as Word shows it); JSON keeps it."""
+    result, _, _ = run(reviewed["word-tracked"])
+    for text in (render_text(result), render_markdown(result)):
+        assert "29/11/2026 08:30" in text and "T08:30" not in text
+    assert {c["date"] for c in json.loads(render_json(result))["changes"]} == {"2026-11-29T08:30:00Z"}
+
+
 @pytest.mark.parametrize("variant", ["comment", "commented"])
 def test_a_comment_on_a_task_is_listed_with_its_plan_line(reviewed, variant):
     """As Word writes it, and after LibreOffice saved that file again."""
@@ -237,6 +245,21 @@ def test_agency_names_holding_the_separator_stay_whole():
     agencies = Agencies(load_plan(SEED)[0])
     assert split_agencies(agencies, "Sở Lao động, Thương binh và Xã hội, Sở Nội vụ, Cơ quan lạ", ", ", {}) == [
         "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ", "Cơ quan lạ"]
+
+
+def test_agencies_typed_with_commas_into_a_task_cell_are_split_when_all_are_known():
+    """A reviewer adds an agency to a task's cell with ', ' as in any sentence ('Ủy ban nhân dân cấp huyện, Sở Tư
+    pháp'); kehoach joins a cell's agencies with '; ', so the whole cell was written as one unknown agency. Split at
+    ', ' when every piece is a known agency; a name holding a comma, or an unknown piece, keeps the cell as typed."""
+    from generator.plan.agencies import Agencies
+    from generator.workflow.review.agencies import split_agencies
+
+    agencies = Agencies(load_plan(SEED)[0])
+    assert split_agencies(agencies, "Ủy ban nhân dân cấp huyện, Sở Tư pháp", "; ", {}) == [
+        "Ủy ban nhân dân cấp huyện", "Sở Tư pháp"]
+    assert split_agencies(agencies, "Sở Lao động, Thương binh và Xã hội; Sở Nội vụ", "; ", {}) == [
+        "Sở Lao động, Thương binh và Xã hội", "Sở Nội vụ"]
+    assert split_agencies(agencies, "Sở Nội vụ, Cơ quan lạ", "; ", {}) == ["Sở Nội vụ, Cơ quan lạ"]
 
 
 def test_the_title_edited_in_the_template_part(reviewed):

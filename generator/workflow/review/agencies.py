@@ -60,7 +60,15 @@ def split_agencies(agencies: Agencies, text: str, sep: str, shown: dict[str, str
                     names.append(candidate)
                 i = j
                 break
-    return names
+    if sep.strip() == ",":
+        return names
+    out: list[str] = []
+    for name in names:
+        # a task's cell joins with '; ', a reviewer types ', ' as in any sentence: split when every piece is known
+        pieces = split_agencies(agencies, name, ", ", shown) if name not in shown and "," in name and \
+            agencies.resolve(name) is None else [name]
+        out += pieces if all(p in shown or agencies.resolve(p) is not None for p in pieces) else [name]
+    return out
 
 
 def agency_ref(w: Writer, name: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from generator.core.messages import Message
 from generator.workflow.review.result import OntoResult, short
@@ -42,6 +43,17 @@ def summary(result: OntoResult) -> str:
             f"được theo dõi, {len(result.comments)} ý kiến.")
 
 
+def _when(stamp: str | None) -> str:
+    """Word's stamp of a change or comment ('2026-11-29T08:30:00Z') as Word shows it: '29/11/2026 08:30'. The time is
+    shown as written (Word writes local time marked 'Z'); anything else is shown as it is."""
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?",
+                         (stamp or "").strip())
+    if found is None:
+        return stamp or ""
+    year, month, day, hour, minute = found.groups()
+    return f"{day}/{month}/{year}" + (f" {hour}:{minute}" if hour else "")
+
+
 def render_text(result: OntoResult) -> str:
     lines = [summary(result)]
     for status, title in STATUS_TITLES.items():
@@ -54,13 +66,13 @@ def render_text(result: OntoResult) -> str:
         for c in result.changes:
             at, r = _at(c), c.detail
             lines.append(f"  - [{r.decision}] {CHANGE_KINDS.get(r.kind, r.kind)} “{short(c.text)}” — "
-                         f"{r.author or '(không rõ)'}, {r.date or '(không rõ ngày)'} ({c.where}"
+                         f"{r.author or '(không rõ)'}, {_when(r.date) or '(không rõ ngày)'} ({c.where}"
                          f"{'; ' + at if at else ''})")
     if result.comments:
         lines.append(f"Ý kiến (comment) cần trả lời ({len(result.comments)}):")
         for c in result.comments:
             at, r = _at(c) or "không gắn với giá trị nào của tệp kế hoạch", c.detail
-            lines.append(f"  - {r.author or '(không rõ)'}, {r.date or '(không rõ ngày)'}: “{short(c.text, 400)}” "
+            lines.append(f"  - {r.author or '(không rõ)'}, {_when(r.date) or '(không rõ ngày)'}: “{short(c.text, 400)}” "
                          f"— tại {at} ({c.where}{', “' + short(r.anchor, 60) + '”' if r.anchor else ''})")
     if result.messages:
         lines.append(f"Trình đọc Word ghi nhận ({len(result.messages)}):")
@@ -92,14 +104,14 @@ def render_markdown(result: OntoResult) -> str:
                   "| Quyết định | Loại | Người sửa | Ngày | Nội dung | Tệp kế hoạch |", "|---|---|---|---|---|---|"]
         for c in result.changes:
             r = c.detail
-            lines.append(f"| {r.decision} | {CHANGE_KINDS.get(r.kind, r.kind)} | {_md(r.author)} | {r.date} | "
+            lines.append(f"| {r.decision} | {CHANGE_KINDS.get(r.kind, r.kind)} | {_md(r.author)} | {_when(r.date)} | "
                          f"{_md(c.text)} | `{_at(c)}` |")
         lines.append("")
     if result.comments:
         lines += [f"#### Ý kiến cần trả lời ({len(result.comments)})", ""]
         for c in result.comments:
             at, r = _at(c), c.detail
-            lines.append(f"- [ ] **{_md(r.author or '(không rõ)')}** ({r.date or 'không rõ ngày'}), tại "
+            lines.append(f"- [ ] **{_md(r.author or '(không rõ)')}** ({_when(r.date) or 'không rõ ngày'}), tại "
                          f"{'`' + at + '`' if at else c.where}: {_md(c.text)}")
         lines.append("")
     return "\n".join(lines)
