@@ -77,6 +77,17 @@ def test_strict_turns_warnings_into_errors(plan_copy):
     assert run("validate", "--strict", path).returncode == 1
 
 
+def test_validate_ends_with_the_errors_and_the_warnings_counted_apart(plan_copy):
+    """One plan with one warning, one with one error: "2 kế hoạch: 1 lỗi, 1 cảnh báo." (fresh mutants, batch 10:
+    the errors were counted among the warnings too)."""
+    warned = plan_copy(lambda t: t.replace("    target: 5.7", "    target: 5.1"), name="warned.yaml")
+    wrong = plan_copy(lambda t: t.replace("  place: Quảng Nam", "  plac: Quảng Nam"), name="wrong.yaml")
+    done = run("validate", warned, wrong)
+    assert done.returncode == 1
+    assert done.stderr.count(": lỗi: ") == 1 and done.stderr.count(": cảnh báo: ") == 1
+    assert done.stderr.splitlines()[-1] == "2 kế hoạch: 1 lỗi, 1 cảnh báo."
+
+
 def test_json_and_github_formats(plan_copy):
     path = plan_copy(lambda t: t.replace("year: 2021", "year: x"))
     data = json.loads(run("validate", "--format", "json", path).stdout)
@@ -210,6 +221,24 @@ def test_check_fix_writes_a_clean_copy_and_lists_what_it_did(built, tmp_path):
     assert "còn 2 chỗ cần người soạn sửa trong Word" in done.stdout and "[thứ tự mục, khoản, điểm]" in done.stdout
     assert source.read_bytes() == original and out.exists()
     assert run("check", "--fix", source).returncode == 2  # no -o
+
+
+def test_check_fix_exits_0_when_only_warnings_are_left_for_the_drafter(built, tmp_path):
+    """--fix corrects the date; the Quốc hiệu typed "CỘNG HOÀ" (old tone mark, a warning) is left for a person:
+    exit 0, as `check` exits for warnings (fresh mutants, batch 10: any finding left made it exit 1)."""
+    from tests.word.test_check import MUTATIONS, Doc
+
+    doc = Doc(next(f for f in built["sample"].files if f.suffix == ".docx"))
+    for rule in ("date.form", "national.text"):
+        MUTATIONS[rule][0](doc)
+    source = doc.save(tmp_path / "in.docx")
+    out = tmp_path / "out.docx"
+    done = run("check", "--fix", source, "-o", out)
+    assert "đã sửa: phần 1, đoạn 7: “Quảng Nam, ngày 05 tháng 03 năm 2021” → “Quảng Nam, ngày 05 tháng 3 năm 2021”" \
+        in done.stdout
+    assert "còn 1 chỗ cần người soạn sửa trong Word" in done.stdout and "CỘNG HÒA XÃ HỘI" in done.stdout
+    assert done.returncode == 0
+    assert run("check", out).returncode == 0  # what is left is the warning alone
 
 
 def test_check_of_several_files_fails_when_any_fails_and_sums_up_repeats_unless_all(built, tmp_path):

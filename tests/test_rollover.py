@@ -497,3 +497,13 @@ def test_the_rank_todo_names_the_year_of_the_rank_it_shows(plan_copy, baseline_y
     baseline = next(t for t in rolled["targets"] if t["id"] == "t-papi")["baseline"]
     assert baseline["year"] == 2021
     assert " ".join(baseline["rank"].split()) == f"TODO: xác nhận thứ hạng năm 2021 của 'papi' (năm {baseline_year}: 40)"
+
+
+@pytest.mark.parametrize("plan", PLANS, ids=lambda p: p.stem)
+def test_the_plans_id_names_the_new_year(tmp_path, plan):
+    """'quang-nam-papi-2020' rolled to 2021 is 'quang-nam-papi-2021' (fresh mutants, batch 10: the old id was kept)."""
+    result, out = roll_to(tmp_path, plan)
+    old_id = yaml.safe_load(plan.read_text(encoding="utf-8"))["id"]
+    new_id = yaml.safe_load(fill_todos(out.read_text(encoding="utf-8")))["id"]
+    assert str(result.old_year) in old_id
+    assert new_id == old_id.replace(str(result.old_year), str(result.new_year))

@@ -331,3 +331,28 @@ def test_changes_accepted_and_rejected_in_libreoffice_then_onto(reviewed):
     assert "5.7" in result.text and "5.9" not in result.text  # rejected in LibreOffice: the target kept
     listed = render_text(result).split("Thay đổi được theo dõi")[1]
     assert "[nhận] chèn “Nâng cao" in listed and "kiểm tra" not in listed and "5,9" not in listed
+
+
+def test_an_empty_line_added_is_reported_at_its_own_paragraph(built, tmp_path):
+    """An empty paragraph a reviewer typed is 'dòng trống' ignored, named by its own paragraph number (counted as
+    the reader counts: every paragraph in document order, from 1) — fresh mutants, batch 10: it was named by the
+    paragraph before it."""
+    import zipfile
+
+    from lxml import etree
+
+    from tests.workflow.word_edit import insert_paragraphs_after
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    anchor = "Kinh phí thực hiện Kế hoạch"
+    insert_paragraphs_after(source, reviewed, anchor, [""])
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    root = etree.fromstring(zipfile.ZipFile(reviewed).read("word/document.xml"))
+    texts = ["".join(t.text or "" for t in p.iter(w + "t")) for p in root.iter(w + "p")]
+    at = next(k for k, text in enumerate(texts) if anchor in text) + 1  # the empty one, 0-based
+    assert texts[at] == ""
+    result, removed, added = run(reviewed)
+    assert (removed, added) == ([], []) and not result.changed
+    (item,) = [i for i in result.items if i.detail.what == "dòng trống"]
+    assert item.detail.status == "ignored" and item.where == f"đoạn {at + 1}"
