@@ -25,8 +25,6 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +38,7 @@ from generator.nd30.labels import VI_LETTERS
 from generator.render.context import Context, Para, Table, build_context
 from generator.nd30.labels import roman
 from generator.plan.validate import load_plan
+from tests.office.truth import recall, truth_path, truth_paragraphs, truth_words, words  # noqa: F401 (used by the tests)
 
 STYLES = ("van-thu", "van-thu-table", "drafter")
 FONT = "Times New Roman"
@@ -68,40 +67,6 @@ def _tw(mm: float) -> int:
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-# ---------------------------------------------------------------- truth and recall
-
-_WORD = re.compile(r"[^\W_]+")
-
-
-def words(text: str) -> list[str]:
-    """Words for recall: NFC, case-folded, letters and digits only (labels like 'I.' give 'i';
-    typed underscores and punctuation give nothing)."""
-    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
-
-
-def truth_path(docx_path: Path) -> Path:
-    return Path(docx_path).with_suffix(".truth.json")
-
-
-def truth_paragraphs(docx_path: Path) -> list[str]:
-    return json.loads(truth_path(docx_path).read_text(encoding="utf-8"))["paragraphs"]
-
-
-def truth_words(docx_path: Path) -> list[str]:
-    return [w for p in truth_paragraphs(docx_path) for w in words(p)]
-
-
-def recall(expected: list[str], found: list[str]) -> float:
-    """Share of `expected` words (with multiplicity) present in `found`."""
-    if not expected:
-        return 1.0
-    have = Counter(found)
-    hit = 0
-    for word, n in Counter(expected).items():
-        hit += min(n, have[word])
-    return hit / len(expected)
 
 
 # ---------------------------------------------------------------- low-level XML
