@@ -49,6 +49,22 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: item.path == install)
 
 
+def pytest_collection_finish(session):
+    """The cyclic collector as a kehoach command sets it (`commands.main`: first threshold 10,000; the in-process CLI
+    tests never go through main), and what the test process holds once collected (pytest, the collected items, every
+    imported module: ~10⁶ objects) frozen out of its full passes. Each full pass walked all of it again, and so did
+    every gc.collect() kehoach makes in a run (`--fix` per pass, `import --onto`'s verify): 7 % of the CPU of
+    tests/word (issue 23). Only when and how often garbage is collected changes, never what a run outputs; `--fix`
+    leaves the collector to the caller when something is already frozen (`fix._Passes.owns_gc`)."""
+    import gc
+
+    from generator.cli.commands import GC_FIRST_THRESHOLD
+
+    gc.set_threshold(GC_FIRST_THRESHOLD, *gc.get_threshold()[1:])
+    gc.collect()
+    gc.freeze()
+
+
 # Files that share an expensive session fixture run on the same worker, so that it is made once per run, not
 # once per worker (xdist makes session fixtures in each worker): the review round trips' LibreOffice edits
 # (`reviewed`, tests/workflow/conftest.py). Path of a test file → its group.

@@ -213,6 +213,7 @@ class Warm:
         for f in job["files"]:
             if f not in todo:
                 self.hits += 1
+                made[f].parent.mkdir(parents=True, exist_ok=True)  # as soffice makes a missing --outdir
                 shutil.copyfile(self.memo[digests[f], job["target"]], made[f])
         return True
 

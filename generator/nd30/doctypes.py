@@ -81,8 +81,11 @@ _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
 
 def _unmarked(text: str) -> str:
     """Without tone and vowel marks, "Đ" kept ('Số: 12/QĐ-UBND' → 'So: 12/QĐ-UBND')."""
+    if text.isascii():  # no marks to take off, and both normal forms leave ASCII as it is
+        return text
     text = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(ch for ch in text if unicodedata.category(ch) != "Mn"))
+    # an ASCII character is never a mark (category Mn): only the others are asked (most are ASCII once decomposed)
+    return unicodedata.normalize("NFC", "".join(ch for ch in text if ch < "\x80" or unicodedata.category(ch) != "Mn"))
 
 
 def _plain(text: str) -> str:

@@ -63,6 +63,15 @@ def build_plan(plan_path: Path, out_root: Path, *, docx_template: Path | None = 
         staged.discard()
 
 
+def plan_docx(plan_path: Path, display: str | None = None) -> bytes:
+    """The .docx `build_plan` writes for the plan (the same bytes: the same steps), and nothing else: for a caller
+    that only reads the document back (`import --onto` checking its result), no workbook, recipients list or output
+    folder. The plan's errors are raised as by `build_plan`."""
+    plan, _ = load_plan(plan_path, display)
+    record = read_text(plan_path, display or str(plan_path), None)
+    return render_docx(build_context(plan), default_template("kehoach.docx"), record)
+
+
 def build_plans(plan_paths: list[Path], out_root: Path, *, docx_template: Path | None = None,
                 xlsx_template: Path | None = None, pdf: bool = False, displays: list[str] | None = None,
                 max_bytes: int | None = None, progress=None) -> list[BuildResult | KehoachError]:

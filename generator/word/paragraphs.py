@@ -10,7 +10,9 @@ from generator.word.runs import CHANGE_KINDS, Inline, ParaState
 from generator.word.styles import parse_ppr
 from generator.word.walk import Walk
 from generator.core.units import twips_to_pt
-from generator.word.xml import attr, child, twips, val, w
+from generator.word.xml import attr, child, children, twips, w
+
+_PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange"))
 
 
 def where_paragraph(index: int, cell_where: str | None) -> str:
@@ -35,9 +37,11 @@ class Paragraphs:
         self.anchors.enter_paragraph(state)
 
         ppr = child(p, "pPr")
+        kids = children(ppr)  # the pPr's children, looked up below by tag
         direct = parse_ppr(ppr)
-        style_id = val(ppr, "pStyle") or styles.default_paragraph
-        if style_id and styles.get(style_id) is None and val(ppr, "pStyle"):
+        named = attr(kids.get(_PSTYLE), "val")
+        style_id = named or styles.default_paragraph
+        if style_id and styles.get(style_id) is None and named:
             walk.unknown_style(style_id, where)
         resolved = dict(styles.paragraph_ppr(style_id, walk.table_props))
         label, num_id, ilvl = self._list_label(direct, style_id, resolved, where)
@@ -50,18 +54,19 @@ class Paragraphs:
         else:
             heading = styles.heading_level(style_id)
 
-        mark_change = self._mark_changes(ppr, index, where)
+        mark_change = self._mark_changes(kids, index, where)
         para_rpr = styles.paragraph_rpr(style_id, walk.table_props)
         self.inline.read(p, state, para_rpr)
 
-        if ppr is not None and child(ppr, "sectPr") is not None and cell_where is None and not in_shape:
+        sect = kids.get(_SECTPR)
+        if sect is not None and cell_where is None and not in_shape:
             section = walk.section
-            walk.raw_sections.append(child(ppr, "sectPr"))
+            walk.raw_sections.append(sect)
             walk.section += 1
         else:
             section = walk.section
 
-        frame = child(ppr, "framePr") if ppr is not None else None
+        frame = kids.get(_FRAMEPR)
         if frame is not None and not in_shape:
             width = twips(attr(frame, "w")) if attr(frame, "w") else None
             box = (twips_to_pt(width),) * 2 if width else (None, None)  # w absent: as wide as its text
@@ -89,7 +94,7 @@ class Paragraphs:
             bookmarks=state.bookmarks, tags=dedupe(self.anchors.tags + state.tags), comment_ids=state.comment_ids,
             has_field=state.fields, mark_change=mark_change,
             list_suffix=label.suffix if label else None, tab_stops=resolved.get("tabs", []),
-            drawings=state.drawings, drop_cap=attr(child(ppr, "framePr"), "dropCap") in ("drop", "margin"),
+            drawings=state.drawings, drop_cap=attr(frame, "dropCap") in ("drop", "margin"),
             where=walk.here(where),
         )
         out = [paragraph]
@@ -123,10 +128,11 @@ class Paragraphs:
                 resolved.update(label.level.ppr)
         return label, num_id, ilvl
 
-    def _mark_changes(self, ppr, index: int, where: str) -> str | None:
-        """Tracked changes of the paragraph itself: its mark inserted or deleted, its properties changed."""
+    def _mark_changes(self, kids: dict, index: int, where: str) -> str | None:
+        """Tracked changes of the paragraph itself (`kids`: its pPr's children by tag): its mark inserted or
+        deleted, its properties changed."""
         mark_change = None
-        mark_rpr = child(ppr, "rPr")
+        mark_rpr = kids.get(_RPR)
         if mark_rpr is not None:
             for kind in ("ins", "del", "moveTo", "moveFrom"):
                 node = child(mark_rpr, kind)
@@ -135,7 +141,7 @@ class Paragraphs:
                     self.walk.change("paraIns" if mark_change == "ins" else "paraDel",
                                      attr(node, "author"), attr(node, "date"), "", index, where)
                     break
-        ppr_change = child(ppr, "pPrChange")
+        ppr_change = kids.get(_PPRCHANGE)
         if ppr_change is not None:
             self.walk.change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index, where)
         return mark_change

@@ -11,8 +11,9 @@ from generator.word.anchors import Anchors, bookmark_name, dedupe, sdt_tag
 from generator.word.model import Cell, Row, Table
 from generator.word.styles import borders_on
 from generator.word.walk import Walk
-from generator.word.xml import MC_NS, attr, child, choose_alternate, local, ns, on_off, to_int, twips, val
+from generator.word.xml import MC_NS, attr, child, children, choose_alternate, local, ns, on_off, to_int, twips, val, w
 
+_GRID_SPAN, _V_MERGE, _H_MERGE, _SHD, _TCW = (w(t) for t in ("gridSpan", "vMerge", "hMerge", "shd", "tcW"))
 MAX_COLUMNS = 63  # Word's limit; a larger gridSpan is clamped so consumers can iterate spans safely
 
 # (container, sink, cell_where): reads the blocks of a cell into sink
@@ -138,15 +139,15 @@ class Tables:
 
     def _cell(self, tc, row: dict, tname: str, rindex: int, col: int, tags: list[str]) -> int:
         walk = self.walk
-        tcpr = child(tc, "tcPr")
-        span = min(MAX_COLUMNS, max(1, to_int(val(tcpr, "gridSpan"), 1) or 1))
-        vm = child(tcpr, "vMerge")
+        tcpr = children(child(tc, "tcPr"))  # its children by tag
+        span = min(MAX_COLUMNS, max(1, to_int(attr(tcpr.get(_GRID_SPAN), "val"), 1) or 1))
+        vm = tcpr.get(_V_MERGE)
         v_merge = None if vm is None else ("restart" if attr(vm, "val") == "restart" else "continue")
-        hm = child(tcpr, "hMerge")
-        shd = child(tcpr, "shd")
+        hm = tcpr.get(_H_MERGE)
+        shd = tcpr.get(_SHD)
         fill = attr(shd, "fill") if shd is not None else None
         width = None
-        tcw = child(tcpr, "tcW")
+        tcw = tcpr.get(_TCW)
         if tcw is not None and attr(tcw, "type", "dxa") == "dxa" and twips(attr(tcw, "w")) is not None:
             width = round(twips_to_pt(twips(attr(tcw, "w"))), 2)
         where = f"{tname}, hàng {rindex + 1}, ô {len(row['cells']) + 1}"

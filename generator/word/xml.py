@@ -43,6 +43,14 @@ def child(node, tag: str):
     return None
 
 
+def children(node) -> dict:
+    """The children of `node` by tag, the first of each tag as `child` finds it ({} for None): one scan of a
+    properties element (pPr, tcPr) instead of one per property looked up."""
+    if node is None:
+        return {}
+    return {c.tag: c for c in reversed(node)}
+
+
 def val(node, tag: str, default: str | None = None) -> str | None:
     found = child(node, tag)
     return default if found is None else attr(found, "val", default)
