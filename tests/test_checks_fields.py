@@ -1,6 +1,7 @@
 """Each plan warning and error at its field, and the limits of dates, ranks, targets and appendix mentions
 (split from tests/test_checks.py, over the 600-line limit)."""
 from copy import deepcopy
+from decimal import Decimal
 
 import pytest
 
@@ -243,3 +244,21 @@ def test_a_percentage_target_only_the_scores_appendix_lists_is_printed_nowhere(p
     _, warnings = plan_from(percent)
     (warning,) = [w for w in warnings if "không được in ở đâu" in w.text]
     assert warning.field == "targets[1]" and "phụ lục điểm" not in warning.text
+
+
+def test_a_target_stated_in_another_printed_targets_sentence_is_printed():
+    """Import keeps a sentence stating two targets once, on its first ("các Chỉ số PAPI, PAR INDEX … nhóm 20 tỉnh dẫn
+    đầu"): the second is printed by those words, no "không được in ở đâu" for it; a value the sentence does not
+    state is still unprinted."""
+    from types import SimpleNamespace
+
+    from generator.plan.target_checks import _stated_in
+
+    said = ["Các Chỉ số PAPI, PAR INDEX của tỉnh nằm trong nhóm 20 tỉnh, thành phố dẫn đầu cả nước."]
+    assert _stated_in(SimpleNamespace(target=20), said)
+    assert _stated_in(SimpleNamespace(target=Decimal("20.0")), said)
+    assert not _stated_in(SimpleNamespace(target=2), said)  # "20" is not "2"
+    assert not _stated_in(SimpleNamespace(target=15), said)
+    assert _stated_in(SimpleNamespace(target=Decimal("45.5")), ["đạt tối thiểu 45,5 điểm"])
+    assert not _stated_in(SimpleNamespace(target=45), ["đạt tối thiểu 45,5 điểm"])
+    assert not _stated_in(SimpleNamespace(target=None), said)

@@ -3,6 +3,7 @@ criteria that resolve, sub-maxima that add up, assessment-year maxima, targets w
 from __future__ import annotations
 
 import difflib
+import re
 from decimal import Decimal
 
 from generator.core.text import number
@@ -151,8 +152,9 @@ class TargetChecks:
         scores = [a for a in self.plan.appendices if isinstance(a, ScoresAppendix)]
         rows = {code for a in scores for code in listed(self.criteria, a)}
         in_table = {i for code, (i, t) in row_targets(self.plan.targets).items() if code in rows and t.unit == "điểm"}
+        said = [t.wording for t in self.plan.targets if t.id in in_body and t.wording]
         for i, target in enumerate(self.plan.targets):
-            if target.id in in_body or i in in_table:
+            if target.id in in_body or i in in_table or _stated_in(target, said):
                 continue
             ways = (f"thêm '{target.id}' vào danh sách chỉ tiêu {format_path(targets_list)} (dòng "
                     f"{self.located.where(self.located.original(targets_list))[0]})" if targets_list else
@@ -163,3 +165,15 @@ class TargetChecks:
                          f"'{scores[0].id}'")
             self.warn(("targets", i), f"chỉ tiêu '{target.id}' không được in ở đâu trong văn bản: {ways}; nếu "
                                       "không cần thì xóa chỉ tiêu này")
+
+
+def _stated_in(target, wordings: list[str]) -> bool:
+    """Whether a printed target's own sentence states this target's value: "các Chỉ số PAPI, PAR INDEX … nằm trong
+    nhóm 20 tỉnh dẫn đầu" prints the PAR rank target too (import keeps such a sentence once, on its first target)."""
+    if target.target is None:
+        return False
+    value = Decimal(str(target.target))
+    shown = {number(value), number(value.normalize()) if value == value.to_integral() else number(value)}
+    shown |= {number(int(value))} if value == value.to_integral() else set()
+    return any(re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d]|,\d)", wording)
+               for wording in wordings for text in shown)
