@@ -67,10 +67,28 @@ def pages(pdf: Path) -> list[collections.Counter]:
     return [collections.Counter(WORD.findall(p)) for p in _pdf_pages(pdf)]
 
 
-def page_pieces(pdf: Path) -> list[collections.Counter]:
-    """Each page's printed pieces of lines (generator.nd30.fix.pages.pieces: columns side by side apart)."""
-    from generator.nd30.fix.pages import pieces
+def pieces(text: str) -> list[tuple[str, ...]]:
+    """The pieces of a page's printed lines (generator.nd30.fix.pages: columns side by side apart, a piece of numbers
+    alone left out), except that numbers alone before a piece of words on their line are its list number and are
+    kept with it: "2.1.   Ưu điểm" is the line "2.1. Ưu điểm" whatever the gap the number's tab leaves (FR9-BC02: a
+    heading's number printed in Times New Roman after font.family, narrower, its tab gap wider; the heading
+    read as having lost its number)."""
+    from generator.nd30.fix.pages import _GAP, _WORD, tokens
 
+    out = []
+    for line in text.splitlines():
+        number: list[str] = []
+        for piece in _GAP.split(line):
+            if _WORD.search(piece):
+                out.append(tuple(number + tokens(piece)))
+                number = []
+            else:
+                number = tokens(piece)
+    return out
+
+
+def page_pieces(pdf: Path) -> list[collections.Counter]:
+    """Each page's printed pieces of lines (`pieces`)."""
     return [collections.Counter(pieces(page)) for page in _pdf_pages(pdf, "-layout")]
 
 

@@ -1,0 +1,64 @@
+"""The fix's damage measure (tests/real/measure_fix.py, printed.py) must not call harm what the page shows intact
+(fixharm, 2026-12-07): two "harms" it reported on judged documents were its own misreadings, seen on the pages.
+
+- FR9-BC02: after font.family the numbers of headings "2.1.", "3.1." … print in Times New Roman (DejaVu Sans
+  before), narrower, so the tab after them leaves a wider gap; pdftotext -layout split "2.1." from "Ưu điểm" and a
+  piece of numbers alone was left out: read as "the number vanished".
+- FR-QD01: a typed "_______" under a centred title became a drawn rule (44 mm) that prints; the measure looked for
+  it where the first word of the line above went, and new margins had rewrapped that word ("2010") to the end
+  of the line before: it looked 100 pt off to the right and found "no line (0 mm)".
+"""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+REAL = Path(__file__).resolve().parents[1] / "real"
+
+
+def _load(name: str):
+    sys.path.insert(0, str(REAL))  # measure_fix imports printed beside it
+    spec = importlib.util.spec_from_file_location(f"{name}_fixharm", REAL / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_heading_number_set_apart_by_a_wider_tab_gap_is_not_lost_BC02():
+    mf = _load("measure_fix")
+    before = [Counter(mf.pieces("        2. Đánh giá ưu, khuyết điểm:\n        2.1. Ưu điểm\n"))]
+    after = [Counter(mf.pieces("       2. Đánh giá ưu, khuyết điểm:\n       2.1.   Ưu điểm\n"))]
+    assert before == after
+    assert not mf.line_harm(before, after, [({"Ưu", "điểm"}, False)], reflow=True)
+    # a number that really went is still seen, and a page number alone is still no piece
+    gone = [Counter(mf.pieces("       Ưu điểm\n                                      1\n"))]
+    assert mf.line_harm(before, gone, [({"Ưu", "điểm"}, False)], reflow=True)
+    assert mf.pieces("                                      12\n") == []
+
+
+class _Blank:
+    """A fixed page with one horizontal line of ink (points = pixels at 72 dpi)."""
+
+    def __init__(self, x0: int, x1: int, y: int, width: int = 612, height: int = 792):
+        pixels = bytearray(b"\xff" * width * height)
+        pixels[y * width + x0: y * width + x1] = b"\x00" * (x1 - x0)
+        printed = _load("printed")
+        self.page = printed.Page(width, height, bytes(pixels))
+
+
+def _line(words: str, x: float, y: float, step: float = 30.0):
+    return [(w, x + k * step, y, x + k * step + step - 6, y + 14) for k, w in enumerate(words.split())]
+
+
+def test_a_drawn_rule_is_looked_for_under_the_middle_of_a_rewrapped_centred_line_QD01():
+    printed = _load("printed")
+    # original: a centred line "2010 của Ủy ban nhân dân" and the typed rule under its middle
+    wa = _line("năm", 400, 230) + _line("2010 của Ủy ban nhân dân", 216, 244) + [("_______", 297, 262, 346, 276)]
+    # fixed: "2010" went up to the end of the line before; the rest, centred again, moved 15 pt right
+    wb = _line("năm 2010", 400, 230) + _line("của Ủy ban nhân dân", 231, 244)
+    drawn = _Blank(250, 375, 268).page  # the drawn rule (44 mm), under the line's middle
+    assert printed.rules([wa], [wb], [drawn]) == []
+    nothing = _Blank(0, 1, 700).page
+    assert printed.rules([wa], [wb], [nothing])  # no line there at all: still harm
