@@ -87,6 +87,14 @@ def pieces(text: str) -> list[tuple[str, ...]]:
     return out
 
 
+def _printed_pages(found: list[collections.Counter]) -> list[collections.Counter]:
+    """The pages up to the last that prints a word: a blank last page (empty paragraphs run over, FR3-TTR01's page 2)
+    that a fix leaves out or brings is no page of the text gone or added."""
+    while found and not found[-1]:
+        found = found[:-1]
+    return found
+
+
 def page_pieces(pdf: Path) -> list[collections.Counter]:
     """Each page's printed pieces of lines (`pieces`)."""
     return [collections.Counter(pieces(page)) for page in _pdf_pages(pdf, "-layout")]
@@ -221,7 +229,7 @@ def measure(source: Path, work: Path) -> dict:
         converted.rename(original)
     render([original, fixed], work)
     a_pdf, b_pdf = work / f"{original.stem}.pdf", work / f"{fixed.stem}.pdf"
-    a, b = pages(a_pdf), pages(b_pdf)
+    a, b = _printed_pages(pages(a_pdf)), _printed_pages(pages(b_pdf))
     if len(a) != len(b):
         row["pages"] = f"{len(a)} → {len(b)}"
     else:

@@ -62,3 +62,12 @@ def test_a_drawn_rule_is_looked_for_under_the_middle_of_a_rewrapped_centred_line
     assert printed.rules([wa], [wb], [drawn]) == []
     nothing = _Blank(0, 1, 700).page
     assert printed.rules([wa], [wb], [nothing])  # no line there at all: still harm
+
+
+def test_a_blank_last_page_gone_is_no_page_of_the_text_lost_TTR01():
+    """FR3-TTR01: the original's page 2 is blank (empty paragraphs run over); with the national line 13 pt they fit on
+    page 1 and the fixed file prints one page, every word where it was: not "2 → 1 pages"."""
+    mf = _load("measure_fix")
+    text = Counter({"TỜ": 1, "TRÌNH": 1})
+    assert mf._printed_pages([text, Counter()]) == mf._printed_pages([text]) == [text]
+    assert len(mf._printed_pages([text, Counter({"Chủ": 1, "tịch": 1})])) == 2  # a page of words still counts
