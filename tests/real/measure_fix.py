@@ -100,6 +100,29 @@ def page_pieces(pdf: Path) -> list[collections.Counter]:
     return [collections.Counter(pieces(page)) for page in _pdf_pages(pdf, "-layout")]
 
 
+def page_rows(pdf: Path) -> list[list[list[tuple[str, ...]]]]:
+    """Each page's lines of two pieces or more (`pieces` of one line each)."""
+    return [[row for row in (pieces(line) for line in page.splitlines()) if len(row) > 1]
+            for page in _pdf_pages(pdf, "-layout")]
+
+
+def unsplit(a: list[collections.Counter], b: list[collections.Counter], a_rows, b_rows):
+    """`a` and `b` without a line's piece now printed as pieces side by side on that same line (or the other way):
+    a gap between two columns grown to 3 spaces is no line broken (FR5-TB01: “CỤC ĐƯỜNG THỦY NỘI ĐỊA VIỆT NAM
+    CÔNG HÒA …” printed as before, the gap wider after the motto grew to 13 pt); what the fix's own page comparison
+    does (generator.nd30.fix.pages._resplit)."""
+    from generator.nd30.fix.pages import _resplit
+
+    out_a, out_b = [], []
+    for n, (x, y) in enumerate(zip(a, b)):
+        gone, came = x - y, y - x
+        _resplit(gone, came, b_rows[n] if n < len(b_rows) else [])
+        _resplit(came, gone, a_rows[n] if n < len(a_rows) else [])
+        out_a.append((x & y) + gone)
+        out_b.append((x & y) + came)
+    return out_a, out_b
+
+
 def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras: list[tuple[set[str], bool]],
               reflow: bool) -> list[str]:
     """Pieces of lines that changed on a page where no correction was about wrapping: a piece belongs to the
@@ -235,7 +258,7 @@ def measure(source: Path, work: Path) -> dict:
     else:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
-    a_pieces, b_pieces = page_pieces(a_pdf), page_pieces(b_pdf)
+    a_pieces, b_pieces = unsplit(page_pieces(a_pdf), page_pieces(b_pdf), page_rows(a_pdf), page_rows(b_pdf))
     row["lines"] = line_harm(a_pieces, b_pieces, paras, reflow) + broken_lines(a_pieces, b_pieces, placed)
     # what prints (printed.py): words cut or covered, typed rules replaced by no line, ink pushed into a margin
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)

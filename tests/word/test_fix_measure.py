@@ -71,3 +71,23 @@ def test_a_blank_last_page_gone_is_no_page_of_the_text_lost_TTR01():
     text = Counter({"TỜ": 1, "TRÌNH": 1})
     assert mf._printed_pages([text, Counter()]) == mf._printed_pages([text]) == [text]
     assert len(mf._printed_pages([text, Counter({"Chủ": 1, "tịch": 1})])) == 2  # a page of words still counts
+
+
+def test_two_columns_of_one_line_set_further_apart_are_no_line_broken_TB01():
+    """FR5-TB01: the header's first line “CỤC ĐƯỜNG THỦY NỘI ĐỊA VIỆT NAM   CÔNG HÒA …” printed the same after the
+    motto grew to 13 pt; pdftotext's gap between its two columns grew to 3 spaces and measure_fix read the line as
+    broken ("xuống dòng") and rewrapped. A line really broken (FR15-QD03's “… VIỆT / NAM”) is still harm."""
+    mf = _load("measure_fix")
+    left, right = "CỤC ĐƯỜNG THỦY NỘI ĐỊA VIỆT NAM", "CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    before_text, after_text = f"   {left}  {right}\n", f"   {left}     {right}\n"
+    a, b = [Counter(mf.pieces(before_text))], [Counter(mf.pieces(after_text))]
+    rows_a = [[r for r in (mf.pieces(line) for line in before_text.splitlines()) if len(r) > 1]]
+    rows_b = [[r for r in (mf.pieces(line) for line in after_text.splitlines()) if len(r) > 1]]
+    placed = [set(left.split()) | set(right.split())]
+    assert mf.broken_lines(a, b, placed)  # as read before
+    a2, b2 = mf.unsplit(a, b, rows_a, rows_b)
+    assert not mf.broken_lines(a2, b2, placed) and not mf.line_harm(a2, b2, [(placed[0], False)], reflow=False)
+    broken = "   CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT\n   NAM\n"
+    c = [Counter(mf.pieces(broken))]
+    a3, c3 = mf.unsplit([Counter(mf.pieces(f"   {right}\n"))], c, [[]], [[]])
+    assert mf.broken_lines(a3, c3, [set(right.split())])
