@@ -143,7 +143,7 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     if widest - width > past_before + 0.5 or pushed is not None or edge is not None:
         if pushed is None and widest - width <= past_before + 0.5:
             spill = (f"bảng lùi vào {edge.indent_pt / PT_PER_MM:.0f} mm, rộng {sum(edge.grid) / PT_PER_MM:.0f} mm, sẽ "
-                     f"in cách mép phải tờ giấy {_right_edge(edge, sec.page_width_mm, new):.1f} mm, gần hơn lề phải "
+                     f"in cách mép phải tờ giấy {decimal(round(_right_edge(edge, sec.page_width_mm, new), 1))} mm, gần hơn lề phải "
                      f"tối thiểu {nd30.MARGIN_RANGE_MM['right'][0]:g} mm")
         elif widest - width > past_before + 0.5:
             spill = (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm)" if not past_before
