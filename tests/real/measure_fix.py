@@ -241,6 +241,9 @@ def measure(source: Path, work: Path) -> dict:
         running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
         may = not (corrected and not running) if reflow else running and corrected
         paras.append((set(tokens(p.text)), may))
+    # a footnote's text is running text no correction is about: a new font or margins may rewrap it (BC01's footnote
+    # on page 12), nothing else may
+    paras += [(set(tokens(note.text)), reflow) for note in original_doc.notes]
     if source.suffix.lower() == ".docx":
         original = work / ("orig-" + source.name)
         original.write_bytes(source.read_bytes())

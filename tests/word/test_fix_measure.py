@@ -91,3 +91,18 @@ def test_two_columns_of_one_line_set_further_apart_are_no_line_broken_TB01():
     c = [Counter(mf.pieces(broken))]
     a3, c3 = mf.unsplit([Counter(mf.pieces(f"   {right}\n"))], c, [[]], [[]])
     assert mf.broken_lines(a3, c3, [set(right.split())])
+
+
+def test_a_footnote_rewrapped_by_the_new_font_is_running_text_BC01():
+    """BC01 (shared): font.family rewrapped the footnote on page 12 (“… Chất lượng, Chế biến và / Phát triển …” →
+    “… Chế biến và Phát / triển …”); the measure knew no paragraph holding its words and called the line harm. A
+    footnote is running text: `measure` counts its words among the paragraphs a new font may rewrap."""
+    import inspect
+
+    mf = _load("measure_fix")
+    assert "original_doc.notes" in inspect.getsource(mf.measure)
+    note = ({"Trồng", "trọt", "Chế", "biến", "và", "Phát", "triển", "thị", "trường"}, True)
+    before = [Counter({("Trồng", "trọt", "Chế", "biến", "và"): 1, ("Phát", "triển", "thị", "trường"): 1})]
+    after = [Counter({("Trồng", "trọt", "Chế", "biến", "và", "Phát"): 1, ("triển", "thị", "trường"): 1})]
+    assert mf.line_harm(before, after, [], reflow=True)  # as it was read: no paragraph owned the footnote's words
+    assert not mf.line_harm(before, after, [note], reflow=True)
