@@ -67,7 +67,7 @@ def pages(pdf: Path) -> list[collections.Counter]:
     return [collections.Counter(WORD.findall(p)) for p in _pdf_pages(pdf)]
 
 
-def pieces(text: str) -> list[tuple[str, ...]]:
+def pieces(text: str, loose: list | None = None) -> list[tuple[str, ...]]:
     """The pieces of a page's printed lines (generator.nd30.fix.pages: columns side by side apart, a piece of numbers
     alone left out), except that numbers alone before a piece of words on their line are its list number and are
     kept with it: "2.1.   Ưu điểm" is the line "2.1. Ưu điểm" whatever the gap the number's tab leaves (FR9-BC02: a
@@ -83,8 +83,47 @@ def pieces(text: str) -> list[tuple[str, ...]]:
                 out.append(tuple(number + tokens(piece)))
                 number = []
             else:
+                if number and loose is not None:
+                    loose.append(tuple(number))
                 number = tokens(piece)
+        if number and loose is not None:
+            loose.append(tuple(number))  # numbers alone with no words after them: into `loose` when asked
     return out
+
+
+def page_loose(pdf: Path) -> list[collections.Counter]:
+    """Each page's pieces of numbers alone kept with no words (`pieces`' `loose`)."""
+    out = []
+    for page in _pdf_pages(pdf, "-layout"):
+        found: list = []
+        pieces(page, found)
+        out.append(collections.Counter(found))
+    return out
+
+
+def unnumbered(a, b, a_loose, b_loose):
+    """`a` and `b` without a piece that has a leading number on one side only, when that number prints on its own on
+    the other side's page (a table's “4.2.” pdftotext set on the line of its row's first words in the fixed file, on
+    a line of its own in the original: BC01 page 35): the number is there either way."""
+    out_a, out_b = [], []
+    for n, (x, y) in enumerate(zip(a, b)):
+        gone, came = x - y, y - x
+        for longer, shorter, loose in ((came, gone, a_loose), (gone, came, b_loose)):
+            spare = collections.Counter(loose[n]) if n < len(loose) else collections.Counter()
+            for piece in list(longer):
+                for k in range(1, len(piece)):
+                    head, rest = piece[:k], piece[k:]
+                    if not all(t.isdecimal() for t in head):
+                        break
+                    if shorter[rest] > 0 and longer[piece] > 0 and spare[head] > 0:
+                        shorter[rest] -= 1
+                        longer[piece] -= 1
+                        spare[head] -= 1
+                        break
+        gone, came = gone + collections.Counter(), came + collections.Counter()
+        out_a.append((x & y) + gone)
+        out_b.append((x & y) + came)
+    return out_a, out_b
 
 
 def _printed_pages(found: list[collections.Counter]) -> list[collections.Counter]:
@@ -262,6 +301,7 @@ def measure(source: Path, work: Path) -> dict:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
     a_pieces, b_pieces = unsplit(page_pieces(a_pdf), page_pieces(b_pdf), page_rows(a_pdf), page_rows(b_pdf))
+    a_pieces, b_pieces = unnumbered(a_pieces, b_pieces, page_loose(a_pdf), page_loose(b_pdf))
     row["lines"] = line_harm(a_pieces, b_pieces, paras, reflow) + broken_lines(a_pieces, b_pieces, placed)
     # what prints (printed.py): words cut or covered, typed rules replaced by no line, ink pushed into a margin
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)

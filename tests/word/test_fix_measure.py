@@ -106,3 +106,20 @@ def test_a_footnote_rewrapped_by_the_new_font_is_running_text_BC01():
     after = [Counter({("Trồng", "trọt", "Chế", "biến", "và", "Phát"): 1, ("triển", "thị", "trường"): 1})]
     assert mf.line_harm(before, after, [], reflow=True)  # as it was read: no paragraph owned the footnote's words
     assert not mf.line_harm(before, after, [note], reflow=True)
+
+
+def test_a_table_number_set_on_another_line_of_its_row_is_not_new_BC01():
+    """BC01 page 35 after font.family: the row number “4.2.” printed on the line of “phần)” (the last words of its
+    cell's text), on a line of its own with “% 95,99” before; keeping numbers with the words after them read
+    “4 2 phần” as a new line. The number prints on the original page on its own: no harm. One that prints nowhere
+    before is still seen."""
+    mf = _load("measure_fix")
+    orig = " 4.2.                 %     95,99\n         phần)\n"
+    fixed = " 4.2.    phần)\n                      %     95,99\n"
+    loose_a, loose_b = [], []
+    a, b = [Counter(mf.pieces(orig, loose_a))], [Counter(mf.pieces(fixed, loose_b))]
+    assert mf.line_harm(a, b, [], reflow=True)
+    a2, b2 = mf.unnumbered(a, b, [Counter(loose_a)], [Counter(loose_b)])
+    assert not mf.line_harm(a2, b2, [], reflow=True)
+    a3, b3 = mf.unnumbered(a, b, [Counter()], [Counter()])
+    assert mf.line_harm(a3, b3, [], reflow=True)
