@@ -147,6 +147,7 @@ class Table:
     borders: bool = False
     alignment: str | None = None  # jc of the table
     tags: list[str] = field(default_factory=list)
+    indent_pt: float = 0.0  # tblInd (twips only): how far a left-aligned table starts from the left margin
 
     def paragraphs(self) -> Iterator[Paragraph]:
         for row in self.rows:

@@ -54,7 +54,7 @@ class Tables:
             walk.warn("bảng dùng kiểu gộp ô ngang cũ (hMerge); các ô được giữ riêng", tname, "info")
         return Table(index=tindex, rows=rows, grid=grid, section=walk.section, style_id=style_id,
                      borders=bool(borders), alignment={"start": "left", "end": "right"}.get(
-                         val(tblpr, "jc") or "", val(tblpr, "jc")), tags=table_tags)
+                         val(tblpr, "jc") or "", val(tblpr, "jc")), tags=table_tags, indent_pt=_indent(tblpr))
 
     def _inside_control(self, sdt, tags: list[str], walk):
         """Walk a content control's content with its tag open (a tag names what the renderer put there);
@@ -207,3 +207,11 @@ def _first_row_on(look) -> bool:
         return bool(int(attr(look, "val") or "0", 16) & 0x0020)
     except ValueError:
         return False
+
+
+def _indent(tblpr) -> float:
+    """The table's tblInd in pt (0 when absent or not in twips: a percentage says nothing of where it prints)."""
+    ind = child(tblpr, "tblInd")
+    if ind is None or (attr(ind, "type") or "dxa") != "dxa":
+        return 0.0
+    return round(twips_to_pt(twips(attr(ind, "w")) or 0), 2)

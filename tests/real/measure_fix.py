@@ -67,11 +67,99 @@ def pages(pdf: Path) -> list[collections.Counter]:
     return [collections.Counter(WORD.findall(p)) for p in _pdf_pages(pdf)]
 
 
-def page_pieces(pdf: Path) -> list[collections.Counter]:
-    """Each page's printed pieces of lines (generator.nd30.fix.pages.pieces: columns side by side apart)."""
-    from generator.nd30.fix.pages import pieces
+def pieces(text: str, loose: list | None = None) -> list[tuple[str, ...]]:
+    """The pieces of a page's printed lines (generator.nd30.fix.pages: columns side by side apart, a piece of numbers
+    alone left out), except that numbers alone before a piece of words on their line are its list number and are
+    kept with it: "2.1.   Ưu điểm" is the line "2.1. Ưu điểm" whatever the gap the number's tab leaves (FR9-BC02: a
+    heading's number printed in Times New Roman after font.family, narrower, its tab gap wider; the heading
+    read as having lost its number)."""
+    from generator.nd30.fix.pages import _GAP, _WORD, tokens
 
+    out = []
+    for line in text.splitlines():
+        number: list[str] = []
+        for piece in _GAP.split(line):
+            if _WORD.search(piece):
+                out.append(tuple(number + tokens(piece)))
+                number = []
+            else:
+                if number and loose is not None:
+                    loose.append(tuple(number))
+                number = tokens(piece)
+        if number and loose is not None:
+            loose.append(tuple(number))  # numbers alone with no words after them: into `loose` when asked
+    return out
+
+
+def page_loose(pdf: Path) -> list[collections.Counter]:
+    """Each page's pieces of numbers alone kept with no words (`pieces`' `loose`)."""
+    out = []
+    for page in _pdf_pages(pdf, "-layout"):
+        found: list = []
+        pieces(page, found)
+        out.append(collections.Counter(found))
+    return out
+
+
+def unnumbered(a, b, a_loose, b_loose):
+    """`a` and `b` without a piece that has a leading number on one side only, when that number prints on its own on
+    the other side's page (a table's “4.2.” pdftotext set on the line of its row's first words in the fixed file, on
+    a line of its own in the original: BC01 page 35): the number is there either way."""
+    out_a, out_b = [], []
+    for n, (x, y) in enumerate(zip(a, b)):
+        gone, came = x - y, y - x
+        for longer, shorter, loose in ((came, gone, a_loose), (gone, came, b_loose)):
+            spare = collections.Counter(loose[n]) if n < len(loose) else collections.Counter()
+            for piece in list(longer):
+                for k in range(1, len(piece)):
+                    head, rest = piece[:k], piece[k:]
+                    if not all(t.isdecimal() for t in head):
+                        break
+                    if shorter[rest] > 0 and longer[piece] > 0 and spare[head] > 0:
+                        shorter[rest] -= 1
+                        longer[piece] -= 1
+                        spare[head] -= 1
+                        break
+        gone, came = gone + collections.Counter(), came + collections.Counter()
+        out_a.append((x & y) + gone)
+        out_b.append((x & y) + came)
+    return out_a, out_b
+
+
+def _printed_pages(found: list[collections.Counter]) -> list[collections.Counter]:
+    """The pages up to the last that prints a word: a blank last page (empty paragraphs run over, FR3-TTR01's page 2)
+    that a fix leaves out or brings is no page of the text gone or added."""
+    while found and not found[-1]:
+        found = found[:-1]
+    return found
+
+
+def page_pieces(pdf: Path) -> list[collections.Counter]:
+    """Each page's printed pieces of lines (`pieces`)."""
     return [collections.Counter(pieces(page)) for page in _pdf_pages(pdf, "-layout")]
+
+
+def page_rows(pdf: Path) -> list[list[list[tuple[str, ...]]]]:
+    """Each page's lines of two pieces or more (`pieces` of one line each)."""
+    return [[row for row in (pieces(line) for line in page.splitlines()) if len(row) > 1]
+            for page in _pdf_pages(pdf, "-layout")]
+
+
+def unsplit(a: list[collections.Counter], b: list[collections.Counter], a_rows, b_rows):
+    """`a` and `b` without a line's piece now printed as pieces side by side on that same line (or the other way):
+    a gap between two columns grown to 3 spaces is no line broken (FR5-TB01: “CỤC ĐƯỜNG THỦY NỘI ĐỊA VIỆT NAM
+    CÔNG HÒA …” printed as before, the gap wider after the motto grew to 13 pt); what the fix's own page comparison
+    does (generator.nd30.fix.pages._resplit)."""
+    from generator.nd30.fix.pages import _resplit
+
+    out_a, out_b = [], []
+    for n, (x, y) in enumerate(zip(a, b)):
+        gone, came = x - y, y - x
+        _resplit(gone, came, b_rows[n] if n < len(b_rows) else [])
+        _resplit(came, gone, a_rows[n] if n < len(a_rows) else [])
+        out_a.append((x & y) + gone)
+        out_b.append((x & y) + came)
+    return out_a, out_b
 
 
 def line_harm(a: list[collections.Counter], b: list[collections.Counter], paras: list[tuple[set[str], bool]],
@@ -192,6 +280,9 @@ def measure(source: Path, work: Path) -> dict:
         running = p.alignment == "both" and not p.in_table and "\t" not in p.text.strip()
         may = not (corrected and not running) if reflow else running and corrected
         paras.append((set(tokens(p.text)), may))
+    # a footnote's text is running text no correction is about: a new font or margins may rewrap it (BC01's footnote
+    # on page 12), nothing else may
+    paras += [(set(tokens(note.text)), reflow) for note in original_doc.notes]
     if source.suffix.lower() == ".docx":
         original = work / ("orig-" + source.name)
         original.write_bytes(source.read_bytes())
@@ -203,13 +294,14 @@ def measure(source: Path, work: Path) -> dict:
         converted.rename(original)
     render([original, fixed], work)
     a_pdf, b_pdf = work / f"{original.stem}.pdf", work / f"{fixed.stem}.pdf"
-    a, b = pages(a_pdf), pages(b_pdf)
+    a, b = _printed_pages(pages(a_pdf)), _printed_pages(pages(b_pdf))
     if len(a) != len(b):
         row["pages"] = f"{len(a)} → {len(b)}"
     else:
         moved = [n for n, (x, y) in enumerate(zip(a, b), start=1) if x != y]
         row["moved"] = ", ".join(map(str, moved[:8]))
-    a_pieces, b_pieces = page_pieces(a_pdf), page_pieces(b_pdf)
+    a_pieces, b_pieces = unsplit(page_pieces(a_pdf), page_pieces(b_pdf), page_rows(a_pdf), page_rows(b_pdf))
+    a_pieces, b_pieces = unnumbered(a_pieces, b_pieces, page_loose(a_pdf), page_loose(b_pdf))
     row["lines"] = line_harm(a_pieces, b_pieces, paras, reflow) + broken_lines(a_pieces, b_pieces, placed)
     # what prints (printed.py): words cut or covered, typed rules replaced by no line, ink pushed into a margin
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)

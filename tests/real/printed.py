@@ -114,14 +114,19 @@ def hidden(a_words, b_words, a_img: list[Page], b_img: list[Page]) -> list[str]:
 
 def _shift(wa, wb, box) -> tuple[float, float]:
     """How far the text around `box` moved between the two pages (new margins, a grown line above): the nearest
-    word above it on the original page, found again (its n-th occurrence) on the fixed one."""
+    word above it on the original page (of the line right above, the word nearest its middle: the first word of a
+    centred line rewrapped by new margins is found again at the end of the line before, FR-QD01), found again (its
+    n-th occurrence) on the fixed one."""
     _, x0, y0, x1, _ = box
     above = [(y0 - w[4], k) for k, w in enumerate(wa) if len(w[0]) > 1 and w[4] <= y0 + 1 and y0 - w[4] < 60
              and not TYPED_RULE.match(w[0])]
     if not above:
         return 0.0, 0.0
-    word = wa[min(above)[1]]
-    nth = sum(1 for w in wa[:min(above)[1]] if w[0] == word[0])
+    nearest = min(above)[0]
+    middle = (x0 + x1) / 2
+    at = min((abs((wa[k][1] + wa[k][3]) / 2 - middle), k) for gap, k in above if gap <= nearest + 2)[1]
+    word = wa[at]
+    nth = sum(1 for w in wa[:at] if w[0] == word[0])
     again = [w for w in wb if w[0] == word[0]]
     if len(again) <= nth:
         return 0.0, 0.0

@@ -138,8 +138,14 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
     past_before = max(0.0, widest - (sec.page_width_mm - old["left"] - old["right"]))
     held = ""
     pushed = next((t for t in tables if _pushed_out(t, old, new, width)), None)
-    if widest - width > past_before + 0.5 or pushed is not None:
-        if widest - width > past_before + 0.5:
+    edge = next((t for t in tables if _right_edge(t, sec.page_width_mm, new) < nd30.MARGIN_RANGE_MM["right"][0]
+                 and _right_edge(t, sec.page_width_mm, new) < _right_edge(t, sec.page_width_mm, old) - 0.5), None)
+    if widest - width > past_before + 0.5 or pushed is not None or edge is not None:
+        if pushed is None and widest - width <= past_before + 0.5:
+            spill = (f"bảng lùi vào {edge.indent_pt / PT_PER_MM:.0f} mm, rộng {sum(edge.grid) / PT_PER_MM:.0f} mm, sẽ "
+                     f"in cách mép phải tờ giấy {decimal(round(_right_edge(edge, sec.page_width_mm, new), 1))} mm, gần hơn lề phải "
+                     f"tối thiểu {nd30.MARGIN_RANGE_MM['right'][0]:g} mm")
+        elif widest - width > past_before + 0.5:
             spill = (f"bảng rộng {widest:.0f} mm sẽ tràn ra ngoài vùng chữ mới ({width:.0f} mm)" if not past_before
                      else f"bảng rộng {widest:.0f} mm đã lấn ra lề {past_before:.0f} mm, với vùng chữ mới ({width:.0f} "
                      f"mm) sẽ lấn {widest - width:.0f} mm")
@@ -158,6 +164,14 @@ def safe_margins(fx: Fixer, fix: Fix) -> tuple[dict[str, float] | None, str]:
                           "bị đẩy sang trang khác; hãy sửa lề trong Word rồi xem lại các trang")
         return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, SHRINK + held
     return {side: value for side, value in new.items() if abs(value - old[side]) > 0.01}, held
+
+
+def _right_edge(table, page_width_mm: float, margins: dict) -> float:
+    """How far from the paper's right edge a left-aligned table ends under `margins` (its indent and columns from the
+    left margin); a centred or right-aligned one is placed from the middle or the right margin (infinite here)."""
+    if table.alignment not in (None, "left"):
+        return float("inf")
+    return page_width_mm - margins["left"] - (table.indent_pt + sum(table.grid)) / PT_PER_MM
 
 
 def _pushed_out(table, old: dict, new: dict, width: float) -> bool:
