@@ -45,3 +45,53 @@ def test_fix_refuses_to_format_a_piece_of_a_run_and_leaves_the_run(sample_docx, 
             "phần của đoạn định dạng (run); sửa trong Word — “Quảng Nam, ngày 05 tháng 3 năm 2021”") in out, out
     assert "(0 chỗ đã sửa;" in out, out
     assert _date_paragraph(tmp_path / "fixed.docx") == before
+
+
+def test_the_note_of_a_typed_rule_replaced_by_a_border_says_the_length_drawn(sample_docx, tmp_path):
+    """Underscores alone under the trích yếu become a paragraph border: the note says its length as the note of a
+    drawn line does ("… nét liền dài 44 mm" on FR-QD01, said without a length before), the length of the border
+    between the indents --fix wrote, as check reads the fixed file."""
+    import re
+
+    from generator.nd30.check.base import Checker
+    from generator.word import read_docx
+    from tests.word.test_fix import broken
+
+    source = broken(sample_docx, tmp_path, "rule.typed")
+    done = run("check", "--fix", source, "-o", tmp_path / "fixed.docx")
+    out = done.stdout + done.stderr
+    said = re.findall(r"đường kẻ gõ bằng dấu gạch thay bằng đường kẻ nét liền(?: dài (\d+) mm)?", out)
+    assert len(said) == 1 and said[0], out
+    had = {p.index for p in read_docx(source).value.paragraphs() if p.border_bottom}
+    doc = read_docx(tmp_path / "fixed.docx").value
+    ck = Checker(doc)
+    [rule] = [p for p in doc.paragraphs() if p.border_bottom and p.index not in had]
+    drawn = ck.width_available(rule) - rule.indent_left_pt - (rule.indent_right_pt or 0)
+    assert int(said[0]) == round(drawn / 72 * 25.4) and 20 <= int(said[0]) <= 80, (said, drawn)
+
+
+def test_a_border_drawn_with_new_margins_keeps_the_length_said(sample_docx, tmp_path):
+    """The same rule with the left margin 29 mm, which --fix sets to 30 mm in the same pass: the text area the border
+    spans narrows 1 mm, and its indents with it, so the border draws the length check computed and the note says
+    (FR-QD01: the right margin corrected, the border 0,8 mm longer than said)."""
+    import re
+
+    from generator.nd30.check.base import Checker
+    from generator.word import read_docx
+    from tests.word.test_fix import broken
+
+    doc = Doc(broken(sample_docx, tmp_path, "rule.typed"))
+    doc.sections()[0].find(q("w:pgMar")).set(q("w:left"), "1644")
+    source = doc.save(tmp_path / "left-29.docx")
+    alone = re.search(r"nét liền dài (\d+) mm", run("check", "--fix", broken(sample_docx, tmp_path, "rule.typed"),
+                                                    "-o", tmp_path / "alone.docx").stdout).group(1)
+    done = run("check", "--fix", source, "-o", tmp_path / "fixed.docx")
+    out = done.stdout + done.stderr
+    assert "lề trái 30 mm" in out, out
+    said = re.search(r"nét liền dài (\d+) mm", out).group(1)
+    had = {p.index for p in read_docx(source).value.paragraphs() if p.border_bottom}
+    fixed = read_docx(tmp_path / "fixed.docx").value
+    assert fixed.sections[0].margin_left_mm == pytest.approx(30, abs=0.05)
+    [rule] = [p for p in fixed.paragraphs() if p.border_bottom and p.index not in had]
+    drawn = Checker(fixed).width_available(rule) - rule.indent_left_pt - rule.indent_right_pt
+    assert said == alone and int(said) == round(drawn / 72 * 25.4), (said, alone, drawn)
