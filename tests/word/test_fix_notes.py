@@ -95,3 +95,41 @@ def test_a_border_drawn_with_new_margins_keeps_the_length_said(sample_docx, tmp_
     [rule] = [p for p in fixed.paragraphs() if p.border_bottom and p.index not in had]
     drawn = Checker(fixed).width_available(rule) - rule.indent_left_pt - rule.indent_right_pt
     assert said == alone and int(said) == round(drawn / 72 * 25.4), (said, alone, drawn)
+
+
+def _centred_into_the_margin(sample_docx, tmp_path, left: int, name: str):
+    """A body paragraph of the sample made a short centred line at 12 pt (body.size asks 14) with a left indent of
+    `left` twips and a right indent of 4871 (FR5-CV03's trích yếu: -709, in the page's left margin)."""
+    doc = Doc(sample_docx)
+    p = doc.para("Kinh phí thực hiện Kế hoạch")
+    ts = list(p.iter(q("w:t")))
+    ts[0].text = "Về việc thực hiện trình tự đề nghị"
+    for t in ts[1:]:
+        t.text = ""
+    run_props(p, "w:sz", sz={"val": 24})
+    ppr = p.find(q("w:pPr"))
+    for tag in ("w:ind", "w:jc"):
+        for old in ppr.findall(q(tag)):
+            ppr.remove(old)
+    ppr.append(ppr.makeelement(q("w:ind"), {q("w:left"): str(left), q("w:right"): "4871", q("w:firstLine"): "0"}))
+    ppr.append(ppr.makeelement(q("w:jc"), {q("w:val"): "center"}))
+    return doc.save(tmp_path / f"{name}.docx")
+
+
+def test_a_centred_line_indented_into_the_margin_is_not_made_larger(sample_docx, tmp_path):
+    """FR5-CV03: the trích yếu, centred between a left indent of -12,5 mm and a right one of 86 mm, set from 11 to
+    13 pt by body.size, grew on both sides of its centre and printed 15,9 mm from the paper's edge (19,8 before). The
+    size is given up and said; the run keeps its size. The same line indented from the margin (0) is corrected."""
+    import re
+
+    source = _centred_into_the_margin(sample_docx, tmp_path, -709, "into")
+    done = run("check", "--fix", source, "-o", tmp_path / "fixed.docx")
+    out = done.stdout + done.stderr
+    assert re.search(r"không tự sửa: phần 1, đoạn \d+: \[[^]]+\] dòng chữ canh giữa có thụt lề trái âm 12,5 mm \(lấn "
+                     r"ra lề trái của trang\): ở cỡ 14 “Về việc thực hiện trình tự đề nghị” rộng ra hai bên và in lấn "
+                     r"sâu hơn vào lề trái, gần mép giấy hơn; hãy đặt lại thụt lề", out), out
+    p = Doc(tmp_path / "fixed.docx").para("Về việc thực hiện trình tự")
+    assert {s.get(q("w:val")) for s in p.iter(q("w:sz"))} == {"24"}
+    inside = _centred_into_the_margin(sample_docx, tmp_path, 0, "inside")
+    done = run("check", "--fix", inside, "-o", tmp_path / "fixed-inside.docx")
+    assert "cỡ chữ 14 — “Về việc thực hiện trình tự đề nghị”" in done.stdout, done.stdout
