@@ -307,16 +307,23 @@ def test_typed_motto_rule_is_drawn_as_long_as_the_motto_and_a_wrong_length_is_no
             [(f.rule, f.text) for f in found]
 
 
-def test_the_report_says_the_length_of_each_rule_drawn(fixed_van_thu):
+def test_the_report_says_the_length_of_each_rule_drawn(office_files, fixed_van_thu):
     """"đường kẻ … nét liền dài 60 mm": the length said is the length drawn, one line per rule (fresh mutant
-    g-fix-rule-length-unit, batch 4, said "6 mm" for 60 mm: centimetres named as millimetres)."""
+    g-fix-rule-length-unit, batch 4, said "6 mm" for 60 mm: centimetres named as millimetres), a drawn line's or a
+    paragraph border's (between the indents --fix wrote, as check reads them)."""
     import re as _re
+
+    from generator.nd30.check.base import Checker
 
     said = sorted(int(m.group(1)) for line in map(str, fixed_van_thu.changed)
                   if (m := _re.search(r"nét liền dài (\d+) mm", line)))
     doc = read_docx(fixed_van_thu.out).value
     rules = next(p for p in doc.paragraphs() if sum(d.kind == "line" for d in p.drawings) == 2)
-    drawn = sorted(round(d.width_pt / 72 * 25.4) for d in rules.drawings if d.kind == "line")
+    drawn = [round(d.width_pt / 72 * 25.4) for d in rules.drawings if d.kind == "line"]
+    had = {p.index for p in read_docx(office_files["van-thu"]).value.paragraphs() if p.border_bottom}
+    ck = Checker(doc)
+    drawn = sorted(drawn + [round((ck.width_available(p) - (p.indent_left_pt or 0) - (p.indent_right_pt or 0))
+                                  / 72 * 25.4) for p in doc.paragraphs() if p.border_bottom and p.index not in had])
     assert said == drawn and all(n >= 10 for n in said), (said, drawn)
 
 

@@ -54,7 +54,7 @@ class Fix:
     margins: tuple[tuple[str, float], ...] = ()
     table: int | None = None  # "header_row", "cant_split"
     indent_pt: float | None = None  # "rule": left/right indent that centres a rule of the right length
-    width_pt: float | None = None  # "rule_shape": length of the drawn line
+    width_pt: float | None = None  # "rule", "rule_shape": length of the line drawn
     page_number_size: float | None = None
 
 

@@ -206,5 +206,7 @@ def _rule_fix(ck: Checker, typed: Segment, length: float | None) -> Fix | None:
         return Fix("rule_shape", p.index, typed.start, typed.end, width_pt=round(length, 1), indent_pt=round(x, 1))
     if (typed.para.in_shape or typed.para.framed) and typed.para.box_width_pt is None:
         return None  # a text box of unknown width: indents from the page would leave the border no length
-    side = max(0.0, (ck.width_available(typed.para) - length) / 2)
-    return Fix("rule", typed.para.index, typed.start, typed.end, indent_pt=round(side, 1))
+    available = ck.width_available(typed.para)
+    side = round(max(0.0, (available - length) / 2), 1)
+    # the border spans the width between the indents written (twips of this side: 0,1 pt is 2 twips)
+    return Fix("rule", typed.para.index, typed.start, typed.end, indent_pt=side, width_pt=available - 2 * side)

@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from generator.core.messages import Message
 from generator.core.text import decimal, seen, shorten, text_width_pt
+from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import Checker, segments
 from generator.nd30.rules import RULE
 
@@ -69,6 +70,10 @@ def refusal(ck: Checker, found: Message) -> str | None:
     if fix.kind == "format" and fix.size is not None and placed and "\t" not in p.text:
         if _wraps_at(ck, p, fix.size):
             return f"ở cỡ {decimal(fix.size)} dòng chữ không còn vừa một dòng (bị xuống dòng)"
+    if fix.kind == "format" and fix.size is not None:
+        why = _into_margin(ck, p, fix.size)
+        if why is not None:
+            return why
     return None
 
 
@@ -173,6 +178,37 @@ def _box_room(p, size: float) -> str | None:
             return (f"{BOX_REFUSAL}, chỗ cho dòng chữ rộng {room / 72 * 25.4:.0f} mm: ở cỡ {decimal(size)} "
                     f"“{shorten(line, 40)}” không còn vừa khung (chữ bị cắt hoặc bị che); hãy nới khung rồi sửa "
                     "cỡ chữ trong Word")
+    return None
+
+
+def _into_margin(ck: Checker, p, size: float) -> str | None:
+    """A larger size on a centred line whose indents reach past the text area (a negative indent): the line grows on
+    both sides of its centre and prints further into the page's margin, nearer the paper's edge (FR5-CV03: the trích
+    yếu, indented 12,5 mm into a 22,5 mm left margin, went from 19,8 to 15,9 mm from the paper's edge at 13 pt).
+    A paragraph of the page only: a cell's or a box's edges are not the page's margin."""
+    old_size = next((r.size_pt for r in p.runs if r.text.strip() and r.size_pt), None)
+    if old_size is None or size <= old_size or p.alignment != "center" or p.in_table or p.in_shape or p.framed:
+        return None
+    width = ck.width_available(p)
+    left, right = p.indent_left_pt or 0.0, width - (p.indent_right_pt or 0.0)
+    if left >= 0 and right <= width:
+        return None
+    style = "bold" if p.bold else ("italic" if p.italic else "regular")
+    for k, line in enumerate(seen(p.text).split("\n")):
+        start = left + (p.indent_first_line_pt or 0.0 if k == 0 else 0.0)
+        centre, room = (start + right) / 2, right - start
+        old, new = text_width_pt(line.strip(), old_size, style), text_width_pt(line.strip(), size, style)
+        if not line.strip() or new > room:  # a line that wraps fills its room at any size
+            continue
+        for side, was, now in (("trái", centre - old / 2, centre - new / 2), ("phải", width - centre - old / 2,
+                                                                              width - centre - new / 2)):
+            if now < 0 and now < was - 0.1:  # printed in the margin, further than before
+                # the indent as written, not a distance estimated from the font's widths (a condensed run, FR5-CV03)
+                reach = -start if side == "trái" else right - width
+                return (f"dòng chữ canh giữa có thụt lề {side} âm {decimal(round(reach / PT_PER_MM, 1))} mm (lấn ra lề "
+                        f"{side} của trang): ở cỡ {decimal(size)} “{shorten(line, 40)}” rộng ra hai bên và in lấn sâu "
+                        f"hơn vào lề {side}, gần mép giấy hơn; hãy đặt lại thụt lề (Paragraph › Indentation) rồi sửa "
+                        "cỡ chữ trong Word")
     return None
 
 

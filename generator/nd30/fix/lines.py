@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from generator.core.messages import Message
-from generator.core.units import TWIPS_PER_PT
+from generator.core.units import PT_PER_MM, TWIPS_PER_PT
 from generator.nd30.check import Fix
 from generator.nd30.fix.fixer import Fixer
 from generator.nd30.fix.xml import PPR_ORDER, ordered_child, props
@@ -27,12 +27,39 @@ def fix_rule(fx: Fixer, fix: Fix, found: Message) -> bool:
     bottom = etree.SubElement(bdr, w("bottom"))
     for key, value in (("val", "single"), ("sz", "6"), ("space", "1"), ("color", "000000")):
         bottom.set(w(key), value)
-    side = str(round((fix.indent_pt or 0) * TWIPS_PER_PT))
-    ordered_child(ppr, "ind", PPR_ORDER, {"left": side, "right": side, "firstLine": "0"})
+    side, length = _kept_length(fx, fix)
+    twips = str(round(side * TWIPS_PER_PT))
+    ordered_child(ppr, "ind", PPR_ORDER, {"left": twips, "right": twips, "firstLine": "0"})
     ordered_child(ppr, "jc", PPR_ORDER, {"val": "center"})
     # its spacing is kept: the empty paragraph keeps its place and the text under it does not move
-    fx.note("đường kẻ gõ bằng dấu gạch thay bằng đường kẻ nét liền", found.where, found)
+    fx.note(_drawn(length), found.where, found)
     return True
+
+
+def _kept_length(fx: Fixer, fix: Fix) -> tuple[float, float | None]:
+    """The border's indent on each side and the length it then draws: the length check computed (Fix.width_pt),
+    kept when the margins corrected earlier in this pass (a section's corrections come first) widened or narrowed
+    the text area the border spans (FR-QD01: right margin set to 20 mm). A paragraph in a table or a box is
+    measured on its cell or box, which the margins do not change."""
+    side, length = fix.indent_pt or 0.0, fix.width_pt
+    q = fx.reader_paragraphs.get(fix.paragraph)
+    if length is None or q is None or q.in_table or q.in_shape or q.framed or q.box_width_pt \
+            or q.section >= len(fx.doc.sections):
+        return side, length
+    before = fx.doc.sections[q.section]
+    sect = fx.section(q.section)
+    mar = sect.find(w("pgMar")) if sect is not None else None
+    if mar is None or before.margin_left_mm is None or before.margin_right_mm is None:
+        return side, length
+    try:
+        now = sum(abs(int(mar.get(w(a)) or mar.get(w(b)) or 0)) for a, b in (("left", "start"), ("right", "end")))
+    except ValueError:
+        return side, length
+    grown = (before.margin_left_mm + before.margin_right_mm) * PT_PER_MM - now / TWIPS_PER_PT
+    if abs(grown) < 0.2:  # the margins as read (rounded to 0,01 mm): not changed
+        return side, length
+    kept = max(0.0, round(side + grown / 2, 1))
+    return kept, length + grown - 2 * (kept - side)
 
 
 def fix_rule_shape(fx: Fixer, fix: Fix, found: Message) -> bool:
@@ -64,10 +91,17 @@ def fix_rule_shape(fx: Fixer, fix: Fix, found: Message) -> bool:
         ppr.addnext(run)
     else:
         p.insert(0, run)
-    # width / 72 * 25.4, not width * MM_PER_PT: the two round 180 pt apart (63.5 → 64 mm, 63.4999… → 63 mm)
-    fx.note(f"đường kẻ gõ bằng dấu gạch thay bằng đường kẻ nét liền dài {width / 72 * 25.4:.0f} mm", found.where,
-            found)
+    fx.note(_drawn(width), found.where, found)
     return True
+
+
+def _drawn(width_pt: float | None) -> str:
+    """The note of either correction, with the length check computed for the line (Fix.width_pt)."""
+    said = "đường kẻ gõ bằng dấu gạch thay bằng đường kẻ nét liền"
+    if width_pt is None:
+        return said
+    # width / 72 * 25.4, not width * MM_PER_PT: the two round 180 pt apart (63.5 → 64 mm, 63.4999… → 63 mm)
+    return f"{said} dài {width_pt / 72 * 25.4:.0f} mm"
 
 
 FIXES = {"rule": fix_rule, "rule_shape": fix_rule_shape}
