@@ -101,3 +101,19 @@ def test_new_agencies_whose_names_begin_alike_are_numbered_as_every_repeated_id(
     base = "ban-chi-dao-phong-chong-thien"
     assert ids == [base, f"{base}-2", f"{base}-3"]
     assert [(a["id"], a["name"]) for a in book.declared if a["id"].startswith(base)] == list(zip(ids, names))
+
+
+def test_ethnic_and_religious_affairs_department_is_in_the_registry_from_2025():
+    """A user trial: KH07 (Lâm Đồng, 2026) names 'Sở Dân tộc và Tôn giáo', which the shipped registry lacked,
+    so import declared it as the plan's own agency. Set up from 2025 (Nghị định 45/2025/NĐ-CP, a department
+    some provinces have); a 2026 import resolves it to the registry's id, a 2024 registry does not offer it."""
+    from generator.importer.agencies import AgencyBook
+
+    standard = _files()["standard"]
+    entry = next(a for a in standard["agencies"] if a["name"] == "Sở Dân tộc và Tôn giáo")
+    assert entry["since"] == 2025 and "Nghị định 45/2025/NĐ-CP" in standard["sources"][entry["source"]]
+    book = AgencyBook("lam-dong", 2026)
+    title = "Sở Nông nghiệp và Môi trường, Sở Dân tộc và Tôn giáo"
+    assert book.split(title) == ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"]
+    assert book.known("Sở Dân tộc và Tôn giáo") == entry["id"] == "so-dt-tg"
+    assert AgencyBook("lam-dong", 2024).known("Sở Dân tộc và Tôn giáo") is None

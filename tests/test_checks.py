@@ -94,6 +94,35 @@ def test_an_agency_of_another_year_is_told_its_years(plan_copy, typed, level, te
     assert mine == [(level, text)]
 
 
+@pytest.mark.parametrize("typed,level,text", [
+    # set up in 2025 (Nghị định 45/2025/NĐ-CP): a 2024 plan naming it is told from when it exists
+    ("so-dt-tg", "error", "mã cơ quan 'so-dt-tg' (Sở Dân tộc và Tôn giáo) chỉ có từ năm 2025 trong danh mục, "
+                          "không có trong năm kế hoạch 2024"),
+    ("Sở Dân tộc và Tôn giáo", "warning",
+     "cơ quan 'Sở Dân tộc và Tôn giáo' chỉ có từ năm 2025 trong danh mục, không có trong năm kế hoạch 2024 "
+     "(in như đã viết, không kiểm tra được Nơi nhận)"),
+])
+def test_a_department_set_up_in_2025_is_told_its_years_in_a_2024_plan(plan_copy, typed, level, text):
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
+                     .replace("\nagencies:\n", "\nregistry: lam-dong\nagencies:\n", 1).replace("year: 2021", "year: 2024", 1))
+    try:
+        problems = load_plan(path)[1]
+    except PlanError as exc:  # errors come with the warnings
+        problems = exc.problems
+    mine = [(p.level, p.text) for p in problems if p.field == "tasks[0].lead[0]"]
+    assert [(lv, tx.split("; gần nhất")[0]) for lv, tx in mine] == [(level, text)]
+
+
+def test_a_2026_plan_names_the_department_set_up_in_2025(plan_copy):
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", "      - Sở Dân tộc và Tôn giáo\n    co:")
+                     .replace("\nagencies:\n", "\nregistry: lam-dong\nagencies:\n", 1).replace("year: 2021", "year: 2026", 1))
+    try:
+        problems = load_plan(path)[1]
+    except PlanError as exc:
+        problems = exc.problems
+    assert not [p for p in problems if p.field == "tasks[0].lead[0]"]
+
+
 def test_unknown_target_and_appendix_references(plan_copy):
     path = plan_copy(lambda t: t.replace("      - target: t-papi", "      - target: t-pap")
                      .replace("      - appendix: diem", "      - appendix: diem-so"))
