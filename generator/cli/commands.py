@@ -232,7 +232,13 @@ def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: 
                 _write_atomic(target, result.text, like=onto)
     except KehoachError as exc:
         _echo_problems(exc.problems)
-        click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
+        if any(p.level == "error" and p.file == _display(onto) for p in exc.problems):
+            # the plan's own errors (a TODO left) are why: said, with what to do (user trial)
+            click.echo(f"{_display(source)}: không đưa được vào {_display(onto)} các sửa đổi, vì {_display(onto)} còn "
+                       f"lỗi (liệt kê ở trên); không ghi tệp nào. Sửa các lỗi đó trong {_display(onto)} (điền các TODO; "
+                       f"'kehoach validate {_display(onto)}' liệt kê lại), rồi chạy lại lệnh này.", err=True)
+        else:
+            click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
         sys.exit(1)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
