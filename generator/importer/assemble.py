@@ -31,6 +31,8 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
         document["date"] = header["date"]
     elif header.get("month"):
         document["month"] = header["month"]
+    if header.get("issued_by"):
+        document["issued_by"] = header["issued_by"]
     if not header["number"] or not header["date"]:
         st.note("info", "số và/hoặc ngày ban hành để trống (dự thảo): giữ trống", "phần đầu")
     if document:
