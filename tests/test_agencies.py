@@ -117,3 +117,30 @@ def test_ethnic_and_religious_affairs_department_is_in_the_registry_from_2025():
     assert book.split(title) == ["Sở Nông nghiệp và Môi trường", "Sở Dân tộc và Tôn giáo"]
     assert book.known("Sở Dân tộc và Tôn giáo") == entry["id"] == "so-dt-tg"
     assert AgencyBook("lam-dong", 2024).known("Sở Dân tộc và Tôn giáo") is None
+
+
+def test_a_filled_starter_plans_second_khoan_reads_back_as_the_responsibility_of_its_agencies(tmp_path):
+    """The standard registry wrote "UBND các xã, phường" unquoted in a YAML flow list: two forms, "UBND các xã" and
+    "phường" (a ward alone read as every commune's UBND). So the starter's "2. Các sở, ban, ngành tỉnh; UBND các xã,
+    phường" of "Tổ chức thực hiện" split into three names, one "phường", and imported back as a plain subsection,
+    its agencies lost (user trial). It is one form: the khoản reads back as the responsibility of both."""
+    import yaml
+
+    from generator.importer.agencies import AgencyBook
+    from generator.importer.pipeline import import_file
+    from generator.render.build import build_plan
+    from generator.workflow.starter import starter_plan
+    from tests.test_starter import fill
+
+    book = AgencyBook("tuyen-quang", 2026)
+    assert book.known("UBND các xã, phường") == "ubnd-cap-xa" and book.known("phường") is None
+    starter = starter_plan("Tuyên Quang", 2026, ["papi"], "kehoach.schema.json")
+    plan = tmp_path / f"{starter.file_stem}.yaml"
+    plan.write_text(fill(starter.text), encoding="utf-8")
+    docx = next(f for f in build_plan(plan, tmp_path / "build").files if f.suffix == ".docx")
+    outcome = import_file(docx, tmp_path / "back.yaml")
+    back = yaml.safe_load(outcome.text)
+    second = back["responsibilities"][1]
+    assert second["title"] == "Các sở, ban, ngành tỉnh; UBND các xã, phường"
+    assert second["agencies"][1] == "ubnd-cap-xa"
+    assert next(a for a in back["agencies"] if a["id"] == second["agencies"][0])["name"] == "Các sở, ban, ngành tỉnh"

@@ -169,6 +169,24 @@ def test_import_onto_with_o_writes_the_file_even_when_the_review_changed_nothing
     assert f"đã ghi {out}" in done.stderr and plan.read_bytes() == SAMPLE.read_bytes()
 
 
+def test_import_onto_a_plan_with_todos_says_its_errors_are_why_nothing_was_written(built, tmp_path):
+    """`import --onto` onto a plan still holding a TODO lists the plan's errors and writes nothing; it says those
+    errors are why, naming the plan and what to do (user trial: the errors were listed, the reason was not)."""
+    import shutil
+
+    plan = tmp_path / "sample.yaml"
+    plan.write_text(SAMPLE.read_text(encoding="utf-8").replace("  place: Quảng Nam", "  place: TODO", 1),
+                    encoding="utf-8")
+    before = plan.read_bytes()
+    docx = next(f for f in built["sample"].files if f.suffix == ".docx")
+    done = run("import", docx, "--onto", plan)
+    assert done.returncode == 1 and plan.read_bytes() == before
+    assert f"{plan}:14:10: lỗi: issuer.place: còn việc phải làm: TODO" in done.stderr
+    assert (f"{docx}: không đưa được vào {plan} các sửa đổi, vì {plan} còn lỗi (liệt kê ở trên); không ghi tệp "
+            f"nào. Sửa các lỗi đó trong {plan} (điền các TODO; 'kehoach validate {plan}' liệt kê lại), rồi chạy lại "
+            "lệnh này.") in done.stderr, done.stderr
+
+
 def test_max_size_raises_the_size_limit(plan_copy):
     # a real plan with 1.5 MB of comments: over a 1 MB limit, within 2 MB
     path = plan_copy(lambda t: t + ("# ghi chú của người soạn\n" * 60_000))

@@ -223,6 +223,25 @@ def test_fix_names_what_it_left_by_the_rule_name_the_check_prints():
     assert "page.margins" not in refused_lines([left])[0]
 
 
+def test_fix_says_a_refusal_repeated_in_several_parts_once_naming_the_parts():
+    """BC01's --fix said "lề trang không sửa tự động: …" once for each of parts 2 to 9, the same sentence eight
+    times (user trial): one line now, "phần 2–9: …"; a part apart from a run is named on its own ("phần 2–4, 6"),
+    and a refusal of another rule or another text stays on its line."""
+    from generator.cli.commands import refused_lines
+    from generator.core.messages import Message
+    from generator.nd30.rules import RULE
+
+    why = "lề trang không sửa tự động: với bản sửa này chữ chuyển sang trang khác (trang 31, 32) — hãy sửa trong Word"
+    size = "số trang ở đầu trang không sửa tự động: hãy sửa trong Word"
+    margins, numbers = RULE["page.margins"].name, RULE["pagenum.size"].name
+    left = [Message("info", why, "phần 2", rule="page.margins"),
+            Message("info", size, "phần 2", rule="pagenum.size"),
+            *[Message("info", why, f"phần {n}", rule="page.margins") for n in (3, 4, 6)]]
+    assert refused_lines(left) == [f"phần 2–4, 6: [{margins}] {why}", f"phần 2: [{numbers}] {size}"]
+    # the JSON form keeps one record a place, by the rule's id
+    assert len(refused_lines(left, named=False)) == 5
+
+
 def test_fix_without_an_output_suggests_the_command_for_that_file(built, tmp_path):
     """`check --fix X.docx` without -o shows the command to type for X (as `check` suggests it), not a placeholder."""
     good = next(f for f in built["sample"].files if f.suffix == ".docx")

@@ -6,6 +6,7 @@ in `plan_files.py`; huong-dan in `guide.py`; check and import below (for now).""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from dataclasses import replace
@@ -232,7 +233,13 @@ def _import_onto(source: Path, onto: Path, out: Path | None, reject: bool, fmt: 
                 _write_atomic(target, result.text, like=onto)
     except KehoachError as exc:
         _echo_problems(exc.problems)
-        click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
+        if any(p.level == "error" and p.file == _display(onto) for p in exc.problems):
+            # the plan's own errors (a TODO left) are why: said, with what to do (user trial)
+            click.echo(f"{_display(source)}: không đưa được vào {_display(onto)} các sửa đổi, vì {_display(onto)} còn "
+                       f"lỗi (liệt kê ở trên); không ghi tệp nào. Sửa các lỗi đó trong {_display(onto)} (điền các TODO; "
+                       f"'kehoach validate {_display(onto)}' liệt kê lại), rồi chạy lại lệnh này.", err=True)
+        else:
+            click.echo(f"{_display(source)}: không đưa được vào {_display(onto)}; không ghi tệp nào.", err=True)
         sys.exit(1)
     render = {"text": render_text, "markdown": render_markdown, "json": render_json}[fmt]
     click.echo(render(result), nl=False)
@@ -453,8 +460,37 @@ def refused_lines(refused: list[Message], named: bool = True) -> list[str]:
     its id."""
     from generator.nd30.rules import RULE
 
-    return [(f"{m.where}: " if m.where else "") + f"[{RULE[m.rule].name if named and m.rule in RULE else m.rule}] {m.text}"
-            + (f" — “{m.excerpt}”" if m.excerpt else "") for m in refused]
+    lines = [(f"{m.where}: " if m.where else "") + f"[{RULE[m.rule].name if named and m.rule in RULE else m.rule}] "
+             f"{m.text}" + (f" — “{m.excerpt}”" if m.excerpt else "") for m in refused]
+    if not named:
+        return lines
+    # the same refusal in several parts is said once, naming them ("phần 2–6: …", BC01's margins, user trial)
+    parts: dict[tuple, list[int]] = {}
+    for m in refused:
+        if (part := _PART.match(m.where or "")) is not None:
+            parts.setdefault((m.rule, m.text, m.excerpt), []).append(int(part[1]))
+    out, said = [], set()
+    for m, line in zip(refused, lines):
+        if _PART.match(m.where or "") is None:
+            out.append(line)
+        elif (key := (m.rule, m.text, m.excerpt)) not in said:
+            said.add(key)
+            out.append(f"phần {_runs(parts[key])}{line[len(m.where):]}")
+    return out
+
+
+_PART = re.compile(r"^phần (\d+)$")
+
+
+def _runs(numbers: list[int]) -> str:
+    """'2–4, 6' of [2, 3, 4, 6]: the parts in runs."""
+    runs: list[list[int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _stop(signum, frame) -> None:

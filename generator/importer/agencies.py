@@ -121,6 +121,29 @@ class AgencyBook:
                              + (CAPITALS_KEPT if in_capitals(name) else ""))
         return aid
 
+    def fold_acronyms(self) -> dict[str, str]:
+        """An agency declared as a bare acronym ('VPS', a table's short form) whose letters are the initials of one
+        other agency the document declared ('Văn phòng Sở', named further on) is that agency's short form: its
+        declaration goes, the acronym joins the other's `short`. Returns {the acronym's id: the acronym}, for the
+        references to rewrite (a reference may be a short form)."""
+        folded: dict[str, str] = {}
+        for entry in list(self.declared):
+            name = entry["name"]
+            if not (_is_acronym(name) and name.isalpha()) or entry.get("groups"):
+                continue
+            full = [a for a in self.declared if a is not entry and _initials(a["name"]) == name]
+            if len(full) != 1:
+                continue
+            self.declared.remove(entry)
+            full[0].setdefault("short", []).append(name)
+            self.forms[norm(name)] = full[0]["id"]
+            self.guesses.pop(entry["id"], None)
+            said = f"'{name}' hiểu là cách viết tắt của '{full[0]['name']}' (mã {full[0]['id']}): ghi vào 'short'"
+            before = self.guesses.get(full[0]["id"])
+            self.guesses[full[0]["id"]] = f"{before}; {said}" if before else said
+            folded[entry["id"]] = name
+        return folded
+
     def split(self, text: str) -> list[str]:
         """One cell or title → agency names as printed. ';' and line breaks always separate; ',' and
         ' và ' only when every piece is a known agency (names like 'Sở Văn hóa, Thể thao và Du lịch'
@@ -202,6 +225,11 @@ def in_capitals(name: str) -> bool:
     """'SỞ NỘI VỤ': a name of two words or more, every letter a capital (an abbreviation, 'UBND', is one word)."""
     letters = [c for c in name if c.isalpha()]
     return len(name.split()) >= 2 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _initials(name: str) -> str:
+    """'VPS' of 'Văn phòng Sở': each word's first letter, in capitals."""
+    return "".join(w[0] for w in name.split() if w[0].isalpha()).upper()
 
 
 def _is_acronym(token: str) -> bool:

@@ -31,6 +31,8 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
         document["date"] = header["date"]
     elif header.get("month"):
         document["month"] = header["month"]
+    if header.get("issued_by"):
+        document["issued_by"] = header["issued_by"]
     if not header["number"] or not header["date"]:
         st.note("info", "số và/hoặc ngày ban hành để trống (dự thảo): giữ trống", "phần đầu")
     if document:
@@ -92,6 +94,11 @@ def assemble(st: State, header: dict, title: list[str], body: dict, tail: dict, 
                                   for b in section["content"]]
         found_responsibilities = duties + found_responsibilities
     found_funding = funding(sections)
+    folded = st.agencies.fold_acronyms()  # "VPS" in one table, "Văn phòng Sở" in another: one agency
+    for item in (*tasks, *found_responsibilities):
+        for key in ("lead", "co", "agencies"):
+            if isinstance(item.get(key), list):
+                item[key] = [folded.get(a, a) for a in item[key]]
     if st.agencies.declared:
         data["agencies"] = st.agencies.declared
         for agency in st.agencies.declared:

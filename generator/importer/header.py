@@ -102,6 +102,11 @@ def read_title(st: State) -> list[str]:
 _LEVELS = ("TỈNH", "HUYỆN", "QUẬN", "XÃ", "PHƯỜNG")  # "TỈNH QUẢNG NAM" → "tỉnh Quảng Nam"
 
 
+# the head of the issuing agency named on the "(Kèm theo … của …)" line before the agency (render/header.py prints
+# `document.issued_by` there): "Giám đốc Sở Nội vụ tỉnh …", "Chủ tịch Ủy ban nhân dân tỉnh …"
+ISSUED_BY_POST = re.compile(r"^(?:Phó\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng)\s+(?P<agency>\S.*)$")
+
+
 def _sentence_case(line: str) -> str:
     return line[:1] + line[1:].lower()
 
@@ -148,6 +153,10 @@ def issuer(st: State, header: dict) -> dict:
         out["superior"] = superior
     out["name"] = name or [st.todo("tên cơ quan ban hành")]
     full = next((a.get("full_name") for a, _ in st.found_appendices if a.get("full_name")), None)
+    if full is not None and (post := ISSUED_BY_POST.match(full)) is not None and post["agency"][0].isupper():
+        # "(Kèm theo … của Giám đốc Sở Nội vụ tỉnh …)": the head who issued it (document.issued_by); the agency
+        # after the post is the issuer's name
+        header["issued_by"], full = full, post["agency"]
     place = header.get("place")
     if full is None and name:
         registered = st.agencies.known(" ".join(name)) if st.agencies is not None else None

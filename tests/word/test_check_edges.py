@@ -38,17 +38,19 @@ def test_the_recipients_label_gets_the_instruction_its_fault_needs(sample_docx, 
 
 # ---------------------------------------------------------------- recipients' lines, one by one
 
-END_SEMI = "mỗi nơi nhận kết thúc bằng dấu “;”"
-END_STOP = "dòng cuối kết thúc bằng dấu “.”"
+# each message says what the line ends with, then what ND30 asks: "dòng cuối kết thúc bằng dấu “.”" alone read as a
+# fact about a "- Lưu: VT, NC.Châu" that ends with no mark (KH07, user trial)
+END_SEMI = "mỗi nơi nhận phải kết thúc bằng dấu “;”"
+END_STOP = "dòng cuối phải kết thúc bằng dấu “.”"
 
 
 @pytest.mark.parametrize("para,old,new,told", [
-    ("- Các Sở", "ngành;", "ngành.", [END_SEMI]),
-    ("- Các Sở", "ngành;", "ngành,", [END_SEMI]),
-    ("- Các Sở", "ngành;", "ngành", [END_SEMI]),
+    ("- Các Sở", "ngành;", "ngành.", [f"dòng này kết thúc bằng “.”, {END_SEMI}: sửa “.” thành “;”"]),
+    ("- Các Sở", "ngành;", "ngành,", [f"dòng này kết thúc bằng “,”, {END_SEMI}: sửa “,” thành “;”"]),
+    ("- Các Sở", "ngành;", "ngành", [f"dòng này chưa có dấu ở cuối, {END_SEMI}: gõ “;” ở cuối dòng"]),
     ("- Thường trực", "(b/c);", "(b/c);", []),  # the first line, as it should be
-    ("- Lưu", "(02).", "(02);", [END_STOP]),  # the last line closes with "."
-    ("- Lưu", "(02).", "(02)", [END_STOP]),
+    ("- Lưu", "(02).", "(02);", [f"dòng này kết thúc bằng “;”, {END_STOP}: sửa “;” thành “.”"]),
+    ("- Lưu", "(02).", "(02)", [f"dòng này chưa có dấu ở cuối, {END_STOP}: gõ “.” ở cuối dòng"]),
     ("- Thường trực", "(b/c);", "; (b/c)", ["dấu “;” đặt cuối nơi nhận, sau phần ghi chú trong ngoặc"]),
 ])
 def test_each_recipient_line_ends_with_a_semicolon_and_the_last_with_a_stop(sample_docx, tmp_path, para, old,

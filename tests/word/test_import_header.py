@@ -228,3 +228,20 @@ def test_names_in_capitals_no_registry_knows_are_kept_and_said(tmp_path):
     assert any("dòng Nơi nhận 'THƯỜNG TRỰC HỘI ĐỒNG THI ĐUA'" in text and where for where, text in said), said
     assert {"id": "phong-quan-ly-xuat-nhap-canh", "name": "PHÒNG QUẢN LÝ XUẤT NHẬP CẢNH"}.items() <= \
         next(a for a in data["agencies"] if a["id"] == "phong-quan-ly-xuat-nhap-canh").items()
+
+
+def test_the_post_before_the_issuers_name_on_the_attached_line_is_who_issued_it_not_its_name(tmp_path):
+    """par-2019 prints "(Kèm theo Kế hoạch … của Giám đốc Sở Nội vụ tỉnh Mẫu)" (its `document.issued_by`): the import
+    took the whole as the issuer's full name, 'Giám đốc Sở Nội vụ tỉnh Mẫu' (user trial). The post is who issued it:
+    the full name is 'Sở Nội vụ tỉnh Mẫu', and issued_by the line as printed."""
+    import yaml
+
+    from generator.importer.pipeline import import_file
+    from generator.render.build import build_plan
+    from tests.conftest import ROOT
+
+    built = build_plan(ROOT / "tests/corpus/par-2019.yaml", tmp_path / "build")
+    docx_path = next(f for f in built.files if f.suffix == ".docx")
+    back = yaml.safe_load(import_file(docx_path, tmp_path / "back.yaml").text)
+    assert back["issuer"]["full_name"] == "Sở Nội vụ tỉnh Mẫu"
+    assert back["document"]["issued_by"] == "Giám đốc Sở Nội vụ tỉnh Mẫu"

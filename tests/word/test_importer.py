@@ -414,3 +414,22 @@ def test_header_and_signature_typed_with_tabs_without_tables(tmp_path):
 
     # everything comes back but "(02b)", which kehoach prints as ND30 writes it: "(02)"
     assert missing_words(document_words(source), rebuilt) == ["02b"]
+
+
+def test_an_acronym_a_table_prints_for_an_agency_the_plan_names_elsewhere_is_that_agencys_short_form(tmp_path):
+    """par-2019's tasks appendix prints "VPS" (its plan's short form of 'Văn phòng Sở'), and a later appendix
+    'Văn phòng Sở': the import declared 'VPS' as an agency of its own beside 'van-phong-so' (user trial). An acronym
+    of the initials of one agency the document names is that agency's short form."""
+    import yaml
+
+    from generator.importer.pipeline import import_file
+    from generator.render.build import build_plan
+    from tests.conftest import ROOT
+
+    built = build_plan(ROOT / "tests/corpus/par-2019.yaml", tmp_path / "build")
+    docx_path = next(f for f in built.files if f.suffix == ".docx")
+    outcome = import_file(docx_path, tmp_path / "back.yaml")
+    back = yaml.safe_load(outcome.text)
+    office = [a for a in back["agencies"] if "VPS" in (a["name"], *a.get("short", []))]
+    assert [(a["id"], a["name"], a.get("short")) for a in office] == [("van-phong-so", "Văn phòng Sở", ["VPS"])]
+    assert "VPS" in next(t for t in back["tasks"] if "Báo cáo kết quả" in t["content"])["lead"]

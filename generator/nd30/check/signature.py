@@ -132,8 +132,13 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
                                text=f" {note['note']}{end}"))
             elif fixed is not None and fixed != item:
                 keep = len(item.rstrip(";,.: "))
-                ck.add(RECIPIENTS_PUNCTUATION, f"{'dòng cuối' if last else 'mỗi nơi nhận'} kết thúc bằng dấu “{end}”",
-                       seg=s, fix=Fix("text", s.para.index, s.start + keep, s.end, text=end))
+                # what the line ends with first, then what ND30 asks: "dòng cuối kết thúc bằng dấu “.”" alone read
+                # as a fact about a "- Lưu: VT, NC.Châu" that has no mark (KH07)
+                mark = item.rstrip()[keep:].strip()
+                now = f"dòng này kết thúc bằng “{mark}”" if mark else "dòng này chưa có dấu ở cuối"
+                todo = f"sửa “{mark}” thành “{end}”" if mark else f"gõ “{end}” ở cuối dòng"
+                ck.add(RECIPIENTS_PUNCTUATION, f"{now}, {'dòng cuối' if last else 'mỗi nơi nhận'} phải kết thúc bằng "
+                       f"dấu “{end}”: {todo}", seg=s, fix=Fix("text", s.para.index, s.start + keep, s.end, text=end))
         ck.size_check("recipients", s, RECIPIENTS_SIZE, "Danh sách nơi nhận")
         if s.bold or s.italic:
             ck.add(RECIPIENTS_ITEMS, "danh sách nơi nhận trình bày chữ đứng, không đậm: bỏ đậm (Ctrl+B), bỏ nghiêng (Ctrl+I)", seg=s,
