@@ -144,3 +144,14 @@ def test_a_filled_starter_plans_second_khoan_reads_back_as_the_responsibility_of
     assert second["title"] == "Các sở, ban, ngành tỉnh; UBND các xã, phường"
     assert second["agencies"][1] == "ubnd-cap-xa"
     assert next(a for a in back["agencies"] if a["id"] == second["agencies"][0])["name"] == "Các sở, ban, ngành tỉnh"
+
+
+def test_the_leaders_short_forms_are_whole_phrases_not_bare_titles():
+    """Same slip as "UBND các xã, phường": "CT, các PCT UBND $cap" unquoted in a flow list made "CT" and "Chủ tịch"
+    alone forms of the leaders (Chủ tịch and the Phó Chủ tịch), so a bare title read as all of them."""
+    from generator.importer.agencies import AgencyBook
+
+    book = AgencyBook("tuyen-quang", 2026)
+    assert book.known("CT, các PCT UBND tỉnh") == "lanh-dao-ubnd-tinh"
+    assert book.known("Chủ tịch, các Phó Chủ tịch UBND tỉnh") == "lanh-dao-ubnd-tinh"
+    assert book.known("Chủ tịch") is None and book.known("CT") is None
