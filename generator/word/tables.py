@@ -148,8 +148,9 @@ class Tables:
         fill = attr(shd, "fill") if shd is not None else None
         width = None
         tcw = tcpr.get(_TCW)
-        if tcw is not None and attr(tcw, "type", "dxa") == "dxa" and twips(attr(tcw, "w")) is not None:
-            width = round(twips_to_pt(twips(attr(tcw, "w"))), 2)
+        tcw_twips = twips(attr(tcw, "w")) if tcw is not None and attr(tcw, "type", "dxa") == "dxa" else None
+        if tcw_twips is not None:
+            width = round(twips_to_pt(tcw_twips), 2)
         where = f"{tname}, hàng {rindex + 1}, ô {len(row['cells']) + 1}"
         paragraphs: list = []
         outer_props = walk.table_props
