@@ -14,7 +14,7 @@ from generator.word.runs import Inline
 from generator.word.styles import Styles
 from generator.word.tables import Tables
 from generator.word.walk import Walk
-from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, local, ns
+from generator.word.xml import MC_NS, W_NS, attr, child, choose_alternate, split_tag
 
 _SKIPPED_BLOCKS = {"bookmarkEnd", "proofErr", "permStart", "permEnd", "tblPr", "tblGrid", "sdtPr", "tcPr", "sdtEndPr",
                    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd"}
@@ -58,8 +58,7 @@ class Walker:
     def _blocks(self, container, sink: list, cell_where: str | None) -> None:
         walk, anchors = self.walk, self.anchors
         for node in container:
-            name = local(node.tag)
-            space = ns(node.tag)
+            space, name = split_tag(node.tag)  # (each .tag of an lxml element is a new string)
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(node)
                 if chosen is not None:

@@ -4,15 +4,42 @@ Plain frozen dataclasses, no I/O and no lxml: a consumer never needs to know how
 thing (Word, LibreOffice and python-docx each spell lists, fields and merges differently)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import Iterator, Literal, Union
 
 from generator.core.messages import Message, Result  # noqa: F401  (the reader's messages are the house type)
 
 ChangeMark = Literal["ins", "del"]
+_FACTORY = object()  # a field with a default factory was not given
 
 
+def _direct_init(cls):
+    """A frozen dataclass's own __init__ sets each field through object.__setattr__ (12 µs for a Paragraph, made
+    ~10,000 times for a large document); this one, with the same signature and defaults, fills the instance's
+    __dict__ in one call, in the same field order: the same object, made ~10x faster (issue 23)."""
+    params, items, env = [], [], {"_FACTORY": _FACTORY}
+    for f in fields(cls):
+        if f.default is not MISSING:
+            env[f"_d_{f.name}"] = f.default
+            params.append(f"{f.name}=_d_{f.name}")
+            items.append(f"{f.name!r}: {f.name}")
+        elif f.default_factory is not MISSING:
+            env[f"_f_{f.name}"] = f.default_factory
+            params.append(f"{f.name}=_FACTORY")
+            items.append(f"{f.name!r}: _f_{f.name}() if {f.name} is _FACTORY else {f.name}")
+        else:
+            params.append(f.name)
+            items.append(f"{f.name!r}: {f.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n    self.__dict__.update({{{', '.join(items)}}})\n"
+    exec(source, env)  # noqa: S102  (what dataclasses does to make its own __init__)
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init
+    return cls
+
+
+@_direct_init
 @dataclass(frozen=True)
 class Run:
     text: str  # "\t" for w:tab, "\n" for a line break, "\f" for a page break; field results kept
@@ -44,6 +71,7 @@ class Drawing:
     wrap: str | None = None  # a floating DrawingML drawing's text wrapping: "square", "tight", "topAndBottom", …
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Paragraph:
     index: int  # among all body paragraphs (table cells and text boxes included), document order
@@ -108,6 +136,7 @@ class Paragraph:
         return self.list_label + (self.list_suffix if self.list_suffix is not None else "\t") + self.text
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Cell:
     paragraphs: list[Paragraph]
@@ -125,6 +154,7 @@ class Cell:
         return "\n".join(p.text for p in self.paragraphs)
 
 
+@_direct_init
 @dataclass(frozen=True)
 class Row:
     cells: list[Cell]

@@ -12,6 +12,7 @@ from generator.word.walk import Walk
 from generator.core.units import twips_to_pt
 from generator.word.xml import attr, child, children, twips, w
 
+_MARK_KINDS = tuple((kind, w(kind)) for kind in ("ins", "del", "moveTo", "moveFrom"))
 _PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange"))
 
 
@@ -134,8 +135,9 @@ class Paragraphs:
         mark_change = None
         mark_rpr = kids.get(_RPR)
         if mark_rpr is not None:
-            for kind in ("ins", "del", "moveTo", "moveFrom"):
-                node = child(mark_rpr, kind)
+            marks = children(mark_rpr)  # one scan of the mark's rPr, not one per kind
+            for kind, tag in _MARK_KINDS:
+                node = marks.get(tag)
                 if node is not None:
                     mark_change = CHANGE_KINDS[kind]
                     self.walk.change("paraIns" if mark_change == "ins" else "paraDel",

@@ -222,6 +222,8 @@ class Styles:
     _ppr_cache: dict = field(default_factory=dict)
     _rpr_cache: dict = field(default_factory=dict)
     _chain_cache: dict = field(default_factory=dict)
+    _heading_cache: dict = field(default_factory=dict)  # style id → heading level (asked per paragraph)
+    _table_cache: dict = field(default_factory=dict)  # (table style, conditions) → TableProps (asked per cell)
 
     def get(self, style_id: str | None) -> Style | None:
         return self.styles.get(style_id) if style_id else None
@@ -278,6 +280,12 @@ class Styles:
     def table_props(self, style_id: str | None, conditions: tuple[str, ...] = ()) -> "TableProps | None":
         """The paragraph/run properties a table style gives its cells: the style chain's own pPr/rPr,
         then the conditional parts (w:tblStylePr, e.g. firstRow) that apply to the cell."""
+        key = (style_id, conditions)
+        if key not in self._table_cache:
+            self._table_cache[key] = self._table_props(style_id, conditions)
+        return self._table_cache[key]
+
+    def _table_props(self, style_id: str | None, conditions: tuple[str, ...]) -> "TableProps | None":
         chain = self._chain(style_id)
         if not chain:
             return None
@@ -306,6 +314,12 @@ class Styles:
 
     def heading_level(self, style_id: str | None) -> int | None:
         """Built-in Heading n by id or name, else the outline level of the style chain."""
+        key = style_id or ""
+        if key not in self._heading_cache:
+            self._heading_cache[key] = self._heading_level(style_id)
+        return self._heading_cache[key]
+
+    def _heading_level(self, style_id: str | None) -> int | None:
         for style in reversed(self._chain(style_id)):
             for text in (style.id, style.name or ""):
                 m = _HEADING_ID.match(text.strip())

@@ -11,9 +11,11 @@ from generator.word.anchors import Anchors, bookmark_name, dedupe, sdt_tag
 from generator.word.model import Cell, Row, Table
 from generator.word.styles import borders_on
 from generator.word.walk import Walk
-from generator.word.xml import MC_NS, attr, child, children, choose_alternate, local, ns, on_off, to_int, twips, val, w
+from generator.word.xml import (MC_NS, attr, child, children, choose_alternate, local, on_off, split_tag, to_int, twips,
+                                val, w)
 
 _GRID_SPAN, _V_MERGE, _H_MERGE, _SHD, _TCW = (w(t) for t in ("gridSpan", "vMerge", "hMerge", "shd", "tcW"))
+_TBL_HEADER, _CANT_SPLIT, _TR_HEIGHT = (w(t) for t in ("tblHeader", "cantSplit", "trHeight"))
 MAX_COLUMNS = 63  # Word's limit; a larger gridSpan is clamped so consumers can iterate spans safely
 
 # (container, sink, cell_where): reads the blocks of a cell into sink
@@ -74,8 +76,8 @@ class Tables:
     def _rows(self, container, raw_rows: list, tname: str, tags: list[str]) -> None:
         pending_bm: list[str] = []
         for node in container:
-            name = local(node.tag)
-            if ns(node.tag) == MC_NS and name == "AlternateContent":
+            space, name = split_tag(node.tag)
+            if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(node)
                 if chosen is not None:
                     self._rows(chosen, raw_rows, tname, tags)
@@ -98,15 +100,18 @@ class Tables:
 
     def _row(self, tr, tname: str, rindex: int, tags: list[str], bookmarks: list[str]) -> dict:
         trpr = child(tr, "trPr")
+        kids = children(trpr)  # the trPr's children by tag, first of each (as `child` finds them)
+        header, cant_split = kids.get(_TBL_HEADER), kids.get(_CANT_SPLIT)
         row = {"cells": [], "tags": list(tags), "bookmarks": list(bookmarks),
-               "is_header": child(trpr, "tblHeader") is not None and on_off(child(trpr, "tblHeader")),
-               "cant_split": child(trpr, "cantSplit") is not None and on_off(child(trpr, "cantSplit")),
+               "is_header": header is not None and on_off(header),
+               "cant_split": cant_split is not None and on_off(cant_split),
                "inserted": False, "deleted": False, "height": None}
-        h = child(trpr, "trHeight")
-        if h is not None and twips(attr(h, "val")) is not None:
-            row["height"] = round(twips_to_pt(twips(attr(h, "val"))), 2)
+        h = kids.get(_TR_HEIGHT)
+        height = twips(attr(h, "val")) if h is not None else None
+        if height is not None:
+            row["height"] = round(twips_to_pt(height), 2)
         for kind, key in (("ins", "inserted"), ("del", "deleted")):
-            node = child(trpr, kind)
+            node = kids.get(w(kind))
             if node is not None:
                 row[key] = True
                 self.walk.change("rowIns" if kind == "ins" else "rowDel", attr(node, "author"), attr(node, "date"),
@@ -118,7 +123,7 @@ class Tables:
 
     def _cells(self, container, row: dict, tname: str, rindex: int, col: int, tags: list[str]) -> int:
         for node in container:
-            name = local(node.tag)
+            name = split_tag(node.tag)[1]
             if name == "tc":
                 col = self._cell(node, row, tname, rindex, col, tags)
             elif name == "sdt":
@@ -148,8 +153,9 @@ class Tables:
         fill = attr(shd, "fill") if shd is not None else None
         width = None
         tcw = tcpr.get(_TCW)
-        if tcw is not None and attr(tcw, "type", "dxa") == "dxa" and twips(attr(tcw, "w")) is not None:
-            width = round(twips_to_pt(twips(attr(tcw, "w"))), 2)
+        tcw_twips = twips(attr(tcw, "w")) if tcw is not None and attr(tcw, "type", "dxa") == "dxa" else None
+        if tcw_twips is not None:
+            width = round(twips_to_pt(tcw_twips), 2)
         where = f"{tname}, hàng {rindex + 1}, ô {len(row['cells']) + 1}"
         paragraphs: list = []
         outer_props = walk.table_props
