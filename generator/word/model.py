@@ -18,6 +18,8 @@ def _direct_init(cls):
     """A frozen dataclass's own __init__ sets each field through object.__setattr__ (12 µs for a Paragraph, made
     ~10,000 times for a large document); this one, with the same signature and defaults, fills the instance's
     __dict__ in one call, in the same field order: the same object, made ~10x faster (issue 23)."""
+    if "__post_init__" in vars(cls) or getattr(cls, "__slots__", None) is not None:
+        raise TypeError(f"{cls.__name__}: _direct_init does not run __post_init__ nor fill __slots__")
     params, items, env = [], [], {"_FACTORY": _FACTORY}
     for f in fields(cls):
         if f.default is not MISSING:

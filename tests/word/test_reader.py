@@ -129,3 +129,40 @@ def test_paragraph_spacing_adds_up_only_when_the_compat_setting_says_so(tmp_path
     assert settings_of("<w:doNotUseHTMLParagraphAutoSpacing/>")["spacing_added"] is True
     assert settings_of('<w:doNotUseHTMLParagraphAutoSpacing w:val="0"/>')["spacing_added"] is False
     assert settings_of("<w:useFELayout/>")["spacing_added"] is False
+
+
+def test_the_fast_model_constructor_equals_the_dataclass_one_and_refuses_what_it_cannot_do():
+    """word/model's Run, Paragraph, Cell and Row are filled in one __dict__ update (issue 23, the reader's cost): the
+    objects must equal, hash and print as the stock frozen dataclass's; a class with __post_init__ it would skip is
+    refused at import, never silently half-made."""
+    import dataclasses
+
+    import pytest as _pytest
+
+    from generator.word.model import Run, _direct_init
+
+    @dataclasses.dataclass(frozen=True)
+    class Stock:
+        text: str
+        bold: bool | None = None
+        tags: list = dataclasses.field(default_factory=list)
+
+    Fast = _direct_init(dataclasses.dataclass(frozen=True)(type("Fast", (), {
+        "__annotations__": {"text": "str", "bold": "bool | None", "tags": "list"},
+        "bold": None, "tags": dataclasses.field(default_factory=list)})))
+    a, b = Stock("x", True), Fast("x", True)
+    assert (a.text, a.bold, a.tags) == (b.text, b.bold, b.tags) and b.tags is not Fast("y").tags
+    assert Fast("x", True) == Fast("x", True) and hash(Fast("x", True, ())) == hash(Fast("x", True, ()))
+    with _pytest.raises(dataclasses.FrozenInstanceError):
+        b.text = "y"
+    assert Run("a") == Run("a") and repr(Run("a")).startswith("Run(text='a'")
+
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        n: int
+
+        def __post_init__(self):
+            raise ValueError
+
+    with _pytest.raises(TypeError, match="__post_init__"):
+        _direct_init(Checked)
