@@ -75,6 +75,18 @@ def test_an_id_guessed_from_an_agency_name_is_told_the_real_id(plan_copy, typed,
     assert problem.field == "tasks[0].lead[0]" and f"có phải ý bạn là '{meant}'" in problem.text, problem.text
 
 
+def _first_lead_told(plan_copy, typed: str, registry: str, year: int) -> list[tuple[str, str]]:
+    """What validate tells of the first task's lead typed as `typed`, in a plan of `year` on `registry`."""
+    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
+                     .replace("\nagencies:\n", f"\nregistry: {registry}\nagencies:\n", 1)
+                     .replace("year: 2021", f"year: {year}", 1))
+    try:
+        problems = load_plan(path)[1]
+    except PlanError as exc:  # errors come with the warnings
+        problems = exc.problems
+    return [(p.level, p.text) for p in problems if p.field == "tasks[0].lead[0]"]
+
+
 @pytest.mark.parametrize("typed,level,text", [
     # a department of another year (merged in 2025) is told as such, not as one that never existed
     ("so-tn-mt", "error", "mã cơ quan 'so-tn-mt' (Sở Tài nguyên và Môi trường) chỉ có đến năm 2025 trong danh mục, "
@@ -84,14 +96,7 @@ def test_an_id_guessed_from_an_agency_name_is_told_the_real_id(plan_copy, typed,
      "(in như đã viết, không kiểm tra được Nơi nhận); gần nhất: Sở Nông nghiệp và Môi trường"),
 ])
 def test_an_agency_of_another_year_is_told_its_years(plan_copy, typed, level, text):
-    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
-                     .replace("\nagencies:\n", "\nregistry: lao-cai\nagencies:\n", 1).replace("year: 2021", "year: 2026", 1))
-    try:
-        problems = load_plan(path)[1]
-    except PlanError as exc:  # errors come with the warnings
-        problems = exc.problems
-    mine = [(p.level, p.text) for p in problems if p.field == "tasks[0].lead[0]"]
-    assert mine == [(level, text)]
+    assert _first_lead_told(plan_copy, typed, "lao-cai", 2026) == [(level, text)]
 
 
 @pytest.mark.parametrize("typed,level,text", [
@@ -103,13 +108,7 @@ def test_an_agency_of_another_year_is_told_its_years(plan_copy, typed, level, te
      "(in như đã viết, không kiểm tra được Nơi nhận)"),
 ])
 def test_a_department_set_up_in_2025_is_told_its_years_in_a_2024_plan(plan_copy, typed, level, text):
-    path = plan_copy(lambda t: t.replace("      - so-noi-vu\n    co:", f"      - {typed}\n    co:")
-                     .replace("\nagencies:\n", "\nregistry: lam-dong\nagencies:\n", 1).replace("year: 2021", "year: 2024", 1))
-    try:
-        problems = load_plan(path)[1]
-    except PlanError as exc:  # errors come with the warnings
-        problems = exc.problems
-    mine = [(p.level, p.text) for p in problems if p.field == "tasks[0].lead[0]"]
+    mine = _first_lead_told(plan_copy, typed, "lam-dong", 2024)
     assert [(lv, tx.split("; gần nhất")[0]) for lv, tx in mine] == [(level, text)]
 
 
