@@ -173,7 +173,6 @@ def _stated_in(target, wordings: list[str]) -> bool:
     if target.target is None:
         return False
     value = Decimal(str(target.target))
-    shown = {number(value), number(value.normalize()) if value == value.to_integral() else number(value)}
-    shown |= {number(int(value))} if value == value.to_integral() else set()
+    shown = {number(value)} | ({number(int(value))} if value == value.to_integral() else set())  # 20.0 is said "20"
     return any(re.search(rf"(?<![\d.,]){re.escape(text)}(?![\d]|,\d)", wording)
                for wording in wordings for text in shown)
