@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Iterator, Literal
 
 from generator import nd30
 from generator.core.messages import Message
@@ -431,6 +431,16 @@ class Checker:
         """The section's headers and footers that Word prints (an unused even-page footer is not on paper)."""
         kinds = self.shown_kinds(sec)
         return [group for parts in (sec.headers, sec.footers) for kind, group in parts.items() if kind in kinds]
+
+    def printed(self) -> Iterator[tuple[Paragraph, int | None]]:
+        """Each printed paragraph: the body's (section None), then each shown header/footer's once (its section)."""
+        yield from ((p, None) for p in self.paras)
+        seen: set[int] = set()
+        for sec in self.doc.sections:
+            for p in (p for group in self.shown_parts(sec) for p in group):
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    yield p, sec.index
 
     def centred_by_spaces(self, p: Paragraph) -> bool:
         """A line pushed to the middle of its column with leading spaces (a header typed that way): its printed

@@ -91,15 +91,8 @@ def check_colours(ck: Checker) -> None:
                     seen.add(key)
                     found.setdefault(key, []).append((para, section, piece))
 
-    for p in ck.paras:
-        scan(p, p, None)
-    shown: set[int] = set()
-    for sec in ck.doc.sections:
-        for group in ck.shown_parts(sec):
-            for p in group:
-                if id(p) not in shown:
-                    shown.add(id(p))
-                    scan(p, None, sec.index)
+    for p, section in ck.printed():
+        scan(p, p if section is None else None, section)
     for key, places in found.items():
         para, section, text = places[0]
         more = f" (và {len(places) - 1} đoạn khác)" if len(places) > 1 else ""

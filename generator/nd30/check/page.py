@@ -95,15 +95,8 @@ def check_fonts(ck: Checker) -> None:
                 bad.setdefault(wrong, []).append(where)
                 return
 
-    for p in ck.paras:
-        scan(p, (p, None))
-    seen: set[int] = set()
-    for sec in ck.doc.sections:
-        for group in ck.shown_parts(sec):
-            for p in group:
-                if id(p) not in seen:
-                    seen.add(id(p))
-                    scan(p, (None, sec.index))
+    for p, section in ck.printed():
+        scan(p, (p, None) if section is None else (None, section))
     if legacy:
         # its .Vn fonts on other text too: one matter, converted first (Times New Roman on TCVN3 garbles it)
         fonts = sorted({font for _, font in legacy})
