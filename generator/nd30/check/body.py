@@ -61,7 +61,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     # its sequence is not this document's and is not judged
     amending = sum(1 for p in body if _AMENDING.match(p.text.strip())) >= 2
     scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
-                    if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
+                    if p.index in skip and SCOPE_HEADING.match(p.full_text.strip()))
     last_at = -1
     part_open = False  # a part "A.", "B." was just opened: its first mục or khoản may start again at 1
     beside = _beside_figures(ck, start, end)
@@ -71,19 +71,22 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     quoting, closed = False, False  # inside the quoted new wording of an amending text: from a line opening "“" to one closing "”"
     for k, p in enumerate(body):
         text = p.text.strip()
+        # the line as printed: an "Điều 1." or "Chương I" given by Word's list numbering opens its scope as a typed
+        # one does (FR18-TT01's Điều 1.–30. from numbering.xml, their khoản 1., 2. restarting under each)
+        head = p.full_text.strip()
         at = ck.order[p.index]
         quoting = amending and (quoting and not closed or text.startswith("“"))
         closed = text.rstrip(" .;").endswith("”")
         if any(last_at < s_at < at for s_at in scopes):
             counters.update(roman=0, arabic=0, letter=0)
         last_at = at
-        if SCOPE_HEADING.match(text):
+        if SCOPE_HEADING.match(head):
             counters.update(roman=0, arabic=0, letter=0)
         elif _PART.match(text) and (bold_share(p, 0) or 0) > 0.5:
             # a part "A.", "B." of a report, in bold, above its mục and khoản: they may start again at 1 under it
             # (FR7-BC01) or run on (FR6-TB02's khoản 1.–14. through parts A. and B.)
             part_open = True
-        elif m := ARTICLE.match(text):
+        elif m := ARTICLE.match(head):
             counters.update(arabic=0, letter=0)
             if not quoting:  # an Điều of the amended text's, quoted (FR15-ND01's "“Mục 2. …" / "Điều 24. …")
                 check_article_number(ck, p, int(m["n"]), articles)
@@ -123,7 +126,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 # the next khoản run on in this paragraph ("… phải có.4. Phải có …", FR10-QD02) is still numbered
                 if any(int(g["n"]) == counters["arabic"] + 1 and rest[g.end()].isupper() for g in _RUN_ON.finditer(rest)):
                     counters["arabic"] += 1
-        elif ARTICLE.match(text):
+        elif ARTICLE.match(head):
             check_article_look(ck, p)
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
@@ -183,7 +186,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
     chapters: list[list] = [[]]
     for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
-        text = p.text.strip()
+        text = p.full_text.strip()
         if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
                 p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
             later(HEADING_STYLE, p, f"tiêu đề “{shorten(text, 30)}” phải canh giữa: chọn dòng và bấm Ctrl+E")
@@ -391,7 +394,7 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
     sizes in one document are consistent): a line at another size than most of them is reported."""
     heads, after = [], False
     for p in lines:
-        text = p.text.strip()
+        text = p.full_text.strip()
         if SCOPE_HEADING.match(text):
             heads.append(p)
             after = True

@@ -282,7 +282,7 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
     heading_next = seen_article = False
     for i in range(frame.body_start, len(ck.paras)):
         p = ck.paras[i]
-        text = re.sub(r"\s+:", ":", " ".join(p.text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
+        text = re.sub(r"\s+:", ":", " ".join(p.full_text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
         if not text or p.index in ck.cell_of:
             continue
         if heading_next and p.alignment == "center":
