@@ -209,13 +209,6 @@ def test_size_pair_named_by_the_motto_else_the_national_title(national, motto, p
     assert nd30.pair_from(national, motto) == pair
 
 
-@pytest.mark.parametrize("national,motto,date,pair", [(13, 13, 14, 14), (12, 14, 13, 13), (13, 14, 13, 14),
-                                                      (12, 13, 14, 13), (None, 13, 14, 13), (13, None, 14, 14)])
-def test_size_pair_the_national_title_and_date_agree_on_outvotes_the_motto(national, motto, date, pair):
-    """FR18-TT01: 13 pt Quốc hiệu, 13 pt Tiêu ngữ, 14 pt date: the pair is 13/14, the Tiêu ngữ the line set wrong."""
-    assert nd30.pair_from(national, motto, date) == pair
-
-
 @pytest.mark.parametrize("spacing,ok", [(("auto", 1.0), True), (("auto", 1.5), True), (("auto", 1.6), False),
                                         (("auto", 0.9), False), (("exact", 16.1), True), (("exact", 14.0), False),
                                         (("exact", 24.6), True), (("exact", 25.5), False), (None, True),

@@ -88,12 +88,8 @@ SIZE_RANGE = {
 PAIRED = ("national", "motto", "date")
 
 
-def pair_from(national: float | None, motto: float | None, date: float | None = None) -> int | None:
-    """The pair a document uses, from its Tiêu ngữ (else its Quốc hiệu); None when neither fits. A Quốc hiệu and a
-    date line that agree on the other pair outvote the Tiêu ngữ (FR18-TT01's 13 pt Quốc hiệu, 13 pt Tiêu ngữ and
-    14 pt date: the pair is 13/14, the Tiêu ngữ the line set wrong)."""
-    if national in (12.0, 13.0) and date == national + 1 and motto != date:
-        return int(date)
+def pair_from(national: float | None, motto: float | None) -> int | None:
+    """The pair a document uses, from its Tiêu ngữ (else its Quốc hiệu); None when neither fits."""
     if motto in (13.0, 14.0):
         return int(motto)
     if national in (12.0, 13.0):

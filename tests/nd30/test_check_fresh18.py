@@ -74,10 +74,66 @@ def test_an_eth_typed_for_d_with_stroke_reads_as_it_prints_TT01(tmp_path):
     assert "motto.missing" in {f.rule for f in check_docx(legacy).findings}
 
 
-def test_the_size_pair_is_the_one_the_national_title_and_date_agree_on_TT01(tmp_path):
-    """FR18-TT01: a 13 pt Quốc hiệu, a 13 pt Tiêu ngữ and a 14 pt date: the pair was named by the Tiêu ngữ (12/13), so
-    the Quốc hiệu and the date were told to change; two of the three lines say 13/14, and the Tiêu ngữ is the one off."""
-    result = check_docx(header_decision(tmp_path / "qd.docx", eth_header("Số: 12/QĐ-UBND", "Độc lập - Tự do - Hạnh phúc",
-                                                                         (13, 13, 14))))
-    told = [f.text.split(":")[0] for f in result.findings if f.rule == "font.size-pair"]
-    assert told == ["Tiêu ngữ"], told
+
+def scoped_decision(path, *, heading_size: int = 14, formula_size: int = 14):
+    """A decision whose enacting line is the formula sentence, over a Chương and a "Mục 1. TÊN MỤC" on one line at the
+    left margin, its title in capitals (longer than a line)."""
+    sz = f'<w:sz w:val="{2 * heading_size}"/>'
+    blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Ban hành Quy chế quản lý tài sản công"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+              body("Ủy ban nhân dân tỉnh ban hành Quyết định ban hành Quy chế quản lý tài sản công.",
+                   f'<w:sz w:val="{2 * formula_size}"/>'),
+              centred("Chương I", B + sz), centred("QUY ĐỊNH CHUNG", B + sz),
+              p(r("Mục 1. QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG TẠI CƠ QUAN NHÀ NƯỚC VÀ ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP", B + sz)),
+              body("Điều 1. Phạm vi điều chỉnh", B + SZ14), body("1. Quy chế này quy định việc quản lý tài sản công."),
+              body("2. Quy chế này áp dụng đối với các cơ quan, đơn vị./."), tail_qd("TM. ỦY BAN NHÂN DÂN")]
+    return make_docx(path, "".join(blocks) + sect(), styles=TNR)
+
+
+def test_a_mục_heading_with_its_title_on_one_line_is_a_heading_ND01(tmp_path):
+    """FR18-ND01: "Mục 1. THU TIỀN SỬ DỤNG ĐẤT, …" typed on one line at the left margin, longer than a line, was read
+    as running text and told to be indented and justified. It is a heading: told to be centred (PL I §II.6.c)."""
+    result = check_docx(scoped_decision(tmp_path / "qd.docx"))
+    told = {(f.rule, f.text[:22]) for f in result.findings if f.excerpt.startswith("Mục 1.")}
+    assert told == {("heading.style", "tiêu đề “Mục 1. QUẢN L")}, told
+    assert any("canh giữa" in f.text for f in result.findings if f.excerpt.startswith("Mục 1."))
+
+
+def test_headings_and_the_enacting_formula_below_13_pt_are_told_ND01(tmp_path):
+    """FR18-ND01: the Chương and Mục headings and their titles, and the enacting line "Chính phủ ban hành Nghị định …",
+    all at 12 pt, went untold: the body's size rule skips the frame's lines and the headings were only compared with
+    one another. Each is told (PL I §II.6.c, §II.6.e); at 14 pt nothing is."""
+    small = check_docx(scoped_decision(tmp_path / "small.docx", heading_size=12, formula_size=12))
+    sized = sorted(f.excerpt[:12] for f in small.findings if f.rule == "heading.style" and "cỡ chữ 12" in f.text)
+    assert sized == ["Chương I", "Mục 1. QUẢN ", "QUY ĐỊNH CHU"], sized
+    assert any(f.excerpt.startswith("Ủy ban nhân dân tỉnh ban hành") for f in small.findings if f.rule == "body.size")
+    right = check_docx(scoped_decision(tmp_path / "right.docx"))
+    assert not [f for f in right.findings if "cỡ chữ" in f.text and f.rule in ("heading.style", "body.size")]
+
+
+def appendix_in_one_paragraph(n: int) -> list[str]:
+    """An appendix in a landscape section of its own: its label, title and "(Kèm theo …)" line in one paragraph,
+    broken by line breaks, then its table."""
+    brk = '<w:br/>'
+    head = p(r(f"Phụ lục {n}", B + SZ14, brk), r(f"DANH MỤC CÔNG VIỆC SỐ {n}", B + SZ14, brk),
+             r("(Kèm theo Quyết định số 12/QĐ-UBND ngày 05/3/2026 của Ủy ban nhân dân tỉnh Lâm Đồng)", I + SZ14),
+             ppr='<w:jc w:val="center"/>')
+    return [p(r(""), ppr=sect(landscape=True, w=16838, h=11906)), head,
+            tbl(tr(tc(p(r("1", SZ14))), tc(p(r("Rà soát quy chế", SZ14)))), grid=[2000, 6000])]
+
+
+def test_an_appendix_head_in_one_paragraph_is_the_appendix_QD01(tmp_path):
+    """FR18-QD01: "Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)" in one paragraph was not taken for an appendix: told to be
+    indented and justified as running text, and its Arabic number went untold. It is the appendix's label, title and
+    "(Kèm theo …)" line; with no page number printed anywhere, no renumbering is asked of its section."""
+    blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc ban hành danh mục công việc"),
+              centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14), centred("QUYẾT ĐỊNH:"),
+              body("Điều 1. Ban hành kèm theo Quyết định này các danh mục công việc./.", B + SZ14),
+              tail_qd("TM. ỦY BAN NHÂN DÂN")] + appendix_in_one_paragraph(1) + appendix_in_one_paragraph(2)
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect(landscape=True, w=16838, h=11906),
+                                  styles=TNR))
+    heads = [f for f in result.findings if f.excerpt.startswith("Phụ lục")]
+    assert not [f for f in heads if f.rule.startswith("body.") or f.rule == "appendix.page-numbers"], heads
+    assert sum("đánh số La Mã" in f.text for f in heads if f.rule == "appendix.label") == 2
+    assert not any(f.rule == "appendix.attached" and "thiếu dòng" in f.text for f in result.findings)

@@ -7,6 +7,7 @@ import re
 from generator import nd30
 from generator.nd30 import grammar
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
+from generator.nd30.check.locate import label_line
 from generator.nd30.labels import roman
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
@@ -34,9 +35,9 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
     unnumbered = not any(q.has_field.get("PAGE") for sec in ck.doc.sections
                          for group in list(sec.headers.values()) + list(sec.footers.values()) for q in group)
     for i, p in enumerate(labels, start=1):
-        text = " ".join(p.text.split())
+        text = " ".join(label_line(p).split())
         want = nd30.appendix_label(i, count)
-        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", " ".join(p.text.split()), re.IGNORECASE)
+        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", text, re.IGNORECASE)
         if alone and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's (FR13-PL01)
             n = numbered["n"]
             want = f"Phụ lục {roman(int(n)) if n.isdigit() else n.upper()}"
@@ -93,9 +94,13 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
 
 def _new_page(ck: Checker, label: Paragraph) -> bool:
     """The appendix starts a page: a page break before it, or after the last text above it (blank lines that push it
-    over count when there are three or more, as the page shows)."""
+    over count when there are three or more, as the page shows), or the section it opens starts one."""
     if label.page_break_before:
         return True
+    sections = ck.doc.sections
+    if 0 < label.section < len(sections) and sections[label.section].break_type in ("nextPage", "evenPage", "oddPage") \
+            and _opens_section(ck, label):
+        return True  # the first text of a section that starts a page (FR18-QD01's landscape appendices)
     k, blanks = ck.order[label.index] - 1, 0
     while k >= 0 and not ck.paras[k].text.strip("\t \u00a0") and ck.paras[k].index not in ck.cell_of:
         blanks += 1
@@ -127,8 +132,11 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
     window = [p for p in ck.paras[i:i + 5] if p.text.strip()][:3]
-    # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break
+    # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break, and the label's
+    # own paragraph (FR18-QD01's "Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)")
     lines = [s for p in window for s in segments(p)]
+    if label_line(label) != label.text:
+        lines = segments(label)[1:] + lines
     at = next((k for k, s in enumerate(lines) if _ATTACHED.match(s.text)), None)
     if at is None:
         words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")

@@ -184,6 +184,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
+    if enacting is not None and start <= enacting < end:
+        _formula_size(ck, ck.paras[enacting], later)
     chapters: list[list] = [[]]
     for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
         text = p.full_text.strip()
@@ -404,7 +406,11 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
     sizes = {}
     for p in heads:
         seg = next(iter(segments(p)), None)
-        if seg is not None and seg.size:
+        if seg is not None and seg.size and not 13 <= seg.size <= 14:  # PL I §II.6.c: 13–14, as the text
+            later(HEADING_STYLE, p, f"tiêu đề “{shorten(p.full_text, 30)}” cỡ chữ {decimal(seg.size)}, phải từ 13 đến 14: "
+                  f"chọn dòng và đặt cỡ chữ {decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]),
+                  "PL I §II.6.c")
+        elif seg is not None and seg.size:
             sizes[p.index] = seg.size
     if len(sizes) < 4:
         return
@@ -416,6 +422,17 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
         if p.index in sizes and sizes[p.index] != common:
             later(SIZE_PAIR, p, f"cỡ chữ {decimal(sizes[p.index])} khác cỡ {decimal(common)} của các tiêu đề phần, chương, mục khác: "
                   f"đặt cỡ chữ {decimal(common)}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+
+
+def _formula_size(ck: Checker, p: Paragraph, later) -> None:
+    """The enacting formula written as a sentence ("Chính phủ ban hành Nghị định quy định …", FR18-ND01) is a line of
+    the text: 13–14 as the text is (the capitals "QUYẾT ĐỊNH:" are the type's line, judged with it)."""
+    text = p.text.strip()
+    seg = next(iter(segments(p)), None)
+    if seg is None or text == text.upper() or seg.size is None or 13 <= seg.size <= 14:
+        return
+    later(BODY_SIZE, p, f"cỡ chữ nội dung {decimal(seg.size)}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ "
+          f"{decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
 
 
 _SPACED_INDENT_MM = (8.5, 14.0)  # a first line pushed in with spaces: about a centimetre, as far as spaces can say

@@ -54,8 +54,7 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         ck.add(NATIONAL_MISSING, f"không thấy Quốc hiệu “{nd30.NATIONAL}”: gõ dòng này ở góc trên bên phải, in hoa, đậm")
     if motto is None:
         ck.add(MOTTO_MISSING, f"không thấy Tiêu ngữ “{nd30.MOTTO}”: gõ dòng này dưới Quốc hiệu, in thường, đậm")
-    ck.pair = nd30.pair_from(national.size if national else None, motto.size if motto else None,
-                             date.size if date else None)
+    ck.pair = nd30.pair_from(national.size if national else None, motto.size if motto else None)
     if ck.pair is not None:
         ck.sizes = nd30.sizes_for(ck.pair)
     if national is not None:
