@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from generator.nd30.check import check_docx
 from tests.nd30.test_check_fresh13 import TNR
-from tests.nd30.test_check_types import B, BODY, I, SZ14, body, centred, header
+from tests.nd30.test_check_types import B, BODY, CENTER, I, SZ14, body, centred, header
 from tests.nd30.test_check_types import tail as tail_qd
 from tests.word.docx_factory import abstract, lvl, make_docx, num, numbering_xml, p, r, sect, tbl, tc, tr
 
@@ -137,3 +137,50 @@ def test_an_appendix_head_in_one_paragraph_is_the_appendix_QD01(tmp_path):
     assert not [f for f in heads if f.rule.startswith("body.") or f.rule == "appendix.page-numbers"], heads
     assert sum("đánh số La Mã" in f.text for f in heads if f.rule == "appendix.label") == 2
     assert not any(f.rule == "appendix.attached" and "thiếu dòng" in f.text for f in result.findings)
+
+
+def test_a_number_printed_on_the_only_page_is_told_CV01():
+    """FR18-CV01: a one-page công văn prints "1" at the foot (a PAGE field in the default footer): nothing was said, as
+    no number is asked of one page. Page 1 shows no number (PL I §I.7): told; without the field nothing is."""
+    from generator.nd30.check import pagenum
+    from generator.nd30.check.base import Checker
+    from generator.word.model import Document, Paragraph, Run, Section
+    from tests.nd30.test_check_behaviour import A4, page_para
+
+    def told(**sec) -> list[str]:
+        lines = [Paragraph(index=k, runs=[Run(f"Dòng nội dung thứ {k} của công văn.")]) for k in range(10)]
+        ck = Checker(Document(blocks=lines, sections=[Section(0, **A4, **sec)]))
+        assert pagenum.one_page(ck)
+        pagenum.check_page_numbers(ck, [])
+        return [f.rule for f in ck.findings]
+
+    assert told(title_page=False, footers={"default": [page_para(1)]}) == ["pagenum.first"]
+    assert told(title_page=True, footers={"default": [page_para(1)]}) == []  # page 1 shows the first-page footer
+    assert told(title_page=False) == []
+
+
+def test_a_file_sent_with_a_letter_without_its_label_is_an_appendix_PL01(tmp_path):
+    """FR18-PL01: a guide kept as its own file ("CỤC … / BẢNG HƯỚNG DẪN ĐÁNH GIÁ / Theo Thông tư … / (Kèm theo Công văn
+    số … của Cục …, thay thế …)"), no "Phụ lục" line, was refused as not ND30. It is an appendix of the công văn, its
+    label told missing; its subtitle is no title and its two-line "(Kèm theo …)" line is closed. A text "ban hành kèm
+    theo" another (a Quy định) is not taken for an appendix."""
+    def made(attached: str, name: str) -> object:
+        sz = '<w:sz w:val="26"/>'
+        blocks = [p(r("CỤC QUẢN LÝ CHẤT LƯỢNG", B + sz)), centred("BẢNG HƯỚNG DẪN ĐÁNH GIÁ"),
+                  p(r("Theo Thông tư số 12/2017/TT-BGDĐT ngày 19/5/2017 của Bộ trưởng Bộ Giáo dục và Đào tạo ban hành "
+                      "Quy định về", B + I + sz), ppr=CENTER),
+                  p(r("kiểm định chất lượng cơ sở giáo dục đại học", B + I + sz), ppr=CENTER),
+                  p(r(attached, I + SZ14), ppr=CENTER),
+                  p(r("thay thế Bảng hướng dẫn đánh giá ban hành kèm theo Công văn số 768/QLCL-KĐCLGD ngày 20/4/2018 của "
+                      "Cục Quản lý chất lượng)", I + SZ14), ppr=CENTER),
+                  tbl(tr(tc(p(r("Tiêu chuẩn 1"))), tc(p(r("Tầm nhìn, sứ mạng và văn hóa")))), grid=[2000, 6000])]
+        return check_docx(make_docx(tmp_path / name, "".join(blocks) + sect(landscape=True, w=16838, h=11906),
+                                    styles=TNR))
+
+    result = made("(Kèm theo Công văn số 1668/QLCL-KĐCLGD ngày 31/12/2019 của Cục Quản lý chất lượng,", "pl.docx")
+    assert result.identified.governed and result.identified.how == "phụ lục"
+    told = [(f.rule, f.text[:22]) for f in result.findings if f.rule.startswith("appendix.")]
+    # no rule is drawn under its "(Kèm theo …)" line here: that is told too
+    assert told == [("appendix.label", "thiếu dòng “Phụ lục” t"), ("appendix.attached", "thiếu đường kẻ ngang, ")], told
+    issued = made("(Ban hành kèm theo Quyết định số 12/QĐ-BGDĐT ngày 31/12/2019 của Bộ trưởng,", "qd.docx")
+    assert not issued.identified.governed

@@ -399,6 +399,8 @@ class Checker:
         while q is not None and not q.text.strip() and len(out) < limit:
             out.append(q)
             q = self.next_in_container(q)
+        if q is not None and q.text.strip() and len(out) < limit and _line_at_top(q):
+            out.append(q)  # a line floating above the next line's text, printed in the gap (FR18-TT01's "Chương I")
         cell = self.cell_of.get(p.index)
         if q is None and cell is not None:
             table, r, c = cell
