@@ -75,14 +75,14 @@ def test_an_eth_typed_for_d_with_stroke_reads_as_it_prints_TT01(tmp_path):
 
 
 
-def scoped_decision(path, *, heading_size: int = 14, formula_size: int = 14):
+def scoped_decision(path, *, heading_size: int = 14, formula_size: int = 14, formula_before: int = 120):
     """A decision whose enacting line is the formula sentence, over a Chương and a "Mục 1. TÊN MỤC" on one line at the
     left margin, its title in capitals (longer than a line)."""
     sz = f'<w:sz w:val="{2 * heading_size}"/>'
     blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Ban hành Quy chế quản lý tài sản công"),
               body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
-              body("Ủy ban nhân dân tỉnh ban hành Quyết định ban hành Quy chế quản lý tài sản công.",
-                   f'<w:sz w:val="{2 * formula_size}"/>'),
+              p(r("Ủy ban nhân dân tỉnh ban hành Quyết định ban hành Quy chế quản lý tài sản công.",
+                  f'<w:sz w:val="{2 * formula_size}"/>'), ppr=BODY.replace('w:before="120"', f'w:before="{formula_before}"')),
               centred("Chương I", B + sz), centred("QUY ĐỊNH CHUNG", B + sz),
               p(r("Mục 1. QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG TẠI CƠ QUAN NHÀ NƯỚC VÀ ĐƠN VỊ SỰ NGHIỆP CÔNG LẬP", B + sz)),
               body("Điều 1. Phạm vi điều chỉnh", B + SZ14), body("1. Quy chế này quy định việc quản lý tài sản công."),
@@ -184,3 +184,28 @@ def test_a_file_sent_with_a_letter_without_its_label_is_an_appendix_PL01(tmp_pat
     assert told == [("appendix.label", "thiếu dòng “Phụ lục” t"), ("appendix.attached", "thiếu đường kẻ ngang, ")], told
     issued = made("(Ban hành kèm theo Quyết định số 12/QĐ-BGDĐT ngày 31/12/2019 của Bộ trưởng,", "qd.docx")
     assert not issued.identified.governed
+
+
+def test_the_enacting_formula_spaced_as_the_text_is_TT01(tmp_path):
+    """FR18-TT01: the enacting line "Bộ trưởng … ban hành Thông tư …" under the căn cứ had 0 pt before and after, like
+    them: the căn cứ were told, the line was not (a line of the frame). Told; at 6 pt before nothing is."""
+    tight = check_docx(scoped_decision(tmp_path / "tight.docx", formula_before=0))
+    assert any(f.excerpt.startswith("Ủy ban nhân dân tỉnh ban hành") for f in tight.findings if f.rule == "body.spacing")
+    spaced = check_docx(scoped_decision(tmp_path / "spaced.docx"))
+    assert not any(f.excerpt.startswith("Ủy ban nhân dân tỉnh ban hành") for f in spaced.findings)
+
+
+def test_the_authority_line_below_13_pt_is_told_QD01(tmp_path):
+    """FR18-QD01: the authority line "BỘ TRƯỞNG BỘ Y TẾ" over the căn cứ, 10 pt like them, went untold (a line of the
+    frame, skipped by the body's size rule): told; at 14 pt nothing is."""
+    def told(size: int) -> list[str]:
+        blocks = [header("Số: 12/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Về việc thành lập Tổ công tác"),
+                  centred("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", B + f'<w:sz w:val="{2 * size}"/>'),
+                  body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+                  centred("QUYẾT ĐỊNH:"), body("Điều 1. Quyết định này có hiệu lực kể từ ngày ký./.", B + SZ14),
+                  tail_qd("TM. ỦY BAN NHÂN DÂN")]
+        result = check_docx(make_docx(tmp_path / f"qd{size}.docx", "".join(blocks) + sect(), styles=TNR))
+        return [f.excerpt[:8] for f in result.findings if f.rule == "body.size"]
+
+    assert told(10) == ["CHỦ TỊCH"]
+    assert told(14) == []

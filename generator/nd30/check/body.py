@@ -160,18 +160,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
-            at = ck.order[p.index]
-            above = ck.paras[at - 1] if at > 0 else None
-            # the gap on the page: what the paragraph above leaves after it plus what this one asks before it
-            # (Word adds the two); a paragraph whose own before and after are 0 under one ending "after 6 pt" is
-            # spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)
-            spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
-                                                   ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
-            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
-                or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
-            if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
-                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
-                      "Paragraph")
+            _spacing(ck, p, later)
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
                 later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt Line spacing trong Paragraph")
         size = seg.size
@@ -186,6 +175,16 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
     if enacting is not None and start <= enacting < end:
         _formula_size(ck, ck.paras[enacting], later)
+    # the authority line over the căn cứ ("BỘ TRƯỞNG BỘ Y TẾ", FR18-QD01), up to the enacting line or the first Điều
+    first = enacting if enacting is not None else next((ck.order[p.index] for p in body if ARTICLE.match(p.full_text.strip())),
+                                                       None)
+    if first is not None and start <= first < end:
+        for p in ck.paras[start:first]:
+            seg, text = next(iter(segments(p)), None), p.text.strip()
+            if p.index in skip and p.index not in ck.cell_of and seg is not None and seg.size is not None \
+                    and not 13 <= seg.size <= 14 and text == text.upper() and sum(c.isalpha() for c in text) > 3:
+                later(BODY_SIZE, p, f"dòng “{shorten(text, 40)}” cỡ chữ {decimal(seg.size)}, phải từ 13 đến 14: chọn "
+                      f"dòng và đặt cỡ chữ {decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
     chapters: list[list] = [[]]
     for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
         text = p.full_text.strip()
@@ -424,12 +423,31 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
                   f"đặt cỡ chữ {decimal(common)}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
 
 
+def _spacing(ck: Checker, p: Paragraph, later) -> None:
+    """At least 6 pt between paragraphs: the gap on the page is what the paragraph above leaves after it plus what this
+    one asks before it (Word adds the two); a paragraph whose own before and after are 0 under one ending "after 6 pt"
+    is spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)."""
+    at = ck.order[p.index]
+    above = ck.paras[at - 1] if at > 0 else None
+    spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
+                                           ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
+    blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
+        or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
+    if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
+        later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before "
+              "(Trước) 6 pt trong Paragraph")
+
+
 def _formula_size(ck: Checker, p: Paragraph, later) -> None:
     """The enacting formula written as a sentence ("Chính phủ ban hành Nghị định quy định …", FR18-ND01) is a line of
-    the text: 13–14 as the text is (the capitals "QUYẾT ĐỊNH:" are the type's line, judged with it)."""
+    the text: 13–14 as the text is, and spaced from the căn cứ above it as they are from each other (FR18-TT01); the
+    capitals "QUYẾT ĐỊNH:" are the type's line, judged with it."""
     text = p.text.strip()
     seg = next(iter(segments(p)), None)
-    if seg is None or text == text.upper() or seg.size is None or 13 <= seg.size <= 14:
+    if seg is None or text == text.upper():
+        return
+    _spacing(ck, p, later)
+    if seg.size is None or 13 <= seg.size <= 14:
         return
     later(BODY_SIZE, p, f"cỡ chữ nội dung {decimal(seg.size)}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ "
           f"{decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
