@@ -175,12 +175,13 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
     if enacting is not None and start <= enacting < end:
         _formula_size(ck, ck.paras[enacting], later)
-    # the authority line over the căn cứ ("BỘ TRƯỞNG BỘ Y TẾ", FR18-QD01), up to the enacting line or the first Điều
-    first = enacting if enacting is not None else next((ck.order[p.index] for p in body if ARTICLE.match(p.full_text.strip())),
-                                                       None)
-    if first is not None and start <= first < end:
+    # the authority line over the căn cứ ("BỘ TRƯỞNG BỘ Y TẾ", FR18-QD01): the frame's lines before the body's first
+    first = ck.order[body[0].index] if body else None
+    if first is not None:
         for p in ck.paras[start:first]:
             seg, text = next(iter(segments(p)), None), p.text.strip()
+            if SCOPE_HEADING.match(p.full_text.strip()):
+                break  # a Chương and its name: headings (`_heading_sizes`)
             if p.index in skip and p.index not in ck.cell_of and seg is not None and seg.size is not None \
                     and not 13 <= seg.size <= 14 and text == text.upper() and sum(c.isalpha() for c in text) > 3:
                 later(BODY_SIZE, p, f"dòng “{shorten(text, 40)}” cỡ chữ {decimal(seg.size)}, phải từ 13 đến 14: chọn "
