@@ -7,7 +7,6 @@ import re
 from generator import nd30
 from generator.nd30 import grammar
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.nd30.check.locate import label_line
 from generator.nd30.labels import roman
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
@@ -35,7 +34,7 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
     unnumbered = not any(q.has_field.get("PAGE") for sec in ck.doc.sections
                          for group in list(sec.headers.values()) + list(sec.footers.values()) for q in group)
     for i, p in enumerate(labels, start=1):
-        text = " ".join(label_line(p).split())
+        text = " ".join(nd30.label_line(p.text).split())
         want = nd30.appendix_label(i, count)
         numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", text, re.IGNORECASE)
         if alone and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's (FR13-PL01)
@@ -94,13 +93,9 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
 
 def _new_page(ck: Checker, label: Paragraph) -> bool:
     """The appendix starts a page: a page break before it, or after the last text above it (blank lines that push it
-    over count when there are three or more, as the page shows), or the section it opens starts one."""
+    over count when there are three or more, as the page shows)."""
     if label.page_break_before:
         return True
-    sections = ck.doc.sections
-    if 0 < label.section < len(sections) and sections[label.section].break_type in ("nextPage", "evenPage", "oddPage") \
-            and _opens_section(ck, label):
-        return True  # the first text of a section that starts a page (FR18-QD01's landscape appendices)
     k, blanks = ck.order[label.index] - 1, 0
     while k >= 0 and not ck.paras[k].text.strip("\t \u00a0") and ck.paras[k].index not in ck.cell_of:
         blanks += 1
@@ -132,12 +127,12 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
     # under a title standing for its missing label, one line more: an agency's name over a two-line title (FR18-PL01)
-    wide = not nd30.is_appendix_label(label_line(label)) and not nd30.APPENDIX_LINE.match(label.text.strip())
+    wide = not nd30.is_appendix_label(nd30.label_line(label.text)) and not nd30.APPENDIX_LINE.match(label.text.strip())
     window = [p for p in ck.paras[i:i + 6] if p.text.strip()][:4 if wide else 3]
     # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break, and the label's
     # own paragraph (FR18-QD01's "Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)")
     lines = [s for p in window for s in segments(p)]
-    if label_line(label) != label.text:
+    if nd30.label_line(label.text) != label.text:
         lines = segments(label)[1:] + lines
     at = next((k for k, s in enumerate(lines) if _ATTACHED.match(s.text)), None)
     if at is None:

@@ -296,19 +296,12 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
                 and frame.enacting is None:
             frame.enacting = i
             frame.frame.add(p.index)
-        elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60 or _capitals_after(text)):
+        elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60 or nd30.capitals_after(text)):
             frame.frame.add(p.index)
             heading_next = SCOPE_HEADING.match(text).end() >= len(text.rstrip(". "))
         elif p.alignment == "center" and text == text.upper() and any(c.isalpha() for c in text) \
                 and not LABEL.match(text):
             frame.frame.add(p.index)
-
-
-def _capitals_after(text: str) -> bool:
-    """A "Mục 1. THU TIỀN SỬ DỤNG ĐẤT, …" heading with its title in capitals on the label's line (FR18-ND01), however
-    long and wherever set: a heading, not a sentence that opens with "Mục"."""
-    letters = [c for c in text[SCOPE_HEADING.match(text).end():] if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
 # the enacting formula of a legal document under the 2025 law on legal documents, in place of "QUYẾT ĐỊNH:"
@@ -345,7 +338,7 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
     for i, p in enumerate(ck.paras):
         if p.index in ck.cell_of:
             continue
-        if not nd30.is_appendix_label(label_line(p)):
+        if not nd30.is_appendix_label(nd30.label_line(p.text)):
             following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
             recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
             if (nd30.is_unlabelled_appendix(p.text, following) or is_run_in_label(p.text, following)) \
@@ -355,13 +348,6 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
     return out
-
-
-def label_line(p: Paragraph) -> str:
-    """The appendix's label as its own line: the paragraph's text, or its first line when the title and the "(Kèm
-    theo …)" line follow it in the same paragraph after line breaks ("Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)", FR18-QD01)."""
-    first, _, rest = p.text.strip().partition("\n")
-    return first if rest.strip() and nd30.is_appendix_label(first) else p.text
 
 
 def is_run_in_label(text: str, following: list[str]) -> bool:
