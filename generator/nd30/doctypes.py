@@ -215,13 +215,17 @@ _ATTACHED_TO = re.compile(r"^\( ?(?:Ban hành )?[Kk]èm theo (?P<words>\S+(?: \S
 
 def _appendix_file(texts: list[str]) -> Identified | None:
     """An appendix kept as its own file (FR13-PL01: "PHỤ LỤC 2 / DANH MỤC … / (Kèm theo Công văn số 1154/BTP-… của Bộ
-    Tư pháp)"): its first line the label, a "(Kèm theo <type> số …)" line within the next four; the type is the
-    document it is attached to. None otherwise."""
+    Tư pháp)"): its first line the label (or no label, FR18-PL01), a "(Kèm theo <type> số …)" line within the next
+    four; the type is the document it is attached to. None otherwise."""
     lines = [" ".join(seen(t).split()) for t in texts if t.strip()][:5]
-    if not lines or not re.match(r"^phụ\s+lục(?:\s+(?:[IVXLC]+|\d+))?$", lines[0], re.IGNORECASE):
+    if not lines:
         return None
+    # a file sent with a công văn that lost its "Phụ lục" line (FR18-PL01: "CỤC QUẢN LÝ CHẤT LƯỢNG / BẢNG HƯỚNG DẪN
+    # ĐÁNH GIÁ / … / (Kèm theo Công văn số 1668/QLCL-KĐCLGD …)"): an appendix still, its label missing; not a text
+    # "ban hành kèm theo" another (a Quy định is a document of its own)
+    labelled = re.match(r"^phụ\s+lục(?:\s+(?:[IVXLC]+|\d+))?$", lines[0], re.IGNORECASE) is not None
     for line in lines[1:]:
-        if (m := _ATTACHED_TO.match(line)) is not None:
+        if (m := _ATTACHED_TO.match(line)) is not None and (labelled or not line.lstrip("( ").startswith("Ban hành")):
             words = caseless(m["words"])
             kind = next((t for t in TYPES if caseless(t.words) == words), LETTER if words == "công văn" else None)
             if kind is not None:

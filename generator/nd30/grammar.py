@@ -342,6 +342,13 @@ def is_appendix_label(text: str) -> bool:
     return bool(re.match(r"^phụ lục(\s+\S+)?$", fold(t))) and len(t) <= 20
 
 
+def label_line(text: str) -> str:
+    """The appendix's label as its own line: the paragraph's text, or its first line when the title and the "(Kèm
+    theo …)" line follow it in the same paragraph after line breaks ("Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)", FR18-QD01)."""
+    first, _, rest = text.strip().partition("\n")
+    return first if rest.strip() and is_appendix_label(first) else text
+
+
 # Reading form: a label line as offices type it, any case, roman or arabic, its title possibly on the same line
 # ("PHỤ LỤC I: DANH MỤC …"); `APPENDIX_RE`/`is_appendix_label` judge the label ND30 writes alone on its line.
 # The gap before the title is matched once, as an atomic group ("(?=(X))X" where Python 3.10 has no "(?>X)"):

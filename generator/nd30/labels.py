@@ -157,3 +157,11 @@ TYPED_LABEL = re.compile(r"^\s*(?:[IVXLC]+|\d+|[a-zđ])[.)]\s+")  # "I. ", "2) "
 # Plan text opening with a number or bullet kehoach would print itself (`validate` warns): any "I."-like start,
 # numbers of any length, a space required after the others.
 HAND_NUMBER = re.compile(r"^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|[-+•]\s)")
+
+
+def capitals_after(text: str) -> bool:
+    """A "Mục 1. THU TIỀN SỬ DỤNG ĐẤT, …" heading with its title in capitals on the label's line (FR18-ND01), however
+    long and wherever set: a heading, not a sentence that opens with "Mục"."""
+    m = SCOPE_HEADING.match(text)
+    letters = [c for c in text[m.end():] if c.isalpha()] if m else []
+    return len(letters) >= 3 and all(c.isupper() for c in letters)

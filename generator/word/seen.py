@@ -1,7 +1,7 @@
 """The document as `check` and `import` read it: every run's text in the form the eye reads (`generator.core.text.seen`:
-composed, without the format characters that print nothing), so a decomposed copy of a document (macOS, some
-web editors) or one with zero-width characters pasted in is judged as the document Word prints, and widths
-are measured on what prints. The file itself is never changed: a correction's offsets, counted in the
+composed, without the format characters that print nothing; an "Ð" typed for "Đ" read as "Đ"), so a decomposed copy
+of a document (macOS, some web editors) or one with zero-width characters pasted in is judged as the document Word
+prints, and widths are measured on what prints. The file itself is never changed: a correction's offsets, counted in the
 read text, are mapped back onto the paragraph's own text (`SeenDocument.original`) before `--fix` applies it."""
 from __future__ import annotations
 
@@ -11,6 +11,25 @@ from dataclasses import dataclass, replace
 
 from generator.core.text import invisible, joins_emoji, seen
 from generator.word.model import Cell, Document, Paragraph, Row, Run, Table
+
+
+# "Ð" (U+00D0, the Icelandic Eth) typed for "Đ" (U+0110) prints the same letter (FR18-TT01's "Ðộc lập - Tự do - Hạnh
+# phúc", "BGDÐT"), and its small "ð" stands for "đ" in a Vietnamese text: read as what they stand for. Not in a run
+# drawn in an old 8-bit Vietnamese font (".VnTime", "VNI-Times"), where a Latin-1 sign is another letter's code.
+_LOOKALIKES = str.maketrans("\u00d0\u00f0", "\u0110\u0111")
+_LEGACY_FONTS = (".vn", "vni")
+
+
+def _read(text: str, lookalikes: bool = True) -> str:
+    """`generator.core.text.seen`, and (`lookalikes`) a look-alike letter read as the Vietnamese one it stands for
+    (one for one, so offsets hold)."""
+    form = seen(text)
+    return form.translate(_LOOKALIKES) if lookalikes and ("\u00d0" in form or "\u00f0" in form) else form
+
+
+def _unicode_font(run: Run) -> bool:
+    """The run is drawn in a Unicode font: none of its fonts an old 8-bit Vietnamese one."""
+    return not any(f and f.strip().casefold().startswith(_LEGACY_FONTS) for f in (*run.fonts, run.font))
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -28,16 +47,16 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def read_form(text: str) -> tuple[str, list[int], list[int]]:
-    """(the seen form of `text`; for each of its characters the offset in `text` where its letter starts, and
-    one more: `len(text)`; for each, the offset after its letter's last printing character: the invisible
+def read_form(text: str, lookalikes: bool = True) -> tuple[str, list[int], list[int]]:
+    """(the seen form of `text` (`_read`); for each of its characters the offset in `text` where its letter starts,
+    and one more: `len(text)`; for each, the offset after its letter's last printing character: the invisible
     characters after a letter are not part of it)."""
-    if seen(text) == text:  # nearly every run: already composed, nothing invisible (checked in C)
+    if _read(text, lookalikes) == text:  # nearly every run: already composed, nothing invisible (checked in C)
         return text, list(range(len(text) + 1)), list(range(1, len(text) + 1))
     pieces, starts, ends = [], [], []
     for start, piece in _chunks(text):
         joiner = joins_emoji(text, start)  # an emoji's joiner, read alone here, prints: kept
-        form = piece[0] + seen(piece[1:]) if joiner else seen(piece)
+        form = piece[0] + _read(piece[1:], lookalikes) if joiner else _read(piece, lookalikes)
         pieces.append(form)
         starts.extend([start] * len(form))
         shown = len(piece)
@@ -114,7 +133,7 @@ def seen_document(doc: Document) -> SeenDocument:
     maps: dict[int, tuple[str, list[int], list[int]]] = {}
 
     def paragraph(p: Paragraph) -> Paragraph:
-        if all(seen(r.text) == r.text for r in p.runs) and not _marks_open_a_run(p.runs):
+        if all(_read(r.text, _unicode_font(r)) == r.text for r in p.runs) and not _marks_open_a_run(p.runs):
             return p
         texts = _marks_to_their_letters(p.runs)
         runs: list[Run] = []
@@ -122,7 +141,7 @@ def seen_document(doc: Document) -> SeenDocument:
         ends: list[int] = []
         pos = 0
         for r, (lead, text) in zip(p.runs, texts):
-            form, begin, finish = read_form(text)
+            form, begin, finish = read_form(text, _unicode_font(r))
             runs.append(replace(r, text=form) if form != r.text else r)
             if r.change != "del":
                 starts.extend(pos + lead + o for o in begin[:-1])

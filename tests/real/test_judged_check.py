@@ -12,7 +12,8 @@ fix8 merged; held out until fix10 read it, 2026-12-07) and FRESH11 (0.91/0.68 on
 it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 read it, 2026-12-07) and FRESH13 and
 FRESH14 (0.94/0.82 and 0.93/0.92 on main 63e66ef; held out until fix13 read them, 2026-12-07)
 and FRESH15 (0.95/0.97 on main 63e66ef; held out until fix15 read it, 2026-12-07) and FRESH16 (1.00/0.94 on main
-46de17e; held out until fix16 read it, 2026-12-07).
+46de17e; held out until fix16 read it, 2026-12-07) and FRESH18 (0.96/0.98 on main 477c637; held out until fix18 read it,
+2026-12-07).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -134,7 +135,7 @@ def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
-            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16:
+            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16 + measure.FRESH18:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -234,6 +235,19 @@ def test_the_faults_missed_on_a_groups_decision_are_found_FR16_QD01():
     assert [m["rule"] for m in j["missed"] if not any(measure._hits(m, f) for f in found)] == []
 
 
+def test_the_faults_missed_on_the_eighteenth_set_are_found_FR18():
+    """The eighteenth set's misses, judged at 477c637: page 1 numbered on a one-page công văn (CV01), the Chương/Mục
+    headings and the enacting line at 12 pt and the Mục headings on one line (ND01), the Tiêu ngữ's pair and the enacting
+    line's spacing (TT01), the Arabic appendix numbers and the authority line (QD01), the label-less appendix file
+    (PL01). Left: PL01's page 1 number (an appendix file is numbered from its first page), QD01's appendix title sizes."""
+    left = []
+    for key in measure.FRESH18:
+        found, identified = findings(key)
+        assert identified.governed, key
+        left += [(key, m["rule"]) for m in judgement(key).get("missed") or [] if not any(measure._hits(m, f) for f in found)]
+    assert left == [("FR18-PL01", "pagenum.first"), ("FR18-QD01", "appendix.title")], left
+
+
 def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
     """FR12-QD01 holds ten one-page decisions: each one's header is judged (nine later "Số :" told), none of their
     "Điều 1" is told to be renumbered, and no page number is asked of the file."""
@@ -245,7 +259,7 @@ def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
 @pytest.mark.parametrize("key", measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4
                          + measure.FRESH5 + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8
                          + measure.FRESH10 + measure.FRESH11 + measure.FRESH12 + measure.FRESH13 + measure.FRESH14
-                         + measure.FRESH15 + measure.FRESH16)
+                         + measure.FRESH15 + measure.FRESH16 + measure.FRESH18)
 def test_every_finding_on_a_judged_document_was_judged_on_the_page(key):
     """A new rule or a changed one that reports something on a judged document must have it judged on the page and
     written in the judgement (true or false): a finding nobody looked at was merged unnoticed once (FR16-QD01's red

@@ -275,6 +275,21 @@ def test_line_floating_at_the_top_of_the_number_line_is_the_rule_above_it():
     assert ck.below(motto) == []
 
 
+def test_line_floating_above_the_next_line_of_text_is_the_rule_under_the_block_TT01():
+    """FR18-TT01: the rule under the Quy định's "(Ban hành kèm theo …)" line is anchored in "Chương I" two lines down,
+    drawn 13.7 pt above that paragraph's top, in the blank line between them: "thiếu đường kẻ" was said. A line drawn
+    lower in that paragraph (under its own text) is not the rule above it."""
+    def below(top: float) -> list[int]:
+        attached = para(0, Run("(Ban hành kèm theo Thông tư số 12/2017/TT-BGDĐT)", italic=True), alignment="center")
+        chapter = para(2, Run("Chương I", bold=True), alignment="center",
+                       drawings=[Drawing("line", 121.6, 0.0, top_pt=top)])
+        ck = Checker(Document(blocks=[attached, para(1, Run("")), chapter], sections=[Section(0, **A4)]))
+        return [p.index for p in ck.below(attached)]
+
+    assert below(-13.7) == [1, 2]
+    assert below(20.0) == [1]
+
+
 def test_real_line_anchored_below_the_motto_is_found_BC01():
     """BC01: the Tiêu ngữ's line is anchored in the first paragraph of the cell below; it was "missing"."""
     findings = check_document(read_docx(shared_docs() / "BC01_bc-cchc-2025.docx").value).findings

@@ -34,9 +34,9 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
     unnumbered = not any(q.has_field.get("PAGE") for sec in ck.doc.sections
                          for group in list(sec.headers.values()) + list(sec.footers.values()) for q in group)
     for i, p in enumerate(labels, start=1):
-        text = " ".join(p.text.split())
+        text = " ".join(nd30.label_line(p.text).split())
         want = nd30.appendix_label(i, count)
-        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", " ".join(p.text.split()), re.IGNORECASE)
+        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", text, re.IGNORECASE)
         if alone and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's (FR13-PL01)
             n = numbered["n"]
             want = f"Phụ lục {roman(int(n)) if n.isdigit() else n.upper()}"
@@ -126,9 +126,14 @@ def check_unlabelled_forms(ck: Checker, forms: list[Paragraph]) -> None:
 def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -> None:
     """The "(Kèm theo …)" line within the three lines under the label, and the title above it."""
     i = ck.order[label.index] + 1
-    window = [p for p in ck.paras[i:i + 5] if p.text.strip()][:3]
-    # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break
+    # under a title standing for its missing label, one line more: an agency's name over a two-line title (FR18-PL01)
+    wide = not nd30.is_appendix_label(nd30.label_line(label.text)) and not nd30.APPENDIX_LINE.match(label.text.strip())
+    window = [p for p in ck.paras[i:i + 6] if p.text.strip()][:4 if wide else 3]
+    # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break, and the label's
+    # own paragraph (FR18-QD01's "Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)")
     lines = [s for p in window for s in segments(p)]
+    if nd30.label_line(label.text) != label.text:
+        lines = segments(label)[1:] + lines
     at = next((k for k, s in enumerate(lines) if _ATTACHED.match(s.text)), None)
     if at is None:
         words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")
@@ -136,7 +141,8 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
                "dòng này, in nghiêng, canh giữa", p=label)
         return
     seg = lines[at]
-    for title in {s.para.index: s for s in lines[:at]}.values():
+    # under a stand-in label, the title is the line right under it; the lines after it a subtitle of its own
+    for title in list({s.para.index: s for s in lines[:at]}.values())[:1 if wide else None]:
         if _FILL_IN.search(title.text):
             continue  # "Gói thầu: ______" under the label: a line a draft leaves to fill in (FR14-QD03), not the title
         if not title.caps or title.bold is False:
@@ -146,8 +152,9 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     text = " ".join(s.text for s in lines[at:] if s.para.index == seg.para.index)
     after = ck.order[seg.para.index] + 1
     goes_on = ck.paras[after].text.strip() if after < len(ck.paras) else ""
-    if not text.rstrip().endswith(")") and goes_on.endswith(")") and "(" not in goes_on and len(goes_on) < 120:
-        text = f"{text} {goes_on}"  # "(Ban hành kèm theo Nghị quyết số … / của HĐND thành phố Hà Nội)" (FR13-NQ01)
+    if not text.rstrip().endswith(")") and goes_on.endswith(")") and "(" not in goes_on and len(goes_on) < 200:
+        text = f"{text} {goes_on}"  # "(Ban hành kèm theo Nghị quyết số … / của HĐND thành phố Hà Nội)" (FR13-NQ01), a
+        # second line naming the guide it replaces (FR18-PL01, 130 characters)
     if not text.rstrip().endswith(")"):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” đặt trong ngoặc đơn", p=seg.para)
     # a draft not yet issued leaves the number and the day blank, as in its own Số and date lines: the symbol

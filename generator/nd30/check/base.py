@@ -370,8 +370,7 @@ class Checker:
         return pos - left
 
     def tab_stop_after(self, p: Paragraph, pos: float) -> tuple[float, str | None]:
-        """Where a tab typed at `pos` goes: the paragraph's next stop (its position and alignment), else the next
-        default stop (its position, None)."""
+        """Where a tab typed at `pos` goes: the paragraph's next stop (its position and alignment), else the next default stop."""
         stops = sorted((at, al) for al, at in p.tab_stops if al != "clear" and at > pos + 0.01)
         left = p.indent_left_pt or 0.0
         if (p.indent_first_line_pt or 0.0) < 0 and pos + 0.01 < left and not p.list_label \
@@ -392,13 +391,14 @@ class Checker:
         return (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM - (p.indent_right_pt or 0)
 
     def below(self, p: Paragraph, limit: int = 3) -> list[Paragraph]:
-        """The empty paragraphs right under `p` where a drawn line under it may be anchored: those that follow
-        it in its column, and when it ends its table cell, the first ones of the cell below it."""
+        """The empty paragraphs right under `p` where a drawn line under it may be anchored: those that follow it in its
+        column (and the next line of text, its line floating above it), and when it ends its cell, the first of the cell below."""
         out: list[Paragraph] = []
         q = self.next_in_container(p)
         while q is not None and not q.text.strip() and len(out) < limit:
             out.append(q)
             q = self.next_in_container(q)
+        out += [q] if q is not None and q.text.strip() and len(out) < limit and _line_at_top(q) else []  # FR18-TT01
         cell = self.cell_of.get(p.index)
         if q is None and cell is not None:
             table, r, c = cell

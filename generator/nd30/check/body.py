@@ -61,7 +61,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     # its sequence is not this document's and is not judged
     amending = sum(1 for p in body if _AMENDING.match(p.text.strip())) >= 2
     scopes = sorted(ck.order[p.index] for p in ck.paras[start:end]
-                    if p.index in skip and SCOPE_HEADING.match(p.text.strip()))
+                    if p.index in skip and SCOPE_HEADING.match(p.full_text.strip()))
     last_at = -1
     part_open = False  # a part "A.", "B." was just opened: its first mục or khoản may start again at 1
     beside = _beside_figures(ck, start, end)
@@ -71,19 +71,22 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     quoting, closed = False, False  # inside the quoted new wording of an amending text: from a line opening "“" to one closing "”"
     for k, p in enumerate(body):
         text = p.text.strip()
+        # the line as printed: an "Điều 1." or "Chương I" given by Word's list numbering opens its scope as a typed
+        # one does (FR18-TT01's Điều 1.–30. from numbering.xml, their khoản 1., 2. restarting under each)
+        head = p.full_text.strip()
         at = ck.order[p.index]
         quoting = amending and (quoting and not closed or text.startswith("“"))
         closed = text.rstrip(" .;").endswith("”")
         if any(last_at < s_at < at for s_at in scopes):
             counters.update(roman=0, arabic=0, letter=0)
         last_at = at
-        if SCOPE_HEADING.match(text):
+        if SCOPE_HEADING.match(head):
             counters.update(roman=0, arabic=0, letter=0)
         elif _PART.match(text) and (bold_share(p, 0) or 0) > 0.5:
             # a part "A.", "B." of a report, in bold, above its mục and khoản: they may start again at 1 under it
             # (FR7-BC01) or run on (FR6-TB02's khoản 1.–14. through parts A. and B.)
             part_open = True
-        elif m := ARTICLE.match(text):
+        elif m := ARTICLE.match(head):
             counters.update(arabic=0, letter=0)
             if not quoting:  # an Điều of the amended text's, quoted (FR15-ND01's "“Mục 2. …" / "Điều 24. …")
                 check_article_number(ck, p, int(m["n"]), articles)
@@ -123,7 +126,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 # the next khoản run on in this paragraph ("… phải có.4. Phải có …", FR10-QD02) is still numbered
                 if any(int(g["n"]) == counters["arabic"] + 1 and rest[g.end()].isupper() for g in _RUN_ON.finditer(rest)):
                     counters["arabic"] += 1
-        elif ARTICLE.match(text):
+        elif ARTICLE.match(head):
             check_article_look(ck, p)
         is_heading = kind is not None and kind[0] == "roman"
         if seg is None:
@@ -157,18 +160,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
                     and (kind is None or kind[0] != "letter"):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
-            at = ck.order[p.index]
-            above = ck.paras[at - 1] if at > 0 else None
-            # the gap on the page: what the paragraph above leaves after it plus what this one asks before it
-            # (Word adds the two); a paragraph whose own before and after are 0 under one ending "after 6 pt" is
-            # spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)
-            spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
-                                                   ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
-            blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
-                or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
-            if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
-                later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before (Trước) 6 pt trong "
-                      "Paragraph")
+            _spacing(ck, p, later)
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
                 later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt Line spacing trong Paragraph")
         size = seg.size
@@ -181,9 +173,22 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         # no size pair for the body: the footnote of PL I §V pairs the Quốc hiệu, the Tiêu ngữ and the date only;
         # body text anywhere in 13–14 is right whatever the pair (issue 20: 14 pt bodies under a 12/13 header)
     _heading_sizes(ck, [p for p in ck.paras[start:end] if p.index in skip and p.index not in ck.cell_of], later)
+    if enacting is not None and start <= enacting < end:
+        _formula_size(ck, ck.paras[enacting], later)
+    # the authority line over the căn cứ ("BỘ TRƯỞNG BỘ Y TẾ", FR18-QD01): the frame's lines before the body's first
+    first = ck.order[body[0].index] if body else None
+    if first is not None:
+        for p in ck.paras[start:first]:
+            seg, text = next(iter(segments(p)), None), p.text.strip()
+            if SCOPE_HEADING.match(p.full_text.strip()):
+                break  # a Chương and its name: headings (`_heading_sizes`)
+            if p.index in skip and p.index not in ck.cell_of and seg is not None and seg.size is not None \
+                    and not 13 <= seg.size <= 14 and text == text.upper() and sum(c.isalpha() for c in text) > 3:
+                later(BODY_SIZE, p, f"dòng “{shorten(text, 40)}” cỡ chữ {decimal(seg.size)}, phải từ 13 đến 14: chọn "
+                      f"dòng và đặt cỡ chữ {decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
     chapters: list[list] = [[]]
     for p in ck.paras[start:end]:  # Phần, Chương, Mục headings (the frame's lines): centred (PL I §II.6.b)
-        text = p.text.strip()
+        text = p.full_text.strip()
         if p.index in skip and p.index not in ck.cell_of and SCOPE_HEADING.match(text) and \
                 p.alignment in (None, "left", "both") and not ck.centred_by_spaces(p):
             later(HEADING_STYLE, p, f"tiêu đề “{shorten(text, 30)}” phải canh giữa: chọn dòng và bấm Ctrl+E")
@@ -391,7 +396,7 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
     sizes in one document are consistent): a line at another size than most of them is reported."""
     heads, after = [], False
     for p in lines:
-        text = p.text.strip()
+        text = p.full_text.strip()
         if SCOPE_HEADING.match(text):
             heads.append(p)
             after = True
@@ -401,7 +406,11 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
     sizes = {}
     for p in heads:
         seg = next(iter(segments(p)), None)
-        if seg is not None and seg.size:
+        if seg is not None and seg.size and not 13 <= seg.size <= 14:  # PL I §II.6.c: 13–14, as the text
+            later(HEADING_STYLE, p, f"tiêu đề “{shorten(p.full_text, 30)}” cỡ chữ {decimal(seg.size)}, phải từ 13 đến 14: "
+                  f"chọn dòng và đặt cỡ chữ {decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]),
+                  "PL I §II.6.c")
+        elif seg is not None and seg.size:
             sizes[p.index] = seg.size
     if len(sizes) < 4:
         return
@@ -413,6 +422,36 @@ def _heading_sizes(ck: Checker, lines: list[Paragraph], later) -> None:
         if p.index in sizes and sizes[p.index] != common:
             later(SIZE_PAIR, p, f"cỡ chữ {decimal(sizes[p.index])} khác cỡ {decimal(common)} của các tiêu đề phần, chương, mục khác: "
                   f"đặt cỡ chữ {decimal(common)}", format_fix(segments(p)[0], size=common), "PL I §V, chú thích")
+
+
+def _spacing(ck: Checker, p: Paragraph, later) -> None:
+    """At least 6 pt between paragraphs: the gap on the page is what the paragraph above leaves after it plus what this
+    one asks before it (Word adds the two); a paragraph whose own before and after are 0 under one ending "after 6 pt"
+    is spaced right (issue 20, FR3-BC01), one with 4.5 pt before under one with 0 after is not (FR3-CV01)."""
+    at = ck.order[p.index]
+    above = ck.paras[at - 1] if at > 0 else None
+    spacing = (p.space_before_pt or 0) + (above.space_after_pt or 0 if above is not None and
+                                           ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
+    blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
+        or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
+    if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
+        later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before "
+              "(Trước) 6 pt trong Paragraph")
+
+
+def _formula_size(ck: Checker, p: Paragraph, later) -> None:
+    """The enacting formula written as a sentence ("Chính phủ ban hành Nghị định quy định …", FR18-ND01) is a line of
+    the text: 13–14 as the text is, and spaced from the căn cứ above it as they are from each other (FR18-TT01); the
+    capitals "QUYẾT ĐỊNH:" are the type's line, judged with it."""
+    text = p.text.strip()
+    seg = next(iter(segments(p)), None)
+    if seg is None or text == text.upper():
+        return
+    _spacing(ck, p, later)
+    if seg.size is None or 13 <= seg.size <= 14:
+        return
+    later(BODY_SIZE, p, f"cỡ chữ nội dung {decimal(seg.size)}, phải từ 13 đến 14: chọn đoạn và đặt cỡ chữ "
+          f"{decimal(ck.sizes['body'])}", format_fix(seg, size=ck.sizes["body"]))
 
 
 _SPACED_INDENT_MM = (8.5, 14.0)  # a first line pushed in with spaces: about a centimetre, as far as spaces can say

@@ -71,7 +71,7 @@ def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Pa
     if p.list_label:
         return
     if after is not None:
-        nxt = after.text.strip()
+        nxt = after.full_text.strip()
         nkind = label_of(split_label(after.text)[0]) if not after.list_label else None
         if ARTICLE.match(nxt) or SCOPE_HEADING.match(nxt) or (nkind is not None and nkind[0] == "arabic"):
             rest = rest.rstrip() + "."  # read as a khoản of text
@@ -110,13 +110,16 @@ _DECIDES = re.compile(r"^Nay\s|:\s*\S|\s(?:đối với|cho|của|và|với|tạ
 def check_article_look(ck: Checker, p: Paragraph) -> None:
     """An Điều's number and title are bold together (PL I §II.6.c); an Điều without a title (one that decides
     straight away, `_DECIDES`) has its number bold and its content upright."""
-    m = ARTICLE.match(p.text.strip())
-    start = len(p.text) - len(p.text.lstrip()) + m.end()
-    rest = p.text.strip()[m.end():]
+    # "Điều 1." given by Word's list numbering (FR18-TT01): the paragraph's own text is the whole title
+    m = ARTICLE.match(p.text.strip()) if not p.list_label else None
+    start = len(p.text) - len(p.text.lstrip()) + (m.end() if m else 0)
+    rest = p.text.strip()[m.end():] if m else p.text.strip()
     share = bold_share(p, start)
     if share is not None and titled(rest) and not _DECIDES.search(rest.strip()) and share < 0.5:
-        ck.add(HEADING_STYLE, f"tên Điều “{shorten(p.text, 40)}” phải in đậm cả số và tiêu đề: chọn cả dòng và bấm "
-               "Ctrl+B", "PL I §II.6.c", p=p)
+        ck.add(HEADING_STYLE, f"tên Điều “{shorten(p.full_text, 40)}” phải in đậm cả số và tiêu đề: chọn cả "
+               "dòng và bấm Ctrl+B", "PL I §II.6.c", p=p)
+    if m is None:
+        return  # the label's own look is the list's: Word sets it as the numbering says
     # "Điều 1:" typed with a colon, "Điều 1" underlined (FR16-QD01): the decree writes "Điều 1." with a full stop
     # after the number, bold, not underlined
     lead = len(p.text) - len(p.text.lstrip())

@@ -282,7 +282,7 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
     heading_next = seen_article = False
     for i in range(frame.body_start, len(ck.paras)):
         p = ck.paras[i]
-        text = re.sub(r"\s+:", ":", " ".join(p.text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
+        text = re.sub(r"\s+:", ":", " ".join(p.full_text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
         if not text or p.index in ck.cell_of:
             continue
         if heading_next and p.alignment == "center":
@@ -296,7 +296,7 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
                 and frame.enacting is None:
             frame.enacting = i
             frame.frame.add(p.index)
-        elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60):
+        elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60 or nd30.capitals_after(text)):
             frame.frame.add(p.index)
             heading_next = SCOPE_HEADING.match(text).end() >= len(text.rstrip(". "))
         elif p.alignment == "center" and text == text.upper() and any(c.isalpha() for c in text) \
@@ -338,7 +338,7 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
     for i, p in enumerate(ck.paras):
         if p.index in ck.cell_of:
             continue
-        if not nd30.is_appendix_label(p.text):
+        if not nd30.is_appendix_label(nd30.label_line(p.text)):
             following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
             recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
             if (nd30.is_unlabelled_appendix(p.text, following) or is_run_in_label(p.text, following)) \

@@ -137,7 +137,16 @@ def _numbered(sec: Section, kinds: set[str]) -> bool:
 
 def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: bool = False) -> None:
     """`appendix_file`: the file is an appendix of its own, numbered from its first page (PL I §III.1.đ)."""
-    if not ck.doc.sections or one_page(ck):
+    if not ck.doc.sections:
+        return
+    if one_page(ck):  # no number is asked; one printed on the only page is told (FR18-CV01's "1" at the foot)
+        sec = ck.doc.sections[0]
+        first_kinds = {"first"} if sec.title_page else {"default"}
+        if not appendix_file and _numbered(sec, first_kinds):
+            place = "chân trang" if any(p.has_field.get("PAGE") for kind in first_kinds
+                                        for p in sec.footers.get(kind, [])) else "đầu trang"
+            ck.add(PAGENUM_FIRST, f"văn bản một trang có số trang ở {place}; trang thứ nhất không đánh số: xoá trường số "
+                   f"trang (PAGE) ở {place}", section=0)
         return
     appendix_sections = {p.section for p in appendices}
     size = ck.sizes["page_number"]

@@ -134,7 +134,7 @@ def check_enacting(ck: Checker, frame: Frame) -> None:
     if want is None:
         return
     if frame.enacting is None:
-        first = next((p for p in ck.paras[frame.body_start:] if ARTICLE.match(p.text.strip())), None)
+        first = next((p for p in ck.paras[frame.body_start:] if ARTICLE.match(p.full_text.strip())), None)
         if first is not None:
             ck.add(ENACTING, f"không thấy dòng “{want}” trước Điều 1: gõ “{want}” thành một dòng riêng sau phần căn "
                    "cứ, in hoa, đậm, canh giữa", p=first)
