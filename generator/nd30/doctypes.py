@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from generator.core.text import caseless, seen, shorten
+from generator.core.text import caseless, remembered, seen, shorten
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.I
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
 
 
+@remembered
 def _unmarked(text: str) -> str:
     """Without tone and vowel marks, "Đ" kept ('Số: 12/QĐ-UBND' → 'So: 12/QĐ-UBND')."""
     if text.isascii():  # no marks to take off, and both normal forms leave ASCII as it is

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.core.text import caseless as fold
+from generator.core.text import caseless as fold, remembered
 from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, QUALIFIERS
 from generator.nd30.labels import roman
 
@@ -382,6 +382,7 @@ def is_unlabelled_appendix(text: str, following: list[str]) -> bool:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
+@remembered
 def clean(text: str) -> str:
     """Text as a plan can hold it: tabs, page breaks and other layout characters become spaces,
     runs of spaces one space; line breaks stay (they are the drafter's)."""

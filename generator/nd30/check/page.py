@@ -6,7 +6,7 @@ import re
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule
 from generator.word.model import Paragraph, Table
-from generator.core.text import decimal
+from generator.core.text import decimal, remembered
 
 PAGE_SIZE = Rule("page.size", "khổ giấy A4", "PL I §I.1")
 PAGE_ORIENTATION = Rule("page.orientation", "trang đứng", "PL I §I.2")
@@ -67,6 +67,7 @@ def check_sections(ck: Checker, appendix_file: bool = False) -> None:
                    fix=Fix("margins", section=sec.index, margins=margins))
 
 
+@remembered
 def _symbols_only(text: str) -> bool:
     """A run of symbol glyphs only (a form's check boxes "□", Symbol/Wingdings characters in the private use
     area): drawn in a symbol font by design, not text."""
