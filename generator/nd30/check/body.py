@@ -14,7 +14,7 @@ from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, 
                                            check_article_look, check_article_number, check_khoan_look, check_label)
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
-from generator.word.model import Paragraph
+from generator.word.model import Paragraph, Run
 
 BODY_JUSTIFY = Rule("body.justify", "nội dung canh đều hai lề", "PL I §II.6.e")
 BODY_INDENT = Rule("body.indent", "thụt đầu dòng 1 cm hoặc 1,27 cm", "PL I §II.6.e")
@@ -223,7 +223,7 @@ def _odd_size(p: Paragraph) -> _Odd | None:
     sets them at the size of the paragraph's other words when they are one stretch of text."""
     pos = 0
     odd: dict[float, list[tuple[int, int, str]]] = {}
-    right: dict[float, int] = {}  # letters at each size within 13–14
+    sized: list[Run] = []  # the runs within 13–14
     for run in p.runs:
         if run.change == "del":
             continue
@@ -231,8 +231,13 @@ def _odd_size(p: Paragraph) -> _Odd | None:
         if run.size_pt is not None and not 13 <= run.size_pt <= 14:
             odd.setdefault(run.size_pt, []).append((pos, end, run.text))
         elif run.size_pt is not None:
-            right[run.size_pt] = right.get(run.size_pt, 0) + sum(c.isalnum() for c in run.text)
+            sized.append(run)
         pos = end
+    if not odd:  # (nearly every paragraph: its letters are not counted)
+        return None
+    right: dict[float, int] = {}  # letters at each size within 13–14
+    for run in sized:
+        right[run.size_pt] = right.get(run.size_pt, 0) + sum(c.isalnum() for c in run.text)
     for size, spans in odd.items():
         text = "".join(piece for _, _, piece in spans)
         if sum(c.isalnum() for c in text) < 3:
