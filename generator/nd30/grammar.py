@@ -337,9 +337,12 @@ def appendix_label(i: int, count: int) -> str:
     return f"Phụ lục {roman(i)}" if count > 1 else "Phụ lục"
 
 
+_APPENDIX_LABEL = re.compile(r"^phụ lục(\s+\S+)?$")
+
+
 def is_appendix_label(text: str) -> bool:
     t = " ".join(text.split())
-    return bool(re.match(r"^phụ lục(\s+\S+)?$", fold(t))) and len(t) <= 20
+    return len(t) <= 20 and bool(_APPENDIX_LABEL.match(fold(t)))
 
 
 # Reading form: a label line as offices type it, any case, roman or arabic, its title possibly on the same line
@@ -371,10 +374,11 @@ def is_unlabelled_appendix(text: str, following: list[str]) -> bool:
     """A title in capitals with a "(Kèm theo …)" line among the next two lines, after the signature: an
     appendix typed without its "Phụ lục" line (PL I §III.1.b wants it). A type line over "(Ban hành kèm
     theo …)" is a document issued with this one, not an appendix."""
+    if not any(x.strip().startswith(ATTACHED_PREFIX) for x in following[:2]):  # (the cheap test first)
+        return False
     t = " ".join(text.split())
     letters = [c for c in t if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters) and not APPENDIX_LINE.match(t) \
-        and any(x.strip().startswith(ATTACHED_PREFIX) for x in following[:2])
+    return len(letters) > 3 and all(c.isupper() for c in letters) and not APPENDIX_LINE.match(t)
 
 
 # ---------------------------------------------------------------- reading a typed line

@@ -340,10 +340,11 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
             continue
         if not nd30.is_appendix_label(p.text):
             following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
-            recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
             if (nd30.is_unlabelled_appendix(p.text, following) or is_run_in_label(p.text, following)) \
-                    and after_signature(ck, p) and not any(q.index in recent for q in out):
-                out.append(p)
+                    and after_signature(ck, p):
+                recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
+                if not any(q.index in recent for q in out):
+                    out.append(p)
             continue
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
@@ -385,6 +386,8 @@ def find_unlabelled_forms(ck: Checker, labels: list[Paragraph]) -> list[Paragrap
 
 
 def _form_title(p: Paragraph) -> bool:
+    if p.alignment != "center" or not p.bold:  # (asked of every paragraph: the cheap tests first)
+        return False
     text = " ".join(p.text.split())
     letters = [c for c in text if c.isalpha()]
     return p.alignment == "center" and bool(p.bold) and 4 <= len(letters) and len(text) <= 80 \
