@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
 from generator.core.text import caseless, remembered, seen, shorten
@@ -147,6 +148,11 @@ def _heading_type(heading: str) -> DocType | None:
 def identify(lines: Iterable[str]) -> Identified:
     """The document's type from its first lines (paragraph texts in document order, table cells
     included; a paragraph with line breaks may be passed whole: each of its lines is read)."""
+    return _identify(tuple(islice(lines, HEAD_LINES)))
+
+
+@remembered  # a check asks it of the same first lines for the file, then again for each document it may hold
+def _identify(lines: tuple[str, ...]) -> Identified:
     national = party = subject = False
     named: tuple[DocType, str] | None = None
     heading = ""  # a line in capitals opening with a type's name that is no type line ("BÁO CÁO CÔNG TÁC TUẦN 02 …")
