@@ -29,6 +29,7 @@ _SUBJECT = re.compile(r"^\(?\s*V/v\b", re.IGNORECASE)  # "(V/v mời giảng)" t
 # the recipients under it: its "Kính gửi"
 _WIRED_TO = re.compile(r"^(?P<sender>\w[^:;.]{3,120}?)\s+điện\s*:$")
 _KINH_GUI = re.compile(r"^Kính\s+g[ửở]i\b", re.IGNORECASE)  # "Kính gởi": the southern spelling (FR6-TB02)
+_SPACED_COLON = re.compile(r"\s+:")
 _HEADLINE_FACT = re.compile(r"^(CỦA\s.*\bSỐ\s*:?\s*\d+\s*/|NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*$)")
 
 # ---------------------------------------------------------------- header (ô 1–4), type line, trích yếu
@@ -282,7 +283,8 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
     heading_next = seen_article = False
     for i in range(frame.body_start, len(ck.paras)):
         p = ck.paras[i]
-        text = re.sub(r"\s+:", ":", " ".join(p.text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
+        text = " ".join(p.text.split())  # "QUYẾT ĐỊNH :" is the enacting line too (most lines have no ":" to look at)
+        text = _SPACED_COLON.sub(":", text) if ":" in text else text
         if not text or p.index in ck.cell_of:
             continue
         if heading_next and p.alignment == "center":

@@ -25,12 +25,15 @@ def _paragraphs(blocks) -> list[Paragraph]:
     return out
 
 
+_CUT = re.compile(r"[\t\n]")
+_CUT_GAPS = re.compile(r"[\t\n]|[ \u00a0]{3,}")
+
+
 def _lines(p: Paragraph, gaps: bool = False) -> list[str]:
     """The paragraph's lines, cut at tabs and line breaks before `clean` turns a tab into a space (FR15-QD03's
     "TỔNG CÔNG TY ĐƯỜNG SẮT VN\t    CỘNG HÒA XÃ HỘI …"); `gaps`: at runs of three or more spaces too (columns made of
     spaces)."""
-    cut = r"[\t\n]|[ \u00a0]{3,}" if gaps else r"[\t\n]"
-    return [" ".join(clean(s).split()) for s in re.split(cut, p.text)]
+    return [" ".join(clean(s).split()) for s in (_CUT_GAPS if gaps else _CUT).split(p.text)]
 
 
 def _national(block) -> bool:
