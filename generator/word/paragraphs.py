@@ -75,6 +75,8 @@ class Paragraphs:
         visible = [r for r in state.runs if r.change != "del" and r.text.strip()]
 
         def uniform(attr_name):
+            if len(visible) == 1:  # (most paragraphs: its one run's look, without a set)
+                return getattr(visible[0], attr_name)
             values = {getattr(r, attr_name) for r in visible}
             return values.pop() if len(values) == 1 else None
 
