@@ -37,7 +37,15 @@ def _lines(p: Paragraph, gaps: bool = False) -> list[str]:
 
 
 def _national(block) -> bool:
-    return any(is_national(line) for p in _paragraphs([block]) for line in _lines(p, gaps=True))
+    return any(is_national(line) for p in _paragraphs([block]) if _may_hold_national(p.text)
+               for line in _lines(p, gaps=True))
+
+
+def _may_hold_national(text: str) -> bool:
+    """False when no line of `text` can be the Quốc hiệu, without cutting it into lines (asked of every paragraph of
+    the file; issue 23): its compared form has a plain "x" before "ã" and "v" before "i", and no other character
+    folds, composes or is cleaned into a plain letter followed by a letter, so the text must hold both as typed."""
+    return ("x" in text or "X" in text) and ("v" in text or "V" in text)
 
 
 def _start(blocks, k: int, floor: int) -> int:
