@@ -13,6 +13,7 @@ from generator.core.units import twips_to_pt
 from generator.word.xml import attr, child, children, twips, w
 
 _MARK_KINDS = tuple((kind, w(kind)) for kind in ("ins", "del", "moveTo", "moveFrom"))
+_PPRS_MAX = 4096  # distinct paragraph formats remembered per walk
 _PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange"))
 
 
@@ -26,6 +27,9 @@ class Paragraphs:
         self.walk = walk
         self.anchors = anchors
         self.inline = inline
+        # what parse_ppr made of each pPr, by what it reads of it: most paragraphs of a document are formatted alike,
+        # and the key costs a third to a half of the parse (issue 23). The dict is shared: nothing changes it
+        self._pprs: dict[tuple, dict] = {}
 
     def read(self, p, cell_where: str | None, in_shape: bool = False,
              box: tuple[float | None, float | None] = (None, None)) -> list[Paragraph]:
@@ -39,7 +43,7 @@ class Paragraphs:
 
         ppr = child(p, "pPr")
         kids = children(ppr)  # the pPr's children, looked up below by tag
-        direct = parse_ppr(ppr)
+        direct = self._direct(ppr)
         named = attr(kids.get(_PSTYLE), "val")
         style_id = named or styles.default_paragraph
         if style_id and styles.get(style_id) is None and named:
@@ -108,6 +112,18 @@ class Paragraphs:
                 out.extend(self.read(inner, cell_where, in_shape=True, box=box))
         return out
 
+    def _direct(self, ppr) -> dict:
+        """The paragraph's own properties (`parse_ppr`), remembered."""
+        key = None if ppr is None else _ppr_key(ppr)
+        if key is None:
+            return parse_ppr(ppr)
+        found = self._pprs.get(key)
+        if found is None:
+            found = parse_ppr(ppr)
+            if len(self._pprs) < _PPRS_MAX:
+                self._pprs[key] = found
+        return found
+
     def _list_label(self, direct: dict, style_id: str | None, resolved: dict, where: str):
         """(label, numId, ilvl): direct numPr wins; ilvl alone inherits numId from the style. The level's
         own paragraph properties go into `resolved` (under the direct ones, applied after)."""
@@ -149,6 +165,26 @@ class Paragraphs:
         if ppr_change is not None:
             self.walk.change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index, where)
         return mark_change
+
+
+def _ppr_key(ppr) -> tuple | None:
+    """All that parse_ppr reads of a pPr: its children but the mark's rPr (never read there), each by tag and
+    attributes, with theirs (tabs, numPr, pBdr) likewise; None when one goes deeper (then it is not remembered)."""
+    parts = []
+    for c in ppr:
+        tag = c.tag
+        if tag == _RPR:
+            continue
+        if len(c):
+            inner = []
+            for g in c:
+                if len(g):
+                    return None
+                inner.append((g.tag, tuple(g.items())))
+            parts.append((tag, tuple(c.items()), tuple(inner)))
+        else:
+            parts.append((tag, tuple(c.items())))
+    return tuple(parts)
 
 
 def _apply_direct(resolved: dict, direct: dict) -> None:
