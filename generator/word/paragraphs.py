@@ -42,8 +42,8 @@ class Paragraphs:
         self.anchors.enter_paragraph(state)
 
         ppr = child(p, "pPr")
-        kids = children(ppr)  # the pPr's children, looked up below by tag
-        direct = self._direct(ppr)
+        key, kids = _scan(ppr)  # kids: the pPr's children, looked up below by tag
+        direct = self._direct(ppr, key)
         named = attr(kids.get(_PSTYLE), "val")
         style_id = named or styles.default_paragraph
         if style_id and styles.get(style_id) is None and named:
@@ -112,9 +112,8 @@ class Paragraphs:
                 out.extend(self.read(inner, cell_where, in_shape=True, box=box))
         return out
 
-    def _direct(self, ppr) -> dict:
-        """The paragraph's own properties (`parse_ppr`), remembered."""
-        key = None if ppr is None else _ppr_key(ppr)
+    def _direct(self, ppr, key: tuple | None) -> dict:
+        """The paragraph's own properties (`parse_ppr`), remembered by `key` (`_scan`'s)."""
         if key is None:
             return parse_ppr(ppr)
         found = self._pprs.get(key)
@@ -167,24 +166,30 @@ class Paragraphs:
         return mark_change
 
 
-def _ppr_key(ppr) -> tuple | None:
-    """All that parse_ppr reads of a pPr: its children but the mark's rPr (never read there), each by tag and
-    attributes, with theirs (tabs, numPr, pBdr) likewise; None when one goes deeper (then it is not remembered)."""
-    parts = []
-    for c in ppr:
+def _scan(ppr) -> tuple[tuple | None, dict]:
+    """One pass over a pPr's children: (all that parse_ppr reads of it — its children but the mark's rPr, never read
+    there, each by tag and attributes, with theirs (tabs, numPr, pBdr) likewise; None when one goes deeper or there
+    is no pPr: then it is not remembered —, its children by tag, the first of each as `children` gives them)."""
+    parts: list | None = []
+    kids: dict = {}
+    for c in [] if ppr is None else ppr:
         tag = c.tag
-        if tag == _RPR:
+        if tag not in kids:
+            kids[tag] = c
+        if parts is None or tag == _RPR:
             continue
         if len(c):
             inner = []
             for g in c:
                 if len(g):
-                    return None
+                    parts = None
+                    break
                 inner.append((g.tag, tuple(g.items())))
-            parts.append((tag, tuple(c.items()), tuple(inner)))
+            else:
+                parts.append((tag, tuple(c.items()), tuple(inner)))
         else:
             parts.append((tag, tuple(c.items())))
-    return tuple(parts)
+    return (None if parts is None or ppr is None else tuple(parts)), kids
 
 
 def _apply_direct(resolved: dict, direct: dict) -> None:
