@@ -110,6 +110,14 @@ def invisible(ch: str) -> bool:
     return _INVISIBLE.match(ch) is not None
 
 
+# the comparison forms of one line are asked again and again: by every rule that reads the paragraph, by each pass
+# identifying the type over the same first lines, by each table cell's copy. Pure functions of an immutable str,
+# so each is remembered where it is made (issue 23); bounded, so a long-lived process keeps at most this many each
+TEXTS_REMEMBERED = 1 << 14
+remembered = lru_cache(maxsize=TEXTS_REMEMBERED)
+
+
+@remembered
 def seen(text: str) -> str:
     """What the eye reads: composed (NFC, so a decomposed 'ê' + U+0301 from macOS is 'ế') and without the
     format characters that print nothing. Recognition matches this form; the document's own text is never
@@ -119,6 +127,7 @@ def seen(text: str) -> str:
     return unicodedata.normalize("NFC", _HIDDEN.sub("", text))
 
 
+@remembered
 def caseless(text: str) -> str:
     """Comparison form of a document's fixed wording: NFC, case-folded, one space between words, and the
     old-style tone placement ('hoà') spelled the new way ('hòa')."""

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable
 
-from generator.core.text import caseless, seen, shorten
+from generator.core.text import caseless, remembered, seen, shorten
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.I
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
 
 
+@remembered
 def _unmarked(text: str) -> str:
     """Without tone and vowel marks, "Đ" kept ('Số: 12/QĐ-UBND' → 'So: 12/QĐ-UBND')."""
     if text.isascii():  # no marks to take off, and both normal forms leave ASCII as it is
@@ -146,6 +148,11 @@ def _heading_type(heading: str) -> DocType | None:
 def identify(lines: Iterable[str]) -> Identified:
     """The document's type from its first lines (paragraph texts in document order, table cells
     included; a paragraph with line breaks may be passed whole: each of its lines is read)."""
+    return _identify(tuple(islice(lines, HEAD_LINES)))
+
+
+@remembered  # a check asks it of the same first lines for the file, then again for each document it may hold
+def _identify(lines: tuple[str, ...]) -> Identified:
     national = party = subject = False
     named: tuple[DocType, str] | None = None
     heading = ""  # a line in capitals opening with a type's name that is no type line ("BÁO CÁO CÔNG TÁC TUẦN 02 …")

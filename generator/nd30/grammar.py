@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.core.text import caseless as fold
+from generator.core.text import caseless as fold, remembered
 from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, QUALIFIERS
 from generator.nd30.labels import roman
 
@@ -337,9 +337,12 @@ def appendix_label(i: int, count: int) -> str:
     return f"Phụ lục {roman(i)}" if count > 1 else "Phụ lục"
 
 
+_APPENDIX_LABEL = re.compile(r"^phụ lục(\s+\S+)?$")
+
+
 def is_appendix_label(text: str) -> bool:
     t = " ".join(text.split())
-    return bool(re.match(r"^phụ lục(\s+\S+)?$", fold(t))) and len(t) <= 20
+    return len(t) <= 20 and bool(_APPENDIX_LABEL.match(fold(t)))
 
 
 def label_line(text: str) -> str:
@@ -378,10 +381,11 @@ def is_unlabelled_appendix(text: str, following: list[str]) -> bool:
     """A title in capitals with a "(Kèm theo …)" line among the next two lines, after the signature: an
     appendix typed without its "Phụ lục" line (PL I §III.1.b wants it). A type line over "(Ban hành kèm
     theo …)" is a document issued with this one, not an appendix."""
+    if not any(x.strip().startswith(ATTACHED_PREFIX) for x in following[:2]):  # (the cheap test first)
+        return False
     t = " ".join(text.split())
     letters = [c for c in t if c.isalpha()]
-    return len(letters) > 3 and all(c.isupper() for c in letters) and not APPENDIX_LINE.match(t) \
-        and any(x.strip().startswith(ATTACHED_PREFIX) for x in following[:2])
+    return len(letters) > 3 and all(c.isupper() for c in letters) and not APPENDIX_LINE.match(t)
 
 
 # ---------------------------------------------------------------- reading a typed line
@@ -389,6 +393,7 @@ def is_unlabelled_appendix(text: str, following: list[str]) -> bool:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 
 
+@remembered
 def clean(text: str) -> str:
     """Text as a plan can hold it: tabs, page breaks and other layout characters become spaces,
     runs of spaces one space; line breaks stay (they are the drafter's)."""

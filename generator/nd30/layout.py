@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.core.text import remembered
+
 # ---------------------------------------------------------------- page (PL I §I.1–3)
 
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
@@ -45,6 +47,7 @@ FONT = "Times New Roman"
 SIZE_PAIRS = (14, 13)  # named by the Tiêu ngữ size: Quốc hiệu 13 with 14, or 12 with 13
 
 
+@remembered  # asked of every run's every font; a document names a handful
 def font_ok(font: str | None) -> bool:
     return font is None or font.strip().casefold() == FONT.casefold()
 

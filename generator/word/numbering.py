@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from generator.core.text import roman
 from generator.word.styles import Styles, parse_ppr
-from generator.word.xml import attr, child, on_off, to_int, val, w
+from generator.word.xml import attr, child, children, on_off, to_int, val, w
 
 # What symbol-font bullet characters look like (Word writes them as private-use U+F0xx, LibreOffice as the
 # plain code point with the font named in the level's rPr)
@@ -71,20 +71,28 @@ class Num:
 
 def _level(node, default_ilvl: int = 0) -> Level:
     ilvl = to_int(attr(node, "ilvl"), default_ilvl) or 0
-    text_node = child(node, "lvlText")
-    restart = val(node, "lvlRestart")
+    kids = children(node)  # one scan of the level's children (first of each tag, as `child` finds it), not one per
+    # property: a numbering.xml holds thousands of levels, most of them never used (issue 23)
+
+    def value(tag: str, default: str | None = None) -> str | None:
+        found = kids.get(w(tag))
+        return default if found is None else attr(found, "val", default)
+
+    text_node = kids.get(w("lvlText"))
+    restart = value("lvlRestart")
+    is_lgl = kids.get(w("isLgl"))
     return Level(
         ilvl=ilvl,
-        start=to_int(val(node, "start"), 1) if child(node, "start") is not None else 1,
-        fmt=val(node, "numFmt", "decimal") or "decimal",
+        start=to_int(value("start"), 1) if kids.get(w("start")) is not None else 1,
+        fmt=value("numFmt", "decimal") or "decimal",
         text=attr(text_node, "val", "") if text_node is not None else None,
         restart=to_int(restart) if restart is not None else None,
-        is_lgl=child(node, "isLgl") is not None and on_off(child(node, "isLgl")),
-        suffix=_SUFFIX.get(val(node, "suff", "tab") or "tab", "\t"),
-        pstyle=val(node, "pStyle"),
-        ppr=parse_ppr(child(node, "pPr")),
-        picture_bullet=child(node, "lvlPicBulletId") is not None,
-        font=_label_font(child(node, "rPr")),
+        is_lgl=is_lgl is not None and on_off(is_lgl),
+        suffix=_SUFFIX.get(value("suff", "tab") or "tab", "\t"),
+        pstyle=value("pStyle"),
+        ppr=parse_ppr(kids.get(w("pPr"))),
+        picture_bullet=kids.get(w("lvlPicBulletId")) is not None,
+        font=_label_font(kids.get(w("rPr"))),
     )
 
 

@@ -13,6 +13,7 @@ from generator.core.units import twips_to_pt
 from generator.word.xml import attr, child, children, twips, w
 
 _MARK_KINDS = tuple((kind, w(kind)) for kind in ("ins", "del", "moveTo", "moveFrom"))
+_PPRS_MAX = 4096  # distinct paragraph formats remembered per walk
 _PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange"))
 
 
@@ -26,6 +27,9 @@ class Paragraphs:
         self.walk = walk
         self.anchors = anchors
         self.inline = inline
+        # what parse_ppr made of each pPr, by what it reads of it: most paragraphs of a document are formatted alike,
+        # and the key costs a third to a half of the parse (issue 23). The dict is shared: nothing changes it
+        self._pprs: dict[tuple, dict] = {}
 
     def read(self, p, cell_where: str | None, in_shape: bool = False,
              box: tuple[float | None, float | None] = (None, None)) -> list[Paragraph]:
@@ -38,8 +42,8 @@ class Paragraphs:
         self.anchors.enter_paragraph(state)
 
         ppr = child(p, "pPr")
-        kids = children(ppr)  # the pPr's children, looked up below by tag
-        direct = parse_ppr(ppr)
+        key, kids = _scan(ppr)  # kids: the pPr's children, looked up below by tag
+        direct = self._direct(ppr, key)
         named = attr(kids.get(_PSTYLE), "val")
         style_id = named or styles.default_paragraph
         if style_id and styles.get(style_id) is None and named:
@@ -75,6 +79,8 @@ class Paragraphs:
         visible = [r for r in state.runs if r.change != "del" and r.text.strip()]
 
         def uniform(attr_name):
+            if len(visible) == 1:  # (most paragraphs: its one run's look, without a set)
+                return getattr(visible[0], attr_name)
             values = {getattr(r, attr_name) for r in visible}
             return values.pop() if len(values) == 1 else None
 
@@ -105,6 +111,17 @@ class Paragraphs:
                     continue
                 out.extend(self.read(inner, cell_where, in_shape=True, box=box))
         return out
+
+    def _direct(self, ppr, key: tuple | None) -> dict:
+        """The paragraph's own properties (`parse_ppr`), remembered by `key` (`_scan`'s)."""
+        if key is None:
+            return parse_ppr(ppr)
+        found = self._pprs.get(key)
+        if found is None:
+            found = parse_ppr(ppr)
+            if len(self._pprs) < _PPRS_MAX:
+                self._pprs[key] = found
+        return found
 
     def _list_label(self, direct: dict, style_id: str | None, resolved: dict, where: str):
         """(label, numId, ilvl): direct numPr wins; ilvl alone inherits numId from the style. The level's
@@ -147,6 +164,32 @@ class Paragraphs:
         if ppr_change is not None:
             self.walk.change("pPr", attr(ppr_change, "author"), attr(ppr_change, "date"), "", index, where)
         return mark_change
+
+
+def _scan(ppr) -> tuple[tuple | None, dict]:
+    """One pass over a pPr's children: (all that parse_ppr reads of it — its children but the mark's rPr, never read
+    there, each by tag and attributes, with theirs (tabs, numPr, pBdr) likewise; None when one goes deeper or there
+    is no pPr: then it is not remembered —, its children by tag, the first of each as `children` gives them)."""
+    parts: list | None = []
+    kids: dict = {}
+    for c in [] if ppr is None else ppr:
+        tag = c.tag
+        if tag not in kids:
+            kids[tag] = c
+        if parts is None or tag == _RPR:
+            continue
+        if len(c):
+            inner = []
+            for g in c:
+                if len(g):
+                    parts = None
+                    break
+                inner.append((g.tag, tuple(g.items())))
+            else:
+                parts.append((tag, tuple(c.items()), tuple(inner)))
+        else:
+            parts.append((tag, tuple(c.items())))
+    return (None if parts is None or ppr is None else tuple(parts)), kids
 
 
 def _apply_direct(resolved: dict, direct: dict) -> None:

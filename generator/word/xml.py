@@ -15,21 +15,21 @@ V_NS = "urn:schemas-microsoft-com:vml"
 WPS_NS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
 
 
+_W = "{" + W_NS + "}"
+
+
 def w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
+    return _W + tag
 
 
 def attr(node, name: str, default: str | None = None) -> str | None:
     """A w:-namespaced attribute (Word) or a bare one (some writers omit the prefix)."""
     if node is None:
         return default
-    value = node.get(f"{{{W_NS}}}{name}")
+    value = node.get(_W + name)
     if value is None:
         value = node.get(name)
     return default if value is None else value
-
-
-_W = "{" + W_NS + "}"
 
 
 def child(node, tag: str):

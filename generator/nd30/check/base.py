@@ -158,7 +158,7 @@ class Segment:
         """The share of visible characters whose run has `name` (bold, italic, underline, caps)."""
         total = marked = 0
         for r, piece in self.pieces:
-            n = sum(1 for c in piece if not c.isspace())
+            n = len(piece) - sum(map(str.isspace, piece))  # (its characters that are not spaces, counted in C)
             total += n
             if getattr(r, name):
                 marked += n

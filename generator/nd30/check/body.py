@@ -14,7 +14,7 @@ from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, 
                                            check_article_look, check_article_number, check_khoan_look, check_label)
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
-from generator.word.model import Paragraph
+from generator.word.model import Paragraph, Run
 
 BODY_JUSTIFY = Rule("body.justify", "nội dung canh đều hai lề", "PL I §II.6.e")
 BODY_INDENT = Rule("body.indent", "thụt đầu dòng 1 cm hoặc 1,27 cm", "PL I §II.6.e")
@@ -226,9 +226,8 @@ def _odd_size(p: Paragraph) -> _Odd | None:
     """Words of a body paragraph set at a size outside 13–14 among words that are not ("tổng hợp./." at 12 pt
     ending a 14 pt line, CV04): the size and the words, None when no such size holds three letters; the fix
     sets them at the size of the paragraph's other words when they are one stretch of text."""
-    pos = 0
-    odd: dict[float, list[tuple[int, int, str]]] = {}
-    right: dict[float, int] = {}  # letters at each size within 13–14
+    pos, odd = 0, {}  # size → [(start, end, text)]
+    sized: list[Run] = []  # the runs within 13–14
     for run in p.runs:
         if run.change == "del":
             continue
@@ -236,8 +235,12 @@ def _odd_size(p: Paragraph) -> _Odd | None:
         if run.size_pt is not None and not 13 <= run.size_pt <= 14:
             odd.setdefault(run.size_pt, []).append((pos, end, run.text))
         elif run.size_pt is not None:
-            right[run.size_pt] = right.get(run.size_pt, 0) + sum(c.isalnum() for c in run.text)
+            sized.append(run)
         pos = end
+    if not odd:  # (nearly every paragraph: its letters are not counted)
+        return None
+    right = {size: sum(sum(c.isalnum() for c in r.text) for r in sized if r.size_pt == size)  # letters at each size
+             for size in dict.fromkeys(r.size_pt for r in sized)}
     for size, spans in odd.items():
         text = "".join(piece for _, _, piece in spans)
         if sum(c.isalnum() for c in text) < 3:

@@ -64,8 +64,11 @@ def colour_name(value: str | None) -> str | None:
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
 
 
+_LINK_KEYS = frozenset(s.replace(" ", "") for s in _LINK_STYLES)
+
+
 def _linked(r: Run) -> bool:
-    return bool(r.style_id) and r.style_id.lower().replace(" ", "") in {s.replace(" ", "") for s in _LINK_STYLES}
+    return bool(r.style_id) and r.style_id.lower().replace(" ", "") in _LINK_KEYS
 
 
 def check_colours(ck: Checker) -> None:
@@ -76,16 +79,19 @@ def check_colours(ck: Checker) -> None:
     def scan(p: Paragraph, para: Paragraph | None, section: int | None) -> None:
         seen: set[str] = set()
         shown = [r for r in p.runs if r.change != "del"]
+        # what each run prints in first: most paragraphs have no run in a colour, and nothing more is asked of them
+        looks = [(colour_name(r.color), HIGHLIGHTS.get(r.highlight or "none", r.highlight)) for r in shown]
+        if not any(name or mark for name, mark in looks):
+            return
         text = "".join(r.text for r in shown)
         links = [m.span() for m in _ADDRESS.finditer(text)]
         at = 0
-        for r in shown:
+        for r, (name, mark) in zip(shown, looks):
             start, at = at, at + len(r.text)
-            if not r.text.strip() or _symbols_only(r.text) or _linked(r) or \
+            if not (name or mark) or not r.text.strip() or _symbols_only(r.text) or _linked(r) or \
                     any(a <= start and at <= b for a, b in links if r.text.strip()):
                 continue
             piece = "số trang" if p.has_field.get("PAGE") and r.text.strip().isdigit() else " ".join(r.text.split())
-            name, mark = colour_name(r.color), HIGHLIGHTS.get(r.highlight or "none", r.highlight)
             for key in ([f"màu {name}"] if name else []) + ([f"tô nền màu {mark}"] if mark else []):
                 if key not in seen:
                     seen.add(key)

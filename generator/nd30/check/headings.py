@@ -21,11 +21,14 @@ def bold_share(p: Paragraph, start: int, end: int | None = None) -> float | None
     for run in p.runs:
         if run.change == "del":
             continue
-        for c in run.text:
-            if pos >= start and (end is None or pos < end) and c.isalnum():
-                total += 1
-                bold += 1 if (run.bold or p.bold) else 0
-            pos += 1
+        text = run.text
+        # the run's characters within [start, end), counted in C (not one Python step per character)
+        lo, hi = max(start - pos, 0), len(text) if end is None else max(0, min(end - pos, len(text)))
+        if lo < hi:
+            n = sum(map(str.isalnum, text[lo:hi]))
+            total += n
+            bold += n if (run.bold or p.bold) else 0
+        pos += len(text)
     return bold / total if total else None
 
 

@@ -29,6 +29,7 @@ _SUBJECT = re.compile(r"^\(?\s*V/v\b", re.IGNORECASE)  # "(V/v mời giảng)" t
 # the recipients under it: its "Kính gửi"
 _WIRED_TO = re.compile(r"^(?P<sender>\w[^:;.]{3,120}?)\s+điện\s*:$")
 _KINH_GUI = re.compile(r"^Kính\s+g[ửở]i\b", re.IGNORECASE)  # "Kính gởi": the southern spelling (FR6-TB02)
+_SPACED_COLON = re.compile(r"\s+:")
 _HEADLINE_FACT = re.compile(r"^(CỦA\s.*\bSỐ\s*:?\s*\d+\s*/|NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*$)")
 
 # ---------------------------------------------------------------- header (ô 1–4), type line, trích yếu
@@ -282,7 +283,8 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
     heading_next = seen_article = False
     for i in range(frame.body_start, len(ck.paras)):
         p = ck.paras[i]
-        text = re.sub(r"\s+:", ":", " ".join(p.full_text.split()))  # "QUYẾT ĐỊNH :" is the enacting line too
+        text = " ".join(p.full_text.split())  # "QUYẾT ĐỊNH :" is the enacting line too (most lines have no ":" to look at)
+        text = _SPACED_COLON.sub(":", text) if ":" in text else text
         if not text or p.index in ck.cell_of:
             continue
         if heading_next and p.alignment == "center":
@@ -340,10 +342,11 @@ def find_appendix_labels(ck: Checker) -> list[Paragraph]:
             continue
         if not nd30.is_appendix_label(nd30.label_line(p.text)):
             following = [q.text for q in ck.paras[i + 1:i + 4] if q.text.strip() and q.index not in ck.cell_of]
-            recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
             if (nd30.is_unlabelled_appendix(p.text, following) or is_run_in_label(p.text, following)) \
-                    and after_signature(ck, p) and not any(q.index in recent for q in out):
-                out.append(p)
+                    and after_signature(ck, p):
+                recent = [q.index for q in ck.paras[max(0, i - 4):i]]  # the title of an appendix already open
+                if not any(q.index in recent for q in out):
+                    out.append(p)
             continue
         if p.section > 0 or p.page_break_before or out or after_signature(ck, p):
             out.append(p)
@@ -385,6 +388,8 @@ def find_unlabelled_forms(ck: Checker, labels: list[Paragraph]) -> list[Paragrap
 
 
 def _form_title(p: Paragraph) -> bool:
+    if p.alignment != "center" or not p.bold:  # (asked of every paragraph: the cheap tests first)
+        return False
     text = " ".join(p.text.split())
     letters = [c for c in text if c.isalpha()]
     return p.alignment == "center" and bool(p.bold) and 4 <= len(letters) and len(text) <= 80 \

@@ -25,16 +25,27 @@ def _paragraphs(blocks) -> list[Paragraph]:
     return out
 
 
+_CUT = re.compile(r"[\t\n]")
+_CUT_GAPS = re.compile(r"[\t\n]|[ \u00a0]{3,}")
+
+
 def _lines(p: Paragraph, gaps: bool = False) -> list[str]:
     """The paragraph's lines, cut at tabs and line breaks before `clean` turns a tab into a space (FR15-QD03's
     "TỔNG CÔNG TY ĐƯỜNG SẮT VN\t    CỘNG HÒA XÃ HỘI …"); `gaps`: at runs of three or more spaces too (columns made of
     spaces)."""
-    cut = r"[\t\n]|[ \u00a0]{3,}" if gaps else r"[\t\n]"
-    return [" ".join(clean(s).split()) for s in re.split(cut, p.text)]
+    return [" ".join(clean(s).split()) for s in (_CUT_GAPS if gaps else _CUT).split(p.text)]
 
 
 def _national(block) -> bool:
-    return any(is_national(line) for p in _paragraphs([block]) for line in _lines(p, gaps=True))
+    return any(is_national(line) for p in _paragraphs([block]) if _may_hold_national(p.text)
+               for line in _lines(p, gaps=True))
+
+
+def _may_hold_national(text: str) -> bool:
+    """False when no line of `text` can be the Quốc hiệu, without cutting it into lines (asked of every paragraph of
+    the file; issue 23): its compared form has a plain "x" before "ã" and "v" before "i", and no other character
+    folds, composes or is cleaned into a plain letter followed by a letter, so the text must hold both as typed."""
+    return ("x" in text or "X" in text) and ("v" in text or "V" in text)
 
 
 def _start(blocks, k: int, floor: int) -> int:
