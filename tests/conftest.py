@@ -36,7 +36,8 @@ def pytest_sessionstart(session):
     """tests/test_install.py's wheel and venv are made in the background from the start (tests/install_prep.py),
     by the controlling process only."""
     config = session.config
-    if hasattr(config, "workerinput") or not _selected(config, ROOT / "tests" / "test_install.py"):
+    if hasattr(config, "workerinput") or not _selected(config, ROOT / "tests" / "test_install.py") \
+            or not _runs_slow_tier(config):
         return
     from tests import install_prep
 
@@ -44,9 +45,38 @@ def pytest_sessionstart(session):
 
 
 def pytest_collection_modifyitems(config, items):
-    """test_install.py last, so its wheel and venv (made in the background meanwhile) are ready when it starts."""
+    """The `slow` tier marked (tests/tiers.py says which and why), before `-m` deselects; test_install.py last, so
+    its wheel and venv (made in the background meanwhile) are ready when it starts."""
+    from tests import tiers
+
+    for item in items:
+        reason = tiers.why(item.nodeid) or _converted_real_document(item)
+        if reason:
+            item.add_marker(pytest.mark.slow(reason))
     install = ROOT / "tests" / "test_install.py"
     items.sort(key=lambda item: item.path == install)
+
+
+def _converted_real_document(item) -> str | None:
+    """A judged real document kept as .doc is read through LibreOffice: the environment tier."""
+    from tests import tiers
+
+    key = getattr(getattr(item, "callspec", None), "params", {}).get("key")
+    judgement = getattr(item.module, "judgement", None)
+    if not (key and judgement and item.nodeid.startswith("tests/real/")):
+        return None
+    return tiers.ENVIRONMENT if Path(judgement(key)["file"]).suffix.lower() in tiers.CONVERTED else None
+
+
+def _runs_slow_tier(config) -> bool:
+    """Whether `-m` lets the slow tier run (the background wheel of test_install.py is made only then)."""
+    expr = config.getoption("markexpr") or ""
+    try:
+        from _pytest.mark.expression import Expression
+
+        return not expr or Expression.compile(expr).evaluate(lambda name, **kw: name == "slow")
+    except Exception:  # another pytest's expression API: make the wheel rather than miss it
+        return True
 
 
 def pytest_collection_finish(session):

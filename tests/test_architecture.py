@@ -221,3 +221,22 @@ def test_the_reading_of_imports_sees_what_it_must():
     assert ("generator.nd30", "generator.nd30.labels", False) in edges
     assert ("generator.__main__", "generator.cli.entry", False) in edges
     assert len(MODULES) > 60 and layer("generator.core.errors") == 0 and layer("generator.cli.printer") == 7
+
+
+def test_the_slow_tier_names_only_tests_that_exist():
+    """tests/tiers.py lists test files and functions by name: a renamed or deleted test must not leave a name that
+    marks nothing (the tier would silently shrink), and a listed file must not be a typo."""
+    import re
+
+    from tests import tiers
+
+    root = Path(__file__).resolve().parent.parent
+    assert [p for p in tiers.FILES if not (root / p).is_file()] == []
+    missing = []
+    for name in tiers.TESTS:
+        path, function = name.split("::")
+        source = (root / path).read_text(encoding="utf-8") if (root / path).is_file() else ""
+        if not re.search(rf"^def {re.escape(function)}\(", source, re.MULTILINE):
+            missing.append(name)
+    assert missing == []
+    assert set(tiers.FILES.values()) | set(tiers.TESTS.values()) == {tiers.STRESS, tiers.ENVIRONMENT}
