@@ -130,8 +130,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             continue
         if kind is not None and kind[0] in ("roman", "arabic") and text_size is not None:
             _title_size(ck, p, kind[0], text_size, later)
-        if p.index in beside:
-            continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
+        if p.index in beside or _formula_piece(p):
+            continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text; nor
+            # is a piece of a formula built of small paragraphs
         if _TABLE_LABEL.match(text) and p.alignment in ("right", "center"):
             continue  # "Bảng số 1" set flush right above its table (FR14-TTR01): the table's label, not running text
         placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
@@ -483,6 +484,19 @@ def _displayed(p: Paragraph) -> bool:
     if p.alignment == "center" and any(d.kind in ("image", "ole") and d.top_pt is None for d in p.drawings):
         return True
     return p.text.startswith("\t\t") and "\t" not in text
+
+
+_MATH = re.compile(r"[=+<>≤≥×÷∑Σ\uf000-\uf0ff]")
+
+
+def _formula_piece(p: Paragraph) -> bool:
+    """One line of a formula built of small paragraphs set in with spaces or tabs (FR19-QC02's "N", "Σ rᵢ . nᵢ",
+    "i = 1", "R =" over a drawn fraction bar): no word of three letters or more, and a mathematical sign or a lone
+    letter or two. Not running text."""
+    text = p.text.strip()
+    if not text or len(text) > 20 or not p.text[:1].isspace() or re.search(r"[^\W\d_]{3,}", text):
+        return False
+    return bool(_MATH.search(text)) or len(re.sub(r"\W", "", text)) <= 2 and not re.match(r"^\w{1,2}[.)]$", text)
 
 
 def _beside_figures(ck: Checker, start: int, end: int) -> set[int]:
