@@ -81,3 +81,36 @@ def test_a_full_stop_in_another_font_is_not_the_paragraph_in_that_font_FR19(tmp_
     assert fonts(check_docx(plan(tmp_path / "dot.docx", last=r("./.", ARIAL)))) == []
     told = fonts(check_docx(plan(tmp_path / "word.docx", last=r(" ngay./.", ARIAL))))
     assert len(told) == 1 and told[0].startswith("phông chữ “Arial”"), told
+
+
+def spaced(text: str, rpr: str = SZ14) -> str:
+    """A line of the body set in with typed spaces, no space before or after it (a formula's line)."""
+    return p(r(text, rpr), ppr='<w:jc w:val="both"/><w:ind w:firstLine="567"/>')
+
+
+def test_a_formula_built_of_small_paragraphs_is_not_running_text_FR19(tmp_path):
+    """FR19-QC02: R = Σ rᵢ.nᵢ / Σ nᵢ in Điều 13, seven small paragraphs ("N", "Σ rᵢ . nᵢ", "i = 1", "R =" …) set in
+    with spaces, 0 pt between them, two at 12 pt: told as running text (body.size 3, body.spacing 7). A short line
+    of a formula (no word of three letters, a sign or a lone letter) is not; a short line of words still is."""
+    formula = [spaced("                N", SZ12), spaced("                \u2211 ri . ni"),
+               spaced("              i = 1"), spaced("      R  =   ", SZ12), spaced("                N", SZ12),
+               spaced("                \u2211 ni"), spaced("              i = 1")]
+    blocks = [header("Số: 12/KH-CĐSP"), centred("KẾ HOẠCH"), centred("Tuyển sinh năm 2026"),
+              body("Điểm xét tuyển được tính theo công thức sau:")] + formula + [
+              body("Trong đó R là điểm xét tuyển."), spaced("      Ghi chú thêm", SZ12),
+              body("Phòng Đào tạo chủ trì thực hiện kế hoạch này./."), tail("KT. HIỆU TRƯỞNG")]
+    result = check_docx(make_docx(tmp_path / "kh.docx", "".join(blocks) + sect()))
+    told = sorted({(f.rule, f.excerpt) for f in result.findings if f.rule in ("body.size", "body.spacing")})
+    assert told == [("body.size", "Ghi chú thêm"), ("body.spacing", "Ghi chú thêm")], told
+
+
+def test_an_appendix_title_in_lower_case_is_told_without_its_attached_line_FR19(tmp_path):
+    """FR19-DA01: "Phụ lục 2 / Dự thảo Quy chế tuyển sinh riêng của Trường" (bold lower case) and no "(Kèm theo …)" line
+    under it: the missing line was told, the title was not (it was looked at only above a "(Kèm theo …)" line)."""
+    def titles(first: str) -> list[str]:
+        appendix = [centred("Phụ lục"), centred(first), body("Ngành Giáo dục Mầm non.")]
+        result = check_docx(plan(tmp_path / "pl.docx", appendix=appendix))
+        return [f.excerpt for f in result.findings if f.rule == "appendix.title"]
+
+    assert titles("Danh sách ngành tuyển sinh") == ["Danh sách ngành tuyển sinh"]
+    assert titles("DANH SÁCH NGÀNH TUYỂN SINH") == []

@@ -148,6 +148,12 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
         words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")
         ck.add(APPENDIX_ATTACHED, f"thiếu dòng “(Kèm theo {words} số …/{abbr}-… ngày … của …)” dưới tên phụ lục: gõ "
                "dòng này, in nghiêng, canh giữa", p=label)
+        # its title is still the centred line under the label (FR19-DA01's "Dự thảo Quy chế tuyển sinh riêng của
+        # Trường", bold lower case, no "(Kèm theo …)" line under it)
+        title = lines[0] if lines and lines[0].para.alignment == "center" else None
+        if title is not None and not _FILL_IN.search(title.text) and len(title.text) < 200 \
+                and any(c.isalpha() for c in title.text) and (not title.caps or title.bold is False):
+            ck.add(APPENDIX_TITLE, "tên phụ lục trình bày chữ in hoa, đậm", p=title.para, level="warning")
         return
     seg = lines[at]
     for title in {s.para.index: s for s in lines[:at]}.values():
