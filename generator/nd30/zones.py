@@ -227,9 +227,19 @@ def _sides(blocks: list[Block], centred_signs: bool) -> tuple[Sided, Sided]:
     right: Sided = []
     for block in blocks:
         if isinstance(block, Table):
-            for row in block.rows:
+            # in the tail, a row above the one holding "Nơi nhận:" is signatures side by side: an approver's block
+            # ("HIỆU TRƯỞNG / Phê duyệt đề án / … / Hồ Văn Thành") left of the signer's, the Nơi nhận under both
+            # (FR19-DA01): its first cell is neither recipients nor the signer's (that one is at the right)
+            label_row = next((r for r, row in enumerate(block.rows) if any(
+                is_recipients_label(p.text) for cell in row.cells for p in cell.paragraphs)), None) \
+                if centred_signs else None
+            for r, row in enumerate(block.rows):
+                above = label_row is not None and r < label_row
                 for cell in row.cells:
-                    side = left if cell.col == 0 else right
+                    if above and cell.col == 0 and any(p.text.strip() for c in row.cells if c.col > 0
+                                                       for p in c.paragraphs):
+                        continue
+                    side = left if cell.col == 0 and not above else right
                     closed = False  # in the tail: past the "Lưu" line of the Nơi nhận cell
                     for p in cell.paragraphs:
                         here = side

@@ -13,6 +13,7 @@ it, 2026-12-07) and FRESH12 (0.88/0.98 on main 58eee4e; held out until fix12 rea
 FRESH14 (0.94/0.82 and 0.93/0.92 on main 63e66ef; held out until fix13 read them, 2026-12-07)
 and FRESH15 (0.95/0.97 on main 63e66ef; held out until fix15 read it, 2026-12-07) and FRESH16 (1.00/0.94 on main
 46de17e; held out until fix16 read it, 2026-12-07) and FRESH18 (0.96/0.98 on main 477c637; held out until fix18 read it,
+2026-12-07) and FRESH19 (0.92/0.96 on main a3a7e83; held out until fix19 read it,
 2026-12-07).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
@@ -109,6 +110,16 @@ OPEN_FR15: tuple[tuple[str, str, str], ...] = (("FR15-QD01", "one-page-document"
 # indent). The new findings on other files (a footer's number printed on page 1 of 18 of them, FR-QDPL03's "Điều 13:")
 # were judged by fix16 on the page (each reason begins "fix16:"). Nothing left open
 OPEN_FR16: tuple[tuple[str, str, str], ...] = ()
+# FR19 (held out until fix19; 0.92/0.96 on main a3a7e83 before any fix for it, 2026-12-07): fix19 fixed the approving
+# rector's block beside the signer's read as the Nơi nhận (DA01, 16), a lone "Phụ lục 2" told to drop its number (now
+# told in Roman numerals, a miss caught), a final full stop in Arial told as the paragraph's font, a formula built of
+# small paragraphs read as running text (QC02, 10), caught Phụ lục 2's title in lower case, and --fix gives up a
+# smaller size that moves text to another page (QC02's harm). The new findings (FR3-BC01's font finding moved to a
+# paragraph whose word is in Calibri) were judged by fix19 on the page. Left open: DA01's italic sub-headings on lines
+# of their own (plain italic like FR6-TB01's true "Mẫu đơn tại file đính kèm"), QC01's drawn Tiêu ngữ rule that
+# LibreOffice prints touching the letters
+OPEN_FR19: tuple[tuple[str, str, str], ...] = (("FR19-DA01", "italic-aside-or-note", "body.italic"),
+                                               ("FR19-QC01", "rule-line-detection", "motto.rule"))
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -135,7 +146,8 @@ def cases():
     out = []
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
-            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16 + measure.FRESH18:
+            + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 \
+            + measure.FRESH19:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -155,6 +167,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR15: {g.get('cause')}")]
             elif not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR16:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR16: {g.get('cause')}")]
+            elif not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR19:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR19: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
@@ -259,7 +273,7 @@ def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
 @pytest.mark.parametrize("key", measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4
                          + measure.FRESH5 + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8
                          + measure.FRESH10 + measure.FRESH11 + measure.FRESH12 + measure.FRESH13 + measure.FRESH14
-                         + measure.FRESH15 + measure.FRESH16 + measure.FRESH18)
+                         + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 + measure.FRESH19)
 def test_every_finding_on_a_judged_document_was_judged_on_the_page(key):
     """A new rule or a changed one that reports something on a judged document must have it judged on the page and
     written in the judgement (true or false): a finding nobody looked at was merged unnoticed once (FR16-QD01's red

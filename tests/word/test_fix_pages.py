@@ -12,8 +12,9 @@ import subprocess
 import pytest
 
 from generator.core import libreoffice
+from generator.nd30.check import check_docx
 from generator.nd30.fix import fix_docx
-from tests.word.test_check import Doc
+from tests.word.test_check import Doc, run_props
 from tests.word.test_check_reading import shared_docs
 from tests.word.test_fix import MUTATIONS, sample_docx  # noqa: F401  (fixture)
 
@@ -231,3 +232,26 @@ def test_a_larger_size_set_on_a_style_is_given_up_when_text_moves_to_another_pag
         assert style_size(out) == "24"
         render([source, out], tmp_path / "pdf")
         assert compare(tmp_path / "pdf" / f"{source.stem}.pdf", tmp_path / "pdf" / "fixed.pdf") == []
+
+
+def test_a_smaller_size_is_given_up_when_text_moves_to_another_page(sample_docx, tmp_path):
+    """FR19-QC02: the font fix was given up because text would move on pages 1–3, then two size-pair corrections to a
+    smaller size (Quốc hiệu 13→12 pt, a chương title 15→14) were written unseen, and they moved a khoản up onto the
+    page before: a smaller size was no risk of reflowing the text (only a larger one was laid out). Here the running
+    text is 17 pt, asked for 14: set, its lines take less height and pull the text after them up a page. Now a
+    smaller size is laid out and compared like a larger one: given up and said, the pages as they were."""
+    doc = Doc(sample_docx)
+    body = list(doc.styled("KHNoidung"))
+    for p in body:
+        run_props(p, "w:sz", sz={"val": 34})
+    source = doc.save(tmp_path / "large.docx")
+    asked = [f for f in check_docx(source).findings if f.rule == "body.size"]
+    assert asked, "the 17 pt body is found"
+    out = tmp_path / "fixed.docx"
+    report = fix_docx(source, out)
+    assert not [m for m in report.changed if m.rule == "body.size"], [str(m) for m in report.changed]
+    refused = [m.text for m in report.refused if m.rule == "body.size"]
+    assert refused and all(t.startswith("cỡ chữ nhỏ hơn không sửa tự động: với bản sửa này ") for t in refused), refused
+    if out.exists():
+        render([source, out], tmp_path / "pdf")
+        assert compare(tmp_path / "pdf" / "large.pdf", tmp_path / "pdf" / "fixed.pdf") == []

@@ -7,7 +7,7 @@ import re
 from generator import nd30
 from generator.nd30 import grammar
 from generator.nd30.check.base import Checker, Fix, Rule, format_fix, segments
-from generator.nd30.labels import roman
+from generator.nd30.labels import roman, roman_value
 from generator.nd30.doctypes import DocType
 from generator.word.model import Paragraph
 
@@ -33,11 +33,18 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
     sections_seen: dict[int, Paragraph] = {}
     unnumbered = not any(q.has_field.get("PAGE") for sec in ck.doc.sections
                          for group in list(sec.headers.values()) + list(sec.footers.values()) for q in group)
+    # a label's own number: "Phụ lục 2" the only label found is not the only appendix (FR19-DA01: "Phụ lục 1" is a
+    # heading of the body, a form follows): its number is kept, in Roman numerals, not told to go (among several
+    # labels their order tells: "Phụ lục I", "Phụ lục III" is a skip)
+    numbers = {p.index: m for p in labels
+               if (m := _LABEL_NUMBER.match(" ".join(nd30.label_line(p.text).split()))) is not None}
+    more = count == 1 and max((_number(m["n"]) for m in numbers.values()), default=0) > 1
     for i, p in enumerate(labels, start=1):
         text = " ".join(nd30.label_line(p.text).split())
         want = nd30.appendix_label(i, count)
-        numbered = re.match(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", text, re.IGNORECASE)
-        if alone and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's (FR13-PL01)
+        numbered = numbers.get(p.index)
+        if (alone or more) and numbered is not None:  # "PHỤ LỤC 2" kept as its own file: the second of its document's
+            # (FR13-PL01)
             n = numbered["n"]
             want = f"Phụ lục {roman(int(n)) if n.isdigit() else n.upper()}"
         seg = segments(p)[0]
@@ -52,14 +59,14 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
         elif text != want:
             if text.isupper():
                 why = f"viết “{want}” (chữ in thường), không viết hoa toàn bộ"
-            elif (count > 1 or alone) and re.search(r"\d", text):
+            elif (count > 1 or alone or more) and re.search(r"\d", text):
                 why = f"có từ hai phụ lục trở lên thì đánh số La Mã: “{want}”"
             elif count == 1:
                 why = f"chỉ có một phụ lục thì viết “{want}” (không đánh số)"
             else:
                 why = f"theo thứ tự phải là “{want}”"
             ck.add(APPENDIX_LABEL, f"nhãn phụ lục: {why}", "PL I §III.1.a–b", p=p,
-                   level="warning" if count == 1 and text.startswith("Phụ lục") else "error")
+                   level="warning" if count == 1 and not more and text.startswith("Phụ lục") else "error")
         look = nd30.LOOK["appendix_label"]
         if nd30.is_appendix_label(text):
             if seg.bold is False:
@@ -89,6 +96,14 @@ def check_appendices(ck: Checker, labels: list[Paragraph], kind: DocType | None 
                        "Number › Format Page Numbers › Start at 1 cho phần mới", p=p)
         check_attached(ck, p, kind)
 
+
+
+_LABEL_NUMBER = re.compile(r"^phụ\s+lục\s+(?P<n>\d+|[IVXLC]+)$", re.IGNORECASE)
+
+
+def _number(n: str) -> int:
+    """A label's number, Arabic or Roman (0: not one)."""
+    return int(n) if n.isdigit() else roman_value(n.upper()) or 0
 
 
 def _new_page(ck: Checker, label: Paragraph) -> bool:
@@ -139,6 +154,12 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
         words, abbr = (kind.words, kind.abbr or "UBND") if kind is not None else ("Kế hoạch", "KH")
         ck.add(APPENDIX_ATTACHED, f"thiếu dòng “(Kèm theo {words} số …/{abbr}-… ngày … của …)” dưới tên phụ lục: gõ "
                "dòng này, in nghiêng, canh giữa", p=label)
+        # its title is still the centred line under the label (FR19-DA01's "Dự thảo Quy chế tuyển sinh riêng của
+        # Trường", bold lower case, no "(Kèm theo …)" line under it)
+        title = lines[0] if lines and lines[0].para.alignment == "center" else None
+        if title is not None and not _FILL_IN.search(title.text) and len(title.text) < 200 \
+                and any(c.isalpha() for c in title.text) and (not title.caps or title.bold is False):
+            ck.add(APPENDIX_TITLE, "tên phụ lục trình bày chữ in hoa, đậm", p=title.para, level="warning")
         return
     seg = lines[at]
     # under a stand-in label, the title is the line right under it; the lines after it a subtitle of its own

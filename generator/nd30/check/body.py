@@ -12,6 +12,7 @@ from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
                                            check_article_look, check_article_number, check_khoan_look, check_label)
+from generator.nd30.check.figures import beside_figures, displayed, formula_piece
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
 from generator.word.model import Paragraph, Run
@@ -64,7 +65,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     if p.index in skip and SCOPE_HEADING.match(p.full_text.strip()))
     last_at = -1
     part_open = False  # a part "A.", "B." was just opened: its first mục or khoản may start again at 1
-    beside = _beside_figures(ck, start, end)
+    beside = beside_figures(ck, start, end)
     notes = _notes_across(body)
     text_size = _text_size(body)
     opening = _bases_block(body)
@@ -133,11 +134,12 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             continue
         if kind is not None and kind[0] in ("roman", "arabic") and text_size is not None:
             _title_size(ck, p, kind[0], text_size, later)
-        if p.index in beside:
-            continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text
+        if p.index in beside or formula_piece(p):
+            continue  # a note or caption wrapped beside a picture belongs to the figure, not to the running text; nor
+            # is a piece of a formula built of small paragraphs
         if _TABLE_LABEL.match(text) and p.alignment in ("right", "center"):
             continue  # "Bảng số 1" set flush right above its table (FR14-TTR01): the table's label, not running text
-        placed = _displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
+        placed = displayed(p)  # a displayed formula: placed by itself, not a paragraph of text
         if not is_heading and not (_is_note(p) and p.alignment == "center"):
             # a line set left that does not wrap prints as it would justified (FR10-KH01's "1. Mục tiêu tổng quát")
             if not placed and ((p.alignment and p.alignment not in ("both", "left")) or
@@ -514,44 +516,6 @@ def _title_size(ck: Checker, p: Paragraph, level: str, text_size: float, later) 
         what = "tiêu đề mục" if level == "roman" else "tiêu đề khoản"
         later(HEADING_STYLE, p, f"{what} cỡ chữ {decimal(size)}, khác cỡ chữ {decimal(text_size)} của phần lời văn: chọn tiêu đề "
               f"và đặt cỡ chữ {decimal(text_size)}", None, "PL I §II.6.d")
-
-
-def _displayed(p: Paragraph) -> bool:
-    """A displayed formula: a short centred line holding an equation object or picture, or a short line
-    placed with two or more tabs ("\t\t\tW = 5/7, Wmax = 0,7 m.")."""
-    text = p.text.strip()
-    if len(text) > 40:
-        return False
-    if p.alignment == "center" and any(d.kind in ("image", "ole") and d.top_pt is None for d in p.drawings):
-        return True
-    return p.text.startswith("\t\t") and "\t" not in text
-
-
-def _beside_figures(ck: Checker, start: int, end: int) -> set[int]:
-    """Paragraphs printed beside a floating picture with text wrapped around it: the anchoring one and those
-    starting within the picture's height, their lines as wide as the room left beside it (an estimate)."""
-    out: set[int] = set()
-    for i in range(start, end):
-        p = ck.paras[i]
-        figs = [d for d in p.drawings if d.kind in ("image", "group", "chart")
-                and d.wrap in ("square", "tight", "through") and d.width_pt and d.height_pt]
-        if not figs:
-            continue
-        fig = max(figs, key=lambda d: d.width_pt)
-        room = ck.width_available(p) - fig.width_pt - 18.0  # 9 pt of wrapping distance on each side (Word's default)
-        if room < 72.0:
-            continue  # no line fits beside it: the text runs above and below
-        y = 0.0
-        for q in ck.paras[i:end]:
-            if y >= (fig.top_pt or 0.0) + fig.height_pt:
-                break
-            out.add(q.index)
-            size = next((r.size_pt for r in q.runs if r.text.strip() and r.size_pt), None) or 14.0
-            rule, value = q.line_spacing or ("auto", 1.0)
-            line = value if rule != "auto" else 1.15 * size * value
-            lines = max(1, -(-int(text_width_pt(" ".join(q.text.split()), size)) // int(room)))
-            y += lines * line + (q.space_before_pt or 0.0) + (q.space_after_pt or 0.0)
-    return out
 
 
 def _wraps(ck: Checker, p: Paragraph) -> bool:

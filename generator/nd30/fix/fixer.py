@@ -20,8 +20,9 @@ from generator.word.xml import w
 
 
 # what may reflow the text, in the order such corrections are given up when the pages change
-RISKS = {"margins": "lề trang", "header": "số trang ở đầu trang", "grow": "cỡ chữ lớn hơn", "font": "phông chữ",
-         "rule": "đường kẻ", "flow": "cỡ chữ trong tệp có nhiều văn bản nối tiếp nhau"}
+# (a smaller size too: lines that take less height pull the text after them up, a khoản onto the page before; FR19-QC02)
+RISKS = {"margins": "lề trang", "header": "số trang ở đầu trang", "grow": "cỡ chữ lớn hơn", "shrink": "cỡ chữ nhỏ hơn",
+         "font": "phông chữ", "rule": "đường kẻ", "flow": "cỡ chữ trong tệp có nhiều văn bản nối tiếp nhau"}
 
 
 class Fixer:

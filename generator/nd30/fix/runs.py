@@ -44,6 +44,12 @@ def fix_format(fx: Fixer, fix: Fix, found: Message) -> bool:
         return False
     if fix.size is not None and fx.shared_flow and not fx.risk("flow", found):
         return False
+    # a smaller size moves the text after it up (FR19-QC02: a khoản onto the page before); in one flow of several
+    # documents that is the "flow" risk above
+    if fix.size is not None and not fx.shared_flow and \
+            any(r.size_pt is not None and fix.size < r.size_pt for r in _reader_runs(fx, fix)) \
+            and not fx.risk("shrink", found):
+        return False
     what = []
     for r in runs:
         rpr = props(r, "rPr")

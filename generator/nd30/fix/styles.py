@@ -5,8 +5,8 @@ Only when it is safe: the style that gives these paragraphs their size (the firs
 chain that sets one) gives it to no paragraph the rule did not ask to change (so no other paragraph changes
 size), none of them sits in a table (a table style may stand between), and each correction covers its
 paragraph's whole text (a style's size would change every element of a tabbed line). Otherwise the
-corrections stay direct, paragraph by paragraph. A larger size is a risk of reflowing the text ("grow",
-fixer.py) as it is made directly: kept only when the pages hold the same words, else given up and said."""
+corrections stay direct, paragraph by paragraph. A larger or smaller size is a risk of reflowing the text ("grow",
+"shrink": fixer.py) as it is made directly: kept only when the pages hold the same words, else given up and said."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -72,10 +72,11 @@ def fix_on_styles(fx: Fixer, ck: Checker, todo: list[Message]) -> set[Fix]:
             continue
         style = by_id[owner]
         rpr = style.find(w("rPr"))
-        if size > _style_size(rpr):  # larger: laid out and compared like a direct size (runs.py), never unseen
-            if "grow" in fx.off:
+        if size != _style_size(rpr):  # laid out and compared like a direct size (runs.py), never unseen
+            risk = "grow" if size > _style_size(rpr) else "shrink"
+            if risk in fx.off:
                 continue  # given up: the paragraphs' own corrections say so, one by one
-            fx.risk("grow", items[0])
+            fx.risk(risk, items[0])
         ordered_child(rpr, "sz", RPR_ORDER, {"val": half_points(size)})
         ordered_child(rpr, "szCs", RPR_ORDER, {"val": half_points(size)})
         fx.dirty.add(_styles_part(fx))
