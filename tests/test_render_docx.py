@@ -407,6 +407,30 @@ def test_template_style_sizes_outside_nd30_are_refused_clearly(tmp_path):
     assert not (tmp_path / "out" / "sample").exists()  # nothing half-written
 
 
+@pytest.mark.parametrize("pair, province_template, size", [(13, False, 11.0), (14, True, 12.0)])
+def test_appendix_tables_print_at_the_size_of_the_plans_pair(tmp_path, plan_copy, pair, province_template, size):
+    """The appendix tables' text (header row and cells) prints at the table size of the plan's pair: 11 pt with
+    `layout: {size_pair: 13}` and the shipped template (its 12 pt table styles are the untouched default), 12 pt
+    with the 14 pair and a province template whose 'KH Bang' styles set no size (fresh mutant nd-table-size-13
+    took 13 pt for the 14 pair: the 12/13 plan's tables stayed at 12 pt, the province's came out at 13 pt)."""
+    from generator.render.templates import default_template
+    from generator.word import read_docx
+
+    path = plan_copy(lambda t: t.replace("appendices:\n", f"layout:\n  size_pair: {pair}\nappendices:\n", 1))
+    template = None
+    if province_template:
+        doc = Document(str(default_template("kehoach.docx")))
+        for style in ("KH Bang", "KH Bang tieu de"):
+            doc.styles[style].font.size = None
+        template = tmp_path / "mau-tinh.docx"
+        doc.save(str(template))
+    docx = next(f for f in build_plan(path, tmp_path / "out", docx_template=template).files if f.suffix == ".docx")
+    tables = read_docx(docx).value.tables[2:]  # after the header's and the signature's: the two appendices
+    printed = {(p.style_name, r.size_pt) for t in tables for row in t.rows for cell in row.cells
+               for p in cell.paragraphs for r in p.runs if r.text.strip()}
+    assert printed == {("KH Bang tieu de", size), ("KH Bang", size)}
+
+
 def test_every_kh_style_is_documented_in_vietnamese():
     from generator.render.docx import BODY_STYLE, STYLE_SIZE
     from generator.render.templates import default_template

@@ -154,3 +154,25 @@ def test_a_closing_sentence_at_the_end_of_a_numbered_clause_leaves_the_clause_in
     assert result.data["closing"] == "Trên đây là Kế hoạch cải thiện Chỉ số PAPI năm 2021"
     rest = {k: v for k, v in result.data.items() if k != "closing"}
     assert "Sở Tài chính bố trí kinh phí." in repr(rest)
+
+
+@pytest.mark.parametrize("kt_line, post", [(True, "PHÓ CHỦ TỊCH"), (False, "CHỦ TỊCH")])
+def test_on_behalf_of_typed_without_its_dot(tmp_path, kt_line, post):
+    """'TM ỦY BAN NHÂN DÂN' (the dot after TM forgotten, as 'KT  CHỦ TỊCH' above) is still the on-behalf-of
+    line: the plan gets on_behalf_of 'ỦY BAN NHÂN DÂN' and the post under it stays the signer's title, nothing
+    is dropped (fresh mutant imp-undotted-tm read the TM line as the title and dropped 'PHÓ CHỦ TỊCH' with a
+    warning). Without the KT line the Chủ tịch signs himself: his post 'CHỦ TỊCH' is the title."""
+    def edit(p):
+        if p.text == "TM. ỦY BAN NHÂN DÂN":
+            p.runs[0].text = "TM ỦY BAN NHÂN DÂN"
+        elif p.text == "KT. CHỦ TỊCH" and not kt_line:
+            p._element.getparent().remove(p._element)
+        elif p.text == "PHÓ CHỦ TỊCH" and not kt_line:
+            p.runs[0].text = "CHỦ TỊCH"
+    result = _duties_edited(tmp_path, edit)
+    signer = result.data["signer"]
+    assert signer["on_behalf_of"] == "ỦY BAN NHÂN DÂN"
+    assert signer["title"] == post and signer["name"] == "Nguyễn Văn An"
+    assert ("signing_for" in signer) == kt_line
+    assert any("thiếu dấu chấm sau 'TM'" in m.text for m in result.notes)
+    assert not [m.text for m in result.notes if "chữ ký" in m.text and m.level == "warning"]
