@@ -20,6 +20,7 @@
     python tools/measure_check.py --split fresh16  # judged at 46de17e before any change for it, then tuned on (fix16)
     python tools/measure_check.py --split fresh18  # judged at 477c637 before any change for it (held out)
     python tools/measure_check.py --split fresh19  # judged at a3a7e83 before any change for it (held out)
+    python tools/measure_check.py --split fresh20  # judged at 813cc40 before any change for it (held out)
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -149,6 +150,12 @@ FRESH18 = ("FR18-ND01", "FR18-CV01", "FR18-TT01", "FR18-PL01", "FR18-QD01")
 # Công văn, 2019; a hospital's table attached to a Thông báo, 2025), judged with main at a3a7e83 before any change for
 # it; held out, measured only (tests/real/README.md, "Nineteenth fresh set")
 FRESH19 = ("FR19-QD01", "FR19-DA01", "FR19-QC01", "FR19-QC02", "FR19-PL01", "FR19-PL02")
+# twentieth round: nine files FR8 left in the Hải Dương repository it drew on (2022-2023): two Công văn (a Sở's, a
+# ministry's), two Báo cáo, three Kế hoạch (a Sở's two, the UBND tỉnh's draft), a draft HĐND Nghị quyết with its Quy
+# định and a Trung tâm's draft Quyết định with its Quy chế, judged with main at 813cc40 before any change for it; held
+# out, measured only (tests/real/README.md, "Twentieth fresh set")
+FRESH20 = ("FR20-CV01", "FR20-CV02", "FR20-BC01", "FR20-BC02", "FR20-KH01", "FR20-KH02", "FR20-KH03", "FR20-NQ01",
+           "FR20-QD01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -364,17 +371,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
-                                        "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "all"),
+                                        "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "fresh20", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
     keys = {"held-out": HELD_OUT, "tune": TUNE, "fresh": FRESH, "fresh2": FRESH2, "fresh3": FRESH3, "fresh4": FRESH4,
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
-            "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19,
+            "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16 + FRESH18
-            + FRESH19}[args.split]
+            + FRESH19 + FRESH20}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
