@@ -21,9 +21,12 @@ def fix_text(fx: Fixer, fix: Fix, found: Message) -> bool:
         return False
     fx.allowed.text(fix.paragraph, fix.start, fix.end, fix.text or "")
     shown_old = chars.text[max(0, fix.start - 30):fix.end] if len(old) < 3 else old
-    shown_new = chars.text[max(0, fix.start - 30):fix.start] + (fix.text or "") if len(old) < 3 else fix.text
+    shown_new = (chars.text[max(0, fix.start - 30):fix.start] + (fix.text or "") if len(old) < 3 else fix.text) or ""
+    if seen(shown_old).strip() == seen(shown_new).strip():  # a space put in or taken out at its end: the next word
+        tail = re.match(r"\s*\S*", chars.text[fix.end:fix.end + 40]).group(0)  # shows it ("-UBND" → "- UBND")
+        shown_old, shown_new = shown_old + tail, shown_new + tail
     # said as it prints: a decomposed letter composed, a zero-width character not pasted into the message
-    fx.note(f"“{seen(shown_old).strip()}” → “{seen(shown_new or '').strip()}”", found.where, found)
+    fx.note(f"“{seen(shown_old).strip()}” → “{seen(shown_new).strip()}”", found.where, found)
     return True
 
 
