@@ -43,11 +43,15 @@ TESTS = {  # file::function (every parameter of it) → why
     "tests/core/test_files_write.py::test_o_never_replaces_a_device_fifo_or_directory": STRESS,
     "tests/core/test_files_write.py::test_kill_9_leaves_a_temporary_file_the_next_run_removes": STRESS,
     "tests/core/test_files_write.py::test_a_killed_runs_working_folder_in_the_system_temp_is_removed": STRESS,
+    # a real build process killed (SIGKILL) at each of its three steps, then the folder inspected: a run killed
+    "tests/test_build.py::test_killed_build_never_leaves_the_output_folder_missing_or_mixed": STRESS,
     "tests/workflow/test_review_merge.py::test_two_reviewers_at_the_same_time_both_reach_the_plan": STRESS,
     "tests/workflow/test_review_merge.py::test_a_run_killed_mid_way_leaves_the_plan_whole_and_free": STRESS,
     "tests/workflow/test_review_merge.py::test_reviewers_editing_in_libreoffice_all_reach_the_plan": ENVIRONMENT,
     "tests/workflow/test_review_merge.py::test_the_record_survives_a_libreoffice_save": ENVIRONMENT,
     "tests/workflow/test_review.py::test_a_seed_plan_saved_by_libreoffice_maps_back_exactly": ENVIRONMENT,
+    # the Word-written comment resaved by a LibreOffice of its own (a cold start with a fresh profile), then read
+    "tests/workflow/test_review.py::test_a_comment_on_a_task_is_listed_after_libreoffice_saved_the_file": ENVIRONMENT,
     "tests/word/test_check.py::test_office_document_resaved_by_libreoffice_reports_the_same": ENVIRONMENT,
     "tests/word/test_importer.py::test_office_file_resaved_by_libreoffice": ENVIRONMENT,
     "tests/word/test_import_tables.py::test_page_counts_of_original_and_rebuilt": ENVIRONMENT,

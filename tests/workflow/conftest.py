@@ -52,25 +52,9 @@ JOBS = {
 }
 
 
-@pytest.fixture(scope="session")
-def reviewed(built, tmp_path_factory, warm_libreoffice) -> dict[str, Path]:
-    """Every reviewed variant of the sample, made by the session's warm LibreOffice (tests/lo_warm.py; one of
-    its own when that is turned off)."""
-    out = tmp_path_factory.mktemp("reviewed")
-    source = out / "sample.docx"
-    shutil.copy(next(f for f in built["sample"].files if f.suffix == ".docx"), source)
-    word = {"comment": out / "comment.docx", "word-tracked": out / "word-tracked.docx"}
-    add_comment(source, word["comment"], "Tuyên truyền về bầu cử trưởng thôn.", "Cần nêu rõ thời gian tổ chức.",
-                "Lê Văn Cường")
-    tracked_replace(source, word["word-tracked"], "Khắc phục tồn tại, hạn chế.",
-                    "Khắc phục dứt điểm tồn tại, hạn chế.", "Phạm Thị Dung")
-    jobs = [{"source": str(source), "target": str(out / f"{name}.docx"), "author": "Trần Thị Bình", "ops": ops}
-            for name, ops in JOBS.items()]
-    # a real plan, the longest of the seeds: saved unchanged, and with one word changed
-    seed = next(f for f in built[SEED.stem].files if f.suffix == ".docx")
-    jobs += [{"source": str(seed), "target": str(out / "seed-unchanged.docx"), "ops": []},
-             {"source": str(seed), "target": str(out / "seed-edited.docx"), "ops": [
-                 {"op": "replace", "find": "gửi về Sở Nội vụ trước ngày", "with": "gửi về Sở Tư pháp trước ngày"}]}]
+def _edit_in_libreoffice(jobs: list[dict], warm_libreoffice) -> None:
+    """Each job's LibreOffice edits made by the session's warm LibreOffice (tests/lo_warm.py; one of its own when
+    that is turned off)."""
     if lo_warm.system_python_with_uno() is None:
         pytest.fail("LibreOffice's Python bridge is needed: apt-get install python3-uno (system python3)")
     warm = warm_libreoffice or lo_warm.Warm(libreoffice.run)
@@ -81,16 +65,47 @@ def reviewed(built, tmp_path_factory, warm_libreoffice) -> dict[str, Path]:
     finally:
         if warm is not warm_libreoffice:
             warm.close()
-    # the Word-written comment, saved again by LibreOffice (a plain conversion: LibreOffice 7.4 crashes
-    # on comments in a hidden window driven through UNO)
-    resaved = out / "lo"
+
+
+@pytest.fixture(scope="session")
+def reviewed(built, tmp_path_factory, warm_libreoffice) -> dict[str, Path]:
+    """Every reviewed variant of the sample: JOBS made in LibreOffice, and the two written as Word writes them."""
+    out = tmp_path_factory.mktemp("reviewed")
+    source = out / "sample.docx"
+    shutil.copy(next(f for f in built["sample"].files if f.suffix == ".docx"), source)
+    word = {"comment": out / "comment.docx", "word-tracked": out / "word-tracked.docx"}
+    add_comment(source, word["comment"], "Tuyên truyền về bầu cử trưởng thôn.", "Cần nêu rõ thời gian tổ chức.",
+                "Lê Văn Cường")
+    tracked_replace(source, word["word-tracked"], "Khắc phục tồn tại, hạn chế.",
+                    "Khắc phục dứt điểm tồn tại, hạn chế.", "Phạm Thị Dung")
+    _edit_in_libreoffice([{"source": str(source), "target": str(out / f"{name}.docx"), "author": "Trần Thị Bình",
+                           "ops": ops} for name, ops in JOBS.items()], warm_libreoffice)
+    return {**{name: out / f"{name}.docx" for name in JOBS}, **word}
+
+
+@pytest.fixture(scope="session")
+def reviewed_seed(built, tmp_path_factory, warm_libreoffice) -> dict[str, Path]:
+    """A real plan, the longest of the seeds, saved by LibreOffice unchanged ("seed-unchanged") and with one word
+    changed ("seed-edited"); made only for the test that reads them (the slow tier: tests/tiers.py)."""
+    out = tmp_path_factory.mktemp("reviewed-seed")
+    seed = next(f for f in built[SEED.stem].files if f.suffix == ".docx")
+    _edit_in_libreoffice([
+        {"source": str(seed), "target": str(out / "seed-unchanged.docx"), "ops": []},
+        {"source": str(seed), "target": str(out / "seed-edited.docx"), "ops": [
+            {"op": "replace", "find": "gửi về Sở Nội vụ trước ngày", "with": "gửi về Sở Tư pháp trước ngày"}]}],
+        warm_libreoffice)
+    return {name: out / f"{name}.docx" for name in ("seed-unchanged", "seed-edited")}
+
+
+@pytest.fixture(scope="session")
+def resaved_comment(reviewed, tmp_path_factory) -> Path:
+    """The Word-written comment (`reviewed["comment"]`), saved again by LibreOffice (a plain conversion: LibreOffice
+    7.4 crashes on comments in a hidden window driven through UNO); made only for the test that reads it (the
+    slow tier: tests/tiers.py)."""
+    resaved = tmp_path_factory.mktemp("resaved-comment")
     with tempfile.TemporaryDirectory(prefix="kehoach-test-lo-") as profile:
         subprocess.run([shutil.which("soffice"), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                         "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(resaved),
-                        str(word["comment"])], capture_output=True, timeout=180, check=False)
-    word["commented"] = resaved / "comment.docx"
-    assert word["commented"].is_file()
-    return {**{name: out / f"{name}.docx" for name in JOBS}, **word, "seed-unchanged": out / "seed-unchanged.docx",
-            "seed-edited": out / "seed-edited.docx"}
-
-
+                        str(reviewed["comment"])], capture_output=True, timeout=180, check=False)
+    assert (resaved / "comment.docx").is_file()
+    return resaved / "comment.docx"

@@ -71,16 +71,23 @@ def texts(docx: Path) -> list[str]:
     return [" ".join(p.text.split()) for p in read_docx(docx).value.paragraphs()]
 
 
+@pytest.fixture(scope="module")
+def sample_docx(tmp_path_factory) -> Path:
+    """The sample's .docx, built once for the module: the tests only read it (each writes its reviewed copy
+    elsewhere), so every test starts from the same bytes a build of the sample gives."""
+    return build(SAMPLE, tmp_path_factory.mktemp("sample"))
+
+
 def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def test_a_bullet_added_under_a_heading_is_printed_as_a_bullet(tmp_path):
+def test_a_bullet_added_under_a_heading_is_printed_as_a_bullet(sample_docx, tmp_path):
     """A '-' line typed right under '2. Yêu cầu' (whose content starts with a paragraph) comes back as a
     bullet of that clause: the next build prints it with its '-', above the paragraph."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def add(root):
         heading = paragraph(root, "2. Yêu cầu")
@@ -137,10 +144,10 @@ def _delete_row_tracked(root, find: str) -> None:
         wrapper.append(r)
 
 
-def test_a_row_deletion_rejected_keeps_the_task(tmp_path):
+def test_a_row_deletion_rejected_keeps_the_task(sample_docx, tmp_path):
     """With --reject the reviewer's tracked deletion of a task row is refused: the task stays in the plan
     (accepted, the same file removes it)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / "reviewed.docx",
                          lambda root: _delete_row_tracked(root, "Tuyên truyền về bầu cử trưởng thôn."))
     rejected = import_onto(SAMPLE, reviewed, reject=True)
@@ -150,11 +157,11 @@ def test_a_row_deletion_rejected_keeps_the_task(tmp_path):
     assert "Tuyên truyền về bầu cử trưởng thôn." not in accepted.text
 
 
-def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(tmp_path):
+def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(sample_docx, tmp_path):
     """'đạt 5,7/10 điểm (tăng 0,22 …)' edited to 'đạt 5,9/10 điểm (tăng 0,30 …)': kehoach computes the rise
     from the target (0,42), so the reviewer's 0,30 cannot be kept; the edit is listed as not applied
     (exit 1), with the sentence kehoach will print."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def change(root):
         t = next(t for t in root.iter(W + "t") if "đạt 5,7/10 điểm (tăng 0,22" in (t.text or ""))
@@ -166,11 +173,11 @@ def test_a_target_edit_whose_computed_change_disagrees_is_reported_not_applied(t
     assert "CHƯA đưa vào" in render_text(result)
 
 
-def test_the_summary_counts_agree_with_the_lists_below_it(tmp_path):
+def test_the_summary_counts_agree_with_the_lists_below_it(sample_docx, tmp_path):
     """The first line of the `import --onto` report counts what each list below it holds: one edit not
     applied and two numbers printed again from the plan are '2 bỏ qua, 1 chưa đưa vào' above 'Bỏ qua … (2)' and
     'CHƯA đưa vào … (1)' (fresh mutant f5-review-counts-swapped)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def change(root):
         t = next(t for t in root.iter(W + "t") if "đạt 5,7/10 điểm (tăng 0,22" in (t.text or ""))
@@ -189,11 +196,11 @@ def _delete_paragraph(find: str):
     return change
 
 
-def test_the_only_bullet_under_a_heading_deleted_leaves_a_plan_that_builds(tmp_path):
+def test_the_only_bullet_under_a_heading_deleted_leaves_a_plan_that_builds(sample_docx, tmp_path):
     """The reviewer deletes '- Khắc phục tồn tại, hạn chế.', the only bullet under 'a) Mục đích': it is
     reported applied, the plan still validates (no empty 'bullets:' left behind) and the next build prints
     the heading without it (fresh mutant v-delete-last-bullet)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / "reviewed.docx", _delete_paragraph("- Khắc phục tồn tại, hạn chế."))
     result = import_onto(SAMPLE, reviewed)
     assert not result.unapplied and "Khắc phục tồn tại" not in result.text, render_text(result)
@@ -201,11 +208,11 @@ def test_the_only_bullet_under_a_heading_deleted_leaves_a_plan_that_builds(tmp_p
     assert rebuilt == texts(reviewed)
 
 
-def test_a_bullet_with_sub_bullets_deleted_is_left_to_the_drafter(tmp_path):
+def test_a_bullet_with_sub_bullets_deleted_is_left_to_the_drafter(sample_docx, tmp_path):
     """Deleting '- Phối hợp với các cơ quan báo chí' (which has '+ Báo Quảng Nam;' and '+ Đài …' under it)
     is not applied: the report says to remove it by hand, exit 1, and the plan keeps the bullet and its
     sub-bullets, never dropping them silently (fresh mutant v-delete-with-children)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / "reviewed.docx", _delete_paragraph("- Phối hợp với các cơ quan báo chí"))
     result = import_onto(SAMPLE, reviewed)
     assert len(result.unapplied) == 1 and result.needs_hand
@@ -214,11 +221,11 @@ def test_a_bullet_with_sub_bullets_deleted_is_left_to_the_drafter(tmp_path):
         assert kept in result.text
 
 
-def _line_added_and_rebuilt(tmp_path, after: str, like: str, line: str):
+def _line_added_and_rebuilt(sample_docx, tmp_path, after: str, like: str, line: str):
     """The sample built, `line` typed (formatted as the paragraph `like`) right after the paragraph `after`,
     applied with import --onto (all of it, nothing left by hand); the reviewed file and the texts of the plan
     built again."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def add(root):
         paragraph(root, after).addnext(untagged_copy(paragraph(root, like), [line]))
@@ -230,22 +237,23 @@ def _line_added_and_rebuilt(tmp_path, after: str, like: str, line: str):
 
 @pytest.mark.parametrize("heading,first", [("1. Mục đích", "- Khắc phục tồn tại, hạn chế."),
                                            ("2. Sở Thông tin và Truyền thông", "- Tuyên truyền trên Cổng thông tin điện tử.")])
-def test_a_bullet_typed_before_the_first_bullet_of_a_list_stays_first(tmp_path, heading, first):
+def test_a_bullet_typed_before_the_first_bullet_of_a_list_stays_first(sample_docx, tmp_path, heading, first):
     """A '-' line typed right under a heading, above the list's first bullet, is applied as the list's first
     bullet: the next build prints it above that bullet, as the reviewer placed it (fresh mutant
     f3-review-insert-before-next)."""
-    reviewed, rebuilt = _line_added_and_rebuilt(tmp_path, heading, first, "- Rà soát, đánh giá kết quả.")
+    reviewed, rebuilt = _line_added_and_rebuilt(sample_docx, tmp_path, heading, first,
+                                                "- Rà soát, đánh giá kết quả.")
     at = rebuilt.index(heading)
     assert rebuilt[at + 1:at + 3] == ["- Rà soát, đánh giá kết quả.", first]
     assert rebuilt == texts(reviewed)
 
 
-def test_a_bullet_typed_with_an_en_dash_is_applied_as_a_bullet(tmp_path):
+def test_a_bullet_typed_with_an_en_dash_is_applied_as_a_bullet(sample_docx, tmp_path):
     """Word's AutoCorrect turns a typed '- ' into '– ': the new line '– Công khai kết quả.' is applied into
     the list as a bullet, printed '- Công khai kết quả.' where the reviewer put it (fresh mutant
     f3-review-en-dash-bullet)."""
     first = "- Tuyên truyền trên Cổng thông tin điện tử."
-    _, rebuilt = _line_added_and_rebuilt(tmp_path, first, first, "– Công khai kết quả.")
+    _, rebuilt = _line_added_and_rebuilt(sample_docx, tmp_path, first, first, "– Công khai kết quả.")
     at = rebuilt.index(first)
     assert rebuilt[at + 1:at + 3] == ["- Công khai kết quả.", "- Phối hợp với các cơ quan báo chí"]
 
@@ -286,11 +294,11 @@ def _new_task_row(root, texts: list[list[str]]):
     last.addnext(row)
 
 
-def test_words_typed_into_a_generated_target_sentence_are_not_applied(tmp_path):
+def test_words_typed_into_a_generated_target_sentence_are_not_applied(sample_docx, tmp_path):
     """'đạt 5,7/10 điểm' edited to 'phấn đấu đạt 5,9/10 điểm': the sentence is computed from the numbers, so
     the words cannot be kept and nothing is applied (exit 1), with how to keep them ('wording') (fresh mutant
     g-review-words-in-target applied 5,9 and silently dropped "phấn đấu")."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / "reviewed.docx", _replace_in_t("đạt 5,7/10 điểm", "phấn đấu đạt 5,9/10 điểm"))
     result = import_onto(SAMPLE, reviewed)
     assert [i.field for i in result.unapplied] == ["targets[id=t-cong-khai]"], render_text(result)
@@ -298,10 +306,10 @@ def test_words_typed_into_a_generated_target_sentence_are_not_applied(tmp_path):
     assert not result.changed and result.text == SAMPLE.read_text(encoding="utf-8")
 
 
-def test_a_new_rows_agencies_one_a_line_are_each_an_agency(tmp_path):
+def test_a_new_rows_agencies_one_a_line_are_each_an_agency(sample_docx, tmp_path):
     """A task row added with 'Sở Nội vụ' and 'Sở Thông tin và Truyền thông' on two lines of its lead cell: two
     agencies (fresh mutant g-review-new-agencies-lines wrote one agency holding a line break)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def add(root):
         _new_task_row(root, [["3"], ["Tập huấn dân chủ cơ sở."], [], ["Sở Nội vụ", "Sở Thông tin và Truyền thông"],
@@ -312,14 +320,14 @@ def test_a_new_rows_agencies_one_a_line_are_each_an_agency(tmp_path):
     assert new["lead"] == ["so-noi-vu", "so-tttt"], (new, render_text(result))
 
 
-def test_a_pipe_typed_in_an_edit_stays_inside_its_markdown_cell(tmp_path):
+def test_a_pipe_typed_in_an_edit_stays_inside_its_markdown_cell(sample_docx, tmp_path):
     """An edit holding '|' ('Khắc phục tồn tại | hạn chế.') is escaped in the Markdown report for a pull request:
     the row keeps its columns (fresh mutant g-review-md-pipe split it)."""
     import re
 
     from generator.workflow.review import render_markdown
 
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / "reviewed.docx", _replace_in_t("Khắc phục tồn tại, hạn chế.",
                                                                           "Khắc phục tồn tại | hạn chế."))
     report = render_markdown(import_onto(SAMPLE, reviewed))
@@ -354,11 +362,11 @@ def test_a_new_rows_agency_is_written_by_id_only_when_most_tasks_use_ids(tmp_pat
     assert new["lead"] == ["Sở Nội vụ"], (new, render_text(result))
 
 
-def test_a_tracked_move_is_listed_moved_away_at_its_old_place_and_moved_in_at_its_new_one(tmp_path):
+def test_a_tracked_move_is_listed_moved_away_at_its_old_place_and_moved_in_at_its_new_one(sample_docx, tmp_path):
     """A reviewer moves a bullet two paragraphs down with tracked changes (Word's w:moveFrom / w:moveTo):
     the report lists "chuyển đi" at the old place and "chuyển đến" at the new one (fresh mutant
     f5-review-move-words-swapped)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def change(root):
         paragraphs = [p for p in root.iter(W + "p") if text_of(p).strip()]
@@ -406,11 +414,11 @@ def _basis_added(where: str):
 
 
 @pytest.mark.parametrize("where", ["middle", "last"])
-def test_each_edit_is_reported_at_the_number_of_its_paragraph(tmp_path, where):
+def test_each_edit_is_reported_at_the_number_of_its_paragraph(sample_docx, tmp_path, where):
     """The report's "đoạn N" is the paragraph's place in the reviewed document, counted from 1 as for an
     edited paragraph: an added legal basis, an added bullet and an edited basis each at their own number
     (fresh mutant f6-rev-where-number said an added paragraph one paragraph too early)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / f"{where}.docx", _basis_added(where))
     result = import_onto(SAMPLE, reviewed)
     assert not result.unapplied, render_text(result)
@@ -426,11 +434,11 @@ def test_each_edit_is_reported_at_the_number_of_its_paragraph(tmp_path, where):
     ("middle", [FIRST_BASIS[:-1], NEW_BASIS, LAST_BASIS[:-1]]),
     ("last", [FIRST_BASIS[:-1], LAST_BASIS[:-1], NEW_BASIS]),
 ])
-def test_a_legal_basis_added_in_word_goes_into_the_plan_without_its_printed_end(tmp_path, where, bases):
+def test_a_legal_basis_added_in_word_goes_into_the_plan_without_its_printed_end(sample_docx, tmp_path, where, bases):
     """The ';' (or, for the last basis, the '.') Word shows after a basis is kehoach's to print: the plan's new
     legal basis is written without it, like the others (fresh mutant f6-rev-legal-decode kept "…của UBND
     tỉnh;" in the plan), and the next build prints what the reviewer saw."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / f"{where}.docx", _basis_added(where))
     result = import_onto(SAMPLE, reviewed)
     assert not result.unapplied, render_text(result)
@@ -439,12 +447,12 @@ def test_a_legal_basis_added_in_word_goes_into_the_plan_without_its_printed_end(
     assert texts(build(write(tmp_path, result.text), tmp_path / "again")) == texts(reviewed)
 
 
-def test_a_row_that_lost_its_tags_and_was_reworded_is_still_its_task(tmp_path):
+def test_a_row_that_lost_its_tags_and_was_reworded_is_still_its_task(sample_docx, tmp_path):
     """A task row whose bookmarks an editor dropped, its task reworded by a reviewer ("Tuyên truyền về bầu cử
     trưởng thôn." → "…, tổ trưởng.": the row 0.89 alike its built row) is still that task: the plan gets the new
     wording and no row is added or removed (fresh mutant review-rows-score, batch 7b, asked 0.9 alike and
     matched nothing)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     old, new = "Tuyên truyền về bầu cử trưởng thôn.", "Tuyên truyền, phổ biến về bầu cử trưởng thôn, tổ trưởng."
 
     def reword(root):
@@ -502,11 +510,11 @@ def _tracked_insertion(find: str, typed: str):
 
 
 @pytest.mark.parametrize("find", ["ỦY BAN NHÂN DÂN", "- Tuyên truyền trên Cổng thông tin điện tử."])
-def test_a_tracked_change_is_listed_at_the_number_of_its_paragraph(tmp_path, find):
+def test_a_tracked_change_is_listed_at_the_number_of_its_paragraph(sample_docx, tmp_path, find):
     """A word typed with Track Changes on is listed among the tracked changes at its paragraph's number in the
     reviewed document, counted from 1 as the edits are: the document's first paragraph is 'đoạn 1' (fresh mutant
     v-change-para-number said 'đoạn 0', and one paragraph too early for every tracked change)."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
     reviewed = edit_docx(source, tmp_path / "reviewed.docx", _tracked_insertion(find, " Thêm câu."))
     result = import_onto(SAMPLE, reviewed)
     place = next(i + 1 for i, p in enumerate(read_docx(reviewed).value.paragraphs())
@@ -545,11 +553,11 @@ def test_a_row_insertion_rejected_adds_nothing(tmp_path):
     assert "Điểm ba" in accepted.text and "Điểm ba" not in plan.read_text(encoding="utf-8")
 
 
-def test_an_agency_added_to_a_list_mixing_names_and_ids_is_written_by_name(tmp_path):
+def test_an_agency_added_to_a_list_mixing_names_and_ids_is_written_by_name(sample_docx, tmp_path):
     """The co-operating list 'Sở TT&TT' (a name) and 'ubnd-cap-huyen' (an id) gets 'Sở Nội vụ' added in Word: the
     plan keeps the two as written and adds the new one by its name, as the list does not write only ids (fresh
     mutant v-mixed-refs-become-ids wrote it 'so-noi-vu')."""
-    source = build(SAMPLE, tmp_path / "build")
+    source = sample_docx
 
     def add(root):
         row = next(tr for tr in root.iter(W + "tr") if "Sở TT&TT" in text_of(tr))
