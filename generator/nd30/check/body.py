@@ -228,7 +228,8 @@ def _odd_size(p: Paragraph) -> _Odd | None:
     """Words of a body paragraph set at a size outside 13–14 among words that are not ("tổng hợp./." at 12 pt
     ending a 14 pt line, CV04): the size and the words, None when no such size holds three letters; the fix
     sets them at the size of the paragraph's other words when they are one stretch of text."""
-    pos, odd = 0, {}  # size → [(start, end, text)]
+    pos = 0
+    odd: dict[float, list[tuple[int, int, str]]] = {}
     sized: list[Run] = []  # the runs within 13–14
     for run in p.runs:
         if run.change == "del":
@@ -241,8 +242,9 @@ def _odd_size(p: Paragraph) -> _Odd | None:
         pos = end
     if not odd:  # (nearly every paragraph: its letters are not counted)
         return None
-    right = {size: sum(sum(c.isalnum() for c in r.text) for r in sized if r.size_pt == size)  # letters at each size
-             for size in dict.fromkeys(r.size_pt for r in sized)}
+    right: dict[float, int] = {}  # letters at each size within 13–14
+    for run in sized:
+        right[run.size_pt] = right.get(run.size_pt, 0) + sum(c.isalnum() for c in run.text)
     for size, spans in odd.items():
         text = "".join(piece for _, _, piece in spans)
         if sum(c.isalnum() for c in text) < 3:
