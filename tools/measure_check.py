@@ -158,10 +158,11 @@ FRESH19 = ("FR19-QD01", "FR19-DA01", "FR19-QC01", "FR19-QC02", "FR19-PL01", "FR1
 FRESH20 = ("FR20-CV01", "FR20-CV02", "FR20-BC01", "FR20-BC02", "FR20-KH01", "FR20-KH02", "FR20-KH03", "FR20-NQ01",
            "FR20-QD01")
 # twenty-second round: three files of a Hà Nội district health centre's app (2018): a clinic's draft Kế hoạch (text) and
-# the centre's Công văn and Báo cáo kept as scanned page pictures inside .doc files (no text; refused); and three
-# templates of Vĩnh Long province's complaint-handling app (a Công văn, a Thông báo, a Phiếu chuyển), judged at c183078
-# before any change (held out); measured only (tests/real/README.md, "Twenty-second fresh set")
-FRESH22 = ("FR22-KH01", "FR22-CV01", "FR22-BC01", "FR22-CV02", "FR22-TB01", "FR22-PC01")
+# the centre's Công văn and Báo cáo kept as scanned page pictures inside .doc files (no text; refused); three templates
+# of Vĩnh Long province's complaint-handling app (a Công văn, a Thông báo, a Phiếu chuyển) and two of Bà Rịa - Vũng Tàu's
+# (a Công văn, refused, and a Thông báo), judged at c183078 before any change (held out); measured only
+# (tests/real/README.md, "Twenty-second fresh set")
+FRESH22 = ("FR22-KH01", "FR22-CV01", "FR22-BC01", "FR22-CV02", "FR22-TB01", "FR22-PC01", "FR22-CV03", "FR22-TB02")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
