@@ -22,6 +22,7 @@
     python tools/measure_check.py --split fresh19  # judged at a3a7e83 before any change for it (held out)
     python tools/measure_check.py --split fresh20  # judged at 813cc40 before any change for it (held out)
     python tools/measure_check.py --split fresh21  # judged at c183078 before any change for it (held out)
+    python tools/measure_check.py --split fresh23  # judged at 4d570a1 before any change for it (held out)
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -162,6 +163,11 @@ FRESH20 = ("FR20-CV01", "FR20-CV02", "FR20-BC01", "FR20-BC02", "FR20-KH01", "FR2
 # and an HĐND tỉnh's Nghị quyết (Tây Ninh), judged at c183078 before any change for it (held out); measured only
 # (tests/real/README.md, "Twenty-first fresh set")
 FRESH21 = ("FR21-QD01", "FR21-QD02", "FR21-QD03", "FR21-NQ01")
+# twenty-third round: a commune's draft Quyết định (UBND xã Nghĩa Lâm, Nghệ An, 2026, .doc) kept by a commune official's
+# app, and a police unit's Giấy giới thiệu with an officer's personal application (not ND30; Công an tỉnh Hưng Yên,
+# 2021) uploaded to its internal app, judged at 4d570a1 before any change for it (held out); measured only
+# (tests/real/README.md, "Twenty-third fresh set")
+FRESH23 = ("FR23-QD01", "FR23-GGT01", "FR23-EXT01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -378,7 +384,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
                                         "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "fresh20", "fresh21",
-                                        "all"),
+                                        "fresh23", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
@@ -386,10 +392,10 @@ def main(argv=None) -> int:
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
             "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20,
-            "fresh21": FRESH21,
+            "fresh21": FRESH21, "fresh23": FRESH23,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16 + FRESH18
-            + FRESH19 + FRESH20 + FRESH21}[args.split]
+            + FRESH19 + FRESH20 + FRESH21 + FRESH23}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
