@@ -23,6 +23,7 @@
     python tools/measure_check.py --split fresh20  # judged at 813cc40 before any change for it (held out)
     python tools/measure_check.py --split fresh21  # judged at c183078 before any change for it (held out)
     python tools/measure_check.py --split fresh22  # judged at c183078 before any change for it (held out)
+    python tools/measure_check.py --split fresh23  # judged at 4d570a1 before any change for it (held out)
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -169,6 +170,11 @@ FRESH21 = ("FR21-QD01", "FR21-QD02", "FR21-QD03", "FR21-NQ01")
 # (a Công văn, refused, and a Thông báo), judged at c183078 before any change (held out); measured only
 # (tests/real/README.md, "Twenty-second fresh set")
 FRESH22 = ("FR22-KH01", "FR22-CV01", "FR22-BC01", "FR22-CV02", "FR22-TB01", "FR22-PC01", "FR22-CV03", "FR22-TB02")
+# twenty-third round: a commune's draft Quyết định (UBND xã Nghĩa Lâm, Nghệ An, 2026, .doc) kept by a commune official's
+# app, and a police unit's Giấy giới thiệu with an officer's personal application (not ND30; Công an tỉnh Hưng Yên,
+# 2021) uploaded to its internal app, judged at 4d570a1 before any change for it (held out); measured only
+# (tests/real/README.md, "Twenty-third fresh set")
+FRESH23 = ("FR23-QD01", "FR23-GGT01", "FR23-EXT01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -385,8 +391,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
                                         "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "fresh20", "fresh21",
-                                        "fresh22",
-                                        "all"),
+                                        "fresh22", "fresh23", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
@@ -394,10 +399,10 @@ def main(argv=None) -> int:
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
             "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20,
-            "fresh21": FRESH21, "fresh22": FRESH22,
+            "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16 + FRESH18
-            + FRESH19 + FRESH20 + FRESH21 + FRESH22}[args.split]
+            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
