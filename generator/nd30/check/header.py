@@ -191,3 +191,16 @@ def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None
            f"khoảng {abs(here - there) / PT_PER_MM:.0f} mm): đặt dòng này vào ô bên phải của bảng đầu văn bản, dưới "
            "Quốc hiệu và Tiêu ngữ, canh giữa, không gõ dấu cách để đẩy chữ", seg=date, level="warning")
 
+
+
+def check_attached_header(ck: Checker, header: list[Paragraph]) -> None:
+    """The words of the Quốc hiệu and Tiêu ngữ a Quy chế or Quy định issued with a decision repeats in its own header
+    (PL III): “CỘNG HOÀ” there is the same slip as in the decision's (FR20-QD01). Its sizes and looks follow the
+    decision's, judged there."""
+    found = header_lines(header)
+    if found.national is not None and " ".join(found.national.text.split()) != nd30.NATIONAL \
+            and nd30.is_national(found.national.text):
+        ck.add(NATIONAL_TEXT, f"Quốc hiệu phải viết đúng “{nd30.NATIONAL}”", seg=found.national, level="warning")
+    if found.motto is not None and not nd30.motto_ok(found.motto.text):
+        ck.add(MOTTO_TEXT, f"Tiêu ngữ phải viết đúng “{nd30.MOTTO}” (gạch nối “-” có cách chữ hai bên, viết hoa chữ "
+               "đầu mỗi cụm)", seg=found.motto)

@@ -212,3 +212,34 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
             ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
                    "nghiêng (Ctrl+I)", "PL I §II.6.d",
                    p=p)
+
+
+# a sub-heading's own label: "2.2.4.", "1.", "II.", "c." or "c)" (a letter with a dot, FR19-DA01)
+_SUB_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ][.)])[ \t\u00a0]+")
+# a second sentence inside the line: running text, not a heading
+_SENTENCES = re.compile(r"[.;!?]\s+\S")
+
+
+def heads_text(p: Paragraph, after: Paragraph | None, after_italic: bool) -> bool:
+    """An italic line of its own that heads the upright text under it: a sub-heading set in italic by the writer's
+    choice of a lower level ("2.1. Sự cần thiết ban hành chính sách", "2.2.2. Tác động của thủ tục hành chính." over
+    their paragraphs, FR20-BC02; "c. Lịch tuyển sinh và nhập học", "Cách tính điểm xét tuyển" over a formula,
+    FR19-DA01), not running text in italic. One phrase at most a few words long, opening in a capital after its
+    label; unnumbered, it has no final full stop (a sentence: "Tổng giá trị thiệt hại … 6.610 tỷ đồng.", FR10-TC01);
+    a line followed by the next khoản or by more italic heads nothing ("Mẫu đơn tại file đính kèm" above "6.",
+    FR6-TB01)."""
+    if after is None or after_italic or not after.text.strip():
+        return False
+    nxt = after.full_text.strip()
+    nkind = label_of(after.list_label or split_label(after.text)[0] or "")
+    if ARTICLE.match(nxt) or SCOPE_HEADING.match(nxt) or (nkind is not None and nkind[0] in ("roman", "arabic")):
+        return False
+    text = p.text.strip()
+    m = _SUB_LABEL.match(text)
+    numbered = m is not None or p.list_label is not None
+    rest = text[m.end():] if m else text
+    if not rest[:1].isupper() or len(text) > 160 or rest.endswith((";", ",", ":")):
+        return False
+    if not numbered and rest.endswith("."):
+        return False
+    return not _SENTENCES.search(rest.rstrip(". "))
