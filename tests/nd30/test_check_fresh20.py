@@ -144,3 +144,17 @@ def test_a_peoples_committees_plan_signed_by_its_chair_alone_wants_tm_FR20(tmp_p
     assert len(told) == 1 and told[0].startswith("văn bản của Ủy ban nhân dân (ký hiệu “…-UBND”)"), told
     assert authority("tm.docx", "Số: 12/KH-UBND", tail("TM. ỦY BAN NHÂN DÂN")) == []
     assert authority("qd.docx", "Số: 12/QĐ-UBND", chair_alone()) == []
+
+
+def test_two_spaces_inside_the_motto_are_told_FR20(tmp_path):
+    """FR20-KH03 (and FR3-CV01, FR12-QD04): “Độc lập - Tự  do - Hạnh phúc” prints a gap in the Tiêu ngữ, and the words
+    were read with their spaces folded: nothing was said. Told (a warning); with one space nothing is."""
+    def motto(text: str, name: str) -> list[str]:
+        blocks = [header("Số: 12/BC-UBND").replace("Độc lập - Tự do - Hạnh phúc", text), centred("BÁO CÁO"),
+                  centred("Kết quả thực hiện nhiệm vụ năm 2026"), body("Trên đây là báo cáo kết quả năm 2026./."),
+                  tail("TM. ỦY BAN NHÂN DÂN")]
+        result = check_docx(make_docx(tmp_path / name, "".join(blocks) + sect()))
+        return [f.level for f in result.findings if f.rule == "motto.text"]
+
+    assert motto("Độc lập - Tự  do - Hạnh phúc", "two.docx") == ["warning"]
+    assert motto("Độc lập - Tự do - Hạnh phúc", "one.docx") == []
