@@ -158,3 +158,25 @@ def test_two_spaces_inside_the_motto_are_told_FR20(tmp_path):
 
     assert motto("Độc lập - Tự  do - Hạnh phúc", "two.docx") == ["warning"]
     assert motto("Độc lập - Tự do - Hạnh phúc", "one.docx") == []
+
+
+def test_the_number_a_later_section_prints_on_its_first_page_is_sized_FR20(tmp_path):
+    """FR20-KH03: page 1 a section of its own with no number; from page 2 a second section numbers the pages, its
+    first-page header (page 2) at 9 pt: nothing was said (only the first section's numbers were judged). Told; at 13 pt
+    nothing is."""
+    def made(half_points: int, name: str) -> object:
+        numbered = "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>" + "".join(
+            f'<w:r><w:rPr><w:sz w:val="{half_points}"/></w:rPr>{x}</w:r>' for x in (
+                '<w:fldChar w:fldCharType="begin"/>', '<w:instrText xml:space="preserve"> PAGE </w:instrText>',
+                '<w:fldChar w:fldCharType="separate"/>', "<w:t>2</w:t>", '<w:fldChar w:fldCharType="end"/>')) + "</w:p>"
+        page_one = [header("Số: 12/KH-UBND"), centred("KẾ HOẠCH"), centred("Thực hiện nhiệm vụ năm 2026"),
+                    p(r("Trang đầu của kế hoạch.", SZ14), ppr=sect(title_pg=True))]
+        rest = [body(f"Nội dung thứ {k} của kế hoạch.") for k in range(1, 30)]
+        blocks = page_one + rest + [body("Các sở, ngành thực hiện kế hoạch này./."), chair_alone()]
+        refs = {"default": "rIdH1", "first": "rIdH2"}
+        return check_docx(make_docx(tmp_path / name, "".join(blocks) + sect(header_refs=refs, title_pg=True),
+                                    headers={"rIdH1": numbered, "rIdH2": numbered}))
+
+    told = [f.text for f in made(18, "small.docx").findings if f.rule == "pagenum.size"]
+    assert len(told) == 1 and told[0].startswith("số trang cỡ chữ 9, phải từ 13 đến 14 (phần 2"), told
+    assert not [f for f in made(26, "right.docx").findings if f.rule == "pagenum.size"]
