@@ -226,9 +226,9 @@ def heads_text(p: Paragraph, after: Paragraph | None, after_italic: bool) -> boo
     their paragraphs, FR20-BC02; "c. Lịch tuyển sinh và nhập học", "Cách tính điểm xét tuyển" over a formula,
     FR19-DA01), not running text in italic. One phrase at most a few words long, opening in a capital after its
     label; unnumbered, it has no final full stop (a sentence: "Tổng giá trị thiệt hại … 6.610 tỷ đồng.", FR10-TC01);
-    a line followed by the next khoản or by more italic heads nothing ("Mẫu đơn tại file đính kèm" above "6.",
-    FR6-TB01)."""
-    if after is None or after_italic or not after.text.strip():
+    a line followed by the next khoản, by more italic or by the closing line ("… thực hiện./.") heads nothing ("Mẫu
+    đơn tại file đính kèm" above "6.", FR6-TB01)."""
+    if after is None or after_italic or not after.text.strip() or after.text.rstrip().endswith("./."):
         return False
     nxt = after.full_text.strip()
     nkind = label_of(after.list_label or split_label(after.text)[0] or "")
