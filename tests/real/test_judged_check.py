@@ -270,6 +270,21 @@ def test_the_faults_missed_on_the_eighteenth_set_are_found_FR18():
     assert left == [("FR18-PL01", "pagenum.first"), ("FR18-QD01", "appendix.title")], left
 
 
+def test_the_faults_missed_on_the_twentieth_set_are_found_FR20():
+    """The twentieth set's misses, judged at 813cc40: the UBND plan signed "CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN",
+    page 2's number at 9 pt in its section's first-page header and "Tự  do" (KH03), the Quy chế's own "CỘNG HOÀ" (QD01).
+    Left: KH02's "5. Các doanh nghiệp … UBND:" (a lead-in sentence by its words, a title only beside its bold
+    siblings), KH03's numbers "left of the centre" (a text box centred on the margin and fitted to its text, which
+    LibreOffice draws at its stored 2 in width), NQ01's "7. … công nghệ." (its full stop reads as a sentence)."""
+    left = []
+    for key in measure.FRESH20:
+        found, identified = findings(key)
+        assert identified.governed, key
+        left += [(key, m["rule"]) for m in judgement(key).get("missed") or [] if not any(measure._hits(m, f) for f in found)]
+    assert left == [("FR20-KH02", "heading.style"), ("FR20-KH03", "pagenum.position"),
+                    ("FR20-NQ01", "heading.style")], left
+
+
 def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
     """FR12-QD01 holds ten one-page decisions: each one's header is judged (nine later "Số :" told), none of their
     "Điều 1" is told to be renumbered, and no page number is asked of the file."""
