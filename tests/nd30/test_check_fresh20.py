@@ -182,3 +182,17 @@ def test_the_number_a_later_section_prints_on_its_first_page_is_sized_FR20(tmp_p
     told = [f.text for f in made(18, "small.docx").findings if f.rule == "pagenum.size"]
     assert len(told) == 1 and told[0].startswith("số trang cỡ chữ 9, phải từ 13 đến 14 (phần 2"), told
     assert not [f for f in made(26, "right.docx").findings if f.rule == "pagenum.size"]
+
+
+def test_a_khoan_title_with_a_stray_full_stop_among_titles_is_a_title_FR20(tmp_path):
+    """FR20-NQ01: "7. Dự toán chi quản lý chung nhiệm vụ khoa học và công nghệ." on its own line over its text, beside
+    khoản titles told to be bold, went untold: its final full stop read it as a sentence. Among titled siblings it is a
+    title too (FR12-TT01's "2. Hồ sơ di chuyển." likewise). Among sentences, a khoản closed by a full stop is one."""
+    result = report(tmp_path / "bc.docx", [
+        body("1. Dự toán chi thù lao"), body("Mức chi thực hiện theo quy định hiện hành."),
+        body("2. Dự toán chi quản lý chung nhiệm vụ."), body("Mức chi tối đa bằng năm phần trăm tổng dự toán."),
+        body("II. TỔ CHỨC THỰC HIỆN", B + SZ14),
+        body("1. Các sở thực hiện kế hoạch này đúng thời hạn."), body("Báo cáo kết quả trước ngày 15 hằng tháng."),
+        body("2. Các huyện tổng hợp kết quả hằng quý."), body("Gửi về Sở Nội vụ trước ngày 20.")])
+    told = [f.excerpt for f in result.findings if f.rule == "heading.style" and "phải in đậm" in f.text]
+    assert told == ["1. Dự toán chi thù lao", "2. Dự toán chi quản lý chung nhiệm vụ."], told

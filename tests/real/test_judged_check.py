@@ -123,8 +123,10 @@ OPEN_FR19: tuple[tuple[str, str, str], ...] = (("FR19-QC01", "rule-line-detectio
 # italic sub-headings on lines of their own over upright text (BC02, and FR19-DA01's, open until then), a paragraph
 # spaced 3 + 3 pt under a table (NQ01), "(để b/c)" in a text box beside the recipients' brace (BC02), an "&" in the
 # agency's abbreviation and a draft's "năm 20.." (QD01), and caught the UBND plan signed "CHỦ TỊCH" without "TM." (KH03)
-# and the Quy chế's own "CỘNG HOÀ" (QD01). The new findings on other files (the attached headers' Quốc hiệu and Tiêu ngữ
-# of FR-QD01 and FR-QD04) were judged by fix20 on the page. Left open: see OPEN_FR20
+# and the Quy chế's own "CỘNG HOÀ" (QD01), "Tự  do" and page 2's 9 pt number (KH03), a khoản title closed by a stray full
+# stop (NQ01). The new findings on other files (FR-QD01's and FR-QD04's attached headers, FR3-CV01's "Tự  do",
+# FR12-TT01's "2. Hồ sơ di chuyển.") were judged by fix20 on the page. Left open: QD01's "2. Chỉ đạo Phòng QT&ANM", a
+# lead-in told by its verb, not its form (a rule by its siblings dropped six true titles of GOV01 and QD-TN01)
 OPEN_FR20: tuple[tuple[str, str, str], ...] = (("FR20-QD01", "khoan-text-read-as-title", "heading.style"),)
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
@@ -272,17 +274,16 @@ def test_the_faults_missed_on_the_eighteenth_set_are_found_FR18():
 
 def test_the_faults_missed_on_the_twentieth_set_are_found_FR20():
     """The twentieth set's misses, judged at 813cc40: the UBND plan signed "CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN",
-    page 2's number at 9 pt in its section's first-page header and "Tự  do" (KH03), the Quy chế's own "CỘNG HOÀ" (QD01).
-    Left: KH02's "5. Các doanh nghiệp … UBND:" (a lead-in sentence by its words, a title only beside its bold
-    siblings), KH03's numbers "left of the centre" (a text box centred on the margin and fitted to its text, which
-    LibreOffice draws at its stored 2 in width), NQ01's "7. … công nghệ." (its full stop reads as a sentence)."""
+    page 2's number at 9 pt in its section's first-page header and "Tự  do" (KH03), the Quy chế's own "CỘNG HOÀ" (QD01),
+    "7. … công nghệ." a title with a stray full stop among titles (NQ01). Left: KH02's "5. Các doanh nghiệp … UBND:" (a
+    lead-in sentence by its words, a title only beside its bold siblings), KH03's numbers "left of the centre" (a text
+    box centred on the margin and fitted to its text, which LibreOffice draws at its stored 2 in width)."""
     left = []
     for key in measure.FRESH20:
         found, identified = findings(key)
         assert identified.governed, key
         left += [(key, m["rule"]) for m in judgement(key).get("missed") or [] if not any(measure._hits(m, f) for f in found)]
-    assert left == [("FR20-KH02", "heading.style"), ("FR20-KH03", "pagenum.position"),
-                    ("FR20-NQ01", "heading.style")], left
+    assert left == [("FR20-KH02", "heading.style"), ("FR20-KH03", "pagenum.position")], left
 
 
 def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():

@@ -12,7 +12,7 @@ from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
                                            check_article_look, check_article_number, check_khoan_look, check_label,
-                                           heads_text)
+                                           heads_text, khoan_siblings)
 from generator.nd30.check.figures import beside_figures, displayed, formula_piece
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
@@ -70,6 +70,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     notes = _notes_across(body)
     text_size = _text_size(body)
     opening = _bases_block(body)
+    siblings = khoan_siblings(body)
     quoting, closed = False, False  # inside the quoted new wording of an amending text: from a line opening "“" to one closing "”"
     for k, p in enumerate(body):
         text = p.text.strip()
@@ -124,7 +125,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
             if kind[0] == "arabic":
-                check_khoan_look(ck, p, label, rest, body[k + 1] if k + 1 < len(body) else None)
+                check_khoan_look(ck, p, label, rest, body[k + 1] if k + 1 < len(body) else None, siblings.get(p.index, []))
                 # the next khoản run on in this paragraph ("… phải có.4. Phải có …", FR10-QD02) is still numbered
                 if any(int(g["n"]) == counters["arabic"] + 1 and rest[g.end()].isupper() for g in _RUN_ON.finditer(rest)):
                     counters["arabic"] += 1
