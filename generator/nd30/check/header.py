@@ -196,7 +196,6 @@ def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None
            "Quốc hiệu và Tiêu ngữ, canh giữa, không gõ dấu cách để đẩy chữ", seg=date, level="warning")
 
 
-
 def check_attached_header(ck: Checker, header: list[Paragraph]) -> None:
     """The words of the Quốc hiệu and Tiêu ngữ a Quy chế or Quy định issued with a decision repeats in its own header
     (PL III): “CỘNG HOÀ” there is the same slip as in the decision's (FR20-QD01). Its sizes and looks follow the
