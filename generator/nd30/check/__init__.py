@@ -46,6 +46,7 @@ def _run(ck: Checker, identified: Identified, numbered: bool = True) -> None:
     signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices, tail, frame)
     attached = locate.find_attached(ck, frame.zones) if frame.zones is not None else None
     if attached is not None:  # a Quy định or Quy chế issued with the decision: its title and body
+        header.check_attached_header(ck, attached.header)
         start = title.check_title(ck, attached)
         end = min([attached.end or len(ck.paras)] + [ck.order[p.index] for p in appendices
                                                       if ck.order[p.index] >= start])

@@ -11,7 +11,8 @@ from generator.core.text import caseless, decimal, shorten, text_width_pt
 from generator.core.units import PT_PER_MM
 from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, content_table_end, format_fix, segments
 from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
-                                           check_article_look, check_article_number, check_khoan_look, check_label)
+                                           check_article_look, check_article_number, check_khoan_look, check_label,
+                                           heads_text, khoan_siblings)
 from generator.nd30.check.figures import beside_figures, displayed, formula_piece
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
@@ -69,6 +70,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
     notes = _notes_across(body)
     text_size = _text_size(body)
     opening = _bases_block(body)
+    siblings = khoan_siblings(body)
     quoting, closed = False, False  # inside the quoted new wording of an amending text: from a line opening "“" to one closing "”"
     for k, p in enumerate(body):
         text = p.text.strip()
@@ -123,7 +125,7 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
         if kind is not None:
             check_label(ck, p, label, kind, counters, rest)
             if kind[0] == "arabic":
-                check_khoan_look(ck, p, label, rest, body[k + 1] if k + 1 < len(body) else None)
+                check_khoan_look(ck, p, label, rest, body[k + 1] if k + 1 < len(body) else None, siblings.get(p.index, []))
                 # the next khoản run on in this paragraph ("… phải có.4. Phải có …", FR10-QD02) is still numbered
                 if any(int(g["n"]) == counters["arabic"] + 1 and rest[g.end()].isupper() for g in _RUN_ON.finditer(rest)):
                     counters["arabic"] += 1
@@ -160,7 +162,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
             in_bases = enacting is not None and ck.order[p.index] < enacting or p.index in opening
             if _mostly_italic(p) and not in_bases and not caseless(p.text).startswith(_BASES) and p.index not in notes \
                     and not p.text.rstrip().endswith(":") and not _run_in_title(ck, p, kind, rest) \
-                    and (kind is None or kind[0] != "letter"):
+                    and (kind is None or kind[0] != "letter") \
+                    and not heads_text(p, after := body[k + 1] if k + 1 < len(body) else None,
+                                       after is not None and _mostly_italic(after)):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
             _spacing(ck, p, later)
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
@@ -441,6 +445,10 @@ def _spacing(ck: Checker, p: Paragraph, later) -> None:
                                            ck.cell_of.get(above.index) == ck.cell_of.get(p.index) else 0)
     blank_above = at > 0 and not ck.paras[at - 1].text.strip() and ck.paras[at - 1].index not in ck.cell_of \
         or at > 0 and ck.paras[at - 1].section != p.section and _on_new_page(ck, p.section)
+    if above is not None and above.index in ck.cell_of and p.index not in ck.cell_of \
+            and (p.space_before_pt or 0) + (p.space_after_pt or 0) + 0.01 >= nd30.BODY_MIN_SPACING_PT:
+        return  # under a table, a paragraph spaced as its text is (3 pt before, 3 after: 6 between two, FR20-NQ01) has
+        # its own space above the table's edge; one with none (FR14-BB02's 0 pt) still runs into it
     if spacing + 0.01 < nd30.BODY_MIN_SPACING_PT and not blank_above:  # an empty line above is a gap too
         later(BODY_SPACING, p, f"khoảng cách giữa các đoạn {decimal(spacing)} pt, tối thiểu 6 pt: đặt Spacing Before "
               "(Trước) 6 pt trong Paragraph")

@@ -67,6 +67,10 @@ def check_header(ck: Checker, header: list[Paragraph], identified: Identified | 
         if not nd30.motto_ok(motto.text):
             ck.add(MOTTO_TEXT, f"Tiêu ngữ phải viết đúng “{nd30.MOTTO}” (gạch nối “-” có cách chữ hai bên, "
                    "viết hoa chữ đầu mỗi cụm)", seg=motto)
+        elif re.search(r"[^\W\d_] {2,}[^\W\d_]", motto.text):  # "Tự  do": a gap inside a phrase prints (FR20-KH03);
+            # around the hyphens, where a gap is written anyway, the spaces are the writer's choice
+            ck.add(MOTTO_TEXT, "Tiêu ngữ có hai dấu cách liền nhau giữa hai chữ: giữa các chữ chỉ gõ một dấu cách",
+                   seg=motto, level="warning")
         ck.look_check("motto", motto, MOTTO_STYLE, "Tiêu ngữ", fix_look=True)
         ck.size_check("motto", motto, MOTTO_SIZE, "Tiêu ngữ", ck.sizes["motto"] if ck.pair else None)
         if national is not None and national.para.index != motto.para.index and \
@@ -191,3 +195,15 @@ def _check_date_under(ck: Checker, date: Segment, above: Segment | None) -> None
            f"khoảng {abs(here - there) / PT_PER_MM:.0f} mm): đặt dòng này vào ô bên phải của bảng đầu văn bản, dưới "
            "Quốc hiệu và Tiêu ngữ, canh giữa, không gõ dấu cách để đẩy chữ", seg=date, level="warning")
 
+
+def check_attached_header(ck: Checker, header: list[Paragraph]) -> None:
+    """The words of the Quốc hiệu and Tiêu ngữ a Quy chế or Quy định issued with a decision repeats in its own header
+    (PL III): “CỘNG HOÀ” there is the same slip as in the decision's (FR20-QD01). Its sizes and looks follow the
+    decision's, judged there."""
+    found = header_lines(header)
+    if found.national is not None and " ".join(found.national.text.split()) != nd30.NATIONAL \
+            and nd30.is_national(found.national.text):
+        ck.add(NATIONAL_TEXT, f"Quốc hiệu phải viết đúng “{nd30.NATIONAL}”", seg=found.national, level="warning")
+    if found.motto is not None and not nd30.motto_ok(found.motto.text):
+        ck.add(MOTTO_TEXT, f"Tiêu ngữ phải viết đúng “{nd30.MOTTO}” (gạch nối “-” có cách chữ hai bên, viết hoa chữ "
+               "đầu mỗi cụm)", seg=found.motto)

@@ -68,16 +68,41 @@ _REFERS = re.compile(r"\b(?:quy định|nêu|thuộc)\s+tại\s+(?:khoản|đi�
 _OPENING = 40  # the characters after a khoản's number that tell a title (bold) from a sentence (upright)
 
 
-def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Paragraph | None = None) -> None:
+def khoan_siblings(body: list[Paragraph]) -> dict[int, list[str]]:
+    """For each typed khoản ("1. …") of the body, the text after the number of the other khoản of its Điều or mục
+    (the khoản between two Điều, Chương, Mục or mục "I." headings)."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    for p in body:
+        head = p.full_text.strip()
+        label, rest = split_label(p.text)
+        kind = label_of(label) if label and not p.list_label else None
+        if ARTICLE.match(head) or SCOPE_HEADING.match(head) or (kind is not None and kind[0] == "roman"):
+            groups.append([])
+        elif kind is not None and kind[0] == "arabic":
+            groups[-1].append((p.index, rest.strip()))
+    return {i: [r for j, r in group if j != i] for group in groups for i, _ in group}
+
+
+def check_khoan_look(ck: Checker, p: Paragraph, label: str, rest: str, after: Paragraph | None = None,
+                     siblings: list[str] = ()) -> None:
     """A khoản's title is bold; a khoản without a title is plain, its number too (PL I §V mục 6.b). A short
-    line followed straight by the next khoản (or Điều) heads nothing: it is an item of a list, not a title."""
+    line followed straight by the next khoản (or Điều) heads nothing: it is an item of a list, not a title. A short
+    line closed by a stray full stop over its own text, among `siblings` (the other khoản of its Điều) that are
+    titles, is a title too ("7. Dự toán chi quản lý chung nhiệm vụ khoa học và công nghệ." beside "1. Dự toán chi thù
+    lao …", FR20-NQ01)."""
     if p.list_label:
         return
+    heads = after is not None
     if after is not None:
         nxt = after.full_text.strip()
         nkind = label_of(split_label(after.text)[0]) if not after.list_label else None
         if ARTICLE.match(nxt) or SCOPE_HEADING.match(nxt) or (nkind is not None and nkind[0] == "arabic"):
             rest = rest.rstrip() + "."  # read as a khoản of text
+            heads = False
+    stray = rest.rstrip()
+    if heads and stray.endswith(".") and not stray.endswith(("..", "./.")) and len(stray) <= 100 \
+            and titled(stray[:-1]) and any(titled(r) for r in siblings):
+        rest = stray[:-1]
     start = len(p.text) - len(p.text.lstrip()) + len(label)
     share = bold_share(p, start)
     if share is None:
@@ -212,3 +237,34 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
             ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
                    "nghiêng (Ctrl+I)", "PL I §II.6.d",
                    p=p)
+
+
+# a sub-heading's own label: "2.2.4.", "1.", "II.", "c." or "c)" (a letter with a dot, FR19-DA01)
+_SUB_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d{1,3}(?:\.\d{1,3})*\.?|[a-zđ][.)])[ \t\u00a0]+")
+# a second sentence inside the line: running text, not a heading
+_SENTENCES = re.compile(r"[.;!?]\s+\S")
+
+
+def heads_text(p: Paragraph, after: Paragraph | None, after_italic: bool) -> bool:
+    """An italic line of its own that heads the upright text under it: a sub-heading set in italic by the writer's
+    choice of a lower level ("2.1. Sự cần thiết ban hành chính sách", "2.2.2. Tác động của thủ tục hành chính." over
+    their paragraphs, FR20-BC02; "c. Lịch tuyển sinh và nhập học", "Cách tính điểm xét tuyển" over a formula,
+    FR19-DA01), not running text in italic. One phrase at most a few words long, opening in a capital after its
+    label; unnumbered, it has no final full stop (a sentence: "Tổng giá trị thiệt hại … 6.610 tỷ đồng.", FR10-TC01);
+    a line followed by the next khoản, by more italic or by the closing line ("… thực hiện./.") heads nothing ("Mẫu
+    đơn tại file đính kèm" above "6.", FR6-TB01)."""
+    if after is None or after_italic or not after.text.strip() or after.text.rstrip().endswith("./."):
+        return False
+    nxt = after.full_text.strip()
+    nkind = label_of(after.list_label or split_label(after.text)[0] or "")
+    if ARTICLE.match(nxt) or SCOPE_HEADING.match(nxt) or (nkind is not None and nkind[0] in ("roman", "arabic")):
+        return False
+    text = p.text.strip()
+    m = _SUB_LABEL.match(text)
+    numbered = m is not None or p.list_label is not None
+    rest = text[m.end():] if m else text
+    if not rest[:1].isupper() or len(text) > 160 or rest.endswith((";", ",", ":")):
+        return False
+    if not numbered and rest.endswith("."):
+        return False
+    return not _SENTENCES.search(rest.rstrip(". "))

@@ -150,8 +150,10 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: 
         return
     appendix_sections = {p.section for p in appendices}
     size = ck.sizes["page_number"]
+    told_sizes: set[float] = set()  # the wrong sizes told: a later section's same header is not told again
     for sec in ck.doc.sections:
         if sec.index > 0 and sec.index not in appendix_sections:
+            _later_sizes(ck, sec, told_sizes)
             continue
         shown = ck.shown_kinds(sec)
         page = [p for p in sec.headers.get("default", []) if p.has_field.get("PAGE")]
@@ -188,7 +190,21 @@ def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: 
             ck.add(PAGENUM_POSITION, "số trang phải canh giữa theo chiều ngang ở lề trên", section=sec.index, fix=fix)
         for p in page:
             if p.size_pt is not None and not 13 <= p.size_pt <= 14:
+                told_sizes.add(p.size_pt)
                 ck.add(PAGENUM_SIZE, f"số trang cỡ chữ {decimal(p.size_pt)}, phải từ 13 đến 14", section=sec.index, fix=fix)
         if first_page:
             ck.add(PAGENUM_FIRST, "không hiển thị số trang ở trang thứ nhất (bật “trang đầu khác”)", section=0,
                    fix=fix)
+
+
+def _later_sizes(ck: Checker, sec: Section, told: set[float]) -> None:
+    """The size of the numbers a later section of the document prints in its own headers, the first page's too: its
+    first page is not page 1 of the document ("trang đầu khác" of a section that starts on page 2 shows its first-page
+    header there, 9 pt in FR20-KH03). A size told already for an earlier section is not told again. No correction is
+    offered: the section's own header may hold more than its number (a text box, FR20-KH03's), set by hand."""
+    kinds = ck.shown_kinds(sec)
+    for p in (p for kind, group in sec.headers.items() if kind in kinds for p in group if p.has_field.get("PAGE")):
+        if p.size_pt is not None and not 13 <= p.size_pt <= 14 and p.size_pt not in told:
+            told.add(p.size_pt)
+            ck.add(PAGENUM_SIZE, f"số trang cỡ chữ {decimal(p.size_pt)}, phải từ 13 đến 14 (phần {sec.index + 1} của văn "
+                   "bản): chọn số trang ở đầu trang của phần này và đặt cỡ chữ 13 hoặc 14", section=sec.index)

@@ -6,6 +6,7 @@ import re
 
 from generator import nd30
 from generator.nd30.check.base import Checker, Fix, Rule, Segment, format_fix, segments
+from generator.nd30.check.headerlines import header_lines
 from generator.nd30.check.locate import Tail, recipient_items, signature_lines, unmarked_recipients
 from generator.word.model import Paragraph
 from generator.core.text import shorten
@@ -35,22 +36,25 @@ def check_recipients_and_signature(ck: Checker, label: Paragraph | None, body_st
     if tail is not None and tail.label is not None:
         check_recipient_lines(ck, tail)
         if not tail.signature and tail.signature_lines:  # signature lines after tabs on the Nơi nhận lines
-            check_signature(ck, [s.para for s in tail.signature_lines], tail.label, tail.signature_lines)
+            check_signature(ck, [s.para for s in tail.signature_lines], tail.label, tail.signature_lines,
+                            for_body=_collective_issuer(frame))
             return
         lines = tail.signature if tail.signature else \
             signature_lines(ck, tail.label, [s.para for s in tail.items], body_start, body_end, stop)
-        check_signature(ck, lines, tail.label)
+        check_signature(ck, lines, tail.label, for_body=_collective_issuer(frame))
         return
     if label is None:
         ck.add(RECIPIENTS_MISSING, "không thấy “Nơi nhận:”: thêm ô “Nơi nhận:” ở góc dưới bên trái, ngang dòng chức vụ "
                "người ký")
         unmarked = unmarked_recipients(ck)  # "Noi nhan:" typed without marks: the signature is beside it
-        check_signature(ck, signature_lines(ck, unmarked, [], body_start, body_end, stop), None)
+        check_signature(ck, signature_lines(ck, unmarked, [], body_start, body_end, stop), None,
+                        for_body=_collective_issuer(frame))
         return
     # a "Nơi nhận" the locator's tail does not hold (before the type line): its "-" lines under it
     items = recipient_items(ck, label, stop)
     check_recipient_lines(ck, Tail(label, None, [s for p in items for s in segments(p)], None))
-    check_signature(ck, signature_lines(ck, label, items, body_start, body_end, stop), label)
+    check_signature(ck, signature_lines(ck, label, items, body_start, body_end, stop), label,
+                    for_body=_collective_issuer(frame))
 
 
 def check_recipient_lines(ck: Checker, tail: Tail) -> None:
@@ -108,6 +112,8 @@ def check_recipient_lines(ck: Checker, tail: Tail) -> None:
         last = n == len(items) - 1
         if n in going_on:
             pass
+        elif s.para.in_shape and re.fullmatch(r"\(.*\)", s.text.strip()):
+            pass  # "(để b/c)" in a text box beside a brace over several recipients (FR20-BC02): their note, not one
         elif not _led(s).startswith("-"):
             ck.add(RECIPIENTS_ITEMS, "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”", seg=s)
         elif s.text.startswith("-") and s.text[1:2].strip():  # "-Như điều 3;" (FR12-QD02, QD03)
@@ -213,8 +219,29 @@ def _is_mark(s: Segment) -> bool:
 _COLLECTIVE = re.compile(r"^(BAN|HỘI ĐỒNG|ỦY BAN|UỶ BAN|TỔ|ĐOÀN)\s+\S")
 
 
+# the chair's post signing alone ("CHỦ TỊCH") under which a collective body's "TM." line is wanted
+_CHAIR = re.compile(r"^CHỦ TỊCH$")
+# what a collective body issues as the body (the Chủ tịch issues Quyết định and Chỉ thị in his own name too)
+_BODY_TYPES = ("KH", "BC", "TTr", "ĐA", "CTr", "PA")
+
+
+def _collective_issuer(frame) -> str | None:
+    """“ỦY BAN NHÂN DÂN” when the document is the people's committee's own: its symbol ends “-UBND” after a plan's,
+    report's, submission's, project's or programme's code (“Số: …/KH-UBND”, FR20-KH03), which PL I §II.7.a has signed
+    “TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH”; None otherwise (a Quyết định of the Chủ tịch is signed in his name)."""
+    if frame is None or not frame.header:
+        return None
+    number = header_lines(frame.header).number
+    m = re.search(r"/\s*(?P<type>[^\s/-]+)\s*-\s*(?P<agency>[^\s/]+)\s*$", number.text) if number is not None else None
+    if m is None or m["type"] not in _BODY_TYPES or m["agency"] != "UBND":
+        return None
+    return "ỦY BAN NHÂN DÂN"
+
+
 def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None,
-                    segs: list[Segment] | None = None) -> None:
+                    segs: list[Segment] | None = None, for_body: str | None = None) -> None:
+    """The signer's block; `for_body`: the collective body whose document this is (“ỦY BAN NHÂN DÂN”), signed for
+    it with “TM.” (`_collective_issuer`)."""
     if not lines:
         ck.add(SIGNER_MISSING, "không thấy quyền hạn, chức vụ và họ tên người ký: gõ khối chữ ký ở góc dưới bên "
                "phải, ngang “Nơi nhận:”")
@@ -247,6 +274,10 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
     elif len(authority) == 1 and _COLLECTIVE.match(authority[0].text):  # "BAN TỔ CHỨC" alone (FR11-CTR01)
         ck.add(SIGNER_AUTHORITY, f"“{shorten(authority[0].text, 40)}” là tên tập thể: ký thay mặt tập thể ghi “TM.” trước tên "
                "và chức vụ người ký ở dòng dưới (ví dụ “TM. BAN TỔ CHỨC” / “TRƯỞNG BAN”)", seg=authority[0])
+    chair = next((s for s in authority if _CHAIR.match(s.text)), None)
+    if for_body and chair is not None and not any(s.text.startswith(("TM.", "T/M", "T.M")) for s in authority):
+        ck.add(SIGNER_AUTHORITY, f"văn bản của Ủy ban nhân dân (ký hiệu “…-UBND”) ký thay mặt tập thể: gõ dòng "
+               f"“TM. {for_body}” trên dòng “{chair.text}”", "PL I §II.7.a", seg=chair)
     for k, s in enumerate(authority):
         text = s.text
         if re.match(r"^(T/M|K/T|T\.\s?M\b|K\.\s?T\b|TM\s|KT\s)", text):  # "T.M BAN CHỈ ĐẠO" too (FR9-BC01)
