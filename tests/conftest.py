@@ -44,6 +44,21 @@ def pytest_sessionstart(session):
     install_prep.start_in_background(install_prep.session_dir(config._tmp_path_factory, config))
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    """A cold run's compiling shared by the workers (tests/coldstart.py)."""
+    from tests import coldstart
+
+    coldstart.share_the_compiling(session.config)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """A slow-tier file whose every test `-m` deselects is not collected (tests/coldstart.py)."""
+    from tests import coldstart
+
+    return True if coldstart.ignored(collection_path, config) else None
+
+
 def pytest_collection_modifyitems(config, items):
     """The `slow` tier marked (tests/tiers.py says which and why), before `-m` deselects; test_install.py last, so
     its wheel and venv (made in the background meanwhile) are ready when it starts."""
