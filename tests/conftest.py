@@ -46,17 +46,17 @@ def pytest_sessionstart(session):
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection(session):
-    """A cold run's compiling shared by the workers (tests/coldstart.py)."""
-    from tests import coldstart
+    """A cold run's compiling shared by the workers (tests/workers.py)."""
+    from tests import workers
 
-    coldstart.share_the_compiling(session.config)
+    workers.share_the_compiling(session.config)
 
 
 def pytest_ignore_collect(collection_path, config):
-    """A slow-tier file whose every test `-m` deselects is not collected (tests/coldstart.py)."""
-    from tests import coldstart
+    """A slow-tier file whose every test `-m` deselects is not collected (tests/workers.py)."""
+    from tests import workers
 
-    return True if coldstart.ignored(collection_path, config) else None
+    return True if workers.ignored(collection_path, config) else None
 
 
 def pytest_collection_modifyitems(config, items):
@@ -110,17 +110,16 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
-# Files that share an expensive session fixture run on the same worker, so that it is made once per run, not
-# once per worker (xdist makes session fixtures in each worker): the review round trips' LibreOffice edits
-# (`reviewed`, tests/workflow/conftest.py). Path of a test file → its group.
-SAME_WORKER = {"tests/workflow/test_review.py": "reviewed", "tests/workflow/test_review_merge.py": "reviewed"}
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadfile` (pyproject.toml), with the files of SAME_WORKER kept together; any other --dist as asked."""
+    """`--dist loadfile` (pyproject.toml), with the files of tests/workers.SAME_WORKER kept together; any other
+    --dist as asked."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
+
+    from tests.workers import SAME_WORKER
 
     class Grouped(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:

@@ -1,14 +1,18 @@
-"""A cold run (no __pycache__ anywhere: CI on a fresh machine, a fresh clone) compiles every module it imports,
+"""How the suite uses its xdist workers (issue 23: the first tier under a minute on the 2-core machine).
+
+A cold run (no __pycache__ anywhere: CI on a fresh machine, a fresh clone) compiles every module it imports,
 and every xdist worker collects the whole suite: the two workers of the 2-core machine each assertion-rewrote the
-same ~130 test modules and compiled the same ~160 generator modules, side by side, before their first test
-(~3.4 of the ~5.7 CPU seconds a worker spent starting, issue 23). Here each worker first compiles its share, every
-n-th file (n workers), and writes the bytecode caches pytest and Python write themselves; the collection that
-follows finds the other worker's files done. The caches are the ones an ordinary import writes (pytest's rewritten
-pyc, checked against the source's hash when read; Python's own pyc): a file not done in time, or a cache that
-cannot be written, is compiled again by the import as before, so only when the compiling happens changes.
+same ~130 test modules and compiled the same ~160 generator modules, side by side, before their first test (a
+worker spent 5.1 CPU seconds starting cold, 1.9 warm). Here each worker first compiles its share, every n-th file
+(n workers), and writes the bytecode caches pytest and Python write themselves; the collection that follows finds
+the other worker's files done (cold: 3.4 s a worker). The caches are the ones an ordinary import writes (pytest's
+rewritten pyc, checked against the source's hash when read; Python's own pyc): a file not done in time, or a cache
+that cannot be written, is compiled again by the import as before, so only when the compiling happens changes.
 
 `pytest_ignore_collect` (tests/conftest.py) leaves uncollected the files of the slow tier whose every test `-m`
-deselects (`-m 'not slow'`, the first tier): they were imported, rewritten and collected only to be deselected."""
+deselects (`-m 'not slow'`, the first tier): they were imported, rewritten and collected only to be deselected.
+
+`SAME_WORKER`: files kept on one worker by `--dist loadfile` (tests/conftest.py)."""
 from __future__ import annotations
 
 import os
@@ -100,3 +104,18 @@ def ignored(path: Path, config) -> bool:
 
 
 _DESELECTS = pytest.StashKey[bool]()
+
+
+# Files that share an expensive session fixture run on the same worker, so that it is made once per run, not
+# once per worker (xdist makes session fixtures in each worker): the review round trips' LibreOffice edits
+# (`reviewed`, tests/workflow/conftest.py), and with them the first tier's files that lay pages out with LibreOffice
+# (`check --fix` verifying its pages, `warm_libreoffice`): the warm LibreOffice (~1.5 CPU s to start) is started by
+# one worker, not both, and its memo serves them all (issue 23). Path of a test file → its group; a file missing
+# here only costs that start again.
+LIBREOFFICE_FILES = (
+    "tests/workflow/test_review.py", "tests/workflow/test_review_merge.py", "tests/word/test_fix.py",
+    "tests/word/test_fix_output.py", "tests/word/test_fix_damage.py", "tests/word/test_fix_notes.py",
+    "tests/word/test_check_reading.py", "tests/test_cli_check.py", "tests/nd30/test_check_fresh9.py",
+    "tests/nd30/test_check_fresh10.py", "tests/nd30/test_check_fresh13.py", "tests/nd30/test_check_fresh15.py",
+    "tests/nd30/test_check_fresh16.py", "tests/nd30/test_check_recipients_case.py")
+SAME_WORKER = {path: "libreoffice" for path in LIBREOFFICE_FILES}
