@@ -109,3 +109,33 @@ def resaved_comment(reviewed, tmp_path_factory) -> Path:
                         str(reviewed["comment"])], capture_output=True, timeout=180, check=False)
     assert (resaved / "comment.docx").is_file()
     return resaved / "comment.docx"
+
+
+_BUILT: dict[tuple[bytes, str | None], bytes] = {}  # (plan text, the name it is shown by) → its .docx, per worker
+
+
+@pytest.fixture(autouse=True, scope="module")
+def plan_docx_made_once_per_plan():
+    """`import --onto` checks its result against the .docx the plan, as it was, builds to (`review.verify` →
+    `render.build.plan_docx`), and most tests here apply their edits onto the same sample or seed plan: 50 builds of
+    the one sample text in test_review.py alone. Here a plan text is built once per worker and the same bytes given
+    to every later run onto it (issue 23). `plan_docx` is a function of the plan's text alone: no clock (the date is
+    the plan's), no file beside the plan, the same bytes whatever the path or the name shown (a build of the sample
+    copied to two folders, shown by two names, gives one .docx). A plan that fails is built again each time (its
+    error raised as before), and every other text — each edited plan `verify` builds after the review — is built."""
+    from generator.render import build
+
+    real = build.plan_docx
+
+    def remembered(plan_path, display=None):
+        key = (Path(plan_path).read_bytes(), display)
+        if key not in _BUILT:
+            if len(_BUILT) >= 64:
+                _BUILT.pop(next(iter(_BUILT)))
+            _BUILT[key] = real(plan_path, display)
+        return _BUILT[key]
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(build, "plan_docx", remembered)
+    yield
+    patch.undo()
