@@ -15,7 +15,6 @@ import pytest
 # golden comparisons fail inside tests/dump.py: rewrite its asserts too, so a failure shows its values
 pytest.register_assert_rewrite("tests.dump")
 
-from generator.render.build import build_plan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
@@ -153,6 +152,8 @@ def warm_libreoffice():
 def built(tmp_path_factory):
     """Build every seed plan and the sample once; returns {stem: BuildResult}."""
     out = tmp_path_factory.mktemp("build")
+    from generator.render.build import build_plan  # here, not at the top: the xdist controller never builds
+
     return {p.stem: build_plan(p, out) for p in [*PLANS, SAMPLE]}
 
 
@@ -163,6 +164,8 @@ def seed_built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("seed")
     plan = folder / "plan.yaml"
     plan.write_bytes((ROOT / "plans" / "quang-nam-papi-2020.yaml").read_bytes())
+    from generator.render.build import build_plan
+
     docx = next(f for f in build_plan(plan, folder / "build").files if f.suffix == ".docx")
     return plan, docx
 
