@@ -115,12 +115,13 @@ _BUILT: dict[tuple[bytes, str | None], bytes] = {}  # (plan text, the name it is
 _READ: dict[bytes, object] = {}  # a .docx `verify` built → its reading
 
 
-def _remember(store: dict, key, make):
-    if key not in store:
-        if len(store) >= 32:
-            store.pop(next(iter(store)))
-        store[key] = make()
-    return store[key]
+def _remember(store: dict, key, make, keep: int):
+    """The value of `key` in `store`, made once; the `keep` last used are kept (a reading holds a whole document)."""
+    value = store.pop(key) if key in store else make()
+    store[key] = value
+    while len(store) > keep:
+        store.pop(next(iter(store)))
+    return value
 
 
 @pytest.fixture(autouse=True, scope="module")
@@ -141,12 +142,12 @@ def plan_docx_made_once_per_plan():
     build_docx, read_docx = build.plan_docx, verify.read_docx
 
     def built(plan_path, display=None):
-        return _remember(_BUILT, (Path(plan_path).read_bytes(), display), lambda: build_docx(plan_path, display))
+        return _remember(_BUILT, (Path(plan_path).read_bytes(), display), lambda: build_docx(plan_path, display), 32)
 
     def read(path, *args, **limits):
         if args or limits:
             return read_docx(path, *args, **limits)
-        return _remember(_READ, Path(path).read_bytes(), lambda: read_docx(path))
+        return _remember(_READ, Path(path).read_bytes(), lambda: read_docx(path), 4)
 
     patch = pytest.MonkeyPatch()
     patch.setattr(build, "plan_docx", built)
