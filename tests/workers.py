@@ -33,10 +33,12 @@ def _rewritten(path: Path) -> bool:
 
 
 def sources(config) -> list[Path]:
-    """Every module of generator/ and tests/ a run may import, in a fixed order (the same in every worker); the
-    slow tier's files only when they are collected."""
+    """Every module of generator/ and tests/ a run may import, in a fixed order (the same in every worker): the test
+    files only under the paths the run was given, the slow tier's only when they are collected."""
+    places = [(config.invocation_params.dir / arg.split("::")[0]).resolve() for arg in config.args]
     files = sorted([*(ROOT / "generator").rglob("*.py"), *(ROOT / "tests").rglob("*.py")])
-    return [f for f in files if not ignored(f, config)]
+    return [f for f in files if not ignored(f, config) and (
+        not f.name.startswith("test_") or any(f == place or place in f.parents for place in places))]
 
 
 def share_the_compiling(config) -> None:
