@@ -54,18 +54,18 @@ def share_the_compiling(config) -> None:
     index = int(worker[2:])
     for path in sources(config)[index::count]:
         try:
-            if _rewritten(path):
+            if _rewritten(path) and config.getoption("assertmode", "rewrite") == "rewrite":
                 pyc = rewrite.get_cache_dir(path) / (path.name[:-3] + rewrite.PYC_TAIL)
                 if rewrite._read_pyc(path, pyc) is None and rewrite.try_makedirs(pyc.parent):
                     source_hash, code = rewrite._rewrite_test(path, config)
                     rewrite._write_pyc(config.stash[rewrite.assertstate_key], code, source_hash, pyc)
-            else:
+            elif not _rewritten(path):
                 import importlib.util
 
                 if not Path(importlib.util.cache_from_source(str(path))).is_file():
                     py_compile.compile(str(path), doraise=False, quiet=2)
         except Exception:  # pytest's internals moved, a file that does not compile: the import says it, as before
-            return
+            continue
 
 
 def deselects_slow(config) -> bool:
