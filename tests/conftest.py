@@ -15,7 +15,6 @@ import pytest
 # golden comparisons fail inside tests/dump.py: rewrite its asserts too, so a failure shows its values
 pytest.register_assert_rewrite("tests.dump")
 
-from generator.render.build import build_plan  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
@@ -42,6 +41,21 @@ def pytest_sessionstart(session):
     from tests import install_prep
 
     install_prep.start_in_background(install_prep.session_dir(config._tmp_path_factory, config))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    """A cold run's compiling shared by the workers (tests/workers.py)."""
+    from tests import workers
+
+    workers.share_the_compiling(session.config)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """A slow-tier file whose every test `-m` deselects is not collected (tests/workers.py)."""
+    from tests import workers
+
+    return True if workers.ignored(collection_path, config) else None
 
 
 def pytest_collection_modifyitems(config, items):
@@ -95,17 +109,16 @@ def pytest_collection_finish(session):
     gc.freeze()
 
 
-# Files that share an expensive session fixture run on the same worker, so that it is made once per run, not
-# once per worker (xdist makes session fixtures in each worker): the review round trips' LibreOffice edits
-# (`reviewed`, tests/workflow/conftest.py). Path of a test file → its group.
-SAME_WORKER = {"tests/workflow/test_review.py": "reviewed", "tests/workflow/test_review_merge.py": "reviewed"}
 
 
 def pytest_xdist_make_scheduler(config, log):
-    """`--dist loadfile` (pyproject.toml), with the files of SAME_WORKER kept together; any other --dist as asked."""
+    """`--dist loadfile` (pyproject.toml), with the files of tests/workers.SAME_WORKER kept together; any other
+    --dist as asked."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
+
+    from tests.workers import SAME_WORKER
 
     class Grouped(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
@@ -139,6 +152,8 @@ def warm_libreoffice():
 def built(tmp_path_factory):
     """Build every seed plan and the sample once; returns {stem: BuildResult}."""
     out = tmp_path_factory.mktemp("build")
+    from generator.render.build import build_plan  # here, not at the top: the xdist controller never builds
+
     return {p.stem: build_plan(p, out) for p in [*PLANS, SAMPLE]}
 
 
@@ -149,6 +164,8 @@ def seed_built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("seed")
     plan = folder / "plan.yaml"
     plan.write_bytes((ROOT / "plans" / "quang-nam-papi-2020.yaml").read_bytes())
+    from generator.render.build import build_plan
+
     docx = next(f for f in build_plan(plan, folder / "build").files if f.suffix == ".docx")
     return plan, docx
 

@@ -240,3 +240,12 @@ def test_the_slow_tier_names_only_tests_that_exist():
             missing.append(name)
     assert missing == []
     assert set(tiers.FILES.values()) | set(tiers.TESTS.values()) == {tiers.STRESS, tiers.ENVIRONMENT}
+
+
+def test_the_files_kept_on_one_worker_exist():
+    """tests/workers.py keeps the files that share the warm LibreOffice on one xdist worker, by path: a renamed
+    file would quietly start a second LibreOffice (issue 23)."""
+    from tests import workers
+
+    root = Path(__file__).resolve().parent.parent
+    assert [p for p in workers.SAME_WORKER if not (root / p).is_file()] == []

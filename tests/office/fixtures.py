@@ -1,5 +1,6 @@
 """Session fixtures over make_office: each office-style file is written once per test session, on
-first use (imported by tests/conftest.py so tests anywhere can ask for them)."""
+first use (imported by tests/conftest.py so tests anywhere can ask for them; make_office, which imports kehoach's
+model, only when a fixture is made: the xdist controller imports conftest.py and runs no test)."""
 from __future__ import annotations
 
 import shutil
@@ -9,12 +10,13 @@ from pathlib import Path
 import pytest
 
 from generator.core import libreoffice
-from tests.office.make_office import PLANS, STYLES, make_office_docx, truth_path
 
 LO_TIMEOUT_S = 180
 
 
 def _plan_path(plan: str | Path) -> Path:
+    from tests.office.make_office import PLANS
+
     path = Path(plan)
     if path.suffix == ".yaml":
         return path
@@ -28,6 +30,8 @@ def _plan_path(plan: str | Path) -> Path:
 def office_docx(tmp_path_factory):
     """office_docx(plan, style="van-thu", draft=False) -> Path of an office-style .docx of a seed
     plan (stem like "quang-nam-papi-2020", or a .yaml path); its truth is at truth_path(path)."""
+    from tests.office.make_office import make_office_docx
+
     out = tmp_path_factory.mktemp("office")
     made: dict[tuple, Path] = {}
 
@@ -46,6 +50,8 @@ def office_docx(tmp_path_factory):
 def office_docs(office_docx):
     """Every seed plan in every style, and a draft of each in every style:
     {(plan stem, style, draft): Path}."""
+    from tests.office.make_office import PLANS, STYLES
+
     return {(p.stem, style, draft): office_docx(p, style, draft)
             for p in PLANS for style in STYLES for draft in (False, True)}
 
@@ -55,6 +61,8 @@ def office_resaved(office_docx, tmp_path_factory):
     """office_resaved(plan, style="van-thu", draft=False) -> Path: the same file opened and saved
     again by LibreOffice (as "MS Word 2007 XML"), which rewrites styles, numbering and tables its
     own way; the truth is copied next to it. Each file is converted once per session."""
+    from tests.office.make_office import truth_path
+
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     out = tmp_path_factory.mktemp("office-lo")
     made: dict[tuple, Path] = {}

@@ -109,3 +109,48 @@ def resaved_comment(reviewed, tmp_path_factory) -> Path:
                         str(reviewed["comment"])], capture_output=True, timeout=180, check=False)
     assert (resaved / "comment.docx").is_file()
     return resaved / "comment.docx"
+
+
+_BUILT: dict[tuple[bytes, str | None], bytes] = {}  # (plan text, the name it is shown by) → its .docx, per worker
+_READ: dict[bytes, object] = {}  # a .docx `verify` built → its reading
+
+
+def _remember(store: dict, key, make, keep: int):
+    """The value of `key` in `store`, made once; the `keep` last used are kept (a reading holds a whole document)."""
+    value = store.pop(key) if key in store else make()
+    store[key] = value
+    while len(store) > keep:
+        store.pop(next(iter(store)))
+    return value
+
+
+@pytest.fixture(autouse=True, scope="module")
+def plan_docx_made_once_per_plan():
+    """`import --onto` checks its result against the .docx the plan, as it was, builds to (`review.verify`: the
+    plan built by `render.build.plan_docx`, then read by `read_docx`), and most tests here apply their edits onto the
+    same sample or seed plan: 50 builds and reads of the one sample text in test_review.py alone. Here a plan text
+    is built once per worker, and a built .docx read once, and the same bytes and reading given to every later run
+    onto it (issue 23). `plan_docx` is a function of the plan's text alone: no clock (the date is the plan's), no
+    file beside the plan, the same bytes whatever the path or the name shown (a build of the sample copied to two
+    folders, shown by two names, gives one .docx). `verify` only looks at the document read (never its messages,
+    which name verify's temporary file, nor changes it), and nothing else receives it. A plan that fails is built
+    again each time (its error raised as before), and every other text — each edited plan `verify` builds after the
+    review — is built and read."""
+    from generator.render import build
+    from generator.workflow.review import verify
+
+    build_docx, read_docx = build.plan_docx, verify.read_docx
+
+    def built(plan_path, display=None):
+        return _remember(_BUILT, (Path(plan_path).read_bytes(), display), lambda: build_docx(plan_path, display), 32)
+
+    def read(path, *args, **limits):
+        if args or limits:
+            return read_docx(path, *args, **limits)
+        return _remember(_READ, Path(path).read_bytes(), lambda: read_docx(path), 4)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(build, "plan_docx", built)
+    patch.setattr(verify, "read_docx", read)
+    yield
+    patch.undo()
