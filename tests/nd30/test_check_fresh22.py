@@ -82,3 +82,27 @@ def test_the_fix_measure_counts_a_group_made_uneven_TB02(tmp_path):
     told = mf.uneven(original, read_word(xml).value, findings)
     assert len(told) == 1 and told[0].startswith("body.size") and "12, 14" in told[0], told
 
+
+def _picture(cx: int, cy: int) -> str:
+    return ('<w:r><w:drawing><wp:inline><wp:extent cx="%d" cy="%d"/><a:graphic><a:graphicData>'
+            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:blipFill>'
+            '<a:blip r:embed="rId9"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>'
+            % (cx, cy))
+
+
+def test_a_file_of_page_pictures_is_refused_as_a_scan_CV01_BC01(tmp_path):
+    """FR22-CV01, FR22-BC01: a Công văn and a Báo cáo scanned, one picture a page in a .doc, no text: refused as "a
+    document with no number and no type line (a speech, a form …)" although their pages show both. The sentence says
+    it is a scan whose text cannot be read; no finding, and --fix writes nothing."""
+    page = _picture(5476875, 7743825)  # 152 × 215 mm
+    source = make_docx(tmp_path / "scan.docx", p(page) + p("") + p(page) + sect())
+    result = check_docx(source)
+    assert result.findings == [] and not result.identified.governed
+    said = result.identified.sentence()
+    assert said.startswith("bản chụp (scan)") and "(2 hình)" in said and "phát biểu" not in said, said
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert report.untouched.startswith("bản chụp (scan)") and not (tmp_path / "fixed.docx").exists()
+    # a letter with a logo (a small picture) and its text is no scan
+    logo = make_docx(tmp_path / "logo.docx", p(_picture(900000, 900000)) + header("Số: 12/TB-UBND")
+                     + p(r("THÔNG BÁO")) + sect())
+    assert "bản chụp" not in check_docx(logo).identified.sentence()

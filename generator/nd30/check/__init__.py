@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.nd30.check import appendix, body, colour, header, locate, page, pagenum, several, signature, title
+from generator.nd30.check import appendix, body, colour, header, locate, page, pagenum, scan, several, signature, title
 from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
 from generator.nd30.doctypes import APPENDIX_FILE, Identified
@@ -61,7 +61,7 @@ def check_document(doc: Document, messages: list[Message] | None = None) -> Chec
     `identified.governed` is False and `identified.sentence()` says what it is."""
     read = seen_document(doc)  # judged as it prints: composed, without invisible characters
     ck = Checker(read.doc)
-    identified = locate.identify(ck)
+    identified = scan.scanned(read.doc) or locate.identify(ck)
     if not identified.governed:
         return CheckResult([], [m for m in messages or [] if m.level == "warning"], None, identified)
     alone = identified.how == APPENDIX_FILE

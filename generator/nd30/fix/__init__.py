@@ -32,6 +32,7 @@ from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
 from generator.nd30.check import several
 from generator.nd30.check.base import Checker
+from generator.nd30.check.scan import scanned
 from generator.nd30.doctypes import identify
 from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs, uniform
 from generator.nd30.fix.fixer import RISKS, Fixer
@@ -279,7 +280,8 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
         if shared.read is None:  # the first pass: read and check the source once for every pass
             shared.source = source
             shared.read = read_package(pkg)
-            shared.identified = identify(p.text for p in shared.read.value.paragraphs())  # as `check` does
+            shared.identified = scanned(shared.read.value) or identify(  # as `check` does
+                p.text for p in shared.read.value.paragraphs())
             if shared.identified.governed:
                 shared.before = check_document(shared.read.value, shared.read.messages)
             # the source as read and checked lives as long as the fix: kept out of the collector's full passes,
