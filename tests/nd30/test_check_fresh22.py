@@ -106,3 +106,63 @@ def test_a_file_of_page_pictures_is_refused_as_a_scan_CV01_BC01(tmp_path):
     logo = make_docx(tmp_path / "logo.docx", p(_picture(900000, 900000)) + header("Số: 12/TB-UBND")
                      + p(r("THÔNG BÁO")) + sect())
     assert "bản chụp" not in check_docx(logo).identified.sentence()
+
+
+def _quy_che(title_lines: list[str]) -> list[str]:
+    """A Quy chế issued with the decision: its name over `title_lines`, its "(Ban hành kèm theo …)" line, Chương I and
+    its Điều 1 and 2."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred
+
+    return ([centred("QUY CHẾ")] + [centred(t) for t in title_lines]
+            + [centred("(Ban hành kèm theo Quyết định số 12/2026/QĐ-UBND ngày 05 tháng 3 năm 2026", I + SZ14),
+               centred("của Ủy ban nhân dân tỉnh Lâm Đồng)", I + SZ14), p(""), centred("Chương I"),
+               centred("QUY ĐỊNH CHUNG"), body("Điều 1. Phạm vi điều chỉnh", B + SZ14),
+               body("Quy chế này quy định việc vận hành Trung tâm giám sát an ninh mạng của tỉnh."),
+               body("Điều 2. Đối tượng áp dụng", B + SZ14),
+               body("Quy chế này áp dụng đối với các cơ quan nhà nước trên địa bàn tỉnh.")])
+
+
+def test_a_quy_che_after_a_signature_without_recipients_is_its_own_text_QD02(tmp_path):
+    """FR21-QD02: a published decision without Nơi nhận, its signature and the Quy chế's issuer and Quốc hiệu in one
+    table, then the Quy chế: its title lines were read as body (indent, spacing, justify on each) and its "Điều 1"
+    told to be "Điều 3", continuing the decision's. The Quy chế is the text the decision issues: its title is no
+    body, its Điều count from 1."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred, header
+    from tests.word.docx_factory import tbl, tc, tr
+
+    signed = tbl(tr(tc(p(""), width=4600), tc(centred("TM. ỦY BAN NHÂN DÂN") + centred("CHỦ TỊCH") + p("")
+                                                + centred("Nguyễn Văn An", B + SZ14), width=4600)),
+                 tr(tc(centred("ỦY BAN NHÂN DÂN") + centred("TỈNH LÂM ĐỒNG"), width=4600),
+                    tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + centred("Độc lập - Tự do - Hạnh phúc"),
+                       width=4600)), grid=[4600, 4600], style=None)
+    blocks = [header("Số: 12/2026/QĐ-UBND"), centred("QUYẾT ĐỊNH"), centred("Ban hành Quy chế vận hành Trung tâm"),
+              centred("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", I + SZ14),
+              body("Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ.", I + SZ14), centred("QUYẾT ĐỊNH:"),
+              body("Điều 1. Ban hành kèm theo Quyết định này Quy chế vận hành Trung tâm.", SZ14),
+              body("Điều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2026./."), signed]
+    blocks += _quy_che(["Vận hành Trung tâm giám sát an ninh mạng", "tỉnh Lâm Đồng"])
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    on_title = [(f.rule, f.excerpt) for f in result.findings if f.excerpt.startswith(("Vận hành", "tỉnh Lâm", "(Ban",
+                                                                                         "của Ủy"))]
+    assert not [x for x in on_title if x[0].startswith("body.")], on_title
+    assert not [f.text for f in result.findings if f.rule == "heading.sequence"]
+
+
+def test_a_quy_che_titled_over_three_lines_is_not_a_form_lacking_its_label_QD03(tmp_path):
+    """FR21-QD03: the Quy chế after the decision's Nơi nhận, its name over three lines, a blank, then "(Ban hành kèm
+    theo Quyết định số …)": told to have a "Phụ lục" line and a "(Kèm theo …)" line, as a blank form would. It is
+    the text the decision issues."""
+    from tests.nd30.test_check_types import centred, decision_blocks, header
+    from tests.word.docx_factory import tbl, tc, tr
+
+    quoc_hieu = tbl(tr(tc(centred("ỦY BAN NHÂN DÂN") + centred("TỈNH LÂM ĐỒNG"), width=4600),
+                       tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") + centred("Độc lập - Tự do - Hạnh phúc"),
+                          width=4600)), grid=[4600, 4600], style=None)
+    quy_che = _quy_che(["Quản lý, khai thác và bảo vệ an ninh mạng", "đối với hệ thống thông tin của các cơ quan",
+                        "nhà nước trên địa bàn tỉnh Lâm Đồng"])
+    quy_che.insert(4, p(""))  # a blank between the name and its "(Ban hành kèm theo …)" line
+    blocks = [header("Số: 12/QĐ-UBND")] + decision_blocks() + [p(r("", extra='<w:br w:type="page"/>')), quoc_hieu,
+                                                                 p("")] + quy_che
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
+    assert not [f.text for f in result.findings if f.rule == "appendix.label"]
