@@ -166,3 +166,23 @@ def test_a_quy_che_titled_over_three_lines_is_not_a_form_lacking_its_label_QD03(
                                                                  p("")] + quy_che
     result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect()))
     assert not [f.text for f in result.findings if f.rule == "appendix.label"]
+
+
+def test_quoc_hieu_and_tieu_ngu_in_one_paragraph_wrapped_by_the_cell_are_two_lines_CV02(tmp_path):
+    """FR22-CV02: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" typed as one paragraph (13 pt, then
+    14 pt), no line break: the header's cell wraps the Tiêu ngữ onto its own line and the page prints both right, but
+    national.text, national.style, national.size, motto.text, motto.size and motto.rule read them as one line."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred, tail
+    from tests.word.docx_factory import tbl, tc, tr
+
+    sz13 = '<w:sz w:val="26"/>'
+    left = tc(centred("ỦY BAN NHÂN DÂN", B + sz13) + centred("TỈNH LÂM ĐỒNG", B + sz13) + centred("Số: 12/UBND-VP", sz13)
+              + centred("V/v tổ chức hội nghị", '<w:sz w:val="24"/>'), width=3600)
+    joined = p(r("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ", B + sz13), r("Độc lập - Tự do - Hạnh phúc", B + SZ14),
+               ppr='<w:jc w:val="center"/><w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1"/></w:pBdr>')
+    right = tc(joined + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("Kính gửi: Sở Nội vụ", SZ14),
+              body("Ủy ban nhân dân tỉnh đề nghị Sở Nội vụ tổ chức hội nghị./."), tail("TL. CHỦ TỊCH")]
+    result = check_docx(make_docx(tmp_path / "cv.docx", "".join(blocks) + sect()))
+    told = sorted(f.rule for f in result.findings if f.rule.startswith(("national.", "motto.")))
+    assert not [x for x in told if x != "motto.rule"], told
