@@ -186,3 +186,23 @@ def test_quoc_hieu_and_tieu_ngu_in_one_paragraph_wrapped_by_the_cell_are_two_lin
     result = check_docx(make_docx(tmp_path / "cv.docx", "".join(blocks) + sect()))
     told = sorted(f.rule for f in result.findings if f.rule.startswith(("national.", "motto.")))
     assert not [x for x in told if x != "motto.rule"], told
+
+
+def test_a_centred_kinh_gui_under_a_headline_is_the_addressee_PC01(tmp_path):
+    """FR22-PC01: a Phiếu chuyển read as a letter (its "V/v" in the header), its headline "PHIẾU CHUYỂN ĐƠN KIẾN NGHỊ,
+    PHẢN ÁNH" centred over a centred "Kính gửi: …": the Kính gửi line got body.indent, body.justify and body.spacing.
+    It is the addressee (ô 9a), under the headline as under a trích yếu."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred, tail
+    from tests.word.docx_factory import tbl, tc, tr
+
+    sz13 = '<w:sz w:val="26"/>'
+    left = tc(centred("ỦY BAN NHÂN DÂN", B + sz13) + centred("TỈNH LÂM ĐỒNG", B + sz13)
+              + centred("Số: 12/UBND-TCD", sz13) + centred("V/v chuyển đơn kiến nghị", '<w:sz w:val="24"/>'), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13) + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("PHIẾU CHUYỂN ĐƠN KIẾN NGHỊ, PHẢN ÁNH"),
+              centred("Kính gửi: Sở Tài nguyên và Môi trường", SZ14), p(""),
+              body("Ủy ban nhân dân tỉnh nhận được đơn kiến nghị của công dân và chuyển đơn đến Sở xem xét./."),
+              tail("TL. CHỦ TỊCH")]
+    result = check_docx(make_docx(tmp_path / "pc.docx", "".join(blocks) + sect()))
+    assert not [f.rule for f in result.findings if f.excerpt.startswith("Kính gửi")]
