@@ -206,3 +206,27 @@ def test_a_centred_kinh_gui_under_a_headline_is_the_addressee_PC01(tmp_path):
               tail("TL. CHỦ TỊCH")]
     result = check_docx(make_docx(tmp_path / "pc.docx", "".join(blocks) + sect()))
     assert not [f.rule for f in result.findings if f.excerpt.startswith("Kính gửi")]
+
+
+def test_numbers_typed_without_a_space_or_a_dot_are_still_read_as_numbers_KH01(tmp_path):
+    """FR22-KH01: "II.Mục tiêu:" (no space after the dot) was not read as mục II, so "III." was told to skip a number;
+    "2.95 % bệnh nhân …" (khoản 2 glued to a percentage) was told a điểm numbered "2.95"; "VII Chế độ báo cáo" (no dot)
+    was not read as mục VII, so its "1." was told to follow the khoản before it. Each is read as the number it is
+    (and the lower-case titles of mục II and VII are told, as their siblings')."""
+    from tests.nd30.test_check_types import B, SZ14, body, centred, header, tail
+
+    blocks = [header("Số: 12/KH-PK"), centred("KẾ HOẠCH"), centred("Hoạt động năm 2026"),
+              body("I. MỤC ĐÍCH", B + SZ14), body("Nâng cao chất lượng khám chữa bệnh."),
+              body("II.Mục tiêu:", B + SZ14), body("1.Đạt chỉ tiêu 15.000 lượt khám bệnh trong năm."),
+              body("2.95 % bệnh nhân đến khám được chẩn đoán đúng."), body("3.100% bệnh nhân chuyển tuyến được tư vấn."),
+              body("III. NỘI DUNG", B + SZ14), body("1. Tổ chức phân công nhân lực hợp lý."),
+              body("2. Duy trì giao ban chuyên môn hằng ngày."), body("IV. TỔ CHỨC THỰC HIỆN", B + SZ14),
+              body("Các bộ phận thực hiện kế hoạch này."), body("V. KINH PHÍ", B + SZ14),
+              body("Kinh phí do đơn vị bảo đảm."), body("VI. PHÂN CÔNG", B + SZ14), body("Trưởng các bộ phận chịu trách nhiệm."),
+              body("VII Chế độ báo cáo", B + SZ14), body("1. Báo cáo thường xuyên vào thứ Sáu hằng tuần."),
+              body("2. Báo cáo đột xuất khi có yêu cầu./."), tail("GIÁM ĐỐC")]
+    result = check_docx(make_docx(tmp_path / "kh.docx", "".join(blocks) + sect()))
+    numbering = [(f.rule, f.excerpt[:12]) for f in result.findings if f.rule in ("heading.sequence", "heading.numbering")]
+    assert numbering == [], numbering
+    styled = sorted(f.excerpt[:12] for f in result.findings if f.rule == "heading.style")
+    assert styled == ["II.Mục tiêu:", "VII Chế độ b"], styled
