@@ -195,8 +195,16 @@ _DOTTED_BLANK = re.compile(r"\b(ngày|tháng|năm)\s*[._…]+(?=\s|$)")
 _SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
 
 
+# a print template's placeholder that is no mail-merge field: a name in capitals joined by underscores ("TEN_TINH",
+# "CO_QUAN", "SO_DON_THU") or the date's "DAY", "MONTH", "YEAR" (FR22-TB02, an app's template of a circular's form):
+# it stands for a value, as "«dd»" does
+PLACEHOLDER = re.compile(r"\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|DAY|MONTH|YEAR)\b")
+
+
 def date_check(text: str) -> DateCheck:
-    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(MERGE_FIELD.sub(" ", text).split())).strip()  # "ngày ${D}": a blank
+    place_held = bool(PLACEHOLDER.fullmatch(text.split(",")[0].strip()))  # "TEN_TINH, ngày …": a placeholder's place
+    held = PLACEHOLDER.sub(" ", text)
+    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(MERGE_FIELD.sub(" ", held).split())).strip()  # "ngày ${D}": a blank
     m = DATE_RE.match(line)
     if not m and DATE_RE.match(re.sub(r"\b(Ngày|Tháng|Năm|NGÀY|THÁNG|NĂM)\b", lambda w: w[1].lower(), line)):
         return DateCheck(["các chữ “ngày”, “tháng”, “năm” viết thường (ví dụ “Quảng Nam, ngày 05 tháng 3 năm 2021”)"],
@@ -210,7 +218,7 @@ def date_check(text: str) -> DateCheck:
     problems, padding = [], []
     place = m["place"].strip()
     if not place:
-        problems.append("thiếu địa danh trước dấu phẩy")
+        problems += [] if place_held else ["thiếu địa danh trước dấu phẩy"]
     elif place[0].islower():  # "Thành phố Hồ Chí Minh": only the name's own words are capitalised
         problems.append("chữ cái đầu của địa danh phải viết hoa")
     if _SHORT_PLACE.match(place):  # "Tp. Hồ Chí Minh", "TP.HCM" (FR3-TB01, FR8-TB02)
@@ -303,6 +311,9 @@ def recipient_item_fixed(text: str, last: bool) -> str | None:
         return None
     stem = body.rstrip(";,.: ")
     end = "." if last else ";"
+    if stem.endswith("…") and body[len(stem):].lstrip().startswith("."):
+        # "- ….(8)….;": the dots of a form's blank for a recipient (an ellipsis and its dots), no full stop (FR22-TB02)
+        return body.rstrip(";,: ") + ("" if last else ";") + text[len(body):]
     return stem + end + text[len(body):]
 
 

@@ -230,3 +230,27 @@ def test_numbers_typed_without_a_space_or_a_dot_are_still_read_as_numbers_KH01(t
     assert numbering == [], numbering
     styled = sorted(f.excerpt[:12] for f in result.findings if f.rule == "heading.style")
     assert styled == ["II.Mục tiêu:", "VII Chế độ b"], styled
+
+
+def test_a_templates_placeholders_are_blanks_not_text_TB02(tmp_path):
+    """FR22-TB02 (an app's print template of a circular's form): the issuer's rule was measured against the
+    placeholder "CO_QUAN", "TEN_TINH, ngày DAY tháng MONTH năm YEAR" was asked to be a full date, and the circular's
+    recipient blanks "- ….(8)….;" were told to end ".;". Placeholders stand for values, the dots for a blank."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred
+    from tests.word.docx_factory import tbl, tc, tr
+
+    sz13, sz11 = '<w:sz w:val="26"/>', '<w:sz w:val="22"/>'
+    left = tc(centred("CO_QUAN_CHA", sz13) + p(r("CO_QUAN", B + sz13), ppr='<w:jc w:val="center"/><w:pBdr><w:bottom '
+                                                   'w:val="single" w:sz="6" w:space="1"/></w:pBdr>')
+              + centred("Số: SO_THONG_BAO/TB-UBND", sz13), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13) + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("TEN_TINH, ngày DAY tháng MONTH năm YEAR", I + SZ14), width=5700)
+    recipients = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Như trên;", sz11))
+                    + p(r("- ….(8)….;", sz11)) + p(r("- Lưu: VT, hồ sơ.", sz11)), width=4600)
+    signer = tc(centred("CHỦ TỊCH") + p("") + centred("Nguyễn Văn An"), width=4600)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("THÔNG BÁO"),
+              centred("Về việc thụ lý giải quyết khiếu nại"), body("Ủy ban nhân dân tỉnh thông báo để ông được biết./."),
+              tbl(tr(recipients, signer), grid=[4600, 4600], style=None)]
+    result = check_docx(make_docx(tmp_path / "tb.docx", "".join(blocks) + sect()))
+    told = [(f.rule, f.excerpt) for f in result.findings if f.rule in ("issuer.rule", "date.form", "recipients.punctuation")]
+    assert told == [], told
