@@ -254,3 +254,31 @@ def test_a_templates_placeholders_are_blanks_not_text_TB02(tmp_path):
     result = check_docx(make_docx(tmp_path / "tb.docx", "".join(blocks) + sect()))
     told = [(f.rule, f.excerpt) for f in result.findings if f.rule in ("issuer.rule", "date.form", "recipients.punctuation")]
     assert told == [], told
+
+
+def test_an_hdnd_resolution_in_the_2025_form_closes_its_bases_with_its_formula_NQ01(tmp_path):
+    """FR21-NQ01: an HĐND tỉnh's Nghị quyết in the 2025 form closes its căn cứ with the italic sentence "Hội đồng nhân
+    dân tỉnh ban hành Nghị quyết …" (in place of "QUYẾT NGHỊ:", as "Ủy ban nhân dân tỉnh ban hành Quyết định …" stands
+    for "QUYẾT ĐỊNH:"): it was told to be upright (body.italic) and "QUYẾT NGHỊ:" was asked for before Điều 1."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred
+    from tests.word.docx_factory import tbl, tc, tr
+
+    sz13 = '<w:sz w:val="26"/>'
+    left = tc(centred("HỘI ĐỒNG NHÂN DÂN", B + sz13) + centred("TỈNH LÂM ĐỒNG", B + sz13)
+              + centred("Số: 12/2026/NQ-HĐND", sz13), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13) + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("Lâm Đồng, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+    signer = tbl(tr(tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Như Điều 3;", '<w:sz w:val="22"/>'))
+                       + p(r("- Lưu: VT.", '<w:sz w:val="22"/>')), width=4600),
+                    tc(centred("CHỦ TỊCH") + p("") + centred("Nguyễn Văn An"), width=4600)), grid=[4600, 4600], style=None)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("NGHỊ QUYẾT"),
+              centred("Quy định mức hỗ trợ cán bộ chuyển đổi số"),
+              body("Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;", I + SZ14),
+              body("Xét Tờ trình số 27/TTr-UBND ngày 14 tháng 2 năm 2026 của Ủy ban nhân dân tỉnh.", I + SZ14),
+              body("Hội đồng nhân dân tỉnh ban hành Nghị quyết Quy định mức hỗ trợ cán bộ chuyển đổi số.", I + SZ14),
+              body("Điều 1. Phạm vi điều chỉnh", B + SZ14), body("Nghị quyết này quy định mức hỗ trợ hằng tháng."),
+              body("Điều 2. Hiệu lực thi hành", B + SZ14), body("Nghị quyết này có hiệu lực từ ngày 15 tháng 3 năm 2026./."),
+              signer]
+    result = check_docx(make_docx(tmp_path / "nq.docx", "".join(blocks) + sect()))
+    told = [(f.rule, f.excerpt[:20]) for f in result.findings if f.rule in ("enacting.line", "body.italic")]
+    assert told == [], told

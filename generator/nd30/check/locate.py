@@ -287,8 +287,9 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
 
 
 # the enacting formula of a legal document under the 2025 law on legal documents, in place of "QUYẾT ĐỊNH:"
-# ("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …")
-_ENACTING_FORMULA = re.compile(r"^(Ủy|Uỷ) ban nhân dân .{0,60}\bban hành (Quyết định|Nghị quyết|Chỉ thị)\b"
+# ("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …"); an HĐND's in place of "QUYẾT NGHỊ:" ("Hội đồng nhân dân
+# ban hành Nghị quyết …(tên gọi)…", Mẫu số 17 of NĐ 78/2025 as transcribed; FR21-NQ01 prints it so)
+_ENACTING_FORMULA = re.compile(r"^((Ủy|Uỷ) ban|Hội đồng) nhân dân .{0,60}\bban hành (Quyết định|Nghị quyết|Chỉ thị)\b"
                                r"|^(Chính phủ|Thủ tướng Chính phủ|Bộ trưởng [^.]{0,60}) ban hành (Nghị định|Quyết định|Thông tư)\b")
 
 
