@@ -282,3 +282,19 @@ def test_an_hdnd_resolution_in_the_2025_form_closes_its_bases_with_its_formula_N
     result = check_docx(make_docx(tmp_path / "nq.docx", "".join(blocks) + sect()))
     told = [(f.rule, f.excerpt[:20]) for f in result.findings if f.rule in ("enacting.line", "body.italic")]
     assert told == [], told
+
+
+def test_a_list_dash_before_a_recipient_typed_after_a_space_is_its_dash_KH01(tmp_path):
+    """FR22-KH01: the first recipient " BGĐTT Y tế để (b/c);" (a space typed before it) under its Word list's "-" was
+    told to start with a dash; the list draws it, as for the recipients after it."""
+    from tests.nd30.test_check_fresh12 import BULLETS, listed, one_decision
+    from tests.nd30.test_check_types import B, I, centred
+    from tests.word.docx_factory import tbl, tc, tr
+
+    left = tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + listed(" Ban Giám đốc Trung tâm Y tế;")
+              + listed("Phòng Tổ chức - Hành chính;") + listed("Lưu: VT, PK."), width=4600)
+    right = tc(centred("GIÁM ĐỐC") + p("") + centred("Nguyễn Văn An"), width=4600)
+    blocks = one_decision("Số: 12/QĐ-TTYT", "ông An", lines=2)[:-1] + [tbl(tr(left, right), grid=[4600, 4600],
+                                                                           style=None)]
+    result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect(), numbering=BULLETS))
+    assert not [f.excerpt for f in result.findings if f.text == "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”"]

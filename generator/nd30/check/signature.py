@@ -161,7 +161,8 @@ _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, 
 def _led(s: Segment) -> str:
     """A recipient's line as it prints from its start: the dash a Word list draws before it (its label "-",
     FR12-QD04's nineteen recipients) and its text."""
-    label = (s.para.list_label or "").strip() if s.start == 0 else ""
+    # the paragraph's first line, blanks typed before it or not (" BGĐTT Y tế để (b/c);" under its list's "-", FR22-KH01)
+    label = (s.para.list_label or "").strip() if not s.para.text[:s.start].strip() else ""
     return f"{label} {s.text}" if label in ("-", "–", "+", "•") else s.text
 
 
