@@ -201,7 +201,24 @@ _SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|DAY|MONTH|YEAR)\b")
 
 
+# a full stop typed after the year (or after its merge field): "Vĩnh long, ngày «dd» tháng «MM» năm «yyyy»." (FR22-TB01)
+_STOP_AFTER_YEAR = re.compile(r"(?<=[\d»}])\s*\.\s*$")
+# what may open a place name before its own words: "Thành phố Hồ Chí Minh", "thị xã …" (only the name's words are
+# capitalised)
+_PLACE_KIND = re.compile(r"^(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu)\s+", re.IGNORECASE)
+
+
 def date_check(text: str) -> DateCheck:
+    """The place and date line's faults (PL I §II.4), with the line corrected when only the padding of its numbers is
+    wrong."""
+    if (stop := _STOP_AFTER_YEAR.search(text)) is not None:
+        inner = _date_check(text[:stop.start()])
+        return DateCheck(["cuối dòng địa danh, ngày tháng năm không có dấu chấm: xoá dấu “.” sau năm"] + inner.problems,
+                         None)
+    return _date_check(text)
+
+
+def _date_check(text: str) -> DateCheck:
     place_held = bool(PLACEHOLDER.fullmatch(text.split(",")[0].strip()))  # "TEN_TINH, ngày …": a placeholder's place
     held = PLACEHOLDER.sub(" ", text)
     line = _DOTTED_BLANK.sub(r"\1 ", " ".join(MERGE_FIELD.sub(" ", held).split())).strip()  # "ngày ${D}": a blank
@@ -221,6 +238,9 @@ def date_check(text: str) -> DateCheck:
         problems += [] if place_held else ["thiếu địa danh trước dấu phẩy"]
     elif place[0].islower():  # "Thành phố Hồ Chí Minh": only the name's own words are capitalised
         problems.append("chữ cái đầu của địa danh phải viết hoa")
+    elif any(w[0].islower() for w in _PLACE_KIND.sub("", place).split() if w[0].isalpha()):
+        problems.append(f"mỗi chữ của tên địa danh viết hoa chữ cái đầu (“{place}”: ví dụ “Vĩnh Long”, “Thành phố Hồ Chí "
+                        "Minh”)")  # "Vĩnh long" (FR22-TB01)
     if _SHORT_PLACE.match(place):  # "Tp. Hồ Chí Minh", "TP.HCM" (FR3-TB01, FR8-TB02)
         problems.append("địa danh phải viết đầy đủ, không viết tắt (ví dụ “Thành phố Hồ Chí Minh”, không “Tp.”)")
     day, month, year = m["day"], m["month"], m["year"]

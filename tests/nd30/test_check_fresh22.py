@@ -298,3 +298,27 @@ def test_a_list_dash_before_a_recipient_typed_after_a_space_is_its_dash_KH01(tmp
                                                                            style=None)]
     result = check_docx(make_docx(tmp_path / "qd.docx", "".join(blocks) + sect(), numbering=BULLETS))
     assert not [f.excerpt for f in result.findings if f.text == "mỗi nơi nhận bắt đầu bằng gạch đầu dòng “-”"]
+
+
+def test_a_place_name_in_lower_case_and_a_full_stop_after_the_year_are_told_TB01(tmp_path):
+    """FR22-TB01 (missed): "Vĩnh long, ngày «dd» tháng «MM» năm «yyyy»." — the place's second word in lower case and a
+    full stop after the year; only the first letter of the place and the whole line's form were looked at, and the
+    merge fields hid the stop. "Thành phố Hồ Chí Minh" keeps its lower-case "phố"."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred, tail
+    from tests.word.docx_factory import tbl, tc, tr
+
+    def notice(date: str):
+        sz13 = '<w:sz w:val="26"/>'
+        left = tc(centred("ỦY BAN NHÂN DÂN", B + sz13) + centred("TỈNH VĨNH LONG", B + sz13)
+                  + centred("Số: 12/TB-UBND", sz13), width=3600)
+        right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13)
+                   + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14) + centred(date, I + SZ14), width=5700)
+        blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("THÔNG BÁO"),
+                  centred("Về việc thụ lý giải quyết khiếu nại"), body("Ủy ban nhân dân tỉnh thông báo để ông biết./."),
+                  tail("TL. CHỦ TỊCH")]
+        found = check_docx(make_docx(tmp_path / "tb.docx", "".join(blocks) + sect())).findings
+        return [f.text for f in found if f.rule == "date.form"]
+
+    told = " / ".join(notice("Vĩnh long, ngày «dd» tháng «MM» năm «yyyy»."))
+    assert "không có dấu chấm" in told and "“Vĩnh long”" in told, told
+    assert notice("Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026") == []
