@@ -322,3 +322,26 @@ def test_a_place_name_in_lower_case_and_a_full_stop_after_the_year_are_told_TB01
     told = " / ".join(notice("Vĩnh long, ngày «dd» tháng «MM» năm «yyyy»."))
     assert "không có dấu chấm" in told and "“Vĩnh long”" in told, told
     assert notice("Thành phố Hồ Chí Minh, ngày 05 tháng 3 năm 2026") == []
+
+
+def test_a_peoples_committees_name_on_two_lines_is_bold_on_both_TB01(tmp_path):
+    """FR22-TB01 (missed): "ỦY BAN NHÂN DÂN" (regular) over "TỈNH VĨNH LONG" (bold) was read as a superior body over
+    the agency, which is set upright; it is one body's name broken after its kind, bold on both lines (PL I §II.2.b).
+    A Sở under its UBND keeps the upright superior."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred, tail
+    from tests.word.docx_factory import tbl, tc, tr
+
+    def issuer_style(first: str, second: str) -> list[str]:
+        sz13 = '<w:sz w:val="26"/>'
+        left = tc(centred(first, sz13) + centred(second, B + sz13) + centred("Số: 12/TB-UBND", sz13), width=3600)
+        right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13)
+                   + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+                   + centred("Vĩnh Long, ngày 05 tháng 3 năm 2026", I + SZ14), width=5700)
+        blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("THÔNG BÁO"),
+                  centred("Về việc thụ lý giải quyết khiếu nại"), body("Ủy ban nhân dân tỉnh thông báo để ông biết./."),
+                  tail("TL. CHỦ TỊCH")]
+        found = check_docx(make_docx(tmp_path / "tb.docx", "".join(blocks) + sect())).findings
+        return [f.excerpt for f in found if f.rule == "issuer.style"]
+
+    assert issuer_style("ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG") == ["ỦY BAN NHÂN DÂN"]
+    assert issuer_style("UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP") == []
