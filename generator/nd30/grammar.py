@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from generator.core.text import caseless as fold, remembered
-from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, QUALIFIERS
+from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, PLACEHOLDER, QUALIFIERS
 from generator.nd30.labels import roman
 
 # ---------------------------------------------------------------- Quốc hiệu, Tiêu ngữ (§II.1)
@@ -195,10 +195,6 @@ _DOTTED_BLANK = re.compile(r"\b(ngày|tháng|năm)\s*[._…]+(?=\s|$)")
 _SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
 
 
-# a print template's placeholder that is no mail-merge field: a name in capitals joined by underscores ("TEN_TINH",
-# "CO_QUAN", "SO_DON_THU") or the date's "DAY", "MONTH", "YEAR" (FR22-TB02, an app's template of a circular's form):
-# it stands for a value, as "«dd»" does
-PLACEHOLDER = re.compile(r"\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|DAY|MONTH|YEAR)\b")
 
 
 # a full stop typed after the year (or after its merge field): "Vĩnh long, ngày «dd» tháng «MM» năm «yyyy»." (FR22-TB01)

@@ -345,3 +345,26 @@ def test_a_peoples_committees_name_on_two_lines_is_bold_on_both_TB01(tmp_path):
 
     assert issuer_style("ỦY BAN NHÂN DÂN", "TỈNH VĨNH LONG") == ["ỦY BAN NHÂN DÂN"]
     assert issuer_style("UBND TỈNH VĨNH LONG", "SỞ TƯ PHÁP") == []
+
+
+def test_a_letter_template_numbered_by_a_placeholder_is_checked_CV03(tmp_path):
+    """FR22-CV03: a Công văn template "Số: SO_DON_THU/…." over "V/v đôn đốc …" under the Quốc hiệu was refused as "a
+    document with no number and no type line (a speech, a form …)", its 13 faults missed; as "Số: ${KH}" (FR12-CV01) a
+    number made of a placeholder stands for the number. Its signer's name "NGUOI_KY" is the name, not a post printed
+    under it."""
+    from tests.nd30.test_check_types import B, I, SZ14, body, centred
+    from tests.word.docx_factory import tbl, tc, tr
+
+    sz13 = '<w:sz w:val="26"/>'
+    left = tc(centred("CO_QUAN", B + sz13) + centred("Số: SO_DON_THU/….", sz13)
+              + centred("V/v đôn đốc giải quyết tố cáo", '<w:sz w:val="24"/>'), width=3600)
+    right = tc(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", B + sz13) + centred("Độc lập - Tự do - Hạnh phúc", B + SZ14)
+               + centred("TEN_TINH, ngày DAY tháng MONTH năm YEAR", I + SZ14), width=5700)
+    tail = tbl(tr(tc(p(r("Nơi nhận:", B + I + '<w:sz w:val="24"/>')) + p(r("- Như trên;", '<w:sz w:val="22"/>'))
+                     + p(r("- Lưu: VT.", '<w:sz w:val="22"/>')), width=4600),
+                  tc(centred("GIÁM ĐỐC") + p("") + centred("NGUOI_KY"), width=4600)), grid=[4600, 4600], style=None)
+    blocks = [tbl(tr(left, right), grid=[3600, 5700], style=None), centred("Kính gửi: CQ_CHUYENDON", SZ14),
+              body("CO_QUAN đề nghị CQ_CHUYENDON giải quyết vụ việc theo quy định của pháp luật./."), tail]
+    result = check_docx(make_docx(tmp_path / "cv.docx", "".join(blocks) + sect()))
+    assert result.identified.governed and result.identified.type.words == "Công văn"
+    assert not [f.text for f in result.findings if f.rule.startswith("signer.")]
