@@ -76,6 +76,11 @@ _SUBJECT = re.compile(r"^v/v\b", re.IGNORECASE)
 # ("Số: ${KH}", FR12-CV01, a province's công văn template) stands for the number and symbol
 MERGE_FIELD = re.compile(r"\$\{[^{}]+\}|«[^«»]+»|\{\{[^{}]+\}\}")
 MERGED_NUMBER = re.compile(rf"^s[oố]\s*:?\s*(?:{MERGE_FIELD.pattern})\s*$", re.IGNORECASE)
+# a print template's placeholder that is no mail-merge field: a name in capitals joined by underscores ("TEN_TINH",
+# "CO_QUAN", "SO_DON_THU") or the date's "DAY", "MONTH", "YEAR" (FR22-TB02, CV03: an app's templates of a circular's
+# forms): it stands for a value, as "«dd»" does; a number made of one ("Số: SO_DON_THU/….") as "Số: ${KH}" does
+PLACEHOLDER = re.compile(r"\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|DAY|MONTH|YEAR)\b")
+PLACEHELD_NUMBER = re.compile(rf"^[Ss][oố]\s*:?\s*(?:{PLACEHOLDER.pattern})")
 _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.IGNORECASE)
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
 
@@ -187,7 +192,7 @@ def _identify(lines: tuple[str, ...]) -> Identified:
                 agency.append(line)
             if symbol is None and (m := _SYMBOL.match(_unmarked(line))):
                 symbol = (_type_of_symbol(m["first"].strip()), line)
-            merged = merged or (line if MERGED_NUMBER.match(_unmarked(line)) else "")
+            merged = merged or (line if MERGED_NUMBER.match(_unmarked(line)) or PLACEHELD_NUMBER.match(line) else "")
             subject = subject or bool(_SUBJECT.match(plain))
     if party and not national:
         return Identified(None, "", governed=False,

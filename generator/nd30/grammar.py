@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from generator.core.text import caseless as fold, remembered
-from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, QUALIFIERS
+from generator.nd30.doctypes import MERGE_FIELD, MERGED_NUMBER, PLACEHOLDER, QUALIFIERS
 from generator.nd30.labels import roman
 
 # ---------------------------------------------------------------- Quốc hiệu, Tiêu ngữ (§II.1)
@@ -198,8 +198,29 @@ _DOTTED_BLANK = re.compile(r"\b(ngày|tháng|năm)(?:\s*[._…]+|(?<=năm)\s*\d{
 _SHORT_PLACE = re.compile(r"^(?:tp|tx)(?:\.|\s)", re.IGNORECASE)
 
 
+
+
+# a full stop typed after the year (or after its merge field): "Vĩnh long, ngày «dd» tháng «MM» năm «yyyy»." (FR22-TB01)
+_STOP_AFTER_YEAR = re.compile(r"(?<=[\d»}])\s*\.\s*$")
+# what may open a place name before its own words: "Thành phố Hồ Chí Minh", "thị xã …" (only the name's words are
+# capitalised)
+_PLACE_KIND = re.compile(r"^(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường|đặc khu)\s+", re.IGNORECASE)
+
+
 def date_check(text: str) -> DateCheck:
-    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(MERGE_FIELD.sub(" ", text).split())).strip()  # "ngày ${D}": a blank
+    """The place and date line's faults (PL I §II.4), with the line corrected when only the padding of its numbers is
+    wrong."""
+    if (stop := _STOP_AFTER_YEAR.search(text)) is not None:
+        inner = _date_check(text[:stop.start()])
+        return DateCheck(["cuối dòng địa danh, ngày tháng năm không có dấu chấm: xoá dấu “.” sau năm"] + inner.problems,
+                         None)
+    return _date_check(text)
+
+
+def _date_check(text: str) -> DateCheck:
+    place_held = bool(PLACEHOLDER.fullmatch(text.split(",")[0].strip()))  # "TEN_TINH, ngày …": a placeholder's place
+    held = PLACEHOLDER.sub(" ", text)
+    line = _DOTTED_BLANK.sub(r"\1 ", " ".join(MERGE_FIELD.sub(" ", held).split())).strip()  # "ngày ${D}": a blank
     m = DATE_RE.match(line)
     if not m and DATE_RE.match(re.sub(r"\b(Ngày|Tháng|Năm|NGÀY|THÁNG|NĂM)\b", lambda w: w[1].lower(), line)):
         return DateCheck(["các chữ “ngày”, “tháng”, “năm” viết thường (ví dụ “Quảng Nam, ngày 05 tháng 3 năm 2021”)"],
@@ -213,9 +234,12 @@ def date_check(text: str) -> DateCheck:
     problems, padding = [], []
     place = m["place"].strip()
     if not place:
-        problems.append("thiếu địa danh trước dấu phẩy")
+        problems += [] if place_held else ["thiếu địa danh trước dấu phẩy"]
     elif place[0].islower():  # "Thành phố Hồ Chí Minh": only the name's own words are capitalised
         problems.append("chữ cái đầu của địa danh phải viết hoa")
+    elif any(w[0].islower() for w in _PLACE_KIND.sub("", place).split() if w[0].isalpha()):
+        problems.append(f"mỗi chữ của tên địa danh viết hoa chữ cái đầu (“{place}”: ví dụ “Vĩnh Long”, “Thành phố Hồ Chí "
+                        "Minh”)")  # "Vĩnh long" (FR22-TB01)
     if _SHORT_PLACE.match(place):  # "Tp. Hồ Chí Minh", "TP.HCM" (FR3-TB01, FR8-TB02)
         problems.append("địa danh phải viết đầy đủ, không viết tắt (ví dụ “Thành phố Hồ Chí Minh”, không “Tp.”)")
     day, month, year = m["day"], m["month"], m["year"]
@@ -306,6 +330,9 @@ def recipient_item_fixed(text: str, last: bool) -> str | None:
         return None
     stem = body.rstrip(";,.: ")
     end = "." if last else ";"
+    if stem.endswith("…") and body[len(stem):].lstrip().startswith("."):
+        # "- ….(8)….;": the dots of a form's blank for a recipient (an ellipsis and its dots), no full stop (FR22-TB02)
+        return body.rstrip(";,: ") + ("" if last else ";") + text[len(body):]
     return stem + end + text[len(body):]
 
 

@@ -59,7 +59,7 @@ def roman_value(text: str) -> int | None:
 def label_of(label: str) -> tuple[str, int] | None:
     """('roman'|'arabic'|'letter'|'dotted', position) of a heading label such as 'II.', '3.', 'đ)'."""
     label = label.strip()
-    if m := ROMAN_RE.match(label):
+    if m := ROMAN_RE.match(label) or re.fullmatch(r"(?P<n>[IVXLC]{2,})", label):
         n = roman_value(m["n"])
         return ("roman", n) if n else None
     if m := ARABIC_RE.match(label):
@@ -81,13 +81,25 @@ def point_label(n: int) -> str:
 GLUED_ARABIC_RE = re.compile(r"^(?P<n>\d{1,3})\.(?=[^\W\d_])")
 
 
+# the same for a mục ("II.Mục tiêu:", FR22-KH01)
+GLUED_ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]+)\.(?=[^\W\d_])")
+# a mục's numeral typed without its dot ("VII Chế độ báo cáo", FR22-KH01): two letters or more (a lone "I", "V" or "X"
+# opens sentences: "X- Quang"), a capital after the space
+BARE_ROMAN_RE = re.compile(r"^(?P<n>[IVXLC]{2,})(?=[ \t]+[^\W\d_])")
+# a khoản's number glued to a percentage ("2.95 % bệnh nhân …", "3.100% số bệnh nhân …", FR22-KH01): no decimal
+# (Vietnamese writes 2,95) nor dotted number "2.95", but khoản 2 of 95 %
+PERCENT_AFTER_RE = re.compile(r"^(?P<n>\d{1,3})\.(?=\d+(?:,\d+)?\s*%)")
+
+
 def split_label(text: str) -> tuple[str, str]:
     """A label typed at the start of a paragraph ('I. MỤC ĐÍCH' → ('I.', 'MỤC ĐÍCH'); '1.Vị trí' → ('1.',
-    'Vị trí'))."""
+    'Vị trí'); 'VII Chế độ' → ('VII', 'Chế độ'))."""
     stripped = text.lstrip()
-    for rx in (ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, GLUED_ARABIC_RE):
+    for rx in (PERCENT_AFTER_RE, ROMAN_RE, DOTTED_RE, ARABIC_RE, LETTER_RE, GLUED_ARABIC_RE, GLUED_ROMAN_RE,
+               BARE_ROMAN_RE):
         m = rx.match(stripped)
-        if m and (rx is not GLUED_ARABIC_RE or stripped[m.end()].isupper()):
+        if m and (rx not in (GLUED_ARABIC_RE, GLUED_ROMAN_RE, BARE_ROMAN_RE) or stripped[m.end():].lstrip()[:1].isupper()) \
+                and (rx is not BARE_ROMAN_RE or roman_value(m["n"])):
             return stripped[: m.end()], stripped[m.end():].lstrip(" \t")
     return "", stripped
 

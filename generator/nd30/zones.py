@@ -444,30 +444,37 @@ def _blank_form(first: str, following: list[Block]) -> bool:
     return sum(bool(_BLANKS.search(t)) for t in texts) >= 2
 
 
-def _attached_start(blocks: list[Block], tail_from: int, stop: int) -> int | None:
+def _attached_start(blocks: list[Block], tail_from: int, stop: int, tailed: bool = True) -> int | None:
     """The block where a document issued with this one starts after its tail (a decision's Quy định or Quy
     chế, a circular's forms): a header table holding a Quốc hiệu, a form's "Mẫu số …" line, or a type line in
     capitals followed, within its next four paragraphs, by a "(Ban hành kèm theo …)" line. None: there is none
-    before `stop`."""
+    before `stop`. Not `tailed` (a published copy without Nơi nhận, FR21-QD02: searched from the body on), only
+    that type line, or a Quốc hiệu right before it (its header shares the signature's table)."""
     from generator.nd30.doctypes import type_of_line
+
+    def issued(i: int) -> bool:
+        first = _lines(blocks[i].text) if isinstance(blocks[i], Paragraph) else []
+        if not first or type_of_line(first[0]) is None:
+            return False
+        following = first[1:] + [x for b in blocks[i + 1:i + 5] if isinstance(b, Paragraph) for x in _lines(b.text)]
+        return any(_ISSUED_WITH.match(x) for x in following[:6])
 
     for i in range(tail_from + 1, stop):
         block = blocks[i]
+
+        def soon() -> bool:
+            return tailed or any(issued(k) for k in range(i + 1, min(i + 4, stop)))
+
         if isinstance(block, Table):
-            if any(looks_national(x) for p in block.paragraphs() for x in _lines(p.text)):
+            if any(looks_national(x) for p in block.paragraphs() for x in _lines(p.text)) and soon():
                 return i
             continue
-        if any(looks_national(piece.text) for piece in pieces(block)):
+        if any(looks_national(piece.text) for piece in pieces(block)) and soon():
             return i  # a header typed with tabs: "TRƯỜNG …\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
         first = _lines(block.text)
-        if first and _FORM_LINE.match(first[0]):
-            return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …")
-        if first and _blank_form(first[0], blocks[i + 1:i + 9]):
-            return i
-        if not first or type_of_line(first[0]) is None:
-            continue
-        following = first[1:] + [x for b in blocks[i + 1:i + 5] if isinstance(b, Paragraph) for x in _lines(b.text)]
-        if any(_ISSUED_WITH.match(x) for x in following[:6]):
+        if tailed and first and (_FORM_LINE.match(first[0]) or _blank_form(first[0], blocks[i + 1:i + 9])):
+            return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …"), a blank form
+        if issued(i):
             return i
     return None
 
@@ -510,7 +517,8 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
     back_from = next((i for i, b in enumerate(blocks) if i > tail_from and isinstance(b, Paragraph)
                       and (APPENDIX_LINE.match(b.text) and len(b.text.strip()) < APPENDIX_LINE_MAX
                            or _unlabelled(blocks, i))), len(blocks))
-    attached_from = _attached_start(blocks, tail_from, back_from)
+    attached_from = _attached_start(blocks, tail_from, back_from) if tail_at is not None else \
+        _attached_start(blocks, body_from, back_from, tailed=False)
     # signature lines typed far right with tabs or spaces just above "Nơi nhận:" ("\t\t\tCHỦ TỊCH"): the right
     # column of the tail, typed before its left one, not the end of the body
     default_tab = float(doc.settings.get("default_tab_stop_pt") or 36.0) if hasattr(doc, "settings") else 36.0

@@ -156,9 +156,12 @@ BOLD_ALL = "tên cơ quan ban hành phải in đậm (cả các dòng)"
     ((("ỦY BAN NHÂN DÂN", B), ("TỈNH LÂM ĐỒNG", B)), []),
     ((("ỦY BAN NHÂN DÂN", ""), ("TỈNH LÂM ĐỒNG", "")), [("error", "tên cơ quan ban hành phải in đậm: chọn dòng và bấm Ctrl+B")]),
     ((("ỦY BAN NHÂN DÂN", B), ("TỈNH LÂM ĐỒNG", "")), [("error", BOLD_ALL)]),
-    ((("ỦY BAN NHÂN DÂN", I), ("TỈNH LÂM ĐỒNG", B)), [
+    ((("TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM", I), ("TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC", B)), [
         ("error", "tên cơ quan chủ quản phải chữ đứng: chọn dòng và bỏ nghiêng (Ctrl+I)")]),
-    ((("ỦY BAN NHÂN DÂN", ""), ("TỈNH LÂM ĐỒNG", B)), []),  # a line above the bold name is its superior's, upright
+    # a line above the bold name is its superior's, upright
+    ((("TẬP ĐOÀN ĐIỆN LỰC VIỆT NAM", ""), ("TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC", B)), []),
+    # but "ỦY BAN NHÂN DÂN" over "TỈNH …" is one body's name on two lines, bold on both (FR22-TB01)
+    ((("ỦY BAN NHÂN DÂN", ""), ("TỈNH LÂM ĐỒNG", B)), [("error", BOLD_ALL)]),
     ((("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", ""), ("SỞ NỘI VỤ", B)), []),
     ((("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", B), ("SỞ NỘI VỤ", B)), [
         ("error", "tên cơ quan chủ quản (dòng trên) chữ đứng, không in đậm: chọn dòng, bỏ đậm (Ctrl+B)")]),

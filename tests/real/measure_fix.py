@@ -16,7 +16,8 @@ estimate flipped) are listed as `appeared`; a corrected finding still there is a
 (`uncured`, said, not harm).
 A .doc is compared with its LibreOffice .docx conversion (what --fix starts from). A file is damaged when it
 crashed, its text changed beyond the reported corrections, a look changed where no correction was reported,
-its page count changed, a line changed as above, or the fix created a finding.
+its page count changed, a line changed as above, the fix created a finding, or a group that printed at one size (what
+one size rule flagged: the body, the Nơi nhận list) prints at several after it (`uneven`).
 
     PYTHONPATH=. python tests/real/measure_fix.py [--shared DIR] [NAME ...]   (default: the held-out side)
     PYTHONPATH=. python tests/real/measure_fix.py tests/real/docs/FR-*.doc …   (a NAME may be a path)
@@ -211,6 +212,65 @@ def finding_keys(doc) -> dict[tuple, str]:
             f"{f.where}: [{f.rule}] {f.text[:70]}" for f in check_document(doc).findings}
 
 
+def uneven(before_doc, after_doc, findings) -> list[str]:
+    """Groups that printed at one size and print at several after the fix (FR22-TB02: a body at 12 pt corrected
+    paragraph by paragraph, some given up, printed at 12, 13 and 14 pt side by side; a Nơi nhận list at 8 pt made 11,
+    8, 8, 11). A group is what one size rule of the original flagged (`findings`: the spans its corrections name, the
+    whole paragraph of a finding that names none); its letters are those of the group at the size most of them have
+    (the size the rule found wrong); each letter is found again in the fixed
+    paragraph by the text around it (a correction of punctuation may change a paragraph's text). One size before and
+    more than one after is harm, whatever the corrections said."""
+    import difflib
+
+    def letters(doc):  # paragraph → [(offset, letter, size)]
+        out = {}
+        for p in doc.paragraphs():
+            found, at = [], 0
+            for r in p.runs:
+                if r.change == "del":
+                    continue
+                found += [(at + k, c, r.size_pt) for k, c in enumerate(r.text) if not c.isspace()]
+                at += len(r.text)
+            out[p.index] = found
+        return out
+
+    old, new = letters(before_doc), letters(after_doc)
+    # a rule's group: the spans its corrections name, the whole paragraph where a finding names none
+    groups: dict[str, dict[int, list]] = collections.defaultdict(dict)
+    for f in findings:
+        n, fix = f.detail.paragraph, f.detail.fix
+        if not f.rule.endswith(".size") or n is None:
+            continue
+        spans = groups[f.rule].setdefault(n, [])
+        if fix is not None and fix.paragraph == n and fix.end:
+            spans.append((fix.start, fix.end))
+        else:
+            spans.append((0, 10 ** 9))
+    out = []
+    for rule, paras in sorted(groups.items()):
+        def inside(n, at):
+            return any(a <= at < b for a, b in paras[n])
+
+        common = collections.Counter(size for n in paras for at, _, size in old.get(n, ())
+                                     if size is not None and inside(n, at))
+        if not common:
+            continue
+        size = common.most_common(1)[0][0]
+        after = collections.Counter()
+        for n in sorted(paras):
+            a, b = old.get(n, []), new.get(n, [])
+            match = difflib.SequenceMatcher(None, [c for _, c, _ in a], [c for _, c, _ in b], autojunk=False)
+            for i, j, k in match.get_matching_blocks():
+                for x in range(k):
+                    if a[i + x][2] == size and inside(n, a[i + x][0]):
+                        after[b[j + x][2]] += 1
+        if len(after) > 1:
+            sizes = ", ".join(f"{s:g}" for s in sorted(after, key=lambda s: (s is None, s or 0)))
+            out.append(f"{rule}: nhóm chữ in cùng cỡ {size:g} trước khi sửa, sau khi sửa in các cỡ {sizes} "
+                       f"(đoạn {', '.join(str(n + 1) for n in sorted(paras))})")
+    return out
+
+
 def looks(doc):
     out = []
     for p in doc.paragraphs():
@@ -226,7 +286,7 @@ def measure(source: Path, work: Path) -> dict:
 
     row = {"file": source.name, "crash": "", "refused": "", "untouched": "", "text": [], "look": [], "pages": "",
            "moved": "", "changed": 0, "lines": [], "created": [], "appeared": [], "uncured": [], "withdrawn": [],
-           "reported": [], "printed": []}
+           "reported": [], "printed": [], "uneven": []}
     fixed = work / (source.stem + ".fixed.docx")
     try:
         report = fix_docx(source, fixed)
@@ -249,6 +309,9 @@ def measure(source: Path, work: Path) -> dict:
     before, after = looks(original_doc), looks(fixed_doc)
     # rule by rule: what the fixed file's check finds that the original's did not, and what it still finds
     old_keys, new_keys = finding_keys(original_doc), finding_keys(fixed_doc)
+    from generator.nd30.check import check_document
+
+    row["uneven"] = uneven(original_doc, fixed_doc, check_document(original_doc).findings)
     # created: on a paragraph a correction touched, or of the kind (rule family) of a correction made; other new
     # findings (the check's own estimates flipped) are listed as `appeared`, not counted
     from generator.nd30.fix import family
@@ -323,7 +386,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="measure-fix-") as tmp:
             row = measure(Path(name) if Path(name).exists() else docs / name, Path(tmp))
         bad = bool(row["crash"] or row["text"] or row["look"] or row["pages"] or row["lines"] or row["created"]
-                   or row["printed"])
+                   or row["printed"] or row["uneven"])
         damaged += bad
         rows.append(row)
         print(f"{'DAMAGED' if bad else 'ok':8} {row['file']}: changed {row['changed']}; crash {row['crash'] or '-'}; "
@@ -333,7 +396,7 @@ def main() -> None:
         if bad or row["uncured"] or row["withdrawn"] or row["appeared"]:
             for m in row["reported"][:12]:
                 print(f"    fixed: {m}", flush=True)
-        for key, label in (("lines", "line"), ("printed", "printed"), ("created", "created"), ("appeared", "appeared"), ("uncured", "uncured"),
+        for key, label in (("lines", "line"), ("printed", "printed"), ("uneven", "uneven"), ("created", "created"), ("appeared", "appeared"), ("uncured", "uncured"),
                            ("withdrawn", "withdrawn")):
             for item in row[key][:6]:
                 print(f"    {label}: {item}", flush=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.core.messages import Message
-from generator.nd30.check import appendix, body, colour, header, locate, page, pagenum, several, signature, title
+from generator.nd30.check import appendix, body, colour, header, locate, page, pagenum, scan, several, signature, title
 from generator.word.seen import SeenDocument, seen_document
 from generator.nd30.check.base import CheckResult, Checker, Fix, Found, Rule, finding_dict, grouped
 from generator.nd30.doctypes import APPENDIX_FILE, Identified
@@ -42,6 +42,8 @@ def _run(ck: Checker, identified: Identified, numbered: bool = True) -> None:
     recipients = tail.label or locate.find_recipients(ck)
     appendices = locate.find_appendix_labels(ck)
     body_end = locate.body_end(ck, recipients, appendices)
+    if frame.zones is not None and len(frame.zones.attached.paragraphs):  # a Quy chế after a tail with no Nơi nhận
+        body_end = min(body_end, frame.zones.attached.paragraphs.start)  # (FR21-QD02): its own text, not the body
     body.check_body(ck, body_start, body_end, frame)
     signature.check_recipients_and_signature(ck, recipients, body_start, body_end, appendices, tail, frame)
     attached = locate.find_attached(ck, frame.zones) if frame.zones is not None else None
@@ -54,7 +56,10 @@ def _run(ck: Checker, identified: Identified, numbered: bool = True) -> None:
     if numbered:
         pagenum.check_page_numbers(ck, appendices)
     appendix.check_appendices(ck, appendices, identified.type)
-    appendix.check_unlabelled_forms(ck, locate.find_unlabelled_forms(ck, appendices))
+    # the type line of the text the decision issues ("QUY CHẾ" over its name and "(Ban hành kèm theo …)"): no form
+    # lacking its "Phụ lục" line (FR21-QD03)
+    appendix.check_unlabelled_forms(ck, [p for p in locate.find_unlabelled_forms(ck, appendices)
+                                         if attached is None or p is not attached.doc_type])
 
 
 def check_document(doc: Document, messages: list[Message] | None = None) -> CheckResult:
@@ -62,7 +67,7 @@ def check_document(doc: Document, messages: list[Message] | None = None) -> Chec
     `identified.governed` is False and `identified.sentence()` says what it is."""
     read = seen_document(doc)  # judged as it prints: composed, without invisible characters
     ck = Checker(read.doc)
-    identified = locate.identify(ck)
+    identified = scan.scanned(read.doc) or locate.identify(ck)
     if not identified.governed:
         return CheckResult([], [m for m in messages or [] if m.level == "warning"], None, identified)
     alone = identified.how == APPENDIX_FILE

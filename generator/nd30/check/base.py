@@ -232,14 +232,14 @@ def segments(p: Paragraph) -> list[Segment]:
 _GAP = re.compile(r"[ \u00a0]{3,}")
 
 
-def split_at_gaps(seg: Segment, starts_piece) -> list[Segment]:
+def split_at_gaps(seg: Segment, starts_piece, gap: re.Pattern = _GAP) -> list[Segment]:
     """A segment cut where a run of three or more spaces sets apart text that `starts_piece` says begins a piece of
     its own (a header typed on one line: "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI …", the agency and the Quốc
     hiệu in two columns made of spaces, FR10-TC01); blanks inside a piece ("ngày    tháng") stay."""
     joined = "".join(piece for _, piece in seg.pieces)
     runs = [r for r, piece in seg.pieces for _ in piece]
     base = seg.start - (len(joined) - len(joined.lstrip()))
-    cut = next((m for m in _GAP.finditer(joined) if joined[:m.start()].strip() and starts_piece(joined[m.end():])),
+    cut = next((m for m in gap.finditer(joined) if joined[:m.start()].strip() and starts_piece(joined[m.end():])),
                None)
     if cut is None:
         return [seg]
@@ -256,7 +256,7 @@ def split_at_gaps(seg: Segment, starts_piece) -> list[Segment]:
                 pieces.append((runs[k], joined[k]))
         return Segment(seg.para, base + a, base + b, joined[a:b], pieces)
 
-    return [part(0, cut.start())] + split_at_gaps(part(cut.end(), len(joined)), starts_piece)
+    return [part(0, cut.start())] + split_at_gaps(part(cut.end(), len(joined)), starts_piece, gap)
 
 
 def _excerpt(text: str, n: int = 60) -> str:

@@ -123,6 +123,12 @@ _OWN_AGENCY = re.compile(r"^(SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|C�
                          r"BỘ CHỈ HUY|CÔNG AN|BAN QUẢN LÝ|KHOA)\b")
 
 
+# a people's council's or committee's name broken after its kind, its place on the next line: one name, never a
+# superior body over an agency
+_LOCAL_BODY = re.compile(r"^\s*(?:ỦY|UỶ|HỘI ĐỒNG) (?:BAN )?NHÂN DÂN\s*$")
+_LOCAL_PLACE = re.compile(r"^\s*(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\b")
+
+
 def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> None:
     if not issuer:
         ck.add(ISSUER_MISSING, "không thấy tên cơ quan ban hành: gõ tên cơ quan ở góc trên bên trái, chữ in hoa, đậm")
@@ -141,6 +147,8 @@ def check_issuer(ck: Checker, issuer: list[Segment], typed: list[Segment]) -> No
         ck.add(ISSUER_STYLE, "tên cơ quan ban hành phải in đậm: chọn dòng và bấm Ctrl+B", seg=issuer[-1])
     else:
         first_bold = issuer.index(bold[0])
+        if first_bold and _LOCAL_BODY.match(issuer[first_bold - 1].text) and _LOCAL_PLACE.match(bold[0].text):
+            first_bold -= 1  # "ỦY BAN NHÂN DÂN" over "TỈNH VĨNH LONG": one body's name on two lines, no superior (FR22-TB01)
         for s in issuer[:first_bold]:  # the superior agency: upright, not bold
             if s.italic:
                 ck.add(ISSUER_STYLE, "tên cơ quan chủ quản phải chữ đứng: chọn dòng và bỏ nghiêng (Ctrl+I)", seg=s)

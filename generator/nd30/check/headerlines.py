@@ -25,8 +25,21 @@ class HeaderLines:
 
 def header_segments(p: Paragraph) -> list[Segment]:
     """A header paragraph's pieces: between tabs and line breaks, and on either side of a gap of spaces that
-    opens the Quốc hiệu, the Tiêu ngữ or the date (columns typed with spaces)."""
-    return [c for s in segments(p) for c in split_at_gaps(s, _opens_header_piece)]
+    opens the Quốc hiệu, the Tiêu ngữ or the date (columns typed with spaces). In a table's cell, the Quốc hiệu and
+    the Tiêu ngữ typed in one paragraph with one space between them are two lines: the cell, narrower than both,
+    wraps the Tiêu ngữ onto a line of its own (FR22-CV02)."""
+    out = [c for s in segments(p) for c in split_at_gaps(s, _opens_header_piece)]
+    if p.in_table:
+        out = [c for s in out for c in (split_at_gaps(s, _opens_motto, _SPACE)
+                                        if "cộng hòa xã hội" in caseless(s.text) else [s])]
+    return out
+
+
+_SPACE = re.compile(r"[ \u00a0]+")
+
+
+def _opens_motto(text: str) -> bool:
+    return ascii_key(text).startswith("doc lap tu do")
 
 
 def _opens_header_piece(text: str) -> bool:

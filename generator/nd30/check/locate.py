@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from generator import nd30
 from generator.core.text import ascii_key, caseless
 from generator.nd30 import doctypes
+from generator.nd30.check.address import KINH_GUI, address_at, bulleted, set_under_address
 from generator.nd30.check.base import Checker, Segment, segments, split_at_gaps
 from generator.nd30.check.signing import looks_like_signature, signature_table, signer_name
 from generator.nd30.doctypes import Identified
@@ -25,10 +26,6 @@ from generator.word.model import Paragraph, Table
 
 TYPE_LINE_WITHIN = 80  # a type line further down is a line of the text (an appendix's, a quoted one)
 _SUBJECT = re.compile(r"^\(?\s*V/v\b", re.IGNORECASE)  # "(V/v mời giảng)" too (FR11-GDN01)
-# a Công điện's address line, its sender in capitals ("CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH điện:", Mẫu 1.8 PL III),
-# the recipients under it: its "Kính gửi"
-_WIRED_TO = re.compile(r"^(?P<sender>\w[^:;.]{3,120}?)\s+điện\s*:$")
-_KINH_GUI = re.compile(r"^Kính\s+g[ửở]i\b", re.IGNORECASE)  # "Kính gởi": the southern spelling (FR6-TB02)
 _SPACED_COLON = re.compile(r"\s+:")
 _HEADLINE_FACT = re.compile(r"^(CỦA\s.*\bSỐ\s*:?\s*\d+\s*/|NGÀY\s+\d{1,2}\s+THÁNG\s+\d{1,2}\s+NĂM\s+\d{4}\s*$)")
 
@@ -98,7 +95,7 @@ def find_frame(ck: Checker, identified: Identified) -> Frame:
     # a legal database's headline types the issuer, number and date under the type line ("CỦA BỘ … SỐ 07/2008/
     # CT-BTTTT", "NGÀY 30 THÁNG 12 NĂM 2008", FR3-CT01): they stand for the missing header, not the trích yếu
     title = [s for s in title if not _HEADLINE_FACT.match(s.text.strip())]
-    cut = next((k for k, s in enumerate(title) if _KINH_GUI.match(s.text.strip())), None)
+    cut = next((k for k, s in enumerate(title) if KINH_GUI.match(s.text.strip())), None)
     frame = Frame(identified, header, doc_type, title if cut is None else title[:cut], after, start, zones=zones,
                   addressed=cut is not None and cut > 0)
     _issued_with(ck, frame)
@@ -226,7 +223,7 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
         segs = segments(p)
         if subject and p.index not in ck.cell_of and ck.order[p.index] >= i and segs \
                 and ck.order[p.index] == ck.order[subject[-1].para.index] + 1 and p.alignment in ("center", None) \
-                and not _KINH_GUI.match(p.text.strip()):
+                and not KINH_GUI.match(p.text.strip()):
             subject += segs  # the trích yếu's second line
             frame.frame.add(p.index)
             continue
@@ -241,36 +238,19 @@ def _letter_parts(ck: Checker, frame: Frame) -> None:
     if subject and ck.order[subject[-1].para.index] >= frame.body_start:
         frame.body_start = past_blanks_and_typed_rules(ck, ck.order[subject[-1].para.index] + 1)
     k = frame.body_start
-    while k < len(ck.paras) and k < frame.body_start + 3 and not ck.paras[k].text.strip():
-        k += 1
-    if frame.addressed or (k < len(ck.paras) and (_KINH_GUI.match(ck.paras[k].text.strip())
-                                                  or _wired_to(ck.paras[k].text)
-                                                  or ascii_key(ck.paras[k].text).startswith(("kinh gui", "kinh goi")))):
+    at = address_at(ck, k)
+    if frame.addressed or at is not None:
         if not frame.addressed:
+            k = at
             frame.frame.add(ck.paras[k].index)
             k += 1
         # its recipients: "- Sở …;" lines, centred lines or lines set far in, before the first paragraph of text
         while k < len(ck.paras) and (not ck.paras[k].text.strip() or ck.paras[k].text.lstrip().startswith(("-", "+"))
-                                     or ck.paras[k].alignment == "center" or _bulleted(ck.paras[k])
-                                     or _set_under_address(ck.paras[k])):
+                                     or ck.paras[k].alignment == "center" or bulleted(ck.paras[k])
+                                     or set_under_address(ck.paras[k])):
             frame.frame.add(ck.paras[k].index)
             k += 1
         frame.body_start = k
-
-
-def _bulleted(p: Paragraph) -> bool:
-    """A line of a bulleted Word list ("-", "+", "•" drawn by the list, not typed: FR11-GDN01's recipients)."""
-    return p.list_label is not None and p.list_label.strip() in ("-", "+", "•", "–", "◦", "▪")
-
-
-def _set_under_address(p: Paragraph) -> bool:
-    """A line set far in (25 mm or more: under the words after "Kính gửi:", FR12-CV01's "${KG};"): an addressee."""
-    return (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) >= 72
-
-
-def _wired_to(text: str) -> bool:
-    m = _WIRED_TO.match(" ".join(text.split()))
-    return m is not None and m["sender"] == m["sender"].upper()
 
 
 def _frame_lines(ck: Checker, frame: Frame) -> None:
@@ -307,8 +287,9 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
 
 
 # the enacting formula of a legal document under the 2025 law on legal documents, in place of "QUYẾT ĐỊNH:"
-# ("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …")
-_ENACTING_FORMULA = re.compile(r"^(Ủy|Uỷ) ban nhân dân .{0,60}\bban hành (Quyết định|Nghị quyết|Chỉ thị)\b"
+# ("Ủy ban nhân dân tỉnh ban hành Quyết định Quy định …"); an HĐND's in place of "QUYẾT NGHỊ:" ("Hội đồng nhân dân
+# ban hành Nghị quyết …(tên gọi)…", Mẫu số 17 of NĐ 78/2025 as transcribed; FR21-NQ01 prints it so)
+_ENACTING_FORMULA = re.compile(r"^((Ủy|Uỷ) ban|Hội đồng) nhân dân .{0,60}\bban hành (Quyết định|Nghị quyết|Chỉ thị)\b"
                                r"|^(Chính phủ|Thủ tướng Chính phủ|Bộ trưởng [^.]{0,60}) ban hành (Nghị định|Quyết định|Thông tư)\b")
 
 

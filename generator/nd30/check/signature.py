@@ -167,7 +167,8 @@ _TYPIST_TAG = re.compile(r"^[^\s\-–•+][^\s]{0,40}$")  # one word: initials, 
 def _led(s: Segment) -> str:
     """A recipient's line as it prints from its start: the dash a Word list draws before it (its label "-",
     FR12-QD04's nineteen recipients) and its text."""
-    label = (s.para.list_label or "").strip() if s.start == 0 else ""
+    # the paragraph's first line, blanks typed before it or not (" BGĐTT Y tế để (b/c);" under its list's "-", FR22-KH01)
+    label = (s.para.list_label or "").strip() if not s.para.text[:s.start].strip() else ""
     return f"{label} {s.text}" if label in ("-", "–", "+", "•") else s.text
 
 
@@ -251,8 +252,9 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         segs = [s for p in lines for s in segments(p)]
     segs = [s for s in segs if not nd30.is_typed_rule(s.text)]
     authority = [s for s in segs if s.text.isupper() or nd30.AUTHORITY_RE.match(s.text)]
-    if segs and nd30.MERGE_FIELD.fullmatch(segs[-1].text.strip()) and segs[-1] in authority:
-        authority.remove(segs[-1])  # "${LD}" at the foot: the signer's name a mail merge fills in (FR12-CV01)
+    if segs and (nd30.MERGE_FIELD.fullmatch(segs[-1].text.strip()) or nd30.PLACEHOLDER.fullmatch(segs[-1].text.strip())) \
+            and segs[-1] in authority:  # "${LD}", "NGUOI_KY" (FR22-CV03) at the foot: the signer's name a template
+        authority.remove(segs[-1])  # fills in (FR12-CV01)
     # the title under "TL. Hiệu trưởng" typed in lower case ("Phó Hiệu trưởng", FR6-TB02) is the signer's title,
     # not his name: a line under an authority line with a name still below it
     for k in range(1, len(segs) - 1):
@@ -299,7 +301,8 @@ def check_signature(ck: Checker, lines: list[Paragraph], label: Paragraph | None
         s = _without_mark(names[-1])
         if re.match(r"^(TS|Th\.?[sS]|PGS|GS|KS|BS|CN)\.?\s", _SIGNED_MARK.sub("", s.text)):
             ck.add(SIGNER_NAME, "không ghi học hàm, học vị trước họ tên người ký", "PL I §II.7.c", seg=s)
-        if not nd30.MERGE_FIELD.fullmatch(s.text.strip()):  # "${LD}": its case is the name's a merge puts there
+        if not (nd30.MERGE_FIELD.fullmatch(s.text.strip()) or nd30.PLACEHOLDER.fullmatch(s.text.strip())):  # "${LD}":
+            # its case is the name's a merge puts there
             ck.look_check("signer_name", s, SIGNER_STYLE, "Họ tên người ký", fix_look=True)
         ck.size_check("signer", s, SIGNER_SIZE, "Họ tên người ký")
     # a Nơi nhận in a text box prints where its box is placed, which document order does not tell (FR8-TB02)

@@ -32,8 +32,9 @@ from generator.core.messages import Message
 from generator.nd30.check import Fix, check_document
 from generator.nd30.check import several
 from generator.nd30.check.base import Checker
+from generator.nd30.check.scan import scanned
 from generator.nd30.doctypes import identify
-from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs
+from generator.nd30.fix import appendix, lines, page, pagenum, pages, runs, uniform
 from generator.nd30.fix.fixer import RISKS, Fixer
 from generator.nd30.fix.guards import kept_together, refusal
 from generator.nd30.fix.styles import fix_on_styles
@@ -119,14 +120,17 @@ def _passes(source: Path, out: Path, shown: Path, shared: _Passes, **limits) -> 
     off: set[str] = set()
     why = ""
     withdrawn: dict[int, str] = {}  # paragraphs whose corrections are withdrawn → the Vietnamese reason
+    groups_off: dict[str, str] = {}  # size groups left whole (uniform.py): rule → why
     while True:
         if shared.read is not None and shared.owns_gc:  # a pass again: the last pass's XML trees sit in reference cycles, which a pass
             gc.unfreeze()  # that no longer reads the source did not free in time (at the budget: 384 MB, now 315);
             gc.collect()  # they were frozen with the source after the first read
             gc.freeze()
-        report = _attempt(source, out, shown, off, why, shared, withdrawn, **limits)
+        report = _attempt(source, out, shown, off, why, shared, withdrawn, groups_off, **limits)
         if isinstance(report, FixReport):
             return report
+        if isinstance(report, uniform.Regroup):  # a group made in part: again, the group left whole
+            continue
         if isinstance(report, dict):  # corrections that harmed: withdrawn, and the fix made again without them
             if set(report) <= set(withdrawn):  # nothing left to withdraw there: never loop
                 raise FixError(f"{shown}: bản sửa vẫn làm thay đổi chỗ không có lỗi ("
@@ -266,15 +270,18 @@ def _placed_line_wrapped(words: list, before: list | None, after: list | None) -
 
 
 def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, shared: _Passes,
-             withdrawn: dict[int, str], **limits) -> FixReport | tuple[set[str], str] | dict[int, str]:
+             withdrawn: dict[int, str], groups_off: dict[str, str],
+             **limits) -> FixReport | tuple[set[str], str] | dict[int, str] | uniform.Regroup:
     """One pass with the risks in `off` given up (`off_why` says why) and no correction on the paragraphs
     `withdrawn`. When it made corrections that may reflow the text and the pages changed: (those risks, how
-    the pages changed); when corrections created findings: {paragraph: why} to withdraw; nothing written."""
+    the pages changed); when corrections created findings: {paragraph: why} to withdraw; when a group that prints
+    at one size was corrected in part: Regroup (`groups_off` gains it); nothing written."""
     with open_package(source, **limits) as pkg:
         if shared.read is None:  # the first pass: read and check the source once for every pass
             shared.source = source
             shared.read = read_package(pkg)
-            shared.identified = identify(p.text for p in shared.read.value.paragraphs())  # as `check` does
+            shared.identified = scanned(shared.read.value) or identify(  # as `check` does
+                p.text for p in shared.read.value.paragraphs())
             if shared.identified.governed:
                 shared.before = check_document(shared.read.value, shared.read.messages)
             # the source as read and checked lives as long as the fix: kept out of the collector's full passes,
@@ -304,6 +311,7 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             elif not any(m.where == found.where and m.rule == found.rule for m in fixer.refused):
                 fixer.refuse(reason, found)
         todo = kept_together(fixer, todo)
+        todo = uniform.whole_groups(fixer, before.findings, todo, groups_off)
         seen: set[Fix] = fix_on_styles(fixer, ck, todo)
         # within a paragraph, from its end: an edit never moves the offsets of the ones still to do
         todo.sort(key=lambda f: (f.detail.fix.paragraph is not None, f.detail.fix.paragraph or 0, -f.detail.fix.start))
@@ -311,6 +319,8 @@ def _attempt(source: Path, out: Path, shown: Path, off: set[str], off_why: str, 
             if found.detail.fix not in seen:
                 seen.add(found.detail.fix)
                 apply(fixer, found.detail.fix, found)
+        if (regroup := uniform.partial(fixer, before.findings, groups_off)) is not None:
+            return regroup
         try:
             staged = Staged(out)  # a directory, device or FIFO is refused; a dead run's leftovers cleaned
         except OSError as exc:

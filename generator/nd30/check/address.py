@@ -1,0 +1,52 @@
+"""A letter's addressee (ô 9a): the "Kính gửi:" line under the trích yếu and the recipients under it, or a Công
+điện's address line. Finding, not judging: nothing here reports (`locate._letter_parts` takes them out of the body)."""
+from __future__ import annotations
+
+import re
+
+from generator.core.text import ascii_key
+from generator.nd30.check.base import Checker
+from generator.word.model import Paragraph
+
+# a Công điện's address line, its sender in capitals ("CHỦ TỊCH UỶ BAN NHÂN DÂN TỈNH điện:", Mẫu 1.8 PL III),
+# the recipients under it: its "Kính gửi"
+_WIRED_TO = re.compile(r"^(?P<sender>\w[^:;.]{3,120}?)\s+điện\s*:$")
+KINH_GUI = re.compile(r"^Kính\s+g[ửở]i\b", re.IGNORECASE)  # "Kính gởi": the southern spelling (FR6-TB02)
+
+
+def opens_address(p: Paragraph) -> bool:
+    """"Kính gửi: …" (typed without marks too), or a Công điện's "<SENDER> điện:"."""
+    return bool(KINH_GUI.match(p.text.strip())) or _wired_to(p.text) \
+        or ascii_key(p.text).startswith(("kinh gui", "kinh goi"))
+
+
+def address_at(ck: Checker, k: int) -> int | None:
+    """The order position of the line opening the addressee at `k`, past blank lines and a centred headline in
+    capitals over it (a Phiếu chuyển's "PHIẾU CHUYỂN ĐƠN KIẾN NGHỊ, PHẢN ÁNH" over its centred "Kính gửi:",
+    FR22-PC01, in a file read as a letter); None when none opens there."""
+    stop = k + 3
+    while k < len(ck.paras) and k < stop:
+        p = ck.paras[k]
+        text = p.text.strip()
+        if text and opens_address(p):
+            return k
+        if text and not (p.alignment == "center" and text == text.upper() and k + 1 < len(ck.paras)
+                         and KINH_GUI.match(ck.paras[k + 1].text.strip())):
+            return None
+        k += 1
+    return None
+
+
+def bulleted(p: Paragraph) -> bool:
+    """A line of a bulleted Word list ("-", "+", "•" drawn by the list, not typed: FR11-GDN01's recipients)."""
+    return p.list_label is not None and p.list_label.strip() in ("-", "+", "•", "–", "◦", "▪")
+
+
+def set_under_address(p: Paragraph) -> bool:
+    """A line set far in (25 mm or more: under the words after "Kính gửi:", FR12-CV01's "${KG};"): an addressee."""
+    return (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) >= 72
+
+
+def _wired_to(text: str) -> bool:
+    m = _WIRED_TO.match(" ".join(text.split()))
+    return m is not None and m["sender"] == m["sender"].upper()
