@@ -30,19 +30,21 @@ IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRender
                   "dayLong", "monthLong", "yearLong", "sectPr", "tblPr", "trPr", "tcPr"}
 
 
-@dataclass
 class ParaState:
-    """A paragraph while its content is read."""
+    """A paragraph while its content is read (a plain class: one is made per paragraph)."""
 
-    index: int
-    where: str
-    runs: list[Run] = field(default_factory=list)
-    bookmarks: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    comment_ids: list[str] = field(default_factory=list)
-    fields: dict[str, bool] = field(default_factory=dict)
-    shapes: list = field(default_factory=list)  # txbxContent elements, read after the paragraph
-    drawings: list = field(default_factory=list)
+    __slots__ = ("index", "where", "runs", "bookmarks", "tags", "comment_ids", "fields", "shapes", "drawings")
+
+    def __init__(self, index: int, where: str):
+        self.index = index
+        self.where = where
+        self.runs: list[Run] = []
+        self.bookmarks: list[str] = []
+        self.tags: list[str] = []
+        self.comment_ids: list[str] = []
+        self.fields: dict[str, bool] = {}
+        self.shapes: list = []  # txbxContent elements, read after the paragraph
+        self.drawings: list = []
 
 
 @dataclass
@@ -167,24 +169,16 @@ class Inline:
                      rpr_node is not None and child(rpr_node, "rPrChange") is not None)
             if len(self._formats) < _FORMATS_MAX:
                 self._formats[key] = known
-        props, looks, vanish, changed = known
-        if changed:
+        if known[3]:
             rc = child(rpr_node, "rPrChange")
             walk.change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index, state.where)
         parts: list[str] = []
-
-        def flush():
-            if parts:
-                text = "".join(parts)
-                parts.clear()
-                if vanish:
-                    walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{shorten(text, 60)}”", state.where, "info")
-                    return
-                self._add_run(state, Run(text=text, fonts=_fonts_drawn(text, props), change=ctx.change,
-                                         change_author=ctx.author, change_date=ctx.date, **looks))
-
+        fields = self._fields
         for c in r:
             space, name = split_tag(c.tag)
+            if name == "t" and not fields:  # (most children: the text of a run outside any field)
+                parts.append(c.text or "")
+                continue
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
@@ -195,10 +189,10 @@ class Inline:
                 self._field_char(attr(c, "fldCharType"), state)
                 continue
             if name == "instrText":
-                if self._fields and not self._fields[-1].result:
-                    self._fields[-1].instr.append(c.text or "")
+                if fields and not fields[-1].result:
+                    fields[-1].instr.append(c.text or "")
                 continue
-            if self._fields and not all(f.result for f in self._fields):
+            if fields and not all(f.result for f in fields):
                 continue  # field code (of this field or of one it is nested in), not a shown result
             if name in ("t", "delText"):
                 parts.append(c.text or "")
@@ -221,13 +215,26 @@ class Inline:
             elif name in ("footnoteReference", "endnoteReference"):
                 self._note(c, name, state)
             elif name in ("drawing", "pict", "object"):
-                flush()
+                self._flush(parts, state, ctx, known)
                 self._drawing(c, state)
             elif name in IGNORED_INLINE or name in ("rPr",):
                 continue
             else:
                 walk.unknown(name, state.where)
-        flush()
+        self._flush(parts, state, ctx, known)
+
+    def _flush(self, parts: list[str], state: ParaState, ctx: _Change, known: tuple) -> None:
+        """The text gathered so far as one Run (in the run's format `known`: `_run`'s), or a message when hidden."""
+        if parts:
+            text = "".join(parts)
+            parts.clear()
+            props, looks, vanish, _ = known
+            if vanish:
+                self.walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{shorten(text, 60)}”", state.where,
+                               "info")
+                return
+            self._add_run(state, Run(text=text, fonts=_fonts_drawn(text, props), change=ctx.change,
+                                     change_author=ctx.author, change_date=ctx.date, **looks))
 
     def _field_char(self, kind: str | None, state: ParaState) -> None:
         """fldChar begin / separate / end: the field's name is known once its code is complete."""
@@ -268,9 +275,10 @@ def _rpr_key(rpr) -> tuple | bytes:
     (rPrChange, comments). A tuple is ~3x cheaper than `etree.tostring` and never equals the bytes (issue 23)."""
     parts = [tuple(rpr.items())]
     for c in rpr:
-        if len(c) or not isinstance(c.tag, str):
+        tag = c.tag
+        if len(c) or not isinstance(tag, str):
             return etree.tostring(rpr, with_tail=False)
-        parts.append((c.tag, tuple(c.items()), c.text))
+        parts.append((tag, tuple(c.items()), c.text))
     return tuple(parts)
 
 

@@ -172,7 +172,8 @@ class Tables:
                              "tags": list(tags), "bookmarks": bookmarks,
                              "shading": None if fill in (None, "auto") else fill, "width": width,
                              "h_merge": hm is not None})
-        row["bookmarks"].extend(b for b in bookmarks if b not in row["bookmarks"])
+        if bookmarks:
+            row["bookmarks"].extend(b for b in bookmarks if b not in row["bookmarks"])
         return col + span
 
 

@@ -77,14 +77,17 @@ def twips(value: str | None) -> float | None:
         return None
     text = value.strip()
     try:
-        for unit, factor in TWIPS_PER_UNIT:
-            if text.endswith(unit):
-                number = float(text[: -len(unit)]) * factor
-                break
-        else:
-            number = float(text)
+        number = float(text)  # (nearly every value is a plain number; nothing float() reads ends with a unit)
     except ValueError:
-        return None
+        try:
+            for unit, factor in TWIPS_PER_UNIT:
+                if text.endswith(unit):
+                    number = float(text[: -len(unit)]) * factor
+                    break
+            else:
+                return None
+        except ValueError:
+            return None
     return number if math.isfinite(number) else None
 
 
