@@ -47,13 +47,16 @@ class ParaState:
         self.drawings: list = []
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Change:
     """The tracked change the content being read sits in."""
 
     change: str | None = None
     author: str | None = None
     date: str | None = None
+
+
+_OUTSIDE = _Change()  # content in no tracked change (never changed: each change read makes its own _Change)
 
 
 @dataclass
@@ -82,7 +85,7 @@ class Inline:
         self._formats: dict[tuple, tuple[str | None, dict]] = {}
 
     def read(self, p, state: ParaState, para_rpr: dict) -> None:
-        self._inline(p, state, _Change(), para_rpr)
+        self._inline(p, state, _OUTSIDE, para_rpr)
         if self._fields and not all(f.result for f in self._fields):
             # a field code never reaches past its paragraph; an unfinished one would hide the rest of the
             # document, so it is closed here and reported
@@ -109,6 +112,8 @@ class Inline:
                 continue
             if name == "r":
                 self._run(c, state, ctx, para_rpr)
+            elif name in IGNORED_INLINE:  # (asked before the rarer names: the paragraph's pPr, proofErr, bookmarkEnd)
+                continue
             elif name in CHANGE_KINDS:
                 kind = CHANGE_KINDS[name]
                 inner = _Change(kind, attr(c, "author"), attr(c, "date"))
@@ -137,8 +142,6 @@ class Inline:
                 self.anchors.open_comment(attr(c, "id"), state)
             elif name == "commentRangeEnd":
                 self.anchors.close_comment(attr(c, "id"))
-            elif name in IGNORED_INLINE:
-                continue
             else:
                 walk.unknown(name, state.where)
 

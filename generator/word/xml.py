@@ -51,6 +51,18 @@ def children(node) -> dict:
     return {c.tag: c for c in reversed(node)}
 
 
+def some_children(node, tags: tuple[str, ...]) -> dict:
+    """The children of `node` of the (Clark-notation) `tags`, by tag, the first of each ({} for None): what `children`
+    gives of them, but the others are skipped inside lxml, without an element made for each (issue 23)."""
+    found: dict = {}
+    if node is not None:
+        for c in node.iterchildren(*tags):
+            tag = c.tag
+            if tag not in found:
+                found[tag] = c
+    return found
+
+
 def val(node, tag: str, default: str | None = None) -> str | None:
     found = child(node, tag)
     return default if found is None else attr(found, "val", default)
