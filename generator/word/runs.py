@@ -19,7 +19,7 @@ from generator.core.text import shorten
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _FORMATS_MAX = 4096  # distinct run formats remembered per part read
-_RPR = f"{{{W_NS}}}rPr"
+_RPR, _W_R = f"{{{W_NS}}}rPr", f"{{{W_NS}}}r"
 PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -95,7 +95,11 @@ class Inline:
     def _inline(self, node, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
         for c in node:
-            space, name = split_tag(c.tag)
+            tag = c.tag
+            if tag == _W_R:  # (most children: a run; compared without the split's look-up)
+                self._run(c, state, ctx, para_rpr)
+                continue
+            space, name = split_tag(tag)
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
@@ -178,6 +182,8 @@ class Inline:
         parts: list[str] = []
         fields = self._fields
         for c in r:
+            if c is rpr_node:  # (read above; an rPr adds nothing to the text)
+                continue
             space, name = split_tag(c.tag)
             if name == "t" and not fields:  # (most children: the text of a run outside any field)
                 parts.append(c.text or "")
