@@ -10,9 +10,10 @@ from generator.word.runs import CHANGE_KINDS, Inline, ParaState
 from generator.word.styles import parse_ppr
 from generator.word.walk import Walk
 from generator.core.units import twips_to_pt
-from generator.word.xml import attr, children, twips, w
+from generator.word.xml import attr, some_children, twips, w
 
 _MARK_KINDS = tuple((kind, w(kind)) for kind in ("ins", "del", "moveTo", "moveFrom"))
+_MARK_TAGS = tuple(tag for _, tag in _MARK_KINDS)
 _PPRS_MAX = 4096  # distinct paragraph formats remembered per walk
 _NO_PPR = ("no pPr",)  # the key of a paragraph without properties (no tuple of _scan's is this one)
 _PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE, _PPR = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange",
@@ -177,7 +178,7 @@ class Paragraphs:
         mark_change = None
         mark_rpr = kids.get(_RPR)
         if mark_rpr is not None:
-            marks = children(mark_rpr)  # one scan of the mark's rPr, not one per kind
+            marks = some_children(mark_rpr, _MARK_TAGS)  # one scan of the mark's rPr (lxml skips its formatting)
             for kind, tag in _MARK_KINDS:
                 node = marks.get(tag)
                 if node is not None:
