@@ -10,14 +10,13 @@ from generator.word.runs import CHANGE_KINDS, Inline, ParaState
 from generator.word.styles import parse_ppr
 from generator.word.walk import Walk
 from generator.core.units import twips_to_pt
-from generator.word.xml import attr, some_children, twips, w
+from generator.word.xml import attr, child, some_children, twips, w
 
 _MARK_KINDS = tuple((kind, w(kind)) for kind in ("ins", "del", "moveTo", "moveFrom"))
 _MARK_TAGS = tuple(tag for _, tag in _MARK_KINDS)
 _PPRS_MAX = 4096  # distinct paragraph formats remembered per walk
 _NO_PPR = ("no pPr",)  # the key of a paragraph without properties (no tuple of _scan's is this one)
-_PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE, _PPR = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange",
-                                                                      "pPr"))
+_PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange"))
 
 
 def where_paragraph(index: int, cell_where: str | None) -> str:
@@ -46,8 +45,7 @@ class Paragraphs:
         state = ParaState(index, where)
         self.anchors.enter_paragraph(state)
 
-        # the schema puts pPr first; without one there, lxml finds it (or not) without an element made per child
-        ppr = p[0] if len(p) and p[0].tag == _PPR else next(p.iterchildren(_PPR), None)
+        ppr = child(p, "pPr")
         key, kids = _scan(ppr)  # kids: the pPr's children, looked up below by tag
         table = walk.table_props
         look_key = (_NO_PPR if ppr is None else key, table.key if table is not None else "")

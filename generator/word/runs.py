@@ -19,7 +19,7 @@ from generator.core.text import shorten
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _FORMATS_MAX = 4096  # distinct run formats remembered per part read
-_RPR, _W_R = f"{{{W_NS}}}rPr", f"{{{W_NS}}}r"
+_W_R, _W_T = f"{{{W_NS}}}r", f"{{{W_NS}}}t"
 PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -156,8 +156,7 @@ class Inline:
 
     def _run(self, r, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
-        # the schema puts rPr first: looked at before any scan of the children
-        rpr_node = r[0] if len(r) and r[0].tag == _RPR else child(r, "rPr")
+        rpr_node = child(r, "rPr")  # (the schema puts it first: one element made, when there is one)
         # para_rpr is one of the styles' cached dicts, alive for the whole read: its id names it
         key = (id(para_rpr), None if rpr_node is None else _rpr_key(rpr_node))
         known = self._formats.get(key)
@@ -184,10 +183,11 @@ class Inline:
         for c in r:
             if c is rpr_node:  # (read above; an rPr adds nothing to the text)
                 continue
-            space, name = split_tag(c.tag)
-            if name == "t" and not fields:  # (most children: the text of a run outside any field)
+            tag = c.tag
+            if tag == _W_T and not fields:  # (most children: the text of a run outside any field)
                 parts.append(c.text or "")
                 continue
+            space, name = split_tag(tag)
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
@@ -279,15 +279,16 @@ class Inline:
 
 
 def _rpr_key(rpr) -> tuple | bytes:
-    """What names a w:rPr as written, for the formats remembered: its attributes and, per child, tag, attributes
-    and text, when its children are plain elements without children (nearly every rPr); else the serialised XML
-    (rPrChange, comments). A tuple is ~3x cheaper than `etree.tostring` and never equals the bytes (issue 23)."""
+    """What names a w:rPr as written, for the formats remembered: its attributes and, per child, tag and attributes
+    (all that parse_rpr reads of it: never a text), when its children are plain elements without children (nearly
+    every rPr); else the serialised XML (rPrChange, comments). A tuple is ~3x cheaper than `etree.tostring` and
+    never equals the bytes (issue 23)."""
     parts = [tuple(rpr.items())]
     for c in rpr:
         tag = c.tag
         if len(c) or not isinstance(tag, str):
             return etree.tostring(rpr, with_tail=False)
-        parts.append((tag, tuple(c.items()), c.text))
+        parts.append((tag, tuple(c.items())))
     return tuple(parts)
 
 
