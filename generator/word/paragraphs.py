@@ -16,7 +16,8 @@ _MARK_KINDS = tuple((kind, w(kind)) for kind in ("ins", "del", "moveTo", "moveFr
 _MARK_TAGS = tuple(tag for _, tag in _MARK_KINDS)
 _PPRS_MAX = 4096  # distinct paragraph formats remembered per walk
 _NO_PPR = ("no pPr",)  # the key of a paragraph without properties (no tuple of _scan's is this one)
-_PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange"))
+_PSTYLE, _SECTPR, _FRAMEPR, _RPR, _PPRCHANGE, _PPR = (w(t) for t in ("pStyle", "sectPr", "framePr", "rPr", "pPrChange",
+                                                                      "pPr"))
 
 
 def where_paragraph(index: int, cell_where: str | None) -> str:
@@ -45,7 +46,9 @@ class Paragraphs:
         state = ParaState(index, where)
         self.anchors.enter_paragraph(state)
 
-        ppr = child(p, "pPr")
+        ppr = p[0] if len(p) else None  # the schema puts pPr first: that child is looked at before any scan
+        if ppr is not None and ppr.tag != _PPR:
+            ppr = child(p, "pPr")
         key, kids = _scan(ppr)  # kids: the pPr's children, looked up below by tag
         table = walk.table_props
         look_key = (_NO_PPR if ppr is None else key, table.key if table is not None else "")

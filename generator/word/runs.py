@@ -19,7 +19,7 @@ from generator.core.text import shorten
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _FORMATS_MAX = 4096  # distinct run formats remembered per part read
-_W_R, _W_T = f"{{{W_NS}}}r", f"{{{W_NS}}}t"
+_W_R, _W_T, _RPR = f"{{{W_NS}}}r", f"{{{W_NS}}}t", f"{{{W_NS}}}rPr"
 PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -156,7 +156,10 @@ class Inline:
 
     def _run(self, r, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
-        rpr_node = child(r, "rPr")  # (the schema puts it first: one element made, when there is one)
+        # the schema puts rPr first: that child is looked at (and kept, for the scan below) before any scan
+        rpr_node = r[0] if len(r) else None
+        if rpr_node is not None and rpr_node.tag != _RPR:
+            rpr_node = child(r, "rPr")
         # para_rpr is one of the styles' cached dicts, alive for the whole read: its id names it
         key = (id(para_rpr), None if rpr_node is None else _rpr_key(rpr_node))
         known = self._formats.get(key)
