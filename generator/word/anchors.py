@@ -66,8 +66,9 @@ class Anchors:
 
     def enter_paragraph(self, para) -> None:
         """A paragraph starts: it takes the bookmarks started before it, and the open comments cover it."""
-        para.bookmarks.extend(self.pending_bookmarks)
-        self.pending_bookmarks.clear()
+        if self.pending_bookmarks:
+            para.bookmarks.extend(self.pending_bookmarks)
+            self.pending_bookmarks.clear()
         for cid, anchor in self._open.items():
             if anchor["paras"] and anchor["text"]:
                 anchor["text"].append("\n")

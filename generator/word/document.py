@@ -75,6 +75,8 @@ class Walker:
                     walk.warn("bảng lồng trong ô bảng: các đoạn của nó được đưa vào ô chứa nó", cell_where)
                     nested = self.tables.read(node, nested=True, outer_where=cell_where)
                     sink.extend(nested.paragraphs())
+            elif name in _SKIPPED_BLOCKS:  # (asked before the rarer names: a cell's tcPr, a table's tblPr)
+                continue
             elif name == "sdt":
                 tag = sdt_tag(node)
                 if tag:
@@ -100,7 +102,5 @@ class Walker:
             elif name == "altChunk":
                 walk.warn("có nội dung nhúng (altChunk) từ tệp khác; không đọc được phần này",
                           cell_where or f"sau đoạn {walk.para_index}")
-            elif name in _SKIPPED_BLOCKS:
-                continue
             else:
                 walk.unknown(name, cell_where or f"sau đoạn {walk.para_index}")

@@ -7,6 +7,7 @@ was ever used shows its start value minus one, as Word does ("0.1" for a Heading
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.core.text import roman
 from generator.word.styles import Styles, parse_ppr
@@ -56,9 +57,19 @@ class Level:
 @dataclass
 class AbstractNum:
     id: str
-    levels: dict[int, Level]
+    node: object = field(repr=False, compare=False)  # the w:abstractNum, read for its levels when first asked
     num_style_link: str | None = None
     style_link: str | None = None
+
+    @cached_property
+    def levels(self) -> dict[int, Level]:
+        """Its levels by ilvl (the first of each): read the first time a list uses it — a numbering.xml may hold
+        hundreds of definitions, few of them used (issue 23)."""
+        levels: dict[int, Level] = {}
+        for lvl in self.node.iter(w("lvl")):
+            level = _level(lvl)
+            levels.setdefault(level.ilvl, level)
+        return levels
 
 
 @dataclass
@@ -115,11 +126,7 @@ def read_numbering(root) -> Definitions:
         aid = attr(node, "abstractNumId")
         if aid is None:
             continue
-        levels = {}
-        for lvl in node.iter(w("lvl")):
-            level = _level(lvl)
-            levels.setdefault(level.ilvl, level)
-        defs.abstracts[aid] = AbstractNum(aid, levels, val(node, "numStyleLink"), val(node, "styleLink"))
+        defs.abstracts[aid] = AbstractNum(aid, node, val(node, "numStyleLink"), val(node, "styleLink"))
     for node in root.iter(w("num")):
         nid = attr(node, "numId")
         if nid is None:

@@ -19,7 +19,7 @@ from generator.core.text import shorten
 
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 _FORMATS_MAX = 4096  # distinct run formats remembered per part read
-_RPR = f"{{{W_NS}}}rPr"
+_W_R, _W_T, _RPR = f"{{{W_NS}}}r", f"{{{W_NS}}}t", f"{{{W_NS}}}rPr"
 PASS_THROUGH = {"hyperlink", "smartTag", "customXml", "dir", "bdo", "fldSimple"}
 CHANGE_KINDS = {"ins": "ins", "del": "del", "moveTo": "ins", "moveFrom": "del"}
 IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRenderedPageBreak", "pPr",
@@ -30,28 +30,33 @@ IGNORED_INLINE = {"proofErr", "permStart", "permEnd", "bookmarkEnd", "lastRender
                   "dayLong", "monthLong", "yearLong", "sectPr", "tblPr", "trPr", "tcPr"}
 
 
-@dataclass
 class ParaState:
-    """A paragraph while its content is read."""
+    """A paragraph while its content is read (a plain class: one is made per paragraph)."""
 
-    index: int
-    where: str
-    runs: list[Run] = field(default_factory=list)
-    bookmarks: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    comment_ids: list[str] = field(default_factory=list)
-    fields: dict[str, bool] = field(default_factory=dict)
-    shapes: list = field(default_factory=list)  # txbxContent elements, read after the paragraph
-    drawings: list = field(default_factory=list)
+    __slots__ = ("index", "where", "runs", "bookmarks", "tags", "comment_ids", "fields", "shapes", "drawings")
+
+    def __init__(self, index: int, where: str):
+        self.index = index
+        self.where = where
+        self.runs: list[Run] = []
+        self.bookmarks: list[str] = []
+        self.tags: list[str] = []
+        self.comment_ids: list[str] = []
+        self.fields: dict[str, bool] = {}
+        self.shapes: list = []  # txbxContent elements, read after the paragraph
+        self.drawings: list = []
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Change:
     """The tracked change the content being read sits in."""
 
     change: str | None = None
     author: str | None = None
     date: str | None = None
+
+
+_OUTSIDE = _Change()  # content in no tracked change (never changed: each change read makes its own _Change)
 
 
 @dataclass
@@ -80,7 +85,7 @@ class Inline:
         self._formats: dict[tuple, tuple[str | None, dict]] = {}
 
     def read(self, p, state: ParaState, para_rpr: dict) -> None:
-        self._inline(p, state, _Change(), para_rpr)
+        self._inline(p, state, _OUTSIDE, para_rpr)
         if self._fields and not all(f.result for f in self._fields):
             # a field code never reaches past its paragraph; an unfinished one would hide the rest of the
             # document, so it is closed here and reported
@@ -90,7 +95,11 @@ class Inline:
     def _inline(self, node, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
         for c in node:
-            space, name = split_tag(c.tag)
+            tag = c.tag
+            if tag == _W_R:  # (most children: a run; compared without the split's look-up)
+                self._run(c, state, ctx, para_rpr)
+                continue
+            space, name = split_tag(tag)
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
@@ -107,6 +116,8 @@ class Inline:
                 continue
             if name == "r":
                 self._run(c, state, ctx, para_rpr)
+            elif name in IGNORED_INLINE:  # (asked before the rarer names: the paragraph's pPr, proofErr, bookmarkEnd)
+                continue
             elif name in CHANGE_KINDS:
                 kind = CHANGE_KINDS[name]
                 inner = _Change(kind, attr(c, "author"), attr(c, "date"))
@@ -135,8 +146,6 @@ class Inline:
                 self.anchors.open_comment(attr(c, "id"), state)
             elif name == "commentRangeEnd":
                 self.anchors.close_comment(attr(c, "id"))
-            elif name in IGNORED_INLINE:
-                continue
             else:
                 walk.unknown(name, state.where)
 
@@ -147,8 +156,10 @@ class Inline:
 
     def _run(self, r, state: ParaState, ctx: _Change, para_rpr: dict) -> None:
         walk = self.walk
-        # the schema puts rPr first: looked at before any scan of the children
-        rpr_node = r[0] if len(r) and r[0].tag == _RPR else child(r, "rPr")
+        # the schema puts rPr first: that child is looked at (and kept, for the scan below) before any scan
+        rpr_node = r[0] if len(r) else None
+        if rpr_node is not None and rpr_node.tag != _RPR:
+            rpr_node = child(r, "rPr")
         # para_rpr is one of the styles' cached dicts, alive for the whole read: its id names it
         key = (id(para_rpr), None if rpr_node is None else _rpr_key(rpr_node))
         known = self._formats.get(key)
@@ -167,24 +178,19 @@ class Inline:
                      rpr_node is not None and child(rpr_node, "rPrChange") is not None)
             if len(self._formats) < _FORMATS_MAX:
                 self._formats[key] = known
-        props, looks, vanish, changed = known
-        if changed:
+        if known[3]:
             rc = child(rpr_node, "rPrChange")
             walk.change("rPr", attr(rc, "author"), attr(rc, "date"), "", state.index, state.where)
         parts: list[str] = []
-
-        def flush():
-            if parts:
-                text = "".join(parts)
-                parts.clear()
-                if vanish:
-                    walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{shorten(text, 60)}”", state.where, "info")
-                    return
-                self._add_run(state, Run(text=text, fonts=_fonts_drawn(text, props), change=ctx.change,
-                                         change_author=ctx.author, change_date=ctx.date, **looks))
-
+        fields = self._fields
         for c in r:
-            space, name = split_tag(c.tag)
+            if c is rpr_node:  # (read above; an rPr adds nothing to the text)
+                continue
+            tag = c.tag
+            if tag == _W_T and not fields:  # (most children: the text of a run outside any field)
+                parts.append(c.text or "")
+                continue
+            space, name = split_tag(tag)
             if space == MC_NS and name == "AlternateContent":
                 chosen = choose_alternate(c)
                 if chosen is not None:
@@ -195,10 +201,10 @@ class Inline:
                 self._field_char(attr(c, "fldCharType"), state)
                 continue
             if name == "instrText":
-                if self._fields and not self._fields[-1].result:
-                    self._fields[-1].instr.append(c.text or "")
+                if fields and not fields[-1].result:
+                    fields[-1].instr.append(c.text or "")
                 continue
-            if self._fields and not all(f.result for f in self._fields):
+            if fields and not all(f.result for f in fields):
                 continue  # field code (of this field or of one it is nested in), not a shown result
             if name in ("t", "delText"):
                 parts.append(c.text or "")
@@ -221,13 +227,26 @@ class Inline:
             elif name in ("footnoteReference", "endnoteReference"):
                 self._note(c, name, state)
             elif name in ("drawing", "pict", "object"):
-                flush()
+                self._flush(parts, state, ctx, known)
                 self._drawing(c, state)
             elif name in IGNORED_INLINE or name in ("rPr",):
                 continue
             else:
                 walk.unknown(name, state.where)
-        flush()
+        self._flush(parts, state, ctx, known)
+
+    def _flush(self, parts: list[str], state: ParaState, ctx: _Change, known: tuple) -> None:
+        """The text gathered so far as one Run (in the run's format `known`: `_run`'s), or a message when hidden."""
+        if parts:
+            text = "".join(parts)
+            parts.clear()
+            props, looks, vanish, _ = known
+            if vanish:
+                self.walk.warn(f"chữ ẩn (hidden) không được đưa vào nội dung: “{shorten(text, 60)}”", state.where,
+                               "info")
+                return
+            self._add_run(state, Run(text=text, fonts=_fonts_drawn(text, props), change=ctx.change,
+                                     change_author=ctx.author, change_date=ctx.date, **looks))
 
     def _field_char(self, kind: str | None, state: ParaState) -> None:
         """fldChar begin / separate / end: the field's name is known once its code is complete."""
@@ -263,14 +282,16 @@ class Inline:
 
 
 def _rpr_key(rpr) -> tuple | bytes:
-    """What names a w:rPr as written, for the formats remembered: its attributes and, per child, tag, attributes
-    and text, when its children are plain elements without children (nearly every rPr); else the serialised XML
-    (rPrChange, comments). A tuple is ~3x cheaper than `etree.tostring` and never equals the bytes (issue 23)."""
+    """What names a w:rPr as written, for the formats remembered: its attributes and, per child, tag and attributes
+    (all that parse_rpr reads of it: never a text), when its children are plain elements without children (nearly
+    every rPr); else the serialised XML (rPrChange, comments). A tuple is ~3x cheaper than `etree.tostring` and
+    never equals the bytes (issue 23)."""
     parts = [tuple(rpr.items())]
     for c in rpr:
-        if len(c) or not isinstance(c.tag, str):
+        tag = c.tag
+        if len(c) or not isinstance(tag, str):
             return etree.tostring(rpr, with_tail=False)
-        parts.append((c.tag, tuple(c.items()), c.text))
+        parts.append((tag, tuple(c.items())))
     return tuple(parts)
 
 

@@ -11,11 +11,13 @@ from generator.word.anchors import Anchors, bookmark_name, dedupe, sdt_tag
 from generator.word.model import Cell, Row, Table
 from generator.word.styles import borders_on
 from generator.word.walk import Walk
-from generator.word.xml import (MC_NS, attr, child, children, choose_alternate, local, on_off, split_tag, to_int, twips,
-                                val, w)
+from generator.word.xml import (MC_NS, attr, child, choose_alternate, local, on_off, some_children, split_tag, to_int,
+                                twips, val, w)
 
 _GRID_SPAN, _V_MERGE, _H_MERGE, _SHD, _TCW = (w(t) for t in ("gridSpan", "vMerge", "hMerge", "shd", "tcW"))
 _TBL_HEADER, _CANT_SPLIT, _TR_HEIGHT = (w(t) for t in ("tblHeader", "cantSplit", "trHeight"))
+_CELL_TAGS = (_GRID_SPAN, _V_MERGE, _H_MERGE, _SHD, _TCW)
+_ROW_TAGS = (_TBL_HEADER, _CANT_SPLIT, _TR_HEIGHT, w("ins"), w("del"))
 MAX_COLUMNS = 63  # Word's limit; a larger gridSpan is clamped so consumers can iterate spans safely
 
 # (container, sink, cell_where): reads the blocks of a cell into sink
@@ -100,7 +102,7 @@ class Tables:
 
     def _row(self, tr, tname: str, rindex: int, tags: list[str], bookmarks: list[str]) -> dict:
         trpr = child(tr, "trPr")
-        kids = children(trpr)  # the trPr's children by tag, first of each (as `child` finds them)
+        kids = some_children(trpr, _ROW_TAGS)  # the trPr's children read here by tag, first of each
         header, cant_split = kids.get(_TBL_HEADER), kids.get(_CANT_SPLIT)
         row = {"cells": [], "tags": list(tags), "bookmarks": list(bookmarks),
                "is_header": header is not None and on_off(header),
@@ -144,7 +146,7 @@ class Tables:
 
     def _cell(self, tc, row: dict, tname: str, rindex: int, col: int, tags: list[str]) -> int:
         walk = self.walk
-        tcpr = children(child(tc, "tcPr"))  # its children by tag
+        tcpr = some_children(child(tc, "tcPr"), _CELL_TAGS)  # those of its children read here, by tag
         span = min(MAX_COLUMNS, max(1, to_int(attr(tcpr.get(_GRID_SPAN), "val"), 1) or 1))
         vm = tcpr.get(_V_MERGE)
         v_merge = None if vm is None else ("restart" if attr(vm, "val") == "restart" else "continue")
@@ -172,7 +174,8 @@ class Tables:
                              "tags": list(tags), "bookmarks": bookmarks,
                              "shading": None if fill in (None, "auto") else fill, "width": width,
                              "h_merge": hm is not None})
-        row["bookmarks"].extend(b for b in bookmarks if b not in row["bookmarks"])
+        if bookmarks:
+            row["bookmarks"].extend(b for b in bookmarks if b not in row["bookmarks"])
         return col + span
 
 

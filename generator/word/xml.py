@@ -51,6 +51,18 @@ def children(node) -> dict:
     return {c.tag: c for c in reversed(node)}
 
 
+def some_children(node, tags: tuple[str, ...]) -> dict:
+    """The children of `node` of the (Clark-notation) `tags`, by tag, the first of each ({} for None): what `children`
+    gives of them, but the others are skipped inside lxml, without an element made for each (issue 23)."""
+    found: dict = {}
+    if node is not None:
+        for c in node.iterchildren(*tags):
+            tag = c.tag
+            if tag not in found:
+                found[tag] = c
+    return found
+
+
 def val(node, tag: str, default: str | None = None) -> str | None:
     found = child(node, tag)
     return default if found is None else attr(found, "val", default)
@@ -77,14 +89,17 @@ def twips(value: str | None) -> float | None:
         return None
     text = value.strip()
     try:
-        for unit, factor in TWIPS_PER_UNIT:
-            if text.endswith(unit):
-                number = float(text[: -len(unit)]) * factor
-                break
-        else:
-            number = float(text)
+        number = float(text)  # (nearly every value is a plain number; nothing float() reads ends with a unit)
     except ValueError:
-        return None
+        try:
+            for unit, factor in TWIPS_PER_UNIT:
+                if text.endswith(unit):
+                    number = float(text[: -len(unit)]) * factor
+                    break
+            else:
+                return None
+        except ValueError:
+            return None
     return number if math.isfinite(number) else None
 
 
