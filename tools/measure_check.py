@@ -179,9 +179,10 @@ FRESH22 = ("FR22-KH01", "FR22-CV01", "FR22-BC01", "FR22-CV02", "FR22-TB01", "FR2
 FRESH23 = ("FR23-QD01", "FR23-GGT01", "FR23-EXT01")
 # twenty-fourth round: election documents of two communes kept by a commune election chatbot: a Quyết định and a Kế hoạch
 # of the Ban Thường trực Ủy ban MTTQ xã Lương Minh (Quảng Ninh, 2025-2026, drafts) and a Kế hoạch of the Ủy ban bầu cử xã
-# Phố Bảng's propaganda sub-committee (Tuyên Quang, 2025), judged at 39c7a6b before any change for it (held out); measured
-# only (tests/real/README.md, "Twenty-fourth fresh set")
-FRESH24 = ("FR24-QD01", "FR24-KH01", "FR24-KH02")
+# Phố Bảng's propaganda sub-committee (Tuyên Quang, 2025), and a youth-union Kế hoạch in the Đoàn's own form (not ND30;
+# Đoàn xã Phúc Thịnh, Hà Nội, 2026, .doc) kept by a youth-union chatbot, judged at 39c7a6b before any change for it (held
+# out); measured only (tests/real/README.md, "Twenty-fourth fresh set")
+FRESH24 = ("FR24-QD01", "FR24-KH01", "FR24-KH02", "FR24-EXT01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
