@@ -24,6 +24,7 @@
     python tools/measure_check.py --split fresh21  # judged at c183078 before any change for it; tuned on by fix22
     python tools/measure_check.py --split fresh22  # judged at c183078 before any change for it; tuned on by fix22
     python tools/measure_check.py --split fresh23  # judged at 4d570a1 before any change for it (held out)
+    python tools/measure_check.py --split fresh24  # judged at 39c7a6b before any change for it (held out)
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -178,6 +179,12 @@ FRESH22 = ("FR22-KH01", "FR22-CV01", "FR22-BC01", "FR22-CV02", "FR22-TB01", "FR2
 # 2021) uploaded to its internal app, judged at 4d570a1 before any change for it (held out); measured only
 # (tests/real/README.md, "Twenty-third fresh set")
 FRESH23 = ("FR23-QD01", "FR23-GGT01", "FR23-EXT01")
+# twenty-fourth round: election documents of two communes kept by a commune election chatbot: a Quyết định and a Kế hoạch
+# of the Ban Thường trực Ủy ban MTTQ xã Lương Minh (Quảng Ninh, 2025-2026, drafts) and a Kế hoạch of the Ủy ban bầu cử xã
+# Phố Bảng's propaganda sub-committee (Tuyên Quang, 2025), and a youth-union Kế hoạch in the Đoàn's own form (not ND30;
+# Đoàn xã Phúc Thịnh, Hà Nội, 2026, .doc) kept by a youth-union chatbot, judged at 39c7a6b before any change for it (held
+# out); measured only (tests/real/README.md, "Twenty-fourth fresh set")
+FRESH24 = ("FR24-QD01", "FR24-KH01", "FR24-KH02", "FR24-EXT01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -394,7 +401,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
                                         "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "fresh20", "fresh21",
-                                        "fresh22", "fresh23", "all"),
+                                        "fresh22", "fresh23", "fresh24", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
@@ -402,10 +409,10 @@ def main(argv=None) -> int:
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
             "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20,
-            "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23,
+            "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23, "fresh24": FRESH24,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16 + FRESH18
-            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23}[args.split]
+            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23 + FRESH24}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
