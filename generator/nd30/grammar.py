@@ -108,8 +108,9 @@ def number_problems(text: str, doc_abbr: str = "KH", doc_words: str = "Kế ho�
     example = f"{doc_abbr}-UBND" if doc_abbr else "UBND-VP"
     if _FORM_BLANK.match(line) or MERGED_NUMBER.match(line):  # a form's blank for both, with its note's marker ("Số: ………./………(3)", FR12-TB01)
         return ["không có dấu cách trước dấu hai chấm: viết “Số:”"] if re.match(r"^Số\s+:", line) else []
-    # a draft's number left as a blank of underscores for the văn thư ("Số: ___/QĐ-BV", FR14-QD03): a blank number
-    m = NUMBER_RE.match(re.sub(r"^(Số\s*:\s*)_{2,}\s*(?=/)", r"\1", line))
+    # a draft's number left as a blank of underscores or dots for the văn thư ("Số: ___/QĐ-BV", FR14-QD03;
+    # "Số:…./GGT-PV01", FR23-GGT01): a blank number
+    m = NUMBER_RE.match(re.sub(r"^(Số\s*:\s*)(?:_{2,}|\.{2,}|[.…]*…[.…]*)\s*(?=/)", r"\1", line))
     if not m:
         return [f"phải có dạng “Số: 05/{example}” (chữ “Số”, dấu hai chấm, số, gạch chéo, ký hiệu)"]
     out = []

@@ -23,18 +23,24 @@ def opens_address(p: Paragraph) -> bool:
 def address_at(ck: Checker, k: int) -> int | None:
     """The order position of the line opening the addressee at `k`, past blank lines and a centred headline in
     capitals over it (a Phiếu chuyển's "PHIẾU CHUYỂN ĐƠN KIẾN NGHỊ, PHẢN ÁNH" over its centred "Kính gửi:",
-    FR22-PC01, in a file read as a letter); None when none opens there."""
-    stop = k + 3
+    FR22-PC01, in a file read as a letter), with a centred line in brackets under it (FR23-GGT01); None when none
+    opens within five lines."""
+    stop = k + 5
     while k < len(ck.paras) and k < stop:
         p = ck.paras[k]
         text = p.text.strip()
         if text and opens_address(p):
             return k
-        if text and not (p.alignment == "center" and text == text.upper() and k + 1 < len(ck.paras)
-                         and KINH_GUI.match(ck.paras[k + 1].text.strip())):
+        if text and not (p.alignment == "center" and (text == text.upper() or _bracketed(text))):
             return None
         k += 1
     return None
+
+
+def _bracketed(text: str) -> bool:
+    """A headline's line in brackets ("(Có giá trị đến ngày … tháng 6 năm 2021)" under a Giấy giới thiệu's title,
+    FR23-GGT01, over its centred "Kính gửi: …")."""
+    return text.startswith("(") and text.endswith(")")
 
 
 def bulleted(p: Paragraph) -> bool:

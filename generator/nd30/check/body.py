@@ -13,6 +13,7 @@ from generator.nd30.check.base import SIZE_PAIR, Checker, Fix, Level, Rule, cont
 from generator.nd30.check.headings import (HEADING_NUMBERING, HEADING_SEQUENCE, HEADING_STYLE, bold_share, titled,
                                            check_article_look, check_article_number, check_khoan_look, check_label,
                                            heads_text, khoan_siblings)
+from generator.nd30.check.continuation import continues_sentence
 from generator.nd30.check.figures import beside_figures, displayed, formula_piece
 from generator.nd30.check.locate import Frame, body_paragraphs
 from generator.nd30.labels import ARTICLE, SCOPE_HEADING, label_of, roman, roman_value, split_label
@@ -149,6 +150,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm, typed = _first_line_start_mm(ck, p)
             left_mm = _left_mm(p)
+            # the second half of a sentence cut by a hard return prints as its wrapped line: no indent, no space of its own
+            carried = continues_sentence(ck, p)
+            placed = placed or carried
             if typed and not placed and not _SPACED_INDENT_MM[0] <= first_mm <= _SPACED_INDENT_MM[1]:
                 later(BODY_INDENT, p, f"đầu dòng lùi vào khoảng {first_mm:.0f} mm bằng dấu cách, phải lùi 10 mm hoặc "
                       "12,7 mm: xoá các dấu cách đầu dòng và đặt Paragraph › Special › First line")
@@ -166,7 +170,8 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                     and not heads_text(p, after := body[k + 1] if k + 1 < len(body) else None,
                                        after is not None and _mostly_italic(after)):
                 later(BODY_ITALIC, p, "nội dung trình bày kiểu chữ đứng (chỉ phần căn cứ in nghiêng): chọn đoạn và bỏ nghiêng (Ctrl+I)")
-            _spacing(ck, p, later)
+            if not carried:
+                _spacing(ck, p, later)
             if not nd30.line_spacing_ok(p.line_spacing, seg.size):
                 later(BODY_LINE_SPACING, p, "khoảng cách dòng phải từ dòng đơn đến 1,5 dòng: đặt Line spacing trong Paragraph")
         size = seg.size

@@ -49,12 +49,14 @@ def _bold_lead(p: Paragraph, start: int) -> str:
 
 # a line that says something about its subject is a sentence leading into a list (its colon forgotten), not a
 # title: "2. Thể thức văn bản hành chính bao gồm các thành phần chính", "3. Văn thư cơ quan có nhiệm vụ"
+_NOTE_AFTER = re.compile(r"(?<=[.;:])\s*\([^()]*\)$")  # "(Có biểu kèm theo)" after a sentence's end
 _LEAD_IN = re.compile(r"\s(có|là|được|gồm|bao gồm|phải|cần|như sau)(\s|$)")
 
 
 def titled(rest: str) -> bool:
-    """A khoản or Điều with a title: a short line that is not a sentence ("1. Đánh giá chung")."""
-    rest = rest.strip()
+    """A khoản or Điều with a title: a short line that is not a sentence ("1. Đánh giá chung"); a sentence closed by
+    its full stop before a note in brackets ("Phê duyệt … xã Nghĩa Lâm. (Có biểu kèm theo)", FR23-QD01) is none."""
+    rest = _NOTE_AFTER.sub("", rest.strip()) or rest.strip()
     return 0 < len(rest) <= 150 and not rest.endswith((".", ";", ":", ",", "./.")) and any(c.isalpha() for c in rest) \
         and not _LEAD_IN.search(rest)
 
