@@ -83,6 +83,8 @@ PLACEHOLDER = re.compile(r"\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|DAY|MONTH|YEAR)\b"
 PLACEHELD_NUMBER = re.compile(rf"^[Ss][oố]\s*:?\s*(?:{PLACEHOLDER.pattern})")
 _NATIONAL = re.compile(r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", re.IGNORECASE)
 _PARTY = re.compile(r"^dang\s+cong\s+san\s+viet\s+nam$", re.IGNORECASE)
+# the Youth Union's line in the Quốc hiệu's place (its own rules of form follow the Party's: FR24-EXT01)
+_YOUTH = re.compile(r"^doan\s+(?:tncs|thanh\s+nien\s+cong\s+san)\s+ho\s+chi\s+minh$", re.IGNORECASE)
 
 
 @remembered
@@ -158,7 +160,7 @@ def identify(lines: Iterable[str]) -> Identified:
 
 @remembered  # a check asks it of the same first lines for the file, then again for each document it may hold
 def _identify(lines: tuple[str, ...]) -> Identified:
-    national = party = subject = False
+    national = party = youth = subject = False
     named: tuple[DocType, str] | None = None
     heading = ""  # a line in capitals opening with a type's name that is no type line ("BÁO CÁO CÔNG TÁC TUẦN 02 …")
     agency: list[str] = []  # the lines in capitals above it that are not the Quốc hiệu, Tiêu ngữ or a rule
@@ -177,6 +179,7 @@ def _identify(lines: tuple[str, ...]) -> Identified:
             plain = _plain(line)
             national = national or bool(_NATIONAL.search(plain))
             party = party or bool(_PARTY.match(plain))
+            youth = youth or bool(_YOUTH.match(plain))
             if named is None and (found := type_of_line(line)) is not None:
                 named = (found, line)
             elif not heading and line == line.upper() and any(line.startswith(t.name + " ") for t in TYPES):
@@ -197,6 +200,9 @@ def _identify(lines: tuple[str, ...]) -> Identified:
     if party and not national:
         return Identified(None, "", governed=False,
                           why="văn bản của Đảng (thể thức theo hướng dẫn của Đảng, không theo Nghị định 30)")
+    if youth and not national:
+        return Identified(None, "", governed=False, why="văn bản của Đoàn TNCS Hồ Chí Minh (thể thức theo hướng dẫn "
+                                                        "của Đoàn, không theo Nghị định 30)")
     if named is not None:
         return Identified(named[0], "tên loại", named[1])
     if symbol is not None and symbol[0] is not None and not subject:

@@ -64,6 +64,10 @@ def test_a_sentence_naming_a_type_is_not_a_type_line():
       "Kính gửi: Ủy ban nhân dân"], "văn bản không có số"),
     (["HUYỆN UỶ ĐỒNG VĂN", "ĐẢNG UỶ XÃ LŨNG CÚ", "Số      -QC/ĐU", "ĐẢNG CỘNG SẢN VIỆT NAM", "QUY CHẾ"],
      "văn bản của Đảng"),
+    (["BCH ĐOÀN XÃ PHÚC THỊNH", "***", "Số:   - KH/ĐTN", "ĐOÀN TNCS HỒ CHÍ MINH", "KẾ HOẠCH"],
+     "văn bản của Đoàn TNCS Hồ Chí Minh"),
+    (["TỈNH ĐOÀN QUẢNG NAM", "***", "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "Số: 12-KH/TĐTN", "KẾ HOẠCH"],
+     "văn bản của Đoàn TNCS Hồ Chí Minh"),
 ])
 def test_speeches_forms_and_party_documents_are_not_governed(head, start):
     found = identify(head)
@@ -174,3 +178,11 @@ def test_a_type_name_typed_in_lower_case_is_not_the_type_line():
     found = identify(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: 4055/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                       "Kế hoạch", "Nâng cao chỉ số hiệu quả quản trị và hành chính công"])
     assert (found.sentence(), found.how) == ("Quyết định", "ký hiệu")
+
+
+def test_a_state_document_naming_the_youth_union_is_governed():
+    """A UBND plan that names "Đoàn TNCS Hồ Chí Minh" under its Quốc hiệu is still the Kế hoạch ND30 governs: only
+    the Youth Union's own form (its name in the Quốc hiệu's place, no Quốc hiệu) is not (FR24-EXT01)."""
+    found = identify(["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NAM", "Số: 12/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "Độc lập - Tự do - Hạnh phúc", "ĐOÀN TNCS HỒ CHÍ MINH", "KẾ HOẠCH"])
+    assert (found.governed, found.sentence()) == (True, "Kế hoạch")
