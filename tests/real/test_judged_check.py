@@ -16,7 +16,8 @@ and FRESH15 (0.95/0.97 on main 63e66ef; held out until fix15 read it, 2026-12-07
 2026-12-07) and FRESH19 (0.92/0.96 on main a3a7e83; held out until fix19 read it,
 2026-12-07), FRESH20 (0.90/0.93 on main 813cc40 and c183078; held out until fix20 read it, 2026-12-08) and FRESH21,
 FRESH22 (0.93/1.00 and 0.96/0.94 at c183078; held out until fix22 read them, 2026-12-08) and FRESH23 (0.79/1.00 at
-4d570a1 and on main 7e2f076; held out until fix23 read it, 2026-12-08).
+4d570a1 and on main 7e2f076; held out until fix23 read it, 2026-12-08) and FRESH24 (0.70/1.00 at 39c7a6b and with the
+round's last checker, fix23's; held out until the lead read it, 2026-12-08).
 
 False findings whose cause belongs to reading what Word shows (tabs, line breaks, even-page footers, lines
 anchored elsewhere, one-page documents: the `check` reader's work, done beside this) are expected to fail
@@ -147,6 +148,9 @@ OPEN_FR21_22: tuple[tuple[str, str, str], ...] = (
 # table moved in (tblInd) so it prints centred; the reader flattens a nested table into its cell and drops that indent
 # (generator/word's work)
 OPEN_FR23: tuple[tuple[str, str, str], ...] = (("FR23-GGT01", "motto-centred-by-cell", "motto.style"),)
+# FR24 (held out until the lead read it, 2026-12-08; 0.70/1.00 at 39c7a6b and with fix23's checker): the Youth Union's
+# Kế hoạch is told not ND30 (EXT01, 24 false). Left open: KH02's last of 23 numbered slogans told to be a bold title
+OPEN_FR24: tuple[tuple[str, str, str], ...] = (("FR24-KH02", "list-item-read-as-title", "heading.style"),)
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
@@ -174,7 +178,8 @@ def cases():
     for key in measure.TUNE + measure.FRESH + measure.FRESH2 + measure.FRESH3 + measure.FRESH4 + measure.FRESH5 \
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
             + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 \
-            + measure.FRESH19 + measure.FRESH20 + measure.FRESH21 + measure.FRESH22 + measure.FRESH23:
+            + measure.FRESH19 + measure.FRESH20 + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 \
+            + measure.FRESH24:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -202,6 +207,8 @@ def cases():
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR21/FR22: {g.get('cause')}")]
             elif not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR23:
                 marks = [pytest.mark.xfail(strict=True, reason=f"open in FR23: {g.get('cause')}")]
+            elif not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in OPEN_FR24:
+                marks = [pytest.mark.xfail(strict=True, reason=f"open in FR24: {g.get('cause')}")]
             if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
                 marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
@@ -329,7 +336,7 @@ def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
                          + measure.FRESH5 + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8
                          + measure.FRESH10 + measure.FRESH11 + measure.FRESH12 + measure.FRESH13 + measure.FRESH14
                          + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 + measure.FRESH19 + measure.FRESH20
-                         + measure.FRESH21 + measure.FRESH22 + measure.FRESH23)
+                         + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 + measure.FRESH24)
 def test_every_finding_on_a_judged_document_was_judged_on_the_page(key):
     """A new rule or a changed one that reports something on a judged document must have it judged on the page and
     written in the judgement (true or false): a finding nobody looked at was merged unnoticed once (FR16-QD01's red
