@@ -325,7 +325,8 @@ def measure(source: Path, work: Path) -> dict:
     # a page number --fix added or centred must print where printers print: header distance ≥ 5 mm
     if any(m.rule.startswith("pagenum.") for m in report.changed):
         for k, sec in enumerate(fixed_doc.sections, start=1):
-            if sec.headers.get("default") and (sec.header_mm or 0) < 5:
+            # to a tenth of a millimetre: the 0,5 cm a drafter types is stored as 283 twips (4,99 mm; FR16-QD01)
+            if sec.headers.get("default") and round(sec.header_mm or 0, 1) < 5:
                 row["created"].append(f"phần {k}: số trang cách mép trên tờ giấy {sec.header_mm or 0:.0f} mm")
     cured = {(m.rule, m.where) for m in report.changed}
     row["uncured"] = [text for key, text in new_keys.items() if key in old_keys and

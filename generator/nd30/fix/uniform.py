@@ -1,6 +1,6 @@
 """Size corrections of a group that prints at one size are made all together or not at all (issue 20, FR22-TB02).
 
-The body's paragraphs and the lines of the Nơi nhận list print at one size each; a size finding on one of them is
+The body's paragraphs, the lines of the Nơi nhận list, of the issuer's name and of the trích yếu print at one size each; a size finding on one of them is
 one fault of the whole group. Corrected paragraph by paragraph, some given up (part of a run, a line that would
 rewrap, a paragraph withdrawn), the page that printed one uniform 12 pt body would print 12, 13 and 14 pt side by
 side, and the list 11, 8, 8, 11 pt: worse than the fault. So the size findings of a group are kept only when every
@@ -12,7 +12,10 @@ from generator.core.messages import Message
 from generator.core.text import decimal, shorten
 
 # rule → what the group is called in the reason told to the drafter
-GROUPS = {"body.size": "các đoạn nội dung", "recipients.size": "các dòng nơi nhận"}
+GROUPS = {"body.size": "các đoạn nội dung", "recipients.size": "các dòng nơi nhận",
+          # an issuer's name over two lines ("ỦY BAN NHÂN DÂN" / "TỈNH HÀ TĨNH", FR10-TC01: the first line shares its
+          # run with the Quốc hiệu and cannot be resized alone, the second was: 14 over 13) and a trích yếu over two
+          "issuer.size": "các dòng tên cơ quan ban hành", "title.size": "các dòng trích yếu"}
 
 
 class Regroup:
