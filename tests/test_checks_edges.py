@@ -165,3 +165,23 @@ def test_responsibilities_printed_inside_a_responsibility_are_refused(plan_from)
         plan_from(edit)
     assert [(p.field, p.text) for p in exc.value.problems if p.level == "error"] == [
         ("responsibilities[0].content[1]", "không lồng 'responsibilities' trong chính mục responsibilities")]
+
+
+@pytest.mark.parametrize("sub_max,told", [("2.55", None), ("2.45", None), ("2.56", "10,06"), ("2.44", "9,94")])
+def test_validate_reports_own_sub_maxima_more_than_005_off_their_parents(plan_copy, sub_max, told):
+    """A plan giving a catalogue criterion its own maximum: PAPI 2018's 'papi.2' (10 points) has four criteria
+    of 2.5; one of them at 2.55 (or 2.45) adds up to 10.05 (9.95), a rounding the tolerance of 0.05 accepts,
+    2.56 (2.44) to 10.06 (9.94), which `kehoach validate` refuses with the sum and the parent's maximum
+    (fresh mutant f12-children-sum-slack: a tolerance of 0.5 let 0.06–0.5 through)."""
+    from tests.test_cli import run
+
+    path = plan_copy(lambda t: t.replace("    name: Công khai danh sách hộ nghèo\n",
+                                         f"    name: Công khai danh sách hộ nghèo\n    max: {sub_max}\n", 1))
+    done = run("validate", path)
+    said = [line for line in done.stderr.splitlines() if "tiêu chí con" in line]
+    if told is None:
+        assert said == [] and done.returncode == 0
+    else:
+        assert done.returncode == 1 and len(said) == 1
+        assert said[0].startswith(f"{path}:") and said[0].endswith(
+            f": lỗi: criteria[0]: điểm tối đa các tiêu chí con của 'papi.2' cộng lại bằng {told}, khác điểm tối đa 10")

@@ -229,3 +229,24 @@ def test_a_row_is_as_tall_as_the_wrapped_lines_of_its_tallest_cell():
     assert height("x" * 105) == 51.25
     assert height("một", "hai", "ba") == 51.25  # three lines typed one under the other
     assert height("") == 19.75
+
+
+def test_columns_are_as_wide_as_the_plan_says_and_rows_tall_enough_for_their_text(built):
+    """The workbook's columns are the plan's widths (the .docx table's): Excel counts a width in characters,
+    about 4.7 a centimetre at 12 pt Times New Roman, so the 6.91 cm "Nhiệm vụ trọng tâm" column is about 32.5
+    wide and the seven columns together the 25.2 cm of the landscape page's text. A row is then tall enough for
+    every wrapped line of its cells at those widths (15.75 pt a line), or its last lines are cut on screen and
+    on paper (fresh mutant f12-xlsx-col-unit: widths from cm × 2.54, columns about half as wide)."""
+    from openpyxl.utils import get_column_letter
+
+    table = build_context(load_plan(next(p for p in PLANS if p.stem == "quang-nam-papi-2020"))[0]).tables[0]
+    ws = load_workbook(xlsx_of(built, "quang-nam-papi-2020")).worksheets[0]
+    widths = [ws.column_dimensions[get_column_letter(c)].width for c in range(1, len(table.columns) + 1)]
+    assert table.columns[1].header == "Nhiệm vụ trọng tâm" and table.columns[1].width_cm == 6.91
+    assert widths[1] == pytest.approx(32.5, abs=0.5)
+    assert sum(widths) / 4.7 == pytest.approx(25.2, abs=0.3)
+    for row in range(6, ws.max_row + 1):
+        lines = max(sum(-(-max(1, len(line)) // int(width * 1.2)) for line in str(ws.cell(row, c).value).split("\n"))
+                    for c, width in enumerate(widths, start=1)
+                    if ws.cell(row, c).value is not None and ws.cell(row, c).coordinate not in ws.merged_cells)
+        assert ws.row_dimensions[row].height >= lines * 15.75, (row, lines)

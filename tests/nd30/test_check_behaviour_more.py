@@ -272,6 +272,17 @@ def test_line_spacing_from_single_to_one_and_a_half_else_warned(tmp_path, line, 
                                                     "Line spacing trong Paragraph")] if warned else [])
 
 
+@pytest.mark.parametrize("line", [240, 360])
+def test_line_spacing_typed_without_a_rule_is_lines_and_not_warned(tmp_path, line):
+    """A w:spacing with w:line and no w:lineRule (as some converters write it) is a multiple of lines by ECMA-376:
+    240 is single, 360 is 1.5 lines, both within ND30's range; no false "khoảng cách dòng" warning."""
+    spacing = f'<w:spacing w:before="120" w:after="0" w:line="{line}"/>'
+    para = p(r("Nâng cao chất lượng phục vụ người dân và doanh nghiệp.", SZ14),
+             ppr=f'<w:jc w:val="both"/><w:ind w:firstLine="567"/>{spacing}')
+    blocks = [body("I. MỤC ĐÍCH", B + SZ14), para, body("Các cơ quan triển khai thực hiện./.")]
+    assert found(check_docx(plan(tmp_path / "k.docx", blocks=blocks)), "body.line-spacing") == []
+
+
 def test_a_header_without_the_issuers_name_is_told_to_type_it(tmp_path):
     result = check_docx(plan(tmp_path / "k.docx", agency=()))
     assert found(result, "issuer.missing") == [

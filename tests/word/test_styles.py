@@ -148,6 +148,14 @@ def test_paragraph_properties_as_word_means_them(tmp_path, ppr, expected):
     assert {k: getattr(para, k) for k in expected} == expected
 
 
+@pytest.mark.parametrize("line,lines", [("360", 1.5), ("240", 1.0), ("276", 1.15)])
+def test_a_line_spacing_without_a_rule_is_a_multiple_of_single_lines(tmp_path, line, lines):
+    """ECMA-376 §17.3.1.33: w:lineRule defaults to "auto", so w:line is in 240ths of a line, not twips of an exact
+    height; Word shows line="360" alone as 1.5 lines (fresh mutant f12-linerule-default read it as 18 pt exact)."""
+    doc = make_docx(tmp_path / "p.docx", p("Đoạn", ppr=f'<w:spacing w:before="120" w:line="{line}"/>'))
+    assert next(read_docx(doc).value.paragraphs()).line_spacing == ("auto", lines)
+
+
 def test_a_runs_own_formatting_wins_over_its_character_style(tmp_path):
     """A run in the bold "Strong" character style but with its own w:b w:val="0", italic and 13 pt reads as
     the run says: not bold, italic, 13 pt (fresh mutant w-char-style-wins)."""

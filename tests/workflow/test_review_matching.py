@@ -52,3 +52,27 @@ def test_a_paragraph_is_an_edit_of_the_one_it_replaced_only_when_more_than_six_t
         [(i.detail.what, i.detail.old, i.detail.new) for i in result.items]
     assert not result.unapplied
     assert texts(build(write(tmp_path, result.text), tmp_path / "again")) == texts(reviewed)
+
+
+def test_a_reviewed_document_with_decomposed_letters_and_no_bookmarks_is_the_plans(built, tmp_path):
+    """A reviewed .docx whose Vietnamese letters are decomposed (NFD: "ệ" as e + two combining marks, as macOS
+    and some converters write them) and whose bookmarks were all lost (an RTF round trip) is still the plan's
+    document, read back unchanged — not refused as "không phải văn bản kehoach tạo từ …" (fresh mutant
+    f12-precheck-nfc: the first quick pass compared the texts undecomposed and found none of them)."""
+    import re
+    import unicodedata
+    import zipfile
+
+    source = next(f for f in built["sample"].files if f.suffix == ".docx")
+    reviewed = tmp_path / "reviewed.docx"
+    with zipfile.ZipFile(source) as z_in, zipfile.ZipFile(reviewed, "w", zipfile.ZIP_DEFLATED) as z_out:
+        for item in z_in.infolist():
+            data = z_in.read(item)
+            if item.filename == "word/document.xml":
+                xml = re.sub(r"<w:bookmark(Start|End)\b[^>]*/>", "", data.decode("utf-8"))
+                assert "bookmarkStart" not in xml
+                data = unicodedata.normalize("NFD", xml).encode("utf-8")
+                assert data != unicodedata.normalize("NFC", xml).encode("utf-8")
+            z_out.writestr(item, data)
+    result, removed, added = run(reviewed)
+    assert (removed, added) == ([], []) and not result.changed and not result.unapplied

@@ -95,8 +95,8 @@ def match_paragraphs(units: list[Unit], reviewed: list[Paragraph]) -> dict[int, 
     def tagged(p: Paragraph) -> list[Unit]:
         return [by_tag[b] for b in p.bookmarks if is_tag(b) and b in by_tag]
 
-    def original(p: Paragraph) -> str:
-        return squash(p.original_text)
+    def original(p: Paragraph) -> str:  # as the eye reads it (NFC: a macOS "ê" + U+0301 is "ế"), as Reading does
+        return squash(seen(p.original_text))
 
     for p in reviewed:
         for u in tagged(p):
