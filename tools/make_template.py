@@ -166,10 +166,15 @@ def make_xlsx() -> Path:
     """generator/templates/phuluc.xlsx: named cell styles and print setup that the .xlsx renderer applies."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+    from openpyxl.utils.indexed_list import IndexedList
 
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     wb = Workbook()
+    # the workbook's default font (the "Normal" style's, font 0) is what Excel and LibreOffice measure a column's width
+    # in (the width of its digit "0"): Times New Roman 12, as the cells, so render/xlsx.CM_TO_CHARS holds (openpyxl
+    # starts from Calibri 11, whose narrower digit made every column about 13 % narrower than the plan says)
+    wb._fonts = IndexedList([Font(name=FONT, size=12)] + list(wb._fonts)[1:])
     ws = wb.active
     ws.title = "Mẫu"
     samples = [
