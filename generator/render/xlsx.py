@@ -24,7 +24,7 @@ from generator.render.templates import read_template
 from generator.core.zipnorm import normalise_zip
 
 STYLES = ("KH Phu luc", "KH Ten phu luc", "KH Kem theo", "KH Bang tieu de", "KH Nhom", "KH O")
-CM_TO_CHARS = 4.7  # a width counts digits "0" of the workbook's default font (phuluc.xlsx: Times New Roman 12): 4.7 a cm
+CM_TO_CHARS = 4.7  # widths count the "0" of the default font (phuluc.xlsx: Times New Roman 12): 4.7 a cm
 HEADER_ROW = 5  # rows 1-3: label, title, "(Kèm theo ...)"; row 4 blank
 FIXED_TIME = dt.datetime(2000, 1, 1)
 
