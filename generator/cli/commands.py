@@ -307,7 +307,7 @@ def check(files: tuple[Path, ...], strict: bool, fmt: str, fix: bool, out: Path 
 
     Tên loại văn bản (Kế hoạch, Quyết định, Công văn, Báo cáo, Tờ trình, Thông báo...) được đọc trước và văn
     bản được kiểm tra theo thể thức của loại đó; văn bản không theo Nghị định 30 (bài phát biểu, biểu mẫu,
-    văn bản của Đảng) chỉ được nói rõ là như vậy. Mỗi chỗ sai được báo kèm phần (section), số thứ tự đoạn, trích đoạn và quy định bị vi phạm. Mã thoát 1 khi
+    văn bản của Đảng, của Đoàn, bản chụp) chỉ được nói rõ là như vậy. Mỗi chỗ sai được báo kèm phần (section), số thứ tự đoạn, trích đoạn và quy định bị vi phạm. Mã thoát 1 khi
     có lỗi (hoặc cảnh báo, với --strict).
 
     Ví dụ: kehoach check ke-hoach.docx; kehoach check --fix ke-hoach.docx -o ke-hoach-da-sua.docx
