@@ -11,6 +11,7 @@ over every part and refused, naming the limit, as soon as a sum passes its limit
 anything (reader.py parses every part it will walk first)."""
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -127,13 +128,35 @@ class Package:
     _chars: int = 0
     _xml_cache: dict[str, etree._Element] = field(default_factory=dict)
     _rels_cache: dict[str, dict[str, Rel]] = field(default_factory=dict)
+    # the digest of every part read, and (while reader.memo records one) every look taken at the package: what
+    # a reading depended on, so the same reading can be given again for the same parts (memo.py)
+    _digests: dict[str, bytes] = field(default_factory=dict)
+    trace: list[tuple[str, bytes | None]] | None = None
 
     # -- raw parts ------------------------------------------------------------------------------
     def has(self, name: str) -> bool:
-        return _norm(name) in self._names
+        key = _norm(name)
+        if self.trace is not None:
+            self.trace.append((key, b"" if key in self._names else None))  # b"": there, bytes not looked at
+        return key in self._names
 
     def names(self) -> list[str]:
+        if self.trace is not None:
+            self.trace.append(("\0names", "\0".join(self._names).encode()))
         return list(self._names)
+
+    def names_seen(self) -> list[str]:
+        """names() without recording a look."""
+        return list(self._names)
+
+    def info(self, name: str) -> zipfile.ZipInfo | None:
+        return self._names.get(name)
+
+    def digest(self, name: str) -> bytes:
+        """The part's digest, reading it (within the budget) unless it was read before."""
+        if name not in self._digests:
+            self.read(name)
+        return self._digests[name]
 
     def read(self, name: str, *, xml_room: int | None = None) -> bytes:
         """The part's bytes. `xml_room`: what is left of the XML budget (the part is to be parsed)."""
@@ -167,22 +190,27 @@ class Package:
         except Exception as exc:  # zlib.error and friends: a damaged stream, never a traceback
             raise _err(self.path, f"không giải nén được phần {info.filename} ({type(exc).__name__}); "
                                   "tệp bị hỏng") from None
-        return b"".join(chunks)
+        data = b"".join(chunks)
+        self._digests[_norm(info.filename)] = hashlib.blake2b(data, digest_size=20).digest()
+        return data
 
     def xml_text(self, name: str) -> str | None:
         """The part as text, counted in the XML budget like a parsed part (for a part searched, not walked:
         docProps/app.xml's page count); None when the package has no such part."""
         key = _norm(name)
         if key not in self._names:
+            self._look(key)
             return None
         data = self.read(key, xml_room=self.budget.xml_bytes - self._xml_bytes)
         self._xml_bytes += len(data)
+        self._look(key)
         return data.decode("utf-8", "replace")
 
     def xml(self, name: str) -> etree._Element | None:
         """The parsed part, or None when the package has no such part."""
         key = _norm(name)
         if key not in self._names:
+            self._look(key)
             return None
         if key not in self._xml_cache:
             data = self.read(key, xml_room=self.budget.xml_bytes - self._xml_bytes)
@@ -207,7 +235,12 @@ class Package:
                                       "văn bản thật không có, tệp bị làm giả hoặc hỏng nên không được đọc")
             del text
             self._xml_cache[key] = root
+        self._look(key)
         return self._xml_cache[key]
+
+    def _look(self, key: str) -> None:
+        if self.trace is not None:
+            self.trace.append((key, self._digests.get(key) if key in self._names else None))
 
     def forget_parsed(self) -> None:
         """Drop the parsed parts (a caller done with them frees their memory); what they cost of the budget

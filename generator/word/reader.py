@@ -7,6 +7,7 @@ import os
 from generator.core.errors import WordFileError
 from generator.core.units import twips_to_pt
 from generator.word.comments import _plain_text, read_comments
+from generator.word import memo
 from generator.word.document import Walker
 from generator.word.model import Document, Message, Result
 from generator.word.numbering import Numberer, read_numbering
@@ -31,13 +32,23 @@ def read_package(pkg: Package, *, max_paragraphs: int | None = None) -> Result:
     """The document of an opened package. Every part the walk will read is parsed first, so the package's
     budget (package.Budget) refuses an oversized file before any work is done on it; running out of memory
     anyway is reported as that, never as a damaged file or a failed write."""
+    limit = max_paragraphs or pkg.budget.paragraphs
+    start = memo.head(pkg, limit)
+    kept = memo.recall(pkg, start)
+    if kept is not None:
+        return kept
+    pkg.trace = []
     try:
-        return _read_package(pkg, max_paragraphs or pkg.budget.paragraphs)
+        result = _read_package(pkg, limit)
+        memo.remember(pkg, start, pkg.trace, result)
+        return Result(result.value, list(result.messages))
     except MemoryError:
         raise WordFileError(f"{pkg.path}: không đủ bộ nhớ để đọc tệp (giới hạn của kehoach: "
                             f"{pkg.budget.paragraphs:,} đoạn văn, {pkg.budget.runs:,} đoạn chữ, "
                             f"{pkg.budget.xml_bytes // (1024 * 1024)} MB XML); hãy đóng bớt chương trình khác "
                             "hoặc tách tệp".replace(",", ".")) from None
+    finally:
+        pkg.trace = None
 
 
 def _parse_all(pkg: Package, main: str) -> None:
