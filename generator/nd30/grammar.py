@@ -86,8 +86,9 @@ NUMBER_LINE = re.compile(r"^Số\s*:\s*(?P<number>[\d]*)(?:(?<=\d)[\s._…]*|(?<
                          r"/\s*(?P<code>[A-ZĐ]+)\s*-\s*(?P<abbr>[A-ZĐ0-9]+)", re.IGNORECASE)
 # the first group is a type's code (in mixed case: "TTr", "QyĐ") or, in a letter, an agency's abbreviation in capitals
 # of any length ("STTTT-BCVTCNTT", FR8-CV01)
-# an agency's own abbreviation may join its words with "&" ("QĐ-TTCNTT&TT", FR20-QD01; PL I §II.3.b leaves it to them)
-SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3}|[A-ZĐ][A-ZĐ0-9]+)-(?P<agency>[A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*"
+# an agency's own abbreviation may join its words with "&" ("QĐ-TTCNTT&TT", FR20-QD01; PL I §II.3.b leaves it to them),
+# a letter's first group too ("PCCC&CNCH-P6", FR26-CV01)
+SYMBOL_RE = re.compile(r"^(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3}|[A-ZĐ][A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*)-(?P<agency>[A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*"
                        r"(?:-[A-ZĐ0-9]+(?:&[A-ZĐ0-9]+)*)*)$")
 DOC_TYPE_ABBR = {"KẾ HOẠCH": "KH"}
 

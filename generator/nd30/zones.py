@@ -148,6 +148,7 @@ class Zones:
     # a document issued with this one ("QUY ĐỊNH … (Ban hành kèm theo Quyết định số …)"), from its header (or its
     # type line) to the first appendix; empty when there is none. It is not part of the tail.
     attached: Part = Part(range(0), range(0))
+    attached_form: bool = False  # what is attached is a form to fill in (its pages numbered as its own)
 
 
 class Piece(NamedTuple):
@@ -432,16 +433,23 @@ _FORM_LINE = re.compile(r"^(MẪU|Mẫu)\s+(SỐ|số)\s*\w+")
 
 _FORM_TITLE = re.compile(r"^(PHIẾU|ĐƠN|GIẤY|TỜ\s+KHAI|BẢN\s+KHAI|BẢN\s+ĐĂNG\s+KÝ|BẢN\s+TÓM\s+TẮT)\b")
 _BLANKS = re.compile(r"(\.{5,}|…{3,}|_{5,})")
+# a form named in sentence case: "Mẫu đánh giá tình hình thực hiện …" (FR26-CV01, a letter's attached form)
+_FORM_NAMED = re.compile(r"^(Mẫu|Phiếu|Biểu\s+mẫu)\s+\w")
 
 
 def _blank_form(first: str, following: list[Block]) -> bool:
     """A form's title in capitals ("PHIẾU …", "ĐƠN …", "GIẤY ĐĂNG KÝ …") with lines of dotted blanks to fill in
     among the next paragraphs: a blank form attached after the signature."""
     letters = [c for c in first if c.isalpha()]
-    if not (_FORM_TITLE.match(first) and letters and all(c.isupper() for c in letters)):
+    if not (_FORM_TITLE.match(first) and letters and all(c.isupper() for c in letters) or _FORM_NAMED.match(first)):
         return False
     texts = [p.text for b in following for p in (b.paragraphs() if isinstance(b, Table) else [b])]
     return sum(bool(_BLANKS.search(t)) for t in texts) >= 2
+
+
+def _form_at(blocks: list[Block], i: int) -> bool:
+    first = _lines(blocks[i].text) if isinstance(blocks[i], Paragraph) else []
+    return bool(first) and bool(_FORM_LINE.match(first[0]) or _blank_form(first[0], blocks[i + 1:i + 13]))
 
 
 def _attached_start(blocks: list[Block], tail_from: int, stop: int, tailed: bool = True) -> int | None:
@@ -471,8 +479,7 @@ def _attached_start(blocks: list[Block], tail_from: int, stop: int, tailed: bool
             continue
         if any(looks_national(piece.text) for piece in pieces(block)) and soon():
             return i  # a header typed with tabs: "TRƯỜNG …\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-        first = _lines(block.text)
-        if tailed and first and (_FORM_LINE.match(first[0]) or _blank_form(first[0], blocks[i + 1:i + 9])):
+        if tailed and _form_at(blocks, i):
             return i  # the forms issued with it ("MẪU SỐ 01A", "Mẫu số 1 ban hành kèm theo …"), a blank form
         if issued(i):
             return i
@@ -582,7 +589,8 @@ def locate(doc: Document, doc_type: str = DOC_TYPE) -> Zones:
         body=part(body_from, sign_from), closing=None if closing is None else pos(closing),
         tail=part(tail_from, tail_stop), recipients_label=label, recipients=tuple(recipients), archive=archive,
         signature=tuple(signature), back=part(back_from, len(blocks)), appendices=tuple(appendices),
-        stray=tuple(stray), attached=part(tail_stop, back_from) if attached_from is not None else part(0, 0))
+        stray=tuple(stray), attached=part(tail_stop, back_from) if attached_from is not None else part(0, 0),
+        attached_form=attached_from is not None and tail_at is not None and _form_at(blocks, attached_from))
 
 
 def blocks_of(doc: Document, part: Part) -> list[Block]:

@@ -184,7 +184,7 @@ def cases():
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
             + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 \
             + measure.FRESH19 + measure.FRESH20 + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 \
-            + measure.FRESH24:
+            + measure.FRESH24 + measure.FRESH26:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -319,7 +319,8 @@ def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
                          + measure.FRESH5 + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8
                          + measure.FRESH10 + measure.FRESH11 + measure.FRESH12 + measure.FRESH13 + measure.FRESH14
                          + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 + measure.FRESH19 + measure.FRESH20
-                         + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 + measure.FRESH24)
+                         + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 + measure.FRESH24
+                         + measure.FRESH26)
 def test_every_finding_on_a_judged_document_was_judged_on_the_page(key):
     """A new rule or a changed one that reports something on a judged document must have it judged on the page and
     written in the judgement (true or false): a finding nobody looked at was merged unnoticed once (FR16-QD01's red
@@ -345,3 +346,20 @@ def test_the_faults_missed_on_the_twenty_second_set_are_found_FR22():
     assert [x for x in left if x[0] not in ("FR22-CV01", "FR22-BC01")] == [
         ("FR22-KH01", "heading.style"), ("FR22-KH01", "heading.style"), ("FR22-PC01", "number.form"), ("FR22-CV03", "issuer.style"),
         ("FR22-CV03", "title.style"), ("FR22-TB02", "issuer.style")], left
+
+
+def test_the_faults_missed_on_the_twenty_sixth_set_are_found_FR26():
+    """The twenty-sixth set (judged by judge27 at 6a459f2, held out until the lead read it) missed a bold "f)" line
+    (its letter out of order, its look then not judged), "g)", "h)", "i)", "k)" typed bold before regular text and the
+    bold italic run-in titles "b) Trụ sở làm việc:", "e) …:". Left: the Quy định's own header's 13/13 pair and two rules
+    measured on the trích yếu's last line ([UNVERIFIED] nd30.md §2.2), and the letter's form without a label (CV01)."""
+    left = []
+    for key in measure.FRESH26:
+        found, _ = findings(key)
+        left += [(key, m["rule"], str(m["where"])) for m in judgement(key).get("missed") or []
+                 if not any(measure._hits(m, f) for f in found)]
+    assert left == [("FR26-CV01", "appendix.label", "paragraph 36"), ("FR26-QD01", "font.size-pair", "paragraph 55"),
+                    ("FR26-QD01", "issuer.rule", "paragraph 56"), ("FR26-QD01", "title.rule", "paragraph 15")], left
+    found, _ = findings("FR26-QD01")
+    told = {f["paragraph"] for f in found if f["rule"] == "heading.style"}
+    assert {99, 102, 103, 104, 105, 67, 98} <= told, sorted(told)

@@ -54,7 +54,8 @@ def _run(ck: Checker, identified: Identified, numbered: bool = True) -> None:
                                                       if ck.order[p.index] >= start])
         body.check_body(ck, start, end, attached)
     if numbered:
-        pagenum.check_page_numbers(ck, appendices)
+        zones = frame.zones
+        pagenum.check_page_numbers(ck, appendices, form=zones.attached.blocks if zones and zones.attached_form else None)
     appendix.check_appendices(ck, appendices, identified.type)
     # the type line of the text the decision issues ("QUY CHẾ" over its name and "(Ban hành kèm theo …)"): no form
     # lacking its "Phụ lục" line (FR21-QD03)

@@ -372,9 +372,13 @@ def check_bases(ck: Checker, body: list[Paragraph]) -> None:
                level="warning")
     # the proposal lines that close the block ("Theo đề nghị của …", "Xét …", Mẫu 1.2) are its last lines
     # and a resolution's "Sau khi xem xét Tờ trình …; Báo cáo thẩm tra …" (Mẫu 1.1; FR13-NQ01)
-    block = bases + list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ",
-                                                                                   "sau khi xem xét")),
-                                   body[len(bases):]))
+    # an upright "Theo đề nghị …" under italic bases, not above the enacting line, is the text of a Tờ trình, not
+    # the block's last line (FR26-TTR01: the last căn cứ ends with "." before it)
+    proposals = list(takewhile(lambda p: caseless(p.text.strip()).startswith(("theo đề nghị", "xét ", "sau khi xem xét")),
+                               body[len(bases):]))
+    if proposals and not _mostly_italic(proposals[-1]) and not upright and not _decides_next(ck, proposals[-1]):
+        proposals = []
+    block = bases + proposals
     for p in block[:-1]:
         if p.text.rstrip().endswith(","):
             ck.add(BODY_BASES, "mỗi căn cứ kết thúc bằng dấu chấm phẩy “;”, không phải dấu phẩy: sửa dấu cuối dòng", p=p)

@@ -199,6 +199,7 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
         ck.add(HEADING_NUMBERING, f"điểm “{label}” không theo thứ tự chữ cái tiếng Việt (a, b, c, d, đ, e, "
                "g, h, i, k…)", p=p)
         counters["letter"] += 1
+        _point_style(ck, p, label)  # its letter wrong, its look still told (FR26-QD01's bold "f)" line)
         return
     expected = counters[level] + 1
     if n != expected:
@@ -234,11 +235,38 @@ def check_label(ck: Checker, p: Paragraph, label: str, kind: tuple[str, int], co
     elif level == "arabic":
         counters["letter"] = 0
     elif level == "letter":
-        seg = segments(p)
-        if seg and (seg[0].bold or seg[0].italic):
-            ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
-                   "nghiêng (Ctrl+I)", "PL I §II.6.d",
-                   p=p)
+        _point_style(ck, p, label)
+
+
+def _point_style(ck: Checker, p: Paragraph, label: str) -> None:
+    seg = segments(p)
+    if seg and (seg[0].bold or seg[0].italic):
+        ck.add(HEADING_STYLE, "điểm a), b), c)… trình bày chữ đứng, không in đậm, không nghiêng: chọn dòng, bỏ đậm (Ctrl+B) và bỏ "
+               "nghiêng (Ctrl+I)", "PL I §II.6.d", p=p)
+    elif seg and p.list_label is None and (head := _marked_head(seg[0], label)):
+        shown, how, keys = head
+        ck.add(HEADING_STYLE, f"“{shown}” của điểm in {how}; điểm trình bày chữ đứng, không in đậm, không nghiêng: chọn "
+               f"“{shown}” và bấm {keys}", "PL I §II.6.d", p=p)
+
+
+def _marked_head(seg, label: str) -> tuple[str, str, str] | None:
+    """The letter ("g)") or a run-in title up to its colon ("b) Trụ sở làm việc:") typed bold or italic before
+    regular text (FR26-QD01, KH03): (what, "đậm"/"nghiêng"/"đậm nghiêng", the keys that undo it); None: upright."""
+    text = seg.text
+    colon = text.find(":", len(label))
+    n = colon + 1 if 0 < colon <= 80 and text[colon + 1:].strip() else len(label)
+    left, bold, italic = n, True, True
+    for run, piece in seg.pieces:
+        if left <= 0:
+            break
+        if piece.strip():
+            bold, italic = bold and bool(run.bold), italic and bool(run.italic)
+        left -= len(piece)
+    if not (bold or italic):
+        return None
+    how = "đậm nghiêng" if bold and italic else "đậm" if bold else "nghiêng"
+    keys = "Ctrl+B và Ctrl+I" if bold and italic else "Ctrl+B" if bold else "Ctrl+I"
+    return shorten(text[:n], 40), how, keys
 
 
 # a sub-heading's own label: "2.2.4.", "1.", "II.", "c." or "c)" (a letter with a dot, FR19-DA01)

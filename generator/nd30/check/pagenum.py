@@ -77,12 +77,13 @@ def _cell_pt(ck: Checker, paras: list[Paragraph], width: float) -> float:
     return stack.end()
 
 
-def one_page(ck: Checker, section: int | None = None) -> bool:
+def one_page(ck: Checker, section: int | None = None, span: range | None = None) -> bool:
     """The document prints on one page: one section, no page break, and its paragraphs and tables (estimated
     line by line) fit in the page's text area. On one page no number shows (PL I §I.7). The estimate errs by
     about a tenth either way (a full page: 98% estimated, 97% printed; two pages: 1.6 for 1.8), so a page
     estimated full is one page, and a second page of a few lines may be taken for none. `section`: that section
-    alone prints on one page (FR15-QD01: a one-page decision, then its one-page appendix in a section of its own)."""
+    alone prints on one page (FR15-QD01: a one-page decision, then its one-page appendix in a section of its own).
+    `span`: those blocks alone (a letter and the form attached after it, each on its page: FR26-CV01)."""
     if section is None and len(ck.doc.sections) != 1 or sum(1 for p in ck.paras if p.text.strip()) < 8:
         return False  # several sections, or too little text to be a whole document: the count is not guessed
     sec = ck.doc.sections[section or 0]
@@ -94,7 +95,8 @@ def one_page(ck: Checker, section: int | None = None) -> bool:
     width = (sec.page_width_mm - sec.margin_left_mm - sec.margin_right_mm) * PT_PER_MM
     stack = _Stack(bool(ck.doc.settings.get("spacing_added")))
     text_ends = 0.0  # the height down to the last line with text: empty lines after it spill onto a blank page
-    blocks = [b for b in ck.doc.blocks if section is None or b.section == section]
+    blocks = [b for k, b in enumerate(ck.doc.blocks) if (section is None or b.section == section)
+              and (span is None or k in span)]
     last = max((k for k, b in enumerate(blocks) if _printed(b)), default=-1)
     for k, block in enumerate(blocks):
         if isinstance(block, Table):
@@ -124,6 +126,16 @@ def one_page(ck: Checker, section: int | None = None) -> bool:
     return total <= area or text_ends <= 0.95 * area
 
 
+def ends_page(blocks: list) -> bool:
+    """The last printed block is followed, before anything else prints, by a page break."""
+    for block in reversed(blocks):
+        if isinstance(block, Table) or block.text.replace("\f", "").strip() or block.drawings:
+            return False
+        if "\f" in block.text:
+            return True
+    return False
+
+
 def _printed(block: Paragraph | Table) -> bool:
     """A table, or a paragraph with text or a drawing: something a page shows."""
     return isinstance(block, Table) or bool(block.text.strip()) or bool(block.drawings)
@@ -135,11 +147,14 @@ def _numbered(sec: Section, kinds: set[str]) -> bool:
                if kind in kinds for p in group)
 
 
-def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: bool = False) -> None:
-    """`appendix_file`: the file is an appendix of its own, numbered from its first page (PL I §III.1.đ)."""
+def check_page_numbers(ck: Checker, appendices: list[Paragraph], appendix_file: bool = False,
+                       form: range | None = None) -> None:
+    """`appendix_file`: the file is an appendix of its own, numbered from its first page (PL I §III.1.đ).
+    `form`: the blocks of a form attached after the signature, which numbers its pages as its own (§III.1.đ)."""
     if not ck.doc.sections:
         return
-    if one_page(ck):  # no number is asked; one printed on the only page is told (FR18-CV01's "1" at the foot)
+    if one_page(ck) or form is not None and len(form) and ends_page(ck.doc.blocks[:form.start]) \
+            and one_page(ck, span=range(form.start)) and one_page(ck, span=form):  # no number is asked; one printed on the only page is told (FR18-CV01's "1" at the foot)
         sec = ck.doc.sections[0]
         first_kinds = {"first"} if sec.title_page else {"default"}
         if not appendix_file and _numbered(sec, first_kinds):
