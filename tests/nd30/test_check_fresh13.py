@@ -327,3 +327,20 @@ def test_a_resolutions_last_basis_ending_with_a_comma_is_told_NQ01(tmp_path):
         body("Điều 1. Thông qua Chương trình./.")]))
     told = [f.excerpt[:12] for f in result.findings if f.rule == "body.bases"]
     assert told == ["Quyết định s", "Sau khi xem "], told
+
+
+def test_measure_fix_counts_a_first_page_number_taken_off_as_asked_FR26_QD01():
+    """FR26-QD01: pagenum.first took the “1” off the decision's first page and, the attached Quy định's section
+    sharing that first-page header, off its first page too (a first page, numbered from 1): what was asked. Any other
+    number gone, or a “1” gone when no first page was corrected, is still harm."""
+    from tests.real.printed import Page, page_numbers
+
+    blank = [Page(600, 800, bytes(600 * 800))] * 4
+
+    def pages(*numbers):
+        return [[(n, 300.0, 36.0, 310.0, 46.0), ("Điều", 100.0, 120.0, 130.0, 132.0)] for n in numbers]
+
+    before, after = pages("1", "2", "1", "2"), pages("Điều", "2", "Điều", "2")
+    assert page_numbers(before, after, blank, blank, first_asked=True) == []
+    assert len(page_numbers(before, after, blank, blank)) == 2
+    assert len(page_numbers(pages("1", "2", "3", "4"), pages("1", "Điều", "3", "4"), blank, blank, first_asked=True)) == 1

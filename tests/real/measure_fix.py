@@ -371,7 +371,8 @@ def measure(source: Path, work: Path) -> dict:
     a_img, b_img = printed.images(a_pdf, work), printed.images(b_pdf, work)
     a_words, b_words = printed.words(a_pdf), printed.words(b_pdf)
     row["printed"] = (printed.hidden(a_words, b_words, a_img, b_img) + printed.rules(a_words, b_words, b_img)
-                      + printed.margins(a_img, b_img) + printed.page_numbers(a_words, b_words, a_img, b_img))
+                      + printed.margins(a_img, b_img) + printed.page_numbers(
+                          a_words, b_words, a_img, b_img, first_asked=any(m.rule == "pagenum.first" for m in report.changed)))
     return row
 
 

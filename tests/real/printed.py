@@ -183,10 +183,12 @@ def _top_number(words, height: float) -> str | None:
     return top[0]
 
 
-def page_numbers(a_words, b_words, a_img: list[Page], b_img: list[Page]) -> list[str]:
+def page_numbers(a_words, b_words, a_img: list[Page], b_img: list[Page], first_asked: bool = False) -> list[str]:
     """Page numbers the fix stopped printing whole: a page whose number is gone, or prints the previous page's
     number where the original printed two different ones (FR13-ND01: a number grown to 14 pt in its 3.9 mm frame,
-    pages 10–16 printing “1”). Words of letters are compared elsewhere; digits are not, so they are here."""
+    pages 10–16 printing “1”). Words of letters are compared elsewhere; digits are not, so they are here.
+    `first_asked`: the fix took the number off a first page (pagenum.first); a “1” gone from a later page, the first
+    of a text numbered from 1 (FR26-QD01's attached Quy định, its section sharing the first-page header), is that."""
     a = [_top_number(w, p.height) for w, p in zip(a_words, a_img)]
     b = [_top_number(w, p.height) for w, p in zip(b_words, b_img)]
     out = []
@@ -194,6 +196,8 @@ def page_numbers(a_words, b_words, a_img: list[Page], b_img: list[Page]) -> list
         if n >= len(b):
             break
         if a[n] is not None and b[n] is None and any(b):
+            if first_asked and a[n] == "1":
+                continue  # a first page: no number (PL I §I.7), what pagenum.first asked
             out.append(f"trang {n + 1}: số trang “{a[n]}” không còn in")
         elif b[n] is not None and a[n] is not None and len(b[n]) < len(a[n]) and a[n].startswith(b[n]) \
                 and (n + 1 >= len(b) or b[n + 1] != str(int(b[n]) + 1)):  # not a restart: "1" then "2"
