@@ -25,6 +25,7 @@
     python tools/measure_check.py --split fresh22  # judged at c183078 before any change for it; tuned on by fix22
     python tools/measure_check.py --split fresh23  # judged at 4d570a1 before any change for it; tuned on by fix23
     python tools/measure_check.py --split fresh24  # judged at 39c7a6b before any change for it; tuned on by the lead
+    python tools/measure_check.py --split fresh25  # judged at 6a459f2 before any change for it (held out)
     python tools/measure_check.py --split fresh26  # judged at 6a459f2 before any change for it (held out)
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
@@ -188,6 +189,12 @@ FRESH23 = ("FR23-QD01", "FR23-GGT01", "FR23-EXT01")
 # out; 0.70/1.00 also with the round's last checker, fix23's), then read by the lead (2026-12-08: the Youth Union's
 # form told not ND30; 0.98/1.00 after): tune material now, asserted by tests/real/test_judged_check.py
 FRESH24 = ("FR24-QD01", "FR24-KH01", "FR24-KH02", "FR24-EXT01")
+# twenty-fifth round: a province's draft Quyết định with its table and a ward office's Công văn passing it on (UBND tỉnh
+# Đồng Tháp 2025, Văn phòng HĐND và UBND phường Mỹ Trà 2026) kept by a ward's document app, a diploma-verification
+# Công văn template of an education office (refused by the checker) and a Báo cáo and an Đề xuất of a police university's
+# faculty (Trường Đại học An ninh nhân dân, 2024-2025) kept by a student's document app, judged at 6a459f2 before any
+# change for it (held out; tests/real/README.md, "Twenty-fifth fresh set")
+FRESH25 = ("FR25-QD01", "FR25-CV01", "FR25-CV02", "FR25-BC01", "FR25-DX01")
 # twenty-sixth round: a commune's documents kept on its culture-social section's own GitHub Pages site (UBND xã Long
 # Phụng, Quảng Ngãi, 2025-2026: a Báo cáo, a draft quy phạm Quyết định with its attached Quy định, the section's Tờ
 # trình proposing it, and an official's request slip with a payment form, not ND30) and a police Cục's draft Công văn with
@@ -410,7 +417,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
                                         "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "fresh20", "fresh21",
-                                        "fresh22", "fresh23", "fresh24", "fresh26", "all"),
+                                        "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
@@ -418,10 +425,11 @@ def main(argv=None) -> int:
             "fresh5": FRESH5, "fresh6": FRESH6, "fresh7": FRESH7, "fresh9": FRESH9, "fresh8": FRESH8,
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
             "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20,
-            "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23, "fresh24": FRESH24, "fresh26": FRESH26,
+            "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23, "fresh24": FRESH24, "fresh25": FRESH25,
+            "fresh26": FRESH26,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16 + FRESH18
-            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23 + FRESH24 + FRESH26}[args.split]
+            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23 + FRESH24 + FRESH25 + FRESH26}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
