@@ -151,13 +151,23 @@ OPEN_FR23: tuple[tuple[str, str, str], ...] = (("FR23-GGT01", "motto-centred-by-
 # FR24 (held out until the lead read it, 2026-12-08; 0.70/1.00 at 39c7a6b and with fix23's checker): the Youth Union's
 # Kế hoạch is told not ND30 (EXT01, 24 false). Left open: KH02's last of 23 numbered slogans told to be a bold title
 OPEN_FR24: tuple[tuple[str, str, str], ...] = (("FR24-KH02", "list-item-read-as-title", "heading.style"),)
+# FR25 (judge26 at 6a459f2: 0.93/0.86, the same with the fresh26 checker; held out until the lead read it, 2026-12-08):
+# a centred "Kính gửi" under an approval box and a headline, each under an empty line (DX01), and an authority line
+# placed by a tab (QD01) are no body. Left open: a name's printed width under-estimated under its rule (CV01, borderline)
+# and a right-aligned date that fills its cell, so prints centred (BC01)
+OPEN_FR25: tuple[tuple[str, str, str], ...] = (("FR25-CV01", "text-width-underestimated", "issuer.rule"),
+                                               ("FR25-BC01", "right-aligned-date-prints-centred", "date.style"))
 # every set's causes left open, each false finding of one a strict xfail (its mark must go the day it is fixed)
 OPEN: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
     ("FR5", OPEN_FR5), ("FR8", OPEN_FR8), ("FR10", OPEN_FR10), ("FR11", OPEN_FR11), ("FR12", OPEN_FR12),
     ("FR13/FR14", OPEN_FR13 + OPEN_FR14), ("FR15", OPEN_FR15), ("FR16", OPEN_FR16), ("FR19", OPEN_FR19),
-    ("FR20", OPEN_FR20), ("FR21/FR22", OPEN_FR21_22), ("FR23", OPEN_FR23), ("FR24", OPEN_FR24))
+    ("FR20", OPEN_FR20), ("FR21/FR22", OPEN_FR21_22), ("FR23", OPEN_FR23), ("FR24", OPEN_FR24),
+    ("FR25", OPEN_FR25))
 # true FR5 findings not reported (document, rule, where)
 LOST_FR5: tuple[tuple[str, str, str], ...] = (("FR5-CV03", "body.spacing", "paragraph 8"),)
+# true FR25 findings not reported since: DX01's "ĐỀ XUẤT" at 16 pt was told as body text (body.size); over its "Kính
+# gửi" it is a headline now, the body's no more, and no rule judges a headline that is not an ND30 type line
+LOST_FR25: tuple[tuple[str, str, str], ...] = (("FR25-DX01", "body.size", "paragraph 12"),)
 _TMP = Path(tempfile.mkdtemp(prefix="judged-"))
 
 
@@ -184,7 +194,7 @@ def cases():
             + measure.FRESH6 + measure.FRESH7 + measure.FRESH9 + measure.FRESH8 + measure.FRESH10 + measure.FRESH11 \
             + measure.FRESH12 + measure.FRESH13 + measure.FRESH14 + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 \
             + measure.FRESH19 + measure.FRESH20 + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 \
-            + measure.FRESH24 + measure.FRESH26:
+            + measure.FRESH24 + measure.FRESH25 + measure.FRESH26:
         j = judgement(key)
         for n, g in enumerate(j.get("findings") or []):
             marks = []
@@ -192,8 +202,9 @@ def cases():
                 if not g["verdict"] and (key, str(g.get("cause") or ""), g["rule"]) in open_causes:
                     marks = [pytest.mark.xfail(strict=True, reason=f"open in {label}: {g.get('cause')}")]
                     break
-            if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5:
-                marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5)")]
+            if g["verdict"] and (key, g["rule"], str(g.get("where"))) in LOST_FR5 + LOST_FR25:
+                marks = [pytest.mark.xfail(strict=True, reason="true, not reported (lost before fix5, or by the lead's "
+                                                                "fresh25 fix)")]
             out.append(pytest.param(key, n, id=f"{key}-{n}-{g['rule']}-{'true' if g['verdict'] else 'false'}",
                                     marks=marks))
     return out
@@ -320,7 +331,7 @@ def test_ten_decisions_in_one_file_are_ten_documents_FR12_QD01():
                          + measure.FRESH10 + measure.FRESH11 + measure.FRESH12 + measure.FRESH13 + measure.FRESH14
                          + measure.FRESH15 + measure.FRESH16 + measure.FRESH18 + measure.FRESH19 + measure.FRESH20
                          + measure.FRESH21 + measure.FRESH22 + measure.FRESH23 + measure.FRESH24
-                         + measure.FRESH26)
+                         + measure.FRESH25 + measure.FRESH26)
 def test_every_finding_on_a_judged_document_was_judged_on_the_page(key):
     """A new rule or a changed one that reports something on a judged document must have it judged on the page and
     written in the judgement (true or false): a finding nobody looked at was merged unnoticed once (FR16-QD01's red

@@ -24,15 +24,17 @@ def address_at(ck: Checker, k: int) -> int | None:
     """The order position of the line opening the addressee at `k`, past blank lines and a centred headline in
     capitals over it (a Phiếu chuyển's "PHIẾU CHUYỂN ĐƠN KIẾN NGHỊ, PHẢN ÁNH" over its centred "Kính gửi:",
     FR22-PC01, in a file read as a letter), with a centred line in brackets under it (FR23-GGT01); None when none
-    opens within five lines."""
-    stop = k + 5
-    while k < len(ck.paras) and k < stop:
+    opens within five lines with text (blank lines between them not counted: FR25-DX01's approval box, its "(đã
+    duyệt)" and an "ĐỀ XUẤT" headline, each under an empty line)."""
+    left = 5
+    while k < len(ck.paras) and left:
         p = ck.paras[k]
         text = p.text.strip()
         if text and opens_address(p):
             return k
         if text and not (p.alignment == "center" and (text == text.upper() or _bracketed(text))):
             return None
+        left -= 1 if text else 0
         k += 1
     return None
 

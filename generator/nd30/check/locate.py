@@ -281,9 +281,15 @@ def _frame_lines(ck: Checker, frame: Frame) -> None:
         elif SCOPE_HEADING.match(text) and (p.alignment == "center" or len(text) < 60 or nd30.capitals_after(text)):
             frame.frame.add(p.index)
             heading_next = SCOPE_HEADING.match(text).end() >= len(text.rstrip(". "))
-        elif p.alignment == "center" and text == text.upper() and any(c.isalpha() for c in text) \
-                and not LABEL.match(text):
+        elif (p.alignment == "center" or not seen_article and _placed_in(p)) and text == text.upper() \
+                and any(c.isalpha() for c in text) and not LABEL.match(text):
             frame.frame.add(p.index)
+
+
+def _placed_in(p) -> bool:
+    """A line set towards the middle by a tab or a deep indent rather than centred (FR25-QD01's authority line
+    "\tUỶ BAN NHÂN DÂN TỈNH ĐỒNG THÁP" at 35.6 mm): placed as a heading, not running text."""
+    return p.text.startswith("\t") or (p.indent_left_pt or 0) + (p.indent_first_line_pt or 0) >= 57
 
 
 # the enacting formula of a legal document under the 2025 law on legal documents, in place of "QUYẾT ĐỊNH:"
