@@ -429,8 +429,6 @@ def _unlabelled(blocks: list[Block], i: int) -> bool:
 
 _ISSUED_WITH = re.compile(r"^\(?\s*(?:Ban\s+hành\s+)?kèm\s+theo\b", re.IGNORECASE)
 _FORM_LINE = re.compile(r"^(MẪU|Mẫu)\s+(SỐ|số)\s*\w+")
-
-
 _FORM_TITLE = re.compile(r"^(PHIẾU|ĐƠN|GIẤY|TỜ\s+KHAI|BẢN\s+KHAI|BẢN\s+ĐĂNG\s+KÝ|BẢN\s+TÓM\s+TẮT)\b")
 _BLANKS = re.compile(r"(\.{5,}|…{3,}|_{5,})")
 # a form named in sentence case: "Mẫu đánh giá tình hình thực hiện …" (FR26-CV01, a letter's attached form)
