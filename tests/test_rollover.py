@@ -507,3 +507,21 @@ def test_the_plans_id_names_the_new_year(tmp_path, plan):
     new_id = yaml.safe_load(fill_todos(out.read_text(encoding="utf-8")))["id"]
     assert str(result.old_year) in old_id
     assert new_id == old_id.replace(str(result.old_year), str(result.new_year))
+
+
+@pytest.mark.parametrize("header", ["Thời gian hoàn thành", "Thời hạn", "Tiến độ thực hiện"])
+def test_a_free_tables_time_column_moves_with_the_plan(tmp_path, header):
+    """A free table's cells under a time column ('Thời gian …', 'Thời hạn', 'Tiến độ') are the plan's own time and
+    move a year, a bare year too ("Thường xuyên, 2019"), which elsewhere is kept and reported (fresh mutants, batch 13:
+    'Tiến độ' was not moved)."""
+    plan = tmp_path / "par-2019.yaml"
+    text = (CORPUS / "par-2019.yaml").read_text(encoding="utf-8")
+    text = text.replace("      - id: ghi-chu\n        header: Ghi chú\n",
+                        f"      - id: ghi-chu\n        header: Ghi chú\n      - id: han\n        header: {header}\n", 1)
+    text = text.replace("          ghi-chu: 79.53\n", "          ghi-chu: 79.53\n          han: Thường xuyên, 2019\n", 1)
+    text = text.replace("      - text: Kết quả các năm\n        span: 2\n", "      - text: Kết quả các năm\n        span: 3\n", 1)
+    plan.write_text(text, encoding="utf-8")
+    _, out = roll_to(tmp_path, plan)
+    rows = _value(out.read_text(encoding="utf-8"), "appendices")
+    row = next(r for a in rows if a["id"] == "ket-qua" for r in a["rows"] if r["id"] == "r2")
+    assert row["cells"]["han"] == "Thường xuyên, 2020"

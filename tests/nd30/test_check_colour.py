@@ -99,6 +99,8 @@ def test_a_web_address_coloured_by_hand_is_not_told(tmp_path):
 @pytest.mark.parametrize("value, name", [("FF0000", "đỏ"), ("C00000", "đỏ"), ("0000FF", "xanh dương"),
                                          ("1F3864", "xanh dương"), ("00B050", "xanh lá"), ("FFC000", "vàng"),
                                          ("ED7D31", "cam"), ("7030A0", "tím"), ("808080", "xám"), ("454545", "xám"),
+                                         # a crimson, past the purples (hue 348°: red again; batch 13), a magenta
+                                         ("DC143C", "đỏ"), ("FF0066", "đỏ"), ("FF00FF", "tím"),
                                          ("404040", None), ("theme:text1", None), ("theme:accent1",
                                                                                    "theo giao diện (accent1)")])
 def test_colours_are_named_as_the_drafter_sees_them(value, name):

@@ -379,3 +379,15 @@ def test_font_fix_keeps_a_page_footer_line_placed_with_spaces_FR15_QD02(sample_d
     body = next(r for r in fixed.para("Ký tự đặc biệt").iter(q("w:r")) if r.find(q("w:rPr")) is not None)
     assert body.find(q("w:rPr")).find(q("w:rFonts")).get(q("w:ascii")) == "Times New Roman"
     assert [(f.rule, f.detail.paragraph) for f in report.left] == [("font.family", None)]
+
+
+@pytest.mark.parametrize("typed, said", [(",", "ngành,"), (".,", "ngành.,"), (".;", "ngành.;")])
+def test_a_short_mark_corrected_is_shown_with_the_words_before_it(sample_docx, tmp_path, typed, said):
+    """A recipient's end mark of one or two characters (",", ".," typed twice) is said with the words before it on
+    both sides of the arrow, so the drafter finds the line (fresh mutants, batch 13: a two-character mark was shown
+    bare, “.,” → “- Các Sở, Ban, ngành;”)."""
+    doc = Doc(sample_docx)
+    set_text(doc.para("- Các Sở"), "ngành;", "ngành" + typed)
+    source = doc.save(tmp_path / "marks.docx")
+    report = fix_docx(source, tmp_path / "fixed.docx")
+    assert [str(line) for line in report.changed] == [f"phần 1, đoạn 42: “- Các Sở, Ban, {said}” → “- Các Sở, Ban, ngành;”"]
