@@ -27,6 +27,7 @@
     python tools/measure_check.py --split fresh24  # judged at 39c7a6b before any change for it; tuned on by the lead
     python tools/measure_check.py --split fresh25  # judged at 6a459f2 before any change for it (held out)
     python tools/measure_check.py --split fresh26  # judged at 6a459f2 before any change for it (held out)
+    python tools/measure_check.py --split fresh28  # judged at 2b67d1b before any change for it (held out)
     python tools/measure_check.py --split all
     KEHOACH_TREE=../main python tools/measure_check.py   # another tree's checker (a "before")
 
@@ -201,6 +202,11 @@ FRESH25 = ("FR25-QD01", "FR25-CV01", "FR25-CV02", "FR25-BC01", "FR25-DX01")
 # an attached blank form (Cục Cảnh sát PCCC và CNCH, Bộ Công an, 2025, .doc) kept by a police chatbot's crawler, judged at
 # 6a459f2 before any change for it (held out; tests/real/README.md, "Twenty-sixth fresh set")
 FRESH26 = ("FR26-CV01", "FR26-BC01", "FR26-QD01", "FR26-TTR01", "FR26-EXT01")
+# twenty-eighth round: files with Vietnamese names that earlier listings missed: three Công văn of the UBND tỉnh Vĩnh
+# Long and its Ban Tiếp công dân - Nội chính (2021, one .doc) kept by a complaints app, a Báo cáo of the Sở Tài chính
+# Hậu Giang (2024, .doc) kept by a price-database app, and a commune's Phụ lục to a Tờ trình (UBND xã Nghĩa Lâm, 2026),
+# judged at 2b67d1b before any change for it (held out; tests/real/README.md, "Twenty-eighth fresh set")
+FRESH28 = ("FR28-CV01", "FR28-CV02", "FR28-CV03", "FR28-BC01", "FR28-PL01")
 LOCAL = REPO / "tests" / "real" / "docs"
 
 
@@ -417,7 +423,7 @@ def main(argv=None) -> int:
     ap.add_argument("--split", choices=("held-out", "tune", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6",
                                         "fresh7", "fresh9", "fresh8", "fresh10", "fresh11", "fresh12", "fresh13",
                                         "fresh14", "fresh15", "fresh16", "fresh18", "fresh19", "fresh20", "fresh21",
-                                        "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "all"),
+                                        "fresh22", "fresh23", "fresh24", "fresh25", "fresh26", "fresh28", "all"),
                     default="held-out")
     ap.add_argument("-v", "--verbose", action="store_true", help="list false, unjudged and lost findings")
     args = ap.parse_args(argv)
@@ -426,10 +432,10 @@ def main(argv=None) -> int:
             "fresh10": FRESH10, "fresh11": FRESH11, "fresh12": FRESH12, "fresh13": FRESH13, "fresh14": FRESH14,
             "fresh15": FRESH15, "fresh16": FRESH16, "fresh18": FRESH18, "fresh19": FRESH19, "fresh20": FRESH20,
             "fresh21": FRESH21, "fresh22": FRESH22, "fresh23": FRESH23, "fresh24": FRESH24, "fresh25": FRESH25,
-            "fresh26": FRESH26,
+            "fresh26": FRESH26, "fresh28": FRESH28,
             "all": TUNE + HELD_OUT + FRESH + FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6 + FRESH7 + FRESH9 + FRESH8
             + FRESH10 + FRESH11 + FRESH12 + FRESH13 + FRESH14 + FRESH15 + FRESH16 + FRESH18
-            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23 + FRESH24 + FRESH25 + FRESH26}[args.split]
+            + FRESH19 + FRESH20 + FRESH21 + FRESH22 + FRESH23 + FRESH24 + FRESH25 + FRESH26 + FRESH28}[args.split]
     print(table(measure(keys, args.verbose)))
     return 0
 
