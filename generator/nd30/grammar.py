@@ -389,7 +389,9 @@ def label_line(text: str) -> str:
 # The gap before the title is matched once, as an atomic group ("(?=(X))X" where Python 3.10 has no "(?>X)"):
 # its three repeats over spaces backtracked in cubic time when the line does not end where `$` wants ("Phụ lục I",
 # 3,000 spaces, "x\n!": 48 s); giving back spaces never lets `.*$` match, so the matches are the same.
-APPENDIX_LINE = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+))?(?=(?P<_gap>\s*[.:]?\s*))(?P=_gap)(?P<rest>.*)$",
+# a number may carry a letter ("PHỤ LỤC 1C", FR28-PL01: the third of appendix 1's parts)
+APPENDIX_LINE = re.compile(r"^\s*phụ\s+lục(?:\s+(?P<n>[IVXLC]+|\d+(?:[A-Za-z](?![^\W\d_]))?))?(?=(?P<_gap>\s*[.:]?\s*))"
+                           r"(?P=_gap)(?P<rest>.*)$",
                            re.IGNORECASE)
 # A paragraph of the body that only points at an appendix: "(Chi tiết tại Phụ lục I kèm theo)".
 POINTER = re.compile(r"^(?P<before>\(.*?)\s*Phụ lục(?:\s+(?P<n>[IVXLC]+|\d+))?\s*(?P<after>.*\))$")

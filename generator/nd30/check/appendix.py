@@ -143,7 +143,10 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     i = ck.order[label.index] + 1
     # under a title standing for its missing label, one line more: an agency's name over a two-line title (FR18-PL01)
     wide = not nd30.is_appendix_label(nd30.label_line(label.text)) and not nd30.APPENDIX_LINE.match(label.text.strip())
-    window = [p for p in ck.paras[i:i + 6] if p.text.strip()][:4 if wide else 3]
+    # a title over three lines puts it fourth (FR28-PL01): centred lines of the title, then the "(Kèm theo …)" line
+    window = [p for p in ck.paras[i:i + 8] if p.text.strip()][:6 if wide else 5]
+    window = window[:next((k for k, p in enumerate(window) if k >= (4 if wide else 3) and p.alignment != "center"),
+                          len(window))]
     # line by line: the name and the "(Kèm theo …)" line may share a paragraph, after a line break, and the label's
     # own paragraph (FR18-QD01's "Phụ lục 1⏎DANH MỤC …⏎(Kèm theo …)")
     lines = [s for p in window for s in segments(p)]
@@ -173,7 +176,9 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     text = " ".join(s.text for s in lines[at:] if s.para.index == seg.para.index)
     after = ck.order[seg.para.index] + 1
     goes_on = ck.paras[after].text.strip() if after < len(ck.paras) else ""
+    last = seg.para
     if not text.rstrip().endswith(")") and goes_on.endswith(")") and "(" not in goes_on and len(goes_on) < 200:
+        last = ck.paras[after]  # the rule goes under that second line (FR28-PL01)
         text = f"{text} {goes_on}"  # "(Ban hành kèm theo Nghị quyết số … / của HĐND thành phố Hà Nội)" (FR13-NQ01), a
         # second line naming the guide it replaces (FR18-PL01, 130 characters)
     if not text.rstrip().endswith(")"):
@@ -184,7 +189,7 @@ def check_attached(ck: Checker, label: Paragraph, kind: DocType | None = None) -
     if ("số" not in text and not _SYMBOL.search(text)) or "ngày" not in text or not re.search(r"\bcủa\b", text):
         ck.add(APPENDIX_ATTACHED, "dòng “(Kèm theo …)” ghi số, ký hiệu, ngày ban hành và cơ quan ban hành văn bản",
                p=seg.para, level="warning")
-    if not _line_under(ck, label, seg.para):
+    if not _line_under(ck, label, last):
         ck.add(APPENDIX_ATTACHED, "thiếu đường kẻ ngang, nét liền dưới dòng “(Kèm theo …)”: vẽ một đường ngắn canh giữa "
                "dưới dòng này", "PL I §III.1.e, PL III Mẫu 2.1", p=seg.para, level="warning")
 

@@ -150,6 +150,9 @@ def check_body(ck: Checker, start: int, end: int, frame: Frame | None = None) ->
                 later(BODY_JUSTIFY, p, "nội dung phải canh đều hai lề: chọn đoạn và bấm Ctrl+J")
             first_mm, typed = _first_line_start_mm(ck, p)
             left_mm = _left_mm(p)
+            if not typed and not left_mm and (p.indent_left_pt or 0) < 0 and not p.list_label \
+                    and nd30.first_line_ok(first_mm + p.indent_left_pt / PT_PER_MM):
+                first_mm += p.indent_left_pt / PT_PER_MM  # moved into the margin, it starts where it should (FR28-CV03)
             # the second half of a sentence cut by a hard return prints as its wrapped line: no indent, no space of its own
             carried = continues_sentence(ck, p)
             placed = placed or carried
