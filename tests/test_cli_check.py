@@ -238,6 +238,9 @@ def test_fix_says_a_refusal_repeated_in_several_parts_once_naming_the_parts():
             Message("info", size, "phần 2", rule="pagenum.size"),
             *[Message("info", why, f"phần {n}", rule="page.margins") for n in (3, 4, 6)]]
     assert refused_lines(left) == [f"phần 2–4, 6: [{margins}] {why}", f"phần 2: [{numbers}] {size}"]
+    # a run of two is a run too (fresh mutants, batch 13: "phần 2" said for parts 2 and 3)
+    two = [Message("info", why, f"phần {n}", rule="page.margins") for n in (2, 3, 5)]
+    assert refused_lines(two) == [f"phần 2–3, 5: [{margins}] {why}"]
     # the JSON form keeps one record a place, by the rule's id
     assert len(refused_lines(left, named=False)) == 5
 
