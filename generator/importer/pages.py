@@ -12,11 +12,11 @@ import tempfile
 from pathlib import Path
 
 from generator.word.package import Package, open_package
+from generator.word.reader import saved_pages
 
 TOLERANCE = 0.10  # more than this fraction apart is worth a sentence
 
 
-_COUNT = {tag: re.compile(rf"<(?:\w+:)?{tag}>\s*(\d+)\s*</(?:\w+:)?{tag}>") for tag in ("Pages", "Words")}
 
 
 def printed_pages(source: Package | Path) -> int | None:
@@ -26,18 +26,7 @@ def printed_pages(source: Package | Path) -> int | None:
     if not isinstance(source, Package):
         with open_package(source) as pkg:
             return printed_pages(pkg)
-    xml = source.xml_text("docProps/app.xml")
-    if xml is None:
-        return None
-
-    def count(tag: str) -> int | None:
-        found = _COUNT[tag].search(xml)
-        return int(found.group(1)) if found else None
-
-    # a file written by a program that does not paginate (python-docx, docx libraries) keeps its
-    # template's "1 page, 0 words": no count then
-    pages, words = count("Pages"), count("Words")
-    return pages if pages and words else None
+    return saved_pages(source)
 
 
 def pdf_pages(data: bytes) -> int | None:

@@ -256,6 +256,9 @@ class Document:
     # settings.xml: even_and_odd_headers, track_revisions, update_fields, spacing_added (the space after one paragraph
     # and the space before the next add up, rather than the larger one counting) (bool), default_tab_stop_pt (float)
     settings: dict[str, object] = field(default_factory=dict)
+    # the page count the editor saved (docProps/app.xml: Word and LibreOffice paginate); None when none was saved or
+    # a program that does not paginate wrote it (a template's "1 page, 0 words")
+    saved_pages: int | None = None
 
     def paragraphs(self) -> Iterator[Paragraph]:
         """Every body paragraph, table cells and text boxes included, in document order."""

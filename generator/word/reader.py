@@ -3,6 +3,7 @@ broken or hostile; content it does not understand becomes a Message, never an ex
 from __future__ import annotations
 
 import os
+import re
 
 from generator.core.errors import WordFileError
 from generator.core.units import twips_to_pt
@@ -88,7 +89,8 @@ def _read_package(pkg: Package, max_paragraphs: int) -> Result:
             numberer.unknown_formats)) + "), đọc thành số thường", ""))
     walker.changes.extend(headers.changes)
     document = Document(blocks=blocks, sections=sections, comments=walker.comments(), changes=walker.changes,
-                        core=_core(pkg), notes=walker.notes, settings=_settings(pkg.related_xml(main, "settings")))
+                        core=_core(pkg), notes=walker.notes, settings=_settings(pkg.related_xml(main, "settings")),
+                        saved_pages=saved_pages(pkg))
     return Result(document, messages)
 
 
@@ -135,3 +137,15 @@ def _core(pkg: Package) -> dict[str, str]:
         if name in _CORE_NAMES and node.text and node.text.strip():
             out[name] = node.text.strip()
     return out
+
+
+def saved_pages(pkg: Package) -> int | None:
+    """The page count the file's editor saved (docProps/app.xml `<Pages>`), or None: none saved, or "1 page, 0 words",
+    a template's count kept by a program that does not paginate (python-docx). Searched, not parsed: a damaged
+    docProps part never stops the reading; within the package's budget like any part."""
+    text = pkg.xml_text("docProps/app.xml")
+    if text is None:
+        return None
+    found = {tag: re.search(rf"<(?:\w+:)?{tag}>\s*(\d+)\s*</(?:\w+:)?{tag}>", text) for tag in ("Pages", "Words")}
+    pages, words = (int(m.group(1)) if m else 0 for m in found.values())
+    return pages if pages and words else None

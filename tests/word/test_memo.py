@@ -91,3 +91,28 @@ def test_parts_are_compared_by_their_bytes_not_only_by_what_the_zip_declares(tmp
     memo._kept[0] = kept
     with open_package(path) as pkg:
         assert memo.recall(pkg, memo.head(pkg, pkg.budget.paragraphs)) is not None
+
+
+@pytest.mark.parametrize("app, pages", [
+    ("<Properties><Pages>1</Pages><Words>230</Words></Properties>", 1),
+    ("<Properties><Pages>3</Pages><Words>900</Words></Properties>", 3),
+    ("<Properties><Pages>1</Pages><Words>0</Words></Properties>", None),  # a template's count kept by python-docx
+    ("<Properties><Pages>1</Pages><Words>230</Words></Prope", 1),  # damaged: searched, not parsed; still read
+    (None, None)])
+def test_the_page_count_its_editor_saved_is_read_without_parsing(tmp_path, app, pages):
+    """docProps/app.xml's <Pages> (Word and LibreOffice paginate) is what `check` trusts for "one page" when its own
+    estimate says a page and a bit (FR28-CV02, FR11-TB02); a damaged part never stops the reading, and a changed count
+    is a new reading (the memo compares the part)."""
+    extra = {"docProps/app.xml": app.encode()} if app is not None else None
+    path = make_docx(tmp_path / "a.docx", p(r("Chữ")) + sect(), extra_parts=extra)
+    doc = read_docx(path).value
+    assert doc.saved_pages == pages
+    assert [q.text for q in doc.paragraphs()] == ["Chữ"]
+    if pages is not None:
+        other = _rezip(path, tmp_path / "b.docx", lambda d: d)
+        with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tmp_path / "c.docx", "w") as zout:
+            for info in zin.infolist():
+                data = zin.read(info)
+                zout.writestr(info, data.replace(b"<Pages>", b"<Pages>2") if info.filename == "docProps/app.xml" else data)
+        assert read_docx(other).value is doc
+        assert read_docx(tmp_path / "c.docx").value.saved_pages == int(f"2{pages}")
