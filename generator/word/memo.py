@@ -37,8 +37,7 @@ def clear() -> None:
 
 def head(pkg: Package, limit: int) -> tuple:
     """What a reading depends on besides the parts: the main part, the budget and what is left of it."""
-    return (pkg.main_part, limit, astuple(pkg.budget), pkg._read_total, pkg._xml_bytes, pkg._nodes,
-            pkg._paragraphs, pkg._runs, pkg._chars)
+    return (pkg.main_part, limit, astuple(pkg.budget), *pkg.spent())
 
 
 def recall(pkg: Package, start: tuple) -> Result | None:
@@ -76,8 +75,4 @@ def _same(pkg: Package, looks: tuple) -> bool:
                 return False
         elif info is None or value and (info.CRC != crc or info.file_size != size):
             return False
-    spent = pkg._read_total
-    try:
-        return all(pkg.digest(key) == value for key, value, _, _ in looks if value and key != "\0names")
-    finally:
-        pkg._read_total = spent  # the reading, or the reader on a miss, counts them as before
+    return all(pkg.digest(key, counted=False) == value for key, value, _, _ in looks if value and key != "\0names")

@@ -152,10 +152,19 @@ class Package:
     def info(self, name: str) -> zipfile.ZipInfo | None:
         return self._names.get(name)
 
-    def digest(self, name: str) -> bytes:
-        """The part's digest, reading it (within the budget) unless it was read before."""
+    def spent(self) -> tuple[int, ...]:
+        """What the package has spent of its budget so far (bytes inflated, XML bytes, elements, paragraphs, runs,
+        characters)."""
+        return self._read_total, self._xml_bytes, self._nodes, self._paragraphs, self._runs, self._chars
+
+    def digest(self, name: str, *, counted: bool = True) -> bytes:
+        """The part's digest, reading it (within the budget) unless it was read before; not `counted`: the bytes
+        inflated to compare it are given back to the budget (the reading that follows counts them as it reads)."""
         if name not in self._digests:
+            spent = self._read_total
             self.read(name)
+            if not counted:
+                self._read_total = spent
         return self._digests[name]
 
     def read(self, name: str, *, xml_room: int | None = None) -> bytes:
